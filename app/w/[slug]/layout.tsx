@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
+import { can } from "@/lib/auth/permissions";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
+  const tabs = [
+    { href: `/w/${slug}`, label: "Articles" },
+    ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: "Members" }] : []),
+  ];
+  return (
+    <div>
+      <div className="border-b border-stone-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4">
+          <div className="flex items-center gap-3 pt-5">
+            <h1 className="text-xl font-semibold tracking-tight">{access.workspace.name}</h1>
+            <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700" title="Your role here">
+              {ROLE_LABELS[access.role]}
+            </span>
+          </div>
+          <WorkspaceNav tabs={tabs} />
+        </div>
+      </div>
+      <div className="mx-auto max-w-6xl px-4 py-8">{children}</div>
+    </div>
+  );
+}

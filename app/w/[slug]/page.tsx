@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { listArticles } from "@/lib/articles/list-articles";
+
+export const metadata: Metadata = { title: "Articles" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
+  const articles = await listArticles(access.workspace.id);
+  return (
+    <section aria-labelledby="articles-heading">
+      <div className="flex items-center justify-between">
+        <h2 id="articles-heading" className="text-lg font-semibold">
+          Articles
+        </h2>
+      </div>
+      {articles.length === 0 ? (
+        <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+          <h3 className="font-medium">No articles yet</h3>
+          <p className="mt-1 text-sm text-stone-600">Articles your team imports will appear here, ready to annotate.</p>
+        </div>
+      ) : (
+        <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Articles">
+          {articles.map((a) => (
+            <li key={a.id} className="px-5 py-4">
+              <p className="font-serif text-lg leading-snug text-stone-900">{a.title}</p>
+              <p className="mt-1 text-sm text-stone-500">
+                {[a.publisher, a.author, a.publishedAt ? dateFormat.format(a.publishedAt) : null].filter(Boolean).join(" · ")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

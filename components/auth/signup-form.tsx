@@ -1,0 +1,74 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { safeReturnPath } from "@/lib/auth/throttle-message";
+
+export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string; inviteToken?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      inviteToken,
+    };
+    setPending(true);
+    setError(null);
+    setFields({});
+    const res = await apiSend("POST", "/api/signup", body);
+    if (!res.ok) {
+      setPending(false);
+      setFields(res.error.fields);
+      if (!Object.keys(res.error.fields).length) setError(res.error.message);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+    if (!signedIn || signedIn.error) {
+      router.replace("/signin");
+      return;
+    }
+    router.replace(safeReturnPath(callbackUrl));
+    router.refresh();
+  }
+
+  const signinHref = callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {error ? <Alert>{error}</Alert> : null}
+      <TextField label="Name" name="name" autoComplete="name" required autoFocus error={fields.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+        error={fields.password}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        Already have an account?{" "}
+        <Link href={signinHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

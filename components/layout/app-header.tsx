@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { Logo } from "./logo";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export async function AppHeader() {
+  const user = await currentUser();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between px-4">
+        <Link href="/" aria-label="Claimtrail home" className="rounded">
+          <Logo />
+        </Link>
+        {user ? (
+          <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+            <span className="hidden text-stone-600 sm:inline" title={user.email}>
+              {user.name}
+            </span>
+            <SignOutButton />
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

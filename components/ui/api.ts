@@ -1,0 +1,22 @@
+/** Client-side calls to our JSON API; problem+json errors come back as a message plus field messages. */
+export interface ApiError {
+  message: string;
+  fields: Record<string, string>;
+  status: number;
+}
+
+export async function apiSend<T>(method: string, url: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, error: { message: "Can't reach the server. Check your connection and try again.", fields: {}, status: 0 } };
+  }
+  if (res.ok) return { ok: true, data: (res.status === 204 ? undefined : await res.json()) as T };
+  const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string> };
+  return { ok: false, error: { message: problem.detail ?? `Request failed (${res.status}).`, fields: problem.errors ?? {}, status: res.status } };
+}

@@ -1,0 +1,15 @@
+import { notFound } from "next/navigation";
+import { DomainError } from "@/lib/errors";
+import { authorize, type Access, type Action } from "./permissions";
+import { requireUser } from "./session";
+
+/** For pages: sign-in redirect, then membership (404 when absent) and the action's permission. */
+export async function requirePageAccess(slug: string, action: Action, returnTo: string): Promise<Access> {
+  const user = await requireUser(returnTo);
+  try {
+    return await authorize(user.id, slug, action);
+  } catch (err) {
+    if (err instanceof DomainError && err.status === 404) notFound();
+    throw err;
+  }
+}

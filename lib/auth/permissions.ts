@@ -1,0 +1,49 @@
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/client";
+import { forbidden, notFound } from "@/lib/errors";
+
+/**
+ * The one place that decides who may do what. Every page, route handler and
+ * CLI command asks `authorize` (or `can` for what to show) before acting.
+ */
+export { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "./roles";
+
+const RANK: Record<Role, number> = { viewer: 0, annotator: 1, reviewer: 2, admin: 3 };
+
+/** The least role an action needs. */
+const MIN_ROLE = {
+  "workspace.view": "viewer",
+  "workspace.update": "admin",
+  "members.manage": "admin",
+  "article.create": "annotator",
+  "article.edit": "annotator",
+  "annotation.create": "annotator",
+  "annotation.deleteAny": "admin",
+  "annotation.restore": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof MIN_ROLE;
+
+export function can(role: Role, action: Action): boolean {
+  return RANK[role] >= RANK[MIN_ROLE[action]];
+}
+
+export interface Access {
+  userId: string;
+  role: Role;
+  workspace: { id: string; slug: string; name: string };
+}
+
+/**
+ * Resolves the actor's membership of the workspace and checks the action.
+ * Non-members get "not found" so a workspace's existence never leaks.
+ */
+export async function authorize(userId: string, workspaceSlug: string, action: Action): Promise<Access> {
+  const membership = await db.membership.findFirst({
+    where: { userId, workspace: { slug: workspaceSlug } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw notFound("Workspace not found");
+  if (!can(membership.role, action)) throw forbidden();
+  return { userId, role: membership.role, workspace: membership.workspace };
+}

@@ -1,0 +1,30 @@
+import { db } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import { hashInviteToken } from "./token";
+
+/**
+ * Joins the invite's workspace with its role. The invite is consumed with a
+ * compare-and-set in the same transaction as the membership, so a link works
+ * exactly once even when two people click it at the same moment.
+ */
+export async function acceptInvite(input: { token: string; userId: string }, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.findUnique({
+      where: { tokenHash: hashInviteToken(input.token) },
+      select: { id: true, role: true, workspace: { select: { id: true, slug: true, name: true } } },
+    });
+    if (!invite) throw notFound("This invite link is not valid.");
+    const existing = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: invite.workspace.id, userId: input.userId } },
+      select: { role: true },
+    });
+    if (existing) return { workspace: invite.workspace, role: existing.role, alreadyMember: true };
+    const { count } = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now, usedById: input.userId },
+    });
+    if (count === 0) throw new DomainError(409, "This invite link has expired or was already used. Ask an admin for a new one.");
+    await tx.membership.create({ data: { workspaceId: invite.workspace.id, userId: input.userId, role: invite.role } });
+    return { workspace: invite.workspace, role: invite.role, alreadyMember: false };
+  });
+}

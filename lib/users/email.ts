@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/** Emails are case-insensitive: this is the one place they are normalised. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .pipe(z.email("Enter a valid email address."))
+  .transform((email) => email.toLowerCase());

@@ -1,0 +1,13 @@
+import { findInvite } from "@/lib/invites/find-invite";
+import { forbidden } from "@/lib/errors";
+
+/** SIGNUP=closed: only people holding an open invite link may create an account. */
+export function signupIsOpen(): boolean {
+  return (process.env.SIGNUP ?? "open").toLowerCase() !== "closed";
+}
+
+export async function assertMaySignUp(inviteToken: string | undefined): Promise<void> {
+  if (signupIsOpen()) return;
+  const invite = inviteToken ? await findInvite(inviteToken) : null;
+  if (invite?.state !== "open") throw forbidden("Sign-up is by invitation only. Ask a workspace admin for an invite link.");
+}

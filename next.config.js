@@ -1,0 +1,26 @@
+// @ts-check
+const EVERY_RESPONSE = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+// Pages and API responses get a stricter per-request nonce CSP from proxy.ts.
+const STATIC_CSP = [
+  { key: "Content-Security-Policy", value: "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Native and WASM packages are loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: EVERY_RESPONSE },
+      { source: "/_next/:path*", headers: STATIC_CSP },
+      { source: "/favicon.ico", headers: STATIC_CSP },
+    ];
+  },
+};
+
+module.exports = nextConfig;

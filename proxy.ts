@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, isForeignMutation } from "@/lib/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  if (isForeignMutation(request.method, request.headers, request.url)) {
+    return new NextResponse(
+      JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail: "Cross-site requests are not allowed." }),
+      { status: 403, headers: { "content-type": "application/problem+json" } },
+    );
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

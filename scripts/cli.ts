@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/http/problem";
+import { ROLES } from "@/lib/auth/roles";
+import { emailSchema } from "@/lib/users/email";
+import { createUser, newUserSchema } from "@/lib/users/create-user";
+import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-workspace";
+import { addMember } from "@/lib/members/add-member";
+import { db } from "@/lib/db/client";
+import { withMigratedDatabase } from "./lib/database";
+
+/** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  user:create --email E --name N [--password P]   Create an account (a password is generated and printed when omitted)
+  workspace:create --name W --owner E             Create a workspace with E as its admin
+  member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
+`;
+
+class UsageError extends Error {}
+
+function parse<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    const lines = Object.entries(fieldErrors(parsed.error)).map(([field, message]) => `  --${field}: ${message}`);
+    throw new UsageError(`Invalid options:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+const COMMANDS: Record<string, (values: Record<string, string | undefined>) => Promise<string>> = {
+  async "user:create"(values) {
+    const generated = values.password ? null : randomBytes(12).toString("base64url");
+    const input = parse(newUserSchema, { ...values, password: values.password ?? generated });
+    const user = await createUser(input);
+    return `Created user ${user.email} (${user.name})${generated ? `\nPassword: ${generated}` : ""}`;
+  },
+  async "workspace:create"(values) {
+    const input = parse(z.object({ name: workspaceNameSchema, owner: emailSchema }), values);
+    const owner = await db.user.findUnique({ where: { email: input.owner }, select: { id: true } });
+    if (!owner) throw new UsageError(`No user with the email ${input.owner}. Create it first with user:create.`);
+    const workspace = await createWorkspace({ name: input.name, ownerId: owner.id });
+    return `Created workspace "${workspace.name}" at /w/${workspace.slug} with ${input.owner} as admin`;
+  },
+  async "member:add"(values) {
+    const input = parse(z.object({ workspace: z.string().min(1, "Give the workspace's address (slug)."), email: emailSchema, role: z.enum(ROLES, { error: `Use one of: ${ROLES.join(", ")}.` }) }), values);
+    await addMember({ workspaceSlug: input.workspace, email: input.email, role: input.role });
+    return `Added ${input.email} to ${input.workspace} as ${input.role}`;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    process.stderr.write(command && command !== "help" && command !== "--help" ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
+    return command === "help" || command === "--help" ? 0 : 2;
+  }
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" } },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const message = await withMigratedDatabase(() => run(values));
+    process.stdout.write(`${message}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof DomainError) {
+      process.stderr.write(`Error: ${err.message}\n`);
+      return err instanceof UsageError ? 2 : 1;
+    }
+    process.stderr.write(`Error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

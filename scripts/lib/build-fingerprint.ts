@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
+const STAMP = path.join(".next", "claimtrail-build.json");
+
+function walk(p: string, out: string[]): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) if (!SKIP.has(name)) walk(path.join(p, name), out);
+  } else {
+    out.push(`${p}:${stat.size}:${stat.mtimeMs}`);
+  }
+}
+
+/** A hash of what the production build is made from, so `npm start` rebuilds only when it changed. */
+export function sourceFingerprint(root: string): string {
+  const entries: string[] = [];
+  for (const s of SOURCES) walk(path.join(root, s), entries);
+  return createHash("sha256").update(entries.join("\n")).digest("hex");
+}
+
+export function buildIsCurrent(root: string): boolean {
+  try {
+    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return false;
+    const stamp = JSON.parse(fs.readFileSync(path.join(root, STAMP), "utf8")) as { fingerprint: string };
+    return stamp.fingerprint === sourceFingerprint(root);
+  } catch {
+    return false;
+  }
+}
+
+export function recordBuild(root: string): void {
+  fs.writeFileSync(path.join(root, STAMP), JSON.stringify({ fingerprint: sourceFingerprint(root) }));
+}
