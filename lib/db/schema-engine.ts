@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -31,6 +32,40 @@ const PG_TEXT_OID = 25;
 let gluePromise: Promise<Glue> | undefined;
 
 /**
+ * A Rust panic traps the WASM instance mid-call: the trap surfaces as an
+ * uncaught "RuntimeError: unreachable" (fatal unless the host catches those),
+ * the engine's promise never settles and the instance is unusable afterwards.
+ * The glue reports the panic message to this global registry just before, so
+ * we print it (otherwise the crash says nothing useful), fail pending calls
+ * with it (so a host that survives the trap does not hang) and refuse reuse.
+ */
+let panicMessage: string | undefined;
+const pendingCalls = new Set<(error: Error) => void>();
+
+function installPanicRegistry(): void {
+  const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  const previous = g.PRISMA_WASM_PANIC_REGISTRY;
+  g.PRISMA_WASM_PANIC_REGISTRY = {
+    set_message(message) {
+      previous?.set_message(message);
+      panicMessage = message;
+      console.error(`Prisma schema engine panicked: ${message}`);
+      for (const reject of pendingCalls) reject(new Error(`Prisma schema engine panicked: ${message}`));
+    },
+  };
+}
+
+function guarded<T>(call: () => Promise<T>): Promise<T> {
+  if (panicMessage) return Promise.reject(new Error(`Prisma schema engine panicked earlier in this process: ${panicMessage}`));
+  return new Promise<T>((resolve, reject) => {
+    pendingCalls.add(reject);
+    call()
+      .then(resolve, reject)
+      .finally(() => pendingCalls.delete(reject));
+  });
+}
+
+/**
  * Node 20 cannot `import` a .wasm file, so the package's own entry point
  * (schema_engine.js) is unusable; we do its wiring by hand. The glue module
  * keeps the instance in a module-level variable, so this must happen exactly
@@ -43,6 +78,7 @@ function loadGlue(): Promise<Glue> {
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
     });
+    installPanicRegistry();
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
@@ -54,16 +90,28 @@ function loadGlue(): Promise<Glue> {
 }
 
 /**
- * Introspection selects pg_catalog `"char"` columns (OID 18, e.g.
- * pg_constraint.confdeltype), which adapter-pg rejects as an unsupported type.
- * Their text form is the single character the engine expects, so we relabel
- * them as text before the adapter looks at the field list.
+ * Introspection selects pg_catalog `"char"` columns (OID 18: pg_constraint's
+ * contype, confdeltype, …). adapter-pg rejects OID 18 as unsupported, and
+ * reporting it as text is not enough: the engine reads some of them with a
+ * strict "get char" (e.g. contype, whose rows appear on PostgreSQL 18 / PGlite
+ * for NOT NULL constraints, or anywhere for CHECK constraints) and panics on
+ * a text value. So the client lets the adapter see text, and remembers the
+ * column positions on the rows array (which the adapter passes through as is)
+ * so that queryRaw can report them as the driver-adapter Character type.
  */
+const CHAR_COLUMNS = Symbol("charColumns");
+type RowsWithCharColumns = unknown[][] & { [CHAR_COLUMNS]?: number[] };
+
 function relabelCharFields<T>(result: T): T {
   for (const r of Array.isArray(result) ? result : [result]) {
-    for (const field of (r as pg.QueryResult | undefined)?.fields ?? []) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    }
+    const res = r as pg.QueryResult | undefined;
+    const indexes: number[] = [];
+    res?.fields?.forEach((field, i) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      indexes.push(i);
+    });
+    if (indexes.length > 0) Object.defineProperty(res!.rows, CHAR_COLUMNS, { value: indexes });
   }
   return result;
 }
@@ -83,14 +131,22 @@ class CatalogFriendlyClient extends pg.Client {
 }
 
 /**
- * Every statement of a migration script must run on one connection in one
- * implicit transaction. adapter-pg's executeScript splits on ";" (breaking
+ * Also: every statement of a migration script must run on one connection in
+ * one implicit transaction. adapter-pg's executeScript splits on ";" (breaking
  * literals that contain one) and sends each piece through the pool as its own
  * autocommitted query, so a failure half-way leaves the first half applied.
  * Sending the script as one parameterless simple query instead gives exactly
  * what Prisma's native engine does on PostgreSQL: all or nothing.
  */
-function withAtomicScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function patchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of (result.rows as RowsWithCharColumns)[CHAR_COLUMNS] ?? []) {
+      result.columnTypes[i] = ColumnTypeEnum.Character;
+    }
+    return result;
+  };
   adapter.executeScript = async (script) => {
     await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
   };
@@ -135,7 +191,7 @@ class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return withAtomicScripts(await this.inner.connect());
+    return patchAdapter(await this.inner.connect());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -169,7 +225,7 @@ class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
       return dropped;
     };
     this.cleanups.add(cleanup);
-    const adapter = withAtomicScripts(await new PrismaPg(pool).connect());
+    const adapter = patchAdapter(await new PrismaPg(pool).connect());
     adapter.dispose = cleanup;
     return adapter;
   }
@@ -193,7 +249,8 @@ export interface Engine {
    * `onWait` is called once if another session holds it.
    */
   lockMigrations(onWait?: () => void): Promise<void>;
-  diff(from: DiffTarget, to: DiffTarget): Promise<DiffResult>;
+  /** exitCode is 2 when there is a difference. `script: false` gives a readable summary instead of SQL. */
+  diff(from: DiffTarget, to: DiffTarget, opts?: { script?: boolean }): Promise<DiffResult>;
   applyMigrations(migrations: MigrationList): Promise<ApplyMigrationsOutput>;
   diagnoseMigrationHistory(migrations: MigrationList): Promise<DiagnoseMigrationHistoryOutput>;
   close(): Promise<void>;
@@ -217,7 +274,9 @@ export async function openEngine(url: string, opts: EngineOptions = {}): Promise
   };
   let engine: SchemaEngine;
   try {
-    engine = await glue.SchemaEngine.new({ datamodels: undefined }, (line: string) => opts.log?.(line), bound);
+    engine = await guarded(() =>
+      glue.SchemaEngine.new({ datamodels: undefined }, (line: string) => opts.log?.(line), bound),
+    );
   } catch (error) {
     await factory.close();
     return explain(error);
@@ -230,16 +289,16 @@ export async function openEngine(url: string, opts: EngineOptions = {}): Promise
       onWait?.();
       await factory.pool.query(sql("pg_advisory_lock"));
     },
-    diff: (from, to) =>
-      engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTERS }).catch(explain),
+    diff: (from, to, { script = true } = {}) =>
+      guarded(() => engine.diff({ from, to, script, exitCode: true, filters: NO_FILTERS })).catch(explain),
     applyMigrations: (migrationsList) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }).catch(explain),
+      guarded(() => engine.applyMigrations({ migrationsList, filters: NO_FILTERS })).catch(explain),
     diagnoseMigrationHistory: (migrationsList) =>
-      engine
-        .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS })
-        .catch(explain),
+      guarded(() =>
+        engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS }),
+      ).catch(explain),
     async close() {
-      engine.free();
+      if (!panicMessage) engine.free();
       await factory.close();
     },
   };
@@ -276,4 +335,13 @@ export async function readMigrations(dir: string): Promise<MigrationList> {
 /** The Prisma schema as an engine diff target. */
 export async function schemaTarget(schemaPath: string): Promise<DiffTarget> {
   return { tag: "schemaDatamodel", files: [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }] };
+}
+
+/**
+ * The live database the engine is connected to. ("url" targets are rejected by
+ * the WASM engine; a datasource schema means "whatever the adapter reaches".)
+ */
+export async function liveDatabaseTarget(schemaPath: string): Promise<DiffTarget> {
+  const files = [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }];
+  return { tag: "schemaDatasource", files, configDir: path.dirname(path.resolve(schemaPath)) };
 }

@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    testTimeout: 60000,
+  },
+  resolve: {
+    alias: { "@": path.resolve(__dirname) },
+  },
+});
