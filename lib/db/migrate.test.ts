@@ -139,7 +139,9 @@ describe("migrate() against PostgreSQL", () => {
     });
     scratch.push(dir);
 
-    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(/DoesNotExist/);
+    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
+      `Migration ${broken} failed and was rolled back (it runs in a transaction): No such table: DoesNotExist`,
+    );
 
     expect(await tableExists(url, "Partial")).toBe(false);
     expect(await tableExists(url, "User")).toBe(true); // earlier migrations are committed on their own

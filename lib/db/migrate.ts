@@ -46,11 +46,28 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
       log(`Warning: the database has migrations this folder lacks: ${history.unpersistedMigrationNames.join(", ")}.`);
     }
 
-    const { appliedMigrationNames: applied } = await engine.applyMigrations(migrations);
+    const { appliedMigrationNames: applied } = await engine.applyMigrations(migrations).catch(explainFailure);
     for (const name of applied) log(`Applied migration ${name}`);
     if (applied.length === 0) log("Database is up to date.");
     return { applied };
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * The engine's error ends in a Rust span trace; keep the database's message and
+ * lead with the migration's name, which the trace carries.
+ */
+function explainFailure(error: unknown): never {
+  if (!(error instanceof Error)) throw error;
+  const name = /migration_name="([^"]+)"/.exec(error.message)?.[1];
+  if (!name) throw error;
+  const reason = error.message
+    .split(/\n\s*0: /)[0]
+    .replace(/^external connector error\n/, "")
+    .trim();
+  throw new Error(`Migration ${name} failed and was rolled back (it runs in a transaction): ${reason}`, {
+    cause: error,
+  });
 }

@@ -92,12 +92,12 @@ function loadGlue(): Promise<Glue> {
 /**
  * Introspection selects pg_catalog `"char"` columns (OID 18: pg_constraint's
  * contype, confdeltype, …). adapter-pg rejects OID 18 as unsupported, and
- * reporting it as text is not enough: the engine reads some of them with a
- * strict "get char" (e.g. contype, whose rows appear on PostgreSQL 18 / PGlite
- * for NOT NULL constraints, or anywhere for CHECK constraints) and panics on
- * a text value. So the client lets the adapter see text, and remembers the
- * column positions on the rows array (which the adapter passes through as is)
- * so that queryRaw can report them as the driver-adapter Character type.
+ * reporting it as text is not enough: the engine reads contype with a strict
+ * char getter and panics on a text value (it gets such rows for any CHECK
+ * constraint, and on PostgreSQL 18 / PGlite for every NOT NULL column). So the
+ * client lets the adapter see text and remembers the column positions on the
+ * rows array (which the adapter passes through untouched); patchAdapter then
+ * reports those columns as the driver-adapter Character type.
  */
 const CHAR_COLUMNS = Symbol("charColumns");
 type RowsWithCharColumns = unknown[][] & { [CHAR_COLUMNS]?: number[] };
@@ -131,12 +131,12 @@ class CatalogFriendlyClient extends pg.Client {
 }
 
 /**
- * Also: every statement of a migration script must run on one connection in
- * one implicit transaction. adapter-pg's executeScript splits on ";" (breaking
- * literals that contain one) and sends each piece through the pool as its own
- * autocommitted query, so a failure half-way leaves the first half applied.
- * Sending the script as one parameterless simple query instead gives exactly
- * what Prisma's native engine does on PostgreSQL: all or nothing.
+ * Besides the Character columns above: a migration script must run on one
+ * connection as one implicit transaction. adapter-pg's executeScript splits on
+ * ";" (breaking literals that contain one) and sends each piece through the
+ * pool as its own autocommitted query, so a failure half-way leaves the first
+ * half applied. Sending the script as one parameterless simple query instead
+ * gives what Prisma's native engine does on PostgreSQL: all or nothing.
  */
 function patchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const queryRaw = adapter.queryRaw.bind(adapter);
@@ -225,6 +225,13 @@ class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
       return dropped;
     };
     this.cleanups.add(cleanup);
+    // PGlite answers every database name with its one database; replaying
+    // migrations there would run them against real data.
+    const { rows } = await pool.query<{ db: string }>("SELECT current_database() AS db");
+    if (rows[0]?.db !== name) {
+      await cleanup();
+      throw new Error(`The server at ${url.host} cannot host a separate shadow database (is it PGlite?).`);
+    }
     const adapter = patchAdapter(await new PrismaPg(pool).connect());
     adapter.dispose = cleanup;
     return adapter;
