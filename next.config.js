@@ -12,6 +12,8 @@ const STATIC_CSP = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden(): a member without the right sees a real 403 page.
+  experimental: { authInterrupts: true },
   // Native and WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
   async headers() {

@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    globalSetup: ["lib/testing/vitest-global-setup.ts"],
     testTimeout: 60000,
+    hookTimeout: 60000,
   },
   resolve: {
     alias: { "@": path.resolve(__dirname) },

@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate } from "./migrate";
 
-const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const SERVER = process.env.TEST_SERVER_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const MIGRATIONS = path.resolve("prisma", "migrations");
 
 async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -56,7 +56,7 @@ async function run<S extends z.ZodType, X>(
   try {
     const user = await currentUser();
     if (!user) return problem(401, "Sign in first.");
-    const params = flatParams(await ctx.params);
+    const params = flatParams((await ctx?.params) ?? {});
     // Access is settled before the body is read, so a non-member learns nothing from validation errors.
     const extra = await resolve(user, params);
     const body = await readBody(req, opts.body);

@@ -1,0 +1,46 @@
+import { expect, type Page } from "@playwright/test";
+
+let counter = 0;
+/** A person no other test has used: runs share nothing, tests within a run neither. */
+export function newPerson(label: string) {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}`;
+  return { name: `${label} ${id}`, email: `${label.toLowerCase()}.${id}@example.test`, password: `pw-${id}-long-enough` };
+}
+
+export type Person = ReturnType<typeof newPerson>;
+
+export async function signUp(page: Page, person: Person, path = "/signup") {
+  await page.goto(path);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Signs up from the sign-up page and waits for the workspace list it lands on. */
+export async function signUpAndLand(page: Page, person: Person) {
+  await signUp(page, person);
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
+}
+
+/** The form's own alert (Next.js adds an empty route announcer with the same role). */
+export function formAlert(page: Page) {
+  return page.getByRole("alert").filter({ hasText: /\S/ });
+}
+
+export async function signIn(page: Page, person: Pick<Person, "email" | "password">) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function createWorkspace(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return new URL(page.url()).pathname.split("/")[2];
+}
