@@ -46,7 +46,7 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>) => P
     return `Created workspace "${workspace.name}" at /w/${workspace.slug} with ${input.owner} as admin`;
   },
   async "member:add"(values) {
-    const input = parse(z.object({ workspace: z.string().min(1, "Give the workspace's address (slug)."), email: emailSchema, role: z.enum(ROLES, { error: `Use one of: ${ROLES.join(", ")}.` }) }), values);
+    const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug)."), email: emailSchema, role: z.enum(ROLES, { error: `Use one of: ${ROLES.join(", ")}.` }) }), values);
     await addMember({ workspaceSlug: input.workspace, email: input.email, role: input.role });
     return `Added ${input.email} to ${input.workspace} as ${input.role}`;
   },

@@ -5,10 +5,10 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/auth/password";
 import { emailSchema } from "./email";
 
 export const newUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep the name under 100 characters."),
+  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Keep the name under 100 characters."),
   email: emailSchema,
   password: z
-    .string()
+    .string({ error: "Enter a password." })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(200, "Keep the password under 200 characters."),
 });

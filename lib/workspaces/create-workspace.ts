@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 
 export const workspaceNameSchema = z
-  .string()
+  .string({ error: "Enter a name for the workspace." })
   .trim()
   .min(2, "Use at least 2 characters.")
   .max(80, "Keep the name under 80 characters.");
