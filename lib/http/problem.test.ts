@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fieldErrors, problem } from "./problem";
+
+describe("problem()", () => {
+  it("is RFC 9457 problem+json with the status, a title and the detail", async () => {
+    const res = problem(404, "No such thing.", undefined, { "retry-after": "3" });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.headers.get("retry-after")).toBe("3");
+    expect(await res.json()).toEqual({ type: "about:blank", title: "Not found", status: 404, detail: "No such thing." });
+  });
+
+  it("includes errors only when there are some", async () => {
+    expect(await problem(400, "Bad.", {}).json()).not.toHaveProperty("errors");
+    expect(await problem(400, "Bad.", { email: "Nope." }).json()).toMatchObject({ errors: { email: "Nope." } });
+    expect(await problem(418, "Teapot.").json()).toMatchObject({ title: "Error", status: 418 });
+  });
+});
+
+describe("fieldErrors()", () => {
+  const schema = z.object({
+    email: z.email("Enter a valid email address."),
+    name: z.string().min(2, "Too short.").max(3, "Too long."),
+    tags: z.array(z.string().min(1, "Empty tag.")),
+    address: z.object({ city: z.string({ error: "City is required." }) }),
+  });
+
+  it("maps each zod issue to its dotted field path, first message per field", () => {
+    const result = schema.safeParse({ email: "x", name: "a", tags: ["ok", "", ""], address: {} });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!)).toEqual({
+      email: "Enter a valid email address.",
+      name: "Too short.",
+      "tags.1": "Empty tag.",
+      "tags.2": "Empty tag.",
+      "address.city": "City is required.",
+    });
+  });
+
+  it("keeps the first of several issues on one field", () => {
+    const twice = z.string().min(5, "first").regex(/^\d+$/, "second");
+    const result = z.object({ code: twice }).safeParse({ code: "ab" });
+    expect(fieldErrors(result.error!)).toEqual({ code: "first" });
+  });
+
+  it("an issue on the whole value goes under '_'", () => {
+    const result = z.object({ a: z.string() }).safeParse("not an object");
+    expect(Object.keys(fieldErrors(result.error!))).toEqual(["_"]);
+  });
+});
