@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createWorkspace, formAlert, newPerson, signIn, signUp, signUpAndLand } from "./helpers";
+import { createWorkspace, fillSignUp, formAlert, newPerson, signIn, signUp, signUpAndLand } from "./helpers";
 
 test("a new user signs up, creates a workspace, sees its empty article list, signs out and in again", async ({ page }) => {
   const ada = newPerson("Ada");
@@ -40,7 +40,7 @@ test("an admin invites a viewer by link; the viewer joins, sees no edit controls
   const slug = await createWorkspace(admin, "Viewer test desk");
 
   await admin.getByRole("link", { name: "Members" }).click();
-  await admin.getByLabel("Role").selectOption("viewer");
+  await admin.getByLabel("Invite as").selectOption("viewer");
   await admin.getByRole("button", { name: "Create invite link" }).click();
   const link = await admin.getByLabel("Invite link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
@@ -51,7 +51,8 @@ test("an admin invites a viewer by link; the viewer joins, sees no edit controls
   await viewer.goto(link);
   await expect(viewer.getByRole("heading", { name: "Join Viewer test desk" })).toBeVisible();
   await viewer.getByRole("link", { name: "Create an account" }).click();
-  await signUp(viewer, vic, new URL(viewer.url()).pathname + new URL(viewer.url()).search);
+  await viewer.waitForURL(/\/signup\?invite=/);
+  await fillSignUp(viewer, vic);
   await viewer.waitForURL(/\/invite\//);
   await viewer.getByRole("button", { name: "Join workspace" }).click();
   await viewer.waitForURL(new RegExp(`/w/${slug}$`));

@@ -10,8 +10,13 @@ export function newPerson(label: string) {
 
 export type Person = ReturnType<typeof newPerson>;
 
-export async function signUp(page: Page, person: Person, path = "/signup") {
-  await page.goto(path);
+export async function signUp(page: Page, person: Person) {
+  await page.goto("/signup");
+  await fillSignUp(page, person);
+}
+
+/** Fills and sends the sign-up form already on screen. */
+export async function fillSignUp(page: Page, person: Person) {
   await page.getByLabel("Name").fill(person.name);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);

@@ -23,10 +23,10 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [role, setRole] = useState<Role>("annotator");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const role = String(new FormData(event.currentTarget).get("role"));
     setPending(true);
     setError(null);
     setCopied(false);
@@ -53,13 +53,14 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
       </h2>
       <p className="mt-1 text-sm text-stone-600">Create a link for one person. It works once and expires after 7 days.</p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
-        <SelectField label="Role" name="role" defaultValue="annotator">
+        <SelectField label="Invite as" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]} — {ROLE_DESCRIPTIONS[r]}
+              {ROLE_LABELS[r]}
             </option>
           ))}
         </SelectField>
+        <p className="text-sm text-stone-500">{ROLE_DESCRIPTIONS[role]}.</p>
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Creating link…" : "Create invite link"}
         </Button>
