@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createWorkspace, fillSignUp, formAlert, newPerson, signIn, signUp, signUpAndLand } from "./helpers";
+import { createWorkspace, fillSignUp, formAlert, newPerson, signIn, signUpAndLand } from "./helpers";
 
 test("a new user signs up, creates a workspace, sees its empty article list, signs out and in again", async ({ page }) => {
   const ada = newPerson("Ada");
