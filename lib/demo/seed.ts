@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { canonicalText, contentHash, docFromParagraphs } from "@/lib/articles/document";
+import { createArticleIn } from "@/lib/articles/create-article";
+import { docFromParagraphs } from "@/lib/articles/document";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ARTICLES } from "./articles";
 
@@ -24,21 +25,11 @@ export async function seedDemo(): Promise<SeedResult> {
     const workspace = await tx.workspace.create({ data: { slug: DEMO_WORKSPACE_SLUG, name: "Demo newsroom" } });
     await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "admin" } });
     for (const article of DEMO_ARTICLES) {
-      const doc = docFromParagraphs(article.paragraphs);
-      const text = canonicalText(doc);
-      await tx.article.create({
-        data: {
-          workspaceId: workspace.id,
-          title: article.title,
-          publisher: article.publisher,
-          author: article.author,
-          publishedAt: new Date(article.publishedAt),
-          language: "en",
-          doc: doc as object,
-          text,
-          contentHash: contentHash(text),
-          createdById: user.id,
-        },
+      await createArticleIn(tx, {
+        workspaceId: workspace.id,
+        actorId: user.id,
+        doc: docFromParagraphs(article.paragraphs),
+        metadata: { title: article.title, publisher: article.publisher, author: article.author, publishedAt: new Date(article.publishedAt), language: "en", tags: ["demo"] },
       });
     }
   });

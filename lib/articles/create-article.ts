@@ -1,0 +1,52 @@
+import { db, type Prisma } from "@/lib/db/client";
+import { conflict } from "@/lib/errors";
+import { canonicalText, contentHash, type DocNode } from "./document";
+import type { ArticleMetadata } from "./metadata";
+
+export interface NewArticle {
+  workspaceId: string;
+  actorId: string | null;
+  doc: DocNode;
+  metadata: ArticleMetadata;
+}
+
+export type CreateArticleResult =
+  | { status: "created"; article: { id: string; title: string } }
+  | { status: "duplicate"; article: { id: string; title: string } };
+
+function findByHash(client: Prisma.TransactionClient, workspaceId: string, hash: string) {
+  return client.article.findUnique({ where: { workspaceId_contentHash: { workspaceId, contentHash: hash } }, select: { id: true, title: true } });
+}
+
+/** Inside a caller's transaction: the article and its first revision. */
+export async function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle): Promise<CreateArticleResult> {
+  const text = canonicalText(input.doc);
+  if (!text.trim()) throw conflict("The article has no text.", { text: "The article has no text." });
+  const hash = contentHash(text);
+  const existing = await findByHash(tx, input.workspaceId, hash);
+  if (existing) return { status: "duplicate", article: existing };
+  const article = await tx.article.create({
+    data: { workspaceId: input.workspaceId, ...input.metadata, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+    select: { id: true, title: true },
+  });
+  await tx.articleRevision.create({
+    data: { articleId: article.id, number: 1, title: input.metadata.title, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+  });
+  return { status: "created", article };
+}
+
+/**
+ * Stores a new article with its first revision, in one transaction. The same
+ * canonical text twice in one workspace is reported as a duplicate, not stored;
+ * the unique index on (workspace, content hash) settles races.
+ */
+export async function createArticle(input: NewArticle): Promise<CreateArticleResult> {
+  try {
+    return await db.$transaction((tx) => createArticleIn(tx, input));
+  } catch (err) {
+    if ((err as { code?: string }).code !== "P2002") throw err;
+    const winner = await findByHash(db, input.workspaceId, contentHash(canonicalText(input.doc)));
+    if (!winner) throw err;
+    return { status: "duplicate", article: winner };
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${label} under ${max} characters.`)
+    .transform((v) => v || null)
+    .nullish();
+
+/** Article metadata as people enter it (forms, API, CLI, JSON import). */
+export const articleMetadataSchema = z.object({
+  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters."),
+  publisher: optionalText(200, "publisher"),
+  author: optionalText(200, "author"),
+  url: z
+    .string()
+    .trim()
+    .max(2000, "Keep the URL under 2,000 characters.")
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Use a full http:// or https:// address.")
+    .transform((v) => v || null)
+    .nullish(),
+  publishedAt: z
+    .union([z.string().trim(), z.date()])
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const date = v instanceof Date ? v : new Date(v);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: "Use a date like 2022-01-31." });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .nullish(),
+  language: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v), "Use a language code like en or pt-BR.")
+    .transform((v) => v || null)
+    .nullish(),
+  tags: z
+    .array(z.string().trim().min(1).max(40, "Keep each tag under 40 characters."))
+    .max(20, "Use at most 20 tags.")
+    .transform((tags) => [...new Set(tags)])
+    .default([]),
+});
+
+export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
+export type ArticleMetadata = z.output<typeof articleMetadataSchema>;
