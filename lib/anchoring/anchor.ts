@@ -1,0 +1,87 @@
+import { matchQuote } from "./match-quote";
+import type { Anchor, AnchorSelectors } from "./types";
+import { hasVisibleText } from "./unicode";
+
+export interface AnchorOptions {
+  /**
+   * Where the span is now expected to start (code units), when the caller
+   * knows better than the stored position, e.g. after earlier spans in the
+   * same document were found shifted. Defaults to the stored position.
+   */
+  hint?: number;
+}
+
+const ORPHANED: Anchor = { status: "orphaned" };
+
+/** Whether the quote, with its full stored context, sits at `start`. */
+function intactAt(text: string, quote: string, prefix: string, suffix: string, start: number): boolean {
+  return text.startsWith(quote, start) && text.endsWith(prefix, start) && text.startsWith(suffix, start + quote.length);
+}
+
+/**
+ * Finds a stored span in the current `text`:
+ *  1. `exact`: the quote is still at its stored position (and no other
+ *     occurrence fits the stored context better);
+ *  2. `moved`: the exact quote elsewhere, the one whose prefix/suffix best
+ *     match the stored context, nearest the old position among equals;
+ *  3. `fuzzy`: no exact occurrence, but a match within
+ *     `fuzzyErrorBound(quote.length)` edits (`errors` tells how many) whose
+ *     context still agrees, or, for a quote of 32+ code units, one close to
+ *     the expected position;
+ *  4. `orphaned`: none of these, or the quote is blank.
+ *
+ * Offsets are UTF-16 code units; fuzzy matches never begin or end inside a
+ * surrogate pair.
+ */
+export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOptions = {}): Anchor {
+  const quote = selectors.quote.exact;
+  const prefix = selectors.quote.prefix ?? "";
+  const suffix = selectors.quote.suffix ?? "";
+  if (!hasVisibleText(quote)) return ORPHANED;
+
+  const stored = selectors.position?.start;
+  const oldStart = Number.isInteger(stored) ? stored : undefined;
+  const hint = Number.isInteger(opts.hint) ? opts.hint : oldStart;
+  const end = (start: number) => start + quote.length;
+
+  // Fast paths: most spans of an edited article are untouched, and the cheap
+  // comparisons here spare them any search.
+  if (oldStart !== undefined && intactAt(text, quote, prefix, suffix, oldStart)) {
+    return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
+  }
+  if (hint !== undefined && hint !== oldStart && intactAt(text, quote, prefix, suffix, hint)) {
+    return { status: "moved", start: hint, end: end(hint), errors: 0 };
+  }
+
+  const expected = [oldStart, hint].filter((n): n is number => n !== undefined);
+  const match = matchQuote(text, quote, { prefix, suffix, expected });
+  if (!match) return ORPHANED;
+  if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors };
+  return { status: match.start === oldStart ? "exact" : "moved", start: match.start, end: match.end, errors: 0 };
+}
+
+/**
+ * Anchors many spans of one document, returning results in input order.
+ *
+ * Spans are visited in stored-position order and each is first looked for
+ * where the previous span's shift predicts it: an inserted paragraph moves
+ * everything after it by the same amount, so most moved spans are then
+ * confirmed by one comparison instead of a search of the whole text.
+ */
+export function anchorAll(text: string, annotations: readonly AnchorSelectors[]): Anchor[] {
+  const order = annotations
+    .map((a, i) => ({ i, start: a.position?.start }))
+    .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+  const results: Anchor[] = new Array(annotations.length);
+  let shift = 0;
+  for (const { i, start } of order) {
+    if (start === undefined || !Number.isInteger(start)) {
+      results[i] = anchor(text, annotations[i]);
+      continue;
+    }
+    const result = anchor(text, annotations[i], { hint: Math.max(0, start + shift) });
+    results[i] = result;
+    if (result.status !== "orphaned") shift = result.start - start;
+  }
+  return results;
+}
