@@ -27,7 +27,7 @@ function intactAt(text: string, quote: string, prefix: string, suffix: string, s
  *  3. `fuzzy`: no exact occurrence, but a match within
  *     `fuzzyErrorBound(quote.length)` edits (`errors` tells how many) whose
  *     context still agrees, or, for a quote of 32+ code units, one close to
- *     the expected position;
+ *     the stored or hinted position (never without a position);
  *  4. `orphaned`: none of these, or the quote is blank.
  *
  * Offsets are UTF-16 code units; fuzzy matches never begin or end inside a

@@ -130,6 +130,8 @@ describe("anchor", () => {
       const s = describeSpan(text, 0, sentence.length);
       const edited = text.slice(sentence.length + 2);
       expect(anchor(edited, s).status).toBe(status);
+      // Without a position nothing counts as close by: the context must agree.
+      expect(anchor(edited, { quote: s.quote }).status).toBe("orphaned");
     }
   });
 

@@ -176,8 +176,9 @@ function fuzzyCandidates(text: string, quote: string, ctx: QuoteContext, maxErro
  * edits, or null. Searches windows of growing reach around the expected
  * position and stops at the first match whose context agrees; a long quote
  * may also match in the first window on its own strength. Without an
- * expected position the whole text is that first window. Cost: Myers' search,
- * O(window length · errors / 32) per window.
+ * expected position nothing is "near", so the whole text is searched and the
+ * context must agree. Cost: Myers' search, O(window length · errors / 32)
+ * per window.
  */
 export function matchFuzzy(text: string, quote: string, ctx: QuoteContext): QuoteMatch | null {
   const maxErrors = fuzzyErrorBound(quote.length);
@@ -196,7 +197,7 @@ export function matchFuzzy(text: string, quote: string, ctx: QuoteContext): Quot
     const candidates = fuzzyCandidates(text, quote, ctx, maxErrors, lo, hi);
     const agreeing = best(candidates.filter((m) => m.context >= MIN_CONTEXT_SIMILARITY));
     if (agreeing) return agreeing;
-    if (stage === 0 && quote.length >= SHORT_QUOTE_LENGTH) nearby = best(candidates);
+    if (stage === 0 && anchored && quote.length >= SHORT_QUOTE_LENGTH) nearby = best(candidates);
   }
   return nearby;
 }
