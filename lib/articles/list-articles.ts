@@ -1,9 +1,20 @@
 import { db } from "@/lib/db/client";
 
 export async function listArticles(workspaceId: string) {
-  return db.article.findMany({
+  const rows = await db.article.findMany({
     where: { workspaceId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, title: true, publisher: true, author: true, publishedAt: true, createdAt: true, tags: true, language: true },
+    select: {
+      id: true,
+      title: true,
+      publisher: true,
+      author: true,
+      publishedAt: true,
+      createdAt: true,
+      tags: true,
+      language: true,
+      _count: { select: { annotations: { where: { deletedAt: null } } } },
+    },
   });
+  return rows.map(({ _count, ...a }) => ({ ...a, annotationCount: _count.annotations }));
 }

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleEditor } from "@/components/articles/article-editor";
+import { getArticle } from "@/lib/articles/get-article";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { DomainError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+export default async function EditArticlePage({ params }: { params: Promise<{ slug: string; articleId: string }> }) {
+  const { slug, articleId } = await params;
+  const access = await requirePageAccess(slug, "article.edit", `/w/${slug}/articles/${articleId}/edit`);
+  const article = await getArticle(access.workspace.id, articleId).catch((err) => {
+    if (err instanceof DomainError && err.status === 404) notFound();
+    throw err;
+  });
+  return (
+    <div>
+      <h2 className="mb-4 text-lg font-semibold">Edit “{article.title}”</h2>
+      <ArticleEditor
+        slug={slug}
+        articleId={articleId}
+        doc={article.doc}
+        revision={article.revision}
+        metadata={{
+          title: article.title,
+          publisher: article.publisher,
+          author: article.author,
+          url: article.url,
+          publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
+          language: article.language,
+          tags: article.tags,
+        }}
+      />
+    </div>
+  );
+}

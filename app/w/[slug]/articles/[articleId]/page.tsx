@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleHeader } from "@/components/reader/article-header";
+import { Reader } from "@/components/reader/reader";
+import { StaticDocument } from "@/components/reader/static-document";
+import { Alert } from "@/components/ui/alert";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { getArticle } from "@/lib/articles/get-article";
+import { can } from "@/lib/auth/permissions";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { DomainError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ revision?: string }> }) {
+  const { slug, articleId } = await params;
+  const { revision } = await searchParams;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/articles/${articleId}`);
+  const wanted = revision && /^\d+$/.test(revision) ? Number(revision) : undefined;
+  const article = await getArticle(access.workspace.id, articleId, wanted).catch((err) => {
+    if (err instanceof DomainError && err.status === 404) notFound();
+    throw err;
+  });
+  const current = article.shownRevision === article.revision;
+  const header = <ArticleHeader slug={slug} article={article} canEdit={can(access.role, "article.edit")} />;
+  if (!current) {
+    return (
+      <article>
+        {header}
+        <div className="mb-6 max-w-3xl">
+          <Alert tone="info">
+            You&apos;re reading an earlier revision. Highlights are shown on{" "}
+            <Link href={`/w/${slug}/articles/${articleId}`} className="font-medium underline">
+              the current revision
+            </Link>
+            .
+          </Alert>
+        </div>
+        <StaticDocument doc={article.doc} />
+      </article>
+    );
+  }
+  const snapshot = await listAnnotations(access, articleId);
+  return (
+    <article>
+      {header}
+      <Reader
+        key={article.revision}
+        slug={slug}
+        articleId={articleId}
+        doc={article.doc}
+        text={article.text}
+        revision={article.revision}
+        annotationsVersion={snapshot.annotationsVersion}
+        annotations={snapshot.annotations}
+        currentUserId={access.userId}
+        canAnnotate={can(access.role, "annotation.create")}
+        canDeleteAny={can(access.role, "annotation.deleteAny")}
+        canRestore={can(access.role, "annotation.restore")}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FileImport } from "@/components/articles/file-import";
+import { PasteArticleForm } from "@/components/articles/paste-article-form";
+import { requirePageAccess } from "@/lib/auth/page-access";
+
+export const metadata: Metadata = { title: "Add articles" };
+
+export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requirePageAccess(slug, "article.create", `/w/${slug}/import`);
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/w/${slug}`} className="text-brand-700 hover:underline">
+          ← All articles
+        </Link>
+      </nav>
+      <h2 className="mt-3 text-lg font-semibold">Add articles</h2>
+      <p className="mt-1 text-sm text-stone-600">
+        Paste one article, or upload many <code>.txt</code>, <code>.md</code> or <code>.html</code> files at once. HTML is cleaned: scripts, styles and
+        embedded content are removed. The same text twice is recognised and not added again.
+      </p>
+      <div className="mt-6 grid gap-8 lg:grid-cols-2">
+        <PasteArticleForm slug={slug} />
+        <FileImport slug={slug} />
+      </div>
+    </div>
+  );
+}

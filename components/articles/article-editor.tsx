@@ -1,0 +1,121 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { articleExtensions } from "@/components/reader/schema-extensions";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button, buttonClass } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import type { DocNode } from "@/lib/articles/document";
+
+interface Metadata {
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  tags: string[];
+}
+
+function ToolButton({ editor, label, active, run }: { editor: Editor; label: string; active: boolean; run: (e: Editor) => void }) {
+  return (
+    <button type="button" aria-pressed={active} onClick={() => run(editor)} className={`rounded px-2 py-1 text-sm ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
+      {label}
+    </button>
+  );
+}
+
+/** Edits the body and details; saving makes a new revision and re-anchors every highlight. */
+export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { slug: string; articleId: string; doc: DocNode; revision: number; metadata: Metadata }) {
+  const router = useRouter();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const editor = useEditor({
+    extensions: articleExtensions({ openLinks: false }),
+    content: doc,
+    immediatelyRender: false,
+    editorProps: { attributes: { class: "ct-article", "aria-label": "Article text", role: "textbox", "aria-multiline": "true" } },
+  });
+  const back = `/w/${slug}/articles/${articleId}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!editor) return;
+    const form = new FormData(event.currentTarget);
+    const get = (k: string) => String(form.get(k) ?? "").trim();
+    setPending(true);
+    setError(null);
+    setFields({});
+    const res = await apiSend<{ revision: number; reanchored: number }>("PUT", `/api/w/${slug}/articles/${articleId}`, {
+      baseRevision: revision,
+      doc: editor.getJSON(),
+      metadata: {
+        title: get("title"),
+        publisher: get("publisher"),
+        author: get("author"),
+        url: get("url"),
+        publishedAt: get("publishedAt"),
+        language: get("language"),
+        tags: get("tags") ? get("tags").split(",").map((t) => t.trim()).filter(Boolean) : [],
+      },
+    });
+    setPending(false);
+    if (!res.ok) {
+      const meta = Object.fromEntries(Object.entries(res.error.fields).map(([k, v]) => [k.replace(/^metadata\./, ""), v]));
+      setFields(meta);
+      setError(res.error.message);
+      return;
+    }
+    router.push(back);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div>
+        {error ? (
+          <div className="mb-4">
+            <Alert>{error}</Alert>
+          </div>
+        ) : null}
+        {editor ? (
+          <div role="toolbar" aria-label="Formatting" className="sticky top-0 z-10 mb-4 flex flex-wrap gap-1 rounded-lg bg-white p-1 ring-1 ring-stone-200">
+            <ToolButton editor={editor} label="Bold" active={editor.isActive("bold")} run={(e) => e.chain().focus().toggleBold().run()} />
+            <ToolButton editor={editor} label="Italic" active={editor.isActive("italic")} run={(e) => e.chain().focus().toggleItalic().run()} />
+            <ToolButton editor={editor} label="Heading" active={editor.isActive("heading", { level: 2 })} run={(e) => e.chain().focus().toggleHeading({ level: 2 }).run()} />
+            <ToolButton editor={editor} label="Subheading" active={editor.isActive("heading", { level: 3 })} run={(e) => e.chain().focus().toggleHeading({ level: 3 }).run()} />
+            <ToolButton editor={editor} label="Bullets" active={editor.isActive("bulletList")} run={(e) => e.chain().focus().toggleBulletList().run()} />
+            <ToolButton editor={editor} label="Numbered" active={editor.isActive("orderedList")} run={(e) => e.chain().focus().toggleOrderedList().run()} />
+            <ToolButton editor={editor} label="Quote" active={editor.isActive("blockquote")} run={(e) => e.chain().focus().toggleBlockquote().run()} />
+          </div>
+        ) : null}
+        <div className="ct-editor rounded-lg bg-white p-6 ring-1 ring-stone-200">
+          <EditorContent editor={editor} />
+        </div>
+        {fields.doc ? <p className="mt-2 text-sm text-red-700">{fields.doc}</p> : null}
+      </div>
+      <aside className="space-y-4">
+        <TextField label="Title" name="title" defaultValue={metadata.title} error={fields.title} />
+        <TextField label="Publisher" name="publisher" defaultValue={metadata.publisher ?? ""} error={fields.publisher} />
+        <TextField label="Author" name="author" defaultValue={metadata.author ?? ""} error={fields.author} />
+        <TextField label="URL" name="url" type="url" defaultValue={metadata.url ?? ""} error={fields.url} />
+        <TextField label="Published" name="publishedAt" type="date" defaultValue={metadata.publishedAt ?? ""} error={fields.publishedAt} />
+        <TextField label="Language" name="language" defaultValue={metadata.language ?? ""} error={fields.language} />
+        <TextField label="Tags" name="tags" defaultValue={metadata.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
+        <p className="text-sm text-stone-600">Saving creates revision {revision + 1}. Highlights move with their words; those whose words are gone are kept as orphans.</p>
+        <div className="flex gap-2">
+          <Button type="submit" disabled={pending || !editor}>
+            {pending ? "Saving…" : "Save revision"}
+          </Button>
+          <a href={back} className={buttonClass("secondary")}>
+            Cancel
+          </a>
+        </div>
+      </aside>
+    </form>
+  );
+}

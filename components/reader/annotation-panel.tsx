@@ -1,0 +1,119 @@
+"use client";
+
+import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+
+const STATUS_LABEL: Record<AnnotationView["status"], string | null> = {
+  exact: null,
+  moved: "Moved",
+  fuzzy: "Fuzzy match",
+  orphaned: "Orphaned",
+};
+
+const STATUS_HELP: Record<AnnotationView["status"], string> = {
+  exact: "Anchored where it was made",
+  moved: "The text moved in an edit; found again word for word",
+  fuzzy: "The text changed slightly in an edit; anchored to the closest match",
+  orphaned: "The text was removed in an edit; kept with its original quote",
+};
+
+interface Props {
+  annotations: AnnotationView[];
+  selectedId: string | null;
+  currentUserId: string;
+  canAnnotate: boolean;
+  canDeleteAny: boolean;
+  canRestore: boolean;
+  onOpen(id: string): void;
+  onDelete(id: string): void;
+  onRestore(id: string): void;
+}
+
+function Entry({ a, selected, onOpen, actions }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode }) {
+  const label = STATUS_LABEL[a.status];
+  return (
+    <li id={`ann-${a.id}`} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
+      <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
+        <span className="line-clamp-3 font-serif text-[0.95rem] leading-snug text-stone-900">“{a.exact}”</span>
+      </button>
+      {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
+      <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
+        <span className="truncate">{a.createdBy?.name ?? "Someone"}</span>
+        {label ? (
+          <span title={STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+            {label}
+          </span>
+        ) : null}
+        <span className="ml-auto flex gap-1">{actions}</span>
+      </div>
+    </li>
+  );
+}
+
+/** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore }: Props) {
+  const live = annotations.filter((a) => !a.deletedAt);
+  const anchored = live.filter((a) => a.status !== "orphaned");
+  const orphaned = live.filter((a) => a.status === "orphaned");
+  const deleted = annotations.filter((a) => a.deletedAt);
+  const deleteButton = (a: AnnotationView) =>
+    (canAnnotate && a.createdBy?.id === currentUserId) || canDeleteAny ? (
+      <button type="button" onClick={() => onDelete(a.id)} className="rounded px-1.5 py-0.5 text-stone-500 hover:bg-red-50 hover:text-red-700" aria-label={`Delete highlight “${a.exact.slice(0, 40)}”`}>
+        Delete
+      </button>
+    ) : null;
+
+  return (
+    <aside aria-label="Highlights" className="space-y-6">
+      <section aria-labelledby="hl-heading">
+        <h2 id="hl-heading" className="text-sm font-semibold text-stone-800">
+          Highlights <span className="font-normal text-stone-500">({anchored.length})</span>
+        </h2>
+        {anchored.length === 0 ? (
+          <p className="mt-2 rounded-lg border border-dashed border-stone-300 p-3 text-sm text-stone-600">
+            {canAnnotate ? "Select a passage in the article and choose “Mark as claim” (or press M)." : "No highlights yet."}
+          </p>
+        ) : (
+          <ol className="mt-2 space-y-2">
+            {anchored.map((a) => (
+              <Entry key={a.id} a={a} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />
+            ))}
+          </ol>
+        )}
+      </section>
+      {orphaned.length ? (
+        <section aria-labelledby="orphan-heading">
+          <h2 id="orphan-heading" className="text-sm font-semibold text-stone-800">
+            Orphaned <span className="font-normal text-stone-500">({orphaned.length})</span>
+          </h2>
+          <p className="mt-1 text-xs text-stone-500">Their text was removed in an edit. They keep their original quote.</p>
+          <ol className="mt-2 space-y-2">
+            {orphaned.map((a) => (
+              <Entry key={a.id} a={a} selected={a.id === selectedId} actions={deleteButton(a)} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {canRestore && deleted.length ? (
+        <section aria-labelledby="deleted-heading">
+          <h2 id="deleted-heading" className="text-sm font-semibold text-stone-800">
+            Deleted <span className="font-normal text-stone-500">({deleted.length})</span>
+          </h2>
+          <ol className="mt-2 space-y-2 opacity-80">
+            {deleted.map((a) => (
+              <Entry
+                key={a.id}
+                a={a}
+                selected={false}
+                actions={
+                  <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 hover:bg-stone-100" aria-label={`Restore highlight “${a.exact.slice(0, 40)}”`}>
+                    Restore
+                  </button>
+                }
+              />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </aside>
+  );
+}

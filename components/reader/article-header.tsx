@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+interface Props {
+  slug: string;
+  article: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    author: string | null;
+    url: string | null;
+    publishedAt: Date | null;
+    language: string | null;
+    tags: string[];
+    revision: number;
+    shownRevision: number;
+    revisions: { number: number; createdAt: Date; createdBy: { name: string } | null }[];
+  };
+  canEdit: boolean;
+}
+
+export function ArticleHeader({ slug, article, canEdit }: Props) {
+  const base = `/w/${slug}/articles/${article.id}`;
+  const byline = [article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? dateFormat.format(article.publishedAt) : null].filter(Boolean).join(" · ");
+  return (
+    <header className="mb-8 max-w-3xl">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/w/${slug}`} className="text-brand-700 hover:underline">
+          ← All articles
+        </Link>
+      </nav>
+      <h1 className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-stone-900">{article.title}</h1>
+      {byline ? <p className="mt-2 text-stone-600">{byline}</p> : null}
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        {article.url ? (
+          <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline">
+            Original ↗
+          </a>
+        ) : null}
+        {article.language ? <span className="rounded bg-stone-100 px-2 py-0.5 text-stone-700" title="Language">{article.language}</span> : null}
+        {article.tags.map((t) => (
+          <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">
+            {t}
+          </span>
+        ))}
+        <span className="text-stone-500">
+          Revision {article.shownRevision} of {article.revision}
+        </span>
+        {article.revisions.length > 1 ? (
+          <details className="relative">
+            <summary className="cursor-pointer text-brand-700 hover:underline">History</summary>
+            <ol className="absolute z-10 mt-1 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-stone-200">
+              {article.revisions.map((r) => (
+                <li key={r.number}>
+                  <Link href={r.number === article.revision ? base : `${base}?revision=${r.number}`} className="block rounded px-2 py-1 hover:bg-stone-100" aria-current={r.number === article.shownRevision ? "page" : undefined}>
+                    Revision {r.number}
+                    <span className="block text-xs text-stone-500">
+                      {dateFormat.format(r.createdAt)} · {r.createdBy?.name ?? "import"}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+        {canEdit && article.shownRevision === article.revision ? (
+          <Link href={`${base}/edit`} className={buttonClass("secondary", "ml-auto py-1")}>
+            Edit article
+          </Link>
+        ) : null}
+      </div>
+    </header>
+  );
+}

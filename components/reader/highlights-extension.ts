@@ -1,0 +1,63 @@
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { Segment } from "@/lib/annotations/segments";
+
+export interface HighlightState {
+  /** Runs in ProseMirror positions, each with the annotations covering it. */
+  segments: Segment[];
+  selectedId: string | null;
+  flashId: string | null;
+}
+
+export const highlightsKey = new PluginKey<DecorationSet>("claimtrail-highlights");
+
+function decorations(doc: Parameters<typeof DecorationSet.create>[0], state: HighlightState): DecorationSet {
+  const decos = state.segments.map((seg) => {
+    const depth = Math.min(seg.ids.length, 3);
+    const classes = [`ct-hl`, `ct-depth-${depth}`];
+    if (state.selectedId && seg.ids.includes(state.selectedId)) classes.push("ct-selected");
+    if (state.flashId && seg.ids.includes(state.flashId)) classes.push("ct-flash");
+    return Decoration.inline(seg.start, seg.end, {
+      class: classes.join(" "),
+      "data-ids": seg.ids.join(" "),
+      title: seg.ids.length > 1 ? `${seg.ids.length} highlights overlap here` : "Highlight",
+    });
+  });
+  return DecorationSet.create(doc, decos);
+}
+
+/**
+ * Highlights as decorations: they never touch the document itself, so the
+ * article's text (and every offset into it) stays exactly as stored.
+ */
+export const Highlights = Extension.create({
+  name: "claimtrailHighlights",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: highlightsKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply(tr, old) {
+            const next = tr.getMeta(highlightsKey) as HighlightState | undefined;
+            return next ? decorations(tr.doc, next) : old.map(tr.mapping, tr.doc);
+          },
+        },
+        props: {
+          decorations(state) {
+            return highlightsKey.getState(state);
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/** The reader is for reading: keep the caret and selection (keyboard selection needs them) but refuse every change. */
+export const ReadOnlyText = Extension.create({
+  name: "claimtrailReadOnly",
+  addProseMirrorPlugins() {
+    return [new Plugin({ filterTransaction: (tr) => !tr.docChanged })];
+  },
+});

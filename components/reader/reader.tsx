@@ -1,0 +1,167 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import type { DocNode } from "@/lib/articles/document";
+import { apiSend } from "@/components/ui/api";
+import { Alert } from "@/components/ui/alert";
+import { AnnotationPanel } from "./annotation-panel";
+import { ArticleText, type TextSelection } from "./article-text";
+import { OverlapPicker } from "./overlap-picker";
+import { SelectionToolbar } from "./selection-toolbar";
+import { useAnnotationPolling } from "./use-annotation-polling";
+
+export interface ReaderProps {
+  slug: string;
+  articleId: string;
+  doc: DocNode;
+  text: string;
+  revision: number;
+  annotationsVersion: number;
+  annotations: AnnotationView[];
+  currentUserId: string;
+  canAnnotate: boolean;
+  canDeleteAny: boolean;
+  canRestore: boolean;
+}
+
+export function Reader(props: ReaderProps) {
+  const { slug, articleId, revision, canAnnotate } = props;
+  const apiBase = `/api/w/${slug}/articles/${articleId}/annotations`;
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [annotations, setAnnotations] = useState(props.annotations);
+  const [version, setVersion] = useState(props.annotationsVersion);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [picker, setPicker] = useState<{ ids: string[]; at: { top: number; left: number } } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const res = await fetch(apiBase, { cache: "no-store" });
+    if (!res.ok) return;
+    const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
+    setAnnotations(data.annotations);
+    setVersion(data.annotationsVersion);
+  }, [apiBase]);
+
+  useAnnotationPolling(apiBase, revision, version, (snapshot) => {
+    setAnnotations(snapshot.annotations);
+    setVersion(snapshot.annotationsVersion);
+  });
+
+  const flash = useCallback((id: string) => {
+    setFlashId(id);
+    window.setTimeout(() => setFlashId((current) => (current === id ? null : current)), 1600);
+  }, []);
+
+  const open = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setPicker(null);
+      document.querySelector(`.ct-hl[data-ids~="${CSS.escape(id)}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+      flash(id);
+    },
+    [flash],
+  );
+
+  const selectFromText = useCallback((id: string) => {
+    setSelectedId(id);
+    setPicker(null);
+    document.getElementById(`ann-${id}`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+  }, []);
+
+  const mark = useCallback(
+    async (note?: string) => {
+      if (!selection || busy || !canAnnotate) return;
+      setBusy(true);
+      setError(null);
+      const res = await apiSend<AnnotationView>("POST", apiBase, { start: selection.start, end: selection.end, revision, note: note?.trim() || undefined });
+      setBusy(false);
+      if (!res.ok) {
+        setError(res.error.message);
+        return;
+      }
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      setAnnotations((list) => [...list.filter((a) => a.id !== res.data.id), res.data]);
+      setSelectedId(res.data.id);
+      flash(res.data.id);
+      void reload();
+    },
+    [selection, busy, canAnnotate, apiBase, revision, flash, reload],
+  );
+
+  async function remove(id: string) {
+    const res = await apiSend("DELETE", `${apiBase}/${id}`);
+    if (!res.ok) setError(res.error.message);
+    if (selectedId === id) setSelectedId(null);
+    await reload();
+  }
+
+  async function restore(id: string) {
+    const res = await apiSend("POST", `${apiBase}/${id}/restore`);
+    if (!res.ok) setError(res.error.message);
+    await reload();
+  }
+
+  const sorted = [...annotations].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (b.end ?? 0) - (a.end ?? 0));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div ref={wrapper} className="relative">
+        {error ? (
+          <div className="mb-4">
+            <Alert>{error}</Alert>
+          </div>
+        ) : null}
+        <ArticleText
+          doc={props.doc}
+          text={props.text}
+          annotations={annotations}
+          selectedId={selectedId}
+          flashId={flashId}
+          wrapper={wrapper}
+          onSelect={(s) => {
+            setSelection(s);
+            if (s) setPicker(null);
+          }}
+          onHighlightClick={(ids, at) => (ids.length === 1 ? selectFromText(ids[0]) : setPicker({ ids, at }))}
+          onShortcut={(key) => {
+            if (key === "escape") {
+              setSelection(null);
+              setPicker(null);
+              return false;
+            }
+            if (!selection || !canAnnotate) return false;
+            void mark();
+            return true;
+          }}
+        />
+        {selection && canAnnotate ? <SelectionToolbar key={`${selection.start}-${selection.end}`} anchor={selection.anchor} busy={busy} onMark={mark} /> : null}
+        {picker ? (
+          <OverlapPicker
+            at={picker.at}
+            annotations={picker.ids.map((id) => annotations.find((a) => a.id === id)).filter((a): a is AnnotationView => !!a)}
+            onPick={selectFromText}
+            onClose={() => setPicker(null)}
+          />
+        ) : null}
+      </div>
+      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+        <AnnotationPanel
+          annotations={sorted}
+          selectedId={selectedId}
+          currentUserId={props.currentUserId}
+          canAnnotate={canAnnotate}
+          canDeleteAny={props.canDeleteAny}
+          canRestore={props.canRestore}
+          onOpen={open}
+          onDelete={remove}
+          onRestore={restore}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useState } from "react";
+
+interface Props {
+  anchor: { top: number; left: number };
+  busy: boolean;
+  onMark(note?: string): void;
+}
+
+/** Floats under a selection; "Mark as claim" saves the highlight (the claims workflow builds on it). */
+export function SelectionToolbar({ anchor, busy, onMark }: Props) {
+  const [noting, setNoting] = useState(false);
+  const [note, setNote] = useState("");
+  return (
+    <div
+      role="toolbar"
+      aria-label="Selection"
+      className="absolute z-20 flex -translate-x-1/2 flex-col gap-2 rounded-lg bg-stone-900 p-1.5 text-sm text-white shadow-lg"
+      style={{ top: anchor.top, left: Math.max(anchor.left, 120) }}
+      onMouseDown={(e) => {
+        // Keep the text selection alive while the toolbar is used.
+        if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
+      }}
+    >
+      <div className="flex gap-1">
+        <button type="button" disabled={busy} onClick={() => onMark(note)} className="rounded px-2.5 py-1.5 font-medium hover:bg-stone-700 disabled:opacity-60" title="Mark as claim (M)">
+          {busy ? "Saving…" : "Mark as claim"}
+          <kbd className="ml-2 rounded bg-stone-700 px-1 text-xs text-stone-300">M</kbd>
+        </button>
+        <button type="button" onClick={() => setNoting((v) => !v)} aria-expanded={noting} className="rounded px-2.5 py-1.5 hover:bg-stone-700">
+          Add note
+        </button>
+      </div>
+      {noting ? (
+        <div className="w-72 space-y-1.5 p-1">
+          <label htmlFor="highlight-note" className="block text-xs text-stone-300">
+            Note (optional)
+          </label>
+          <textarea
+            id="highlight-note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+            maxLength={5000}
+            className="w-full rounded bg-white p-2 text-sm text-stone-900"
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) onMark(note);
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/db/client";
+
+/** What readers, the side panel and the API see of an annotation. */
+export const annotationSelect = {
+  id: true,
+  start: true,
+  end: true,
+  status: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  note: true,
+  createdAt: true,
+  deletedAt: true,
+  createdBy: { select: { id: true, name: true } },
+  deletedBy: { select: { id: true, name: true } },
+} satisfies Prisma.AnnotationSelect;
+
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+export interface AnnotationView {
+  id: string;
+  start: number | null;
+  end: number | null;
+  status: "exact" | "moved" | "fuzzy" | "orphaned";
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+  deletedAt: string | null;
+  deletedBy: { id: string; name: string } | null;
+}
+
+export function toView(row: AnnotationRow): AnnotationView {
+  return { ...row, createdAt: row.createdAt.toISOString(), deletedAt: row.deletedAt?.toISOString() ?? null };
+}

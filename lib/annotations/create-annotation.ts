@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { describeSpan } from "@/lib/anchoring";
+import type { Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { annotationSelect, toView } from "./annotation-dto";
+import { trimSpan } from "./span";
+
+export const newAnnotationSchema = z.object({
+  start: z.number({ error: "Give the start offset." }).int().min(0),
+  end: z.number({ error: "Give the end offset." }).int().min(0),
+  /** The revision the offsets were taken from: a stale page must not mark the wrong words. */
+  revision: z.number({ error: "Give the article revision." }).int().min(1),
+  note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
+});
+
+export async function createAnnotation(access: Access, articleId: string, input: z.infer<typeof newAnnotationSchema>) {
+  return db.$transaction(async (tx) => {
+    // Locking the article row serialises this with edits and keeps annotationsVersion monotonic.
+    const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
+      SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
+    if (!article) throw notFound("Article not found");
+    if (article.revision !== input.revision) {
+      throw conflict("The article was edited since you opened it. Reload to see the new version, then select again.");
+    }
+    if (input.end > article.text.length || input.start > article.text.length) {
+      throw invalid("The selection is outside the article.", { start: "Outside the article." });
+    }
+    const span = trimSpan(article.text, input.start, input.end);
+    if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
+    const { quote } = describeSpan(article.text, span.start, span.end);
+    const row = await tx.annotation.create({
+      data: {
+        workspaceId: access.workspace.id,
+        articleId,
+        createdById: access.userId,
+        note: input.note || null,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        start: span.start,
+        end: span.end,
+        status: "exact",
+        anchoredRevision: article.revision,
+        events: { create: { actorId: access.userId, kind: "created", data: { start: span.start, end: span.end } } },
+      },
+      select: annotationSelect,
+    });
+    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+    return toView(row);
+  });
+}

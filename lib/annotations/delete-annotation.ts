@@ -1,0 +1,37 @@
+import { can, type Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+
+/** Soft delete: annotators their own, admins any. The row and its history stay, restorable by admins. */
+export async function deleteAnnotation(access: Access, articleId: string, annotationId: string) {
+  await db.$transaction(async (tx) => {
+    const annotation = await tx.annotation.findFirst({
+      where: { id: annotationId, articleId, workspaceId: access.workspace.id },
+      select: { id: true, createdById: true, deletedAt: true },
+    });
+    if (!annotation) throw notFound("Annotation not found");
+    const own = annotation.createdById === access.userId;
+    if (!(own && can(access.role, "annotation.create")) && !can(access.role, "annotation.deleteAny")) {
+      throw forbidden("You can delete only your own highlights.");
+    }
+    if (annotation.deletedAt) throw conflict("This highlight was already deleted.");
+    await tx.annotation.update({
+      where: { id: annotation.id },
+      data: { deletedAt: new Date(), deletedById: access.userId, events: { create: { actorId: access.userId, kind: "deleted" } } },
+    });
+    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+  });
+}
+
+export async function restoreAnnotation(access: Access, articleId: string, annotationId: string) {
+  if (!can(access.role, "annotation.restore")) throw forbidden("Only admins can restore deleted highlights.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.annotation.updateMany({
+      where: { id: annotationId, articleId, workspaceId: access.workspace.id, deletedAt: { not: null } },
+      data: { deletedAt: null, deletedById: null },
+    });
+    if (count === 0) throw notFound("No deleted highlight with that id");
+    await tx.annotationEvent.create({ data: { annotationId, actorId: access.userId, kind: "restored" } });
+    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+  });
+}

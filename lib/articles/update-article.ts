@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { anchorAll } from "@/lib/anchoring";
+import type { Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { canonicalText, contentHash, type DocNode } from "./document";
+import { articleMetadataSchema } from "./metadata";
+import { docSchema } from "./doc-schema";
+
+export const articleEditSchema = z.object({
+  /** The revision the editor started from: saving over someone else's newer edit is refused. */
+  baseRevision: z.number().int().min(1),
+  doc: docSchema,
+  metadata: articleMetadataSchema,
+});
+
+/**
+ * Saves an edit as a new revision and re-anchors every highlight to the new
+ * text, in one transaction: readers never see a revision whose highlights
+ * still point into the old text.
+ */
+export async function updateArticle(access: Access, articleId: string, input: z.infer<typeof articleEditSchema>) {
+  const doc = input.doc as DocNode;
+  const text = canonicalText(doc);
+  if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
+  const hash = contentHash(text);
+  return db.$transaction(async (tx) => {
+    const [article] = await tx.$queryRaw<{ id: string; revision: number; contentHash: string }[]>`
+      SELECT id, revision, "contentHash" FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
+    if (!article) throw notFound("Article not found");
+    if (article.revision !== input.baseRevision) {
+      throw conflict("Someone saved a newer version while you were editing. Reload to see it, then make your change again.");
+    }
+    const textChanged = hash !== article.contentHash;
+    if (textChanged) {
+      const twin = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, contentHash: hash, id: { not: articleId } }, select: { title: true } });
+      if (twin) throw conflict(`Another article in this workspace, “${twin.title}”, has exactly this text.`, { doc: "Same text as another article." });
+    }
+    const revision = article.revision + 1;
+    await tx.articleRevision.create({
+      data: { articleId, number: revision, title: input.metadata.title, doc: doc as object, text, contentHash: hash, createdById: access.userId },
+    });
+    let reanchored = 0;
+    if (textChanged) reanchored = await reanchorAnnotations(tx, access.userId, articleId, text, revision);
+    await tx.article.update({
+      where: { id: articleId },
+      data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, annotationsVersion: { increment: 1 } },
+    });
+    return { revision, reanchored };
+  });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, text: string, revision: number): Promise<number> {
+  const rows = await tx.annotation.findMany({
+    where: { articleId },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true },
+  });
+  const anchors = anchorAll(
+    text,
+    rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
+  );
+  await tx.annotation.updateMany({ where: { articleId }, data: { anchoredRevision: revision } });
+  let changed = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const next = anchors[i];
+    const start = next.start ?? null;
+    const end = next.end ?? null;
+    if (row.start === start && row.end === end && row.status === next.status) continue;
+    changed++;
+    await tx.annotation.update({
+      where: { id: row.id },
+      data: {
+        start,
+        end,
+        status: next.status,
+        events: { create: { actorId, kind: "reanchored", data: { revision, from: { start: row.start, end: row.end, status: row.status }, to: { start, end, status: next.status, errors: next.errors ?? null } } } },
+      },
+    });
+  }
+  return changed;
+}
