@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { invalid } from "@/lib/errors";
+import { fieldErrors } from "@/lib/http/problem";
+import { createArticle, type CreateArticleResult } from "../create-article";
+import { articleMetadataSchema, type ArticleMetadata } from "../metadata";
+import { FORMATS, MAX_BYTES, parseArticle, type MetadataGuess } from "./parse-file";
+
+/** Metadata a person may give with an import; every field optional, blanks mean "not given". */
+export const importMetadataSchema = articleMetadataSchema.extend({
+  title: z
+    .string()
+    .trim()
+    .max(300, "Keep the title under 300 characters.")
+    .transform((v) => v || null)
+    .nullish(),
+  tags: articleMetadataSchema.shape.tags.optional(),
+});
+
+export type ImportMetadataInput = z.input<typeof importMetadataSchema>;
+
+const contentSchema = z
+  .string({ error: "Paste some text or choose a file." })
+  .refine((v) => Buffer.byteLength(v, "utf8") <= MAX_BYTES, "Keep each file under 5 MB.");
+
+/** The request to import one article: pasted text or one file's content. */
+export const importRequestSchema = z.object({
+  filename: z.string().trim().max(255, "Keep the file name under 255 characters.").optional(),
+  format: z
+    .enum(FORMATS, { error: `Use one of: ${FORMATS.join(", ")}.` })
+    .or(z.literal("").transform(() => undefined))
+    .optional(),
+  content: contentSchema,
+  ...importMetadataSchema.shape,
+});
+
+const importArticleSchema = z.object({
+  workspaceId: z.string().min(1),
+  actorId: z.string().min(1).nullable(),
+  filename: importRequestSchema.shape.filename,
+  format: importRequestSchema.shape.format,
+  content: z.string({ error: "Paste some text or choose a file." }),
+  metadata: importMetadataSchema.optional(),
+});
+
+export type ImportArticleInput = z.input<typeof importArticleSchema>;
+export type ImportArticleResult = CreateArticleResult;
+
+/**
+ * Imports one article into a workspace: parses the content (plain text,
+ * Markdown or HTML), guesses metadata from it, lets the given metadata win,
+ * and stores it unless the same text is already there (then "duplicate").
+ * Bad input is a 400 DomainError whose message names the file and the reason.
+ */
+export async function importArticle(input: ImportArticleInput): Promise<ImportArticleResult> {
+  const parsedInput = importArticleSchema.safeParse(input);
+  if (!parsedInput.success) {
+    const errors = Object.fromEntries(Object.entries(fieldErrors(parsedInput.error)).map(([field, message]) => [field.replace(/^metadata\./, ""), message]));
+    const first = Object.entries(errors)[0];
+    throw invalid(first ? `${first[0]}: ${first[1]}` : "Some fields are invalid.", errors);
+  }
+  const { workspaceId, actorId, filename, format, content } = parsedInput.data;
+  const given = parsedInput.data.metadata ?? {};
+  const parsed = parseArticle({ filename, format, content, hasTitle: !!given.title });
+  const metadata = mergeMetadata(parsed.guess, given);
+  return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata });
+}
+
+type GivenMetadata = z.output<typeof importMetadataSchema>;
+
+/** Given values win; each guessed value is kept only when it is valid on its own. */
+function mergeMetadata(guess: MetadataGuess, given: GivenMetadata): ArticleMetadata {
+  const fields = articleMetadataSchema.shape;
+  const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+  };
+  return {
+    title: given.title ?? valid(fields.title, guess.title) ?? "Untitled article",
+    publisher: given.publisher ?? valid(fields.publisher, guess.publisher) ?? null,
+    author: given.author ?? valid(fields.author, guess.author) ?? null,
+    url: given.url ?? valid(fields.url, guess.url) ?? null,
+    publishedAt: given.publishedAt ?? valid(fields.publishedAt, guess.publishedAt) ?? null,
+    language: given.language ?? valid(fields.language, guess.language) ?? null,
+    tags: given.tags ?? [],
+  };
+}
