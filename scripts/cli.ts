@@ -8,6 +8,7 @@ import { emailSchema } from "@/lib/users/email";
 import { createUser, newUserSchema } from "@/lib/users/create-user";
 import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-workspace";
 import { addMember } from "@/lib/members/add-member";
+import { importPaths } from "@/lib/articles/import";
 import { db } from "@/lib/db/client";
 import { withMigratedDatabase } from "./lib/database";
 
@@ -18,6 +19,7 @@ Commands:
   user:create --email E --name N [--password P]   Create an account (a password is generated and printed when omitted)
   workspace:create --name W --owner E             Create a workspace with E as its admin
   member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
+  import --workspace SLUG PATH…                   Import articles from .txt, .md, .html and .json files, or folders of them
 `;
 
 class UsageError extends Error {}
@@ -31,7 +33,7 @@ function parse<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
   return parsed.data;
 }
 
-const COMMANDS: Record<string, (values: Record<string, string | undefined>) => Promise<string>> = {
+const COMMANDS: Record<string, (values: Record<string, string | undefined>, positionals: string[]) => Promise<string>> = {
   async "user:create"(values) {
     const generated = values.password ? null : randomBytes(12).toString("base64url");
     const input = parse(newUserSchema, { ...values, password: values.password ?? generated });
@@ -50,6 +52,22 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>) => P
     await addMember({ workspaceSlug: input.workspace, email: input.email, role: input.role });
     return `Added ${input.email} to ${input.workspace} as ${input.role}`;
   },
+  async import(values, paths) {
+    const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug).") }), values);
+    if (!paths.length) throw new UsageError("Give one or more files or folders to import.");
+    const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
+    if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
+    const counts = { created: 0, duplicate: 0, failed: 0, skipped: 0 };
+    for await (const outcome of importPaths({ workspaceId: workspace.id, actorId: null, paths })) {
+      counts[outcome.status]++;
+      const detail = outcome.article ? (outcome.status === "duplicate" ? `already imported as "${outcome.article.title}"` : `"${outcome.article.title}"`) : outcome.reason;
+      process.stdout.write(`${outcome.status.padEnd(9)} ${outcome.source} — ${detail}\n`);
+    }
+    const summary = `Imported into ${input.workspace}: ${counts.created} created, ${counts.duplicate} duplicate, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}.`;
+    if (!counts.failed) return summary;
+    process.stdout.write(`${summary}\n`);
+    throw new DomainError(400, `${counts.failed} ${counts.failed === 1 ? "import" : "imports"} failed (see above).`);
+  },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -60,18 +78,20 @@ async function main(argv: string[]): Promise<number> {
     return command === "help" || command === "--help" ? 0 : 2;
   }
   let values: Record<string, string | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" } },
       strict: true,
-    }).values;
+      allowPositionals: command === "import",
+    }));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
   try {
-    const message = await withMigratedDatabase(() => run(values));
+    const message = await withMigratedDatabase(() => run(values, positionals));
     process.stdout.write(`${message}\n`);
     return 0;
   } catch (err) {
