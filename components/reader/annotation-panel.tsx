@@ -33,7 +33,7 @@ function Entry({ a, selected, onOpen, actions }: { a: AnnotationView; selected: 
   return (
     <li id={`ann-${a.id}`} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
-        <span className="line-clamp-3 font-serif text-[0.95rem] leading-snug text-stone-900">“{a.exact}”</span>
+        <span className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</span>
       </button>
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">

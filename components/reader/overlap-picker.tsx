@@ -20,7 +20,7 @@ export function OverlapPicker({ at, annotations, onPick, onClose }: { at: { top:
       <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-stone-500">{annotations.length} highlights here</p>
       {annotations.map((a, i) => (
         <button key={a.id} ref={i === 0 ? first : undefined} role="menuitem" type="button" onClick={() => onPick(a.id)} className="block w-full rounded px-2.5 py-1.5 text-left hover:bg-stone-100 focus:bg-stone-100">
-          <span className="line-clamp-2 font-serif">“{a.exact}”</span>
+          <span className="line-clamp-2 border-l-2 border-amber-400 pl-2 font-serif">{a.exact}</span>
           <span className="text-xs text-stone-500">{a.createdBy?.name ?? "Someone"}</span>
         </button>
       ))}
