@@ -1,4 +1,4 @@
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 60000,
   },
   resolve: {
-    alias: { "@": path.resolve(__dirname) },
+    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
   },
 });

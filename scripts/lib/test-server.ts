@@ -1,0 +1,82 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { buildIsCurrent, recordBuild } from "./build-fingerprint";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+export interface TestServer {
+  baseUrl: string;
+  database: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error("next start exited before it was ready");
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+/** Builds when sources changed. */
+export function ensureBuild(): void {
+  if (buildIsCurrent(root)) return;
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } });
+  if (build.status !== 0) throw new Error("next build failed");
+  recordBuild(root);
+}
+
+/** The production app on a fresh database and a free port, for browser tests and benchmarks. */
+export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<TestServer> {
+  ensureBuild();
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: "test-secret-not-for-production",
+    NEXTAUTH_URL: baseUrl,
+    PORT: String(port),
+  };
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"], env });
+  try {
+    await waitForServer(`${baseUrl}/signin`, server);
+  } catch (err) {
+    server.kill("SIGTERM");
+    await database.drop();
+    throw err;
+  }
+  return {
+    baseUrl,
+    database,
+    env,
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+      await database.drop();
+    },
+  };
+}
