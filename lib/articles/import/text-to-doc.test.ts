@@ -17,8 +17,13 @@ describe("plain text to the document model", () => {
   });
 
   it("changes no character inside a paragraph (tabs, inner spaces, indentation of later lines)", () => {
-    const source = "a\t b  c\n   indented ‘x’…\u00a0end";
-    expect(canonicalText(docFromLines(textParagraphs(source)))).toBe(source);
+    const paragraph = "a\t b  c\n   indented ‘x’…\u00a0end";
+    expect(canonicalText(docFromLines(textParagraphs(`Lead\n\n${paragraph}`)))).toBe(`Lead\n\n${paragraph}`);
+  });
+
+  it("takes each line as a paragraph when the text has no blank line at all", () => {
+    const source = "\nHeadline here\nFirst paragraph.\n  Second paragraph.  \n";
+    expect(textParagraphs(source)).toEqual([["Headline here"], ["First paragraph."], ["Second paragraph."]]);
   });
 });
 

@@ -4,9 +4,16 @@ import type { DocNode } from "../document";
  * Plain text as paragraphs of lines: paragraphs are separated by blank lines
  * (whitespace-only lines count as blank); line endings become "\n". Nothing
  * else is changed except whitespace at the very start and end of a paragraph.
+ * A text with several lines and no blank line at all puts one paragraph on
+ * each line (news copy often comes that way), so each line is its own paragraph.
  */
 export function textParagraphs(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const blank = (line: string) => /^\s*$/.test(line);
+  const first = lines.findIndex((line) => !blank(line));
+  const last = lines.findLastIndex((line) => !blank(line));
+  const body = first < 0 ? [] : lines.slice(first, last + 1);
+  if (body.length > 1 && !body.some(blank)) return body.map((line) => trimParagraph([line]));
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (const line of lines) {
