@@ -27,10 +27,12 @@ interface Props {
   onHighlightClick(ids: string[], at: { top: number; left: number }): void;
   onShortcut(key: "mark" | "escape"): boolean;
   wrapper: React.RefObject<HTMLDivElement | null>;
+  /** Bumped to drop the text selection (collapsed to its end), e.g. once it has been marked. */
+  clearSelection?: number;
 }
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
-export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, wrapper }: Props) {
+export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, wrapper, clearSelection }: Props) {
   const indexRef = useRef<TextIndex | null>(null);
   const handlers = useRef({ onSelect, onHighlightClick, onShortcut });
   useEffect(() => {
@@ -97,6 +99,13 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     const segments = segmentSpans(spans).map((s) => ({ ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end) }));
     editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, { segments, selectedId, flashId }));
   }, [editor, index, annotations, selectedId, flashId]);
+
+  // Clearing the DOM selection alone is not enough: ProseMirror keeps its own
+  // selection and writes it back to the page on its next update.
+  useEffect(() => {
+    if (!editor || !clearSelection || editor.state.selection.empty) return;
+    editor.commands.setTextSelection(editor.state.selection.to);
+  }, [editor, clearSelection]);
 
   return <EditorContent editor={editor} />;
 }

@@ -37,6 +37,7 @@ export function Reader(props: ReaderProps) {
   const [picker, setPicker] = useState<{ ids: string[]; at: { top: number; left: number } } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [clearSelection, setClearSelection] = useState(0);
 
   const reload = useCallback(async () => {
     const res = await fetch(apiBase, { cache: "no-store" });
@@ -83,7 +84,7 @@ export function Reader(props: ReaderProps) {
         setError(res.error.message);
         return;
       }
-      window.getSelection()?.removeAllRanges();
+      setClearSelection((n) => n + 1);
       setSelection(null);
       setAnnotations((list) => [...list.filter((a) => a.id !== res.data.id), res.data]);
       setSelectedId(res.data.id);
@@ -123,6 +124,7 @@ export function Reader(props: ReaderProps) {
           selectedId={selectedId}
           flashId={flashId}
           wrapper={wrapper}
+          clearSelection={clearSelection}
           onSelect={(s) => {
             setSelection(s);
             if (s) setPicker(null);
