@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 let counter = 0;
 /** A person no other test has used: runs share nothing, tests within a run neither. */
@@ -48,4 +48,28 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
   await page.waitForURL(/\/w\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return new URL(page.url()).pathname.split("/")[2];
+}
+
+/**
+ * Invites a new person with the given role through Members → "Create invite link";
+ * they sign up through the link in a browser context of their own and join.
+ */
+export async function inviteMember(browser: Browser, admin: Page, slug: string, role: "viewer" | "annotator" | "reviewer" | "admin", label = "Teammate") {
+  await admin.goto(`/w/${slug}`);
+  await admin.getByRole("link", { name: "Members" }).click();
+  await admin.getByLabel("Invite as").selectOption(role);
+  await admin.getByRole("button", { name: "Create invite link" }).click();
+  const link = await admin.getByLabel("Invite link").inputValue();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const person = newPerson(label);
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.waitForURL(/\/signup\?invite=/);
+  await fillSignUp(page, person);
+  await page.waitForURL(/\/invite\//);
+  await page.getByRole("button", { name: "Join workspace" }).click();
+  await page.waitForURL(new RegExp(`/w/${slug}$`));
+  return { context, page, person };
 }

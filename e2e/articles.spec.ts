@@ -1,0 +1,403 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
+
+/**
+ * Articles, the reader and highlights, in a real browser against the production
+ * build on PostgreSQL. The reference corpus is read from /work/shared/corpus (never
+ * copied into the repository); sentences are picked from it by position, so no
+ * corpus text is written into this file either.
+ */
+const CORPUS = path.resolve(process.cwd(), "../shared/corpus");
+const corpusFiles = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
+const corpusPath = (prefix: string) => path.join(CORPUS, corpusFiles.find((f) => f.startsWith(prefix))!);
+
+/** A plain-text file's paragraphs, as the importer splits them (blank lines between). */
+function paragraphs(file: string): string[] {
+  return fs
+    .readFileSync(file, "utf8")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+const sentences = (paragraph: string) => paragraph.split(/(?<=[.!?])\s+/);
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * 004 starts with a headline (its title); its body then alternates paragraphs of
+ * several sentences with short lines, one paragraph per line.
+ */
+const ZAKHAROVA = corpusPath("004");
+const Z = paragraphs(ZAKHAROVA);
+const zTitle = Z[0];
+/** Body paragraph 1: two sentences; the second one is long. */
+const zLong = sentences(Z[1])[1];
+/** Body paragraph 3 (after a one-line paragraph): its last sentence. */
+const zLater = sentences(Z[3]).at(-1)!;
+
+// ---------------------------------------------------------------- helpers
+
+type Point = { x: number; y: number };
+
+/**
+ * Viewport points just inside the first character of `from` and the last
+ * character of `to` (searched from `from` on), in the text of `root`. The text
+ * is the concatenation of its text nodes, so highlights splitting them don't
+ * matter. Scrolls the start into view first.
+ */
+async function textPoints(root: Locator, from: string, to: string = from): Promise<{ start: Point; end: Point }> {
+  return root.evaluate(
+    (el, { from, to }) => {
+      const nodes: Text[] = [];
+      const starts: number[] = [];
+      let full = "";
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        starts.push(full.length);
+        nodes.push(n as Text);
+        full += (n as Text).data;
+      }
+      const s = full.indexOf(from);
+      if (s < 0) throw new Error(`Not in the text: ${from}`);
+      const e = full.indexOf(to, s);
+      if (e < 0) throw new Error(`Not in the text after the start: ${to}`);
+      const last = e + to.length - 1;
+      const at = (offset: number) => {
+        let i = starts.length - 1;
+        while (starts[i] > offset) i--;
+        return { node: nodes[i], offset: offset - starts[i] };
+      };
+      const charRect = (offset: number) => {
+        const { node, offset: o } = at(offset);
+        const range = document.createRange();
+        range.setStart(node, o);
+        range.setEnd(node, o + 1);
+        const rects = range.getClientRects();
+        return rects[rects.length - 1] ?? range.getBoundingClientRect();
+      };
+      at(s).node.parentElement!.scrollIntoView({ block: "center" });
+      const a = charRect(s);
+      const b = charRect(last);
+      return { start: { x: a.left + 1, y: a.top + a.height / 2 }, end: { x: b.right - 1, y: b.top + b.height / 2 } };
+    },
+    { from, to },
+  );
+}
+
+/** A real mouse drag from the first character of `from` to the last character of `to`. */
+async function mouseSelect(page: Page, root: Locator, from: string, to: string = from) {
+  const { start, end } = await textPoints(root, from, to);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+const articleText = (page: Page) => page.getByTestId("article-text");
+const panel = (page: Page) => page.getByRole("complementary", { name: "Highlights" });
+const selectionToolbar = (page: Page) => page.getByRole("toolbar", { name: "Selection" });
+const highlight = (page: Page, id: string) => page.locator(`.ct-hl[data-ids~="${id}"]`);
+
+/** The text a highlight covers on screen (it may be cut into several runs). */
+async function highlightText(page: Page, id: string): Promise<string> {
+  return (await highlight(page, id).allTextContents()).join("");
+}
+
+/** Marks the current selection (toolbar button or the "m" key) and returns the new highlight's id once it shows. */
+async function markSelection(page: Page, how: "button" | "key" = "button"): Promise<string> {
+  await expect(selectionToolbar(page)).toBeVisible();
+  const created = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/annotations"));
+  if (how === "key") await page.keyboard.press("m");
+  else await selectionToolbar(page).getByRole("button", { name: "Mark as claim" }).click();
+  const res = await created;
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await expect(highlight(page, id).first()).toBeVisible();
+  await expect(selectionToolbar(page)).toHaveCount(0);
+  // The marked text is no longer selected (a new drag starting on it selects, rather than drags it).
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("");
+  return id;
+}
+
+/** Workspace page → "Add articles" → uploads the files; each row reaches the expected status. */
+async function uploadFiles(page: Page, slug: string, files: Parameters<Locator["setInputFiles"]>[0], expected: Record<string, RegExp | string>) {
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("link", { name: "Add articles" }).click();
+  await expect(page.getByRole("heading", { name: "Add articles" })).toBeVisible();
+  await page.getByLabel("Choose files").setInputFiles(files);
+  const uploads = page.getByRole("list", { name: "Uploads" });
+  for (const [name, status] of Object.entries(expected)) {
+    await expect(uploads.getByRole("listitem").filter({ hasText: name })).toContainText(status);
+  }
+}
+
+/** A user with a workspace holding article 004, open in the reader. Returns the slug and the article's path. */
+async function deskWithArticle(page: Page, label = "Ada") {
+  await signUpAndLand(page, newPerson(label));
+  const slug = await createWorkspace(page, `${label} desk`);
+  await uploadFiles(page, slug, [ZAKHAROVA], { [path.basename(ZAKHAROVA)]: "Added" });
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("link", { name: zTitle }).click();
+  await expect(page.getByRole("heading", { level: 1, name: zTitle })).toBeVisible();
+  await expect(articleText(page)).toBeVisible();
+  return { slug, articlePath: new URL(page.url()).pathname };
+}
+
+// ---------------------------------------------------------------- tests
+
+test("the five reference articles upload at once with their titles; a second upload is recognised; bad files fail by name", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Importer"));
+  const slug = await createWorkspace(page, "Corpus desk");
+
+  const files = corpusFiles.map((f) => path.join(CORPUS, f));
+  expect(files).toHaveLength(5);
+  await uploadFiles(page, slug, files, Object.fromEntries(corpusFiles.map((f) => [f, "Added"])));
+  await expect(page.getByRole("region", { name: "Upload files" }).getByRole("status")).toHaveText("5 added of 5");
+
+  // 001, 003 and 004 open with a headline, which becomes the title; 000 and 002 don't,
+  // so their title is their first ten words and an ellipsis.
+  const expectedTitle = (file: string) => {
+    const text = fs.readFileSync(path.join(CORPUS, file), "utf8");
+    return /^00[134]_/.test(file) ? paragraphs(path.join(CORPUS, file))[0].split("\n")[0] : `${words(text).slice(0, 10).join(" ")}…`;
+  };
+  await page.getByRole("link", { name: "← All articles" }).click();
+  const list = page.getByRole("list", { name: "Articles" });
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+  // Newest first: the files were uploaded one after another in name order.
+  await expect(list.locator("li a > span:first-child")).toHaveText([...corpusFiles].reverse().map(expectedTitle));
+
+  // The same text again is recognised.
+  await uploadFiles(page, slug, [files[2]], { [corpusFiles[2]]: "Already here" });
+
+  // A bad file among good ones: each bad one is named with its reason, the good one is added.
+  await page.goto(`/w/${slug}/import`);
+  await page.getByLabel("Choose files").setInputFiles([
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n") },
+    { name: "desk-notes.txt", mimeType: "text/plain", buffer: Buffer.from("Desk notes\n\nA short note the desk wrote for this test, with a sentence or two.\n") },
+    { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+  ]);
+  const uploads = page.getByRole("list", { name: "Uploads" });
+  await expect(uploads.getByRole("listitem").filter({ hasText: "scan.pdf" })).toContainText("Failed: Use a .txt, .md or .html file.");
+  await expect(uploads.getByRole("listitem").filter({ hasText: "empty.txt" })).toContainText("Failed: There is no text to import.");
+  await expect(uploads.getByRole("listitem").filter({ hasText: "desk-notes.txt" })).toContainText("Added");
+  await expect(page.getByRole("region", { name: "Upload files" }).getByRole("status")).toHaveText("1 added, 2 failed of 3");
+  await page.goto(`/w/${slug}`);
+  await expect(list.getByRole("listitem")).toHaveCount(6);
+  await expect(list.getByRole("link", { name: "Desk notes" })).toBeVisible();
+});
+
+test("a sentence selected with the mouse becomes a highlight that survives a reload", async ({ page }) => {
+  await deskWithArticle(page);
+  await expect(panel(page).getByText("Select a passage in the article")).toBeVisible();
+
+  await mouseSelect(page, articleText(page), zLong);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(zLong);
+  const id = await markSelection(page);
+  expect(await highlightText(page, id)).toBe(zLong);
+  await expect(panel(page).locator(`#ann-${id}`)).toContainText(zLong);
+
+  await page.reload();
+  await expect(highlight(page, id).first()).toBeVisible();
+  expect(await highlightText(page, id)).toBe(zLong);
+  await expect(page.locator(".ct-hl")).toHaveText([zLong]);
+  await expect(panel(page).getByRole("heading", { name: "Highlights (1)" })).toBeVisible();
+  await expect(panel(page).getByRole("listitem")).toHaveText([new RegExp(escapeRegExp(zLong))]);
+});
+
+test("a teammate with the article open sees a new highlight appear without reloading", async ({ page, browser }) => {
+  const { slug, articlePath } = await deskWithArticle(page, "Lead");
+  const mate = await inviteMember(browser, page, slug, "annotator");
+  await mate.page.goto(articlePath);
+  await expect(articleText(mate.page)).toBeVisible();
+  await expect(mate.page.locator(".ct-hl")).toHaveCount(0);
+  // Set in the page: a reload would drop it.
+  await mate.page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+  await page.goto(articlePath);
+  await mouseSelect(page, articleText(page), zLater);
+  const id = await markSelection(page);
+
+  // Polling every 3 s: well within 10 s.
+  await expect(highlight(mate.page, id).first()).toBeVisible({ timeout: 10_000 });
+  expect(await highlightText(mate.page, id)).toBe(zLater);
+  await expect(panel(mate.page).locator(`#ann-${id}`)).toContainText(zLater);
+  expect(await mate.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await mate.context.close();
+});
+
+test("edits move a highlight with its words, and removing its words orphans it", async ({ page }) => {
+  const { articlePath } = await deskWithArticle(page, "Editor");
+  await mouseSelect(page, articleText(page), zLater);
+  const id = await markSelection(page);
+
+  // Insert a paragraph before everything.
+  await page.getByRole("link", { name: "Edit article" }).click();
+  await page.waitForURL(/\/edit$/);
+  const editor = page.getByRole("textbox", { name: "Article text" });
+  await expect(editor).toBeVisible();
+  const { start } = await textPoints(editor, words(Z[1]).slice(0, 3).join(" "));
+  await page.mouse.click(start.x, start.y);
+  const added = "A paragraph the desk added above the article during this test.";
+  await page.keyboard.type(added);
+  await page.keyboard.press("Enter");
+  await expect(editor.locator("p").first()).toHaveText(added);
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await page.waitForURL((url) => url.pathname === articlePath);
+  await expect(page.getByText("Revision 2 of 2")).toBeVisible();
+  await expect(articleText(page).locator("p").first()).toHaveText(added);
+  await expect(highlight(page, id).first()).toBeVisible();
+  expect(await highlightText(page, id)).toBe(zLater);
+  await expect(panel(page).getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
+
+  // Delete the highlighted sentence.
+  await page.getByRole("link", { name: "Edit article" }).click();
+  await page.waitForURL(/\/edit$/);
+  await expect(editor).toContainText(zLater);
+  await mouseSelect(page, editor, zLater);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(zLater);
+  await page.keyboard.press("Backspace");
+  await expect(editor).not.toContainText(zLater);
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await page.waitForURL((url) => url.pathname === articlePath);
+  await expect(page.getByText("Revision 3 of 3")).toBeVisible();
+  await expect(articleText(page)).not.toContainText(zLater);
+
+  const orphaned = panel(page).getByRole("region", { name: /Orphaned/ });
+  await expect(orphaned).toBeVisible();
+  await expect(orphaned.locator(`#ann-${id}`)).toContainText(zLater);
+  await expect(orphaned.locator(`#ann-${id}`)).toContainText("Orphaned");
+  await expect(highlight(page, id)).toHaveCount(0);
+  await expect(page.locator(".ct-hl")).toHaveCount(0);
+  await expect(panel(page).getByRole("heading", { name: "Highlights (0)" })).toBeVisible();
+});
+
+test("a selection across two paragraphs, and a keyboard selection marked with M", async ({ page }) => {
+  await deskWithArticle(page, "Keys");
+
+  // From the last words of body paragraph 1 to the first words of paragraph 2.
+  const tail = words(Z[1]).slice(-4).join(" ");
+  const head = words(Z[2]).slice(0, 3).join(" ");
+  await mouseSelect(page, articleText(page), tail, head);
+  const across = await markSelection(page);
+  const runs = highlight(page, across);
+  await expect(runs.first()).toHaveText(tail);
+  await expect(runs.last()).toHaveText(head);
+  expect(await runs.evaluateAll((els) => new Set(els.map((e) => e.closest("p"))).size)).toBe(2);
+  const entry = panel(page).locator(`#ann-${across}`);
+  await expect(entry).toContainText(tail);
+  await expect(entry).toContainText(head);
+
+  // Keyboard: caret after the first word of the long paragraph-3 sentence, then
+  // shift+→ over a space, two words and the space after them.
+  const first = words(zLater)[0];
+  const { end } = await textPoints(articleText(page), zLater.slice(0, first.length));
+  await page.mouse.click(end.x, end.y);
+  await expect(selectionToolbar(page)).toHaveCount(0);
+  const chars = zLater.slice(first.length, zLater.indexOf(" ", zLater.indexOf(" ", first.length + 1) + 1) + 1);
+  expect(chars).toMatch(/^ \S+ \S+ $/);
+  for (let i = 0; i < chars.length; i++) await page.keyboard.press("Shift+ArrowRight");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(chars);
+  const typed = await markSelection(page, "key");
+  expect(await highlightText(page, typed)).toBe(chars.trim());
+  await expect(panel(page).locator(`#ann-${typed}`)).toContainText(chars.trim());
+});
+
+test("three overlapping highlights: the shared words are darkest, and a click there asks which one", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await deskWithArticle(page, "Overlap");
+  const w = words(zLong);
+  const spans = [w.slice(0, 6), w.slice(2, 9), w.slice(4, 12)].map((ws) => ws.join(" "));
+  const ids: string[] = [];
+  for (const span of spans) {
+    await mouseSelect(page, articleText(page), span);
+    ids.push(await markSelection(page));
+  }
+  const shared = w.slice(4, 6).join(" ");
+  await expect(page.locator(".ct-depth-3")).toHaveText([shared]);
+  await expect(page.locator(".ct-depth-3")).toHaveAttribute("data-ids", new RegExp(ids.map((id) => `(?=.*\\b${id}\\b)`).join("")));
+  await expect(panel(page).getByRole("heading", { name: "Highlights (3)" })).toBeVisible();
+
+  // One more, apart, for the screenshot the README shows.
+  await mouseSelect(page, articleText(page), zLater);
+  ids.push(await markSelection(page));
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator(".ct-flash")).toHaveCount(0);
+  await page.screenshot({ path: "docs/reader.png" });
+
+  await page.locator(".ct-depth-3").click();
+  const menu = page.getByRole("menu", { name: "Overlapping highlights" });
+  await expect(menu).toBeVisible();
+  await expect(menu).toContainText("3 highlights here");
+  const items = menu.getByRole("menuitem");
+  await expect(items).toHaveCount(3);
+  await expect(items).toHaveText(spans.map((s) => new RegExp(`^${escapeRegExp(s)}`)));
+  await items.nth(1).click();
+  await expect(menu).toHaveCount(0);
+  await expect(panel(page).locator(`#ann-${ids[1]}`).getByRole("button").first()).toHaveAttribute("aria-current", "true");
+  await expect(panel(page).locator('[aria-current="true"]')).toHaveCount(1);
+});
+
+test("a viewer can't annotate: no toolbar on selection, and the API refuses", async ({ page, browser }) => {
+  const { slug, articlePath } = await deskWithArticle(page, "Owner");
+  const viewer = await inviteMember(browser, page, slug, "viewer", "Viewer");
+  await viewer.page.goto(articlePath);
+  await expect(articleText(viewer.page)).toBeVisible();
+  await expect(panel(viewer.page).getByText("No highlights yet.")).toBeVisible();
+
+  await mouseSelect(viewer.page, articleText(viewer.page), zLong);
+  expect(await viewer.page.evaluate(() => window.getSelection()?.toString())).toBe(zLong);
+  await viewer.page.keyboard.press("m");
+  // The toolbar would show within a frame of the selection; give "m" a round trip too.
+  await expect(selectionToolbar(viewer.page)).toHaveCount(0);
+  await viewer.page.reload();
+  await expect(articleText(viewer.page)).toBeVisible();
+  await expect(viewer.page.locator(".ct-hl")).toHaveCount(0);
+
+  const articleId = articlePath.split("/").pop()!;
+  const res = await viewer.page.request.post(`/api/w/${slug}/articles/${articleId}/annotations`, { data: { start: 0, end: 20, revision: 1 } });
+  expect(res.status()).toBe(403);
+  expect(res.headers()["content-type"]).toContain("application/problem+json");
+  await viewer.context.close();
+});
+
+test("an annotator deletes their highlight; an admin sees it under Deleted and restores it", async ({ page, browser }) => {
+  const { slug, articlePath } = await deskWithArticle(page, "Admin");
+  const annotator = await inviteMember(browser, page, slug, "annotator", "Annotator");
+  const a = annotator.page;
+  await a.goto(articlePath);
+  await mouseSelect(a, articleText(a), zLong);
+  const id = await markSelection(a);
+  await expect(panel(a).locator(`#ann-${id}`)).toContainText(annotator.person.name);
+
+  await panel(a).locator(`#ann-${id}`).getByRole("button", { name: /^Delete highlight/ }).click();
+  await expect(highlight(a, id)).toHaveCount(0);
+  await expect(panel(a).locator(`#ann-${id}`)).toHaveCount(0);
+  await expect(panel(a).getByRole("region", { name: /Deleted/ })).toHaveCount(0);
+
+  await page.goto(articlePath);
+  await expect(articleText(page)).toBeVisible();
+  await expect(page.locator(".ct-hl")).toHaveCount(0);
+  const deleted = panel(page).getByRole("region", { name: /Deleted/ });
+  await expect(deleted.locator(`#ann-${id}`)).toContainText(zLong);
+  await deleted.getByRole("button", { name: /^Restore highlight/ }).click();
+  await expect(highlight(page, id).first()).toBeVisible();
+  expect(await highlightText(page, id)).toBe(zLong);
+  await expect(panel(page).getByRole("region", { name: /Deleted/ })).toHaveCount(0);
+  await expect(panel(page).getByRole("heading", { name: "Highlights (1)" })).toBeVisible();
+
+  // The annotator's open reader gets it back by polling.
+  await expect(highlight(a, id).first()).toBeVisible({ timeout: 10_000 });
+  await annotator.context.close();
+});
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
