@@ -8,7 +8,6 @@ test("a new user signs up, creates a workspace, sees its empty article list, sig
 
   const slug = await createWorkspace(page, "Election desk");
   await expect(page.getByRole("heading", { name: "No articles yet" })).toBeVisible();
-  await page.screenshot({ path: "docs/screenshot.png" });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/signin/);

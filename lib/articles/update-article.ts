@@ -4,7 +4,7 @@ import type { Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
-import { articleMetadataSchema } from "./metadata";
+import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
 import { docSchema } from "./doc-schema";
 
 export const articleEditSchema = z.object({
@@ -19,8 +19,8 @@ export const articleEditSchema = z.object({
  * text, in one transaction: readers never see a revision whose highlights
  * still point into the old text.
  */
-export async function updateArticle(access: Access, articleId: string, input: z.infer<typeof articleEditSchema>) {
-  const doc = input.doc as DocNode;
+export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata }) {
+  const doc = input.doc;
   const text = canonicalText(doc);
   if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
   const hash = contentHash(text);
