@@ -27,8 +27,8 @@ export function FileImport({ slug }: { slug: string }) {
   }
 
   async function upload(files: File[]) {
-    const batch = files.map((f, n) => ({ key: `${Date.now()}-${n}-${f.name}`, name: f.name, status: { kind: "queued" } as Status, file: f }));
-    setItems((list) => [...batch.map(({ file: _file, ...i }) => i), ...list]);
+    const batch = files.map((file, n) => ({ key: `${Date.now()}-${n}-${file.name}`, file }));
+    setItems((list) => [...batch.map(({ key, file }) => ({ key, name: file.name, status: { kind: "queued" } as Status })), ...list]);
     for (const item of batch) {
       update(item.key, { kind: "uploading" });
       if (item.file.size > MAX_BYTES) {
