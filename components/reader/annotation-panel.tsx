@@ -1,6 +1,8 @@
 "use client";
 
+import type { RefObject } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { EntryList, type RowProps } from "./entry-list";
 
 const STATUS_LABEL: Record<AnnotationView["status"], string | null> = {
   exact: null,
@@ -26,12 +28,14 @@ interface Props {
   onOpen(id: string): void;
   onDelete(id: string): void;
   onRestore(id: string): void;
+  scrollParent: RefObject<HTMLElement | null>;
+  reveal: { key: string; seq: number } | null;
 }
 
-function Entry({ a, selected, onOpen, actions }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode }) {
+function Entry({ a, selected, onOpen, actions, style, measure, index }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode } & RowProps) {
   const label = STATUS_LABEL[a.status];
   return (
-    <li id={`ann-${a.id}`} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
+    <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
         <span className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</span>
       </button>
@@ -49,8 +53,10 @@ function Entry({ a, selected, onOpen, actions }: { a: AnnotationView; selected: 
   );
 }
 
+const keyOf = (a: AnnotationView) => a.id;
+
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
-export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore }: Props) {
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, scrollParent, reveal }: Props) {
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
   const orphaned = live.filter((a) => a.status === "orphaned");
@@ -73,11 +79,14 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             {canAnnotate ? "Select a passage in the article and choose “Mark as claim” (or press M)." : "No highlights yet."}
           </p>
         ) : (
-          <ol className="mt-2 space-y-2">
-            {anchored.map((a) => (
-              <Entry key={a.id} a={a} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />
-            ))}
-          </ol>
+          <EntryList
+            className="mt-2"
+            items={anchored}
+            keyOf={keyOf}
+            scrollParent={scrollParent}
+            reveal={reveal}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />}
+          />
         )}
       </section>
       {orphaned.length ? (
@@ -86,11 +95,14 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             Orphaned <span className="font-normal text-stone-500">({orphaned.length})</span>
           </h2>
           <p className="mt-1 text-xs text-stone-500">Their text was removed in an edit. They keep their original quote.</p>
-          <ol className="mt-2 space-y-2">
-            {orphaned.map((a) => (
-              <Entry key={a.id} a={a} selected={a.id === selectedId} actions={deleteButton(a)} />
-            ))}
-          </ol>
+          <EntryList
+            className="mt-2"
+            items={orphaned}
+            keyOf={keyOf}
+            scrollParent={scrollParent}
+            reveal={reveal}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} selected={a.id === selectedId} actions={deleteButton(a)} />}
+          />
         </section>
       ) : null}
       {canRestore && deleted.length ? (
@@ -98,11 +110,16 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
           <h2 id="deleted-heading" className="text-sm font-semibold text-stone-800">
             Deleted <span className="font-normal text-stone-500">({deleted.length})</span>
           </h2>
-          <ol className="mt-2 space-y-2 opacity-80">
-            {deleted.map((a) => (
+          <EntryList
+            className="mt-2 opacity-80"
+            items={deleted}
+            keyOf={keyOf}
+            scrollParent={scrollParent}
+            render={(a, row) => (
               <Entry
                 key={a.id}
                 a={a}
+                {...row}
                 selected={false}
                 actions={
                   <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 hover:bg-stone-100" aria-label={`Restore highlight “${a.exact.slice(0, 40)}”`}>
@@ -110,8 +127,8 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
                   </button>
                 }
               />
-            ))}
-          </ol>
+            )}
+          />
         </section>
       ) : null}
     </aside>

@@ -1,13 +1,13 @@
 "use client";
 
-import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useRef } from "react";
+import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { segmentSpans } from "@/lib/annotations/segments";
 import { trimSpan } from "@/lib/annotations/span";
 import type { DocNode } from "@/lib/articles/document";
 import { buildTextIndex, type TextIndex } from "@/lib/articles/text-index";
-import { Highlights, ReadOnlyText, highlightsKey } from "./highlights-extension";
+import { Highlights, ReadOnlyText, highlightsKey, type HighlightState } from "./highlights-extension";
 import { articleExtensions } from "./schema-extensions";
 
 export interface TextSelection {
@@ -31,6 +31,14 @@ interface Props {
   clearSelection?: number;
 }
 
+function highlightState(index: TextIndex, annotations: AnnotationView[], selectedId: string | null, flashId: string | null): HighlightState {
+  const spans = annotations
+    .filter((a) => a.start !== null && a.end !== null && !a.deletedAt)
+    .map((a) => ({ id: a.id, start: a.start!, end: a.end! }));
+  const segments = segmentSpans(spans).map((s) => ({ ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end) }));
+  return { segments, selectedId, flashId };
+}
+
 /** The article body: tiptap over the stored document, highlights as decorations. */
 export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, wrapper, clearSelection }: Props) {
   const indexRef = useRef<TextIndex | null>(null);
@@ -39,8 +47,13 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     handlers.current = { onSelect, onHighlightClick, onShortcut };
   });
 
-  const editor = useEditor({
-    extensions: [...articleExtensions({ openLinks: false }), Highlights, ReadOnlyText],
+  // Built once: new option objects on every render would make tiptap reconfigure the editor each time.
+  const [options] = useState<UseEditorOptions>(() => ({
+    extensions: [
+      ...articleExtensions({ openLinks: false }),
+      Highlights.configure({ initial: (pmDoc) => highlightState(buildTextIndex(pmDoc), annotations, selectedId, flashId) }),
+      ReadOnlyText,
+    ],
     content: doc,
     immediatelyRender: false,
     editorProps: {
@@ -81,23 +94,29 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
       const box = wrapper.current?.getBoundingClientRect();
       handlers.current.onSelect({ ...span, anchor: { top: coords.bottom - (box?.top ?? 0) + 8, left: coords.left - (box?.left ?? 0) } });
     },
-  });
+    }));
+  const editor = useEditor(options);
 
   const index = useMemo(() => (editor ? buildTextIndex(editor.state.doc) : null), [editor]);
   useEffect(() => {
     indexRef.current = index;
     if (index && index.text !== text) {
-      console.error("Claimtrail: the document's text differs from the stored canonical text; highlights may be misplaced.");
+    console.error("Claimtrail: the document's text differs from the stored canonical text; highlights may be misplaced.");
     }
   }, [index, text]);
 
+  const drawn = useRef<unknown[] | null>(null);
   useEffect(() => {
     if (!editor || !index) return;
-    const spans = annotations
-      .filter((a) => a.start !== null && a.end !== null && !a.deletedAt)
-      .map((a) => ({ id: a.id, start: a.start!, end: a.end! }));
-    const segments = segmentSpans(spans).map((s) => ({ ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end) }));
-    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, { segments, selectedId, flashId }));
+    const inputs = [annotations, selectedId, flashId];
+    // The first render already drew these (see Highlights' initial state).
+    if (drawn.current === null) {
+    drawn.current = inputs;
+    return;
+    }
+    if (inputs.every((v, i) => v === drawn.current![i])) return;
+    drawn.current = inputs;
+    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId)));
   }, [editor, index, annotations, selectedId, flashId]);
 
   // Clearing the DOM selection alone is not enough: ProseMirror keeps its own

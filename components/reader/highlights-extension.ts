@@ -1,4 +1,5 @@
 import { Extension } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Segment } from "@/lib/annotations/segments";
@@ -31,14 +32,19 @@ function decorations(doc: Parameters<typeof DecorationSet.create>[0], state: Hig
  * Highlights as decorations: they never touch the document itself, so the
  * article's text (and every offset into it) stays exactly as stored.
  */
-export const Highlights = Extension.create({
+export const Highlights = Extension.create<{ initial: ((doc: PMNode) => HighlightState) | null }>({
   name: "claimtrailHighlights",
+  addOptions() {
+    return { initial: null };
+  },
   addProseMirrorPlugins() {
+    const { initial } = this.options;
     return [
       new Plugin<DecorationSet>({
         key: highlightsKey,
         state: {
-          init: () => DecorationSet.empty,
+          // Drawn with the first render: adding them in a second pass would lay the whole article out twice.
+          init: (_config, state) => (initial ? decorations(state.doc, initial(state.doc)) : DecorationSet.empty),
           apply(tr, old) {
             const next = tr.getMeta(highlightsKey) as HighlightState | undefined;
             return next ? decorations(tr.doc, next) : old.map(tr.mapping, tr.doc);

@@ -29,6 +29,8 @@ export function Reader(props: ReaderProps) {
   const { slug, articleId, revision, canAnnotate } = props;
   const apiBase = `/api/w/${slug}/articles/${articleId}/annotations`;
   const wrapper = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const [reveal, setReveal] = useState<{ key: string; seq: number } | null>(null);
   const [annotations, setAnnotations] = useState(props.annotations);
   const [version, setVersion] = useState(props.annotationsVersion);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -70,7 +72,7 @@ export function Reader(props: ReaderProps) {
   const selectFromText = useCallback((id: string) => {
     setSelectedId(id);
     setPicker(null);
-    document.getElementById(`ann-${id}`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    setReveal((r) => ({ key: id, seq: (r?.seq ?? 0) + 1 }));
   }, []);
 
   const mark = useCallback(
@@ -151,7 +153,7 @@ export function Reader(props: ReaderProps) {
           />
         ) : null}
       </div>
-      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+      <div ref={panel} className="max-h-[70vh] overflow-y-auto pr-1 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)]">
         <AnnotationPanel
           annotations={sorted}
           selectedId={selectedId}
@@ -162,6 +164,8 @@ export function Reader(props: ReaderProps) {
           onOpen={open}
           onDelete={remove}
           onRestore={restore}
+          scrollParent={panel}
+          reveal={reveal}
         />
       </div>
     </div>
