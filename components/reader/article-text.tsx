@@ -7,6 +7,7 @@ import { segmentSpans } from "@/lib/annotations/segments";
 import { trimSpan } from "@/lib/annotations/span";
 import type { DocNode } from "@/lib/articles/document";
 import { buildTextIndex, type TextIndex } from "@/lib/articles/text-index";
+import { toneClasses } from "@/components/claims/verdict-style";
 import { Highlights, ReadOnlyText, highlightsKey, type HighlightState } from "./highlights-extension";
 import { articleExtensions } from "./schema-extensions";
 
@@ -25,22 +26,27 @@ interface Props {
   flashId: string | null;
   onSelect(selection: TextSelection | null): void;
   onHighlightClick(ids: string[], at: { top: number; left: number }): void;
-  onShortcut(key: "mark" | "escape"): boolean;
+  onShortcut(key: "mark" | "highlight" | "escape"): boolean;
+  /** A highlight in words ("Claim · False · approved"), for its hover label. */
+  describe(a: AnnotationView): string;
   wrapper: React.RefObject<HTMLDivElement | null>;
   /** Bumped to drop the text selection (collapsed to its end), e.g. once it has been marked. */
   clearSelection?: number;
 }
 
-function highlightState(index: TextIndex, annotations: AnnotationView[], selectedId: string | null, flashId: string | null): HighlightState {
-  const spans = annotations
-    .filter((a) => a.start !== null && a.end !== null && !a.deletedAt)
-    .map((a) => ({ id: a.id, start: a.start!, end: a.end! }));
-  const segments = segmentSpans(spans).map((s) => ({ ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end) }));
+function highlightState(index: TextIndex, annotations: AnnotationView[], selectedId: string | null, flashId: string | null, describe: (a: AnnotationView) => string): HighlightState {
+  const live = annotations.filter((a) => a.start !== null && a.end !== null && !a.deletedAt);
+  const byId = new Map(live.map((a) => [a.id, a]));
+  const segments = segmentSpans(live.map((a) => ({ id: a.id, start: a.start!, end: a.end! }))).map((s) => {
+    // Where highlights overlap, the innermost (shortest) one gives the run its tone.
+    const inner = s.ids.map((id) => byId.get(id)!).reduce((a, b) => (b.end! - b.start! < a.end! - a.start! ? b : a));
+    return { ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end), tone: toneClasses(inner.claim), label: describe(inner) };
+  });
   return { segments, selectedId, flashId };
 }
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
-export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, wrapper, clearSelection }: Props) {
+export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, describe, wrapper, clearSelection }: Props) {
   const indexRef = useRef<TextIndex | null>(null);
   const handlers = useRef({ onSelect, onHighlightClick, onShortcut });
   useEffect(() => {
@@ -51,7 +57,7 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
   const [options] = useState<UseEditorOptions>(() => ({
     extensions: [
       ...articleExtensions({ openLinks: false }),
-      Highlights.configure({ initial: (pmDoc) => highlightState(buildTextIndex(pmDoc), annotations, selectedId, flashId) }),
+      Highlights.configure({ initial: (pmDoc) => highlightState(buildTextIndex(pmDoc), annotations, selectedId, flashId, describe) }),
       ReadOnlyText,
     ],
     content: doc,
@@ -68,9 +74,9 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
       },
       handleKeyDown(_view, event) {
         if (event.key === "Escape") return handlers.current.onShortcut("escape");
-        if ((event.key === "m" || event.key === "M") && !event.ctrlKey && !event.metaKey && !event.altKey) {
-          return handlers.current.onShortcut("mark");
-        }
+        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        if (event.key === "m" || event.key === "M") return handlers.current.onShortcut("mark");
+        if (event.key === "h" || event.key === "H") return handlers.current.onShortcut("highlight");
         return false;
       },
       handleClick(view, _pos, event) {
@@ -108,16 +114,16 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
   const drawn = useRef<unknown[] | null>(null);
   useEffect(() => {
     if (!editor || !index) return;
-    const inputs = [annotations, selectedId, flashId];
+    const inputs = [annotations, selectedId, flashId, describe];
     // The first render already drew these (see Highlights' initial state).
     if (drawn.current === null) {
-    drawn.current = inputs;
-    return;
+      drawn.current = inputs;
+      return;
     }
     if (inputs.every((v, i) => v === drawn.current![i])) return;
     drawn.current = inputs;
-    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId)));
-  }, [editor, index, annotations, selectedId, flashId]);
+    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId, describe)));
+  }, [editor, index, annotations, selectedId, flashId, describe]);
 
   // Clearing the DOM selection alone is not enough: ProseMirror keeps its own
   // selection and writes it back to the page on its next update.

@@ -4,9 +4,16 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Segment } from "@/lib/annotations/segments";
 
+export interface HighlightRun extends Segment {
+  /** Tone classes of the innermost highlight covering the run. */
+  tone: string[];
+  /** What the run is, in words, for hover and assistive technology. */
+  label: string;
+}
+
 export interface HighlightState {
   /** Runs in ProseMirror positions, each with the annotations covering it. */
-  segments: Segment[];
+  segments: HighlightRun[];
   selectedId: string | null;
   flashId: string | null;
 }
@@ -16,13 +23,13 @@ export const highlightsKey = new PluginKey<DecorationSet>("claimtrail-highlights
 function decorations(doc: Parameters<typeof DecorationSet.create>[0], state: HighlightState): DecorationSet {
   const decos = state.segments.map((seg) => {
     const depth = Math.min(seg.ids.length, 3);
-    const classes = [`ct-hl`, `ct-depth-${depth}`];
+    const classes = [`ct-hl`, `ct-depth-${depth}`, ...seg.tone];
     if (state.selectedId && seg.ids.includes(state.selectedId)) classes.push("ct-selected");
     if (state.flashId && seg.ids.includes(state.flashId)) classes.push("ct-flash");
     return Decoration.inline(seg.start, seg.end, {
       class: classes.join(" "),
       "data-ids": seg.ids.join(" "),
-      title: seg.ids.length > 1 ? `${seg.ids.length} highlights overlap here` : "Highlight",
+      title: seg.ids.length > 1 ? `${seg.label} (${seg.ids.length} highlights overlap here)` : seg.label,
     });
   });
   return DecorationSet.create(doc, decos);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
@@ -9,6 +9,11 @@ import { AnnotationPanel } from "./annotation-panel";
 import { ArticleText, type TextSelection } from "./article-text";
 import { OverlapPicker } from "./overlap-picker";
 import { SelectionToolbar } from "./selection-toolbar";
+import { ClaimComposer } from "./claim-composer";
+import { ClaimCard } from "./claim-card";
+import { HighlightLegend } from "@/components/claims/highlight-legend";
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import type { Verdict } from "@/lib/claims/verdicts";
 import { useAnnotationPolling } from "./use-annotation-polling";
 
 export interface ReaderProps {
@@ -23,6 +28,7 @@ export interface ReaderProps {
   canAnnotate: boolean;
   canDeleteAny: boolean;
   canRestore: boolean;
+  verdictLabels: Record<Verdict, string>;
 }
 
 export function Reader(props: ReaderProps) {
@@ -38,6 +44,16 @@ export function Reader(props: ReaderProps) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [picker, setPicker] = useState<{ ids: string[]; at: { top: number; left: number } } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [composing, setComposing] = useState<{ start: number; end: number; text: string } | null>(null);
+  const labels = props.verdictLabels;
+  const describe = useCallback(
+    (a: AnnotationView) => {
+      if (!a.claim) return a.note ? `Highlight: ${a.note.slice(0, 80)}` : "Highlight (not a claim)";
+      const verdict = a.claim.verdict ? (labels[a.claim.verdict as Verdict] ?? a.claim.verdict) : "no verdict yet";
+      return `Claim · ${verdict} · ${REVIEW_STATE_LABELS[a.claim.reviewState as ReviewState] ?? a.claim.reviewState}`;
+    },
+    [labels],
+  );
   const [error, setError] = useState<string | null>(null);
   const [clearSelection, setClearSelection] = useState(0);
 
@@ -69,11 +85,22 @@ export function Reader(props: ReaderProps) {
     [flash],
   );
 
+  // Links from other articles point at a highlight with #highlight-<id>.
+  useEffect(() => {
+    const id = /^#highlight-(.+)$/.exec(window.location.hash)?.[1];
+    if (id) window.setTimeout(() => open(id), 300);
+  }, [open]);
+
   const selectFromText = useCallback((id: string) => {
     setSelectedId(id);
     setPicker(null);
     setReveal((r) => ({ key: id, seq: (r?.seq ?? 0) + 1 }));
   }, []);
+
+  const openComposer = useCallback(() => {
+    if (!selection || !canAnnotate) return;
+    setComposing({ start: selection.start, end: selection.end, text: props.text.slice(selection.start, selection.end) });
+  }, [selection, canAnnotate, props.text]);
 
   const mark = useCallback(
     async (note?: string) => {
@@ -109,11 +136,13 @@ export function Reader(props: ReaderProps) {
     await reload();
   }
 
+  const selectedClaimId = annotations.find((a) => a.id === selectedId)?.claim?.id ?? null;
   const sorted = [...annotations].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (b.end ?? 0) - (a.end ?? 0));
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div ref={wrapper} className="relative">
+        <HighlightLegend labels={labels} />
         {error ? (
           <div className="mb-4">
             <Alert>{error}</Alert>
@@ -132,6 +161,7 @@ export function Reader(props: ReaderProps) {
             if (s) setPicker(null);
           }}
           onHighlightClick={(ids, at) => (ids.length === 1 ? selectFromText(ids[0]) : setPicker({ ids, at }))}
+          describe={describe}
           onShortcut={(key) => {
             if (key === "escape") {
               setSelection(null);
@@ -139,11 +169,32 @@ export function Reader(props: ReaderProps) {
               return false;
             }
             if (!selection || !canAnnotate) return false;
-            void mark();
+            if (key === "mark") openComposer();
+            else void mark();
             return true;
           }}
         />
-        {selection && canAnnotate ? <SelectionToolbar key={`${selection.start}-${selection.end}`} anchor={selection.anchor} busy={busy} onMark={mark} /> : null}
+        {selection && canAnnotate && !composing ? (
+          <SelectionToolbar key={`${selection.start}-${selection.end}`} anchor={selection.anchor} busy={busy} onClaim={openComposer} onHighlight={mark} />
+        ) : null}
+        {composing ? (
+          <ClaimComposer
+            slug={slug}
+            articleId={articleId}
+            revision={revision}
+            selection={composing}
+            labels={labels}
+            onCancel={() => setComposing(null)}
+            onDone={(annotationId) => {
+              setComposing(null);
+              setSelection(null);
+              setClearSelection((n) => n + 1);
+              setSelectedId(annotationId);
+              flash(annotationId);
+              void reload();
+            }}
+          />
+        ) : null}
         {picker ? (
           <OverlapPicker
             at={picker.at}
@@ -154,6 +205,7 @@ export function Reader(props: ReaderProps) {
         ) : null}
       </div>
       <div ref={panel} className="max-h-[70vh] overflow-y-auto pr-1 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)]">
+        {selectedClaimId ? <ClaimCard key={selectedClaimId} slug={slug} claimId={selectedClaimId} currentArticleId={articleId} labels={labels} onClose={() => setSelectedId(null)} /> : null}
         <AnnotationPanel
           annotations={sorted}
           selectedId={selectedId}

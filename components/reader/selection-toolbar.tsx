@@ -5,28 +5,34 @@ import { useState } from "react";
 interface Props {
   anchor: { top: number; left: number };
   busy: boolean;
-  onMark(note?: string): void;
+  onClaim(): void;
+  onHighlight(note?: string): void;
 }
 
-/** Floats under a selection; "Mark as claim" saves the highlight (the claims workflow builds on it). */
-export function SelectionToolbar({ anchor, busy, onMark }: Props) {
+/** Floats under a selection: make it a claim (M), or just highlight it (H), optionally with a note. */
+export function SelectionToolbar({ anchor, busy, onClaim, onHighlight }: Props) {
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState("");
+  const button = "rounded px-2.5 py-1.5 font-medium hover:bg-stone-700 disabled:opacity-60";
+  const key = "ml-2 rounded bg-stone-700 px-1 text-xs text-stone-300";
   return (
     <div
       role="toolbar"
       aria-label="Selection"
       className="absolute z-20 flex -translate-x-1/2 flex-col gap-2 rounded-lg bg-stone-900 p-1.5 text-sm text-white shadow-lg"
-      style={{ top: anchor.top, left: Math.max(anchor.left, 120) }}
+      style={{ top: anchor.top, left: Math.max(anchor.left, 160) }}
       onMouseDown={(e) => {
         // Keep the text selection alive while the toolbar is used.
         if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
       }}
     >
       <div className="flex gap-1">
-        <button type="button" disabled={busy} onClick={() => onMark(note)} className="rounded px-2.5 py-1.5 font-medium hover:bg-stone-700 disabled:opacity-60" title="Mark as claim (M)">
-          {busy ? "Saving…" : "Mark as claim"}
-          <kbd className="ml-2 rounded bg-stone-700 px-1 text-xs text-stone-300">M</kbd>
+        <button type="button" disabled={busy} onClick={onClaim} className={button} title="Mark as claim (M)">
+          Mark as claim<kbd className={key}>M</kbd>
+        </button>
+        <button type="button" disabled={busy} onClick={() => onHighlight(note)} className={button} title="Highlight without a claim (H)">
+          {busy ? "Saving…" : "Highlight"}
+          <kbd className={key}>H</kbd>
         </button>
         <button type="button" onClick={() => setNoting((v) => !v)} aria-expanded={noting} className="rounded px-2.5 py-1.5 hover:bg-stone-700">
           Add note
@@ -45,7 +51,7 @@ export function SelectionToolbar({ anchor, busy, onMark }: Props) {
             maxLength={5000}
             className="w-full rounded bg-white p-2 text-sm text-stone-900"
             onKeyDown={(e) => {
-              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) onMark(note);
+              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) onHighlight(note);
             }}
           />
         </div>

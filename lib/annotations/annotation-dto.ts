@@ -14,6 +14,7 @@ export const annotationSelect = {
   deletedAt: true,
   createdBy: { select: { id: true, name: true } },
   deletedBy: { select: { id: true, name: true } },
+  claim: { select: { id: true, statement: true, verdict: true, reviewState: true, deletedAt: true } },
 } satisfies Prisma.AnnotationSelect;
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
@@ -31,8 +32,15 @@ export interface AnnotationView {
   createdBy: { id: string; name: string } | null;
   deletedAt: string | null;
   deletedBy: { id: string; name: string } | null;
+  /** The claim this highlight is a mention of, if any. */
+  claim: { id: string; statement: string; verdict: string | null; reviewState: string } | null;
 }
 
-export function toView(row: AnnotationRow): AnnotationView {
-  return { ...row, createdAt: row.createdAt.toISOString(), deletedAt: row.deletedAt?.toISOString() ?? null };
+export function toView({ claim, ...row }: AnnotationRow): AnnotationView {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    claim: claim && !claim.deletedAt ? { id: claim.id, statement: claim.statement, verdict: claim.verdict, reviewState: claim.reviewState } : null,
+  };
 }

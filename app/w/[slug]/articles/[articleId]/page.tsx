@@ -7,6 +7,7 @@ import { StaticDocument } from "@/components/reader/static-document";
 import { Alert } from "@/components/ui/alert";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getArticle } from "@/lib/articles/get-article";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
@@ -41,7 +42,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       </article>
     );
   }
-  const snapshot = await listAnnotations(access, articleId);
+  const [snapshot, verdictLabels] = await Promise.all([listAnnotations(access, articleId), getVerdictLabels(access.workspace.id)]);
   return (
     <article>
       {header}
@@ -58,6 +59,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         canAnnotate={can(access.role, "annotation.create")}
         canDeleteAny={can(access.role, "annotation.deleteAny")}
         canRestore={can(access.role, "annotation.restore")}
+        verdictLabels={verdictLabels}
       />
     </article>
   );

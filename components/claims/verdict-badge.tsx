@@ -1,0 +1,20 @@
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import type { Verdict } from "@/lib/claims/verdicts";
+import { VERDICT_COLOURS } from "./verdict-style";
+
+/** A verdict as a colour swatch plus its label: colour is never the only cue. */
+export function VerdictBadge({ verdict, labels }: { verdict: string | null; labels: Record<Verdict, string> }) {
+  const key = (verdict ?? "none") as Verdict | "none";
+  const label = verdict ? (labels[verdict as Verdict] ?? verdict) : "No verdict yet";
+  return (
+    <span className="inline-flex items-center gap-1.5 rounded-full bg-white px-2 py-0.5 text-xs font-medium text-stone-800 ring-1 ring-stone-300">
+      <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: VERDICT_COLOURS[key] ?? VERDICT_COLOURS.none }} />
+      {label}
+    </span>
+  );
+}
+
+export function ReviewStateBadge({ state }: { state: string }) {
+  const tone = state === "approved" ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : state === "in-review" ? "bg-sky-50 text-sky-800 ring-sky-200" : "bg-stone-100 text-stone-700 ring-stone-200";
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${tone}`}>{REVIEW_STATE_LABELS[state as ReviewState] ?? state}</span>;
+}

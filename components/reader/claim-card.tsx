@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
+import type { Verdict } from "@/lib/claims/verdicts";
+
+interface ClaimSummary {
+  id: string;
+  statement: string;
+  claimant: string | null;
+  verdict: string | null;
+  reviewState: string;
+  mentions: { id: string; exact: string; article: { id: string; title: string } }[];
+  sources: { id: string; title: string; url: string | null; stance: string }[];
+  relations: { id: string; wording: string; claim: { id: string; statement: string } }[];
+}
+
+/** The claim behind the selected highlight, in the reader's side panel. */
+export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; onClose(): void }) {
+  const [claim, setClaim] = useState<ClaimSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    fetch(`/api/w/${slug}/claims/${claimId}`, { cache: "no-store" })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(res.status === 404 ? "This claim no longer exists." : "The claim couldn't be loaded.");
+        return (await res.json()) as ClaimSummary;
+      })
+      .then((c) => !cancelled && setClaim(c))
+      .catch((err: Error) => !cancelled && setError(err.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [slug, claimId]);
+
+  const others = claim?.mentions.filter((m) => m.article.id !== currentArticleId) ?? [];
+  return (
+    <section aria-label="Claim" className="mb-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-300">
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Claim</h2>
+        <button type="button" onClick={onClose} className="rounded px-1.5 text-sm text-stone-500 hover:bg-stone-100" aria-label="Close claim">
+          ×
+        </button>
+      </div>
+      {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
+      {!claim && !error ? <p className="mt-2 text-sm text-stone-500">Loading…</p> : null}
+      {claim ? (
+        <div className="mt-1 space-y-3 text-sm">
+          <p className="font-medium text-stone-900">{claim.statement}</p>
+          {claim.claimant ? <p className="text-stone-600">Claimed by {claim.claimant}</p> : null}
+          <div className="flex flex-wrap gap-2">
+            <VerdictBadge verdict={claim.verdict} labels={labels} />
+            <ReviewStateBadge state={claim.reviewState} />
+          </div>
+          {others.length ? (
+            <div>
+              <h3 className="text-xs font-medium text-stone-500">Also in</h3>
+              <ul className="mt-1 space-y-1">
+                {others.map((m) => (
+                  <li key={m.id}>
+                    <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.id}`} className="text-brand-700 hover:underline">
+                      {m.article.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="text-stone-600">
+            {claim.sources.length} source{claim.sources.length === 1 ? "" : "s"} · {claim.relations.length} related claim{claim.relations.length === 1 ? "" : "s"}
+          </p>
+          <Link href={`/w/${slug}/claims/${claim.id}`} className="inline-block font-medium text-brand-700 hover:underline">
+            Open claim →
+          </Link>
+        </div>
+      ) : null}
+    </section>
+  );
+}

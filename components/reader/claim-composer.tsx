@@ -1,0 +1,254 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import type { Verdict } from "@/lib/claims/verdicts";
+
+export interface Suggestion {
+  claimId: string;
+  statement: string;
+  verdict: string | null;
+  reviewState: string;
+  articleCount: number;
+  mentionCount?: number;
+  score: number;
+}
+
+interface Props {
+  slug: string;
+  articleId: string;
+  revision: number;
+  selection: { start: number; end: number; text: string };
+  labels: Record<Verdict, string>;
+  onDone(annotationId: string): void;
+  onCancel(): void;
+}
+
+async function fetchSuggestions(url: string): Promise<Suggestion[]> {
+  const res = await fetch(url, { cache: "no-store" });
+  if (!res.ok) throw new Error(`Suggestions failed (${res.status})`);
+  const data = (await res.json()) as Suggestion[] | { suggestions?: Suggestion[]; results?: Suggestion[]; items?: Suggestion[] };
+  return Array.isArray(data) ? data : (data.suggestions ?? data.results ?? data.items ?? []);
+}
+
+/**
+ * "Mark as claim": a new claim from the selection, or the selection as one
+ * more mention of an existing claim. Suggestions are never linked on their
+ * own; what the person accepts or passes over is recorded as feedback.
+ */
+export function ClaimComposer({ slug, articleId, revision, selection, labels, onDone, onCancel }: Props) {
+  const base = `/api/w/${slug}`;
+  const headingId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  const [statement, setStatement] = useState(selection.text);
+  const [claimant, setClaimant] = useState("");
+  const [query, setQuery] = useState("");
+  const [items, setItems] = useState<Suggestion[] | null>(null);
+  const [shown, setShown] = useState<Suggestion[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLTextAreaElement>("textarea")?.focus();
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    const q = query.trim();
+    const url = q ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}` : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}`;
+    const timer = window.setTimeout(
+      () => {
+        fetchSuggestions(url)
+          .then((list) => {
+            if (cancelled) return;
+            setItems(list);
+            setLoadError(null);
+            if (!q) setShown(list);
+          })
+          .catch(() => !cancelled && setLoadError("Suggestions couldn't be loaded. You can still create a new claim."));
+      },
+      q ? 250 : 0,
+    );
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [base, query, selection.text]);
+
+  async function highlight(): Promise<string | null> {
+    const res = await apiSend<{ id: string }>("POST", `${base}/articles/${articleId}/annotations`, { start: selection.start, end: selection.end, revision });
+    if (!res.ok) {
+      setError(res.error.message);
+      return null;
+    }
+    return res.data.id;
+  }
+
+  function recordFeedback(annotationId: string, acceptedId: string | null) {
+    const list = acceptedId && !shown.some((s) => s.claimId === acceptedId) ? [...shown, ...(items ?? []).filter((s) => s.claimId === acceptedId)] : shown;
+    if (!list.length) return;
+    void apiSend("POST", `${base}/claims/suggestions/feedback`, {
+      annotationId,
+      queryText: selection.text,
+      items: list.map((s, rank) => ({ claimId: s.claimId, rank: rank + 1, score: s.score, accepted: s.claimId === acceptedId })),
+    });
+  }
+
+  async function create() {
+    if (!statement.trim()) {
+      setFields({ statement: "Write the claim's statement." });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFields({});
+    const annotationId = await highlight();
+    if (!annotationId) return setBusy(false);
+    const res = await apiSend<{ id: string }>("POST", `${base}/claims`, { annotationId, statement: statement.trim(), claimant: claimant.trim() || undefined });
+    setBusy(false);
+    if (!res.ok) {
+      setFields(res.error.fields);
+      setError(`The passage is highlighted, but the claim wasn't created: ${res.error.message}`);
+      return;
+    }
+    recordFeedback(annotationId, null);
+    onDone(annotationId);
+  }
+
+  async function attach(claimId: string) {
+    setBusy(true);
+    setError(null);
+    const claim = await apiSend<{ version: number }>("GET", `${base}/claims/${claimId}`);
+    if (!claim.ok) {
+      setBusy(false);
+      return setError(claim.error.message);
+    }
+    const annotationId = await highlight();
+    if (!annotationId) return setBusy(false);
+    const res = await apiSend("POST", `${base}/claims/${claimId}/mentions`, { annotationId, version: claim.data.version });
+    setBusy(false);
+    if (!res.ok) {
+      setError(`The passage is highlighted, but it wasn't attached: ${res.error.message}`);
+      return;
+    }
+    recordFeedback(annotationId, claimId);
+    onDone(annotationId);
+  }
+
+  return (
+    <div
+      ref={dialog}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={headingId}
+      className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-stone-900/30 p-4 pt-16"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+      }}
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) onCancel();
+      }}
+    >
+      <div className="w-full max-w-2xl rounded-xl bg-white p-5 shadow-xl ring-1 ring-stone-200">
+        <div className="flex items-start justify-between gap-4">
+          <h2 id={headingId} className="text-lg font-semibold">
+            Mark as claim
+          </h2>
+          <button type="button" onClick={onCancel} className="rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-100">
+            Cancel
+          </button>
+        </div>
+        <blockquote className="mt-3 border-l-2 border-amber-400 pl-3 font-serif text-stone-800">{selection.text}</blockquote>
+        {error ? (
+          <div className="mt-3">
+            <Alert>{error}</Alert>
+          </div>
+        ) : null}
+
+        <section aria-labelledby={`${headingId}-new`} className="mt-5">
+          <h3 id={`${headingId}-new`} className="font-medium">
+            A new claim
+          </h3>
+          <div className="mt-2 space-y-3">
+            <div className="space-y-1.5">
+              <label htmlFor={`${headingId}-statement`} className="block text-sm font-medium">
+                Statement
+              </label>
+              <textarea
+                id={`${headingId}-statement`}
+                value={statement}
+                onChange={(e) => setStatement(e.target.value)}
+                rows={3}
+                aria-invalid={fields.statement ? true : undefined}
+                className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
+              />
+              {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : <p className="text-xs text-stone-500">Say what is claimed, neutrally; you can edit it later.</p>}
+            </div>
+            <div className="space-y-1.5">
+              <label htmlFor={`${headingId}-claimant`} className="block text-sm font-medium">
+                Claimant
+              </label>
+              <input
+                id={`${headingId}-claimant`}
+                value={claimant}
+                onChange={(e) => setClaimant(e.target.value)}
+                placeholder="Who made the claim (person or organisation)"
+                className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
+              />
+            </div>
+            <Button type="button" disabled={busy} onClick={create}>
+              {busy ? "Saving…" : "Create claim"}
+            </Button>
+          </div>
+        </section>
+
+        <section aria-labelledby={`${headingId}-attach`} className="mt-6 border-t border-stone-200 pt-5">
+          <h3 id={`${headingId}-attach`} className="font-medium">
+            Or attach to an existing claim
+          </h3>
+          <label htmlFor={`${headingId}-search`} className="mt-2 block text-sm font-medium">
+            Search claims
+          </label>
+          <input
+            id={`${headingId}-search`}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Words from the claim"
+            className="mt-1.5 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
+          />
+          <p className="mt-3 text-xs font-medium tracking-wide text-stone-500 uppercase">{query.trim() ? "Search results" : "Similar claims in this workspace"}</p>
+          {loadError ? <p className="mt-2 text-sm text-red-700">{loadError}</p> : null}
+          {items === null && !loadError ? <p className="mt-2 text-sm text-stone-500">Looking for similar claims…</p> : null}
+          {items && items.length === 0 ? <p className="mt-2 text-sm text-stone-500">{query.trim() ? "No claims match." : "No similar claims yet."}</p> : null}
+          {items && items.length ? (
+            <ul aria-label="Suggested claims" className="mt-2 divide-y divide-stone-100">
+              {items.map((s) => (
+                <li key={s.claimId} className="flex items-start gap-3 py-2.5">
+                  <div className="min-w-0 flex-1">
+                    <p className="text-sm text-stone-900">{s.statement}</p>
+                    <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
+                      <VerdictBadge verdict={s.verdict} labels={labels} />
+                      <ReviewStateBadge state={s.reviewState} />
+                      <span>
+                        {s.articleCount} article{s.articleCount === 1 ? "" : "s"}
+                      </span>
+                    </p>
+                  </div>
+                  <Button type="button" variant="secondary" disabled={busy} onClick={() => attach(s.claimId)} aria-label={`Attach to “${s.statement.slice(0, 60)}”`}>
+                    Attach
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
