@@ -110,12 +110,12 @@ async function highlightText(page: Page, id: string): Promise<string> {
   return (await highlight(page, id).allTextContents()).join("");
 }
 
-/** Marks the current selection (toolbar button or the "m" key) and returns the new highlight's id once it shows. */
+/** Highlights the current selection without a claim (toolbar button or the "h" key) and returns the new highlight's id once it shows. */
 async function markSelection(page: Page, how: "button" | "key" = "button"): Promise<string> {
   await expect(selectionToolbar(page)).toBeVisible();
   const created = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/annotations"));
-  if (how === "key") await page.keyboard.press("m");
-  else await selectionToolbar(page).getByRole("button", { name: "Mark as claim" }).click();
+  if (how === "key") await page.keyboard.press("h");
+  else await selectionToolbar(page).getByRole("button", { name: /^Highlight/ }).click();
   const res = await created;
   expect(res.status()).toBe(201);
   const { id } = (await res.json()) as { id: string };
@@ -278,7 +278,7 @@ test("edits move a highlight with its words, and removing its words orphans it",
   await expect(panel(page).getByRole("heading", { name: "Highlights (0)" })).toBeVisible();
 });
 
-test("a selection across two paragraphs, and a keyboard selection marked with M", async ({ page }) => {
+test("a selection across two paragraphs, and a keyboard selection highlighted with H", async ({ page }) => {
   await deskWithArticle(page, "Keys");
 
   // From the last words of body paragraph 1 to the first words of paragraph 2.
@@ -355,8 +355,10 @@ test("a viewer can't annotate: no toolbar on selection, and the API refuses", as
   await mouseSelect(viewer.page, articleText(viewer.page), zLong);
   expect(await viewer.page.evaluate(() => window.getSelection()?.toString())).toBe(zLong);
   await viewer.page.keyboard.press("m");
-  // The toolbar would show within a frame of the selection; give "m" a round trip too.
+  await viewer.page.keyboard.press("h");
+  // The toolbar would show within a frame of the selection; give the keys a round trip too.
   await expect(selectionToolbar(viewer.page)).toHaveCount(0);
+  await expect(viewer.page.getByRole("dialog")).toHaveCount(0);
   await viewer.page.reload();
   await expect(articleText(viewer.page)).toBeVisible();
   await expect(viewer.page.locator(".ct-hl")).toHaveCount(0);
