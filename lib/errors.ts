@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly status: 400 | 403 | 404 | 409 | 429,
     message: string,
     readonly fields: FieldErrors = {},
+    /** Extra members for the problem+json body (e.g. `currentVersion` on a stale write). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -16,5 +18,5 @@ export class DomainError extends Error {
 
 export const notFound = (what = "Not found") => new DomainError(404, what);
 export const forbidden = (why = "You don't have permission to do that.") => new DomainError(403, why);
-export const conflict = (why: string, fields: FieldErrors = {}) => new DomainError(409, why, fields);
+export const conflict = (why: string, fields: FieldErrors = {}, extra: Record<string, unknown> = {}) => new DomainError(409, why, fields, extra);
 export const invalid = (why: string, fields: FieldErrors = {}) => new DomainError(400, why, fields);

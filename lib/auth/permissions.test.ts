@@ -12,13 +12,32 @@ const ACTIONS: Action[] = [
   "annotation.create",
   "annotation.deleteAny",
   "annotation.restore",
+  "claim.create",
+  "claim.edit",
+  "claim.comment",
+  "comment.deleteAny",
+  "claim.review",
+  "claim.merge",
+  "claim.delete",
+  "claim.restore",
 ];
 
 // What each role may do, written out rather than derived, so a changed rank shows up here.
 const ALLOWED: Record<(typeof ROLES)[number], Action[]> = {
   viewer: ["workspace.view"],
-  annotator: ["workspace.view", "article.create", "article.edit", "annotation.create"],
-  reviewer: ["workspace.view", "article.create", "article.edit", "annotation.create"],
+  annotator: ["workspace.view", "article.create", "article.edit", "annotation.create", "claim.create", "claim.edit", "claim.comment"],
+  reviewer: [
+    "workspace.view",
+    "article.create",
+    "article.edit",
+    "annotation.create",
+    "claim.create",
+    "claim.edit",
+    "claim.comment",
+    "claim.review",
+    "claim.merge",
+    "claim.delete",
+  ],
   admin: ACTIONS,
 };
 

@@ -20,6 +20,16 @@ const MIN_ROLE = {
   "annotation.create": "annotator",
   "annotation.deleteAny": "admin",
   "annotation.restore": "admin",
+  /** Create claims; add mentions, sources and relations; edit fields; propose a verdict; submit for review. */
+  "claim.create": "annotator",
+  "claim.edit": "annotator",
+  "claim.comment": "annotator",
+  "comment.deleteAny": "admin",
+  /** Approve, send back, reopen. */
+  "claim.review": "reviewer",
+  "claim.merge": "reviewer",
+  "claim.delete": "reviewer",
+  "claim.restore": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof MIN_ROLE;
@@ -32,6 +42,11 @@ export interface Access {
   userId: string;
   role: Role;
   workspace: { id: string; slug: string; name: string };
+}
+
+/** For domain functions: the Access may have been granted for a lesser action (e.g. one route for several). */
+export function assertCan(access: Access, action: Action, why?: string): void {
+  if (!can(access.role, action)) throw forbidden(why);
 }
 
 /**

@@ -37,7 +37,7 @@ function toResponse(result: unknown, status = 200): Response {
 }
 
 function handleError(err: unknown): Response {
-  if (err instanceof DomainError) return problem(err.status, err.message, err.fields);
+  if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
   console.error(err);
   return problem(500, "Something went wrong on our side.");
 }

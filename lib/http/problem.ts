@@ -11,9 +11,12 @@ const TITLES: Record<number, string> = {
   500: "Internal error",
 };
 
-/** An RFC 9457 problem+json response; `errors` names each offending field. */
-export function problem(status: number, detail: string, errors?: FieldErrors, headers?: HeadersInit): Response {
-  const body = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...(errors && Object.keys(errors).length ? { errors } : {}) };
+/**
+ * An RFC 9457 problem+json response; `errors` names each offending field.
+ * `extra` adds extension members; it can't override the standard ones.
+ */
+export function problem(status: number, detail: string, errors?: FieldErrors, headers?: HeadersInit, extra?: Record<string, unknown>): Response {
+  const body = { ...extra, type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...(errors && Object.keys(errors).length ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", ...headers },

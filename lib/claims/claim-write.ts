@@ -1,0 +1,162 @@
+import type { Access } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/client";
+import { conflict, notFound, type FieldErrors } from "@/lib/errors";
+import type { ClaimChange, ClaimEventKind, StaleClaimProblem } from "./claim-dto";
+
+/**
+ * What every claim mutation shares: find the claim in the actor's workspace,
+ * compare-and-set its version, and append events. Internal to lib/claims.
+ */
+export type Tx = Prisma.TransactionClient;
+
+const claimWriteSelect = {
+  id: true,
+  workspaceId: true,
+  statement: true,
+  claimant: true,
+  claimDate: true,
+  reviewState: true,
+  verdict: true,
+  explanation: true,
+  explanationText: true,
+  tags: true,
+  assigneeId: true,
+  version: true,
+  deletedAt: true,
+  mergedIntoId: true,
+} satisfies Prisma.ClaimSelect;
+export type ClaimForWrite = Prisma.ClaimGetPayload<{ select: typeof claimWriteSelect }>;
+
+/**
+ * A live claim of the workspace; deleted → 404, merged → 409 naming the
+ * survivor; with `baseVersion`, a stale one → 409 saying what changed.
+ */
+export async function loadClaim(tx: Tx, access: Access, claimId: string, baseVersion?: number): Promise<ClaimForWrite> {
+  const claim = await tx.claim.findFirst({ where: { id: claimId, workspaceId: access.workspace.id }, select: claimWriteSelect });
+  if (!claim || claim.deletedAt) throw notFound("Claim not found");
+  if (claim.mergedIntoId) {
+    throw conflict("This claim was merged into another claim; make the change there.", {}, { mergedIntoId: claim.mergedIntoId });
+  }
+  if (baseVersion !== undefined && claim.version !== baseVersion) throw await staleClaim(tx, claim.id, baseVersion);
+  return claim;
+}
+
+/**
+ * Compare-and-set: applies `data` and bumps the version only if the claim is
+ * still at `baseVersion`. Otherwise nothing is written and the 409 says what
+ * changed since. Returns the new version.
+ */
+export async function commitClaim(tx: Tx, claim: ClaimForWrite, baseVersion: number, data: Prisma.ClaimUncheckedUpdateManyInput = {}): Promise<number> {
+  if (claim.version !== baseVersion) throw await staleClaim(tx, claim.id, baseVersion);
+  const { count } = await tx.claim.updateMany({
+    where: { id: claim.id, version: baseVersion, deletedAt: null, mergedIntoId: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw await staleClaim(tx, claim.id, baseVersion);
+  return baseVersion + 1;
+}
+
+/** For changes that don't name a version (bulk actions, the far end of a relation): bump it anyway so stale editors notice. */
+export async function bumpClaim(tx: Tx, claimId: string, data: Prisma.ClaimUncheckedUpdateInput = {}): Promise<number> {
+  const row = await tx.claim.update({ where: { id: claimId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });
+  return row.version;
+}
+
+/** Events are only ever created; nothing in the app updates or deletes them. */
+export function recordEvent(tx: Tx, claimId: string, actorId: string, kind: ClaimEventKind, data: Record<string, unknown>) {
+  return tx.claimEvent.create({ data: { claimId, actorId, kind, data: data as Prisma.InputJsonObject }, select: { id: true } });
+}
+
+/** Readers poll per article; a claim change that shows in the reader (mentions, statement, verdict, state) bumps them. */
+export async function touchArticles(tx: Tx, where: { claimId?: string; annotationIds?: string[] }) {
+  if (where.claimId) {
+    await tx.article.updateMany({ where: { annotations: { some: { claimId: where.claimId } } }, data: { annotationsVersion: { increment: 1 } } });
+  }
+  if (where.annotationIds?.length) {
+    await tx.article.updateMany({ where: { annotations: { some: { id: { in: where.annotationIds } } } }, data: { annotationsVersion: { increment: 1 } } });
+  }
+}
+
+/** What approval still lacks; empty when the claim may be approved. */
+export function approvalMissing(claim: { verdict: string | null; explanationText: string }, sourceCount: number): FieldErrors {
+  const missing: FieldErrors = {};
+  if (!claim.verdict) missing.verdict = "Choose a verdict first.";
+  if (!claim.explanationText.trim()) missing.explanation = "Explain the verdict first.";
+  if (sourceCount === 0) missing.sources = "Add at least one source first.";
+  return missing;
+}
+
+const FIELDS_OF: Partial<Record<ClaimEventKind, ClaimChange["field"][]>> = {
+  "review-state": ["reviewState"],
+  verdict: ["verdict"],
+  "mention-added": ["mentions"],
+  "mention-removed": ["mentions"],
+  "source-added": ["sources"],
+  "source-removed": ["sources"],
+  "relation-added": ["relations"],
+  "relation-removed": ["relations"],
+  merged: ["mentions", "sources", "relations", "tags"],
+  deleted: ["deleted"],
+  restored: ["deleted", "mentions"],
+};
+
+/** The 409 for a stale version: the current version and each field changed since, with its current value, who and when. */
+export async function staleClaim(tx: Tx, claimId: string, baseVersion: number) {
+  const current = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: {
+      version: true,
+      statement: true,
+      claimant: true,
+      claimDate: true,
+      tags: true,
+      reviewState: true,
+      verdict: true,
+      explanationText: true,
+      deletedAt: true,
+      mergedIntoId: true,
+      assignee: { select: { id: true, name: true } },
+      _count: { select: { sources: true, relationsFrom: true, relationsTo: true, mentions: { where: { deletedAt: null } } } },
+    },
+  });
+  const events = await tx.claimEvent.findMany({
+    where: { claimId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { kind: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  });
+  const valueOf: Record<ClaimChange["field"], unknown> = {
+    statement: current.statement,
+    claimant: current.claimant,
+    claimDate: current.claimDate?.toISOString() ?? null,
+    tags: current.tags,
+    assignee: current.assignee,
+    explanation: current.explanationText,
+    reviewState: current.reviewState,
+    verdict: current.verdict,
+    mentions: current._count.mentions,
+    sources: current._count.sources,
+    relations: current._count.relationsFrom + current._count.relationsTo,
+    deleted: current.deletedAt !== null,
+  };
+  const changes = new Map<ClaimChange["field"], ClaimChange>();
+  for (const e of events) {
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (typeof data.version !== "number" || data.version <= baseVersion) continue;
+    const fields = e.kind === "edited" ? [data.field as ClaimChange["field"]] : (FIELDS_OF[e.kind as ClaimEventKind] ?? []);
+    for (const field of fields) {
+      if (!changes.has(field)) changes.set(field, { field, value: valueOf[field], by: e.actor, at: e.createdAt.toISOString() });
+    }
+  }
+  const list = [...changes.values()];
+  const body: StaleClaimProblem & { mergedIntoId?: string } = { currentVersion: current.version, changes: list };
+  if (current.mergedIntoId) body.mergedIntoId = current.mergedIntoId;
+  const what = current.deletedAt
+    ? "It was deleted."
+    : current.mergedIntoId
+      ? "It was merged into another claim."
+      : list.length
+        ? `Changed: ${list.map((c) => c.field).join(", ")}.`
+        : "";
+  return conflict(`Someone changed this claim since you opened it (you had version ${baseVersion}, it is now ${current.version}). ${what} Review the changes and try again.`.replace(/\s+/g, " ").trim(), {}, body as unknown as Record<string, unknown>);
+}

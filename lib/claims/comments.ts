@@ -1,0 +1,67 @@
+import { assertCan, can, type Access } from "@/lib/auth/permissions";
+import { db, type Prisma } from "@/lib/db/client";
+import { forbidden, notFound } from "@/lib/errors";
+import type { CommentView } from "./claim-dto";
+import { loadClaim, recordEvent } from "./claim-write";
+import { plainText, type RichDoc } from "./rich-text";
+import type { CommentInput } from "./schemas";
+
+/**
+ * Discussion on a claim. Comments don't change the claim, so they need no
+ * version; adding one is a `commented` event. Authors edit and delete their
+ * own; admins may delete any. Deleting is soft.
+ */
+const select = { id: true, body: true, bodyText: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } } as const;
+
+function toView(row: Prisma.ClaimCommentGetPayload<{ select: typeof select }>): CommentView {
+  return {
+    id: row.id,
+    body: row.body as unknown as RichDoc,
+    bodyText: row.bodyText,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    edited: row.updatedAt.getTime() - row.createdAt.getTime() > 1000,
+  };
+}
+
+export async function addComment(access: Access, claimId: string, input: CommentInput): Promise<CommentView> {
+  assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
+  return db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, access, claimId);
+    const row = await tx.claimComment.create({
+      data: { claimId: claim.id, authorId: access.userId, body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
+      select,
+    });
+    await recordEvent(tx, claim.id, access.userId, "commented", { commentId: row.id });
+    return toView(row);
+  });
+}
+
+async function findComment(access: Access, claimId: string, commentId: string) {
+  const comment = await db.claimComment.findFirst({
+    where: { id: commentId, claimId, deletedAt: null, claim: { workspaceId: access.workspace.id, deletedAt: null } },
+    select: { id: true, authorId: true },
+  });
+  if (!comment) throw notFound("Comment not found");
+  return comment;
+}
+
+export async function editComment(access: Access, claimId: string, commentId: string, input: CommentInput): Promise<CommentView> {
+  assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
+  const comment = await findComment(access, claimId, commentId);
+  if (comment.authorId !== access.userId) throw forbidden("You can edit only your own comments.");
+  const { count } = await db.claimComment.updateMany({
+    where: { id: comment.id, deletedAt: null },
+    data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
+  });
+  if (count === 0) throw notFound("Comment not found");
+  return toView(await db.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
+}
+
+export async function deleteComment(access: Access, claimId: string, commentId: string): Promise<void> {
+  assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
+  const comment = await findComment(access, claimId, commentId);
+  if (comment.authorId !== access.userId && !can(access.role, "comment.deleteAny")) throw forbidden("You can delete only your own comments.");
+  await db.claimComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
+}

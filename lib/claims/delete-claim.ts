@@ -1,0 +1,56 @@
+import { assertCan, type Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import type { ClaimDetail } from "./claim-dto";
+import { bumpClaim, commitClaim, loadClaim, recordEvent, touchArticles } from "./claim-write";
+import { claimDetail } from "./get-claim";
+
+/**
+ * Soft delete by reviewers and admins. Its mentions become plain highlights
+ * again; their ids go into the `deleted` event so a restore can re-attach them.
+ */
+export async function deleteClaim(access: Access, claimId: string, input: { version: number }): Promise<{ id: string; version: number; deletedAt: string }> {
+  assertCan(access, "claim.delete", "Only reviewers and admins can delete claims.");
+  return db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, access, claimId, input.version);
+    const deletedAt = new Date();
+    const version = await commitClaim(tx, claim, input.version, { deletedAt, deletedById: access.userId });
+    const mentions = await tx.annotation.findMany({ where: { claimId: claim.id }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    const mentionIds = mentions.map((m) => m.id);
+    await touchArticles(tx, { annotationIds: mentionIds });
+    await tx.annotation.updateMany({ where: { id: { in: mentionIds }, claimId: claim.id }, data: { claimId: null } });
+    await recordEvent(tx, claim.id, access.userId, "deleted", { mentionIds, version });
+    return { id: claim.id, version, deletedAt: deletedAt.toISOString() };
+  });
+}
+
+/**
+ * Admins restore a deleted claim. Its former mentions that still exist, are
+ * not deleted and did not become a mention of another claim meanwhile are
+ * re-attached; the event lists which were and which weren't.
+ */
+export async function restoreClaim(access: Access, claimId: string): Promise<ClaimDetail> {
+  assertCan(access, "claim.restore", "Only admins can restore deleted claims.");
+  await db.$transaction(async (tx) => {
+    const claim = await tx.claim.findFirst({ where: { id: claimId, workspaceId: access.workspace.id, deletedAt: { not: null }, mergedIntoId: null }, select: { id: true } });
+    if (!claim) throw notFound("No deleted claim with that id");
+    const { count } = await tx.claim.updateMany({ where: { id: claim.id, deletedAt: { not: null } }, data: { deletedAt: null, deletedById: null } });
+    if (count === 0) throw notFound("No deleted claim with that id");
+    const version = await bumpClaim(tx, claim.id);
+    const deleted = await tx.claimEvent.findFirst({ where: { claimId: claim.id, kind: "deleted" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    const former = ((deleted?.data as { mentionIds?: unknown } | null)?.mentionIds ?? []) as string[];
+    const free = await tx.annotation.findMany({
+      where: { id: { in: former }, workspaceId: access.workspace.id, deletedAt: null, claimId: null },
+      select: { id: true },
+    });
+    const reattached = free.map((a) => a.id);
+    await touchArticles(tx, { annotationIds: reattached });
+    await tx.annotation.updateMany({ where: { id: { in: reattached }, claimId: null }, data: { claimId: claim.id } });
+    await recordEvent(tx, claim.id, access.userId, "restored", {
+      reattached,
+      notReattached: former.filter((id) => !reattached.includes(id)),
+      version,
+    });
+  });
+  return claimDetail(access, claimId);
+}

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
+import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
+import { VERDICTS } from "./verdicts";
+
+/**
+ * Request shapes for the claims API, shared by the routes and the UI's forms.
+ * Client-safe: nothing here touches the database.
+ */
+
+const id = (what: string) => z.string({ error: `Give the ${what}.` }).trim().min(1, `Give the ${what}.`).max(64);
+
+/** The claim version the change was based on; a stale one is refused with 409. */
+export const versionField = z.number({ error: "Send the claim version you based this change on." }).int().min(1);
+export const versionSchema = z.object({ version: versionField });
+
+/** "2024-05-01" or a full ISO timestamp. */
+const dateField = z
+  .string()
+  .trim()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s) && !Number.isNaN(Date.parse(s)), "Use a date like 2024-05-01.")
+  .transform((s) => new Date(s));
+
+const statementField = z.string().trim().min(1, "Write the claim's statement.").max(2000, "Keep the statement under 2,000 characters.");
+const claimantField = z.string().trim().max(300, "Keep the claimant under 300 characters.");
+const noteField = z.string().trim().max(5000, "Keep the note under 5,000 characters.");
+const tagsField = z
+  .array(z.string().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters."))
+  .max(30, "At most 30 tags.")
+  .transform((tags) => [...new Set(tags)]);
+
+export const createClaimSchema = z.object({
+  annotationId: id("highlight to make a claim of"),
+  /** Defaults to the highlighted text. */
+  statement: statementField.optional(),
+  claimant: claimantField.optional(),
+  claimDate: dateField.optional(),
+  tags: tagsField.optional(),
+});
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+export const updateClaimSchema = z
+  .object({
+    version: versionField,
+    statement: statementField.optional(),
+    /** null or "" clears it. */
+    claimant: claimantField.nullable().optional(),
+    claimDate: dateField.nullable().optional(),
+    tags: tagsField.optional(),
+    /** A workspace member's user id, or null to unassign. */
+    assigneeId: z.string().trim().min(1).max(64).nullable().optional(),
+  })
+  .refine((v) => ["statement", "claimant", "claimDate", "tags", "assigneeId"].some((k) => k in v), "Change at least one field.");
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+export const mentionSchema = z.object({ annotationId: id("highlight"), version: versionField });
+
+export const reviewActionSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("submit"), version: versionField, note: noteField.optional() }),
+    z.object({ action: z.literal("approve"), version: versionField, note: noteField.optional() }),
+    z.object({
+      action: z.literal("send-back"),
+      version: versionField,
+      note: z.string({ error: "Say what needs to change before sending it back." }).trim().min(1, "Say what needs to change before sending it back.").max(5000),
+    }),
+    z.object({ action: z.literal("reopen"), version: versionField, note: noteField.optional() }),
+  ],
+  { error: "Choose an action: submit, approve, send-back or reopen." },
+);
+export type ReviewActionInput = z.infer<typeof reviewActionSchema>;
+
+export const setVerdictSchema = z.object({
+  verdict: z.enum(VERDICTS, { error: `Choose a verdict: ${VERDICTS.join(", ")}, or null.` }).nullable(),
+  /** Omitted: unchanged; null: cleared. */
+  explanation: richTextSchema.nullable().optional(),
+  note: noteField.optional(),
+  version: versionField,
+});
+export type SetVerdictInput = z.infer<typeof setVerdictSchema>;
+
+const urlField = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), "Use an http or https address.");
+
+export const addSourceSchema = z.object({
+  version: versionField,
+  url: urlField.nullable().optional(),
+  title: z.string().trim().min(1, "Give the source a title.").max(500, "Keep the title under 500 characters."),
+  publisher: z.string().trim().max(300).nullable().optional(),
+  publishedAt: dateField.nullable().optional(),
+  accessedAt: dateField.nullable().optional(),
+  kind: z.enum(SOURCE_KINDS, { error: `Choose a kind: ${SOURCE_KINDS.join(", ")}.` }),
+  stance: z.enum(STANCES, { error: `Choose a stance: ${STANCES.join(", ")}.` }),
+  note: noteField.nullable().optional(),
+});
+export type AddSourceInput = z.infer<typeof addSourceSchema>;
+
+export const addRelationSchema = z.object({
+  version: versionField,
+  /** The other claim: this claim <type> that one. */
+  toId: id("other claim"),
+  type: z.enum(RELATION_TYPES, { error: `Choose a relation: ${RELATION_TYPES.join(", ")}.` }),
+  note: noteField.nullable().optional(),
+});
+export type AddRelationInput = z.infer<typeof addRelationSchema>;
+
+export const mergeClaimsSchema = z.object({
+  /** The claim merged into this one; it stops existing on its own. */
+  from: id("claim to merge in"),
+  version: versionField,
+});
+export type MergeClaimsInput = z.infer<typeof mergeClaimsSchema>;
+
+export const commentSchema = z.object({ body: nonEmptyRichTextSchema });
+export type CommentInput = z.infer<typeof commentSchema>;
+
+const claimIds = z.array(id("claim")).min(1, "Choose at least one claim.").max(500, "At most 500 claims at once.");
+export const bulkSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("assign"), claimIds, assigneeId: z.string().trim().min(1).max(64).nullable() }),
+    z.object({ action: z.literal("submit"), claimIds }),
+  ],
+  { error: "Choose an action: assign or submit." },
+);
+export type BulkInput = z.infer<typeof bulkSchema>;
+
+export const CLAIM_SORTS = ["updated", "created", "statement"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+/** An array, or a comma-separated string as query parameters carry it. */
+function list<const T extends readonly [string, ...string[]]>(values: T, error: string) {
+  const item = z.enum(values, { error });
+  return z.union([
+    z.array(item),
+    z
+      .string()
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(item)),
+  ]);
+}
+
+/** The list's filters, from query parameters (`?reviewState=unreviewed,in-review&verdict=none&assignee=me`). */
+export const claimFiltersSchema = z.object({
+  reviewState: list(REVIEW_STATES, `Review states are ${REVIEW_STATES.join(", ")}.`).optional(),
+  /** "none" for claims without a verdict. */
+  verdict: list([...VERDICTS, "none"] as const, `Verdicts are ${VERDICTS.join(", ")} or none.`).optional(),
+  tag: z.string().trim().min(1).max(50).optional(),
+  articleId: z.string().trim().min(1).max(64).optional(),
+  /** Substring of the claimant, case-insensitive. */
+  claimant: z.string().trim().min(1).max(300).optional(),
+  /** A user id, "me" or "none". */
+  assignee: z.string().trim().min(1).max(64).optional(),
+  hasSources: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
+    .optional(),
+  /** Substring of the statement, case-insensitive. */
+  q: z.string().trim().min(1).max(300).optional(),
+  /** Admins only: list deleted claims instead. */
+  deleted: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
+    .optional(),
+  sort: z.enum(CLAIM_SORTS, { error: `Sort by ${CLAIM_SORTS.join(", ")}.` }).default("updated"),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ClaimFilters = z.input<typeof claimFiltersSchema>;

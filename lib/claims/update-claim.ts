@@ -1,0 +1,60 @@
+import { assertCan, type Access } from "@/lib/auth/permissions";
+import { db, type Prisma } from "@/lib/db/client";
+import { invalid } from "@/lib/errors";
+import type { ClaimDetail, EditableField } from "./claim-dto";
+import { commitClaim, loadClaim, recordEvent, staleClaim, touchArticles } from "./claim-write";
+import { claimDetail } from "./get-claim";
+import type { UpdateClaimInput } from "./schemas";
+
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+const isoDay = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * Edits the claim's own fields (statement, claimant, claim date, tags,
+ * assignee) against the version it was based on. Each changed field is one
+ * `edited` event with its old and new value; unchanged fields write nothing.
+ */
+export async function updateClaim(access: Access, claimId: string, input: UpdateClaimInput): Promise<ClaimDetail> {
+  assertCan(access, "claim.edit", "Only annotators, reviewers and admins can edit claims.");
+  await db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, access, claimId);
+    const data: Prisma.ClaimUncheckedUpdateManyInput = {};
+    const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
+
+    if (input.statement !== undefined && input.statement !== claim.statement) {
+      data.statement = input.statement;
+      edits.push({ field: "statement", from: claim.statement, to: input.statement });
+    }
+    if (input.claimant !== undefined && (input.claimant || null) !== claim.claimant) {
+      data.claimant = input.claimant || null;
+      edits.push({ field: "claimant", from: claim.claimant, to: input.claimant || null });
+    }
+    if (input.claimDate !== undefined && isoDay(input.claimDate) !== isoDay(claim.claimDate)) {
+      data.claimDate = input.claimDate;
+      edits.push({ field: "claimDate", from: isoDay(claim.claimDate), to: isoDay(input.claimDate) });
+    }
+    if (input.tags !== undefined && !sameTags(input.tags, claim.tags)) {
+      data.tags = input.tags;
+      edits.push({ field: "tags", from: claim.tags, to: input.tags });
+    }
+    if (input.assigneeId !== undefined && input.assigneeId !== claim.assigneeId) {
+      const ref = async (userId: string | null) => (userId ? tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }) : null);
+      if (input.assigneeId) {
+        const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspace.id, userId: input.assigneeId } } });
+        if (!member) throw invalid("Assign the claim to a member of this workspace.", { assigneeId: "Not a member of this workspace." });
+      }
+      data.assigneeId = input.assigneeId;
+      edits.push({ field: "assignee", from: await ref(claim.assigneeId), to: await ref(input.assigneeId) });
+    }
+
+    if (!edits.length) {
+      // Nothing to write, but a stale caller still learns it is stale.
+      if (claim.version !== input.version) throw await staleClaim(tx, claim.id, input.version);
+      return;
+    }
+    const version = await commitClaim(tx, claim, input.version, data);
+    for (const edit of edits) await recordEvent(tx, claim.id, access.userId, "edited", { ...edit, version });
+    if (data.statement !== undefined) await touchArticles(tx, { claimId: claim.id });
+  });
+  return claimDetail(access, claimId);
+}
