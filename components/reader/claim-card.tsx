@@ -3,18 +3,10 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
+import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 
-interface ClaimSummary {
-  id: string;
-  statement: string;
-  claimant: string | null;
-  verdict: string | null;
-  reviewState: string;
-  mentions: { id: string; exact: string; article: { id: string; title: string } }[];
-  sources: { id: string; title: string; url: string | null; stance: string }[];
-  relations: { id: string; wording: string; claim: { id: string; statement: string } }[];
-}
+type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "sources" | "relations">;
 
 /** The claim behind the selected highlight, in the reader's side panel. */
 export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; onClose(): void }) {
@@ -25,7 +17,9 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: 
     fetch(`/api/w/${slug}/claims/${claimId}`, { cache: "no-store" })
       .then(async (res) => {
         if (!res.ok) throw new Error(res.status === 404 ? "This claim no longer exists." : "The claim couldn't be loaded.");
-        return (await res.json()) as ClaimSummary;
+        const body = (await res.json()) as ClaimSummary | { redirectTo: string };
+        if ("redirectTo" in body) throw new Error("This claim was merged into another.");
+        return body;
       })
       .then((c) => !cancelled && setClaim(c))
       .catch((err: Error) => !cancelled && setError(err.message));
@@ -58,8 +52,8 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: 
               <h3 className="text-xs font-medium text-stone-500">Also in</h3>
               <ul className="mt-1 space-y-1">
                 {others.map((m) => (
-                  <li key={m.id}>
-                    <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.id}`} className="text-brand-700 hover:underline">
+                  <li key={m.annotationId}>
+                    <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="text-brand-700 hover:underline">
                       {m.article.title}
                     </Link>
                   </li>

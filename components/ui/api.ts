@@ -3,6 +3,8 @@ export interface ApiError {
   message: string;
   fields: Record<string, string>;
   status: number;
+  /** The whole problem+json body, for members beyond the standard ones (e.g. a conflict's changes). */
+  body: Record<string, unknown>;
 }
 
 export async function apiSend<T>(method: string, url: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
@@ -14,9 +16,9 @@ export async function apiSend<T>(method: string, url: string, body?: unknown): P
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, error: { message: "Can't reach the server. Check your connection and try again.", fields: {}, status: 0 } };
+    return { ok: false, error: { message: "Can't reach the server. Check your connection and try again.", fields: {}, status: 0, body: {} } };
   }
   if (res.ok) return { ok: true, data: (res.status === 204 ? undefined : await res.json()) as T };
-  const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string> };
-  return { ok: false, error: { message: problem.detail ?? `Request failed (${res.status}).`, fields: problem.errors ?? {}, status: res.status } };
+  const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string> } & Record<string, unknown>;
+  return { ok: false, error: { message: problem.detail ?? `Request failed (${res.status}).`, fields: problem.errors ?? {}, status: res.status, body: problem } };
 }

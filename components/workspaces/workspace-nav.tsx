@@ -8,7 +8,8 @@ export function WorkspaceNav({ tabs }: { tabs: { href: string; label: string }[]
   return (
     <nav aria-label="Workspace" className="-mb-px mt-3 flex gap-5">
       {tabs.map((tab) => {
-        const active = pathname === tab.href;
+        // A section stays current on its sub-pages (a claim under Claims), except the workspace root.
+        const active = pathname === tab.href || (tab.href.split("/").length > 3 && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}

@@ -9,6 +9,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
   const tabs = [
     { href: `/w/${slug}`, label: "Articles" },
+    { href: `/w/${slug}/claims`, label: "Claims" },
     ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: "Members" }] : []),
   ];
   return (

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ClaimView } from "@/components/claims/claim-view";
+import { can } from "@/lib/auth/permissions";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { getClaim } from "@/lib/claims/get-claim";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { DomainError } from "@/lib/errors";
+import { listMembers } from "@/lib/members/list-members";
+
+export const metadata: Metadata = { title: "Claim" };
+
+export default async function ClaimPage({ params }: { params: Promise<{ slug: string; claimId: string }> }) {
+  const { slug, claimId } = await params;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims/${claimId}`);
+  const result = await getClaim(access, claimId).catch((err) => {
+    if (err instanceof DomainError && err.status === 404) notFound();
+    throw err;
+  });
+  if ("redirectTo" in result) redirect(`/w/${slug}/claims/${result.redirectTo}`);
+  const [labels, members] = await Promise.all([getVerdictLabels(access.workspace.id), listMembers(access.workspace.id)]);
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href={`/w/${slug}/claims`} className="text-brand-700 hover:underline">
+          ← All claims
+        </Link>
+      </nav>
+      <ClaimView
+        key={result.version}
+        slug={slug}
+        initial={result}
+        labels={labels}
+        members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+        currentUserId={access.userId}
+        can={{
+          edit: can(access.role, "claim.edit"),
+          review: can(access.role, "claim.review"),
+          comment: can(access.role, "claim.comment"),
+          deleteAnyComment: can(access.role, "comment.deleteAny"),
+        }}
+      />
+    </div>
+  );
+}

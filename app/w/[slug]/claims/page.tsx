@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
+import { ClaimQueue } from "@/components/claims/claim-queue";
+import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/permissions";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { listClaims } from "@/lib/claims/list-claims";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { DomainError } from "@/lib/errors";
+import { listMembers } from "@/lib/members/list-members";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "assignee", "hasSources", "q", "sort", "cursor"] as const;
+
+export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const { slug } = await params;
+  const search = await searchParams;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims`);
+  const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
+  const [result, labels, members] = await Promise.all([
+    listClaims(access, filters).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err))),
+    getVerdictLabels(access.workspace.id),
+    listMembers(access.workspace.id),
+  ]);
+  const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
+  const myQueue = filters.assignee === "me";
+  return (
+    <section aria-labelledby="claims-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="claims-heading" className="text-lg font-semibold">
+          {myQueue ? "My queue" : "Claims"}
+        </h2>
+        <nav aria-label="Claim views" className="flex gap-2 text-sm">
+          <Link href={`/w/${slug}/claims`} aria-current={!myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${!myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+            All claims
+          </Link>
+          <Link href={`/w/${slug}/claims?assignee=me&reviewState=unreviewed,in-review`} aria-current={myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+            My queue
+          </Link>
+        </nav>
+      </div>
+      <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} />
+      {result instanceof DomainError ? (
+        <div className="mt-4">
+          <Alert>{Object.values(result.fields)[0] ?? result.message}</Alert>
+        </div>
+      ) : (
+        <>
+          <ClaimQueue
+            slug={slug}
+            items={result.items}
+            labels={labels}
+            canBulk={can(access.role, "claim.edit")}
+            members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+          />
+          {result.nextCursor ? (
+            <div className="mt-4 text-center">
+              <Link href={nextHref(result.nextCursor)} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+                Next page →
+              </Link>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { ClaimDetail } from "@/lib/claims/claim-dto";
+
+type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Statement, claimant, date, tags and assignee, with an edit form that names the version it started from. */
+export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDetail; canEdit: boolean; members: { id: string; name: string }[]; send: Send }) {
+  const [editing, setEditing] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const get = (k: string) => String(form.get(k) ?? "").trim();
+    setPending(true);
+    const result = await send(
+      "PATCH",
+      "",
+      {
+        version: claim.version,
+        statement: get("statement"),
+        claimant: get("claimant") || null,
+        claimDate: get("claimDate") || null,
+        tags: get("tags") ? get("tags").split(",").map((t) => t.trim()).filter(Boolean) : [],
+        assigneeId: get("assigneeId") || null,
+      },
+      "Saved.",
+    );
+    setPending(false);
+    setFields(result.fields);
+    if (result.ok) setEditing(false);
+  }
+
+  if (editing) {
+    return (
+      <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        <div className="space-y-1.5">
+          <label htmlFor="claim-statement" className="block text-sm font-medium">
+            Statement
+          </label>
+          <textarea id="claim-statement" name="statement" defaultValue={claim.statement} rows={3} aria-invalid={fields.statement ? true : undefined} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
+          {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : null}
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label="Claimant" name="claimant" defaultValue={claim.claimant ?? ""} error={fields.claimant} />
+          <TextField label="Claim date" name="claimDate" type="date" defaultValue={claim.claimDate?.slice(0, 10) ?? ""} error={fields.claimDate} />
+          <TextField label="Tags" name="tags" defaultValue={claim.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
+          <SelectField label="Assignee" name="assigneeId" defaultValue={claim.assignee?.id ?? ""} error={fields.assigneeId}>
+            <option value="">Nobody</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div>
+      <h1 className="font-serif text-2xl leading-snug font-semibold text-stone-900">{claim.statement}</h1>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-stone-500">Claimant</dt>
+        <dd>{claim.claimant ?? <span className="text-stone-400">Not recorded</span>}</dd>
+        <dt className="text-stone-500">Claim date</dt>
+        <dd>{claim.claimDate ? dateFormat.format(new Date(claim.claimDate)) : <span className="text-stone-400">Not recorded</span>}</dd>
+        <dt className="text-stone-500">Assignee</dt>
+        <dd>{claim.assignee?.name ?? <span className="text-stone-400">Nobody</span>}</dd>
+        <dt className="text-stone-500">Tags</dt>
+        <dd className="flex flex-wrap gap-1">
+          {claim.tags.length ? claim.tags.map((t) => <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">{t}</span>) : <span className="text-stone-400">None</span>}
+        </dd>
+      </dl>
+      {canEdit ? (
+        <Button variant="secondary" className="mt-3 py-1" onClick={() => setEditing(true)}>
+          Edit details
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
+import type { Verdict } from "@/lib/claims/verdicts";
+import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
+
+const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/**
+ * The review queue: j/k move, x selects, Enter opens; selected claims can be
+ * assigned or sent to review together.
+ */
+export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: string; items: ClaimListItem[]; labels: Record<Verdict, string>; canBulk: boolean; members: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [assignee, setAssignee] = useState("");
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const target = e.target as HTMLElement;
+      if (target.closest("input, select, textarea, [contenteditable=true]") || e.metaKey || e.ctrlKey || e.altKey || !items.length) return;
+      if (e.key === "j" || e.key === "k") {
+        e.preventDefault();
+        setActive((i) => {
+          const next = Math.max(0, Math.min(items.length - 1, i + (e.key === "j" ? 1 : -1)));
+          rows.current[next]?.focus();
+          return next;
+        });
+      } else if (e.key === "Enter" && target.tagName === "TR") {
+        router.push(`/w/${slug}/claims/${items[active].id}`);
+      } else if (e.key === "x" && canBulk) {
+        toggle(items[active].id);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  function toggle(id: string) {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  async function bulk(body: Record<string, unknown>, verb: string) {
+    const res = await apiSend<BulkResult>("POST", `/api/w/${slug}/claims/bulk`, { ...body, claimIds: [...selected] });
+    if (!res.ok) return setMessage({ tone: "error", text: res.error.message });
+    const skipped = res.data.skipped.length ? ` ${res.data.skipped.length} skipped: ${res.data.skipped.map((s) => s.reason).join("; ")}` : "";
+    setMessage({ tone: "success", text: `${verb} ${res.data.updated.length} claim${res.data.updated.length === 1 ? "" : "s"}.${skipped}` });
+    setSelected(new Set());
+    router.refresh();
+  }
+
+  if (!items.length) {
+    return (
+      <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+        <h3 className="font-medium">No claims here</h3>
+        <p className="mt-1 text-sm text-stone-600">Claims are made in the reader: select a passage in an article and choose “Mark as claim”.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mt-4 space-y-3">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {canBulk && selected.size ? (
+        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-800 px-3 py-2 text-sm text-white">
+          <span>{selected.size} selected</span>
+          <label htmlFor="bulk-assignee" className="sr-only">
+            Assign to
+          </label>
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded bg-white px-2 py-1 text-stone-900">
+            <option value="">Nobody</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "assign", assigneeId: assignee || null }, "Assigned")}>
+            Assign
+          </Button>
+          <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "submit" }, "Sent to review")}>
+            Send to review
+          </Button>
+        </div>
+      ) : null}
+      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Claims. Press j and k to move, x to select, Enter to open.</caption>
+          <thead className="border-b border-stone-200 text-xs text-stone-500 uppercase">
+            <tr>
+              {canBulk ? (
+                <th scope="col" className="w-10 px-3 py-2">
+                  <span className="sr-only">Select</span>
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">Claim</th>
+              <th scope="col" className="px-3 py-2">Verdict</th>
+              <th scope="col" className="px-3 py-2">Review</th>
+              <th scope="col" className="px-3 py-2 text-right">Articles</th>
+              <th scope="col" className="px-3 py-2 text-right">Sources</th>
+              <th scope="col" className="px-3 py-2">Assignee</th>
+              <th scope="col" className="px-3 py-2">Changed</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {items.map((c, i) => (
+              <tr
+                key={c.id}
+                ref={(el) => {
+                  rows.current[i] = el;
+                }}
+                tabIndex={i === active ? 0 : -1}
+                aria-selected={selected.has(c.id)}
+                onFocus={() => setActive(i)}
+                className={`outline-none focus:bg-brand-50 ${selected.has(c.id) ? "bg-amber-50" : ""}`}
+              >
+                {canBulk ? (
+                  <td className="px-3 py-2.5">
+                    <input type="checkbox" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={`Select “${c.statement.slice(0, 60)}”`} />
+                  </td>
+                ) : null}
+                <td className="max-w-md px-3 py-2.5">
+                  <Link href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline">
+                    {c.statement}
+                  </Link>
+                  {c.claimant ? <span className="text-xs text-stone-500">{c.claimant}</span> : null}
+                </td>
+                <td className="px-3 py-2.5">
+                  <VerdictBadge verdict={c.verdict} labels={labels} />
+                </td>
+                <td className="px-3 py-2.5">
+                  <ReviewStateBadge state={c.reviewState} />
+                </td>
+                <td className="px-3 py-2.5 text-right tabular-nums">{c.articleCount}</td>
+                <td className="px-3 py-2.5 text-right tabular-nums">{c.sourceCount}</td>
+                <td className="px-3 py-2.5">{c.assignee?.name ?? <span className="text-stone-400">—</span>}</td>
+                <td className="px-3 py-2.5 whitespace-nowrap text-stone-500">{when.format(new Date(c.updatedAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

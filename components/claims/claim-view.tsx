@@ -1,0 +1,42 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import type { ClaimDetail } from "@/lib/claims/claim-dto";
+import type { Verdict } from "@/lib/claims/verdicts";
+import { ClaimFacts } from "./claim-facts";
+import { CommentsSection } from "./comments-section";
+import { HistoryTimeline } from "./history-timeline";
+import { MentionsSection } from "./mentions-section";
+import { RelationsSection } from "./relations-section";
+import { ReviewPanel } from "./review-panel";
+import { SourcesSection } from "./sources-section";
+import { useClaim } from "./use-claim";
+
+export interface ClaimPermissions {
+  edit: boolean;
+  review: boolean;
+  comment: boolean;
+  deleteAnyComment: boolean;
+}
+
+/** The claim page: what is claimed, where, the evidence, the finding, the links, the history and the discussion. */
+export function ClaimView({ slug, initial, labels, can, members, currentUserId }: { slug: string; initial: ClaimDetail; labels: Record<Verdict, string>; can: ClaimPermissions; members: { id: string; name: string }[]; currentUserId: string }) {
+  const { claim, send, notice } = useClaim(slug, initial);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="space-y-8">
+        {notice ? <Alert tone={notice.tone === "error" ? "error" : "success"}>{notice.text}</Alert> : null}
+        {claim.deletedAt ? <Alert>This claim was deleted{claim.deletedBy ? ` by ${claim.deletedBy.name}` : ""}.</Alert> : null}
+        <ClaimFacts claim={claim} canEdit={can.edit} members={members} send={send} />
+        <MentionsSection slug={slug} mentions={claim.mentions} />
+        <SourcesSection claim={claim} canEdit={can.edit} send={send} />
+        <RelationsSection slug={slug} claim={claim} labels={labels} canEdit={can.edit} send={send} />
+        <CommentsSection comments={claim.comments} currentUserId={currentUserId} canComment={can.comment} canDeleteAny={can.deleteAnyComment} send={send} />
+      </div>
+      <div className="space-y-8">
+        <ReviewPanel key={claim.version} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} />
+        <HistoryTimeline events={claim.events} labels={labels} />
+      </div>
+    </div>
+  );
+}

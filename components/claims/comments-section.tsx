@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { CommentView } from "@/lib/claims/claim-dto";
+import type { RichDoc } from "@/lib/claims/rich-text";
+import { RichText, RichTextEditor } from "./rich-text-editor";
+
+type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
+
+const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolean; canDeleteAny: boolean; send: Send }) {
+  const [editing, setEditing] = useState(false);
+  const [body, setBody] = useState<RichDoc>(c.body);
+  return (
+    <li className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
+      <p className="text-xs text-stone-500">
+        <strong className="font-medium text-stone-800">{c.author?.name ?? "Someone"}</strong> · {when.format(new Date(c.createdAt))}
+        {c.edited ? " · edited" : ""}
+      </p>
+      {editing ? (
+        <div className="mt-2 space-y-2">
+          <RichTextEditor id={`comment-${c.id}`} label="Edit comment" value={c.body} onChange={(doc) => setBody(doc)} />
+          <div className="flex gap-2">
+            <Button className="py-1" onClick={async () => (await send("PATCH", `/comments/${c.id}`, { body })).ok && setEditing(false)}>
+              Save
+            </Button>
+            <Button variant="secondary" className="py-1" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="mt-1">
+          <RichText doc={c.body} />
+        </div>
+      )}
+      {!editing && (mine || canDeleteAny) ? (
+        <div className="mt-2 flex gap-1 text-xs">
+          {mine ? (
+            <button type="button" onClick={() => setEditing(true)} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-100">
+              Edit
+            </button>
+          ) : null}
+          <button type="button" onClick={() => void send("DELETE", `/comments/${c.id}`)} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-red-50 hover:text-red-700">
+            Delete
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The team's discussion of a claim. */
+export function CommentsSection({ comments, currentUserId, canComment, canDeleteAny, send }: { comments: CommentView[]; currentUserId: string; canComment: boolean; canDeleteAny: boolean; send: Send }) {
+  const [draft, setDraft] = useState<{ doc: RichDoc; text: string } | null>(null);
+  const [key, setKey] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading" className="font-semibold">
+        Discussion <span className="font-normal text-stone-500">({comments.length})</span>
+      </h2>
+      {comments.length === 0 ? <p className="mt-2 text-sm text-stone-500">No comments yet.</p> : null}
+      <ol className="mt-3 space-y-2">
+        {comments.map((c) => (
+          <Comment key={c.id} c={c} mine={c.author?.id === currentUserId} canDeleteAny={canDeleteAny} send={send} />
+        ))}
+      </ol>
+      {canComment ? (
+        <div className="mt-3 space-y-2">
+          <RichTextEditor key={key} id="new-comment" label="New comment" value={null} onChange={(doc, text) => setDraft({ doc, text })} />
+          {error ? <p className="text-sm text-red-700">{error}</p> : null}
+          <Button
+            onClick={async () => {
+              if (!draft?.text.trim()) return setError("Write something first.");
+              setError(null);
+              if ((await send("POST", "/comments", { body: draft.doc })).ok) {
+                setDraft(null);
+                setKey((k) => k + 1);
+              }
+            }}
+          >
+            Comment
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

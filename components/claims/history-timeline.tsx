@@ -1,0 +1,81 @@
+import type { ClaimEventView } from "@/lib/claims/claim-dto";
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import type { Verdict } from "@/lib/claims/verdicts";
+
+const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+const FIELD: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date", tags: "tags", assignee: "assignee", explanation: "explanation" };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.join(", ") || "—";
+  if (typeof value === "object" && "name" in (value as object)) return String((value as { name: unknown }).name);
+  return String(value);
+}
+
+/** One event in words. */
+export function describeEvent(e: ClaimEventView, labels: Record<Verdict, string>): string {
+  const d = e.data as Record<string, unknown>;
+  const state = (s: unknown) => (s ? (REVIEW_STATE_LABELS[s as ReviewState] ?? String(s)) : "—");
+  const verdict = (v: unknown) => (v ? (labels[v as Verdict] ?? String(v)) : "no verdict");
+  switch (e.kind) {
+    case "created":
+      return "created the claim";
+    case "edited":
+      return `changed the ${FIELD[String(d.field)] ?? String(d.field)} from “${show(d.from)}” to “${show(d.to)}”`;
+    case "mention-added":
+      return `added a mention: “${show(d.exact)}”`;
+    case "mention-removed":
+      return `removed a mention: “${show(d.exact)}”`;
+    case "review-state":
+      return `moved it from ${state(d.from)} to ${state(d.to)}`;
+    case "verdict":
+      return `changed the verdict from ${verdict(d.from)} to ${verdict(d.to)}`;
+    case "source-added":
+      return `added a source: ${show(d.title)}`;
+    case "source-removed":
+      return `removed a source: ${show(d.title)}`;
+    case "relation-added":
+      return `linked “${show(d.otherStatement)}” (${show(d.type)})`;
+    case "relation-removed":
+      return `unlinked “${show(d.otherStatement)}” (${show(d.type)})`;
+    case "merged":
+      return `merged “${show(d.fromStatement)}” into this claim`;
+    case "deleted":
+      return "deleted the claim";
+    case "restored":
+      return "restored the claim";
+    case "commented":
+      return "commented";
+    default:
+      return e.kind;
+  }
+}
+
+/** The claim's history, newest first. Nobody can edit or remove these entries. */
+export function HistoryTimeline({ events, labels }: { events: ClaimEventView[]; labels: Record<Verdict, string> }) {
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" className="font-semibold">
+        History
+      </h2>
+      <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4" aria-label="History">
+        {events.map((e) => {
+          const note = typeof e.data.note === "string" && e.data.note ? e.data.note : null;
+          return (
+            <li key={e.id} className="relative text-sm">
+              <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-stone-300 ring-2 ring-stone-50" />
+              <p>
+                <strong className="font-medium">{e.actor?.name ?? "Someone"}</strong> {describeEvent(e, labels)}
+              </p>
+              {note ? <p className="mt-0.5 text-stone-600">“{note}”</p> : null}
+              <p className="text-xs text-stone-500">
+                <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))} UTC</time>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ClaimDetail } from "@/lib/claims/claim-dto";
+import type { RichDoc } from "@/lib/claims/rich-text";
+import { VERDICTS, VERDICT_DESCRIPTIONS, type Verdict } from "@/lib/claims/verdicts";
+import { RichText, RichTextEditor } from "./rich-text-editor";
+import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
+
+type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
+
+interface Props {
+  claim: ClaimDetail;
+  labels: Record<Verdict, string>;
+  canEdit: boolean;
+  canReview: boolean;
+  send: Send;
+}
+
+/** The finding (verdict and explanation) and the workflow (review state), side by side but separate. */
+export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) {
+  const [editingVerdict, setEditingVerdict] = useState(false);
+  const [verdict, setVerdict] = useState<string>(claim.verdict ?? "");
+  const [explanation, setExplanation] = useState<RichDoc | null>(claim.explanation);
+  const [note, setNote] = useState("");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const approved = claim.reviewState === "approved";
+  const missing = Object.values(claim.approvalMissing);
+
+  async function saveVerdict() {
+    setPending(true);
+    const r = await send("PUT", "/verdict", { version: claim.version, verdict: verdict || null, explanation, note: note.trim() || undefined }, "Verdict saved.");
+    setPending(false);
+    setFields(r.fields);
+    if (r.ok) {
+      setEditingVerdict(false);
+      setNote("");
+    }
+  }
+
+  async function review(action: "submit" | "approve" | "send-back" | "reopen", success: string) {
+    setPending(true);
+    const r = await send("POST", "/review", { action, version: claim.version, note: note.trim() || undefined }, success);
+    setPending(false);
+    setFields(r.fields);
+    if (r.ok) setNote("");
+  }
+
+  return (
+    <section aria-labelledby="review-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
+      <h2 id="review-heading" className="font-semibold">
+        Verdict and review
+      </h2>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <VerdictBadge verdict={claim.verdict} labels={labels} />
+        <ReviewStateBadge state={claim.reviewState} />
+        {claim.approvedBy && approved ? <span className="text-xs text-stone-500">approved by {claim.approvedBy.name}</span> : null}
+      </div>
+      {claim.verdict ? <p className="mt-2 text-sm text-stone-600">{VERDICT_DESCRIPTIONS[claim.verdict]}</p> : null}
+
+      {editingVerdict ? (
+        <div className="mt-4 space-y-3">
+          <fieldset>
+            <legend className="text-sm font-medium">Verdict</legend>
+            <div className="mt-2 grid gap-1.5">
+              {VERDICTS.map((v) => (
+                <label key={v} className="flex items-start gap-2 text-sm">
+                  <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} className="mt-1" />
+                  <span>
+                    <span className="font-medium">{labels[v]}</span> <span className="text-stone-500">— {VERDICT_DESCRIPTIONS[v]}</span>
+                  </span>
+                </label>
+              ))}
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="verdict" value="" checked={verdict === ""} onChange={() => setVerdict("")} />
+                No verdict yet
+              </label>
+            </div>
+            {fields.verdict ? <p className="mt-1 text-sm text-red-700">{fields.verdict}</p> : null}
+          </fieldset>
+          <div className="space-y-1.5">
+            <span id="explanation-label" className="block text-sm font-medium">
+              Explanation
+            </span>
+            <RichTextEditor id="claim-explanation" label="Explanation" value={claim.explanation} onChange={(doc) => setExplanation(doc)} />
+            {fields.explanation ? <p className="text-sm text-red-700">{fields.explanation}</p> : null}
+          </div>
+          <div className="space-y-1.5">
+            <label htmlFor="verdict-note" className="block text-sm font-medium">
+              Note for the history (optional)
+            </label>
+            <input id="verdict-note" value={note} onChange={(e) => setNote(e.target.value)} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
+          </div>
+          <div className="flex gap-2">
+            <Button type="button" disabled={pending} onClick={saveVerdict}>
+              {pending ? "Saving…" : "Save verdict"}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setEditingVerdict(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <>
+          {claim.explanation ? (
+            <div className="mt-3">
+              <h3 className="text-sm font-medium text-stone-700">Explanation</h3>
+              <div className="mt-1">
+                <RichText doc={claim.explanation} />
+              </div>
+            </div>
+          ) : null}
+          {canEdit && !approved ? (
+            <Button variant="secondary" className="mt-3 py-1" onClick={() => setEditingVerdict(true)}>
+              {claim.verdict ? "Change verdict" : "Propose a verdict"}
+            </Button>
+          ) : null}
+          {canEdit && approved ? <p className="mt-3 text-sm text-stone-500">The verdict is locked while the claim is approved. A reviewer can reopen it.</p> : null}
+        </>
+      )}
+
+      {canEdit || canReview ? (
+        <div className="mt-5 border-t border-stone-200 pt-4">
+          <h3 className="text-sm font-medium text-stone-700">Review</h3>
+          {claim.reviewState === "in-review" && missing.length ? (
+            <div className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+              <p className="font-medium">Before it can be approved:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {(claim.reviewState === "in-review" && canReview) || (approved && canReview) ? (
+            <div className="mt-3 space-y-1.5">
+              <label htmlFor="review-note" className="block text-sm font-medium">
+                {approved ? "Why reopen it? (optional)" : "Comment (required to send back)"}
+              </label>
+              <textarea id="review-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} aria-invalid={fields.note ? true : undefined} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
+              {fields.note ? <p className="text-sm text-red-700">{fields.note}</p> : null}
+            </div>
+          ) : null}
+          <div className="mt-3 flex flex-wrap gap-2">
+            {claim.reviewState === "unreviewed" && canEdit ? (
+              <Button disabled={pending} onClick={() => review("submit", "Sent to review.")}>
+                Send to review
+              </Button>
+            ) : null}
+            {claim.reviewState === "in-review" && canReview ? (
+              <>
+                <Button disabled={pending} onClick={() => review("approve", "Approved.")}>
+                  Approve
+                </Button>
+                <Button variant="secondary" disabled={pending} onClick={() => review("send-back", "Sent back.")}>
+                  Send back
+                </Button>
+              </>
+            ) : null}
+            {approved && canReview ? (
+              <Button variant="secondary" disabled={pending} onClick={() => review("reopen", "Reopened.")}>
+                Reopen
+              </Button>
+            ) : null}
+            {claim.reviewState === "in-review" && !canReview ? <p className="text-sm text-stone-500">Waiting for a reviewer.</p> : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useState } from "react";
+import type { RichDoc } from "@/lib/claims/rich-text";
+
+interface Props {
+  id: string;
+  label: string;
+  value: RichDoc | null;
+  onChange(doc: RichDoc, text: string): void;
+  placeholder?: string;
+}
+
+/** A small tiptap editor for verdict explanations and comments (the schema in lib/claims/rich-text.ts). */
+export function RichTextEditor({ id, label, value, onChange }: Props) {
+  const [extensions] = useState(() => [
+    StarterKit.configure({ heading: false, code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, link: { openOnClick: false, autolink: true } }),
+  ]);
+  const editor = useEditor({
+    extensions,
+    content: value ?? undefined,
+    immediatelyRender: false,
+    editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
+    onUpdate({ editor }) {
+      onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "\n\n" }));
+    },
+  });
+  const tool = (name: string, active: boolean, run: () => void) => (
+    <button type="button" aria-pressed={active} onClick={run} className={`rounded px-2 py-0.5 text-xs ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
+      {name}
+    </button>
+  );
+  return (
+    <div className="rounded-md bg-white ring-1 ring-stone-300 focus-within:ring-2 focus-within:ring-brand-600">
+      {editor ? (
+        <div className="flex gap-1 border-b border-stone-200 p-1" role="toolbar" aria-label={`${label} formatting`}>
+          {tool("Bold", editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
+          {tool("Italic", editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
+          {tool("Bullets", editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
+        </div>
+      ) : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+/** Rich text for display (server or client), from the same document schema. */
+export function RichText({ doc }: { doc: RichDoc | null }) {
+  if (!doc) return null;
+  return <div className="space-y-2 text-sm leading-relaxed [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">{renderNodes(doc.content)}</div>;
+}
+
+function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
+  return (nodes ?? []).map((node, i) => {
+    const children = renderNodes(node.content);
+    switch (node.type) {
+      case "paragraph":
+        return <p key={i}>{children}</p>;
+      case "bulletList":
+        return <ul key={i}>{children}</ul>;
+      case "orderedList":
+        return <ol key={i}>{children}</ol>;
+      case "listItem":
+        return <li key={i}>{children}</li>;
+      case "blockquote":
+        return (
+          <blockquote key={i} className="border-l-2 border-stone-300 pl-3 text-stone-700">
+            {children}
+          </blockquote>
+        );
+      case "hardBreak":
+        return <br key={i} />;
+      case "text": {
+        let out: React.ReactNode = node.text;
+        for (const mark of node.marks ?? []) {
+          if (mark.type === "bold") out = <strong>{out}</strong>;
+          if (mark.type === "italic") out = <em>{out}</em>;
+          if (mark.type === "link" && typeof mark.attrs?.href === "string" && /^(https?:|mailto:)/i.test(mark.attrs.href)) {
+            out = (
+              <a href={mark.attrs.href} className="text-brand-700 underline" rel="noopener noreferrer nofollow" target="_blank">
+                {out}
+              </a>
+            );
+          }
+        }
+        return <span key={i}>{out}</span>;
+      }
+      default:
+        return null;
+    }
+  });
+}

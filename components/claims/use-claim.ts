@@ -1,0 +1,72 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { apiSend } from "@/components/ui/api";
+import type { ClaimChange, ClaimDetail } from "@/lib/claims/claim-dto";
+
+const FIELD_NAMES: Record<string, string> = {
+  statement: "the statement",
+  claimant: "the claimant",
+  claimDate: "the claim date",
+  tags: "the tags",
+  assignee: "the assignee",
+  explanation: "the explanation",
+  reviewState: "the review state",
+  verdict: "the verdict",
+  mentions: "the mentions",
+  sources: "the sources",
+  relations: "the related claims",
+  deleted: "whether it is deleted",
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "empty";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
+  if (typeof value === "object" && value && "name" in value) return String((value as { name: unknown }).name);
+  return String(value).length > 80 ? `“${String(value).slice(0, 80)}…”` : `“${String(value)}”`;
+}
+
+/** A stale-version refusal in words: who changed what since this page was loaded. */
+export function describeConflict(changes: ClaimChange[]): string {
+  if (!changes.length) return "Someone else changed this claim since you loaded it.";
+  const parts = changes.map((c) => `${c.by?.name ?? "Someone"} changed ${FIELD_NAMES[c.field] ?? c.field} to ${describeValue(c.value)}`);
+  return `This claim changed since you loaded it: ${parts.join("; ")}. Your change was not saved; the page now shows the current version.`;
+}
+
+/**
+ * The claim page's state. Every mutation answers with the whole claim, so the
+ * page always shows the version the next change must name; a conflict reloads it.
+ */
+export function useClaim(slug: string, initial: ClaimDetail) {
+  const [claim, setClaim] = useState(initial);
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const base = `/api/w/${slug}/claims/${initial.id}`;
+
+  const reload = useCallback(async () => {
+    const res = await apiSend<ClaimDetail>("GET", base);
+    if (res.ok) setClaim(res.data);
+  }, [base]);
+
+  const send = useCallback(
+    async (method: string, path: string, body?: Record<string, unknown>, success?: string): Promise<{ ok: boolean; fields: Record<string, string> }> => {
+      setNotice(null);
+      const res = await apiSend<ClaimDetail>(method, `${base}${path}`, body);
+      if (res.ok) {
+        if (res.data && typeof res.data === "object" && "id" in res.data) setClaim(res.data);
+        else await reload();
+        if (success) setNotice({ tone: "success", text: success });
+        return { ok: true, fields: {} };
+      }
+      if (res.error.status === 409 && Array.isArray(res.error.body.changes)) {
+        setNotice({ tone: "error", text: describeConflict(res.error.body.changes as ClaimChange[]) });
+        await reload();
+      } else {
+        setNotice({ tone: "error", text: res.error.message });
+      }
+      return { ok: false, fields: res.error.fields };
+    },
+    [base, reload],
+  );
+
+  return { claim, send, notice, setNotice, reload };
+}
