@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { approveClaim } from "./change-review-state";
+import { listClaims } from "./list-claims";
+import { attachMention } from "./attach-mention";
+import { updateClaim } from "./update-claim";
+import { bulkAssign, bulkSubmitForReview } from "./bulk";
+import { claimWorld, rejection } from "./test-world";
+
+describe("listing claims", () => {
+  it("filters on the server: review state, verdict, tag, article, claimant, assignee (me), sources, text", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const second = await w.article();
+    let bridge = await w.readyForApproval(await w.claim("about 40,000 vehicles a day", { tags: ["traffic"], claimant: "Council Leader" }));
+    bridge = await approveClaim(await w.as(w.reviewer), bridge.id, { version: bridge.version });
+    bridge = await attachMention(a, bridge.id, { annotationId: (await w.highlight("about 40,000 vehicles a day", second)).id, version: bridge.version });
+    const traders = await w.claim("a third of their customers", { tags: ["economy"] });
+    await updateClaim(a, traders.id, { assigneeId: w.annotator.id, version: traders.version });
+    const jobs = await w.claim("Unemployment fell to 4.1 percent", { on: second, claimant: "The minister" });
+
+    const ids = async (f: Parameters<typeof listClaims>[1]) => (await listClaims(a, f)).items.map((i) => i.id).sort();
+    expect(await ids({})).toEqual([bridge.id, traders.id, jobs.id].sort());
+    expect(await ids({ reviewState: "approved" })).toEqual([bridge.id]);
+    expect(await ids({ reviewState: ["unreviewed", "in-review"] })).toEqual([traders.id, jobs.id].sort());
+    expect(await ids({ verdict: "none" })).toEqual([traders.id, jobs.id].sort());
+    expect(await ids({ verdict: "mostly-false,none" })).toEqual([bridge.id, traders.id, jobs.id].sort());
+    expect(await ids({ tag: "economy" })).toEqual([traders.id]);
+    expect(await ids({ articleId: second.id })).toEqual([bridge.id, jobs.id].sort());
+    expect(await ids({ claimant: "council" })).toEqual([bridge.id]);
+    expect(await ids({ assignee: "me" })).toEqual([traders.id]);
+    expect(await ids({ assignee: "none" })).toEqual([bridge.id, jobs.id].sort());
+    expect(await ids({ hasSources: "true" })).toEqual([bridge.id]);
+    expect(await ids({ hasSources: false })).toEqual([traders.id, jobs.id].sort());
+    expect(await ids({ q: "UNEMPLOYMENT" })).toEqual([jobs.id]);
+
+    const item = (await listClaims(a, { reviewState: "approved" })).items[0];
+    expect(item).toMatchObject({ verdict: "mostly-false", reviewState: "approved", mentionCount: 2, articleCount: 2, sourceCount: 1, assignee: null });
+    await rejection(listClaims(a, { verdict: "bogus" }), 400);
+    await rejection(listClaims(a, { deleted: true }), 403);
+  });
+
+  it("pages with an opaque cursor in every sort order, without gaps or repeats", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const created = [];
+    for (let i = 0; i < 3; i++) {
+      const art = await w.article();
+      for (const words of ["about 40,000 vehicles a day", "a third of their customers", "€12 million"]) created.push((await w.claim(words, { on: art })).id);
+    }
+    for (const sort of ["updated", "created", "statement"] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listClaims(a, { sort, limit: 4, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen.slice().sort()).toEqual(created.slice().sort());
+      const all = (await listClaims(a, { sort, limit: 100 })).items.map((i) => i.id);
+      expect(seen).toEqual(all);
+    }
+    await rejection(listClaims(a, { cursor: "not-a-cursor" }), 400);
+  });
+
+  it("bulk assign and submit report what they skipped and why", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const one = await w.claim("about 40,000 vehicles a day");
+    const two = await w.readyForApproval(await w.claim("a third of their customers"));
+    const assigned = await bulkAssign(a, { claimIds: [one.id, two.id, "nope"], assigneeId: w.reviewer.id });
+    expect(assigned.updated.sort()).toEqual([one.id, two.id].sort());
+    expect(assigned.skipped).toEqual([{ id: "nope", reason: "Not found." }]);
+    expect((await bulkAssign(a, { claimIds: [one.id], assigneeId: w.reviewer.id })).skipped).toEqual([{ id: one.id, reason: "Already assigned to them." }]);
+    await rejection(bulkAssign(a, { claimIds: [one.id], assigneeId: (await w.as(w.admin)).userId + "-x" }), 400);
+    const submitted = await bulkSubmitForReview(a, { claimIds: [one.id, two.id] });
+    expect(submitted).toEqual({ updated: [one.id], skipped: [{ id: two.id, reason: "Already in review." }] });
+    await rejection(bulkSubmitForReview(await w.as(w.viewer), { claimIds: [one.id] }), 403);
+  });
+});
