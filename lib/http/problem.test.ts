@@ -3,6 +3,11 @@ import { z } from "zod";
 import { fieldErrors, problem } from "./problem";
 
 describe("problem()", () => {
+  it("adds extension members (e.g. currentVersion on a stale write) without letting them override the standard ones", async () => {
+    const res = problem(409, "Stale.", undefined, undefined, { currentVersion: 3, status: 200, detail: "x" });
+    expect(await res.json()).toEqual({ type: "about:blank", title: "Conflict", status: 409, detail: "Stale.", currentVersion: 3 });
+  });
+
   it("is RFC 9457 problem+json with the status, a title and the detail", async () => {
     const res = problem(404, "No such thing.", undefined, { "retry-after": "3" });
     expect(res.status).toBe(404);
