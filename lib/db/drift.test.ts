@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -67,7 +68,7 @@ describe("migrations vs schema.prisma", () => {
   });
 
   it("reads PGlite (over the wire protocol) too", async () => {
-    const db = new PGlite();
+    const db = new PGlite({ extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 10 });
     await server.start();
     try {

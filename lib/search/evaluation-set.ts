@@ -1,0 +1,312 @@
+/**
+ * A hand-made evaluation set for claim suggestions, shared by the tests and
+ * the benchmark. Each claim is a fact-checker's paraphrase; each selection is
+ * a sentence from a *different* article of the reference corpus stating the
+ * same thing. The corpus text itself is never copied here: spans are located
+ * at run time by a short search string, and the whole sentence around it is
+ * taken. Distractors are other claims from the same corpus, so everything
+ * shares the vocabulary (Russia, NATO, security guarantees…) and the ranking
+ * has to find the specific claim, not the topic.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { importArticle } from "@/lib/articles/import";
+import { describeSpan } from "@/lib/anchoring";
+import { db } from "@/lib/db/client";
+
+export const CORPUS_DIR = process.env.CORPUS_DIR ?? path.resolve(process.cwd(), "../shared/corpus");
+
+/** A sentence in corpus file `file` (its three-digit prefix) containing `find`. */
+export interface SpanRef {
+  file: string;
+  find: string;
+}
+
+export interface EvaluationClaim {
+  statement: string;
+  claimant?: string;
+  /** Where the claim was first highlighted; its selections come from other articles. */
+  mention?: SpanRef;
+  selections: SpanRef[];
+}
+
+export const EVALUATION_CLAIMS: EvaluationClaim[] = [
+  {
+    statement: "Russia's Foreign Ministry published two draft security-guarantee agreements, with the US and with NATO, on 17 December 2021",
+    claimant: "Russian Foreign Ministry",
+    mention: { file: "001", find: "published Russia’s two draft agreements" },
+    selections: [
+      { file: "000", find: "published two draft documents" },
+      { file: "002", find: "published the draft treaty with the United States" },
+      { file: "004", find: "Russia unveiled draft treaties" },
+    ],
+  },
+  {
+    statement: "Wendy Sherman said the US rejects Moscow's demand that NATO go back to its 1997 configuration",
+    claimant: "Wendy Sherman",
+    mention: { file: "003", find: "return of NATO to the 1997 configuration" },
+    selections: [{ file: "002", find: "called \"ridiculous\" Russia's demand" }],
+  },
+  {
+    statement: "Russia demands that NATO's forces and infrastructure be withdrawn to where they stood in 1997",
+    claimant: "Russian Foreign Ministry",
+    mention: { file: "002", find: "infrastructure of the organization to the state of 1997" },
+    selections: [{ file: "004", find: "to the positions of 1997" }],
+  },
+  {
+    statement: "On 26 January the United States and NATO gave Moscow written replies to its security proposals",
+    mention: { file: "001", find: "handed over their written reply" },
+    selections: [
+      { file: "003", find: "had given Russia written answers" },
+      { file: "002", find: "handed over their written responses" },
+    ],
+  },
+  {
+    statement: "Putin announced a special military operation in Ukraine on 24 February",
+    claimant: "Vladimir Putin",
+    mention: { file: "001", find: "announced on February 24" },
+    selections: [{ file: "000", find: "On the morning of February 24" }],
+  },
+  {
+    statement: "Moscow does not plan to occupy Ukrainian territory",
+    claimant: "Vladimir Putin",
+    mention: { file: "001", find: "no plans of occupying" },
+    selections: [{ file: "000", find: "do not include the occupation" }],
+  },
+  {
+    statement: "Without legally binding guarantees Russia will respond with military-technical measures, the Foreign Ministry said on 17 February",
+    claimant: "Russian Foreign Ministry",
+    mention: { file: "000", find: "said on February 17 that in the absence" },
+    selections: [{ file: "002", find: "measures of a military-technical nature" }],
+  },
+  {
+    statement: "Blinken and Lavrov met for talks in Geneva on 21 January",
+    mention: { file: "000", find: "Anthony Blinken and Sergey Lavrov held talks" },
+    selections: [{ file: "004", find: "Sergei Lavrov and Secretary of State Anthony Blinken took place" }],
+  },
+  {
+    statement: "Russia's fundamental security concerns were ignored by the US and NATO",
+    claimant: "Vladimir Putin",
+    mention: { file: "000", find: "main concerns were in fact ignored" },
+    selections: [{ file: "002", find: "fundamental Russian concerns have been ignored" }],
+  },
+  {
+    statement: "Moscow wants legal guarantees that NATO will not expand further east",
+    mention: { file: "004", find: "refusing further eastward expansion" },
+    selections: [{ file: "002", find: "non-expansion of the alliance to the east" }],
+  },
+  {
+    statement: "Russia wants no NATO strike weapons deployed in countries bordering it",
+    mention: { file: "000", find: "deployment of strike offensive weapons" },
+    selections: [{ file: "004", find: "non-deployment of NATO strike weapons" }],
+  },
+  {
+    statement: "The US says Russia has no say over who joins NATO",
+    claimant: "Victoria Nuland",
+    mention: { file: "000", find: "cannot make decisions for NATO" },
+    selections: [{ file: "003", find: "you will not make decisions on membership" }],
+  },
+  {
+    statement: "Washington offered to discuss arms control, conflict prevention and limits on military exercises with Russia",
+    mention: { file: "003", find: "such as arms control, conflict prevention" },
+    selections: [{ file: "000", find: "We were ready to talk about the vast majority" }],
+  },
+  {
+    statement: "NATO is a defensive alliance and no threat to Russia",
+    claimant: "Wendy Sherman",
+    mention: { file: "003", find: "it is a defensive alliance" },
+    selections: [{ file: "000", find: "calling NATO a defensive bloc" }],
+  },
+  {
+    statement: "The United States uses Ukraine as an instrument against Russia",
+    mention: { file: "004", find: "uses Ukraine as an instrument of influence" },
+    selections: [{ file: "000", find: "using Ukraine for many years as an instrument" }],
+  },
+  {
+    statement: "Russia and the US held consultations in January 2022, in Geneva, with NATO in Brussels and at the OSCE",
+    mention: { file: "000", find: "bilateral consultations were held" },
+    selections: [{ file: "002", find: "as well as with NATO in Brussels and within the OSCE" }],
+  },
+  {
+    statement: "The aim of the operation is to demilitarise and denazify Ukraine",
+    claimant: "Vladimir Putin",
+    mention: { file: "001", find: "aimed at demilitarizing and denazifying" },
+    selections: [{ file: "002", find: "to demilitarize and denazify" }],
+  },
+  {
+    statement: "NATO's military infrastructure is moving ever closer to Russia's borders",
+    mention: { file: "000", find: "approach of its military infrastructure to the borders" },
+    selections: [{ file: "002", find: "moving closer and closer to the borders" }],
+  },
+  {
+    statement: "The US written response leaves room for further negotiation through a diplomatic path",
+    claimant: "Antony Blinken",
+    mention: { file: "003", find: "provides for a diplomatic way forward" },
+    selections: [{ file: "001", find: "indicated areas for further negotiations" }],
+  },
+];
+
+/** Other claims from the corpus, paraphrased: the competition. */
+export const DISTRACTORS: string[] = [
+  "Nuland said sanctions on Russia will be lifted if it ends the war and helps rebuild Ukraine",
+  "Nuland accused Moscow of wanting to recreate the Soviet Union",
+  "Zakharova said Nuland's statements cannot be trusted",
+  "Putin raised legally fixed security guarantees with Biden at their talks on 7 December",
+  "Presidential aides Yuri Ushakov and Jake Sullivan negotiated on the Russian proposals",
+  "NATO and the US increased their military presence in Eastern Europe",
+  "The US, the EU and the UK started a new wave of sanctions against Russia",
+  "Koshkin: the West treats Ukrainians' lives as a bargaining chip",
+  "Batyuk: accepting Russia's position would undermine European security built after the Cold War",
+  "Dudakov: Western politicians torpedoed a security compromise with Russia",
+  "Dudakov called Nuland's remarks on sanctions a good cop act",
+  "Dudakov expects harsh sanctions such as the airspace closure to be lifted within months",
+  "Ryabkov: Russia's security proposals to the US and NATO are no longer valid",
+  "Ryabkov: Moscow is ready to resume talks with Washington, including on New START",
+  "The US announced on 25 February that it was ending the strategic security dialogue",
+  "Washington asked that its written answers not be made public",
+  "Russian Defence Ministry: the troops are not striking Ukrainian cities and civilians are not at risk",
+  "Grushko: guarantees will remain the key issue for Russia's long-term security",
+  "Grushko: the Bucharest summit wording on Ukraine and Georgia joining NATO caused the present crisis",
+  "France and Germany opposed a membership action plan for Georgia and Ukraine",
+  "Grushko: there is a real risk of a clash between Russia and NATO",
+  "Kuleba: 19 countries are sending weapons to Ukraine",
+  "More than a thousand foreign mercenaries from 16 countries have gone to Ukraine",
+  "For the first time the EU will pay for weapons for Ukraine, 500 million euros",
+  "Grushko: a future security architecture may not rest on the old institutions",
+  "Blinken: Washington will negotiate if Russia pulls its troops out of Ukraine",
+  "Peskov: Moscow got no direct answers from the US and NATO",
+  "Russia will not let the West drag the dialogue out into years of talks while arming Ukraine",
+  "Russia recognised the Donetsk and Lugansk People's Republics",
+  "Blokhin: the West did not care about Russia's fears and anxieties",
+  "Blokhin: the West is shocked at how effective the Russian army is",
+  "Blokhin: future NATO candidates will think twice before joining",
+  "Shapovalov: NATO expansion is an extreme danger to Russia",
+  "The West says it will stay out of the fighting but sends large amounts of weapons to Ukraine",
+  "Sherman: Russia, a nuclear power with Europe's largest army, cannot be threatened by Ukraine",
+  "The US response mentions mutual transparency measures on forces in Ukraine",
+  "Zakharova: Moscow wants a written answer on each point of its proposals",
+  "Gavrilov: Russia will not wait for answers forever and will defend its security by other means",
+  "Zakharova: Blinken opened his press conference aggressively",
+  "Zakharova: material on the Geneva meeting was leaked the night before to set a backdrop",
+  "Liz Truss said Mongols and Tatars had invaded Ukraine",
+  "Before the Geneva meeting the State Department published a propaganda bulletin on Russian policy",
+  "Zakharova: there is no evidence of Russian aggression or of breaches of international law",
+];
+
+export interface EvaluationCase {
+  /** The selected sentence, read from the corpus. */
+  text: string;
+  expectedClaimId: string;
+  statement: string;
+  source: string;
+}
+
+export interface SeededEvaluation {
+  cases: EvaluationCase[];
+  claimIds: string[];
+}
+
+function corpusFiles(dir = CORPUS_DIR): Map<string, string> {
+  const files = readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+  return new Map(files.map((f) => [f.slice(0, 3), path.join(dir, f)]));
+}
+
+const SENTENCE_END = /[.!?][”"’)]*(?=\s|$)|\n/g;
+
+/** The sentence of `text` around the first occurrence of `find`, trimmed. */
+export function sentenceAround(text: string, find: string): { start: number; end: number } {
+  const at = text.indexOf(find);
+  if (at < 0) throw new Error(`Evaluation span not found in the corpus: ${JSON.stringify(find)}`);
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const after = m.index + m[0].length;
+    if (after <= at) start = after;
+    else if (m.index >= at + find.length) {
+      end = m[0] === "\n" ? m.index : after;
+      break;
+    }
+  }
+  while (/\s/.test(text[start] ?? "")) start++;
+  return { start, end };
+}
+
+/** Imports the corpus articles the set refers to into `workspaceId`: file prefix → article. */
+async function importCorpus(workspaceId: string, actorId: string) {
+  const articles = new Map<string, { id: string; text: string; revision: number }>();
+  for (const [prefix, file] of corpusFiles()) {
+    const content = readFileSync(file, "utf8");
+    const { article } = await importArticle({ workspaceId, actorId, filename: path.basename(file), format: "text", content });
+    articles.set(prefix, await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, text: true, revision: true } }));
+  }
+  return articles;
+}
+
+type Articles = Awaited<ReturnType<typeof importCorpus>>;
+
+function spanText(articles: Articles, ref: SpanRef) {
+  const article = articles.get(ref.file);
+  if (!article) throw new Error(`No corpus file ${ref.file}_*.txt in ${CORPUS_DIR}`);
+  const { start, end } = sentenceAround(article.text, ref.find);
+  return { article, start, end, text: article.text.slice(start, end) };
+}
+
+async function addMention(workspaceId: string, actorId: string, claimId: string, articles: Articles, ref: SpanRef) {
+  const { article, start, end } = spanText(articles, ref);
+  const { quote } = describeSpan(article.text, start, end);
+  await db.annotation.create({
+    data: { workspaceId, articleId: article.id, createdById: actorId, claimId, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end, anchoredRevision: article.revision },
+  });
+}
+
+/**
+ * Creates the evaluation claims and distractors in `workspaceId` and returns
+ * one case per (selection, expected claim). With `withMentions`, each claim
+ * also gets its first highlight (from an article other than the selections'),
+ * as it would in use; without, only the statements can match.
+ */
+export async function seedEvaluationSet(opts: { workspaceId: string; actorId: string; withMentions: boolean }): Promise<SeededEvaluation> {
+  const { workspaceId, actorId } = opts;
+  const articles = await importCorpus(workspaceId, actorId);
+  const cases: EvaluationCase[] = [];
+  const claimIds: string[] = [];
+  for (const item of EVALUATION_CLAIMS) {
+    const claim = await db.claim.create({ data: { workspaceId, statement: item.statement, claimant: item.claimant, createdById: actorId } });
+    claimIds.push(claim.id);
+    if (opts.withMentions && item.mention) await addMention(workspaceId, actorId, claim.id, articles, item.mention);
+    for (const ref of item.selections) {
+      if (ref.file === item.mention?.file) throw new Error(`Selection and mention share article ${ref.file}: ${item.statement}`);
+      cases.push({ text: spanText(articles, ref).text, expectedClaimId: claim.id, statement: item.statement, source: ref.file });
+    }
+  }
+  const distractors = await db.claim.createManyAndReturn({
+    data: DISTRACTORS.map((statement) => ({ workspaceId, statement, createdById: actorId })),
+    select: { id: true },
+  });
+  claimIds.push(...distractors.map((d) => d.id));
+  return { cases, claimIds };
+}
+
+export interface EvaluationResult {
+  recallAt1: number;
+  recallAt5: number;
+  misses: { case: EvaluationCase; rank: number | null; top: string[] }[];
+}
+
+/** Runs `suggest` on every case; rank is 1-based, null when not returned at all. */
+export async function evaluate(
+  cases: EvaluationCase[],
+  suggest: (text: string) => Promise<{ claimId: string; statement: string }[]>,
+): Promise<EvaluationResult> {
+  let at1 = 0;
+  let at5 = 0;
+  const misses: EvaluationResult["misses"] = [];
+  for (const c of cases) {
+    const hits = await suggest(c.text);
+    const index = hits.findIndex((h) => h.claimId === c.expectedClaimId);
+    if (index === 0) at1++;
+    if (index >= 0 && index < 5) at5++;
+    else misses.push({ case: c, rank: index < 0 ? null : index + 1, top: hits.slice(0, 3).map((h) => h.statement) });
+  }
+  return { recallAt1: at1 / cases.length, recallAt5: at5 / cases.length, misses };
+}

@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeWorkspace } from "@/lib/testing/fixtures";
+import { DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
+import { recordSuggestionFeedback } from "./record-feedback";
+import { searchClaims, suggestClaims } from "./suggest-claims";
+
+/** Real database (DATABASE_URL's server, or embedded PGlite without it): the ranking is SQL. */
+
+async function workspaceWithClaims(statements: string[]) {
+  const { workspace, admin } = await makeWorkspace();
+  const claims = await db.claim.createManyAndReturn({
+    data: statements.map((statement) => ({ workspaceId: workspace.id, statement, createdById: admin.id })),
+    select: { id: true, statement: true },
+  });
+  const id = (statement: string) => claims.find((c) => c.statement === statement)!.id;
+  return { workspace, admin, id };
+}
+
+async function addArticle(workspaceId: string, text: string) {
+  return db.article.create({ data: { workspaceId, title: "Article", doc: {}, text, contentHash: `${Math.random()}` } });
+}
+
+async function mention(workspaceId: string, articleId: string, claimId: string | null, exact: string) {
+  return db.annotation.create({ data: { workspaceId, articleId, claimId, exact, prefix: "", suffix: "", start: 0, end: exact.length, anchoredRevision: 1 } });
+}
+
+const ids = (hits: { claimId: string }[]) => hits.map((h) => h.claimId);
+
+describe("evaluation set: selections from other articles find the paraphrased claim", () => {
+  for (const withMentions of [false, true]) {
+    it(`recall@5 ≥ 0.8 ${withMentions ? "with each claim's first mention" : "from statements alone"}`, async () => {
+      const { workspace, admin } = await makeWorkspace();
+      const seeded: SeededEvaluation = await seedEvaluationSet({ workspaceId: workspace.id, actorId: admin.id, withMentions });
+      expect(seeded.cases.length).toBeGreaterThanOrEqual(15);
+      expect(seeded.claimIds.length).toBeGreaterThanOrEqual(seeded.cases.length + 35);
+
+      const result = await evaluate(seeded.cases, (text) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 }));
+
+      const report = result.misses.map((m) => `rank ${m.rank ?? "-"}: ${m.case.statement}`).join("\n");
+      expect(result.recallAt5, `recall@5 ${result.recallAt5.toFixed(2)}; misses:\n${report}`).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+});
+
+describe("suggestClaims", () => {
+  const target = "Ryabkov: Russia's security proposals to the US and NATO are no longer valid";
+  let world: Awaited<ReturnType<typeof workspaceWithClaims>>;
+  const ryabkov = () => [target, "Ryabkov: Moscow is ready to resume talks with Washington, including on New START"].map(world.id);
+  beforeAll(async () => {
+    world = await workspaceWithClaims(DISTRACTORS.filter((d) => d !== target).concat(target));
+  });
+
+  it("returns the claim's verdict, review state and mention counts, best first", async () => {
+    const claimId = world.id(target);
+    await db.claim.update({ where: { id: claimId }, data: { verdict: "mostly-true", reviewState: "in-review" } });
+    const a = await addArticle(world.workspace.id, "one");
+    const b = await addArticle(world.workspace.id, "two");
+    await mention(world.workspace.id, a.id, claimId, "proposals no longer valid");
+    await mention(world.workspace.id, a.id, claimId, "situation has changed drastically");
+    await mention(world.workspace.id, b.id, claimId, "no longer in force");
+
+    const hits = await suggestClaims({ workspaceId: world.workspace.id, text: "Moscow's earlier security proposals for Washington and NATO are no longer valid, a deputy minister said." });
+
+    expect(hits[0]).toMatchObject({ claimId, statement: target, verdict: "mostly-true", reviewState: "in-review", mentionCount: 3, articleCount: 2, matchedBy: "text" });
+    expect(hits.length).toBeLessThanOrEqual(8);
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+  });
+
+  it("finds a claim whose statement has a misspelled word, and tolerates typos in the query", async () => {
+    const statement = "Stoltenburg outlined the main points of the aliance's written reply";
+    const typo = await workspaceWithClaims([...DISTRACTORS, statement]);
+
+    expect(ids(await suggestClaims({ workspaceId: typo.workspace.id, text: "Stoltenberg" }))[0]).toBe(typo.id(statement));
+    expect(ids(await searchClaims({ workspaceId: typo.workspace.id, query: "stoltenberg alliance" }))[0]).toBe(typo.id(statement));
+    const hits = await searchClaims({ workspaceId: world.workspace.id, query: "Ryabkof" });
+    expect(ids(hits.slice(0, 2)).sort()).toEqual(ryabkov().sort());
+    expect(hits[0].matchedBy).toBe("trigram");
+  });
+
+  it("leaves out deleted and merged claims, and the ones asked to be excluded", async () => {
+    const w = await workspaceWithClaims(["Kuleba: 19 countries are sending weapons to Ukraine", "Kuleba said nineteen states supply weapons to Ukraine", "Weapons for Ukraine come from 19 countries, says Kuleba"]);
+    const [deleted, merged, kept] = ["Kuleba: 19 countries are sending weapons to Ukraine", "Kuleba said nineteen states supply weapons to Ukraine", "Weapons for Ukraine come from 19 countries, says Kuleba"].map(w.id);
+    await db.claim.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
+    await db.claim.update({ where: { id: merged }, data: { mergedIntoId: kept, mergedAt: new Date() } });
+    const text = "Kuleba said 19 states are supplying weapons to Ukraine";
+
+    expect(ids(await suggestClaims({ workspaceId: w.workspace.id, text }))).toEqual([kept]);
+    expect(ids(await searchClaims({ workspaceId: w.workspace.id, query: "kuleba" }))).toEqual([kept]);
+    expect(await suggestClaims({ workspaceId: w.workspace.id, text, excludeClaimIds: [kept] })).toEqual([]);
+  });
+
+  it("never suggests another workspace's claims", async () => {
+    const other = await workspaceWithClaims(["Liz Truss said Mongols and Tatars had invaded Ukraine"]);
+    const mine = await workspaceWithClaims(["Zakharova: Blinken opened his press conference aggressively"]);
+    const text = "Truss said that the Mongols and Tatars attacked Ukraine";
+
+    expect(await suggestClaims({ workspaceId: mine.workspace.id, text })).toEqual([]);
+    expect(await searchClaims({ workspaceId: mine.workspace.id, query: "Mongols" })).toEqual([]);
+    expect(ids(await suggestClaims({ workspaceId: other.workspace.id, text }))).toHaveLength(1);
+  });
+
+  it("answers nothing for blank or stop-word-only text, and copes with tsquery syntax in it", async () => {
+    expect(await suggestClaims({ workspaceId: world.workspace.id, text: "   " })).toEqual([]);
+    expect(await searchClaims({ workspaceId: world.workspace.id, query: "!!" })).toEqual([]);
+    await expect(suggestClaims({ workspaceId: world.workspace.id, text: "the of and" })).resolves.toBeInstanceOf(Array);
+    const weird = await suggestClaims({ workspaceId: world.workspace.id, text: "it's NATO's 'no' | & ! :* (proposals) \\ no longer valid -- or" });
+    expect(ids(weird)[0]).toBe(world.id(target));
+  });
+
+  it("prefix-matches a half-typed word in the search box", async () => {
+    const hits = await searchClaims({ workspaceId: world.workspace.id, query: "Ryab" });
+    expect(ids(hits.slice(0, 2)).sort()).toEqual(ryabkov().sort());
+    expect(hits[0].matchedBy).toBe("text");
+  });
+});
+
+describe("the search document follows claims and their mentions", () => {
+  it("indexes mention quotes, and drops them when the mention is deleted or moves to another claim", async () => {
+    const w = await workspaceWithClaims(["Moscow wants guarantees", "Another claim entirely"]);
+    const [claim, other] = ["Moscow wants guarantees", "Another claim entirely"].map(w.id);
+    const article = await addArticle(w.workspace.id, "text");
+    const text = "Gavrilov warned about endless waiting";
+    const found = async () => ids(await suggestClaims({ workspaceId: w.workspace.id, text }));
+
+    expect(await found()).toEqual([]);
+    const m = await mention(w.workspace.id, article.id, claim, "Russia does not intend to endlessly wait, Gavrilov said");
+    expect(await found()).toEqual([claim]);
+    await db.annotation.update({ where: { id: m.id }, data: { claimId: other } });
+    expect(await found()).toEqual([other]);
+    await db.annotation.update({ where: { id: m.id }, data: { deletedAt: new Date() } });
+    expect(await found()).toEqual([]);
+    await db.annotation.update({ where: { id: m.id }, data: { deletedAt: null } });
+    expect(await found()).toEqual([other]);
+    await db.article.delete({ where: { id: article.id } });
+    expect(await found()).toEqual([]);
+  });
+
+  it("follows statement edits, and survives deleting the whole workspace", async () => {
+    const w = await workspaceWithClaims(["Draft treaty published"]);
+    const claimId = w.id("Draft treaty published");
+    await db.claim.update({ where: { id: claimId }, data: { statement: "Peskov: no direct answers received" } });
+
+    expect(ids(await searchClaims({ workspaceId: w.workspace.id, query: "peskov" }))).toEqual([claimId]);
+    expect(await searchClaims({ workspaceId: w.workspace.id, query: "treaty" })).toEqual([]);
+    const article = await addArticle(w.workspace.id, "text");
+    await mention(w.workspace.id, article.id, claimId, "direct answers");
+    await db.workspace.delete({ where: { id: w.workspace.id } });
+    expect(await db.claim.count({ where: { id: claimId } })).toBe(0);
+  });
+});
+
+describe("recordSuggestionFeedback", () => {
+  it("records accepted and dismissed suggestions in one go", async () => {
+    const w = await workspaceWithClaims(["First claim", "Second claim"]);
+    const article = await addArticle(w.workspace.id, "text");
+    const annotation = await mention(w.workspace.id, article.id, null, "selected text");
+
+    const result = await recordSuggestionFeedback({
+      workspaceId: w.workspace.id,
+      actorId: w.admin.id,
+      annotationId: annotation.id,
+      queryText: "selected text",
+      items: [
+        { claimId: w.id("First claim"), rank: 1, score: 0.5, accepted: false },
+        { claimId: w.id("Second claim"), rank: 2, score: 0.25, accepted: true },
+      ],
+    });
+
+    expect(result).toEqual({ recorded: 2 });
+    const rows = await db.suggestionFeedback.findMany({ where: { workspaceId: w.workspace.id }, orderBy: { rank: "asc" } });
+    expect(rows).toMatchObject([
+      { claimId: w.id("First claim"), rank: 1, score: 0.5, accepted: false, annotationId: annotation.id, actorId: w.admin.id, queryText: "selected text" },
+      { claimId: w.id("Second claim"), rank: 2, score: 0.25, accepted: true },
+    ]);
+  });
+
+  it("records nothing when a claim belongs to another workspace", async () => {
+    const w = await workspaceWithClaims(["Mine"]);
+    const other = await workspaceWithClaims(["Theirs"]);
+    const items = [
+      { claimId: w.id("Mine"), rank: 1, score: 1, accepted: true },
+      { claimId: other.id("Theirs"), rank: 2, score: 0.5, accepted: false },
+    ];
+
+    await expect(recordSuggestionFeedback({ workspaceId: w.workspace.id, actorId: w.admin.id, queryText: "q", items })).rejects.toMatchObject({ status: 404 });
+    expect(await db.suggestionFeedback.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+});
