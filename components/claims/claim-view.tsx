@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
+import { ClaimAdminActions } from "./claim-admin-actions";
 import { ClaimFacts } from "./claim-facts";
 import { CommentsSection } from "./comments-section";
 import { HistoryTimeline } from "./history-timeline";
@@ -17,6 +18,9 @@ export interface ClaimPermissions {
   review: boolean;
   comment: boolean;
   deleteAnyComment: boolean;
+  merge: boolean;
+  delete: boolean;
+  restore: boolean;
 }
 
 /** The claim page: what is claimed, where, the evidence, the finding, the links, the history and the discussion. */
@@ -26,7 +30,10 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-8">
         {notice ? <Alert tone={notice.tone === "error" ? "error" : "success"}>{notice.text}</Alert> : null}
-        {claim.deletedAt ? <Alert>This claim was deleted{claim.deletedBy ? ` by ${claim.deletedBy.name}` : ""}.</Alert> : null}
+        {claim.deletedAt ? <Alert>This claim was deleted{claim.deletedBy ? ` by ${claim.deletedBy.name}` : ""}. Its highlights are plain highlights until it is restored.</Alert> : null}
+        {claim.mergedFrom.length ? (
+          <Alert tone="info">Merged into this claim: {claim.mergedFrom.map((m) => `“${m.statement}”`).join(", ")}. Their links lead here.</Alert>
+        ) : null}
         <ClaimFacts claim={claim} canEdit={can.edit} members={members} send={send} />
         <MentionsSection slug={slug} mentions={claim.mentions} />
         <SourcesSection claim={claim} canEdit={can.edit} send={send} />
@@ -35,6 +42,7 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
       </div>
       <div className="space-y-8">
         <ReviewPanel key={claim.version} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} />
+        <ClaimAdminActions slug={slug} claim={claim} canMerge={can.merge} canDelete={can.delete} canRestore={can.restore} send={send} />
         <HistoryTimeline events={claim.events} labels={labels} />
       </div>
     </div>

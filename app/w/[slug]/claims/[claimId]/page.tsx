@@ -39,6 +39,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
           review: can(access.role, "claim.review"),
           comment: can(access.role, "claim.comment"),
           deleteAnyComment: can(access.role, "comment.deleteAny"),
+          merge: can(access.role, "claim.merge"),
+          delete: can(access.role, "claim.delete"),
+          restore: can(access.role, "claim.restore"),
         }}
       />
     </div>
