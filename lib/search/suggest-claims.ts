@@ -44,8 +44,15 @@ export interface SearchClaimsInput {
 
 /** Longer selections are cut: the first few thousand characters carry the claim, and the cost stays bounded. */
 const MAX_TEXT = 4000;
-/** Texts up to this length also get trigram candidates (typos in names and short phrases). */
+/** Trigram similarity re-ranks using this much of the text. */
 const TRIGRAM_MAX = 120;
+/**
+ * Texts up to this length also get candidates by trigram similarity alone
+ * (typos in names, short phrases, typed queries). Longer texts have enough
+ * words for the full-text query, and their many trigrams would make the
+ * trigram index lookup slow (over 100 ms with 100k claims).
+ */
+const TRIGRAM_CANDIDATES_MAX = 40;
 /** word_similarity below this is noise; "Grushco" vs "Grushko" scores about 0.45. */
 const TRIGRAM_THRESHOLD = 0.35;
 /** How many candidates each signal contributes before the combined re-ranking. */
@@ -61,6 +68,8 @@ const RANK_NORMALIZATION = Prisma.raw("33");
 /** Share of the score given to trigram similarity. */
 const TRIGRAM_WEIGHT = Prisma.raw("0.3");
 const MAX_LIMIT = 50;
+/** Estimated claims the index lookup may return for ranking; bounds the work in big workspaces. */
+const LOOKUP_BUDGET = Prisma.raw("3000");
 
 function cleanText(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
@@ -74,24 +83,66 @@ function clampLimit(limit: number | undefined, fallback: number): number {
 const QUOTE_LEXEME = Prisma.sql`'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''`;
 
 /**
- * OR of the selection's 'english' lexemes (stop words gone, words stemmed).
- * plainto_tsquery would AND them, so a long selection would match nothing;
- * websearch_to_tsquery treats words like "or" and "-" as syntax.
+ * The selection's 'english' lexemes (stop words gone, words stemmed), each
+ * with the planner's estimate of how many claims contain it: pg_stats keeps
+ * the most common elements of the tsvector column and their frequencies
+ * (refreshed by ANALYZE/autovacuum); a lexeme not listed is rarer than the
+ * rarest listed one. Without statistics (a new or embedded database) every
+ * estimate is 0.
  */
-function orQueryOfText(text: string): Prisma.Sql {
-  return Prisma.sql`(SELECT string_agg(${QUOTE_LEXEME}, ' | ')::tsquery
-    FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS lexeme)`;
+function termsOfText(text: string): Prisma.Sql {
+  return Prisma.sql`
+    stats AS (
+      SELECT p.most_common_elems::text::text[] AS elems, p.most_common_elem_freqs AS freqs
+      FROM pg_stats p
+      WHERE p.schemaname = current_schema() AND p.tablename = 'Claim' AND p.attname = 'searchVector'
+    ),
+    listed AS (SELECT e.lexeme, e.freq FROM stats s, unnest(s.elems, s.freqs) AS e(lexeme, freq) WHERE e.lexeme IS NOT NULL),
+    terms AS MATERIALIZED (
+      SELECT t.lexeme,
+        coalesce(l.freq, (SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)
+          * greatest((SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass), 0) AS est_rows
+      FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
+      LEFT JOIN listed l USING (lexeme)
+    )`;
 }
 
-/** For a typed query: every word as a prefix (the last one is usually half-typed), ORed. */
-function prefixQueryOfWords(words: string[]): Prisma.Sql {
+/**
+ * Two OR-queries of the lexemes (plainto_tsquery would AND them, so a long
+ * selection would match nothing; websearch_to_tsquery reads "or" and "-" as
+ * syntax). "ranked" has every lexeme and scores the candidates; "lookup",
+ * which finds them through the GIN index, keeps only the rarer lexemes whose
+ * estimated matches add up to LOOKUP_BUDGET rows (always at least the rarest
+ * one). Common words ("Russia", "NATO" in this corpus) would otherwise make
+ * nearly every claim a candidate to be ranked; they still count in the score
+ * of claims found through rarer words. This is Lucene's "common terms" query
+ * (cutoff_frequency) with the planner's statistics as document frequencies.
+ */
+function selectionQueries(text: string): Prisma.Sql {
+  return Prisma.sql`${termsOfText(text)},
+    lookup_terms AS (
+      SELECT lexeme FROM (
+        SELECT lexeme, sum(est_rows) OVER w AS cumulative, row_number() OVER w AS n
+        FROM terms WINDOW w AS (ORDER BY est_rows, lexeme)
+      ) ordered
+      WHERE cumulative <= ${LOOKUP_BUDGET} OR n = 1
+    ),
+    q AS MATERIALIZED (
+      SELECT (SELECT string_agg(${QUOTE_LEXEME}, ' | ') FROM terms)::tsquery AS ranked,
+             (SELECT string_agg(${QUOTE_LEXEME}, ' | ') FROM lookup_terms)::tsquery AS lookup
+    )`;
+}
+
+/** For a typed query: every word as a prefix (the last one is usually half-typed), ORed. Few words: no cutoff. */
+function prefixQueries(words: string[]): Prisma.Sql {
   const terms = words.map((w) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`).join(" | ");
-  return Prisma.sql`to_tsquery('english', ${terms})`;
+  return Prisma.sql`q AS MATERIALIZED (SELECT to_tsquery('english', ${terms}) AS ranked, to_tsquery('english', ${terms}) AS lookup)`;
 }
 
 interface RankInput {
   workspaceId: string;
-  tsquery: Prisma.Sql;
+  /** CTEs ending in q(ranked, lookup): the tsqueries that score and that find candidates. */
+  queries: Prisma.Sql;
   trigramText: string;
   /** Whether trigram similarity may find candidates, not only re-rank them. */
   trigramCandidates: boolean;
@@ -125,11 +176,11 @@ function trigramCandidates(input: RankInput): Prisma.Sql {
 
 function rankQuery(input: RankInput): Prisma.Sql {
   return Prisma.sql`
-    WITH q AS MATERIALIZED (SELECT ${input.tsquery} AS tsq),
+    WITH ${input.queries},
     text_hits AS (
-      SELECT c."id", ts_rank(${RANK_WEIGHTS}, c."searchVector", q.tsq, ${RANK_NORMALIZATION}) AS rank
+      SELECT c."id", ts_rank(${RANK_WEIGHTS}, c."searchVector", q.ranked, ${RANK_NORMALIZATION}) AS rank
       FROM "Claim" c, q
-      WHERE c."searchVector" @@ q.tsq AND ${liveClaimsOf(input)}
+      WHERE c."searchVector" @@ q.lookup AND ${liveClaimsOf(input)}
       ORDER BY rank DESC LIMIT ${Prisma.raw(String(CANDIDATES))}
     ),
     trigram_hits AS (${trigramCandidates(input)}),
@@ -167,9 +218,9 @@ export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSug
   if (!text) return [];
   return rankClaims({
     workspaceId: input.workspaceId,
-    tsquery: orQueryOfText(text),
+    queries: selectionQueries(text),
     trigramText: text.slice(0, TRIGRAM_MAX),
-    trigramCandidates: text.length <= TRIGRAM_MAX,
+    trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),
   });
@@ -182,9 +233,9 @@ export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSugge
   if (words.length === 0) return [];
   return rankClaims({
     workspaceId: input.workspaceId,
-    tsquery: prefixQueryOfWords(words.slice(0, 32)),
+    queries: prefixQueries(words.slice(0, 32)),
     trigramText: text.slice(0, TRIGRAM_MAX),
-    trigramCandidates: true,
+    trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
     excludeClaimIds: [],
     limit: clampLimit(input.limit, 20),
   });
