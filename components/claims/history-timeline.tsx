@@ -14,7 +14,7 @@ function show(value: unknown): string {
 }
 
 /** One event in words. */
-export function describeEvent(e: ClaimEventView, labels: Record<Verdict, string>): string {
+export function describeEvent(e: { kind: string; data: Record<string, unknown> }, labels: Record<Verdict, string>): string {
   const d = e.data as Record<string, unknown>;
   const state = (s: unknown) => (s ? (REVIEW_STATE_LABELS[s as ReviewState] ?? String(s)) : "—");
   const verdict = (v: unknown) => (v ? (labels[v as Verdict] ?? String(v)) : "no verdict");

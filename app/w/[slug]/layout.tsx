@@ -10,6 +10,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const tabs = [
     { href: `/w/${slug}`, label: "Articles" },
     { href: `/w/${slug}/claims`, label: "Claims" },
+    { href: `/w/${slug}/dashboard`, label: "Dashboard" },
     ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: "Members" }] : []),
   ];
   return (

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DashboardCharts } from "@/components/claims/dashboard-charts";
+import { describeEvent } from "@/components/claims/history-timeline";
+import { VerdictBadge } from "@/components/claims/verdict-badge";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { getDashboard } from "@/lib/claims/dashboard";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
+  const [data, labels] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id)]);
+  const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
+  return (
+    <div className="space-y-8">
+      <div className="flex items-baseline justify-between">
+        <h2 className="text-lg font-semibold">Dashboard</h2>
+        <p className="text-sm text-stone-600">
+          {total} claim{total === 1 ? "" : "s"} in this workspace
+        </p>
+      </div>
+      <DashboardCharts labels={labels} byVerdict={data.byVerdict} byReviewState={data.byReviewState} verdictsOverTime={data.verdictsOverTime} />
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="progress-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <h3 id="progress-heading" className="text-sm font-semibold">
+            Progress by article
+          </h3>
+          <p className="text-xs text-stone-500">Claims with a verdict, of all claims mentioned in the article.</p>
+          {data.articles.length === 0 ? <p className="mt-3 text-sm text-stone-500">No articles yet.</p> : null}
+          <ul className="mt-3 space-y-3">
+            {data.articles.map((a) => {
+              const pct = a.claims ? Math.round((a.withVerdict / a.claims) * 100) : 0;
+              return (
+                <li key={a.id} className="text-sm">
+                  <div className="flex justify-between gap-3">
+                    <Link href={`/w/${slug}/articles/${a.id}`} className="truncate text-brand-700 hover:underline">
+                      {a.title}
+                    </Link>
+                    <span className="shrink-0 tabular-nums text-stone-600">
+                      {a.withVerdict} / {a.claims}
+                    </span>
+                  </div>
+                  <div className="mt-1 h-2 rounded-full bg-stone-100" role="progressbar" aria-label={`${a.title}: claims with a verdict`} aria-valuemin={0} aria-valuemax={a.claims} aria-valuenow={a.withVerdict}>
+                    <div className="h-2 rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <div className="space-y-8">
+          <section aria-labelledby="linked-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+            <h3 id="linked-heading" className="text-sm font-semibold">
+              Most-linked claims
+            </h3>
+            {data.mostLinked.length === 0 ? <p className="mt-3 text-sm text-stone-500">No claims yet.</p> : null}
+            <ol className="mt-3 space-y-2">
+              {data.mostLinked.map((c) => (
+                <li key={c.id} className="text-sm">
+                  <Link href={`/w/${slug}/claims/${c.id}`} className="text-stone-900 hover:text-brand-700 hover:underline">
+                    {c.statement}
+                  </Link>
+                  <p className="mt-0.5 flex items-center gap-2 text-xs text-stone-500">
+                    <VerdictBadge verdict={c.verdict} labels={labels} />
+                    {c.articles} article{c.articles === 1 ? "" : "s"} · {c.relations} link{c.relations === 1 ? "" : "s"}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section aria-labelledby="activity-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+            <h3 id="activity-heading" className="text-sm font-semibold">
+              Recent activity
+            </h3>
+            {data.activity.length === 0 ? <p className="mt-3 text-sm text-stone-500">Nothing has happened yet.</p> : null}
+            <ol className="mt-3 space-y-2 text-sm">
+              {data.activity.map((e) => (
+                <li key={e.id}>
+                  <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describeEvent(e, labels)} on{" "}
+                  <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 hover:underline">
+                    {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
+                  </Link>
+                  <span className="block text-xs text-stone-500">{when.format(new Date(e.createdAt))} UTC</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import { VERDICT_COLOURS } from "./verdict-style";
+
+interface Props {
+  labels: Record<Verdict, string>;
+  byVerdict: { verdict: string | null; count: number }[];
+  byReviewState: { reviewState: string; count: number }[];
+  verdictsOverTime: { week: string; verdict: string; count: number }[];
+}
+
+const STATE_COLOURS: Record<string, string> = { unreviewed: "#a8a29e", "in-review": "#0ea5e9", approved: "#059669" };
+
+/** A chart with its numbers as a table for screen readers: the picture is never the only way in. */
+function Figure({ title, table, children }: { title: string; table: { label: string; value: number }[]; children: React.ReactNode }) {
+  return (
+    <figure className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <div aria-hidden="true" className="mt-3 h-56">
+        {children}
+      </div>
+      <table className="sr-only">
+        <caption>{title}</caption>
+        <tbody>
+          {table.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOverTime }: Props) {
+  const verdictLabel = (v: string | null) => (v ? (labels[v as Verdict] ?? v) : "No verdict");
+  const verdictData = [...VERDICTS, null].map((v) => ({ name: verdictLabel(v), key: v ?? "none", count: byVerdict.find((r) => r.verdict === v)?.count ?? 0 }));
+  const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: REVIEW_STATE_LABELS[s], key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
+  const weeks = [...new Set(verdictsOverTime.map((r) => r.week))].sort();
+  const timeData = weeks.map((week) => ({ week, ...Object.fromEntries(VERDICTS.map((v) => [v, verdictsOverTime.find((r) => r.week === week && r.verdict === v)?.count ?? 0])) }));
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Figure title="Claims by verdict" table={verdictData.map((d) => ({ label: d.name, value: d.count }))}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={verdictData} margin={{ left: -20 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={50} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+            <Tooltip />
+            <Bar dataKey="count" name="Claims">
+              {verdictData.map((d) => (
+                <Cell key={d.key} fill={VERDICT_COLOURS[d.key as Verdict | "none"]} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </Figure>
+      <Figure title="Claims by review state" table={stateData.map((d) => ({ label: d.name, value: d.count }))}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={stateData} margin={{ left: -20 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+            <Tooltip />
+            <Bar dataKey="count" name="Claims">
+              {stateData.map((d) => (
+                <Cell key={d.key} fill={STATE_COLOURS[d.key]} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </Figure>
+      <div className="lg:col-span-2">
+        <Figure title="Verdicts given, by week" table={verdictsOverTime.map((r) => ({ label: `${r.week} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
+          {timeData.length ? (
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={timeData} margin={{ left: -20 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <Tooltip />
+                <Legend wrapperStyle={{ fontSize: 12 }} />
+                {VERDICTS.map((v) => (
+                  <Bar key={v} dataKey={v} name={labels[v]} stackId="verdicts" fill={VERDICT_COLOURS[v]} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          ) : (
+            <p className="flex h-full items-center justify-center text-sm text-stone-500">No verdicts yet.</p>
+          )}
+        </Figure>
+      </div>
+    </div>
+  );
+}
