@@ -1,7 +1,25 @@
-import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import {
+  articleText,
+  CORPUS,
+  corpusFiles,
+  corpusPath,
+  corpusTitle,
+  createWorkspace,
+  escapeRegExp,
+  highlight,
+  inviteMember,
+  mouseSelect,
+  newPerson,
+  paragraphs,
+  selectionToolbar,
+  sentences,
+  signUpAndLand,
+  textPoints,
+  uploadFiles,
+  words,
+} from "./helpers";
 
 /**
  * Articles, the reader and highlights, in a real browser against the production
@@ -9,25 +27,6 @@ import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpe
  * copied into the repository); sentences are picked from it by position, so no
  * corpus text is written into this file either.
  */
-const CORPUS = path.resolve(process.cwd(), "../shared/corpus");
-const corpusFiles = fs
-  .readdirSync(CORPUS)
-  .filter((f) => f.endsWith(".txt"))
-  .sort();
-const corpusPath = (prefix: string) => path.join(CORPUS, corpusFiles.find((f) => f.startsWith(prefix))!);
-
-/** A plain-text file's paragraphs, as the importer splits them (blank lines between). */
-function paragraphs(file: string): string[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
-
-const sentences = (paragraph: string) => paragraph.split(/(?<=[.!?])\s+/);
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 /**
  * 004 starts with a headline (its title); its body then alternates paragraphs of
@@ -43,67 +42,7 @@ const zLater = sentences(Z[3]).at(-1)!;
 
 // ---------------------------------------------------------------- helpers
 
-type Point = { x: number; y: number };
-
-/**
- * Viewport points just inside the first character of `from` and the last
- * character of `to` (searched from `from` on), in the text of `root`. The text
- * is the concatenation of its text nodes, so highlights splitting them don't
- * matter. Scrolls the start into view first.
- */
-async function textPoints(root: Locator, from: string, to: string = from): Promise<{ start: Point; end: Point }> {
-  return root.evaluate(
-    (el, { from, to }) => {
-      const nodes: Text[] = [];
-      const starts: number[] = [];
-      let full = "";
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        starts.push(full.length);
-        nodes.push(n as Text);
-        full += (n as Text).data;
-      }
-      const s = full.indexOf(from);
-      if (s < 0) throw new Error(`Not in the text: ${from}`);
-      const e = full.indexOf(to, s);
-      if (e < 0) throw new Error(`Not in the text after the start: ${to}`);
-      const last = e + to.length - 1;
-      const at = (offset: number) => {
-        let i = starts.length - 1;
-        while (starts[i] > offset) i--;
-        return { node: nodes[i], offset: offset - starts[i] };
-      };
-      const charRect = (offset: number) => {
-        const { node, offset: o } = at(offset);
-        const range = document.createRange();
-        range.setStart(node, o);
-        range.setEnd(node, o + 1);
-        const rects = range.getClientRects();
-        return rects[rects.length - 1] ?? range.getBoundingClientRect();
-      };
-      at(s).node.parentElement!.scrollIntoView({ block: "center" });
-      const a = charRect(s);
-      const b = charRect(last);
-      return { start: { x: a.left + 1, y: a.top + a.height / 2 }, end: { x: b.right - 1, y: b.top + b.height / 2 } };
-    },
-    { from, to },
-  );
-}
-
-/** A real mouse drag from the first character of `from` to the last character of `to`. */
-async function mouseSelect(page: Page, root: Locator, from: string, to: string = from) {
-  const { start, end } = await textPoints(root, from, to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 4 });
-  await page.mouse.up();
-}
-
-const articleText = (page: Page) => page.getByTestId("article-text");
 const panel = (page: Page) => page.getByRole("complementary", { name: "Highlights" });
-const selectionToolbar = (page: Page) => page.getByRole("toolbar", { name: "Selection" });
-const highlight = (page: Page, id: string) => page.locator(`.ct-hl[data-ids~="${id}"]`);
 
 /** The text a highlight covers on screen (it may be cut into several runs). */
 async function highlightText(page: Page, id: string): Promise<string> {
@@ -124,18 +63,6 @@ async function markSelection(page: Page, how: "button" | "key" = "button"): Prom
   // The marked text is no longer selected (a new drag starting on it selects, rather than drags it).
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("");
   return id;
-}
-
-/** Workspace page → "Add articles" → uploads the files; each row reaches the expected status. */
-async function uploadFiles(page: Page, slug: string, files: Parameters<Locator["setInputFiles"]>[0], expected: Record<string, RegExp | string>) {
-  await page.goto(`/w/${slug}`);
-  await page.getByRole("link", { name: "Add articles" }).click();
-  await expect(page.getByRole("heading", { name: "Add articles" })).toBeVisible();
-  await page.getByLabel("Choose files").setInputFiles(files);
-  const uploads = page.getByRole("list", { name: "Uploads" });
-  for (const [name, status] of Object.entries(expected)) {
-    await expect(uploads.getByRole("listitem").filter({ hasText: name })).toContainText(status);
-  }
 }
 
 /** A user with a workspace holding article 004, open in the reader. Returns the slug and the article's path. */
@@ -161,17 +88,11 @@ test("the five reference articles upload at once with their titles; a second upl
   await uploadFiles(page, slug, files, Object.fromEntries(corpusFiles.map((f) => [f, "Added"])));
   await expect(page.getByRole("region", { name: "Upload files" }).getByRole("status")).toHaveText("5 added of 5");
 
-  // 001, 003 and 004 open with a headline, which becomes the title; 000 and 002 don't,
-  // so their title is their first ten words and an ellipsis.
-  const expectedTitle = (file: string) => {
-    const text = fs.readFileSync(path.join(CORPUS, file), "utf8");
-    return /^00[134]_/.test(file) ? paragraphs(path.join(CORPUS, file))[0].split("\n")[0] : `${words(text).slice(0, 10).join(" ")}…`;
-  };
   await page.getByRole("link", { name: "← All articles" }).click();
   const list = page.getByRole("list", { name: "Articles" });
   await expect(list.getByRole("listitem")).toHaveCount(5);
   // Newest first: the files were uploaded one after another in name order.
-  await expect(list.locator("li a > span:first-child")).toHaveText([...corpusFiles].reverse().map(expectedTitle));
+  await expect(list.locator("li a > span:first-child")).toHaveText([...corpusFiles].reverse().map((f) => corpusTitle(path.join(CORPUS, f))));
 
   // The same text again is recognised.
   await uploadFiles(page, slug, [files[2]], { [corpusFiles[2]]: "Already here" });
@@ -399,7 +320,3 @@ test("an annotator deletes their highlight; an admin sees it under Deleted and r
   await expect(highlight(a, id).first()).toBeVisible({ timeout: 10_000 });
   await annotator.context.close();
 });
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

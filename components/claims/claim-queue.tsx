@@ -30,11 +30,11 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
       if (target.closest("input, select, textarea, [contenteditable=true]") || e.metaKey || e.ctrlKey || e.altKey || !items.length) return;
       if (e.key === "j" || e.key === "k") {
         e.preventDefault();
-        setActive((i) => {
-          const next = Math.max(0, Math.min(items.length - 1, i + (e.key === "j" ? 1 : -1)));
-          rows.current[next]?.focus();
-          return next;
-        });
+        // The first press puts the focus on the current row (the first, on a fresh page); later ones move it.
+        const onRow = rows.current.some((row) => row && row === document.activeElement);
+        const next = onRow ? Math.max(0, Math.min(items.length - 1, active + (e.key === "j" ? 1 : -1))) : Math.min(active, items.length - 1);
+        rows.current[next]?.focus();
+        setActive(next);
       } else if (e.key === "Enter" && target.tagName === "TR") {
         router.push(`/w/${slug}/claims/${items[active].id}`);
       } else if (e.key === "x" && canBulk) {

@@ -34,7 +34,8 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
         {claim.mergedFrom.length ? (
           <Alert tone="info">Merged into this claim: {claim.mergedFrom.map((m) => `“${m.statement}”`).join(", ")}. Their links lead here.</Alert>
         ) : null}
-        <ClaimFacts claim={claim} canEdit={can.edit} members={members} send={send} />
+        {/* Keyed by version, like the review panel: after a conflict reload, an open form must not keep the stale values (a second Save would overwrite the other edit). */}
+        <ClaimFacts key={claim.version} claim={claim} canEdit={can.edit} members={members} send={send} />
         <MentionsSection slug={slug} mentions={claim.mentions} />
         <SourcesSection claim={claim} canEdit={can.edit} send={send} />
         <RelationsSection slug={slug} claim={claim} labels={labels} canEdit={can.edit} send={send} />
