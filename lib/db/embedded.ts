@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepBatchesTogether } from "./pglite-queue";
 
 /**
  * The embedded PostgreSQL: PGlite served over the wire protocol, so the app
@@ -85,6 +86,7 @@ export async function startEmbedded(dir: string | null): Promise<EmbeddedServer>
     extensions: { pg_trgm },
   });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
+  keepBatchesTogether(server);
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   if (dir) {
