@@ -30,9 +30,11 @@ interface Props {
   onRestore(id: string): void;
   scrollParent: RefObject<HTMLElement | null>;
   reveal: { key: string; seq: number } | null;
+  /** The highlight in words ("Claim · False · Approved"): the text behind its colour. */
+  describe(a: AnnotationView): string;
 }
 
-function Entry({ a, selected, onOpen, actions, style, measure, index }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode } & RowProps) {
+function Entry({ a, selected, onOpen, actions, style, measure, index, describe }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string } & RowProps) {
   const label = STATUS_LABEL[a.status];
   return (
     <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
@@ -40,6 +42,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index }: { a: Ann
         <span className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</span>
       </button>
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
+      {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
         <span className="truncate">{a.createdBy?.name ?? "Someone"}</span>
         {label ? (
@@ -56,7 +59,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index }: { a: Ann
 const keyOf = (a: AnnotationView) => a.id;
 
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
-export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, scrollParent, reveal }: Props) {
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, scrollParent, reveal, describe }: Props) {
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
   const orphaned = live.filter((a) => a.status === "orphaned");
@@ -85,7 +88,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />}
           />
         )}
       </section>
@@ -101,7 +104,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} selected={a.id === selectedId} actions={deleteButton(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} actions={deleteButton(a)} />}
           />
         </section>
       ) : null}

@@ -218,6 +218,7 @@ export function Reader(props: ReaderProps) {
           onRestore={restore}
           scrollParent={panel}
           reveal={reveal}
+          describe={describe}
         />
       </div>
     </div>

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/workspaces/settings-form";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings`);
+  const labels = await getVerdictLabels(access.workspace.id);
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className="mb-6 text-lg font-semibold">
+        Settings
+      </h2>
+      <SettingsForm slug={slug} name={access.workspace.name} labels={labels} />
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import type { Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { VERDICTS, DEFAULT_VERDICT_LABELS } from "@/lib/claims/verdicts";
+import { workspaceNameSchema } from "./create-workspace";
+
+const label = z.string().trim().min(1, "A label can't be empty.").max(40, "Keep labels under 40 characters.");
+
+export const workspaceSettingsSchema = z.object({
+  name: workspaceNameSchema.optional(),
+  /** Labels per verdict; a label equal to the default (or missing) uses the default. */
+  verdictLabels: z.partialRecord(z.enum(VERDICTS), label).optional(),
+});
+
+/** Renames the workspace and its verdict labels. Stored values stay normalised; only labels change. */
+export async function updateWorkspaceSettings(access: Access, input: z.infer<typeof workspaceSettingsSchema>) {
+  const labels = input.verdictLabels
+    ? Object.fromEntries(Object.entries(input.verdictLabels).filter(([v, l]) => l && l !== DEFAULT_VERDICT_LABELS[v as keyof typeof DEFAULT_VERDICT_LABELS]))
+    : undefined;
+  return db.workspace.update({
+    where: { id: access.workspace.id },
+    data: { ...(input.name ? { name: input.name } : {}), ...(labels ? { verdictLabels: labels } : {}) },
+    select: { id: true, slug: true, name: true, verdictLabels: true },
+  });
+}
