@@ -1,41 +1,21 @@
 "use client";
 
+import type { Send } from "./use-claim";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
-
-type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
-
-interface Found {
-  claimId: string;
-  statement: string;
-}
+import { useClaimSearch } from "./use-claim-search";
 
 /** Merge a duplicate into this claim, delete it, or (admins) restore it. */
 export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore, send }: { slug: string; claim: ClaimDetail; canMerge: boolean; canDelete: boolean; canRestore: boolean; send: Send }) {
   const router = useRouter();
   const [merging, setMerging] = useState(false);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<Found[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (!merging || q.length < 2) return;
-    let cancelled = false;
-    const timer = window.setTimeout(async () => {
-      const res = await fetch(`/api/w/${slug}/claims/suggestions?q=${encodeURIComponent(q)}`, { cache: "no-store" });
-      if (!res.ok || cancelled) return;
-      const data = (await res.json()) as Found[] | { suggestions?: Found[] };
-      setFound((Array.isArray(data) ? data : (data.suggestions ?? [])).filter((f) => f.claimId !== claim.id));
-    }, 250);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [merging, query, slug, claim.id]);
+  const found = useClaimSearch(slug, query, merging, claim.id);
 
   if (claim.deletedAt) {
     return canRestore ? (

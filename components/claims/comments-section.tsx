@@ -1,12 +1,11 @@
 "use client";
 
+import type { Send } from "./use-claim";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { CommentView } from "@/lib/claims/claim-dto";
 import type { RichDoc } from "@/lib/claims/rich-text";
 import { RichText, RichTextEditor } from "./rich-text-editor";
-
-type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
 
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 

@@ -1,47 +1,26 @@
 "use client";
 
+import type { Send } from "./use-claim";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import { RELATION_TYPES, RELATION_WORDING, type RelationType } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
+import { useClaimSearch, type FoundClaim } from "./use-claim-search";
 import { VerdictBadge } from "./verdict-badge";
-
-type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
-
-interface Found {
-  claimId: string;
-  statement: string;
-}
 
 /** Links to other claims, read from this claim's side ("Contradicted by"). */
 export function RelationsSection({ slug, claim, labels, canEdit, send }: { slug: string; claim: ClaimDetail; labels: Record<Verdict, string>; canEdit: boolean; send: Send }) {
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<Found[]>([]);
-  const [target, setTarget] = useState<Found | null>(null);
+  const [target, setTarget] = useState<FoundClaim | null>(null);
   const [type, setType] = useState<RelationType>("related");
   const [note, setNote] = useState("");
   const [fields, setFields] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    const q = query.trim();
-    if (!adding || q.length < 2) return;
-    let cancelled = false;
-    const timer = window.setTimeout(async () => {
-      const res = await fetch(`/api/w/${slug}/claims/suggestions?q=${encodeURIComponent(q)}`, { cache: "no-store" });
-      if (!res.ok || cancelled) return;
-      const data = (await res.json()) as Found[] | { suggestions?: Found[] };
-      const list = Array.isArray(data) ? data : (data.suggestions ?? []);
-      setFound(list.filter((f) => f.claimId !== claim.id));
-    }, 250);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [adding, query, slug, claim.id]);
+  const found = useClaimSearch(slug, query, adding, claim.id);
 
   async function save() {
     if (!target) return setFields({ toId: "Choose the other claim." });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Send } from "./use-claim";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
@@ -7,8 +8,6 @@ import type { RichDoc } from "@/lib/claims/rich-text";
 import { VERDICTS, VERDICT_DESCRIPTIONS, type Verdict } from "@/lib/claims/verdicts";
 import { RichText, RichTextEditor } from "./rich-text-editor";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
-
-type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
 
 interface Props {
   claim: ClaimDetail;

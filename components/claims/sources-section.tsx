@@ -1,12 +1,11 @@
 "use client";
 
+import type { Send } from "./use-claim";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ClaimDetail, SourceView } from "@/lib/claims/claim-dto";
 import { SOURCE_KINDS, SOURCE_KIND_LABELS, STANCES, STANCE_LABELS } from "@/lib/claims/review-states";
-
-type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
 
 function SourceItem({ s, onRemove }: { s: SourceView; onRemove?: () => void }) {
   return (

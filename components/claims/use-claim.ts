@@ -33,6 +33,9 @@ export function describeConflict(changes: ClaimChange[]): string {
   return `This claim changed since you loaded it: ${parts.join("; ")}. Your change was not saved; the page now shows the current version.`;
 }
 
+/** A claim change: method, path under the claim, body, and what to say when it worked. */
+export type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
+
 /**
  * The claim page's state. Every mutation answers with the whole claim, so the
  * page always shows the version the next change must name; a conflict reloads it.

@@ -30,8 +30,7 @@ interface Props {
 async function fetchSuggestions(url: string): Promise<Suggestion[]> {
   const res = await fetch(url, { cache: "no-store" });
   if (!res.ok) throw new Error(`Suggestions failed (${res.status})`);
-  const data = (await res.json()) as Suggestion[] | { suggestions?: Suggestion[]; results?: Suggestion[]; items?: Suggestion[] };
-  return Array.isArray(data) ? data : (data.suggestions ?? data.results ?? data.items ?? []);
+  return ((await res.json()) as { suggestions: Suggestion[] }).suggestions;
 }
 
 /**
