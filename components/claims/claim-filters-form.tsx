@@ -7,6 +7,7 @@ const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 r
 export function ClaimFiltersForm({ slug, filters, labels, members }: { slug: string; filters: Record<string, string>; labels: Record<Verdict, string>; members: { id: string; name: string }[] }) {
   return (
     <form method="get" action={`/w/${slug}/claims`} className="mt-4 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter claims">
+      {filters.deleted === "true" ? <input type="hidden" name="deleted" value="true" /> : null}
       <div className="sm:col-span-2">
         <label htmlFor="f-q" className="text-xs font-medium text-stone-600">
           Search statements

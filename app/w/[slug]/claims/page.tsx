@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Claims" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "assignee", "hasSources", "q", "sort", "cursor"] as const;
+const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "assignee", "hasSources", "q", "sort", "cursor", "deleted"] as const;
 
 export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
@@ -28,19 +28,26 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   ]);
   const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
   const myQueue = filters.assignee === "me";
+  const deletedView = filters.deleted === "true";
+  const canRestore = can(access.role, "claim.restore");
   return (
     <section aria-labelledby="claims-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="claims-heading" className="text-lg font-semibold">
-          {myQueue ? "My queue" : "Claims"}
+          {deletedView ? "Deleted claims" : myQueue ? "My queue" : "Claims"}
         </h2>
         <nav aria-label="Claim views" className="flex gap-2 text-sm">
-          <Link href={`/w/${slug}/claims`} aria-current={!myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${!myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+          <Link href={`/w/${slug}/claims`} aria-current={!myQueue && !deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${!myQueue && !deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
             All claims
           </Link>
           <Link href={`/w/${slug}/claims?assignee=me&reviewState=unreviewed,in-review`} aria-current={myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
             My queue
           </Link>
+          {canRestore ? (
+            <Link href={`/w/${slug}/claims?deleted=true`} aria-current={deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+              Deleted
+            </Link>
+          ) : null}
         </nav>
       </div>
       <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} />
