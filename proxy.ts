@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isForeignMutation } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, isForeignMutation, isTokenRequest } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  if (isForeignMutation(request.method, request.headers, request.url)) {
+  if (!isTokenRequest(request.nextUrl.pathname, request.headers) && isForeignMutation(request.method, request.headers, request.url)) {
     return new NextResponse(
       JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail: "Cross-site requests are not allowed." }),
       { status: 403, headers: { "content-type": "application/problem+json" } },

@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string>;
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 429,
     message: string,
     readonly fields: FieldErrors = {},
     /** Extra members for the problem+json body (e.g. `currentVersion` on a stale write). */
@@ -20,3 +20,4 @@ export const notFound = (what = "Not found") => new DomainError(404, what);
 export const forbidden = (why = "You don't have permission to do that.") => new DomainError(403, why);
 export const conflict = (why: string, fields: FieldErrors = {}, extra: Record<string, unknown> = {}) => new DomainError(409, why, fields, extra);
 export const invalid = (why: string, fields: FieldErrors = {}) => new DomainError(400, why, fields);
+export const unprocessable = (why: string, fields: FieldErrors = {}) => new DomainError(422, why, fields);

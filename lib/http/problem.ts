@@ -7,6 +7,8 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   409: "Conflict",
+  413: "Content too large",
+  422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal error",
 };

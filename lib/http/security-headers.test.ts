@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isForeignMutation } from "./security-headers";
+import { contentSecurityPolicy, isForeignMutation, isTokenRequest } from "./security-headers";
 
 const URL_ = "http://app.example.com/api/w/x/members/1";
 
@@ -58,5 +58,18 @@ describe("contentSecurityPolicy", () => {
     expect(prod).toContain("frame-ancestors 'none'");
     expect(prod).not.toContain("unsafe-eval");
     expect(contentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
+  });
+});
+
+describe("isTokenRequest", () => {
+  const bearer = new Headers({ authorization: "Bearer ct_abc" });
+  it("exempts only /api/v1 requests that carry a bearer token from the Origin check", () => {
+    expect(isTokenRequest("/api/v1/workspaces", bearer)).toBe(true);
+    expect(isTokenRequest("/api/v1", bearer)).toBe(true);
+    expect(isTokenRequest("/api/v1/workspaces", new Headers())).toBe(false);
+    expect(isTokenRequest("/api/v1/workspaces", new Headers({ authorization: "Basic eDp5" }))).toBe(false);
+    // Cookie routes keep the check even when a bearer header is added.
+    expect(isTokenRequest("/api/w/x/claims", bearer)).toBe(false);
+    expect(isTokenRequest("/api/v10/x", bearer)).toBe(false);
   });
 });

@@ -38,3 +38,13 @@ export function isForeignMutation(method: string, headers: Headers, requestUrl: 
     return true;
   }
 }
+
+/**
+ * /api/v1 requests authenticated by a bearer token. They carry no cookie
+ * authority (those routes never read the session), and a browser can't add an
+ * Authorization header to a cross-site request without a CORS preflight we
+ * never grant, so the Origin check doesn't apply to them.
+ */
+export function isTokenRequest(pathname: string, headers: Headers): boolean {
+  return (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) && /^Bearer\s+\S/i.test(headers.get("authorization") ?? "");
+}

@@ -1,0 +1,3 @@
+import { reviewClaimEndpoint } from "@/lib/api-v1/endpoints/claims";
+
+export const POST = reviewClaimEndpoint;

@@ -1,0 +1,3 @@
+import { setVerdictEndpoint } from "@/lib/api-v1/endpoints/claims";
+
+export const PUT = setVerdictEndpoint;

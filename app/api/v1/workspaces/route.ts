@@ -1,0 +1,3 @@
+import { listWorkspaces } from "@/lib/api-v1/endpoints/workspaces";
+
+export const GET = listWorkspaces;

@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { authorize, type Access, type Action } from "@/lib/auth/permissions";
+import { DomainError, invalid, notFound } from "@/lib/errors";
+import { fieldErrors, problem } from "@/lib/http/problem";
+import { consumeRequest, type RateDecision } from "./rate-limit";
+import { resolveApiToken, touchApiToken, type ResolvedToken } from "./tokens";
+
+/**
+ * The /api/v1 route wrapper: bearer token → rate limit → workspace access
+ * (lib/auth/permissions `authorize`, the same actions as the UI routes) →
+ * query and body (size limit, JSON, zod) → handler → JSON or problem+json.
+ * Each endpoint is also a definition the OpenAPI document is generated from.
+ */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Default request body limit; article imports allow more (see MAX_IMPORT_BODY_BYTES). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ResponseDef {
+  description: string;
+  schema?: z.ZodType;
+  /** Response headers worth documenting, e.g. Location. */
+  headers?: Record<string, string>;
+}
+
+interface HandlerContext<Q, B> {
+  req: Request;
+  params: Record<string, string>;
+  query: Q;
+  body: B;
+  token: ResolvedToken;
+  /** Null only for endpoints without `action` (the workspace list). */
+  access: Access;
+  /** Set headers on the response (ETag, Location…). */
+  headers: Headers;
+}
+
+export interface EndpointDef<Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+  /** OpenAPI operationId. */
+  id: string;
+  method: Method;
+  /** Relative to /api/v1, OpenAPI style: /workspaces/{ws}/claims/{claimId}. */
+  path: string;
+  /** Resource group (OpenAPI tag). */
+  tag: string;
+  summary: string;
+  description?: string;
+  /** The permission asked of the token's owner in the {ws} workspace (lib/auth/permissions). */
+  action: Action;
+  query?: Q;
+  body?: B;
+  /** Takes the version it was based on from `If-Match` as well as from `version` in the body. */
+  versioned?: boolean;
+  maxBodyBytes?: number;
+  /** Success status (default 200). */
+  status?: number;
+  responses: Record<number, ResponseDef>;
+  /** A request body example for the reference page. */
+  example?: unknown;
+  handler: (ctx: HandlerContext<Out<Q>, Out<B>>) => Promise<unknown>;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type AnyEndpoint = EndpointDef<z.ZodType | undefined, z.ZodType | undefined> & { (req: Request, ctx?: RouteContext): Promise<Response> };
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+class HttpProblem extends Error {
+  constructor(readonly response: Response) {
+    super("problem");
+  }
+}
+
+function bearer(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match ? match[1] : null;
+}
+
+const WWW_AUTH = 'Bearer realm="claimtrail"';
+
+async function authenticate(req: Request): Promise<ResolvedToken> {
+  const raw = bearer(req);
+  if (!raw) throw new HttpProblem(problem(401, "Send a personal API token: Authorization: Bearer ct_….", undefined, { "www-authenticate": WWW_AUTH }));
+  const token = await resolveApiToken(raw);
+  if (!token) {
+    throw new HttpProblem(problem(401, "The API token is invalid or was revoked.", undefined, { "www-authenticate": `${WWW_AUTH}, error="invalid_token"` }));
+  }
+  return token;
+}
+
+/** Reads at most `max` bytes: a Content-Length over it is refused before reading, and so is a body that grows past it. */
+async function readLimited(req: Request, max: number): Promise<string> {
+  const tooLarge = () => new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max }));
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** `If-Match: "3"`, `W/"3"` or `3` → 3. */
+export function ifMatchVersion(req: Request): number | undefined {
+  const header = req.headers.get("if-match");
+  if (!header) return undefined;
+  const match = header.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  if (!match) throw invalid('If-Match must be the version, e.g. If-Match: "3".', { "If-Match": "Not a version." });
+  return Number(match[1]);
+}
+
+async function readBody(req: Request, def: { body?: z.ZodType; versioned?: boolean; maxBodyBytes?: number }): Promise<unknown> {
+  if (!def.body) return undefined;
+  const text = await readLimited(req, def.maxBodyBytes ?? MAX_BODY_BYTES);
+  let json: unknown = {};
+  if (text.trim()) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw invalid("The request body must be JSON.");
+    }
+  }
+  if (def.versioned) {
+    const version = ifMatchVersion(req);
+    if (version !== undefined && json && typeof json === "object" && !Array.isArray(json)) {
+      const given = (json as { version?: unknown }).version;
+      if (given !== undefined && given !== version) throw invalid("If-Match and version disagree.", { version: "Differs from If-Match." });
+      json = { ...json, version };
+    }
+  }
+  const parsed = def.body.safeParse(json);
+  if (!parsed.success) throw invalid("Some fields are invalid.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function parseQuery(req: Request, schema: z.ZodType | undefined): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) throw invalid("Some query parameters are invalid.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function rateHeaders(rate: RateDecision | null): Record<string, string> {
+  if (!rate) return {};
+  return { "ratelimit-limit": String(rate.limit), "ratelimit-remaining": String(rate.remaining), "ratelimit-reset": String(rate.resetSeconds) };
+}
+
+function toResponse(result: unknown, status: number, headers: Headers): Response {
+  if (result instanceof Response) {
+    headers.forEach((v, k) => result.headers.set(k, v));
+    return result;
+  }
+  if (result === undefined) return new Response(null, { status: 204, headers });
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(result), { status, headers });
+}
+
+function errorResponse(err: unknown): Response {
+  if (err instanceof HttpProblem) return err.response;
+  if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
+  console.error(err);
+  return problem(500, "Something went wrong on our side.");
+}
+
+function flat(params: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+}
+
+/** Defines an endpoint: the returned function is the Next.js route handler, and carries its definition. */
+export function endpoint<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(def: EndpointDef<Q, B>) {
+  const handler = async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    let rate: RateDecision | null = null;
+    let res: Response;
+    try {
+      const token = await authenticate(req);
+      rate = await consumeRequest(token.id);
+      if (!rate.allowed) {
+        throw new HttpProblem(problem(429, `Too many requests for this token: at most ${rate.limit} a minute. Try again in ${rate.resetSeconds} s.`, undefined, { "retry-after": String(rate.resetSeconds) }));
+      }
+      await touchApiToken(token.id);
+      const params = flat((await ctx?.params) ?? {});
+      // The token acts in its one workspace only; any other is "not found", as for non-members.
+      const slug = params.ws ?? token.workspace.slug;
+      if (slug !== token.workspace.slug) throw notFound("Workspace not found");
+      // Access is settled before the request is read, so a non-member learns nothing from validation errors.
+      const access = await authorize(token.userId, slug, def.action);
+      const query = parseQuery(req, def.query);
+      const body = await readBody(req, def);
+      const headers = new Headers();
+      const result = await def.handler({ req, params, query: query as Out<Q>, body: body as Out<B>, token, access, headers });
+      res = toResponse(result, def.status ?? 200, headers);
+    } catch (err) {
+      res = errorResponse(err);
+    }
+    for (const [k, v] of Object.entries(rateHeaders(rate))) res.headers.set(k, v);
+    return res;
+  };
+  return Object.assign(handler, def) as unknown as AnyEndpoint;
+}

@@ -1,0 +1,23 @@
+import type { AnyEndpoint } from "../endpoint";
+import * as articles from "./articles";
+import * as claims from "./claims";
+import * as workspaces from "./workspaces";
+
+/** Every /api/v1 endpoint, in the order the reference lists them. */
+export const ENDPOINTS: AnyEndpoint[] = [
+  workspaces.listWorkspaces,
+  workspaces.getWorkspace,
+  articles.listArticles,
+  articles.createArticle,
+  articles.getArticleEndpoint,
+  articles.updateArticleEndpoint,
+  claims.listClaimsEndpoint,
+  claims.createClaimEndpoint,
+  claims.getClaimEndpoint,
+  claims.updateClaimEndpoint,
+  claims.deleteClaimEndpoint,
+  claims.restoreClaimEndpoint,
+  claims.reviewClaimEndpoint,
+  claims.setVerdictEndpoint,
+  claims.mergeClaimEndpoint,
+];

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type { AnyEndpoint, ResponseDef } from "./endpoint";
+import { MAX_BODY_BYTES } from "./endpoint";
+import { rateLimit, WINDOW_SECONDS } from "./rate-limit";
+import { problemSchema } from "./schemas";
+
+/**
+ * The OpenAPI 3.1 document, generated from the endpoint definitions and the
+ * very zod schemas that validate requests (z.toJSONSchema), never by hand.
+ * Schemas with a `meta({ id })` become components.
+ */
+type Json = Record<string, unknown>;
+
+const SAFE_INT = 9007199254740991;
+
+/** Tidies zod's output: no $schema, no safe-integer bounds, refs to components. */
+function tidy(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(tidy);
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "$schema" || k === "$defs") continue;
+    if ((k === "minimum" && v === -SAFE_INT) || (k === "maximum" && v === SAFE_INT)) continue;
+    if (k === "$ref" && typeof v === "string") out[k] = v.replace("#/$defs/", "#/components/schemas/");
+    else out[k] = tidy(v);
+  }
+  return out;
+}
+
+class Components {
+  readonly schemas: Record<string, Json> = {};
+
+  /** The JSON Schema of `schema`, with named subschemas moved to components. */
+  private anonymous = new Map<string, string>();
+
+  add(schema: z.ZodType, io: "input" | "output"): Json {
+    let text = JSON.stringify(z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }));
+    // Unnamed recursive subschemas come out as __schema0, __schema1… in every call: give each shape one stable name.
+    const defs = (JSON.parse(text).$defs as Record<string, Json> | undefined) ?? {};
+    for (const [name, def] of Object.entries(defs)) {
+      if (!name.startsWith("__schema")) continue;
+      const shape = JSON.stringify(def).replaceAll(`"#/$defs/${name}"`, '"SELF"');
+      let renamed = this.anonymous.get(shape);
+      if (!renamed) {
+        renamed = `Node${this.anonymous.size + 1}`;
+        this.anonymous.set(shape, renamed);
+      }
+      text = text.replaceAll(`"#/$defs/${name}"`, `"#/$defs/${renamed}"`).replaceAll(`"${name}":`, `"${renamed}":`);
+    }
+    const json = JSON.parse(text) as Json;
+    for (const [name, def] of Object.entries((json.$defs as Record<string, Json> | undefined) ?? {})) {
+      this.schemas[name] ??= tidy(def) as Json;
+    }
+    return tidy(json) as Json;
+  }
+}
+
+function pathParams(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+    description: name === "ws" ? "The workspace slug (the token's workspace)." : undefined,
+  }));
+}
+
+function queryParams(schema: z.ZodType | undefined, components: Components) {
+  if (!schema) return [];
+  const json = components.add(schema, "input");
+  const props = (json.properties as Record<string, Json> | undefined) ?? {};
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => {
+    const { description, ...rest } = s;
+    return { name, in: "query", required: required.has(name), schema: rest, ...(description ? { description } : {}) };
+  });
+}
+
+const PROBLEM = "application/problem+json";
+
+function errorResponses(e: AnyEndpoint): Record<string, { description: string }> {
+  const out: Record<string, { description: string }> = {};
+  if (e.query || e.body) out[400] = { description: "Invalid request: `errors` names each invalid field." };
+  out[401] = { description: "Missing, invalid or revoked token." };
+  out[403] = { description: "The token's owner lacks the role for this." };
+  out[404] = { description: "Not found (also: a workspace other than the token's, or its owner is no longer a member)." };
+  if (e.versioned) out[409] = { description: "Stale version: `currentVersion` (and for claims `changes`) says what is current." };
+  if (e.body) out[413] = { description: `Body over the limit (${e.maxBodyBytes ?? MAX_BODY_BYTES} bytes).` };
+  out[429] = { description: "Rate limit reached; see Retry-After." };
+  return out;
+}
+
+export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
+  const components = new Components();
+  components.add(problemSchema, "output");
+  const paths: Record<string, Json> = {};
+  for (const e of endpoints) {
+    const responses: Record<string, Json> = {};
+    const all: Record<string, ResponseDef> = { ...errorResponses(e), ...e.responses };
+    for (const [status, r] of Object.entries(all)) {
+      const schema = r.schema;
+      const isError = Number(status) >= 400;
+      const headers = r.headers ? Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) : undefined;
+      responses[status] = {
+        description: r.description,
+        ...(headers ? { headers } : {}),
+        ...(isError
+          ? { content: { [PROBLEM]: { schema: { $ref: "#/components/schemas/Problem" } } } }
+          : schema
+            ? { content: { "application/json": { schema: components.add(schema, "output") } } }
+            : {}),
+      };
+    }
+    const parameters = [...pathParams(e.path), ...queryParams(e.query, components)];
+    if (e.versioned) parameters.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version the change is based on, e.g. "3" (instead of `version` in the body).' } as never);
+    const op: Json = {
+      operationId: e.id,
+      tags: [e.tag],
+      summary: e.summary,
+      ...(e.description ? { description: e.description } : {}),
+      "x-permission": e.action,
+      parameters,
+      responses,
+    };
+    if (e.body) {
+      const bodySchema = components.add(e.body, "input");
+      op.requestBody = { required: true, content: { "application/json": { schema: bodySchema, ...(e.example !== undefined ? { example: e.example } : {}) } } };
+    }
+    paths[e.path] ??= {};
+    paths[e.path][e.method.toLowerCase()] = op;
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Claimtrail API",
+      version: "1",
+      description:
+        "JSON over HTTP for scripts and other tools. Authenticate with a personal API token (`Authorization: Bearer ct_…`, created under Settings → API tokens or with `npm run cli -- token:create`). " +
+        "A token acts with its owner's current role in one workspace. Errors are `application/problem+json` (RFC 9457). " +
+        `Each token may make ${rateLimit()} requests per ${WINDOW_SECONDS} s (RateLimit-* headers; 429 with Retry-After beyond). ` +
+        `Request bodies are limited to ${MAX_BODY_BYTES} bytes unless an operation says otherwise (413 beyond). ` +
+        "Lists take `limit` and `cursor` and answer `{ items, nextCursor }`. Changes take the version they were based on (`If-Match` or `version`); a stale one is 409.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token, ct_…" } },
+      schemas: components.schemas,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { invalid } from "@/lib/errors";
+
+/**
+ * Cursor pagination for /api/v1 lists: `?limit=&cursor=`, answered with
+ * `{ items, nextCursor }`. A cursor is opaque (base64url JSON of the last
+ * item's sort key and id) and only valid for the list and order it came from.
+ */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(50).meta({ description: "Items per page (1–100, default 50)." }),
+  cursor: z.string().max(500).optional().meta({ description: "nextCursor from the previous page." }),
+};
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+}
+
+export function decodeCursor(raw: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
+    if (typeof key === "string" && typeof id === "string") return { key, id };
+  } catch {
+    // fall through
+  }
+  throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+}
+
+/** From `limit + 1` rows fetched after the cursor: the page and the cursor for the next one. */
+export function pageFrom<R, T>(rows: R[], limit: number, keyOf: (row: R) => { key: string; id: string }, map: (row: R) => T): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? keyOf(last) : null;
+  return { items: page.map(map), nextCursor: next ? encodeCursor(next.key, next.id) : null };
+}
+
+/**
+ * For short collections already in memory in their natural order (a claim's
+ * sources, mentions, relations): the cursor is the last item's id.
+ */
+export function pageOfArray<T>(items: T[], limit: number, cursor: string | undefined, idOf: (item: T) => string): Page<T> {
+  let from = 0;
+  if (cursor) {
+    const { id } = decodeCursor(cursor);
+    const at = items.findIndex((item) => idOf(item) === id);
+    if (at < 0) throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+    from = at + 1;
+  }
+  const rows = items.slice(from, from + limit + 1);
+  return pageFrom(rows, limit, (item) => ({ key: "", id: idOf(item) }), (item) => item);
+}

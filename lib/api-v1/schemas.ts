@@ -1,0 +1,244 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
+import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "@/lib/claims/review-states";
+import { VERDICTS } from "@/lib/claims/verdicts";
+
+/**
+ * Response shapes of /api/v1. They are documentation (the OpenAPI document is
+ * generated from them) and a contract: the integration tests validate every
+ * response against the generated document. Named schemas become components.
+ */
+
+const dateTime = z.iso.datetime({ offset: true });
+const nullableDateTime = dateTime.nullable();
+const userRef = z.object({ id: z.string(), name: z.string() }).meta({ id: "UserRef" });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    /** Each offending field and what is wrong with it. */
+    errors: z.record(z.string(), z.string()).optional(),
+    /** On a stale change (409): the current version. */
+    currentVersion: z.int().optional(),
+    /** On a stale claim change (409): each field changed since. */
+    changes: z.array(z.looseObject({ field: z.string() })).optional(),
+    mergedIntoId: z.string().optional(),
+    limit: z.int().optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+export const workspaceSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    /** The role this token acts with (its owner's current role). */
+    role: z.enum(ROLES),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Workspace" });
+
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    })
+    .meta({ id });
+
+export const articleSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    author: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: nullableDateTime,
+    language: z.string().nullable(),
+    tags: z.array(z.string()),
+    /** The current revision; send it back as the version of an update. */
+    version: z.int(),
+    annotationCount: z.int(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "ArticleSummary" });
+
+export const articleSchema = articleSummarySchema
+  .omit({ annotationCount: true })
+  .extend({
+    /** Canonical text: annotation offsets (UTF-16 code units) refer to it. */
+    text: z.string(),
+    /** The body as a tiptap (ProseMirror) JSON document. */
+    doc: z.looseObject({ type: z.literal("doc") }),
+    /** The revision shown (the current one unless ?revision= asked for another). */
+    shownRevision: z.int(),
+    annotationsVersion: z.int(),
+    createdBy: z.object({ name: z.string() }).nullable(),
+    revisions: z.array(z.object({ number: z.int(), title: z.string(), createdAt: dateTime, createdBy: z.object({ name: z.string() }).nullable() })),
+  })
+  .meta({ id: "Article" });
+
+export const importResultSchema = z
+  .object({
+    status: z.enum(["created", "duplicate"]).meta({ description: "duplicate: the same text was already in the workspace; nothing was stored." }),
+    article: z.object({ id: z.string(), title: z.string() }),
+  })
+  .meta({ id: "ImportResult" });
+
+export const articleUpdateResultSchema = z
+  .object({ id: z.string(), version: z.int(), reanchored: z.int().meta({ description: "Highlights whose position or status changed." }) })
+  .meta({ id: "ArticleUpdateResult" });
+
+export const annotationSchema = z
+  .object({
+    id: z.string(),
+    articleId: z.string(),
+    start: z.int().nullable(),
+    end: z.int().nullable(),
+    status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    note: z.string().nullable(),
+    createdAt: dateTime,
+    createdBy: userRef.nullable(),
+    deletedAt: nullableDateTime,
+    deletedBy: userRef.nullable(),
+    claim: z.object({ id: z.string(), statement: z.string(), verdict: z.string().nullable(), reviewState: z.string() }).nullable(),
+    /** The same span as W3C Web Annotation selectors (position is absent when orphaned). */
+    selectors: z.array(
+      z.union([
+        z.object({ type: z.literal("TextPositionSelector"), start: z.int(), end: z.int() }),
+        z.object({ type: z.literal("TextQuoteSelector"), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+      ]),
+    ),
+  })
+  .meta({ id: "Annotation" });
+
+const verdict = z.enum(VERDICTS);
+const reviewState = z.enum(REVIEW_STATES);
+const richDoc = z.looseObject({ type: z.literal("doc") });
+
+export const mentionSchema = z
+  .object({
+    annotationId: z.string(),
+    article: z.object({ id: z.string(), title: z.string(), publishedAt: nullableDateTime, url: z.string().nullable() }),
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    before: z.string(),
+    after: z.string(),
+    status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
+    start: z.int().nullable(),
+    end: z.int().nullable(),
+    deleted: z.boolean(),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Mention" });
+
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    url: z.string().nullable(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    publishedAt: nullableDateTime,
+    accessedAt: nullableDateTime,
+    kind: z.enum(SOURCE_KINDS),
+    stance: z.enum(STANCES),
+    note: z.string().nullable(),
+    createdBy: userRef.nullable(),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Source" });
+
+export const relationSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(RELATION_TYPES),
+    direction: z.enum(["outgoing", "incoming"]),
+    wording: z.string(),
+    other: z.object({ id: z.string(), statement: z.string(), reviewState, verdict: verdict.nullable() }),
+    note: z.string().nullable(),
+    createdBy: userRef.nullable(),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Relation" });
+
+export const eventSchema = z
+  .object({
+    id: z.string(),
+    claimId: z.string(),
+    kind: z.enum(CLAIM_EVENT_KINDS),
+    data: z.record(z.string(), z.unknown()),
+    actor: userRef.nullable(),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Event" });
+
+export const claimSchema = z
+  .object({
+    id: z.string(),
+    statement: z.string(),
+    claimant: z.string().nullable(),
+    claimDate: nullableDateTime,
+    reviewState,
+    verdict: verdict.nullable(),
+    explanation: richDoc.nullable(),
+    explanationText: z.string(),
+    tags: z.array(z.string()),
+    /** Send it back (If-Match or `version`) with any change. */
+    version: z.int(),
+    createdBy: userRef.nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    assignee: userRef.nullable(),
+    approvedBy: userRef.nullable(),
+    approvedAt: nullableDateTime,
+    deletedAt: nullableDateTime,
+    deletedBy: userRef.nullable(),
+    /** What approval still needs (empty when ready). */
+    approvalMissing: z.record(z.string(), z.string()),
+    mentions: z.array(mentionSchema),
+    sources: z.array(sourceSchema),
+    sourcesByStance: z.object({ supports: z.array(sourceSchema), refutes: z.array(sourceSchema), context: z.array(sourceSchema) }),
+    relations: z.array(relationSchema),
+    events: z.array(eventSchema),
+    comments: z.array(
+      z.object({ id: z.string(), body: richDoc, bodyText: z.string(), author: userRef.nullable(), createdAt: dateTime, updatedAt: dateTime, edited: z.boolean() }),
+    ),
+    mergedFrom: z.array(z.object({ id: z.string(), statement: z.string(), mergedAt: nullableDateTime })),
+  })
+  .meta({ id: "Claim" });
+
+export const claimSummarySchema = z
+  .object({
+    id: z.string(),
+    statement: z.string(),
+    claimant: z.string().nullable(),
+    claimDate: nullableDateTime,
+    reviewState,
+    verdict: verdict.nullable(),
+    tags: z.array(z.string()),
+    assignee: userRef.nullable(),
+    mentionCount: z.int(),
+    articleCount: z.int(),
+    sourceCount: z.int(),
+    version: z.int(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    deletedAt: nullableDateTime,
+  })
+  .meta({ id: "ClaimSummary" });
+
+export const deletedClaimSchema = z.object({ id: z.string(), version: z.int(), deletedAt: dateTime }).meta({ id: "DeletedClaim" });
+
+export const mergedRedirectSchema = z
+  .object({ mergedIntoId: z.string().meta({ description: "The claim this one was merged into; Location points to it." }) })
+  .meta({ id: "MergedClaim" });

@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { authorize } from "@/lib/auth/permissions";
+import { db, type Role } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+/**
+ * Personal API tokens. A token is `ct_` and 43 base64url characters (256 random
+ * bits); only its SHA-256 is stored, with a short prefix to tell tokens apart.
+ * Each token belongs to one user and one workspace and acts with the user's
+ * CURRENT role there: the membership is looked up on every request.
+ */
+export const TOKEN_PREFIX = "ct_";
+const PREFIX_LENGTH = TOKEN_PREFIX.length + 8;
+
+export const newTokenSchema = z.object({
+  name: z.string({ error: "Name the token." }).trim().min(1, "Name the token.").max(100, "Keep the name under 100 characters."),
+  workspace: z.string({ error: "Choose a workspace." }).trim().min(1, "Choose a workspace.").max(100),
+});
+export type NewTokenInput = z.infer<typeof newTokenSchema>;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  prefix: string;
+  workspace: { slug: string; name: string };
+  createdAt: string;
+  /** The token itself: shown this once, never stored. */
+  token: string;
+}
+
+/** A new token for a workspace the user belongs to (any role; it acts with that role). */
+export async function createApiToken(userId: string, input: NewTokenInput): Promise<CreatedToken> {
+  const access = await authorize(userId, input.workspace, "workspace.view");
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const row = await db.apiToken.create({
+    data: { userId, workspaceId: access.workspace.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
+    select: { id: true, name: true, prefix: true, createdAt: true },
+  });
+  return { ...row, createdAt: row.createdAt.toISOString(), workspace: { slug: access.workspace.slug, name: access.workspace.name }, token };
+}
+
+export interface TokenListItem {
+  id: string;
+  name: string;
+  prefix: string;
+  workspace: { slug: string; name: string };
+  /** The role the token acts with now; null when its owner left the workspace (the token then does nothing). */
+  role: Role | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** The user's tokens that are not revoked, newest first. */
+export async function listApiTokens(userId: string): Promise<TokenListItem[]> {
+  const rows = await db.apiToken.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      workspace: { select: { slug: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    workspace: { slug: r.workspace.slug, name: r.workspace.name },
+    role: r.workspace.memberships[0]?.role ?? null,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Revokes one of the user's own tokens; someone else's is "not found". */
+export async function revokeApiToken(userId: string, tokenId: string): Promise<void> {
+  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw notFound("Token not found");
+}
+
+export interface ResolvedToken {
+  id: string;
+  userId: string;
+  workspace: { id: string; slug: string };
+}
+
+/** The live token a bearer string stands for, or null (unknown, malformed or revoked). */
+export async function resolveApiToken(token: string): Promise<ResolvedToken | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, revokedAt: true, workspace: { select: { id: true, slug: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  return { id: row.id, userId: row.userId, workspace: row.workspace };
+}
+
+/** Records use, writing at most once a minute per token (the condition is in SQL, so instances don't race into extra writes). */
+export async function touchApiToken(tokenId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "ApiToken" SET "lastUsedAt" = now()
+    WHERE id = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+}
