@@ -10,6 +10,7 @@ import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-wo
 import { addMember } from "@/lib/members/add-member";
 import { importPaths } from "@/lib/articles/import";
 import { db } from "@/lib/db/client";
+import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
 import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
@@ -20,6 +21,7 @@ Commands:
   workspace:create --name W --owner E             Create a workspace with E as its admin
   member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
   import --workspace SLUG PATH…                   Import articles from .txt, .md, .html and .json files, or folders of them
+  token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
 `;
 
 class UsageError extends Error {}
@@ -67,6 +69,13 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     if (!counts.failed) return summary;
     process.stdout.write(`${summary}\n`);
     throw new DomainError(400, `${counts.failed} ${counts.failed === 1 ? "import" : "imports"} failed (see above).`);
+  },
+  async "token:create"(values) {
+    const input = parse(newTokenSchema.extend({ email: emailSchema }), { ...values, name: values.name ?? "CLI token" });
+    const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (!user) throw new UsageError(`No user with the email ${input.email}.`);
+    const token = await createApiToken(user.id, { name: input.name, workspace: input.workspace });
+    return `Created token "${token.name}" (${token.prefix}…) for ${input.email} in ${token.workspace.slug}. It acts with that member's current role.\nToken (shown only now): ${token.token}`;
   },
 };
 
