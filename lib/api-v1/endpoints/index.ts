@@ -1,5 +1,7 @@
 import type { AnyEndpoint } from "../endpoint";
+import * as annotations from "./annotations";
 import * as articles from "./articles";
+import * as parts from "./claim-parts";
 import * as claims from "./claims";
 import * as workspaces from "./workspaces";
 
@@ -20,4 +22,19 @@ export const ENDPOINTS: AnyEndpoint[] = [
   claims.reviewClaimEndpoint,
   claims.setVerdictEndpoint,
   claims.mergeClaimEndpoint,
+  annotations.listAnnotationsEndpoint,
+  annotations.createAnnotationEndpoint,
+  annotations.getAnnotationEndpoint,
+  annotations.deleteAnnotationEndpoint,
+  parts.listMentions,
+  parts.attachMentionEndpoint,
+  parts.detachMentionEndpoint,
+  parts.listSources,
+  parts.addSourceEndpoint,
+  parts.getSource,
+  parts.removeSourceEndpoint,
+  parts.listRelations,
+  parts.addRelationEndpoint,
+  parts.removeRelationEndpoint,
+  parts.listEvents,
 ];

@@ -1,0 +1,3 @@
+import { removeRelationEndpoint } from "@/lib/api-v1/endpoints/claim-parts";
+
+export const DELETE = removeRelationEndpoint;

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { anchor } from "@/lib/anchoring";
+import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { db } from "@/lib/db/client";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { endpoint } from "../endpoint";
+import { pageOfArray, pageQuery } from "../pagination";
+import { annotationSchema, pageOf } from "../schemas";
+
+/** The API's annotation: the reader's view plus its article and W3C selectors. */
+function toApi(articleId: string, a: AnnotationView) {
+  return {
+    ...a,
+    articleId,
+    selectors: [
+      ...(a.start !== null && a.end !== null ? [{ type: "TextPositionSelector" as const, start: a.start, end: a.end }] : []),
+      { type: "TextQuoteSelector" as const, exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+    ],
+  };
+}
+
+const bool = z.enum(["true", "false"]).transform((s) => s === "true");
+
+export const listAnnotationsEndpoint = endpoint({
+  id: "listAnnotations",
+  method: "GET",
+  path: "/workspaces/{ws}/articles/{articleId}/annotations",
+  tag: "Annotations",
+  summary: "List an article's annotations",
+  description: "In document order, orphans last. Deleted ones appear only for admins, and only with `deleted=true`.",
+  action: "workspace.view",
+  query: z.object({
+    status: z.enum(["exact", "moved", "fuzzy", "orphaned"]).optional().meta({ description: "Only annotations anchored this way." }),
+    hasClaim: bool.optional().meta({ description: "true: only mentions of a claim; false: only plain highlights." }),
+    deleted: bool.optional().meta({ description: "Admins: true lists deleted annotations instead." }),
+    ...pageQuery,
+  }),
+  responses: { 200: { description: "A page of annotations.", schema: pageOf(annotationSchema, "AnnotationPage") } },
+  handler: async ({ access, params, query }) => {
+    const { annotations } = await listAnnotations(access, params.articleId);
+    const items = annotations
+      .filter((a) => (query.deleted ? a.deletedAt !== null : a.deletedAt === null))
+      .filter((a) => !query.status || a.status === query.status)
+      .filter((a) => query.hasClaim === undefined || (a.claim !== null) === query.hasClaim)
+      .map((a) => toApi(params.articleId, a));
+    return pageOfArray(items, query.limit, query.cursor, (a) => a.id);
+  },
+});
+
+export const getAnnotationEndpoint = endpoint({
+  id: "getAnnotation",
+  method: "GET",
+  path: "/workspaces/{ws}/articles/{articleId}/annotations/{annotationId}",
+  tag: "Annotations",
+  summary: "Get an annotation",
+  action: "workspace.view",
+  responses: { 200: { description: "The annotation.", schema: annotationSchema } },
+  handler: async ({ access, params }) => {
+    const { annotations } = await listAnnotations(access, params.articleId);
+    const found = annotations.find((a) => a.id === params.annotationId);
+    if (!found) throw notFound("Annotation not found");
+    return toApi(params.articleId, found);
+  },
+});
+
+const positionSelector = z.object({ type: z.literal("TextPositionSelector"), start: z.int().min(0), end: z.int().min(0) });
+const quoteSelector = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string().min(1).max(20_000),
+  prefix: z.string().max(1000).optional(),
+  suffix: z.string().max(1000).optional(),
+});
+
+export const newApiAnnotationSchema = z
+  .object({
+    /** W3C Web Annotation selectors: a position, a quote, or both (the quote then wins where they disagree). */
+    selectors: z.array(z.discriminatedUnion("type", [positionSelector, quoteSelector], { error: "Use TextPositionSelector or TextQuoteSelector." })).min(1).max(2).optional(),
+    start: z.int().min(0).optional().meta({ description: "Offset (UTF-16 code units) into the article's canonical text." }),
+    end: z.int().min(0).optional(),
+    exact: z.string().min(1).max(20_000).optional().meta({ description: "The quoted text; placed with prefix/suffix to tell repeats apart." }),
+    prefix: z.string().max(1000).optional(),
+    suffix: z.string().max(1000).optional(),
+    /** The article revision offsets were taken from; a stale one is 409. Defaults to the current one. */
+    revision: z.int().min(1).optional().meta({ description: "The article version (revision) the offsets refer to; a stale one is 409. Defaults to the current one." }),
+    note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
+  })
+  .refine((v) => v.selectors !== undefined || (v.start !== undefined && v.end !== undefined) || v.exact !== undefined, {
+    message: "Give selectors, {start, end} or {exact, prefix, suffix}.",
+    path: ["selectors"],
+  });
+
+export const createAnnotationEndpoint = endpoint({
+  id: "createAnnotation",
+  method: "POST",
+  path: "/workspaces/{ws}/articles/{articleId}/annotations",
+  tag: "Annotations",
+  summary: "Highlight a passage",
+  description:
+    "Give W3C `selectors`, or `{start, end}` offsets, or a quote `{exact, prefix, suffix}` that is placed in the current text (lib/anchoring). " +
+    "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409.",
+  action: "annotation.create",
+  body: newApiAnnotationSchema,
+  status: 201,
+  responses: {
+    201: { description: "Created.", schema: annotationSchema },
+    409: { description: "`revision` is not the article's current one (`currentVersion`)." },
+    422: { description: "The quote isn't in the article, or the offsets are outside it or empty." },
+  },
+  example: { exact: "about 40,000 vehicles a day", prefix: "The bridge carries ", note: "Check the traffic count" },
+  handler: async ({ access, params, body, headers }) => {
+    const article = await db.article.findFirst({ where: { id: params.articleId, workspaceId: access.workspace.id }, select: { text: true, revision: true } });
+    if (!article) throw notFound("Article not found");
+    if (body.revision !== undefined && body.revision !== article.revision) {
+      throw conflict(`The article was edited since revision ${body.revision}; it is now at ${article.revision}.`, {}, { currentVersion: article.revision });
+    }
+    const position = body.selectors?.find((s) => s.type === "TextPositionSelector") ?? (body.start !== undefined && body.end !== undefined ? { start: body.start, end: body.end } : undefined);
+    const quote = body.selectors?.find((s) => s.type === "TextQuoteSelector") ?? (body.exact !== undefined ? { exact: body.exact, prefix: body.prefix, suffix: body.suffix } : undefined);
+    let span: { start: number; end: number };
+    if (quote) {
+      const found = anchor(article.text, { quote, position });
+      if (found.status === "orphaned" || found.status === "fuzzy") {
+        throw unprocessable("The quote can't be found in the article's current text.", { exact: "Not in the article." });
+      }
+      span = { start: found.start, end: found.end };
+    } else {
+      span = position!;
+      if (span.end <= span.start || span.end > article.text.length) {
+        throw unprocessable(`The span must lie inside the article's text (0–${article.text.length}) and not be empty.`, { end: "Outside the article or empty." });
+      }
+    }
+    if (!article.text.slice(span.start, span.end).trim()) throw unprocessable("The span is only whitespace.", { start: "Only whitespace." });
+    const created = await createAnnotation(access, params.articleId, { ...span, revision: article.revision, note: body.note });
+    headers.set("location", `/api/v1/workspaces/${params.ws}/articles/${params.articleId}/annotations/${created.id}`);
+    return toApi(params.articleId, created);
+  },
+});
+
+export const deleteAnnotationEndpoint = endpoint({
+  id: "deleteAnnotation",
+  method: "DELETE",
+  path: "/workspaces/{ws}/articles/{articleId}/annotations/{annotationId}",
+  tag: "Annotations",
+  summary: "Delete an annotation",
+  description: "Soft delete: annotators their own, admins any (admins can restore in the app). 409 when already deleted.",
+  action: "annotation.create",
+  responses: { 204: { description: "Deleted." }, 409: { description: "Already deleted." } },
+  handler: ({ access, params }) => deleteAnnotation(access, params.articleId, params.annotationId),
+});
