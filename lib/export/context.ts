@@ -1,0 +1,34 @@
+import type { Access } from "@/lib/auth/permissions";
+import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { VERDICT_RATING, type Verdict } from "@/lib/claims/verdicts";
+import type { ExportSet } from "./export-set";
+
+/** What every format needs besides the rows: who exports what, when, and how to name things. */
+export interface ExportContext {
+  access: Access;
+  set: ExportSet;
+  workspace: Access["workspace"];
+  labels: Record<Verdict, string>;
+  /** The app's public base URL, no trailing slash: APP_URL, else NEXTAUTH_URL, else http://localhost:3000. */
+  appUrl: string;
+  exportedAt: Date;
+}
+
+export function appUrl(): string {
+  return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
+}
+
+export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date()): Promise<ExportContext> {
+  return { access, set, workspace: access.workspace, labels: await getVerdictLabels(access.workspace.id), appUrl: appUrl(), exportedAt };
+}
+
+/** The claim's page in the app. */
+export function claimUrl(ctx: ExportContext, claimId: string): string {
+  return `${ctx.appUrl}/w/${encodeURIComponent(ctx.workspace.slug)}/claims/${encodeURIComponent(claimId)}`;
+}
+
+export function verdictFields(ctx: ExportContext, verdict: Verdict | null) {
+  return { verdict, verdictLabel: verdict ? ctx.labels[verdict] : null, rating: verdict ? VERDICT_RATING[verdict] : null };
+}
+
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

@@ -1,0 +1,71 @@
+import { createArticle } from "@/lib/articles/create-article";
+import { docFromParagraphs } from "@/lib/articles/document";
+import { addComment, addRelation, approveClaim, attachMention, deleteClaim, mergeClaims, setVerdict, updateClaim, addSource, submitForReview } from "@/lib/claims";
+import { claimWorld, explanation, source } from "@/lib/claims/test-world";
+import { db } from "@/lib/db/client";
+import { unique } from "@/lib/testing/fixtures";
+
+/**
+ * Test helper (not a test): a workspace whose claims exercise every export
+ * rule, built through the app's own use cases.
+ *
+ * - `approved`: mentioned in articles A and B, verdict mostly-false (renamed
+ *   "Misleading"), a statement with quotes, commas and a line break, a
+ *   source, a comment, contradicting `cyrillic`, with `merged` merged into it;
+ * - `formula`: a statement spreadsheets would run, verdict unverifiable (no
+ *   rating), approved;
+ * - `cyrillic`: in article B only, no verdict, unreviewed, a claim date;
+ * - `deleted`: deleted, never exported; plus one highlight with no claim.
+ */
+export const TRICKY_STATEMENT = 'He said "about 40,000" a day,\nincluding lorries';
+export const FORMULA_STATEMENT = '=HYPERLINK("http://evil.example","click")';
+export const CYRILLIC = "Безработица снизилась до 4,1 процента";
+
+export async function exportWorld() {
+  const w = await claimWorld();
+  const [annotator, reviewer] = [await w.as(w.annotator), await w.as(w.reviewer)];
+  async function article(title: string, paragraphs: string[], meta: { url?: string; publishedAt?: string; language?: string }) {
+    const created = await createArticle({
+      workspaceId: w.workspace.id,
+      actorId: w.admin.id,
+      doc: docFromParagraphs([title, ...paragraphs]),
+      metadata: { title, tags: [], url: meta.url ?? null, publishedAt: meta.publishedAt ? new Date(meta.publishedAt) : null, language: meta.language ?? null },
+    });
+    return db.article.findUniqueOrThrow({ where: { id: created.article.id }, select: { id: true, text: true, title: true } });
+  }
+  const a = await article(unique("Bridge, \"closure\""), ["The bridge carries about 40,000 vehicles a day, the leader said.", "Traders say it will cost them a third of their customers.", "Nobody checked the figure."], {
+    url: "https://news.example/bridge",
+    publishedAt: "2024-03-01",
+    language: "en",
+  });
+  const b = await article(unique("Экономика"), [`${CYRILLIC}, заявил министр.`, "Мост несёт about 40,000 vehicles a day."], { publishedAt: "2024-01-15", language: "ru" });
+
+  await db.workspace.update({ where: { id: w.workspace.id }, data: { verdictLabels: { "mostly-false": "Misleading" } } });
+
+  let approved = await w.claim("about 40,000 vehicles a day", { on: a, tags: ["transport"], claimant: "Council leader" });
+  approved = await attachMention(annotator, approved.id, { annotationId: (await w.highlight("about 40,000 vehicles a day", b)).id, version: approved.version });
+  approved = await updateClaim(annotator, approved.id, { version: approved.version, statement: TRICKY_STATEMENT, claimDate: new Date("2024-02-20") });
+  approved = await w.readyForApproval(approved);
+  approved = await approveClaim(reviewer, approved.id, { version: approved.version });
+
+  let formula = await w.claim("Nobody checked the figure", { on: a, claimant: "@leader" });
+  formula = await updateClaim(annotator, formula.id, { version: formula.version, statement: FORMULA_STATEMENT });
+  formula = await setVerdict(annotator, formula.id, { verdict: "unverifiable", explanation: explanation("No count exists."), version: formula.version });
+  formula = await addSource(annotator, formula.id, source(formula.version, { url: "https://example.org/-minus" }));
+  formula = await submitForReview(annotator, formula.id, { version: formula.version });
+  formula = await approveClaim(reviewer, formula.id, { version: formula.version });
+
+  let cyrillic = await w.claim(CYRILLIC, { on: b, tags: ["economy"] });
+  cyrillic = await updateClaim(annotator, cyrillic.id, { version: cyrillic.version, claimDate: new Date("2023-12-31") });
+
+  approved = await addRelation(annotator, approved.id, { version: approved.version, toId: cyrillic.id, type: "contradicts" });
+  await addComment(annotator, approved.id, { body: explanation("Checked with the traffic office.") });
+  const merged = await w.claim("a third of their customers", { on: a });
+  approved = await mergeClaims(reviewer, approved.id, { from: merged.id, version: approved.version });
+
+  const doomed = await w.claim("the leader said", { on: a });
+  await deleteClaim(reviewer, doomed.id, { version: doomed.version });
+  const loose = await w.highlight("Traders say", a);
+
+  return { ...w, a, b, approved, formula, cyrillic, merged, doomed, loose };
+}

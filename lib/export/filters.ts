@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { REVIEW_STATES } from "@/lib/claims/review-states";
+import { VERDICTS } from "@/lib/claims/verdicts";
+
+/**
+ * Which part of a workspace an export holds, as the export page and the
+ * export routes carry it in the query string. Client-safe: no database here.
+ *
+ * Query parameters: `articles=id1,id2` (absent: all articles),
+ * `reviewState=unreviewed,approved`, `verdict=false,none`, `tag=a&tag=b`
+ * (repeated, since tags may hold commas; any of them), `claimant=` (substring,
+ * case-insensitive), `dateField=claimDate|createdAt` with `from`/`to`
+ * (YYYY-MM-DD, both days included, UTC), `withVerdict=true`, and for the
+ * bundle `revisions=true`.
+ */
+export const EXPORT_FORMATS = ["bundle", "jsonl", "csv", "w3c", "claimreview"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; description: string }> = {
+  bundle: { label: "Claimtrail bundle", description: "Everything needed to rebuild the set in another Claimtrail (JSON)." },
+  jsonl: { label: "JSON Lines", description: "One claim per line with its mentions, sources and verdict." },
+  csv: { label: "CSV", description: "One row per claim, for spreadsheets (UTF-8 with BOM)." },
+  w3c: { label: "W3C Web Annotation", description: "One annotation per mention (JSON-LD AnnotationCollection)." },
+  claimreview: { label: "schema.org ClaimReview", description: "One ClaimReview per approved claim with a verdict (JSON-LD)." },
+};
+
+const day = z
+  .string()
+  .trim()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a date like 2024-05-01.");
+
+const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")]);
+
+export const exportFiltersSchema = z
+  .object({
+    articles: z.array(z.string().trim().min(1).max(64)).max(1000, "Choose at most 1,000 articles.").optional(),
+    reviewState: z.array(z.enum(REVIEW_STATES, { error: `Review states are ${REVIEW_STATES.join(", ")}.` })).optional(),
+    /** "none" for claims without a verdict. */
+    verdict: z.array(z.enum([...VERDICTS, "none"] as const, { error: `Verdicts are ${VERDICTS.join(", ")} or none.` })).optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+    claimant: z.string().trim().max(300).optional(),
+    dateField: z.enum(["claimDate", "createdAt"], { error: "Filter dates by claimDate or createdAt." }).default("claimDate"),
+    from: day.optional(),
+    to: day.optional(),
+    withVerdict: flag.optional(),
+    /** Bundle only: include every article revision. */
+    revisions: flag.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date.", path: ["to"] });
+
+export type ExportFilters = z.output<typeof exportFiltersSchema>;
+export type ExportFiltersInput = z.input<typeof exportFiltersSchema>;
+
+const LISTS = { articles: true, reviewState: true, verdict: true, tags: false } as const;
+const PARAM_NAMES: Record<keyof typeof LISTS, string> = { articles: "articles", reviewState: "reviewState", verdict: "verdict", tags: "tag" };
+
+/** Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values dropped. */
+export function filtersFromSearchParams(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, splits] of Object.entries(LISTS) as [keyof typeof LISTS, boolean][]) {
+    const values = params.getAll(PARAM_NAMES[key]).flatMap((v) => (splits ? v.split(",") : [v])).map((v) => v.trim()).filter(Boolean);
+    if (values.length) out[key] = values;
+  }
+  for (const key of ["claimant", "dateField", "from", "to", "withVerdict", "revisions"]) {
+    const v = params.get(key)?.trim();
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+/** The inverse of filtersFromSearchParams, for the export page's links. */
+export function filtersToSearchParams(f: ExportFiltersInput): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.articles?.length) p.set("articles", f.articles.join(","));
+  if (f.reviewState?.length) p.set("reviewState", f.reviewState.join(","));
+  if (f.verdict?.length) p.set("verdict", f.verdict.join(","));
+  for (const t of f.tags ?? []) p.append("tag", t);
+  if (f.claimant?.trim()) p.set("claimant", f.claimant.trim());
+  if (f.from || f.to) p.set("dateField", f.dateField ?? "claimDate");
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.withVerdict === true) p.set("withVerdict", "true");
+  if (f.revisions === true) p.set("revisions", "true");
+  return p;
+}
+
+/** True when the set is narrowed by something about claims (not just by articles). */
+export function hasClaimFilters(f: ExportFilters): boolean {
+  return Boolean(f.reviewState?.length || f.verdict?.length || f.tags?.length || f.claimant || f.from || f.to || f.withVerdict);
+}
