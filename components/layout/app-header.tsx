@@ -16,6 +16,9 @@ export async function AppHeader() {
             <span className="hidden text-stone-600 sm:inline" title={user.email}>
               {user.name}
             </span>
+            <Link href="/settings/tokens" className="rounded px-1 text-stone-600 hover:text-stone-900">
+              API tokens
+            </Link>
             <SignOutButton />
           </nav>
         ) : null}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+
+interface TokenItem {
+  id: string;
+  name: string;
+  prefix: string;
+  workspace: { slug: string; name: string };
+  role: Role | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; workspaces: { slug: string; name: string }[] }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [workspace, setWorkspace] = useState(workspaces[0]?.slug ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    setErrors({});
+    setCopied(false);
+    const res = await apiSend<{ token: string; name: string }>("POST", "/api/tokens", { name, workspace });
+    setPending(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      setErrors(res.error.fields);
+      return;
+    }
+    setCreated({ token: res.data.token, name: res.data.name });
+    setName("");
+    router.refresh();
+  }
+
+  async function revoke(token: TokenItem) {
+    if (!window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`)) return;
+    const res = await apiSend("DELETE", `/api/tokens/${token.id}`);
+    if (!res.ok) setError(res.error.message);
+    router.refresh();
+  }
+
+  return (
+    <div className="mt-8 space-y-8">
+      <section aria-labelledby="new-token" className="rounded-xl bg-white p-6 ring-1 ring-stone-200">
+        <h2 id="new-token" className="font-medium">
+          Create a token
+        </h2>
+        {workspaces.length === 0 ? (
+          <p className="mt-2 text-sm text-stone-600">Join or create a workspace first: a token works in one workspace.</p>
+        ) : (
+          <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+            <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Nightly export" error={errors.name} required maxLength={100} />
+            <SelectField label="Workspace" name="workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)} error={errors.workspace}>
+              {workspaces.map((w) => (
+                <option key={w.slug} value={w.slug}>
+                  {w.name}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Creating…" : "Create token"}
+            </Button>
+          </form>
+        )}
+        {error ? (
+          <div className="mt-3">
+            <Alert>{error}</Alert>
+          </div>
+        ) : null}
+        {created ? (
+          <div className="mt-4 space-y-2">
+            <label htmlFor="new-token-value" className="block text-sm font-medium">
+              Token “{created.name}”
+            </label>
+            <input
+              id="new-token-value"
+              readOnly
+              value={created.token}
+              onFocus={(e) => e.currentTarget.select()}
+              className="w-full rounded-md bg-stone-50 px-3 py-2 font-mono text-xs ring-1 ring-stone-300"
+            />
+            <div className="flex items-center gap-3">
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  await navigator.clipboard?.writeText(created.token).catch(() => undefined);
+                  setCopied(true);
+                }}
+              >
+                {copied ? "Copied" : "Copy token"}
+              </Button>
+              <p className="text-sm text-stone-600">Copy it now: it is not shown again.</p>
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="token-list">
+        <h2 id="token-list" className="font-medium">
+          Your tokens
+        </h2>
+        {tokens.length === 0 ? (
+          <p className="mt-2 text-sm text-stone-600">No tokens yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-stone-200 text-stone-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Workspace</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Acts as</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Created</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Last used</th>
+                  <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {tokens.map((t) => (
+                  <tr key={t.id}>
+                    <td className="px-4 py-2">
+                      <span className="font-medium">{t.name}</span> <code className="text-xs text-stone-500">{t.prefix}…</code>
+                    </td>
+                    <td className="px-4 py-2">{t.workspace.name}</td>
+                    <td className="px-4 py-2">{t.role ? ROLE_LABELS[t.role] : <span className="text-stone-500">No longer a member</span>}</td>
+                    <td className="px-4 py-2">{dateFormat.format(new Date(t.createdAt))}</td>
+                    <td className="px-4 py-2">{t.lastUsedAt ? dateFormat.format(new Date(t.lastUsedAt)) : <span className="text-stone-500">Never</span>}</td>
+                    <td className="px-4 py-2 text-right">
+                      <Button variant="danger" className="px-2 py-1" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
+                        Revoke
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
