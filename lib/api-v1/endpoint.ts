@@ -21,6 +21,8 @@ export interface ResponseDef {
   schema?: z.ZodType;
   /** Response headers worth documenting, e.g. Location. */
   headers?: Record<string, string>;
+  /** Non-JSON (or free-form, streamed) bodies: media type → description. */
+  media?: Record<string, string>;
 }
 
 interface HandlerContext<Q, B> {

@@ -106,9 +106,11 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
         ...(headers ? { headers } : {}),
         ...(isError
           ? { content: { [PROBLEM]: { schema: { $ref: "#/components/schemas/Problem" } } } }
-          : schema
-            ? { content: { "application/json": { schema: components.add(schema, "output") } } }
-            : {}),
+          : r.media
+            ? { content: Object.fromEntries(Object.entries(r.media).map(([type, description]) => [type, { schema: type.endsWith("json") ? { description } : { type: "string", description } }])) }
+            : schema
+              ? { content: { "application/json": { schema: components.add(schema, "output") } } }
+              : {}),
       };
     }
     const parameters = [...pathParams(e.path), ...queryParams(e.query, components)];

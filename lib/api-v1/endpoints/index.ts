@@ -2,6 +2,7 @@ import type { AnyEndpoint } from "../endpoint";
 import * as annotations from "./annotations";
 import * as articles from "./articles";
 import * as parts from "./claim-parts";
+import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as workspaces from "./workspaces";
 
@@ -37,4 +38,5 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.addRelationEndpoint,
   parts.removeRelationEndpoint,
   parts.listEvents,
+  exportEndpoint,
 ];
