@@ -9,9 +9,13 @@ import { Prisma } from "@/lib/db/generated/client";
  * triggers of migration claim_search) against an OR-query of the selection's
  * lexemes. Lexical matching is what does best on published claim-matching
  * benchmarks, and an OR-query lets a long selection match a short paraphrase
- * that shares only some of its words. Trigram word similarity on the
- * statement adds typo tolerance: for short texts (a typed query, a name) it
- * finds candidates on its own; for every candidate it nudges the ranking.
+ * that shares only some of its words. Suggestions re-rank the index lookup's
+ * best candidates with Okapi BM25, so a rare shared word (a name) counts for
+ * more than a word most claims contain; the typed search keeps ts_rank, as
+ * its half-typed prefixes have no document frequency. Trigram word
+ * similarity on the statement adds typo tolerance: for short texts (a typed
+ * query, a name) it finds candidates on its own; for every candidate it
+ * nudges the ranking.
  */
 
 export interface ClaimSuggestion {
@@ -65,6 +69,15 @@ const CANDIDATES = 50;
 const RANK_WEIGHTS = Prisma.raw(`'{0.1, 0.5, 0.4, 1.0}'::float4[]`);
 /** Rank normalisation 1|32: divide by 1 + log(document length), then map to rank/(rank+1). */
 const RANK_NORMALIZATION = Prisma.raw("33");
+/** Field weights for BM25 term frequencies, the same as RANK_WEIGHTS. */
+const FIELD_WEIGHT = { A: Prisma.raw("1.0"), B: Prisma.raw("0.4"), C: Prisma.raw("0.5"), D: Prisma.raw("0.1") };
+/** Okapi BM25's usual parameters: term-frequency saturation and length normalisation. */
+const BM25_K1 = Prisma.raw("1.2");
+const BM25_B = Prisma.raw("0.75");
+/** Candidates of the index lookup (by ts_rank) that BM25 re-ranks. */
+const BM25_CANDIDATES = 100;
+/** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
+const POPULATION_COUNT_MAX = 2000;
 /** Share of the score given to trigram similarity. */
 const TRIGRAM_WEIGHT = Prisma.raw("0.3");
 const MAX_LIMIT = 50;
@@ -84,7 +97,8 @@ const QUOTE_LEXEME = Prisma.sql`'''' || replace(replace(lexeme, '\\', '\\\\'), '
 
 /**
  * The selection's 'english' lexemes (stop words gone, words stemmed), each
- * with the planner's estimate of how many claims contain it: pg_stats keeps
+ * with the planner's estimate of the share (freq) and number (est_rows) of
+ * claims that contain it: pg_stats keeps
  * the most common elements of the tsvector column and their frequencies
  * (refreshed by ANALYZE/autovacuum); a lexeme not listed is rarer than the
  * rarest listed one. Without statistics (a new or embedded database) every
@@ -99,11 +113,12 @@ function termsOfText(text: string): Prisma.Sql {
     ),
     listed AS (SELECT e.lexeme, e.freq FROM stats s, unnest(s.elems, s.freqs) AS e(lexeme, freq) WHERE e.lexeme IS NOT NULL),
     terms AS MATERIALIZED (
-      SELECT t.lexeme,
-        coalesce(l.freq, (SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)
-          * greatest((SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass), 0) AS est_rows
-      FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
-      LEFT JOIN listed l USING (lexeme)
+      SELECT f.lexeme, f.freq, f.freq * greatest((SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass), 0) AS est_rows
+      FROM (
+        SELECT t.lexeme, coalesce(l.freq, (SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)::float8 AS freq
+        FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
+        LEFT JOIN listed l USING (lexeme)
+      ) f
     )`;
 }
 
@@ -146,6 +161,8 @@ interface RankInput {
   trigramText: string;
   /** Whether trigram similarity may find candidates, not only re-rank them. */
   trigramCandidates: boolean;
+  /** Re-rank with BM25 (needs CTEs "terms" and "lookup_terms"); otherwise ts_rank alone. */
+  bm25: boolean;
   excludeClaimIds: string[];
   limit: number;
 }
@@ -161,9 +178,12 @@ interface Row {
   articleCount: number;
 }
 
+function liveInWorkspace(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
+}
+
 function liveClaimsOf(input: RankInput): Prisma.Sql {
-  return Prisma.sql`c."workspaceId" = ${input.workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
-    AND c."id" <> ALL(${input.excludeClaimIds}::text[])`;
+  return Prisma.sql`${liveInWorkspace(input.workspaceId)} AND c."id" <> ALL(${input.excludeClaimIds}::text[])`;
 }
 
 /** Claims whose statement contains something spelled like the text (GIN trigram index via <%). */
@@ -174,16 +194,102 @@ function trigramCandidates(input: RankInput): Prisma.Sql {
     ORDER BY word_similarity(${input.trigramText}, c."statement") DESC LIMIT ${Prisma.raw(String(CANDIDATES))}`;
 }
 
-function rankQuery(input: RankInput): Prisma.Sql {
+/** text_hits(id, rank) by ts_rank alone: the typed search, whose prefix terms have no document frequency. */
+function tsRankHits(input: RankInput): Prisma.Sql {
   return Prisma.sql`
-    WITH ${input.queries},
     text_hits AS (
       SELECT c."id", ts_rank(${RANK_WEIGHTS}, c."searchVector", q.ranked, ${RANK_NORMALIZATION}) AS rank
       FROM "Claim" c, q
       WHERE c."searchVector" @@ q.lookup AND ${liveClaimsOf(input)}
       ORDER BY rank DESC LIMIT ${Prisma.raw(String(CANDIDATES))}
     ),
+    trigram_hits AS (${trigramCandidates(input)})`;
+}
+
+/**
+ * text_hits(id, rank) by Okapi BM25 over the selection's terms (CTE "terms",
+ * "lookup_terms"): the index lookup finds the claims containing a rarer term
+ * ("pool"), ts_rank picks the first BM25_CANDIDATES of them, and these plus
+ * the trigram candidates are re-ranked.
+ *
+ * - Document frequency, per workspace: for the lookup terms, counted exactly
+ *   in the pool (every live claim containing one of them is in it); for the
+ *   common terms left out of the lookup, the planner's frequency (pg_stats)
+ *   times the number of claims. Nothing is scanned beyond the index lookup.
+ * - Number of claims: counted up to POPULATION_COUNT_MAX; above that the
+ *   planner's estimate (the table's rows times the workspace's share if
+ *   pg_stats lists it), as counting 100k rows would take longer than the
+ *   whole ranking.
+ * - Term frequency: the term's positions in the search vector, each weighted
+ *   by its field as in ts_rank (statement, mention quotes, claimant);
+ *   document length: the sum over all its lexemes; average length: over the
+ *   candidates.
+ * - IDF as in Lucene, ln(1 + (N - df + 0.5) / (df + 0.5)): never 0, so a
+ *   word every claim contains still counts a little (a workspace of one claim).
+ * The scores are divided by the best one, so rank is 0…1 like ts_rank's.
+ */
+function bm25Hits(input: RankInput): Prisma.Sql {
+  return Prisma.sql`
+    pool AS MATERIALIZED (
+      SELECT c."id", c."searchVector" AS sv FROM "Claim" c, q
+      WHERE c."searchVector" @@ q.lookup AND ${liveInWorkspace(input.workspaceId)}
+    ),
+    population AS MATERIALIZED (
+      SELECT CASE WHEN counted < ${POPULATION_COUNT_MAX} THEN counted
+        ELSE greatest(counted, (SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass) * coalesce((
+          SELECT f.freq FROM pg_stats p, unnest(p.most_common_vals::text::text[], p.most_common_freqs) AS f(val, freq)
+          WHERE p.schemaname = current_schema() AND p.tablename = 'Claim' AND p.attname = 'workspaceId' AND f.val = ${input.workspaceId}
+        ), 1)) END AS n
+      FROM (SELECT count(*)::float8 AS counted FROM (
+        SELECT 1 FROM "Claim" c WHERE ${liveInWorkspace(input.workspaceId)} LIMIT ${POPULATION_COUNT_MAX}
+      ) x) counted
+    ),
+    lookup_queries AS MATERIALIZED (SELECT lexeme, (${QUOTE_LEXEME})::tsquery AS query FROM lookup_terms),
+    doc_freq AS MATERIALIZED (
+      SELECT t.lexeme,
+        CASE WHEN l.query IS NOT NULL
+          THEN (SELECT count(*) FROM pool WHERE pool.sv @@ l.query)::float8
+          ELSE least(t.freq * p.n, p.n) END AS df
+      FROM terms t CROSS JOIN population p
+      LEFT JOIN lookup_queries l USING (lexeme)
+    ),
+    idf AS MATERIALIZED (
+      SELECT d.lexeme, ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf FROM doc_freq d, population p
+    ),
+    first_stage AS (
+      SELECT pool."id" FROM pool, q
+      WHERE pool."id" <> ALL(${input.excludeClaimIds}::text[])
+      ORDER BY ts_rank(${RANK_WEIGHTS}, pool.sv, q.ranked, ${RANK_NORMALIZATION}) DESC, pool."id"
+      LIMIT ${Prisma.raw(String(BM25_CANDIDATES))}
+    ),
     trigram_hits AS (${trigramCandidates(input)}),
+    doc_terms AS MATERIALIZED (
+      SELECT d."id", d.lexeme,
+        ${FIELD_WEIGHT.A} * (length(d.w) - length(replace(d.w, 'A', ''))) + ${FIELD_WEIGHT.B} * (length(d.w) - length(replace(d.w, 'B', '')))
+          + ${FIELD_WEIGHT.C} * (length(d.w) - length(replace(d.w, 'C', ''))) + ${FIELD_WEIGHT.D} * (length(d.w) - length(replace(d.w, 'D', ''))) AS tf
+      FROM (
+        SELECT c."id", u.lexeme, coalesce(array_to_string(u.weights, ''), 'D') AS w
+        FROM (SELECT id FROM first_stage UNION SELECT id FROM trigram_hits) candidate
+        JOIN "Claim" c ON c."id" = candidate.id
+        CROSS JOIN LATERAL unnest(c."searchVector") AS u
+      ) d
+    ),
+    doc_length AS (SELECT id, sum(tf) AS dl FROM doc_terms GROUP BY id),
+    average AS (SELECT greatest(avg(dl), 1e-6) AS avgdl FROM doc_length),
+    bm25 AS (
+      SELECT d.id, sum(i.idf * d.tf * (${BM25_K1} + 1) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * l.dl / a.avgdl))) AS score
+      FROM doc_terms d JOIN idf i USING (lexeme) JOIN doc_length l USING (id), average a
+      GROUP BY d.id
+    ),
+    text_hits AS (
+      SELECT id, score / nullif(max(score) OVER (), 0) AS rank FROM bm25 WHERE score > 0
+    )`;
+}
+
+function rankQuery(input: RankInput): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${input.queries},
+    ${input.bm25 ? bm25Hits(input) : tsRankHits(input)},
     scored AS (
       SELECT c."id", c."statement", c."verdict", c."reviewState", coalesce(t.rank, 0) AS text_rank,
         (1 - ${TRIGRAM_WEIGHT}) * coalesce(t.rank, 0) + ${TRIGRAM_WEIGHT} * word_similarity(${input.trigramText}, c."statement") AS score
@@ -221,6 +327,7 @@ export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSug
     queries: selectionQueries(text),
     trigramText: text.slice(0, TRIGRAM_MAX),
     trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
+    bm25: true,
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),
   });
@@ -236,6 +343,7 @@ export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSugge
     queries: prefixQueries(words.slice(0, 32)),
     trigramText: text.slice(0, TRIGRAM_MAX),
     trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
+    bm25: false,
     excludeClaimIds: [],
     limit: clampLimit(input.limit, 20),
   });
