@@ -1,4 +1,5 @@
-import { db, type Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { exportRows } from "./rows";
 import type { ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
 import type { ExportSet } from "./export-set";
@@ -11,24 +12,23 @@ export interface Keyed {
   id: string;
 }
 
-export type AfterKey = { OR: [{ createdAt: { gt: Date } }, { createdAt: Date; id: { gt: string } }] } | Record<string, never>;
-
-/** Rows strictly after `last` in (createdAt, id) order. */
-export function after(last: Keyed | undefined): AfterKey {
-  return last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
+/**
+ * `AND (alias."createdAt", alias."id") > (last)`: a row comparison, which
+ * PostgreSQL can answer from an index on (…, "createdAt", "id") where there is one.
+ */
+export function afterSql(alias: string, last: Keyed | undefined): Prisma.Sql {
+  return last ? Prisma.sql` AND (${Prisma.raw(`${alias}."createdAt"`)}, ${Prisma.raw(`${alias}."id"`)}) > (${last.createdAt}::timestamp(3), ${last.id})` : Prisma.empty;
 }
-
-export const KEYSET_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 /**
  * Keyset pagination in (createdAt, id) order: `read(after, take)` returns the
  * next rows; yields one array per query, so memory holds one batch at a time
  * however many rows there are, and rows written meanwhile never shift a page.
  */
-export async function* keysetPages<T extends Keyed>(read: (after: AfterKey, take: number) => Promise<T[]>, size = BATCH_SIZE): AsyncGenerator<T[]> {
+export async function* keysetPages<T extends Keyed>(alias: string, read: (after: Prisma.Sql, take: number) => Promise<T[]>, size = BATCH_SIZE): AsyncGenerator<T[]> {
   let last: T | undefined;
   for (;;) {
-    const rows = await read(after(last), size);
+    const rows = await read(afterSql(alias, last), size);
     if (rows.length) yield rows;
     if (rows.length < size) return;
     last = rows[rows.length - 1];
@@ -88,20 +88,6 @@ export interface ExportClaim {
   mergedFrom: string[];
 }
 
-const claimSelect = {
-  id: true,
-  statement: true,
-  claimant: true,
-  claimDate: true,
-  reviewState: true,
-  verdict: true,
-  explanationText: true,
-  tags: true,
-  createdAt: true,
-  updatedAt: true,
-  approvedAt: true,
-} satisfies Prisma.ClaimSelect;
-
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
@@ -113,64 +99,78 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
+type ClaimRow = Omit<ExportClaim, "mentions" | "sources" | "relations" | "mergedFrom">;
+type MentionRow = Omit<ExportMention, "article" | "annotationId"> & { annotationId: string; claimId: string; articleId: string };
+type ArticleRow = ExportMention["article"];
+type SourceRow = ExportSource & { claimId: string };
+
 /**
  * The set's claims in (createdAt, id) order, a batch at a time, each with its
  * mentions and sources (and, with `links`, relations and merged claims):
- * one query per kind per batch, never one per claim.
+ * one query per kind per batch, never one per claim. `where` narrows the set
+ * further (SQL over alias `c`).
  */
-export async function* claimBatches(set: ExportSet, opts: { links?: boolean; where?: Prisma.ClaimWhereInput; size?: number } = {}): AsyncGenerator<ExportClaim[]> {
-  const where = opts.where ? { AND: [set.claims, opts.where] } : set.claims;
-  const pages = keysetPages((afterKey, take) => db.claim.findMany({ where: { AND: [where, afterKey] }, orderBy: KEYSET_ORDER, take, select: claimSelect }), opts.size);
+export async function* claimBatches(set: ExportSet, opts: { links?: boolean; where?: Prisma.Sql; size?: number } = {}): AsyncGenerator<ExportClaim[]> {
+  const where = opts.where ? Prisma.sql`${set.claims} AND ${opts.where}` : set.claims;
+  const pages = keysetPages(
+    "c",
+    (after, take) =>
+      exportRows<ClaimRow>(Prisma.sql`
+        SELECT c."id", c."statement", c."claimant", c."claimDate", c."reviewState", c."verdict", c."explanationText", c."tags", c."createdAt", c."updatedAt", c."approvedAt"
+        FROM "Claim" c WHERE ${where}${after}
+        ORDER BY c."createdAt", c."id" LIMIT ${take}`),
+    opts.size,
+  );
   for await (const page of pages) {
     const ids = page.map((c) => c.id);
     const [mentions, sources, relations, merged] = await Promise.all([
-      db.annotation.findMany({
-        where: { ...set.mentions, claimId: { in: ids } },
-        orderBy: KEYSET_ORDER,
-        select: {
-          id: true,
-          claimId: true,
-          exact: true,
-          prefix: true,
-          suffix: true,
-          start: true,
-          end: true,
-          status: true,
-          note: true,
-          createdAt: true,
-          article: { select: { id: true, title: true, url: true, publishedAt: true, language: true } },
-        },
-      }),
-      db.source.findMany({
-        where: { claimId: { in: ids } },
-        orderBy: KEYSET_ORDER,
-        select: { id: true, claimId: true, url: true, title: true, publisher: true, publishedAt: true, accessedAt: true, kind: true, stance: true, note: true },
-      }),
+      exportRows<MentionRow>(Prisma.sql`
+        SELECT a."id" AS "annotationId", a."claimId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt"
+        FROM "Annotation" a WHERE ${set.mentions} AND a."claimId" = ANY(${ids}::text[])
+        ORDER BY a."createdAt", a."id"`),
+      exportRows<SourceRow>(Prisma.sql`
+        SELECT s."id", s."claimId", s."url", s."title", s."publisher", s."publishedAt", s."accessedAt", s."kind", s."stance", s."note"
+        FROM "Source" s WHERE s."claimId" = ANY(${ids}::text[])
+        ORDER BY s."createdAt", s."id"`),
       opts.links
-        ? db.claimRelation.findMany({
-            where: { OR: [{ fromId: { in: ids } }, { toId: { in: ids } }], from: { deletedAt: null, mergedIntoId: null }, to: { deletedAt: null, mergedIntoId: null } },
-            orderBy: KEYSET_ORDER,
-            select: { fromId: true, toId: true, type: true },
-          })
+        ? exportRows<{ fromId: string; toId: string; type: string }>(Prisma.sql`
+            SELECT r."fromId", r."toId", r."type" FROM "ClaimRelation" r
+            JOIN "Claim" f ON f."id" = r."fromId" AND f."deletedAt" IS NULL AND f."mergedIntoId" IS NULL
+            JOIN "Claim" t ON t."id" = r."toId" AND t."deletedAt" IS NULL AND t."mergedIntoId" IS NULL
+            WHERE r."fromId" = ANY(${ids}::text[]) OR r."toId" = ANY(${ids}::text[])
+            ORDER BY r."createdAt", r."id"`)
         : [],
-      opts.links ? db.claim.findMany({ where: { mergedIntoId: { in: ids } }, orderBy: KEYSET_ORDER, select: { id: true, mergedIntoId: true } }) : [],
+      opts.links
+        ? exportRows<{ id: string; mergedIntoId: string }>(Prisma.sql`
+            SELECT m."id", m."mergedIntoId" FROM "Claim" m WHERE m."mergedIntoId" = ANY(${ids}::text[]) ORDER BY m."createdAt", m."id"`)
+        : [],
     ]);
-    const mentionsOf = groupBy(mentions, (m) => m.claimId!);
+    const articleIds = [...new Set(mentions.map((m) => m.articleId))];
+    const articles = new Map(
+      (
+        await exportRows<ArticleRow>(Prisma.sql`
+          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language" FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
+      ).map((a) => [a.id, a]),
+    );
+    const mentionsOf = groupBy(mentions, (m) => m.claimId);
     const sourcesOf = groupBy(sources, (s) => s.claimId);
     const inBatch = new Set(ids);
     const relationsOf = new Map<string, ExportRelation[]>();
+    const relate = (id: string, r: ExportRelation) => {
+      const list = relationsOf.get(id);
+      if (list) list.push(r);
+      else relationsOf.set(id, [r]);
+    };
     for (const r of relations) {
-      if (inBatch.has(r.fromId)) relationsOf.set(r.fromId, [...(relationsOf.get(r.fromId) ?? []), { type: r.type, direction: "outgoing", otherId: r.toId }]);
-      if (inBatch.has(r.toId)) relationsOf.set(r.toId, [...(relationsOf.get(r.toId) ?? []), { type: r.type, direction: "incoming", otherId: r.fromId }]);
+      if (inBatch.has(r.fromId)) relate(r.fromId, { type: r.type, direction: "outgoing", otherId: r.toId });
+      if (inBatch.has(r.toId)) relate(r.toId, { type: r.type, direction: "incoming", otherId: r.fromId });
     }
-    const mergedOf = groupBy(merged, (m) => m.mergedIntoId!);
+    const mergedOf = groupBy(merged, (m) => m.mergedIntoId);
     yield page.map((c) => ({
       ...c,
-      reviewState: c.reviewState as ReviewState,
-      verdict: c.verdict as Verdict | null,
       mentions: (mentionsOf.get(c.id) ?? []).map((m) => ({
-        annotationId: m.id,
-        article: m.article,
+        annotationId: m.annotationId,
+        article: articles.get(m.articleId)!,
         exact: m.exact,
         prefix: m.prefix,
         suffix: m.suffix,

@@ -1,31 +1,34 @@
 import type { Access } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/permissions";
-import { db, type Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
+import { exportRows } from "./rows";
 import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
 
 /**
- * The set an export holds, as three Prisma filters that agree with each other:
+ * The set an export holds, as SQL conditions that agree with each other (the
+ * one definition the counts and every format use):
  *
- * - claims: live claims (not deleted, not merged into another) matching the
- *   filters; with chosen articles, only claims with a live mention in one of them;
- * - articles: the chosen articles (all by default); when a claim filter is
- *   set, only those holding a live mention of an exported claim;
- * - annotations: live highlights on the exported articles that are mentions
- *   of exported claims, plus, when no claim filter is set, highlights not
- *   attached to any claim.
+ * - claims (alias `c`): live claims (not deleted, not merged into another)
+ *   matching the filters; with chosen articles, only claims with a live
+ *   mention in one of them;
+ * - articles (alias `ar`): the chosen articles (all by default); when a claim
+ *   filter is set, only those holding a live mention of an exported claim;
+ * - annotations (alias `a`): live highlights on the exported articles that are
+ *   mentions of exported claims, plus, when no claim filter is set, highlights
+ *   not attached to any claim.
  *
- * A claim's mentions in an export are its annotations in the set, so every
- * mention points at an exported article.
+ * A claim's mentions in an export are its annotations in the set
+ * (`mentions`, alias `a`), so every mention points at an exported article.
  */
 export interface ExportSet {
   filters: ExportFilters;
-  claims: Prisma.ClaimWhereInput;
-  articles: Prisma.ArticleWhereInput;
-  annotations: Prisma.AnnotationWhereInput;
-  /** Mentions of one batch of exported claims: add `claimId: { in: ids }`. */
-  mentions: Prisma.AnnotationWhereInput;
+  workspaceId: string;
+  claims: Prisma.Sql;
+  articles: Prisma.Sql;
+  annotations: Prisma.Sql;
+  mentions: Prisma.Sql;
 }
 
 /** Parses filters from query parameters or an object; 400 naming the bad parameter. */
@@ -37,43 +40,39 @@ export function parseExportFilters(input: URLSearchParams | ExportFiltersInput):
 }
 
 const DAY_MS = 86_400_000;
+const DATE_COLUMNS = { claimDate: Prisma.raw(`c."claimDate"`), createdAt: Prisma.raw(`c."createdAt"`) };
+
+/** `%`, `_` and `\` match themselves in the claimant substring. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 export function exportSet(access: Access, input: URLSearchParams | ExportFiltersInput | ExportFilters): ExportSet {
   assertCan(access, "workspace.view");
   const f = parseExportFilters(input as ExportFiltersInput);
   const workspaceId = access.workspace.id;
-  const chosen = f.articles?.length ? { in: f.articles } : undefined;
 
-  const and: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, mergedIntoId: null }];
-  if (f.reviewState?.length) and.push({ reviewState: { in: f.reviewState } });
+  const and: Prisma.Sql[] = [Prisma.sql`c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`];
+  if (f.reviewState?.length) and.push(Prisma.sql`c."reviewState" = ANY(${f.reviewState}::text[])`);
   if (f.verdict?.length) {
     const real = f.verdict.filter((v) => v !== "none");
-    and.push({ OR: [...(real.length ? [{ verdict: { in: real } }] : []), ...(f.verdict.includes("none") ? [{ verdict: null }] : [])] });
+    const none = f.verdict.includes("none");
+    and.push(Prisma.sql`(c."verdict" = ANY(${real}::text[])${none ? Prisma.sql` OR c."verdict" IS NULL` : Prisma.empty})`);
   }
-  if (f.withVerdict) and.push({ verdict: { not: null } });
-  if (f.tags?.length) and.push({ tags: { hasSome: f.tags } });
-  if (f.claimant) and.push({ claimant: { contains: f.claimant, mode: "insensitive" } });
-  if (f.from || f.to) {
-    const range: Prisma.DateTimeFilter = {};
-    if (f.from) range.gte = new Date(`${f.from}T00:00:00Z`);
-    if (f.to) range.lt = new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS);
-    and.push({ [f.dateField]: range });
-  }
-  if (chosen) and.push({ mentions: { some: { deletedAt: null, articleId: chosen } } });
-  const claims: Prisma.ClaimWhereInput = { AND: and };
+  if (f.withVerdict) and.push(Prisma.sql`c."verdict" IS NOT NULL`);
+  if (f.tags?.length) and.push(Prisma.sql`c."tags" && ${f.tags}::text[]`);
+  if (f.claimant) and.push(Prisma.sql`c."claimant" ILIKE ${`%${likeEscape(f.claimant)}%`}`);
+  if (f.from) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} >= ${new Date(`${f.from}T00:00:00Z`)}`);
+  if (f.to) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS)}`);
+  const chosen = f.articles?.length ? f.articles : null;
+  if (chosen) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" m WHERE m."claimId" = c."id" AND m."deletedAt" IS NULL AND m."articleId" = ANY(${chosen}::text[]))`);
+  const claims = Prisma.join(and, " AND ");
 
   const narrowed = hasClaimFilters(f);
-  const articles: Prisma.ArticleWhereInput = {
-    workspaceId,
-    ...(chosen ? { id: chosen } : {}),
-    ...(narrowed ? { annotations: { some: { deletedAt: null, claim: claims } } } : {}),
-  };
-  const mentions: Prisma.AnnotationWhereInput = { workspaceId, deletedAt: null, ...(chosen ? { articleId: chosen } : {}) };
-  const annotations: Prisma.AnnotationWhereInput = {
-    ...mentions,
-    OR: [{ claim: claims }, ...(narrowed ? [] : [{ claimId: null }])],
-  };
-  return { filters: f, claims, articles, annotations, mentions };
+  const articles = Prisma.sql`ar."workspaceId" = ${workspaceId}${chosen ? Prisma.sql` AND ar."id" = ANY(${chosen}::text[])` : Prisma.empty}${
+    narrowed ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Annotation" m JOIN "Claim" c ON c."id" = m."claimId" WHERE m."articleId" = ar."id" AND m."deletedAt" IS NULL AND ${claims})` : Prisma.empty
+  }`;
+  const mentions = Prisma.sql`a."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL${chosen ? Prisma.sql` AND a."articleId" = ANY(${chosen}::text[])` : Prisma.empty}`;
+  const annotations = Prisma.sql`${mentions} AND (EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = a."claimId" AND ${claims})${narrowed ? Prisma.empty : Prisma.sql` OR a."claimId" IS NULL`})`;
+  return { filters: f, workspaceId, claims, articles, annotations, mentions };
 }
 
 export interface ExportCounts {
@@ -85,10 +84,11 @@ export interface ExportCounts {
 /** How many articles, annotations and claims an export with these filters holds. */
 export async function countExportSet(access: Access, input: URLSearchParams | ExportFiltersInput): Promise<ExportCounts> {
   const set = exportSet(access, input);
+  const count = async (sql: Prisma.Sql) => Number((await exportRows<{ n: string }>(sql))[0].n);
   const [articles, annotations, claims] = await Promise.all([
-    db.article.count({ where: set.articles }),
-    db.annotation.count({ where: set.annotations }),
-    db.claim.count({ where: set.claims }),
+    count(Prisma.sql`SELECT count(*) AS n FROM "Article" ar WHERE ${set.articles}`),
+    count(Prisma.sql`SELECT count(*) AS n FROM "Annotation" a WHERE ${set.annotations}`),
+    count(Prisma.sql`SELECT count(*) AS n FROM "Claim" c WHERE ${set.claims}`),
   ]);
   return { articles, annotations, claims };
 }

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { verdictLabels } from "@/lib/claims/verdicts";
-import { KEYSET_ORDER, keysetPages, type AfterKey, type Keyed } from "../batches";
+import { Prisma } from "@/lib/db/generated/client";
+import { keysetPages, type Keyed } from "../batches";
+import { exportRows } from "../rows";
 import { iso, type ExportContext } from "../context";
 import { jsonArrayItems } from "./json-stream";
 
@@ -21,13 +23,16 @@ export const BUNDLE_VERSION = 1;
 /**
  * The Claimtrail bundle: everything needed to rebuild the set in another
  * instance, ids as they are here (an importer remaps them). Sections in a
- * fixed order, rows in (createdAt, id) order, keys in a fixed order: two
- * exports of unchanged data differ only in `exportedAt`.
+ * fixed order and keys in a fixed order; articles and claims in (createdAt,
+ * id) order; each article's annotations and each claim's sources,
+ * relations, events and comments follow their parent's order, then
+ * (createdAt, id). So two exports of unchanged data differ only in
+ * `exportedAt`, and every section reads in batches along an index.
  *
  * Mentions are the annotations' `claimId`s. `people` lists everyone the
  * other sections name (creators, assignees, approvers, actors, authors).
  * Only live rows: deleted highlights, claims and comments, and claims merged
- * into others, are left out (their events are not).
+ * into others, are left out. Relations are those with both ends in the set.
  */
 export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> {
   const { set } = ctx;
@@ -48,45 +53,39 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
   };
   yield JSON.stringify(header).slice(0, -1);
 
-  async function* section<T extends Keyed>(key: string, read: (after: AfterKey, take: number) => Promise<T[]>, map: (row: T) => unknown) {
+  async function* section<T>(key: string, pages: AsyncIterable<T[]>, map: (row: T) => unknown) {
     yield `,\n${JSON.stringify(key)}:[`;
-    yield* jsonArrayItems(keysetPages(read), map);
+    yield* jsonArrayItems(pages, map);
     yield "]";
   }
+  const articlePages = <T extends Keyed>(columns: Prisma.Sql) =>
+    keysetPages<T>("ar", (after, take) => exportRows<T>(Prisma.sql`SELECT ${columns} FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`));
+  const claimPages = <T extends Keyed>(columns: Prisma.Sql) =>
+    keysetPages<T>("c", (after, take) => exportRows<T>(Prisma.sql`SELECT ${columns} FROM "Claim" c WHERE ${set.claims}${after} ORDER BY c."createdAt", c."id" LIMIT ${take}`));
+  /** Rows of each parent page's children, in the parents' order. */
+  async function* children<T>(parents: AsyncIterable<Keyed[]>, read: (ids: string[]) => Promise<T[]>) {
+    for await (const page of parents) yield await read(page.map((p) => p.id));
+  }
+  const keys = Prisma.sql`"createdAt", "id"`;
 
   yield* section(
     "articles",
-    async (after, take) => {
-      const rows = await db.article.findMany({
-        where: { AND: [set.articles, after] },
-        orderBy: KEYSET_ORDER,
-        take,
-        select: {
-          id: true,
-          title: true,
-          publisher: true,
-          author: true,
-          url: true,
-          publishedAt: true,
-          language: true,
-          tags: true,
-          doc: true,
-          text: true,
-          contentHash: true,
-          revision: true,
-          createdById: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      });
-      if (!set.filters.revisions) return rows.map((r) => ({ ...r, revisions: undefined as Revision[] | undefined }));
-      const revisions: Revision[] = await db.articleRevision.findMany({
-        where: { articleId: { in: rows.map((r) => r.id) } },
-        orderBy: [{ articleId: "asc" }, { number: "asc" }],
-        select: { articleId: true, number: true, title: true, doc: true, text: true, contentHash: true, createdById: true, createdAt: true },
-      });
-      return rows.map((r) => ({ ...r, revisions: revisions.filter((v) => v.articleId === r.id) }));
-    },
+    (async function* () {
+      for await (const rows of articlePages<ArticleRow>(
+        Prisma.sql`ar."id", ar."title", ar."publisher", ar."author", ar."url", ar."publishedAt", ar."language", ar."tags", ar."doc", ar."text", ar."contentHash", ar."revision", ar."createdById", ar."createdAt", ar."updatedAt"`,
+      )) {
+        if (!set.filters.revisions) {
+          yield rows.map((r) => ({ ...r, revisions: undefined as Revision[] | undefined }));
+          continue;
+        }
+        const revisions = await exportRows<Revision>(Prisma.sql`
+          SELECT v."articleId", v."number", v."title", v."doc", v."text", v."contentHash", v."createdById", v."createdAt"
+          FROM "ArticleRevision" v WHERE v."articleId" = ANY(${rows.map((r) => r.id)}::text[]) ORDER BY v."articleId", v."number"`);
+        const of = new Map<string, Revision[]>();
+        for (const v of revisions) of.set(v.articleId, [...(of.get(v.articleId) ?? []), v]);
+        yield rows.map((r) => ({ ...r, revisions: of.get(r.id) ?? [] }));
+      }
+    })(),
     (a) => ({
       id: a.id,
       title: a.title,
@@ -121,13 +120,13 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
 
   yield* section(
     "annotations",
-    (after, take) =>
-      db.annotation.findMany({
-        where: { AND: [set.annotations, after] },
-        orderBy: KEYSET_ORDER,
-        take,
-        select: { id: true, articleId: true, claimId: true, note: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true, anchoredRevision: true, createdById: true, createdAt: true, updatedAt: true },
-      }),
+    children(
+      articlePages<Keyed>(Prisma.sql`ar."id", ar."createdAt"`),
+      (ids) => exportRows<AnnotationRow>(Prisma.sql`
+        SELECT a."id", a."articleId", a."claimId", a."note", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."anchoredRevision", a."createdById", a."createdAt", a."updatedAt"
+        FROM "Annotation" a WHERE a."articleId" = ANY(${ids}::text[]) AND ${set.annotations}
+        ORDER BY array_position(${ids}::text[], a."articleId"), a."createdAt", a."id"`),
+    ),
     (a) => ({
       id: a.id,
       articleId: a.articleId,
@@ -147,30 +146,9 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
 
   yield* section(
     "claims",
-    (after, take) =>
-      db.claim.findMany({
-        where: { AND: [set.claims, after] },
-        orderBy: KEYSET_ORDER,
-        take,
-        select: {
-          id: true,
-          statement: true,
-          claimant: true,
-          claimDate: true,
-          reviewState: true,
-          verdict: true,
-          explanation: true,
-          explanationText: true,
-          tags: true,
-          assigneeId: true,
-          createdById: true,
-          approvedById: true,
-          approvedAt: true,
-          version: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      }),
+    claimPages<ClaimRow>(
+      Prisma.sql`c."id", c."statement", c."claimant", c."claimDate", c."reviewState", c."verdict", c."explanation", c."explanationText", c."tags", c."assigneeId", c."createdById", c."approvedById", c."approvedAt", c."version", c."createdAt", c."updatedAt"`,
+    ),
     (c) => {
       for (const t of c.tags) tags.add(t);
       return {
@@ -194,9 +172,12 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
     },
   );
 
+  const claimIds = () => claimPages<Keyed>(Prisma.sql`c."id", c."createdAt"`);
+  const byClaim = (ids: string[], column = "claimId") => Prisma.sql`ORDER BY array_position(${ids}::text[], ${Prisma.raw(`"${column}"`)}), ${keys}`;
+
   yield* section(
     "sources",
-    (after, take) => db.source.findMany({ where: { AND: [{ claim: set.claims }, after] }, orderBy: KEYSET_ORDER, take }),
+    children(claimIds(), (ids) => exportRows<SourceRow>(Prisma.sql`SELECT * FROM "Source" WHERE "claimId" = ANY(${ids}::text[]) ${byClaim(ids)}`)),
     (s) => ({
       id: s.id,
       claimId: s.claimId,
@@ -213,22 +194,27 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
     }),
   );
 
-  // Only relations with both ends in the set can be rebuilt from it.
   yield* section(
     "relations",
-    (after, take) => db.claimRelation.findMany({ where: { AND: [{ from: set.claims, to: set.claims }, after] }, orderBy: KEYSET_ORDER, take }),
+    children(
+      claimIds(),
+      (ids) => exportRows<RelationRow>(Prisma.sql`
+        SELECT r.* FROM "ClaimRelation" r WHERE r."fromId" = ANY(${ids}::text[])
+          AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = r."toId" AND ${set.claims})
+        ${byClaim(ids, "fromId")}`),
+    ),
     (r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, type: r.type, note: r.note, createdById: person(r.createdById), createdAt: iso(r.createdAt) }),
   );
 
   yield* section(
     "events",
-    (after, take) => db.claimEvent.findMany({ where: { AND: [{ claim: set.claims }, after] }, orderBy: KEYSET_ORDER, take }),
+    children(claimIds(), (ids) => exportRows<EventRow>(Prisma.sql`SELECT * FROM "ClaimEvent" WHERE "claimId" = ANY(${ids}::text[]) ${byClaim(ids)}`)),
     (e) => ({ id: e.id, claimId: e.claimId, kind: e.kind, data: e.data, actorId: person(e.actorId), createdAt: iso(e.createdAt) }),
   );
 
   yield* section(
     "comments",
-    (after, take) => db.claimComment.findMany({ where: { AND: [{ claim: set.claims, deletedAt: null }, after] }, orderBy: KEYSET_ORDER, take }),
+    children(claimIds(), (ids) => exportRows<CommentRow>(Prisma.sql`SELECT * FROM "ClaimComment" WHERE "claimId" = ANY(${ids}::text[]) AND "deletedAt" IS NULL ${byClaim(ids)}`)),
     (c) => ({ id: c.id, claimId: c.claimId, authorId: person(c.authorId), body: c.body, bodyText: c.bodyText, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) }),
   );
 
@@ -243,4 +229,88 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
   };
   yield* jsonArrayItems(chunks(), (u) => u);
   yield "]\n}\n";
+}
+
+interface ArticleRow extends Keyed {
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  tags: string[];
+  doc: unknown;
+  text: string;
+  contentHash: string;
+  revision: number;
+  createdById: string | null;
+  updatedAt: Date;
+}
+
+interface AnnotationRow extends Keyed {
+  articleId: string;
+  claimId: string | null;
+  note: string | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+  status: string;
+  anchoredRevision: number;
+  createdById: string | null;
+  updatedAt: Date;
+}
+
+interface ClaimRow extends Keyed {
+  statement: string;
+  claimant: string | null;
+  claimDate: Date | null;
+  reviewState: string;
+  verdict: string | null;
+  explanation: unknown;
+  explanationText: string;
+  tags: string[];
+  assigneeId: string | null;
+  createdById: string | null;
+  approvedById: string | null;
+  approvedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+}
+
+interface SourceRow extends Keyed {
+  claimId: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedAt: Date | null;
+  accessedAt: Date | null;
+  kind: string;
+  stance: string;
+  note: string | null;
+  createdById: string | null;
+}
+
+interface RelationRow extends Keyed {
+  fromId: string;
+  toId: string;
+  type: string;
+  note: string | null;
+  createdById: string | null;
+}
+
+interface EventRow extends Keyed {
+  claimId: string;
+  kind: string;
+  data: unknown;
+  actorId: string | null;
+}
+
+interface CommentRow extends Keyed {
+  claimId: string;
+  authorId: string | null;
+  body: unknown;
+  bodyText: string;
+  updatedAt: Date;
 }

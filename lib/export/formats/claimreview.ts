@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/db/generated/client";
 import { VERDICT_RATING } from "@/lib/claims/verdicts";
 import { claimBatches, type ExportClaim, type ExportMention } from "../batches";
 import { claimUrl, type ExportContext } from "../context";
@@ -73,7 +74,7 @@ export function claimReview(ctx: ExportContext, c: ExportClaim) {
 export async function* claimReviewExport(ctx: ExportContext): AsyncGenerator<string> {
   yield "[";
   let first = true;
-  for await (const batch of claimBatches(ctx.set, { links: true, where: { reviewState: "approved", verdict: { not: null } } })) {
+  for await (const batch of claimBatches(ctx.set, { links: true, where: Prisma.sql`c."reviewState" = 'approved' AND c."verdict" IS NOT NULL` })) {
     let chunk = "";
     for (const c of batch) {
       chunk += (first ? "\n" : ",\n") + JSON.stringify(claimReview(ctx, c));
