@@ -15,6 +15,8 @@ const MIN_ROLE = {
   "workspace.view": "viewer",
   "workspace.update": "admin",
   "members.manage": "admin",
+  /** Import a Claimtrail bundle (lib/bundle-import). */
+  "workspace.import": "admin",
   "article.create": "annotator",
   "article.edit": "annotator",
   "annotation.create": "annotator",

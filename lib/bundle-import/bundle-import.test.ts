@@ -1,0 +1,270 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { authorize, type Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { makeUser, makeWorkspace, uniqueEmail, type FixtureUser } from "@/lib/testing/fixtures";
+import { applyImport, importBundle, validateBundle, type Bundle } from "./index";
+import { importWorld } from "./import-world";
+import { normaliseBundle } from "./normalise";
+
+type World = Awaited<ReturnType<typeof importWorld>>;
+let w: World;
+let bundle: Bundle;
+
+beforeAll(async () => {
+  w = await importWorld();
+  bundle = await w.exportAll(w.admin);
+});
+
+const copy = (): Bundle => structuredClone(bundle);
+
+/** An empty workspace (owned by `owner`, by default the world's admin) with the given members. */
+async function target(members: { user: FixtureUser; role: "annotator" | "reviewer" }[] = [], owner: FixtureUser = w.admin) {
+  const { workspace } = await makeWorkspace(owner);
+  for (const m of members) await db.membership.create({ data: { workspaceId: workspace.id, userId: m.user.id, role: m.role } });
+  const access = await authorize(owner.id, workspace.slug, "workspace.view");
+  return { workspace, access };
+}
+
+async function rowsIn(workspaceId: string) {
+  const claims = { claim: { workspaceId } };
+  return {
+    articles: await db.article.count({ where: { workspaceId } }),
+    revisions: await db.articleRevision.count({ where: { article: { workspaceId } } }),
+    annotations: await db.annotation.count({ where: { workspaceId } }),
+    claims: await db.claim.count({ where: { workspaceId } }),
+    sources: await db.source.count({ where: claims }),
+    relations: await db.claimRelation.count({ where: { workspaceId } }),
+    events: await db.claimEvent.count({ where: claims }),
+    comments: await db.claimComment.count({ where: claims }),
+  };
+}
+
+const EMPTY = { articles: 0, revisions: 0, annotations: 0, claims: 0, sources: 0, relations: 0, events: 0, comments: 0 };
+
+async function rejected(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+describe("the world's bundle", () => {
+  it("holds everything the round trip must carry", () => {
+    expect(bundle.articles).toHaveLength(3);
+    expect(bundle.articles[0].revision).toBe(2);
+    expect(bundle.articles[0].revisions).toHaveLength(2);
+    expect(new Set(bundle.annotations.map((a) => a.status))).toEqual(new Set(["moved", "orphaned", "exact"]));
+    expect(bundle.claims.map((c) => c.reviewState)).toContain("approved");
+    expect(bundle.relations).toHaveLength(1);
+    expect(bundle.sources).toHaveLength(1);
+    expect(bundle.comments).toHaveLength(1);
+    expect(bundle.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["created", "mention-added", "edited", "verdict", "source-added", "review-state", "relation-added", "merged", "commented"]));
+  });
+});
+
+describe("validation", () => {
+  it("refuses what isn't a bundle, naming the path", () => {
+    const r = validateBundle({ format: "something-else", version: 2 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["format", "version", "articles", "claims"]));
+  });
+
+  it("reports shape errors and broken references with their paths", () => {
+    const b = copy() as unknown as Record<string, Record<string, unknown>[]>;
+    b.claims[0].verdict = "maybe";
+    b.annotations[1].claimId = "nope";
+    b.relations[0].toId = "missing";
+    b.events[0].actorId = "ghost";
+    let r = validateBundle(b);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toContain("claims.0.verdict");
+
+    b.claims[0].verdict = null;
+    r = validateBundle(b);
+    if (r.ok) throw new Error("should fail");
+    const paths = Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
+    expect(paths["annotations.1.claimId"]).toMatch(/not in claims/);
+    expect(paths["relations.0.toId"]).toMatch(/not in claims/);
+    expect(paths["events.0.actorId"]).toMatch(/not in people/);
+  });
+
+  it("checks the text against the document, the hash against the text, offsets against the text", () => {
+    const b = copy();
+    b.articles[1].text += " tampered";
+    b.articles[2].contentHash = "0".repeat(64);
+    const onThird = b.annotations.findIndex((a) => a.articleId === b.articles[2].id && a.status !== "orphaned");
+    b.annotations[onThird].selectors = [{ type: "TextPositionSelector", start: 0, end: 10_000_000 }, b.annotations[onThird].selectors.find((s) => s.type === "TextQuoteSelector")!];
+    const r = validateBundle(b);
+    if (r.ok) throw new Error("should fail");
+    expect(r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["articles.1.text", "articles.2.contentHash", `annotations.${onThird}.selectors`]));
+  });
+
+  it("is a 422 with every issue from importBundle, and admin only", async () => {
+    const { access } = await target();
+    const err = await rejected(importBundle(access, { format: "claimtrail-bundle" }, { dryRun: true }));
+    expect(err.status).toBe(422);
+    expect(err.extra.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "version" })]));
+    const annotator = await authorize(w.annotator.id, w.workspace.slug, "workspace.view");
+    expect((await rejected(importBundle(annotator, copy(), { dryRun: true }))).status).toBe(403);
+  });
+});
+
+describe("dry run", () => {
+  it("reports counts, people and labels and writes nothing", async () => {
+    const { workspace, access } = await target([{ user: w.annotator, role: "annotator" }]);
+    const before = await rowsIn(workspace.id);
+    const out = await importBundle(access, copy(), { dryRun: true });
+    if (!out.dryRun) throw new Error("expected a dry run");
+    expect(out.plan.create).toEqual({
+      articles: 3,
+      revisions: 4,
+      annotations: bundle.annotations.length,
+      claims: bundle.claims.length,
+      sources: 1,
+      relations: 1,
+      events: bundle.events.length,
+      comments: bundle.comments.length,
+    });
+    expect(out.plan.people.matched.map((p) => p.email).sort()).toEqual([w.admin.email, w.annotator.email].sort());
+    expect(out.plan.people.notMembers.map((p) => p.email)).toEqual([w.reviewer.email]);
+    expect(await rowsIn(workspace.id)).toEqual(before);
+    expect(before).toEqual(EMPTY);
+  });
+});
+
+describe("apply", () => {
+  it("leaves nothing behind when a row fails half-way (a duplicate relation)", async () => {
+    const { workspace } = await target();
+    const b = copy();
+    b.relations.push({ ...b.relations[0], id: "dup-relation" });
+    expect(validateBundle(b).ok).toBe(true);
+    await expect(applyImport(workspace.id, b)).rejects.toThrow();
+    expect(await rowsIn(workspace.id)).toEqual(EMPTY);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).verdictLabels).toEqual({});
+  });
+
+  it("gives everything a new id and rewrites every reference", async () => {
+    const { workspace, access } = await target([
+      { user: w.annotator, role: "annotator" },
+      { user: w.reviewer, role: "reviewer" },
+    ]);
+    const out = await importBundle(access, copy(), { dryRun: false });
+    if (out.dryRun) throw new Error("expected an import");
+    expect(await rowsIn(workspace.id)).toEqual({ ...out.plan.create });
+
+    const old = new Set([...bundle.articles, ...bundle.annotations, ...bundle.claims, ...bundle.sources, ...bundle.relations, ...bundle.events, ...bundle.comments].map((r) => r.id));
+    const claims = await db.claim.findMany({ where: { workspaceId: workspace.id }, select: { id: true } });
+    const annotations = await db.annotation.findMany({ where: { workspaceId: workspace.id } });
+    const events = await db.claimEvent.findMany({ where: { claim: { workspaceId: workspace.id } } });
+    for (const row of [...claims, ...annotations, ...events]) expect(old.has(row.id)).toBe(false);
+    const claimIds = new Set(claims.map((c) => c.id));
+    const annotationIds = new Set(annotations.map((a) => a.id));
+    for (const a of annotations) if (a.claimId) expect(claimIds.has(a.claimId)).toBe(true);
+
+    const treaties = out.claims[w.treaties.id];
+    const relation = await db.claimRelation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect([relation.fromId, relation.toId]).toEqual([out.claims[w.nato.id], treaties]);
+    const created = events.find((e) => e.claimId === treaties && e.kind === "created")!;
+    const data = created.data as Record<string, string>;
+    expect(annotationIds.has(data.annotationId)).toBe(true);
+    expect(data.articleId).toBe(out.articles[bundle.articles[0].id]);
+    const added = events.find((e) => e.kind === "relation-added" && e.claimId === treaties)!;
+    expect((added.data as Record<string, string>).relationId).toBe(relation.id);
+    expect((added.data as Record<string, string>).otherId).toBe(out.claims[w.nato.id]);
+    // The merged-away claim isn't in the bundle: its id is still replaced, consistently.
+    const merged = events.find((e) => e.kind === "merged")!;
+    expect((merged.data as Record<string, string>).from).not.toBe(w.twin.id);
+
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: treaties } });
+    const original = bundle.claims.find((c) => c.id === w.treaties.id)!;
+    expect({ version: claim.version, reviewState: claim.reviewState, verdict: claim.verdict, approvedAt: claim.approvedAt?.toISOString(), approvedById: claim.approvedById, assigneeId: claim.assigneeId }).toEqual({
+      version: original.version,
+      reviewState: "approved",
+      verdict: "true",
+      approvedAt: original.approvedAt,
+      approvedById: w.reviewer.id,
+      assigneeId: w.reviewer.id,
+    });
+  });
+
+  it("matches people by email among members; the others are kept by name in the history", async () => {
+    const stranger = await makeUser({ name: "Not Here" });
+    const { workspace, access } = await target([{ user: w.annotator, role: "annotator" }], stranger);
+    const b = copy();
+    const annotator = b.people.find((p) => p.id === w.annotator.id)!;
+    annotator.email = annotator.email.toUpperCase();
+    const admin = b.people.find((p) => p.id === w.admin.id)!;
+    admin.email = uniqueEmail("gone");
+
+    const dry = await importBundle(access, b, { dryRun: true });
+    if (!dry.dryRun) throw new Error("expected a dry run");
+    expect(dry.plan.people).toEqual({
+      matched: [{ name: w.annotator.name, email: w.annotator.email }],
+      notMembers: [{ name: w.reviewer.name, email: w.reviewer.email }],
+      notFound: [{ name: admin.name, email: admin.email }],
+    });
+
+    const out = await importBundle(access, b, { dryRun: false });
+    if (out.dryRun) throw new Error("expected an import");
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: out.claims[w.treaties.id] } });
+    expect(claim.createdById).toBe(w.annotator.id);
+    expect(claim.approvedById).toBeNull();
+    expect(claim.assigneeId).toBeNull();
+    const approval = await db.claimEvent.findFirstOrThrow({ where: { claimId: claim.id, kind: "review-state", data: { path: ["to"], equals: "approved" } } });
+    expect(approval.actorId).toBeNull();
+    expect(approval.data).toMatchObject({ originalActor: { name: w.reviewer.name, email: w.reviewer.email } });
+    const assigned = await db.claimEvent.findFirstOrThrow({ where: { claimId: claim.id, kind: "edited", data: { path: ["field"], equals: "assignee" } } });
+    expect(assigned.actorId).toBe(w.annotator.id);
+    expect(assigned.data).toMatchObject({ to: { id: null, name: w.reviewer.name } });
+    const article = await db.article.findFirstOrThrow({ where: { workspaceId: workspace.id, id: out.articles[bundle.articles[0].id] } });
+    expect(article.createdById).toBeNull();
+  });
+
+  it("reuses an article whose text is already here and attaches the highlights to it", async () => {
+    const { workspace, access } = await target([
+      { user: w.annotator, role: "annotator" },
+      { user: w.reviewer, role: "reviewer" },
+    ]);
+    const first = await importBundle(access, copy(), { dryRun: false });
+    if (first.dryRun) throw new Error("expected an import");
+    const again = await importBundle(access, copy(), { dryRun: true });
+    if (!again.dryRun) throw new Error("expected a dry run");
+    expect(again.plan.create.articles).toBe(0);
+    expect(again.plan.reusedArticles.map((r) => r.existingId)).toEqual(bundle.articles.map((a) => first.articles[a.id]));
+    expect(again.plan.warnings.join(" ")).toMatch(/duplicates/);
+    const second = await importBundle(access, copy(), { dryRun: false });
+    if (second.dryRun) throw new Error("expected an import");
+    expect(second.articles).toEqual(first.articles);
+    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(3);
+    expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(2 * bundle.annotations.length);
+  });
+});
+
+describe("round trip", () => {
+  it("export → import into an empty workspace → export gives the same bundle, ids and export time aside", async () => {
+    const { workspace, access } = await target([
+      { user: w.annotator, role: "annotator" },
+      { user: w.reviewer, role: "reviewer" },
+    ]);
+    const out = await importBundle(access as Access, copy(), { dryRun: false });
+    if (out.dryRun) throw new Error("expected an import");
+    const again = await w.exportAll(w.admin, workspace.slug);
+    expect(again.workspace.id).not.toBe(bundle.workspace.id);
+    expect(normaliseBundle(again)).toEqual(normaliseBundle(bundle));
+    expect(JSON.stringify(normaliseBundle(again))).toBe(JSON.stringify(normaliseBundle(bundle)));
+  });
+
+  it("the normaliser tells different bundles apart", () => {
+    const b = copy();
+    b.claims[0].version += 1;
+    expect(normaliseBundle(b)).not.toEqual(normaliseBundle(bundle));
+    const swapped = copy();
+    swapped.annotations[0].claimId = swapped.claims[1].id;
+    expect(normaliseBundle(swapped)).not.toEqual(normaliseBundle(bundle));
+  });
+});

@@ -1,0 +1,118 @@
+import { verdictLabels, DEFAULT_VERDICT_LABELS, VERDICTS } from "@/lib/claims/verdicts";
+import type { Prisma } from "@/lib/db/client";
+import type { Bundle } from "./schema";
+
+type Client = Pick<Prisma.TransactionClient, "article" | "membership" | "user" | "workspace">;
+
+export interface PlannedPerson {
+  name: string;
+  email: string;
+}
+
+/**
+ * What importing a bundle into a workspace would do (the dry run's report,
+ * and what apply follows):
+ *
+ * - `create`: rows per kind. Annotations on a reused article count here.
+ * - `reusedArticles`: bundle articles whose text this workspace already
+ *   holds (same content hash, identical text). The existing article is kept
+ *   as it is (its metadata and revisions win) and the bundle's highlights
+ *   are attached to it, anchored to its current revision.
+ * - `conflicts`: what can't be imported and is skipped, with the reason.
+ * - `people`: matched by email to members of this workspace; the others are
+ *   recorded by name only (README, "Import a bundle").
+ */
+export interface ImportPlan {
+  create: { articles: number; revisions: number; annotations: number; claims: number; sources: number; relations: number; events: number; comments: number };
+  reusedArticles: { bundleId: string; title: string; existingId: string; existingTitle: string }[];
+  conflicts: { kind: "article"; bundleId: string; title: string; message: string }[];
+  people: { matched: PlannedPerson[]; notMembers: PlannedPerson[]; notFound: PlannedPerson[] };
+  verdictLabels: "same" | "adopted" | "kept";
+  warnings: string[];
+}
+
+export interface PlanDetails {
+  plan: ImportPlan;
+  /** Bundle person id → user id here, for the matched ones. */
+  users: Map<string, string>;
+  /** Bundle article id → the existing article it reuses. */
+  reused: Map<string, { id: string; revision: number }>;
+  /** Bundle article ids not imported (conflicts). */
+  skipped: Set<string>;
+  /** The verdict labels to store, when adopting the bundle's. */
+  labels: Record<string, string> | null;
+}
+
+export async function planImport(client: Client, workspaceId: string, bundle: Bundle): Promise<PlanDetails> {
+  const warnings: string[] = [];
+
+  // People: by email, among this workspace's members.
+  const emails = bundle.people.map((p) => p.email.trim().toLowerCase());
+  const users = await client.user.findMany({
+    where: { email: { in: emails } },
+    select: { id: true, email: true, memberships: { where: { workspaceId }, select: { id: true } } },
+  });
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const people: ImportPlan["people"] = { matched: [], notMembers: [], notFound: [] };
+  const userMap = new Map<string, string>();
+  bundle.people.forEach((p, i) => {
+    const u = byEmail.get(emails[i]);
+    const ref = { name: p.name, email: emails[i] };
+    if (u?.memberships.length) {
+      userMap.set(p.id, u.id);
+      people.matched.push(ref);
+    } else (u ? people.notMembers : people.notFound).push(ref);
+  });
+
+  // Articles: the same text here already → reuse it; same hash, other text → skip.
+  const existing = await client.article.findMany({
+    where: { workspaceId, contentHash: { in: bundle.articles.map((a) => a.contentHash) } },
+    select: { id: true, title: true, text: true, contentHash: true, revision: true },
+  });
+  const byHash = new Map(existing.map((a) => [a.contentHash, a]));
+  const reused = new Map<string, { id: string; revision: number }>();
+  const skipped = new Set<string>();
+  const plan: ImportPlan = {
+    create: { articles: 0, revisions: 0, annotations: 0, claims: bundle.claims.length, sources: bundle.sources.length, relations: bundle.relations.length, events: bundle.events.length, comments: bundle.comments.length },
+    reusedArticles: [],
+    conflicts: [],
+    people,
+    verdictLabels: "same",
+    warnings,
+  };
+  for (const a of bundle.articles) {
+    const twin = byHash.get(a.contentHash);
+    if (twin && twin.text === a.text) {
+      reused.set(a.id, { id: twin.id, revision: twin.revision });
+      plan.reusedArticles.push({ bundleId: a.id, title: a.title, existingId: twin.id, existingTitle: twin.title });
+    } else if (twin) {
+      skipped.add(a.id);
+      plan.conflicts.push({ kind: "article", bundleId: a.id, title: a.title, message: `Another article here, “${twin.title}”, has the same content hash but different text; skipped with its highlights.` });
+    } else {
+      plan.create.articles++;
+      plan.create.revisions += a.revisions?.length ?? 1;
+    }
+  }
+  plan.create.annotations = bundle.annotations.filter((a) => !skipped.has(a.articleId)).length;
+  if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}. Importing the same bundle twice duplicates its highlights and claims.`);
+  if (bundle.articles.some((a) => !a.revisions)) warnings.push("The bundle has no article revisions (exported without them): each article starts with its current revision only.");
+  const unmatched = people.notMembers.length + people.notFound.length;
+  if (unmatched) warnings.push(`${unmatched} ${unmatched === 1 ? "person is" : "people are"} not members here: their names are kept in the claims' history, and the fields naming them are left empty. Invite them first to keep them.`);
+
+  // Verdict labels: adopted when this workspace has none of its own.
+  const ws = await client.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { verdictLabels: true } });
+  const here = verdictLabels(ws.verdictLabels);
+  const theirs = verdictLabels(bundle.workspace.verdictLabels);
+  let labels: Record<string, string> | null = null;
+  if (VERDICTS.some((v) => here[v] !== theirs[v])) {
+    if (VERDICTS.every((v) => here[v] === DEFAULT_VERDICT_LABELS[v])) {
+      labels = Object.fromEntries(VERDICTS.filter((v) => theirs[v] !== DEFAULT_VERDICT_LABELS[v]).map((v) => [v, theirs[v]]));
+      plan.verdictLabels = "adopted";
+    } else {
+      plan.verdictLabels = "kept";
+      warnings.push("The bundle names verdicts differently; this workspace's own verdict labels are kept.");
+    }
+  }
+
+  return { plan, users: userMap, reused, skipped, labels };
+}
