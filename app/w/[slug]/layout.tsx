@@ -11,6 +11,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     { href: `/w/${slug}`, label: "Articles" },
     { href: `/w/${slug}/claims`, label: "Claims" },
     { href: `/w/${slug}/dashboard`, label: "Dashboard" },
+    { href: `/w/${slug}/export`, label: "Export" },
     ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: "Members" }] : []),
     ...(can(access.role, "workspace.update") ? [{ href: `/w/${slug}/settings`, label: "Settings" }] : []),
   ];

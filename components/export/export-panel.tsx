@@ -1,0 +1,254 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
+
+const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
+const LABEL = "text-xs font-medium text-stone-600";
+
+interface Counts {
+  articles: number;
+  annotations: number;
+  claims: number;
+}
+
+type Progress = { format: ExportFormat; bytes: number; lines: number; done: boolean } | null;
+
+function toggle<T>(list: T[] | undefined, value: T): T[] {
+  const l = list ?? [];
+  return l.includes(value) ? l.filter((v) => v !== value) : [...l, value];
+}
+
+function filenameOf(res: Response, fallback: string): string {
+  return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The export page's form: filters, the set's counts, one download per format with progress. */
+export function ExportPanel({ slug, articles, tags, labels }: { slug: string; articles: { id: string; title: string }[]; tags: string[]; labels: Record<Verdict, string> }) {
+  const [filters, setFilters] = useState<ExportFiltersInput>({ dateField: "claimDate" });
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [countError, setCountError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const query = filtersToSearchParams(filters).toString();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/w/${slug}/export/count?${query}`, { signal: controller.signal });
+        const body = await res.json();
+        if (res.ok) {
+          setCounts(body as Counts);
+          setCountError(null);
+        } else {
+          setCounts(null);
+          setCountError(Object.values((body.errors ?? {}) as Record<string, string>)[0] ?? body.detail ?? "Couldn't count the set.");
+        }
+      } catch (err) {
+        if ((err as Error).name !== "AbortError") setCountError("Couldn't count the set.");
+      }
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [slug, query]);
+
+  const set = (patch: Partial<ExportFiltersInput>) => setFilters((f) => ({ ...f, ...patch }));
+
+  async function download(format: ExportFormat) {
+    setError(null);
+    abort.current = new AbortController();
+    setProgress({ format, bytes: 0, lines: 0, done: false });
+    try {
+      const res = await fetch(`/api/w/${slug}/export?format=${format}&${query}`, { signal: abort.current.signal });
+      if (!res.ok || !res.body) {
+        const body = await res.json().catch(() => ({}));
+        throw new Error(Object.values((body.errors ?? {}) as Record<string, string>)[0] ?? body.detail ?? `The export failed (${res.status}).`);
+      }
+      const reader = res.body.getReader();
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      let lines = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parts.push(value);
+        bytes += value.byteLength;
+        for (const b of value) if (b === 10) lines += 1;
+        setProgress({ format, bytes, lines, done: false });
+      }
+      const url = URL.createObjectURL(new Blob(parts, { type: res.headers.get("content-type") ?? "application/octet-stream" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = filenameOf(res, `${slug}.${format}`);
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setProgress({ format, bytes, lines, done: true });
+    } catch (err) {
+      setProgress(null);
+      setError((err as Error).name === "AbortError" ? "Export cancelled." : (err as Error).message || "The export failed.");
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  const busy = progress !== null && !progress.done;
+  // JSON Lines has one claim per line, so its progress is exact; other formats show bytes.
+  const claimsDone = progress?.format === "jsonl" ? progress.lines : null;
+
+  return (
+    <div className="space-y-6">
+      <form className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3" aria-label="Choose what to export" onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="sm:col-span-2 lg:col-span-1">
+          <legend className={LABEL}>Articles</legend>
+          <label className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={!filters.articles?.length} onChange={() => set({ articles: [] })} /> All articles
+          </label>
+          <div className="mt-1 max-h-40 space-y-1 overflow-y-auto rounded-md p-2 ring-1 ring-stone-200">
+            {articles.length === 0 ? <p className="text-sm text-stone-500">No articles yet.</p> : null}
+            {articles.map((a) => (
+              <label key={a.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={filters.articles?.includes(a.id) ?? false} onChange={() => set({ articles: toggle(filters.articles, a.id) })} />
+                <span className="truncate">{a.title}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className={LABEL}>Review state (any when none ticked)</legend>
+          {REVIEW_STATES.map((s) => (
+            <label key={s} className="mt-1 flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={filters.reviewState?.includes(s) ?? false} onChange={() => set({ reviewState: toggle<ReviewState>(filters.reviewState, s) })} />
+              {REVIEW_STATE_LABELS[s]}
+            </label>
+          ))}
+          <label className="mt-3 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={filters.withVerdict === true} onChange={(e) => set({ withVerdict: e.target.checked })} /> Only claims with a verdict
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend className={LABEL}>Verdict (any when none ticked)</legend>
+          {[...VERDICTS, "none" as const].map((v) => (
+            <label key={v} className="mt-1 flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={filters.verdict?.includes(v) ?? false} onChange={() => set({ verdict: toggle<Verdict | "none">(filters.verdict, v) })} />
+              {v === "none" ? "No verdict yet" : labels[v]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="space-y-3">
+          <div>
+            <label htmlFor="x-tags" className={LABEL}>
+              Tags (any of them)
+            </label>
+            <select id="x-tags" multiple value={filters.tags ?? []} onChange={(e) => set({ tags: [...e.target.selectedOptions].map((o) => o.value) })} className={`${CONTROL} h-24`}>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="x-claimant" className={LABEL}>
+              Claimant contains
+            </label>
+            <input id="x-claimant" value={filters.claimant ?? ""} onChange={(e) => set({ claimant: e.target.value })} className={CONTROL} />
+          </div>
+        </div>
+        <div className="space-y-3">
+          <div>
+            <label htmlFor="x-datefield" className={LABEL}>
+              Date range applies to
+            </label>
+            <select id="x-datefield" value={filters.dateField ?? "claimDate"} onChange={(e) => set({ dateField: e.target.value as "claimDate" | "createdAt" })} className={CONTROL}>
+              <option value="claimDate">Claim date</option>
+              <option value="createdAt">Date added</option>
+            </select>
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <label htmlFor="x-from" className={LABEL}>
+                From
+              </label>
+              <input id="x-from" type="date" value={filters.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={CONTROL} />
+            </div>
+            <div>
+              <label htmlFor="x-to" className={LABEL}>
+                To
+              </label>
+              <input id="x-to" type="date" value={filters.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={CONTROL} />
+            </div>
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={filters.revisions === true} onChange={(e) => set({ revisions: e.target.checked })} /> Bundle: include article revisions
+          </label>
+        </div>
+      </form>
+
+      <section aria-labelledby="counts-heading" aria-live="polite" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h3 id="counts-heading" className="text-sm font-semibold">
+          This export holds
+        </h3>
+        {countError ? <Alert>{countError}</Alert> : null}
+        {counts ? (
+          <p className="mt-1 text-sm tabular-nums text-stone-700">
+            {counts.articles.toLocaleString("en")} article{counts.articles === 1 ? "" : "s"}, {counts.annotations.toLocaleString("en")} highlight{counts.annotations === 1 ? "" : "s"} and{" "}
+            {counts.claims.toLocaleString("en")} claim{counts.claims === 1 ? "" : "s"}
+          </p>
+        ) : countError ? null : (
+          <p className="mt-1 text-sm text-stone-500">Counting…</p>
+        )}
+      </section>
+
+      <section aria-labelledby="formats-heading" className="space-y-3">
+        <h3 id="formats-heading" className="text-sm font-semibold">
+          Download
+        </h3>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {EXPORT_FORMATS.map((f) => (
+            <li key={f} className="flex flex-col justify-between gap-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+              <div>
+                <p className="text-sm font-medium">{EXPORT_FORMAT_LABELS[f].label}</p>
+                <p className="text-xs text-stone-600">{EXPORT_FORMAT_LABELS[f].description}</p>
+              </div>
+              <Button variant="secondary" disabled={busy} onClick={() => download(f)}>
+                Export {EXPORT_FORMAT_LABELS[f].label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {error ? <Alert>{error}</Alert> : null}
+        {progress ? (
+          <div className="space-y-1" aria-live="polite">
+            {claimsDone !== null && counts?.claims ? (
+              <progress className="w-full" max={counts.claims} value={Math.min(claimsDone, counts.claims)} aria-label="Claims received" />
+            ) : (
+              <progress className="w-full" aria-label="Export in progress" {...(progress.done ? { max: 1, value: 1 } : {})} />
+            )}
+            <p className="text-sm tabular-nums text-stone-700">
+              {EXPORT_FORMAT_LABELS[progress.format].label}: {mb(progress.bytes)} received
+              {claimsDone !== null ? `, ${claimsDone.toLocaleString("en")}${counts ? ` of ${counts.claims.toLocaleString("en")}` : ""} claims` : ""}
+              {progress.done ? " — done, saved to your downloads." : "…"}
+            </p>
+            {busy ? (
+              <Button variant="ghost" onClick={() => abort.current?.abort()}>
+                Cancel
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
