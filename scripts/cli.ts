@@ -11,6 +11,8 @@ import { addMember } from "@/lib/members/add-member";
 import { importPaths } from "@/lib/articles/import";
 import { db } from "@/lib/db/client";
 import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
+import { applyImport, planImport, validateBundle } from "@/lib/bundle-import";
+import { issueLines, planLines } from "@/lib/bundle-import/report";
 import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
@@ -22,6 +24,7 @@ Commands:
   member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
   import --workspace SLUG PATH…                   Import articles from .txt, .md, .html and .json files, or folders of them
   token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
+  import-bundle --workspace SLUG FILE [--dry-run]  Import a Claimtrail bundle (checked first; applied in one transaction)
 `;
 
 class UsageError extends Error {}
@@ -70,6 +73,27 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     process.stdout.write(`${summary}\n`);
     throw new DomainError(400, `${counts.failed} ${counts.failed === 1 ? "import" : "imports"} failed (see above).`);
   },
+  async "import-bundle"(values, [file, ...extra]) {
+    const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug).") }), values);
+    if (!file || extra.length) throw new UsageError("Give one bundle file.");
+    const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
+    if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
+    const { readFile } = await import("node:fs/promises");
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, "utf8"));
+    } catch (err) {
+      throw new UsageError(`Can't read ${file} as JSON: ${(err as Error).message}`);
+    }
+    const checked = validateBundle(json);
+    if (!checked.ok) {
+      process.stdout.write(`${issueLines(checked.issues).join("\n")}\n`);
+      throw new DomainError(422, `${file} is not a bundle that can be imported (${checked.issues.length} problems above).`);
+    }
+    if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, checked.bundle)).plan, false)].join("\n");
+    const result = await applyImport(workspace.id, checked.bundle);
+    return [`Imported ${file} into ${input.workspace}.`, ...planLines(result.plan, true)].join("\n");
+  },
   async "token:create"(values) {
     const input = parse(newTokenSchema.extend({ email: emailSchema }), { ...values, name: values.name ?? "CLI token" });
     const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -89,12 +113,14 @@ async function main(argv: string[]): Promise<number> {
   let values: Record<string, string | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
+    const parsed = parseArgs({
       args: rest,
-      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" } },
+      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" } },
       strict: true,
-      allowPositionals: command === "import",
-    }));
+      allowPositionals: command === "import" || command === "import-bundle",
+    });
+    values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : v]));
+    positionals = parsed.positionals;
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
     return 2;

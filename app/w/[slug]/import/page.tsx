@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileImport } from "@/components/articles/file-import";
+import { BundleImport } from "@/components/articles/bundle-import";
 import { PasteArticleForm } from "@/components/articles/paste-article-form";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Add articles" };
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageAccess(slug, "article.create", `/w/${slug}/import`);
+  const access = await requirePageAccess(slug, "article.create", `/w/${slug}/import`);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -25,6 +27,11 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
         <PasteArticleForm slug={slug} />
         <FileImport slug={slug} />
       </div>
+      {can(access.role, "workspace.import") && (
+        <div className="mt-8">
+          <BundleImport slug={slug} />
+        </div>
+      )}
     </div>
   );
 }
