@@ -31,7 +31,7 @@ interface HandlerContext<Q, B> {
   query: Q;
   body: B;
   token: ResolvedToken;
-  /** Null only for endpoints without `action` (the workspace list). */
+  /** The token owner's membership of the token's workspace, allowed to do `action`. */
   access: Access;
   /** Set headers on the response (ETag, Location…). */
   headers: Headers;
