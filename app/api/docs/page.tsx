@@ -1,3 +1,4 @@
+import { InlineMarkdown } from "@/components/ui/inline-markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { openApiDocument } from "@/lib/api-v1";
@@ -49,7 +50,7 @@ function Fields({ rows }: { rows: FieldRow[] }) {
             <td className="py-1 pr-3">
               <TypeCell type={f.type} refName={f.ref} />
             </td>
-            <td className="py-1 text-stone-700">{f.description}</td>
+            <td className="py-1 text-stone-700">{f.description ? <InlineMarkdown text={f.description} /> : null}</td>
           </tr>
         ))}
       </tbody>
@@ -90,7 +91,9 @@ export default function ApiDocsPage() {
       <div className="min-w-0">
         <section id="overview" aria-labelledby="overview-heading">
           <h1 id="overview-heading" className="text-2xl font-semibold tracking-tight">{info.title}</h1>
-          <p className="mt-2 max-w-3xl text-sm text-stone-700">{info.description}</p>
+          <p className="mt-2 max-w-3xl text-sm text-stone-700">
+            <InlineMarkdown text={info.description} />
+          </p>
           <p className="mt-2 text-sm text-stone-700">
             Machine-readable: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> (OpenAPI 3.1). Create a token under{" "}
             <Link href="/settings/tokens" className="text-brand-700 underline">API tokens</Link>, then:
@@ -110,7 +113,11 @@ export default function ApiDocsPage() {
                   <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-bold ${METHOD_STYLE[op.method] ?? ""}`}>{op.method}</span>
                   /api/v1{op.path}
                 </p>
-                {op.description ? <p className="mt-2 text-sm text-stone-700">{op.description}</p> : null}
+                {op.description ? (
+                  <p className="mt-2 text-sm text-stone-700">
+                    <InlineMarkdown text={op.description} />
+                  </p>
+                ) : null}
                 {op.permission ? (
                   <p className="mt-1 text-xs text-stone-500">
                     Permission: <code>{op.permission}</code>
@@ -132,7 +139,7 @@ export default function ApiDocsPage() {
                 <ul className="mt-1 space-y-0.5 text-sm">
                   {op.responses.map((r) => (
                     <li key={r.status}>
-                      <code className="font-semibold">{r.status}</code> {r.description}{" "}
+                      <code className="font-semibold">{r.status}</code> <InlineMarkdown text={r.description} />{" "}
                       {r.type ? <TypeCell type={r.type} refName={r.ref} /> : null}
                       {r.mediaType && r.mediaType !== "application/json" && r.mediaType !== "application/problem+json" ? <code className="ml-1 text-xs text-stone-500">{r.mediaType}</code> : null}
                     </li>
@@ -150,7 +157,11 @@ export default function ApiDocsPage() {
           {schemas.map((s) => (
             <article key={s.name} id={`schema-${s.name}`} className="mt-6 rounded-xl bg-white p-5 ring-1 ring-stone-200">
               <h3 className="font-mono font-semibold">{s.name}</h3>
-              {s.description ? <p className="mt-1 text-sm text-stone-700">{s.description}</p> : null}
+              {s.description ? (
+                <p className="mt-1 text-sm text-stone-700">
+                  <InlineMarkdown text={s.description} />
+                </p>
+              ) : null}
               {s.fields ? <Fields rows={s.fields} /> : <p className="mt-1 text-sm text-stone-600">A recursive rich-text node (type, attrs, content, text, marks).</p>}
             </article>
           ))}
