@@ -1,3 +1,4 @@
+import { readLimited } from "@/lib/http/read-limited";
 import { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
 import { DomainError, invalid, notFound } from "@/lib/errors";
@@ -91,28 +92,6 @@ async function authenticate(req: Request): Promise<ResolvedToken> {
   return token;
 }
 
-/** Reads at most `max` bytes: a Content-Length over it is refused before reading, and so is a body that grows past it. */
-async function readLimited(req: Request, max: number): Promise<string> {
-  const tooLarge = () => new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max }));
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** `If-Match: "3"`, `W/"3"` or `3` → 3. */
 export function ifMatchVersion(req: Request): number | undefined {
   const header = req.headers.get("if-match");
@@ -124,7 +103,8 @@ export function ifMatchVersion(req: Request): number | undefined {
 
 async function readBody(req: Request, def: { body?: z.ZodType; versioned?: boolean; maxBodyBytes?: number }): Promise<unknown> {
   if (!def.body) return undefined;
-  const text = await readLimited(req, def.maxBodyBytes ?? MAX_BODY_BYTES);
+  const max = def.maxBodyBytes ?? MAX_BODY_BYTES;
+  const text = await readLimited(req, max, () => new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max })));
   let json: unknown = {};
   if (text.trim()) {
     try {

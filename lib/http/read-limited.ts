@@ -1,0 +1,24 @@
+/**
+ * A request body as text, of at most `max` bytes: a Content-Length over it is
+ * refused before reading, and so is a body that grows past it while streaming.
+ * `tooLarge` builds what to throw, so each caller keeps its own error type.
+ */
+export async function readLimited(req: Request, max: number, tooLarge: () => Error): Promise<string> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
