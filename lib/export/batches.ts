@@ -5,7 +5,7 @@ import type { Verdict } from "@/lib/claims/verdicts";
 import type { ExportSet } from "./export-set";
 
 /** Claims read per query; each batch's children come in one query per kind. */
-export const BATCH_SIZE = 500;
+export const BATCH_SIZE = 1000;
 
 export interface Keyed {
   createdAt: Date;
@@ -32,6 +32,27 @@ export async function* keysetPages<T extends Keyed>(alias: string, read: (after:
     if (rows.length) yield rows;
     if (rows.length < size) return;
     last = rows[rows.length - 1];
+  }
+}
+
+/**
+ * Hands out `source`'s items, asking for the next one as soon as one is handed
+ * out: reading page N+1 overlaps writing page N. One item ahead at most, so
+ * memory holds two pages however many there are; the consumer's pace
+ * (backpressure) still sets how far reading goes.
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    let next = source.next();
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = source.next();
+      next.catch(() => {}); // awaited on the next turn; if the consumer stops first, not an unhandled rejection
+      yield r.value;
+    }
+  } finally {
+    await source.return(undefined);
   }
 }
 
@@ -104,13 +125,20 @@ type MentionRow = Omit<ExportMention, "article" | "annotationId"> & { annotation
 type ArticleRow = ExportMention["article"];
 type SourceRow = ExportSource & { claimId: string };
 
+type BatchOptions = { links?: boolean; where?: Prisma.Sql; size?: number };
+
 /**
  * The set's claims in (createdAt, id) order, a batch at a time, each with its
  * mentions and sources (and, with `links`, relations and merged claims):
- * one query per kind per batch, never one per claim. `where` narrows the set
- * further (SQL over alias `c`).
+ * one query per kind per batch, never one per claim; the next batch is read
+ * while this one is written (`readAhead`). `where` narrows the set further
+ * (SQL over alias `c`).
  */
-export async function* claimBatches(set: ExportSet, opts: { links?: boolean; where?: Prisma.Sql; size?: number } = {}): AsyncGenerator<ExportClaim[]> {
+export function claimBatches(set: ExportSet, opts: BatchOptions = {}): AsyncGenerator<ExportClaim[]> {
+  return readAhead(readClaimBatches(set, opts));
+}
+
+async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGenerator<ExportClaim[]> {
   const where = opts.where ? Prisma.sql`${set.claims} AND ${opts.where}` : set.claims;
   const pages = keysetPages(
     "c",

@@ -9,6 +9,8 @@ import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as countRoute from "@/app/api/w/[slug]/export/count/route";
 import { CSV_BOM, CSV_COLUMNS } from "./formats/csv";
 import { claimBatches } from "./batches";
+import { exportContext } from "./context";
+import { jsonlRecord } from "./formats/jsonl";
 import { countExportSet, exportSet, exportToString } from "./index";
 import { exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
@@ -251,6 +253,19 @@ describe("JSON Lines", () => {
       })),
     );
     expect(approved.sources).toEqual([expect.objectContaining({ title: "Traffic count 2024", url: "https://example.org/count", kind: "dataset", stance: "refutes" })]);
+  });
+});
+
+describe("JSON Lines written by PostgreSQL", () => {
+  it("is byte for byte JSON.stringify of each claim's record, for every filter tried", async () => {
+    const access = await viewerAccess();
+    for (const filters of [{}, { articles: [w.b.id] }, { reviewState: ["approved" as const] }, { verdict: ["none" as const] }]) {
+      const ctx = await exportContext(access, exportSet(access, filters), at);
+      let expected = "";
+      for await (const batch of claimBatches(ctx.set)) for (const c of batch) expected += JSON.stringify(jsonlRecord(ctx, c)) + "\n";
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await exportToString(access, "jsonl", filters, at)).toBe(expected);
+    }
   });
 });
 
