@@ -209,7 +209,12 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<string> 
   yield* section(
     "events",
     children(claimIds(), (ids) => exportRows<EventRow>(Prisma.sql`SELECT * FROM "ClaimEvent" WHERE "claimId" = ANY(${ids}::text[]) ${byClaim(ids)}`)),
-    (e) => ({ id: e.id, claimId: e.claimId, kind: e.kind, data: e.data, actorId: person(e.actorId), createdAt: iso(e.createdAt) }),
+    (e) => {
+      // An assignee change names people inside its data; list them too, so an import can match them by email.
+      const data = e.data as { field?: string; from?: { id?: string | null } | null; to?: { id?: string | null } | null } | null;
+      if (data?.field === "assignee") for (const ref of [data.from, data.to]) person(ref?.id ?? null);
+      return { id: e.id, claimId: e.claimId, kind: e.kind, data: e.data, actorId: person(e.actorId), createdAt: iso(e.createdAt) };
+    },
   );
 
   yield* section(
