@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -28,14 +29,12 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError(null);
     setErrors({});
-    setCopied(false);
     const res = await apiSend<{ token: string; name: string }>("POST", "/api/tokens", { name, workspace });
     setPending(false);
     if (!res.ok) {
@@ -84,30 +83,7 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
           </div>
         ) : null}
         {created ? (
-          <div className="mt-4 space-y-2">
-            <label htmlFor="new-token-value" className="block text-sm font-medium">
-              Token “{created.name}”
-            </label>
-            <input
-              id="new-token-value"
-              readOnly
-              value={created.token}
-              onFocus={(e) => e.currentTarget.select()}
-              className="w-full rounded-md bg-stone-50 px-3 py-2 font-mono text-xs ring-1 ring-stone-300"
-            />
-            <div className="flex items-center gap-3">
-              <Button
-                variant="secondary"
-                onClick={async () => {
-                  await navigator.clipboard?.writeText(created.token).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? "Copied" : "Copy token"}
-              </Button>
-              <p className="text-sm text-stone-600">Copy it now: it is not shown again.</p>
-            </div>
-          </div>
+          <OneTimeSecret key={created.token} id="new-token-value" label={`Token “${created.name}”`} value={created.token} copyLabel="Copy token" note="Copy it now: it is not shown again." />
         ) : null}
       </section>
 

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 interface OpenInvite {
@@ -20,7 +21,6 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sh
 export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvite[] }) {
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [role, setRole] = useState<Role>("annotator");
@@ -29,7 +29,6 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
     event.preventDefault();
     setPending(true);
     setError(null);
-    setCopied(false);
     const res = await apiSend<{ url: string }>("POST", `/api/w/${slug}/invites`, { role });
     setPending(false);
     if (!res.ok) {
@@ -70,25 +69,7 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
           <Alert>{error}</Alert>
         </div>
       ) : null}
-      {link ? (
-        <div className="mt-4 space-y-2">
-          <label htmlFor="invite-link" className="block text-sm font-medium">
-            Invite link
-          </label>
-          <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md bg-stone-50 px-3 py-2 font-mono text-xs ring-1 ring-stone-300" />
-          <Button
-            variant="secondary"
-            className="w-full"
-            onClick={async () => {
-              await navigator.clipboard?.writeText(link).catch(() => undefined);
-              setCopied(true);
-            }}
-          >
-            {copied ? "Copied" : "Copy link"}
-          </Button>
-          <p className="text-xs text-stone-500">Copy it now: for safety it is not shown again.</p>
-        </div>
-      ) : null}
+      {link ? <OneTimeSecret key={link} id="invite-link" label="Invite link" value={link} copyLabel="Copy link" note="Copy it now: for safety it is not shown again." wide /> : null}
       {invites.length ? (
         <div className="mt-6">
           <h3 className="text-sm font-medium text-stone-800">Open invites</h3>

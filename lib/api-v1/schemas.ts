@@ -182,26 +182,31 @@ export const eventSchema = z
   })
   .meta({ id: "Event" });
 
+/** What a claim and its list entry share. */
+const claimCore = {
+  id: z.string(),
+  statement: z.string(),
+  claimant: z.string().nullable(),
+  claimDate: nullableDateTime,
+  reviewState,
+  verdict: verdict.nullable(),
+  tags: z.array(z.string()),
+  assignee: userRef.nullable(),
+  /** Send it back (If-Match or `version`) with any change. */
+  version: z.int(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  deletedAt: nullableDateTime,
+};
+
 export const claimSchema = z
   .object({
-    id: z.string(),
-    statement: z.string(),
-    claimant: z.string().nullable(),
-    claimDate: nullableDateTime,
-    reviewState,
-    verdict: verdict.nullable(),
+    ...claimCore,
     explanation: richDoc.nullable(),
     explanationText: z.string(),
-    tags: z.array(z.string()),
-    /** Send it back (If-Match or `version`) with any change. */
-    version: z.int(),
     createdBy: userRef.nullable(),
-    createdAt: dateTime,
-    updatedAt: dateTime,
-    assignee: userRef.nullable(),
     approvedBy: userRef.nullable(),
     approvedAt: nullableDateTime,
-    deletedAt: nullableDateTime,
     deletedBy: userRef.nullable(),
     /** What approval still needs (empty when ready). */
     approvalMissing: z.record(z.string(), z.string()),
@@ -219,21 +224,10 @@ export const claimSchema = z
 
 export const claimSummarySchema = z
   .object({
-    id: z.string(),
-    statement: z.string(),
-    claimant: z.string().nullable(),
-    claimDate: nullableDateTime,
-    reviewState,
-    verdict: verdict.nullable(),
-    tags: z.array(z.string()),
-    assignee: userRef.nullable(),
+    ...claimCore,
     mentionCount: z.int(),
     articleCount: z.int(),
     sourceCount: z.int(),
-    version: z.int(),
-    createdAt: dateTime,
-    updatedAt: dateTime,
-    deletedAt: nullableDateTime,
   })
   .meta({ id: "ClaimSummary" });
 

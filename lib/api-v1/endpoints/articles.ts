@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getArticle } from "@/lib/articles/get-article";
+import { listArticles as listArticlesOf } from "@/lib/articles/list-articles";
 import { FORMATS, importArticle, importMetadataSchema, importRequestSchema, MAX_BYTES, parseArticle } from "@/lib/articles/import";
 import { articleMetadataSchema } from "@/lib/articles/metadata";
 import { updateArticle } from "@/lib/articles/update-article";
-import { db, type Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { conflict, DomainError, invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { endpoint } from "../endpoint";
@@ -30,42 +31,21 @@ export const listArticles = endpoint({
   query: listArticlesQuery,
   responses: { 200: { description: "A page of articles.", schema: pageOf(articleSummarySchema, "ArticlePage") } },
   handler: async ({ access, query }) => {
-    const and: Prisma.ArticleWhereInput[] = [{ workspaceId: access.workspace.id }];
-    if (query.q) and.push({ title: { contains: query.q, mode: "insensitive" } });
-    if (query.tag) and.push({ tags: { has: query.tag } });
+    let before: { createdAt: Date; id: string } | undefined;
     if (query.cursor) {
       const { key, id } = decodeCursor(query.cursor);
-      const at = new Date(key);
-      if (Number.isNaN(at.getTime())) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
-      and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
+      const createdAt = new Date(key);
+      if (Number.isNaN(createdAt.getTime())) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
+      before = { createdAt, id };
     }
-    const rows = await db.article.findMany({
-      where: { AND: and },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      select: {
-        id: true,
-        title: true,
-        publisher: true,
-        author: true,
-        url: true,
-        publishedAt: true,
-        language: true,
-        tags: true,
-        revision: true,
-        createdAt: true,
-        updatedAt: true,
-        _count: { select: { annotations: { where: { deletedAt: null } } } },
-      },
-    });
+    const rows = await listArticlesOf(access.workspace.id, { q: query.q, tag: query.tag, before, limit: query.limit + 1 });
     return pageFrom(
       rows,
       query.limit,
       (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
-      ({ _count, revision, ...r }) => ({
+      ({ revision, ...r }) => ({
         ...r,
         version: revision,
-        annotationCount: _count.annotations,
         publishedAt: r.publishedAt?.toISOString() ?? null,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
