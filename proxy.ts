@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { contentSecurityPolicy, isForeignMutation, isTokenRequest } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
+  if (isMalformedPath(request.nextUrl.pathname)) return malformedPathResponse();
   if (!isTokenRequest(request.nextUrl.pathname, request.headers) && isForeignMutation(request.method, request.headers, request.url)) {
     return new NextResponse(
       JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail: "Cross-site requests are not allowed." }),

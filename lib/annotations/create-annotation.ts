@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeSpan } from "@/lib/anchoring";
-import type { Access } from "@/lib/auth/permissions";
+import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { annotationSelect, toView } from "./annotation-dto";
@@ -15,6 +15,7 @@ export const newAnnotationSchema = z.object({
 });
 
 export async function createAnnotation(access: Access, articleId: string, input: z.infer<typeof newAnnotationSchema>) {
+  assertCan(access, "annotation.create");
   return db.$transaction(async (tx) => {
     // Locking the article row serialises this with edits and keeps annotationsVersion monotonic.
     const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`

@@ -1,21 +1,20 @@
-import { readLimited } from "@/lib/http/read-limited";
-import { z } from "zod";
+import type { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
-import { DomainError, invalid, notFound } from "@/lib/errors";
-import { fieldErrors, problem } from "@/lib/http/problem";
+import { invalid, notFound } from "@/lib/errors";
+import { checkParams, checkQuery, errorResponse, HttpProblem, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
+import { problem } from "@/lib/http/problem";
 import { consumeRequest, type RateDecision } from "./rate-limit";
 import { resolveApiToken, touchApiToken, type ResolvedToken } from "./tokens";
 
 /**
- * The /api/v1 route wrapper: bearer token → rate limit → workspace access
+ * The /api/v1 route wrapper, a configuration of the shared pipeline
+ * (lib/http/pipeline.ts): bearer token → rate limit → workspace access
  * (lib/auth/permissions `authorize`, the same actions as the UI routes) →
- * query and body (size limit, JSON, zod) → handler → JSON or problem+json.
+ * path, query and body (size limit, JSON, zod) → handler → JSON or problem+json.
  * Each endpoint is also a definition the OpenAPI document is generated from.
  */
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/** Default request body limit; article imports allow more (see MAX_IMPORT_BODY_BYTES). */
-export const MAX_BODY_BYTES = 256 * 1024;
+export type { Method };
+export { MAX_BODY_BYTES };
 
 export interface ResponseDef {
   description: string;
@@ -66,13 +65,6 @@ export interface EndpointDef<Q extends z.ZodType | undefined, B extends z.ZodTyp
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export type AnyEndpoint = EndpointDef<z.ZodType | undefined, z.ZodType | undefined> & { (req: Request, ctx?: RouteContext): Promise<Response> };
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
-
-class HttpProblem extends Error {
-  constructor(readonly response: Response) {
-    super("problem");
-  }
-}
 
 function bearer(req: Request): string | null {
   const header = req.headers.get("authorization");
@@ -103,16 +95,7 @@ export function ifMatchVersion(req: Request): number | undefined {
 
 async function readBody(req: Request, def: { body?: z.ZodType; versioned?: boolean; maxBodyBytes?: number }): Promise<unknown> {
   if (!def.body) return undefined;
-  const max = def.maxBodyBytes ?? MAX_BODY_BYTES;
-  const text = await readLimited(req, max, () => new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max })));
-  let json: unknown = {};
-  if (text.trim()) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalid("The request body must be JSON.");
-    }
-  }
+  let json = parseJson(await readText(req, def.maxBodyBytes ?? MAX_BODY_BYTES));
   if (def.versioned) {
     const version = ifMatchVersion(req);
     if (version !== undefined && json && typeof json === "object" && !Array.isArray(json)) {
@@ -121,42 +104,17 @@ async function readBody(req: Request, def: { body?: z.ZodType; versioned?: boole
       json = { ...json, version };
     }
   }
-  const parsed = def.body.safeParse(json);
-  if (!parsed.success) throw invalid("Some fields are invalid.", fieldErrors(parsed.error));
-  return parsed.data;
+  return validate(def.body, json, "body");
 }
 
 function parseQuery(req: Request, schema: z.ZodType | undefined): unknown {
-  if (!schema) return undefined;
-  const parsed = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success) throw invalid("Some query parameters are invalid.", fieldErrors(parsed.error));
-  return parsed.data;
+  const query = checkQuery(new URL(req.url));
+  return schema ? validate(schema, query, "query") : undefined;
 }
 
 function rateHeaders(rate: RateDecision | null): Record<string, string> {
   if (!rate) return {};
   return { "ratelimit-limit": String(rate.limit), "ratelimit-remaining": String(rate.remaining), "ratelimit-reset": String(rate.resetSeconds) };
-}
-
-function toResponse(result: unknown, status: number, headers: Headers): Response {
-  if (result instanceof Response) {
-    headers.forEach((v, k) => result.headers.set(k, v));
-    return result;
-  }
-  if (result === undefined) return new Response(null, { status: 204, headers });
-  headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(result), { status, headers });
-}
-
-function errorResponse(err: unknown): Response {
-  if (err instanceof HttpProblem) return err.response;
-  if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
-  console.error(err);
-  return problem(500, "Something went wrong on our side.");
-}
-
-function flat(params: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
 
 /** Defines an endpoint: the returned function is the Next.js route handler, and carries its definition. */
@@ -171,7 +129,7 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
         throw new HttpProblem(problem(429, `Too many requests for this token: at most ${rate.limit} a minute. Try again in ${rate.resetSeconds} s.`, undefined, { "retry-after": String(rate.resetSeconds) }));
       }
       await touchApiToken(token.id);
-      const params = flat((await ctx?.params) ?? {});
+      const params = checkParams((await ctx?.params) ?? {});
       // The token acts in its one workspace only; any other is "not found", as for non-members.
       const slug = params.ws ?? token.workspace.slug;
       if (slug !== token.workspace.slug) throw notFound("Workspace not found");

@@ -23,11 +23,21 @@ export function encodeCursor(key: string, id: string): string {
 export function decodeCursor(raw: string): { key: string; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof key === "string" && typeof id === "string") return { key, id };
+    // Ids are cuids; a key or id PostgreSQL can't compare (a NUL) is as invalid as bad base64.
+    if (typeof key === "string" && typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id) && !key.includes("\u0000")) return { key, id };
   } catch {
     // fall through
   }
   throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+}
+
+/** A cursor keyed by a timestamp: the date must be one PostgreSQL can compare (years 1–9999). */
+export function decodeDateCursor(raw: string): { at: Date; id: string } {
+  const { key, id } = decodeCursor(raw);
+  const at = new Date(key);
+  const year = at.getUTCFullYear();
+  if (Number.isNaN(at.getTime()) || year < 1 || year > 9999) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
+  return { at, id };
 }
 
 /** From `limit + 1` rows fetched after the cursor: the page and the cursor for the next one. */

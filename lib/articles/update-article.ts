@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { anchorAll } from "@/lib/anchoring";
-import type { Access } from "@/lib/auth/permissions";
+import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
@@ -20,6 +20,7 @@ export const articleEditSchema = z.object({
  * still point into the old text.
  */
 export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata }) {
+  assertCan(access, "article.edit");
   const doc = input.doc;
   const text = canonicalText(doc);
   if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });

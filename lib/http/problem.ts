@@ -6,11 +6,13 @@ const TITLES: Record<number, string> = {
   401: "Sign-in required",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Content too large",
   422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Access } from "@/lib/auth/permissions";
+import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { VERDICTS, DEFAULT_VERDICT_LABELS } from "@/lib/claims/verdicts";
 import { workspaceNameSchema } from "./create-workspace";
@@ -14,6 +14,7 @@ export const workspaceSettingsSchema = z.object({
 
 /** Renames the workspace and its verdict labels. Stored values stay normalised; only labels change. */
 export async function updateWorkspaceSettings(access: Access, input: z.infer<typeof workspaceSettingsSchema>) {
+  assertCan(access, "workspace.update");
   const labels = input.verdictLabels
     ? Object.fromEntries(Object.entries(input.verdictLabels).filter(([v, l]) => l && l !== DEFAULT_VERDICT_LABELS[v as keyof typeof DEFAULT_VERDICT_LABELS]))
     : undefined;

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { anchor } from "@/lib/anchoring";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
-import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
-import { db } from "@/lib/db/client";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { highlightPassage, highlightSchema } from "@/lib/annotations/highlight";
+import { notFound } from "@/lib/errors";
 import { endpoint } from "../endpoint";
 import { pageOfArray, pageQuery } from "../pagination";
 import { annotationSchema, pageOf } from "../schemas";
@@ -66,31 +64,6 @@ export const getAnnotationEndpoint = endpoint({
   },
 });
 
-const positionSelector = z.object({ type: z.literal("TextPositionSelector"), start: z.int().min(0), end: z.int().min(0) });
-const quoteSelector = z.object({
-  type: z.literal("TextQuoteSelector"),
-  exact: z.string().min(1).max(20_000),
-  prefix: z.string().max(1000).optional(),
-  suffix: z.string().max(1000).optional(),
-});
-
-export const newApiAnnotationSchema = z
-  .object({
-    /** W3C Web Annotation selectors: a position, a quote, or both (the quote then wins where they disagree). */
-    selectors: z.array(z.discriminatedUnion("type", [positionSelector, quoteSelector], { error: "Use TextPositionSelector or TextQuoteSelector." })).min(1).max(2).optional(),
-    start: z.int().min(0).optional().meta({ description: "Offset (UTF-16 code units) into the article's canonical text." }),
-    end: z.int().min(0).optional(),
-    exact: z.string().min(1).max(20_000).optional().meta({ description: "The quoted text; placed with prefix/suffix to tell repeats apart." }),
-    prefix: z.string().max(1000).optional(),
-    suffix: z.string().max(1000).optional(),
-    /** The article revision offsets were taken from; a stale one is 409. Defaults to the current one. */
-    revision: z.int().min(1).optional().meta({ description: "The article version (revision) the offsets refer to; a stale one is 409. Defaults to the current one." }),
-    note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
-  })
-  .refine((v) => v.selectors !== undefined || (v.start !== undefined && v.end !== undefined) || v.exact !== undefined, {
-    message: "Give selectors, {start, end} or {exact, prefix, suffix}.",
-    path: ["selectors"],
-  });
 
 export const createAnnotationEndpoint = endpoint({
   id: "createAnnotation",
@@ -102,7 +75,7 @@ export const createAnnotationEndpoint = endpoint({
     "Give W3C `selectors`, or `{start, end}` offsets, or a quote `{exact, prefix, suffix}` that is placed in the current text (lib/anchoring). " +
     "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409.",
   action: "annotation.create",
-  body: newApiAnnotationSchema,
+  body: highlightSchema,
   status: 201,
   responses: {
     201: { description: "Created.", schema: annotationSchema },
@@ -111,28 +84,7 @@ export const createAnnotationEndpoint = endpoint({
   },
   example: { exact: "about 40,000 vehicles a day", prefix: "The bridge carries ", note: "Check the traffic count" },
   handler: async ({ access, params, body, headers }) => {
-    const article = await db.article.findFirst({ where: { id: params.articleId, workspaceId: access.workspace.id }, select: { text: true, revision: true } });
-    if (!article) throw notFound("Article not found");
-    if (body.revision !== undefined && body.revision !== article.revision) {
-      throw conflict(`The article was edited since revision ${body.revision}; it is now at ${article.revision}.`, {}, { currentVersion: article.revision });
-    }
-    const position = body.selectors?.find((s) => s.type === "TextPositionSelector") ?? (body.start !== undefined && body.end !== undefined ? { start: body.start, end: body.end } : undefined);
-    const quote = body.selectors?.find((s) => s.type === "TextQuoteSelector") ?? (body.exact !== undefined ? { exact: body.exact, prefix: body.prefix, suffix: body.suffix } : undefined);
-    let span: { start: number; end: number };
-    if (quote) {
-      const found = anchor(article.text, { quote, position });
-      if (found.status === "orphaned" || found.status === "fuzzy") {
-        throw unprocessable("The quote can't be found in the article's current text.", { exact: "Not in the article." });
-      }
-      span = { start: found.start, end: found.end };
-    } else {
-      span = position!;
-      if (span.end <= span.start || span.end > article.text.length) {
-        throw unprocessable(`The span must lie inside the article's text (0–${article.text.length}) and not be empty.`, { end: "Outside the article or empty." });
-      }
-    }
-    if (!article.text.slice(span.start, span.end).trim()) throw unprocessable("The span is only whitespace.", { start: "Only whitespace." });
-    const created = await createAnnotation(access, params.articleId, { ...span, revision: article.revision, note: body.note });
+    const created = await highlightPassage(access, params.articleId, body);
     headers.set("location", `/api/v1/workspaces/${params.ws}/articles/${params.articleId}/annotations/${created.id}`);
     return toApi(params.articleId, created);
   },

@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { getArticle } from "@/lib/articles/get-article";
 import { listArticles as listArticlesOf } from "@/lib/articles/list-articles";
-import { FORMATS, importArticle, importMetadataSchema, importRequestSchema, MAX_BYTES, parseArticle } from "@/lib/articles/import";
-import { articleMetadataSchema } from "@/lib/articles/metadata";
-import { updateArticle } from "@/lib/articles/update-article";
-import { db } from "@/lib/db/client";
-import { conflict, DomainError, invalid } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { articlePatchSchema, editArticle } from "@/lib/articles/edit-article";
+import { importArticle, importRequestSchema, MAX_BYTES } from "@/lib/articles/import";
+import { ARTICLE_BODY_BYTES } from "@/lib/http/pipeline";
 import { endpoint } from "../endpoint";
-import { decodeCursor, pageFrom, pageQuery } from "../pagination";
+import { decodeDateCursor, pageFrom, pageQuery } from "../pagination";
 import { articleSchema, articleSummarySchema, articleUpdateResultSchema, importResultSchema, pageOf } from "../schemas";
 
 /** Article imports carry up to 5 MB of content, JSON-escaped: their bodies may be up to 12 MiB. */
-export const MAX_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = ARTICLE_BODY_BYTES;
 
 const listArticlesQuery = z.object({
   q: z.string().trim().min(1).max(300).optional().meta({ description: "Substring of the title, case-insensitive." }),
@@ -33,10 +30,8 @@ export const listArticles = endpoint({
   handler: async ({ access, query }) => {
     let before: { createdAt: Date; id: string } | undefined;
     if (query.cursor) {
-      const { key, id } = decodeCursor(query.cursor);
-      const createdAt = new Date(key);
-      if (Number.isNaN(createdAt.getTime())) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
-      before = { createdAt, id };
+      const { at, id } = decodeDateCursor(query.cursor);
+      before = { createdAt: at, id };
     }
     const rows = await listArticlesOf(access.workspace.id, { q: query.q, tag: query.tag, before, limit: query.limit + 1 });
     return pageFrom(
@@ -119,13 +114,6 @@ export const getArticleEndpoint = endpoint({
   },
 });
 
-const articlePatchSchema = importMetadataSchema.partial().extend({
-  version: z.number({ error: "Send the article version (revision) you based this change on." }).int().min(1),
-  /** A new body; without it the text stays and only metadata changes. */
-  content: importRequestSchema.shape.content.optional(),
-  format: z.enum(FORMATS, { error: `Use one of: ${FORMATS.join(", ")}.` }).optional(),
-});
-
 export const updateArticleEndpoint = endpoint({
   id: "updateArticle",
   method: "PATCH",
@@ -142,34 +130,8 @@ export const updateArticleEndpoint = endpoint({
   responses: { 200: { description: "Saved.", schema: articleUpdateResultSchema } },
   example: { version: 1, title: "Bridge to close for a year", tags: ["transport", "council"] },
   handler: async ({ access, params, body, headers }) => {
-    const current = await getArticle(access.workspace.id, params.articleId);
-    const stale = () =>
-      conflict(`The article was edited since (you had version ${body.version}, it is now ${current.revision}). Fetch it again and redo your change.`, {}, { currentVersion: current.revision });
-    if (current.revision !== body.version) throw stale();
-    const { version, content, format, ...given } = body;
-    const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null));
-    const merged = articleMetadataSchema.safeParse({
-      title: current.title,
-      publisher: current.publisher,
-      author: current.author,
-      url: current.url,
-      publishedAt: current.publishedAt,
-      language: current.language,
-      tags: current.tags,
-      ...defined,
-    });
-    if (!merged.success) throw invalid("Some fields are invalid.", fieldErrors(merged.error));
-    const doc = content === undefined ? current.doc : parseArticle({ format: format ?? "text", content, hasTitle: true }).doc;
-    try {
-      const result = await updateArticle(access, params.articleId, { baseRevision: version, doc, metadata: merged.data });
-      headers.set("etag", `"${result.revision}"`);
-      return { id: params.articleId, version: result.revision, reanchored: result.reanchored };
-    } catch (err) {
-      if (err instanceof DomainError && err.status === 409 && err.extra.currentVersion === undefined && !err.fields.doc) {
-        const now = await db.article.findUnique({ where: { id: params.articleId }, select: { revision: true } });
-        throw conflict(err.message, err.fields, { currentVersion: now?.revision ?? current.revision });
-      }
-      throw err;
-    }
+    const result = await editArticle(access, params.articleId, body);
+    headers.set("etag", `"${result.revision}"`);
+    return { id: params.articleId, version: result.revision, reanchored: result.reanchored };
   },
 });

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { addRelation, addRelationSchema, addSource, addSourceSchema, attachMention, detachMention, mentionSchema as attachSchema, removeRelation, removeSource, versionSchema, type ClaimDetail } from "@/lib/claims";
-import { can } from "@/lib/auth/permissions";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
-import { db, type Prisma } from "@/lib/db/client";
-import { invalid, notFound } from "@/lib/errors";
+import { listClaimEvents } from "@/lib/claims/list-events";
+import { notFound } from "@/lib/errors";
 import { endpoint } from "../endpoint";
-import { decodeCursor, pageFrom, pageOfArray, pageQuery } from "../pagination";
+import { decodeDateCursor, pageFrom, pageOfArray, pageQuery } from "../pagination";
 import { claimSchema, eventSchema, mentionSchema, pageOf, relationSchema, sourceSchema } from "../schemas";
 import { liveClaim } from "./claims";
 
@@ -185,28 +184,18 @@ export const listEvents = endpoint({
   }),
   responses: { 200: { description: "A page of events.", schema: pageOf(eventSchema, "EventPage") } },
   handler: async ({ access, query }) => {
-    // Deleted claims' history is for those who may see (and restore) deleted claims.
-    const and: Prisma.ClaimEventWhereInput[] = [{ claim: { workspaceId: access.workspace.id, ...(can(access.role, "claim.restore") ? {} : { deletedAt: null }) } }];
-    if (query.claimId) and.push({ claimId: query.claimId });
-    if (query.kind) and.push({ kind: query.kind });
-    if (query.since) and.push({ createdAt: { gte: new Date(query.since) } });
-    if (query.cursor) {
-      const { key, id } = decodeCursor(query.cursor);
-      const at = new Date(key);
-      if (Number.isNaN(at.getTime())) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
-      and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
-    }
-    const rows = await db.claimEvent.findMany({
-      where: { AND: and },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      select: { id: true, claimId: true, kind: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
+    const rows = await listClaimEvents(access, {
+      claimId: query.claimId,
+      kind: query.kind,
+      since: query.since ? new Date(query.since) : undefined,
+      before: query.cursor ? decodeDateCursor(query.cursor) : undefined,
+      limit: query.limit + 1,
     });
     return pageFrom(
       rows,
       query.limit,
       (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
-      (r) => ({ ...r, data: (r.data ?? {}) as Record<string, unknown>, createdAt: r.createdAt.toISOString() }),
+      (r) => ({ ...r, createdAt: r.createdAt.toISOString() }),
     );
   },
 });

@@ -1,3 +1,4 @@
 import { listWorkspaces } from "@/lib/api-v1/endpoints/workspaces";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listWorkspaces;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listWorkspaces });

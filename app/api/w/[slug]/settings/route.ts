@@ -1,4 +1,7 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { updateWorkspaceSettings, workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
+import { methods } from "@/lib/http/pipeline";
 
-export const PATCH = workspaceRoute("workspace.update", { body: workspaceSettingsSchema }, ({ access, body }) => updateWorkspaceSettings(access, body));
+const patch = workspaceRoute("workspace.update", { body: workspaceSettingsSchema }, ({ access, body }) => updateWorkspaceSettings(access, body));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PATCH: patch });

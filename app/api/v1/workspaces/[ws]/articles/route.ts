@@ -1,4 +1,4 @@
 import { createArticle, listArticles } from "@/lib/api-v1/endpoints/articles";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listArticles;
-export const POST = createArticle;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listArticles, POST: createArticle });

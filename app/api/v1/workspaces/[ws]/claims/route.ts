@@ -1,4 +1,4 @@
 import { createClaimEndpoint, listClaimsEndpoint } from "@/lib/api-v1/endpoints/claims";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listClaimsEndpoint;
-export const POST = createClaimEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listClaimsEndpoint, POST: createClaimEndpoint });

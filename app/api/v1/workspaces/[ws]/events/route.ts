@@ -1,3 +1,4 @@
 import { listEvents } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listEvents;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listEvents });

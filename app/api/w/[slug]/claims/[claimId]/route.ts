@@ -1,10 +1,13 @@
 import { deleteClaim, getClaim, updateClaim, updateClaimSchema, versionSchema } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
 /** The claim page's data, or { redirectTo } for a claim merged into another. */
-export const GET = workspaceRoute("workspace.view", {}, ({ access, params }) => getClaim(access, params.claimId));
+const get = workspaceRoute("workspace.view", {}, ({ access, params }) => getClaim(access, params.claimId));
 
-export const PATCH = workspaceRoute("claim.edit", { body: updateClaimSchema }, ({ access, params, body }) => updateClaim(access, params.claimId, body));
+const patch = workspaceRoute("claim.edit", { body: updateClaimSchema }, ({ access, params, body }) => updateClaim(access, params.claimId, body));
 
 /** Soft delete; body { version }. */
-export const DELETE = workspaceRoute("claim.delete", { body: versionSchema }, ({ access, params, body }) => deleteClaim(access, params.claimId, body));
+const remove = workspaceRoute("claim.delete", { body: versionSchema }, ({ access, params, body }) => deleteClaim(access, params.claimId, body));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, PATCH: patch, DELETE: remove });

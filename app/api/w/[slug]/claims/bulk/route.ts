@@ -1,5 +1,8 @@
 import { bulkAction, bulkSchema } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
 /** { action: "assign", claimIds, assigneeId } | { action: "submit", claimIds } → { updated, skipped: [{ id, reason }] }. */
-export const POST = workspaceRoute("claim.edit", { body: bulkSchema }, ({ access, body }) => bulkAction(access, body));
+const post = workspaceRoute("claim.edit", { body: bulkSchema }, ({ access, body }) => bulkAction(access, body));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });

@@ -3,6 +3,7 @@ import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { workspaceRoute } from "@/lib/http/handler";
 import { searchClaims, suggestClaims } from "@/lib/search/suggest-claims";
+import { methods } from "@/lib/http/pipeline";
 
 const paramsSchema = z.object({
   text: z.string().max(20_000).optional(),
@@ -16,7 +17,7 @@ const paramsSchema = z.object({
  * GET ?text=… suggestions for a selected passage; GET ?q=… the attach list's
  * search box. Both: best first, never linked automatically.
  */
-export const GET = workspaceRoute("workspace.view", {}, async ({ req, access }) => {
+const get = workspaceRoute("workspace.view", {}, async ({ req, access }) => {
   const parsed = paramsSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) throw invalid("Some parameters are invalid.", fieldErrors(parsed.error));
   const { text, q, limit, exclude } = parsed.data;
@@ -28,3 +29,5 @@ export const GET = workspaceRoute("workspace.view", {}, async ({ req, access }) 
   }
   throw invalid("Give the selected text (text=…) or a search query (q=…).", { text: "Required unless q is given." });
 });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

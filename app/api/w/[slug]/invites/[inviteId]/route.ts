@@ -1,6 +1,9 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
+import { methods } from "@/lib/http/pipeline";
 
-export const DELETE = workspaceRoute("members.manage", {}, ({ access, params }) =>
+const remove = workspaceRoute("members.manage", {}, ({ access, params }) =>
   revokeInvite({ workspaceId: access.workspace.id, inviteId: params.inviteId }),
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ DELETE: remove });

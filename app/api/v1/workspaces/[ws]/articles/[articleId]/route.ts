@@ -1,4 +1,4 @@
 import { getArticleEndpoint, updateArticleEndpoint } from "@/lib/api-v1/endpoints/articles";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = getArticleEndpoint;
-export const PATCH = updateArticleEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: getArticleEndpoint, PATCH: updateArticleEndpoint });

@@ -1,4 +1,7 @@
 import { addSource, addSourceSchema } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
-export const POST = workspaceRoute("claim.edit", { body: addSourceSchema, status: 201 }, ({ access, params, body }) => addSource(access, params.claimId, body));
+const post = workspaceRoute("claim.edit", { body: addSourceSchema, status: 201 }, ({ access, params, body }) => addSource(access, params.claimId, body));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });

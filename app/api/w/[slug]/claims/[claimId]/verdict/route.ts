@@ -1,4 +1,7 @@
 import { setVerdict, setVerdictSchema } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
-export const PUT = workspaceRoute("claim.edit", { body: setVerdictSchema }, ({ access, params, body }) => setVerdict(access, params.claimId, body));
+const put = workspaceRoute("claim.edit", { body: setVerdictSchema }, ({ access, params, body }) => setVerdict(access, params.claimId, body));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PUT: put });

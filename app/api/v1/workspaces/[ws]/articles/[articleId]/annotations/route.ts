@@ -1,4 +1,4 @@
 import { createAnnotationEndpoint, listAnnotationsEndpoint } from "@/lib/api-v1/endpoints/annotations";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listAnnotationsEndpoint;
-export const POST = createAnnotationEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listAnnotationsEndpoint, POST: createAnnotationEndpoint });

@@ -1,4 +1,4 @@
 import { attachMentionEndpoint, listMentions } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listMentions;
-export const POST = attachMentionEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listMentions, POST: attachMentionEndpoint });

@@ -1,3 +1,4 @@
 import { mergeClaimEndpoint } from "@/lib/api-v1/endpoints/claims";
+import { methods } from "@/lib/http/pipeline";
 
-export const POST = mergeClaimEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: mergeClaimEndpoint });

@@ -1,4 +1,4 @@
 import { addRelationEndpoint, listRelations } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listRelations;
-export const POST = addRelationEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listRelations, POST: addRelationEndpoint });

@@ -1,3 +1,4 @@
 import { restoreClaimEndpoint } from "@/lib/api-v1/endpoints/claims";
+import { methods } from "@/lib/http/pipeline";
 
-export const POST = restoreClaimEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: restoreClaimEndpoint });

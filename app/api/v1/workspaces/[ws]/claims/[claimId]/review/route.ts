@@ -1,3 +1,4 @@
 import { reviewClaimEndpoint } from "@/lib/api-v1/endpoints/claims";
+import { methods } from "@/lib/http/pipeline";
 
-export const POST = reviewClaimEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: reviewClaimEndpoint });

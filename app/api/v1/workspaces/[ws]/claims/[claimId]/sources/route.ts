@@ -1,4 +1,4 @@
 import { addSourceEndpoint, listSources } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = listSources;
-export const POST = addSourceEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listSources, POST: addSourceEndpoint });

@@ -1,3 +1,4 @@
 import { setVerdictEndpoint } from "@/lib/api-v1/endpoints/claims";
+import { methods } from "@/lib/http/pipeline";
 
-export const PUT = setVerdictEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PUT: setVerdictEndpoint });

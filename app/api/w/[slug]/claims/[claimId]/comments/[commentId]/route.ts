@@ -1,8 +1,11 @@
 import { commentSchema, deleteComment, editComment } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
-export const PATCH = workspaceRoute("claim.comment", { body: commentSchema }, ({ access, params, body }) =>
+const patch = workspaceRoute("claim.comment", { body: commentSchema }, ({ access, params, body }) =>
   editComment(access, params.claimId, params.commentId, body),
 );
 
-export const DELETE = workspaceRoute("claim.comment", {}, ({ access, params }) => deleteComment(access, params.claimId, params.commentId));
+const remove = workspaceRoute("claim.comment", {}, ({ access, params }) => deleteComment(access, params.claimId, params.commentId));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PATCH: patch, DELETE: remove });

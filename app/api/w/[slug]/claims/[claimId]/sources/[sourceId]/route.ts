@@ -1,7 +1,10 @@
 import { removeSource, versionSchema } from "@/lib/claims";
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
 
 /** Body { version }. */
-export const DELETE = workspaceRoute("claim.edit", { body: versionSchema }, ({ access, params, body }) =>
+const remove = workspaceRoute("claim.edit", { body: versionSchema }, ({ access, params, body }) =>
   removeSource(access, params.claimId, params.sourceId, body),
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ DELETE: remove });

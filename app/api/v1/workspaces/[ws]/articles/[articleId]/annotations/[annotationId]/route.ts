@@ -1,4 +1,4 @@
 import { deleteAnnotationEndpoint, getAnnotationEndpoint } from "@/lib/api-v1/endpoints/annotations";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = getAnnotationEndpoint;
-export const DELETE = deleteAnnotationEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: getAnnotationEndpoint, DELETE: deleteAnnotationEndpoint });

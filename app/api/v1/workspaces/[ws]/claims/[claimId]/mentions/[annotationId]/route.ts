@@ -1,3 +1,4 @@
 import { detachMentionEndpoint } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const DELETE = detachMentionEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ DELETE: detachMentionEndpoint });

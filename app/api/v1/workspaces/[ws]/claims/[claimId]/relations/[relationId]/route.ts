@@ -1,3 +1,4 @@
 import { removeRelationEndpoint } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const DELETE = removeRelationEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ DELETE: removeRelationEndpoint });

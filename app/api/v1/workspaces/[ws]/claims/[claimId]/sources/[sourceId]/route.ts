@@ -1,4 +1,4 @@
 import { getSource, removeSourceEndpoint } from "@/lib/api-v1/endpoints/claim-parts";
+import { methods } from "@/lib/http/pipeline";
 
-export const GET = getSource;
-export const DELETE = removeSourceEndpoint;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: getSource, DELETE: removeSourceEndpoint });

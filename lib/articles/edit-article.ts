@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { assertCan, type Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { conflict, DomainError, invalid } from "@/lib/errors";
+import { fieldErrors } from "@/lib/http/problem";
+import { getArticle } from "./get-article";
+import { FORMATS, importMetadataSchema, importRequestSchema, parseArticle } from "./import";
+import { articleMetadataSchema } from "./metadata";
+import { updateArticle } from "./update-article";
+
+/**
+ * A partial edit: only the metadata fields given change, and a new body
+ * (`content` in `format`) replaces the text only when sent. The API and
+ * scripts use it; the editor sends the whole document (updateArticle).
+ */
+export const articlePatchSchema = importMetadataSchema.partial().extend({
+  version: z.number({ error: "Send the article version (revision) you based this change on." }).int().min(1),
+  /** A new body; without it the text stays and only metadata changes. */
+  content: importRequestSchema.shape.content.optional(),
+  format: z.enum(FORMATS, { error: `Use one of: ${FORMATS.join(", ")}.` }).optional(),
+});
+
+export type ArticlePatch = z.output<typeof articlePatchSchema>;
+
+/** Saves a new revision (re-anchoring highlights, in updateArticle's one transaction); a stale version is 409 with `currentVersion`. */
+export async function editArticle(access: Access, articleId: string, patch: ArticlePatch): Promise<{ revision: number; reanchored: number }> {
+  assertCan(access, "article.edit");
+  const current = await getArticle(access.workspace.id, articleId);
+  if (current.revision !== patch.version) {
+    throw conflict(`The article was edited since (you had version ${patch.version}, it is now ${current.revision}). Fetch it again and redo your change.`, {}, { currentVersion: current.revision });
+  }
+  const { version, content, format, ...given } = patch;
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null));
+  const merged = articleMetadataSchema.safeParse({
+    title: current.title,
+    publisher: current.publisher,
+    author: current.author,
+    url: current.url,
+    publishedAt: current.publishedAt,
+    language: current.language,
+    tags: current.tags,
+    ...defined,
+  });
+  if (!merged.success) throw invalid("Some fields are invalid.", fieldErrors(merged.error));
+  const doc = content === undefined ? current.doc : parseArticle({ format: format ?? "text", content, hasTitle: true }).doc;
+  try {
+    return await updateArticle(access, articleId, { baseRevision: version, doc, metadata: merged.data });
+  } catch (err) {
+    // Someone saved between our read and the write: say which version is current now.
+    if (err instanceof DomainError && err.status === 409 && err.extra.currentVersion === undefined && !err.fields.doc) {
+      const now = await db.article.findUnique({ where: { id: articleId }, select: { revision: true } });
+      throw conflict(err.message, err.fields, { currentVersion: now?.revision ?? current.revision });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { claimWorld, explanation } from "@/lib/claims/test-world";
+import * as comments from "@/app/api/w/[slug]/claims/[claimId]/comments/route";
+import * as claimsRoute from "@/app/api/w/[slug]/claims/route";
+import * as claimRoute from "@/app/api/w/[slug]/claims/[claimId]/route";
+import * as members from "@/app/api/w/[slug]/members/[memberId]/route";
+import * as signup from "@/app/api/signup/route";
+import { MAX_BODY_BYTES, findBadText } from "./pipeline";
+
+/**
+ * The shared request pipeline as the cookie routes use it (lib/http/handler.ts),
+ * through the real route files against the real database. The session is
+ * next-auth's (it needs Next's request context), so the signed-in user is set here.
+ */
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
+afterEach(() => {
+  session.user = null;
+});
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+function call(handler: Handler, method: string, params: Record<string, string>, body?: unknown, query = "", headers: Record<string, string> = {}) {
+  const req = new Request(`http://localhost/api/x${query}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return handler(req, { params: Promise.resolve(params) });
+}
+
+async function problemOf(res: Response) {
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  return (await res.json()) as { status: number; detail: string; errors?: Record<string, string>; limit?: number };
+}
+
+async function world() {
+  const w = await claimWorld();
+  const c = await w.claim("about 40,000 vehicles a day");
+  return { ...w, c, p: { slug: w.workspace.slug, claimId: c.id } };
+}
+
+const commentCount = (claimId: string) => db.claimComment.count({ where: { claimId } });
+
+describe("cookie routes: body size limit", () => {
+  it("a 2.6 MB comment is refused with 413 and nothing is stored", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const huge = { body: explanation("x".repeat(2_600_000)) };
+    const res = await call(comments.POST as Handler, "POST", w.p, huge);
+    expect(res.status).toBe(413);
+    expect(await problemOf(res)).toMatchObject({ status: 413, limit: MAX_BODY_BYTES });
+    expect(await commentCount(w.c.id)).toBe(0);
+    // An ordinary one goes through.
+    expect((await call(comments.POST as Handler, "POST", w.p, { body: explanation("Checked the count.") })).status).toBe(201);
+    expect(await commentCount(w.c.id)).toBe(1);
+  });
+
+  it("a body that grows past the limit while streaming is refused too (no Content-Length to trust)", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const req = new Request("http://localhost/api/x", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    const res = await (comments.POST as Handler)(req, { params: Promise.resolve(w.p) });
+    expect(res.status).toBe(413);
+    expect(await commentCount(w.c.id)).toBe(0);
+  });
+});
+
+describe("cookie routes: text that can't be stored is a 400 naming where it is", () => {
+  it("a NUL in a JSON field: 400 naming the field path, nothing written", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const res = await call(comments.POST as Handler, "POST", w.p, { body: explanation("before\u0000after") });
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ "body.content.0.content.0.text": "Must not contain a NUL character." });
+    expect(await commentCount(w.c.id)).toBe(0);
+
+    const edit = await call(claimRoute.PATCH as Handler, "PATCH", w.p, { version: w.c.version, claimant: "Coun\u0000cil" });
+    expect(edit.status).toBe(400);
+    expect((await problemOf(edit)).errors).toEqual({ claimant: "Must not contain a NUL character." });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: w.c.id } })).version).toBe(w.c.version);
+  });
+
+  it("an unpaired surrogate in a JSON field is refused the same way", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const res = await call(comments.POST as Handler, "POST", w.p, `{"body":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"a\\ud800b"}]}]}}`);
+    expect(res.status).toBe(400);
+    expect(Object.keys((await problemOf(res)).errors ?? {})).toEqual(["body.content.0.content.0.text"]);
+    expect(await commentCount(w.c.id)).toBe(0);
+  });
+
+  it("a NUL in a query parameter (a list filter): 400 naming the parameter", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    const res = await call(claimsRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?q=bridge%00");
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ q: "Must not contain a NUL character." });
+  });
+
+  it("path ids: a NUL or a malformed/absurdly long id is 400 naming it; a well-formed absent id is 404", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    const nul = await call(claimRoute.GET as Handler, "GET", { slug: w.workspace.slug, claimId: "cl\u0000x" });
+    expect(nul.status).toBe(400);
+    expect((await problemOf(nul)).errors).toEqual({ claimId: "Must not contain a NUL character." });
+    const long = await call(claimRoute.GET as Handler, "GET", { slug: w.workspace.slug, claimId: "c".repeat(5000) });
+    expect(long.status).toBe(400);
+    expect((await problemOf(long)).errors).toEqual({ claimId: "Not a valid id." });
+    const slug = await call(claimsRoute.GET as Handler, "GET", { slug: "a b" });
+    expect(slug.status).toBe(400);
+    expect((await problemOf(slug)).errors).toEqual({ slug: "Not a valid id." });
+    const absent = await call(claimRoute.GET as Handler, "GET", { slug: w.workspace.slug, claimId: "clzzzzzzzzzzzzzzzzzzzzzzz" });
+    expect(absent.status).toBe(404);
+  });
+
+  it("sign-up, which needs no session, has the same rules: NUL in a field is 400, not 500", async () => {
+    const res = await call(signup.POST as Handler, "POST", {}, { email: "nul@example.org", name: "N\u0000", password: "correct horse battery staple" });
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ name: "Must not contain a NUL character." });
+    expect(await db.user.count({ where: { email: "nul@example.org" } })).toBe(0);
+  });
+});
+
+describe("method not allowed", () => {
+  it("a method a cookie route doesn't have is 405 problem+json with Allow", async () => {
+    const w = await world();
+    session.user = w.admin;
+    const res = await call(members.GET as Handler, "GET", { slug: w.workspace.slug, memberId: "x" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("PATCH, DELETE, OPTIONS");
+    expect(await problemOf(res)).toMatchObject({ status: 405 });
+    const put = await call(comments.PUT as Handler, "PUT", w.p, {});
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("POST, OPTIONS");
+    const options = await call(claimsRoute.OPTIONS as Handler, "OPTIONS", { slug: w.workspace.slug });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+  });
+});
+
+describe("findBadText", () => {
+  it("walks deep nesting without recursion and names the path", () => {
+    let deep: unknown = "ok\u0000";
+    for (let i = 0; i < 100_000; i++) deep = { c: [deep] };
+    const found = findBadText(deep);
+    expect(found?.why).toMatch(/NUL/);
+    expect(found?.path.startsWith("c.0.c.0")).toBe(true);
+    expect(findBadText({ a: ["fine", { b: "😀" }] })).toBeNull();
+    expect(findBadText({ "k\u0000": 1 })?.path).toBe("k\u0000");
+  });
+});

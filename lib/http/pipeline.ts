@@ -1,0 +1,188 @@
+import type { z } from "zod";
+import { DomainError, invalid } from "@/lib/errors";
+import { fieldErrors, problem } from "./problem";
+import { readLimited } from "./read-limited";
+
+/**
+ * The steps every API request goes through, shared by the cookie routes
+ * (lib/http/handler.ts) and REST v1 (lib/api-v1/endpoint.ts):
+ * authenticate (session or token) → member → permission → path and query
+ * checks → size-limited body → JSON → zod → use case → JSON or problem+json.
+ * The two wrappers differ only in how they authenticate and what they add
+ * around the run (rate limit, If-Match, Idempotency-Key).
+ */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Request bodies are ordinary JSON of at most this size unless a route says otherwise (article and bundle imports). */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Article imports and edits carry up to 5 MB of content, JSON-escaped: their bodies may be up to 12 MiB. */
+export const ARTICLE_BODY_BYTES = 12 * 1024 * 1024;
+
+/** A ready answer thrown from any step (401 with WWW-Authenticate, 413, 429…). */
+export class HttpProblem extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+export type RouteParams = Record<string, string | string[]>;
+export type RouteContext = { params: Promise<RouteParams> };
+
+/**
+ * Ids, slugs and invite tokens in paths are all short runs of [A-Za-z0-9_-]
+ * (cuids, slugs, base64url): anything else can't name a row, so it is a 400
+ * naming the parameter rather than a database round trip (or, for a NUL, a 500).
+ */
+const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Why a string can't be stored: PostgreSQL refuses NUL in text, and an
+ * unpaired UTF-16 surrogate has no UTF-8 form (jsonb refuses its escape).
+ */
+export function badText(s: string): string | null {
+  if (s.includes("\u0000")) return "Must not contain a NUL character.";
+  if (!s.isWellFormed()) return "Must not contain an unpaired surrogate (invalid Unicode).";
+  return null;
+}
+
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit, extra?: string): string {
+  const keys: (string | number)[] = extra === undefined ? [] : [extra];
+  for (let v: Visit | null = visit; v && v.key !== null; v = v.parent) keys.push(v.key);
+  const path = keys.reverse().join(".") || "_";
+  // A path thousands of levels deep is named by its two ends.
+  return path.length > 300 ? `${path.slice(0, 150)}…${path.slice(-150)}` : path;
+}
+
+/**
+ * The first string (or object key) in a parsed JSON value that can't be
+ * stored, with its path. Iterative, with parent links instead of copied paths:
+ * any nesting depth costs neither stack nor quadratic memory.
+ */
+export function findBadText(value: unknown): { path: string; why: string } | null {
+  const stack: Visit[] = [{ value, key: null, parent: null }];
+  while (stack.length) {
+    const visit = stack.pop()!;
+    const v = visit.value;
+    if (typeof v === "string") {
+      const why = badText(v);
+      if (why) return { path: pathOf(visit), why };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: visit });
+    } else if (v && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        const why = badText(k);
+        if (why) return { path: pathOf(visit, k), why: `Key: ${why}` };
+        stack.push({ value: child, key: k, parent: visit });
+      }
+    }
+  }
+  return null;
+}
+
+/** Path parameters: catch-all segments arrive joined with "/"; single ones must look like an id. */
+export function checkParams(params: RouteParams): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(params)) {
+    const value = Array.isArray(raw) ? raw.join("/") : raw;
+    const why = badText(value) ?? (Array.isArray(raw) || PATH_ID.test(value) ? null : "Not a valid id.");
+    if (why) errors[name] = why;
+    out[name] = value;
+  }
+  if (Object.keys(errors).length) throw invalid("Some path parameters are invalid.", errors);
+  return out;
+}
+
+/** Query parameters: none may hold text that can't be stored or compared. */
+export function checkQuery(url: URL): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) {
+    const why = badText(name) ?? badText(value);
+    if (why) errors[badText(name) ? "_" : name] = why;
+  }
+  if (Object.keys(errors).length) throw invalid("Some query parameters are invalid.", errors);
+  return Object.fromEntries(url.searchParams);
+}
+
+export function tooLarge(max: number): HttpProblem {
+  return new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max }));
+}
+
+/** The body as text, refused with 413 past `max` bytes (declared or streamed). */
+export function readText(req: Request, max: number): Promise<string> {
+  return readLimited(req, max, () => tooLarge(max));
+}
+
+/** JSON text → value; an empty body is `{}` (every schema then names what is missing). Strings that can't be stored are a 400 naming their path. */
+export function parseJson(text: string): unknown {
+  if (!text.trim()) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid("The request body must be JSON.");
+  }
+  const bad = findBadText(json);
+  if (bad) throw invalid("Some fields are invalid.", { [bad.path]: bad.why });
+  return json;
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "query"): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid(what === "body" ? "Some fields are invalid." : "Some query parameters are invalid.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** A use case's result as the answer: a Response as is, undefined as 204, anything else as JSON. */
+export function toResponse(result: unknown, status: number, headers = new Headers()): Response {
+  if (result instanceof Response) {
+    headers.forEach((v, k) => result.headers.set(k, v));
+    return result;
+  }
+  if (result === undefined) return new Response(null, { status: 204, headers });
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(result), { status, headers });
+}
+
+/** Seconds a client should wait before retrying when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Errors as problem+json: deliberate ones keep their status; anything else is logged and a generic 500. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof HttpProblem) return err.response;
+  if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
+  console.error(err);
+  return problem(500, "Something went wrong on our side.");
+}
+
+/** 405 for a method the route doesn't have, naming those it has. */
+export function methodNotAllowed(allowed: readonly string[]): Response {
+  return problem(405, `This resource answers ${allowed.join(", ")} only.`, undefined, { allow: allowHeader(allowed) });
+}
+
+function allowHeader(allowed: readonly string[]): string {
+  return [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+}
+
+type Handler = (req: Request, ctx: RouteContext) => Promise<Response>;
+type Exports = Record<Method | "OPTIONS", Handler>;
+
+/**
+ * A route file's exports: the handlers it has, a 405 with `Allow` for every
+ * other method (Next.js would answer those with a bare 405 itself), and
+ * OPTIONS naming the methods it really has.
+ * `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: …, POST: … })`
+ */
+export function methods(handlers: Partial<Record<Method, Handler>>): Exports {
+  const allowed = METHODS.filter((m) => handlers[m]);
+  const refuse: Handler = async () => methodNotAllowed(allowed);
+  const options: Handler = async () => new Response(null, { status: 204, headers: { allow: allowHeader(allowed) } });
+  return { ...(Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? refuse])) as Record<Method, Handler>), OPTIONS: options };
+}
