@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
 import { invalid, notFound } from "@/lib/errors";
-import { checkParams, checkQuery, errorResponse, HttpProblem, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
+import { checkParams, checkQuery, errorResponse, HttpProblem, INT4_MAX, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
 import { problem } from "@/lib/http/problem";
 import { consumeRequest, type RateDecision } from "./rate-limit";
 import { resolveApiToken, touchApiToken, type ResolvedToken } from "./tokens";
@@ -88,8 +88,8 @@ async function authenticate(req: Request): Promise<ResolvedToken> {
 export function ifMatchVersion(req: Request): number | undefined {
   const header = req.headers.get("if-match");
   if (!header) return undefined;
-  const match = header.trim().match(/^(?:W\/)?"?(\d+)"?$/);
-  if (!match) throw invalid('If-Match must be the version, e.g. If-Match: "3".', { "If-Match": "Not a version." });
+  const match = header.trim().match(/^(?:W\/)?"?(\d{1,10})"?$/);
+  if (!match || Number(match[1]) > INT4_MAX) throw invalid('If-Match must be the version, e.g. If-Match: "3".', { "If-Match": "Not a version." });
   return Number(match[1]);
 }
 

@@ -80,13 +80,29 @@ const PROBLEM = "application/problem+json";
 
 function errorResponses(e: AnyEndpoint): Record<string, { description: string }> {
   const out: Record<string, { description: string }> = {};
-  if (e.query || e.body) out[400] = { description: "Invalid request: `errors` names each invalid field." };
+  // Path and query parameters are checked on every operation (ids, NUL characters), so any may answer 400.
+  out[400] = { description: "Invalid request: `errors` names each invalid field, query parameter or path parameter." };
   out[401] = { description: "Missing, invalid or revoked token." };
   out[403] = { description: "The token's owner lacks the role for this." };
   out[404] = { description: "Not found (also: a workspace other than the token's, or its owner is no longer a member)." };
   if (e.versioned) out[409] = { description: "Stale version: `currentVersion` (and for claims `changes`) says what is current." };
   if (e.body) out[413] = { description: `Body over the limit (${e.maxBodyBytes ?? MAX_BODY_BYTES} bytes).` };
   out[429] = { description: "Rate limit reached; see Retry-After." };
+  out[503] = { description: "The database is unreachable for the moment; retry after Retry-After seconds." };
+  return out;
+}
+
+/** What an Idempotency-Key adds to a POST's answers, merged with the operation's own descriptions. */
+const IDEMPOTENCY_RESPONSES: Record<string, string> = {
+  409: "A request with the same Idempotency-Key is still being processed.",
+  422: "The Idempotency-Key was already used with a different request body.",
+};
+
+function withIdempotency(responses: Record<string, ResponseDef>): Record<string, ResponseDef> {
+  const out = { ...responses };
+  for (const [status, description] of Object.entries(IDEMPOTENCY_RESPONSES)) {
+    out[status] = out[status] ? { ...out[status], description: `${out[status].description} Or: ${description}` } : { description };
+  }
   return out;
 }
 
@@ -96,7 +112,8 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
   const paths: Record<string, Json> = {};
   for (const e of endpoints) {
     const responses: Record<string, Json> = {};
-    const all: Record<string, ResponseDef> = { ...errorResponses(e), ...e.responses };
+    let all: Record<string, ResponseDef> = { ...errorResponses(e), ...e.responses };
+    if (e.method === "POST") all = withIdempotency(all);
     for (const [status, r] of Object.entries(all)) {
       const schema = r.schema;
       const isError = Number(status) >= 400;
@@ -114,6 +131,16 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
       };
     }
     const parameters = [...pathParams(e.path), ...queryParams(e.query, components)];
+    if (e.method === "POST") {
+      parameters.push({
+        name: "Idempotency-Key",
+        in: "header",
+        required: false,
+        schema: { type: "string", minLength: 1, maxLength: 255 },
+        description:
+          "Makes a retry safe: a repeat with the same key and body (within 24 hours) answers the stored first answer instead of acting again; the same key with another body is 422, and while the first is still running 409.",
+      } as never);
+    }
     if (e.versioned) parameters.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version the change is based on, e.g. "3" (instead of `version` in the body).' } as never);
     const op: Json = {
       operationId: e.id,
@@ -141,6 +168,9 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
         "A token acts with its owner's current role in one workspace. Errors are `application/problem+json` (RFC 9457). " +
         `Each token may make ${rateLimit()} requests per ${WINDOW_SECONDS} s (RateLimit-* headers; 429 with Retry-After beyond). ` +
         `Request bodies are limited to ${MAX_BODY_BYTES} bytes unless an operation says otherwise (413 beyond). ` +
+        "Text may not hold NUL characters or unpaired surrogates, and path ids are at most 64 of A–Z a–z 0–9 _ - (400 naming the field or parameter otherwise). " +
+        "A path no operation has is 404, a method a path doesn't have is 405 with `Allow`; both problem+json. A 503 with Retry-After means the database is briefly unreachable: retry. " +
+        "POSTs take an `Idempotency-Key` header so that a retry after a lost answer doesn't act twice. " +
         "Lists take `limit` and `cursor` and answer `{ items, nextCursor }`. Changes take the version they were based on (`If-Match` or `version`); a stale one is 409.",
     },
     servers: [{ url: "/api/v1" }],

@@ -7,6 +7,8 @@ import * as claimsRoute from "@/app/api/w/[slug]/claims/route";
 import * as claimRoute from "@/app/api/w/[slug]/claims/[claimId]/route";
 import * as members from "@/app/api/w/[slug]/members/[memberId]/route";
 import * as signup from "@/app/api/signup/route";
+import { makeUser } from "@/lib/testing/fixtures";
+import { userRoute } from "./handler";
 import { MAX_BODY_BYTES, findBadText } from "./pipeline";
 
 /**
@@ -146,6 +148,27 @@ describe("method not allowed", () => {
     const options = await call(claimsRoute.OPTIONS as Handler, "OPTIONS", { slug: w.workspace.slug });
     expect(options.status).toBe(204);
     expect(options.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+  });
+});
+
+describe("a lost database connection", () => {
+  it("is 503 problem+json with Retry-After, not 500 (the app's own pool, its connection really terminated)", async () => {
+    session.user = await makeUser();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const route = userRoute({}, () =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SELECT pg_terminate_backend(pg_backend_pid())");
+        return tx.user.count();
+      }),
+    );
+    const res = await route(new Request("http://localhost/api/x"), { params: Promise.resolve({}) });
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await problemOf(res)).toMatchObject({ status: 503, title: "Service unavailable" });
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    // The pool recovers: the next request is served.
+    expect((await userRoute({}, async () => ({ users: await db.user.count() }))(new Request("http://localhost/api/x"), { params: Promise.resolve({}) })).status).toBe(200);
   });
 });
 

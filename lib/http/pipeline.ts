@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/connection-errors";
 import { DomainError, invalid } from "@/lib/errors";
 import { fieldErrors, problem } from "./problem";
 import { readLimited } from "./read-limited";
@@ -18,6 +19,9 @@ export const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELET
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Article imports and edits carry up to 5 MB of content, JSON-escaped: their bodies may be up to 12 MiB. */
 export const ARTICLE_BODY_BYTES = 12 * 1024 * 1024;
+
+/** Versions and revisions are PostgreSQL integers: a larger number can't name one (and the database would refuse to compare it). */
+export const INT4_MAX = 2_147_483_647;
 
 /** A ready answer thrown from any step (401 with WWW-Authenticate, 413, 429…). */
 export class HttpProblem extends Error {
@@ -151,13 +155,18 @@ export function toResponse(result: unknown, status: number, headers = new Header
   return new Response(JSON.stringify(result), { status, headers });
 }
 
-/** Seconds a client should wait before retrying when the database is unreachable. */
-export const RETRY_AFTER_SECONDS = 5;
-
-/** Errors as problem+json: deliberate ones keep their status; anything else is logged and a generic 500. */
+/**
+ * Errors as problem+json: deliberate ones keep their status; a database that
+ * can't be reached is 503 (the same request may succeed a moment later);
+ * anything else is logged and a generic 500.
+ */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpProblem) return err.response;
   if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
+  if (isDatabaseUnavailable(err)) {
+    console.error("database unavailable:", err instanceof Error ? err.message : err);
+    return problem(503, "The database can't be reached right now. Try again shortly.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
   console.error(err);
   return problem(500, "Something went wrong on our side.");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authorize } from "@/lib/auth/permissions";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
 import { updateWorkspaceSettings, workspaceSettingsSchema } from "./update-settings";
@@ -23,5 +24,13 @@ describe("workspace settings", () => {
     const { workspace } = await makeWorkspace();
     const reviewer = await makeMember(workspace.id, "reviewer");
     await expect(authorize(reviewer.user.id, workspace.slug, "workspace.update")).rejects.toSatisfy((e) => e instanceof DomainError && e.status === 403);
+  });
+
+  it("re-checks the permission itself: a viewer's Access is 403 and nothing changes", async () => {
+    const { workspace } = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const access = await authorize(viewer.user.id, workspace.slug, "workspace.view");
+    await expect(updateWorkspaceSettings(access, { name: "Taken over" })).rejects.toSatisfy((e) => e instanceof DomainError && e.status === 403);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).name).toBe(workspace.name);
   });
 });

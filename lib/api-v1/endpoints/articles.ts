@@ -3,7 +3,7 @@ import { getArticle } from "@/lib/articles/get-article";
 import { listArticles as listArticlesOf } from "@/lib/articles/list-articles";
 import { articlePatchSchema, editArticle } from "@/lib/articles/edit-article";
 import { importArticle, importRequestSchema, MAX_BYTES } from "@/lib/articles/import";
-import { ARTICLE_BODY_BYTES } from "@/lib/http/pipeline";
+import { ARTICLE_BODY_BYTES, INT4_MAX } from "@/lib/http/pipeline";
 import { endpoint } from "../endpoint";
 import { decodeDateCursor, pageFrom, pageQuery } from "../pagination";
 import { articleSchema, articleSummarySchema, articleUpdateResultSchema, importResultSchema, pageOf } from "../schemas";
@@ -87,7 +87,7 @@ export const getArticleEndpoint = endpoint({
   summary: "Get an article",
   description: "With its canonical text (annotation offsets refer to it), document and revisions. `ETag` is the current version (revision).",
   action: "workspace.view",
-  query: z.object({ revision: z.coerce.number().int().min(1).optional().meta({ description: "An earlier revision to show." }) }),
+  query: z.object({ revision: z.coerce.number().int().min(1).max(INT4_MAX, "No such revision.").optional().meta({ description: "An earlier revision to show." }) }),
   responses: { 200: { description: "The article.", schema: articleSchema } },
   handler: async ({ access, params, query, headers }) => {
     const a = await getArticle(access.workspace.id, params.articleId, query.revision);
