@@ -50,7 +50,11 @@ describe("cookie routes: body size limit", () => {
   it("a 2.6 MB comment is refused with 413 and nothing is stored", async () => {
     const w = await world();
     session.user = w.annotator;
-    const huge = { body: explanation("x".repeat(2_600_000)) };
+    // Within every rich-text limit (20,000 characters of text, 10 marks a node, 2,000-character links), 2.6 MB in all.
+    const link = { type: "link", attrs: { href: "https://example.org/" + "a".repeat(1_950) } };
+    const paragraph = { type: "paragraph", content: [{ type: "text", text: "x", marks: Array.from({ length: 10 }, () => link) }] };
+    const huge = { body: { type: "doc", content: Array.from({ length: 130 }, () => paragraph) } };
+    expect(JSON.stringify(huge).length).toBeGreaterThan(2_600_000);
     const res = await call(comments.POST as Handler, "POST", w.p, huge);
     expect(res.status).toBe(413);
     expect(await problemOf(res)).toMatchObject({ status: 413, limit: MAX_BODY_BYTES });
