@@ -7,6 +7,7 @@ import * as claimsRoute from "@/app/api/w/[slug]/claims/route";
 import * as claimRoute from "@/app/api/w/[slug]/claims/[claimId]/route";
 import * as members from "@/app/api/w/[slug]/members/[memberId]/route";
 import * as signup from "@/app/api/signup/route";
+import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
 import { MAX_BODY_BYTES, findBadText } from "./pipeline";
@@ -135,6 +136,18 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     expect(res.status).toBe(400);
     expect((await problemOf(res)).errors).toEqual({ name: "Must not contain a NUL character." });
     expect(await db.user.count({ where: { email: "nul@example.org" } })).toBe(0);
+  });
+});
+
+describe("bundle import goes through the same boundary", () => {
+  it("a NUL anywhere in a bundle is 400 naming its path; nothing is imported", async () => {
+    const w = await world();
+    session.user = w.admin;
+    const bundle = JSON.stringify({ format: "claimtrail-bundle", version: 1, articles: [{ id: "a1", title: "Bridge\u0000" }] });
+    const res = await call(importBundleRoute.POST as Handler, "POST", { slug: w.workspace.slug }, bundle, "?dryRun=false");
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ "articles.0.title": "Must not contain a NUL character." });
+    expect(await db.article.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
   });
 });
 

@@ -1,16 +1,16 @@
+import { z } from "zod";
 import { importBundle, MAX_BUNDLE_BYTES } from "@/lib/bundle-import";
-import { readJsonLimited } from "@/lib/bundle-import/read-json";
 import { workspaceRoute } from "@/lib/http/handler";
 import { methods } from "@/lib/http/pipeline";
 
 /**
  * Imports a Claimtrail bundle (the JSON body, up to 50 MB) into the workspace; admins only.
  * `?dryRun=true` (the default) answers the plan and writes nothing; `?dryRun=false` applies it in one transaction.
- * An invalid bundle is a 422 whose `issues` list each problem with its path.
+ * The pipeline reads and parses the body (size limit, text PostgreSQL can't store); an invalid bundle is a 422 whose `issues` list each problem with its path.
  */
-const post = workspaceRoute("workspace.import", {}, async ({ access, req }) => {
+const post = workspaceRoute("workspace.import", { body: z.unknown(), maxBodyBytes: MAX_BUNDLE_BYTES }, async ({ access, req, body }) => {
   const dryRun = new URL(req.url).searchParams.get("dryRun") !== "false";
-  return importBundle(access, await readJsonLimited(req, MAX_BUNDLE_BYTES), { dryRun });
+  return importBundle(access, body, { dryRun });
 });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });
