@@ -16,7 +16,7 @@ const isoDay = (d: Date | null) => d?.toISOString() ?? null;
  */
 export async function updateClaim(access: Access, claimId: string, input: UpdateClaimInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can edit claims.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId);
     const data: Prisma.ClaimUncheckedUpdateManyInput = {};
     const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
@@ -50,11 +50,11 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     if (!edits.length) {
       // Nothing to write, but a stale caller still learns it is stale.
       if (claim.version !== input.version) throw await staleClaim(tx, claim.id, input.version);
-      return;
+      return claimDetail(tx, access, claimId);
     }
     const version = await commitClaim(tx, claim, input.version, data);
     for (const edit of edits) await recordEvent(tx, claim.id, access.userId, "edited", { ...edit, version });
     if (data.statement !== undefined) await touchArticles(tx, { claimId: claim.id });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }
