@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import type { ClaimDetail, EditableField } from "./claim-dto";
 import { commitClaim, loadClaim, recordEvent, staleClaim, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -11,7 +11,8 @@ const isoDay = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Edits the claim's own fields (statement, claimant, claim date, tags,
- * assignee) against the version it was based on. Each changed field is one
+ * assignee) against the version it was based on. The statement of an
+ * approved claim is locked (409 on `statement`) until a reviewer reopens it. Each changed field is one
  * `edited` event with its old and new value; unchanged fields write nothing.
  */
 export async function updateClaim(access: Access, claimId: string, input: UpdateClaimInput): Promise<ClaimDetail> {
@@ -22,6 +23,13 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
 
     if (input.statement !== undefined && input.statement !== claim.statement) {
+      // An approved claim is published (ClaimReview) with its statement: rewording it would
+      // put the approval on words nobody reviewed. Locked like the verdict until reopened.
+      if (claim.reviewState === "approved") {
+        throw conflict("This claim is approved, so its statement can't change. A reviewer has to reopen it first.", {
+          statement: "Locked while the claim is approved: a reviewer has to reopen it first.",
+        });
+      }
       data.statement = input.statement;
       edits.push({ field: "statement", from: claim.statement, to: input.statement });
     }
