@@ -8,7 +8,7 @@ import { claimDetail } from "./get-claim";
 /** One more highlight stating the claim, in any article of the workspace. A highlight is a mention of at most one claim. */
 export async function attachMention(access: Access, claimId: string, input: { annotationId: string; version: number }): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can add mentions.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId);
     const annotation = await tx.annotation.findFirst({
       where: { id: input.annotationId, workspaceId: access.workspace.id },
@@ -22,6 +22,6 @@ export async function attachMention(access: Access, claimId: string, input: { an
     const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
     if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
     await recordEvent(tx, claim.id, access.userId, "mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

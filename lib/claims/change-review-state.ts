@@ -31,7 +31,7 @@ async function transition(
   input: { version: number; note?: string },
   extra?: (tx: Tx, claim: ClaimForWrite) => Promise<{ data?: Prisma.ClaimUncheckedUpdateManyInput; event?: Record<string, unknown> }>,
 ): Promise<ClaimDetail> {
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     if (claim.reviewState !== t.from) {
       throw conflict(`${t.wrongState} It is ${REVIEW_STATE_LABELS[claim.reviewState as ReviewState]?.toLowerCase() ?? claim.reviewState}.`, {}, { reviewState: claim.reviewState });
@@ -40,8 +40,8 @@ async function transition(
     const version = await commitClaim(tx, claim, input.version, { reviewState: t.to, ...more.data });
     await recordEvent(tx, claim.id, access.userId, "review-state", { from: t.from, to: t.to, note: input.note || null, ...more.event, version });
     await touchArticles(tx, { claimId: claim.id });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }
 
 export async function submitForReview(access: Access, claimId: string, input: { version: number; note?: string }) {

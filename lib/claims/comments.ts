@@ -51,12 +51,15 @@ export async function editComment(access: Access, claimId: string, commentId: st
   assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
   const comment = await findComment(access, claimId, commentId);
   if (comment.authorId !== access.userId) throw forbidden("You can edit only your own comments.");
-  const { count } = await db.claimComment.updateMany({
-    where: { id: comment.id, deletedAt: null },
-    data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
+  // The answer is read in the write's transaction, never after its commit (see claimDetail).
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.claimComment.updateMany({
+      where: { id: comment.id, deletedAt: null },
+      data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
+    });
+    if (count === 0) throw notFound("Comment not found");
+    return toView(await tx.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
   });
-  if (count === 0) throw notFound("Comment not found");
-  return toView(await db.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
 }
 
 export async function deleteComment(access: Access, claimId: string, commentId: string): Promise<void> {

@@ -15,7 +15,7 @@ import type { CreateClaimInput } from "./schemas";
 export async function createClaim(access: Access, input: CreateClaimInput): Promise<ClaimDetail> {
   assertCan(access, "claim.create", "Only annotators, reviewers and admins can create claims.");
   const { annotationId, statement, claimant, claimDate, tags } = input;
-  const id = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, workspaceId: access.workspace.id },
       select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
@@ -43,7 +43,6 @@ export async function createClaim(access: Access, input: CreateClaimInput): Prom
       statement: claim.statement,
       version: claim.version,
     });
-    return claim.id;
+    return claimDetail(tx, access, claim.id);
   });
-  return claimDetail(access, id);
 }

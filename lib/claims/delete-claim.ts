@@ -31,7 +31,7 @@ export async function deleteClaim(access: Access, claimId: string, input: { vers
  */
 export async function restoreClaim(access: Access, claimId: string): Promise<ClaimDetail> {
   assertCan(access, "claim.restore", "Only admins can restore deleted claims.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, workspaceId: access.workspace.id, deletedAt: { not: null }, mergedIntoId: null }, select: { id: true } });
     if (!claim) throw notFound("No deleted claim with that id");
     const { count } = await tx.claim.updateMany({ where: { id: claim.id, deletedAt: { not: null } }, data: { deletedAt: null, deletedById: null } });
@@ -51,6 +51,6 @@ export async function restoreClaim(access: Access, claimId: string): Promise<Cla
       notReattached: former.filter((id) => !reattached.includes(id)),
       version,
     });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

@@ -11,7 +11,7 @@ import { claimDetail } from "./get-claim";
  */
 export async function detachMention(access: Access, claimId: string, annotationId: string, input: { version: number }): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can remove mentions.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId);
     const mention = await tx.annotation.findFirst({ where: { id: annotationId, claimId: claim.id }, select: { id: true, articleId: true, exact: true } });
     if (!mention) throw notFound("That highlight isn't a mention of this claim.");
@@ -21,6 +21,6 @@ export async function detachMention(access: Access, claimId: string, annotationI
     await touchArticles(tx, { annotationIds: [mention.id] });
     await tx.annotation.update({ where: { id: mention.id }, data: { claimId: null } });
     await recordEvent(tx, claim.id, access.userId, "mention-removed", { annotationId: mention.id, articleId: mention.articleId, exact: mention.exact, version });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

@@ -1,5 +1,5 @@
 import { can, type Access } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail, ClaimEventView, ClaimRedirect, MentionView, RelationView, SourceView } from "./claim-dto";
 import { approvalMissing } from "./claim-write";
@@ -7,16 +7,19 @@ import { RELATION_WORDING, STANCES, type RelationType, type ReviewState, type So
 import type { RichDoc } from "./rich-text";
 import type { Verdict } from "./verdicts";
 
+/** The app's client or a transaction: getClaim reads through either. */
+type Reader = Prisma.TransactionClient;
+
 const CONTEXT_CHARS = 200;
 const user = { select: { id: true, name: true } } as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The claim and every claim merged into it, transitively: their histories are this claim's history. */
-async function mergeTree(claimId: string) {
+async function mergeTree(client: Reader, claimId: string) {
   const merged: { id: string; statement: string; mergedAt: Date | null }[] = [];
   let frontier = [claimId];
   for (let depth = 0; frontier.length && depth < 50; depth++) {
-    const rows = await db.claim.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true, statement: true, mergedAt: true } });
+    const rows = await client.claim.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true, statement: true, mergedAt: true } });
     merged.push(...rows);
     frontier = rows.map((r) => r.id);
   }
@@ -27,8 +30,8 @@ async function mergeTree(claimId: string) {
  * Everything the claim page needs. A claim merged into another answers
  * `{ redirectTo }`; a deleted one is visible only to those who may restore it.
  */
-export async function getClaim(access: Access, claimId: string): Promise<ClaimDetail | ClaimRedirect> {
-  const claim = await db.claim.findFirst({
+export async function getClaim(access: Access, claimId: string, client: Reader = db): Promise<ClaimDetail | ClaimRedirect> {
+  const claim = await client.claim.findFirst({
     where: { id: claimId, workspaceId: access.workspace.id },
     include: {
       createdBy: user,
@@ -50,7 +53,7 @@ export async function getClaim(access: Access, claimId: string): Promise<ClaimDe
     // Follow the chain to the claim that still stands.
     let target = claim.mergedIntoId;
     for (let i = 0; i < 50; i++) {
-      const next = await db.claim.findUnique({ where: { id: target }, select: { mergedIntoId: true } });
+      const next = await client.claim.findUnique({ where: { id: target }, select: { mergedIntoId: true } });
       if (!next?.mergedIntoId) break;
       target = next.mergedIntoId;
     }
@@ -58,8 +61,8 @@ export async function getClaim(access: Access, claimId: string): Promise<ClaimDe
   }
   if (claim.deletedAt && !can(access.role, "claim.restore")) throw notFound("Claim not found");
 
-  const mergedFrom = await mergeTree(claim.id);
-  const events = await db.claimEvent.findMany({
+  const mergedFrom = await mergeTree(client, claim.id);
+  const events = await client.claimEvent.findMany({
     where: { claimId: { in: [claim.id, ...mergedFrom.map((m) => m.id)] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { actor: user },
@@ -164,9 +167,14 @@ export async function getClaim(access: Access, claimId: string): Promise<ClaimDe
   };
 }
 
-/** For mutations: the fresh detail of a claim that is known to stand. */
-export async function claimDetail(access: Access, claimId: string): Promise<ClaimDetail> {
-  const result = await getClaim(access, claimId);
+/**
+ * For mutations: the detail of a claim that is known to stand, read inside the
+ * mutation's own transaction. Answering from there, not with a fresh read
+ * after commit, means a write that committed is never reported as failed
+ * because the connection dropped between the commit and the read.
+ */
+export async function claimDetail(tx: Reader, access: Access, claimId: string): Promise<ClaimDetail> {
+  const result = await getClaim(access, claimId, tx);
   if ("redirectTo" in result) throw notFound("Claim not found");
   return result;
 }

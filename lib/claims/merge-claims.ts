@@ -18,7 +18,7 @@ const key = (fromId: string, toId: string, type: string) => `${fromId}→${toId}
 export async function mergeClaims(access: Access, survivorId: string, input: MergeClaimsInput): Promise<ClaimDetail> {
   assertCan(access, "claim.merge", "Only reviewers and admins can merge claims.");
   if (input.from === survivorId) throw invalid("A claim can't be merged into itself.", { from: "Choose another claim." });
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const survivor = await loadClaim(tx, access, survivorId, input.version);
     const merged = await tx.claim.findFirst({
       where: { id: input.from, workspaceId: access.workspace.id, deletedAt: null },
@@ -74,6 +74,6 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
       tagsAdded,
       version,
     });
+    return claimDetail(tx, access, survivorId);
   });
-  return claimDetail(access, survivorId);
 }

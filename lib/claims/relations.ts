@@ -13,7 +13,7 @@ import type { AddRelationInput } from "./schemas";
 export async function addRelation(access: Access, claimId: string, input: AddRelationInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can relate claims.");
   if (input.toId === claimId) throw invalid("A claim can't be related to itself.", { toId: "Choose another claim." });
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const other = await tx.claim.findFirst({
       where: { id: input.toId, workspaceId: access.workspace.id, deletedAt: null, mergedIntoId: null },
@@ -44,8 +44,8 @@ export async function addRelation(access: Access, claimId: string, input: AddRel
       otherStatement: claim.statement,
       version: otherVersion,
     });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }
 
 async function lockBoth(mine: () => Promise<number>, theirs: () => Promise<number>, theirsFirst: boolean): Promise<[number, number]> {
@@ -60,7 +60,7 @@ async function lockBoth(mine: () => Promise<number>, theirs: () => Promise<numbe
 /** Removes a relation from either end; `version` is that claim's. */
 export async function removeRelation(access: Access, claimId: string, relationId: string, input: { version: number }): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can remove relations.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const relation = await tx.claimRelation.findFirst({
       where: { id: relationId, workspaceId: access.workspace.id, OR: [{ fromId: claim.id }, { toId: claim.id }] },
@@ -86,6 +86,6 @@ export async function removeRelation(access: Access, claimId: string, relationId
       otherStatement: claim.statement,
       version: otherVersion,
     });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

@@ -83,14 +83,22 @@ describe("claim review", () => {
     expect(err.message).toMatch(/approved.*reopen/);
     await rejection(setVerdict(reviewer, c.id, { verdict: "mostly-false", explanation: explanation("Changed"), version: c.version }), 409);
     await rejection(reopenClaim(annotator, c.id, { version: c.version }), 403);
-    // Other fields stay editable.
-    c = await updateClaim(annotator, c.id, { statement: "The bridge carries 40,000 vehicles a day", version: c.version });
+    // So is its statement, which the approval was given for; nothing is written.
+    const locked = await rejection(updateClaim(annotator, c.id, { statement: "The bridge carries 40,000 vehicles a day", claimant: "Someone", version: c.version }), 409);
+    expect(locked.message).toMatch(/approved.*statement.*reopen/);
+    expect(locked.fields.statement).toMatch(/reopen/);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: c.id }, select: { statement: true, claimant: true, version: true } })).toEqual({ statement: c.statement, claimant: c.claimant, version: c.version });
+    // Other fields stay editable, and resending the same statement is no change.
+    c = await updateClaim(annotator, c.id, { statement: c.statement, claimant: "Council leader", tags: ["transport"], version: c.version });
+    expect(c).toMatchObject({ claimant: "Council leader", reviewState: "approved" });
 
     c = await reopenClaim(reviewer, c.id, { version: c.version, note: "New count published." });
     expect(c).toMatchObject({ reviewState: "in-review", approvedAt: null });
     expect(c.events[0].data).toMatchObject({ from: "approved", to: "in-review", note: "New count published." });
     c = await setVerdict(annotator, c.id, { verdict: "false", note: "The new count is 20,000.", version: c.version });
     expect(c.verdict).toBe("false");
+    c = await updateClaim(annotator, c.id, { statement: "The bridge carries 40,000 vehicles a day", version: c.version });
+    expect(c.statement).toBe("The bridge carries 40,000 vehicles a day");
   });
 
   it("every verdict change records who, from, to and the note; explanation changes record old and new text", async () => {

@@ -15,7 +15,7 @@ import type { SetVerdictInput } from "./schemas";
  */
 export async function setVerdict(access: Access, claimId: string, input: SetVerdictInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can set a verdict.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const explanationText = input.explanation === undefined ? claim.explanationText : input.explanation ? plainText(input.explanation) : "";
     const verdictChanged = input.verdict !== claim.verdict;
@@ -23,7 +23,7 @@ export async function setVerdict(access: Access, claimId: string, input: SetVerd
       input.explanation !== undefined && JSON.stringify(input.explanation ?? null) !== JSON.stringify(claim.explanation ?? null);
     if (!verdictChanged && !explanationChanged) {
       if (claim.version !== input.version) throw await staleClaim(tx, claim.id, input.version);
-      return;
+      return claimDetail(tx, access, claimId);
     }
     if (claim.reviewState === "approved") {
       throw conflict("This claim is approved, so its verdict and explanation can't change. A reviewer has to reopen it first.", {
@@ -49,6 +49,6 @@ export async function setVerdict(access: Access, claimId: string, input: SetVerd
         version,
       });
     }
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

@@ -9,7 +9,7 @@ import type { AddSourceInput } from "./schemas";
 /** Evidence for or against the claim. */
 export async function addSource(access: Access, claimId: string, input: AddSourceInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can add sources.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const version = await commitClaim(tx, claim, input.version);
     const source = await tx.source.create({
@@ -28,8 +28,8 @@ export async function addSource(access: Access, claimId: string, input: AddSourc
       select: { id: true },
     });
     await recordEvent(tx, claim.id, access.userId, "source-added", { sourceId: source.id, title: input.title, url: input.url || null, stance: input.stance, version });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }
 
 /**
@@ -38,7 +38,7 @@ export async function addSource(access: Access, claimId: string, input: AddSourc
  */
 export async function removeSource(access: Access, claimId: string, sourceId: string, input: { version: number }): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can remove sources.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const source = await tx.source.findFirst({ where: { id: sourceId, claimId: claim.id } });
     if (!source) throw notFound("Source not found");
@@ -57,6 +57,6 @@ export async function removeSource(access: Access, claimId: string, sourceId: st
       note: source.note,
       version,
     });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }

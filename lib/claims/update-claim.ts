@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import type { ClaimDetail, EditableField } from "./claim-dto";
 import { commitClaim, loadClaim, recordEvent, staleClaim, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -11,17 +11,25 @@ const isoDay = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Edits the claim's own fields (statement, claimant, claim date, tags,
- * assignee) against the version it was based on. Each changed field is one
+ * assignee) against the version it was based on. The statement of an
+ * approved claim is locked (409 on `statement`) until a reviewer reopens it. Each changed field is one
  * `edited` event with its old and new value; unchanged fields write nothing.
  */
 export async function updateClaim(access: Access, claimId: string, input: UpdateClaimInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can edit claims.");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId);
     const data: Prisma.ClaimUncheckedUpdateManyInput = {};
     const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
 
     if (input.statement !== undefined && input.statement !== claim.statement) {
+      // An approved claim is published (ClaimReview) with its statement: rewording it would
+      // put the approval on words nobody reviewed. Locked like the verdict until reopened.
+      if (claim.reviewState === "approved") {
+        throw conflict("This claim is approved, so its statement can't change. A reviewer has to reopen it first.", {
+          statement: "Locked while the claim is approved: a reviewer has to reopen it first.",
+        });
+      }
       data.statement = input.statement;
       edits.push({ field: "statement", from: claim.statement, to: input.statement });
     }
@@ -50,11 +58,11 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     if (!edits.length) {
       // Nothing to write, but a stale caller still learns it is stale.
       if (claim.version !== input.version) throw await staleClaim(tx, claim.id, input.version);
-      return;
+      return claimDetail(tx, access, claimId);
     }
     const version = await commitClaim(tx, claim, input.version, data);
     for (const edit of edits) await recordEvent(tx, claim.id, access.userId, "edited", { ...edit, version });
     if (data.statement !== undefined) await touchArticles(tx, { claimId: claim.id });
+    return claimDetail(tx, access, claimId);
   });
-  return claimDetail(access, claimId);
 }
