@@ -37,6 +37,16 @@ test("a filtered set exports in all five formats, and the downloaded files hold 
   v = await send(page, "post", `${base}/review`, { action: "submit", version: v.version });
   await send(page, "post", `${base}/review`, { action: "approve", version: v.version });
 
+  // Where the newsroom publishes its fact-checks: ClaimReviews link there (Google needs a public page).
+  await page.goto(`/w/${slug}/settings`);
+  const template = page.getByLabel("Public fact-check address (ClaimReview)");
+  await template.fill("factcheck.example.org/claims/{id}");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Unknown placeholder {id}")).toBeVisible();
+  await template.fill("https://factcheck.example.org/claims/{claimId}");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Settings saved.");
+
   await page.goto(`/w/${slug}/export`);
   const counts = page.getByRole("region", { name: "This export holds" });
   await expect(counts).toContainText("2 articles, 2 highlights and 2 claims");
@@ -60,7 +70,8 @@ test("a filtered set exports in all five formats, and the downloaded files hold 
   const w3c = JSON.parse((await download(page, "W3C Web Annotation")).text) as { type: string | string[] };
   expect([w3c.type].flat()).toContain("AnnotationCollection");
 
-  const reviews = JSON.parse((await download(page, "schema.org ClaimReview")).text) as { reviewRating: { alternateName: string; ratingValue: number } }[];
+  const reviews = JSON.parse((await download(page, "schema.org ClaimReview")).text) as { url: string; reviewRating: { name: string; alternateName: string; ratingValue: number } }[];
   expect(reviews).toHaveLength(1);
-  expect(reviews[0].reviewRating).toMatchObject({ alternateName: "False", ratingValue: 1 });
+  expect(reviews[0].url).toBe(`https://factcheck.example.org/claims/${approved.id}`);
+  expect(reviews[0].reviewRating).toMatchObject({ name: "False", alternateName: "False", ratingValue: 1 });
 });

@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { DEFAULT_VERDICT_LABELS, VERDICTS, VERDICT_DESCRIPTIONS, type Verdict } from "@/lib/claims/verdicts";
 
 /** Workspace name and the team's own words for each verdict. */
-export function SettingsForm({ slug, name, labels }: { slug: string; name: string; labels: Record<Verdict, string> }) {
+export function SettingsForm({ slug, name, labels, claimReviewUrlTemplate }: { slug: string; name: string; labels: Record<Verdict, string>; claimReviewUrlTemplate: string }) {
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -20,7 +20,7 @@ export function SettingsForm({ slug, name, labels }: { slug: string; name: strin
     const form = new FormData(event.currentTarget);
     const verdictLabels = Object.fromEntries(VERDICTS.map((v) => [v, String(form.get(`label-${v}`) ?? "").trim() || DEFAULT_VERDICT_LABELS[v]]));
     setPending(true);
-    const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels });
+    const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels, claimReviewUrlTemplate: String(form.get("claimReviewUrlTemplate") ?? "") });
     setPending(false);
     if (!res.ok) {
       setFields(res.error.fields);
@@ -43,6 +43,13 @@ export function SettingsForm({ slug, name, labels }: { slug: string; name: strin
           <TextField key={v} label={`${DEFAULT_VERDICT_LABELS[v]} (${v})`} name={`label-${v}`} defaultValue={labels[v]} hint={VERDICT_DESCRIPTIONS[v]} error={fields[`verdictLabels.${v}`]} />
         ))}
       </fieldset>
+      <TextField
+        label="Public fact-check address (ClaimReview)"
+        name="claimReviewUrlTemplate"
+        defaultValue={claimReviewUrlTemplate}
+        hint="Where you publish each fact-check, e.g. https://factcheck.example.org/claims/{claimId} ({workspaceSlug} also works). The ClaimReview export links there; Google only accepts a public page. Empty: the claim's page in Claimtrail."
+        error={fields.claimReviewUrlTemplate}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </Button>

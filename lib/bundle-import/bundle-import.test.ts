@@ -114,6 +114,82 @@ describe("validation", () => {
   });
 });
 
+describe("the API's rules, applied to a bundle", () => {
+  const pathsOf = (b: unknown) => {
+    const r = validateBundle(b);
+    if (r.ok) throw new Error("should fail");
+    return Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
+  };
+  const approvedAt = () => bundle.claims.findIndex((c) => c.reviewState === "approved");
+  const exactAt = () => bundle.annotations.findIndex((a) => a.status === "exact");
+  const quoteIndex = (i: number) => bundle.annotations[i].selectors.findIndex((s) => s.type === "TextQuoteSelector");
+
+  it("refuses non-http URLs, non-document rich text, approved claims without a verdict and quotes that aren't at their position", () => {
+    const b = copy();
+    b.articles[0].url = "javascript:alert(1)";
+    b.sources[0].url = "not a url";
+    const c = approvedAt();
+    b.claims[c].verdict = null;
+    b.claims[0].explanation = { type: "paragraph", content: "<script>" };
+    b.comments[0].body = { type: "doc", content: [{ type: "image", attrs: { src: "x" } }] };
+    const a = exactAt();
+    const q = quoteIndex(a);
+    (b.annotations[a].selectors[q] as { exact: string }).exact = "something else entirely";
+    const paths = pathsOf(b);
+    expect(paths["articles.0.url"]).toMatch(/http/);
+    expect(paths["sources.0.url"]).toMatch(/http/);
+    expect(paths[`claims.${c}.verdict`]).toMatch(/approved claim needs a verdict/);
+    expect(Object.keys(paths).some((k) => k.startsWith("claims.0.explanation"))).toBe(true);
+    expect(Object.keys(paths).some((k) => k.startsWith("comments.0.body"))).toBe(true);
+    expect(paths[`annotations.${a}.selectors.${q}.exact`]).toMatch(/not the text at its position/);
+  });
+
+  it("refuses what is past the API's lengths, NUL characters, year 0 and text out of step with its document", () => {
+    const b = copy();
+    b.claims[0].statement = "x".repeat(2001);
+    b.claims[1].claimant = "a\u0000b";
+    b.claims[0].explanationText = "not what the explanation says";
+    b.articles[0].title = "t".repeat(301);
+    b.annotations[0].note = "n".repeat(5001);
+    const q = quoteIndex(1);
+    (b.annotations[1].selectors[q] as { prefix: string }).prefix = "p".repeat(33);
+    b.sources[0].title = "s".repeat(501);
+    b.relations[0].note = "r".repeat(5001);
+    b.people[0].name = "p".repeat(101);
+    b.tags.push("t".repeat(51));
+    b.workspace.verdictLabels = { false: "l".repeat(41) };
+    const paths = pathsOf(b);
+    for (const path of [
+      "claims.0.statement",
+      "claims.1.claimant",
+      "claims.0.explanationText",
+      "articles.0.title",
+      "annotations.0.note",
+      `annotations.1.selectors.${q}.prefix`,
+      "sources.0.title",
+      "relations.0.note",
+      "people.0.name",
+      `tags.${b.tags.length - 1}.0`,
+      "workspace.verdictLabels.false",
+    ]) {
+      expect(paths[path], path).toEqual(expect.any(String));
+    }
+    const dated = copy();
+    dated.claims[1].claimDate = "0000-01-01T00:00:00.000Z";
+    expect(pathsOf(dated)["claims.1.claimDate"]).toMatch(/year 1/);
+  });
+
+  it("is a 422 naming the path from importBundle, and nothing is written", async () => {
+    const { workspace, access } = await target();
+    const b = copy();
+    b.articles[0].url = "javascript:alert(1)";
+    const err = await rejected(importBundle(access, b, { dryRun: false }));
+    expect(err.status).toBe(422);
+    expect(err.fields["articles.0.url"]).toEqual(expect.any(String));
+    expect(await rowsIn(workspace.id)).toEqual(EMPTY);
+  });
+});
+
 describe("dry run", () => {
   it("reports counts, people and labels and writes nothing", async () => {
     const { workspace, access } = await target([{ user: w.annotator, role: "annotator" }]);

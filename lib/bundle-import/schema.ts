@@ -11,7 +11,8 @@ import { VERDICTS } from "@/lib/claims/verdicts";
  * silently; the header may carry more (filters are informative only).
  */
 const id = z.string().min(1).max(200);
-const iso = z.iso.datetime({ offset: true });
+// PostgreSQL has no year 0: refused here rather than failing the insert.
+const iso = z.iso.datetime({ offset: true }).refine((s) => !s.startsWith("0000"), "Use a date from year 1 on.");
 const isoOrNull = iso.nullable();
 const userId = id.nullable();
 const json = z.json();

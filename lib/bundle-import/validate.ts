@@ -1,4 +1,5 @@
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
+import { checkApiRules } from "./api-rules";
 import { bundleSchema, type Bundle } from "./schema";
 
 /** One thing wrong with a bundle: where (a dotted path, e.g. "annotations.3.claimId") and what. */
@@ -16,8 +17,9 @@ export const MAX_ISSUES = 200;
  * Checks a parsed JSON value is a bundle that can be imported as it is:
  * the shape (zod), then what the shape can't say: ids unique per section,
  * every reference resolving inside the bundle, each article's text being
- * its document's canonical text with the stated hash, and highlight offsets
- * inside the text they point into. Nothing is read from the database.
+ * its document's canonical text with the stated hash, highlight offsets
+ * inside the text they point into, and every field within the rules the API
+ * applies to it (api-rules.ts). Nothing is read from the database.
  */
 export function validateBundle(input: unknown): Validation {
   const parsed = bundleSchema.safeParse(input);
@@ -122,6 +124,8 @@ export function validateBundle(input: unknown): Validation {
     claimRef(`comments.${i}.claimId`, c.claimId);
     person(`comments.${i}.authorId`, c.authorId);
   });
+
+  checkApiRules(b, add);
 
   return issues.length ? { ok: false, issues } : { ok: true, bundle: b };
 }

@@ -58,7 +58,10 @@ export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T
 
 export interface ExportMention {
   annotationId: string;
-  article: { id: string; title: string; url: string | null; publishedAt: Date | null; language: string | null };
+  /** `text`: the article's current canonical text, only when asked for (`texts`). */
+  article: { id: string; title: string; url: string | null; publishedAt: Date | null; language: string | null; text?: string };
+  /** Who made the highlight; null once their account is gone. */
+  creator: { id: string; name: string } | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -121,18 +124,19 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 type ClaimRow = Omit<ExportClaim, "mentions" | "sources" | "relations" | "mergedFrom">;
-type MentionRow = Omit<ExportMention, "article" | "annotationId"> & { annotationId: string; claimId: string; articleId: string };
+type MentionRow = Omit<ExportMention, "article" | "annotationId" | "creator"> & { annotationId: string; claimId: string; articleId: string; creatorId: string | null; creatorName: string | null };
 type ArticleRow = ExportMention["article"];
 type SourceRow = ExportSource & { claimId: string };
 
-type BatchOptions = { links?: boolean; where?: Prisma.Sql; size?: number };
+type BatchOptions = { links?: boolean; texts?: boolean; where?: Prisma.Sql; size?: number };
 
 /**
  * The set's claims in (createdAt, id) order, a batch at a time, each with its
  * mentions and sources (and, with `links`, relations and merged claims):
  * one query per kind per batch, never one per claim; the next batch is read
  * while this one is written (`readAhead`). `where` narrows the set further
- * (SQL over alias `c`).
+ * (SQL over alias `c`); `texts` adds each mentioned article's current text
+ * (once per article per batch).
  */
 export function claimBatches(set: ExportSet, opts: BatchOptions = {}): AsyncGenerator<ExportClaim[]> {
   return readAhead(readClaimBatches(set, opts));
@@ -153,8 +157,9 @@ async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGener
     const ids = page.map((c) => c.id);
     const [mentions, sources, relations, merged] = await Promise.all([
       exportRows<MentionRow>(Prisma.sql`
-        SELECT a."id" AS "annotationId", a."claimId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt"
-        FROM "Annotation" a WHERE ${set.mentions} AND a."claimId" = ANY(${ids}::text[])
+        SELECT a."id" AS "annotationId", a."claimId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt",
+          u."id" AS "creatorId", u."name" AS "creatorName"
+        FROM "Annotation" a LEFT JOIN "User" u ON u."id" = a."createdById" WHERE ${set.mentions} AND a."claimId" = ANY(${ids}::text[])
         ORDER BY a."createdAt", a."id"`),
       exportRows<SourceRow>(Prisma.sql`
         SELECT s."id", s."claimId", s."url", s."title", s."publisher", s."publishedAt", s."accessedAt", s."kind", s."stance", s."note"
@@ -177,7 +182,7 @@ async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGener
     const articles = new Map(
       (
         await exportRows<ArticleRow>(Prisma.sql`
-          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language" FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
+          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language"${opts.texts ? Prisma.sql`, ar."text"` : Prisma.empty} FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
       ).map((a) => [a.id, a]),
     );
     const mentionsOf = groupBy(mentions, (m) => m.claimId);
@@ -199,6 +204,7 @@ async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGener
       mentions: (mentionsOf.get(c.id) ?? []).map((m) => ({
         annotationId: m.annotationId,
         article: articles.get(m.articleId)!,
+        creator: m.creatorId ? { id: m.creatorId, name: m.creatorName ?? "" } : null,
         exact: m.exact,
         prefix: m.prefix,
         suffix: m.suffix,

@@ -1,6 +1,8 @@
 import type { Access } from "@/lib/auth/permissions";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { VERDICT_RATING, type Verdict } from "@/lib/claims/verdicts";
+import { db } from "@/lib/db/client";
+import { envClaimReviewUrlTemplate, fillClaimReviewUrl } from "./claimreview-url";
 import type { ExportSet } from "./export-set";
 
 /** What every format needs besides the rows: who exports what, when, and how to name things. */
@@ -11,6 +13,8 @@ export interface ExportContext {
   labels: Record<Verdict, string>;
   /** The app's public base URL, no trailing slash: APP_URL, else NEXTAUTH_URL, else http://localhost:3000. */
   appUrl: string;
+  /** The workspace's ClaimReview URL template, else CLAIMREVIEW_URL_TEMPLATE, else null (claimreview-url.ts). */
+  claimReviewUrlTemplate: string | null;
   exportedAt: Date;
 }
 
@@ -19,12 +23,21 @@ export function appUrl(): string {
 }
 
 export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date()): Promise<ExportContext> {
-  return { access, set, workspace: access.workspace, labels: await getVerdictLabels(access.workspace.id), appUrl: appUrl(), exportedAt };
+  const [labels, ws] = await Promise.all([
+    getVerdictLabels(access.workspace.id),
+    db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { claimReviewUrlTemplate: true } }),
+  ]);
+  return { access, set, workspace: access.workspace, labels, appUrl: appUrl(), claimReviewUrlTemplate: ws.claimReviewUrlTemplate ?? envClaimReviewUrlTemplate(), exportedAt };
 }
 
 /** The claim's page in the app. */
 export function claimUrl(ctx: ExportContext, claimId: string): string {
   return `${ctx.appUrl}/w/${encodeURIComponent(ctx.workspace.slug)}/claims/${encodeURIComponent(claimId)}`;
+}
+
+/** A ClaimReview's `url`: the publisher's public page from the template, else the claim's page in the app. */
+export function reviewUrl(ctx: ExportContext, claimId: string): string {
+  return ctx.claimReviewUrlTemplate ? fillClaimReviewUrl(ctx.claimReviewUrlTemplate, { claimId, workspaceSlug: ctx.workspace.slug }) : claimUrl(ctx, claimId);
 }
 
 export function verdictFields(ctx: ExportContext, verdict: Verdict | null) {

@@ -39,7 +39,6 @@ export function parseExportFilters(input: URLSearchParams | ExportFiltersInput):
   return parsed.data;
 }
 
-const DAY_MS = 86_400_000;
 const DATE_COLUMNS = { claimDate: Prisma.raw(`c."claimDate"`), createdAt: Prisma.raw(`c."createdAt"`) };
 
 /** `%`, `_` and `\` match themselves in the claimant substring. */
@@ -60,8 +59,9 @@ export function exportSet(access: Access, input: URLSearchParams | ExportFilters
   if (f.withVerdict) and.push(Prisma.sql`c."verdict" IS NOT NULL`);
   if (f.tags?.length) and.push(Prisma.sql`c."tags" && ${f.tags}::text[]`);
   if (f.claimant) and.push(Prisma.sql`c."claimant" ILIKE ${`%${likeEscape(f.claimant)}%`}`);
-  if (f.from) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} >= ${new Date(`${f.from}T00:00:00Z`)}`);
-  if (f.to) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS)}`);
+  // Days as PostgreSQL dates: `to` + 1 day stays valid for 9999-12-31, which a JavaScript Date would write as +010000.
+  if (f.from) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} >= ${f.from}::date`);
+  if (f.to) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} < ${f.to}::date + 1`);
   const chosen = f.articles?.length ? f.articles : null;
   if (chosen) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" m WHERE m."claimId" = c."id" AND m."deletedAt" IS NULL AND m."articleId" = ANY(${chosen}::text[]))`);
   const claims = Prisma.join(and, " AND ");
@@ -73,6 +73,18 @@ export function exportSet(access: Access, input: URLSearchParams | ExportFilters
   const mentions = Prisma.sql`a."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL${chosen ? Prisma.sql` AND a."articleId" = ANY(${chosen}::text[])` : Prisma.empty}`;
   const annotations = Prisma.sql`${mentions} AND (EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = a."claimId" AND ${claims})${narrowed ? Prisma.empty : Prisma.sql` OR a."claimId" IS NULL`})`;
   return { filters: f, workspaceId, claims, articles, annotations, mentions };
+}
+
+/**
+ * Runs the set's three conditions once in PostgreSQL, so anything in them the
+ * database refuses fails here, before an export's first byte, rather than
+ * cutting a download off after its header. EXISTS stops at the first row.
+ */
+export async function checkExportSet(set: ExportSet): Promise<void> {
+  await exportRows(Prisma.sql`
+    SELECT EXISTS (SELECT 1 FROM "Claim" c WHERE ${set.claims}) AS claims,
+           EXISTS (SELECT 1 FROM "Article" ar WHERE ${set.articles}) AS articles,
+           EXISTS (SELECT 1 FROM "Annotation" a WHERE ${set.annotations}) AS annotations`);
 }
 
 export interface ExportCounts {

@@ -1,7 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
 import { exportContext, type ExportContext } from "./context";
-import { exportSet } from "./export-set";
+import { checkExportSet, exportSet } from "./export-set";
 import { EXPORT_FORMATS, type ExportFiltersInput, type ExportFormat } from "./filters";
 import { bundleExport } from "./formats/bundle";
 import { claimReviewExport } from "./formats/claimreview";
@@ -29,12 +29,13 @@ export function exportFilename(slug: string, format: ExportFormat, at = new Date
 
 /**
  * The export as string chunks, read a batch at a time: what the route streams
- * and what tests and scripts can collect. Filters are checked before the
- * first chunk (a 400 from the caller's point of view).
+ * and what tests and scripts can collect. Filters are checked, and the set's
+ * SQL run once, before the first chunk: a bad filter is a 400 from the
+ * caller's point of view, never a download cut off after its header.
  */
 export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date()): Promise<AsyncGenerator<string>> {
   const set = exportSet(access, filters);
-  const ctx = await exportContext(access, set, exportedAt);
+  const [ctx] = await Promise.all([exportContext(access, set, exportedAt), checkExportSet(set)]);
   return FORMATS[format].write(ctx);
 }
 

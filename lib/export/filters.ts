@@ -27,18 +27,33 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; descrip
 const day = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a date like 2024-05-01.");
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a date like 2024-05-01.")
+  // PostgreSQL has no year 0 (1 BC comes before 1 AD): refused here rather than failing the query.
+  .refine((s) => s.slice(0, 4) !== "0000", "Use a date from 0001-01-01 on.");
+
+/**
+ * Text a filter may hold: PostgreSQL text can't contain NUL, so no stored value
+ * could match one, and sending it would fail the query mid-download; refused
+ * here, before the first byte, naming the filter.
+ */
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes("\u0000"), "Remove the NUL character (\\u0000): no stored text can hold it.");
 
 const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")]);
 
 export const exportFiltersSchema = z
   .object({
-    articles: z.array(z.string().trim().min(1).max(64)).max(1000, "Choose at most 1,000 articles.").optional(),
+    articles: z.array(text(64, 1)).max(1000, "Choose at most 1,000 articles.").optional(),
     reviewState: z.array(z.enum(REVIEW_STATES, { error: `Review states are ${REVIEW_STATES.join(", ")}.` })).optional(),
     /** "none" for claims without a verdict. */
     verdict: z.array(z.enum([...VERDICTS, "none"] as const, { error: `Verdicts are ${VERDICTS.join(", ")} or none.` })).optional(),
-    tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
-    claimant: z.string().trim().max(300).optional(),
+    tags: z.array(text(50, 1)).max(30).optional(),
+    claimant: text(300).optional(),
     dateField: z.enum(["claimDate", "createdAt"], { error: "Filter dates by claimDate or createdAt." }).default("claimDate"),
     from: day.optional(),
     to: day.optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { VERDICTS, DEFAULT_VERDICT_LABELS } from "@/lib/claims/verdicts";
+import { claimReviewUrlTemplateSchema } from "@/lib/export/claimreview-url";
 import { workspaceNameSchema } from "./create-workspace";
 
 const label = z.string().trim().min(1, "A label can't be empty.").max(40, "Keep labels under 40 characters.");
@@ -10,6 +11,8 @@ export const workspaceSettingsSchema = z.object({
   name: workspaceNameSchema.optional(),
   /** Labels per verdict; a label equal to the default (or missing) uses the default. */
   verdictLabels: z.partialRecord(z.enum(VERDICTS), label).optional(),
+  /** The public fact-check page a ClaimReview links to (lib/export/claimreview-url.ts); "" or null clears it. */
+  claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
 });
 
 /** Renames the workspace and its verdict labels. Stored values stay normalised; only labels change. */
@@ -20,7 +23,11 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
     : undefined;
   return db.workspace.update({
     where: { id: access.workspace.id },
-    data: { ...(input.name ? { name: input.name } : {}), ...(labels ? { verdictLabels: labels } : {}) },
-    select: { id: true, slug: true, name: true, verdictLabels: true },
+    data: {
+      ...(input.name ? { name: input.name } : {}),
+      ...(labels ? { verdictLabels: labels } : {}),
+      ...(input.claimReviewUrlTemplate !== undefined ? { claimReviewUrlTemplate: input.claimReviewUrlTemplate } : {}),
+    },
+    select: { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true },
   });
 }

@@ -1,7 +1,8 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { VERDICT_RATING } from "@/lib/claims/verdicts";
 import { claimBatches, type ExportClaim, type ExportMention } from "../batches";
-import { claimUrl, type ExportContext } from "../context";
+import { claimUrl, reviewUrl, type ExportContext } from "../context";
+import { claimantIsOrganisation } from "./claimant";
 import { CLAIMTRAIL_NS, RELATION_TERMS } from "./namespace";
 
 export const SCHEMA_CONTEXT = "https://schema.org";
@@ -25,9 +26,13 @@ function firstAppearance(mentions: ExportMention[]): ExportMention | undefined {
 
 /**
  * One schema.org ClaimReview for an approved claim with a verdict.
+ * `url` is the publisher's public page for it when the workspace (or the
+ * instance) has a URL template, else the claim's page in the app.
  * `claimReviewed` is the statement as written, never the verdict. The rating
- * always names the workspace's label (`alternateName`); only verdicts on the
- * five-step scale carry `ratingValue` (5 = true … 1 = false) with its bounds.
+ * always names the workspace's label (`name` and `alternateName`); only
+ * verdicts on the five-step scale carry `ratingValue` (5 = true … 1 = false)
+ * with its bounds. The claimant is an Organization or a Person (claimant.ts);
+ * the claim's date is its claim date, else its first appearance's.
  * Relations between claims, which schema.org has no property for, are full
  * IRIs in the Claimtrail namespace, pointing at the other claims' pages.
  */
@@ -36,6 +41,7 @@ export function claimReview(ctx: ExportContext, c: ExportClaim) {
   const rating = VERDICT_RATING[verdict];
   const mentions = c.mentions;
   const first = firstAppearance(mentions);
+  const claimDate = c.claimDate ?? first?.article.publishedAt ?? null;
   const articles = new Map<string, ExportMention>();
   for (const m of mentions) if (!articles.has(m.article.id)) articles.set(m.article.id, m);
   const relations: Record<string, { "@id": string }[]> = {};
@@ -47,21 +53,22 @@ export function claimReview(ctx: ExportContext, c: ExportClaim) {
   return {
     "@context": SCHEMA_CONTEXT,
     "@type": "ClaimReview",
-    url: claimUrl(ctx, c.id),
+    url: reviewUrl(ctx, c.id),
     claimReviewed: c.statement,
     author: { "@type": "Organization", name: ctx.workspace.name },
     ...(c.approvedAt ? { datePublished: day(c.approvedAt) } : {}),
     ...(mentions[0]?.article.language ? { inLanguage: mentions[0].article.language } : {}),
     reviewRating: {
       "@type": "Rating",
+      name: ctx.labels[verdict],
       alternateName: ctx.labels[verdict],
       ...(rating !== null ? { ratingValue: rating, bestRating: 5, worstRating: 1 } : {}),
       ...(c.explanationText ? { ratingExplanation: c.explanationText } : {}),
     },
     itemReviewed: {
       "@type": "Claim",
-      ...(c.claimant ? { author: { "@type": "Person", name: c.claimant } } : {}),
-      ...(c.claimDate ? { datePublished: day(c.claimDate) } : {}),
+      ...(c.claimant ? { author: { "@type": claimantIsOrganisation(c.claimant) ? "Organization" : "Person", name: c.claimant } } : {}),
+      ...(claimDate ? { datePublished: day(claimDate) } : {}),
       ...(first ? { firstAppearance: creativeWork(first) } : {}),
       ...(articles.size ? { appearance: [...articles.values()].map(creativeWork) } : {}),
       ...(c.mergedFrom.length ? { sameAs: c.mergedFrom.map((id) => claimUrl(ctx, id)) } : {}),

@@ -43,14 +43,24 @@ export function csvRow(ctx: ExportContext, c: ExportClaim): (string | number)[] 
   return text.map((cell) => (typeof cell === "string" ? neutralise(cell) : cell));
 }
 
-const OPTIONS = { record_delimiter: "\r\n", quoted_match: /^\s|\s$/ } as const;
+/**
+ * `quote_record_delimiter`: csv-stringify quotes a value holding a bare CR or
+ * LF only with this once `record_delimiter` is set; unquoted, Python's csv,
+ * papaparse and d3-dsv read one claim as several records, and a formula on
+ * the value's second line would start a record of its own, past `neutralise`.
+ */
+const OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true, quoted_match: /^\s|\s$/ } as const;
 
+/** The header goes out with the first batch, so a failure reading it comes before any byte. */
 export async function* csvExport(ctx: ExportContext): AsyncGenerator<string> {
-  yield CSV_BOM + stringify([[...CSV_COLUMNS]], OPTIONS);
+  let head = CSV_BOM + stringify([[...CSV_COLUMNS]], OPTIONS);
   for await (const batch of claimBatches(ctx.set)) {
-    yield stringify(
-      batch.map((c) => csvRow(ctx, c)),
-      OPTIONS,
-    );
+    yield head +
+      stringify(
+        batch.map((c) => csvRow(ctx, c)),
+        OPTIONS,
+      );
+    head = "";
   }
+  if (head) yield head;
 }

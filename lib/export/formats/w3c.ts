@@ -1,12 +1,18 @@
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { claimBatches, type ExportClaim, type ExportMention } from "../batches";
 import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
+import { describeSpan } from "@/lib/anchoring/selectors";
+import { codePointLength, codePointOffset } from "./code-points";
 import { CLAIMTRAIL_NS } from "./namespace";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
-/** The collection's @context: the W3C one plus the `ct:` prefix for Claimtrail's own terms. */
-export const W3C_CONTEXT = [ANNO_CONTEXT, { ct: CLAIMTRAIL_NS }] as const;
+/**
+ * The collection's @context: the W3C one plus the `ct:` prefix for
+ * Claimtrail's own terms; `ct:page` and `ct:article` are declared IRIs, so a
+ * JSON-LD processor reads them as links, not as strings.
+ */
+export const W3C_CONTEXT = [ANNO_CONTEXT, { ct: CLAIMTRAIL_NS, "ct:page": { "@type": "@id" }, "ct:article": { "@type": "@id" } }] as const;
 
 /** oa:assessing is in the W3C vocabulary but has no short term in its context, so it is written as a compact IRI. */
 export const ASSESSING = "oa:assessing";
@@ -14,15 +20,43 @@ export const ASSESSING = "oa:assessing";
 export const annotationUrn = (id: string) => `urn:claimtrail:annotation:${id}`;
 export const articleUrn = (id: string) => `urn:claimtrail:article:${id}`;
 export const claimUrn = (id: string) => `urn:claimtrail:claim:${id}`;
+export const userUrn = (id: string) => `urn:claimtrail:user:${id}`;
+
+/**
+ * The mention's selectors as the W3C model defines them, over the article's
+ * current canonical text: the position in code points (the model's MUST; the
+ * app stores UTF-16 code units), and the quote being the text at that
+ * position now, after any re-anchoring (the stored quote is the one first
+ * made; after a fuzzy re-anchoring it differs from the text there). An
+ * orphaned mention has no position, only the quote as first made.
+ */
+export function w3cSelectors(m: ExportMention) {
+  const text = m.article.text;
+  if (m.start === null || m.end === null || text === undefined || m.end > text.length) {
+    return [{ type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix }];
+  }
+  let quote;
+  try {
+    ({ quote } = describeSpan(text, m.start, m.end));
+  } catch {
+    // A stored span the text can't hold (never written by the app): the quote alone, rather than a failed download.
+    return [{ type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix }];
+  }
+  const start = codePointOffset(text, m.start);
+  return [
+    { type: "TextPositionSelector", start, end: start + codePointLength(quote.exact) },
+    { type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+  ];
+}
 
 /**
  * One W3C Web Annotation for one mention. The target's source is the
- * article's own URL when it has one, else a stable URN; the selectors are the
- * stored ones (positions in UTF-16 code units of Claimtrail's canonical text;
- * an orphaned mention has only its quote). The bodies: the statement
- * (`describing`), the verdict's label (`oa:assessing`, when there is a verdict),
- * one per tag (`tagging`), and the claim itself as a `ct:Claim` with its
- * structured fields.
+ * article's own URL when it has one, else a stable URN. What belongs to this
+ * mention (its creator, article and anchoring status) is on the annotation;
+ * the bodies: the statement (`describing`), the verdict's label
+ * (`oa:assessing`, when there is a verdict), one per tag (`tagging`), and the
+ * claim itself as a `ct:Claim` with its structured fields, the same node in
+ * every annotation of that claim.
  */
 export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMention) {
   const v = verdictFields(ctx, c.verdict);
@@ -30,14 +64,14 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
     id: annotationUrn(m.annotationId),
     type: "Annotation",
     motivation: c.verdict ? ASSESSING : "tagging",
+    ...(m.creator ? { creator: { id: userUrn(m.creator.id), type: "Person", name: m.creator.name } } : {}),
     created: iso(m.createdAt),
+    "ct:article": articleUrn(m.article.id),
+    "ct:anchorStatus": m.status,
     target: {
       type: "SpecificResource",
       source: m.article.url ?? articleUrn(m.article.id),
-      selector: [
-        ...(m.start !== null && m.end !== null ? [{ type: "TextPositionSelector", start: m.start, end: m.end }] : []),
-        { type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix },
-      ],
+      selector: w3cSelectors(m),
     },
     body: [
       { type: "TextualBody", value: c.statement, purpose: "describing", format: "text/plain" },
@@ -53,8 +87,6 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
         "ct:reviewStateLabel": REVIEW_STATE_LABELS[c.reviewState],
         ...(v.verdict ? { "ct:verdict": v.verdict, "ct:verdictLabel": v.verdictLabel } : {}),
         ...(v.rating !== null ? { "ct:rating": v.rating } : {}),
-        "ct:article": articleUrn(m.article.id),
-        "ct:anchorStatus": m.status,
       },
     ],
   };
@@ -78,7 +110,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
   const page = { id: `${collectionId}:page:0`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   let total = 0;
-  for await (const batch of claimBatches(ctx.set)) {
+  for await (const batch of claimBatches(ctx.set, { texts: true })) {
     let chunk = "";
     for (const c of batch) {
       for (const m of c.mentions) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -9,12 +10,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings`);
   const labels = await getVerdictLabels(access.workspace.id);
+  const { claimReviewUrlTemplate } = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { claimReviewUrlTemplate: true } });
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-6 text-lg font-semibold">
         Settings
       </h2>
-      <SettingsForm slug={slug} name={access.workspace.name} labels={labels} />
+      <SettingsForm slug={slug} name={access.workspace.name} labels={labels} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} />
     </section>
   );
 }

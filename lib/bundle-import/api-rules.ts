@@ -1,0 +1,116 @@
+import type { z } from "zod";
+import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
+import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
+import { newAnnotationSchema } from "@/lib/annotations/create-annotation";
+import { articleMetadataSchema } from "@/lib/articles/metadata";
+import { plainText, type RichDoc } from "@/lib/claims/rich-text";
+import { addRelationSchema, addSourceSchema, commentSchema, createClaimSchema, setVerdictSchema } from "@/lib/claims/schemas";
+import { newUserSchema } from "@/lib/users/create-user";
+import { emailSchema } from "@/lib/users/email";
+import { workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
+import type { Bundle } from "./schema";
+
+/**
+ * What the app's own forms and API refuse, refused in a bundle too: an import
+ * must not store what no one could have entered (a `javascript:` link, an
+ * explanation that isn't a rich-text document, an approved claim without a
+ * verdict, a quote that isn't the text at its position, text past the API's
+ * lengths). Each field is checked with the very schema the API uses for it,
+ * so the two can't drift; values are only checked, never rewritten, so a
+ * valid bundle imports exactly as exported.
+ */
+
+/** A stored quote is never longer than an article's text can be (lib/articles/doc-schema.ts). */
+export const MAX_QUOTE = 1_000_000;
+/** Event data is written by the app (a few fields, texts within the limits above): anything larger is not an export. */
+export const MAX_EVENT_DATA = 100_000;
+
+type Add = (path: string, message: string) => void;
+
+/** Runs `schema` on `value`, reporting each issue under `path`. */
+function check(add: Add, path: string, schema: z.ZodType, value: unknown) {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues) add([path, ...issue.path.map(String)].join("."), issue.message);
+}
+
+const claimFields = createClaimSchema.shape;
+const sourceFields = addSourceSchema.shape;
+
+/** PostgreSQL text can't hold NUL: found anywhere, named by path, instead of a failed insert. */
+function noNul(add: Add, value: unknown, path: string) {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) add(path || "(root)", "Remove the NUL character (\\u0000): it can't be stored.");
+  } else if (Array.isArray(value)) value.forEach((v, i) => noNul(add, v, path ? `${path}.${i}` : String(i)));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) noNul(add, v, path ? `${path}.${k}` : k);
+}
+
+export function checkApiRules(b: Bundle, add: Add): void {
+  noNul(add, b, "");
+  check(add, "workspace.verdictLabels", workspaceSettingsSchema.shape.verdictLabels, b.workspace.verdictLabels);
+  b.tags.forEach((t, i) => check(add, `tags.${i}`, claimFields.tags, [t]));
+  b.people.forEach((p, i) => {
+    check(add, `people.${i}.name`, newUserSchema.shape.name, p.name);
+    check(add, `people.${i}.email`, emailSchema, p.email);
+  });
+
+  const articles = new Map(b.articles.map((a) => [a.id, a]));
+  b.articles.forEach((a, i) => {
+    const p = `articles.${i}`;
+    check(add, p, articleMetadataSchema, { title: a.title, publisher: a.publisher, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language, tags: a.tags });
+    a.revisions?.forEach((r, j) => check(add, `${p}.revisions.${j}.title`, articleMetadataSchema.shape.title, r.title));
+  });
+
+  b.annotations.forEach((a, i) => {
+    const p = `annotations.${i}`;
+    if (a.note !== null) check(add, `${p}.note`, newAnnotationSchema.shape.note, a.note);
+    const quoteAt = a.selectors.findIndex((s) => s.type === "TextQuoteSelector");
+    const quote = a.selectors[quoteAt] as { exact: string; prefix: string; suffix: string };
+    if (quote.exact.length > MAX_QUOTE) add(`${p}.selectors.${quoteAt}.exact`, `Keep the quote under ${MAX_QUOTE.toLocaleString("en")} characters.`);
+    for (const key of ["prefix", "suffix"] as const) {
+      if (quote[key].length > CONTEXT_LENGTH) add(`${p}.selectors.${quoteAt}.${key}`, `The ${key} holds at most ${CONTEXT_LENGTH} characters.`);
+    }
+    const position = a.selectors.find((s) => s.type === "TextPositionSelector");
+    const article = articles.get(a.articleId);
+    if (!position || !article || position.end <= position.start) return;
+    // The text the position counts in: the article's, or the revision it was anchored to when the bundle holds it.
+    const text = a.anchoredRevision === article.revision ? article.text : article.revisions?.find((r) => r.number === a.anchoredRevision)?.text;
+    if (text === undefined || position.end > text.length) return;
+    if (splitsSurrogatePair(text, position.start) || splitsSurrogatePair(text, position.end)) add(`${p}.selectors`, "The position splits a character (a surrogate pair).");
+    // Exact and moved highlights hold their quote at their position; only a fuzzy one may differ.
+    else if ((a.status === "exact" || a.status === "moved") && text.slice(position.start, position.end) !== quote.exact) {
+      add(`${p}.selectors.${quoteAt}.exact`, `The quote is not the text at its position (${a.status} highlights quote exactly what they mark).`);
+    }
+  });
+
+  b.claims.forEach((c, i) => {
+    const p = `claims.${i}`;
+    check(add, `${p}.statement`, claimFields.statement, c.statement);
+    if (c.claimant !== null) check(add, `${p}.claimant`, claimFields.claimant, c.claimant);
+    check(add, `${p}.tags`, claimFields.tags, c.tags);
+    check(add, `${p}.explanation`, setVerdictSchema.shape.explanation, c.explanation);
+    const explained = setVerdictSchema.shape.explanation.safeParse(c.explanation);
+    if (explained.success && c.explanationText !== (explained.data ? plainText(explained.data as RichDoc) : "")) {
+      add(`${p}.explanationText`, "The explanation's text is not the plain text of its document.");
+    }
+    if (c.reviewState === "approved" && c.verdict === null) add(`${p}.verdict`, "An approved claim needs a verdict.");
+    if (c.reviewState === "approved" && c.approvedAt === null) add(`${p}.approvedAt`, "An approved claim needs its approval date.");
+  });
+
+  b.sources.forEach((s, i) => {
+    const p = `sources.${i}`;
+    check(add, `${p}.url`, sourceFields.url, s.url);
+    check(add, `${p}.title`, sourceFields.title, s.title);
+    check(add, `${p}.publisher`, sourceFields.publisher, s.publisher);
+    check(add, `${p}.note`, sourceFields.note, s.note);
+  });
+  b.relations.forEach((r, i) => check(add, `relations.${i}.note`, addRelationSchema.shape.note, r.note));
+  b.events.forEach((e, i) => {
+    if (JSON.stringify(e.data).length > MAX_EVENT_DATA) add(`events.${i}.data`, `Keep an event's data under ${MAX_EVENT_DATA.toLocaleString("en")} characters.`);
+  });
+  b.comments.forEach((c, i) => {
+    const p = `comments.${i}`;
+    check(add, `${p}.body`, commentSchema.shape.body, c.body);
+    const body = commentSchema.shape.body.safeParse(c.body);
+    if (body.success && c.bodyText !== plainText(body.data as RichDoc)) add(`${p}.bodyText`, "The comment's text is not the plain text of its body.");
+  });
+}
