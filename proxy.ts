@@ -1,13 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
-import { contentSecurityPolicy, isForeignMutation, isTokenRequest } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, isForeignMutation, isTokenRequest, responseSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  if (isMalformedPath(request.nextUrl.pathname)) return malformedPathResponse();
+  const securityHeaders = responseSecurityHeaders(request.headers, request.url);
+  if (isMalformedPath(request.nextUrl.pathname)) {
+    const res = malformedPathResponse();
+    for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
+    return res;
+  }
   if (!isTokenRequest(request.nextUrl.pathname, request.headers) && isForeignMutation(request.method, request.headers, request.url)) {
     return new NextResponse(
       JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail: "Cross-site requests are not allowed." }),
-      { status: 403, headers: { "content-type": "application/problem+json" } },
+      { status: 403, headers: { "content-type": "application/problem+json", ...securityHeaders } },
     );
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -17,6 +22,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
   return response;
 }
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/signup-form";
 import { AuthShell } from "@/components/layout/auth-shell";
 import { currentUser } from "@/lib/auth/session";
-import { safeReturnPath } from "@/lib/auth/throttle-message";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { findInvite } from "@/lib/invites/find-invite";
 import { signupIsOpen } from "@/lib/users/signup-policy";
 
@@ -28,7 +28,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   }
   return (
     <AuthShell title="Create your account" subtitle="One account works across all the workspaces you join.">
-      <SignUpForm callbackUrl={callbackUrl} inviteToken={invited ? invite : undefined} />
+      <SignUpForm callbackUrl={callbackUrl ? safeReturnPath(callbackUrl) : undefined} inviteToken={invited ? invite : undefined} />
     </AuthShell>
   );
 }

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { THROTTLED_PREFIX, safeReturnPath, throttledMessage } from "@/lib/auth/throttle-message";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { THROTTLED_PREFIX, throttledMessage } from "@/lib/auth/throttle-message";
 
 export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; signupOpen: boolean }) {
   const router = useRouter();

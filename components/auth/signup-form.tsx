@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { safeReturnPath } from "@/lib/auth/throttle-message";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { THROTTLED_PREFIX, throttledMessage } from "@/lib/auth/throttle-message";
 
 export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string; inviteToken?: string }) {
   const router = useRouter();
@@ -35,9 +36,17 @@ export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string;
       if (!Object.keys(res.error.fields).length) setError(res.error.message);
       return;
     }
+    // The server answers the same whether or not the email already had an account; signing in tells them apart
+    // only for someone who knows that account's password (and sign-in attempts are throttled).
     const signedIn = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      router.replace("/signin");
+      setPending(false);
+      const err = signedIn?.error ?? "";
+      setError(
+        err.startsWith(THROTTLED_PREFIX)
+          ? throttledMessage(Number(err.slice(THROTTLED_PREFIX.length)))
+          : "We couldn't sign you in with this email and password. If you already have an account, sign in with its password instead.",
+      );
       return;
     }
     router.replace(safeReturnPath(callbackUrl));

@@ -13,9 +13,9 @@ export async function AppHeader() {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-            <span className="hidden text-stone-600 sm:inline" title={user.email}>
+            <Link href="/settings" className="hidden rounded px-1 text-stone-600 hover:text-stone-900 sm:inline" title={`${user.email}: account settings`}>
               {user.name}
-            </span>
+            </Link>
             <Link href="/settings/tokens" className="rounded px-1 text-stone-600 hover:text-stone-900">
               API tokens
             </Link>

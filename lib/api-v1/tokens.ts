@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { authorize } from "@/lib/auth/permissions";
 import { db, type Role } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 
 /**
  * Personal API tokens. A token is `ct_` and 43 base64url characters (256 random
@@ -33,13 +33,25 @@ export interface CreatedToken {
   token: string;
 }
 
+/** Active (unrevoked) tokens one person may hold: each has its own rate limit, so unlimited tokens would mean no limit. */
+export const MAX_ACTIVE_TOKENS = 20;
+
 /** A new token for a workspace the user belongs to (any role; it acts with that role). */
 export async function createApiToken(userId: string, input: NewTokenInput): Promise<CreatedToken> {
   const access = await authorize(userId, input.workspace, "workspace.view");
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const row = await db.apiToken.create({
-    data: { userId, workspaceId: access.workspace.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
-    select: { id: true, name: true, prefix: true, createdAt: true },
+  const row = await db.$transaction(async (tx) => {
+    // The user's row is locked so that concurrent creations count one after another.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    const active = await tx.apiToken.count({ where: { userId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) {
+      const why = `You already have ${MAX_ACTIVE_TOKENS} active API tokens, the most one person may hold. Revoke one you no longer use first.`;
+      throw conflict(why, { tokens: why });
+    }
+    return tx.apiToken.create({
+      data: { userId, workspaceId: access.workspace.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
   });
   return { ...row, createdAt: row.createdAt.toISOString(), workspace: { slug: access.workspace.slug, name: access.workspace.name }, token };
 }

@@ -3,7 +3,7 @@ import type { User } from "next-auth";
 import { db } from "@/lib/db/client";
 import { FIXTURE_PASSWORD, makeUser, uniqueEmail } from "@/lib/testing/fixtures";
 import { authOptions } from "./options";
-import { MAX_FAILURES } from "./throttle";
+import { MAX_FAILURES, reserveSignInAttempt } from "./throttle";
 import { THROTTLED_PREFIX } from "./throttle-message";
 
 // CredentialsProvider(...) keeps the user's config in `.options`; next-auth v4 calls `.options.authorize`.
@@ -11,7 +11,17 @@ type Authorize = (credentials: Record<string, string> | undefined, req: object) 
 const authorize: Authorize = (credentials, req) =>
   (authOptions.providers[0] as { options: { authorize: Authorize } }).options.authorize(credentials, req);
 
-const signIn = (email: string, password: string) => authorize({ email, password }, {});
+const signIn = (email: string, password: string, from = "203.0.113.7") => authorize({ email, password }, { headers: { "x-forwarded-for": from } });
+
+/** What happened to each of a burst of sign-ins: signed in, wrong password (evaluated) or throttled (not evaluated). */
+async function outcomes(calls: Promise<User | null>[]) {
+  const settled = await Promise.allSettled(calls);
+  return settled.map((r) => {
+    if (r.status === "fulfilled") return r.value ? "signed-in" : "wrong";
+    expect((r.reason as Error).message.startsWith(THROTTLED_PREFIX)).toBe(true);
+    return "throttled";
+  });
+}
 
 function attemptsFor(email: string) {
   return db.signInAttempt.findMany({ where: { email }, orderBy: { createdAt: "asc" }, select: { succeeded: true } });
@@ -70,5 +80,68 @@ describe("credentials sign-in (next-auth authorize)", () => {
     expect(seconds).toBeLessThanOrEqual(15 * 60);
     // A refused attempt is not itself recorded (it never got to check the password).
     expect(await attemptsFor(user.email)).toHaveLength(MAX_FAILURES);
+  });
+
+  it("a burst of 30 concurrent wrong guesses gets at most 5 evaluated", async () => {
+    const user = await makeUser();
+    const results = await outcomes(Array.from({ length: 30 }, (_, i) => signIn(user.email, `wrong ${i}`)));
+    expect(results.filter((r) => r === "wrong")).toHaveLength(MAX_FAILURES);
+    expect(results.filter((r) => r === "throttled")).toHaveLength(30 - MAX_FAILURES);
+    expect(await attemptsFor(user.email)).toHaveLength(MAX_FAILURES);
+  });
+
+  it("after 4 failures, a burst holding the right password: it signs in only as the 5th attempt, and no 6th failure is evaluated", async () => {
+    for (const position of [0, 15, 29]) {
+      const user = await makeUser();
+      for (let i = 0; i < MAX_FAILURES - 1; i++) expect(await signIn(user.email, `wrong ${i}`)).toBeNull();
+      const burst = Array.from({ length: 30 }, (_, i) => signIn(user.email, i === position ? FIXTURE_PASSWORD : `burst ${i}`));
+      const results = await outcomes(burst);
+      // Attempts in the order they were counted: the 5th decides.
+      const rows = (await attemptsFor(user.email)).map((r) => r.succeeded);
+      expect(rows.slice(0, MAX_FAILURES - 1)).toEqual([false, false, false, false]);
+      if (rows[MAX_FAILURES - 1]) {
+        // The right password came 5th: it signs in, which starts a fresh count of 5 for the rest of the burst.
+        expect(results[position]).toBe("signed-in");
+        expect(rows.slice(MAX_FAILURES).every((ok) => ok === false)).toBe(true);
+        expect(rows.length).toBeLessThanOrEqual(2 * MAX_FAILURES);
+      } else {
+        // A wrong guess came 5th: nothing else in the burst is evaluated, and the right password does not sign in.
+        expect(rows).toHaveLength(MAX_FAILURES);
+        expect(results[position]).toBe("throttled");
+        expect(results.filter((r) => r === "signed-in")).toHaveLength(0);
+      }
+      expect(results.filter((r) => r !== "throttled").length).toBe(rows.length - (MAX_FAILURES - 1));
+    }
+  });
+
+  it("while a 5th attempt is being checked, a burst with the right password is refused and does not sign in", async () => {
+    const user = await makeUser();
+    const from = "203.0.113.99";
+    for (let i = 0; i < MAX_FAILURES - 1; i++) expect(await signIn(user.email, `wrong ${i}`, from)).toBeNull();
+    const inFlight = await reserveSignInAttempt(user.email, from);
+    expect(inFlight.allowed).toBe(true);
+    const results = await outcomes(Array.from({ length: 30 }, (_, i) => signIn(user.email, i % 3 ? `burst ${i}` : FIXTURE_PASSWORD, from)));
+    expect(results.every((r) => r === "throttled")).toBe(true);
+  });
+
+  it("a stranger's failures from elsewhere don't lock the owner out at their usual address", async () => {
+    const user = await makeUser();
+    const home = "198.51.100.20";
+    const stranger = "2001:db8:aa:bb::1";
+    await expect(signIn(user.email, FIXTURE_PASSWORD, home)).resolves.toMatchObject({ id: user.id });
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn(user.email, `wrong ${i}`, stranger)).toBeNull();
+    // Another host in the stranger's /64, and any new address, are refused; the owner at home is not.
+    await expect(signIn(user.email, FIXTURE_PASSWORD, "2001:db8:aa:bb::2")).rejects.toThrow(THROTTLED_PREFIX);
+    await expect(signIn(user.email, FIXTURE_PASSWORD, "198.51.100.21")).rejects.toThrow(THROTTLED_PREFIX);
+    await expect(signIn(user.email, FIXTURE_PASSWORD, home)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("addresses come from X-Forwarded-For's last entry: entries a client prepends are ignored", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await signIn(user.email, `wrong ${i}`, `10.9.9.${i}, 198.51.100.77`)).toBeNull();
+    }
+    const rows = await db.signInAttempt.findMany({ where: { email: user.email }, select: { address: true } });
+    expect(new Set(rows.map((r) => r.address))).toEqual(new Set(["198.51.100.77"]));
   });
 });

@@ -1,20 +1,24 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db/client";
-import { authOptions } from "./options";
+import { authOptions, type ClaimtrailSession } from "./options";
 
 export interface CurrentUser {
   id: string;
   email: string;
   name: string;
+  /** The Session row this request is signed in with (absent for callers that build a user themselves, e.g. tests). */
+  sessionId?: string;
 }
 
-/** The signed-in user, re-read from the database so a deleted account's token stops working. */
+/**
+ * The signed-in user. The session callback reads the token's Session row joined
+ * with its user (one query), so a signed-out session or a deleted account stops working at once.
+ */
 export async function currentUser(): Promise<CurrentUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const session = (await getServerSession(authOptions)) as Partial<ClaimtrailSession> | null;
+  if (!session?.user?.id || !session.sessionId) return null;
+  const { id, email, name } = session.user;
+  return { id, email, name, sessionId: session.sessionId };
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back here. */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isForeignMutation, isTokenRequest } from "./security-headers";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
+import { contentSecurityPolicy, isForeignMutation, isTokenRequest, responseSecurityHeaders } from "./security-headers";
 
 const URL_ = "http://app.example.com/api/w/x/members/1";
 
-function foreign(method: string, headers: Record<string, string>, url = URL_) {
-  return isForeignMutation(method, new Headers(headers), url);
+/** `publicUrl` stands for NEXTAUTH_URL; "" is "not set". */
+function foreign(method: string, headers: Record<string, string>, url = URL_, publicUrl = "") {
+  return isForeignMutation(method, new Headers(headers), url, publicUrl);
 }
 
 describe("isForeignMutation", () => {
@@ -30,9 +33,21 @@ describe("isForeignMutation", () => {
     expect(foreign("POST", { origin: "http://localhost:4000", host: "localhost:3000" })).toBe(true);
   });
 
-  it("behind a proxy, trusts X-Forwarded-Host over Host", () => {
-    expect(foreign("POST", { origin: "https://claims.news.org", host: "10.0.0.5:3000", "x-forwarded-host": "claims.news.org" })).toBe(false);
-    expect(foreign("POST", { origin: "https://10.0.0.5:3000", host: "10.0.0.5:3000", "x-forwarded-host": "claims.news.org" })).toBe(true);
+  it("behind a proxy, trusts X-Forwarded-Host over Host (and X-Forwarded-Proto for the scheme)", () => {
+    const proxied = { host: "10.0.0.5:3000", "x-forwarded-host": "claims.news.org", "x-forwarded-proto": "https" };
+    expect(foreign("POST", { ...proxied, origin: "https://claims.news.org" })).toBe(false);
+    expect(foreign("POST", { ...proxied, origin: "https://10.0.0.5:3000" })).toBe(true);
+  });
+
+  it("compares the scheme: an http:// Origin is foreign to an https app", () => {
+    // Served over https directly, via a proxy that says so, or configured as https (NEXTAUTH_URL).
+    expect(foreign("POST", { origin: "http://app.example.com", host: "app.example.com" }, "https://app.example.com/api/x")).toBe(true);
+    expect(foreign("POST", { origin: "https://app.example.com", host: "app.example.com" }, "https://app.example.com/api/x")).toBe(false);
+    expect(foreign("POST", { origin: "http://app.example.com", host: "app.example.com", "x-forwarded-proto": "https" })).toBe(true);
+    expect(foreign("POST", { origin: "http://app.example.com", host: "app.example.com" }, URL_, "https://app.example.com")).toBe(true);
+    expect(foreign("POST", { origin: "https://app.example.com", host: "app.example.com" }, URL_, "https://app.example.com")).toBe(false);
+    // And the other way round: an https Origin against a plain-http app is foreign too.
+    expect(foreign("POST", { origin: "https://app.example.com", host: "app.example.com" })).toBe(true);
   });
 
   it("allows a mutation without Origin (non-browser clients such as curl or the CLI)", () => {
@@ -71,5 +86,40 @@ describe("isTokenRequest", () => {
     // Cookie routes keep the check even when a bearer header is added.
     expect(isTokenRequest("/api/w/x/claims", bearer)).toBe(false);
     expect(isTokenRequest("/api/v10/x", bearer)).toBe(false);
+  });
+});
+
+describe("responseSecurityHeaders", () => {
+  it("always sends a Permissions-Policy; HSTS only when the app is served over https", () => {
+    const plain = responseSecurityHeaders(new Headers(), "http://localhost:3000/", "");
+    expect(plain["Permissions-Policy"]).toContain("camera=()");
+    expect(plain["Permissions-Policy"]).toContain("geolocation=()");
+    expect(plain["Strict-Transport-Security"]).toBeUndefined();
+    for (const [headers, url, publicUrl] of [
+      [{}, "https://app.example.com/", ""],
+      [{ "x-forwarded-proto": "https" }, "http://10.0.0.5:3000/", ""],
+      [{}, "http://10.0.0.5:3000/", "https://app.example.com"],
+    ] as const) {
+      expect(responseSecurityHeaders(new Headers(headers), url, publicUrl)["Strict-Transport-Security"]).toBe("max-age=31536000");
+    }
+  });
+});
+
+describe("proxy.ts", () => {
+  it("adds Permissions-Policy and, over https, HSTS to what it passes on", () => {
+    const res = proxy(new NextRequest("https://app.example.com/w/desk", { headers: { host: "app.example.com" } }));
+    expect(res.headers.get("permissions-policy")).toContain("microphone=()");
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("refuses a mutation from the http:// page of an https app, with the security headers", async () => {
+    const res = proxy(
+      new NextRequest("https://app.example.com/api/workspaces", { method: "POST", headers: { host: "app.example.com", origin: "http://app.example.com" } }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    expect(res.headers.get("permissions-policy")).toBeTruthy();
   });
 });

@@ -21,22 +21,55 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+function firstValue(value: string | null): string | undefined {
+  return value?.split(",")[0]?.trim() || undefined;
+}
+
+/** Whether the app is served over https: its public URL says so, or this request came over https. */
+export function isHttps(headers: Headers, requestUrl: string, publicUrl = process.env.NEXTAUTH_URL): boolean {
+  if (publicUrl?.startsWith("https://")) return true;
+  const proto = firstValue(headers.get("x-forwarded-proto")) ?? new URL(requestUrl).protocol.replace(/:$/, "");
+  return proto.toLowerCase() === "https";
+}
+
 /**
  * Cookie-authenticated mutations must come from our own pages. A browser
- * always sends Origin on a cross-site POST/PATCH/DELETE; a foreign one is refused.
+ * always sends Origin on a cross-site POST/PATCH/DELETE; a foreign one is
+ * refused. Scheme, host and port must all match: a page at `http://host`
+ * (which anyone on the network can rewrite) is foreign to an https app.
  */
-export function isForeignMutation(method: string, headers: Headers, requestUrl: string): boolean {
+export function isForeignMutation(method: string, headers: Headers, requestUrl: string, publicUrl = process.env.NEXTAUTH_URL): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = headers.get("origin");
   if (!origin) return false;
   if (origin === "null") return true;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? new URL(requestUrl).host;
+  const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? new URL(requestUrl).host;
+  const scheme = isHttps(headers, requestUrl, publicUrl) ? "https" : "http";
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).origin !== new URL(`${scheme}://${host}`).origin;
   } catch {
     return true;
   }
+}
+
+/** Browser features the app never uses, switched off for it and anything it might embed. */
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()";
+
+/** HSTS for an https app: a year, this host only (an operator's other subdomains may not be on https). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+/** Headers proxy.ts adds to every page and API response. */
+export function responseSecurityHeaders(headers: Headers, requestUrl: string, publicUrl = process.env.NEXTAUTH_URL): Record<string, string> {
+  return {
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    ...(isHttps(headers, requestUrl, publicUrl) ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
+  };
+}
+
+/** JSON carrying a secret shown once (a new API token, an invite link): no cache, shared or private, may keep a copy. */
+export function secretJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
 /**

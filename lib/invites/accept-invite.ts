@@ -1,11 +1,29 @@
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { hashInviteToken } from "./token";
 
 /**
- * Joins the invite's workspace with its role. The invite is consumed with a
- * compare-and-set in the same transaction as the membership, so a link works
- * exactly once even when two people click it at the same moment.
+ * Uses an open invite for `userId` inside the caller's transaction: marks it
+ * used with a compare-and-set (so it works exactly once, however many people
+ * race for it) and adds the membership. False when the invite is unknown,
+ * used, revoked or expired; then nothing was written.
+ */
+export async function consumeInvite(tx: Prisma.TransactionClient, token: string, userId: string, now = new Date()): Promise<boolean> {
+  const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, select: { id: true, role: true, workspaceId: true } });
+  if (!invite) return false;
+  const { count } = await tx.invite.updateMany({
+    where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now, usedById: userId },
+  });
+  if (count === 0) return false;
+  await tx.membership.create({ data: { workspaceId: invite.workspaceId, userId, role: invite.role } });
+  return true;
+}
+
+/**
+ * Joins the invite's workspace with its role. The invite is consumed in the
+ * same transaction as the membership, so a link works exactly once even when
+ * two people click it at the same moment.
  */
 export async function acceptInvite(input: { token: string; userId: string }, now = new Date()) {
   return db.$transaction(async (tx) => {
@@ -19,12 +37,9 @@ export async function acceptInvite(input: { token: string; userId: string }, now
       select: { role: true },
     });
     if (existing) return { workspace: invite.workspace, role: existing.role, alreadyMember: true };
-    const { count } = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now, usedById: input.userId },
-    });
-    if (count === 0) throw new DomainError(409, "This invite link has expired or was already used. Ask an admin for a new one.");
-    await tx.membership.create({ data: { workspaceId: invite.workspace.id, userId: input.userId, role: invite.role } });
+    if (!(await consumeInvite(tx, input.token, input.userId, now))) {
+      throw new DomainError(409, "This invite link has expired or was already used. Ask an admin for a new one.");
+    }
     return { workspace: invite.workspace, role: invite.role, alreadyMember: false };
   });
 }

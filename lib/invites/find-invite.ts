@@ -12,6 +12,7 @@ export async function findInvite(token: string, now = new Date()) {
       role: true,
       expiresAt: true,
       usedAt: true,
+      usedById: true,
       revokedAt: true,
       workspace: { select: { id: true, slug: true, name: true } },
       createdBy: { select: { name: true } },

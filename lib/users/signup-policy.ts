@@ -6,8 +6,8 @@ export function signupIsOpen(): boolean {
   return (process.env.SIGNUP ?? "open").toLowerCase() !== "closed";
 }
 
-export async function assertMaySignUp(inviteToken: string | undefined): Promise<void> {
+export async function assertMaySignUp(inviteToken: string | undefined, now = new Date()): Promise<void> {
   if (signupIsOpen()) return;
-  const invite = inviteToken ? await findInvite(inviteToken) : null;
+  const invite = inviteToken ? await findInvite(inviteToken, now) : null;
   if (invite?.state !== "open") throw forbidden("Sign-up is by invitation only. Ask a workspace admin for an invite link.");
 }

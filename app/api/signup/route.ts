@@ -1,14 +1,14 @@
-import { z } from "zod";
 import { publicRoute } from "@/lib/http/handler";
 import { methods } from "@/lib/http/pipeline";
-import { createUser, newUserSchema } from "@/lib/users/create-user";
-import { assertMaySignUp } from "@/lib/users/signup-policy";
+import { SIGN_UP_ANSWER, signUp, signUpSchema } from "@/lib/users/sign-up";
 
-const bodySchema = newUserSchema.extend({ inviteToken: z.string().max(200).optional() });
-
+/**
+ * Sign-up. Every valid request gets the same 202 and body, whether it created
+ * an account or the email already had one (see lib/users/sign-up.ts).
+ */
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  POST: publicRoute({ body: bodySchema, status: 201 }, async ({ body }) => {
-    await assertMaySignUp(body.inviteToken);
-    return createUser(body);
+  POST: publicRoute({ body: signUpSchema, status: 202 }, async ({ body }) => {
+    await signUp(body);
+    return SIGN_UP_ANSWER;
   }),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { AcceptInviteButton } from "@/components/workspaces/accept-invite-button";
 import { AuthShell } from "@/components/layout/auth-shell";
 import { buttonClass } from "@/components/ui/button";
@@ -18,6 +19,8 @@ const PROBLEMS = {
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invite, user] = await Promise.all([findInvite(token), currentUser()]);
+  // Someone who signed up through this link joined with it already: straight to the workspace.
+  if (invite && user && invite.usedById === user.id) redirect(`/w/${invite.workspace.slug}`);
   if (!invite || invite.state !== "open") {
     return (
       <AuthShell title="Invite link not valid">

@@ -1,13 +1,15 @@
 import { workspaceRoute } from "@/lib/http/handler";
+import { methods } from "@/lib/http/pipeline";
+import { secretJson } from "@/lib/http/security-headers";
 import { createInvite, newInviteSchema } from "@/lib/invites/create-invite";
 import { listOpenInvites } from "@/lib/invites/list-invites";
-import { methods } from "@/lib/http/pipeline";
 
 const get = workspaceRoute("members.manage", {}, ({ access }) => listOpenInvites(access.workspace.id));
 
-const post = workspaceRoute("members.manage", { body: newInviteSchema, status: 201 }, async ({ access, user, body, req }) => {
+/** The answer holds the invite link, shown this once (so it is never cached). */
+const post = workspaceRoute("members.manage", { body: newInviteSchema }, async ({ access, user, body, req }) => {
   const invite = await createInvite({ workspaceId: access.workspace.id, createdById: user.id, role: body.role });
-  return { ...invite, url: new URL(`/invite/${invite.token}`, req.url).toString() };
+  return secretJson({ ...invite, url: new URL(`/invite/${invite.token}`, req.url).toString() }, 201);
 });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: post });

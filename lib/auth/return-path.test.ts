@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { authOptions } from "./options";
+import { safeRedirectUrl, safeReturnPath } from "./return-path";
+
+const APP = "https://app.example.org";
+
+/**
+ * Values an attacker puts in `callbackUrl` (already URL-decoded once, as the
+ * page receives them). Each one, resolved by a browser, would leave the site
+ * if passed through.
+ */
+const HOSTILE = [
+  "//evil.example/",
+  "///evil.example/",
+  "////evil.example/",
+  "/\t/evil.example/",
+  "/\r/evil.example/",
+  "/\n/evil.example/",
+  "/\t\t/evil.example/",
+  "/\r\n/evil.example/",
+  "\t//evil.example/",
+  "/\t\n/evil.example/",
+  "/\\evil.example/",
+  "\\\\evil.example/",
+  "/\\/evil.example/",
+  "\\/evil.example/",
+  "/.//evil.example/",
+  "/./\t/evil.example",
+  "https://evil.example/",
+  "http://evil.example/",
+  "HTTPS://evil.example",
+  "https:evil.example",
+  "//evil.example@app.example.org",
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  " javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "/\u0000/evil.example",
+];
+
+/** Where a browser ends up when it navigates to `path` from a page on the app. */
+const landing = (path: string) => new URL(path, `${APP}/signin`);
+
+describe("safeReturnPath (the sign-in and sign-up pages)", () => {
+  it.each(HOSTILE.map((v) => [JSON.stringify(v), v]))("refuses %s", (_label, value) => {
+    const result = safeReturnPath(value);
+    expect(result).toBe("/");
+    expect(landing(result).origin).toBe(APP);
+  });
+
+  it("never returns a path a browser would resolve to another origin, for any mix of the usual tricks", () => {
+    const pieces = ["/", "//", "\\", "\t", "\r", "\n", ".", "%2F", "%09", "evil.example", "@", ":", "?", "#"];
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) {
+      const value = `/${a}${b}${c}evil.example/`;
+      expect(landing(safeReturnPath(value)).origin, JSON.stringify(value)).toBe(APP);
+    }
+  });
+
+  it("keeps ordinary paths with their query and fragment", () => {
+    expect(safeReturnPath("/w/election-desk")).toBe("/w/election-desk");
+    expect(safeReturnPath("/w/desk/claims?verdict=false&tag=a%20b#c1")).toBe("/w/desk/claims?verdict=false&tag=a%20b#c1");
+    expect(safeReturnPath("/invite/abc_DEF-123")).toBe("/invite/abc_DEF-123");
+    // An encoded slash stays encoded: a path on this site, not a second slash.
+    expect(safeReturnPath("/%2F%2Fevil.example/")).toBe("/%2F%2Fevil.example/");
+    expect(landing(safeReturnPath("/%2F%2Fevil.example/")).origin).toBe(APP);
+  });
+
+  it("falls back when there is nothing usable", () => {
+    expect(safeReturnPath(undefined)).toBe("/");
+    expect(safeReturnPath(null, "/home")).toBe("/home");
+    expect(safeReturnPath("", "/home")).toBe("/home");
+    expect(safeReturnPath("w/desk")).toBe("/");
+  });
+});
+
+describe("next-auth's redirect callback", () => {
+  const redirect = (url: string) => authOptions.callbacks!.redirect!({ url, baseUrl: APP }) as string;
+
+  it.each(HOSTILE.map((v) => [JSON.stringify(v), v]))("sends %s home instead", (_label, value) => {
+    const result = redirect(value);
+    expect(new URL(result).origin).toBe(APP);
+    expect(result).toBe(APP);
+  });
+
+  it("keeps same-origin URLs, relative or absolute", () => {
+    expect(redirect("/w/desk?x=1")).toBe(`${APP}/w/desk?x=1`);
+    expect(redirect(`${APP}/w/desk`)).toBe(`${APP}/w/desk`);
+    expect(redirect(`${APP}//evil.example/`)).toBe(APP);
+    expect(safeRedirectUrl("http://app.example.org/w/desk", APP)).toBe(APP);
+  });
+});
