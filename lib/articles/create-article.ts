@@ -2,6 +2,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import type { ArticleMetadata } from "./metadata";
+import { assertStorableArticle } from "./storable";
 
 export interface NewArticle {
   workspaceId: string;
@@ -20,6 +21,7 @@ function findByHash(client: Prisma.TransactionClient, workspaceId: string, hash:
 
 /** Inside a caller's transaction: the article and its first revision. */
 export async function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle): Promise<CreateArticleResult> {
+  assertStorableArticle(input.doc, input.metadata);
   const text = canonicalText(input.doc);
   if (!text.trim()) throw conflict("The article has no text.", { text: "The article has no text." });
   const hash = contentHash(text);

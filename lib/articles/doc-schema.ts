@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { guardedJson, storableText } from "./safe-text";
 
 /**
  * The document schema articles may use (tiptap StarterKit names). Anything
@@ -29,12 +30,19 @@ const nodeSchema: z.ZodType<Node> = z.lazy(() =>
     type: z.enum([...BLOCK_TYPES, ...INLINE_TYPES]),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(nodeSchema).max(100_000).optional(),
-    text: z.string().max(1_000_000).optional(),
+    text: z.string().max(1_000_000).superRefine(storableText).optional(),
     marks: z.array(markSchema).max(10).optional(),
   }),
 );
 
-export const docSchema = z.object({
-  type: z.literal("doc"),
-  content: z.array(nodeSchema).min(1, "The article can't be empty.").max(100_000),
-});
+/**
+ * An article document. Nesting depth, NUL characters and lone surrogates are
+ * checked iteratively first (lib/articles/safe-text.ts), so a hostile document
+ * is a 400 naming the field, never a stack overflow or a database error.
+ */
+export const docSchema = guardedJson(
+  z.object({
+    type: z.literal("doc"),
+    content: z.array(nodeSchema).min(1, "The article can't be empty.").max(100_000),
+  }),
+);

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
+import { displayableDate } from "./dates";
 
 export interface ArticleListOptions {
   /** Substring of the title, case-insensitive. */
@@ -37,5 +38,5 @@ export async function listArticles(workspaceId: string, opts: ArticleListOptions
       _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
-  return rows.map(({ _count, ...a }) => ({ ...a, annotationCount: _count.annotations }));
+  return rows.map(({ _count, ...a }) => ({ ...a, publishedAt: displayableDate(a.publishedAt), annotationCount: _count.annotations }));
 }

@@ -1,16 +1,19 @@
 import { z } from "zod";
+import { calendarDateSchema } from "./dates";
+import { storableText } from "./safe-text";
 
 const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `Keep the ${label} under ${max} characters.`)
+    .superRefine(storableText)
     .transform((v) => v || null)
     .nullish();
 
 /** Article metadata as people enter it (forms, API, CLI, JSON import). */
 export const articleMetadataSchema = z.object({
-  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters."),
+  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters.").superRefine(storableText),
   publisher: optionalText(200, "publisher"),
   author: optionalText(200, "author"),
   url: z
@@ -18,20 +21,11 @@ export const articleMetadataSchema = z.object({
     .trim()
     .max(2000, "Keep the URL under 2,000 characters.")
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Use a full http:// or https:// address.")
+    .superRefine(storableText)
     .transform((v) => v || null)
     .nullish(),
-  publishedAt: z
-    .union([z.string().trim(), z.date()])
-    .transform((v, ctx) => {
-      if (v === "") return null;
-      const date = v instanceof Date ? v : new Date(v);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: "custom", message: "Use a date like 2022-01-31." });
-        return z.NEVER;
-      }
-      return date;
-    })
-    .nullish(),
+  /** A real calendar date, years 1000–9999 (lib/articles/dates.ts). */
+  publishedAt: calendarDateSchema.nullish(),
   language: z
     .string()
     .trim()
@@ -39,7 +33,7 @@ export const articleMetadataSchema = z.object({
     .transform((v) => v || null)
     .nullish(),
   tags: z
-    .array(z.string().trim().min(1).max(40, "Keep each tag under 40 characters."))
+    .array(z.string().trim().min(1).max(40, "Keep each tag under 40 characters.").superRefine(storableText))
     .max(20, "Use at most 20 tags.")
     .transform((tags) => [...new Set(tags)])
     .default([]),

@@ -6,10 +6,12 @@ import { conflict, invalid, notFound } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
 import { docSchema } from "./doc-schema";
+import { REVISION_MAX } from "./get-article";
+import { assertStorableArticle } from "./storable";
 
 export const articleEditSchema = z.object({
   /** The revision the editor started from: saving over someone else's newer edit is refused. */
-  baseRevision: z.number().int().min(1),
+  baseRevision: z.number().int().min(1).max(REVISION_MAX),
   doc: docSchema,
   metadata: articleMetadataSchema,
 });
@@ -22,6 +24,7 @@ export const articleEditSchema = z.object({
 export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata }) {
   assertCan(access, "article.edit");
   const doc = input.doc;
+  assertStorableArticle(doc, input.metadata);
   const text = canonicalText(doc);
   if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
   const hash = contentHash(text);

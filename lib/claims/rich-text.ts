@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { guardedJson, storableText } from "@/lib/articles/safe-text";
 
 /**
  * The small tiptap document used for verdict explanations and comments:
@@ -35,7 +36,7 @@ const nodeSchema: z.ZodType<RichNode> = z.lazy(() =>
     type: z.enum([...RICH_BLOCK_TYPES, ...RICH_INLINE_TYPES]),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(nodeSchema).max(2000).optional(),
-    text: z.string().max(RICH_TEXT_MAX).optional(),
+    text: z.string().max(RICH_TEXT_MAX).superRefine(storableText).optional(),
     marks: z.array(markSchema).max(10).optional(),
   }),
 );
@@ -61,10 +62,12 @@ export function plainText(doc: RichDoc): string {
   return out.join("\n").trim();
 }
 
-/** A rich document; may be empty (`{type: "doc", content: []}`). */
-export const richTextSchema = z
-  .object({ type: z.literal("doc"), content: z.array(nodeSchema).max(2000) })
-  .refine((doc) => plainText(doc).length <= RICH_TEXT_MAX, `Keep it under ${RICH_TEXT_MAX.toLocaleString("en")} characters.`);
+/**
+ * A rich document; may be empty (`{type: "doc", content: []}`). Nesting (at
+ * most MAX_DOC_DEPTH nodes), NUL characters and lone surrogates are checked
+ * iteratively before zod's recursive parse (lib/articles/safe-text.ts).
+ */
+export const richTextSchema = guardedJson(z.object({ type: z.literal("doc"), content: z.array(nodeSchema).max(2000) })).refine((doc) => plainText(doc).length <= RICH_TEXT_MAX, `Keep it under ${RICH_TEXT_MAX.toLocaleString("en")} characters.`);
 
 /** A rich document with some text in it. */
 export const nonEmptyRichTextSchema = richTextSchema.refine((doc) => plainText(doc).length > 0, "Write something first.");

@@ -3,6 +3,7 @@ import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { createArticle, type CreateArticleResult } from "../create-article";
 import { articleMetadataSchema, type ArticleMetadata } from "../metadata";
+import { storableText } from "../safe-text";
 import { FORMATS, MAX_BYTES, parseArticle, type MetadataGuess } from "./parse-file";
 
 /** Metadata a person may give with an import; every field optional, blanks mean "not given". */
@@ -11,6 +12,7 @@ export const importMetadataSchema = articleMetadataSchema.extend({
     .string()
     .trim()
     .max(300, "Keep the title under 300 characters.")
+    .superRefine(storableText)
     .transform((v) => v || null)
     .nullish(),
   tags: articleMetadataSchema.shape.tags.optional(),
@@ -20,11 +22,12 @@ export type ImportMetadataInput = z.input<typeof importMetadataSchema>;
 
 const contentSchema = z
   .string({ error: "Paste some text or choose a file." })
-  .refine((v) => Buffer.byteLength(v, "utf8") <= MAX_BYTES, "Keep each file under 5 MB.");
+  .refine((v) => Buffer.byteLength(v, "utf8") <= MAX_BYTES, "Keep each file under 5 MB.")
+  .superRefine(storableText);
 
 /** The request to import one article: pasted text or one file's content. */
 export const importRequestSchema = z.object({
-  filename: z.string().trim().max(255, "Keep the file name under 255 characters.").optional(),
+  filename: z.string().trim().max(255, "Keep the file name under 255 characters.").superRefine(storableText).optional(),
   format: z
     .enum(FORMATS, { error: `Use one of: ${FORMATS.join(", ")}.` })
     .or(z.literal("").transform(() => undefined))

@@ -1,5 +1,6 @@
 import { canonicalText, type DocNode } from "../document";
 import { invalid } from "@/lib/errors";
+import { SURROGATE_MESSAGE } from "../safe-text";
 import { htmlMetadata } from "./html-metadata";
 import { htmlToDoc } from "./html-to-doc";
 import { markdownToHtml } from "./markdown";
@@ -72,6 +73,9 @@ export function parseArticle(input: ParseInput): ParsedArticle {
   }
   if (input.content.includes("\u0000")) {
     throw invalid(`${label(input.filename)} is not a text file.`, { content: "This doesn't look like text." });
+  }
+  if (!input.content.isWellFormed()) {
+    throw invalid(`${label(input.filename)} holds broken characters (unpaired UTF-16 surrogates).`, { content: SURROGATE_MESSAGE });
   }
   const content = input.content.replace(/^\uFEFF/, "");
   if (!content.trim()) throw invalid(`${label(input.filename)} is empty.`, { content: "There is no text to import." });
