@@ -7,7 +7,7 @@ import { FIXTURE_PASSWORD, makeUser, makeWorkspace, uniqueEmail } from "@/lib/te
 import { POST } from "@/app/api/signup/route";
 
 const signUp = (body: Record<string, unknown>) =>
-  POST(new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  POST(new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
 
 async function answer(res: Response) {
   return { status: res.status, body: await res.text(), type: res.headers.get("content-type") };
