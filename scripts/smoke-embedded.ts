@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -67,6 +68,31 @@ async function signInWorks(email: string, password: string): Promise<void> {
   }
 }
 
+/**
+ * The served server keeps an idle keep-alive connection open longer than
+ * proxies do (65 s by default): after 8 s of silence, well past Node's 5 s
+ * default, a second request still goes over the first one's connection.
+ */
+async function keepAliveOutlastsIdle(): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<{ reused: boolean; status?: number }>((resolve, reject) => {
+      const req = http.get(`${base}/signin`, { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ reused: req.reusedSocket, status: res.statusCode }));
+      });
+      req.on("error", reject);
+    });
+  try {
+    await get();
+    await new Promise((r) => setTimeout(r, 8_000));
+    const second = await get();
+    if (second.status !== 200 || !second.reused) throw new Error(`a keep-alive connection idle for 8 s was closed by the server (${JSON.stringify(second)})`);
+  } finally {
+    agent.destroy();
+  }
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrail-smoke-"));
   try {
@@ -77,6 +103,8 @@ async function main() {
     if (!email || !password) throw new Error("npm start did not print the demo account");
     await signInWorks(email, password);
     console.log("smoke: demo account signed in on the embedded database");
+    await keepAliveOutlastsIdle();
+    console.log("smoke: a keep-alive connection idle for 8 s is still open");
     await stop(first.child);
     if (fs.existsSync(path.join(dataDir, "server.json"))) throw new Error("the embedded server did not shut down cleanly");
 
@@ -86,7 +114,7 @@ async function main() {
     await signInWorks(email, password);
     console.log("smoke: after Ctrl-C and a restart, the same data is there");
     await stop(second.child);
-    console.log("smoke: 2 passed, 0 failed");
+    console.log("smoke: 3 passed, 0 failed");
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

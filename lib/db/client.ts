@@ -1,11 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { SerialClient } from "./serial-client";
 
 export type { Prisma } from "./generated/client";
 export type { Role } from "./generated/enums";
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 10 });
+  // SerialClient: Prisma sends a transaction's include reads concurrently; pg 9 refuses that (see serial-client.ts).
+  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 10, Client: SerialClient });
   return new PrismaClient({ adapter });
 }
 

@@ -66,7 +66,8 @@ describe("seeding concurrently", () => {
         seedDemoIfEmpty().then(async (r) => { console.log(JSON.stringify({ created: r.created })); await db.$disconnect(); }, (e) => { console.error(e); process.exit(1); });`;
       const run = () =>
         new Promise<{ code: number | null; out: string }>((resolve) => {
-          const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--eval", script], { env: { ...process.env, DATABASE_URL: database.url }, stdio: ["ignore", "pipe", "inherit"] });
+          // process.execPath: the Node this suite runs on (CI runs it on 20 and 24).
+          const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--eval", script], { env: { ...process.env, DATABASE_URL: database.url }, stdio: ["ignore", "pipe", "inherit"] });
           let out = "";
           child.stdout.on("data", (d: Buffer) => (out += d.toString()));
           child.on("exit", (code) => resolve({ code, out }));

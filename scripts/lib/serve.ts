@@ -5,6 +5,7 @@ import { openDatabase } from "./database";
 import { migrate } from "@/lib/db/migrate";
 import { authSecret } from "./secret";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
+import { serverTimeouts } from "./keep-alive";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -29,6 +30,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   };
   try {
     const secret = authSecret({ mustBeGiven: mode === "production" && !database.embedded });
+    const timeouts = serverTimeouts();
     process.env.DATABASE_URL = database.url;
     (process.env as Record<string, string>).NODE_ENV = mode;
     await migrate(database.url, { log });
@@ -42,10 +44,11 @@ export async function serve(mode: "production" | "development"): Promise<void> {
       if (build.status !== 0) throw new Error("next build failed");
       recordBuild(root);
     }
-    const child = spawn(process.execPath, [nextBin, mode === "production" ? "start" : "dev", "-p", port], {
+    const child = spawn(process.execPath, [...timeouts.nodeArgs, nextBin, mode === "production" ? "start" : "dev", "-p", port], {
       stdio: "inherit",
       env: {
         ...process.env,
+        ...timeouts.env,
         NEXTAUTH_SECRET: secret,
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       },
