@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
 import { invalid, notFound } from "@/lib/errors";
 import { checkParams, checkQuery, errorResponse, HttpProblem, INT4_MAX, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
+import { hashBody, IDEMPOTENCY_HEADER, withIdempotency } from "@/lib/http/idempotency";
 import { problem } from "@/lib/http/problem";
 import { consumeRequest, type RateDecision } from "./rate-limit";
 import { resolveApiToken, touchApiToken, type ResolvedToken } from "./tokens";
@@ -93,9 +94,10 @@ export function ifMatchVersion(req: Request): number | undefined {
   return Number(match[1]);
 }
 
-async function readBody(req: Request, def: { body?: z.ZodType; versioned?: boolean; maxBodyBytes?: number }): Promise<unknown> {
+/** The body (already read as text, within the limit): JSON, If-Match merged in for versioned changes, zod. */
+function parseBody(text: string, req: Request, def: { body?: z.ZodType; versioned?: boolean }): unknown {
   if (!def.body) return undefined;
-  let json = parseJson(await readText(req, def.maxBodyBytes ?? MAX_BODY_BYTES));
+  let json = parseJson(text);
   if (def.versioned) {
     const version = ifMatchVersion(req);
     if (version !== undefined && json && typeof json === "object" && !Array.isArray(json)) {
@@ -136,10 +138,27 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
       // Access is settled before the request is read, so a non-member learns nothing from validation errors.
       const access = await authorize(token.userId, slug, def.action);
       const query = parseQuery(req, def.query);
-      const body = await readBody(req, def);
-      const headers = new Headers();
-      const result = await def.handler({ req, params, query: query as Out<Q>, body: body as Out<B>, token, access, headers });
-      res = toResponse(result, def.status ?? 200, headers);
+      const key = def.method === "POST" ? req.headers.get(IDEMPOTENCY_HEADER) : null;
+      const text = def.body ? await readText(req, def.maxBodyBytes ?? MAX_BODY_BYTES) : "";
+      // Everything after reading answers a Response (errors too), so a replayed POST answers exactly what the first got.
+      const execute = async (): Promise<Response> => {
+        try {
+          const body = parseBody(text, req, def);
+          const headers = new Headers();
+          const result = await def.handler({ req, params, query: query as Out<Q>, body: body as Out<B>, token, access, headers });
+          return toResponse(result, def.status ?? 200, headers);
+        } catch (err) {
+          return errorResponse(err);
+        }
+      };
+      if (key !== null) {
+        // The same key with another body, query or If-Match is a different request (422), not a retry.
+        const url = new URL(req.url);
+        const bodyHash = hashBody(`${req.headers.get("if-match") ?? ""}\n${text}`);
+        res = await withIdempotency({ key, actorId: token.id, method: def.method, path: url.pathname + url.search, bodyHash }, execute);
+      } else {
+        res = await execute();
+      }
     } catch (err) {
       res = errorResponse(err);
     }

@@ -138,7 +138,7 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
         required: false,
         schema: { type: "string", minLength: 1, maxLength: 255 },
         description:
-          "Makes a retry safe: a repeat with the same key and body (within 24 hours) answers the stored first answer instead of acting again; the same key with another body is 422, and while the first is still running 409.",
+          "Makes a retry safe: a repeat with the same key and request (within 24 hours) answers the stored first answer (marked `Idempotent-Replayed: true`) instead of acting again; the same key with another body is 422, and while the first is still running 409 with Retry-After. 5xx answers aren't kept, so their retry runs again. 1–255 visible ASCII characters, e.g. a UUID.",
       } as never);
     }
     if (e.versioned) parameters.push({ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version the change is based on, e.g. "3" (instead of `version` in the body).' } as never);

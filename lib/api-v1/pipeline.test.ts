@@ -97,6 +97,35 @@ describe("v1: no 5xx on bad input", () => {
   });
 });
 
+describe("v1: Idempotency-Key on POSTs", () => {
+  it("a retried create with the same key answers the first answer and makes one claim; another body under it is 422; a bad key 400", async () => {
+    const w = await apiWorld();
+    const h = await w.highlight("a third of their customers");
+    const send = (body: unknown, key = "retry-4f1c") =>
+      call(createClaimEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body, headers: { "idempotency-key": key } });
+    const first = await send({ annotationId: h.id, tags: ["retail"] });
+    expect(first.status).toBe(201);
+    const again = await send({ annotationId: h.id, tags: ["retail"] });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    // Rate-limit headers are this request's, not the stored ones.
+    expect(Number(again.headers.get("ratelimit-remaining"))).toBeLessThan(Number(first.headers.get("ratelimit-remaining")));
+    expect(await db.claim.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
+
+    const other = await send({ annotationId: h.id, tags: ["other"] });
+    expect(other.status).toBe(422);
+    expect(other.body.errors).toHaveProperty("Idempotency-Key");
+    const bad = await send({ annotationId: h.id }, "k".repeat(300));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty("Idempotency-Key");
+    // Without a key a repeat acts again (here: the highlight is already a claim's mention).
+    expect((await call(createClaimEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { annotationId: h.id } })).status).toBe(409);
+    expect(await db.claim.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
+  });
+});
+
 describe("v1: unknown paths and methods", () => {
   it("an unknown /api/v1 path is a problem+json 404 for every method", async () => {
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {

@@ -12,7 +12,7 @@ describe("the reference page's model of the OpenAPI document", () => {
 
   it("shows parameters, body fields, responses with schema links, and a curl example", () => {
     const addSource = ref.tags.flatMap((t) => t.operations).find((o) => o.id === "addSource")!;
-    expect(addSource.parameters.map((p) => p.name)).toEqual(["ws", "claimId", "If-Match"]);
+    expect(addSource.parameters.map((p) => p.name)).toEqual(["ws", "claimId", "Idempotency-Key", "If-Match"]);
     expect(addSource.body!.fields.find((f) => f.name === "stance")).toMatchObject({ required: true, type: '"supports" | "refutes" | "context"' });
     expect(addSource.responses.find((r) => r.status === "201")).toMatchObject({ ref: "Claim" });
     expect(addSource.responses.find((r) => r.status === "409")).toMatchObject({ ref: "Problem" });
