@@ -1,5 +1,7 @@
+import { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
 import { parse as parseCsv } from "csv-parse/sync";
 import { csvParse } from "d3-dsv";
+import { JSDOM } from "jsdom";
 import jsonld from "jsonld";
 import Papa from "papaparse";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -177,6 +179,26 @@ describe("W3C Web Annotation over text with emoji, re-anchored", () => {
     const movedItem = items.find((i) => i.id === `urn:claimtrail:annotation:${moved.id}`)!;
     expect(movedItem.target.selector.find((s) => s.type === "TextQuoteSelector")!.exact).toBe("about 41,000 vehicles a day");
     expect(movedItem["ct:anchorStatus"]).toBe("fuzzy");
+  });
+
+  it("are where Apache Annotator, an independent W3C selector implementation, finds them in the article's text", async () => {
+    const doc = JSON.parse(await exportToString(await viewer(), "w3c"));
+    const items: Item[] = doc.first.items;
+    const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const { window } = new JSDOM(`<!doctype html><html><body><div style="white-space: pre-wrap">${escape(w.article.text)}</div></body></html>`);
+    // The matchers read these DOM globals rather than the document's window.
+    Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter, Range: window.Range });
+    const scope = window.document.body;
+    expect(scope.textContent).toBe(w.article.text);
+    for (const item of items) {
+      const position = item.target.selector.find((s) => s.type === "TextPositionSelector")!;
+      const quote = item.target.selector.find((s) => s.type === "TextQuoteSelector")!;
+      const byPosition = (await createTextPositionSelectorMatcher({ type: "TextPositionSelector", start: position.start!, end: position.end! })(scope).next()).value as Range;
+      expect(byPosition.toString(), item.id).toBe(quote.exact);
+      const byQuote: string[] = [];
+      for await (const range of createTextQuoteSelectorMatcher({ type: "TextQuoteSelector", exact: quote.exact!, prefix: quote.prefix, suffix: quote.suffix })(scope)) byQuote.push(range.toString());
+      expect(byQuote, item.id).toEqual([quote.exact]);
+    }
   });
 
   it("names each annotation's creator, keeps per-mention fields on the annotation and links pages and articles as IRIs", async () => {
