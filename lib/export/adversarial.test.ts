@@ -14,6 +14,7 @@ import { claimWorld } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { updateWorkspaceSettings, workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
 import * as exportRoute from "@/app/api/w/[slug]/export/route";
+import * as settingsRoute from "@/app/api/w/[slug]/settings/route";
 import { claimReviewUrlTemplateSchema } from "./claimreview-url";
 import { CSV_BOM, neutralise } from "./formats/csv";
 import { claimantIsOrganisation } from "./formats/claimant";
@@ -277,6 +278,28 @@ describe("schema.org ClaimReview", () => {
 
     process.env.CLAIMREVIEW_URL_TEMPLATE = "ftp://nope/{claimId}";
     await expect(reviews()).rejects.toThrow(/CLAIMREVIEW_URL_TEMPLATE/);
+  });
+
+  it("is set by admins in the workspace settings; a bad one is refused naming the field, nothing saved", async () => {
+    type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    const patch = (body: object) =>
+      (settingsRoute.PATCH as Handler)(
+        new Request(`http://localhost/api/w/${w.workspace.slug}/settings`, { method: "PATCH", headers: { "content-type": "application/json", origin: "http://localhost" }, body: JSON.stringify(body) }),
+        { params: Promise.resolve({ slug: w.workspace.slug }) },
+      );
+    session.user = w.admin;
+    const bad = await patch({ claimReviewUrlTemplate: "javascript:alert(1)//{claimId}" });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect((await bad.json()).errors.claimReviewUrlTemplate).toMatch(/http/);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).claimReviewUrlTemplate).toBeNull();
+    const good = await patch({ claimReviewUrlTemplate: "https://factcheck.example.org/claims/{claimId}" });
+    expect(good.status).toBe(200);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).claimReviewUrlTemplate).toBe("https://factcheck.example.org/claims/{claimId}");
+    session.user = w.reviewer;
+    expect((await patch({ claimReviewUrlTemplate: "" })).status).toBe(403);
+    session.user = w.admin;
+    expect((await patch({ claimReviewUrlTemplate: null })).status).toBe(200);
   });
 
   it("refuses templates that aren't an absolute http(s) address with {claimId}", () => {
