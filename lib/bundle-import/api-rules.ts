@@ -47,7 +47,11 @@ function noNul(add: Add, value: unknown, path: string) {
 export function checkApiRules(b: Bundle, add: Add): void {
   noNul(add, b, "");
   check(add, "workspace.verdictLabels", workspaceSettingsSchema.shape.verdictLabels, b.workspace.verdictLabels);
-  b.tags.forEach((t, i) => check(add, `tags.${i}`, claimFields.tags, [t]));
+  // The claims' tags, each under a claim tag's rules (the list itself may be longer than one claim's).
+  b.tags.forEach((t, i) => {
+    const parsed = claimFields.tags.safeParse([t]);
+    if (!parsed.success) add(`tags.${i}`, parsed.error.issues[0].message);
+  });
   b.people.forEach((p, i) => {
     check(add, `people.${i}.name`, newUserSchema.shape.name, p.name);
     check(add, `people.${i}.email`, emailSchema, p.email);

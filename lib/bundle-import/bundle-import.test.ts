@@ -169,7 +169,7 @@ describe("the API's rules, applied to a bundle", () => {
       "sources.0.title",
       "relations.0.note",
       "people.0.name",
-      `tags.${b.tags.length - 1}.0`,
+      `tags.${b.tags.length - 1}`,
       "workspace.verdictLabels.false",
     ]) {
       expect(paths[path], path).toEqual(expect.any(String));

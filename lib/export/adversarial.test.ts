@@ -1,5 +1,7 @@
+import { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
 import { parse as parseCsv } from "csv-parse/sync";
 import { csvParse } from "d3-dsv";
+import { JSDOM } from "jsdom";
 import jsonld from "jsonld";
 import Papa from "papaparse";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,6 +14,7 @@ import { claimWorld } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { updateWorkspaceSettings, workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
 import * as exportRoute from "@/app/api/w/[slug]/export/route";
+import * as settingsRoute from "@/app/api/w/[slug]/settings/route";
 import { claimReviewUrlTemplateSchema } from "./claimreview-url";
 import { CSV_BOM, neutralise } from "./formats/csv";
 import { claimantIsOrganisation } from "./formats/claimant";
@@ -179,6 +182,26 @@ describe("W3C Web Annotation over text with emoji, re-anchored", () => {
     expect(movedItem["ct:anchorStatus"]).toBe("fuzzy");
   });
 
+  it("are where Apache Annotator, an independent W3C selector implementation, finds them in the article's text", async () => {
+    const doc = JSON.parse(await exportToString(await viewer(), "w3c"));
+    const items: Item[] = doc.first.items;
+    const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const { window } = new JSDOM(`<!doctype html><html><body><div style="white-space: pre-wrap">${escape(w.article.text)}</div></body></html>`);
+    // The matchers read these DOM globals rather than the document's window.
+    Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter, Range: window.Range });
+    const scope = window.document.body;
+    expect(scope.textContent).toBe(w.article.text);
+    for (const item of items) {
+      const position = item.target.selector.find((s) => s.type === "TextPositionSelector")!;
+      const quote = item.target.selector.find((s) => s.type === "TextQuoteSelector")!;
+      const byPosition = (await createTextPositionSelectorMatcher({ type: "TextPositionSelector", start: position.start!, end: position.end! })(scope).next()).value as Range;
+      expect(byPosition.toString(), item.id).toBe(quote.exact);
+      const byQuote: string[] = [];
+      for await (const range of createTextQuoteSelectorMatcher({ type: "TextQuoteSelector", exact: quote.exact!, prefix: quote.prefix, suffix: quote.suffix })(scope)) byQuote.push(range.toString());
+      expect(byQuote, item.id).toEqual([quote.exact]);
+    }
+  });
+
   it("names each annotation's creator, keeps per-mention fields on the annotation and links pages and articles as IRIs", async () => {
     const doc = JSON.parse(await exportToString(await viewer(), "w3c"));
     const items: Item[] = doc.first.items;
@@ -255,6 +278,28 @@ describe("schema.org ClaimReview", () => {
 
     process.env.CLAIMREVIEW_URL_TEMPLATE = "ftp://nope/{claimId}";
     await expect(reviews()).rejects.toThrow(/CLAIMREVIEW_URL_TEMPLATE/);
+  });
+
+  it("is set by admins in the workspace settings; a bad one is refused naming the field, nothing saved", async () => {
+    type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    const patch = (body: object) =>
+      (settingsRoute.PATCH as Handler)(
+        new Request(`http://localhost/api/w/${w.workspace.slug}/settings`, { method: "PATCH", headers: { "content-type": "application/json", origin: "http://localhost" }, body: JSON.stringify(body) }),
+        { params: Promise.resolve({ slug: w.workspace.slug }) },
+      );
+    session.user = w.admin;
+    const bad = await patch({ claimReviewUrlTemplate: "javascript:alert(1)//{claimId}" });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect((await bad.json()).errors.claimReviewUrlTemplate).toMatch(/http/);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).claimReviewUrlTemplate).toBeNull();
+    const good = await patch({ claimReviewUrlTemplate: "https://factcheck.example.org/claims/{claimId}" });
+    expect(good.status).toBe(200);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: w.workspace.id } })).claimReviewUrlTemplate).toBe("https://factcheck.example.org/claims/{claimId}");
+    session.user = w.reviewer;
+    expect((await patch({ claimReviewUrlTemplate: "" })).status).toBe(403);
+    session.user = w.admin;
+    expect((await patch({ claimReviewUrlTemplate: null })).status).toBe(200);
   });
 
   it("refuses templates that aren't an absolute http(s) address with {claimId}", () => {
