@@ -184,3 +184,15 @@ describe("sign-in throttling: old rows are pruned", () => {
     expect(await db.signInAttempt.count({ where: { email } })).toBe(0);
   });
 });
+
+describe("sign-in throttling: pruning under concurrency", () => {
+  it("many concurrent attempts pruning the same old rows all succeed (no deadlock) and leave none behind", async () => {
+    const email = uniqueEmail("prune-burst");
+    const now = new Date();
+    await attempts(email, now, failures(...Array.from({ length: 300 }, (_, i) => 2 * KEEP_FAILURES_MS / MINUTE + i)));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserveSignInAttempt(uniqueEmail(), address())));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    while ((await pruneSignInAttempts(db)) > 0);
+    expect(await db.signInAttempt.count({ where: { email } })).toBe(0);
+  });
+});
