@@ -13,7 +13,7 @@ export async function AppHeader() {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-            <Link href="/settings" className="hidden rounded px-1 text-stone-600 hover:text-stone-900 sm:inline" title={`${user.email}: account settings`}>
+            <Link href="/settings" className="max-w-[10rem] truncate rounded px-1 text-stone-600 hover:text-stone-900" title={`${user.email}: account settings`}>
               {user.name}
             </Link>
             <Link href="/settings/tokens" className="rounded px-1 text-stone-600 hover:text-stone-900">

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { User } from "next-auth";
 import { db } from "@/lib/db/client";
 import { FIXTURE_PASSWORD, makeUser, uniqueEmail } from "@/lib/testing/fixtures";
@@ -11,7 +12,13 @@ type Authorize = (credentials: Record<string, string> | undefined, req: object) 
 const authorize: Authorize = (credentials, req) =>
   (authOptions.providers[0] as { options: { authorize: Authorize } }).options.authorize(credentials, req);
 
-const signIn = (email: string, password: string, from = "203.0.113.7") => authorize({ email, password }, { headers: { "x-forwarded-for": from } });
+/** The address sign-ins come from unless a test says otherwise: a new one per test, so per-address counts don't add up across tests. */
+let defaultAddress = "203.0.113.7";
+beforeEach(() => {
+  defaultAddress = `203.0.113.${Math.floor(Math.random() * 254) + 1}, 2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
+});
+
+const signIn = (email: string, password: string, from = defaultAddress) => authorize({ email, password }, { headers: { "x-forwarded-for": from } });
 
 /** What happened to each of a burst of sign-ins: signed in, wrong password (evaluated) or throttled (not evaluated). */
 async function outcomes(calls: Promise<User | null>[]) {

@@ -36,6 +36,10 @@ const HOSTILE = [
   " javascript:alert(1)",
   "data:text/html,<script>alert(1)</script>",
   "/\u0000/evil.example",
+  // Still encoded (decoded once more by something downstream, they would be "//evil.example").
+  "%2F%2Fevil.example/",
+  "%2F%09%2Fevil.example%2F",
+  "%5C%5Cevil.example",
 ];
 
 /** Where a browser ends up when it navigates to `path` from a page on the app. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { unique, uniqueEmail } from "@/lib/testing/fixtures";
 import {
@@ -14,10 +14,15 @@ import {
 } from "./throttle";
 
 const MINUTE = 60 * 1000;
-const HOME = "192.0.2.10";
 
-/** A documentation-range address no other test uses, so per-address counts don't mix between tests. */
-const address = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}-${unique("a")}`;
+/** An address no other test uses, so per-address counts (50 over all accounts) don't mix between tests. */
+const address = () => `test-${unique("a")}`;
+
+/** The address most attempts here come from: a new one for each test. */
+let HOME = address();
+beforeEach(() => {
+  HOME = address();
+});
 
 /** Inserts settled attempts at explicit times: `minutesAgo` relative to `now`. */
 async function attempts(email: string, now: Date, rows: { minutesAgo: number; succeeded: boolean | null; address?: string }[]) {
@@ -176,6 +181,18 @@ describe("sign-in throttling: old rows are pruned", () => {
     const now = new Date();
     await attempts(email, now, failures(2 * KEEP_FAILURES_MS / MINUTE));
     await reserveSignInAttempt(uniqueEmail(), address(), now);
+    expect(await db.signInAttempt.count({ where: { email } })).toBe(0);
+  });
+});
+
+describe("sign-in throttling: pruning under concurrency", () => {
+  it("many concurrent attempts pruning the same old rows all succeed (no deadlock) and leave none behind", async () => {
+    const email = uniqueEmail("prune-burst");
+    const now = new Date();
+    await attempts(email, now, failures(...Array.from({ length: 300 }, (_, i) => 2 * KEEP_FAILURES_MS / MINUTE + i)));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserveSignInAttempt(uniqueEmail(), address())));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    while ((await pruneSignInAttempts(db)) > 0);
     expect(await db.signInAttempt.count({ where: { email } })).toBe(0);
   });
 });

@@ -106,5 +106,7 @@ export async function pruneSignInAttempts(tx: Pick<typeof db, "$executeRaw"> = d
     DELETE FROM "SignInAttempt" WHERE id IN (
       SELECT id FROM "SignInAttempt"
       WHERE "createdAt" < ${failuresBefore}::timestamp AND (succeeded IS NOT TRUE OR "createdAt" < ${successesBefore}::timestamp)
-      ORDER BY "createdAt" LIMIT ${PRUNE_BATCH})`;
+      ORDER BY "createdAt" LIMIT ${PRUNE_BATCH}
+      -- Concurrent attempts prune side by side: rows another one is deleting are skipped, never waited on (no deadlocks).
+      FOR UPDATE SKIP LOCKED)`;
 }
