@@ -58,4 +58,32 @@ describe("cli import", () => {
     const { workspace } = await makeWorkspace();
     expect(await cli("import", "--workspace", workspace.slug)).toMatchObject({ code: 2, stderr: "Error: Give one or more files or folders to import.\n" });
   });
+
+  it("imports a page of 100,000 nested elements quickly, and a file that fails doesn't stop the batch", async () => {
+    const { workspace } = await makeWorkspace();
+    const dir = mkdtempSync(path.join(tmpdir(), "claimtrail-cli-"));
+    writeFileSync(path.join(dir, "a-deep.html"), "<div>".repeat(100_000) + "<p>Deep text.</p>" + "</div>".repeat(100_000));
+    // NUL in a title and a date of year 10000 were database errors (500s) that ended the whole import.
+    writeFileSync(
+      path.join(dir, "b-list.json"),
+      JSON.stringify([
+        { title: "Bad\u0000title", text: "Body one." },
+        { title: "Far future", text: "Body two.", publishedAt: "10000-01-01" },
+        { title: "Fine item", text: "Body three." },
+      ]),
+    );
+    writeFileSync(path.join(dir, "c-good.txt"), "A good headline\nAnd its body.");
+    const started = Date.now();
+    const run = await cli("import", "--workspace", workspace.slug, dir);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^created +${path.join(dir, "a-deep.html")} — `, "m"));
+    expect(run.stdout).toMatch(/^failed +\S+b-list\.json #1 — title: Contains a NUL character/m);
+    expect(run.stdout).toMatch(/^failed +\S+b-list\.json #2 — publishedAt: Use a real date/m);
+    expect(run.stdout).toMatch(/^created +\S+b-list\.json #3 — "Fine item"$/m);
+    expect(run.stdout).toContain(`created   ${path.join(dir, "c-good.txt")} — "A good headline"`);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`Imported into ${workspace.slug}: 3 created, 0 duplicate, 2 failed.`);
+    const texts = (await db.article.findMany({ where: { workspaceId: workspace.id }, select: { text: true } })).map((a) => a.text).sort();
+    expect(texts).toEqual(["And its body.", "Body three.", "Deep text."]);
+  });
 });

@@ -1,5 +1,6 @@
-import { parseDocument } from "htmlparser2";
-import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import { isTag, isText, type AnyNode, type Document, type Element } from "domhandler";
+import { parseHtml } from "./html-to-doc";
+import { runNow, type Steps } from "./steps";
 
 /** What an HTML page says about itself, each field only when present. */
 export interface HtmlMetadata {
@@ -12,16 +13,27 @@ export interface HtmlMetadata {
   url?: string;
 }
 
-function* elements(node: AnyNode): Generator<Element> {
-  if (isTag(node)) yield node;
-  if ("children" in node) for (const child of node.children) yield* elements(child);
+/** Elements in document order, walked with a stack (no recursion, so no depth limit). */
+function* elements(root: AnyNode): Generator<Element> {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isTag(node)) yield node;
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
 }
 
-function textOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!("children" in node)) return "";
-  if (isTag(node) && ["script", "style", "template"].includes(node.name)) return "";
-  return node.children.map(textOf).join("");
+function textOf(root: AnyNode): string {
+  const out: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isText(node)) out.push(node.data);
+    if (!("children" in node)) continue;
+    if (isTag(node) && ["script", "style", "template"].includes(node.name)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out.join("");
 }
 
 const clean = (v: string | undefined) => {
@@ -31,10 +43,21 @@ const clean = (v: string | undefined) => {
 
 /** <title>, first <h1>, author, og:site_name, article:published_time, <html lang>, canonical URL / og:url. */
 export function htmlMetadata(html: string): HtmlMetadata {
+  return runNow(
+    (function* () {
+      return yield* domMetadata(yield* parseHtml(html));
+    })(),
+  );
+}
+
+/** The same, read from a parsed page; yields every few hundred elements. */
+export function* domMetadata(dom: Document): Steps<HtmlMetadata> {
   const meta: HtmlMetadata = {};
   const metas = new Map<string, string>();
   let canonical: string | undefined;
-  for (const el of elements(parseDocument(html))) {
+  let seen = 0;
+  for (const el of elements(dom)) {
+    if (++seen % 256 === 0) yield;
     const a = el.attribs;
     switch (el.name) {
       case "html":

@@ -1,18 +1,55 @@
-import { parseDocument } from "htmlparser2";
-import { isTag, isText, type ChildNode, type Element } from "domhandler";
+import { Parser } from "htmlparser2";
+import { DomHandler, isTag, isText, type ChildNode, type Document, type Element } from "domhandler";
 import type { DocNode } from "../document";
-import { CONTAINER_TAGS, SAFE_HREF, sanitize } from "./sanitize";
+import { MAX_DOC_DEPTH } from "../safe-text";
+import { limitNesting } from "./html-depth";
+import { CONTAINER_TAGS, DROPPED_WITH_CONTENT, SAFE_HREF } from "./sanitize";
+import { runCooperatively, runNow, type Steps } from "./steps";
 
 /**
  * HTML to the article document model (tiptap StarterKit names): paragraph,
  * heading (levels 1–3), bulletList, orderedList, listItem, blockquote,
- * hardBreak, text with the marks bold, italic and link. The HTML is sanitised
- * first; whitespace in normal flow collapses as a browser renders it.
+ * hardBreak, text with the marks bold, italic and link. Only these are ever
+ * produced (an allowlist): scripts, styles, frames, forms and the like are
+ * dropped with their content, other elements keep only their text, and links
+ * only http(s) and mailto targets. Whitespace in normal flow collapses as a
+ * browser renders it.
+ *
+ * Bounded whatever the input: elements nested past MAX_HTML_DEPTH are
+ * flattened before parsing (html-depth.ts), and quotes and lists nested past
+ * what MAX_DOC_DEPTH allows become plain paragraphs of their container.
  */
 export function htmlToDoc(html: string, opts: { baseUrl?: string | null } = {}): DocNode {
-  const dom = parseDocument(sanitize(html));
+  return runNow(htmlToDocSteps(html, opts));
+}
+
+/** The same, giving the event loop back every few milliseconds (for imports of up to 5 MB). */
+export function htmlToDocAsync(html: string, opts: { baseUrl?: string | null } = {}): Promise<DocNode> {
+  return runCooperatively(htmlToDocSteps(html, opts));
+}
+
+export function* htmlToDocSteps(html: string, opts: { baseUrl?: string | null } = {}): Steps<DocNode> {
+  return yield* domToDoc(yield* parseHtml(html), opts);
+}
+
+const CHUNK = 16 * 1024;
+
+/** The DOM of a page (htmlparser2, as parseDocument builds it), its nesting limited first, parsed a chunk at a time. */
+export function* parseHtml(html: string): Steps<Document> {
+  const limited = yield* limitNesting(html);
+  const handler = new DomHandler();
+  const parser = new Parser(handler);
+  for (let i = 0; i < limited.length; i += CHUNK) {
+    parser.write(limited.slice(i, i + CHUNK));
+    yield;
+  }
+  parser.end();
+  return handler.root;
+}
+
+export function* domToDoc(dom: Document, opts: { baseUrl?: string | null } = {}): Steps<DocNode> {
   const root = new Blocks();
-  walkChildren(dom.children, root, { marks: [], textblock: PARAGRAPH, baseUrl: opts.baseUrl ?? null });
+  yield* walkChildren(dom.children, root, { marks: [], textblock: PARAGRAPH, baseUrl: opts.baseUrl ?? null, depth: 1, visited: { n: 0 } });
   return { type: "doc", content: root.finish() };
 }
 
@@ -22,12 +59,20 @@ type Textblock = { type: "paragraph" | "heading"; attrs?: Record<string, unknown
 
 const PARAGRAPH: Textblock = { type: "paragraph" };
 const CONTAINERS = new Set<string>(CONTAINER_TAGS);
+const DROPPED = new Set<string>(DROPPED_WITH_CONTENT);
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 3, h5: 3, h6: 3 };
+/** Room a textblock needs below its container: the block and its text. */
+const TEXTBLOCK_DEPTH = 2;
+/** Nodes visited between chances to yield. */
+const YIELD_EVERY = 256;
 
 interface WalkState {
   marks: Mark[];
   textblock: Textblock;
   baseUrl: string | null;
+  /** Depth of the container being filled (the doc is 1). */
+  depth: number;
+  visited: { n: number };
 }
 
 /** The blocks of one container (the doc, a blockquote, a list item) and its pending inline run. */
@@ -57,20 +102,24 @@ class Blocks {
   }
 }
 
-function walkChildren(nodes: ChildNode[], into: Blocks, state: WalkState) {
-  for (const node of nodes) walk(node, into, state);
+function* walkChildren(nodes: ChildNode[], into: Blocks, state: WalkState): Steps<void> {
+  for (const node of nodes) {
+    if (++state.visited.n % YIELD_EVERY === 0) yield;
+    yield* walk(node, into, state);
+  }
 }
 
-function walk(node: ChildNode, into: Blocks, state: WalkState) {
+function* walk(node: ChildNode, into: Blocks, state: WalkState): Steps<void> {
   if (isText(node)) {
     if (node.data) into.push({ kind: "text", text: node.data, marks: state.marks, pre: false });
     return;
   }
   if (!isTag(node)) return;
   const tag = node.name.toLowerCase();
+  if (DROPPED.has(tag)) return;
   if (tag === "br") return into.push({ kind: "break" });
-  if (tag in HEADING_LEVEL) return block(node, into, { ...state, textblock: { type: "heading", attrs: { level: HEADING_LEVEL[tag] } } });
-  if (tag === "p" || CONTAINERS.has(tag)) return block(node, into, state);
+  if (tag in HEADING_LEVEL) return yield* block(node, into, { ...state, textblock: { type: "heading", attrs: { level: HEADING_LEVEL[tag] } } });
+  if (tag === "p" || CONTAINERS.has(tag)) return yield* block(node, into, state);
   if (tag === "pre") {
     into.flush(state.textblock);
     preformatted(node, into, state);
@@ -78,56 +127,61 @@ function walk(node: ChildNode, into: Blocks, state: WalkState) {
     return;
   }
   if (tag === "blockquote") {
+    // Too deep for another level: the quote's content joins its container.
+    if (state.depth + 1 + TEXTBLOCK_DEPTH > MAX_DOC_DEPTH) return yield* block(node, into, state);
     into.flush(state.textblock);
-    const inner = nested(node, { ...state, textblock: PARAGRAPH });
+    const inner = yield* nested(node, { ...state, textblock: PARAGRAPH, depth: state.depth + 1 });
     if (inner.length) into.add({ type: "blockquote", content: inner });
     return;
   }
-  if (tag === "ul" || tag === "ol") return list(node, into, state, tag);
+  if (tag === "ul" || tag === "ol") {
+    if (state.depth + 2 + TEXTBLOCK_DEPTH > MAX_DOC_DEPTH) return yield* block(node, into, state);
+    return yield* list(node, into, state, tag);
+  }
   if (tag === "li") {
     // A list item outside a list: its content as blocks of the container.
-    return block(node, into, state);
+    return yield* block(node, into, state);
   }
-  walkChildren(node.children, into, { ...state, marks: withMark(state.marks, markFor(node, state)) });
+  yield* walkChildren(node.children, into, { ...state, marks: withMark(state.marks, markFor(node, state)) });
 }
 
 /** A block element: ends the inline run before it, and its own run at its end. */
-function block(node: Element, into: Blocks, state: WalkState) {
+function* block(node: Element, into: Blocks, state: WalkState): Steps<void> {
   into.flush(state.textblock);
-  walkChildren(node.children, into, state);
+  yield* walkChildren(node.children, into, state);
   into.flush(state.textblock);
 }
 
-function nested(node: Element, state: WalkState): DocNode[] {
+function* nested(node: Element, state: WalkState): Steps<DocNode[]> {
   const inner = new Blocks();
-  walkChildren(node.children, inner, state);
+  yield* walkChildren(node.children, inner, state);
   inner.flush(state.textblock);
   return inner.blocks;
 }
 
-function list(node: Element, into: Blocks, state: WalkState, tag: "ul" | "ol") {
+function* list(node: Element, into: Blocks, state: WalkState, tag: "ul" | "ol"): Steps<void> {
   into.flush(state.textblock);
   const items: DocNode[] = [];
-  const itemState = { ...state, textblock: PARAGRAPH };
+  const itemState = { ...state, textblock: PARAGRAPH, depth: state.depth + 2 };
   let stray: ChildNode[] = [];
-  const addItem = (children: ChildNode[]) => {
+  function* addItem(children: ChildNode[]): Steps<void> {
     const inner = new Blocks();
-    walkChildren(children, inner, itemState);
+    yield* walkChildren(children, inner, itemState);
     inner.flush(PARAGRAPH);
     // StarterKit's listItem holds "paragraph block*": headings inside become paragraphs.
     const content = inner.blocks.map((b) => (b.type === "heading" ? { type: "paragraph", content: b.content } : b));
     if (content.length) items.push({ type: "listItem", content });
-  };
+  }
   for (const child of node.children) {
     if (isTag(child) && child.name.toLowerCase() === "li") {
-      if (stray.length) addItem(stray);
+      if (stray.length) yield* addItem(stray);
       stray = [];
-      addItem(child.children);
+      yield* addItem(child.children);
     } else {
       stray.push(child);
     }
   }
-  if (stray.length) addItem(stray);
+  if (stray.length) yield* addItem(stray);
   if (!items.length) return;
   if (tag === "ul") {
     into.add({ type: "bulletList", content: items });
@@ -152,6 +206,7 @@ function preformatted(node: Element, into: Blocks, state: WalkState) {
       });
     } else if (isTag(n)) {
       first = false;
+      if (DROPPED.has(n.name.toLowerCase())) return;
       if (n.name.toLowerCase() === "br") {
         items.push({ kind: "break" });
         return;

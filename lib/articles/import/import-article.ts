@@ -4,7 +4,7 @@ import { fieldErrors } from "@/lib/http/problem";
 import { createArticle, type CreateArticleResult } from "../create-article";
 import { articleMetadataSchema, type ArticleMetadata } from "../metadata";
 import { storableText } from "../safe-text";
-import { FORMATS, MAX_BYTES, parseArticle, type MetadataGuess } from "./parse-file";
+import { FORMATS, MAX_BYTES, parseArticleAsync, type MetadataGuess } from "./parse-file";
 
 /** Metadata a person may give with an import; every field optional, blanks mean "not given". */
 export const importMetadataSchema = articleMetadataSchema.extend({
@@ -63,7 +63,8 @@ export async function importArticle(input: ImportArticleInput): Promise<ImportAr
   }
   const { workspaceId, actorId, filename, format, content } = parsedInput.data;
   const given = parsedInput.data.metadata ?? {};
-  const parsed = parseArticle({ filename, format, content, hasTitle: !!given.title });
+  // Cooperative: a 5 MB page takes seconds to convert, and other requests on this instance must not wait for it.
+  const parsed = await parseArticleAsync({ filename, format, content, hasTitle: !!given.title });
   const metadata = mergeMetadata(parsed.guess, given);
   return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata });
 }

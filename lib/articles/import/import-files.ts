@@ -129,12 +129,13 @@ async function* importJsonList(input: ImportPathsInput, file: string, content: s
   }
 }
 
+/** One file or item: its outcome, whatever went wrong, so a bad file never stops the rest of the batch. */
 async function attempt(source: string, run: () => ReturnType<typeof importArticle>): Promise<ImportOutcome> {
   try {
     const result = await run();
     return { source, status: result.status, article: result.article };
   } catch (err) {
-    if (err instanceof DomainError && err.status === 400) return { source, status: "failed", reason: err.message };
-    throw err;
+    if (err instanceof DomainError) return { source, status: "failed", reason: err.message };
+    return { source, status: "failed", reason: `Could not be imported: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
   }
 }

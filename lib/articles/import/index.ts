@@ -1,7 +1,8 @@
 /** Getting articles in: pasted text, uploaded files (text, Markdown, HTML) and bulk imports from disk. */
 export { importArticle, importRequestSchema, importMetadataSchema, type ImportArticleInput, type ImportArticleResult } from "./import-article";
 export { importPaths, type ImportOutcome } from "./import-files";
-export { parseArticle, detectFormat, FORMATS, MAX_BYTES, type Format, type ParsedArticle } from "./parse-file";
-export { htmlToDoc } from "./html-to-doc";
+export { parseArticle, parseArticleAsync, detectFormat, FORMATS, MAX_BYTES, type Format, type ParsedArticle } from "./parse-file";
+export { htmlToDoc, htmlToDocAsync } from "./html-to-doc";
+export { MAX_HTML_DEPTH } from "./html-depth";
 export { markdownToDoc } from "./markdown";
 export { sanitize } from "./sanitize";

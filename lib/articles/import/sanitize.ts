@@ -12,7 +12,7 @@ export const PLAIN_INLINE_TAGS = ["span", "u", "s", "del", "ins", "sub", "sup", 
 const STRUCTURE_TAGS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "br", "a", "strong", "b", "em", "i"];
 
 /** Elements dropped with everything inside them (not just the tags). */
-const DROPPED_WITH_CONTENT = [
+export const DROPPED_WITH_CONTENT = [
   "script", "style", "head", "title", "template", "noscript", "iframe", "frame", "frameset", "object", "embed",
   "applet", "svg", "math", "canvas", "textarea", "select", "option", "button", "audio", "video",
 ];
