@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
+import { isCalendarDate } from "@/lib/validation/date";
+import { isId } from "@/lib/validation/id";
+import { cursorField } from "@/lib/validation/cursor";
 
 /**
  * Cursor pagination for /api/v1 lists: `?limit=&cursor=`, answered with
@@ -8,7 +11,7 @@ import { invalid } from "@/lib/errors";
  */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(50).meta({ description: "Items per page (1–100, default 50)." }),
-  cursor: z.string().max(500).optional().meta({ description: "nextCursor from the previous page." }),
+  cursor: cursorField.optional().meta({ description: "nextCursor from the previous page." }),
 };
 
 export interface Page<T> {
@@ -20,11 +23,16 @@ export function encodeCursor(key: string, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString("base64url");
 }
 
+/**
+ * The key and id of one of our cursors. The keys we hand out are a timestamp
+ * (toISOString) or "" and the ids are cuids, so anything else (a NUL, a year
+ * PostgreSQL can't compare with, such as -271821) is an invalid cursor, not
+ * a failed query.
+ */
 export function decodeCursor(raw: string): { key: string; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    // Ids are cuids; a key or id PostgreSQL can't compare (a NUL) is as invalid as bad base64.
-    if (typeof key === "string" && typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id) && !key.includes("\u0000")) return { key, id };
+    if (typeof key === "string" && typeof id === "string" && (key === "" || isCalendarDate(key)) && isId(id)) return { key, id };
   } catch {
     // fall through
   }

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { cursorField } from "@/lib/validation/cursor";
+import { calendarDate } from "@/lib/validation/date";
+import { ID_PATTERN } from "@/lib/validation/id";
+import { PG_INT_MAX } from "@/lib/validation/numbers";
+import { text } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
@@ -8,24 +13,26 @@ import { VERDICTS } from "./verdicts";
  * Client-safe: nothing here touches the database.
  */
 
-const id = (what: string) => z.string({ error: `Give the ${what}.` }).trim().min(1, `Give the ${what}.`).max(64);
+const id = (what: string) =>
+  text(undefined, `Give the ${what}.`)
+    .trim()
+    .min(1, `Give the ${what}.`)
+    .regex(ID_PATTERN, `Give a valid id for the ${what}.`);
+/** A user id (assignee), "me" or "none" in filters: the same characters as ids. */
+const userRef = () => text().trim().min(1).regex(ID_PATTERN, "Give a valid user id.");
 
 /** The claim version the change was based on; a stale one is refused with 409. */
-export const versionField = z.number({ error: "Send the claim version you based this change on." }).int().min(1);
+export const versionField = z.int({ error: "Send the claim version you based this change on." }).min(1).max(PG_INT_MAX, "That is not a version of this claim.");
 export const versionSchema = z.object({ version: versionField });
 
-/** "2024-05-01" or a full ISO timestamp. */
-const dateField = z
-  .string()
-  .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s) && !Number.isNaN(Date.parse(s)), "Use a date like 2024-05-01.")
-  .transform((s) => new Date(s));
+/** "2024-05-01" or a full ISO timestamp with its offset: a real date in years 1–9999 (lib/validation/date). */
+const dateField = calendarDate();
 
-const statementField = z.string().trim().min(1, "Write the claim's statement.").max(2000, "Keep the statement under 2,000 characters.");
-const claimantField = z.string().trim().max(300, "Keep the claimant under 300 characters.");
-const noteField = z.string().trim().max(5000, "Keep the note under 5,000 characters.");
+const statementField = text().trim().min(1, "Write the claim's statement.").max(2000, "Keep the statement under 2,000 characters.");
+const claimantField = text().trim().max(300, "Keep the claimant under 300 characters.");
+const noteField = text().trim().max(5000, "Keep the note under 5,000 characters.");
 const tagsField = z
-  .array(z.string().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters."))
+  .array(text().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters."))
   .max(30, "At most 30 tags.")
   .transform((tags) => [...new Set(tags)]);
 
@@ -48,7 +55,7 @@ export const updateClaimSchema = z
     claimDate: dateField.nullable().optional(),
     tags: tagsField.optional(),
     /** A workspace member's user id, or null to unassign. */
-    assigneeId: z.string().trim().min(1).max(64).nullable().optional(),
+    assigneeId: userRef().nullable().optional(),
   })
   .refine((v) => ["statement", "claimant", "claimDate", "tags", "assigneeId"].some((k) => k in v), "Change at least one field.");
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
@@ -63,7 +70,7 @@ export const reviewActionSchema = z.discriminatedUnion(
     z.object({
       action: z.literal("send-back"),
       version: versionField,
-      note: z.string({ error: "Say what needs to change before sending it back." }).trim().min(1, "Say what needs to change before sending it back.").max(5000),
+      note: text(undefined, "Say what needs to change before sending it back.").trim().min(1, "Say what needs to change before sending it back.").max(5000),
     }),
     z.object({ action: z.literal("reopen"), version: versionField, note: noteField.optional() }),
   ],
@@ -80,8 +87,7 @@ export const setVerdictSchema = z.object({
 });
 export type SetVerdictInput = z.infer<typeof setVerdictSchema>;
 
-const urlField = z
-  .string()
+const urlField = text()
   .trim()
   .max(2000)
   .refine((s) => /^https?:\/\/\S+$/i.test(s), "Use an http or https address.");
@@ -89,8 +95,8 @@ const urlField = z
 export const addSourceSchema = z.object({
   version: versionField,
   url: urlField.nullable().optional(),
-  title: z.string().trim().min(1, "Give the source a title.").max(500, "Keep the title under 500 characters."),
-  publisher: z.string().trim().max(300).nullable().optional(),
+  title: text().trim().min(1, "Give the source a title.").max(500, "Keep the title under 500 characters."),
+  publisher: text().trim().max(300).nullable().optional(),
   publishedAt: dateField.nullable().optional(),
   accessedAt: dateField.nullable().optional(),
   kind: z.enum(SOURCE_KINDS, { error: `Choose a kind: ${SOURCE_KINDS.join(", ")}.` }),
@@ -122,7 +128,7 @@ const claimIds = z.array(id("claim")).min(1, "Choose at least one claim.").max(5
 export const bulkSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("assign"), claimIds, assigneeId: z.string().trim().min(1).max(64).nullable() }),
+    z.object({ action: z.literal("assign"), claimIds, assigneeId: userRef().nullable() }),
     z.object({ action: z.literal("submit"), claimIds }),
   ],
   { error: "Choose an action: assign or submit." },
@@ -149,23 +155,23 @@ export const claimFiltersSchema = z.object({
   reviewState: list(REVIEW_STATES, `Review states are ${REVIEW_STATES.join(", ")}.`).optional(),
   /** "none" for claims without a verdict. */
   verdict: list([...VERDICTS, "none"] as const, `Verdicts are ${VERDICTS.join(", ")} or none.`).optional(),
-  tag: z.string().trim().min(1).max(50).optional(),
-  articleId: z.string().trim().min(1).max(64).optional(),
+  tag: text().trim().min(1).max(50).optional(),
+  articleId: text().trim().min(1).regex(ID_PATTERN, "Give a valid article id.").optional(),
   /** Substring of the claimant, case-insensitive. */
-  claimant: z.string().trim().min(1).max(300).optional(),
+  claimant: text().trim().min(1).max(300).optional(),
   /** A user id, "me" or "none". */
-  assignee: z.string().trim().min(1).max(64).optional(),
+  assignee: userRef().optional(),
   hasSources: z
     .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
     .optional(),
   /** Substring of the statement, case-insensitive. */
-  q: z.string().trim().min(1).max(300).optional(),
+  q: text().trim().min(1).max(300).optional(),
   /** Admins only: list deleted claims instead. */
   deleted: z
     .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
     .optional(),
   sort: z.enum(CLAIM_SORTS, { error: `Sort by ${CLAIM_SORTS.join(", ")}.` }).default("updated"),
-  cursor: z.string().max(500).optional(),
+  cursor: cursorField.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;

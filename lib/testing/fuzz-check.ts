@@ -39,19 +39,24 @@ const MALFORMED_IDS: [string, string][] = [
   ["unknown-id", "cknotarealid000000000000"],
 ];
 
-/** A value in a request that a mutation can replace: path.x, query.x, body, body.a.0.b. */
-function positions(value: unknown, at: string, out: string[] = []): string[] {
+/** Each place in a request that a mutation can replace, as keys from the root: [path, x], [query, x], [body], [body, a, 0, b]. */
+function positions(value: unknown, at: string[], out: string[][] = []): string[][] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => positions(v, `${at}.${i}`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) positions(v, `${at}.${k}`, out);
+  if (Array.isArray(value)) value.forEach((v, i) => positions(v, [...at, String(i)], out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) positions(v, [...at, k], out);
   return out;
 }
 
-function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split(".");
-  let node = root as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+/** Puts `value` at `keys`; false when the place is gone (an earlier mutation replaced what held it). */
+function setAt(root: Record<string, unknown>, keys: string[], value: unknown): boolean {
+  let node: unknown = root;
+  for (const k of keys.slice(0, -1)) {
+    if (!node || typeof node !== "object") return false;
+    node = (node as Record<string, unknown>)[k];
+  }
+  if (!node || typeof node !== "object") return false;
   Object.defineProperty(node, keys.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+  return true;
 }
 
 /** Stands for "the version the row has now": the test replaces it just before sending, so changes get past the version check. */
@@ -104,29 +109,28 @@ export function requestArbitrary(shape: OperationShape, ids: Record<string, stri
     };
     if (b !== undefined) root.body = materialize(b, "body", injected).value;
     let raw: string | undefined;
+    // The places are those of the plausible request; one inside an earlier mutation's value is skipped (those values are shared constants).
+    const places = [
+      ...shape.pathParams.map((k) => ["path", k]),
+      ...(shape.query ?? []).map((x) => ["query", x.name]),
+      ...(b !== undefined ? positions(root.body, ["body"]) : []),
+    ];
+    const done: string[][] = [];
     for (const [n, bodyValue, queryValue, [idKind, idValue], wholeBody] of ms) {
-      const places = [
-        ...shape.pathParams.map((k) => `path.${k}`),
-        ...(shape.query ?? []).map((x) => `query.${x.name}`),
-        ...(b !== undefined ? positions(root.body, "body") : []),
-      ];
-      if (!places.length) continue;
+      if (!places.length) break;
       const place = places[n % places.length];
-      if (place === "body" && n % 2 === 0) {
+      if (done.some((d) => d.every((k, i) => place[i] === k))) continue;
+      done.push(place);
+      const at = place.join(".");
+      if (at === "body" && n % 2 === 0) {
         raw = (wholeBody.value as { raw: string }).raw;
         injected.push({ path: "body", kind: wholeBody.kind });
-      } else if (place.startsWith("path.")) {
-        setAt(root, place, idValue);
-        injected.push({ path: place, kind: idKind });
-      } else if (place.startsWith("query.")) {
-        setAt(root, place, queryValue.value);
-        injected.push({ path: place, kind: queryValue.kind });
-      } else if (place === "body") {
+      } else if (at === "body") {
         root.body = bodyValue.value;
-        injected.push({ path: place, kind: bodyValue.kind });
+        injected.push({ path: at, kind: bodyValue.kind });
       } else {
-        setAt(root, place, bodyValue.value);
-        injected.push({ path: place, kind: bodyValue.kind });
+        const [kind, value] = place[0] === "path" ? [idKind, idValue] : place[0] === "query" ? [queryValue.kind, queryValue.value] : [bodyValue.kind, bodyValue.value];
+        if (setAt(root, place, value)) injected.push({ path: at, kind });
       }
     }
     const headers: Record<string, string> = {};
@@ -182,7 +186,8 @@ export interface Failure {
 
 /** A failure whose fix is on another branch: tolerated until merged. `kinds`: the adversarial kinds that trigger it (any one of them). */
 export interface KnownFailure {
-  operation: string;
+  /** The operations (v1 operationId, or "METHOD /path" for cookie routes) it happens on. */
+  operations: string[];
   category: Failure["category"];
   kinds: string[];
   /** Where the value was put: a prefix of the injected path (path., query.tag, body.claimDate, body). */
@@ -192,7 +197,16 @@ export interface KnownFailure {
 }
 
 export function matchKnown(f: Failure, known: KnownFailure[]): KnownFailure | undefined {
-  return known.find((k) => k.operation === f.operation && k.category === f.category && f.injected.some((i) => k.kinds.includes(i.kind) && i.path.startsWith(k.at)));
+  return known.find((k) => k.operations.includes(f.operation) && k.category === f.category && f.injected.some((i) => k.kinds.includes(i.kind) && i.path.startsWith(k.at)));
+}
+
+/** Each known failure's operations that didn't fail this run: fixed, so their entries must go. */
+export function staleKnownFailures(known: KnownFailure[], seen: Set<string>): string[] {
+  return known.flatMap((k, i) => k.operations.filter((op) => !seen.has(`${i} ${op}`)).map((op) => `${op}: ${k.category} on ${k.at}* ${k.kinds.join("/")} (${k.why.slice(0, 60)}…)`));
+}
+
+export function seenKey(known: KnownFailure[], k: KnownFailure, operation: string): string {
+  return `${known.indexOf(k)} ${operation}`;
 }
 
 /** Captures what the route wrappers log (console.error(err)) for a 5xx, so a failure shows its stack top. */
