@@ -23,11 +23,14 @@ export function appUrl(): string {
 }
 
 export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date()): Promise<ExportContext> {
-  const [labels, ws] = await Promise.all([
-    getVerdictLabels(access.workspace.id),
-    db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { claimReviewUrlTemplate: true } }),
-  ]);
-  return { access, set, workspace: access.workspace, labels, appUrl: appUrl(), claimReviewUrlTemplate: ws.claimReviewUrlTemplate ?? envClaimReviewUrlTemplate(), exportedAt };
+  const [labels, template] = await Promise.all([getVerdictLabels(access.workspace.id), workspaceClaimReviewUrlTemplate(access.workspace.id)]);
+  return { access, set, workspace: access.workspace, labels, appUrl: appUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
+}
+
+/** The workspace's own ClaimReview URL template (Settings), or null. */
+export async function workspaceClaimReviewUrlTemplate(workspaceId: string): Promise<string | null> {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { claimReviewUrlTemplate: true } });
+  return ws.claimReviewUrlTemplate;
 }
 
 /** The claim's page in the app. */

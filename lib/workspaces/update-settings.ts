@@ -15,7 +15,7 @@ export const workspaceSettingsSchema = z.object({
   claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
 });
 
-/** Renames the workspace and its verdict labels. Stored values stay normalised; only labels change. */
+/** Renames the workspace and its verdict labels, and sets its ClaimReview URL template. Stored verdicts stay normalised; only labels change. */
 export async function updateWorkspaceSettings(access: Access, input: z.infer<typeof workspaceSettingsSchema>) {
   assertCan(access, "workspace.update");
   const labels = input.verdictLabels

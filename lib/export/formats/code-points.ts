@@ -1,22 +1,43 @@
 /**
  * Offsets in Unicode code points, as the W3C Web Annotation model requires of
  * a TextPositionSelector ("each character being a code point"), from the
- * UTF-16 code-unit offsets Claimtrail stores: everything before the offset
- * that is a surrogate pair counts once. A lone surrogate counts as one code
- * point, as string iteration (`[...text]`) counts it.
+ * UTF-16 code-unit offsets Claimtrail stores: every surrogate pair wholly
+ * before the offset counts once. A lone surrogate counts as one code point,
+ * as string iteration (`[...text]`) counts it.
+ *
+ * One scan of the text finds its surrogate pairs; each offset is then a
+ * binary search, so many highlights on a long article stay cheap.
  */
-export function codePointOffset(text: string, unitOffset: number): number {
-  let points = 0;
-  for (let i = 0; i < unitOffset; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < unitOffset) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+export class CodePointIndex {
+  /** Where each surrogate pair starts (its high surrogate), ascending. */
+  private readonly pairs: number[] = [];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          this.pairs.push(i);
+          i += 1;
+        }
+      }
     }
-    points += 1;
   }
-  return points;
+
+  /** The code-point offset of code-unit offset `unit`. */
+  offset(unit: number): number {
+    // Pairs wholly before `unit` start at or before unit - 2: count them.
+    let lo = 0;
+    let hi = this.pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pairs[mid] <= unit - 2) lo = mid + 1;
+      else hi = mid;
+    }
+    return unit - lo;
+  }
 }
 
-/** How many code points `text` holds. */
-export const codePointLength = (text: string) => codePointOffset(text, text.length);
+/** The code-point offset of `unit` in `text`, for a single look-up. */
+export const codePointOffset = (text: string, unit: number) => new CodePointIndex(text).offset(unit);

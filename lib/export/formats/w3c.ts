@@ -2,7 +2,7 @@ import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { claimBatches, type ExportClaim, type ExportMention } from "../batches";
 import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
 import { describeSpan } from "@/lib/anchoring/selectors";
-import { codePointLength, codePointOffset } from "./code-points";
+import { CodePointIndex } from "./code-points";
 import { CLAIMTRAIL_NS } from "./namespace";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -30,7 +30,7 @@ export const userUrn = (id: string) => `urn:claimtrail:user:${id}`;
  * made; after a fuzzy re-anchoring it differs from the text there). An
  * orphaned mention has no position, only the quote as first made.
  */
-export function w3cSelectors(m: ExportMention) {
+export function w3cSelectors(m: ExportMention, points: (text: string) => CodePointIndex = (text) => new CodePointIndex(text)) {
   const text = m.article.text;
   if (m.start === null || m.end === null || text === undefined || m.end > text.length) {
     return [{ type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix }];
@@ -42,9 +42,9 @@ export function w3cSelectors(m: ExportMention) {
     // A stored span the text can't hold (never written by the app): the quote alone, rather than a failed download.
     return [{ type: "TextQuoteSelector", exact: m.exact, prefix: m.prefix, suffix: m.suffix }];
   }
-  const start = codePointOffset(text, m.start);
+  const index = points(text);
   return [
-    { type: "TextPositionSelector", start, end: start + codePointLength(quote.exact) },
+    { type: "TextPositionSelector", start: index.offset(m.start), end: index.offset(m.end) },
     { type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
   ];
 }
@@ -58,7 +58,7 @@ export function w3cSelectors(m: ExportMention) {
  * claim itself as a `ct:Claim` with its structured fields, the same node in
  * every annotation of that claim.
  */
-export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMention) {
+export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMention, points?: (text: string) => CodePointIndex) {
   const v = verdictFields(ctx, c.verdict);
   return {
     id: annotationUrn(m.annotationId),
@@ -71,7 +71,7 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
     target: {
       type: "SpecificResource",
       source: m.article.url ?? articleUrn(m.article.id),
-      selector: w3cSelectors(m),
+      selector: w3cSelectors(m, points),
     },
     body: [
       { type: "TextualBody", value: c.statement, purpose: "describing", format: "text/plain" },
@@ -111,10 +111,17 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   let total = 0;
   for await (const batch of claimBatches(ctx.set, { texts: true })) {
+    // One code-point index per article text in the batch, however many highlights it holds.
+    const indexes = new Map<string, CodePointIndex>();
+    const points = (text: string) => {
+      let index = indexes.get(text);
+      if (!index) indexes.set(text, (index = new CodePointIndex(text)));
+      return index;
+    };
     let chunk = "";
     for (const c of batch) {
       for (const m of c.mentions) {
-        chunk += (total === 0 ? "\n" : ",\n") + JSON.stringify(webAnnotation(ctx, c, m));
+        chunk += (total === 0 ? "\n" : ",\n") + JSON.stringify(webAnnotation(ctx, c, m, points));
         total += 1;
       }
     }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
-import { db } from "@/lib/db/client";
+import { workspaceClaimReviewUrlTemplate } from "@/lib/export/context";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -10,7 +10,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings`);
   const labels = await getVerdictLabels(access.workspace.id);
-  const { claimReviewUrlTemplate } = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { claimReviewUrlTemplate: true } });
+  const claimReviewUrlTemplate = await workspaceClaimReviewUrlTemplate(access.workspace.id);
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-6 text-lg font-semibold">
