@@ -19,12 +19,20 @@ function findByHash(client: Prisma.TransactionClient, workspaceId: string, hash:
   return client.article.findUnique({ where: { workspaceId_contentHash: { workspaceId, contentHash: hash } }, select: { id: true, title: true } });
 }
 
-/** Inside a caller's transaction: the article and its first revision. */
-export async function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle): Promise<CreateArticleResult> {
+/** The checks and the canonical text, done before any transaction opens (a 5 MB document takes a while). */
+function prepare(input: NewArticle): { text: string; hash: string } {
   assertStorableArticle(input.doc, input.metadata);
   const text = canonicalText(input.doc);
   if (!text.trim()) throw conflict("The article has no text.", { text: "The article has no text." });
-  const hash = contentHash(text);
+  return { text, hash: contentHash(text) };
+}
+
+/** Inside a caller's transaction: the article and its first revision. */
+export function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle): Promise<CreateArticleResult> {
+  return insertArticle(tx, input, prepare(input));
+}
+
+async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { text, hash }: { text: string; hash: string }): Promise<CreateArticleResult> {
   const existing = await findByHash(tx, input.workspaceId, hash);
   if (existing) return { status: "duplicate", article: existing };
   const article = await tx.article.create({
@@ -43,11 +51,13 @@ export async function createArticleIn(tx: Prisma.TransactionClient, input: NewAr
  * the unique index on (workspace, content hash) settles races.
  */
 export async function createArticle(input: NewArticle): Promise<CreateArticleResult> {
+  const prepared = prepare(input);
   try {
-    return await db.$transaction((tx) => createArticleIn(tx, input));
+    // Writing a 5 MB document twice (article and revision) took over Prisma's default 5 s on a busy server.
+    return await db.$transaction((tx) => insertArticle(tx, input, prepared), { timeout: 30_000 });
   } catch (err) {
     if ((err as { code?: string }).code !== "P2002") throw err;
-    const winner = await findByHash(db, input.workspaceId, contentHash(canonicalText(input.doc)));
+    const winner = await findByHash(db, input.workspaceId, prepared.hash);
     if (!winner) throw err;
     return { status: "duplicate", article: winner };
   }

@@ -47,30 +47,42 @@ export interface JsonProblem {
  * Iterative, so any depth is examined without recursion.
  */
 export function jsonProblem(value: unknown): JsonProblem | null {
-  const stack: { value: unknown; path: (string | number)[]; json: number; nodes: number }[] = [{ value, path: [], json: 0, nodes: 0 }];
+  // Paths are built only for the value at fault, from parent links: copying one per node made a 3.6 MB document take ~0.6 s.
+  interface Frame {
+    value: unknown;
+    parent: Frame | null;
+    key: string | number;
+    json: number;
+    nodes: number;
+  }
+  const pathOf = (frame: Frame | null, last?: string): (string | number)[] => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let f = frame; f && f.parent; f = f.parent) path.push(f.key);
+    return path.reverse();
+  };
+  const stack: Frame[] = [{ value, parent: null, key: "", json: 0, nodes: 0 }];
   while (stack.length) {
-    const { value: v, path, json, nodes } = stack.pop()!;
+    const frame = stack.pop()!;
+    const v = frame.value;
     if (typeof v === "string") {
       const message = textProblem(v);
-      if (message) return { path, message };
+      if (message) return { path: pathOf(frame), message };
       continue;
     }
     if (v === null || typeof v !== "object") continue;
-    if (json >= MAX_JSON_DEPTH) return { path: [], message: DEPTH_MESSAGE };
+    if (frame.json >= MAX_JSON_DEPTH) return { path: [], message: DEPTH_MESSAGE };
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i], json: json + 1, nodes });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], parent: frame, key: i, json: frame.json + 1, nodes: frame.nodes });
       continue;
     }
     // A node is an object with a `type`; its `content` holds the next level.
-    const isNode = typeof (v as { type?: unknown }).type === "string";
-    const depth = isNode ? nodes + 1 : nodes;
+    const depth = typeof (v as { type?: unknown }).type === "string" ? frame.nodes + 1 : frame.nodes;
     if (depth > MAX_DOC_DEPTH) return { path: [], message: DEPTH_MESSAGE };
-    const entries = Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i];
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
       const message = textProblem(key);
-      if (message) return { path: [...path, key], message };
-      stack.push({ value: child, path: [...path, key], json: json + 1, nodes: depth });
+      if (message) return { path: pathOf(frame, key), message };
+      stack.push({ value: (v as Record<string, unknown>)[key], parent: frame, key, json: frame.json + 1, nodes: depth });
     }
   }
   return null;

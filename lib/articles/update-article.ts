@@ -51,8 +51,11 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, annotationsVersion: { increment: 1 } },
     });
     return { revision, reanchored };
-  });
+  }, TX_OPTIONS);
 }
+
+/** A 5 MB document written twice, and every highlight re-anchored, can take longer than Prisma's default 5 s on a busy server. */
+const TX_OPTIONS = { timeout: 30_000 };
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
