@@ -35,7 +35,7 @@ type Json = Record<string, unknown>;
 const doc = openApiDocument() as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
 
 /** Random requests per operation (the sweep adds ~40 more each). */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
 
 /**
  * Failures whose fix belongs to another branch (see each `why`). Tolerated

@@ -100,6 +100,10 @@ describe("claim changes with input PostgreSQL can't take", () => {
       ["?articleId=a%00", "articleId"],
       [`?cursor=${cursor(["updated", "2024-05-01T00:00:00.000Z", "a\u0000"])}`, "cursor"],
       [`?sort=statement&cursor=${cursor(["statement", "x\u0000", "abc"])}`, "cursor"],
+      // A time-sorted list compares the cursor's value with a timestamp: it must be a time PostgreSQL can hold.
+      [`?cursor=${cursor(["updated", "garbage", "abc"])}`, "cursor"],
+      [`?sort=created&cursor=${cursor(["created", "0000-01-01T00:00:00.000Z", "abc"])}`, "cursor"],
+      [`?cursor=${cursor(["updated", "-271821-04-20T00:00:00.000Z", "abc"])}`, "cursor"],
     ]) {
       const res = await send(claims.GET, "GET", { slug: w.workspace.slug }, undefined, query);
       expect(res.status, query).toBe(400);

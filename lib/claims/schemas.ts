@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { cursorField } from "@/lib/validation/cursor";
-import { calendarDate } from "@/lib/validation/date";
-import { ID_PATTERN } from "@/lib/validation/id";
+import { cursorField, decodeBase64UrlJson } from "@/lib/validation/cursor";
+import { calendarDate, isCalendarDate } from "@/lib/validation/date";
+import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
@@ -173,5 +173,16 @@ export const claimFiltersSchema = z.object({
   sort: z.enum(CLAIM_SORTS, { error: `Sort by ${CLAIM_SORTS.join(", ")}.` }).default("updated"),
   cursor: cursorField.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+}).superRefine((f, ctx) => {
+  // The list's cursor is [sort, value, id] (lib/claims/list-claims.ts); for the time sorts the value is
+  // compared with a timestamp column, so it must be a time PostgreSQL can hold, and the id one of ours.
+  if (!f.cursor) return;
+  const decoded = decodeBase64UrlJson(f.cursor);
+  if (!Array.isArray(decoded)) return;
+  const [sort, value, cursorId] = decoded as unknown[];
+  const timeSorted = sort === "updated" || sort === "created";
+  if ((timeSorted && (typeof value !== "string" || !isCalendarDate(value))) || (typeof cursorId === "string" && !isId(cursorId))) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "Invalid cursor." });
+  }
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;

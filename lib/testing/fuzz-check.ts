@@ -29,10 +29,11 @@ export interface OperationShape {
   versioned?: boolean;
 }
 
+/** Path parameters as Next.js hands them over, decoded (so never a lone surrogate: URLs are UTF-8). */
 const MALFORMED_IDS: [string, string][] = [
   ["nul", "\u0000"],
   ["nul", "ck\u0000abc"],
-  ["lone-surrogate", "\uD800"],
+  ["percent-encoded", "a%2F..%00"],
   ["long-string", "c".repeat(5_000)],
   ["blank", " "],
   ["path-traversal", "../../etc/passwd"],
