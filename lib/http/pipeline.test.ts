@@ -7,6 +7,7 @@ import * as claimsRoute from "@/app/api/w/[slug]/claims/route";
 import * as claimRoute from "@/app/api/w/[slug]/claims/[claimId]/route";
 import * as members from "@/app/api/w/[slug]/members/[memberId]/route";
 import * as signup from "@/app/api/signup/route";
+import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
@@ -113,6 +114,14 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     const res = await call(claimsRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?q=bridge%00");
     expect(res.status).toBe(400);
     expect((await problemOf(res)).errors).toEqual({ q: "Must not contain a NUL character." });
+  });
+
+  it("a CSV export whose filter holds a NUL is a 400 naming the filter, before any of the stream is sent", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    const res = await call(exportRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?format=csv&claimant=Coun%00cil");
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ claimant: "Must not contain a NUL character." });
   });
 
   it("path ids: a NUL or a malformed/absurdly long id is 400 naming it; a well-formed absent id is 404", async () => {
