@@ -179,9 +179,9 @@ export const KNOWN_COOKIE_FAILURES: KnownFailure[] = [
   {
     operations: ["POST /api/w/[slug]/articles"],
     category: "5xx",
-    at: "body.content",
-    kinds: ["lone-surrogate"],
-    why: "docs: a lone surrogate in imported content fails the insert (lib/articles/create-article.ts).",
+    at: "body.",
+    kinds: ["nul", "lone-surrogate", "date-year-0", "date-negative-year"],
+    why: "docs: the import request takes NUL and lone surrogates in content, title, author, publisher and tags, and publishedAt in year 0 or before; the insert in lib/articles/create-article.ts fails.",
   },
   {
     operations: ["PUT /api/w/[slug]/articles/[articleId]"],

@@ -1,5 +1,5 @@
 import { deepRichDoc, type Injected } from "./json-schema-arbitrary";
-import { CURRENT_VERSION, type GeneratedRequest } from "./fuzz-check";
+import { CURRENT_VERSION, UNIQUE, type GeneratedRequest } from "./fuzz-check";
 import type { FuzzWorld } from "./fuzz-world";
 
 /**
@@ -44,7 +44,7 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
   const list = { query: { limit: "2" } };
   return {
     listArticles: { query: { q: "Article", tag: "transport", limit: "2" } },
-    createArticle: { body: { format: "markdown", content: "# Bridge\n\nThe bridge carries 40,000 vehicles.", ...metadata } },
+    createArticle: { body: { format: "markdown", content: `# Bridge ${UNIQUE}\n\nThe bridge carries 40,000 vehicles.`, ...metadata } },
     getArticle: { query: { revision: "1" } },
     updateArticle: { body: { version: v, ...metadata, doc: articleDoc("The bridge carries about 40,000 vehicles a day.") } },
     listClaims: { query: { reviewState: "unreviewed", verdict: "none", tag: "economy", claimant: "Traders", q: "third", sort: "statement", hasSources: "false", limit: "2" } },

@@ -145,8 +145,13 @@ export function requestArbitrary(shape: OperationShape, ids: Record<string, stri
   });
 }
 
-/** The request with CURRENT_VERSION replaced by the version the claim (or else the article) in its path has now. */
-export async function withCurrentVersion(req: GeneratedRequest): Promise<GeneratedRequest> {
+/** Stands for a fresh word in each request (so that each article import is new, not a duplicate that stores nothing). */
+export const UNIQUE = "__unique__";
+let uniqueCount = 0;
+
+/** The request with UNIQUE made unique and CURRENT_VERSION replaced by the version the claim (or else the article) in its path has now. */
+export async function withCurrentVersion(generated: GeneratedRequest): Promise<GeneratedRequest> {
+  const req = generated.body?.includes(UNIQUE) ? { ...generated, body: generated.body.replaceAll(UNIQUE, `u${++uniqueCount}x${Date.now().toString(36)}`) } : generated;
   if (!req.body?.includes(CURRENT_VERSION)) return req;
   const claim = req.params.claimId ? await db.claim.findFirst({ where: { id: req.params.claimId }, select: { version: true } }).catch(() => null) : null;
   const article = !claim && req.params.articleId ? await db.article.findFirst({ where: { id: req.params.articleId }, select: { revision: true } }).catch(() => null) : null;
