@@ -127,9 +127,10 @@ describe("export filters are checked before the first byte", () => {
     session.user = w.viewer;
     for (const [query, field] of [
       ["?format=csv&claimant=a%00b", "claimant"],
-      ["?format=csv&tag=x%00", "tags.0"],
-      ["?format=jsonl&articles=ab%00c", "articles.0"],
+      ["?format=csv&tag=x%00", "tag"],
+      ["?format=jsonl&articles=ab%00c", "articles"],
       ["?format=csv&from=0000-01-01", "from"],
+      ["?format=csv&from=2024-02-30", "from"],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(400);

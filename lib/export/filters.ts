@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
+import { isCalendarDate } from "@/lib/validation/date";
 
 /**
  * Which part of a workspace an export holds, as the export page and the
@@ -24,12 +25,11 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; descrip
   claimreview: { label: "schema.org ClaimReview", description: "One ClaimReview per approved claim with a verdict (JSON-LD)." },
 };
 
+/** A day as YYYY-MM-DD that exists (not 2024-02-30, which PostgreSQL refuses) in years 1–9999 (PostgreSQL has no year 0). */
 const day = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a date like 2024-05-01.")
-  // PostgreSQL has no year 0 (1 BC comes before 1 AD): refused here rather than failing the query.
-  .refine((s) => s.slice(0, 4) !== "0000", "Use a date from 0001-01-01 on.");
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), "Use a real date like 2024-05-01 (years 1 to 9999).");
 
 /**
  * Text a filter may hold: PostgreSQL text can't contain NUL, so no stored value
