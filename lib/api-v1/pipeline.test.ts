@@ -1,3 +1,4 @@
+import { NUL_MESSAGE } from "@/lib/validation/text";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import * as articlesRoute from "@/app/api/v1/workspaces/[ws]/articles/route";
@@ -21,21 +22,21 @@ describe("v1: no 5xx on bad input", () => {
     const claim = await w.claim("about 40,000 vehicles a day");
     const res = await call(updateClaimEndpoint, { token: w.tokens.annotator, params: { ws: w.ws, claimId: claim.id }, body: { version: claim.version, statement: "forty\u0000thousand" } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual({ statement: "Must not contain a NUL character." });
+    expect(res.body.errors).toEqual({ statement: NUL_MESSAGE });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(claim.version);
     const tags = await call(createClaimEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { annotationId: "x", tags: ["ok", "b\u0000d"] } });
     expect(tags.status).toBe(400);
-    expect(tags.body.errors).toEqual({ "tags.1": "Must not contain a NUL character." });
+    expect(tags.body.errors).toEqual({ "tags.1": NUL_MESSAGE });
   });
 
   it("a NUL in a query filter is 400 naming the parameter", async () => {
     const w = await apiWorld();
     const res = await call(listArticles, { token: w.tokens.viewer, params: { ws: w.ws }, query: { q: "bridge\u0000" } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual({ q: "Must not contain a NUL character." });
+    expect(res.body.errors).toEqual({ q: NUL_MESSAGE });
     const events = await call(listEvents, { token: w.tokens.viewer, params: { ws: w.ws }, query: { claimId: "c\u0000" } });
     expect(events.status).toBe(400);
-    expect(events.body.errors).toEqual({ claimId: "Must not contain a NUL character." });
+    expect(events.body.errors).toEqual({ claimId: NUL_MESSAGE });
   });
 
   it("path ids: NUL, malformed or absurdly long is 400 naming the parameter; well-formed but absent is 404", async () => {

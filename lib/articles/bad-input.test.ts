@@ -12,7 +12,7 @@ import { getArticle } from "./get-article";
 import { importArticle } from "./import";
 import { listArticles } from "./list-articles";
 import { articleMetadataSchema } from "./metadata";
-import { NUL_MESSAGE, SURROGATE_MESSAGE } from "./safe-text";
+import { NUL_MESSAGE, SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { articleEditSchema, updateArticle } from "./update-article";
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unstorableReason } from "@/lib/validation/text";
 
 /**
  * What PostgreSQL can store and our recursive code can walk, checked before
@@ -18,16 +19,10 @@ export const MAX_DOC_DEPTH = 64;
 /** Objects and arrays nested inside one another anywhere in a document (node attributes included). */
 export const MAX_JSON_DEPTH = 2 * MAX_DOC_DEPTH + 8;
 
-export const NUL_MESSAGE = "Contains a NUL character (U+0000), which can't be stored.";
-export const SURROGATE_MESSAGE = "Contains a broken character (an unpaired UTF-16 surrogate); it isn't valid Unicode text.";
 export const DEPTH_MESSAGE = `Nested too deeply: at most ${MAX_DOC_DEPTH} levels of lists, quotes and other blocks.`;
 
-/** Why a string can't be stored, or null when it can. */
-export function textProblem(value: string): string | null {
-  if (value.includes("\u0000")) return NUL_MESSAGE;
-  if (!value.isWellFormed()) return SURROGATE_MESSAGE;
-  return null;
-}
+/** Why a string can't be stored (lib/validation/text), or null when it can. */
+export const textProblem = unstorableReason;
 
 /** A zod check for any text field: refuses NUL and lone surrogates. */
 export function storableText(value: string, ctx: z.RefinementCtx) {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { DEPTH_MESSAGE, MAX_DOC_DEPTH, NUL_MESSAGE, SURROGATE_MESSAGE } from "@/lib/articles/safe-text";
+import { DEPTH_MESSAGE, MAX_DOC_DEPTH } from "@/lib/articles/safe-text";
+import { NUL_MESSAGE, SURROGATE_MESSAGE } from "@/lib/validation/text";
 import * as comments from "@/app/api/w/[slug]/claims/[claimId]/comments/route";
 import * as verdict from "@/app/api/w/[slug]/claims/[claimId]/verdict/route";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";

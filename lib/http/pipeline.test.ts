@@ -11,7 +11,8 @@ import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
-import { MAX_BODY_BYTES, findBadText } from "./pipeline";
+import { MAX_BODY_BYTES } from "./pipeline";
+import { findUnstorableText, NUL_MESSAGE } from "@/lib/validation/text";
 
 /**
  * The shared request pipeline as the cookie routes use it (lib/http/handler.ts),
@@ -90,12 +91,12 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     session.user = w.annotator;
     const res = await call(comments.POST as Handler, "POST", w.p, { body: explanation("before\u0000after") });
     expect(res.status).toBe(400);
-    expect((await problemOf(res)).errors).toEqual({ "body.content.0.content.0.text": "Must not contain a NUL character." });
+    expect((await problemOf(res)).errors).toEqual({ "body.content.0.content.0.text": NUL_MESSAGE });
     expect(await commentCount(w.c.id)).toBe(0);
 
     const edit = await call(claimRoute.PATCH as Handler, "PATCH", w.p, { version: w.c.version, claimant: "Coun\u0000cil" });
     expect(edit.status).toBe(400);
-    expect((await problemOf(edit)).errors).toEqual({ claimant: "Must not contain a NUL character." });
+    expect((await problemOf(edit)).errors).toEqual({ claimant: NUL_MESSAGE });
     expect((await db.claim.findUniqueOrThrow({ where: { id: w.c.id } })).version).toBe(w.c.version);
   });
 
@@ -113,7 +114,7 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     session.user = w.viewer;
     const res = await call(claimsRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?q=bridge%00");
     expect(res.status).toBe(400);
-    expect((await problemOf(res)).errors).toEqual({ q: "Must not contain a NUL character." });
+    expect((await problemOf(res)).errors).toEqual({ q: NUL_MESSAGE });
   });
 
   it("a CSV export whose filter holds a NUL is a 400 naming the filter, before any of the stream is sent", async () => {
@@ -121,7 +122,7 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     session.user = w.viewer;
     const res = await call(exportRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?format=csv&claimant=Coun%00cil");
     expect(res.status).toBe(400);
-    expect((await problemOf(res)).errors).toEqual({ claimant: "Must not contain a NUL character." });
+    expect((await problemOf(res)).errors).toEqual({ claimant: NUL_MESSAGE });
   });
 
   it("path ids: a NUL or a malformed/absurdly long id is 400 naming it; a well-formed absent id is 404", async () => {
@@ -129,7 +130,7 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     session.user = w.viewer;
     const nul = await call(claimRoute.GET as Handler, "GET", { slug: w.workspace.slug, claimId: "cl\u0000x" });
     expect(nul.status).toBe(400);
-    expect((await problemOf(nul)).errors).toEqual({ claimId: "Must not contain a NUL character." });
+    expect((await problemOf(nul)).errors).toEqual({ claimId: NUL_MESSAGE });
     const long = await call(claimRoute.GET as Handler, "GET", { slug: w.workspace.slug, claimId: "c".repeat(5000) });
     expect(long.status).toBe(400);
     expect((await problemOf(long)).errors).toEqual({ claimId: "Not a valid id." });
@@ -143,7 +144,7 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
   it("sign-up, which needs no session, has the same rules: NUL in a field is 400, not 500", async () => {
     const res = await call(signup.POST as Handler, "POST", {}, { email: "nul@example.org", name: "N\u0000", password: "correct horse battery staple" });
     expect(res.status).toBe(400);
-    expect((await problemOf(res)).errors).toEqual({ name: "Must not contain a NUL character." });
+    expect((await problemOf(res)).errors).toEqual({ name: NUL_MESSAGE });
     expect(await db.user.count({ where: { email: "nul@example.org" } })).toBe(0);
   });
 });
@@ -155,7 +156,7 @@ describe("bundle import goes through the same boundary", () => {
     const bundle = JSON.stringify({ format: "claimtrail-bundle", version: 1, articles: [{ id: "a1", title: "Bridge\u0000" }] });
     const res = await call(importBundleRoute.POST as Handler, "POST", { slug: w.workspace.slug }, bundle, "?dryRun=false");
     expect(res.status).toBe(400);
-    expect((await problemOf(res)).errors).toEqual({ "articles.0.title": "Must not contain a NUL character." });
+    expect((await problemOf(res)).errors).toEqual({ "articles.0.title": NUL_MESSAGE });
     expect(await db.article.count({ where: { workspaceId: w.workspace.id } })).toBe(1);
   });
 });
@@ -198,14 +199,14 @@ describe("a lost database connection", () => {
   });
 });
 
-describe("findBadText", () => {
+describe("findUnstorableText", () => {
   it("walks deep nesting without recursion and names the path", () => {
     let deep: unknown = "ok\u0000";
     for (let i = 0; i < 100_000; i++) deep = { c: [deep] };
-    const found = findBadText(deep);
+    const found = findUnstorableText(deep);
     expect(found?.why).toMatch(/NUL/);
     expect(found?.path.startsWith("c.0.c.0")).toBe(true);
-    expect(findBadText({ a: ["fine", { b: "😀" }] })).toBeNull();
-    expect(findBadText({ "k\u0000": 1 })?.path).toBe("k\u0000");
+    expect(findUnstorableText({ a: ["fine", { b: "😀" }] })).toBeNull();
+    expect(findUnstorableText({ "k\u0000": 1 })?.path).toBe("k\u0000");
   });
 });

@@ -3,6 +3,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/co
 import { DomainError, invalid } from "@/lib/errors";
 import { fieldErrors, problem } from "./problem";
 import { readLimited } from "./read-limited";
+import { findUnstorableText, unstorableReason } from "@/lib/validation/text";
 
 /**
  * The steps every API request goes through, shared by the cookie routes
@@ -40,63 +41,13 @@ export type RouteContext = { params: Promise<RouteParams> };
  */
 const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/**
- * Why a string can't be stored: PostgreSQL refuses NUL in text, and an
- * unpaired UTF-16 surrogate has no UTF-8 form (jsonb refuses its escape).
- */
-export function badText(s: string): string | null {
-  if (s.includes("\u0000")) return "Must not contain a NUL character.";
-  if (!s.isWellFormed()) return "Must not contain an unpaired surrogate (invalid Unicode).";
-  return null;
-}
-
-interface Visit {
-  value: unknown;
-  key: string | number | null;
-  parent: Visit | null;
-}
-
-function pathOf(visit: Visit, extra?: string): string {
-  const keys: (string | number)[] = extra === undefined ? [] : [extra];
-  for (let v: Visit | null = visit; v && v.key !== null; v = v.parent) keys.push(v.key);
-  const path = keys.reverse().join(".") || "_";
-  // A path thousands of levels deep is named by its two ends.
-  return path.length > 300 ? `${path.slice(0, 150)}…${path.slice(-150)}` : path;
-}
-
-/**
- * The first string (or object key) in a parsed JSON value that can't be
- * stored, with its path. Iterative, with parent links instead of copied paths:
- * any nesting depth costs neither stack nor quadratic memory.
- */
-export function findBadText(value: unknown): { path: string; why: string } | null {
-  const stack: Visit[] = [{ value, key: null, parent: null }];
-  while (stack.length) {
-    const visit = stack.pop()!;
-    const v = visit.value;
-    if (typeof v === "string") {
-      const why = badText(v);
-      if (why) return { path: pathOf(visit), why };
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: visit });
-    } else if (v && typeof v === "object") {
-      for (const [k, child] of Object.entries(v)) {
-        const why = badText(k);
-        if (why) return { path: pathOf(visit, k), why: `Key: ${why}` };
-        stack.push({ value: child, key: k, parent: visit });
-      }
-    }
-  }
-  return null;
-}
-
 /** Path parameters: catch-all segments arrive joined with "/"; single ones must look like an id. */
 export function checkParams(params: RouteParams): Record<string, string> {
   const errors: Record<string, string> = {};
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(params)) {
     const value = Array.isArray(raw) ? raw.join("/") : raw;
-    const why = badText(value) ?? (Array.isArray(raw) || PATH_ID.test(value) ? null : "Not a valid id.");
+    const why = unstorableReason(value) ?? (Array.isArray(raw) || PATH_ID.test(value) ? null : "Not a valid id.");
     if (why) errors[name] = why;
     out[name] = value;
   }
@@ -108,8 +59,8 @@ export function checkParams(params: RouteParams): Record<string, string> {
 export function checkQuery(url: URL): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [name, value] of url.searchParams) {
-    const why = badText(name) ?? badText(value);
-    if (why) errors[badText(name) ? "_" : name] = why;
+    const why = unstorableReason(name) ?? unstorableReason(value);
+    if (why) errors[unstorableReason(name) ? "_" : name] = why;
   }
   if (Object.keys(errors).length) throw invalid("Some query parameters are invalid.", errors);
   return Object.fromEntries(url.searchParams);
@@ -133,7 +84,7 @@ export function parseJson(text: string): unknown {
   } catch {
     throw invalid("The request body must be JSON.");
   }
-  const bad = findBadText(json);
+  const bad = findUnstorableText(json);
   if (bad) throw invalid("Some fields are invalid.", { [bad.path]: bad.why });
   return json;
 }

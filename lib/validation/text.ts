@@ -1,18 +1,27 @@
 import { z } from "zod";
 
 /**
- * Text that PostgreSQL can store and every consumer can read. PostgreSQL
- * refuses U+0000 in text (the query fails: a 500 where a 400 belongs), and a
- * lone UTF-16 surrogate is not Unicode at all: it can't be encoded as UTF-8
- * (Node turns it into U+FFFD, silently changing what was written). Both are
- * refused at the boundary, naming the field. Client-safe.
+ * Text that PostgreSQL can store and every consumer can read: the one check
+ * behind the request pipeline, the zod schemas and the document guards.
+ * PostgreSQL refuses U+0000 in text and jsonb (the query fails: a 500 where a
+ * 400 belongs), and a lone UTF-16 surrogate is not Unicode at all: it has no
+ * UTF-8 form (jsonb refuses its escape; Node silently turns it into U+FFFD,
+ * changing what was written and the offsets counted in it). Both are refused,
+ * naming the field, rather than replaced. Client-safe.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
+export const NUL_MESSAGE = "Contains a NUL character (U+0000), which can't be stored.";
+export const SURROGATE_MESSAGE = "Contains a broken character (an unpaired UTF-16 surrogate); it isn't valid Unicode text.";
 export const UNSTORABLE_TEXT_MESSAGE = "Remove the NUL character or broken Unicode (a lone surrogate).";
 
+/** Why a string can't be stored, or null when it can. */
+export function unstorableReason(s: string): string | null {
+  if (s.includes("\u0000")) return NUL_MESSAGE;
+  if (!s.isWellFormed()) return SURROGATE_MESSAGE;
+  return null;
+}
+
 export function isStorableText(s: string): boolean {
-  return !s.includes("\u0000") && !LONE_SURROGATE.test(s);
+  return unstorableReason(s) === null;
 }
 
 /** A string PostgreSQL can store: chain .trim(), .min(), .max() as usual. `required`: the message when it is missing or not a string. */
@@ -20,24 +29,41 @@ export function text(message = UNSTORABLE_TEXT_MESSAGE, required?: string) {
   return z.string(required ? { error: required } : undefined).refine(isStorableText, message);
 }
 
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit, extra?: string): string {
+  const keys: (string | number)[] = extra === undefined ? [] : [extra];
+  for (let v: Visit | null = visit; v && v.key !== null; v = v.parent) keys.push(v.key);
+  const path = keys.reverse().join(".") || "_";
+  // A path thousands of levels deep is named by its two ends.
+  return path.length > 300 ? `${path.slice(0, 150)}…${path.slice(-150)}` : path;
+}
+
 /**
- * The path of the first string (or object key) in a parsed JSON value that
- * PostgreSQL can't store, or null. Iterative, so any depth is safe: for the
- * request pipeline, which can refuse such a body whatever its schema.
+ * The first string (or object key) in a parsed JSON value that can't be
+ * stored, with its path ("a.1.c"; "_" for the value itself) and why. Iterative,
+ * with parent links instead of copied paths: any nesting depth costs neither
+ * stack nor quadratic memory.
  */
-export function findUnstorableText(value: unknown): string | null {
-  const stack: [unknown, string][] = [[value, ""]];
+export function findUnstorableText(value: unknown): { path: string; why: string } | null {
+  const stack: Visit[] = [{ value, key: null, parent: null }];
   while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (typeof node === "string") {
-      if (!isStorableText(node)) return path || "_";
-    } else if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], path ? `${path}.${i}` : String(i)]);
-    } else if (node && typeof node === "object") {
-      for (const [k, v] of Object.entries(node)) {
-        const at = path ? `${path}.${k}` : k;
-        if (!isStorableText(k)) return at;
-        stack.push([v, at]);
+    const visit = stack.pop()!;
+    const v = visit.value;
+    if (typeof v === "string") {
+      const why = unstorableReason(v);
+      if (why) return { path: pathOf(visit), why };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: visit });
+    } else if (v && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        const why = unstorableReason(k);
+        if (why) return { path: pathOf(visit, k), why: `Key: ${why}` };
+        stack.push({ value: child, key: k, parent: visit });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { canonicalText, type DocNode } from "../document";
 import { invalid } from "@/lib/errors";
-import { SURROGATE_MESSAGE } from "../safe-text";
+import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { domMetadata } from "./html-metadata";
 import { domToDoc, parseHtml } from "./html-to-doc";
 import { markdownToHtml, markdownToHtmlAsync } from "./markdown";
