@@ -11,6 +11,14 @@ describe("client address for throttling", () => {
     expect(clientAddress(new Headers(xff("::ffff:198.51.100.7")), 0)).toBe("198.51.100.7");
   });
 
+  it("without TRUST_PROXY, under npm start: the connection's own address (X-Claimtrail-Peer), whatever X-Forwarded-For the client wrote", () => {
+    const spoofed = { "x-forwarded-for": "203.0.113.9", "x-claimtrail-peer": "::ffff:198.51.100.7" };
+    expect(clientAddress(spoofed, 0)).toBe("198.51.100.7");
+    expect(clientAddress(new Headers(spoofed), 0)).toBe("198.51.100.7");
+    // Behind trusted proxies the peer is the nearest proxy: X-Forwarded-For decides.
+    expect(clientAddress({ "x-forwarded-for": "203.0.113.5", "x-claimtrail-peer": "10.0.0.2" }, 1)).toBe("203.0.113.5");
+  });
+
   it("TRUST_PROXY=N: the N-th entry from the end (what the outermost trusted proxy saw)", () => {
     expect(clientAddress(xff("6.6.6.6, 203.0.113.5, 10.0.0.2"), 2)).toBe("203.0.113.5");
     expect(clientAddress(xff("203.0.113.5"), 1)).toBe("203.0.113.5");

@@ -9,7 +9,10 @@ import { z } from "zod";
  * the connection (no proxy) or what the nearest proxy appended. `TRUST_PROXY=N`
  * says N proxies in front of Claimtrail each append the address they saw: the
  * client is then the N-th entry from the end. Entries further left were written
- * by the client and are never used. Unset, the last entry is used, as for one hop.
+ * by the client and are never used. Unset, the connection's own address is used
+ * (X-Claimtrail-Peer, which `npm start` writes over anything the client sent);
+ * only where that header is missing (a server not started by `npm start`) is
+ * the last X-Forwarded-For entry used, as for one hop.
  *
  * IPv6 addresses count by /64 (what one subscriber usually holds), so rotating
  * through one's own prefix doesn't give fresh attempts.
@@ -56,7 +59,13 @@ function ipv6Groups(address: string): string[] {
   return [...left, ...fill, ...right].map((g) => (g.includes(".") ? g : String(parseInt(g, 16).toString(16))));
 }
 
+/** Set by the server process's preload (scripts/lib/http-timeouts.mjs) to the connection's address, over anything the client sent. */
+export const PEER_HEADER = "x-claimtrail-peer";
+
 export function clientAddress(headers: HeaderSource, hops = trustedProxyHops()): string {
+  // With no proxy trusted, the connection itself is the client: a client-written X-Forwarded-For counts for nothing.
+  const peer = hops === 0 ? header(headers, PEER_HEADER) : undefined;
+  if (peer) return normaliseAddress(peer) ?? UNKNOWN_ADDRESS;
   const entries = (header(headers, "x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())

@@ -15,7 +15,7 @@ afterEach(() => {
 
 const SERVER = `
 const http = require("node:http");
-const server = http.createServer((req, res) => res.end("ok"));
+const server = http.createServer((req, res) => res.end(req.url === "/peer" ? String(req.headers["x-claimtrail-peer"]) : "ok"));
 server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port, keepAliveTimeout: server.keepAliveTimeout, headersTimeout: server.headersTimeout })));
 `;
 
@@ -71,5 +71,20 @@ describe("the served HTTP server's keep-alive", () => {
     expect((await startServer(true, { KEEP_ALIVE_TIMEOUT_MS: "120000" })).keepAliveTimeout).toBe(120_000);
     expect(keepAliveTimeoutMs({})).toBe(65_000);
     for (const bad of ["abc", "500", "65.5", "99999999"]) expect(() => keepAliveTimeoutMs({ KEEP_ALIVE_TIMEOUT_MS: bad })).toThrow(/KEEP_ALIVE_TIMEOUT_MS/);
+  });
+});
+
+describe("the served HTTP server's client address", () => {
+  it("writes the connection's own address into X-Claimtrail-Peer over whatever the client sent, so sign-in throttling can't be pointed at another address", async () => {
+    const { port } = await startServer(true);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: "127.0.0.1", port, path: "/peer", headers: { "x-claimtrail-peer": "203.0.113.9", "x-forwarded-for": "203.0.113.9" } }, (res) => {
+        let text = "";
+        res.on("data", (d: Buffer) => (text += d.toString()));
+        res.on("end", () => resolve(text));
+      });
+      req.on("error", reject);
+    });
+    expect(body).toBe("127.0.0.1");
   });
 });
