@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { canonicalText, type DocNode } from "../document";
 import { htmlMetadata } from "./html-metadata";
 import { htmlToDoc } from "./html-to-doc";
-import { sanitize } from "./sanitize";
 
 const text = (t: string, marks?: DocNode["marks"]): DocNode => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
 const p = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
@@ -31,7 +30,7 @@ describe("sanitising HTML", () => {
     <noscript>no script</noscript><template><p>template</p></template>`;
 
   it("removes scripts, styles, frames, event handlers and unsafe links, keeping the text around them", () => {
-    const clean = sanitize(hostile);
+    const clean = JSON.stringify(htmlToDoc(hostile));
     for (const bad of ["<script", "<style", "<iframe", "<object", "<img", "<svg", "onclick", "onmouseover", "onerror", "style=", "class=", "javascript", "vbscript", "data:", "target="]) {
       expect(clean.toLowerCase()).not.toContain(bad);
     }

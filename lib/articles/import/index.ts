@@ -5,4 +5,3 @@ export { parseArticle, parseArticleAsync, detectFormat, FORMATS, MAX_BYTES, type
 export { htmlToDoc, htmlToDocAsync } from "./html-to-doc";
 export { MAX_HTML_DEPTH } from "./html-depth";
 export { markdownToDoc } from "./markdown";
-export { sanitize } from "./sanitize";
