@@ -15,6 +15,7 @@ import {
   paragraphs,
   selectionToolbar,
   sentences,
+  signUp,
   signUpAndLand,
   textPoints,
   uploadFiles,
@@ -67,7 +68,9 @@ async function markSelection(page: Page, how: "button" | "key" = "button"): Prom
 
 /** A user with a workspace holding article 004, open in the reader. Returns the slug and the article's path. */
 async function deskWithArticle(page: Page, label = "Ada") {
-  await signUpAndLand(page, newPerson(label));
+  await signUp(page, newPerson(label));
+  // Hashing the password takes seconds on a loaded machine; sign-up isn't what these tests are about.
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
   const slug = await createWorkspace(page, `${label} desk`);
   await uploadFiles(page, slug, [ZAKHAROVA], { [path.basename(ZAKHAROVA)]: "Added" });
   await page.goto(`/w/${slug}`);
