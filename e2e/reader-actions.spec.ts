@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { articleText, corpusPath, createWorkspace, highlight, mouseSelect, newPerson, paragraphs, selectionToolbar, sentences, signUp, textPoints, uploadFiles, words } from "./helpers";
+import { articleText, corpusPath, createWorkspace, highlight, mouseSelect, newPerson, paragraphs, selectionToolbar, sentences, signUpAndLand, textPoints, uploadFiles, words } from "./helpers";
 
 /**
  * The reader's and the claim page's everyday actions, in a real browser against
@@ -33,9 +33,7 @@ const crashed = (page: Page) => page.getByText("Something went wrong");
 const isPost = (suffix: RegExp) => (r: Response) => r.request().method() === "POST" && suffix.test(new URL(r.url()).pathname);
 
 async function deskWithArticle(page: Page, label: string) {
-  await signUp(page, newPerson(label));
-  // Hashing the password takes seconds on a loaded machine; sign-up isn't what these tests are about.
-  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
+  await signUpAndLand(page, newPerson(label));
   const slug = await createWorkspace(page, `${label} desk`);
   await uploadFiles(page, slug, [ZAKHAROVA], { [path.basename(ZAKHAROVA)]: "Added" });
   await page.goto(`/w/${slug}`);
