@@ -1,5 +1,6 @@
 "use client";
 
+import { TextSelection as PMTextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -52,20 +53,22 @@ function highlightState(index: TextIndex, annotations: AnnotationView[], selecte
  * Shift+→ arrives before ProseMirror has read the extended selection back from
  * the page (it does so on the next `selectionchange`, which input events
  * overtake under load), so its state and React's would name stale text; the
- * DOM selection already holds what the person sees.
+ * DOM selection already holds what the person sees. Anchor and head keep the
+ * direction, for writing it back into ProseMirror.
  */
-function liveRange(view: EditorView): { from: number; to: number } {
+function liveRange(view: EditorView): { from: number; to: number; anchor: number; head: number } {
   const sel = view.dom.ownerDocument.getSelection();
   if (sel && sel.rangeCount && sel.anchorNode && sel.focusNode && view.dom.contains(sel.anchorNode) && view.dom.contains(sel.focusNode)) {
     try {
-      const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-      const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
-      return { from: Math.min(a, b), to: Math.max(a, b) };
+      const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head), anchor, head };
     } catch {
       // A position ProseMirror can't map (outside its content): fall back to its own selection.
     }
   }
-  return view.state.selection;
+  const { from, to, anchor, head } = view.state.selection;
+  return { from, to, anchor, head };
 }
 
 /** A document range as a selection of the article's text (trimmed), with where to put the toolbar; null when nothing visible is selected. */
@@ -153,7 +156,13 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     }
     if (inputs.every((v, i) => v === drawn.current![i])) return;
     drawn.current = inputs;
-    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId, describe)));
+    const tr = editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId, describe));
+    // Redrawing writes ProseMirror's selection back to the page; if it hasn't yet read the page's
+    // latest (a Shift+→ a moment ago), that would undo it. Take the page's first.
+    const live = liveRange(editor.view);
+    const { anchor, head } = editor.state.selection;
+    if (live.anchor !== anchor || live.head !== head) tr.setSelection(PMTextSelection.create(tr.doc, live.anchor, live.head));
+    editor.view.dispatch(tr);
   }, [editor, index, annotations, selectedId, flashId, describe]);
 
   // Clearing the DOM selection alone is not enough: ProseMirror keeps its own
