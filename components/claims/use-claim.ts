@@ -37,7 +37,17 @@ export function describeConflict(changes: ClaimChange[]): string {
 export type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
 
 /**
- * The claim page's state. Every mutation answers with the whole claim, so the
+ * Whether an answer is this claim itself. Most changes answer with the whole
+ * claim; comments answer with the comment (which has an `id` too) and deletes
+ * with nothing, so only a claim with this claim's id may replace the page's.
+ */
+function isThisClaim(data: unknown, claimId: string): data is ClaimDetail {
+  return !!data && typeof data === "object" && (data as { id?: unknown }).id === claimId && typeof (data as { version?: unknown }).version === "number" && Array.isArray((data as { mentions?: unknown }).mentions);
+}
+
+/**
+ * The claim page's state. A change that answers with the claim shows it at
+ * once; any other answer (a comment, nothing) is followed by a reload, so the
  * page always shows the version the next change must name; a conflict reloads it.
  */
 export function useClaim(slug: string, initial: ClaimDetail) {
@@ -53,9 +63,9 @@ export function useClaim(slug: string, initial: ClaimDetail) {
   const send = useCallback(
     async (method: string, path: string, body?: Record<string, unknown>, success?: string): Promise<{ ok: boolean; fields: Record<string, string> }> => {
       setNotice(null);
-      const res = await apiSend<ClaimDetail>(method, `${base}${path}`, body);
+      const res = await apiSend<unknown>(method, `${base}${path}`, body);
       if (res.ok) {
-        if (res.data && typeof res.data === "object" && "id" in res.data) setClaim(res.data);
+        if (isThisClaim(res.data, initial.id)) setClaim(res.data);
         else await reload();
         if (success) setNotice({ tone: "success", text: success });
         return { ok: true, fields: {} };
@@ -68,7 +78,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
       }
       return { ok: false, fields: res.error.fields };
     },
-    [base, reload],
+    [base, reload, initial.id],
   );
 
   return { claim, send, notice, setNotice, reload };

@@ -28,6 +28,8 @@ interface Props {
   onOpen(id: string): void;
   onDelete(id: string): void;
   onRestore(id: string): void;
+  /** Opens "Mark as claim" for a plain highlight: a new claim, or a mention of an existing one. */
+  onMakeClaim(id: string): void;
   scrollParent: RefObject<HTMLElement | null>;
   reveal: { key: string; seq: number } | null;
   /** The highlight in words ("Claim · False · Approved"): the text behind its colour. */
@@ -59,17 +61,30 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe }
 const keyOf = (a: AnnotationView) => a.id;
 
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
-export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, scrollParent, reveal, describe }: Props) {
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe }: Props) {
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
   const orphaned = live.filter((a) => a.status === "orphaned");
   const deleted = annotations.filter((a) => a.deletedAt);
+  const makeClaimButton = (a: AnnotationView) =>
+    canAnnotate && !a.claim ? (
+      <button type="button" onClick={() => onMakeClaim(a.id)} className="rounded px-1.5 py-0.5 text-brand-700 hover:bg-brand-50" title="Make it a new claim, or a mention of an existing one">
+        Make claim
+      </button>
+    ) : null;
   const deleteButton = (a: AnnotationView) =>
     (canAnnotate && a.createdBy?.id === currentUserId) || canDeleteAny ? (
       <button type="button" onClick={() => onDelete(a.id)} className="rounded px-1.5 py-0.5 text-stone-500 hover:bg-red-50 hover:text-red-700" aria-label={`Delete highlight “${a.exact.slice(0, 40)}”`}>
         Delete
       </button>
     ) : null;
+
+  const actions = (a: AnnotationView) => (
+    <>
+      {makeClaimButton(a)}
+      {deleteButton(a)}
+    </>
+  );
 
   return (
     <aside aria-label="Highlights" className="space-y-6">
@@ -88,7 +103,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={deleteButton(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={actions(a)} />}
           />
         )}
       </section>
@@ -104,7 +119,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} actions={deleteButton(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} actions={actions(a)} />}
           />
         </section>
       ) : null}

@@ -1,5 +1,7 @@
 "use client";
 
+import { TextSelection as PMTextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
@@ -26,7 +28,8 @@ interface Props {
   flashId: string | null;
   onSelect(selection: TextSelection | null): void;
   onHighlightClick(ids: string[], at: { top: number; left: number }): void;
-  onShortcut(key: "mark" | "highlight" | "escape"): boolean;
+  /** A key pressed in the text; `selection` is what was selected at that very moment (null if nothing). */
+  onShortcut(key: "mark" | "highlight" | "escape", selection: TextSelection | null): boolean;
   /** A highlight in words ("Claim · False · approved"), for its hover label. */
   describe(a: AnnotationView): string;
   wrapper: React.RefObject<HTMLDivElement | null>;
@@ -43,6 +46,39 @@ function highlightState(index: TextIndex, annotations: AnnotationView[], selecte
     return { ids: s.ids, start: index.toDoc(s.start), end: index.toDoc(s.end), tone: toneClasses(inner.claim), label: describe(inner) };
   });
   return { segments, selectedId, flashId };
+}
+
+/**
+ * The selection as the page has it right now. A key pressed straight after
+ * Shift+→ arrives before ProseMirror has read the extended selection back from
+ * the page (it does so on the next `selectionchange`, which input events
+ * overtake under load), so its state and React's would name stale text; the
+ * DOM selection already holds what the person sees. Anchor and head keep the
+ * direction, for writing it back into ProseMirror.
+ */
+function liveRange(view: EditorView): { from: number; to: number; anchor: number; head: number } {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (sel && sel.rangeCount && sel.anchorNode && sel.focusNode && view.dom.contains(sel.anchorNode) && view.dom.contains(sel.focusNode)) {
+    try {
+      const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head), anchor, head };
+    } catch {
+      // A position ProseMirror can't map (outside its content): fall back to its own selection.
+    }
+  }
+  const { from, to, anchor, head } = view.state.selection;
+  return { from, to, anchor, head };
+}
+
+/** A document range as a selection of the article's text (trimmed), with where to put the toolbar; null when nothing visible is selected. */
+function toSelection(view: EditorView, index: TextIndex | null, from: number, to: number, wrapper: HTMLElement | null): TextSelection | null {
+  if (!index || from === to) return null;
+  const span = trimSpan(index.text, index.toText(from), index.toText(to));
+  if (!span) return null;
+  const coords = view.coordsAtPos(to);
+  const box = wrapper?.getBoundingClientRect();
+  return { ...span, anchor: { top: coords.bottom - (box?.top ?? 0) + 8, left: coords.left - (box?.left ?? 0) } };
 }
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
@@ -72,11 +108,15 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
         spellcheck: "false",
         "data-testid": "article-text",
       },
-      handleKeyDown(_view, event) {
-        if (event.key === "Escape") return handlers.current.onShortcut("escape");
+      handleKeyDown(view, event) {
+        const now = () => {
+          const { from, to } = liveRange(view);
+          return toSelection(view, indexRef.current, from, to, wrapper.current);
+        };
+        if (event.key === "Escape") return handlers.current.onShortcut("escape", null);
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        if (event.key === "m" || event.key === "M") return handlers.current.onShortcut("mark");
-        if (event.key === "h" || event.key === "H") return handlers.current.onShortcut("highlight");
+        if (event.key === "m" || event.key === "M") return handlers.current.onShortcut("mark", now());
+        if (event.key === "h" || event.key === "H") return handlers.current.onShortcut("highlight", now());
         return false;
       },
       handleClick(view, _pos, event) {
@@ -91,14 +131,8 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
       },
     },
     onSelectionUpdate({ editor }) {
-      const index = indexRef.current;
-      const { from, to, empty } = editor.state.selection;
-      if (!index || empty) return handlers.current.onSelect(null);
-      const span = trimSpan(index.text, index.toText(from), index.toText(to));
-      if (!span) return handlers.current.onSelect(null);
-      const coords = editor.view.coordsAtPos(to);
-      const box = wrapper.current?.getBoundingClientRect();
-      handlers.current.onSelect({ ...span, anchor: { top: coords.bottom - (box?.top ?? 0) + 8, left: coords.left - (box?.left ?? 0) } });
+      const { from, to } = editor.state.selection;
+      handlers.current.onSelect(toSelection(editor.view, indexRef.current, from, to, wrapper.current));
     },
     }));
   const editor = useEditor(options);
@@ -122,14 +156,25 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     }
     if (inputs.every((v, i) => v === drawn.current![i])) return;
     drawn.current = inputs;
-    editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId, describe)));
+    const tr = editor.state.tr.setMeta(highlightsKey, highlightState(index, annotations, selectedId, flashId, describe));
+    // Redrawing writes ProseMirror's selection back to the page; if it hasn't yet read the page's
+    // latest (a Shift+→ a moment ago), that would undo it. Take the page's first.
+    const live = liveRange(editor.view);
+    const { anchor, head } = editor.state.selection;
+    if (live.anchor !== anchor || live.head !== head) tr.setSelection(PMTextSelection.create(tr.doc, live.anchor, live.head));
+    editor.view.dispatch(tr);
   }, [editor, index, annotations, selectedId, flashId, describe]);
 
   // Clearing the DOM selection alone is not enough: ProseMirror keeps its own
-  // selection and writes it back to the page on its next update.
+  // selection and writes it back to the page on its next update. Its own may
+  // also lag the page's (see liveRange), so both are collapsed, to the end of
+  // what the page shows.
   useEffect(() => {
-    if (!editor || !clearSelection || editor.state.selection.empty) return;
-    editor.commands.setTextSelection(editor.state.selection.to);
+    if (!editor || !clearSelection) return;
+    const { to } = liveRange(editor.view);
+    const page = editor.view.dom.ownerDocument.getSelection();
+    if (page && !page.isCollapsed && page.focusNode && editor.view.dom.contains(page.focusNode)) page.collapseToEnd();
+    if (!editor.state.selection.empty || editor.state.selection.to !== to) editor.commands.setTextSelection(to);
   }, [editor, clearSelection]);
 
   return <EditorContent editor={editor} />;

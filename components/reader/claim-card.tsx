@@ -9,7 +9,7 @@ import type { Verdict } from "@/lib/claims/verdicts";
 type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "sources" | "relations">;
 
 /** The claim behind the selected highlight, in the reader's side panel. */
-export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; onClose(): void }) {
+export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; notice?: string | null; onClose(): void }) {
   const [claim, setClaim] = useState<ClaimSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -37,6 +37,11 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, onClose }: 
           ×
         </button>
       </div>
+      {notice ? (
+        <p role="status" className="mt-2 text-sm text-stone-700">
+          {notice}
+        </p>
+      ) : null}
       {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
       {!claim && !error ? <p className="mt-2 text-sm text-stone-500">Loading…</p> : null}
       {claim ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
@@ -21,11 +21,16 @@ interface Props {
   slug: string;
   articleId: string;
   revision: number;
-  selection: { start: number; end: number; text: string };
+  /** The passage; with `annotationId` it is an existing plain highlight, which is reused rather than highlighted again. */
+  selection: { start: number; end: number; text: string; annotationId?: string };
+  /** Which part to start in: a new claim (the statement) or attaching to an existing one (the search). */
+  focus?: "statement" | "search";
   labels: Record<Verdict, string>;
   onDone(annotationId: string): void;
   onCancel(): void;
 }
+
+const TABBABLE = "a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 async function fetchSuggestions(url: string): Promise<Suggestion[]> {
   const res = await fetch(url, { cache: "no-store" });
@@ -37,11 +42,15 @@ async function fetchSuggestions(url: string): Promise<Suggestion[]> {
  * "Mark as claim": a new claim from the selection, or the selection as one
  * more mention of an existing claim. Suggestions are never linked on their
  * own; what the person accepts or passes over is recorded as feedback.
+ *
+ * A native modal <dialog>: showModal() makes the page behind it inert, Escape
+ * cancels it, and closing it gives focus back to whatever had it before (the
+ * article text, for the M key); Tab and Shift+Tab wrap round inside it.
  */
-export function ClaimComposer({ slug, articleId, revision, selection, labels, onDone, onCancel }: Props) {
+export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onCancel }: Props) {
   const base = `/api/w/${slug}`;
   const headingId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const [statement, setStatement] = useState(selection.text);
   const [claimant, setClaimant] = useState("");
   const [query, setQuery] = useState("");
@@ -52,9 +61,14 @@ export function ClaimComposer({ slug, articleId, revision, selection, labels, on
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLTextAreaElement>("textarea")?.focus();
-  }, []);
+  // A layout effect, so the dialog closes (and focus returns) before React removes it from the page.
+  useLayoutEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (!d.open) d.showModal();
+    d.querySelector<HTMLElement>(focus === "search" ? "input[type=search]" : "textarea")?.focus();
+    return () => d.close();
+  }, [focus]);
 
   useEffect(() => {
     let cancelled = false;
@@ -80,6 +94,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, labels, on
   }, [base, query, selection.text]);
 
   async function highlight(): Promise<string | null> {
+    if (selection.annotationId) return selection.annotationId;
     const res = await apiSend<{ id: string }>("POST", `${base}/articles/${articleId}/annotations`, { start: selection.start, end: selection.end, revision });
     if (!res.ok) {
       setError(res.error.message);
@@ -140,14 +155,30 @@ export function ClaimComposer({ slug, articleId, revision, selection, labels, on
   }
 
   return (
-    <div
+    <dialog
       ref={dialog}
-      role="dialog"
-      aria-modal="true"
       aria-labelledby={headingId}
-      className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-stone-900/30 p-4 pt-16"
+      className="fixed inset-0 z-40 m-0 h-full max-h-none w-full max-w-none items-start justify-center overflow-y-auto bg-stone-900/30 p-4 pt-16 text-inherit open:flex backdrop:bg-transparent"
       onKeyDown={(e) => {
-        if (e.key === "Escape") onCancel();
+        // showModal() keeps Tab off the page behind, but past the last control the browser moves
+        // focus out of the document (to its own toolbar); wrap round instead, both ways.
+        if (e.key !== "Tab") return;
+        const controls = [...e.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.getClientRects().length > 0);
+        const first = controls[0];
+        const last = controls.at(-1);
+        if (!first || !last) return;
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      }}
+      onCancel={(e) => {
+        // Escape: let React remove it (the layout effect closes it and returns focus).
+        e.preventDefault();
+        onCancel();
       }}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) onCancel();
@@ -248,6 +279,6 @@ export function ClaimComposer({ slug, articleId, revision, selection, labels, on
           ) : null}
         </section>
       </div>
-    </div>
+    </dialog>
   );
 }

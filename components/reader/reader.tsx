@@ -11,6 +11,7 @@ import { OverlapPicker } from "./overlap-picker";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ClaimComposer } from "./claim-composer";
 import { ClaimCard } from "./claim-card";
+import { HighlightCard } from "./highlight-card";
 import { HighlightLegend } from "@/components/claims/highlight-legend";
 import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
@@ -44,7 +45,9 @@ export function Reader(props: ReaderProps) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [picker, setPicker] = useState<{ ids: string[]; at: { top: number; left: number } } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [composing, setComposing] = useState<{ start: number; end: number; text: string } | null>(null);
+  const [composing, setComposing] = useState<{ start: number; end: number; text: string; annotationId?: string; focus?: "statement" | "search" } | null>(null);
+  /** Said on the selected highlight's card when marking its exact words again reused it instead of adding a copy. */
+  const [reused, setReused] = useState<{ id: string; text: string } | null>(null);
   const labels = props.verdictLabels;
   const describe = useCallback(
     (a: AnnotationView) => {
@@ -97,17 +100,53 @@ export function Reader(props: ReaderProps) {
     setReveal((r) => ({ key: id, seq: (r?.seq ?? 0) + 1 }));
   }, []);
 
-  const openComposer = useCallback(() => {
-    if (!selection || !canAnnotate) return;
-    setComposing({ start: selection.start, end: selection.end, text: props.text.slice(selection.start, selection.end) });
-  }, [selection, canAnnotate, props.text]);
+  /** The live highlight covering exactly these words, if there is one: marking them again reuses it. */
+  const identical = useCallback((span: { start: number; end: number }) => annotations.find((a) => !a.deletedAt && a.start === span.start && a.end === span.end) ?? null, [annotations]);
+
+  /** Marking words that are already highlighted: select that highlight and say so, instead of adding a copy. */
+  const reuse = useCallback(
+    (existing: AnnotationView, text: string) => {
+      setClearSelection((n) => n + 1);
+      setSelection(null);
+      setReused({ id: existing.id, text });
+      open(existing.id);
+      setReveal((r) => ({ key: existing.id, seq: (r?.seq ?? 0) + 1 }));
+    },
+    [open],
+  );
+
+  /** "Mark as claim" for a span, or for an existing plain highlight (which is then reused). */
+  const openComposer = useCallback(
+    (span: { start: number; end: number } | null = selection, focus: "statement" | "search" = "statement") => {
+      if (!span || !canAnnotate) return;
+      const existing = identical(span);
+      if (existing?.claim) return reuse(existing, "These words are already a mention of this claim.");
+      setReused(null);
+      setComposing({ start: span.start, end: span.end, text: props.text.slice(span.start, span.end), annotationId: existing?.id, focus });
+    },
+    [selection, canAnnotate, props.text, identical, reuse],
+  );
+
+  /** Opens "Mark as claim" for a plain highlight already made. */
+  const claimHighlight = useCallback(
+    (id: string, focus: "statement" | "search") => {
+      const a = annotations.find((x) => x.id === id);
+      if (!a || a.claim || !canAnnotate) return;
+      setReused(null);
+      setComposing({ start: a.start ?? 0, end: a.end ?? 0, text: a.exact, annotationId: a.id, focus });
+    },
+    [annotations, canAnnotate],
+  );
 
   const mark = useCallback(
-    async (note?: string) => {
-      if (!selection || busy || !canAnnotate) return;
+    async (note?: string, span: { start: number; end: number } | null = selection) => {
+      if (!span || busy || !canAnnotate) return;
+      const existing = identical(span);
+      if (existing) return reuse(existing, existing.claim ? "Already highlighted, as a mention of this claim." : "Already highlighted: these are the same words.");
       setBusy(true);
       setError(null);
-      const res = await apiSend<AnnotationView>("POST", apiBase, { start: selection.start, end: selection.end, revision, note: note?.trim() || undefined });
+      setReused(null);
+      const res = await apiSend<AnnotationView>("POST", apiBase, { start: span.start, end: span.end, revision, note: note?.trim() || undefined });
       setBusy(false);
       if (!res.ok) {
         setError(res.error.message);
@@ -120,7 +159,7 @@ export function Reader(props: ReaderProps) {
       flash(res.data.id);
       void reload();
     },
-    [selection, busy, canAnnotate, apiBase, revision, flash, reload],
+    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse],
   );
 
   async function remove(id: string) {
@@ -136,7 +175,9 @@ export function Reader(props: ReaderProps) {
     await reload();
   }
 
-  const selectedClaimId = annotations.find((a) => a.id === selectedId)?.claim?.id ?? null;
+  const selectedAnnotation = annotations.find((a) => a.id === selectedId && !a.deletedAt) ?? null;
+  const selectedClaimId = selectedAnnotation?.claim?.id ?? null;
+  const reusedText = reused && reused.id === selectedId ? reused.text : null;
   const sorted = [...annotations].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (b.end ?? 0) - (a.end ?? 0));
 
   return (
@@ -162,20 +203,21 @@ export function Reader(props: ReaderProps) {
           }}
           onHighlightClick={(ids, at) => (ids.length === 1 ? selectFromText(ids[0]) : setPicker({ ids, at }))}
           describe={describe}
-          onShortcut={(key) => {
+          onShortcut={(key, live) => {
             if (key === "escape") {
               setSelection(null);
               setPicker(null);
               return false;
             }
-            if (!selection || !canAnnotate) return false;
-            if (key === "mark") openComposer();
-            else void mark();
+            // `live` is the selection as the key went down; React's `selection` may not have caught up yet.
+            if (!live || !canAnnotate || composing) return false;
+            if (key === "mark") openComposer(live);
+            else void mark(undefined, live);
             return true;
           }}
         />
         {selection && canAnnotate && !composing ? (
-          <SelectionToolbar key={`${selection.start}-${selection.end}`} anchor={selection.anchor} busy={busy} onClaim={openComposer} onHighlight={mark} />
+          <SelectionToolbar key={`${selection.start}-${selection.end}`} anchor={selection.anchor} busy={busy} onClaim={() => openComposer()} onHighlight={(note) => void mark(note)} />
         ) : null}
         {composing ? (
           <ClaimComposer
@@ -183,6 +225,7 @@ export function Reader(props: ReaderProps) {
             articleId={articleId}
             revision={revision}
             selection={composing}
+            focus={composing.focus}
             labels={labels}
             onCancel={() => setComposing(null)}
             onDone={(annotationId) => {
@@ -205,7 +248,17 @@ export function Reader(props: ReaderProps) {
         ) : null}
       </div>
       <div ref={panel} className="max-h-[70vh] overflow-y-auto pr-1 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)]">
-        {selectedClaimId ? <ClaimCard key={selectedClaimId} slug={slug} claimId={selectedClaimId} currentArticleId={articleId} labels={labels} onClose={() => setSelectedId(null)} /> : null}
+        {selectedClaimId ? (
+          <ClaimCard key={selectedClaimId} slug={slug} claimId={selectedClaimId} currentArticleId={articleId} labels={labels} notice={reusedText} onClose={() => setSelectedId(null)} />
+        ) : selectedAnnotation ? (
+          <HighlightCard
+            annotation={selectedAnnotation}
+            canAnnotate={canAnnotate}
+            notice={reusedText}
+            onClaim={(focus) => claimHighlight(selectedAnnotation.id, focus)}
+            onClose={() => setSelectedId(null)}
+          />
+        ) : null}
         <AnnotationPanel
           annotations={sorted}
           selectedId={selectedId}
@@ -216,6 +269,7 @@ export function Reader(props: ReaderProps) {
           onOpen={open}
           onDelete={remove}
           onRestore={restore}
+          onMakeClaim={(id) => claimHighlight(id, "statement")}
           scrollParent={panel}
           reveal={reveal}
           describe={describe}
