@@ -17,7 +17,7 @@ const STATE_COLOURS: Record<string, string> = { unreviewed: "#a8a29e", "in-revie
 /** A chart with its numbers as a table for screen readers: the picture is never the only way in. */
 function Figure({ title, table, children }: { title: string; table: { label: string; value: number }[]; children: React.ReactNode }) {
   return (
-    <figure className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+    <figure className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-stone-200">
       <figcaption className="text-sm font-semibold">{title}</figcaption>
       <div aria-hidden="true" className="mt-3 h-56">
         {children}

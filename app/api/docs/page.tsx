@@ -32,7 +32,8 @@ function TypeCell({ type, refName }: { type: string; refName?: string }) {
 
 function Fields({ rows }: { rows: FieldRow[] }) {
   return (
-    <table className="mt-2 w-full text-left text-sm">
+    // Long names and types may break anywhere: on a phone the table then fits the screen.
+    <table className="mt-2 w-full text-left text-sm [overflow-wrap:anywhere]">
       <thead className="text-stone-600">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">Field</th>
@@ -65,7 +66,7 @@ export default function ApiDocsPage() {
   const base = (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
   const { tags, schemas } = referenceOf(doc, base);
   return (
-    <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 lg:grid-cols-[14rem_1fr]">
+    <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="API sections" className="text-sm lg:sticky lg:top-4 lg:h-fit">
         <ul className="space-y-1">
           <li>
@@ -109,7 +110,7 @@ export default function ApiDocsPage() {
             {t.operations.map((op) => (
               <article key={op.id} id={`op-${op.id}`} aria-labelledby={`op-${op.id}-heading`} className="mt-6 rounded-xl bg-white p-5 ring-1 ring-stone-200">
                 <h3 id={`op-${op.id}-heading`} className="font-semibold">{op.summary}</h3>
-                <p className="mt-1 font-mono text-sm">
+                <p className="mt-1 font-mono text-sm break-all">
                   <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-bold ${METHOD_STYLE[op.method] ?? ""}`}>{op.method}</span>
                   /api/v1{op.path}
                 </p>
