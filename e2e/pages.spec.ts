@@ -12,7 +12,13 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
+import { createWorkspace, newPerson, signUp } from "./helpers";
+
+/** Signs up and waits for the workspace list; hashing the password takes its time on a loaded machine. */
+async function signUpAndWait(page: Page, person: ReturnType<typeof newPerson>) {
+  await signUp(page, person);
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
+}
 
 const WIDTHS = [1280, 390] as const;
 const SCREENS = "docs/screens";
@@ -88,7 +94,7 @@ test("every page: no sideways scrolling on a phone, no serious accessibility vio
   fs.mkdirSync(SCREENS, { recursive: true });
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signUpAndLand(admin, newPerson("Pages"));
+  await signUpAndWait(admin, newPerson("Pages"));
   const w = await makeWorld(admin);
   const base = `/w/${w.slug}`;
   const article = `${base}/articles/${w.articleId}`;
@@ -140,7 +146,7 @@ test("every page: no sideways scrolling on a phone, no serious accessibility vio
 
 test("export at 1280 px: long article titles stay in their column, clear of the review-state choices", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signUpAndLand(page, newPerson("Export"));
+  await signUpAndWait(page, newPerson("Export"));
   const slug = await createWorkspace(page, "Export layout");
   expect((await page.request.post(`/api/w/${slug}/articles`, { data: { content: BODY, title: LONG_TITLE } })).status()).toBe(201);
   await page.goto(`/w/${slug}/export`);

@@ -10,7 +10,13 @@
  * (touch events, as Playwright's `tap` sends them).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { articleText, createWorkspace, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
+import { articleText, createWorkspace, newPerson, selectionToolbar, signUp } from "./helpers";
+
+/** Signs up and waits for the workspace list; hashing the password takes its time on a loaded machine. */
+async function signUpAndWait(page: Page, person: ReturnType<typeof newPerson>) {
+  await signUp(page, person);
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
+}
 
 const TITLE = "Harbour bridge to close for eight months, council confirms";
 const PARAGRAPHS = [
@@ -49,7 +55,7 @@ async function touchSelect(page: Page, words: string) {
 }
 
 test("a phone: touch selection marked with taps, highlights in a sheet, a tapped highlight opens its claim", async ({ page }) => {
-  await signUpAndLand(page, newPerson("Phone"));
+  await signUpAndWait(page, newPerson("Phone"));
   const slug = await createWorkspace(page, "Phone newsroom");
   const created = await page.request.post(`/api/w/${slug}/articles`, { data: { content: PARAGRAPHS.join("\n\n"), title: TITLE } });
   expect(created.status()).toBe(201);
@@ -110,7 +116,7 @@ test("a phone: touch selection marked with taps, highlights in a sheet, a tapped
 
 test("a desktop keeps the highlights beside the article, with no sheet button", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signUpAndLand(page, newPerson("Desk"));
+  await signUpAndWait(page, newPerson("Desk"));
   const slug = await createWorkspace(page, "Desk newsroom");
   const created = await page.request.post(`/api/w/${slug}/articles`, { data: { content: PARAGRAPHS.join("\n\n"), title: TITLE } });
   const { id } = (await created.json()) as { id: string };

@@ -99,7 +99,7 @@ export default function ApiDocsPage() {
             Machine-readable: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> (OpenAPI 3.1). Create a token under{" "}
             <Link href="/settings/tokens" className="text-brand-700 underline">API tokens</Link>, then:
           </p>
-          <pre className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">
+          <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">
             {`export CLAIMTRAIL_TOKEN=ct_…\nexport WORKSPACE=your-workspace-slug\ncurl "${base}/api/v1/workspaces" -H "Authorization: Bearer $CLAIMTRAIL_TOKEN"`}
           </pre>
         </section>
@@ -147,7 +147,7 @@ export default function ApiDocsPage() {
                   ))}
                 </ul>
                 <h4 className="mt-4 text-sm font-medium">Example</h4>
-                <pre className="mt-1 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">{op.curl}</pre>
+                <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">{op.curl}</pre>
               </article>
             ))}
           </section>
