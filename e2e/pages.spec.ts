@@ -42,7 +42,7 @@ async function makeWorld(page: Page): Promise<World> {
   const slug = await createWorkspace(page, "Pages newsroom");
   const created = await page.request.post(`/api/w/${slug}/articles`, { data: { content: BODY, title: LONG_TITLE } });
   expect(created.status()).toBe(201);
-  const article = (await created.json()) as { id: string };
+  const { article } = (await created.json()) as { article: { id: string } };
   const end = BODY.indexOf(" and was");
   const highlight = await page.request.post(`/api/w/${slug}/articles/${article.id}/annotations`, { data: { start: 0, end, revision: 1 } });
   expect(highlight.status()).toBe(201);

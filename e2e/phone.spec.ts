@@ -59,7 +59,9 @@ test("a phone: touch selection marked with taps, highlights in a sheet, a tapped
   const slug = await createWorkspace(page, "Phone newsroom");
   const created = await page.request.post(`/api/w/${slug}/articles`, { data: { content: PARAGRAPHS.join("\n\n"), title: TITLE } });
   expect(created.status()).toBe(201);
-  const { id: articleId } = (await created.json()) as { id: string };
+  const {
+    article: { id: articleId },
+  } = (await created.json()) as { article: { id: string } };
   await page.goto(`/w/${slug}/articles/${articleId}`);
   await expect(articleText(page)).toBeVisible();
 
@@ -98,6 +100,8 @@ test("a phone: touch selection marked with taps, highlights in a sheet, a tapped
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText("inspection report lists corrosion");
   await expect(entries.nth(1)).toContainText("38,700 vehicles per day");
+  // The new claim is selected: its card heads the sheet.
+  await expect(sheet.getByRole("region", { name: "Claim" }).getByRole("link", { name: "Open claim →" })).toBeVisible();
   await page.screenshot({ path: "docs/screens/reader-highlights-390.png" });
   await entries.nth(0).getByRole("button").first().tap();
   await expect(sheet).toBeHidden();
@@ -119,7 +123,9 @@ test("a desktop keeps the highlights beside the article, with no sheet button", 
   await signUpAndWait(page, newPerson("Desk"));
   const slug = await createWorkspace(page, "Desk newsroom");
   const created = await page.request.post(`/api/w/${slug}/articles`, { data: { content: PARAGRAPHS.join("\n\n"), title: TITLE } });
-  const { id } = (await created.json()) as { id: string };
+  const {
+    article: { id },
+  } = (await created.json()) as { article: { id: string } };
   await page.goto(`/w/${slug}/articles/${id}`);
   const panel = page.getByRole("complementary", { name: "Highlights" });
   await expect(panel).toBeVisible();
