@@ -86,7 +86,8 @@ async function check(page: Page, name: string, ready: ReturnType<Page["getByRole
   await settle(page, ready);
   if (width === 390) await expectNoSidewaysScroll(page, name);
   await expectAccessible(page, `${name} at ${width} px`);
-  if (screenshot) await page.screenshot({ path: `${SCREENS}/${name}-${width}.png` });
+  // A phone page is shown whole: on a narrow screen what matters (the claims as cards, say) is often below the fold.
+  if (screenshot) await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: width === 390 });
 }
 
 test("every page: no sideways scrolling on a phone, no serious accessibility violation at either width", async ({ browser }) => {
