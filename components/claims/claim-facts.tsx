@@ -77,14 +77,14 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
       <h1 className="font-serif text-2xl leading-snug font-semibold text-stone-900">{claim.statement}</h1>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-stone-500">Claimant</dt>
-        <dd>{claim.claimant ?? <span className="text-stone-400">Not recorded</span>}</dd>
+        <dd>{claim.claimant ?? <span className="text-stone-500">Not recorded</span>}</dd>
         <dt className="text-stone-500">Claim date</dt>
-        <dd>{claim.claimDate ? dateFormat.format(new Date(claim.claimDate)) : <span className="text-stone-400">Not recorded</span>}</dd>
+        <dd>{claim.claimDate ? dateFormat.format(new Date(claim.claimDate)) : <span className="text-stone-500">Not recorded</span>}</dd>
         <dt className="text-stone-500">Assignee</dt>
-        <dd>{claim.assignee?.name ?? <span className="text-stone-400">Nobody</span>}</dd>
+        <dd>{claim.assignee?.name ?? <span className="text-stone-500">Nobody</span>}</dd>
         <dt className="text-stone-500">Tags</dt>
         <dd className="flex flex-wrap gap-1">
-          {claim.tags.length ? claim.tags.map((t) => <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">{t}</span>) : <span className="text-stone-400">None</span>}
+          {claim.tags.length ? claim.tags.map((t) => <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">{t}</span>) : <span className="text-stone-500">None</span>}
         </dd>
       </dl>
       {canEdit ? (

@@ -10,6 +10,9 @@ import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 
+/** A small cell in a card (below md): inline, its column's name before it. */
+const CARD_CELL = "max-md:p-0 max-md:text-xs max-md:text-stone-600 max-md:before:mr-1 max-md:before:text-stone-600 max-md:before:content-[attr(data-label)]";
+
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /**
@@ -97,10 +100,11 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
           </Button>
         </div>
       ) : null}
-      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
-        <table className="w-full text-left text-sm">
+      {/* Below md each row is drawn as a card (the same table: keys, selection and headers work unchanged); cells name themselves with data-label. */}
+      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200 max-md:overflow-visible">
+        <table className="w-full text-left text-sm max-md:block">
           <caption className="sr-only">Claims. Press j and k to move, x to select, Enter to open.</caption>
-          <thead className="border-b border-stone-200 text-xs text-stone-500 uppercase">
+          <thead className="border-b border-stone-200 text-xs text-stone-600 uppercase max-md:sr-only">
             <tr>
               {canBulk ? (
                 <th scope="col" className="w-10 px-3 py-2">
@@ -116,7 +120,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
               <th scope="col" className="px-3 py-2">Changed</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-stone-100">
+          <tbody className="divide-y divide-stone-100 max-md:block">
             {items.map((c, i) => (
               <tr
                 key={c.id}
@@ -126,29 +130,29 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                 tabIndex={i === active ? 0 : -1}
                 aria-selected={selected.has(c.id)}
                 onFocus={() => setActive(i)}
-                className={`outline-none focus:bg-brand-50 ${selected.has(c.id) ? "bg-amber-50" : ""}`}
+                className={`outline-none focus:bg-brand-50 max-md:relative max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:gap-y-2 max-md:py-3 max-md:pr-3 ${canBulk ? "max-md:pl-11" : "max-md:pl-3"} ${selected.has(c.id) ? "bg-amber-50" : ""}`}
               >
                 {canBulk ? (
-                  <td className="px-3 py-2.5">
-                    <input type="checkbox" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={`Select “${c.statement.slice(0, 60)}”`} />
+                  <td className="px-3 py-2.5 max-md:absolute max-md:top-1.5 max-md:left-0 max-md:p-2">
+                    <input type="checkbox" className="max-md:size-5" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={`Select “${c.statement.slice(0, 60)}”`} />
                   </td>
                 ) : null}
-                <td className="max-w-md px-3 py-2.5">
+                <td className="max-w-md px-3 py-2.5 max-md:block max-md:max-w-none max-md:basis-full max-md:p-0">
                   <Link href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline">
                     {c.statement}
                   </Link>
                   {c.claimant ? <span className="text-xs text-stone-500">{c.claimant}</span> : null}
                 </td>
-                <td className="px-3 py-2.5">
+                <td className="px-3 py-2.5 max-md:p-0">
                   <VerdictBadge verdict={c.verdict} labels={labels} />
                 </td>
-                <td className="px-3 py-2.5">
+                <td className="px-3 py-2.5 max-md:p-0">
                   <ReviewStateBadge state={c.reviewState} />
                 </td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{c.articleCount}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{c.sourceCount}</td>
-                <td className="px-3 py-2.5">{c.assignee?.name ?? <span className="text-stone-400">—</span>}</td>
-                <td className="px-3 py-2.5 whitespace-nowrap text-stone-500">{when.format(new Date(c.updatedAt))}</td>
+                <td data-label="Articles" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.articleCount}</td>
+                <td data-label="Sources" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.sourceCount}</td>
+                <td data-label="Assignee" className={`px-3 py-2.5 ${CARD_CELL}`}>{c.assignee?.name ?? <span className="text-stone-500">—</span>}</td>
+                <td data-label="Changed" className={`px-3 py-2.5 whitespace-nowrap text-stone-600 ${CARD_CELL}`}>{when.format(new Date(c.updatedAt))}</td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,7 @@ const STATE_COLOURS: Record<string, string> = { unreviewed: "#a8a29e", "in-revie
 /** A chart with its numbers as a table for screen readers: the picture is never the only way in. */
 function Figure({ title, table, children }: { title: string; table: { label: string; value: number }[]; children: React.ReactNode }) {
   return (
-    <figure className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+    <figure className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-stone-200">
       <figcaption className="text-sm font-semibold">{title}</figcaption>
       <div aria-hidden="true" className="mt-3 h-56">
         {children}
@@ -48,7 +48,7 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
     <div className="grid gap-4 lg:grid-cols-2">
       <Figure title="Claims by verdict" table={verdictData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={verdictData} margin={{ left: -20 }}>
+          <BarChart data={verdictData} margin={{ left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={50} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
@@ -63,7 +63,7 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
       </Figure>
       <Figure title="Claims by review state" table={stateData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={stateData} margin={{ left: -20 }}>
+          <BarChart data={stateData} margin={{ left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
@@ -80,7 +80,7 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
         <Figure title="Verdicts given, by week" table={verdictsOverTime.map((r) => ({ label: `${r.week} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
           {timeData.length ? (
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={timeData} margin={{ left: -20 }}>
+              <BarChart data={timeData} margin={{ left: -20 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="week" tick={{ fontSize: 11 }} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />

@@ -110,7 +110,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
   return (
     <div className="space-y-6">
       <form className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3" aria-label="Choose what to export" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="sm:col-span-2 lg:col-span-1">
+        <fieldset className="min-w-0 sm:col-span-2 lg:col-span-1">
           <legend className={LABEL}>Articles</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">
             <input type="checkbox" checked={!filters.articles?.length} onChange={() => set({ articles: [] })} /> All articles
@@ -118,14 +118,14 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
           <div className="mt-1 max-h-40 space-y-1 overflow-y-auto rounded-md p-2 ring-1 ring-stone-200">
             {articles.length === 0 ? <p className="text-sm text-stone-500">No articles yet.</p> : null}
             {articles.map((a) => (
-              <label key={a.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={filters.articles?.includes(a.id) ?? false} onChange={() => set({ articles: toggle(filters.articles, a.id) })} />
-                <span className="truncate">{a.title}</span>
+              <label key={a.id} className="flex min-w-0 items-center gap-2 text-sm" title={a.title}>
+                <input type="checkbox" className="shrink-0" checked={filters.articles?.includes(a.id) ?? false} onChange={() => set({ articles: toggle(filters.articles, a.id) })} />
+                <span className="min-w-0 truncate">{a.title}</span>
               </label>
             ))}
           </div>
         </fieldset>
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className={LABEL}>Review state (any when none ticked)</legend>
           {REVIEW_STATES.map((s) => (
             <label key={s} className="mt-1 flex items-center gap-2 text-sm">
@@ -137,7 +137,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
             <input type="checkbox" checked={filters.withVerdict === true} onChange={(e) => set({ withVerdict: e.target.checked })} /> Only claims with a verdict
           </label>
         </fieldset>
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className={LABEL}>Verdict (any when none ticked)</legend>
           {[...VERDICTS, "none" as const].map((v) => (
             <label key={v} className="mt-1 flex items-center gap-2 text-sm">
@@ -146,7 +146,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
             </label>
           ))}
         </fieldset>
-        <div className="space-y-3">
+        <div className="min-w-0 space-y-3">
           <div>
             <label htmlFor="x-tags" className={LABEL}>
               Tags (any of them)
@@ -166,7 +166,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
             <input id="x-claimant" value={filters.claimant ?? ""} onChange={(e) => set({ claimant: e.target.value })} className={CONTROL} />
           </div>
         </div>
-        <div className="space-y-3">
+        <div className="min-w-0 space-y-3">
           <div>
             <label htmlFor="x-datefield" className={LABEL}>
               Date range applies to

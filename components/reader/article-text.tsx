@@ -129,6 +129,15 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
         });
         return false;
       },
+      handleDOMEvents: {
+        // ProseMirror ignores the mouse events a tap makes, so handleClick never hears of a finger:
+        // a tap is passed on to the click handlers from the click event itself.
+        click(view, event) {
+          if ((event as PointerEvent).pointerType !== "touch") return false;
+          const pos = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          return (pos && view.someProp("handleClick", (f) => f(view, pos.pos, event))) || false;
+        },
+      },
     },
     onSelectionUpdate({ editor }) {
       const { from, to } = editor.state.selection;

@@ -11,7 +11,7 @@ export function OverlapPicker({ at, annotations, onPick, onClose }: { at: { top:
     <div
       role="menu"
       aria-label="Overlapping highlights"
-      className="absolute z-30 w-80 rounded-lg bg-white p-1 text-sm shadow-lg ring-1 ring-stone-200"
+      className="absolute z-30 w-80 max-sm:left-0! max-sm:w-full rounded-lg bg-white p-1 text-sm shadow-lg ring-1 ring-stone-200"
       style={{ top: at.top, left: Math.max(0, at.left - 160) }}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();

@@ -6,6 +6,7 @@ import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
 import { Alert } from "@/components/ui/alert";
 import { AnnotationPanel } from "./annotation-panel";
+import { HighlightsSheet } from "./highlights-sheet";
 import { ArticleText, type TextSelection } from "./article-text";
 import { OverlapPicker } from "./overlap-picker";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -247,6 +248,7 @@ export function Reader(props: ReaderProps) {
           />
         ) : null}
       </div>
+      <HighlightsSheet count={annotations.filter((a) => !a.deletedAt && a.status !== "orphaned").length} openOn={reveal} closeOn={flashId ?? composing}>
       <div ref={panel} className="max-h-[70vh] overflow-y-auto pr-1 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)]">
         {selectedClaimId ? (
           <ClaimCard key={selectedClaimId} slug={slug} claimId={selectedClaimId} currentArticleId={articleId} labels={labels} notice={reusedText} onClose={() => setSelectedId(null)} />
@@ -275,6 +277,7 @@ export function Reader(props: ReaderProps) {
           describe={describe}
         />
       </div>
+      </HighlightsSheet>
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function SelectionToolbar({ anchor, busy, onClaim, onHighlight }: Props) 
     <div
       role="toolbar"
       aria-label="Selection"
-      className="absolute z-20 flex -translate-x-1/2 flex-col gap-2 rounded-lg bg-stone-900 p-1.5 text-sm text-white shadow-lg"
+      className="absolute z-20 flex -translate-x-1/2 flex-col gap-2 rounded-lg bg-stone-900 p-1.5 text-sm text-white shadow-lg max-sm:fixed max-sm:inset-x-3 max-sm:top-auto! max-sm:bottom-3 max-sm:left-3! max-sm:z-[45] max-sm:translate-x-0"
       style={{ top: anchor.top, left: Math.max(anchor.left, 160) }}
       onMouseDown={(e) => {
         // Keep the text selection alive while the toolbar is used.
@@ -39,7 +39,7 @@ export function SelectionToolbar({ anchor, busy, onClaim, onHighlight }: Props) 
         </button>
       </div>
       {noting ? (
-        <div className="w-72 space-y-1.5 p-1">
+        <div className="w-72 space-y-1.5 p-1 max-sm:w-auto">
           <label htmlFor="highlight-note" className="block text-xs text-stone-300">
             Note (optional)
           </label>

@@ -94,7 +94,7 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
         {tokens.length === 0 ? (
           <p className="mt-2 text-sm text-stone-600">No tokens yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
+          <div className="relative mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-200 text-stone-600">
                 <tr>

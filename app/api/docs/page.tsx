@@ -32,7 +32,8 @@ function TypeCell({ type, refName }: { type: string; refName?: string }) {
 
 function Fields({ rows }: { rows: FieldRow[] }) {
   return (
-    <table className="mt-2 w-full text-left text-sm">
+    // Long names and types may break anywhere: on a phone the table then fits the screen.
+    <table className="mt-2 w-full text-left text-sm [overflow-wrap:anywhere]">
       <thead className="text-stone-600">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">Field</th>
@@ -65,7 +66,7 @@ export default function ApiDocsPage() {
   const base = (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
   const { tags, schemas } = referenceOf(doc, base);
   return (
-    <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 lg:grid-cols-[14rem_1fr]">
+    <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="API sections" className="text-sm lg:sticky lg:top-4 lg:h-fit">
         <ul className="space-y-1">
           <li>
@@ -98,7 +99,7 @@ export default function ApiDocsPage() {
             Machine-readable: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> (OpenAPI 3.1). Create a token under{" "}
             <Link href="/settings/tokens" className="text-brand-700 underline">API tokens</Link>, then:
           </p>
-          <pre className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">
+          <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">
             {`export CLAIMTRAIL_TOKEN=ct_…\nexport WORKSPACE=your-workspace-slug\ncurl "${base}/api/v1/workspaces" -H "Authorization: Bearer $CLAIMTRAIL_TOKEN"`}
           </pre>
         </section>
@@ -109,7 +110,7 @@ export default function ApiDocsPage() {
             {t.operations.map((op) => (
               <article key={op.id} id={`op-${op.id}`} aria-labelledby={`op-${op.id}-heading`} className="mt-6 rounded-xl bg-white p-5 ring-1 ring-stone-200">
                 <h3 id={`op-${op.id}-heading`} className="font-semibold">{op.summary}</h3>
-                <p className="mt-1 font-mono text-sm">
+                <p className="mt-1 font-mono text-sm break-all">
                   <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-bold ${METHOD_STYLE[op.method] ?? ""}`}>{op.method}</span>
                   /api/v1{op.path}
                 </p>
@@ -146,7 +147,7 @@ export default function ApiDocsPage() {
                   ))}
                 </ul>
                 <h4 className="mt-4 text-sm font-medium">Example</h4>
-                <pre className="mt-1 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">{op.curl}</pre>
+                <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">{op.curl}</pre>
               </article>
             ))}
           </section>

@@ -18,7 +18,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
     <div className="space-y-8">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <h2 className="text-lg font-semibold">Dashboard</h2>
         <p className="text-sm text-stone-600">
           {total} claim{total === 1 ? "" : "s"} in this workspace
@@ -26,7 +26,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
       </div>
       <DashboardCharts labels={labels} byVerdict={data.byVerdict} byReviewState={data.byReviewState} verdictsOverTime={data.verdictsOverTime} />
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="progress-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <section aria-labelledby="progress-heading" className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h3 id="progress-heading" className="text-sm font-semibold">
             Progress by article
           </h3>
@@ -53,7 +53,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             })}
           </ul>
         </section>
-        <div className="space-y-8">
+        <div className="min-w-0 space-y-8">
           <section aria-labelledby="linked-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h3 id="linked-heading" className="text-sm font-semibold">
               Most-linked claims
