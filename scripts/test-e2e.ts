@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chromiumPath } from "@/lib/testing/chromium";
 import { startTestServer } from "./lib/test-server";
 
@@ -8,8 +8,13 @@ async function main(): Promise<number> {
   const server = await startTestServer();
   try {
     const args = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];
-    const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...server.env, E2E_BASE_URL: server.baseUrl } });
-    return result.status ?? 1;
+    // Asynchronous: without DATABASE_URL the test database is PGlite inside this very process, and
+    // must keep answering while Playwright runs (spawnSync blocked it, so every request hung).
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...server.env, E2E_BASE_URL: server.baseUrl } });
+    return await new Promise<number>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
   } finally {
     await server.stop();
   }
