@@ -7,16 +7,17 @@ export async function AppHeader() {
   const user = await currentUser();
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between px-4">
-        <Link href="/" aria-label="Claimtrail home" className="rounded">
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4">
+        <Link href="/" aria-label="Claimtrail home" className="shrink-0 rounded">
           <Logo />
         </Link>
         {user ? (
-          <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-            <Link href="/settings" className="max-w-[10rem] truncate rounded px-1 text-stone-600 hover:text-stone-900" title={`${user.email}: account settings`}>
+          <nav aria-label="Account" className="flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
+            <Link href="/settings" className="max-w-[10rem] min-w-0 truncate rounded px-1 text-stone-600 hover:text-stone-900" title={`${user.email}: account settings`}>
               {user.name}
             </Link>
-            <Link href="/settings/tokens" className="rounded px-1 text-stone-600 hover:text-stone-900">
+            {/* On a phone, API tokens are reached from the account page (it links to them): the header must fit 390 px. */}
+            <Link href="/settings/tokens" className="rounded px-1 text-stone-600 hover:text-stone-900 max-sm:hidden">
               API tokens
             </Link>
             <SignOutButton />

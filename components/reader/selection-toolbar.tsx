@@ -26,7 +26,7 @@ export function SelectionToolbar({ anchor, busy, onClaim, onHighlight }: Props) 
         if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
       }}
     >
-      <div className="flex gap-1">
+      <div className="flex flex-wrap gap-1">
         <button type="button" disabled={busy} onClick={onClaim} className={button} title="Mark as claim (M)">
           Mark as claim<kbd className={key}>M</kbd>
         </button>

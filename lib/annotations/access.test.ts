@@ -24,3 +24,16 @@ describe("annotation use cases re-check the actor's permission", () => {
     expect(made).toMatchObject({ exact: "about 40,000 vehicles a day", status: "exact" });
   });
 });
+
+describe("offsets that cut a character in half", () => {
+  it("are a 400 naming the offset, not a 500, and store nothing; offsets around the whole emoji work", async () => {
+    const w = await claimWorld();
+    const art = await w.article("😀😀 Emoji headline");
+    const annotator = await w.as(w.annotator);
+    // "😀" is two UTF-16 code units: offset 1 (or 3) falls between its halves.
+    expect((await rejection(createAnnotation(annotator, art.id, { start: 1, end: 8, revision: 1 }), 400)).fields).toHaveProperty("start");
+    expect((await rejection(createAnnotation(annotator, art.id, { start: 0, end: 3, revision: 1 }), 400)).fields).toHaveProperty("end");
+    expect(await db.annotation.count({ where: { articleId: art.id } })).toBe(0);
+    expect(await createAnnotation(annotator, art.id, { start: 0, end: 4, revision: 1 })).toMatchObject({ exact: "😀😀" });
+  });
+});

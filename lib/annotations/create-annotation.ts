@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describeSpan } from "@/lib/anchoring";
+import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
@@ -26,6 +27,12 @@ export async function createAnnotation(access: Access, articleId: string, input:
     }
     if (input.end > article.text.length || input.start > article.text.length) {
       throw invalid("The selection is outside the article.", { start: "Outside the article." });
+    }
+    // Offsets count UTF-16 code units: one inside an emoji (or any character beyond U+FFFF) would cut it in half.
+    for (const field of ["start", "end"] as const) {
+      if (splitsSurrogatePair(article.text, input[field])) {
+        throw invalid("The selection cuts a character in half.", { [field]: "Falls inside a character (between the two halves of a surrogate pair)." });
+      }
     }
     const span = trimSpan(article.text, input.start, input.end);
     if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
