@@ -76,9 +76,11 @@ export function checkApiRules(b: Bundle, add: Add): void {
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");
     const article = articles.get(a.articleId);
     if (!position || !article || position.end <= position.start) return;
-    // The text the position counts in: the article's, or the revision it was anchored to when the bundle holds it.
-    const text = a.anchoredRevision === article.revision ? article.text : article.revisions?.find((r) => r.number === a.anchoredRevision)?.text;
-    if (text === undefined || position.end > text.length) return;
+    // The text the position counts in: the revision it was anchored to when the bundle holds it, else the
+    // article's. An edit of the text re-anchors every highlight to the new revision, so an older
+    // anchoredRevision means only the metadata changed since: the text is the same.
+    const text = (a.anchoredRevision === article.revision ? undefined : article.revisions?.find((r) => r.number === a.anchoredRevision)?.text) ?? article.text;
+    if (position.end > text.length) return;
     if (splitsSurrogatePair(text, position.start) || splitsSurrogatePair(text, position.end)) add(`${p}.selectors`, "The position splits a character (a surrogate pair).");
     // Exact and moved highlights hold their quote at their position; only a fuzzy one may differ.
     else if ((a.status === "exact" || a.status === "moved") && text.slice(position.start, position.end) !== quote.exact) {

@@ -144,6 +144,18 @@ describe("the API's rules, applied to a bundle", () => {
     expect(paths[`annotations.${a}.selectors.${q}.exact`]).toMatch(/not the text at its position/);
   });
 
+  it("checks an exact highlight's quote against the article's text when it was anchored before a metadata-only edit (no revisions in the bundle)", () => {
+    const b = copy();
+    const a = exactAt();
+    const art = b.articles.find((x) => x.id === b.annotations[a].articleId)!;
+    // As after a title edit: a new revision, the same text, the highlight still anchored to the one before.
+    art.revision = b.annotations[a].anchoredRevision + 1;
+    delete art.revisions;
+    const q = quoteIndex(a);
+    (b.annotations[a].selectors[q] as { exact: string }).exact = "not the text here";
+    expect(pathsOf(b)[`annotations.${a}.selectors.${q}.exact`]).toMatch(/not the text at its position/);
+  });
+
   it("refuses what is past the API's lengths, NUL characters, year 0 and text out of step with its document", () => {
     const b = copy();
     b.claims[0].statement = "x".repeat(2001);
