@@ -113,7 +113,11 @@ export function toResponse(result: unknown, status: number, headers = new Header
  */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpProblem) return err.response;
-  if (err instanceof DomainError) return problem(err.status, err.message, err.fields, undefined, err.extra);
+  if (err instanceof DomainError) {
+    // A 429 that knows when to come back says so in the header clients read (RFC 9110 Retry-After).
+    const retryAfter = err.status === 429 && typeof err.extra.retryAfter === "number" ? { "retry-after": String(err.extra.retryAfter) } : undefined;
+    return problem(err.status, err.message, err.fields, retryAfter, err.extra);
+  }
   if (isDatabaseUnavailable(err)) {
     console.error("database unavailable:", err instanceof Error ? err.message : err);
     return problem(503, "The database can't be reached right now. Try again shortly.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });

@@ -73,6 +73,7 @@ describe("POST /api/account/password", () => {
     }
     const res = await changePassword(req("POST", { currentPassword: FIXTURE_PASSWORD, newPassword: "a brand new password" }), ctx);
     expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await res.json()) as { errors: object }).errors).toHaveProperty("currentPassword");
     expect(await verifyPassword(await hashOf(user.id), FIXTURE_PASSWORD)).toBe(true);
   });

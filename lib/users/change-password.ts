@@ -28,8 +28,9 @@ export async function changePassword(
   }
   const reservation = await reserveSignInAttempt(user.email, address);
   if (!reservation.allowed) {
-    const message = throttledMessage(Math.ceil(reservation.retryAfterMs / 1000));
-    throw new DomainError(429, message, { currentPassword: message });
+    const retryAfter = Math.ceil(reservation.retryAfterMs / 1000);
+    const message = throttledMessage(retryAfter);
+    throw new DomainError(429, message, { currentPassword: message }, { retryAfter });
   }
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(passwordHash, input.currentPassword);
