@@ -24,4 +24,13 @@ describe("article edit use cases re-check the actor's permission", () => {
     const stale = await rejection(editArticle(await w.as(w.annotator), w.first.id, { version: 1, title: "Late" }), 409);
     expect(stale.extra).toEqual({ currentVersion: 2 });
   });
+
+  it("an edit that changes nothing (no body, every field as it is) saves no new revision", async () => {
+    const w = await claimWorld();
+    const annotator = await w.as(w.annotator);
+    expect(await editArticle(annotator, w.first.id, { version: 1 })).toEqual({ revision: 1, reanchored: 0 });
+    expect(await editArticle(annotator, w.first.id, { version: 1, title: w.first.title })).toEqual({ revision: 1, reanchored: 0 });
+    expect((await db.article.findUniqueOrThrow({ where: { id: w.first.id } })).revision).toBe(1);
+    expect((await editArticle(annotator, w.first.id, { version: 1, title: "Renamed" })).revision).toBe(2);
+  });
 });

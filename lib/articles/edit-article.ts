@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { conflict, DomainError, invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { getArticle } from "./get-article";
-import { FORMATS, importMetadataSchema, importRequestSchema, parseArticle } from "./import";
+import { FORMATS, importMetadataSchema, importRequestSchema, parseArticleAsync } from "./import";
 import { articleMetadataSchema } from "./metadata";
 import { updateArticle } from "./update-article";
 
@@ -42,7 +42,11 @@ export async function editArticle(access: Access, articleId: string, patch: Arti
     ...defined,
   });
   if (!merged.success) throw invalid("Some fields are invalid.", fieldErrors(merged.error));
-  const doc = content === undefined ? current.doc : parseArticle({ format: format ?? "text", content, hasTitle: true }).doc;
+  // Nothing to change (no body, every field as it is): no new revision, as a save of an unchanged form would not make one.
+  const unchanged = content === undefined && Object.entries(merged.data).every(([k, v]) => JSON.stringify(v ?? null) === JSON.stringify((current as Record<string, unknown>)[k] ?? null));
+  if (unchanged) return { revision: current.revision, reanchored: 0 };
+  // Off the request thread where it can be (Markdown in a worker; HTML in slices), so a large body doesn't stall other requests.
+  const doc = content === undefined ? current.doc : (await parseArticleAsync({ format: format ?? "text", content, hasTitle: true })).doc;
   try {
     return await updateArticle(access, articleId, { baseRevision: version, doc, metadata: merged.data });
   } catch (err) {
