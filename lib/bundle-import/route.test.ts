@@ -51,6 +51,11 @@ describe("POST /api/w/[slug]/import-bundle", () => {
     expect((await bad.json()).issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "claims.0.statement" })]));
 
     expect((await post(workspace.slug, "{not json")).status).toBe(400);
+    for (const vague of ["maybe", "FALSE", "0"]) {
+      const res = await post(workspace.slug, JSON.stringify(EMPTY_BUNDLE), `?dryRun=${vague}`);
+      expect(res.status, vague).toBe(400);
+      expect((await res.json()).errors).toHaveProperty("dryRun");
+    }
     expect((await post(workspace.slug, "{}", "", { "content-length": String(MAX_BUNDLE_BYTES + 1) })).status).toBe(413);
 
     const applied = await post(workspace.slug, JSON.stringify(EMPTY_BUNDLE), "?dryRun=false");
