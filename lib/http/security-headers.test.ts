@@ -29,6 +29,13 @@ describe("isForeignMutation", () => {
     expect(foreign("POST", { origin: "http://localhost:3000", host: "localhost:3000" }, "http://localhost:3000/api")).toBe(false);
   });
 
+  it("without Origin, judges by the Referer's origin; with neither (curl, the CLI), allows", () => {
+    expect(foreign("POST", { referer: "http://evil.example/page", host: "app.example.com" })).toBe(true);
+    expect(foreign("POST", { referer: "not a url", host: "app.example.com" })).toBe(true);
+    expect(foreign("POST", { referer: "http://app.example.com/w/x", host: "app.example.com" })).toBe(false);
+    expect(foreign("POST", { host: "app.example.com" })).toBe(false);
+  });
+
   it("compares ports: the same name on another port is foreign", () => {
     expect(foreign("POST", { origin: "http://localhost:4000", host: "localhost:3000" })).toBe(true);
   });

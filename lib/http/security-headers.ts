@@ -41,7 +41,9 @@ export function isHttps(headers: Headers, requestUrl: string, publicUrl = proces
 export function isForeignMutation(method: string, headers: Headers, requestUrl: string, publicUrl = process.env.NEXTAUTH_URL): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = headers.get("origin");
+  // Without Origin (older browsers, some same-origin requests), the Referer's origin stands in for it;
+  // with neither, it isn't a browser acting for someone else (a browser sends one on a cross-site write).
+  const origin = headers.get("origin") ?? refererOrigin(headers.get("referer"));
   if (!origin) return false;
   if (origin === "null") return true;
   const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? new URL(requestUrl).host;
@@ -50,6 +52,15 @@ export function isForeignMutation(method: string, headers: Headers, requestUrl: 
     return new URL(origin).origin !== new URL(`${scheme}://${host}`).origin;
   } catch {
     return true;
+  }
+}
+
+function refererOrigin(referer: string | null): string | null {
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return "null";
   }
 }
 
