@@ -109,6 +109,16 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     expect(await commentCount(w.c.id)).toBe(0);
   });
 
+  it("bytes that aren't UTF-8 are a 400, not stored as U+FFFD", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const bytes = Buffer.concat([Buffer.from('{"body":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"a'), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from('"}]}]}}')]);
+    const res = await comments.POST(new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json" }, body: bytes }), { params: Promise.resolve(w.p) });
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).detail).toMatch(/UTF-8/);
+    expect(await commentCount(w.c.id)).toBe(0);
+  });
+
   it("a NUL in a query parameter (a list filter): 400 naming the parameter", async () => {
     const w = await world();
     session.user = w.viewer;

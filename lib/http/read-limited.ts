@@ -1,7 +1,10 @@
+import { invalid } from "@/lib/errors";
+
 /**
  * A request body as text, of at most `max` bytes: a Content-Length over it is
  * refused before reading, and so is a body that grows past it while streaming.
  * `tooLarge` builds what to throw, so each caller keeps its own error type.
+ * Bytes that aren't UTF-8 are a 400.
  */
 export async function readLimited(req: Request, max: number, tooLarge: () => Error): Promise<string> {
   const declared = Number(req.headers.get("content-length"));
@@ -20,5 +23,10 @@ export async function readLimited(req: Request, max: number, tooLarge: () => Err
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    // Fatal: bytes that aren't UTF-8 are refused rather than silently stored as U+FFFD.
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
+  }
 }
