@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
+import { SideCard } from "./side-card";
 
 type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "sources" | "relations">;
 
@@ -30,18 +31,7 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
 
   const others = claim?.mentions.filter((m) => m.article.id !== currentArticleId) ?? [];
   return (
-    <section aria-label="Claim" className="mb-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-300">
-      <div className="flex items-start justify-between gap-2">
-        <h2 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Claim</h2>
-        <button type="button" onClick={onClose} className="rounded px-1.5 text-sm text-stone-500 hover:bg-stone-100" aria-label="Close claim">
-          ×
-        </button>
-      </div>
-      {notice ? (
-        <p role="status" className="mt-2 text-sm text-stone-700">
-          {notice}
-        </p>
-      ) : null}
+    <SideCard title="Claim" closeLabel="Close claim" notice={notice} onClose={onClose}>
       {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
       {!claim && !error ? <p className="mt-2 text-sm text-stone-500">Loading…</p> : null}
       {claim ? (
@@ -74,6 +64,6 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
           </Link>
         </div>
       ) : null}
-    </section>
+    </SideCard>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { SideCard } from "./side-card";
 
 /**
  * A plain highlight (not a claim) selected in the reader, in the side panel:
@@ -9,18 +10,7 @@ import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 export function HighlightCard({ annotation: a, canAnnotate, notice, onClaim, onClose }: { annotation: AnnotationView; canAnnotate: boolean; notice?: string | null; onClaim(focus: "statement" | "search"): void; onClose(): void }) {
   const button = "rounded-md px-2.5 py-1.5 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-50";
   return (
-    <section aria-label="Highlight" className="mb-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-300">
-      <div className="flex items-start justify-between gap-2">
-        <h2 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Highlight</h2>
-        <button type="button" onClick={onClose} className="rounded px-1.5 text-sm text-stone-500 hover:bg-stone-100" aria-label="Close highlight">
-          ×
-        </button>
-      </div>
-      {notice ? (
-        <p role="status" className="mt-2 text-sm text-stone-700">
-          {notice}
-        </p>
-      ) : null}
+    <SideCard title="Highlight" closeLabel="Close highlight" notice={notice} onClose={onClose}>
       <blockquote className="mt-2 line-clamp-4 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</blockquote>
       {a.note ? <p className="mt-2 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       <p className="mt-2 text-xs text-stone-500">Not a claim · {a.createdBy?.name ?? "Someone"}</p>
@@ -34,6 +24,6 @@ export function HighlightCard({ annotation: a, canAnnotate, notice, onClaim, onC
           </button>
         </div>
       ) : null}
-    </section>
+    </SideCard>
   );
 }
