@@ -3,23 +3,33 @@
  *
  * Builds a ~300 KB article from the reference corpus (../shared/corpus,
  * copies varied so they aren't identical; generated prose if it is absent),
- * describes 2,000 spans, applies 50 seeded random edits, then times
- * anchorAll, and compares exact-quote anchoring with Apache Annotator's
- * text-quote matcher on a jsdom DOM of the same text. Prints figures; asserts
- * nothing, since timings depend on the machine.
+ * describes 2,000 spans, applies 50 seeded random edits, then
+ *  1. times anchorAll over every span (quote + position, as the app stores
+ *     them) and checks every result (wrong text or over the fuzzy bound: 0);
+ *  2. compares like with like: our matcher and Apache Annotator's text-quote
+ *     matcher given the same input — the quote with its prefix and suffix, no
+ *     position — for the same ≥ 100 quotes, on the same text, in jsdom (two
+ *     DOM shapes) and in Chromium (the real DOM the reader renders).
+ * Figures go to the bench table (bench/lib/report.ts).
  */
 import { performance } from "node:perf_hooks";
 import { createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
 import { JSDOM } from "jsdom";
 import { anchorAll, describeSpan, fuzzyErrorBound, type Anchor, type SpanSelectors } from "../lib/anchoring";
 import { applyEdit, levenshtein, readCorpus, seededRandom, type Edit } from "../lib/anchoring/test-utils";
+import { chromium } from "@playwright/test";
+import { build } from "esbuild";
+import { CHROMIUM_ARGS, chromiumPath } from "../lib/testing/chromium";
+import { recordAtMost, recordInfo } from "./lib/report";
 
 const TARGET_LENGTH = 300_000;
 const ANNOTATIONS = 2_000;
 const EDITS = 50;
 const RUNS = 7;
-/** Apache Annotator walks the DOM per selector; past this budget (per DOM shape) we sample. */
+/** Apache Annotator walks the DOM per selector; past this budget (per DOM shape) we sample… */
 const APACHE_BUDGET_MS = 10_000;
+/** …but never fewer quotes than this. */
+const MIN_QUOTES = 100;
 
 const random = seededRandom(20220117);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -128,18 +138,20 @@ function checkResults(text: string, selectors: SpanSelectors[], results: Anchor[
 
 type DomShape = "paragraphs" | "single text node";
 
+function htmlFor(text: string, shape: DomShape): string {
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return shape === "paragraphs"
+    ? text.split("\n\n").map((p) => `<p>${escape(p)}</p>`).join("\n\n")
+    : `<div style="white-space: pre-wrap">${escape(text)}</div>`;
+}
+
 /**
  * A DOM whose body text is exactly `text`: either one <p> per paragraph with
  * the blank lines between them (how an article is rendered), or the whole
  * text in one node (the easiest case for a DOM text matcher).
  */
 function domFor(text: string, shape: DomShape): HTMLElement {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const html =
-    shape === "paragraphs"
-      ? text.split("\n\n").map((p) => `<p>${escape(p)}</p>`).join("\n\n")
-      : `<div style="white-space: pre-wrap">${escape(text)}</div>`;
-  const { window } = new JSDOM(`<!doctype html><html><body>${html}</body></html>`);
+  const { window } = new JSDOM(`<!doctype html><html><body>${htmlFor(text, shape)}</body></html>`);
   // The matcher reads these DOM globals rather than the document's window.
   Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter, Range: window.Range });
   const body = window.document.body;
@@ -147,10 +159,12 @@ function domFor(text: string, shape: DomShape): HTMLElement {
   return body;
 }
 
-async function apacheMatchAll(body: HTMLElement, selectors: SpanSelectors[]): Promise<number> {
+type Quote = SpanSelectors["quote"];
+
+async function apacheMatchAll(body: HTMLElement, quotes: Quote[]): Promise<number> {
   let found = 0;
-  for (const s of selectors) {
-    const matcher = createTextQuoteSelectorMatcher(s.quote);
+  for (const q of quotes) {
+    const matcher = createTextQuoteSelectorMatcher(q);
     let n = 0;
     // Consume every match: a caller must see all of them to choose among repeats.
     for await (const range of matcher(body)) n += range ? 1 : 0;
@@ -159,37 +173,107 @@ async function apacheMatchAll(body: HTMLElement, selectors: SpanSelectors[]): Pr
   return found;
 }
 
+/** Ours given exactly what Apache's matcher is given: the quote and its context, no position. */
+const quoteOnly = (quotes: Quote[]) => quotes.map((quote) => ({ quote }));
+const foundByUs = (results: Anchor[]) => results.filter((r) => r.status !== "orphaned").length;
+
 interface Comparison {
   label: string;
   size: number;
-  sampled: boolean;
   ours: number;
   oursFound: number;
   theirs: number;
   theirsFound: number;
 }
 
-/** Ours and Apache's on the same selectors; a spread-out sample if Apache's would exceed the budget. */
-async function compare(text: string, present: SpanSelectors[], shape: DomShape): Promise<Comparison> {
+/** Every `every`-th quote: within the time budget for Apache's matcher, and at least MIN_QUOTES. */
+function spreadSample(quotes: Quote[], msPerQuote: number): Quote[] {
+  const every = Math.max(1, Math.min(Math.ceil((msPerQuote * quotes.length) / APACHE_BUDGET_MS), Math.floor(quotes.length / MIN_QUOTES)));
+  return quotes.filter((_, i) => i % every === 0);
+}
+
+async function compareInJsdom(text: string, quotes: Quote[], shape: DomShape): Promise<Comparison> {
   const body = domFor(text, shape);
-  const probe = present.slice(0, 5);
+  const probe = quotes.slice(0, 5);
   const t0 = performance.now();
   await apacheMatchAll(body, probe);
-  const estimate = ((performance.now() - t0) / probe.length) * present.length;
-  const every = Math.max(1, Math.ceil(estimate / APACHE_BUDGET_MS));
-  const subset = present.filter((_, i) => i % every === 0);
-
-  const ours = median(timeRuns(() => anchorAll(text, subset)));
-  const oursFound = anchorAll(text, subset).filter((r) => r.status === "exact" || r.status === "moved").length;
+  const subset = spreadSample(quotes, (performance.now() - t0) / probe.length);
+  const ours = median(timeRuns(() => anchorAll(text, quoteOnly(subset))));
+  const oursFound = foundByUs(anchorAll(text, quoteOnly(subset)));
+  await apacheMatchAll(body, subset.slice(0, 3)); // warm-up
   const t1 = performance.now();
   const theirsFound = await apacheMatchAll(body, subset);
   const theirs = performance.now() - t1;
-  return { label: `jsdom, ${shape}`, size: subset.length, sampled: every > 1, ours, oursFound, theirs, theirsFound };
+  return { label: `jsdom, ${shape}`, size: subset.length, ours, oursFound, theirs, theirsFound };
+}
+
+/** The same comparison in Chromium: both matchers bundled into the page, timed there on its real DOM. */
+async function compareInChromium(text: string, quotes: Quote[]): Promise<Comparison> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { anchorAll } from "./lib/anchoring"; import { createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
+        Object.assign(window, { __bench: { anchorAll, createTextQuoteSelectorMatcher } });`,
+      resolveDir: process.cwd(),
+      loader: "ts",
+    },
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    logLevel: "silent",
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(`<!doctype html><html><body>${htmlFor(text, "paragraphs")}</body></html>`);
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const run = (subset: Quote[], timeOurs: boolean) =>
+      page.evaluate(
+        async ({ subset, runs, timeOurs }) => {
+          type Api = {
+            anchorAll: (text: string, spans: { quote: Quote }[]) => Anchor[];
+            createTextQuoteSelectorMatcher: (q: Quote) => (scope: Node) => AsyncIterable<Range>;
+          };
+          const api = (window as unknown as { __bench: Api }).__bench;
+          const body = document.body;
+          const pageText = body.textContent ?? "";
+          const spans = subset.map((quote) => ({ quote }));
+          let ours = 0;
+          let oursFound = 0;
+          if (timeOurs) {
+            api.anchorAll(pageText, spans); // warm-up
+            const times: number[] = [];
+            for (let r = 0; r < runs; r++) {
+              const t0 = performance.now();
+              const results = api.anchorAll(pageText, spans);
+              times.push(performance.now() - t0);
+              oursFound = results.filter((x) => x.status !== "orphaned").length;
+            }
+            ours = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+          }
+          const t1 = performance.now();
+          let theirsFound = 0;
+          for (const q of subset) {
+            let n = 0;
+            for await (const range of api.createTextQuoteSelectorMatcher(q)(body)) n += range ? 1 : 0;
+            if (n > 0) theirsFound++;
+          }
+          return { ours, oursFound, theirs: performance.now() - t1, theirsFound, sameText: pageText.length };
+        },
+        { subset, runs: RUNS, timeOurs },
+      );
+    const probe = quotes.slice(0, 5);
+    const probed = await run(probe, false);
+    if (probed.sameText !== text.length) throw new Error("Chromium's DOM text differs from the canonical text");
+    const subset = spreadSample(quotes, probed.theirs / probe.length);
+    const r = await run(subset, true);
+    return { label: "Chromium, paragraphs", size: subset.length, ours: r.ours, oursFound: r.oursFound, theirs: r.theirs, theirsFound: r.theirsFound };
+  } finally {
+    await browser.close();
+  }
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-const row = (cells: (string | number)[], widths: number[]) =>
-  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
 
 async function main() {
   const { paragraphs, from } = sourceParagraphs();
@@ -205,47 +289,37 @@ async function main() {
   });
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of results) counts[r.status]++;
-
-  const w = [44, 12, 12, 12];
-  console.log(row(["anchorAll, every annotation", "median", "min", "max"], w));
-  console.log(row([`  ${selectors.length} annotations`, fmt(median(all)), fmt(Math.min(...all)), fmt(Math.max(...all))], w));
+  console.log(`anchorAll over ${selectors.length} spans: median ${fmt(median(all))} (min ${fmt(Math.min(...all))}, max ${fmt(Math.max(...all))})`);
   console.log(`  statuses: exact ${counts.exact}, moved ${counts.moved}, fuzzy ${counts.fuzzy}, orphaned ${counts.orphaned}`);
-  console.log(`  wrong text or over the bound: ${checkResults(text, selectors, results)}\n`);
+  const scale = `${Math.round(text.length / 1000)} KB text, ${selectors.length.toLocaleString("en")} spans`;
+  recordInfo({ area: "anchoring", measure: `re-anchor every span after ${EDITS} edits (median)`, scale, value: median(all), unit: "ms" });
+  recordAtMost({ area: "anchoring", measure: "results with wrong text or over the fuzzy bound", scale, value: checkResults(text, selectors, results), unit: "" }, 0);
 
-  const present = selectors.filter((s) => text.includes(s.quote.exact));
-  console.log(`Exact-quote anchoring: the ${present.length} annotations whose quote is still in the text.`);
-  const comparisons = [await compare(text, present, "single text node"), await compare(text, present, "paragraphs")];
-  const cw = [36, 10, 12, 12, 16, 16, 10];
-  console.log(row(["Apache Annotator 0.2 DOM", "quotes", "ours", "theirs", "found (ours)", "found (theirs)", "ratio"], cw));
+  // Like with like: the quotes still in the text, given to both matchers as quote + prefix + suffix.
+  const present = selectors.filter((s) => text.includes(s.quote.exact)).map((s) => s.quote);
+  console.log(`\nSame input for both matchers: ${present.length} quotes (with prefix and suffix, no position) still in the text.`);
+  const comparisons = [
+    await compareInJsdom(text, present, "single text node"),
+    await compareInJsdom(text, present, "paragraphs"),
+    await compareInChromium(text, present),
+  ];
   for (const c of comparisons) {
-    console.log(
-      row(
-        [
-          `  ${c.label}${c.sampled ? " (sample)" : ""}`,
-          c.size,
-          fmt(c.ours),
-          fmt(c.theirs),
-          `${c.oursFound}`,
-          `${c.theirsFound}`,
-          `1/${Math.round(c.theirs / c.ours)}`,
-        ],
-        cw,
-      ),
-    );
-  }
-  if (comparisons.some((c) => c.sampled)) {
-    console.log(
-      `\n(sample): Apache Annotator was too slow for all ${present.length} quotes within ${APACHE_BUDGET_MS / 1000} s, ` +
-        "so both were timed on the same evenly spaced sample. Its time per quote grows with the number of text nodes.",
-    );
+    const where = `${c.label}, ${c.size} quotes`;
+    console.log(`  ${where}: ours ${fmt(c.ours)} (found ${c.oursFound}), Apache Annotator 0.2 ${fmt(c.theirs)} (found ${c.theirsFound})`);
+    recordInfo({ area: "quote matching", measure: `ours, quote + context only (${c.label})`, scale: `${c.size} quotes`, value: c.ours, unit: "ms" });
+    recordInfo({ area: "quote matching", measure: `Apache Annotator, same quotes (${c.label})`, scale: `${c.size} quotes`, value: c.theirs, unit: "ms" });
+    recordInfo({ area: "quote matching", measure: `quotes found: ours / theirs (${c.label})`, scale: `${c.size} quotes`, value: c.theirsFound ? c.oursFound / c.theirsFound : 0, unit: "×" });
   }
   console.log(
-    "Theirs: one run, consuming every match. Apache's matcher also requires prefix and suffix to match exactly, " +
-      "so it misses quotes whose surroundings were edited; ours re-anchors those as well.",
+    "Ours: median of runs after a warm-up. Theirs: one run after a warm-up, consuming every match. Apache's matcher requires " +
+      "prefix and suffix to match exactly, so it finds no quote whose surroundings were edited; ours finds those too (fuzzy context).",
   );
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
