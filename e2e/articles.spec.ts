@@ -197,6 +197,15 @@ test("edits move a highlight with its words, and removing its words orphans it",
   await expect(highlight(page, id)).toHaveCount(0);
   await expect(page.locator(".ct-hl")).toHaveCount(0);
   await expect(panel(page).getByRole("heading", { name: "Highlights (0)" })).toBeVisible();
+
+  // Earlier revisions open by number; a number that can't be a revision is a page that doesn't exist.
+  await page.goto(`${articlePath}?revision=1`);
+  await expect(page.getByText("You're reading an earlier revision")).toBeVisible();
+  await expect(page.getByText(zLater)).toBeVisible();
+  for (const bad of ["-1", "abc", "9"]) {
+    await page.goto(`${articlePath}?revision=${bad}`);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
 });
 
 test("a selection across two paragraphs, and a keyboard selection highlighted with H", async ({ page }) => {

@@ -18,7 +18,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const { slug, articleId } = await params;
   const { revision } = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/articles/${articleId}`);
-  const wanted = revision && /^\d+$/.test(revision) ? Number(revision) : undefined;
+  // A revision that can't exist (`?revision=-1`, `?revision=abc`) is a page that doesn't exist, not the current one in disguise.
+  if (revision !== undefined && !/^\d+$/.test(revision)) notFound();
+  const wanted = revision === undefined ? undefined : Number(revision);
   const article = await getArticle(access.workspace.id, articleId, wanted).catch((err) => {
     if (err instanceof DomainError && err.status === 404) notFound();
     throw err;
