@@ -17,7 +17,11 @@ describe("seedDemo", () => {
     const result = await seedDemo();
     expect(result).toMatchObject({ created: true, email: DEMO_EMAIL, workspaceSlug: DEMO_WORKSPACE_SLUG });
     if (!result.created) throw new Error("unreachable");
-    expect(describeSeed(result)).toContain(result.password);
+    const printed = describeSeed(result, "http://localhost:3000/signin");
+    expect(printed).toContain(`Password:  ${result.password}`);
+    expect(printed).toContain(`Email:     ${DEMO_EMAIL}`);
+    expect(printed).toContain("http://localhost:3000/signin");
+    expect(printed).toContain(`npm run cli -- reset-password ${DEMO_EMAIL}`);
 
     const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } });
     expect(await verifyPassword(user.passwordHash, result.password)).toBe(true);
@@ -41,7 +45,7 @@ describe("seedDemo", () => {
 
     const again = await seedDemo();
     expect(again).toEqual({ created: false, reason: expect.any(String) });
-    expect(describeSeed(again)).toMatch(/skipped/);
+    expect(describeSeed(again, "http://localhost:3000/signin")).toMatch(/skipped/);
     expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(3);
     expect(await db.user.count({ where: { email: DEMO_EMAIL } })).toBe(1);
   });

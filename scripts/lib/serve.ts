@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { describeSeed, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { seedDemoIfEmpty, type SeedResult } from "@/lib/demo/seed";
+import { demoSignInBox } from "@/lib/demo/sign-in-box";
 import { openDatabase } from "./database";
 import { migrate } from "@/lib/db/migrate";
 import { authSecret } from "./secret";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { serverTimeouts } from "./keep-alive";
+import { waitUntilAnswering } from "./wait-until-answering";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -34,9 +36,10 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     process.env.DATABASE_URL = database.url;
     (process.env as Record<string, string>).NODE_ENV = mode;
     await migrate(database.url, { log });
+    let seeded: SeedResult | null = null;
     if (process.env.DEMO !== "0") {
-      const seeded = await seedDemoIfEmpty();
-      if (seeded.created) console.log(describeSeed(seeded));
+      seeded = await seedDemoIfEmpty();
+      if (seeded.created) log("Demo workspace created; its sign-in follows once the server answers.");
     }
     if (mode === "production" && !buildIsCurrent(root)) {
       log("Building the app (first start or sources changed)…");
@@ -44,16 +47,26 @@ export async function serve(mode: "production" | "development"): Promise<void> {
       if (build.status !== 0) throw new Error("next build failed");
       recordBuild(root);
     }
+    const publicUrl = (process.env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
     const child = spawn(process.execPath, [...timeouts.nodeArgs, nextBin, mode === "production" ? "start" : "dev", "-p", port], {
       stdio: "inherit",
       env: {
         ...process.env,
         ...timeouts.env,
         NEXTAUTH_SECRET: secret,
-        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+        NEXTAUTH_URL: publicUrl,
       },
     });
     log(`Claimtrail is starting on http://localhost:${port}`);
+    if (seeded?.created) {
+      const { email, password } = seeded;
+      // Printed last, after the server's own start-up lines, where it is seen (the sign-in page also compiles first in dev).
+      void waitUntilAnswering(`http://localhost:${port}/signin`, { stillRunning: () => child.exitCode === null && !stopping }).then((ready) => {
+        if (!ready && (child.exitCode !== null || stopping)) return;
+        const headline = ready ? "Claimtrail is ready. Sign in to the demo workspace with:" : "The server hasn't answered yet. When it does, sign in to the demo workspace with:";
+        console.log(demoSignInBox({ headline, url: `${publicUrl}/signin`, email, password }));
+      });
+    }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         if (child.exitCode === null) child.kill(signal);
