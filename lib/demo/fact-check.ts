@@ -1,6 +1,21 @@
 import type { Access } from "@/lib/auth/permissions";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
-import { addRelation, addSource, approveClaim, attachMention, createClaim, sendBack, setVerdict, submitForReview, updateClaim, type AddSourceInput, type ClaimDetail } from "@/lib/claims";
+import type { z } from "zod";
+import {
+  addRelation,
+  addSource,
+  addSourceSchema,
+  approveClaim,
+  attachMention,
+  createClaim,
+  createClaimSchema,
+  sendBack,
+  setVerdict,
+  setVerdictSchema,
+  submitForReview,
+  updateClaim,
+  type ClaimDetail,
+} from "@/lib/claims";
 import { richFromText } from "@/lib/claims/rich-text";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { DEMO_ARTICLES } from "./articles";
@@ -29,7 +44,11 @@ export interface DemoPeople {
 
 type DemoArticleRow = { id: string; title: string; text: string; revision: number };
 
-const TRANSPORT_COUNTS: Omit<AddSourceInput, "version" | "stance"> = {
+/** Inputs as a request would send them; parsed by the API's own schemas before use. */
+type SourceFields = Omit<z.input<typeof addSourceSchema>, "version">;
+type ClaimFields = Omit<z.input<typeof createClaimSchema>, "annotationId">;
+
+const TRANSPORT_COUNTS: Omit<SourceFields, "stance"> = {
   title: "Traffic counts 2025: Kessel Street bridge",
   publisher: "Regional transport office",
   url: "https://transport.port-alder.example/counts/2025/kessel-street",
@@ -50,12 +69,12 @@ export async function writeDemoFactCheck(people: DemoPeople, articles: DemoArtic
     if (start < 0) throw new Error(`"${words}" is not in "${article.title}"`);
     return createAnnotation(editor, article.id, { start, end: start + words.length, revision: article.revision, note });
   }
-  async function claim(article: DemoArticleRow, words: string, fields: { statement: string; claimant: string; claimDate: string; tags: string[] }) {
-    return createClaim(editor, { annotationId: (await highlight(article, words)).id, ...fields });
+  async function claim(article: DemoArticleRow, words: string, fields: ClaimFields) {
+    return createClaim(editor, createClaimSchema.parse({ annotationId: (await highlight(article, words)).id, ...fields }));
   }
   const mention = async (c: ClaimDetail, article: DemoArticleRow, words: string) => attachMention(editor, c.id, { annotationId: (await highlight(article, words)).id, version: c.version });
-  const verdict = (c: ClaimDetail, value: Verdict, explanation: string) => setVerdict(editor, c.id, { verdict: value, explanation: richFromText(explanation), version: c.version });
-  const source = (c: ClaimDetail, s: Omit<AddSourceInput, "version">) => addSource(editor, c.id, { ...s, version: c.version });
+  const verdict = (c: ClaimDetail, value: Verdict, explanation: string) => setVerdict(editor, c.id, setVerdictSchema.parse({ verdict: value, explanation: richFromText(explanation), version: c.version }));
+  const source = (c: ClaimDetail, s: SourceFields) => addSource(editor, c.id, addSourceSchema.parse({ ...s, version: c.version }));
   const submit = (c: ClaimDetail) => submitForReview(editor, c.id, { version: c.version });
 
   // Approved, mostly true.

@@ -33,11 +33,12 @@ export async function seedDemo(opts: { onlyIfEmpty?: boolean } = {}): Promise<Se
   if (skip) return { created: false, reason: skip };
   const password = randomBytes(9).toString("base64url");
   const [passwordHash, reviewerHash] = await Promise.all([hashPassword(password), hashPassword(randomBytes(24).toString("base64url"))]);
+  type Made = { skip: string } | { userId: string; reviewerId: string; workspace: { id: string; slug: string; name: string } };
   const created = await db.$transaction(
-    async (tx) => {
+    async (tx): Promise<Made> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('claimtrail.demo-seed'))`;
       const skipNow = await whySkip(tx, opts);
-      if (skipNow) return { skip: skipNow } as const;
+      if (skipNow) return { skip: skipNow };
       const user = await tx.user.upsert({
         where: { email: DEMO_EMAIL },
         update: { passwordHash },
@@ -59,7 +60,7 @@ export async function seedDemo(opts: { onlyIfEmpty?: boolean } = {}): Promise<Se
           metadata: { title: article.title, publisher: article.publisher, author: article.author, publishedAt: new Date(article.publishedAt), language: "en", tags: ["demo"] },
         });
       }
-      return { userId: user.id, reviewerId: reviewer.id, workspace } as const;
+      return { userId: user.id, reviewerId: reviewer.id, workspace };
     },
     // The others wait for the lock while the first one writes.
     { maxWait: 30_000, timeout: 60_000 },
