@@ -30,13 +30,13 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     await database.release().catch((err) => console.error(err));
     process.exit(code);
   };
+  let seeded: SeedResult | null = null;
   try {
     const secret = authSecret({ mustBeGiven: mode === "production" && !database.embedded });
     const timeouts = serverTimeouts();
     process.env.DATABASE_URL = database.url;
     (process.env as Record<string, string>).NODE_ENV = mode;
     await migrate(database.url, { log });
-    let seeded: SeedResult | null = null;
     if (process.env.DEMO !== "0") {
       seeded = await seedDemoIfEmpty();
       if (seeded.created) log("Demo workspace created; its sign-in follows once the server answers.");
@@ -54,7 +54,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
         ...process.env,
         ...timeouts.env,
         NEXTAUTH_SECRET: secret,
-        NEXTAUTH_URL: publicUrl,
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       },
     });
     log(`Claimtrail is starting on http://localhost:${port}`);
@@ -75,6 +75,8 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
   } catch (err) {
     console.error(`[claimtrail] ${err instanceof Error ? err.message : String(err)}`);
+    // Its password was never shown (that waits for the server): say how to set one.
+    if (seeded?.created) log(`The demo account was created; give it a password with: npm run cli -- reset-password ${seeded.email}`);
     await shutdown(1);
   }
 }
