@@ -55,7 +55,7 @@ export function StartHere({ slug, data, canAnnotate, hasArticles }: { slug: stri
           {assigned ? (
             <>
               <span className="mt-1 block">
-                “{assigned.statement}” is assigned to you: add a source and a verdict, then submit it for review.
+                “{assigned.statement}” is assigned to you: add a source, propose a verdict, then send it to review.
               </span>
               <Link href={`/w/${slug}/claims/${assigned.id}`} className={`mt-2 inline-block ${link}`}>
                 Open your claim
