@@ -13,8 +13,9 @@ export function StartHere({ slug, data, canAnnotate, hasArticles }: { slug: stri
     if (!hasArticles || data.claims.total > 0 || !canAnnotate) return null;
     return (
       <p className="mb-6 rounded-xl bg-brand-50 px-5 py-4 text-sm text-stone-800 ring-1 ring-brand-100">
+        {/* No link here: the Claims tab is right above, and a second "Claims" link would make two of the same name. */}
         <strong className="font-semibold">Next step:</strong> open an article, select the words of a claim and choose <strong>Mark as claim</strong>. Its sources,
-        verdict and review then live on the <Link href={`/w/${slug}/claims`} className={link}>Claims</Link> page.
+        verdict and review then live under Claims.
       </p>
     );
   }
