@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { formAlert, signIn } from "./helpers";
+import { createWorkspace, formAlert, newPerson, signIn, signUpAndLand } from "./helpers";
 
 const DEMO_EMAIL = "demo@claimtrail.local";
 const DEMO = "/w/demo-newsroom";
@@ -173,7 +173,7 @@ test("reset-password from the CLI: the printed password signs in, the old one do
   const reset = await script("cli.ts", "reset-password", DEMO_EMAIL);
   expect(reset.code, reset.stderr).toBe(0);
   // Every earlier test signed in too: at least this browser's session ends.
-  expect(reset.stdout).toMatch(new RegExp(`^Set a new password for ${DEMO_EMAIL.replace(".", "\\.")} and signed it out everywhere \\([1-9]\\d* sessions? ended\\)\\.$`, "m"));
+  expect(reset.stdout).toMatch(new RegExp(`^Set a new password for ${DEMO_EMAIL.replaceAll(".", "\\.")} and signed it out everywhere \\([1-9]\\d* sessions? ended\\)\\.$`, "m"));
   const newPassword = /^Password \(shown only now\): (\S+)$/m.exec(reset.stdout)?.[1] ?? "";
   expect(newPassword).toHaveLength(24);
 
@@ -207,4 +207,28 @@ test("the API reference says where tokens are, and they are there: the account m
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+});
+
+test("a workspace of one's own says how to make the first claim, until there is one", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Newcomer"));
+  const slug = await createWorkspace(page, "First desk");
+  const hint = page.getByText("Next step: open an article, select the words of a claim and choose Mark as claim.");
+  // No articles yet: the empty list says what to do; no hint.
+  await expect(page.getByText("No articles yet")).toBeVisible();
+  await expect(hint).toHaveCount(0);
+
+  const created = await page.request.post(`/api/w/${slug}/articles`, { data: { title: "Ferry timetable", content: "The ferry will run every fifteen minutes, the operator said." } });
+  expect(created.status()).toBe(201);
+  await page.reload();
+  await expect(hint).toBeVisible();
+  await expectAccessible(page, "workspace with the next-step hint");
+
+  const { article } = (await created.json()) as { article: { id: string } };
+  const highlight = await page.request.post(`/api/w/${slug}/articles/${article.id}/annotations`, { data: { start: 0, end: 40, revision: 1 } });
+  expect(highlight.status()).toBe(201);
+  expect((await page.request.post(`/api/w/${slug}/claims`, { data: { annotationId: ((await highlight.json()) as { id: string }).id } })).status()).toBe(201);
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Articles" })).toBeVisible();
+  await expect(hint).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /Start here/ })).toHaveCount(0);
 });
