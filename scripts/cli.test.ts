@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { makeUser, makeWorkspace, unique, uniqueEmail } from "@/lib/testing/fixtures";
+import { createSession } from "@/lib/auth/sessions";
+import { reserveSignInAttempt, settleSignInAttempt, MAX_FAILURES } from "@/lib/auth/throttle";
+import { FIXTURE_PASSWORD, makeUser, makeWorkspace, unique, uniqueEmail } from "@/lib/testing/fixtures";
 
 const CLI = path.resolve("scripts", "cli.ts");
 
@@ -15,13 +17,19 @@ interface Run {
 
 /** Runs the admin CLI as its own process against this run's database. */
 function cli(...args: string[]): Promise<Run> {
+  return cliWithInput("", ...args);
+}
+
+/** The same, with `input` piped to its standard input (which is then closed). */
+function cliWithInput(input: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ["--import", "tsx", CLI, ...args],
       { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin!.end(input);
   });
 }
 
@@ -118,5 +126,86 @@ describe("admin CLI", () => {
     expect(nothing.stderr).toMatch(/^Usage: /);
     expect(help.code).toBe(0);
     expect(help.stderr).toMatch(/user:create.*workspace:create.*member:add/s);
+  });
+});
+
+describe("admin CLI: reset-password", () => {
+  const hashOf = (userId: string) => db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } }).then((u) => u.passwordHash);
+  const sessionCount = (userId: string) => db.session.count({ where: { userId } });
+
+  /** Locks the account out of sign-in from one address: MAX_FAILURES wrong passwords. */
+  async function lockOut(email: string) {
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const r = await reserveSignInAttempt(email, "203.0.113.9");
+      if (!r.allowed) throw new Error("throttled early");
+      await settleSignInAttempt(r.attemptId, false);
+    }
+    expect((await reserveSignInAttempt(email, "203.0.113.9")).allowed).toBe(false);
+  }
+
+  it("generates a strong password, prints it once, ends every session of the account and lifts its sign-in lockout", async () => {
+    const user = await makeUser();
+    const bystander = await makeUser();
+    await Promise.all([createSession(user.id), createSession(user.id), createSession(bystander.id)]);
+    await lockOut(user.email);
+
+    const run = await cli("reset-password", user.email.toUpperCase());
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe(`Set a new password for ${user.email} and signed it out everywhere (2 sessions ended).`);
+    const password = /^Password \(shown only now\): (\S+)$/.exec(lines[1])?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(run.stdout.split(password!)).toHaveLength(2); // printed once
+
+    const hash = await hashOf(user.id);
+    expect(await verifyPassword(hash, password!)).toBe(true);
+    expect(await verifyPassword(hash, FIXTURE_PASSWORD)).toBe(false);
+    expect(await sessionCount(user.id)).toBe(0);
+    expect(await sessionCount(bystander.id)).toBe(1);
+    expect((await reserveSignInAttempt(user.email, "203.0.113.9")).allowed).toBe(true);
+
+    // Each reset makes a new one.
+    const again = await cli("reset-password", user.email);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("(0 sessions ended)");
+    expect(/^Password \(shown only now\): (\S+)$/m.exec(again.stdout)?.[1]).not.toBe(password);
+  });
+
+  it("--stdin sets the password piped in (less its final line break) and doesn't print it", async () => {
+    const user = await makeUser();
+    await createSession(user.id);
+    const chosen = "a piped-in password with spaces";
+    const run = await cliWithInput(`${chosen}\n`, "reset-password", user.email, "--stdin");
+    expect(run).toMatchObject({ code: 0, stderr: "", stdout: `Set the password of ${user.email} and signed it out everywhere (1 session ended).\n` });
+    expect(await verifyPassword(await hashOf(user.id), chosen)).toBe(true);
+    expect(await sessionCount(user.id)).toBe(0);
+  });
+
+  it("refuses a short password, an unknown email or no email, with a message and nothing changed", async () => {
+    const user = await makeUser();
+    await createSession(user.id);
+    const before = await hashOf(user.id);
+    const ghost = uniqueEmail("ghost");
+    const [short, empty, unknown, missing, twoEmails, badEmail] = await Promise.all([
+      cliWithInput("short\n", "reset-password", user.email, "--stdin"),
+      cliWithInput("", "reset-password", user.email, "--stdin"),
+      cli("reset-password", ghost),
+      cli("reset-password"),
+      cli("reset-password", user.email, ghost),
+      cli("reset-password", "not-an-email"),
+    ]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toBe("Error: The password from standard input: Use at least 10 characters.\n");
+    expect(empty.code).toBe(2);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(`Error: No user with the email ${ghost}.\n`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Give the account's email/);
+    expect(twoEmails.code).toBe(2);
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.stderr).toMatch(/--email: Enter a valid email address\./);
+    for (const run of [short, empty, unknown, missing, twoEmails, badEmail]) expect(run.stdout).toBe("");
+    expect(await hashOf(user.id)).toBe(before);
+    expect(await sessionCount(user.id)).toBe(1);
   });
 });

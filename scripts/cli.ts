@@ -6,6 +6,7 @@ import { fieldErrors } from "@/lib/http/problem";
 import { ROLES } from "@/lib/auth/roles";
 import { emailSchema } from "@/lib/users/email";
 import { createUser, newUserSchema } from "@/lib/users/create-user";
+import { generatePassword, resetPassword, resetPasswordSchema } from "@/lib/users/reset-password";
 import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-workspace";
 import { addMember } from "@/lib/members/add-member";
 import { importPaths } from "@/lib/articles/import";
@@ -25,6 +26,8 @@ Commands:
   import --workspace SLUG PATH…                   Import articles from .txt, .md, .html and .json files, or folders of them
   token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
   import-bundle --workspace SLUG FILE [--dry-run]  Import a Claimtrail bundle (checked first; applied in one transaction)
+  reset-password EMAIL [--stdin]                  Set a new password and sign the account out everywhere (a strong one is
+                                                  generated and printed once; --stdin reads it from standard input instead)
 `;
 
 class UsageError extends Error {}
@@ -36,6 +39,14 @@ function parse<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
     throw new UsageError(`Invalid options:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** The password piped in (`--stdin`): everything read, less the one line break `echo` or a file adds. */
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError("--stdin reads the password from standard input: pipe it in (e.g. from a password manager's CLI).");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
 }
 
 const COMMANDS: Record<string, (values: Record<string, string | undefined>, positionals: string[]) => Promise<string>> = {
@@ -94,6 +105,18 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     const result = await applyImport(workspace.id, checked.bundle);
     return [`Imported ${file} into ${input.workspace}.`, ...planLines(result.plan, true)].join("\n");
   },
+  async "reset-password"(values, [email, ...extra]) {
+    if (!email || extra.length) throw new UsageError("Give the account's email: npm run cli -- reset-password EMAIL [--stdin]");
+    const fromStdin = values.stdin === "true";
+    const password = fromStdin ? await readPasswordFromStdin() : generatePassword();
+    const input = parse(resetPasswordSchema.pick({ email: true }), { email });
+    const checked = resetPasswordSchema.shape.password.safeParse(password);
+    if (!checked.success) throw new UsageError(`The password from standard input: ${checked.error.issues[0].message}`);
+    const { endedSessions } = await resetPassword({ email: input.email, password: checked.data });
+    const signedOut = `signed it out everywhere (${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} ended)`;
+    if (fromStdin) return `Set the password of ${input.email} and ${signedOut}.`;
+    return `Set a new password for ${input.email} and ${signedOut}.\nPassword (shown only now): ${password}`;
+  },
   async "token:create"(values) {
     const input = parse(newTokenSchema.extend({ email: emailSchema }), { ...values, name: values.name ?? "CLI token" });
     const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -115,9 +138,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseArgs({
       args: rest,
-      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" } },
+      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" }, stdin: { type: "boolean" } },
       strict: true,
-      allowPositionals: command === "import" || command === "import-bundle",
+      allowPositionals: command === "import" || command === "import-bundle" || command === "reset-password",
     });
     values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : v]));
     positionals = parsed.positionals;

@@ -4,7 +4,8 @@ import { withMigratedDatabase } from "./lib/database";
 
 /** `npm run db:seed`: creates the demo workspace and account unless they exist. */
 withMigratedDatabase(async () => {
-  console.log(describeSeed(await seedDemo()));
+  const url = `${(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/$/, "")}/signin`;
+  console.log(describeSeed(await seedDemo(), url));
   await db.$disconnect();
 })
   .then(() => process.exit(0))

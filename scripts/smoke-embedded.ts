@@ -98,9 +98,12 @@ async function main() {
   try {
     const first = start(dataDir);
     await waitFor(() => ready(first.child), "the first start to serve /signin");
-    const email = /email:\s+(\S+)/.exec(first.output())?.[1];
-    const password = /password:\s+(\S+)/.exec(first.output())?.[1];
+    // The sign-in is printed once the server answers: last, below the server's own start-up lines.
+    await waitFor(() => /Password:\s+\S+/.test(first.output()), "npm start to print the demo sign-in", 60);
+    const email = /Email:\s+(\S+)/.exec(first.output())?.[1];
+    const password = /Password:\s+(\S+)/.exec(first.output())?.[1];
     if (!email || !password) throw new Error("npm start did not print the demo account");
+    if (first.output().indexOf("Password:") < first.output().lastIndexOf("Ready in")) throw new Error("the demo sign-in was printed before the server was ready");
     await signInWorks(email, password);
     console.log("smoke: demo account signed in on the embedded database");
     await keepAliveOutlastsIdle();

@@ -164,7 +164,7 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
       title: "Claimtrail API",
       version: "1",
       description:
-        "JSON over HTTP for scripts and other tools. Authenticate with a personal API token (`Authorization: Bearer ct_…`, created under Settings → API tokens or with `npm run cli -- token:create`). " +
+        "JSON over HTTP for scripts and other tools. Authenticate with a personal API token, sent as `Authorization: Bearer ct_…`. Create one under API tokens in the account menu at the top right of every page (`/settings/tokens`), or with `npm run cli -- token:create`. " +
         "A token acts with its owner's current role in one workspace. Errors are `application/problem+json` (RFC 9457). " +
         `Each token may make ${rateLimit()} requests per ${WINDOW_SECONDS} s (RateLimit-* headers; 429 with Retry-After beyond). ` +
         `Request bodies are limited to ${MAX_BODY_BYTES} bytes unless an operation says otherwise (413 beyond). ` +

@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { describeSeed, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { seedDemoIfEmpty, type SeedResult } from "@/lib/demo/seed";
+import { demoSignInBox } from "@/lib/demo/sign-in-box";
 import { openDatabase } from "./database";
 import { migrate } from "@/lib/db/migrate";
 import { authSecret } from "./secret";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { serverTimeouts } from "./keep-alive";
+import { waitUntilAnswering } from "./wait-until-answering";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -28,6 +30,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     await database.release().catch((err) => console.error(err));
     process.exit(code);
   };
+  let seeded: SeedResult | null = null;
   try {
     const secret = authSecret({ mustBeGiven: mode === "production" && !database.embedded });
     const timeouts = serverTimeouts();
@@ -35,8 +38,8 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     (process.env as Record<string, string>).NODE_ENV = mode;
     await migrate(database.url, { log });
     if (process.env.DEMO !== "0") {
-      const seeded = await seedDemoIfEmpty();
-      if (seeded.created) console.log(describeSeed(seeded));
+      seeded = await seedDemoIfEmpty();
+      if (seeded.created) log("Demo workspace created; its sign-in follows once the server answers.");
     }
     if (mode === "production" && !buildIsCurrent(root)) {
       log("Building the app (first start or sources changed)…");
@@ -44,6 +47,7 @@ export async function serve(mode: "production" | "development"): Promise<void> {
       if (build.status !== 0) throw new Error("next build failed");
       recordBuild(root);
     }
+    const publicUrl = (process.env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
     const child = spawn(process.execPath, [...timeouts.nodeArgs, nextBin, mode === "production" ? "start" : "dev", "-p", port], {
       stdio: "inherit",
       env: {
@@ -54,6 +58,15 @@ export async function serve(mode: "production" | "development"): Promise<void> {
       },
     });
     log(`Claimtrail is starting on http://localhost:${port}`);
+    if (seeded?.created) {
+      const { email, password } = seeded;
+      // Printed last, after the server's own start-up lines, where it is seen (the sign-in page also compiles first in dev).
+      void waitUntilAnswering(`http://localhost:${port}/signin`, { stillRunning: () => child.exitCode === null && !stopping }).then((ready) => {
+        if (!ready && (child.exitCode !== null || stopping)) return;
+        const headline = ready ? "Claimtrail is ready. Sign in to the demo workspace with:" : "The server hasn't answered yet. When it does, sign in to the demo workspace with:";
+        console.log(demoSignInBox({ headline, url: `${publicUrl}/signin`, email, password }));
+      });
+    }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         if (child.exitCode === null) child.kill(signal);
@@ -62,6 +75,8 @@ export async function serve(mode: "production" | "development"): Promise<void> {
     child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
   } catch (err) {
     console.error(`[claimtrail] ${err instanceof Error ? err.message : String(err)}`);
+    // Its password was never shown (that waits for the server): say how to set one.
+    if (seeded?.created) log(`The demo account was created; give it a password with: npm run cli -- reset-password ${seeded.email}`);
     await shutdown(1);
   }
 }

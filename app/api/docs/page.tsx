@@ -97,7 +97,8 @@ export default function ApiDocsPage() {
           </p>
           <p className="mt-2 text-sm text-stone-700">
             Machine-readable: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> (OpenAPI 3.1). Create a token under{" "}
-            <Link href="/settings/tokens" className="text-brand-700 underline">API tokens</Link>, then:
+            <Link href="/settings/tokens" className="text-brand-700 underline">API tokens</Link> (in the account menu at the top right; on a phone, open
+            your name there first), then:
           </p>
           <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-stone-900 p-3 text-xs text-stone-100">
             {`export CLAIMTRAIL_TOKEN=ct_…\nexport WORKSPACE=your-workspace-slug\ncurl "${base}/api/v1/workspaces" -H "Authorization: Bearer $CLAIMTRAIL_TOKEN"`}

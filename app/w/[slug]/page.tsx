@@ -4,6 +4,8 @@ import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listArticles } from "@/lib/articles/list-articles";
+import { startHere } from "@/lib/workspaces/start-here";
+import { StartHere } from "@/components/workspaces/start-here";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -12,42 +14,45 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sh
 export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
-  const articles = await listArticles(access.workspace.id);
+  const [articles, start] = await Promise.all([listArticles(access.workspace.id), startHere(access)]);
   const canAdd = can(access.role, "article.create");
   return (
-    <section aria-labelledby="articles-heading">
-      <div className="flex items-center justify-between">
-        <h2 id="articles-heading" className="text-lg font-semibold">
-          Articles
-        </h2>
-        {canAdd ? (
-          <Link href={`/w/${slug}/import`} className={buttonClass("primary")}>
-            Add articles
-          </Link>
-        ) : null}
-      </div>
-      {articles.length === 0 ? (
-        <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-          <h3 className="font-medium">No articles yet</h3>
-          <p className="mt-1 text-sm text-stone-600">
-            {canAdd ? "Paste an article or upload files to start annotating." : "Articles your team imports will appear here."}
-          </p>
+    <>
+      <StartHere slug={slug} data={start} canAnnotate={can(access.role, "claim.create")} hasArticles={articles.length > 0} />
+      <section aria-labelledby="articles-heading">
+        <div className="flex items-center justify-between">
+          <h2 id="articles-heading" className="text-lg font-semibold">
+            Articles
+          </h2>
+          {canAdd ? (
+            <Link href={`/w/${slug}/import`} className={buttonClass("primary")}>
+              Add articles
+            </Link>
+          ) : null}
         </div>
-      ) : (
-        <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Articles">
-          {articles.map((a) => (
-            <li key={a.id}>
-              <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
-                <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
-                <span className="mt-1 block text-sm text-stone-500">
-                  {[a.publisher, a.author, a.publishedAt ? dateFormat.format(a.publishedAt) : null].filter(Boolean).join(" · ")}
-                  {a.annotationCount ? ` · ${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : ""}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+        {articles.length === 0 ? (
+          <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+            <h3 className="font-medium">No articles yet</h3>
+            <p className="mt-1 text-sm text-stone-600">
+              {canAdd ? "Paste an article or upload files to start annotating." : "Articles your team imports will appear here."}
+            </p>
+          </div>
+        ) : (
+          <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Articles">
+            {articles.map((a) => (
+              <li key={a.id}>
+                <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
+                  <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
+                  <span className="mt-1 block text-sm text-stone-500">
+                    {[a.publisher, a.author, a.publishedAt ? dateFormat.format(a.publishedAt) : null].filter(Boolean).join(" · ")}
+                    {a.annotationCount ? ` · ${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : ""}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }
