@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
+import { CONTROL } from "@/components/ui/field";
 import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
@@ -84,7 +85,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
           <label htmlFor="bulk-assignee" className="sr-only">
             Assign to
           </label>
-          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded bg-white px-2 py-1 text-stone-900">
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${CONTROL} w-auto py-1`}>
             <option value="">Nobody</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>

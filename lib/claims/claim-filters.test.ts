@@ -46,7 +46,8 @@ describe("invalid filter values", () => {
     });
 
     const many = await rejection(
-      listClaims(a, { sort: "oldest", hasSources: "perhaps", deleted: "yes", assignee: "<me>", articleId: "a b", limit: "500", cursor: "not-a-cursor", tag: "x".repeat(51) }),
+      // As the page and the API pass them: the URL's query parameters.
+      listClaims(a, Object.fromEntries(new URLSearchParams({ sort: "oldest", hasSources: "perhaps", deleted: "yes", assignee: "<me>", articleId: "a b", limit: "500", cursor: "not-a-cursor", tag: "x".repeat(51) }))),
       400,
     );
     expect(many.fields).toEqual({
