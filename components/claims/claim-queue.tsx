@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
-import { CONTROL } from "@/components/ui/field";
 import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
@@ -85,7 +84,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
           <label htmlFor="bulk-assignee" className="sr-only">
             Assign to
           </label>
-          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${CONTROL} w-auto py-1`}>
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md bg-white px-2 py-1 text-sm text-stone-900 ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none">
             <option value="">Nobody</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
