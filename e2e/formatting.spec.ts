@@ -197,7 +197,6 @@ test.describe("phones", () => {
     expect(created!.y).toBeGreaterThan(name!.y + name!.height - 1);
     expect(Math.abs(created!.x - name!.x)).toBeLessThan(2);
     expect(await row.locator('[data-label="Created"]').evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Created"');
-    expect((await page.getByRole("columnheader", { name: "Created" }).boundingBox())!.height).toBeLessThanOrEqual(1);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await page.screenshot({ path: `${SHOTS}/tokens-390.png`, fullPage: true });
