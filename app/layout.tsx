@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { LocaleProvider } from "@/components/ui/locale";
+import { requestLocale } from "@/lib/format/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,15 +10,18 @@ export const metadata: Metadata = {
   description: "Claim tracking and fact annotation for fact-checking teams",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
     <html lang="en">
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <AppHeader />
-        <main id="main">{children}</main>
+        <LocaleProvider locale={locale}>
+          <AppHeader />
+          <main id="main">{children}</main>
+        </LocaleProvider>
       </body>
     </html>
   );

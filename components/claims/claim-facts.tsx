@@ -4,9 +4,9 @@ import type { Send } from "./use-claim";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { Time } from "@/components/ui/locale";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Statement, claimant, date, tags and assignee, with an edit form that names the version it started from. */
 export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDetail; canEdit: boolean; members: { id: string; name: string }[]; send: Send }) {
@@ -79,7 +79,7 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
         <dt className="text-stone-500">Claimant</dt>
         <dd>{claim.claimant ?? <span className="text-stone-500">Not recorded</span>}</dd>
         <dt className="text-stone-500">Claim date</dt>
-        <dd>{claim.claimDate ? dateFormat.format(new Date(claim.claimDate)) : <span className="text-stone-500">Not recorded</span>}</dd>
+        <dd>{claim.claimDate ? <Time value={claim.claimDate} style="day" /> : <span className="text-stone-500">Not recorded</span>}</dd>
         <dt className="text-stone-500">Assignee</dt>
         <dd>{claim.assignee?.name ?? <span className="text-stone-500">Nobody</span>}</dd>
         <dt className="text-stone-500">Tags</dt>

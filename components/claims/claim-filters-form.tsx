@@ -1,102 +1,140 @@
+import type { ReactNode } from "react";
+import { CONTROL } from "@/components/ui/field";
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import { FiltersDisclosure } from "./filters-disclosure";
 
-const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
+/** The parameters that narrow the list (sort and paging don't): what "Filters (N active)" counts. */
+const NARROWING = ["q", "reviewState", "verdict", "assignee", "tag", "claimant", "hasSources", "articleId"] as const;
 
-/** Filters as a plain GET form: the server filters, and every view is a link you can share. */
-export function ClaimFiltersForm({ slug, filters, labels, members }: { slug: string; filters: Record<string, string>; labels: Record<Verdict, string>; members: { id: string; name: string }[] }) {
+/** A labelled filter control; a refused value's message sits under it, tied with aria-describedby. */
+function Filter({ id, label, error, className, children }: { id: string; label: string; error?: string; className?: string; children: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   return (
-    <form method="get" action={`/w/${slug}/claims`} className="mt-4 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter claims">
-      {filters.deleted === "true" ? <input type="hidden" name="deleted" value="true" /> : null}
-      <div className="sm:col-span-2">
-        <label htmlFor="f-q" className="text-xs font-medium text-stone-600">
-          Search statements
-        </label>
-        <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} className={CONTROL} />
-      </div>
-      <div>
-        <label htmlFor="f-state" className="text-xs font-medium text-stone-600">
-          Review state
-        </label>
-        <select id="f-state" name="reviewState" defaultValue={filters.reviewState ?? ""} className={CONTROL}>
-          <option value="">Any</option>
-          {REVIEW_STATES.map((s) => (
-            <option key={s} value={s}>
-              {REVIEW_STATE_LABELS[s]}
-            </option>
-          ))}
-          <option value="unreviewed,in-review">Not yet approved</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-verdict" className="text-xs font-medium text-stone-600">
-          Verdict
-        </label>
-        <select id="f-verdict" name="verdict" defaultValue={filters.verdict ?? ""} className={CONTROL}>
-          <option value="">Any</option>
-          <option value="none">No verdict yet</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {labels[v]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-assignee" className="text-xs font-medium text-stone-600">
-          Assignee
-        </label>
-        <select id="f-assignee" name="assignee" defaultValue={filters.assignee ?? ""} className={CONTROL}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Nobody</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-sort" className="text-xs font-medium text-stone-600">
-          Sort
-        </label>
-        <select id="f-sort" name="sort" defaultValue={filters.sort ?? "updated"} className={CONTROL}>
-          <option value="updated">Recently changed</option>
-          <option value="created">Newest</option>
-          <option value="statement">Statement A–Z</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-tag" className="text-xs font-medium text-stone-600">
-          Tag
-        </label>
-        <input id="f-tag" name="tag" defaultValue={filters.tag ?? ""} className={CONTROL} />
-      </div>
-      <div>
-        <label htmlFor="f-claimant" className="text-xs font-medium text-stone-600">
-          Claimant
-        </label>
-        <input id="f-claimant" name="claimant" defaultValue={filters.claimant ?? ""} className={CONTROL} />
-      </div>
-      <div>
-        <label htmlFor="f-sources" className="text-xs font-medium text-stone-600">
-          Sources
-        </label>
-        <select id="f-sources" name="hasSources" defaultValue={filters.hasSources ?? ""} className={CONTROL}>
-          <option value="">Any</option>
-          <option value="true">Has sources</option>
-          <option value="false">No sources</option>
-        </select>
-      </div>
-      <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-3">
-        <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          Apply filters
-        </button>
-        <a href={`/w/${slug}/claims`} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-          Clear
-        </a>
-      </div>
-    </form>
+    <div className={className}>
+      <label htmlFor={id} className="text-xs font-medium text-stone-600">
+        {label}
+      </label>
+      {children({ id, ...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {}) })}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Filters as a plain GET form: the server filters, and every view is a link you can share.
+ * `errors`: the refused parameters' messages (lib/claims/schemas.ts), each shown under its control.
+ * `tags`: the workspace's tags, suggested as you type (matching ignores case).
+ */
+export function ClaimFiltersForm({
+  slug,
+  filters,
+  labels,
+  members,
+  tags,
+  errors = {},
+}: {
+  slug: string;
+  filters: Record<string, string>;
+  labels: Record<Verdict, string>;
+  members: { id: string; name: string }[];
+  tags: string[];
+  errors?: Record<string, string>;
+}) {
+  const active = NARROWING.filter((k) => filters[k]).length;
+  return (
+    <FiltersDisclosure active={active} startOpen={Object.keys(errors).length > 0}>
+      <form method="get" action={`/w/${slug}/claims`} className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter claims">
+        {filters.deleted === "true" ? <input type="hidden" name="deleted" value="true" /> : null}
+        {filters.articleId ? <input type="hidden" name="articleId" value={filters.articleId} /> : null}
+        <Filter id="f-q" label="Search statements" error={errors.q} className="sm:col-span-2">
+          {(a) => <input {...a} name="q" type="search" defaultValue={filters.q ?? ""} className={CONTROL} />}
+        </Filter>
+        <Filter id="f-state" label="Review state" error={errors.reviewState}>
+          {(a) => (
+            <select {...a} name="reviewState" defaultValue={filters.reviewState ?? ""} className={CONTROL}>
+              <option value="">Any</option>
+              {REVIEW_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {REVIEW_STATE_LABELS[s]}
+                </option>
+              ))}
+              <option value="unreviewed,in-review">Not yet approved</option>
+            </select>
+          )}
+        </Filter>
+        <Filter id="f-verdict" label="Verdict" error={errors.verdict}>
+          {(a) => (
+            <select {...a} name="verdict" defaultValue={filters.verdict ?? ""} className={CONTROL}>
+              <option value="">Any</option>
+              <option value="none">No verdict yet</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {labels[v]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Filter>
+        <Filter id="f-assignee" label="Assignee" error={errors.assignee}>
+          {(a) => (
+            <select {...a} name="assignee" defaultValue={filters.assignee ?? ""} className={CONTROL}>
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="none">Nobody</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Filter>
+        <Filter id="f-sort" label="Sort" error={errors.sort}>
+          {(a) => (
+            <select {...a} name="sort" defaultValue={filters.sort ?? "updated"} className={CONTROL}>
+              <option value="updated">Recently changed</option>
+              <option value="created">Newest</option>
+              <option value="statement">Statement A–Z</option>
+            </select>
+          )}
+        </Filter>
+        <Filter id="f-tag" label="Tag" error={errors.tag}>
+          {(a) => (
+            <>
+              <input {...a} name="tag" list="f-tag-options" autoComplete="off" defaultValue={filters.tag ?? ""} className={CONTROL} />
+              <datalist id="f-tag-options">
+                {tags.map((t) => (
+                  <option key={t} value={t} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Filter>
+        <Filter id="f-claimant" label="Claimant" error={errors.claimant}>
+          {(a) => <input {...a} name="claimant" defaultValue={filters.claimant ?? ""} className={CONTROL} />}
+        </Filter>
+        <Filter id="f-sources" label="Sources" error={errors.hasSources}>
+          {(a) => (
+            <select {...a} name="hasSources" defaultValue={filters.hasSources ?? ""} className={CONTROL}>
+              <option value="">Any</option>
+              <option value="true">Has sources</option>
+              <option value="false">No sources</option>
+            </select>
+          )}
+        </Filter>
+        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-3">
+          <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Apply filters
+          </button>
+          <a href={`/w/${slug}/claims`} className="rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+            Clear
+          </a>
+        </div>
+      </form>
+    </FiltersDisclosure>
   );
 }

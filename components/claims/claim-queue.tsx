@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
@@ -13,7 +14,6 @@ import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 /** A small cell in a card (below md): inline, its column's name before it. */
 const CARD_CELL = "max-md:p-0 max-md:text-xs max-md:text-stone-600 max-md:before:mr-1 max-md:before:text-stone-600 max-md:before:content-[attr(data-label)]";
 
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /**
  * The review queue: j/k move, x selects, Enter opens; selected claims can be
@@ -84,7 +84,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
           <label htmlFor="bulk-assignee" className="sr-only">
             Assign to
           </label>
-          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded bg-white px-2 py-1 text-stone-900">
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md bg-white px-2 py-1 text-sm text-stone-900 ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none">
             <option value="">Nobody</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
@@ -152,7 +152,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                 <td data-label="Articles" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.articleCount}</td>
                 <td data-label="Sources" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.sourceCount}</td>
                 <td data-label="Assignee" className={`px-3 py-2.5 ${CARD_CELL}`}>{c.assignee?.name ?? <span className="text-stone-500">—</span>}</td>
-                <td data-label="Changed" className={`px-3 py-2.5 whitespace-nowrap text-stone-600 ${CARD_CELL}`}>{when.format(new Date(c.updatedAt))}</td>
+                <td data-label="Changed" className={`px-3 py-2.5 whitespace-nowrap text-stone-600 ${CARD_CELL}`}><Time value={c.updatedAt} style="day-short" /></td>
               </tr>
             ))}
           </tbody>

@@ -3,11 +3,11 @@
 import type { Send } from "./use-claim";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/locale";
 import type { CommentView } from "@/lib/claims/claim-dto";
 import type { RichDoc } from "@/lib/claims/rich-text";
 import { RichText, RichTextEditor } from "./rich-text-editor";
 
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolean; canDeleteAny: boolean; send: Send }) {
   const [editing, setEditing] = useState(false);
@@ -15,7 +15,7 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
   return (
     <li className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
       <p className="text-xs text-stone-500">
-        <strong className="font-medium text-stone-800">{c.author?.name ?? "Someone"}</strong> · {when.format(new Date(c.createdAt))}
+        <strong className="font-medium text-stone-800">{c.author?.name ?? "Someone"}</strong> · <Time value={c.createdAt} style="date-time" />
         {c.edited ? " · edited" : ""}
       </p>
       {editing ? (

@@ -3,6 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import { formatDate } from "@/lib/format/dates";
+import { useLocale } from "@/components/ui/locale";
 import { VERDICT_COLOURS } from "./verdict-style";
 
 interface Props {
@@ -38,6 +40,9 @@ function Figure({ title, table, children }: { title: string; table: { label: str
 }
 
 export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOverTime }: Props) {
+  const locale = useLocale();
+  /** A week by its first day ("13 Dec 2021"), as every other date is shown. */
+  const weekLabel = (day: string) => formatDate(day, locale, "day-short");
   const verdictLabel = (v: string | null) => (v ? (labels[v as Verdict] ?? v) : "No verdict");
   const verdictData = [...VERDICTS, null].map((v) => ({ name: verdictLabel(v), key: v ?? "none", count: byVerdict.find((r) => r.verdict === v)?.count ?? 0 }));
   const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: REVIEW_STATE_LABELS[s], key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
@@ -77,14 +82,14 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
         </ResponsiveContainer>
       </Figure>
       <div className="lg:col-span-2">
-        <Figure title="Verdicts given, by week" table={verdictsOverTime.map((r) => ({ label: `${r.week} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
+        <Figure title="Verdicts given, by week" table={verdictsOverTime.map((r) => ({ label: `Week of ${weekLabel(r.week)} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
           {timeData.length ? (
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={timeData} margin={{ left: -20 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+                <XAxis dataKey="week" tick={{ fontSize: 11 }} tickFormatter={weekLabel} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-                <Tooltip />
+                <Tooltip labelFormatter={(label) => `Week of ${weekLabel(String(label))}`} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 {VERDICTS.map((v) => (
                   <Bar key={v} dataKey={v} name={labels[v]} stackId="verdicts" fill={VERDICT_COLOURS[v]} />

@@ -1,5 +1,5 @@
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
-import { VERDICT_COLOURS } from "./verdict-style";
+import { VerdictSwatch } from "./verdict-badge";
 
 /** What the highlight colours and underlines mean. */
 export function HighlightLegend({ labels }: { labels: Record<Verdict, string> }) {
@@ -9,12 +9,12 @@ export function HighlightLegend({ labels }: { labels: Record<Verdict, string> })
       <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
         {VERDICTS.map((v) => (
           <li key={v} className="flex items-center gap-2">
-            <span aria-hidden="true" className="h-3 w-5 rounded-sm" style={{ backgroundColor: VERDICT_COLOURS[v] }} />
+            <VerdictSwatch verdict={v} className="h-3 w-5 rounded-sm" />
             {labels[v]}
           </li>
         ))}
         <li className="flex items-center gap-2">
-          <span aria-hidden="true" className="h-3 w-5 rounded-sm" style={{ backgroundColor: VERDICT_COLOURS.none }} />
+          <VerdictSwatch verdict="none" className="h-3 w-5 rounded-sm" />
           Claim without a verdict
         </li>
       </ul>

@@ -1,10 +1,13 @@
 import type { ClaimEventView } from "@/lib/claims/claim-dto";
 import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
-
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+import { formatDate } from "@/lib/format/dates";
+import { Time, useLocale } from "@/components/ui/locale";
 
 const FIELD: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date", tags: "tags", assignee: "assignee", explanation: "explanation" };
+
+/** Fields whose values are calendar days (stored as midnight UTC), shown as dates rather than raw timestamps. */
+const DAY_FIELDS = new Set(["claimDate"]);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -14,15 +17,18 @@ function show(value: unknown): string {
 }
 
 /** One event in words. */
-export function describeEvent(e: { kind: string; data: Record<string, unknown> }, labels: Record<Verdict, string>): string {
+export function describeEvent(e: { kind: string; data: Record<string, unknown> }, labels: Record<Verdict, string>, locale: string): string {
   const d = e.data as Record<string, unknown>;
   const state = (s: unknown) => (s ? (REVIEW_STATE_LABELS[s as ReviewState] ?? String(s)) : "—");
   const verdict = (v: unknown) => (v ? (labels[v as Verdict] ?? String(v)) : "no verdict");
   switch (e.kind) {
     case "created":
       return "created the claim";
-    case "edited":
-      return `changed the ${FIELD[String(d.field)] ?? String(d.field)} from “${show(d.from)}” to “${show(d.to)}”`;
+    case "edited": {
+      const day = DAY_FIELDS.has(String(d.field));
+      const value = (v: unknown) => (day && typeof v === "string" && v ? formatDate(v, locale, "day") : show(v));
+      return `changed the ${FIELD[String(d.field)] ?? String(d.field)} from “${value(d.from)}” to “${value(d.to)}”`;
+    }
     case "mention-added":
       return `added a mention: “${show(d.exact)}”`;
     case "mention-removed":
@@ -54,6 +60,7 @@ export function describeEvent(e: { kind: string; data: Record<string, unknown> }
 
 /** The claim's history, newest first. Nobody can edit or remove these entries. */
 export function HistoryTimeline({ events, labels }: { events: ClaimEventView[]; labels: Record<Verdict, string> }) {
+  const locale = useLocale();
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="font-semibold">
@@ -66,11 +73,11 @@ export function HistoryTimeline({ events, labels }: { events: ClaimEventView[]; 
             <li key={e.id} className="relative text-sm">
               <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-stone-300 ring-2 ring-stone-50" />
               <p>
-                <strong className="font-medium">{e.actor?.name ?? "Someone"}</strong> {describeEvent(e, labels)}
+                <strong className="font-medium">{e.actor?.name ?? "Someone"}</strong> {describeEvent(e, labels, locale)}
               </p>
               {note ? <p className="mt-0.5 text-stone-600">“{note}”</p> : null}
               <p className="text-xs text-stone-500">
-                <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))} UTC</time>
+                <Time value={e.createdAt} style="date-time" />
               </p>
             </li>
           );

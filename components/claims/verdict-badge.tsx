@@ -8,10 +8,17 @@ export function VerdictBadge({ verdict, labels }: { verdict: string | null; labe
   const label = verdict ? (labels[verdict as Verdict] ?? verdict) : "No verdict yet";
   return (
     <span className="inline-flex items-center gap-1.5 rounded-full bg-white px-2 py-0.5 text-xs font-medium text-stone-800 ring-1 ring-stone-300">
-      <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: VERDICT_COLOURS[key] ?? VERDICT_COLOURS.none }} />
+      <VerdictSwatch verdict={key} className="h-2.5 w-2.5 rounded-full" />
       {label}
     </span>
   );
+}
+
+/** A verdict's colour; "no verdict" is hollow (a grey ring), so it never looks like a judgement. */
+export function VerdictSwatch({ verdict, className }: { verdict: string; className: string }) {
+  const colour = VERDICT_COLOURS[verdict as Verdict | "none"] ?? VERDICT_COLOURS.none;
+  const hollow = !(verdict in VERDICT_COLOURS) || verdict === "none";
+  return <span aria-hidden="true" data-verdict-swatch={hollow ? "none" : verdict} className={`${className} ${hollow ? "border-2 bg-white" : ""}`} style={hollow ? { borderColor: colour } : { backgroundColor: colour }} />;
 }
 
 export function ReviewStateBadge({ state }: { state: string }) {

@@ -4,6 +4,8 @@ import type { Verdict } from "@/lib/claims/verdicts";
  * Highlight tones: the Okabe–Ito palette, distinguishable with the common
  * colour-vision deficiencies, and never the only cue: underline style marks
  * approval, and every highlight has a text label on hover and in the panel.
+ * "No verdict yet" is a neutral warm grey (darker than "unverifiable"'s, and drawn hollow in
+ * swatches): green reads as "true" to most readers, and a claim nobody has judged is neither.
  */
 export const VERDICT_COLOURS: Record<Verdict | "none", string> = {
   true: "#0072B2",
@@ -13,7 +15,7 @@ export const VERDICT_COLOURS: Record<Verdict | "none", string> = {
   false: "#D55E00",
   unverifiable: "#999999",
   "not-a-claim": "#CC79A7",
-  none: "#009E73",
+  none: "#78716C",
 };
 
 export interface ClaimTone {

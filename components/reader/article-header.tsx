@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { buttonClass } from "@/components/ui/button";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { Time } from "@/components/ui/locale";
 
 interface Props {
   slug: string;
@@ -23,7 +23,7 @@ interface Props {
 
 export function ArticleHeader({ slug, article, canEdit }: Props) {
   const base = `/w/${slug}/articles/${article.id}`;
-  const byline = [article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? dateFormat.format(article.publishedAt) : null].filter(Boolean).join(" · ");
+  const byline = [article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? <Time value={article.publishedAt} style="day" /> : null].filter((part) => part !== null && part !== "");
   return (
     <header className="mb-8 max-w-3xl">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -32,7 +32,16 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
         </Link>
       </nav>
       <h1 className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-stone-900">{article.title}</h1>
-      {byline ? <p className="mt-2 text-stone-600">{byline}</p> : null}
+      {byline.length ? (
+        <p className="mt-2 text-stone-600">
+          {byline.map((part, i) => (
+            <Fragment key={i}>
+              {i ? " · " : null}
+              {part}
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         {article.url ? (
           <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline">
@@ -57,7 +66,7 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
                   <Link href={r.number === article.revision ? base : `${base}?revision=${r.number}`} className="block rounded px-2 py-1 hover:bg-stone-100" aria-current={r.number === article.shownRevision ? "page" : undefined}>
                     Revision {r.number}
                     <span className="block text-xs text-stone-500">
-                      {dateFormat.format(r.createdAt)} · {r.createdBy?.name ?? "import"}
+                      <Time value={r.createdAt} style="date-time" /> · {r.createdBy?.name ?? "import"}
                     </span>
                   </Link>
                 </li>

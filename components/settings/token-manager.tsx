@@ -7,6 +7,7 @@ import { apiSend } from "@/components/ui/api";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { Time } from "@/components/ui/locale";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 interface TokenItem {
@@ -19,7 +20,8 @@ interface TokenItem {
   lastUsedAt: string | null;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+/** Below md each token is a card: cells flow as lines, each with its column's name before it. */
+const CARD_CELL = "max-md:block max-md:p-0 max-md:text-stone-700 max-md:before:mr-1 max-md:before:text-stone-500 max-md:before:font-medium max-md:before:content-[attr(data-label)]";
 
 export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; workspaces: { slug: string; name: string }[] }) {
   const router = useRouter();
@@ -94,9 +96,9 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
         {tokens.length === 0 ? (
           <p className="mt-2 text-sm text-stone-600">No tokens yet.</p>
         ) : (
-          <div className="relative mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-stone-200 text-stone-600">
+          <div className="relative mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200 max-md:overflow-visible">
+            <table className="w-full text-left text-sm max-md:block">
+              <thead className="border-b border-stone-200 text-stone-600 max-md:sr-only">
                 <tr>
                   <th scope="col" className="px-4 py-2 font-medium">Name</th>
                   <th scope="col" className="px-4 py-2 font-medium">Workspace</th>
@@ -106,17 +108,19 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
                   <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-stone-100">
+              <tbody className="divide-y divide-stone-100 max-md:block">
                 {tokens.map((t) => (
-                  <tr key={t.id}>
-                    <td className="px-4 py-2">
+                  <tr key={t.id} className="max-md:flex max-md:flex-col max-md:gap-1 max-md:p-4">
+                    <td className="px-4 py-2 max-md:block max-md:p-0 max-md:break-words">
                       <span className="font-medium">{t.name}</span> <code className="text-xs text-stone-500">{t.prefix}…</code>
                     </td>
-                    <td className="px-4 py-2">{t.workspace.name}</td>
-                    <td className="px-4 py-2">{t.role ? ROLE_LABELS[t.role] : <span className="text-stone-500">No longer a member</span>}</td>
-                    <td className="px-4 py-2">{dateFormat.format(new Date(t.createdAt))}</td>
-                    <td className="px-4 py-2">{t.lastUsedAt ? dateFormat.format(new Date(t.lastUsedAt)) : <span className="text-stone-500">Never</span>}</td>
-                    <td className="px-4 py-2 text-right">
+                    <td data-label="Workspace" className={`px-4 py-2 ${CARD_CELL}`}>{t.workspace.name}</td>
+                    <td data-label="Acts as" className={`px-4 py-2 ${CARD_CELL}`}>{t.role ? ROLE_LABELS[t.role] : <span className="text-stone-500">No longer a member</span>}</td>
+                    <td data-label="Created" className={`px-4 py-2 ${CARD_CELL}`}>
+                      <Time value={t.createdAt} style="date-time" />
+                    </td>
+                    <td data-label="Last used" className={`px-4 py-2 ${CARD_CELL}`}>{t.lastUsedAt ? <Time value={t.lastUsedAt} style="date-time" /> : <span className="text-stone-500">Never</span>}</td>
+                    <td className="px-4 py-2 text-right max-md:block max-md:p-0 max-md:pt-2 max-md:text-left">
                       <Button variant="danger" className="px-2 py-1" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
                         Revoke
                       </Button>

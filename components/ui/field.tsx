@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 
-const CONTROL =
+/** The app's look for text inputs, selects and date inputs: every form control uses it (checkboxes, radios and file pickers are styled in app/globals.css). */
+export const CONTROL =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-stone-900 ring-1 ring-inset ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-brand-600 focus:outline-none aria-[invalid=true]:ring-red-500";
 
 interface FieldProps {

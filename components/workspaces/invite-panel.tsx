@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { Time } from "@/components/ui/locale";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
@@ -16,7 +17,6 @@ interface OpenInvite {
   createdBy: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvite[] }) {
   const router = useRouter();
@@ -77,7 +77,7 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-2 rounded-md bg-stone-50 px-3 py-2">
                 <span>
-                  {ROLE_LABELS[i.role]} <span className="text-stone-500">· by {i.createdBy} · until {dateFormat.format(new Date(i.expiresAt))}</span>
+                  {ROLE_LABELS[i.role]} <span className="text-stone-500">· by {i.createdBy} · until <Time value={i.expiresAt} style="date-time" /></span>
                 </span>
                 <Button variant="ghost" className="px-2 py-1" onClick={() => revoke(i.id)} aria-label={`Revoke ${ROLE_LABELS[i.role]} invite`}>
                   Revoke

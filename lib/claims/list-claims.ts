@@ -4,8 +4,9 @@ import { forbidden, invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import type { ClaimListItem, ClaimPage } from "./claim-dto";
 import type { ReviewState } from "./review-states";
-import { claimFiltersSchema, type ClaimFilters, type ClaimSort } from "./schemas";
+import { claimFiltersSchema, namedFilterErrors, type ClaimFilters, type ClaimSort } from "./schemas";
 import type { Verdict } from "./verdicts";
+import { tagSpellings } from "./workspace-tags";
 
 interface Cursor {
   sort: ClaimSort;
@@ -24,7 +25,7 @@ function decodeCursor(raw: string, sort: ClaimSort): Cursor {
   } catch {
     // fall through
   }
-  throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+  throw invalid("That page cursor is not valid for this list; start from the first page.", namedFilterErrors({ cursor: "Invalid cursor." }));
 }
 
 const ORDER: Record<ClaimSort, { field: "updatedAt" | "createdAt" | "statement"; dir: "asc" | "desc" }> = {
@@ -45,7 +46,11 @@ function after(cursor: Cursor): Prisma.ClaimWhereInput {
 export function parseClaimFilters(input: URLSearchParams | ClaimFilters) {
   const raw = input instanceof URLSearchParams ? Object.fromEntries(input) : input;
   const parsed = claimFiltersSchema.safeParse(raw);
-  if (!parsed.success) throw invalid("Some filters are invalid.", fieldErrors(parsed.error));
+  if (!parsed.success) {
+    const fields = namedFilterErrors(fieldErrors(parsed.error));
+    const messages = Object.values(fields);
+    throw invalid(messages.length === 1 ? messages[0] : `Some filters are invalid: ${messages.join(" ")}`, fields);
+  }
   return parsed.data;
 }
 
@@ -62,7 +67,8 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
     const real = f.verdict.filter((v) => v !== "none");
     and.push({ OR: [...(real.length ? [{ verdict: { in: real } }] : []), ...(f.verdict.includes("none") ? [{ verdict: null }] : [])] });
   }
-  if (f.tag) and.push({ tags: { has: f.tag } });
+  // Case-insensitive: the tag as any of its spellings in this workspace (lib/claims/workspace-tags.ts).
+  if (f.tag) and.push({ tags: { hasSome: await tagSpellings(access.workspace.id, f.tag) } });
   if (f.articleId) and.push({ mentions: { some: { articleId: f.articleId, deletedAt: null } } });
   if (f.claimant) and.push({ claimant: { contains: f.claimant, mode: "insensitive" } });
   if (f.assignee) and.push({ assigneeId: f.assignee === "me" ? access.userId : f.assignee === "none" ? null : f.assignee });

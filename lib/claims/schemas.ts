@@ -3,7 +3,7 @@ import { cursorField, decodeBase64UrlJson } from "@/lib/validation/cursor";
 import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
-import { text } from "@/lib/validation/text";
+import { text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
@@ -138,41 +138,87 @@ export type BulkInput = z.infer<typeof bulkSchema>;
 export const CLAIM_SORTS = ["updated", "created", "statement"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
-/** An array, or a comma-separated string as query parameters carry it. */
-function list<const T extends readonly [string, ...string[]]>(values: T, error: string) {
-  const item = z.enum(values, { error });
-  return z.union([
-    z.array(item),
-    z
-      .string()
-      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(item)),
-  ]);
+/**
+ * Filter messages name the filter and the value that was refused, so a hand-edited or stale URL
+ * says which part is wrong ("Review state: “foo” is not one of …") on the page and in the API's
+ * problem+json alike. The names are the filter form's labels.
+ */
+export const CLAIM_FILTER_LABELS = {
+  reviewState: "Review state",
+  verdict: "Verdict",
+  tag: "Tag",
+  articleId: "Article",
+  claimant: "Claimant",
+  assignee: "Assignee",
+  hasSources: "Sources",
+  q: "Search",
+  deleted: "Deleted",
+  sort: "Sort",
+  cursor: "Page",
+  limit: "Limit",
+} as const;
+
+const quoted = (value: unknown) => `“${typeof value === "string" ? value.slice(0, 60) : JSON.stringify(value)}”`;
+const notOneOf = (label: string, value: unknown, values: readonly string[]) => `${label}: ${quoted(value)} is not one of ${values.join(", ")}.`;
+
+/** An array, or a comma-separated string as query parameters carry it; the message names the first value that isn't allowed. */
+function list<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  const item = z.enum(values);
+  const error = (input: unknown) => {
+    const items = Array.isArray(input) ? input : typeof input === "string" ? input.split(",").map((x) => x.trim()) : [input];
+    return notOneOf(label, items.find((x) => typeof x !== "string" || !(values as readonly string[]).includes(x)) ?? input, values);
+  };
+  return z.union(
+    [
+      z.array(item),
+      z
+        .string()
+        .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(item)),
+    ],
+    { error: (issue) => error(issue.input) },
+  );
 }
+
+/** "true" or "false" in a query string, or a boolean. */
+const flag = (label: string) => z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")], { error: (issue) => notOneOf(label, issue.input, ["true", "false"]) });
+
+/** Free text in a filter: storable, and at most `max` characters. */
+const filterText = (label: string, max: number) =>
+  text(`${label}: ${UNSTORABLE_TEXT_MESSAGE}`, `${label}: give it as text.`)
+    .trim()
+    .min(1, `${label}: give a value, or leave it out.`)
+    .max(max, `${label}: keep it under ${max} characters.`);
 
 /** The list's filters, from query parameters (`?reviewState=unreviewed,in-review&verdict=none&assignee=me`). */
 export const claimFiltersSchema = z.object({
-  reviewState: list(REVIEW_STATES, `Review states are ${REVIEW_STATES.join(", ")}.`).optional(),
+  reviewState: list(REVIEW_STATES, CLAIM_FILTER_LABELS.reviewState).optional(),
   /** "none" for claims without a verdict. */
-  verdict: list([...VERDICTS, "none"] as const, `Verdicts are ${VERDICTS.join(", ")} or none.`).optional(),
-  tag: text().trim().min(1).max(50).optional(),
-  articleId: text().trim().min(1).regex(ID_PATTERN, "Give a valid article id.").optional(),
+  verdict: list([...VERDICTS, "none"] as const, CLAIM_FILTER_LABELS.verdict).optional(),
+  /** One tag, matched case-insensitively ("Health" finds "health"). */
+  tag: filterText(CLAIM_FILTER_LABELS.tag, 50).optional(),
+  articleId: filterText(CLAIM_FILTER_LABELS.articleId, 100)
+    .refine((v) => ID_PATTERN.test(v), { error: (issue) => `${CLAIM_FILTER_LABELS.articleId}: ${quoted(issue.input)} is not an article id.` })
+    .optional(),
   /** Substring of the claimant, case-insensitive. */
-  claimant: text().trim().min(1).max(300).optional(),
+  claimant: filterText(CLAIM_FILTER_LABELS.claimant, 300).optional(),
   /** A user id, "me" or "none". */
-  assignee: userRef().optional(),
-  hasSources: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
+  assignee: filterText(CLAIM_FILTER_LABELS.assignee, 100)
+    .refine((v) => ID_PATTERN.test(v), { error: (issue) => `${CLAIM_FILTER_LABELS.assignee}: ${quoted(issue.input)} is not me, none or a member's id.` })
     .optional(),
+  hasSources: flag(CLAIM_FILTER_LABELS.hasSources).optional(),
   /** Substring of the statement, case-insensitive. */
-  q: text().trim().min(1).max(300).optional(),
+  q: filterText(CLAIM_FILTER_LABELS.q, 300).optional(),
   /** Admins only: list deleted claims instead. */
-  deleted: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")])
-    .optional(),
-  sort: z.enum(CLAIM_SORTS, { error: `Sort by ${CLAIM_SORTS.join(", ")}.` }).default("updated"),
+  deleted: flag(CLAIM_FILTER_LABELS.deleted).optional(),
+  sort: z.enum(CLAIM_SORTS, { error: (issue) => notOneOf(CLAIM_FILTER_LABELS.sort, issue.input, CLAIM_SORTS) }).default("updated"),
   cursor: cursorField.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce
+    .number({ error: (issue) => `${CLAIM_FILTER_LABELS.limit}: ${quoted(issue.input)} is not a number.` })
+    .int({ error: `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.` })
+    .min(1, `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.`)
+    .max(100, `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.`)
+    .default(50),
 }).superRefine((f, ctx) => {
   // The list's cursor is [sort, value, id] (lib/claims/list-claims.ts); for the time sorts the value is
   // compared with a timestamp column, so it must be a time PostgreSQL can hold, and the id one of ours.
@@ -182,7 +228,24 @@ export const claimFiltersSchema = z.object({
   const [sort, value, cursorId] = decoded as unknown[];
   const timeSorted = sort === "updated" || sort === "created";
   if ((timeSorted && (typeof value !== "string" || !isCalendarDate(value))) || (typeof cursorId === "string" && !isId(cursorId))) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: "Invalid cursor." });
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_MESSAGE });
   }
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;
+
+const CURSOR_MESSAGE = `${CLAIM_FILTER_LABELS.cursor}: this link's page cursor is not valid for this list; start from the first page.`;
+
+/**
+ * Every filter error with its filter's name in front: most messages carry it already; shared
+ * field schemas (the cursor's) don't, so they get it here. Keys stay the query parameters.
+ */
+export function namedFilterErrors(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, message]) => {
+      const param = key.split(".")[0] as keyof typeof CLAIM_FILTER_LABELS;
+      const label: string | undefined = CLAIM_FILTER_LABELS[param];
+      if (param === "cursor") return [key, CURSOR_MESSAGE];
+      return [key, !label || message.startsWith(`${label}:`) ? message : `${label}: ${message}`];
+    }),
+  );
+}

@@ -6,15 +6,15 @@ import { requirePageAccess } from "@/lib/auth/page-access";
 import { listArticles } from "@/lib/articles/list-articles";
 import { startHere } from "@/lib/workspaces/start-here";
 import { StartHere } from "@/components/workspaces/start-here";
+import { formatDate } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 export const metadata: Metadata = { title: "Articles" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
-  const [articles, start] = await Promise.all([listArticles(access.workspace.id), startHere(access)]);
+  const [articles, start, locale] = await Promise.all([listArticles(access.workspace.id), startHere(access), requestLocale()]);
   const canAdd = can(access.role, "article.create");
   return (
     <>
@@ -44,7 +44,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
                 <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
                   <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
                   <span className="mt-1 block text-sm text-stone-500">
-                    {[a.publisher, a.author, a.publishedAt ? dateFormat.format(a.publishedAt) : null].filter(Boolean).join(" · ")}
+                    {[a.publisher, a.author, a.publishedAt ? formatDate(a.publishedAt, locale, "day-short") : null].filter(Boolean).join(" · ")}
                     {a.annotationCount ? ` · ${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : ""}
                   </span>
                 </Link>

@@ -6,6 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
+import { namedFilterErrors } from "@/lib/claims/schemas";
+import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
@@ -21,11 +23,13 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const search = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims`);
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
-  const [result, labels, members] = await Promise.all([
+  const [result, labels, members, tags] = await Promise.all([
     listClaims(access, filters).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err))),
     getVerdictLabels(access.workspace.id),
     listMembers(access.workspace.id),
+    listWorkspaceTags(access),
   ]);
+  const errors = result instanceof DomainError ? namedFilterErrors(result.fields) : {};
   const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
   const myQueue = filters.assignee === "me";
   const deletedView = filters.deleted === "true";
@@ -50,10 +54,23 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
           ) : null}
         </nav>
       </div>
-      <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} />
+      <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} tags={tags} errors={errors} />
       {result instanceof DomainError ? (
         <div className="mt-4">
-          <Alert>{Object.values(result.fields)[0] ?? result.message}</Alert>
+          <Alert>
+            {Object.keys(errors).length ? (
+              <>
+                <p className="font-medium">These filters in the address can&apos;t be used; change them or choose Clear:</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {Object.entries(errors).map(([key, message]) => (
+                    <li key={key}>{message}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              result.message
+            )}
+          </Alert>
         </div>
       ) : (
         <>

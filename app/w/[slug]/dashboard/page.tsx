@@ -6,15 +6,15 @@ import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getDashboard } from "@/lib/claims/dashboard";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { formatDate } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
-  const [data, labels] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id)]);
+  const [data, labels, locale] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id), requestLocale()]);
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
     <div className="space-y-8">
@@ -81,11 +81,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             <ol className="mt-3 space-y-2 text-sm">
               {data.activity.map((e) => (
                 <li key={e.id}>
-                  <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describeEvent(e, labels)} on{" "}
+                  <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describeEvent(e, labels, locale)} on{" "}
                   <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 hover:underline">
                     {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
                   </Link>
-                  <span className="block text-xs text-stone-500">{when.format(new Date(e.createdAt))} UTC</span>
+                  <time dateTime={e.createdAt} className="block text-xs text-stone-500">
+                    {formatDate(e.createdAt, locale, "date-time")}
+                  </time>
                 </li>
               ))}
             </ol>

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { deleteClaim } from "./delete-claim";
+import { listClaims } from "./list-claims";
+import { claimWorld, rejection } from "./test-world";
+import { listWorkspaceTags } from "./workspace-tags";
+
+describe("the claims list's tag filter", () => {
+  it("matches a tag whatever its case, and only whole tags", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const upper = await w.claim("about 40,000 vehicles a day", { tags: ["Traffic"] });
+    const lower = await w.claim("a third of their customers", { tags: ["traffic", "economy"] });
+    const longer = await w.claim("€12 million", { tags: ["traffic-safety"] });
+    const ids = async (tag: string) => (await listClaims(a, { tag })).items.map((i) => i.id).sort();
+    expect(await ids("TRAFFIC")).toEqual([upper.id, lower.id].sort());
+    expect(await ids("traffic")).toEqual([upper.id, lower.id].sort());
+    expect(await ids("Economy")).toEqual([lower.id]);
+    expect(await ids("traffic-SAFETY")).toEqual([longer.id]);
+    expect(await ids("traff")).toEqual([]);
+    expect(await ids("nobody uses this")).toEqual([]);
+  });
+
+  it("suggests the workspace's tags from live claims, each spelling once, alphabetically", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const other = await claimWorld();
+    await other.claim("about 40,000 vehicles a day", { tags: ["elsewhere"] });
+    expect(await listWorkspaceTags(a)).toEqual([]);
+    await w.claim("about 40,000 vehicles a day", { tags: ["traffic", "Budget"] });
+    await w.claim("a third of their customers", { tags: ["traffic", "economy"] });
+    const gone = await w.claim("€12 million", { tags: ["withdrawn"] });
+    await deleteClaim(await w.as(w.admin), gone.id, { version: gone.version });
+    expect(await listWorkspaceTags(a)).toEqual(["Budget", "economy", "traffic"]);
+  });
+});
+
+describe("invalid filter values", () => {
+  it("name the filter and the refused value, in the message and per parameter", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const one = await rejection(listClaims(a, { reviewState: "foo" }), 400);
+    expect(one.fields).toEqual({ reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved." });
+    expect(one.message).toBe("Review state: “foo” is not one of unreviewed, in-review, approved.");
+    expect((await rejection(listClaims(a, { verdict: "none,maybe" }), 400)).fields).toEqual({
+      verdict: "Verdict: “maybe” is not one of true, mostly-true, mixed, mostly-false, false, unverifiable, not-a-claim, none.",
+    });
+
+    const many = await rejection(
+      // As the page and the API pass them: the URL's query parameters.
+      listClaims(a, Object.fromEntries(new URLSearchParams({ sort: "oldest", hasSources: "perhaps", deleted: "yes", assignee: "<me>", articleId: "a b", limit: "500", cursor: "not-a-cursor", tag: "x".repeat(51) }))),
+      400,
+    );
+    expect(many.fields).toEqual({
+      sort: "Sort: “oldest” is not one of updated, created, statement.",
+      hasSources: "Sources: “perhaps” is not one of true, false.",
+      deleted: "Deleted: “yes” is not one of true, false.",
+      assignee: "Assignee: “<me>” is not me, none or a member's id.",
+      articleId: "Article: “a b” is not an article id.",
+      limit: "Limit: give a whole number from 1 to 100.",
+      cursor: "Page: this link's page cursor is not valid for this list; start from the first page.",
+      tag: "Tag: keep it under 50 characters.",
+    });
+    expect(many.message).toMatch(/^Some filters are invalid: /);
+    for (const m of Object.values(many.fields)) expect(many.message).toContain(m);
+  });
+});
