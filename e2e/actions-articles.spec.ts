@@ -78,7 +78,7 @@ test("paste an article: an empty text is refused, the text opens in the reader w
   await expect(page.getByRole("list", { name: "Articles" }).getByRole("listitem")).toHaveCount(2);
 });
 
-test("files dropped on the upload area are added like chosen ones, and a file's Added link opens its article", async ({ page }) => {
+test("files dropped on the upload area are added like chosen ones; a file's Added link opens its article, whose breadcrumb leads back to the list", async ({ page }) => {
   const slug = await desk(page, "Dropper");
   await page.goto(`/w/${slug}/import`);
   const upload = page.getByRole("region", { name: "Upload files" });
@@ -100,7 +100,8 @@ test("files dropped on the upload area are added like chosen ones, and a file's 
   await page.waitForURL(/\/articles\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Tram line reopens" })).toBeVisible();
   await expect(articleText(page)).toContainText("overhead wires");
-  await page.goto(`/w/${slug}`);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "← All articles" }).click();
+  await page.waitForURL(new RegExp(`/w/${slug}$`));
   await expect(page.getByRole("list", { name: "Articles" }).getByRole("listitem")).toHaveCount(2);
 });
 

@@ -213,7 +213,7 @@ test("verdict and review: the explanation's formatting buttons, a note for the h
   await expect(history(page).getByRole("listitem").filter({ hasText: "moved it from Approved to In review" })).toContainText("“A reader sent newer figures.”");
 });
 
-test("a comment formatted with the Bold, Italic and Bullets buttons keeps its formatting; an empty comment is not sent", async ({ page }) => {
+test("a comment formatted with the Bold, Italic and Bullets buttons keeps its formatting; an empty comment is not sent, and Cancel drops an edit", async ({ page }) => {
   const { slug } = await desk(page, "Commenter");
   const statement = "Parking at the station will be free on Sundays.";
   const { claimId } = await claimOnNewArticle(page, slug, "Station parking", statement);
@@ -243,6 +243,19 @@ test("a comment formatted with the Bold, Italic and Bullets buttons keeps its fo
   await expect(comment.locator("span > em")).toHaveText("twice");
   await expect(comment.locator("ul > li")).toHaveText("the council's notice");
   await expect(discussion.getByRole("heading", { name: "Discussion (1)" })).toBeVisible();
+
+  // Cancel drops an edit.
+  await comment.getByRole("button", { name: "Edit", exact: true }).click();
+  const edit = comment.getByRole("textbox", { name: "Edit comment" });
+  await edit.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Never saved");
+  await comment.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(comment.locator("span > strong")).toHaveText("Checked");
+  await page.reload();
+  await expect(comment).not.toContainText("Never saved");
+  await expect(comment.locator("span > strong")).toHaveText("Checked");
 });
 
 test("delete and restore: a deleted claim leaves the list, an admin finds it under Deleted and restores it; Cancel closes the merge search", async ({ page }) => {
