@@ -151,12 +151,14 @@ async function personInOwnBrowser(browser: Browser, label: string) {
   return { context, page, person };
 }
 
-/** Creates an invite link on the Members page and returns it. */
+/** Creates an invite link on the Members page and returns it (the field still shows the last one until the new one is in). */
 async function createInviteLink(admin: Page, role: "viewer" | "annotator" | "reviewer" | "admin"): Promise<string> {
+  const link = admin.getByLabel("Invite link");
+  const before = (await link.count()) ? await link.inputValue() : null;
   await admin.getByLabel("Invite as").selectOption(role);
   await admin.getByRole("button", { name: "Create invite link" }).click();
-  const link = admin.getByLabel("Invite link");
   await expect(link).toHaveValue(/\/invite\//);
+  if (before) await expect(link).not.toHaveValue(before);
   return link.inputValue();
 }
 
