@@ -183,7 +183,7 @@ test("article editor: Cancel keeps the article as it was; the details and every 
     ["italicable", "Italic"],
   ] as const) {
     await mouseSelect(page, editor, word);
-    await tools.getByRole("button", { name: tool }).click();
+    await tools.getByRole("button", { name: tool, exact: true }).click();
   }
   // Blocks where the caret is.
   for (const [start, tool] of [
@@ -195,7 +195,7 @@ test("article editor: Cancel keeps the article as it was; the details and every 
   ] as const) {
     const { end } = await textPoints(editor, start);
     await page.mouse.click(end.x, end.y);
-    await tools.getByRole("button", { name: tool }).click();
+    await tools.getByRole("button", { name: tool, exact: true }).click();
   }
   await page.getByLabel("Title").fill("Formatting test, edited");
   await page.getByLabel("Publisher").fill("Desk Weekly");

@@ -470,13 +470,13 @@ test("export: every filter changes what the set holds, the bundle takes revision
   await page.getByLabel("Claimant contains").fill("");
   await holds("and 2 claims");
 
-  await page.getByLabel("From").fill("2025-03-01");
-  await page.getByLabel("To").fill("2025-03-31");
+  await page.getByLabel("From", { exact: true }).fill("2025-03-01");
+  await page.getByLabel("To", { exact: true }).fill("2025-03-31");
   await holds("and 1 claim");
   await page.getByLabel("Date range applies to").selectOption({ label: "Date added" });
   await holds("and 0 claims");
-  await page.getByLabel("From").fill("");
-  await page.getByLabel("To").fill("");
+  await page.getByLabel("From", { exact: true }).fill("");
+  await page.getByLabel("To", { exact: true }).fill("");
   await holds("and 2 claims");
 
   // Revisions go into the bundle only when ticked.
