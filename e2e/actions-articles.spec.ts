@@ -184,6 +184,8 @@ test("article editor: Cancel keeps the article as it was; the details and every 
   ] as const) {
     await mouseSelect(page, editor, word);
     await tools.getByRole("button", { name: tool, exact: true }).click();
+    // The button shows (and says, with aria-pressed) that the format is on where the caret is.
+    await expect(tools.getByRole("button", { name: tool, exact: true })).toHaveAttribute("aria-pressed", "true");
   }
   // Blocks where the caret is.
   for (const [start, tool] of [
@@ -196,6 +198,8 @@ test("article editor: Cancel keeps the article as it was; the details and every 
     const { end } = await textPoints(editor, start);
     await page.mouse.click(end.x, end.y);
     await tools.getByRole("button", { name: tool, exact: true }).click();
+    // The button shows (and says, with aria-pressed) that the format is on where the caret is.
+    await expect(tools.getByRole("button", { name: tool, exact: true })).toHaveAttribute("aria-pressed", "true");
   }
   await page.getByLabel("Title").fill("Formatting test, edited");
   await page.getByLabel("Publisher").fill("Desk Weekly");

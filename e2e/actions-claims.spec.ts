@@ -226,6 +226,8 @@ test("a comment formatted with the Bold, Italic and Bullets buttons keeps its fo
   await discussion.getByRole("textbox", { name: "New comment" }).click();
   const tools = discussion.getByRole("toolbar", { name: "New comment formatting" });
   await tools.getByRole("button", { name: "Bold" }).click();
+  // On before anything is typed: the button says so.
+  await expect(tools.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.type("Checked");
   await tools.getByRole("button", { name: "Bold" }).click();
   await tools.getByRole("button", { name: "Italic" }).click();
@@ -233,6 +235,7 @@ test("a comment formatted with the Bold, Italic and Bullets buttons keeps its fo
   await tools.getByRole("button", { name: "Italic" }).click();
   await page.keyboard.press("Enter");
   await tools.getByRole("button", { name: "Bullets" }).click();
+  await expect(tools.getByRole("button", { name: "Bullets" })).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.type("the council's notice");
   await discussion.getByRole("button", { name: "Comment", exact: true }).click();
   // The comment's own text: rich text draws each run as a span (the author's name is a strong of its own).
