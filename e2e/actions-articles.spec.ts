@@ -21,6 +21,8 @@ async function desk(page: Page, label: string) {
 }
 
 test("paste an article: an empty text is refused, the text opens in the reader with its title and source details, Markdown is formatted, and the same text again is recognised", async ({ page }) => {
+  // Many page loads and saves in one test: slow on a loaded machine.
+  test.setTimeout(120_000);
   const slug = await desk(page, "Paster");
   await page.goto(`/w/${slug}`);
   await page.getByRole("link", { name: "Add articles" }).click();
@@ -106,6 +108,8 @@ test("files dropped on the upload area are added like chosen ones; a file's Adde
 });
 
 test("bundle import: a broken file is refused with the reason; a bundle from another workspace is checked, cancelled, then imported with its claim", async ({ page }) => {
+  // Many page loads and saves in one test: slow on a loaded machine.
+  test.setTimeout(120_000);
   const source = await desk(page, "Bundler");
   const sentence = "The new ferry terminal will open in September, the port authority said.";
   await claimOnNewArticle(page, source, "Ferry terminal opening", sentence);

@@ -430,6 +430,8 @@ test("dashboard: its article, most-linked claim and recent-activity links open t
 });
 
 test("export: every filter changes what the set holds, the bundle takes revisions when asked, and a download in progress is cancelled", async ({ page }) => {
+  // Many page loads and saves in one test: slow on a loaded machine.
+  test.setTimeout(120_000);
   const { slug } = await desk(page, "Filters");
   const fares = await claimOnNewArticle(page, slug, "Fares article", "Bus fares rise by ten percent.", { claimant: "Transit board", tags: ["fares"] });
   const dated = await changeClaim(page, "patch", `/api/w/${slug}/claims/${fares.claimId}`, { version: fares.version, claimDate: "2025-03-04" });

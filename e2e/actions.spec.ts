@@ -165,6 +165,8 @@ async function createInviteLink(admin: Page, role: "viewer" | "annotator" | "rev
 const roleBadge = (page: Page) => page.getByTitle("Your role here");
 
 test("sign-in and sign-up link to each other keeping where you were going; the logo, the workspace list and every workspace tab lead where they say", async ({ page }) => {
+  // Many page loads and saves in one test: slow on a loaded machine.
+  test.setTimeout(120_000);
   const ada: Person = newPerson("Ada");
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/settings")}`);
   await page.getByRole("link", { name: "Create an account" }).click();
@@ -247,6 +249,8 @@ test("workspace settings: a new name shows in the header and the workspace list 
 });
 
 test("members: an admin changes a member's role and removes another; the last admin can neither demote nor remove themself", async ({ page, browser }) => {
+  // Several sign-ups (each hashes a password) and many page loads: slow on a loaded machine.
+  test.setTimeout(120_000);
   const admin = newPerson("Admin");
   await signUpAndLand(page, admin);
   const slug = await createWorkspace(page, "Members desk");
@@ -295,6 +299,8 @@ test("members: an admin changes a member's role and removes another; the last ad
 });
 
 test("invites: the link is copied, a revoked invite stops working, and people already signed in, or signing in from the invite, join with Join workspace", async ({ page, browser, baseURL }) => {
+  // Several sign-ups (each hashes a password) and many page loads: slow on a loaded machine.
+  test.setTimeout(120_000);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   const admin = newPerson("Inviter");
   await signUpAndLand(page, admin);
@@ -356,6 +362,8 @@ test("invites: the link is copied, a revoked invite stops working, and people al
 });
 
 test("API tokens: a token with no name is not sent; a new token is copied; the REST API link opens the reference, whose contents jump to each part", async ({ page, baseURL }) => {
+  // Many page loads and saves in one test: slow on a loaded machine.
+  test.setTimeout(120_000);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await signUpAndLand(page, newPerson("Tokens"));
   await createWorkspace(page, "Token desk");
