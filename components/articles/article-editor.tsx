@@ -38,6 +38,8 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
     extensions: articleExtensions({ openLinks: false }),
     content: doc,
     immediatelyRender: false,
+    // The toolbar shows which formats are on at the caret (aria-pressed): tiptap 3 re-renders on a transaction only when asked to.
+    shouldRerenderOnTransaction: true,
     editorProps: { attributes: { class: "ct-article", "aria-label": "Article text", role: "textbox", "aria-multiline": "true" } },
   });
   const back = `/w/${slug}/articles/${articleId}`;

@@ -22,6 +22,8 @@ export function RichTextEditor({ id, label, value, onChange }: Props) {
     extensions,
     content: value ?? undefined,
     immediatelyRender: false,
+    // The toolbar shows which formats are on at the caret (aria-pressed): tiptap 3 re-renders on a transaction only when asked to.
+    shouldRerenderOnTransaction: true,
     editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
     onUpdate({ editor }) {
       onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "\n\n" }));
