@@ -1,4 +1,4 @@
-import { REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
+import { CHANGES_REQUESTED, CHANGES_REQUESTED_LABEL, REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 
 const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
@@ -25,6 +25,7 @@ export function ClaimFiltersForm({ slug, filters, labels, members }: { slug: str
               {REVIEW_STATE_LABELS[s]}
             </option>
           ))}
+          <option value={CHANGES_REQUESTED}>{CHANGES_REQUESTED_LABEL} (sent back)</option>
           <option value="unreviewed,in-review">Not yet approved</option>
         </select>
       </div>

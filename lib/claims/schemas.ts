@@ -4,7 +4,7 @@ import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
-import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
+import { RELATION_TYPES, REVIEW_FILTER_STATES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
 
@@ -152,7 +152,8 @@ function list<const T extends readonly [string, ...string[]]>(values: T, error: 
 
 /** The list's filters, from query parameters (`?reviewState=unreviewed,in-review&verdict=none&assignee=me`). */
 export const claimFiltersSchema = z.object({
-  reviewState: list(REVIEW_STATES, `Review states are ${REVIEW_STATES.join(", ")}.`).optional(),
+  /** Review states, and "changes-requested": unreviewed claims sent back and not yet resubmitted. */
+  reviewState: list(REVIEW_FILTER_STATES, `Review states are ${REVIEW_FILTER_STATES.join(", ")}.`).optional(),
   /** "none" for claims without a verdict. */
   verdict: list([...VERDICTS, "none"] as const, `Verdicts are ${VERDICTS.join(", ")} or none.`).optional(),
   tag: text().trim().min(1).max(50).optional(),
