@@ -4,7 +4,7 @@ import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
-import { RELATION_TYPES, REVIEW_FILTER_STATES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
+import { RELATION_TYPES, REVIEW_FILTER_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
 
