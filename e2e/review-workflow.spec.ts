@@ -242,7 +242,7 @@ test("Approve is disabled, with the reason, when the server would refuse: someth
 test("bulk Assign starts with no choice: Assign is disabled until a person (or 'Nobody') is chosen", async () => {
   test.setTimeout(120_000);
   const ad = admin.page;
-  await ad.goto(`/w/${slug}/claims?reviewState=unreviewed`);
+  await ad.goto(`/w/${slug}/claims`);
   const rows = ad.getByRole("row").filter({ has: ad.getByRole("checkbox") });
   await expect(rows.first()).toBeVisible();
   await rows.nth(0).getByRole("checkbox").check();
