@@ -63,13 +63,13 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
                     : "No claims match. Try other words."
                   : null}
           </p>
-          <ul className="max-h-56 overflow-y-auto" aria-label={listName}>
+          <ul className="max-h-56 overflow-y-auto px-1" aria-label={listName}>
             {found.map((f) => (
               <li key={f.claimId} className="flex items-start justify-between gap-2 border-b border-stone-100 py-2 text-sm">
                 <span>{f.statement}</span>
                 <Button
                   variant="secondary"
-                  className="py-1"
+                  className="shrink-0 py-1"
                   aria-label={`Merge “${f.statement.slice(0, 60)}” into this claim`}
                   onClick={async () => {
                     if (!window.confirm("Merge it into this claim? Its mentions, sources, links, tags and history move here, and its page will redirect here.")) return;

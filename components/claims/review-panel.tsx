@@ -124,7 +124,8 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send, currentUs
         </>
       )}
 
-      {canEdit || canReview ? (
+      {/* Nothing to do here for an annotator once it is approved (the verdict section says a reviewer can reopen it). */}
+      {canReview || (canEdit && !approved) ? (
         <div className="mt-5 border-t border-stone-200 pt-4">
           <h3 className="text-sm font-medium text-stone-700">Review</h3>
           {claim.changesRequested && claim.reviewState === "unreviewed" ? (
