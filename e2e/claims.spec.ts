@@ -161,12 +161,12 @@ test("a claim made in one article is suggested in another and attached; sourced,
   await expect(review).toContainText("Before it can be approved:");
   await expect(review.getByRole("listitem")).toHaveText(["Add at least one source first."]);
 
-  // The reviewer sees what is missing; approving now is refused and names it.
+  // The reviewer sees what is missing; Approve can't succeed yet, so it is disabled and says why.
   await openClaimPage(r, slug, claimId, draftsIn001);
   await expect(reviewPanel(r)).toContainText("Before it can be approved:");
   await expect(reviewPanel(r).getByRole("listitem")).toHaveText(["Add at least one source first."]);
-  await reviewPanel(r).getByRole("button", { name: "Approve" }).click();
-  await expect(notice(r, /Before approval, the claim needs: sources/)).toBeVisible();
+  await expect(reviewPanel(r).getByRole("button", { name: "Approve" })).toBeDisabled();
+  await expect(reviewPanel(r).getByRole("button", { name: "Approve" })).toHaveAccessibleDescription(/Add at least one source first/);
   await expect(reviewPanel(r)).toContainText("In review");
 
   // The annotator adds a source.

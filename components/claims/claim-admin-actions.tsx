@@ -6,7 +6,7 @@ import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
-import { useClaimSearch } from "./use-claim-search";
+import { useClaimCandidates } from "./use-claim-search";
 
 /** Merge a duplicate into this claim, delete it, or (admins) restore it. */
 export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore, send }: { slug: string; claim: ClaimDetail; canMerge: boolean; canDelete: boolean; canRestore: boolean; send: Send }) {
@@ -15,7 +15,9 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
   const [query, setQuery] = useState("");
   const [error, setError] = useState<string | null>(null);
 
-  const found = useClaimSearch(slug, query, merging, claim.id);
+  const candidates = useClaimCandidates(slug, query, merging, claim);
+  const found = candidates.items;
+  const listName = candidates.mode === "suggested" ? "Similar claims" : "Claims to merge";
 
   if (claim.deletedAt) {
     return canRestore ? (
@@ -45,13 +47,29 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
             The duplicate to merge into this claim
           </label>
           <input id="merge-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search claims" className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
-          <ul className="max-h-56 overflow-y-auto" aria-label="Claims to merge">
+          <p id="merge-candidates-heading" className="text-xs font-medium text-stone-600 uppercase">
+            {candidates.mode === "suggested" ? "Similar claims" : "Matching claims"}
+          </p>
+          <p aria-live="polite" className="text-sm text-stone-600">
+            {candidates.loading
+              ? candidates.mode === "suggested"
+                ? "Looking for similar claims…"
+                : "Searching…"
+              : candidates.failed
+                ? "The claims couldn't be loaded. Try again."
+                : !found.length
+                  ? candidates.mode === "suggested"
+                    ? "No similar claims found. Search for the duplicate above."
+                    : "No claims match. Try other words."
+                  : null}
+          </p>
+          <ul className="max-h-56 overflow-y-auto px-1" aria-label={listName}>
             {found.map((f) => (
               <li key={f.claimId} className="flex items-start justify-between gap-2 border-b border-stone-100 py-2 text-sm">
                 <span>{f.statement}</span>
                 <Button
                   variant="secondary"
-                  className="py-1"
+                  className="shrink-0 py-1"
                   aria-label={`Merge “${f.statement.slice(0, 60)}” into this claim`}
                   onClick={async () => {
                     if (!window.confirm("Merge it into this claim? Its mentions, sources, links, tags and history move here, and its page will redirect here.")) return;

@@ -13,6 +13,8 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
   const [editing, setEditing] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // What an approval vouches for (and ClaimReview publishes) is locked until a reviewer reopens it; the server refuses it too (update-claim.ts).
+  const locked = claim.reviewState === "approved";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,9 +26,7 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
       "",
       {
         version: claim.version,
-        statement: get("statement"),
-        claimant: get("claimant") || null,
-        claimDate: get("claimDate") || null,
+        ...(locked ? {} : { statement: get("statement"), claimant: get("claimant") || null, claimDate: get("claimDate") || null }),
         tags: get("tags") ? get("tags").split(",").map((t) => t.trim()).filter(Boolean) : [],
         assigneeId: get("assigneeId") || null,
       },
@@ -40,16 +40,21 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
   if (editing) {
     return (
       <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        {locked ? (
+          <p id="facts-locked" className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700 ring-1 ring-stone-200">
+            This claim is approved, so its statement, claimant and claim date are locked: the approval, and the published ClaimReview, are for exactly these. A reviewer can reopen it. Tags and the assignee can still change.
+          </p>
+        ) : null}
         <div className="space-y-1.5">
           <label htmlFor="claim-statement" className="block text-sm font-medium">
             Statement
           </label>
-          <textarea id="claim-statement" name="statement" defaultValue={claim.statement} rows={3} aria-invalid={fields.statement ? true : undefined} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
+          <textarea id="claim-statement" name="statement" defaultValue={claim.statement} rows={3} readOnly={locked} aria-describedby={locked ? "facts-locked" : undefined} aria-invalid={fields.statement ? true : undefined} className={`block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none ${locked ? "bg-stone-50 text-stone-600" : ""}`} />
           {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : null}
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Claimant" name="claimant" defaultValue={claim.claimant ?? ""} error={fields.claimant} />
-          <TextField label="Claim date" name="claimDate" type="date" defaultValue={claim.claimDate?.slice(0, 10) ?? ""} error={fields.claimDate} />
+          <TextField label="Claimant" name="claimant" defaultValue={claim.claimant ?? ""} error={fields.claimant} readOnly={locked} hint={locked ? "Locked while approved." : undefined} />
+          <TextField label="Claim date" name="claimDate" type="date" defaultValue={claim.claimDate?.slice(0, 10) ?? ""} error={fields.claimDate} readOnly={locked} hint={locked ? "Locked while approved." : undefined} />
           <TextField label="Tags" name="tags" defaultValue={claim.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
           <SelectField label="Assignee" name="assigneeId" defaultValue={claim.assignee?.id ?? ""} error={fields.assigneeId}>
             <option value="">Nobody</option>

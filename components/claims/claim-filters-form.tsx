@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { CONTROL } from "@/components/ui/field";
-import { REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
+import { CHANGES_REQUESTED, CHANGES_REQUESTED_LABEL, REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { FiltersDisclosure } from "./filters-disclosure";
 
@@ -62,6 +62,7 @@ export function ClaimFiltersForm({
                   {REVIEW_STATE_LABELS[s]}
                 </option>
               ))}
+              <option value={CHANGES_REQUESTED}>{CHANGES_REQUESTED_LABEL} (sent back)</option>
               <option value="unreviewed,in-review">Not yet approved</option>
             </select>
           )}

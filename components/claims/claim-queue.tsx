@@ -14,6 +14,8 @@ import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 /** A small cell in a card (below md): inline, its column's name before it. */
 const CARD_CELL = "max-md:p-0 max-md:text-xs max-md:text-stone-600 max-md:before:mr-1 max-md:before:text-stone-600 max-md:before:content-[attr(data-label)]";
 
+/** The assignee picker's value for "Nobody": not "", which means no choice made yet. */
+const NOBODY = "__nobody__";
 
 /**
  * The review queue: j/k move, x selects, Enter opens; selected claims can be
@@ -63,6 +65,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
     const skipped = res.data.skipped.length ? ` ${res.data.skipped.length} skipped: ${res.data.skipped.map((s) => s.reason).join("; ")}` : "";
     setMessage({ tone: "success", text: `${verb} ${res.data.updated.length} claim${res.data.updated.length === 1 ? "" : "s"}.${skipped}` });
     setSelected(new Set());
+    setAssignee("");
     router.refresh();
   }
 
@@ -84,17 +87,26 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
           <label htmlFor="bulk-assignee" className="sr-only">
             Assign to
           </label>
+          {/* No default: one click must not unassign everything selected, so "Nobody" has to be chosen like anyone else. */}
           <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md bg-white px-2 py-1 text-sm text-stone-900 ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none">
-            <option value="">Nobody</option>
+            <option value="" disabled>
+              Choose a person…
+            </option>
+            <option value={NOBODY}>Nobody (unassign)</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
           </select>
-          <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "assign", assigneeId: assignee || null }, "Assigned")}>
+          <Button variant="secondary" className="py-1" disabled={!assignee} aria-describedby={assignee ? undefined : "bulk-assign-hint"} onClick={() => bulk({ action: "assign", assigneeId: assignee === NOBODY ? null : assignee }, assignee === NOBODY ? "Unassigned" : "Assigned")}>
             Assign
           </Button>
+          {assignee ? null : (
+            <span id="bulk-assign-hint" className="sr-only">
+              Choose a person to assign to first.
+            </span>
+          )}
           <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "submit" }, "Sent to review")}>
             Send to review
           </Button>
@@ -147,7 +159,13 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                   <VerdictBadge verdict={c.verdict} labels={labels} />
                 </td>
                 <td className="px-3 py-2.5 max-md:p-0">
-                  <ReviewStateBadge state={c.reviewState} />
+                  <ReviewStateBadge state={c.reviewState} changesRequested={!!c.changesRequested} />
+                  {c.changesRequested && c.reviewState === "unreviewed" ? (
+                    <span className="mt-1 line-clamp-2 block max-w-48 text-xs text-stone-600 max-md:max-w-none" title={c.changesRequested.reason}>
+                      <span className="sr-only">Reason: </span>
+                      {c.changesRequested.reason}
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label="Articles" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.articleCount}</td>
                 <td data-label="Sources" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.sourceCount}</td>

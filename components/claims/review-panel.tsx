@@ -5,12 +5,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { RichDoc } from "@/lib/claims/rich-text";
+import { selfApprovalReason } from "@/lib/claims/self-approval";
 import { VERDICTS, VERDICT_DESCRIPTIONS, type Verdict } from "@/lib/claims/verdicts";
 import { RichText, RichTextEditor } from "./rich-text-editor";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 
 interface Props {
   claim: ClaimDetail;
+  currentUserId: string;
   labels: Record<Verdict, string>;
   canEdit: boolean;
   canReview: boolean;
@@ -18,7 +20,7 @@ interface Props {
 }
 
 /** The finding (verdict and explanation) and the workflow (review state), side by side but separate. */
-export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) {
+export function ReviewPanel({ claim, labels, canEdit, canReview, send, currentUserId }: Props) {
   const [editingVerdict, setEditingVerdict] = useState(false);
   const [verdict, setVerdict] = useState<string>(claim.verdict ?? "");
   const [explanation, setExplanation] = useState<RichDoc | null>(claim.explanation);
@@ -27,7 +29,9 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) 
   const [pending, setPending] = useState(false);
   const approved = claim.reviewState === "approved";
   const missing = Object.values(claim.approvalMissing);
-
+  // The server judges (approveClaim); these say beforehand what it would refuse, so Approve is disabled with the reason.
+  const selfApproval = claim.secondApproverRequired ? selfApprovalReason(claim.verdictAuthors, currentUserId) : null;
+  const approveBlockedBy = [missing.length ? "approval-checklist" : "", selfApproval ? "self-approval-reason" : ""].filter(Boolean).join(" ") || undefined;
   async function saveVerdict() {
     setPending(true);
     const r = await send("PUT", "/verdict", { version: claim.version, verdict: verdict || null, explanation, note: note.trim() || undefined }, "Verdict saved.");
@@ -54,7 +58,7 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) 
       </h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <VerdictBadge verdict={claim.verdict} labels={labels} />
-        <ReviewStateBadge state={claim.reviewState} />
+        <ReviewStateBadge state={claim.reviewState} changesRequested={!!claim.changesRequested} />
         {claim.approvedBy && approved ? <span className="text-xs text-stone-500">approved by {claim.approvedBy.name}</span> : null}
       </div>
       {claim.verdict ? <p className="mt-2 text-sm text-stone-600">{VERDICT_DESCRIPTIONS[claim.verdict]}</p> : null}
@@ -120,11 +124,22 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) 
         </>
       )}
 
-      {canEdit || canReview ? (
+      {/* Nothing to do here for an annotator once it is approved (the verdict section says a reviewer can reopen it). */}
+      {canReview || (canEdit && !approved) ? (
         <div className="mt-5 border-t border-stone-200 pt-4">
           <h3 className="text-sm font-medium text-stone-700">Review</h3>
-          {claim.reviewState === "in-review" && missing.length ? (
-            <div className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {claim.changesRequested && claim.reviewState === "unreviewed" ? (
+            <div id="changes-requested" className="mt-2 rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-950 ring-1 ring-orange-200">
+              <p className="font-medium">
+                Changes requested{claim.changesRequested.by ? ` by ${claim.changesRequested.by.name}` : ""}
+              </p>
+              <p className="mt-1 whitespace-pre-line">{claim.changesRequested.reason}</p>
+              {canEdit ? <p className="mt-1 text-orange-900">Make the changes, then send it to review again.</p> : null}
+            </div>
+          ) : null}
+          {/* Shown before anyone clicks: what approval will need, from the first draft on. */}
+          {!approved && missing.length ? (
+            <div id="approval-checklist" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
               <p className="font-medium">Before it can be approved:</p>
               <ul className="mt-1 list-disc pl-5">
                 {missing.map((m) => (
@@ -132,6 +147,11 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) 
                 ))}
               </ul>
             </div>
+          ) : null}
+          {claim.reviewState === "in-review" && canReview && selfApproval ? (
+            <p id="self-approval-reason" className="mt-2 rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700 ring-1 ring-stone-200">
+              {selfApproval}
+            </p>
           ) : null}
           {(claim.reviewState === "in-review" && canReview) || (approved && canReview) ? (
             <div className="mt-3 space-y-1.5">
@@ -144,13 +164,13 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send }: Props) 
           ) : null}
           <div className="mt-3 flex flex-wrap gap-2">
             {claim.reviewState === "unreviewed" && canEdit ? (
-              <Button disabled={pending} onClick={() => review("submit", "Sent to review.")}>
+              <Button disabled={pending} aria-describedby={missing.length ? "approval-checklist" : undefined} onClick={() => review("submit", "Sent to review.")}>
                 Send to review
               </Button>
             ) : null}
             {claim.reviewState === "in-review" && canReview ? (
               <>
-                <Button disabled={pending} onClick={() => review("approve", "Approved.")}>
+                <Button disabled={pending || !!approveBlockedBy} aria-describedby={approveBlockedBy} onClick={() => review("approve", "Approved.")}>
                   Approve
                 </Button>
                 <Button variant="secondary" disabled={pending} onClick={() => review("send-back", "Sent back.")}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { apiSend } from "@/components/ui/api";
 
 export interface FoundClaim {
   claimId: string;
@@ -26,4 +27,43 @@ export function useClaimSearch(slug: string, query: string, enabled: boolean, ex
     };
   }, [slug, query, enabled, excludeId]);
   return found;
+}
+
+export interface Candidates {
+  items: FoundClaim[];
+  /** "suggested": claims like this one, before anything is typed; "search": what was typed. */
+  mode: "suggested" | "search";
+  loading: boolean;
+  failed: boolean;
+}
+
+/**
+ * Candidates for a claim to merge in: with nothing (or one letter) typed, the
+ * claims most like this one (the suggestions the reader uses, for its
+ * statement); once something is typed, the search for it.
+ */
+export function useClaimCandidates(slug: string, query: string, enabled: boolean, claim: { id: string; statement: string }): Candidates {
+  const q = query.trim();
+  const mode = q.length >= 2 ? "search" : "suggested";
+  const [state, setState] = useState<{ key: string; items: FoundClaim[]; failed: boolean } | null>(null);
+  const key = mode === "search" ? `q:${q}` : `text:${claim.id}:${claim.statement}`;
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    const params = mode === "search" ? new URLSearchParams({ q }) : new URLSearchParams({ text: claim.statement, exclude: claim.id });
+    const timer = window.setTimeout(
+      async () => {
+        const res = await apiSend<{ suggestions?: FoundClaim[] }>("GET", `/api/w/${slug}/claims/suggestions?${params.toString()}`);
+        if (cancelled) return;
+        setState({ key, items: res.ok ? (res.data.suggestions ?? []).filter((f) => f.claimId !== claim.id) : [], failed: !res.ok });
+      },
+      mode === "search" ? 250 : 0,
+    );
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [slug, enabled, key, mode, q, claim.id, claim.statement]);
+  const current = state?.key === key ? state : null;
+  return { items: current?.items ?? [], mode, loading: enabled && !current, failed: current?.failed ?? false };
 }

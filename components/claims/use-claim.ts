@@ -75,6 +75,8 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         await reload();
       } else {
         setNotice({ tone: "error", text: res.error.message });
+        // A version the claim never had (the server's 400 names the current one): start again from what is there.
+        if (typeof res.error.body.currentVersion === "number") await reload();
       }
       return { ok: false, fields: res.error.fields };
     },

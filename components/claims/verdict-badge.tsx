@@ -1,4 +1,4 @@
-import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { CHANGES_REQUESTED_LABEL, REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { VERDICT_COLOURS } from "./verdict-style";
 
@@ -21,7 +21,15 @@ export function VerdictSwatch({ verdict, className }: { verdict: string; classNa
   return <span aria-hidden="true" data-verdict-swatch={hollow ? "none" : verdict} className={`${className} ${hollow ? "border-2 bg-white" : ""}`} style={hollow ? { borderColor: colour } : { backgroundColor: colour }} />;
 }
 
-export function ReviewStateBadge({ state }: { state: string }) {
-  const tone = state === "approved" ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : state === "in-review" ? "bg-sky-50 text-sky-800 ring-sky-200" : "bg-stone-100 text-stone-700 ring-stone-200";
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${tone}`}>{REVIEW_STATE_LABELS[state as ReviewState] ?? state}</span>;
+/** The review state; an unreviewed claim a reviewer sent back reads "Changes requested" (still unreviewed underneath). */
+export function ReviewStateBadge({ state, changesRequested = false }: { state: string; changesRequested?: boolean }) {
+  const sentBack = changesRequested && state === "unreviewed";
+  const tone = sentBack
+    ? "bg-orange-50 text-orange-900 ring-orange-200"
+    : state === "approved"
+      ? "bg-emerald-50 text-emerald-800 ring-emerald-200"
+      : state === "in-review"
+        ? "bg-sky-50 text-sky-800 ring-sky-200"
+        : "bg-stone-100 text-stone-700 ring-stone-200";
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${tone}`}>{sentBack ? CHANGES_REQUESTED_LABEL : (REVIEW_STATE_LABELS[state as ReviewState] ?? state)}</span>;
 }

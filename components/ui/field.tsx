@@ -20,7 +20,7 @@ export function TextField({ label, error, hint, id, ...props }: FieldProps & Inp
       <label htmlFor={inputId} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input id={inputId} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
+      <input id={inputId} className={`${CONTROL} read-only:bg-stone-50 read-only:text-stone-600`} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
       {error ? (
         <p id={`${inputId}-error`} className="text-sm text-red-700" role="alert">
           {error}

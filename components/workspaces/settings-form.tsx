@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { DEFAULT_VERDICT_LABELS, VERDICTS, VERDICT_DESCRIPTIONS, type Verdict } from "@/lib/claims/verdicts";
 
-/** Workspace name and the team's own words for each verdict. */
-export function SettingsForm({ slug, name, labels, claimReviewUrlTemplate }: { slug: string; name: string; labels: Record<Verdict, string>; claimReviewUrlTemplate: string }) {
+/** Workspace name, the team's own words for each verdict, where fact-checks are published, and who may approve. */
+export function SettingsForm({ slug, name, labels, claimReviewUrlTemplate, requireSecondApprover }: { slug: string; name: string; labels: Record<Verdict, string>; claimReviewUrlTemplate: string; requireSecondApprover: boolean }) {
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -20,7 +20,7 @@ export function SettingsForm({ slug, name, labels, claimReviewUrlTemplate }: { s
     const form = new FormData(event.currentTarget);
     const verdictLabels = Object.fromEntries(VERDICTS.map((v) => [v, String(form.get(`label-${v}`) ?? "").trim() || DEFAULT_VERDICT_LABELS[v]]));
     setPending(true);
-    const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels, claimReviewUrlTemplate: String(form.get("claimReviewUrlTemplate") ?? "") });
+    const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels, claimReviewUrlTemplate: String(form.get("claimReviewUrlTemplate") ?? ""), requireSecondApprover: form.get("requireSecondApprover") === "on" });
     setPending(false);
     if (!res.ok) {
       setFields(res.error.fields);
@@ -50,6 +50,21 @@ export function SettingsForm({ slug, name, labels, claimReviewUrlTemplate }: { s
         hint="Where you publish each fact-check, e.g. https://factcheck.example.org/claims/{claimId} ({workspaceSlug} also works). The ClaimReview export links there; Google only accepts a public page. Empty: the claim's page in Claimtrail."
         error={fields.claimReviewUrlTemplate}
       />
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Review</legend>
+        <div className="flex items-start gap-2">
+          <input id="require-second-approver" type="checkbox" name="requireSecondApprover" defaultChecked={requireSecondApprover} aria-describedby="require-second-approver-hint" className="mt-1 size-4 rounded border-stone-300 text-brand-600 focus:ring-2 focus:ring-brand-600" />
+          <div>
+            <label htmlFor="require-second-approver" className="text-sm font-medium">
+              A second person must approve
+            </label>
+            <p id="require-second-approver-hint" className="text-sm text-stone-600">
+              Whoever last set a claim&apos;s verdict, changed its explanation or sent it to review can&apos;t approve it; another reviewer or admin has to.
+            </p>
+            {fields.requireSecondApprover ? <p className="text-sm text-red-700">{fields.requireSecondApprover}</p> : null}
+          </div>
+        </div>
+      </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </Button>

@@ -190,6 +190,8 @@ const claimCore = {
   claimDate: nullableDateTime,
   reviewState,
   verdict: verdict.nullable(),
+  /** Sent back by a reviewer and not yet resubmitted (the claim is unreviewed): the reason given; null otherwise. */
+  changesRequested: z.object({ reason: z.string(), at: dateTime }).nullable(),
   tags: z.array(z.string()),
   assignee: userRef.nullable(),
   /** Send it back (If-Match or `version`) with any change. */
@@ -210,6 +212,9 @@ export const claimSchema = z
     deletedBy: userRef.nullable(),
     /** What approval still needs (empty when ready). */
     approvalMissing: z.record(z.string(), z.string()),
+    /** The workspace's "a second person must approve" setting, and whom it excludes: who last set the verdict, its explanation, or submitted the claim. */
+    secondApproverRequired: z.boolean(),
+    verdictAuthors: z.array(userRef),
     mentions: z.array(mentionSchema),
     sources: z.array(sourceSchema),
     sourcesByStance: z.object({ supports: z.array(sourceSchema), refutes: z.array(sourceSchema), context: z.array(sourceSchema) }),

@@ -2,6 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import type { BulkResult } from "./claim-dto";
+import { CLEAR_CHANGES_REQUESTED } from "./change-review-state";
 import { bumpClaim, recordEvent, touchArticles } from "./claim-write";
 import type { BulkInput } from "./schemas";
 
@@ -70,7 +71,7 @@ export async function bulkSubmitForReview(access: Access, input: { claimIds: str
       // Compare-and-set on the state, so a claim changed meanwhile is skipped rather than pushed through.
       const { count } = await tx.claim.updateMany({
         where: { id, reviewState: "unreviewed", deletedAt: null, mergedIntoId: null },
-        data: { reviewState: "in-review", version: { increment: 1 } },
+        data: { reviewState: "in-review", ...CLEAR_CHANGES_REQUESTED, version: { increment: 1 } },
       });
       if (count === 0) {
         const now = await tx.claim.findUnique({ where: { id }, select: { reviewState: true } });

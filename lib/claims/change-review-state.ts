@@ -1,12 +1,14 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/errors";
+import { conflict, DomainError, invalid } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { approvalMissing, commitClaim, loadClaim, recordEvent, touchArticles, type ClaimForWrite, type Tx } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import { REVIEW_STATE_LABELS, type ReviewState } from "./review-states";
 import { richFromText } from "./rich-text";
 import type { ReviewActionInput } from "./schemas";
+import { selfApprovalReason } from "./self-approval";
+import { requiresSecondApprover, verdictAuthors } from "./verdict-authors";
 
 /**
  * The review workflow: unreviewed → in-review → approved. Annotators submit;
@@ -46,20 +48,36 @@ async function transition(
 
 export async function submitForReview(access: Access, claimId: string, input: { version: number; note?: string }) {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can submit claims for review.");
-  return transition(access, claimId, SUBMIT, input);
+  // A new round of review: the previous send-back's request is answered (it stays in the history and the comments).
+  return transition(access, claimId, SUBMIT, input, async () => ({ data: CLEAR_CHANGES_REQUESTED }));
 }
 
-/** Needs a verdict, an explanation and at least one source; the 400 names each one missing. */
+/** What a submit clears: the claim no longer shows "Changes requested". */
+export const CLEAR_CHANGES_REQUESTED = { changesRequestedAt: null, changesRequestedReason: null, changesRequestedById: null } satisfies Prisma.ClaimUncheckedUpdateManyInput;
+
+/**
+ * Needs a verdict, an explanation and at least one source; the 400 names each
+ * one missing. With the workspace's "a second person must approve" on, the
+ * verdict's authors (verdict-authors.ts) may not approve it: 403 on `approver`.
+ */
 export async function approveClaim(access: Access, claimId: string, input: { version: number; note?: string }) {
   assertCan(access, "claim.review", "Only reviewers and admins can approve claims.");
   return transition(access, claimId, APPROVE, input, async (tx, claim) => {
     const missing = approvalMissing(claim, await tx.source.count({ where: { claimId: claim.id } }));
     if (Object.keys(missing).length) throw invalid(`Before approval, the claim needs: ${Object.keys(missing).join(", ")}.`, missing);
+    if (await requiresSecondApprover(access.workspace.id, tx)) {
+      const why = selfApprovalReason(await verdictAuthors(tx, claim.id), access.userId);
+      if (why) throw new DomainError(403, why, { approver: "A second person must approve this claim." });
+    }
     return { data: { approvedAt: new Date(), approvedById: access.userId } };
   });
 }
 
-/** Back to unreviewed with a required comment saying what needs to change; it also joins the comment thread. */
+/**
+ * Back to unreviewed with a required comment saying what needs to change; it
+ * also joins the comment thread, and the claim shows "Changes requested" with
+ * it until the next submit.
+ */
 export async function sendBack(access: Access, claimId: string, input: { version: number; note: string }) {
   assertCan(access, "claim.review", "Only reviewers and admins can send claims back.");
   const note = input.note?.trim();
@@ -69,7 +87,7 @@ export async function sendBack(access: Access, claimId: string, input: { version
       data: { claimId: claim.id, authorId: access.userId, body: richFromText(note) as unknown as Prisma.InputJsonObject, bodyText: note },
       select: { id: true },
     });
-    return { event: { commentId: comment.id } };
+    return { data: { changesRequestedAt: new Date(), changesRequestedReason: note, changesRequestedById: access.userId }, event: { commentId: comment.id } };
   });
 }
 

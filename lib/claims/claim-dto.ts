@@ -113,6 +113,12 @@ export interface CommentView {
   edited: boolean;
 }
 
+export interface ChangesRequested {
+  reason: string;
+  at: string;
+  by: UserRef | null;
+}
+
 export interface ClaimDetail {
   id: string;
   statement: string;
@@ -135,6 +141,12 @@ export interface ClaimDetail {
   deletedBy: UserRef | null;
   /** What approval still needs (empty when ready): { verdict, explanation, sources }. */
   approvalMissing: FieldErrors;
+  /** Set by a send-back and cleared by the next submit: what the reviewer asked to change. */
+  changesRequested: ChangesRequested | null;
+  /** The workspace's "a second person must approve" setting. */
+  secondApproverRequired: boolean;
+  /** Who last set the verdict, its explanation, or submitted it (lib/claims/verdict-authors.ts): with the setting on, not its approver. */
+  verdictAuthors: UserRef[];
   mentions: MentionView[];
   sources: SourceView[];
   sourcesByStance: Record<Stance, SourceView[]>;
@@ -159,6 +171,8 @@ export interface ClaimListItem {
   claimDate: string | null;
   reviewState: ReviewState;
   verdict: Verdict | null;
+  /** Sent back and not yet resubmitted: the reviewer's reason. */
+  changesRequested: { reason: string; at: string } | null;
   tags: string[];
   assignee: UserRef | null;
   mentionCount: number;

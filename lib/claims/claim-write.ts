@@ -1,6 +1,6 @@
 import type { Access } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
-import { conflict, notFound, type FieldErrors } from "@/lib/errors";
+import { conflict, DomainError, notFound, type FieldErrors } from "@/lib/errors";
 import type { ClaimChange, ClaimEventKind, StaleClaimProblem } from "./claim-dto";
 
 /**
@@ -100,7 +100,11 @@ const FIELDS_OF: Partial<Record<ClaimEventKind, ClaimChange["field"][]>> = {
   restored: ["deleted", "mentions"],
 };
 
-/** The 409 for a stale version: the current version and each field changed since, with its current value, who and when. */
+/**
+ * The 409 for a stale version: the current version and each field changed
+ * since, with its current value, who and when. A version ahead of the claim's
+ * is no one's change but the caller's mistake: a 400 on `version`.
+ */
 export async function staleClaim(tx: Tx, claimId: string, baseVersion: number) {
   const current = await tx.claim.findUniqueOrThrow({
     where: { id: claimId },
@@ -147,6 +151,16 @@ export async function staleClaim(tx: Tx, claimId: string, baseVersion: number) {
     for (const field of fields) {
       if (!changes.has(field)) changes.set(field, { field, value: valueOf[field], by: e.actor, at: e.createdAt.toISOString() });
     }
+  }
+  if (baseVersion > current.version) {
+    // Not someone else's change: this claim never had that version. The caller's copy is wrong
+    // (made up, or from another database); say so, and give the version to start again from.
+    return new DomainError(
+      400,
+      `This claim is at version ${current.version}; version ${baseVersion} doesn't exist yet, so the change can't be based on it. Reload the claim and try again.`,
+      { version: `The claim is at version ${current.version}.` },
+      { currentVersion: current.version },
+    );
   }
   const list = [...changes.values()];
   const body: StaleClaimProblem & { mergedIntoId?: string } = { currentVersion: current.version, changes: list };

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail, ClaimEventView, ClaimRedirect, MentionView, RelationView, SourceView } from "./claim-dto";
 import { approvalMissing } from "./claim-write";
+import { approvalContext } from "./verdict-authors";
 import { RELATION_WORDING, STANCES, type RelationType, type ReviewState, type SourceKind, type Stance } from "./review-states";
 import type { RichDoc } from "./rich-text";
 import type { Verdict } from "./verdicts";
@@ -38,6 +39,7 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
       assignee: user,
       approvedBy: user,
       deletedBy: user,
+      changesRequestedBy: user,
       mentions: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: { article: { select: { id: true, title: true, publishedAt: true, url: true, text: true } } },
@@ -149,6 +151,8 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
     deletedAt: iso(claim.deletedAt),
     deletedBy: claim.deletedBy,
     approvalMissing: approvalMissing(claim, claim.sources.length),
+    changesRequested: claim.changesRequestedAt ? { reason: claim.changesRequestedReason ?? "", at: claim.changesRequestedAt.toISOString(), by: claim.changesRequestedBy } : null,
+    ...(await approvalContext(client, access.workspace.id, claim.id)),
     mentions,
     sources,
     sourcesByStance,

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { forbidden, invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import type { ClaimListItem, ClaimPage } from "./claim-dto";
-import type { ReviewState } from "./review-states";
+import { CHANGES_REQUESTED, type ReviewState } from "./review-states";
 import { claimFiltersSchema, namedFilterErrors, type ClaimFilters, type ClaimSort } from "./schemas";
 import type { Verdict } from "./verdicts";
 import { tagSpellings } from "./workspace-tags";
@@ -62,7 +62,11 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   const f = parseClaimFilters(filters);
   if (f.deleted && !can(access.role, "claim.restore")) throw forbidden("Only admins can list deleted claims.");
   const and: Prisma.ClaimWhereInput[] = [{ workspaceId: access.workspace.id, mergedIntoId: null, deletedAt: f.deleted ? { not: null } : null }];
-  if (f.reviewState?.length) and.push({ reviewState: { in: f.reviewState } });
+  if (f.reviewState?.length) {
+    const states = f.reviewState.filter((s): s is ReviewState => s !== CHANGES_REQUESTED);
+    const sentBack = f.reviewState.includes(CHANGES_REQUESTED) ? [{ reviewState: "unreviewed", changesRequestedAt: { not: null } }] : [];
+    and.push({ OR: [...(states.length ? [{ reviewState: { in: states } }] : []), ...sentBack] });
+  }
   if (f.verdict?.length) {
     const real = f.verdict.filter((v) => v !== "none");
     and.push({ OR: [...(real.length ? [{ verdict: { in: real } }] : []), ...(f.verdict.includes("none") ? [{ verdict: null }] : [])] });
@@ -88,6 +92,8 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
       claimDate: true,
       reviewState: true,
       verdict: true,
+      changesRequestedAt: true,
+      changesRequestedReason: true,
       tags: true,
       version: true,
       createdAt: true,
@@ -106,6 +112,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
     claimDate: r.claimDate?.toISOString() ?? null,
     reviewState: r.reviewState as ReviewState,
     verdict: r.verdict as Verdict | null,
+    changesRequested: r.changesRequestedAt ? { reason: r.changesRequestedReason ?? "", at: r.changesRequestedAt.toISOString() } : null,
     tags: r.tags,
     assignee: r.assignee,
     mentionCount: r.mentions.length,

@@ -8,6 +8,15 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   approved: "Approved",
 };
 
+/**
+ * "Changes requested" is not a fourth state: it is an unreviewed claim a
+ * reviewer sent back (Claim.changesRequestedAt), until it is submitted again.
+ * Lists filter on it like a state (`reviewState=changes-requested`).
+ */
+export const CHANGES_REQUESTED = "changes-requested";
+export const CHANGES_REQUESTED_LABEL = "Changes requested";
+export const REVIEW_FILTER_STATES = [...REVIEW_STATES, CHANGES_REQUESTED] as const;
+
 export const SOURCE_KINDS = ["primary-document", "official-statement", "news-report", "dataset", "expert", "other"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {

@@ -87,10 +87,12 @@ describe("claim review", () => {
     const locked = await rejection(updateClaim(annotator, c.id, { statement: "The bridge carries 40,000 vehicles a day", claimant: "Someone", version: c.version }), 409);
     expect(locked.message).toMatch(/approved.*statement.*reopen/);
     expect(locked.fields.statement).toMatch(/reopen/);
+    // The claimant too: ClaimReview publishes it as the author of the claim reviewed.
+    expect(locked.fields.claimant).toMatch(/reopen/);
     expect(await db.claim.findUniqueOrThrow({ where: { id: c.id }, select: { statement: true, claimant: true, version: true } })).toEqual({ statement: c.statement, claimant: c.claimant, version: c.version });
-    // Other fields stay editable, and resending the same statement is no change.
-    c = await updateClaim(annotator, c.id, { statement: c.statement, claimant: "Council leader", tags: ["transport"], version: c.version });
-    expect(c).toMatchObject({ claimant: "Council leader", reviewState: "approved" });
+    // Tags stay editable (the desk's filing), and resending the same statement and claimant is no change.
+    c = await updateClaim(annotator, c.id, { statement: c.statement, claimant: c.claimant, tags: ["transport"], version: c.version });
+    expect(c).toMatchObject({ tags: ["transport"], reviewState: "approved" });
 
     c = await reopenClaim(reviewer, c.id, { version: c.version, note: "New count published." });
     expect(c).toMatchObject({ reviewState: "in-review", approvedAt: null });

@@ -4,7 +4,7 @@ import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
 import { text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
-import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "./review-states";
+import { RELATION_TYPES, REVIEW_FILTER_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
 
@@ -192,7 +192,8 @@ const filterText = (label: string, max: number) =>
 
 /** The list's filters, from query parameters (`?reviewState=unreviewed,in-review&verdict=none&assignee=me`). */
 export const claimFiltersSchema = z.object({
-  reviewState: list(REVIEW_STATES, CLAIM_FILTER_LABELS.reviewState).optional(),
+  /** Review states, and "changes-requested": unreviewed claims sent back and not yet resubmitted. */
+  reviewState: list(REVIEW_FILTER_STATES, CLAIM_FILTER_LABELS.reviewState).optional(),
   /** "none" for claims without a verdict. */
   verdict: list([...VERDICTS, "none"] as const, CLAIM_FILTER_LABELS.verdict).optional(),
   /** One tag, matched case-insensitively ("Health" finds "health"). */

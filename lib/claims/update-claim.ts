@@ -7,13 +7,18 @@ import { claimDetail } from "./get-claim";
 import type { UpdateClaimInput } from "./schemas";
 
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+const LOCKED_NAMES: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date" };
 const isoDay = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Edits the claim's own fields (statement, claimant, claim date, tags,
- * assignee) against the version it was based on. The statement of an
- * approved claim is locked (409 on `statement`) until a reviewer reopens it. Each changed field is one
- * `edited` event with its old and new value; unchanged fields write nothing.
+ * assignee) against the version it was based on. What an approval vouches
+ * for is locked while approved (409 naming each field) until a reviewer
+ * reopens it: the statement, the claimant and the claim date, which the
+ * ClaimReview export publishes as the claim reviewed, its author and its
+ * date. Tags and the assignee stay editable: they are the desk's own filing
+ * and workflow, published nowhere as part of the finding. Each changed field
+ * is one `edited` event with its old and new value; unchanged fields write nothing.
  */
 export async function updateClaim(access: Access, claimId: string, input: UpdateClaimInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can edit claims.");
@@ -22,24 +27,26 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     const data: Prisma.ClaimUncheckedUpdateManyInput = {};
     const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
 
+    const locked: string[] = [];
     if (input.statement !== undefined && input.statement !== claim.statement) {
-      // An approved claim is published (ClaimReview) with its statement: rewording it would
-      // put the approval on words nobody reviewed. Locked like the verdict until reopened.
-      if (claim.reviewState === "approved") {
-        throw conflict("This claim is approved, so its statement can't change. A reviewer has to reopen it first.", {
-          statement: "Locked while the claim is approved: a reviewer has to reopen it first.",
-        });
-      }
+      locked.push("statement");
       data.statement = input.statement;
       edits.push({ field: "statement", from: claim.statement, to: input.statement });
     }
     if (input.claimant !== undefined && (input.claimant || null) !== claim.claimant) {
+      locked.push("claimant");
       data.claimant = input.claimant || null;
       edits.push({ field: "claimant", from: claim.claimant, to: input.claimant || null });
     }
     if (input.claimDate !== undefined && isoDay(input.claimDate) !== isoDay(claim.claimDate)) {
+      locked.push("claimDate");
       data.claimDate = input.claimDate;
       edits.push({ field: "claimDate", from: isoDay(claim.claimDate), to: isoDay(input.claimDate) });
+    }
+    // An approved claim is published (ClaimReview) with these: changing one would put the
+    // approval on words nobody reviewed. Locked like the verdict until reopened; nothing is written.
+    if (locked.length && claim.reviewState === "approved") {
+      throw conflict(`This claim is approved, so its ${locked.map((f) => LOCKED_NAMES[f]).join(", ")} can't change. A reviewer has to reopen it first.`, Object.fromEntries(locked.map((f) => [f, "Locked while the claim is approved: a reviewer has to reopen it first."])));
     }
     if (input.tags !== undefined && !sameTags(input.tags, claim.tags)) {
       data.tags = input.tags;

@@ -13,9 +13,15 @@ export const workspaceSettingsSchema = z.object({
   verdictLabels: z.partialRecord(z.enum(VERDICTS), label).optional(),
   /** The public fact-check page a ClaimReview links to (lib/export/claimreview-url.ts); "" or null clears it. */
   claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
+  /** A reviewer may not approve a verdict they set, explained or submitted (lib/claims/verdict-authors.ts). */
+  requireSecondApprover: z.boolean({ error: "Say true or false." }).optional(),
 });
 
-/** Renames the workspace and its verdict labels, and sets its ClaimReview URL template. Stored verdicts stay normalised; only labels change. */
+/**
+ * Renames the workspace and its verdict labels, sets its ClaimReview URL
+ * template and whether a second person must approve. Stored verdicts stay
+ * normalised; only labels change.
+ */
 export async function updateWorkspaceSettings(access: Access, input: z.infer<typeof workspaceSettingsSchema>) {
   assertCan(access, "workspace.update");
   const labels = input.verdictLabels
@@ -27,7 +33,8 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
       ...(input.name ? { name: input.name } : {}),
       ...(labels ? { verdictLabels: labels } : {}),
       ...(input.claimReviewUrlTemplate !== undefined ? { claimReviewUrlTemplate: input.claimReviewUrlTemplate } : {}),
+      ...(input.requireSecondApprover !== undefined ? { requireSecondApprover: input.requireSecondApprover } : {}),
     },
-    select: { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true },
+    select: { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true, requireSecondApprover: true },
   });
 }

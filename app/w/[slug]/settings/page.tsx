@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { requiresSecondApprover } from "@/lib/claims/verdict-authors";
 import { workspaceClaimReviewUrlTemplate } from "@/lib/export/context";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -11,12 +12,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings`);
   const labels = await getVerdictLabels(access.workspace.id);
   const claimReviewUrlTemplate = await workspaceClaimReviewUrlTemplate(access.workspace.id);
+  const secondApprover = await requiresSecondApprover(access.workspace.id);
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-6 text-lg font-semibold">
         Settings
       </h2>
-      <SettingsForm slug={slug} name={access.workspace.name} labels={labels} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} />
+      <SettingsForm slug={slug} name={access.workspace.name} labels={labels} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} requireSecondApprover={secondApprover} />
     </section>
   );
 }
