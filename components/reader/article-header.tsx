@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { metaLine } from "@/components/ui/meta-line";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -23,7 +24,7 @@ interface Props {
 
 export function ArticleHeader({ slug, article, canEdit }: Props) {
   const base = `/w/${slug}/articles/${article.id}`;
-  const byline = [article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? dateFormat.format(article.publishedAt) : null].filter(Boolean).join(" · ");
+  const byline = metaLine([article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? dateFormat.format(article.publishedAt) : null]);
   return (
     <header className="mb-8 max-w-3xl">
       <nav aria-label="Breadcrumb" className="text-sm">

@@ -27,11 +27,12 @@ export async function restoreAnnotation(access: Access, articleId: string, annot
       select: { id: true, createdById: true, deletedById: true, deletedAt: true, start: true, end: true, status: true },
     });
     if (!row) throw notFound("Highlight not found");
+    // Live highlights are visible to every member, so saying this one isn't deleted tells nothing new.
+    if (!row.deletedAt) throw conflict("This highlight isn't deleted (it may have been restored already).");
     const ownUndo = row.createdById === access.userId && row.deletedById === access.userId;
     if (!ownUndo && !can(access.role, "annotation.restore")) {
       throw forbidden("Only admins can restore highlights someone else deleted.");
     }
-    if (!row.deletedAt) throw conflict("This highlight isn't deleted (it may have been restored already).");
     if (row.start !== null && row.end !== null) {
       const twin = await findLiveTwin(tx, articleId, { start: row.start, end: row.end }, row.id);
       if (twin) throw duplicateSpan(twin.id);
