@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
@@ -69,24 +70,21 @@ export function Reader(props: ReaderProps) {
   /** The last delete, with its Undo. */
   const [undo, setUndo] = useState<UndoState | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
-  /** A highlight to show once the list that holds it has rendered (after a reload), with what to say on its card. */
-  const [pending, setPending] = useState<{ id: string; notice: string | null; focusEntry?: boolean } | null>(null);
 
-  const reload = useCallback(async () => {
-    const res = await fetch(apiBase, { cache: "no-store" });
-    if (!res.ok) return;
-    const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
-    setAnnotations(data.annotations);
-    setVersion(data.annotationsVersion);
-  }, [apiBase]);
-
-  /** Shows a highlight the server named (one a teammate made a moment ago, or one restored) once the reload has drawn it. */
-  const showAfterReload = useCallback(
-    async (id: string, notice: string | null, focusEntry = false) => {
-      await reload();
-      setPending({ id, notice, focusEntry });
+  /** Fetches the highlights again; `now` draws them before returning, for a caller that goes on to scroll to one. */
+  const reload = useCallback(
+    async (now = false) => {
+      const res = await fetch(apiBase, { cache: "no-store" });
+      if (!res.ok) return;
+      const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
+      const apply = () => {
+        setAnnotations(data.annotations);
+        setVersion(data.annotationsVersion);
+      };
+      if (now) flushSync(apply);
+      else apply();
     },
-    [reload],
+    [apiBase],
   );
 
   useAnnotationPolling(apiBase, revision, version, (snapshot) => {
@@ -136,12 +134,15 @@ export function Reader(props: ReaderProps) {
     [open],
   );
 
-  useEffect(() => {
-    if (!pending || !annotations.some((a) => a.id === pending.id && !a.deletedAt)) return;
-    setPending(null);
-    reuse(pending.id, pending.notice);
-    if (pending.focusEntry) window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`#ann-${CSS.escape(pending.id)} button`)?.focus());
-  }, [pending, annotations, reuse]);
+  /** Shows a highlight the server named (one a teammate made a moment ago, or one restored) once the reload has drawn it. */
+  const showAfterReload = useCallback(
+    async (id: string, notice: string | null, focusEntry = false) => {
+      await reload(true);
+      reuse(id, notice);
+      if (focusEntry) window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`#ann-${CSS.escape(id)} button`)?.focus());
+    },
+    [reload, reuse],
+  );
 
   /** "Mark as claim" for a span, or for an existing plain highlight (which is then reused). */
   const openComposer = useCallback(
