@@ -141,7 +141,7 @@ export function FileImport({ slug }: { slug: string }) {
         </label>
         <p className="mt-2 text-xs text-stone-500">.txt, .md or .html, up to 5 MB each. You can add each file&apos;s title, publisher, URL and date before importing.</p>
       </div>
-      <p className={`mt-4 text-sm empty:hidden ${notice ? "text-red-700" : "text-stone-700"}`} role="status">
+      <p className={`mt-4 text-sm empty:mt-0 ${notice ? "text-red-700" : "text-stone-700"}`} role="status">
         {status}
       </p>
       {items.length ? (

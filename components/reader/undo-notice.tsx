@@ -21,7 +21,7 @@ export interface UndoState {
 export function UndoNotice({ state, onUndo, onDismiss, undoButton }: { state: UndoState | null; onUndo(): void; onDismiss(): void; undoButton: RefObject<HTMLButtonElement | null> }) {
   const quote = state ? `“${state.exact.length > 60 ? `${state.exact.slice(0, 60)}…` : state.exact}”` : "";
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="empty:hidden lg:sticky lg:top-0 lg:z-10">
+    <div role="status" aria-live="polite" aria-atomic="true" className="lg:sticky lg:top-0 lg:z-10">
       {state ? (
         <div className={`mb-4 flex items-start gap-2 rounded-lg p-3 text-sm shadow-sm ring-1 ${state.phase === "failed" ? "bg-red-50 ring-red-200" : "bg-stone-800 text-white ring-stone-800"}`}>
           <p className="min-w-0 flex-1 break-words">
