@@ -200,7 +200,7 @@ test("uploads: full file names, each file's details checked at their field befor
   await expect(name).toBeVisible();
   expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth && getComputedStyle(el).textOverflow !== "ellipsis")).toBe(true);
 
-  await row.getByText("Details").click();
+  await row.locator("summary").click();
   await row.getByLabel("Publisher").fill("Port Courier");
   await row.getByLabel("URL").fill("news.example/bridge");
   await row.getByLabel("Published").fill("2024-03-01");
