@@ -214,15 +214,17 @@ export function Reader(props: ReaderProps) {
 
   /** Restores a deleted highlight: the Undo after a delete, or an admin's Restore in the Deleted list. */
   async function restore(id: string, viaUndo = false) {
-    if (viaUndo && undo) setUndo({ ...undo, phase: "restoring" });
+    // The notice follows its highlight however it is restored (Undo, or an admin's Restore below).
+    const tracked = undo?.id === id ? undo : null;
+    if (tracked) setUndo({ ...tracked, phase: "restoring" });
     const res = await apiSend<AnnotationView>("POST", `${apiBase}/${id}/restore`);
     if (res.ok) {
-      if (viaUndo && undo) setUndo({ ...undo, phase: "restored" });
+      if (tracked) setUndo({ ...tracked, phase: "restored" });
       return showAfterReload(id, null, viaUndo);
     }
     const existingId = existingHighlightId(res.error);
     const message = existingId ? "Someone highlighted the same words again meanwhile, so it stays deleted; their highlight is selected." : res.error.message;
-    if (viaUndo && undo) setUndo({ ...undo, phase: "failed", message });
+    if (tracked) setUndo({ ...tracked, phase: "failed", message });
     else setError(message);
     if (existingId) await showAfterReload(existingId, null);
     else await reload();
