@@ -129,7 +129,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             Deleted <span className="font-normal text-stone-500">({deleted.length})</span>
           </h2>
           <EntryList
-            className="mt-2 opacity-80"
+            className="mt-2"
             items={deleted}
             keyOf={keyOf}
             scrollParent={scrollParent}
