@@ -232,3 +232,24 @@ test("uploads: full file names, each file's details checked at their field befor
   await expect(page.getByLabel("URL")).toHaveValue("https://news.example/bridge");
   await expect(page.getByLabel("Published")).toHaveValue("2024-03-01");
 });
+
+test("on a phone, Undo is in the highlights sheet where the delete happened, and works there", async ({ page }) => {
+  const { slug, articleId, text, base } = await desk(page, "Phone");
+  const words = "a third of their customers";
+  const h = await highlightViaApi(page, base, text, words);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/w/${slug}/articles/${articleId}`);
+  await page.getByRole("button", { name: "Highlights (1)" }).click();
+  const sheet = page.getByRole("dialog", { name: "Highlights" });
+  await expect(sheet).toBeVisible();
+  await sheet.locator(`#ann-${h.id}`).getByRole("button", { name: /^Delete highlight/ }).click();
+  await expect(sheet.getByRole("status").filter({ hasText: /Highlight “/ })).toContainText(`Highlight “${words}” deleted.`);
+  await expect(sheet.getByRole("button", { name: "Undo" })).toBeFocused();
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page, "phone: highlights sheet with the Undo notice");
+  await page.screenshot({ path: "test-results/reader-undo-390.png" });
+  await page.keyboard.press("Enter");
+  await expect(sheet.getByRole("status").filter({ hasText: /Highlight “/ })).toContainText("restored.");
+  await expect(sheet.getByRole("region", { name: /^Highlights/ }).locator(`#ann-${h.id}`)).toBeVisible();
+  expect((await annotations(page, base)).find((a) => a.id === h.id)).toMatchObject({ start: h.start, end: h.end, deletedAt: null });
+});
