@@ -104,6 +104,7 @@ test("the five reference articles upload at once with their titles; a second upl
     { name: "desk-notes.txt", mimeType: "text/plain", buffer: Buffer.from("Desk notes\n\nA short note the desk wrote for this test, with a sentence or two.\n") },
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
   ]);
+  await page.getByRole("button", { name: "Import 3 files" }).click();
   const uploads = page.getByRole("list", { name: "Uploads" });
   await expect(uploads.getByRole("listitem").filter({ hasText: "scan.pdf" })).toContainText("Failed: Use a .txt, .md or .html file.");
   await expect(uploads.getByRole("listitem").filter({ hasText: "empty.txt" })).toContainText("Failed: There is no text to import.");

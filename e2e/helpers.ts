@@ -128,12 +128,13 @@ export function escapeRegExp(s: string) {
 
 // ---------------------------------------------------------------- articles and the reader
 
-/** Workspace page → "Add articles" → uploads the files; each row reaches the expected status. */
+/** Workspace page → "Add articles" → chooses the files and imports them (no details given); each row reaches the expected status. */
 export async function uploadFiles(page: Page, slug: string, files: Parameters<Locator["setInputFiles"]>[0], expected: Record<string, RegExp | string>) {
   await page.goto(`/w/${slug}`);
   await page.getByRole("link", { name: "Add articles" }).click();
   await expect(page.getByRole("heading", { name: "Add articles" })).toBeVisible();
   await page.getByLabel("Choose files").setInputFiles(files);
+  await page.getByRole("button", { name: /^Import \d+ files?$/ }).click();
   const uploads = page.getByRole("list", { name: "Uploads" });
   for (const [name, status] of Object.entries(expected)) {
     await expect(uploads.getByRole("listitem").filter({ hasText: name })).toContainText(status);

@@ -2,49 +2,110 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { checkFileDetails, EMPTY_FILE_DETAILS, type FileDetails } from "@/lib/articles/file-details";
+import { FileDetailsFields } from "./file-details-fields";
 
-type Status = { kind: "queued" } | { kind: "uploading" } | { kind: "created" | "duplicate"; id: string; title: string } | { kind: "failed"; reason: string };
+type Status = { kind: "ready" } | { kind: "uploading" } | { kind: "created" | "duplicate"; id: string; title: string } | { kind: "failed"; reason: string };
 
 interface Item {
   key: string;
-  name: string;
+  file: File;
   status: Status;
+  details: FileDetails;
+  errors: Partial<Record<keyof FileDetails, string>>;
+  /** Whether its details are shown (they open by themselves on an error). */
+  open: boolean;
 }
 
 const ACCEPT = ".txt,.md,.markdown,.html,.htm";
 const MAX_BYTES = 5 * 1024 * 1024;
+const DETAIL_FIELDS = new Set<string>(["title", "publisher", "url", "publishedAt"]);
 
-/** Uploads each file on its own request, so every file shows its own progress and one bad file stops nothing. */
+/**
+ * Chosen files wait in a list where each can be given its own title,
+ * publisher, URL and date; Import then uploads each on its own request, so
+ * every file shows its own progress and one bad file stops nothing. Details
+ * are checked for every file before the first is sent.
+ */
 export function FileImport({ slug }: { slug: string }) {
   const router = useRouter();
+  const list = useRef<HTMLUListElement>(null);
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  function update(key: string, status: Status) {
-    setItems((list) => list.map((i) => (i.key === key ? { ...i, status } : i)));
+  function patch(key: string, change: Partial<Item>) {
+    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
   }
 
-  async function upload(files: File[]) {
-    const batch = files.map((file, n) => ({ key: `${Date.now()}-${n}-${file.name}`, file }));
-    setItems((list) => [...batch.map(({ key, file }) => ({ key, name: file.name, status: { kind: "queued" } as Status })), ...list]);
-    for (const item of batch) {
-      update(item.key, { kind: "uploading" });
+  function add(files: File[]) {
+    if (!files.length) return;
+    const stamp = Date.now();
+    const added = files.map((file, n): Item => ({ key: `${stamp}-${n}-${file.name}`, file, status: { kind: "ready" }, details: EMPTY_FILE_DETAILS, errors: {}, open: false }));
+    setItems((all) => [...all, ...added]);
+    setNotice(null);
+  }
+
+  /** Shows each ready file's invalid details at their fields and focuses the first; true when all are fine. */
+  function checkAll(ready: Item[]): Map<string, Partial<FileDetails>> | null {
+    const fields = new Map<string, Partial<FileDetails>>();
+    let firstBad: string | null = null;
+    for (const item of ready) {
+      const checked = checkFileDetails(item.details);
+      if (checked.ok) {
+        fields.set(item.key, checked.fields);
+        patch(item.key, { errors: {} });
+      } else {
+        patch(item.key, { errors: checked.errors, open: true });
+        firstBad ??= `${item.key}-${Object.keys(checked.errors)[0]}`;
+      }
+    }
+    if (!firstBad) return fields;
+    setNotice("Some details need fixing (marked below); nothing was imported yet.");
+    const id = firstBad;
+    window.requestAnimationFrame(() => document.getElementById(id)?.focus());
+    return null;
+  }
+
+  async function importReady() {
+    const ready = items.filter((i) => i.status.kind === "ready");
+    const fields = checkAll(ready);
+    if (!fields || !ready.length) return;
+    setBusy(true);
+    setNotice(null);
+    for (const item of ready) {
+      patch(item.key, { status: { kind: "uploading" } });
       if (item.file.size > MAX_BYTES) {
-        update(item.key, { kind: "failed", reason: "Larger than 5 MB." });
+        patch(item.key, { status: { kind: "failed", reason: "Larger than 5 MB." } });
         continue;
       }
       const content = await item.file.text();
-      const res = await apiSend<{ status: "created" | "duplicate"; article: { id: string; title: string } }>("POST", `/api/w/${slug}/articles`, { filename: item.file.name, content });
-      if (res.ok) update(item.key, { kind: res.data.status, id: res.data.article.id, title: res.data.article.title });
-      else update(item.key, { kind: "failed", reason: Object.values(res.error.fields)[0] ?? res.error.message });
+      const res = await apiSend<{ status: "created" | "duplicate"; article: { id: string; title: string } }>("POST", `/api/w/${slug}/articles`, {
+        filename: item.file.name,
+        content,
+        ...fields.get(item.key),
+      });
+      if (res.ok) {
+        patch(item.key, { status: { kind: res.data.status, id: res.data.article.id, title: res.data.article.title }, errors: {} });
+        continue;
+      }
+      const detailErrors = Object.fromEntries(Object.entries(res.error.fields).filter(([k]) => DETAIL_FIELDS.has(k)));
+      // A detail the server refused can be corrected and imported again; a file it can't read can't.
+      if (Object.keys(detailErrors).length) patch(item.key, { status: { kind: "ready" }, errors: detailErrors, open: true });
+      else patch(item.key, { status: { kind: "failed", reason: Object.values(res.error.fields)[0] ?? res.error.message } });
     }
+    setBusy(false);
     router.refresh();
   }
 
+  const ready = items.filter((i) => i.status.kind === "ready").length;
   const done = items.filter((i) => i.status.kind === "created").length;
   const failed = items.filter((i) => i.status.kind === "failed").length;
+  const status = notice ?? (ready && !busy ? `${ready} file${ready === 1 ? "" : "s"} ready to import.` : items.length ? `${done} added${failed ? `, ${failed} failed` : ""} of ${items.length}` : "");
   return (
     <section aria-labelledby="upload-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h3 id="upload-heading" className="font-semibold">
@@ -59,12 +120,12 @@ export function FileImport({ slug }: { slug: string }) {
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          void upload(Array.from(e.dataTransfer.files));
+          add(Array.from(e.dataTransfer.files));
         }}
         className={`mt-4 rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-stone-300"}`}
       >
         <p className="text-sm text-stone-600">Drop files here, or</p>
-        <label htmlFor="article-files" className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-50 focus-within:ring-2 focus-within:ring-brand-600">
+        <label htmlFor="article-files" className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-stone-300 focus-within:ring-2 focus-within:ring-brand-600 hover:bg-stone-50">
           Choose files
           <input
             id="article-files"
@@ -73,40 +134,72 @@ export function FileImport({ slug }: { slug: string }) {
             accept={ACCEPT}
             className="sr-only"
             onChange={(e) => {
-              void upload(Array.from(e.target.files ?? []));
+              add(Array.from(e.target.files ?? []));
               e.target.value = "";
             }}
           />
         </label>
-        <p className="mt-2 text-xs text-stone-500">.txt, .md or .html, up to 5 MB each</p>
+        <p className="mt-2 text-xs text-stone-500">.txt, .md or .html, up to 5 MB each. You can add each file&apos;s title, publisher, URL and date before importing.</p>
       </div>
+      <p className={`mt-4 text-sm empty:mt-0 ${notice ? "text-red-700" : "text-stone-700"}`} role="status">
+        {status}
+      </p>
       {items.length ? (
         <>
-          <p className="mt-4 text-sm text-stone-700" role="status">
-            {done} added{failed ? `, ${failed} failed` : ""} of {items.length}
-          </p>
-          <ul className="mt-2 divide-y divide-stone-100 text-sm" aria-label="Uploads">
+          <ul ref={list} className="mt-2 divide-y divide-stone-100 text-sm" aria-label="Uploads">
             {items.map((i) => (
-              <li key={i.key} className="flex items-start justify-between gap-3 py-2">
-                <span className="min-w-0 truncate font-medium">{i.name}</span>
-                <span className="shrink-0 text-right">
-                  {i.status.kind === "queued" ? <span className="text-stone-500">Waiting</span> : null}
-                  {i.status.kind === "uploading" ? <span className="text-stone-500">Uploading…</span> : null}
-                  {i.status.kind === "created" ? (
-                    <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-emerald-700 hover:underline">
-                      Added
+              <li key={i.key} className="py-2.5">
+                <div className="flex items-start justify-between gap-3">
+                  {/* Full names, wrapped: long ones differ only at the end more often than not. */}
+                  <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{i.file.name}</span>
+                  <span className="shrink-0 text-right">
+                    {i.status.kind === "ready" ? (
+                      <button type="button" disabled={busy} onClick={() => setItems((all) => all.filter((x) => x.key !== i.key))} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-100" aria-label={`Remove ${i.file.name}`}>
+                        Remove
+                      </button>
+                    ) : null}
+                    {i.status.kind === "uploading" ? <span className="text-stone-500">Uploading…</span> : null}
+                    {i.status.kind === "created" ? (
+                      <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-emerald-700 hover:underline">
+                        Added
+                      </Link>
+                    ) : null}
+                    {i.status.kind === "duplicate" ? (
+                      <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-amber-700 hover:underline">
+                        Already here
+                      </Link>
+                    ) : null}
+                    {i.status.kind === "failed" ? <span className="text-red-700">Failed: {i.status.reason}</span> : null}
+                  </span>
+                </div>
+                {i.status.kind === "created" || i.status.kind === "duplicate" ? (
+                  <p className="mt-1 text-stone-600">
+                    <span className="font-serif text-stone-900 [overflow-wrap:anywhere]">{i.status.title}</span>{" "}
+                    <Link href={`/w/${slug}/articles/${i.status.id}/edit`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Edit details of ${i.status.title}`}>
+                      Edit details
                     </Link>
-                  ) : null}
-                  {i.status.kind === "duplicate" ? (
-                    <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-amber-700 hover:underline">
-                      Already here
-                    </Link>
-                  ) : null}
-                  {i.status.kind === "failed" ? <span className="text-red-700">Failed: {i.status.reason}</span> : null}
-                </span>
+                  </p>
+                ) : null}
+                {i.status.kind === "ready" ? (
+                  <FileDetailsFields
+                    idPrefix={i.key}
+                    fileName={i.file.name}
+                    details={i.details}
+                    errors={i.errors}
+                    open={i.open}
+                    disabled={busy}
+                    onToggle={(open) => patch(i.key, { open })}
+                    onChange={(details) => patch(i.key, { details })}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
+          {ready ? (
+            <Button type="button" className="mt-3" disabled={busy} onClick={() => void importReady()}>
+              {busy ? "Importing…" : `Import ${ready} file${ready === 1 ? "" : "s"}`}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -129,7 +129,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             Deleted <span className="font-normal text-stone-500">({deleted.length})</span>
           </h2>
           <EntryList
-            className="mt-2 opacity-80"
+            className="mt-2"
             items={deleted}
             keyOf={keyOf}
             scrollParent={scrollParent}
@@ -140,7 +140,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
                 {...row}
                 selected={false}
                 actions={
-                  <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 hover:bg-stone-100" aria-label={`Restore highlight “${a.exact.slice(0, 40)}”`}>
+                  <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 text-stone-700 hover:bg-stone-100" aria-label={`Restore highlight “${a.exact.slice(0, 40)}”`}>
                     Restore
                   </button>
                 }

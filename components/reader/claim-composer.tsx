@@ -27,6 +27,8 @@ interface Props {
   focus?: "statement" | "search";
   labels: Record<Verdict, string>;
   onDone(annotationId: string): void;
+  /** The words turned out to be a mention of a claim already (a teammate marked them meanwhile): show that one instead. */
+  onExisting(annotationId: string, notice: string): void;
   onCancel(): void;
 }
 
@@ -47,7 +49,7 @@ async function fetchSuggestions(url: string): Promise<Suggestion[]> {
  * cancels it, and closing it gives focus back to whatever had it before (the
  * article text, for the M key); Tab and Shift+Tab wrap round inside it.
  */
-export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onCancel }: Props) {
+export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onExisting, onCancel }: Props) {
   const base = `/api/w/${slug}`;
   const headingId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -97,10 +99,20 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     if (selection.annotationId) return selection.annotationId;
     const res = await apiSend<{ id: string }>("POST", `${base}/articles/${articleId}/annotations`, { start: selection.start, end: selection.end, revision });
     if (!res.ok) {
+      // Someone highlighted these very words meanwhile: theirs is used, as a plain highlight made here would be.
+      const existing = res.error.status === 409 ? res.error.body.existingAnnotationId : undefined;
+      if (typeof existing === "string") return existing;
       setError(res.error.message);
       return null;
     }
     return res.data.id;
+  }
+
+  /** A 409 because the highlight is a mention of a claim already: only possible when highlight() found a teammate's. */
+  function alreadyAMention(annotationId: string, error: { status: number; fields: Record<string, string> }): boolean {
+    if (error.status !== 409 || !error.fields.annotationId || annotationId === selection.annotationId) return false;
+    onExisting(annotationId, "Someone marked these words as a claim a moment ago: here it is.");
+    return true;
   }
 
   function recordFeedback(annotationId: string, acceptedId: string | null) {
@@ -126,6 +138,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     const res = await apiSend<{ id: string }>("POST", `${base}/claims`, { annotationId, statement: statement.trim(), claimant: claimant.trim() || undefined });
     setBusy(false);
     if (!res.ok) {
+      if (alreadyAMention(annotationId, res.error)) return;
       setFields(res.error.fields);
       setError(`The passage is highlighted, but the claim wasn't created: ${res.error.message}`);
       return;
@@ -147,6 +160,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     const res = await apiSend("POST", `${base}/claims/${claimId}/mentions`, { annotationId, version: claim.data.version });
     setBusy(false);
     if (!res.ok) {
+      if (alreadyAMention(annotationId, res.error)) return;
       setError(`The passage is highlighted, but it wasn't attached: ${res.error.message}`);
       return;
     }

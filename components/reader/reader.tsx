@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
@@ -17,6 +18,12 @@ import { HighlightLegend } from "@/components/claims/highlight-legend";
 import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { useAnnotationPolling } from "./use-annotation-polling";
+import { UndoNotice, type UndoState } from "./undo-notice";
+
+/** A 409 that names the live highlight already on these words (lib/annotations/live-twin.ts). */
+function existingHighlightId(error: { status: number; body: Record<string, unknown> }): string | null {
+  return error.status === 409 && typeof error.body.existingAnnotationId === "string" ? error.body.existingAnnotationId : null;
+}
 
 export interface ReaderProps {
   slug: string;
@@ -60,14 +67,25 @@ export function Reader(props: ReaderProps) {
   );
   const [error, setError] = useState<string | null>(null);
   const [clearSelection, setClearSelection] = useState(0);
+  /** The last delete, with its Undo. */
+  const [undo, setUndo] = useState<UndoState | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
 
-  const reload = useCallback(async () => {
-    const res = await fetch(apiBase, { cache: "no-store" });
-    if (!res.ok) return;
-    const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
-    setAnnotations(data.annotations);
-    setVersion(data.annotationsVersion);
-  }, [apiBase]);
+  /** Fetches the highlights again; `now` draws them before returning, for a caller that goes on to scroll to one. */
+  const reload = useCallback(
+    async (now = false) => {
+      const res = await fetch(apiBase, { cache: "no-store" });
+      if (!res.ok) return;
+      const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
+      const apply = () => {
+        setAnnotations(data.annotations);
+        setVersion(data.annotationsVersion);
+      };
+      if (now) flushSync(apply);
+      else apply();
+    },
+    [apiBase],
+  );
 
   useAnnotationPolling(apiBase, revision, version, (snapshot) => {
     setAnnotations(snapshot.annotations);
@@ -106,14 +124,24 @@ export function Reader(props: ReaderProps) {
 
   /** Marking words that are already highlighted: select that highlight and say so, instead of adding a copy. */
   const reuse = useCallback(
-    (existing: AnnotationView, text: string) => {
+    (existingId: string, text: string | null) => {
       setClearSelection((n) => n + 1);
       setSelection(null);
-      setReused({ id: existing.id, text });
-      open(existing.id);
-      setReveal((r) => ({ key: existing.id, seq: (r?.seq ?? 0) + 1 }));
+      setReused(text ? { id: existingId, text } : null);
+      open(existingId);
+      setReveal((r) => ({ key: existingId, seq: (r?.seq ?? 0) + 1 }));
     },
     [open],
+  );
+
+  /** Shows a highlight the server named (one a teammate made a moment ago, or one restored) once the reload has drawn it. */
+  const showAfterReload = useCallback(
+    async (id: string, notice: string | null, focusEntry = false) => {
+      await reload(true);
+      reuse(id, notice);
+      if (focusEntry) window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`#ann-${CSS.escape(id)} button`)?.focus());
+    },
+    [reload, reuse],
   );
 
   /** "Mark as claim" for a span, or for an existing plain highlight (which is then reused). */
@@ -121,7 +149,7 @@ export function Reader(props: ReaderProps) {
     (span: { start: number; end: number } | null = selection, focus: "statement" | "search" = "statement") => {
       if (!span || !canAnnotate) return;
       const existing = identical(span);
-      if (existing?.claim) return reuse(existing, "These words are already a mention of this claim.");
+      if (existing?.claim) return reuse(existing.id, "These words are already a mention of this claim.");
       setReused(null);
       setComposing({ start: span.start, end: span.end, text: props.text.slice(span.start, span.end), annotationId: existing?.id, focus });
     },
@@ -143,13 +171,20 @@ export function Reader(props: ReaderProps) {
     async (note?: string, span: { start: number; end: number } | null = selection) => {
       if (!span || busy || !canAnnotate) return;
       const existing = identical(span);
-      if (existing) return reuse(existing, existing.claim ? "Already highlighted, as a mention of this claim." : "Already highlighted: these are the same words.");
+      if (existing) return reuse(existing.id, existing.claim ? "Already highlighted, as a mention of this claim." : "Already highlighted: these are the same words.");
       setBusy(true);
       setError(null);
       setReused(null);
       const res = await apiSend<AnnotationView>("POST", apiBase, { start: span.start, end: span.end, revision, note: note?.trim() || undefined });
       setBusy(false);
       if (!res.ok) {
+        // A teammate highlighted these very words since the last poll: the server names theirs, which is shown instead.
+        const existingId = existingHighlightId(res.error);
+        if (existingId) {
+          setClearSelection((n) => n + 1);
+          setSelection(null);
+          return void showAfterReload(existingId, "Already highlighted (just now, by someone else): these are the same words.");
+        }
         setError(res.error.message);
         return;
       }
@@ -160,20 +195,39 @@ export function Reader(props: ReaderProps) {
       flash(res.data.id);
       void reload();
     },
-    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse],
+    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse, showAfterReload],
   );
 
   async function remove(id: string) {
+    const gone = annotations.find((a) => a.id === id);
     const res = await apiSend("DELETE", `${apiBase}/${id}`);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) {
+      setError(res.error.message);
+      return void reload();
+    }
     if (selectedId === id) setSelectedId(null);
+    setUndo({ id, exact: gone?.exact ?? "", phase: "deleted" });
     await reload();
+    // The Delete button that had focus is gone with its entry: focus goes to the way back.
+    window.requestAnimationFrame(() => undoButton.current?.focus());
   }
 
-  async function restore(id: string) {
-    const res = await apiSend("POST", `${apiBase}/${id}/restore`);
-    if (!res.ok) setError(res.error.message);
-    await reload();
+  /** Restores a deleted highlight: the Undo after a delete, or an admin's Restore in the Deleted list. */
+  async function restore(id: string, viaUndo = false) {
+    // The notice follows its highlight however it is restored (Undo, or an admin's Restore below).
+    const tracked = undo?.id === id ? undo : null;
+    if (tracked) setUndo({ ...tracked, phase: "restoring" });
+    const res = await apiSend<AnnotationView>("POST", `${apiBase}/${id}/restore`);
+    if (res.ok) {
+      if (tracked) setUndo({ ...tracked, phase: "restored" });
+      return showAfterReload(id, null, viaUndo);
+    }
+    const existingId = existingHighlightId(res.error);
+    const message = existingId ? "Someone highlighted the same words again meanwhile, so it stays deleted; their highlight is selected." : res.error.message;
+    if (tracked) setUndo({ ...tracked, phase: "failed", message });
+    else setError(message);
+    if (existingId) await showAfterReload(existingId, null);
+    else await reload();
   }
 
   const selectedAnnotation = annotations.find((a) => a.id === selectedId && !a.deletedAt) ?? null;
@@ -229,6 +283,12 @@ export function Reader(props: ReaderProps) {
             focus={composing.focus}
             labels={labels}
             onCancel={() => setComposing(null)}
+            onExisting={(annotationId, notice) => {
+              setComposing(null);
+              setClearSelection((n) => n + 1);
+              setSelection(null);
+              void showAfterReload(annotationId, notice);
+            }}
             onDone={(annotationId) => {
               setComposing(null);
               setSelection(null);
@@ -250,6 +310,7 @@ export function Reader(props: ReaderProps) {
       </div>
       <HighlightsSheet count={annotations.filter((a) => !a.deletedAt && a.status !== "orphaned").length} openOn={reveal} closeOn={flashId ?? composing}>
       <div ref={panel} className="max-h-[70vh] overflow-y-auto pr-1 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)]">
+        <UndoNotice state={undo} undoButton={undoButton} onUndo={() => undo && void restore(undo.id, true)} onDismiss={() => setUndo(null)} />
         {selectedClaimId ? (
           <ClaimCard key={selectedClaimId} slug={slug} claimId={selectedClaimId} currentArticleId={articleId} labels={labels} notice={reusedText} onClose={() => setSelectedId(null)} />
         ) : selectedAnnotation ? (
@@ -270,7 +331,7 @@ export function Reader(props: ReaderProps) {
           canRestore={props.canRestore}
           onOpen={open}
           onDelete={remove}
-          onRestore={restore}
+          onRestore={(id) => void restore(id)}
           onMakeClaim={(id) => claimHighlight(id, "statement")}
           scrollParent={panel}
           reveal={reveal}

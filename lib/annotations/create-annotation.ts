@@ -5,6 +5,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { annotationSelect, toView } from "./annotation-dto";
+import { duplicateSpan, findLiveTwin } from "./live-twin";
 import { trimSpan } from "./span";
 
 export const newAnnotationSchema = z.object({
@@ -36,6 +37,9 @@ export async function createAnnotation(access: Access, articleId: string, input:
     }
     const span = trimSpan(article.text, input.start, input.end);
     if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
+    // Never a second identical highlight: the article lock above makes this check race-free (see live-twin.ts).
+    const twin = await findLiveTwin(tx, articleId, span);
+    if (twin) throw duplicateSpan(twin.id);
     const { quote } = describeSpan(article.text, span.start, span.end);
     const row = await tx.annotation.create({
       data: {

@@ -2,7 +2,7 @@ import { can, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 
-/** Soft delete: annotators their own, admins any. The row and its history stay, restorable by admins. */
+/** Soft delete: annotators their own, admins any. The row and its history stay, restorable by admins, and by whoever deleted their own (undo): restore-annotation.ts. */
 export async function deleteAnnotation(access: Access, articleId: string, annotationId: string) {
   await db.$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
@@ -19,19 +19,6 @@ export async function deleteAnnotation(access: Access, articleId: string, annota
       where: { id: annotation.id },
       data: { deletedAt: new Date(), deletedById: access.userId, events: { create: { actorId: access.userId, kind: "deleted" } } },
     });
-    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
-  });
-}
-
-export async function restoreAnnotation(access: Access, articleId: string, annotationId: string) {
-  if (!can(access.role, "annotation.restore")) throw forbidden("Only admins can restore deleted highlights.");
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.annotation.updateMany({
-      where: { id: annotationId, articleId, workspaceId: access.workspace.id, deletedAt: { not: null } },
-      data: { deletedAt: null, deletedById: null },
-    });
-    if (count === 0) throw notFound("No deleted highlight with that id");
-    await tx.annotationEvent.create({ data: { annotationId, actorId: access.userId, kind: "restored" } });
     await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
   });
 }

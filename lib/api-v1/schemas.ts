@@ -27,6 +27,8 @@ export const problemSchema = z
     /** On a stale claim change (409): each field changed since. */
     changes: z.array(z.looseObject({ field: z.string() })).optional(),
     mergedIntoId: z.string().optional(),
+    /** On a duplicate highlight (409): the live annotation already on exactly these words. */
+    existingAnnotationId: z.string().optional(),
     limit: z.int().optional(),
   })
   .catchall(z.unknown())

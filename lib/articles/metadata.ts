@@ -39,5 +39,14 @@ export const articleMetadataSchema = z.object({
     .default([]),
 });
 
+/** A title that may be left out (imports guess one from the text): blank means "not given". */
+export const optionalTitleSchema = z
+  .string()
+  .trim()
+  .max(300, "Keep the title under 300 characters.")
+  .superRefine(storableText)
+  .transform((v) => v || null)
+  .nullish();
+
 export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
 export type ArticleMetadata = z.output<typeof articleMetadataSchema>;

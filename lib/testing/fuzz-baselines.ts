@@ -56,9 +56,11 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     setVerdict: { body: { verdict: "false", explanation: doc("Counts show 31,000."), note: "Checked", version: v } },
     mergeClaims: { body: { from: w.c3.id, version: v } },
     listAnnotations: { query: { status: "exact", hasClaim: "true", limit: "2" } },
-    createAnnotation: { body: { exact: "about 40,000 vehicles a day", prefix: "The bridge carries ", suffix: ", the council", note: "Check", revision: 1 } },
+    // Words no highlight of the world covers yet: the same words twice are a 409 (no duplicate highlights).
+    createAnnotation: { body: { exact: "the council leader said on Monday", prefix: "vehicles a day, ", suffix: ".", note: "Check", revision: 1 } },
     getAnnotation: {},
     deleteAnnotation: { params: { annotationId: w.free.id } },
+    restoreAnnotation: { params: { annotationId: w.gone.id } },
     listMentions: list,
     attachMention: { body: { annotationId: w.free.id, version: v } },
     detachMention: { body: { version: v } },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listArticles } from "@/lib/articles/list-articles";
@@ -39,17 +40,22 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
           </div>
         ) : (
           <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Articles">
-            {articles.map((a) => (
-              <li key={a.id}>
-                <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
-                  <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
-                  <span className="mt-1 block text-sm text-stone-500">
-                    {[a.publisher, a.author, a.publishedAt ? formatDate(a.publishedAt, locale, "day-short") : null].filter(Boolean).join(" · ")}
-                    {a.annotationCount ? ` · ${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : ""}
-                  </span>
-                </Link>
-              </li>
-            ))}
+            {articles.map((a) => {
+              const details = metaLine([
+                a.publisher,
+                a.author,
+                a.publishedAt ? formatDate(a.publishedAt, locale, "day-short") : null,
+                a.annotationCount ? `${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : null,
+              ]);
+              return (
+                <li key={a.id}>
+                  <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
+                    <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
+                    {details ? <span className="mt-1 block text-sm text-stone-500">{details}</span> : null}
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

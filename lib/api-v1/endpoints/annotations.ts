@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { restoreAnnotation } from "@/lib/annotations/restore-annotation";
 import { highlightPassage, highlightSchema } from "@/lib/annotations/highlight";
 import { notFound } from "@/lib/errors";
 import { endpoint } from "../endpoint";
@@ -73,13 +74,14 @@ export const createAnnotationEndpoint = endpoint({
   summary: "Highlight a passage",
   description:
     "Give W3C `selectors`, or `{start, end}` offsets, or a quote `{exact, prefix, suffix}` that is placed in the current text (lib/anchoring). " +
-    "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409.",
+    "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409. " +
+    "Exactly the words of a live annotation (same start and end, after trimming) are never highlighted twice: that is 409 with `existingAnnotationId`, even for two identical requests at once.",
   action: "annotation.create",
   body: highlightSchema,
   status: 201,
   responses: {
     201: { description: "Created.", schema: annotationSchema },
-    409: { description: "`revision` is not the article's current one (`currentVersion`)." },
+    409: { description: "`revision` is not the article's current one (`currentVersion`), or a live annotation already covers exactly these words (`existingAnnotationId` names it)." },
     422: { description: "The quote isn't in the article, or the offsets are outside it or empty." },
   },
   example: { exact: "about 40,000 vehicles a day", prefix: "The bridge carries ", note: "Check the traffic count" },
@@ -100,4 +102,21 @@ export const deleteAnnotationEndpoint = endpoint({
   action: "annotation.create",
   responses: { 204: { description: "Deleted." }, 409: { description: "Already deleted." } },
   handler: ({ access, params }) => deleteAnnotation(access, params.articleId, params.annotationId),
+});
+
+export const restoreAnnotationEndpoint = endpoint({
+  id: "restoreAnnotation",
+  method: "POST",
+  path: "/workspaces/{ws}/articles/{articleId}/annotations/{annotationId}/restore",
+  tag: "Annotations",
+  summary: "Restore a deleted annotation",
+  description:
+    "Undoes a delete: the same annotation comes back with its quote and its claim link. Admins restore any; annotators only one they made and deleted themselves. " +
+    "After an edit it is where its words are now (it was re-anchored with the others: `status` says how). 409 when it isn't deleted, or when a live annotation now covers exactly its words (`existingAnnotationId`).",
+  action: "annotation.create",
+  responses: {
+    200: { description: "The restored annotation.", schema: annotationSchema },
+    409: { description: "Not deleted, or a live annotation already covers exactly these words (`existingAnnotationId` names it)." },
+  },
+  handler: async ({ access, params }) => toApi(params.articleId, await restoreAnnotation(access, params.articleId, params.annotationId)),
 });

@@ -27,6 +27,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   annotations.createAnnotationEndpoint,
   annotations.getAnnotationEndpoint,
   annotations.deleteAnnotationEndpoint,
+  annotations.restoreAnnotationEndpoint,
   parts.listMentions,
   parts.attachMentionEndpoint,
   parts.detachMentionEndpoint,

@@ -2,19 +2,13 @@ import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { createArticle, type CreateArticleResult } from "../create-article";
-import { articleMetadataSchema, type ArticleMetadata } from "../metadata";
+import { articleMetadataSchema, optionalTitleSchema, type ArticleMetadata } from "../metadata";
 import { storableText } from "../safe-text";
 import { FORMATS, MAX_BYTES, parseArticleAsync, type MetadataGuess } from "./parse-file";
 
 /** Metadata a person may give with an import; every field optional, blanks mean "not given". */
 export const importMetadataSchema = articleMetadataSchema.extend({
-  title: z
-    .string()
-    .trim()
-    .max(300, "Keep the title under 300 characters.")
-    .superRefine(storableText)
-    .transform((v) => v || null)
-    .nullish(),
+  title: optionalTitleSchema,
   tags: articleMetadataSchema.shape.tags.optional(),
 });
 
