@@ -132,9 +132,31 @@
  * - Revoke a token (after confirming) → tokens.spec.ts › a personal API token is created once, works with its owner's role in one workspace, and stops working when revoked
  * - API reference: the REST API link, the contents' links → actions.spec.ts › API tokens: a token with no name is not sent; a new token is copied; the REST API link opens the reference, whose contents jump to each part
  *
+ * Added with issue #10's rough edges
+ * - Settings: a second person must approve (turn off and on) → review-workflow.spec.ts › Approve is disabled, with the reason, when the server would refuse: something missing, or the reviewer's own verdict; another person approves; an admin can turn the rule off
+ * - Claim: see what approval still needs before clicking; Send to review; send back with a reason; see Changes requested → review-workflow.spec.ts › what approval needs shows before any click; a send-back reads 'Changes requested' with the reason on the claim, the list, its filter and My queue, until it is sent to review again
+ * - Claim: Approve, disabled with the reason for one's own verdict; another reviewer approves → review-workflow.spec.ts › Approve is disabled, with the reason, when the server would refuse: something missing, or the reviewer's own verdict; another person approves; an admin can turn the rule off
+ * - Claim: merge into a suggested similar claim, before typing → review-workflow.spec.ts › the merge box suggests similar claims before anything is typed
+ * - Claim: save with a version ahead of the server's (told it's the page's mistake) → review-workflow.spec.ts › a version ahead of the server's is worded as the client's mistake, not someone else's change, and the page starts again from the current one
+ * - Claim: edit tags of an approved claim (statement, claimant and date locked) → review-workflow.spec.ts › an approved claim's statement, claimant and claim date are locked in the form, with the reason; its tags still change
+ * - Claims list: bulk Assign, choosing a person or Nobody first → review-workflow.spec.ts › bulk Assign starts with no choice: Assign is disabled until a person (or 'Nobody') is chosen
+ * - Claims list: filter by Changes requested; My queue shows the reason → review-workflow.spec.ts › what approval needs shows before any click; a send-back reads 'Changes requested' with the reason on the claim, the list, its filter and My queue, until it is sent to review again
+ * - Claims list: pick a suggested tag; filter by a tag in any case; refused filter values named → formatting.spec.ts › claims filters: tags suggested and matched whatever their case; refused values named on the page and in the API
+ * - Claims list on a phone: open Filters (N active) → formatting.spec.ts › the claims filters fold into 'Filters (N active)'; API tokens are cards, not a table scrolling in its box
+ * - API tokens on a phone: cards → formatting.spec.ts › the claims filters fold into 'Filters (N active)'; API tokens are cards, not a table scrolling in its box
+ * - Reader: Undo a deleted highlight (keyboard), dismiss the notice → reader-edges.spec.ts › a deleted highlight (a mention of an approved claim) comes back exactly with Undo, from the keyboard
+ * - Reader on a phone: Undo inside the highlights sheet → reader-edges.spec.ts › on a phone, Undo is in the highlights sheet where the delete happened, and works there
+ * - Reader: H on words already highlighted selects the existing highlight → reader-edges.spec.ts › H on words a teammate highlighted since the last poll: no copy is made, theirs is selected
+ * - Reader: M on words already a claim shows that claim → reader-edges.spec.ts › M on words a teammate made a claim of meanwhile: no copy, their claim is shown
+ * - Upload: choose files, fill each file's details (errors at the field), Import N files, Edit details → reader-edges.spec.ts › uploads: full file names, each file's details checked at their field before anything is sent, editable afterwards
+ * - Demo workspace: the Start here steps → first-run.spec.ts › the demo workspace says where to start, and its three steps lead to a finished fact-check
+ * - Own workspace: the next-step hint until the first claim → first-run.spec.ts › a workspace of one's own says how to make the first claim, until there is one
+ * - CLI: reset a user's password (signs their browsers out) → first-run.spec.ts › reset-password from the CLI: the printed password signs in, the old one doesn't, and the signed-in browser is signed out
+ *
  * Not covered by a browser test, and why:
  *   The error page's "Try again" button shows only when rendering a page fails; no action a person
  *   can take makes a page fail, and the tests don't break the server to force it.
+ *   Removing a file from the upload list before importing it has no test of its own.
  * Not in the UI today (so nothing to test): editing a source once added (neither the UI nor the
  * API can; a source is added and removed), and detaching a mention from a claim (the API can:
  * DELETE …/claims/{id}/mentions/{annotationId}; the claim page has no button for it).
