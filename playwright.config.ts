@@ -16,6 +16,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3000",
+    // Dates are formatted in the viewer's locale (lib/format/dates.ts); the tests read them as a British desk would.
+    locale: "en-GB",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

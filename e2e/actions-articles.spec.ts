@@ -94,6 +94,9 @@ test("files dropped on the upload area are added like chosen ones; a file's Adde
   await zone.dispatchEvent("dragover", { dataTransfer: files });
   await zone.dispatchEvent("drop", { dataTransfer: files });
   const uploads = upload.getByRole("list", { name: "Uploads" });
+  // Dropped files wait in the list, like chosen ones, until they are imported.
+  await expect(uploads.getByRole("listitem")).toHaveCount(2);
+  await upload.getByRole("button", { name: "Import 2 files" }).click();
   await expect(uploads.getByRole("listitem").filter({ hasText: "tram.txt" })).toContainText("Added");
   await expect(uploads.getByRole("listitem").filter({ hasText: "bus-lanes.md" })).toContainText("Added");
   await expect(upload.getByRole("status")).toHaveText("2 added of 2");

@@ -195,7 +195,9 @@ test("verdict and review: the explanation's formatting buttons, a note for the h
   await review.getByLabel("Comment (required to send back)").fill("Add the night timetable as a source.");
   await review.getByRole("button", { name: "Send back" }).click();
   await expect(notice(page, "Sent back.")).toBeVisible();
-  await expect(review).toContainText("Unreviewed");
+  // Sent back: still unreviewed underneath, shown as "Changes requested" with the reason.
+  await expect(review).toContainText("Changes requested");
+  await expect(review).toContainText("Add the night timetable as a source.");
   await expect(history(page).getByRole("listitem").filter({ hasText: "moved it from In review to Unreviewed" })).toContainText("“Add the night timetable as a source.”");
 
   // Approved, then reopened with a reason.

@@ -157,12 +157,12 @@ test("switching pages shows a loading state at once (a live region, busy, with a
   const loading = page.getByRole("status", { name: "Loading the page" });
   await expect(loading).toBeVisible();
   await expect(loading).toHaveAttribute("aria-busy", "true");
-  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await page.screenshot({ path: "test-results/loading-dashboard.png" });
   await expectAccessible(page, "loading state");
   release();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(loading).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
 });
 
 test("reset-password from the CLI: the printed password signs in, the old one doesn't, and the signed-in browser is signed out", async ({ page, browser }) => {

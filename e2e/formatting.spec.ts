@@ -95,11 +95,11 @@ test("claims filters: tags suggested and matched whatever their case; refused va
   // A hand-edited address: every refused value is named, under its own control too.
   await page.goto(`/w/${w.slug}/claims?reviewState=foo&sort=oldest&hasSources=perhaps`);
   const alert = page.getByRole("alert").filter({ hasText: /\S/ });
-  await expect(alert).toContainText("Review state: “foo” is not one of unreviewed, in-review, approved.");
+  await expect(alert).toContainText("Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested.");
   await expect(alert).toContainText("Sort: “oldest” is not one of updated, created, statement.");
   await expect(alert).toContainText("Sources: “perhaps” is not one of true, false.");
   await expect(page.getByLabel("Review state")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Review state")).toHaveAccessibleDescription("Review state: “foo” is not one of unreviewed, in-review, approved.");
+  await expect(page.getByLabel("Review state")).toHaveAccessibleDescription("Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested.");
   await expect(page.getByLabel("Sort")).toHaveAccessibleDescription(/^Sort: “oldest”/);
   await expect(page.getByLabel("Verdict")).not.toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: `${SHOTS}/claims-filter-errors-1280.png`, fullPage: true });
@@ -110,7 +110,7 @@ test("claims filters: tags suggested and matched whatever their case; refused va
   expect(api.headers()["content-type"]).toContain("application/problem+json");
   const body = (await api.json()) as { detail: string; errors: Record<string, string> };
   expect(body.errors).toEqual({
-    reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved.",
+    reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested.",
     verdict: "Verdict: “maybe” is not one of true, mostly-true, mixed, mostly-false, false, unverifiable, not-a-claim, none.",
   });
   expect(body.detail).toContain("Review state: “foo”");

@@ -67,6 +67,8 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test("a deleted highlight (a mention of an approved claim) comes back exactly with Undo, from the keyboard", async ({ page }) => {
   const { slug, articleId, text, base } = await desk(page, "Undo");
+  // A desk of one approves its own verdict: the second-approver rule is off here.
+  expect((await page.request.patch(`/api/w/${slug}/settings`, { data: { requireSecondApprover: false } })).status()).toBe(200);
   const words = "about 38,700 vehicles a day";
   const h = await highlightViaApi(page, base, text, words);
   // Make it a mention of an approved claim: verdict, explanation, source, review, approval (the workspace's creator is its admin).

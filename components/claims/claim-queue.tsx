@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PendingLink } from "@/components/layout/pending-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -150,9 +150,9 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                   </td>
                 ) : null}
                 <td className="max-w-md px-3 py-2.5 max-md:block max-md:max-w-none max-md:basis-full max-md:p-0">
-                  <Link href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline">
+                  <PendingLink href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline">
                     {c.statement}
-                  </Link>
+                  </PendingLink>
                   {c.claimant ? <span className="text-xs text-stone-500">{c.claimant}</span> : null}
                 </td>
                 <td className="px-3 py-2.5 max-md:p-0">

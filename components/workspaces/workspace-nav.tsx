@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PendingLink } from "@/components/layout/pending-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
@@ -30,14 +30,14 @@ export function WorkspaceNav({ tabs }: { tabs: { href: string; label: string }[]
         // A section stays current on its sub-pages (a claim under Claims), except the workspace root.
         const active = pathname === tab.href || (tab.href.split("/").length > 3 && pathname.startsWith(`${tab.href}/`));
         return (
-          <Link
+          <PendingLink
             key={tab.href}
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={`shrink-0 border-b-2 px-1 pb-3 text-sm font-medium whitespace-nowrap ${active ? "border-brand-600 text-brand-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
           >
             {tab.label}
-          </Link>
+          </PendingLink>
         );
       })}
     </nav>

@@ -39,8 +39,8 @@ describe("invalid filter values", () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);
     const one = await rejection(listClaims(a, { reviewState: "foo" }), 400);
-    expect(one.fields).toEqual({ reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved." });
-    expect(one.message).toBe("Review state: “foo” is not one of unreviewed, in-review, approved.");
+    expect(one.fields).toEqual({ reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested." });
+    expect(one.message).toBe("Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested.");
     expect((await rejection(listClaims(a, { verdict: "none,maybe" }), 400)).fields).toEqual({
       verdict: "Verdict: “maybe” is not one of true, mostly-true, mixed, mostly-false, false, unverifiable, not-a-claim, none.",
     });

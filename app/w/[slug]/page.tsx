@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { PendingLink } from "@/components/layout/pending-link";
 import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -49,10 +50,10 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
               ]);
               return (
                 <li key={a.id}>
-                  <Link href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
+                  <PendingLink href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
                     <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
                     {details ? <span className="mt-1 block text-sm text-stone-500">{details}</span> : null}
-                  </Link>
+                  </PendingLink>
                 </li>
               );
             })}
