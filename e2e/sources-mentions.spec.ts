@@ -61,7 +61,7 @@ test("mentions: Detach asks first and Cancel keeps the mention; a confirmed deta
 });
 
 test("sources: Edit opens the form filled in; a bad URL is refused at its field; Cancel keeps the source; a saved edit shows after a reload and in the history", async ({ page }) => {
-  const slug = await desk(page, "Source edits");
+  const slug = await desk(page, "Sourceedits");
   const statement = "The library lent out half a million books last year.";
   const { claimId, version } = await claimOnNewArticle(page, slug, "Library figures", statement);
   await changeClaim(page, "post", `/api/w/${slug}/claims/${claimId}/sources`, { version, title: "Annual report 2023", url: "https://example.org/report-2023", kind: "primary-document", stance: "supports", publisher: "City library", note: "Page 4" });
