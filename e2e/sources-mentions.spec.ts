@@ -38,6 +38,7 @@ test("mentions: Detach asks first and Cancel keeps the mention; a confirmed deta
   await expect(confirm.getByRole("button", { name: "Detach", exact: true })).toBeFocused();
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toHaveCount(0);
+  await expect(detachSecond).toBeFocused();
   await expect(items).toHaveCount(2);
 
   await detachSecond.click();
@@ -83,6 +84,7 @@ test("sources: Edit opens the form filled in; a bad URL is refused at its field;
   await form.getByLabel("Title").fill("Never saved");
   await form.getByRole("button", { name: "Cancel" }).click();
   await expect(form).toHaveCount(0);
+  await expect(sources.getByRole("button", { name: "Edit source Annual report 2023" })).toBeFocused();
   await expect(sources.getByRole("link", { name: "Annual report 2023" })).toBeVisible();
   await expect(sources.getByText("Never saved")).toHaveCount(0);
 

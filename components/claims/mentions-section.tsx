@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { MentionView } from "@/lib/claims/claim-dto";
 import type { Send } from "./use-claim";
@@ -18,12 +18,22 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorId = `detach-error-${m.annotationId}`;
+  // Closing the confirmation (Cancel, or a refusal) hands focus back to the Detach button, not to the page.
+  const detachButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!confirming && returnFocus.current) {
+      returnFocus.current = false;
+      detachButton.current?.focus();
+    }
+  }, [confirming]);
 
   async function detach() {
     setPending(true);
     const r = await send("DELETE", `/mentions/${m.annotationId}`, { version }, "Mention detached. The highlight stays in the article.");
     setPending(false);
     setConfirming(false);
+    returnFocus.current = !r.ok;
     if (!r.ok) setError(r.fields.annotationId ? (r.message ?? r.fields.annotationId) : (r.message ?? "The mention could not be detached."));
   }
 
@@ -35,12 +45,20 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
           <Button variant="danger" className="py-1" autoFocus disabled={pending} onClick={() => void detach()}>
             {pending ? "Detaching…" : "Detach"}
           </Button>
-          <Button variant="secondary" className="py-1" onClick={() => setConfirming(false)}>
+          <Button
+            variant="secondary"
+            className="py-1"
+            onClick={() => {
+              setConfirming(false);
+              returnFocus.current = true;
+            }}
+          >
             Cancel
           </Button>
         </div>
       ) : (
         <button
+          ref={detachButton}
           type="button"
           onClick={() => {
             setError(null);

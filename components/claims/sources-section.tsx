@@ -1,7 +1,7 @@
 "use client";
 
 import type { Send } from "./use-claim";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ClaimDetail, SourceView } from "@/lib/claims/claim-dto";
@@ -64,7 +64,12 @@ function SourceForm({ initial, fields, pending, submitLabel, pendingLabel, label
   );
 }
 
-function SourceItem({ s, onEdit, onRemove }: { s: SourceView; onEdit?: () => void; onRemove?: () => void }) {
+function SourceItem({ s, focusEdit, onEdit, onRemove }: { s: SourceView; focusEdit?: boolean; onEdit?: () => void; onRemove?: () => void }) {
+  // Back from its edit form (saved or cancelled), focus returns to this source's Edit button.
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusEdit) editButton.current?.focus();
+  }, [focusEdit]);
   return (
     <li className="rounded-lg bg-white p-3 text-sm ring-1 ring-stone-200">
       <div className="flex items-start justify-between gap-2">
@@ -80,7 +85,7 @@ function SourceItem({ s, onEdit, onRemove }: { s: SourceView; onEdit?: () => voi
         </div>
         <div className="flex shrink-0 gap-1">
           {onEdit ? (
-            <button type="button" onClick={onEdit} className="rounded px-1.5 py-0.5 text-xs text-stone-500 hover:bg-stone-100 hover:text-stone-800" aria-label={`Edit source ${s.title}`}>
+            <button ref={editButton} type="button" onClick={onEdit} className="rounded px-1.5 py-0.5 text-xs text-stone-500 hover:bg-stone-100 hover:text-stone-800" aria-label={`Edit source ${s.title}`}>
               Edit
             </button>
           ) : null}
@@ -100,15 +105,18 @@ function SourceItem({ s, onEdit, onRemove }: { s: SourceView; onEdit?: () => voi
 export function SourcesSection({ claim, canEdit, send }: { claim: ClaimDetail; canEdit: boolean; send: Send }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [lastEdited, setLastEdited] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
   function open(which: "add" | string) {
     setFields({});
+    setLastEdited(null);
     setAdding(which === "add");
     setEditing(which === "add" ? null : which);
   }
   function close() {
+    setLastEdited(editing);
     setFields({});
     setAdding(false);
     setEditing(null);
@@ -161,6 +169,7 @@ export function SourcesSection({ claim, canEdit, send }: { claim: ClaimDetail; c
                   <SourceItem
                     key={s.id}
                     s={s}
+                    focusEdit={lastEdited === s.id}
                     onEdit={canEdit ? () => open(s.id) : undefined}
                     onRemove={canEdit ? () => void send("DELETE", `/sources/${s.id}`, { version: claim.version }, "Source removed.") : undefined}
                   />
