@@ -93,8 +93,10 @@
  * - Edit details: the statement; a conflicting edit is explained → claims.spec.ts › two people editing the same claim: the first save wins, the second is told what changed and sees it
  * - Edit details: claimant, claim date, tags, assignee; Cancel → actions-claims.spec.ts › claim details: Cancel drops an edit; claimant, date, tags and assignee are saved, kept after a reload and written in the history
  * - Mentions: open the article at that highlight → actions-articles.spec.ts › a claim made in two articles: the card's Also in link and the claim page's mention link open the other article with that highlight selected
+ * - Mentions: Detach (after confirming; Cancel; the last mention refused with the reason) → sources-mentions.spec.ts › mentions: Detach asks first and Cancel keeps the mention; a confirmed detach leaves one, and the last one is refused with the reason
  * - Sources: Add source → claims.spec.ts › a claim made in one article is suggested in another and attached; sourced, given a verdict, reviewed and approved, with every step in its history and the verdict's colour on its highlights
  * - Sources: no title refused, Cancel, Remove → actions-claims.spec.ts › sources: one without a title is refused by its field, Cancel closes the form, and a source is removed
+ * - Sources: Edit (the form filled in; a bad URL refused at its field; Cancel; saved and in the history) → sources-mentions.spec.ts › sources: Edit opens the form filled in; a bad URL is refused at its field; Cancel keeps the source; a saved edit shows after a reload and in the history
  * - Related claims: Link a claim (type, search, choose, note), Cancel, Remove, the other end's link → actions-claims.spec.ts › related claims: saving with no claim chosen is refused; a claim is found, linked as contradicting with a note, shown from both ends, and unlinked
  * - Discussion: post, edit and delete a comment → reader-actions.spec.ts › claim page: a comment is posted, edited and deleted without reloading, and each change is still there after a reload
  * - Discussion: Bold, Italic, Bullets; an empty comment; Cancel an edit → actions-claims.spec.ts › a comment formatted with the Bold, Italic and Bullets buttons keeps its formatting; an empty comment is not sent, and Cancel drops an edit
@@ -157,9 +159,6 @@
  *   The error page's "Try again" button shows only when rendering a page fails; no action a person
  *   can take makes a page fail, and the tests don't break the server to force it.
  *   Removing a file from the upload list before importing it has no test of its own.
- * Not in the UI today (so nothing to test): editing a source once added (neither the UI nor the
- * API can; a source is added and removed), and detaching a mention from a claim (the API can:
- * DELETE …/claims/{id}/mentions/{annotationId}; the claim page has no button for it).
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createWorkspace, fillSignUp, formAlert, inviteMember, newPerson, signUpAndLand, type Person } from "./helpers";

@@ -6,6 +6,8 @@ import { Time, useLocale } from "@/components/ui/locale";
 
 const FIELD: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date", tags: "tags", assignee: "assignee", explanation: "explanation" };
 
+const SOURCE_FIELD: Record<string, string> = { url: "URL", title: "title", publisher: "publisher", publishedAt: "published date", accessedAt: "accessed date", kind: "kind", stance: "stance", note: "note" };
+
 /** Fields whose values are calendar days (stored as midnight UTC), shown as dates rather than raw timestamps. */
 const DAY_FIELDS = new Set(["claimDate"]);
 
@@ -41,6 +43,10 @@ export function describeEvent(e: { kind: string; data: Record<string, unknown> }
       return `added a source: ${show(d.title)}`;
     case "source-removed":
       return `removed a source: ${show(d.title)}`;
+    case "source-edited": {
+      const fields = Array.isArray(d.changes) ? d.changes.map((c) => SOURCE_FIELD[String((c as { field?: unknown }).field)] ?? String((c as { field?: unknown }).field)) : [];
+      return `edited a source: ${show(d.title)}${fields.length ? ` (${fields.join(", ")})` : ""}`;
+    }
     case "relation-added":
       return `linked “${show(d.otherStatement)}” (${show(d.type)})`;
     case "relation-removed":

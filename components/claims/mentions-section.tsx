@@ -1,10 +1,87 @@
+"use client";
+
 import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { MentionView } from "@/lib/claims/claim-dto";
+import type { Send } from "./use-claim";
 
 const STATUS: Record<MentionView["status"], string | null> = { exact: null, moved: "Moved", fuzzy: "Fuzzy match", orphaned: "Orphaned" };
 
+/**
+ * Detaching asks first (the highlight stays, but the claim loses a place it is
+ * made); a refusal (the claim's last mention, a stale page) is shown under the
+ * mention in the server's own words.
+ */
+function DetachControl({ m, version, send }: { m: MentionView; version: number; send: Send }) {
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = `detach-error-${m.annotationId}`;
+  // Closing the confirmation (Cancel, or a refusal) hands focus back to the Detach button, not to the page.
+  const detachButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!confirming && returnFocus.current) {
+      returnFocus.current = false;
+      detachButton.current?.focus();
+    }
+  }, [confirming]);
+
+  async function detach() {
+    setPending(true);
+    const r = await send("DELETE", `/mentions/${m.annotationId}`, { version }, "Mention detached. The highlight stays in the article.");
+    setPending(false);
+    setConfirming(false);
+    returnFocus.current = !r.ok;
+    if (!r.ok) setError(r.fields.annotationId ? (r.message ?? r.fields.annotationId) : (r.message ?? "The mention could not be detached."));
+  }
+
+  return (
+    <div className="mt-3">
+      {confirming ? (
+        <div role="group" aria-label={`Detach the mention in ${m.article.title}?`} className="flex flex-wrap items-center gap-2 rounded-md bg-stone-50 p-2 text-sm">
+          <span className="text-stone-700">Detach this mention? The highlight stays in the article.</span>
+          <Button variant="danger" className="py-1" autoFocus disabled={pending} onClick={() => void detach()}>
+            {pending ? "Detaching…" : "Detach"}
+          </Button>
+          <Button
+            variant="secondary"
+            className="py-1"
+            onClick={() => {
+              setConfirming(false);
+              returnFocus.current = true;
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
+      ) : (
+        <button
+          ref={detachButton}
+          type="button"
+          onClick={() => {
+            setError(null);
+            setConfirming(true);
+          }}
+          aria-describedby={error ? errorId : undefined}
+          className="rounded px-1.5 py-0.5 text-xs text-stone-500 hover:bg-red-50 hover:text-red-700"
+          aria-label={`Detach mention “${m.exact}” in ${m.article.title}`}
+        >
+          Detach
+        </button>
+      )}
+      {error ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Every place the claim is made: the article, and the quote in its context. */
-export function MentionsSection({ slug, mentions }: { slug: string; mentions: MentionView[] }) {
+export function MentionsSection({ slug, mentions, version, canEdit, send }: { slug: string; mentions: MentionView[]; version: number; canEdit: boolean; send: Send }) {
   const articles = new Set(mentions.map((m) => m.article.id)).size;
   return (
     <section aria-labelledby="mentions-heading">
@@ -25,6 +102,7 @@ export function MentionsSection({ slug, mentions }: { slug: string; mentions: Me
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
               {m.after ? <span>{m.after}…</span> : null}
             </p>
+            {canEdit ? <DetachControl m={m} version={version} send={send} /> : null}
           </li>
         ))}
       </ul>

@@ -33,8 +33,10 @@ export function describeConflict(changes: ClaimChange[]): string {
   return `This claim changed since you loaded it: ${parts.join("; ")}. Your change was not saved; the page now shows the current version.`;
 }
 
+/** A claim change's outcome; on refusal, `message` is the server's reason (for sections that show it inline). */
+export type SendResult = { ok: boolean; fields: Record<string, string>; message?: string };
 /** A claim change: method, path under the claim, body, and what to say when it worked. */
-export type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<{ ok: boolean; fields: Record<string, string> }>;
+export type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<SendResult>;
 
 /**
  * Whether an answer is this claim itself. Most changes answer with the whole
@@ -61,7 +63,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
   }, [base]);
 
   const send = useCallback(
-    async (method: string, path: string, body?: Record<string, unknown>, success?: string): Promise<{ ok: boolean; fields: Record<string, string> }> => {
+    async (method: string, path: string, body?: Record<string, unknown>, success?: string): Promise<SendResult> => {
       setNotice(null);
       const res = await apiSend<unknown>(method, `${base}${path}`, body);
       if (res.ok) {
@@ -78,7 +80,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         // A version the claim never had (the server's 400 names the current one): start again from what is there.
         if (typeof res.error.body.currentVersion === "number") await reload();
       }
-      return { ok: false, fields: res.error.fields };
+      return { ok: false, fields: res.error.fields, message: res.error.message };
     },
     [base, reload, initial.id],
   );

@@ -305,6 +305,32 @@ describe("mentions, sources, relations, events", () => {
     expect(badKind.body.errors).toHaveProperty("kind");
   });
 
+  it("sources: edit with If-Match; the event lists the changes; bad URL 400 naming it; stale 409; viewer 403", async () => {
+    const w = await apiWorld();
+    const c = await w.claim("about 40,000 vehicles a day");
+    const params = { ws: w.ws, claimId: c.id };
+    const added = await call<J>(pt.addSourceEndpoint, { token: w.tokens.annotator, params, body: { version: 1, title: "Count", kind: "dataset", stance: "refutes", url: "https://example.org/x" } });
+    const sourceId = (added.body.sources as J[])[0].id as string;
+    const p = { ...params, sourceId };
+    const edited = await call<J>(pt.editSourceEndpoint, { token: w.tokens.annotator, params: p, headers: { "if-match": '"2"' }, body: { url: "https://example.org/y", stance: "context" } });
+    expect(edited.status).toBe(200);
+    expect(edited.headers.get("etag")).toBe('"3"');
+    expect((edited.body.sources as J[])[0]).toMatchObject({ id: sourceId, title: "Count", url: "https://example.org/y", stance: "context", kind: "dataset" });
+    const events = await call<J>(pt.listEvents, { token: w.tokens.viewer, params: { ws: w.ws }, query: { claimId: c.id, kind: "source-edited" } });
+    expect(events.body.items!.map((e) => e.data)).toEqual([
+      { sourceId, title: "Count", version: 3, changes: [{ field: "url", from: "https://example.org/x", to: "https://example.org/y" }, { field: "stance", from: "refutes", to: "context" }] },
+    ]);
+    const badUrl = await call<J>(pt.editSourceEndpoint, { token: w.tokens.annotator, params: p, body: { version: 3, url: "ftp://example.org/y" } });
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.body.errors).toEqual({ url: "Use an http or https address." });
+    const stale = await call<J>(pt.editSourceEndpoint, { token: w.tokens.annotator, params: p, body: { version: 2, title: "Renamed" } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(3);
+    expect((await call(pt.editSourceEndpoint, { token: w.tokens.viewer, params: p, body: { version: 3, title: "Renamed" } })).status).toBe(403);
+    expect((await call(pt.editSourceEndpoint, { token: w.tokens.annotator, params: { ...p, sourceId: "nope" }, body: { version: 3, title: "Renamed" } })).status).toBe(404);
+    expect((await call<J>(pt.getSource, { token: w.tokens.viewer, params: p })).body).toMatchObject({ title: "Count", url: "https://example.org/y" });
+  });
+
   it("relations: add, list by direction from both ends, remove; a duplicate is 409", async () => {
     const w = await apiWorld();
     const a = await w.claim("about 40,000 vehicles a day");

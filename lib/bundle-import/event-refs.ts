@@ -12,6 +12,7 @@ const ENTITY_KEYS: Partial<Record<ClaimEventKind, { one?: string[]; many?: strin
   "mention-removed": { one: ["annotationId", "articleId"] },
   "source-added": { one: ["sourceId"] },
   "source-removed": { one: ["sourceId"] },
+  "source-edited": { one: ["sourceId"] },
   "relation-added": { one: ["relationId", "otherId"] },
   "relation-removed": { one: ["relationId", "otherId"] },
   "review-state": { one: ["commentId"] },

@@ -21,6 +21,7 @@ export const CLAIM_EVENT_KINDS = [
   "verdict",
   "source-added",
   "source-removed",
+  "source-edited",
   "relation-added",
   "relation-removed",
   "merged",
@@ -41,6 +42,7 @@ export type EditableField = "statement" | "claimant" | "claimDate" | "tags" | "a
  * - review-state: { from, to, note }
  * - verdict: { from, to, note }
  * - source-added / source-removed: { sourceId, title, url, stance }
+ * - source-edited: { sourceId, title, changes: [{ field, from, to }] } (title: the title after the edit; dates as ISO strings)
  * - relation-added / relation-removed: { relationId, type, direction: "outgoing" | "incoming", otherId, otherStatement, note }
  * - merged: { from, fromStatement, fromReviewState, fromVerdict, mentions, sources, relations, relationsDropped, tagsAdded, comments }
  * - deleted: { mentionIds }

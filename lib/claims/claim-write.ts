@@ -93,6 +93,7 @@ const FIELDS_OF: Partial<Record<ClaimEventKind, ClaimChange["field"][]>> = {
   "mention-removed": ["mentions"],
   "source-added": ["sources"],
   "source-removed": ["sources"],
+  "source-edited": ["sources"],
   "relation-added": ["relations"],
   "relation-removed": ["relations"],
   merged: ["mentions", "sources", "relations", "tags"],

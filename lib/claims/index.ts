@@ -12,6 +12,7 @@ export { updateClaim } from "./update-claim";
 export { submitForReview, approveClaim, sendBack, reopenClaim, reviewClaim } from "./change-review-state";
 export { setVerdict } from "./set-verdict";
 export { addSource, removeSource } from "./sources";
+export { editSource } from "./edit-source";
 export { addRelation, removeRelation } from "./relations";
 export { mergeClaims } from "./merge-claims";
 export { deleteClaim, restoreClaim } from "./delete-claim";

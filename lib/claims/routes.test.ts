@@ -56,6 +56,7 @@ async function world() {
     ["unmention", mention.DELETE, "DELETE", { ...p, annotationId: c.mentions[0].annotationId }, v],
     ["source", sources.POST, "POST", p, source(c.version)],
     ["unsource", sourceRoute.DELETE, "DELETE", { ...p, sourceId: "s" }, v],
+    ["edit source", sourceRoute.PATCH, "PATCH", { ...p, sourceId: "s" }, { ...v, title: "x" }],
     ["relation", relations.POST, "POST", p, { ...v, toId: "other", type: "related" }],
     ["unrelate", relation.DELETE, "DELETE", { ...p, relationId: "r" }, v],
     ["comment", comments.POST, "POST", p, { body: explanation("Hi") }],

@@ -105,6 +105,14 @@ export const addSourceSchema = z.object({
 });
 export type AddSourceInput = z.infer<typeof addSourceSchema>;
 
+/** The source fields an edit may change: those named are set (null or "" clears the optional ones), the rest stay. */
+export const SOURCE_EDIT_FIELDS = ["url", "title", "publisher", "publishedAt", "accessedAt", "kind", "stance", "note"] as const;
+export const editSourceSchema = addSourceSchema
+  .partial()
+  .extend({ version: versionField })
+  .refine((v) => SOURCE_EDIT_FIELDS.some((k) => k in v), "Change at least one field of the source.");
+export type EditSourceInput = z.infer<typeof editSourceSchema>;
+
 export const addRelationSchema = z.object({
   version: versionField,
   /** The other claim: this claim <type> that one. */

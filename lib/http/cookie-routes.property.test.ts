@@ -10,6 +10,7 @@ import { bundleSchema } from "@/lib/bundle-import/schema";
 import {
   addRelationSchema,
   addSourceSchema,
+  editSourceSchema,
   bulkSchema,
   claimFiltersSchema,
   commentSchema,
@@ -161,6 +162,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/w/[slug]/claims/[claimId]/restore", handler: restore.POST },
   { method: "POST", path: "/api/w/[slug]/claims/[claimId]/review", handler: review.POST, body: reviewActionSchema },
   { method: "POST", path: "/api/w/[slug]/claims/[claimId]/sources", handler: sources.POST, body: addSourceSchema },
+  { method: "PATCH", path: "/api/w/[slug]/claims/[claimId]/sources/[sourceId]", handler: source.PATCH, body: editSourceSchema },
   { method: "DELETE", path: "/api/w/[slug]/claims/[claimId]/sources/[sourceId]", handler: source.DELETE, body: versionSchema },
   { method: "PUT", path: "/api/w/[slug]/claims/[claimId]/verdict", handler: verdict.PUT, body: setVerdictSchema },
   { method: "GET", path: "/api/w/[slug]/export/count", handler: exportCount.GET, query: exportFiltersSchema },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addRelation, addRelationSchema, addSource, addSourceSchema, attachMention, detachMention, mentionSchema as attachSchema, removeRelation, removeSource, versionSchema, type ClaimDetail } from "@/lib/claims";
+import { addRelation, addRelationSchema, addSource, addSourceSchema, attachMention, editSource, editSourceSchema, detachMention, mentionSchema as attachSchema, removeRelation, removeSource, versionSchema, type ClaimDetail } from "@/lib/claims";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
 import { listClaimEvents } from "@/lib/claims/list-events";
 import { notFound } from "@/lib/errors";
@@ -106,6 +106,21 @@ export const addSourceEndpoint = endpoint({
   responses: { 201: { description: "The claim with the new source.", schema: claimSchema } },
   example: { version: 2, title: "Traffic count 2024", url: "https://example.org/count", kind: "dataset", stance: "refutes" },
   handler: async ({ access, params, body, headers }) => etag(headers, await addSource(access, params.claimId, body)),
+});
+
+export const editSourceEndpoint = endpoint({
+  id: "editSource",
+  method: "PATCH",
+  path: "/workspaces/{ws}/claims/{claimId}/sources/{sourceId}",
+  tag: "Sources",
+  summary: "Edit a source",
+  description: `Send the fields to change (null or "" clears an optional one); the rest stay. Recorded as one \`source-edited\` event. ${VERSIONED}`,
+  action: "claim.edit",
+  body: editSourceSchema,
+  versioned: true,
+  responses: { 200: { description: "The claim with the edited source.", schema: claimSchema } },
+  example: { version: 3, url: "https://example.org/count-2024", stance: "context" },
+  handler: async ({ access, params, body, headers }) => etag(headers, await editSource(access, params.claimId, params.sourceId, body)),
 });
 
 export const removeSourceEndpoint = endpoint({

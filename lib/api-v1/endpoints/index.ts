@@ -34,6 +34,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.listSources,
   parts.addSourceEndpoint,
   parts.getSource,
+  parts.editSourceEndpoint,
   parts.removeSourceEndpoint,
   parts.listRelations,
   parts.addRelationEndpoint,
