@@ -29,9 +29,10 @@
  *
  * Generated text is all in the Basic Multilingual Plane (curly quotes and dashes
  * included), so PostgreSQL's character offsets equal the app's UTF-16 offsets.
- * Triggers are off while loading (session_replication_role = replica); the
- * claims' search vectors are then computed once with the app's own
- * claim_search_document(), and everything is ANALYZEd.
+ * Triggers and foreign-key checks are off while loading
+ * (session_replication_role = replica): highlights go in before their claims,
+ * so each claim's search vector is computed once, on insert, by the app's own
+ * claim_search_document(); then everything is ANALYZEd.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -263,33 +264,24 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     const hasVerdict = `(${state} >= 80 OR (${state} >= 55 AND ${hashOf("g", seed * 1000 + 2, 10)} < 3))`;
     const createdAt = `(timestamp '2024-01-01' + (g::float8 / ${N} * 700 * 86400 + ${hashOf("g", seed * 1000 + 3, 600)}) * interval '1 second')`;
     await q(
-      "claims",
-      `INSERT INTO "Claim" (id, "workspaceId", statement, claimant, "claimDate", "reviewState", verdict, explanation, "explanationText",
-         tags, "assigneeId", "createdById", "createdAt", "updatedAt", "approvedAt", "approvedById", version, "deletedAt", "deletedById", "mergedIntoId", "mergedAt")
-       SELECT ${id("c", "g")}, '${workspaceId}', statement, claimant, "claimDate", "reviewState", verdict,
-         CASE WHEN verdict IS NULL THEN NULL ELSE jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', expl))))) END,
-         coalesce(expl, ''), tags, "assigneeId", "createdById", "createdAt", "createdAt" + (${hashOf("g", seed * 1000 + 4, 2000)} * interval '1 minute'),
-         CASE WHEN "reviewState" = 'approved' THEN "createdAt" + interval '3 days' END,
-         CASE WHEN "reviewState" = 'approved' THEN ($15::text[])[1 + g % 2] END,
-         1 + ${hashOf("g", seed * 1000 + 5, 6)},
-         CASE WHEN ${deleted} THEN "createdAt" + interval '5 days' END, CASE WHEN ${deleted} THEN '${adminId}' END,
-         CASE WHEN ${merged} THEN ${id("c", "g + 1")} END, CASE WHEN ${merged} THEN "createdAt" + interval '4 days' END
-       FROM (
+      "claim data",
+      `CREATE TEMP TABLE tc AS
          SELECT g, ${sentence("$13", STATEMENTS.length, "g", seed)} AS statement,
            CASE WHEN ${hashOf("g", seed * 1000 + 6, 10)} < 7 THEN format('%s %s %s', ${pickFrom("$3", ROLES.length, "g", seed * 1000 + 7)}, ${pickFrom("$1", FIRST.length, "g", seed * 1000 + 8)}, ${pickFrom("$2", LAST.length, "g", seed * 1000 + 9)}) END AS claimant,
            CASE WHEN ${hashOf("g", seed * 1000 + 10, 10)} < 6 THEN date '2023-01-01' + ${hashOf("g", seed * 1000 + 11, 1000)}::int END AS "claimDate",
            ${reviewState} AS "reviewState",
            CASE WHEN ${hasVerdict} THEN ($14::text[])[1 + ${hashOf("g", seed * 1000 + 12, 7)}] END AS verdict,
            CASE WHEN ${hasVerdict} THEN format('%s The figures published by %s do not support this; see the sources below.', ${sentence("$13", STATEMENTS.length, "g", seed + 7)}, ${pickFrom("$9", ORGS.length, "g", seed * 1000 + 13)}) END AS expl,
-           (SELECT coalesce(array_agg(DISTINCT ($16::text[])[1 + abs(hashint8extended(g * 4 + t, ${seed * 1000 + 14}) % ${TAGS.length})]), '{}')
+           (SELECT coalesce(array_agg(DISTINCT ($15::text[])[1 + abs(hashint8extended(g * 4 + t, ${seed * 1000 + 14}) % ${TAGS.length})]), '{}')
               FROM generate_series(1, ${hashOf("g", seed * 1000 + 15, 4)}::int) t) AS tags,
-           CASE WHEN ${state} BETWEEN 55 AND 79 OR ${hashOf("g", seed * 1000 + 16, 5)} = 0 THEN ($17::text[])[1 + ${hashOf("g", seed * 1000 + 17, 7)}] END AS "assigneeId",
-           ($18::text[])[1 + g % 4] AS "createdById",
+           CASE WHEN ${state} BETWEEN 55 AND 79 OR ${hashOf("g", seed * 1000 + 16, 5)} = 0 THEN ($16::text[])[1 + ${hashOf("g", seed * 1000 + 17, 7)}] END AS "assigneeId",
+           ($17::text[])[1 + g % 4] AS "createdById",
            ${createdAt} AS "createdAt"
          FROM generate_series(1, ${N}) AS g
-       ) c`,
-      [...words, STATEMENTS, ["true", "mostly-true", "mixed", "mostly-false", "false", "unverifiable", "not-a-claim"], [reviewerA, reviewerB], TAGS, userIds.slice(1, 8), annotators],
+`,
+      [...words, STATEMENTS, ["true", "mostly-true", "mixed", "mostly-false", "false", "unverifiable", "not-a-claim"], TAGS, userIds.slice(1, 8), annotators],
     );
+    await client.query("CREATE UNIQUE INDEX ON tc (g)");
 
     // Highlights: h = 1…2N, article a = (h - 1) % A + 1 at paragraph k = (h - 1) / A + 1.
     // h ≤ N: claim h's own mention. Then 200 per hot claim, then a permutation of the claims (second mentions).
@@ -309,7 +301,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
                      ELSE (SELECT CASE WHEN v <= ${H} THEN v + ${H} ELSE v END FROM (SELECT ((h - ${N} - 1)::bigint * ${P}) % ${N} + 1 AS v) p) END AS c
            FROM generate_series(1, ${2 * N}) AS h
          ) hc
-         JOIN "Claim" cl ON cl.id = ${id("c", "hc.c")}
+         JOIN tc cl ON cl.g = hc.c
        ) s`,
       [...words, LEADS, TRAILS],
     );
@@ -356,6 +348,24 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
          start, start + length(exact), 'exact', 1, t, t, ${id("c", "survivor")}
        FROM (SELECT *, timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day' + k * interval '1 minute' AS t FROM segpos) s`,
       [annotators],
+    );
+    // The claims last, their highlights already in place (no foreign-key checks while loading), so each
+    // claim's search document comes from the app's own claim_search_document() in the same INSERT.
+    await q(
+      "claims",
+      `INSERT INTO "Claim" (id, "workspaceId", statement, claimant, "claimDate", "reviewState", verdict, explanation, "explanationText",
+         tags, "assigneeId", "createdById", "createdAt", "updatedAt", "approvedAt", "approvedById", version, "deletedAt", "deletedById", "mergedIntoId", "mergedAt", "searchVector")
+       SELECT ${id("c", "g")}, '${workspaceId}', statement, claimant, "claimDate", "reviewState", verdict,
+         CASE WHEN verdict IS NULL THEN NULL ELSE jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', expl))))) END,
+         coalesce(expl, ''), tags, "assigneeId", "createdById", "createdAt", "createdAt" + (${hashOf("g", seed * 1000 + 4, 2000)} * interval '1 minute'),
+         CASE WHEN "reviewState" = 'approved' THEN "createdAt" + interval '3 days' END,
+         CASE WHEN "reviewState" = 'approved' THEN ($1::text[])[1 + g % 2] END,
+         1 + ${hashOf("g", seed * 1000 + 5, 6)},
+         CASE WHEN ${deleted} THEN "createdAt" + interval '5 days' END, CASE WHEN ${deleted} THEN '${adminId}' END,
+         CASE WHEN ${merged} THEN ${id("c", "g + 1")} END, CASE WHEN ${merged} THEN "createdAt" + interval '4 days' END,
+         "claim_search_document"(${id("c", "g")}, statement, claimant)
+       FROM tc`,
+      [[reviewerA, reviewerB]],
     );
     await q(
       "highlight events",
@@ -463,10 +473,9 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        FROM "ClaimRelation" r, generate_series(1, 2) side, LATERAL (SELECT statement FROM "Claim" WHERE id = CASE WHEN side = 1 THEN r."toId" ELSE r."fromId" END) o
        WHERE r."workspaceId" = '${workspaceId}'`,
     );
-    await client.query("DROP TABLE seg; DROP TABLE segpos");
+    await client.query("DROP TABLE seg; DROP TABLE segpos; DROP TABLE tc");
 
     await client.query("SET session_replication_role = DEFAULT");
-    await q("search vectors", `UPDATE "Claim" SET "searchVector" = "claim_search_document"(id, statement, claimant) WHERE "workspaceId" = $1`, [workspaceId]);
     const t0 = performance.now();
     await client.query("ANALYZE");
     log(`  analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
