@@ -37,6 +37,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.listRelations,
   parts.addRelationEndpoint,
   parts.removeRelationEndpoint,
+  parts.listClaimHistoryEndpoint,
   parts.listEvents,
   exportEndpoint,
 ];

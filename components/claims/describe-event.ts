@@ -1,0 +1,52 @@
+import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import type { Verdict } from "@/lib/claims/verdicts";
+
+// Claim events in words: the claim page's history and the dashboard's activity (a server component) share it.
+const FIELD: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date", tags: "tags", assignee: "assignee", explanation: "explanation" };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.join(", ") || "—";
+  if (typeof value === "object" && "name" in (value as object)) return String((value as { name: unknown }).name);
+  return String(value);
+}
+
+/** One event in words. */
+export function describeEvent(e: { kind: string; data: Record<string, unknown> }, labels: Record<Verdict, string>): string {
+  const d = e.data as Record<string, unknown>;
+  const state = (s: unknown) => (s ? (REVIEW_STATE_LABELS[s as ReviewState] ?? String(s)) : "—");
+  const verdict = (v: unknown) => (v ? (labels[v as Verdict] ?? String(v)) : "no verdict");
+  switch (e.kind) {
+    case "created":
+      return "created the claim";
+    case "edited":
+      return `changed the ${FIELD[String(d.field)] ?? String(d.field)} from “${show(d.from)}” to “${show(d.to)}”`;
+    case "mention-added":
+      return `added a mention: “${show(d.exact)}”`;
+    case "mention-removed":
+      return `removed a mention: “${show(d.exact)}”`;
+    case "review-state":
+      return `moved it from ${state(d.from)} to ${state(d.to)}`;
+    case "verdict":
+      return `changed the verdict from ${verdict(d.from)} to ${verdict(d.to)}`;
+    case "source-added":
+      return `added a source: ${show(d.title)}`;
+    case "source-removed":
+      return `removed a source: ${show(d.title)}`;
+    case "relation-added":
+      return `linked “${show(d.otherStatement)}” (${show(d.type)})`;
+    case "relation-removed":
+      return `unlinked “${show(d.otherStatement)}” (${show(d.type)})`;
+    case "merged":
+      return `merged “${show(d.fromStatement)}” into this claim`;
+    case "deleted":
+      return "deleted the claim";
+    case "restored":
+      return "restored the claim";
+    case "commented":
+      return "commented";
+    default:
+      return e.kind;
+  }
+}
+
