@@ -95,6 +95,16 @@ describe("generateWorkspace", () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it("fills in the link counts the triggers would have kept", async () => {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "Claim" c WHERE c."workspaceId" = $1 AND (
+         c."articleCount" <> (SELECT count(DISTINCT "articleId") FROM "Annotation" WHERE "claimId" = c.id AND "deletedAt" IS NULL)
+         OR c."relationCount" <> (SELECT count(*) FROM "ClaimRelation" WHERE "fromId" = c.id OR "toId" = c.id))`,
+      [ws.workspaceId],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it("writes news-like statements with a wide vocabulary", async () => {
     const { rows } = await client.query<{ statement: string }>(`SELECT statement FROM "Claim" WHERE "workspaceId" = $1`, [ws.workspaceId]);
     const distinct = new Set(rows.map((r) => r.statement));

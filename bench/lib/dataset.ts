@@ -349,12 +349,30 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        FROM (SELECT *, timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day' + k * interval '1 minute' AS t FROM segpos) s`,
       [annotators],
     );
+    // Relations between standing claims: one from every fifth claim, and 20 onto the first hot claim.
+    const standing = (x: string) => `NOT (${merged.replaceAll("g", x)}) AND NOT (${deleted.replaceAll("g", x)})`;
+    await q(
+      "relations",
+      `INSERT INTO "ClaimRelation" (id, "workspaceId", "fromId", "toId", type, note, "createdById", "createdAt")
+       SELECT ${id("r", "g")} || '-' || t, '${workspaceId}', ${id("c", "g")}, ${id("c", "t")}, ($1::text[])[1 + g % 4],
+         CASE WHEN g % 3 = 0 THEN 'Same figure, different year.' END, '${reviewerA}', timestamp '2024-01-01' + (g::float8 / ${N} * 700 + 1) * interval '1 day'
+       FROM (
+         SELECT g, ((g::bigint * 31) % ${N} + 1)::int AS t FROM generate_series(5, ${N}, 5) g
+         UNION ALL SELECT g, 1 FROM generate_series(2, ${Math.min(21, N)}) g WHERE ${H} > 0
+       ) x
+       WHERE g <> t AND ${standing("g")} AND ${standing("t")}
+       ON CONFLICT DO NOTHING`,
+      [["supports", "contradicts", "responds-to", "related"]],
+    );
+
+    // Link counts the database keeps for the dashboard (migration q100k_link_counts), where the schema has them.
+    const counted = (await client.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Claim' AND column_name = 'articleCount'`)).rowCount === 1;
     // The claims last, their highlights already in place (no foreign-key checks while loading), so each
     // claim's search document comes from the app's own claim_search_document() in the same INSERT.
     await q(
       "claims",
       `INSERT INTO "Claim" (id, "workspaceId", statement, claimant, "claimDate", "reviewState", verdict, explanation, "explanationText",
-         tags, "assigneeId", "createdById", "createdAt", "updatedAt", "approvedAt", "approvedById", version, "deletedAt", "deletedById", "mergedIntoId", "mergedAt", "searchVector")
+         tags, "assigneeId", "createdById", "createdAt", "updatedAt", "approvedAt", "approvedById", version, "deletedAt", "deletedById", "mergedIntoId", "mergedAt", "searchVector"${counted ? `, "articleCount", "relationCount"` : ""})
        SELECT ${id("c", "g")}, '${workspaceId}', statement, claimant, "claimDate", "reviewState", verdict,
          CASE WHEN verdict IS NULL THEN NULL ELSE jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', expl))))) END,
          coalesce(expl, ''), tags, "assigneeId", "createdById", "createdAt", "createdAt" + (${hashOf("g", seed * 1000 + 4, 2000)} * interval '1 minute'),
@@ -364,6 +382,8 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
          CASE WHEN ${deleted} THEN "createdAt" + interval '5 days' END, CASE WHEN ${deleted} THEN '${adminId}' END,
          CASE WHEN ${merged} THEN ${id("c", "g + 1")} END, CASE WHEN ${merged} THEN "createdAt" + interval '4 days' END,
          "claim_search_document"(${id("c", "g")}, statement, claimant)
+         ${counted ? `, (SELECT count(DISTINCT "articleId") FROM "Annotation" WHERE "claimId" = ${id("c", "g")})
+           , (SELECT count(*) FROM "ClaimRelation" WHERE "fromId" = ${id("c", "g")}) + (SELECT count(*) FROM "ClaimRelation" WHERE "toId" = ${id("c", "g")})` : ""}
        FROM tc`,
       [[reviewerA, reviewerB]],
     );
@@ -392,22 +412,6 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        ) s JOIN "Claim" c ON c.id = ${id("c", "g")}
        WHERE (n = 1 AND (c.verdict IS NOT NULL OR g % 2 = 0)) OR (n = 2 AND g % 3 = 0)`,
       [kinds, stances, PUBLISHERS, ORGS, TOPICS],
-    );
-
-    // Relations between standing claims: one from every fifth claim, and 20 onto the first hot claim.
-    const standing = (x: string) => `NOT (${merged.replaceAll("g", x)}) AND NOT (${deleted.replaceAll("g", x)})`;
-    await q(
-      "relations",
-      `INSERT INTO "ClaimRelation" (id, "workspaceId", "fromId", "toId", type, note, "createdById", "createdAt")
-       SELECT ${id("r", "g")} || '-' || t, '${workspaceId}', ${id("c", "g")}, ${id("c", "t")}, ($1::text[])[1 + g % 4],
-         CASE WHEN g % 3 = 0 THEN 'Same figure, different year.' END, '${reviewerA}', timestamp '2024-01-01' + (g::float8 / ${N} * 700 + 1) * interval '1 day'
-       FROM (
-         SELECT g, ((g::bigint * 31) % ${N} + 1)::int AS t FROM generate_series(5, ${N}, 5) g
-         UNION ALL SELECT g, 1 FROM generate_series(2, ${Math.min(21, N)}) g WHERE ${H} > 0
-       ) x
-       WHERE g <> t AND ${standing("g")} AND ${standing("t")}
-       ON CONFLICT DO NOTHING`,
-      [["supports", "contradicts", "responds-to", "related"]],
     );
 
     await q(
