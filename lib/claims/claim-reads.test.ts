@@ -55,7 +55,10 @@ describe("a claim's parts, read in SQL", () => {
     expect(byId.get(middle.id)!.before).toHaveLength(CONTEXT_CHARS);
     // At the edges of the text: what there is.
     expect(byId.get(atStart.id)).toMatchObject({ before: "", after: text.slice(atStart.end, atStart.end + CONTEXT_CHARS) });
-    expect(byId.get(atEnd.id)).toMatchObject({ before: text.slice(atEnd.start - CONTEXT_CHARS, atEnd.start), after: "" });
+    // (The last paragraph's context reaches back into the emoji: it is cut through one, whose half is dropped.)
+    const lowSurrogate = (at: number) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
+    const endCut = atEnd.start - CONTEXT_CHARS;
+    expect(byId.get(atEnd.id)).toMatchObject({ before: text.slice(lowSurrogate(endCut) ? endCut + 1 : endCut, atEnd.start), after: "" });
     // After 150 emoji (300 UTF-16 units): offsets still count UTF-16 units, and a cut through an emoji drops its half.
     const cut = afterEmoji.start - CONTEXT_CHARS;
     expect(text.charCodeAt(cut)).toBeGreaterThanOrEqual(0xdc00); // the article is made so the cut falls inside an emoji
