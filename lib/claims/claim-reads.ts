@@ -58,8 +58,9 @@ export async function mergedInto(client: Reader, claimId: string): Promise<{ id:
 // A mention's offsets count UTF-16 code units (lib/articles/document.ts); PostgreSQL counts code points. They agree
 // up to a position unless a character outside the Basic Multilingual Plane (an emoji, say) comes before it, which
 // the database checks on the text up to the end of the context. Only then is the article's text read here to cut
-// the context in JavaScript.
-const ASTRAL = "[\\U00010000-\\U0010FFFF]";
+// the context in JavaScript. The check looks for the bytes that begin such a character in UTF-8 (F0–F4, which
+// nothing else contains): a byte search, several times cheaper than a regular expression over the text.
+const ASTRAL_LEADS = P.raw(["f0", "f1", "f2", "f3", "f4"].map((b) => `position('\\x${b}'::bytea IN t.bytes) > 0`).join(" OR "));
 
 interface MentionRow {
   id: string;
@@ -98,20 +99,20 @@ export function cutContext(text: string, start: number, end: number, chars = CON
 /** A claim's mentions, oldest first, each with up to CONTEXT_CHARS of current article text either side. */
 export async function readMentions(client: Reader, claimId: string, page: PageOpts = {}): Promise<MentionView[]> {
   const after = page.after ? P.sql`AND (n."createdAt", n.id) > (${page.after.at}::timestamp(3), ${page.after.id})` : P.empty;
+  // The page of mentions first; then, for those only, the article's text up to the end of the context is
+  // decompressed once per mention and both sides are cut from it (OFFSET 0 keeps each subquery from being
+  // inlined into, and recomputed by, every expression that uses it).
   const rows = await client.$queryRaw<MentionRow[]>`
     SELECT n.id, n.exact, n.prefix, n.suffix, n.start, n."end", n.status::text AS status, n."deletedAt", n."createdAt",
            a.id AS "articleId", a.title, a."publishedAt", a.url,
-           CASE WHEN NOT x.astral THEN substr(a.text, greatest(n.start - ${CONTEXT_CHARS}, 0) + 1, n.start - greatest(n.start - ${CONTEXT_CHARS}, 0)) END AS before,
-           CASE WHEN NOT x.astral THEN substr(a.text, n."end" + 1, ${CONTEXT_CHARS}) END AS after,
+           CASE WHEN NOT x.astral THEN substr(h.head, greatest(n.start - ${CONTEXT_CHARS}, 0) + 1, n.start - greatest(n.start - ${CONTEXT_CHARS}, 0)) END AS before,
+           CASE WHEN NOT x.astral THEN substr(h.head, n."end" + 1, ${CONTEXT_CHARS}) END AS after,
            CASE WHEN x.astral THEN a.text END AS text
-      FROM "Annotation" n
+      FROM (SELECT * FROM "Annotation" n WHERE n."claimId" = ${claimId} ${after} ORDER BY n."createdAt", n.id ${limit(page.take)}) n
       JOIN "Article" a ON a.id = n."articleId"
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN n.start IS NULL OR n."end" IS NULL THEN NULL
-                    ELSE left(a.text, n."end" + ${CONTEXT_CHARS}) ~ ${ASTRAL} END AS astral) x
-     WHERE n."claimId" = ${claimId} ${after}
-     ORDER BY n."createdAt", n.id
-     ${limit(page.take)}`;
+      CROSS JOIN LATERAL (SELECT CASE WHEN n.start IS NOT NULL AND n."end" IS NOT NULL THEN left(a.text, n."end" + ${CONTEXT_CHARS}) END AS head OFFSET 0) h
+      CROSS JOIN LATERAL (SELECT (${ASTRAL_LEADS}) AS astral FROM (SELECT convert_to(h.head, 'UTF8') AS bytes) t OFFSET 0) x
+     ORDER BY n."createdAt", n.id`;
   return rows.map((m) => {
     const anchored = m.start !== null && m.end !== null;
     const context = !anchored
