@@ -484,16 +484,20 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     await client.query("ANALYZE");
     log(`  analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    // A typical claim: near the middle, standing, two mentions in two articles, a source.
+    // A typical claim: near the middle, standing, two mentions in two articles, a source. The candidates are a
+    // bounded run of ids (materialized), so the planner can't turn the per-claim checks into scans of whole tables.
     const typical = await client.query<{ id: string; claimant: string | null; tag: string | null }>(
-      `SELECT c.id, c.claimant, c.tags[1] AS tag FROM "Claim" c
-       WHERE c.id >= $1 AND c.id LIKE $2 AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND c.claimant IS NOT NULL AND cardinality(c.tags) > 0
-         AND (SELECT count(DISTINCT "articleId") FROM "Annotation" WHERE "claimId" = c.id) = 2
-         AND (SELECT count(*) FROM "Annotation" WHERE "claimId" = c.id) = 2
-         AND EXISTS (SELECT 1 FROM "Source" WHERE "claimId" = c.id)
-         AND NOT EXISTS (SELECT 1 FROM "Claim" m WHERE m."mergedIntoId" = c.id)
-       ORDER BY c.id LIMIT 1`,
-      [claimId(Math.floor(N / 2)), `${tag}c%`],
+      `WITH candidates AS MATERIALIZED (
+         SELECT id, claimant, tags FROM "Claim"
+          WHERE id >= $1 AND id < $2 AND "deletedAt" IS NULL AND "mergedIntoId" IS NULL AND claimant IS NOT NULL AND cardinality(tags) > 0
+          ORDER BY id LIMIT 500)
+       SELECT c.id, c.claimant, c.tags[1] AS tag FROM candidates c
+        CROSS JOIN LATERAL (SELECT count(*) AS n, count(DISTINCT "articleId") AS articles FROM "Annotation" WHERE "claimId" = c.id) m
+        WHERE m.n = 2 AND m.articles = 2
+          AND EXISTS (SELECT 1 FROM "Source" s WHERE s."claimId" = c.id)
+          AND NOT EXISTS (SELECT 1 FROM "Claim" x WHERE x."mergedIntoId" = c.id)
+        ORDER BY c.id LIMIT 1`,
+      [claimId(Math.floor(N / 2)), `${tag}c~`],
     );
     const t = typical.rows[0];
     return {
