@@ -489,7 +489,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     const typical = await client.query<{ id: string; claimant: string | null; tag: string | null }>(
       `WITH candidates AS MATERIALIZED (
          SELECT id, claimant, tags FROM "Claim"
-          WHERE id >= $1 AND id < $2 AND "deletedAt" IS NULL AND "mergedIntoId" IS NULL AND claimant IS NOT NULL AND cardinality(tags) > 0
+          WHERE id >= $1 AND id LIKE $2 AND "deletedAt" IS NULL AND "mergedIntoId" IS NULL AND claimant IS NOT NULL AND cardinality(tags) > 0
           ORDER BY id LIMIT 500)
        SELECT c.id, c.claimant, c.tags[1] AS tag FROM candidates c
         CROSS JOIN LATERAL (SELECT count(*) AS n, count(DISTINCT "articleId") AS articles FROM "Annotation" WHERE "claimId" = c.id) m
@@ -497,7 +497,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
           AND EXISTS (SELECT 1 FROM "Source" s WHERE s."claimId" = c.id)
           AND NOT EXISTS (SELECT 1 FROM "Claim" x WHERE x."mergedIntoId" = c.id)
         ORDER BY c.id LIMIT 1`,
-      [claimId(Math.floor(N / 2)), `${tag}c~`],
+      [claimId(Math.floor(N / 2)), `${tag}c%`],
     );
     const t = typical.rows[0];
     return {
