@@ -44,7 +44,7 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
       <div className="space-y-8">
         <ReviewPanel key={claim.version} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} currentUserId={currentUserId} />
         <ClaimAdminActions slug={slug} claim={claim} canMerge={can.merge} canDelete={can.delete} canRestore={can.restore} send={send} />
-        <HistoryTimeline events={claim.events} labels={labels} />
+        <HistoryTimeline key={claim.version} slug={slug} claimId={claim.id} events={claim.events} nextCursor={claim.eventsNextCursor} labels={labels} />
       </div>
     </div>
   );

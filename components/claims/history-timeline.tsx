@@ -1,79 +1,46 @@
+"use client";
+
+import { useState } from "react";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
 import type { ClaimEventView } from "@/lib/claims/claim-dto";
-import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
-import { formatDate } from "@/lib/format/dates";
 import { Time, useLocale } from "@/components/ui/locale";
+import { describeEvent } from "./describe-event";
 
-const FIELD: Record<string, string> = { statement: "statement", claimant: "claimant", claimDate: "claim date", tags: "tags", assignee: "assignee", explanation: "explanation" };
-
-const SOURCE_FIELD: Record<string, string> = { url: "URL", title: "title", publisher: "publisher", publishedAt: "published date", accessedAt: "accessed date", kind: "kind", stance: "stance", note: "note" };
-
-/** Fields whose values are calendar days (stored as midnight UTC), shown as dates rather than raw timestamps. */
-const DAY_FIELDS = new Set(["claimDate"]);
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.join(", ") || "—";
-  if (typeof value === "object" && "name" in (value as object)) return String((value as { name: unknown }).name);
-  return String(value);
-}
-
-/** One event in words. */
-export function describeEvent(e: { kind: string; data: Record<string, unknown> }, labels: Record<Verdict, string>, locale: string): string {
-  const d = e.data as Record<string, unknown>;
-  const state = (s: unknown) => (s ? (REVIEW_STATE_LABELS[s as ReviewState] ?? String(s)) : "—");
-  const verdict = (v: unknown) => (v ? (labels[v as Verdict] ?? String(v)) : "no verdict");
-  switch (e.kind) {
-    case "created":
-      return "created the claim";
-    case "edited": {
-      const day = DAY_FIELDS.has(String(d.field));
-      const value = (v: unknown) => (day && typeof v === "string" && v ? formatDate(v, locale, "day") : show(v));
-      return `changed the ${FIELD[String(d.field)] ?? String(d.field)} from “${value(d.from)}” to “${value(d.to)}”`;
-    }
-    case "mention-added":
-      return `added a mention: “${show(d.exact)}”`;
-    case "mention-removed":
-      return `removed a mention: “${show(d.exact)}”`;
-    case "review-state":
-      return `moved it from ${state(d.from)} to ${state(d.to)}`;
-    case "verdict":
-      return `changed the verdict from ${verdict(d.from)} to ${verdict(d.to)}`;
-    case "source-added":
-      return `added a source: ${show(d.title)}`;
-    case "source-removed":
-      return `removed a source: ${show(d.title)}`;
-    case "source-edited": {
-      const fields = Array.isArray(d.changes) ? d.changes.map((c) => SOURCE_FIELD[String((c as { field?: unknown }).field)] ?? String((c as { field?: unknown }).field)) : [];
-      return `edited a source: ${show(d.title)}${fields.length ? ` (${fields.join(", ")})` : ""}`;
-    }
-    case "relation-added":
-      return `linked “${show(d.otherStatement)}” (${show(d.type)})`;
-    case "relation-removed":
-      return `unlinked “${show(d.otherStatement)}” (${show(d.type)})`;
-    case "merged":
-      return `merged “${show(d.fromStatement)}” into this claim`;
-    case "deleted":
-      return "deleted the claim";
-    case "restored":
-      return "restored the claim";
-    case "commented":
-      return "commented";
-    default:
-      return e.kind;
-  }
-}
-
-/** The claim's history, newest first. Nobody can edit or remove these entries. */
-export function HistoryTimeline({ events, labels }: { events: ClaimEventView[]; labels: Record<Verdict, string> }) {
+/**
+ * The claim's history, newest first. Nobody can edit or remove these entries.
+ * The claim carries its newest 50 events; older ones load a page at a time.
+ * Keyed by the claim's version where it is used, so a change starts it afresh.
+ */
+export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: { slug: string; claimId: string; events: ClaimEventView[]; nextCursor: string | null; labels: Record<Verdict, string> }) {
+  const [older, setOlder] = useState<ClaimEventView[]>([]);
+  const [cursor, setCursor] = useState(nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const locale = useLocale();
+
+  async function showOlder() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    const res = await apiSend<{ items: ClaimEventView[]; nextCursor: string | null }>("GET", `/api/w/${slug}/claims/${claimId}/history?cursor=${encodeURIComponent(cursor)}`);
+    setLoading(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setOlder((prev) => [...prev, ...res.data.items]);
+    setCursor(res.data.nextCursor);
+  }
+
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="font-semibold">
         History
       </h2>
       <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4" aria-label="History">
-        {events.map((e) => {
+        {[...events, ...older].map((e) => {
           const note = typeof e.data.note === "string" && e.data.note ? e.data.note : null;
           return (
             <li key={e.id} className="relative text-sm">
@@ -89,6 +56,16 @@ export function HistoryTimeline({ events, labels }: { events: ClaimEventView[]; 
           );
         })}
       </ol>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {cursor ? (
+        <Button type="button" variant="secondary" className="mt-3" onClick={showOlder} disabled={loading} aria-busy={loading}>
+          {loading ? "Loading older history…" : "Show older history"}
+        </Button>
+      ) : null}
     </section>
   );
 }

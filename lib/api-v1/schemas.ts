@@ -221,7 +221,8 @@ export const claimSchema = z
     sources: z.array(sourceSchema),
     sourcesByStance: z.object({ supports: z.array(sourceSchema), refutes: z.array(sourceSchema), context: z.array(sourceSchema) }),
     relations: z.array(relationSchema),
-    events: z.array(eventSchema),
+    events: z.array(eventSchema).meta({ description: "The newest 50 events, newest first (with those of claims merged into this one)." }),
+    eventsNextCursor: z.string().nullable().meta({ description: "The cursor for the rest of the history (GET …/claims/{claimId}/history), or null." }),
     comments: z.array(
       z.object({ id: z.string(), body: richDoc, bodyText: z.string(), author: userRef.nullable(), createdAt: dateTime, updatedAt: dateTime, edited: z.boolean() }),
     ),

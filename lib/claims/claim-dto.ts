@@ -153,8 +153,10 @@ export interface ClaimDetail {
   sources: SourceView[];
   sourcesByStance: Record<Stance, SourceView[]>;
   relations: RelationView[];
-  /** Newest first; includes the history of claims merged into this one. */
+  /** Newest first, the newest 50; includes the history of claims merged into this one. */
   events: ClaimEventView[];
+  /** Where the history goes on after `events` (GET …/claims/{id}/history?cursor=), or null when that was all of it. */
+  eventsNextCursor: string | null;
   /** Oldest first; deleted comments are left out. */
   comments: CommentView[];
   /** Claims merged into this one (their URLs redirect here). */

@@ -1,135 +1,56 @@
 import { can, type Access } from "@/lib/auth/permissions";
-import { db, type Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import type { ClaimDetail, ClaimEventView, ClaimRedirect, MentionView, RelationView, SourceView } from "./claim-dto";
+import type { ClaimDetail, ClaimEventView, ClaimRedirect, SourceView } from "./claim-dto";
+import { afterOf, mergedInto, mergeTarget, readHistory, readMentions, readRelations, readSources, type Reader } from "./claim-reads";
 import { approvalMissing } from "./claim-write";
 import { approvalContext } from "./verdict-authors";
-import { RELATION_WORDING, STANCES, type RelationType, type ReviewState, type SourceKind, type Stance } from "./review-states";
+import { encodeHistoryCursor } from "./history-cursor";
+import { STANCES, type ReviewState, type Stance } from "./review-states";
 import type { RichDoc } from "./rich-text";
 import type { Verdict } from "./verdicts";
 
-/** The app's client or a transaction: getClaim reads through either. */
-type Reader = Prisma.TransactionClient;
-
-const CONTEXT_CHARS = 200;
 const user = { select: { id: true, name: true } } as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** The claim and every claim merged into it, transitively: their histories are this claim's history. */
-async function mergeTree(client: Reader, claimId: string) {
-  const merged: { id: string; statement: string; mergedAt: Date | null }[] = [];
-  let frontier = [claimId];
-  for (let depth = 0; frontier.length && depth < 50; depth++) {
-    const rows = await client.claim.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true, statement: true, mergedAt: true } });
-    merged.push(...rows);
-    frontier = rows.map((r) => r.id);
-  }
-  return merged;
+/** Events on the claim page and in every claim answer; older ones are read a page at a time (listClaimHistory). */
+export const HISTORY_PAGE = 50;
+
+/** The cursor of the history page after `events` (newest first), or null when they were the last. */
+export function historyCursor(events: ClaimEventView[], more: boolean): string | null {
+  const last = events.at(-1);
+  return more && last ? encodeHistoryCursor(afterOf(last)) : null;
 }
 
 /**
  * Everything the claim page needs. A claim merged into another answers
  * `{ redirectTo }`; a deleted one is visible only to those who may restore it.
+ * Reads only this claim's rows, each part in one query: the merge chain and
+ * tree by recursive queries, mention context cut in SQL, the newest
+ * HISTORY_PAGE events (`eventsNextCursor` for the rest).
  */
 export async function getClaim(access: Access, claimId: string, client: Reader = db): Promise<ClaimDetail | ClaimRedirect> {
   const claim = await client.claim.findFirst({
     where: { id: claimId, workspaceId: access.workspace.id },
-    include: {
-      createdBy: user,
-      assignee: user,
-      approvedBy: user,
-      deletedBy: user,
-      changesRequestedBy: user,
-      mentions: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { article: { select: { id: true, title: true, publishedAt: true, url: true, text: true } } },
-      },
-      sources: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { createdBy: user } },
-      relationsFrom: { include: { to: { select: { id: true, statement: true, reviewState: true, verdict: true, deletedAt: true } }, createdBy: user } },
-      relationsTo: { include: { from: { select: { id: true, statement: true, reviewState: true, verdict: true, deletedAt: true } }, createdBy: user } },
-      comments: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: user } },
-    },
+    include: { createdBy: user, assignee: user, approvedBy: user, deletedBy: user, changesRequestedBy: user },
   });
   if (!claim) throw notFound("Claim not found");
-  if (claim.mergedIntoId) {
-    // Follow the chain to the claim that still stands.
-    let target = claim.mergedIntoId;
-    for (let i = 0; i < 50; i++) {
-      const next = await client.claim.findUnique({ where: { id: target }, select: { mergedIntoId: true } });
-      if (!next?.mergedIntoId) break;
-      target = next.mergedIntoId;
-    }
-    return { redirectTo: target };
-  }
+  if (claim.mergedIntoId) return { redirectTo: (await mergeTarget(client, claim.id)) ?? claim.mergedIntoId };
   if (claim.deletedAt && !can(access.role, "claim.restore")) throw notFound("Claim not found");
 
-  const mergedFrom = await mergeTree(client, claim.id);
-  const events = await client.claimEvent.findMany({
-    where: { claimId: { in: [claim.id, ...mergedFrom.map((m) => m.id)] } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { actor: user },
+  const mergedFrom = await mergedInto(client, claim.id);
+  // Sequential on purpose: inside a transaction (every claim change's answer) queries share one connection.
+  const mentions = await readMentions(client, claim.id);
+  const sources = await readSources(client, claim.id);
+  const relations = await readRelations(client, claim.id);
+  const events = await readHistory(client, [claim.id, ...mergedFrom.map((m) => m.id)], { take: HISTORY_PAGE + 1 });
+  const comments = await client.claimComment.findMany({
+    where: { claimId: claim.id, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: user },
   });
-
-  const mentions: MentionView[] = claim.mentions.map((m) => {
-    const anchored = m.start !== null && m.end !== null;
-    return {
-      annotationId: m.id,
-      article: { id: m.article.id, title: m.article.title, publishedAt: iso(m.article.publishedAt), url: m.article.url },
-      exact: m.exact,
-      prefix: m.prefix,
-      suffix: m.suffix,
-      before: anchored ? m.article.text.slice(Math.max(0, m.start! - CONTEXT_CHARS), m.start!) : m.prefix,
-      after: anchored ? m.article.text.slice(m.end!, m.end! + CONTEXT_CHARS) : m.suffix,
-      status: m.status,
-      start: m.start,
-      end: m.end,
-      deleted: m.deletedAt !== null,
-      createdAt: m.createdAt.toISOString(),
-    };
-  });
-
-  const sources: SourceView[] = claim.sources.map((s) => ({
-    id: s.id,
-    url: s.url,
-    title: s.title,
-    publisher: s.publisher,
-    publishedAt: iso(s.publishedAt),
-    accessedAt: iso(s.accessedAt),
-    kind: s.kind as SourceKind,
-    stance: s.stance as Stance,
-    note: s.note,
-    createdBy: s.createdBy,
-    createdAt: s.createdAt.toISOString(),
-  }));
   const sourcesByStance = Object.fromEntries(STANCES.map((st) => [st, sources.filter((s) => s.stance === st)])) as Record<Stance, SourceView[]>;
-
-  const relation = (
-    r: (typeof claim.relationsFrom)[number] | (typeof claim.relationsTo)[number],
-    direction: "outgoing" | "incoming",
-    other: { id: string; statement: string; reviewState: string; verdict: string | null },
-  ): RelationView => ({
-    id: r.id,
-    type: r.type as RelationType,
-    direction,
-    wording: RELATION_WORDING[r.type as RelationType]?.[direction] ?? r.type,
-    other: { id: other.id, statement: other.statement, reviewState: other.reviewState as ReviewState, verdict: other.verdict as Verdict | null },
-    note: r.note,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-  });
-  const relations = [
-    ...claim.relationsFrom.filter((r) => !r.to.deletedAt).map((r) => relation(r, "outgoing", r.to)),
-    ...claim.relationsTo.filter((r) => !r.from.deletedAt).map((r) => relation(r, "incoming", r.from)),
-  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-
-  const eventViews: ClaimEventView[] = events.map((e) => ({
-    id: e.id,
-    claimId: e.claimId,
-    kind: e.kind as ClaimEventView["kind"],
-    data: (e.data ?? {}) as Record<string, unknown>,
-    actor: e.actor,
-    createdAt: e.createdAt.toISOString(),
-  }));
+  const shown = events.slice(0, HISTORY_PAGE);
 
   return {
     id: claim.id,
@@ -150,15 +71,16 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
     approvedAt: iso(claim.approvedAt),
     deletedAt: iso(claim.deletedAt),
     deletedBy: claim.deletedBy,
-    approvalMissing: approvalMissing(claim, claim.sources.length),
+    approvalMissing: approvalMissing(claim, sources.length),
     changesRequested: claim.changesRequestedAt ? { reason: claim.changesRequestedReason ?? "", at: claim.changesRequestedAt.toISOString(), by: claim.changesRequestedBy } : null,
     ...(await approvalContext(client, access.workspace.id, claim.id)),
     mentions,
     sources,
     sourcesByStance,
     relations,
-    events: eventViews,
-    comments: claim.comments.map((c) => ({
+    events: shown,
+    eventsNextCursor: historyCursor(shown, events.length > HISTORY_PAGE),
+    comments: comments.map((c) => ({
       id: c.id,
       body: c.body as unknown as RichDoc,
       bodyText: c.bodyText,

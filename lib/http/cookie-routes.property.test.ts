@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { z } from "zod";
+import { cursorField } from "@/lib/validation/cursor";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { newAnnotationSchema } from "@/lib/annotations/create-annotation";
@@ -66,6 +67,7 @@ import * as suggestions from "@/app/api/w/[slug]/claims/suggestions/route";
 import * as feedback from "@/app/api/w/[slug]/claims/suggestions/feedback/route";
 import * as claim from "@/app/api/w/[slug]/claims/[claimId]/route";
 import * as comments from "@/app/api/w/[slug]/claims/[claimId]/comments/route";
+import * as history from "@/app/api/w/[slug]/claims/[claimId]/history/route";
 import * as comment from "@/app/api/w/[slug]/claims/[claimId]/comments/[commentId]/route";
 import * as mentions from "@/app/api/w/[slug]/claims/[claimId]/mentions/route";
 import * as mention from "@/app/api/w/[slug]/claims/[claimId]/mentions/[annotationId]/route";
@@ -152,6 +154,7 @@ const ROUTES: Route[] = [
   { method: "PATCH", path: "/api/w/[slug]/claims/[claimId]", handler: claim.PATCH, body: updateClaimSchema },
   { method: "DELETE", path: "/api/w/[slug]/claims/[claimId]", handler: claim.DELETE, body: versionSchema },
   { method: "POST", path: "/api/w/[slug]/claims/[claimId]/comments", handler: comments.POST, body: commentSchema },
+  { method: "GET", path: "/api/w/[slug]/claims/[claimId]/history", handler: history.GET, query: z.object({ cursor: cursorField.optional() }) },
   { method: "PATCH", path: "/api/w/[slug]/claims/[claimId]/comments/[commentId]", handler: comment.PATCH, body: commentSchema },
   { method: "DELETE", path: "/api/w/[slug]/claims/[claimId]/comments/[commentId]", handler: comment.DELETE },
   { method: "POST", path: "/api/w/[slug]/claims/[claimId]/mentions", handler: mentions.POST, body: mentionSchema },

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { addRelation, addRelationSchema, addSource, addSourceSchema, attachMention, editSource, editSourceSchema, detachMention, mentionSchema as attachSchema, removeRelation, removeSource, versionSchema, type ClaimDetail } from "@/lib/claims";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
+import { listClaimMentions, listClaimRelations, listClaimSources } from "@/lib/claims/list-claim-parts";
+import { listClaimHistory } from "@/lib/claims/list-claim-history";
 import { listClaimEvents } from "@/lib/claims/list-events";
 import { notFound } from "@/lib/errors";
 import { endpoint } from "../endpoint";
-import { decodeDateCursor, pageFrom, pageOfArray, pageQuery } from "../pagination";
+import { decodeDateCursor, pageFrom, pageQuery } from "../pagination";
 import { claimSchema, eventSchema, mentionSchema, pageOf, relationSchema, sourceSchema } from "../schemas";
 import { liveClaim } from "./claims";
 
@@ -29,7 +31,7 @@ export const listMentions = endpoint({
   action: "workspace.view",
   query: listQuery,
   responses: { 200: { description: "A page of mentions.", schema: pageOf(mentionSchema, "MentionPage") } },
-  handler: async ({ access, params, query }) => pageOfArray((await liveClaim(access, params.claimId)).mentions, query.limit, query.cursor, (m) => m.annotationId),
+  handler: ({ access, params, query }) => listClaimMentions(access, params.claimId, query),
 });
 
 export const attachMentionEndpoint = endpoint({
@@ -71,10 +73,7 @@ export const listSources = endpoint({
   action: "workspace.view",
   query: z.object({ stance: z.enum(["supports", "refutes", "context"]).optional().meta({ description: "Only sources with this stance." }), ...pageQuery }),
   responses: { 200: { description: "A page of sources, oldest first.", schema: pageOf(sourceSchema, "SourcePage") } },
-  handler: async ({ access, params, query }) => {
-    const sources = (await liveClaim(access, params.claimId)).sources.filter((s) => !query.stance || s.stance === query.stance);
-    return pageOfArray(sources, query.limit, query.cursor, (s) => s.id);
-  },
+  handler: ({ access, params, query }) => listClaimSources(access, params.claimId, query),
 });
 
 export const getSource = endpoint({
@@ -147,10 +146,7 @@ export const listRelations = endpoint({
   action: "workspace.view",
   query: z.object({ direction: z.enum(["outgoing", "incoming"]).optional(), ...pageQuery }),
   responses: { 200: { description: "A page of relations.", schema: pageOf(relationSchema, "RelationPage") } },
-  handler: async ({ access, params, query }) => {
-    const relations = (await liveClaim(access, params.claimId)).relations.filter((r) => !query.direction || r.direction === query.direction);
-    return pageOfArray(relations, query.limit, query.cursor, (r) => r.id);
-  },
+  handler: ({ access, params, query }) => listClaimRelations(access, params.claimId, query),
 });
 
 export const addRelationEndpoint = endpoint({
@@ -181,6 +177,19 @@ export const removeRelationEndpoint = endpoint({
   versioned: true,
   responses: { 200: { description: "The claim without the relation.", schema: claimSchema } },
   handler: async ({ access, params, body, headers }) => etag(headers, await removeRelation(access, params.claimId, params.relationId, body)),
+});
+
+export const listClaimHistoryEndpoint = endpoint({
+  id: "listClaimHistory",
+  method: "GET",
+  path: "/workspaces/{ws}/claims/{claimId}/history",
+  tag: "Events",
+  summary: "List a claim's history",
+  description: "The claim's events and those of claims merged into it, newest first. A claim carries the newest 50 as `events`; its `eventsNextCursor` continues here.",
+  action: "workspace.view",
+  query: listQuery,
+  responses: { 200: { description: "A page of events.", schema: pageOf(eventSchema, "ClaimHistoryPage") } },
+  handler: ({ access, params, query }) => listClaimHistory(access, params.claimId, query),
 });
 
 export const listEvents = endpoint({

@@ -39,6 +39,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.listRelations,
   parts.addRelationEndpoint,
   parts.removeRelationEndpoint,
+  parts.listClaimHistoryEndpoint,
   parts.listEvents,
   exportEndpoint,
 ];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DashboardCharts } from "@/components/claims/dashboard-charts";
-import { describeEvent } from "@/components/claims/history-timeline";
+import { describeEvent } from "@/components/claims/describe-event";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getDashboard } from "@/lib/claims/dashboard";

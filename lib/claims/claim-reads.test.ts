@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { createArticle } from "@/lib/articles/create-article";
+import { docFromParagraphs } from "@/lib/articles/document";
+import { db } from "@/lib/db/client";
+import { unique } from "@/lib/testing/fixtures";
+import { attachMention } from "./attach-mention";
+import type { ClaimDetail } from "./claim-dto";
+import { createClaim } from "./create-claim";
+import { CONTEXT_CHARS } from "./claim-reads";
+import { getClaim, HISTORY_PAGE } from "./get-claim";
+import { listClaimMentions, listClaimRelations, listClaimSources } from "./list-claim-parts";
+import { listClaimHistory } from "./list-claim-history";
+import { mergeClaims } from "./merge-claims";
+import { addRelation } from "./relations";
+import { addSource } from "./sources";
+import { claimWorld, rejection, source } from "./test-world";
+
+async function detail(p: Promise<ClaimDetail | { redirectTo: string }>): Promise<ClaimDetail> {
+  const r = await p;
+  if ("redirectTo" in r) throw new Error("redirected");
+  return r;
+}
+
+describe("a claim's parts, read in SQL", () => {
+  it("cuts mention context by UTF-16 offsets in the database, and around emoji without splitting one", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const long = "Officials repeated the figure several times during the long briefing that followed. ".repeat(8);
+    const emoji = "😀".repeat(150);
+    const paragraphs = [
+      "Opening words at the very start.",
+      `${long}The bridge carries about 40,000 vehicles a day. ${long}`,
+      `${emoji}xy The closure will cost a third of their customers, traders said.`,
+      "Closing words at the very end.",
+    ];
+    const title = unique("Context");
+    const created = await createArticle({ workspaceId: w.workspace.id, actorId: w.admin.id, doc: docFromParagraphs(paragraphs), metadata: { title, tags: [] } });
+    const { text, id: articleId } = await db.article.findUniqueOrThrow({ where: { id: created.article.id }, select: { text: true, id: true } });
+    const mark = async (words: string) => {
+      const start = text.indexOf(words);
+      return { ...(await createAnnotation(a, articleId, { start, end: start + words.length, revision: 1 })), start, end: start + words.length };
+    };
+
+    const middle = await mark("about 40,000 vehicles a day");
+    let claim = await createClaim(a, { annotationId: middle.id });
+    const atStart = await mark("Opening words");
+    const atEnd = await mark("the very end.");
+    const afterEmoji = await mark("a third of their customers");
+    for (const h of [atStart, atEnd, afterEmoji]) claim = await attachMention(a, claim.id, { annotationId: h.id, version: claim.version });
+
+    const byId = new Map(claim.mentions.map((m) => [m.annotationId, m]));
+    // Plain text: exactly CONTEXT_CHARS either side, as JavaScript slices it.
+    expect(byId.get(middle.id)).toMatchObject({ before: text.slice(middle.start - CONTEXT_CHARS, middle.start), after: text.slice(middle.end, middle.end + CONTEXT_CHARS) });
+    expect(byId.get(middle.id)!.before).toHaveLength(CONTEXT_CHARS);
+    // At the edges of the text: what there is.
+    expect(byId.get(atStart.id)).toMatchObject({ before: "", after: text.slice(atStart.end, atStart.end + CONTEXT_CHARS) });
+    // (The last paragraph's context reaches back into the emoji: it is cut through one, whose half is dropped.)
+    const lowSurrogate = (at: number) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
+    const endCut = atEnd.start - CONTEXT_CHARS;
+    expect(byId.get(atEnd.id)).toMatchObject({ before: text.slice(lowSurrogate(endCut) ? endCut + 1 : endCut, atEnd.start), after: "" });
+    // After 150 emoji (300 UTF-16 units): offsets still count UTF-16 units, and a cut through an emoji drops its half.
+    const cut = afterEmoji.start - CONTEXT_CHARS;
+    expect(text.charCodeAt(cut)).toBeGreaterThanOrEqual(0xdc00); // the article is made so the cut falls inside an emoji
+    const expected = text.slice(cut + 1, afterEmoji.start);
+    expect(byId.get(afterEmoji.id)!.before).toBe(expected);
+    expect(byId.get(afterEmoji.id)!.before.endsWith("😀xy The closure will cost ")).toBe(true);
+    expect(byId.get(afterEmoji.id)!.after).toBe(text.slice(afterEmoji.end, afterEmoji.end + CONTEXT_CHARS));
+    expect(JSON.stringify(byId.get(afterEmoji.id))).not.toMatch(/\\ud[89a-f]/i);
+  });
+
+  it("follows a merge chain to the claim that stands, and shows the whole tree's history there", async () => {
+    const w = await claimWorld();
+    const reviewer = await w.as(w.reviewer);
+    const first = await w.claim("about 40,000 vehicles a day");
+    const second = await w.claim("a third of their customers");
+    let third = await w.claim("€12 million");
+    const s2 = await mergeClaims(reviewer, second.id, { from: first.id, version: second.version });
+    third = await mergeClaims(reviewer, third.id, { from: second.id, version: third.version });
+    expect(s2.mergedFrom.map((m) => m.id)).toEqual([first.id]);
+
+    expect(await getClaim(reviewer, first.id)).toEqual({ redirectTo: third.id });
+    expect(await getClaim(reviewer, second.id)).toEqual({ redirectTo: third.id });
+    const standing = await detail(getClaim(reviewer, third.id));
+    expect(standing.mergedFrom.map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
+    expect(new Set(standing.events.map((e) => e.claimId))).toEqual(new Set([first.id, second.id, third.id]));
+    expect(standing.mentions).toHaveLength(3);
+    await rejection(listClaimMentions(reviewer, first.id, { limit: 10 }), 404);
+  });
+
+  it("pages the history: the newest 50 with the claim, the rest by cursor, without gaps or repeats", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const claim = await w.claim("about 40,000 vehicles a day");
+    // 70 more events, ten of them sharing one instant (the id breaks the tie).
+    const base = Date.parse("2024-03-01T00:00:00Z");
+    await db.claimEvent.createMany({
+      data: Array.from({ length: 70 }, (_, i) => ({ claimId: claim.id, actorId: w.annotator.id, kind: "commented", data: { n: i }, createdAt: new Date(base + Math.max(i, 10) * 1000) })),
+    });
+    const all = await db.claimEvent.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(all).toHaveLength(71);
+
+    const d = await detail(getClaim(a, claim.id));
+    expect(d.events).toHaveLength(HISTORY_PAGE);
+    expect(d.eventsNextCursor).not.toBeNull();
+    const seen = d.events.map((e) => e.id);
+    let cursor = d.eventsNextCursor;
+    while (cursor) {
+      const page = await listClaimHistory(a, claim.id, { cursor, limit: 7 });
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all.map((e) => e.id));
+    await rejection(listClaimHistory(a, claim.id, { cursor: "not-a-cursor" }), 400);
+  });
+
+  it("pages sources, mentions and relations as keyset pages (REST API v1)", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    let claim = await w.claim("about 40,000 vehicles a day");
+    for (let i = 0; i < 5; i++) claim = await addSource(a, claim.id, source(claim.version, { title: `Source ${i}`, stance: i % 2 ? "supports" : "refutes" }));
+    const second = await w.article();
+    claim = await attachMention(a, claim.id, { annotationId: (await w.highlight("a third of their customers", second)).id, version: claim.version });
+    for (const words of ["€12 million", "Unemployment fell"]) {
+      const other = await w.claim(words);
+      claim = await addRelation(a, claim.id, { toId: other.id, type: "related", version: claim.version });
+    }
+
+    async function all<T>(read: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>) {
+      const items: T[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await read(cursor);
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      return { items, pages };
+    }
+    const sources = await all((cursor) => listClaimSources(a, claim.id, { limit: 2, cursor }));
+    expect(sources.pages).toBe(3);
+    expect(sources.items.map((s) => s.id)).toEqual(claim.sources.map((s) => s.id));
+    const refuting = await all((cursor) => listClaimSources(a, claim.id, { limit: 2, cursor, stance: "refutes" }));
+    expect(refuting.items.map((s) => s.title)).toEqual(["Source 0", "Source 2", "Source 4"]);
+    const mentions = await all((cursor) => listClaimMentions(a, claim.id, { limit: 1, cursor }));
+    expect(mentions.items.map((m) => m.annotationId)).toEqual(claim.mentions.map((m) => m.annotationId));
+    const relations = await all((cursor) => listClaimRelations(a, claim.id, { limit: 1, cursor }));
+    expect(relations.items.map((r) => r.id)).toEqual(claim.relations.map((r) => r.id));
+    expect((await listClaimRelations(a, claim.id, { limit: 10, direction: "incoming" })).items).toEqual([]);
+  });
+});
