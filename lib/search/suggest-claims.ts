@@ -84,6 +84,12 @@ const FUZZY_THRESHOLD = 0.45;
 const CANDIDATES = 200;
 /** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
 const POPULATION_COUNT_MAX = 2000;
+/**
+ * The best claims by BM25 that trigram similarity re-ranks: it can lift a
+ * claim by at most TRIGRAM_WEIGHT, and comparing the text with every
+ * candidate's statement is the costliest step per claim.
+ */
+const TRIGRAM_CANDIDATES = 60;
 /** Share of the score given to trigram similarity. */
 const TRIGRAM_WEIGHT = 0.3;
 const MAX_LIMIT = 50;
@@ -155,7 +161,8 @@ function queryTerms(workspaceId: string): Prisma.Sql {
       SELECT w.stem FROM words w
       WHERE length(w.stem) >= ${raw(FUZZY_MIN_LENGTH)}
         AND NOT EXISTS (
-          SELECT 1 FROM exact_terms e JOIN "SearchLexeme" l ON l."workspaceId" = ${workspaceId} AND l."lexeme" = e.lexeme
+          SELECT 1 FROM exact_terms e
+          CROSS JOIN LATERAL (SELECT 1 FROM "ClaimSearchTerm" s WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = e.lexeme LIMIT 1) used
           WHERE e.stem = w.stem
         )
       ORDER BY length(w.stem) DESC, w.stem LIMIT ${raw(FUZZY_WORDS)}
@@ -231,13 +238,15 @@ function rankQuery(input: RankInput): Prisma.Sql {
         SELECT 1 FROM "Claim" c WHERE ${liveInWorkspace(workspaceId)} LIMIT ${raw(POPULATION_COUNT_MAX)}
       ) x) counted
     ),
+    read AS (SELECT lexeme, count(*)::float8 AS n FROM postings GROUP BY lexeme),
     idf AS MATERIALIZED (
       SELECT t.lexeme, t.weight, t.fuzzy,
         t.weight * ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf
       FROM qterms t CROSS JOIN population p
+      LEFT JOIN read r USING (lexeme)
       CROSS JOIN LATERAL (
-        SELECT CASE WHEN r.n < (SELECT per_term FROM budget) THEN r.n ELSE greatest(r.n, least(t.freq * p.n, p.n)) END::float8 AS df
-        FROM (SELECT count(*) AS n FROM postings WHERE postings.lexeme = t.lexeme) r
+        SELECT CASE WHEN coalesce(r.n, 0) < (SELECT per_term FROM budget) THEN coalesce(r.n, 0)
+          ELSE greatest(r.n, least(t.freq * p.n, p.n)) END AS df
       ) d
     ),
     approximate AS (
@@ -256,11 +265,14 @@ function rankQuery(input: RankInput): Prisma.Sql {
       JOIN idf i ON i.lexeme = d.lexeme
       GROUP BY c."id"
     ),
+    best AS (
+      SELECT e.*, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score FROM exact e
+      ORDER BY e.bm25 DESC, e."id" LIMIT ${raw(TRIGRAM_CANDIDATES)}
+    ),
     scored AS (
-      SELECT e.*, ${raw(1 - TRIGRAM_WEIGHT)} * e.bm25 / nullif(max(e.bm25) OVER (), 0)
-        + ${raw(TRIGRAM_WEIGHT)} * word_similarity(${input.trigramText}, e."statement") AS score
-      FROM exact e
-      ORDER BY score DESC, e."id" LIMIT ${input.limit}
+      SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity(${input.trigramText}, b."statement") AS score
+      FROM best b
+      ORDER BY score DESC, b."id" LIMIT ${input.limit}
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
       s.score::float8 AS "score", s.by_text AS "byText",
@@ -294,29 +306,52 @@ async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   return rows.map(({ byText, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram" }));
 }
 
-/** Suggestions for a selection: claims of the workspace most similar to it, best first. */
-export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
+function suggestInput(input: SuggestClaimsInput): RankInput | null {
   const text = cleanText(input.text);
-  if (!text) return [];
-  return rankClaims({
+  if (!text) return null;
+  return {
     workspaceId: input.workspaceId,
     words: selectionWords(text),
     trigramText: text.slice(0, TRIGRAM_MAX),
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),
-  });
+  };
 }
 
-/** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */
-export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSuggestion[]> {
+function searchInput(input: SearchClaimsInput): RankInput | null {
   const text = cleanText(input.query);
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return [];
-  return rankClaims({
+  if (words.length === 0) return null;
+  return {
     workspaceId: input.workspaceId,
     words: typedWords(input.workspaceId, words.slice(0, MAX_TYPED_WORDS)),
     trigramText: text.slice(0, TRIGRAM_MAX),
     excludeClaimIds: [],
     limit: clampLimit(input.limit, 20),
-  });
+  };
+}
+
+/** Suggestions for a selection: claims of the workspace most similar to it, best first. */
+export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
+  const rank = suggestInput(input);
+  return rank ? rankClaims(rank) : [];
+}
+
+/** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */
+export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSuggestion[]> {
+  const rank = searchInput(input);
+  return rank ? rankClaims(rank) : [];
+}
+
+/** The query plan of a suggestion or search, run for real (EXPLAIN ANALYZE): for the benchmark's look at the worst inputs. */
+export async function explainSuggestion(input: { selection: SuggestClaimsInput } | { search: SearchClaimsInput }): Promise<string> {
+  const rank = "selection" in input ? suggestInput(input.selection) : searchInput(input.search);
+  if (!rank) return "(no query: nothing to look up)";
+  const query = rankQuery(rank);
+  const [, , rows] = await db.$transaction([
+    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
+    db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
+    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, ...query.values),
+  ]);
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
