@@ -66,11 +66,17 @@ const TRIGRAM_MAX = 120;
 const MAX_TERMS = 48;
 /** Typed words used (the search box). */
 const MAX_TYPED_WORDS = 16;
-/** Postings read in all, shared among the terms... */
-const PER_TERM_BUDGET = 16_000;
-/** ...but never fewer or more than this per term. */
+/**
+ * Postings read in all, shared among the terms by water-filling: the rarer
+ * terms (by the planner's estimate) are read whole, and what they leave is
+ * shared by the common ones. So in a workspace of 100k claims a typical
+ * selection's terms are read whole (exact BM25), and in a bigger one the
+ * commonest terms are cut to their best postings rather than the work growing.
+ */
+const POSTINGS_BUDGET = 10_000;
+/** Each term gets at least this many; and at most this many, as one word's best claims are its first few hundred. */
 const PER_TERM_MIN = 100;
-const PER_TERM_MAX = 1_000;
+const PER_TERM_MAX = 4_000;
 /** Workspace words a typed prefix expands to (alphabetically first). */
 const PREFIX_EXPANSIONS = 30;
 /** Unknown words looked up by spelling, and the similar words each expands to. */
@@ -81,7 +87,7 @@ const FUZZY_MIN_LENGTH = 4;
 /** pg_trgm similarity below this is noise; "stoltenberg" vs "stoltenburg" is 0.6. */
 const FUZZY_THRESHOLD = 0.45;
 /** Claims re-ranked exactly. */
-const CANDIDATES = 200;
+const CANDIDATES = 120;
 /** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
 const POPULATION_COUNT_MAX = 2000;
 /**
@@ -199,8 +205,31 @@ function liveInWorkspace(workspaceId: string): Prisma.Sql {
   return Prisma.sql`c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
 }
 
+/** Positions of a lexeme in one field (weight letter) of a search document, from its weight letters. */
+function fieldCount(letters: Prisma.Sql, letter: "A" | "B" | "C" | "D"): Prisma.Sql {
+  return Prisma.sql`(length(${letters}) - length(replace(${letters}, ${Prisma.raw(`'${letter}'`)}, '')))`;
+}
+
 /**
- * - Postings per term: PER_TERM_BUDGET shared among the terms, clamped.
+ * BM25F's term-frequency factor, the same as claim_search_impacts() in
+ * migration sugg_search_postings (the postings' impact): each field's count
+ * normalised by that field's length against its usual length (statement A
+ * 10, claimant B 3, mention quotes C 20, unlabelled D 10; b = 0.75), then
+ * weighted (statement 1.0, claimant 0.4, mention quotes 0.5: article wording,
+ * often the same words as the next selection, D 0.1) and saturated (k1 = 1.2).
+ * Per field, so a claim's mentions add evidence without diluting its statement.
+ */
+function impact(count: Record<"A" | "B" | "C" | "D", Prisma.Sql>, length: Record<"A" | "B" | "C" | "D", Prisma.Sql>): Prisma.Sql {
+  const field = (f: "A" | "B" | "C" | "D", weight: string, usual: string) =>
+    Prisma.sql`${Prisma.raw(weight)} * ${count[f]} / (0.25 + 0.75 * ${length[f]} / ${Prisma.raw(usual)})`;
+  const tf = Prisma.sql`(${field("A", "1.0", "10.0")} + ${field("B", "0.4", "3.0")} + ${field("C", "0.5", "20.0")} + ${field("D", "0.1", "10.0")})`;
+  return Prisma.sql`(${tf} * 2.2 / (${tf} + 1.2))`;
+}
+
+/**
+ * - Postings per term: POSTINGS_BUDGET water-filled over the terms by their
+ *   estimated document frequency (rarest first, each read whole while the
+ *   budget lasts), clamped to PER_TERM_MIN…PER_TERM_MAX.
  * - Document frequency: a term with fewer postings than were allowed was read
  *   whole, so it is exact; otherwise the planner's frequency (pg_stats) times
  *   the number of claims, and at least what was read.
@@ -217,17 +246,6 @@ function rankQuery(input: RankInput): Prisma.Sql {
     WITH ${STATS},
     ${input.words},
     ${queryTerms(workspaceId)},
-    budget AS MATERIALIZED (
-      SELECT greatest(${raw(PER_TERM_MIN)}, least(${raw(PER_TERM_MAX)}, ${raw(PER_TERM_BUDGET)} / greatest(count(*), 1)))::int AS per_term FROM qterms
-    ),
-    postings AS MATERIALIZED (
-      SELECT t.lexeme, p."claimId", p."impact"
-      FROM qterms t CROSS JOIN LATERAL (
-        SELECT s."claimId", s."impact" FROM "ClaimSearchTerm" s
-        WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = t.lexeme
-        ORDER BY s."impact" DESC LIMIT (SELECT per_term FROM budget)
-      ) p
-    ),
     population AS MATERIALIZED (
       SELECT CASE WHEN counted < ${raw(POPULATION_COUNT_MAX)} THEN counted
         ELSE greatest(counted, (SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass) * coalesce((
@@ -238,14 +256,29 @@ function rankQuery(input: RankInput): Prisma.Sql {
         SELECT 1 FROM "Claim" c WHERE ${liveInWorkspace(workspaceId)} LIMIT ${raw(POPULATION_COUNT_MAX)}
       ) x) counted
     ),
+    allocation AS MATERIALIZED (
+      SELECT e.lexeme, greatest(${raw(PER_TERM_MIN)}, least(${raw(PER_TERM_MAX)}, floor(
+        (${raw(POSTINGS_BUDGET)} - coalesce(sum(e.est) OVER (ORDER BY e.est, e.lexeme ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))
+        / (count(*) OVER () - row_number() OVER (ORDER BY e.est, e.lexeme) + 1))))::int AS per_term
+      FROM (SELECT t.lexeme, least(t.freq * p.n, p.n) AS est FROM qterms t CROSS JOIN population p) e
+    ),
+    postings AS MATERIALIZED (
+      SELECT a.lexeme, p."claimId", p."impact"
+      FROM allocation a CROSS JOIN LATERAL (
+        SELECT s."claimId", s."impact" FROM "ClaimSearchTerm" s
+        WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = a.lexeme
+        ORDER BY s."impact" DESC LIMIT a.per_term
+      ) p
+    ),
     read AS (SELECT lexeme, count(*)::float8 AS n FROM postings GROUP BY lexeme),
     idf AS MATERIALIZED (
       SELECT t.lexeme, t.weight, t.fuzzy,
         t.weight * ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf
       FROM qterms t CROSS JOIN population p
+      JOIN allocation a USING (lexeme)
       LEFT JOIN read r USING (lexeme)
       CROSS JOIN LATERAL (
-        SELECT CASE WHEN coalesce(r.n, 0) < (SELECT per_term FROM budget) THEN coalesce(r.n, 0)
+        SELECT CASE WHEN coalesce(r.n, 0) < a.per_term THEN coalesce(r.n, 0)
           ELSE greatest(r.n, least(t.freq * p.n, p.n)) END AS df
       ) d
     ),
@@ -256,18 +289,29 @@ function rankQuery(input: RankInput): Prisma.Sql {
       ORDER BY sum(i.idf * p."impact") DESC, p."claimId"
       LIMIT ${raw(CANDIDATES)}
     ),
+    doc AS MATERIALIZED (
+      SELECT d.id, d.lexeme, ${fieldCount(Prisma.sql`d.w`, "A")} AS a, ${fieldCount(Prisma.sql`d.w`, "B")} AS b,
+        ${fieldCount(Prisma.sql`d.w`, "C")} AS c, ${fieldCount(Prisma.sql`d.w`, "D")} AS d
+      FROM (
+        SELECT c."id", u.lexeme, coalesce(array_to_string(u.weights, ''), 'D') AS w
+        FROM approximate a
+        JOIN "Claim" c ON c."id" = a."claimId" AND ${liveInWorkspace(workspaceId)}
+        CROSS JOIN LATERAL unnest(c."searchVector") AS u
+      ) d
+    ),
+    doc_length AS (SELECT id, sum(a) AS la, sum(b) AS lb, sum(c) AS lc, sum(d) AS ld FROM doc GROUP BY id),
     exact AS (
-      SELECT c."id", c."statement", c."verdict", c."reviewState",
-        sum(i.idf * d.impact) AS bm25, bool_or(NOT i.fuzzy) AS by_text
-      FROM approximate a
-      JOIN "Claim" c ON c."id" = a."claimId" AND ${liveInWorkspace(workspaceId)}
-      CROSS JOIN LATERAL claim_search_impacts(c."searchVector") d
-      JOIN idf i ON i.lexeme = d.lexeme
-      GROUP BY c."id"
+      SELECT d.id, sum(i.idf * ${impact(
+        { A: Prisma.sql`d.a`, B: Prisma.sql`d.b`, C: Prisma.sql`d.c`, D: Prisma.sql`d.d` },
+        { A: Prisma.sql`l.la`, B: Prisma.sql`l.lb`, C: Prisma.sql`l.lc`, D: Prisma.sql`l.ld` },
+      )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text
+      FROM doc d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
+      GROUP BY d.id
     ),
     best AS (
-      SELECT e.*, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score FROM exact e
-      ORDER BY e.bm25 DESC, e."id" LIMIT ${raw(TRIGRAM_CANDIDATES)}
+      SELECT c."id", c."statement", c."verdict", c."reviewState", e.by_text, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
+      FROM exact e JOIN "Claim" c ON c."id" = e.id
+      ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
     scored AS (
       SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity(${input.trigramText}, b."statement") AS score
@@ -351,7 +395,7 @@ export async function explainSuggestion(input: { selection: SuggestClaimsInput }
   const [, , rows] = await db.$transaction([
     db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
     db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
-    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, ...query.values),
+    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS${process.env.EXPLAIN_PLAN_ONLY ? ", TIMING OFF" : ""}) ${query.text}`, ...query.values),
   ]);
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }

@@ -37,24 +37,34 @@ ALTER TABLE "SearchLexeme" ADD CONSTRAINT "SearchLexeme_workspaceId_fkey" FOREIG
 -- NATO) made the suggestion query score every claim that has it. Postings
 -- ordered by impact make the top claims for any word an index range read.
 
--- BM25's term-frequency factor for each lexeme of a search document:
--- tf = its positions weighted by field as in lib/search (statement A 1.0,
--- claimant B 0.4, mention quotes C 0.5, D 0.1), saturated with k1 = 1.2 and
--- length-normalised with b = 0.75 against a fixed average length of 12 (a
--- statement's usual weighted length; a per-workspace average would have to
--- rewrite every posting whenever it moved).
+-- BM25F's term-frequency factor for each lexeme of a search document (the
+-- same as impact() in lib/search/suggest-claims.ts): its positions counted
+-- per field (weight letter), each normalised by the field's length against
+-- its usual length (statement A 10, claimant B 3, mention quotes C 20,
+-- unlabelled D 10; b = 0.75), weighted as in lib/search (statement 1.0,
+-- claimant 0.4, mention quotes 0.5, D 0.1) and saturated with k1 = 1.2.
+-- Fixed usual lengths: a per-workspace average would have to rewrite every
+-- posting whenever it moved. Per field, so a claim's mentions add evidence
+-- without diluting its statement's.
 CREATE FUNCTION "claim_search_impacts"(sv tsvector) RETURNS TABLE (lexeme TEXT, impact REAL)
 LANGUAGE sql IMMUTABLE AS $$
-  WITH terms AS (
-    SELECT u.lexeme,
-      1.0 * (length(u.w) - length(replace(u.w, 'A', ''))) + 0.4 * (length(u.w) - length(replace(u.w, 'B', '')))
-        + 0.5 * (length(u.w) - length(replace(u.w, 'C', ''))) + 0.1 * (length(u.w) - length(replace(u.w, 'D', ''))) AS tf
-    FROM (SELECT e.lexeme, coalesce(array_to_string(e.weights, ''), 'D') AS w FROM unnest(sv) AS e) u
+  WITH letters AS (
+    SELECT e.lexeme, coalesce(array_to_string(e.weights, ''), 'D') AS w FROM unnest(sv) AS e
   ),
-  total AS (SELECT greatest(sum(tf), 1e-6) AS dl FROM terms)
-  SELECT t.lexeme, (t.tf * 2.2 / (t.tf + 1.2 * (0.25 + 0.75 * total.dl / 12.0)))::real
-  FROM terms t, total
-  WHERE t.tf > 0
+  counts AS (
+    SELECT l.lexeme,
+      length(l.w) - length(replace(l.w, 'A', '')) AS a, length(l.w) - length(replace(l.w, 'B', '')) AS b,
+      length(l.w) - length(replace(l.w, 'C', '')) AS c, length(l.w) - length(replace(l.w, 'D', '')) AS d
+    FROM letters l
+  ),
+  lengths AS (SELECT sum(a) AS la, sum(b) AS lb, sum(c) AS lc, sum(d) AS ld FROM counts),
+  tf AS (
+    SELECT c.lexeme,
+      1.0 * c.a / (0.25 + 0.75 * n.la / 10.0) + 0.4 * c.b / (0.25 + 0.75 * n.lb / 3.0)
+        + 0.5 * c.c / (0.25 + 0.75 * n.lc / 20.0) + 0.1 * c.d / (0.25 + 0.75 * n.ld / 10.0) AS x
+    FROM counts c, lengths n
+  )
+  SELECT tf.lexeme, (tf.x * 2.2 / (tf.x + 1.2))::real FROM tf WHERE tf.x > 0
 $$;
 
 -- A claim's postings and vocabulary. Lexemes are added in sorted order, so two
