@@ -35,7 +35,7 @@ import { chromium } from "@playwright/test";
 import { db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { CORPUS_DIR, seedEvaluationSet, type EvaluationCase } from "../lib/search/evaluation-set";
-import { suggestClaims } from "../lib/search/suggest-claims";
+import { explainSuggestion, suggestClaims } from "../lib/search/suggest-claims";
 import { CHROMIUM_ARGS, chromiumPath } from "../lib/testing/chromium";
 import { createUser } from "../lib/users/create-user";
 import { createWorkspace } from "../lib/workspaces/create-workspace";
@@ -278,6 +278,17 @@ async function speed(base: string, cookie: string, inputs: Record<Group, string[
   return p95 as Record<Group, number>;
 }
 
+/** EXPLAIN ANALYZE of the worst selections at the largest scale: where the time goes, and how many postings were read. */
+async function explainWorst(workspaceId: string, texts: string[]) {
+  console.log("\n  EXPLAIN ANALYZE, worst selections:");
+  for (const text of texts) {
+    const plan = await explainSuggestion({ selection: { workspaceId, text } });
+    const postings = plan.match(/CTE postings\n.*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1] ?? "?";
+    const times = plan.split("\n").filter((l) => /Planning Time|Execution Time/.test(l)).map((l) => l.trim()).join(", ");
+    console.log(`    ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}…` : text).padEnd(44)} ${postings} postings read; ${times}`);
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -306,6 +317,7 @@ async function main() {
       await quality(workspace.id, cases, scale, judged);
       p95At[target] = await speed(base, cookie, inputs, scale, judged);
     }
+    await explainWorst(workspace.id, [...inputs.short.slice(0, 4), ...inputs.huge.slice(0, 2)]);
     const [small, large] = SCALES;
     for (const group of Object.keys(LABEL) as Group[]) {
       recordAtMost(

@@ -395,7 +395,7 @@ export async function explainSuggestion(input: { selection: SuggestClaimsInput }
   const [, , rows] = await db.$transaction([
     db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
     db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
-    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS${process.env.EXPLAIN_PLAN_ONLY ? ", TIMING OFF" : ""}) ${query.text}`, ...query.values),
+    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, ...query.values),
   ]);
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
