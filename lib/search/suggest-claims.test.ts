@@ -116,6 +116,60 @@ describe("suggestClaims", () => {
   });
 });
 
+describe("any selection: common, short, one letter, huge, non-Latin, empty", () => {
+  const nato = "NATO expands";
+  const filler = ["summit", "budget", "troops", "exercise", "treaty", "border", "meeting", "forces", "statement", "allies"];
+  let w: Awaited<ReturnType<typeof workspaceWithClaims>>;
+  const specific = "Ryabkov: Russia's security proposals to the US and NATO are no longer valid";
+  const cyrillic = "Россия требует юридических гарантий безопасности от НАТО";
+  beforeAll(async () => {
+    // 2,400 claims that all say NATO: more than any word's share of the postings read, so the cut is exercised.
+    const common = Array.from({ length: 2400 }, (_, i) => `NATO ${filler[i % 10]} ${filler[(i * 3 + 1) % 10]} report number ${i} on the ${filler[(i * 7 + 2) % 10]} of the alliance`);
+    w = await workspaceWithClaims([...common, nato, specific, cyrillic, "北约东扩威胁俄罗斯安全"]);
+  });
+
+  it("a word in every claim still finds the claims about it first", async () => {
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "NATO" });
+    expect(hits[0].statement).toBe(nato);
+    expect(hits).toHaveLength(8);
+    expect(hits.every((h) => /nato/i.test(h.statement))).toBe(true);
+  });
+
+  it("a long selection of common words finds the claim sharing the rare ones", async () => {
+    const text = "In the report on the NATO summit, the deputy foreign minister Ryabkov said Moscow's security proposals were no longer valid for the alliance.";
+    expect((await suggestClaims({ workspaceId: w.workspace.id, text }))[0].statement).toBe(specific);
+  });
+
+  it("one letter, a selection or typed, answers without error; typed it matches words starting with it", async () => {
+    await expect(suggestClaims({ workspaceId: w.workspace.id, text: "R" })).resolves.toBeInstanceOf(Array);
+    const typed = await searchClaims({ workspaceId: w.workspace.id, query: "r" });
+    expect(typed.length).toBeGreaterThan(0);
+    expect(typed.every((h) => /\br/i.test(h.statement))).toBe(true);
+  });
+
+  it("a huge selection is cut to its first few thousand characters, where the claim is found", async () => {
+    const text = `${specific}. ${"The alliance summit discussed the budget and the troops at the border. ".repeat(300)}`;
+    expect(text.length).toBeGreaterThan(20_000);
+    expect((await suggestClaims({ workspaceId: w.workspace.id, text }))[0].statement).toBe(specific);
+    const buried = `${"The alliance summit discussed the budget and the troops at the border. ".repeat(300)} ${specific}`;
+    expect((await suggestClaims({ workspaceId: w.workspace.id, text: buried })).map((h) => h.statement)).not.toContain(specific);
+  });
+
+  it("finds claims in Cyrillic and in Chinese", async () => {
+    const ru = await suggestClaims({ workspaceId: w.workspace.id, text: "Россия требует гарантий безопасности" });
+    expect(ru[0].statement).toBe(cyrillic);
+    expect((await searchClaims({ workspaceId: w.workspace.id, query: "юридическ" }))[0].statement).toBe(cyrillic);
+    expect((await suggestClaims({ workspaceId: w.workspace.id, text: "北约东扩威胁俄罗斯安全" }))[0].statement).toBe("北约东扩威胁俄罗斯安全");
+  });
+
+  it("answers nothing for empty, blank, punctuation-only and stop-word-only text", async () => {
+    for (const text of ["", "   ", "!!! … —", "the of and it"]) {
+      expect(await suggestClaims({ workspaceId: w.workspace.id, text }), JSON.stringify(text)).toEqual([]);
+      expect(await searchClaims({ workspaceId: w.workspace.id, query: text }), JSON.stringify(text)).toEqual([]);
+    }
+  });
+});
+
 describe("the search document follows claims and their mentions", () => {
   it("indexes mention quotes, and drops them when the mention is deleted or moves to another claim", async () => {
     const w = await workspaceWithClaims(["Moscow wants guarantees", "Another claim entirely"]);

@@ -2,20 +2,32 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
 /**
- * Similar-claim suggestions and the typed claim search, both in PostgreSQL.
+ * Similar-claim suggestions and the typed claim search, both in PostgreSQL,
+ * with work bounded for any input (issue 11): a one-letter query, "Russia" in
+ * a workspace where most claims say Russia, or a whole pasted paragraph.
  *
- * Lexical first: full-text ranking of each claim's search document (statement,
- * claimant and its mentions' quotes, kept in "Claim"."searchVector" by the
- * triggers of migration claim_search) against an OR-query of the selection's
- * lexemes. Lexical matching is what does best on published claim-matching
- * benchmarks, and an OR-query lets a long selection match a short paraphrase
- * that shares only some of its words. Suggestions re-rank the index lookup's
- * best candidates with Okapi BM25, so a rare shared word (a name) counts for
- * more than a word most claims contain; the typed search keeps ts_rank, as
- * its half-typed prefixes have no document frequency. Trigram word
- * similarity on the statement adds typo tolerance: for short texts (a typed
- * query, a name) it finds candidates on its own; for every candidate it
- * nudges the ranking.
+ * 1. Query terms. A selection's 'english' lexemes (stop words gone, stemmed),
+ *    at most MAX_TERMS of them, the rarest first. A typed query's words are
+ *    prefixes (the last one is usually half-typed): each expands to the
+ *    workspace's words that start with it ("SearchLexeme", a range read).
+ *    A word the workspace has never used (a typo, a variant spelling) expands
+ *    to its most similar words by trigram similarity, so "Stoltenberg" finds
+ *    a claim that says "Stoltenburg".
+ * 2. Candidates. For each term, the claims where it weighs most, read in
+ *    order from the postings ("ClaimSearchTerm", kept by the triggers of
+ *    migration sugg_search_postings): at most PER_TERM_BUDGET / terms rows a
+ *    term, so the lookup reads a bounded number of index rows however common
+ *    the words. The postings' impact is BM25's term-frequency factor; summed
+ *    with each term's IDF it is BM25 over the postings read, and the best
+ *    CANDIDATES claims go on.
+ * 3. Re-ranking. Exact BM25 over every query term of each candidate's search
+ *    document (statement, claimant, its mentions' quotes), plus trigram word
+ *    similarity of the statement to the text for spelling closeness.
+ *
+ * Lexical matching is what does best on published claim-matching benchmarks,
+ * and summing over the terms (an OR with coverage) lets a long selection match
+ * a short paraphrase that shares only some of its words, while a claim sharing
+ * more of the rare ones ranks higher.
  */
 
 export interface ClaimSuggestion {
@@ -28,7 +40,7 @@ export interface ClaimSuggestion {
   mentionCount: number;
   /** 0…1, higher is better; comparable within one result list only. */
   score: number;
-  /** "text": the full-text query matched; "trigram": found by spelling similarity alone. */
+  /** "text": its words matched; "trigram": found only through similarly spelled words. */
   matchedBy: "text" | "trigram";
 }
 
@@ -50,39 +62,47 @@ export interface SearchClaimsInput {
 const MAX_TEXT = 4000;
 /** Trigram similarity re-ranks using this much of the text. */
 const TRIGRAM_MAX = 120;
+/** A selection's rarest lexemes kept as terms; a paragraph's common words add little and cost a lookup each. */
+const MAX_TERMS = 48;
+/** Typed words used (the search box). */
+const MAX_TYPED_WORDS = 16;
 /**
- * Texts up to this length also get candidates by trigram similarity alone
- * (typos in names, short phrases, typed queries). Longer texts have enough
- * words for the full-text query, and their many trigrams would make the
- * trigram index lookup slow (over 100 ms with 100k claims).
+ * Postings read in all, shared among the terms by water-filling: the rarer
+ * terms (by the planner's estimate) are read whole, and what they leave is
+ * shared by the common ones. So in a workspace of 100k claims a typical
+ * selection's terms are read whole (exact BM25), and in a bigger one the
+ * commonest terms are cut to their best postings rather than the work growing.
  */
-const TRIGRAM_CANDIDATES_MAX = 40;
-/** word_similarity below this is noise; "Grushco" vs "Grushko" scores about 0.45. */
-const TRIGRAM_THRESHOLD = 0.35;
-/** How many candidates each signal contributes before the combined re-ranking. */
-const CANDIDATES = 50;
-/**
- * ts_rank weights for {D, C, B, A} labels: statement (A) counts most, then
- * mention quotes (C: article wording, often the same words as the next
- * selection), then claimant (B).
- */
-const RANK_WEIGHTS = Prisma.raw(`'{0.1, 0.5, 0.4, 1.0}'::float4[]`);
-/** Rank normalisation 1|32: divide by 1 + log(document length), then map to rank/(rank+1). */
-const RANK_NORMALIZATION = Prisma.raw("33");
-/** Field weights for BM25 term frequencies, the same as RANK_WEIGHTS. */
-const FIELD_WEIGHT = { A: Prisma.raw("1.0"), B: Prisma.raw("0.4"), C: Prisma.raw("0.5"), D: Prisma.raw("0.1") };
-/** Okapi BM25's usual parameters: term-frequency saturation and length normalisation. */
-const BM25_K1 = Prisma.raw("1.2");
-const BM25_B = Prisma.raw("0.75");
-/** Candidates of the index lookup (by ts_rank) that BM25 re-ranks. */
-const BM25_CANDIDATES = 100;
+const POSTINGS_BUDGET = 10_000;
+/** Each term gets at least this many; and at most this many, as one word's best claims are its first few hundred. */
+const PER_TERM_MIN = 100;
+const PER_TERM_MAX = 4_000;
+/** Workspace words a typed prefix expands to (alphabetically first). */
+const PREFIX_EXPANSIONS = 30;
+/** Unknown words looked up by spelling, and the similar words each expands to. */
+const FUZZY_WORDS = 8;
+const FUZZY_EXPANSIONS = 3;
+/** Shorter unknown words are not looked up by spelling: too many three-letter words look alike. */
+const FUZZY_MIN_LENGTH = 4;
+/** pg_trgm similarity below this is noise; "stoltenberg" vs "stoltenburg" is 0.6. */
+const FUZZY_THRESHOLD = 0.45;
+/** Claims re-ranked exactly. */
+const CANDIDATES = 120;
 /** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
 const POPULATION_COUNT_MAX = 2000;
+/**
+ * The best claims by BM25 that trigram similarity re-ranks: it can lift a
+ * claim by at most TRIGRAM_WEIGHT, and comparing the text with every
+ * candidate's statement is the costliest step per claim.
+ */
+const TRIGRAM_CANDIDATES = 60;
 /** Share of the score given to trigram similarity. */
-const TRIGRAM_WEIGHT = Prisma.raw("0.3");
+const TRIGRAM_WEIGHT = 0.3;
 const MAX_LIMIT = 50;
-/** Estimated claims the index lookup may return for ranking; bounds the work in big workspaces. */
-const LOOKUP_BUDGET = Prisma.raw("3000");
+/** A safety net only: the lookups are bounded, so hitting it means something is badly wrong. */
+const STATEMENT_TIMEOUT_MS = 5000;
+
+const raw = (n: number) => Prisma.raw(String(n));
 
 function cleanText(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
@@ -92,214 +112,214 @@ function clampLimit(limit: number | undefined, fallback: number): number {
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit ?? fallback)));
 }
 
-/** A lexeme quoted for tsquery input: no normalisation happens on the way back in. */
-const QUOTE_LEXEME = Prisma.sql`'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''`;
-
 /**
- * The selection's 'english' lexemes (stop words gone, words stemmed), each
- * with the planner's estimate of the share (freq) and number (est_rows) of
- * claims that contain it: pg_stats keeps
- * the most common elements of the tsvector column and their frequencies
- * (refreshed by ANALYZE/autovacuum); a lexeme not listed is rarer than the
- * rarest listed one. Without statistics (a new or embedded database) every
- * estimate is 0.
+ * pg_stats keeps the most common elements of the searchVector column and
+ * their frequencies (refreshed by ANALYZE/autovacuum); a lexeme not listed is
+ * rarer than the rarest listed one. Without statistics every estimate is 0.
  */
-function termsOfText(text: string): Prisma.Sql {
-  return Prisma.sql`
+const STATS = Prisma.sql`
     stats AS (
       SELECT p.most_common_elems::text::text[] AS elems, p.most_common_elem_freqs AS freqs
       FROM pg_stats p
       WHERE p.schemaname = current_schema() AND p.tablename = 'Claim' AND p.attname = 'searchVector'
     ),
     listed AS (SELECT e.lexeme, e.freq FROM stats s, unnest(s.elems, s.freqs) AS e(lexeme, freq) WHERE e.lexeme IS NOT NULL),
-    terms AS MATERIALIZED (
-      SELECT f.lexeme, f.freq, f.freq * greatest((SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass), 0) AS est_rows
-      FROM (
-        SELECT t.lexeme, coalesce(l.freq, (SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)::float8 AS freq
-        FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
-        LEFT JOIN listed l USING (lexeme)
-      ) f
+    unlisted AS (SELECT coalesce((SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)::float8 AS freq)`;
+
+/** A selection's lexemes, the MAX_TERMS rarest (by the planner's statistics). */
+function selectionWords(text: string): Prisma.Sql {
+  return Prisma.sql`
+    words AS MATERIALIZED (
+      SELECT t.lexeme AS stem FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
+      LEFT JOIN listed l USING (lexeme)
+      ORDER BY coalesce(l.freq, (SELECT freq FROM unlisted)), t.lexeme
+      LIMIT ${raw(MAX_TERMS)}
+    ),
+    exact_terms AS (SELECT stem AS lexeme, stem FROM words)`;
+}
+
+/** A typed query's words, stemmed, each expanded to the workspace's words starting with it. */
+function typedWords(workspaceId: string, words: string[]): Prisma.Sql {
+  return Prisma.sql`
+    words AS MATERIALIZED (
+      SELECT DISTINCT s.stem FROM unnest(${words}::text[]) AS w(word)
+      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', w.word))) AS s(stem)
+    ),
+    exact_terms AS (
+      SELECT x.lexeme, w.stem FROM words w
+      CROSS JOIN LATERAL (
+        SELECT l."lexeme" FROM "SearchLexeme" l
+        WHERE l."workspaceId" = ${workspaceId} AND l."lexeme" >= w.stem AND l."lexeme" < w.stem || chr(1114111)
+          AND starts_with(l."lexeme", w.stem)
+        ORDER BY l."lexeme" LIMIT ${raw(PREFIX_EXPANSIONS)}
+      ) x
     )`;
 }
 
 /**
- * Two OR-queries of the lexemes (plainto_tsquery would AND them, so a long
- * selection would match nothing; websearch_to_tsquery reads "or" and "-" as
- * syntax). "ranked" has every lexeme and scores the candidates; "lookup",
- * which finds them through the GIN index, keeps only the rarer lexemes whose
- * estimated matches add up to LOOKUP_BUDGET rows (always at least the rarest
- * one). Common words ("Russia", "NATO" in this corpus) would otherwise make
- * nearly every claim a candidate to be ranked; they still count in the score
- * of claims found through rarer words. This is Lucene's "common terms" query
- * (cutoff_frequency) with the planner's statistics as document frequencies.
+ * qterms(lexeme, weight, fuzzy, freq): the exact (or prefix) terms, plus the
+ * similar-looking workspace words for query words that matched none, weighted
+ * by their similarity.
  */
-function selectionQueries(text: string): Prisma.Sql {
-  return Prisma.sql`${termsOfText(text)},
-    lookup_terms AS (
-      SELECT lexeme FROM (
-        SELECT lexeme, sum(est_rows) OVER w AS cumulative, row_number() OVER w AS n
-        FROM terms WINDOW w AS (ORDER BY est_rows, lexeme)
-      ) ordered
-      WHERE cumulative <= ${LOOKUP_BUDGET} OR n = 1
+function queryTerms(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`
+    unmatched AS (
+      SELECT w.stem FROM words w
+      WHERE length(w.stem) >= ${raw(FUZZY_MIN_LENGTH)}
+        AND NOT EXISTS (
+          SELECT 1 FROM exact_terms e
+          CROSS JOIN LATERAL (SELECT 1 FROM "ClaimSearchTerm" s WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = e.lexeme LIMIT 1) used
+          WHERE e.stem = w.stem
+        )
+      ORDER BY length(w.stem) DESC, w.stem LIMIT ${raw(FUZZY_WORDS)}
     ),
-    q AS MATERIALIZED (
-      SELECT (SELECT string_agg(${QUOTE_LEXEME}, ' | ') FROM terms)::tsquery AS ranked,
-             (SELECT string_agg(${QUOTE_LEXEME}, ' | ') FROM lookup_terms)::tsquery AS lookup
+    fuzzy_terms AS (
+      SELECT x.lexeme, x.sim FROM unmatched u
+      CROSS JOIN LATERAL (
+        SELECT l."lexeme" AS lexeme, similarity(l."lexeme", u.stem) AS sim FROM "SearchLexeme" l
+        WHERE l."lexeme" % u.stem AND l."workspaceId" = ${workspaceId}
+        ORDER BY sim DESC, l."lexeme" LIMIT ${raw(FUZZY_EXPANSIONS)}
+      ) x
+    ),
+    all_terms AS (
+      SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy FROM exact_terms
+      UNION ALL SELECT lexeme, sim::float8, true FROM fuzzy_terms
+    ),
+    qterms AS MATERIALIZED (
+      SELECT a.lexeme, max(a.weight) AS weight, bool_and(a.fuzzy) AS fuzzy, coalesce(max(l.freq), (SELECT freq FROM unlisted)) AS freq
+      FROM all_terms a LEFT JOIN listed l USING (lexeme)
+      GROUP BY a.lexeme
     )`;
-}
-
-/** For a typed query: every word as a prefix (the last one is usually half-typed), ORed. Few words: no cutoff. */
-function prefixQueries(words: string[]): Prisma.Sql {
-  const terms = words.map((w) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`).join(" | ");
-  return Prisma.sql`q AS MATERIALIZED (SELECT to_tsquery('english', ${terms}) AS ranked, to_tsquery('english', ${terms}) AS lookup)`;
 }
 
 interface RankInput {
   workspaceId: string;
-  /** CTEs ending in q(ranked, lookup): the tsqueries that score and that find candidates. */
-  queries: Prisma.Sql;
+  /** CTEs "words" (stem) and "exact_terms" (lexeme, stem). */
+  words: Prisma.Sql;
   trigramText: string;
-  /** Whether trigram similarity may find candidates, not only re-rank them. */
-  trigramCandidates: boolean;
-  /** Re-rank with BM25 (needs CTEs "terms" and "lookup_terms"); otherwise ts_rank alone. */
-  bm25: boolean;
   excludeClaimIds: string[];
   limit: number;
-}
-
-interface Row {
-  claimId: string;
-  statement: string;
-  verdict: string | null;
-  reviewState: string;
-  score: number;
-  textRank: number;
-  mentionCount: number;
-  articleCount: number;
 }
 
 function liveInWorkspace(workspaceId: string): Prisma.Sql {
   return Prisma.sql`c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
 }
 
-function liveClaimsOf(input: RankInput): Prisma.Sql {
-  return Prisma.sql`${liveInWorkspace(input.workspaceId)} AND c."id" <> ALL(${input.excludeClaimIds}::text[])`;
-}
-
-/** Claims whose statement contains something spelled like the text (GIN trigram index via <%). */
-function trigramCandidates(input: RankInput): Prisma.Sql {
-  if (!input.trigramCandidates) return Prisma.sql`SELECT NULL::text AS id WHERE false`;
-  return Prisma.sql`SELECT c."id" FROM "Claim" c
-    WHERE ${input.trigramText} <% c."statement" AND ${liveClaimsOf(input)}
-    ORDER BY word_similarity(${input.trigramText}, c."statement") DESC LIMIT ${Prisma.raw(String(CANDIDATES))}`;
-}
-
-/** text_hits(id, rank) by ts_rank alone: the typed search, whose prefix terms have no document frequency. */
-function tsRankHits(input: RankInput): Prisma.Sql {
-  return Prisma.sql`
-    text_hits AS (
-      SELECT c."id", ts_rank(${RANK_WEIGHTS}, c."searchVector", q.ranked, ${RANK_NORMALIZATION}) AS rank
-      FROM "Claim" c, q
-      WHERE c."searchVector" @@ q.lookup AND ${liveClaimsOf(input)}
-      ORDER BY rank DESC LIMIT ${Prisma.raw(String(CANDIDATES))}
-    ),
-    trigram_hits AS (${trigramCandidates(input)})`;
+/** Positions of a lexeme in one field (weight letter) of a search document, from its weight letters. */
+function fieldCount(letters: Prisma.Sql, letter: "A" | "B" | "C" | "D"): Prisma.Sql {
+  return Prisma.sql`(length(${letters}) - length(replace(${letters}, ${Prisma.raw(`'${letter}'`)}, '')))`;
 }
 
 /**
- * text_hits(id, rank) by Okapi BM25 over the selection's terms (CTE "terms",
- * "lookup_terms"): the index lookup finds the claims containing a rarer term
- * ("pool"), ts_rank picks the first BM25_CANDIDATES of them, and these plus
- * the trigram candidates are re-ranked.
- *
- * - Document frequency, per workspace: for the lookup terms, counted exactly
- *   in the pool (every live claim containing one of them is in it); for the
- *   common terms left out of the lookup, the planner's frequency (pg_stats)
- *   times the number of claims. Nothing is scanned beyond the index lookup.
+ * BM25F's term-frequency factor, the same as claim_search_impacts() in
+ * migration sugg_search_postings (the postings' impact): each field's count
+ * normalised by that field's length against its usual length (statement A
+ * 10, claimant B 3, mention quotes C 20, unlabelled D 10; b = 0.75), then
+ * weighted (statement 1.0, claimant 0.4, mention quotes 0.5: article wording,
+ * often the same words as the next selection, D 0.1) and saturated (k1 = 1.2).
+ * Per field, so a claim's mentions add evidence without diluting its statement.
+ */
+function impact(count: Record<"A" | "B" | "C" | "D", Prisma.Sql>, length: Record<"A" | "B" | "C" | "D", Prisma.Sql>): Prisma.Sql {
+  const field = (f: "A" | "B" | "C" | "D", weight: string, usual: string) =>
+    Prisma.sql`${Prisma.raw(weight)} * ${count[f]} / (0.25 + 0.75 * ${length[f]} / ${Prisma.raw(usual)})`;
+  const tf = Prisma.sql`(${field("A", "1.0", "10.0")} + ${field("B", "0.4", "3.0")} + ${field("C", "0.5", "20.0")} + ${field("D", "0.1", "10.0")})`;
+  return Prisma.sql`(${tf} * 2.2 / (${tf} + 1.2))`;
+}
+
+/**
+ * - Postings per term: POSTINGS_BUDGET water-filled over the terms by their
+ *   estimated document frequency (rarest first, each read whole while the
+ *   budget lasts), clamped to PER_TERM_MIN…PER_TERM_MAX.
+ * - Document frequency: a term with fewer postings than were allowed was read
+ *   whole, so it is exact; otherwise the planner's frequency (pg_stats) times
+ *   the number of claims, and at least what was read.
  * - Number of claims: counted up to POPULATION_COUNT_MAX; above that the
  *   planner's estimate (the table's rows times the workspace's share if
  *   pg_stats lists it), as counting 100k rows would take longer than the
  *   whole ranking.
- * - Term frequency: the term's positions in the search vector, each weighted
- *   by its field as in ts_rank (statement, mention quotes, claimant);
- *   document length: the sum over all its lexemes; average length: over the
- *   candidates.
  * - IDF as in Lucene, ln(1 + (N - df + 0.5) / (df + 0.5)): never 0, so a
- *   word every claim contains still counts a little (a workspace of one claim).
- * The scores are divided by the best one, so rank is 0…1 like ts_rank's.
+ *   word every claim contains still counts a little.
  */
-function bm25Hits(input: RankInput): Prisma.Sql {
+function rankQuery(input: RankInput): Prisma.Sql {
+  const { workspaceId } = input;
   return Prisma.sql`
-    pool AS MATERIALIZED (
-      SELECT c."id", c."searchVector" AS sv FROM "Claim" c, q
-      WHERE c."searchVector" @@ q.lookup AND ${liveInWorkspace(input.workspaceId)}
-    ),
+    WITH ${STATS},
+    ${input.words},
+    ${queryTerms(workspaceId)},
     population AS MATERIALIZED (
-      SELECT CASE WHEN counted < ${POPULATION_COUNT_MAX} THEN counted
+      SELECT CASE WHEN counted < ${raw(POPULATION_COUNT_MAX)} THEN counted
         ELSE greatest(counted, (SELECT c.reltuples FROM pg_class c WHERE c.oid = '"Claim"'::regclass) * coalesce((
           SELECT f.freq FROM pg_stats p, unnest(p.most_common_vals::text::text[], p.most_common_freqs) AS f(val, freq)
-          WHERE p.schemaname = current_schema() AND p.tablename = 'Claim' AND p.attname = 'workspaceId' AND f.val = ${input.workspaceId}
+          WHERE p.schemaname = current_schema() AND p.tablename = 'Claim' AND p.attname = 'workspaceId' AND f.val = ${workspaceId}
         ), 1)) END AS n
       FROM (SELECT count(*)::float8 AS counted FROM (
-        SELECT 1 FROM "Claim" c WHERE ${liveInWorkspace(input.workspaceId)} LIMIT ${POPULATION_COUNT_MAX}
+        SELECT 1 FROM "Claim" c WHERE ${liveInWorkspace(workspaceId)} LIMIT ${raw(POPULATION_COUNT_MAX)}
       ) x) counted
     ),
-    lookup_queries AS MATERIALIZED (SELECT lexeme, (${QUOTE_LEXEME})::tsquery AS query FROM lookup_terms),
-    doc_freq AS MATERIALIZED (
-      SELECT t.lexeme,
-        CASE WHEN l.query IS NOT NULL
-          THEN (SELECT count(*) FROM pool WHERE pool.sv @@ l.query)::float8
-          ELSE least(t.freq * p.n, p.n) END AS df
-      FROM terms t CROSS JOIN population p
-      LEFT JOIN lookup_queries l USING (lexeme)
+    allocation AS MATERIALIZED (
+      SELECT e.lexeme, greatest(${raw(PER_TERM_MIN)}, least(${raw(PER_TERM_MAX)}, floor(
+        (${raw(POSTINGS_BUDGET)} - coalesce(sum(e.est) OVER (ORDER BY e.est, e.lexeme ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))
+        / (count(*) OVER () - row_number() OVER (ORDER BY e.est, e.lexeme) + 1))))::int AS per_term
+      FROM (SELECT t.lexeme, least(t.freq * p.n, p.n) AS est FROM qterms t CROSS JOIN population p) e
     ),
+    postings AS MATERIALIZED (
+      SELECT a.lexeme, p."claimId", p."impact"
+      FROM allocation a CROSS JOIN LATERAL (
+        SELECT s."claimId", s."impact" FROM "ClaimSearchTerm" s
+        WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = a.lexeme
+        ORDER BY s."impact" DESC LIMIT a.per_term
+      ) p
+    ),
+    read AS (SELECT lexeme, count(*)::float8 AS n FROM postings GROUP BY lexeme),
     idf AS MATERIALIZED (
-      SELECT d.lexeme, ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf FROM doc_freq d, population p
+      SELECT t.lexeme, t.weight, t.fuzzy,
+        t.weight * ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf
+      FROM qterms t CROSS JOIN population p
+      JOIN allocation a USING (lexeme)
+      LEFT JOIN read r USING (lexeme)
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN coalesce(r.n, 0) < a.per_term THEN coalesce(r.n, 0)
+          ELSE greatest(r.n, least(t.freq * p.n, p.n)) END AS df
+      ) d
     ),
-    first_stage AS (
-      SELECT pool."id" FROM pool, q
-      WHERE pool."id" <> ALL(${input.excludeClaimIds}::text[])
-      ORDER BY ts_rank(${RANK_WEIGHTS}, pool.sv, q.ranked, ${RANK_NORMALIZATION}) DESC, pool."id"
-      LIMIT ${Prisma.raw(String(BM25_CANDIDATES))}
+    approximate AS (
+      SELECT p."claimId" FROM postings p JOIN idf i USING (lexeme)
+      WHERE p."claimId" <> ALL(${input.excludeClaimIds}::text[])
+      GROUP BY p."claimId"
+      ORDER BY sum(i.idf * p."impact") DESC, p."claimId"
+      LIMIT ${raw(CANDIDATES)}
     ),
-    trigram_hits AS (${trigramCandidates(input)}),
-    doc_terms AS MATERIALIZED (
-      SELECT d."id", d.lexeme,
-        ${FIELD_WEIGHT.A} * (length(d.w) - length(replace(d.w, 'A', ''))) + ${FIELD_WEIGHT.B} * (length(d.w) - length(replace(d.w, 'B', '')))
-          + ${FIELD_WEIGHT.C} * (length(d.w) - length(replace(d.w, 'C', ''))) + ${FIELD_WEIGHT.D} * (length(d.w) - length(replace(d.w, 'D', ''))) AS tf
+    doc AS MATERIALIZED (
+      SELECT d.id, d.lexeme, ${fieldCount(Prisma.sql`d.w`, "A")} AS a, ${fieldCount(Prisma.sql`d.w`, "B")} AS b,
+        ${fieldCount(Prisma.sql`d.w`, "C")} AS c, ${fieldCount(Prisma.sql`d.w`, "D")} AS d
       FROM (
         SELECT c."id", u.lexeme, coalesce(array_to_string(u.weights, ''), 'D') AS w
-        FROM (SELECT id FROM first_stage UNION SELECT id FROM trigram_hits) candidate
-        JOIN "Claim" c ON c."id" = candidate.id
+        FROM approximate a
+        JOIN "Claim" c ON c."id" = a."claimId" AND ${liveInWorkspace(workspaceId)}
         CROSS JOIN LATERAL unnest(c."searchVector") AS u
       ) d
     ),
-    doc_length AS (SELECT id, sum(tf) AS dl FROM doc_terms GROUP BY id),
-    average AS (SELECT greatest(avg(dl), 1e-6) AS avgdl FROM doc_length),
-    bm25 AS (
-      SELECT d.id, sum(i.idf * d.tf * (${BM25_K1} + 1) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * l.dl / a.avgdl))) AS score
-      FROM doc_terms d JOIN idf i USING (lexeme) JOIN doc_length l USING (id), average a
+    doc_length AS (SELECT id, sum(a) AS la, sum(b) AS lb, sum(c) AS lc, sum(d) AS ld FROM doc GROUP BY id),
+    exact AS (
+      SELECT d.id, sum(i.idf * ${impact(
+        { A: Prisma.sql`d.a`, B: Prisma.sql`d.b`, C: Prisma.sql`d.c`, D: Prisma.sql`d.d` },
+        { A: Prisma.sql`l.la`, B: Prisma.sql`l.lb`, C: Prisma.sql`l.lc`, D: Prisma.sql`l.ld` },
+      )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text
+      FROM doc d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
       GROUP BY d.id
     ),
-    text_hits AS (
-      SELECT id, score / nullif(max(score) OVER (), 0) AS rank FROM bm25 WHERE score > 0
-    )`;
-}
-
-function rankQuery(input: RankInput): Prisma.Sql {
-  return Prisma.sql`
-    WITH ${input.queries},
-    ${input.bm25 ? bm25Hits(input) : tsRankHits(input)},
+    best AS (
+      SELECT c."id", c."statement", c."verdict", c."reviewState", e.by_text, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
+      FROM exact e JOIN "Claim" c ON c."id" = e.id
+      ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
+    ),
     scored AS (
-      SELECT c."id", c."statement", c."verdict", c."reviewState", coalesce(t.rank, 0) AS text_rank,
-        (1 - ${TRIGRAM_WEIGHT}) * coalesce(t.rank, 0) + ${TRIGRAM_WEIGHT} * word_similarity(${input.trigramText}, c."statement") AS score
-      FROM (SELECT id FROM text_hits UNION SELECT id FROM trigram_hits) AS candidate
-      JOIN "Claim" c ON c."id" = candidate.id
-      LEFT JOIN text_hits t ON t.id = c."id"
-      ORDER BY score DESC, c."id" LIMIT ${input.limit}
+      SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity(${input.trigramText}, b."statement") AS score
+      FROM best b
+      ORDER BY score DESC, b."id" LIMIT ${input.limit}
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
-      s.score::float8 AS "score", s.text_rank::float8 AS "textRank",
+      s.score::float8 AS "score", s.by_text AS "byText",
       m.mentions AS "mentionCount", m.articles AS "articleCount"
     FROM scored s
     CROSS JOIN LATERAL (
@@ -309,42 +329,73 @@ function rankQuery(input: RankInput): Prisma.Sql {
     ORDER BY s.score DESC, s."id"`;
 }
 
+interface Row {
+  claimId: string;
+  statement: string;
+  verdict: string | null;
+  reviewState: string;
+  score: number;
+  byText: boolean;
+  mentionCount: number;
+  articleCount: number;
+}
+
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
-  // The <% operator reads its threshold from a setting; SET LOCAL keeps it to this transaction.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`,
+  // The % operator reads its threshold from a setting; set_config(…, true) keeps both to this transaction.
+  const [, , rows] = await db.$transaction([
+    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
+    db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
     db.$queryRaw<Row[]>(rankQuery(input)),
   ]);
-  return rows.map(({ textRank, ...row }) => ({ ...row, matchedBy: textRank > 0 ? "text" : "trigram" }));
+  return rows.map(({ byText, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram" }));
+}
+
+function suggestInput(input: SuggestClaimsInput): RankInput | null {
+  const text = cleanText(input.text);
+  if (!text) return null;
+  return {
+    workspaceId: input.workspaceId,
+    words: selectionWords(text),
+    trigramText: text.slice(0, TRIGRAM_MAX),
+    excludeClaimIds: input.excludeClaimIds ?? [],
+    limit: clampLimit(input.limit, 8),
+  };
+}
+
+function searchInput(input: SearchClaimsInput): RankInput | null {
+  const text = cleanText(input.query);
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return {
+    workspaceId: input.workspaceId,
+    words: typedWords(input.workspaceId, words.slice(0, MAX_TYPED_WORDS)),
+    trigramText: text.slice(0, TRIGRAM_MAX),
+    excludeClaimIds: [],
+    limit: clampLimit(input.limit, 20),
+  };
 }
 
 /** Suggestions for a selection: claims of the workspace most similar to it, best first. */
 export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
-  const text = cleanText(input.text);
-  if (!text) return [];
-  return rankClaims({
-    workspaceId: input.workspaceId,
-    queries: selectionQueries(text),
-    trigramText: text.slice(0, TRIGRAM_MAX),
-    trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
-    bm25: true,
-    excludeClaimIds: input.excludeClaimIds ?? [],
-    limit: clampLimit(input.limit, 8),
-  });
+  const rank = suggestInput(input);
+  return rank ? rankClaims(rank) : [];
 }
 
-/** The attach list's search box: prefix matching for half-typed words, trigram for typos. */
+/** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */
 export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSuggestion[]> {
-  const text = cleanText(input.query);
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return [];
-  return rankClaims({
-    workspaceId: input.workspaceId,
-    queries: prefixQueries(words.slice(0, 32)),
-    trigramText: text.slice(0, TRIGRAM_MAX),
-    trigramCandidates: text.length <= TRIGRAM_CANDIDATES_MAX,
-    bm25: false,
-    excludeClaimIds: [],
-    limit: clampLimit(input.limit, 20),
-  });
+  const rank = searchInput(input);
+  return rank ? rankClaims(rank) : [];
+}
+
+/** The query plan of a suggestion or search, run for real (EXPLAIN ANALYZE): for the benchmark's look at the worst inputs. */
+export async function explainSuggestion(input: { selection: SuggestClaimsInput } | { search: SearchClaimsInput }): Promise<string> {
+  const rank = "selection" in input ? suggestInput(input.selection) : searchInput(input.search);
+  if (!rank) return "(no query: nothing to look up)";
+  const query = rankQuery(rank);
+  const [, , rows] = await db.$transaction([
+    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
+    db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
+    db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, ...query.values),
+  ]);
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
