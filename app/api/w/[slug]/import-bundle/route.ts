@@ -3,6 +3,7 @@ import { spooledUpload } from "@/lib/bundle-import/spool";
 import { invalid } from "@/lib/errors";
 import { workspaceRoute } from "@/lib/http/handler";
 import { methods, tooLarge } from "@/lib/http/pipeline";
+import { unproxied } from "@/lib/http/unproxied";
 
 /**
  * Imports a Claimtrail bundle (the JSON body) into the workspace; admins only.
@@ -25,4 +26,5 @@ const post = workspaceRoute("workspace.import", {}, async ({ access, req }) => {
   }
 });
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });
+// proxy.ts leaves this route out (it would read the whole body first): its checks run here instead.
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: unproxied(post) });
