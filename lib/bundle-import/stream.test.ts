@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { POST } from "@/app/api/w/[slug]/import-bundle/route";
+import { config } from "@/proxy";
 import { bundleEvents } from "./stream";
 
 /** The session is next-auth's; membership, permission, streaming, checks and the import run for real. */
@@ -150,4 +151,25 @@ describe("POST /api/w/[slug]/import-bundle, streamed", () => {
     const one = await db.claim.findUniqueOrThrow({ where: { id: out.claims["claim-1234"] } });
     expect(one.statement).toBe("Streamed claim 1234");
   }, 120_000);
+});
+
+describe("the import route without proxy.ts", () => {
+  it("is left out of the proxy (which would read the whole body first), and applies its checks itself", async () => {
+    // The matcher's pattern, as Next.js anchors it.
+    const proxied = new RegExp(`^${config.matcher[0]}$`);
+    expect(proxied.test("/api/w/desk/import-bundle")).toBe(false);
+    for (const path of ["/api/w/desk/claims", "/w/desk", "/api/w/desk/import-bundle/x", "/api/w/desk/export"]) expect(proxied.test(path), path).toBe(true);
+
+    const workspace = await admin();
+    const foreign = new Request(`http://localhost/api/w/${workspace.slug}/import-bundle?dryRun=false`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example", host: "localhost" },
+      body: [...bundleText(1, () => "Cross-site")].join(""),
+    });
+    const res = await POST(foreign, { params: Promise.resolve({ slug: workspace.slug }) });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-security-policy")).toContain("default-src");
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    expect(await db.claim.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
 });
