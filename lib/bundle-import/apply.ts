@@ -25,8 +25,34 @@ const CHUNK = 1000;
 const ARTICLE_CHUNK_CHARS = 4 * 1024 * 1024;
 /** Annotation → claim links set per statement once the claims are in. */
 const LINK_CHUNK = 5000;
-const date = (s: string | null) => (s === null ? null : new Date(s));
-const jsonOrNull = (v: unknown) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+/** How a value is written: every column goes as text and is cast in SQL. */
+type Kind = "text" | "int" | "time" | "json" | "tags" | "status";
+const CAST: Record<Kind, (col: string) => string> = {
+  text: (c) => c,
+  int: (c) => `${c}::int`,
+  time: (c) => `${c}::timestamp(3)`,
+  json: (c) => `${c}::jsonb`,
+  tags: (c) => `ARRAY(SELECT jsonb_array_elements_text(${c}::jsonb))`,
+  status: (c) => `${c}::"AnchorStatus"`,
+};
+type Cell = string | number | null;
+
+/**
+ * Rows into a table as one statement with one parameter per column (arrays,
+ * unnest): Prisma's createMany built a statement with a parameter per value,
+ * which cost it about 0.5 s and hundreds of MB per thousand rows. Dates stay
+ * the bundle's ISO strings (UTC, as the columns store them).
+ */
+async function insertRows(tx: Prisma.TransactionClient, table: string, columns: [string, Kind][], rows: Cell[][]): Promise<void> {
+  if (!rows.length) return;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const aliases = columns.map((_, i) => `c${i}`);
+  const select = columns.map(([, kind], i) => CAST[kind](`u.${aliases[i]}`)).join(", ");
+  const params = columns.map((_, i) => rows.map((r) => (r[i] === null ? null : String(r[i]))));
+  const sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${aliases.join(", ")})`;
+  await tx.$executeRawUnsafe(sql, ...params);
+}
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Reads a bundle held in memory (tests, small bundles). */
 export function wholeBundleReader(bundle: Bundle): BundleReader {
@@ -101,44 +127,23 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
       const writers: Record<(typeof WRITE_ORDER)[number], Writer<never>> = {
         articles: new Writer<BundleArticle>(
           async (chunk) => {
-            await tx.article.createMany({
-              data: chunk.map((a) => ({
-                id: ids.get(a.id),
-                workspaceId,
-                title: a.title,
-                publisher: a.publisher,
-                author: a.author,
-                url: a.url,
-                publishedAt: date(a.publishedAt),
-                language: a.language,
-                tags: a.tags,
-                doc: a.doc as unknown as Prisma.InputJsonObject,
-                text: a.text,
-                contentHash: a.contentHash,
-                revision: a.revision,
-                createdById: user(a.createdById),
-                createdAt: new Date(a.createdAt),
-                updatedAt: new Date(a.updatedAt),
-              })),
-            });
+            await insertRows(
+              tx,
+              "Article",
+              [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((a) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, a.language, json(a.tags), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
+            );
             // Without revisions in the bundle, the current text is the one revision kept.
             const revisions = chunk.flatMap((a) =>
               (a.revisions ?? [{ number: a.revision, title: a.title, contentHash: a.contentHash, createdById: a.createdById, createdAt: a.updatedAt, doc: a.doc, text: a.text }]).map((v) => ({ articleId: ids.get(a.id), v })),
             );
             for (let i = 0; i < revisions.length; i += CHUNK) {
-              await tx.articleRevision.createMany({
-                data: revisions.slice(i, i + CHUNK).map(({ articleId, v }) => ({
-                  id: revisionId(),
-                  articleId,
-                  number: v.number,
-                  title: v.title,
-                  doc: v.doc as unknown as Prisma.InputJsonObject,
-                  text: v.text,
-                  contentHash: v.contentHash,
-                  createdById: user(v.createdById),
-                  createdAt: new Date(v.createdAt),
-                })),
-              });
+              await insertRows(
+                tx,
+                "ArticleRevision",
+                [["id", "text"], ["articleId", "text"], ["number", "int"], ["title", "text"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["createdById", "text"], ["createdAt", "time"]],
+                revisions.slice(i, i + CHUNK).map(({ articleId, v }) => [revisionId(), articleId, v.number, v.title, json(v.doc), v.text, v.contentHash, user(v.createdById), v.createdAt]),
+              );
             }
           },
           (a) => !skipped.has(a.id) && !reused.has(a.id),
@@ -146,8 +151,12 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
         ),
         annotations: new Writer<BundleAnnotation>(
           (chunk) =>
-            tx.annotation.createMany({
-              data: chunk.map((a) => {
+            insertRows(
+              tx,
+              "Annotation",
+              // claimId: linked once the claims are in (below).
+              [["id", "text"], ["workspaceId", "text"], ["articleId", "text"], ["note", "text"], ["exact", "text"], ["prefix", "text"], ["suffix", "text"], ["start", "int"], ["end", "int"], ["status", "status"], ["anchoredRevision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((a) => {
                 const quote = a.selectors.find((s) => s.type === "TextQuoteSelector")!;
                 const position = a.selectors.find((s) => s.type === "TextPositionSelector");
                 const onto = reused.get(a.articleId);
@@ -156,91 +165,47 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                   links.annotation.push(id);
                   links.claim.push(ids.get(a.claimId));
                 }
-                return {
-                  id,
-                  workspaceId,
-                  articleId: articleId(a.articleId),
-                  // Linked once the claims are in (below).
-                  claimId: null,
-                  note: a.note,
-                  exact: quote.exact,
-                  prefix: quote.prefix,
-                  suffix: quote.suffix,
-                  start: position?.start ?? null,
-                  end: position?.end ?? null,
-                  status: a.status,
-                  // On a reused article (identical text) the offsets hold for its current revision.
-                  anchoredRevision: onto ? onto.revision : a.anchoredRevision,
-                  createdById: user(a.createdById),
-                  createdAt: new Date(a.createdAt),
-                  updatedAt: new Date(a.updatedAt),
-                };
+                // On a reused article (identical text) the offsets hold for its current revision.
+                const anchored = onto ? onto.revision : a.anchoredRevision;
+                return [id, workspaceId, articleId(a.articleId), a.note, quote.exact, quote.prefix, quote.suffix, position?.start ?? null, position?.end ?? null, a.status, anchored, user(a.createdById), a.createdAt, a.updatedAt];
               }),
-            }),
+            ),
           (a) => !skipped.has(a.articleId),
         ),
         claims: new Writer<Bundle["claims"][number]>((chunk) =>
-          tx.claim.createMany({
-            data: chunk.map((c) => {
+          insertRows(
+            tx,
+            "Claim",
+            [["id", "text"], ["workspaceId", "text"], ["statement", "text"], ["claimant", "text"], ["claimDate", "time"], ["reviewState", "text"], ["verdict", "text"], ["explanation", "json"], ["explanationText", "text"], ["tags", "tags"], ["assigneeId", "text"], ["createdById", "text"], ["approvedById", "text"], ["approvedAt", "time"], ["version", "int"], ["createdAt", "time"], ["updatedAt", "time"]],
+            chunk.map((c) => {
               const id = ids.get(c.id);
               claimsOut[c.id] = id;
-              return {
-                id,
-                workspaceId,
-                statement: c.statement,
-                claimant: c.claimant,
-                claimDate: date(c.claimDate),
-                reviewState: c.reviewState,
-                verdict: c.verdict,
-                explanation: jsonOrNull(c.explanation),
-                explanationText: c.explanationText,
-                tags: c.tags,
-                assigneeId: user(c.assigneeId),
-                createdById: user(c.createdById),
-                approvedById: user(c.approvedById),
-                approvedAt: date(c.approvedAt),
-                version: c.version,
-                createdAt: new Date(c.createdAt),
-                updatedAt: new Date(c.updatedAt),
-              };
+              return [id, workspaceId, c.statement, c.claimant, c.claimDate, c.reviewState, c.verdict, json(c.explanation), c.explanationText, json(c.tags), user(c.assigneeId), user(c.createdById), user(c.approvedById), c.approvedAt, c.version, c.createdAt, c.updatedAt];
             }),
-          }),
+          ),
         ),
         sources: new Writer<Bundle["sources"][number]>((chunk) =>
-          tx.source.createMany({
-            data: chunk.map((s) => ({
-              id: ids.get(s.id),
-              claimId: ids.get(s.claimId),
-              url: s.url,
-              title: s.title,
-              publisher: s.publisher,
-              publishedAt: date(s.publishedAt),
-              accessedAt: date(s.accessedAt),
-              kind: s.kind,
-              stance: s.stance,
-              note: s.note,
-              createdById: user(s.createdById),
-              createdAt: new Date(s.createdAt),
-            })),
-          }),
+          insertRows(
+            tx,
+            "Source",
+            [["id", "text"], ["claimId", "text"], ["url", "text"], ["title", "text"], ["publisher", "text"], ["publishedAt", "time"], ["accessedAt", "time"], ["kind", "text"], ["stance", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
+            chunk.map((s) => [ids.get(s.id), ids.get(s.claimId), s.url, s.title, s.publisher, s.publishedAt, s.accessedAt, s.kind, s.stance, s.note, user(s.createdById), s.createdAt]),
+          ),
         ),
         relations: new Writer<Bundle["relations"][number]>((chunk) =>
-          tx.claimRelation.createMany({
-            data: chunk.map((r) => ({
-              id: ids.get(r.id),
-              workspaceId,
-              fromId: ids.get(r.fromId),
-              toId: ids.get(r.toId),
-              type: r.type,
-              note: r.note,
-              createdById: user(r.createdById),
-              createdAt: new Date(r.createdAt),
-            })),
-          }),
+          insertRows(
+            tx,
+            "ClaimRelation",
+            [["id", "text"], ["workspaceId", "text"], ["fromId", "text"], ["toId", "text"], ["type", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
+            chunk.map((r) => [ids.get(r.id), workspaceId, ids.get(r.fromId), ids.get(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
+          ),
         ),
         events: new Writer<Bundle["events"][number]>((chunk) =>
-          tx.claimEvent.createMany({
-            data: chunk.map((e) => {
+          insertRows(
+            tx,
+            "ClaimEvent",
+            [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
+            chunk.map((e) => {
               const data = rewriteEventData(e.kind, e.data as Record<string, unknown>, rewrite);
               const actor = e.actorId === null ? null : user(e.actorId);
               // An actor not matched here is kept by name in the event itself.
@@ -248,22 +213,17 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                 const p = people.get(e.actorId)!;
                 data.originalActor = { name: p.name, email: p.email.trim().toLowerCase() };
               }
-              return { id: ids.get(e.id), claimId: ids.get(e.claimId), kind: e.kind, data: data as unknown as Prisma.InputJsonObject, actorId: actor, createdAt: new Date(e.createdAt) };
+              return [ids.get(e.id), ids.get(e.claimId), e.kind, json(data), actor, e.createdAt];
             }),
-          }),
+          ),
         ),
         comments: new Writer<Bundle["comments"][number]>((chunk) =>
-          tx.claimComment.createMany({
-            data: chunk.map((c) => ({
-              id: ids.get(c.id),
-              claimId: ids.get(c.claimId),
-              authorId: user(c.authorId),
-              body: c.body as Prisma.InputJsonValue,
-              bodyText: c.bodyText,
-              createdAt: new Date(c.createdAt),
-              updatedAt: new Date(c.updatedAt),
-            })),
-          }),
+          insertRows(
+            tx,
+            "ClaimComment",
+            [["id", "text"], ["claimId", "text"], ["authorId", "text"], ["body", "json"], ["bodyText", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+            chunk.map((c) => [ids.get(c.id), ids.get(c.claimId), user(c.authorId), json(c.body), c.bodyText, c.createdAt, c.updatedAt]),
+          ),
         ),
       } as unknown as Record<(typeof WRITE_ORDER)[number], Writer<never>>;
       const rewrite = { entity: articleId, user: (old: string) => user(old) };

@@ -109,7 +109,8 @@ export class BinaryCopyValues {
 async function connect(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  await client.query("SET TIME ZONE 'UTC'");
+  // JIT compiling an export's query took longer (~0.5 s) than running it; off for this session.
+  await client.query("SET TIME ZONE 'UTC'; SET jit = off");
   return client;
 }
 

@@ -103,18 +103,19 @@ function verdictSql(ctx: ExportContext): string {
  */
 export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<Buffer> {
   const { set } = ctx;
+  // Each claim's mentions and sources are aggregated in one pass over the set (hash joins, one sort),
+  // not looked up claim by claim.
   yield* copyValues(Prisma.sql`
-    SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
-    FROM "Claim" c
-    LEFT JOIN LATERAL (
-      SELECT string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
+    WITH m AS (
+      SELECT a."claimId", string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
       FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-      WHERE ${set.mentions} AND a."claimId" = c."id"
-    ) m ON true
-    LEFT JOIN LATERAL (
-      SELECT string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
-      FROM "Source" s WHERE s."claimId" = c."id"
-    ) s ON true
+      WHERE ${set.mentions} AND a."claimId" IS NOT NULL GROUP BY a."claimId"
+    ), s AS (
+      SELECT s."claimId", string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
+      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} GROUP BY s."claimId"
+    )
+    SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
+    FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" LEFT JOIN s ON s."claimId" = c."id"
     WHERE ${set.claims}
     ORDER BY c."createdAt", c."id"`);
 }
