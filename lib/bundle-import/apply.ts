@@ -22,7 +22,7 @@ const WRITE_ORDER = ["articles", "annotations", "claims", "sources", "relations"
 
 const CHUNK = 1000;
 /** Article rows carry whole documents: a chunk of them stops at about this many characters of text. */
-const ARTICLE_CHUNK_CHARS = 4 * 1024 * 1024;
+const ARTICLE_CHUNK_CHARS = 1024 * 1024;
 /** Annotation → claim links set per statement once the claims are in. */
 const LINK_CHUNK = 5000;
 /** How a value is written: every column goes as text and is cast in SQL. */
