@@ -14,8 +14,9 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden(): a member without the right sees a real 403 page.
   // proxyClientMaxBodySize: proxy.ts runs on every request, and Next buffers (and cuts off) bodies past
-  // this size before route handlers see them; bundle imports take up to 50 MB (routes keep their own limits).
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: "52mb" },
+  // this size before route handlers see them; article imports take up to 12 MiB (routes keep their own
+  // limits). Bundle imports are streamed and skip the proxy (proxy.ts).
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "13mb" },
   // `npm test` type-checks the whole project (tests, scripts, bench too) with tsc;
   // checking again inside every build only makes `npm start` slower.
   typescript: { ignoreBuildErrors: true },

@@ -26,6 +26,11 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Every path but static files and the bundle import: Next.js reads a request's whole body (up to
+ * proxyClientMaxBodySize, and cuts it off there) before a proxy runs, and a bundle is streamed
+ * (hundreds of MB). That route applies this proxy's checks itself (lib/http/unproxied.ts).
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/w/[^/]+/import-bundle$).*)"],
 };

@@ -1,75 +1,92 @@
 /**
- * Export benchmark: npx tsx bench/export.bench.ts
+ * Export and bundle import benchmark (issue 11): npm run bench -- --only export
  *
- * 100,000 claims with one mention each, bulk-inserted with INSERT … SELECT
- * generate_series into a throwaway database on DATABASE_URL's server (default:
- * the local server, postgresql://postgres@127.0.0.1:5432/postgres), dropped at
- * the end. Then, in the same run:
+ * A workspace of 100,000 claims (bench/lib/dataset.ts: 2,000 articles, 200,000
+ * highlights, sources, relations, events, comments) in a throwaway database on
+ * DATABASE_URL's server, and the production app (`next start`, built if needed)
+ * serving it. Then, in the same run:
  *
- * 1. the JSON Lines export through the real generator (lib/export), counting
- *    bytes and lines, sampling the process's resident memory every 50 ms;
- * 2. PostgreSQL's own `COPY (SELECT …) TO STDOUT` of the same rows and
- *    columns (claim, its mention, the mention's article), via pg-copy-streams.
+ * 1. every export format downloaded over HTTP (the v1 API with the dataset's
+ *    token), counting bytes, while the server process's resident memory
+ *    (VmRSS of it and its children, /proc) is sampled every 50 ms;
+ * 2. PostgreSQL's own `COPY (SELECT …) TO STDOUT` of the same records (one row
+ *    per record the format holds: claims, mentions, or every bundle entity),
+ *    with their stored columns;
+ * 3. the bundle, as downloaded, imported into a new workspace through the CLI
+ *    (its process's peak memory and the time) and through the API as a
+ *    streamed upload (the server's peak memory and the time);
+ * 4. the server's memory after the workload, idle for a few seconds.
  *
- * Targets: our throughput (MB/s) at least 1/3 of COPY's; resident memory
- * growing by less than 100 MB during the export.
+ * Targets: every format ≥ 20 MB/s and ≥ 1/3 of COPY's rows/s; server memory
+ * growth ≤ 150 MB during any export; a 100k bundle imported through the CLI
+ * and the API with ≤ 500 MB resident; the server back under 300 MB after.
+ * BENCH_EXPORT_CLAIMS sets another size (the figures then say so).
  */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { authorize } from "../lib/auth/permissions";
-import { db } from "../lib/db/client";
 import { createTestDatabase } from "../lib/db/test-database";
-import { exportChunks } from "../lib/export";
-import { closeExportPool } from "../lib/export/rows";
-import { makeWorkspace } from "../lib/testing/fixtures";
+import { serverTimeouts } from "../scripts/lib/keep-alive";
+import { startTestServer } from "../scripts/lib/test-server";
+import { generateWorkspace } from "./lib/dataset";
+import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const CLAIMS = 100_000;
-const TARGET_RATIO = 1 / 3;
-const TARGET_RSS_MB = 100;
+const CLAIMS = Number(process.env.BENCH_EXPORT_CLAIMS ?? 100_000);
+const SCALE = CLAIMS >= 1000 ? `${CLAIMS / 1000}k claims` : `${CLAIMS} claims`;
 const MB = 1024 * 1024;
+const SECRET = "test-secret-not-for-production"; // what startTestServer gives the app
 
-const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-
-async function seed(workspaceId: string, articleId: string): Promise<void> {
-  // Claim dates spread over time so (createdAt, id) order is not just id order.
-  await db.$executeRaw`
-    INSERT INTO "Claim" ("id", "workspaceId", "statement", "claimant", "reviewState", "verdict", "explanationText", "tags", "createdAt", "updatedAt")
-    SELECT 'bench-c-' || g, ${workspaceId},
-      'Claim number ' || g || ': the council said traffic on the bridge rose by ' || (g % 97) || ' percent, "the highest" since records began',
-      CASE WHEN g % 3 = 0 THEN NULL ELSE 'Speaker ' || (g % 50) END,
-      (ARRAY['unreviewed', 'in-review', 'approved'])[1 + g % 3],
-      (ARRAY[NULL, 'true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unverifiable', 'not-a-claim'])[1 + g % 8],
-      CASE WHEN g % 2 = 0 THEN 'Traffic counts show otherwise.' ELSE '' END,
-      ARRAY['transport'],
-      timestamp '2024-01-01' + g * interval '1 second', now()
-    FROM generate_series(1, ${CLAIMS}) AS g`;
-  // The search-vector triggers don't matter for exports and would make the insert several times slower.
-  await db.$executeRaw`ALTER TABLE "Annotation" DISABLE TRIGGER USER`;
-  await db.$executeRaw`
-    INSERT INTO "Annotation" ("id", "workspaceId", "articleId", "exact", "prefix", "suffix", "start", "end", "status", "anchoredRevision", "claimId", "createdAt", "updatedAt")
-    SELECT 'bench-a-' || g, ${workspaceId}, ${articleId},
-      'the bridge carries about 40,000 vehicles a day', 'The council leader said that ', ', up from last year.',
-      30, 76, 'exact', 1, 'bench-c-' || g,
-      timestamp '2024-01-01' + g * interval '1 second', now()
-    FROM generate_series(1, ${CLAIMS}) AS g`;
-  await db.$executeRaw`ALTER TABLE "Annotation" ENABLE TRIGGER USER`;
-  await db.$executeRaw`ANALYZE`;
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      return;
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
 }
 
-/** Peak resident memory above the starting point, sampled every 50 ms. */
-function rssSampler() {
-  const base = process.memoryUsage().rss;
+/** Peak resident memory of a process tree, sampled every 50 ms. */
+function sampler(pid: () => number | undefined) {
+  const first = pid();
+  const base = first ? treeRss(first) : 0;
   let peak = base;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+  const tick = () => {
+    const p = pid();
+    if (p) peak = Math.max(peak, treeRss(p));
+  };
+  const timer = setInterval(tick, 50);
   return {
     stop() {
       clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      return (peak - base) / MB;
+      tick();
+      return { baseMb: base / MB, peakMb: peak / MB, growthMb: (peak - base) / MB };
     },
   };
 }
@@ -80,39 +97,14 @@ interface Run {
   seconds: number;
 }
 
-async function ours(workspaceSlug: string, userId: string): Promise<Run & { rssGrowthMb: number }> {
-  const access = await authorize(userId, workspaceSlug, "workspace.view");
-  const sampler = rssSampler();
-  const t0 = performance.now();
-  let bytes = 0;
-  let rows = 0;
-  for await (const chunk of await exportChunks(access, "jsonl", {})) {
-    bytes += Buffer.byteLength(chunk);
-    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) rows += 1;
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  return { bytes, rows, seconds, rssGrowthMb: sampler.stop() };
-}
-
-async function copy(url: string, workspaceId: string): Promise<Run> {
+async function copyRun(url: string, sql: string): Promise<Run> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const t0 = performance.now();
-    const sql = `COPY (
-      SELECT c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c."explanationText", c.tags,
-        c."createdAt", c."updatedAt", c."approvedAt",
-        a.id, ar.id, ar.title, ar.url, ar."publishedAt", a.exact, a.prefix, a.suffix, a.start, a."end", a.status
-      FROM "Claim" c
-      LEFT JOIN "Annotation" a ON a."claimId" = c.id AND a."deletedAt" IS NULL
-      LEFT JOIN "Article" ar ON ar.id = a."articleId"
-      WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
-      ORDER BY c."createdAt", c.id
-    ) TO STDOUT`;
-    const stream = client.query(copyTo(sql));
     let bytes = 0;
     let rows = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of client.query(copyTo(`COPY (${sql}) TO STDOUT`)) as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows += 1;
     }
@@ -122,47 +114,146 @@ async function copy(url: string, workspaceId: string): Promise<Run> {
   }
 }
 
-function print(label: string, r: Run) {
-  console.log(
-    `  ${label.padEnd(24)} ${r.rows.toLocaleString("en")} rows, ${(r.bytes / MB).toFixed(1)} MB in ${r.seconds.toFixed(2)} s: ` +
-      `${(r.bytes / MB / r.seconds).toFixed(1)} MB/s, ${Math.round(r.rows / r.seconds).toLocaleString("en")} rows/s`,
-  );
-}
-
-async function compare(url: string, workspaceId: string, slug: string, userId: string, label: string) {
-  const ourRun = await ours(slug, userId);
-  const copyRun = await copy(url, workspaceId);
-  console.log(`\nJSON Lines export vs COPY of the same rows and columns, ${label}:`);
-  print("ours (JSON Lines)", ourRun);
-  print("COPY … TO STDOUT", copyRun);
-  const ratioMb = ourRun.bytes / ourRun.seconds / (copyRun.bytes / copyRun.seconds);
-  const ratioRows = ourRun.rows / ourRun.seconds / (copyRun.rows / copyRun.seconds);
-  console.log(`  ratio ours/COPY: ${ratioMb.toFixed(2)} by MB/s, ${ratioRows.toFixed(2)} by rows/s`);
-  console.log(`  resident memory growth during the export: ${ourRun.rssGrowthMb.toFixed(1)} MB (peak over start, sampled every 50 ms)`);
-  if (ourRun.rows !== CLAIMS || copyRun.rows !== CLAIMS) throw new Error(`Expected ${CLAIMS} rows each, got ${ourRun.rows} and ${copyRun.rows}`);
-  return { ratioMb, rssGrowthMb: ourRun.rssGrowthMb };
+async function copyAll(url: string, sqls: string[]): Promise<Run> {
+  const total = { bytes: 0, rows: 0, seconds: 0 };
+  for (const sql of sqls) {
+    const r = await copyRun(url, sql);
+    total.bytes += r.bytes;
+    total.rows += r.rows;
+    total.seconds += r.seconds;
+  }
+  return total;
 }
 
 async function main() {
   const database = await createTestDatabase(SERVER);
-  process.env.DATABASE_URL = database.url;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "claimtrail-export-bench-"));
+  let stop = async () => undefined as void;
   try {
-    const { workspace, admin } = await makeWorkspace();
-    const article = await db.article.create({
-      data: { workspaceId: workspace.id, title: "Bench article", url: "https://news.example/bench", publishedAt: new Date("2024-01-01"), doc: { type: "doc", content: [] }, text: "x".repeat(200), contentHash: "bench" },
-    });
-    const t0 = performance.now();
-    await seed(workspace.id, article.id);
-    console.log(`\n${CLAIMS.toLocaleString("en")} claims with a mention each inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const ws = await generateWorkspace(database.url, { claims: CLAIMS, seed: 1, log: (l) => console.log(`  ${l}`) });
+    console.log(`  ${SCALE}: ${ws.articles} articles, ${ws.highlights} highlights, generated in ${ws.seconds.toFixed(0)} s`);
+    const server = await startTestServer({ quiet: true, database: { url: database.url, drop: async () => undefined }, nodeArgs: serverTimeouts().nodeArgs });
+    stop = server.stop;
+    const auth = { authorization: `Bearer ${ws.admin.apiToken}` };
+    const live = `c."workspaceId" = '${ws.workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
+    const claimCols = `c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c."explanationText", c.tags, c."createdAt", c."updatedAt", c."approvedAt"`;
+    const liveClaims = `SELECT ${claimCols} FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`;
+    const mention = `a."workspaceId" = '${ws.workspaceId}' AND a."deletedAt" IS NULL`;
+    const copies: Record<string, string[]> = {
+      jsonl: [liveClaims],
+      csv: [liveClaims],
+      claimreview: [`SELECT ${claimCols} FROM "Claim" c WHERE ${live} AND c."reviewState" = 'approved' AND c.verdict IS NOT NULL ORDER BY c."createdAt", c.id`],
+      w3c: [
+        `SELECT a.id, a."claimId", a."articleId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", c.statement, c.verdict, c.tags, ar.title, ar.url
+         FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId"
+         WHERE ${live} ORDER BY c."createdAt", c.id, a."createdAt", a.id`,
+      ],
+      bundle: [
+        `SELECT * FROM "Article" ar WHERE ar."workspaceId" = '${ws.workspaceId}' ORDER BY ar."createdAt", ar.id`,
+        `SELECT a.* FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId" WHERE ${mention} AND (a."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c.id = a."claimId" AND ${live})) ORDER BY ar."createdAt", ar.id, a."createdAt", a.id`,
+        `SELECT * FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`,
+        `SELECT s.* FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${live} ORDER BY c."createdAt", c.id, s."createdAt", s.id`,
+        `SELECT r.* FROM "Claim" c JOIN "ClaimRelation" r ON r."fromId" = c.id JOIN "Claim" t ON t.id = r."toId" AND t."deletedAt" IS NULL AND t."mergedIntoId" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, r."createdAt", r.id`,
+        `SELECT e.* FROM "Claim" c JOIN "ClaimEvent" e ON e."claimId" = c.id WHERE ${live} ORDER BY c."createdAt", c.id, e."createdAt", e.id`,
+        `SELECT k.* FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c.id AND k."deletedAt" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, k."createdAt", k.id`,
+      ],
+    };
+    const bundleFile = path.join(tmp, "bundle.json");
 
-    await db.$executeRaw`ANALYZE "Claim"`;
-    await copy(database.url, workspace.id); // warm-up: the same pages in PostgreSQL's cache for both runs
-    const r = await compare(database.url, workspace.id, workspace.slug, admin.id, "JSON Lines export against COPY");
-    console.log(`  throughput ≥ 1/3 of COPY's (MB/s): ${verdict(r.ratioMb >= TARGET_RATIO)} (${r.ratioMb.toFixed(2)})`);
-    console.log(`  memory growth < ${TARGET_RSS_MB} MB: ${verdict(r.rssGrowthMb < TARGET_RSS_MB)} (${r.rssGrowthMb.toFixed(1)} MB)`);
+    for (const format of ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const) {
+      await copyAll(database.url, copies[format]); // warm-up: the same pages in PostgreSQL's cache for both
+      // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
+      await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();
+      const memory = sampler(() => server.pid);
+      const t0 = performance.now();
+      const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}`, { headers: auth });
+      if (res.status !== 200) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
+      const file = format === "bundle" ? createWriteStream(bundleFile) : null;
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.byteLength;
+        if (format === "jsonl") for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+        if (file && !file.write(chunk)) await new Promise<void>((r) => file.once("drain", () => r()));
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      if (file) await new Promise<void>((r) => file.end(() => r()));
+      const mem = memory.stop();
+      const copy = await copyAll(database.url, copies[format]);
+      if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
+      const ours: Run = { bytes, rows: copy.rows, seconds };
+      const area = `export ${format}`;
+      const mbs = ours.bytes / MB / ours.seconds;
+      console.log(
+        `  ${format}: ${(ours.bytes / MB).toFixed(1)} MB, ${ours.rows.toLocaleString("en")} records in ${ours.seconds.toFixed(2)} s; COPY ${(copy.bytes / MB).toFixed(1)} MB in ${copy.seconds.toFixed(2)} s`,
+      );
+      recordAtLeast({ area, measure: "throughput over HTTP", scale: SCALE, value: mbs, unit: "MB/s" }, 20);
+      recordInfo({ area, measure: "records/s over HTTP (ours)", scale: SCALE, value: ours.rows / ours.seconds, unit: "rows/s" });
+      recordInfo({ area, measure: "records/s, COPY of the same records", scale: SCALE, value: copy.rows / copy.seconds, unit: "rows/s" });
+      recordAtLeast({ area, measure: "ours / COPY by rows/s", scale: SCALE, value: ours.rows / ours.seconds / (copy.rows / copy.seconds), unit: "×" }, 1 / 3);
+      recordAtMost({ area, measure: "server RSS growth while downloading", scale: SCALE, value: mem.growthMb, unit: "MB" }, 150);
+    }
+
+    // Bundle import into new workspaces the dataset's admin owns.
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    const target = async (slug: string) => {
+      const id = `bench-ws-${slug}`;
+      await admin.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ($1, $2, $2)`, [id, slug]);
+      await admin.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'admin')`, [`${id}-m`, id, ws.admin.id]);
+      return id;
+    };
+    const claimsIn = async (workspaceId: string) => Number((await admin.query(`SELECT count(*) AS n FROM "Claim" WHERE "workspaceId" = $1`, [workspaceId])).rows[0].n);
+    const expected = Number((await admin.query(`SELECT count(*) AS n FROM "Claim" c WHERE ${live}`)).rows[0].n);
+    const bundleMb = readFileSync(bundleFile).byteLength / MB;
+
+    // CLI: its own process (and the tsx loader's children), peak memory sampled.
+    const cliTarget = await target(`import-cli-${Date.now()}`);
+    const cliSlug = (await admin.query(`SELECT slug FROM "Workspace" WHERE id = $1`, [cliTarget])).rows[0].slug as string;
+    const t1 = performance.now();
+    const cli = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "cli.ts"), "import-bundle", "--workspace", cliSlug, bundleFile], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const cliMemory = sampler(() => cli.pid);
+    const code = await new Promise<number | null>((r) => cli.once("exit", r));
+    const cliMem = cliMemory.stop();
+    const cliSeconds = (performance.now() - t1) / 1000;
+    if (code !== 0) throw new Error(`CLI import exited ${code}`);
+    if ((await claimsIn(cliTarget)) !== expected) throw new Error(`CLI import: ${await claimsIn(cliTarget)} claims, expected ${expected}`);
+    console.log(`  bundle import (CLI): ${bundleMb.toFixed(0)} MB, ${expected.toLocaleString("en")} claims in ${cliSeconds.toFixed(1)} s, peak ${cliMem.peakMb.toFixed(0)} MB`);
+    recordAtMost({ area: "bundle import (CLI)", measure: "peak RSS of the CLI process", scale: SCALE, value: cliMem.peakMb, unit: "MB" }, 500);
+    recordInfo({ area: "bundle import (CLI)", measure: `time for a ${bundleMb.toFixed(0)} MB bundle`, scale: SCALE, value: cliSeconds, unit: "s" });
+
+    // API: a streamed upload with the admin's session cookie.
+    const apiTarget = await target(`import-api-${Date.now()}`);
+    const apiSlug = (await admin.query(`SELECT slug FROM "Workspace" WHERE id = $1`, [apiTarget])).rows[0].slug as string;
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId }, secret: SECRET })}`;
+    const apiMemory = sampler(() => server.pid);
+    const t2 = performance.now();
+    const upload = await fetch(`${server.baseUrl}/api/w/${apiSlug}/import-bundle?dryRun=false`, {
+      method: "POST",
+      headers: { cookie, origin: server.baseUrl, "content-type": "application/json" },
+      body: Readable.toWeb(createReadStream(bundleFile)) as ReadableStream<Uint8Array>,
+      duplex: "half",
+    } as RequestInit);
+    const answer = await upload.text();
+    const apiMem = apiMemory.stop();
+    const apiSeconds = (performance.now() - t2) / 1000;
+    if (upload.status !== 200) throw new Error(`API import: HTTP ${upload.status} ${answer.slice(0, 500)}`);
+    if ((await claimsIn(apiTarget)) !== expected) throw new Error(`API import: ${await claimsIn(apiTarget)} claims, expected ${expected}`);
+    console.log(`  bundle import (API): ${expected.toLocaleString("en")} claims in ${apiSeconds.toFixed(1)} s, server peak ${apiMem.peakMb.toFixed(0)} MB`);
+    recordAtMost({ area: "bundle import (API)", measure: "peak server RSS during a streamed upload", scale: SCALE, value: apiMem.peakMb, unit: "MB" }, 500);
+    recordInfo({ area: "bundle import (API)", measure: `time for a ${bundleMb.toFixed(0)} MB bundle`, scale: SCALE, value: apiSeconds, unit: "s" });
+    await admin.end();
+
+    // After the workload: idle, then what the server still holds.
+    await new Promise((r) => setTimeout(r, 15_000));
+    const after = treeRss(server.pid) / MB;
+    recordAtMost({ area: "server memory", measure: "RSS after the export and import workload, 15 s idle", scale: SCALE, value: after, unit: "MB" }, 300);
   } finally {
-    await closeExportPool();
-    await db.$disconnect();
+    await stop();
+    rmSync(tmp, { recursive: true, force: true });
     await database.drop();
   }
 }

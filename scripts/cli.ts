@@ -12,7 +12,7 @@ import { addMember } from "@/lib/members/add-member";
 import { importPaths } from "@/lib/articles/import";
 import { db } from "@/lib/db/client";
 import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
-import { applyImport, planImport, validateBundle } from "@/lib/bundle-import";
+import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
 import { issueLines, planLines } from "@/lib/bundle-import/report";
 import { withMigratedDatabase } from "./lib/database";
 
@@ -89,20 +89,29 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     if (!file || extra.length) throw new UsageError("Give one bundle file.");
     const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
     if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
-    const { readFile } = await import("node:fs/promises");
-    let json: unknown;
+    const { access: fileAccess, constants } = await import("node:fs/promises");
+    const { createReadStream } = await import("node:fs");
     try {
-      json = JSON.parse(await readFile(file, "utf8"));
+      await fileAccess(file, constants.R_OK);
     } catch (err) {
-      throw new UsageError(`Can't read ${file} as JSON: ${(err as Error).message}`);
+      throw new UsageError(`Can't read ${file}: ${(err as Error).message}`);
     }
-    const checked = validateBundle(json);
-    if (!checked.ok) {
-      process.stdout.write(`${issueLines(checked.issues).join("\n")}\n`);
-      throw new DomainError(422, `${file} is not a bundle that can be imported (${checked.issues.length} problems above).`);
+    // Streamed: checked as it is read, then read again to be written; never held whole.
+    const source = () => createReadStream(file, { highWaterMark: 256 * 1024 });
+    let summary;
+    try {
+      summary = await checkBundleStream(source);
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 422) {
+        const issues = (err.extra.issues ?? []) as BundleIssue[];
+        process.stdout.write(`${issueLines(issues).join("\n")}\n`);
+        throw new DomainError(422, `${file} is not a bundle that can be imported (${issues.length} problems above).`);
+      }
+      if (err instanceof DomainError && err.status === 400) throw new UsageError(`Can't read ${file} as a bundle: ${err.message}`);
+      throw err;
     }
-    if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, checked.bundle)).plan, false)].join("\n");
-    const result = await applyImport(workspace.id, checked.bundle);
+    if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, summary)).plan, false)].join("\n");
+    const result = await applyChecked(workspace.id, summary, streamReader(source));
     return [`Imported ${file} into ${input.workspace}.`, ...planLines(result.plan, true)].join("\n");
   },
   async "reset-password"(values, [email, ...extra]) {

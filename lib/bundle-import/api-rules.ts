@@ -8,7 +8,7 @@ import { addRelationSchema, addSourceSchema, commentSchema, createClaimSchema, s
 import { newUserSchema } from "@/lib/users/create-user";
 import { emailSchema } from "@/lib/users/email";
 import { workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
-import type { Bundle } from "./schema";
+import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson } from "./schema";
 
 /**
  * What the app's own forms and API refuse, refused in a bundle too: an import
@@ -37,34 +37,37 @@ const claimFields = createClaimSchema.shape;
 const sourceFields = addSourceSchema.shape;
 
 /** PostgreSQL text can't hold NUL: found anywhere, named by path, instead of a failed insert. */
-function noNul(add: Add, value: unknown, path: string) {
+export function noNul(add: Add, value: unknown, path: string) {
   if (typeof value === "string") {
     if (value.includes("\u0000")) add(path || "(root)", "Remove the NUL character (\\u0000): it can't be stored.");
   } else if (Array.isArray(value)) value.forEach((v, i) => noNul(add, v, path ? `${path}.${i}` : String(i)));
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) noNul(add, v, path ? `${path}.${k}` : k);
 }
 
-export function checkApiRules(b: Bundle, add: Add): void {
-  noNul(add, b, "");
-  check(add, "workspace.verdictLabels", workspaceSettingsSchema.shape.verdictLabels, b.workspace.verdictLabels);
-  // The claims' tags, each under a claim tag's rules (the list itself may be longer than one claim's).
-  b.tags.forEach((t, i) => {
-    const parsed = claimFields.tags.safeParse([t]);
-    if (!parsed.success) add(`tags.${i}`, parsed.error.issues[0].message);
-  });
-  b.people.forEach((p, i) => {
+/**
+ * The rules per entity, so a streamed bundle is checked one entity at a time
+ * (checker.ts) with exactly the rules a whole one gets (checkApiRules).
+ */
+export const apiRules = {
+  header(b: Pick<Bundle, "workspace" | "tags">, add: Add) {
+    check(add, "workspace.verdictLabels", workspaceSettingsSchema.shape.verdictLabels, b.workspace.verdictLabels);
+    // The claims' tags, each under a claim tag's rules (the list itself may be longer than one claim's).
+    b.tags.forEach((t, i) => {
+      const parsed = claimFields.tags.safeParse([t]);
+      if (!parsed.success) add(`tags.${i}`, parsed.error.issues[0].message);
+    });
+  },
+  people(p: BundlePerson, i: number, add: Add) {
     check(add, `people.${i}.name`, newUserSchema.shape.name, p.name);
     check(add, `people.${i}.email`, emailSchema, p.email);
-  });
-
-  const articles = new Map(b.articles.map((a) => [a.id, a]));
-  b.articles.forEach((a, i) => {
+  },
+  articles(a: BundleArticle, i: number, add: Add) {
     const p = `articles.${i}`;
     check(add, p, articleMetadataSchema, { title: a.title, publisher: a.publisher, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language, tags: a.tags });
     a.revisions?.forEach((r, j) => check(add, `${p}.revisions.${j}.title`, articleMetadataSchema.shape.title, r.title));
-  });
-
-  b.annotations.forEach((a, i) => {
+  },
+  /** `article`: the annotation's article, when the bundle holds it (its revision, text and revisions' texts). */
+  annotations(a: BundleAnnotation, i: number, article: { revision: number; text: string; revisions?: { number: number; text: string }[] } | undefined, add: Add) {
     const p = `annotations.${i}`;
     if (a.note !== null) check(add, `${p}.note`, newAnnotationSchema.shape.note, a.note);
     const quoteAt = a.selectors.findIndex((s) => s.type === "TextQuoteSelector");
@@ -74,7 +77,6 @@ export function checkApiRules(b: Bundle, add: Add): void {
       if (quote[key].length > CONTEXT_LENGTH) add(`${p}.selectors.${quoteAt}.${key}`, `The ${key} holds at most ${CONTEXT_LENGTH} characters.`);
     }
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");
-    const article = articles.get(a.articleId);
     if (!position || !article || position.end <= position.start) return;
     // The text the position counts in: the revision it was anchored to when the bundle holds it, else the
     // article's. An edit of the text re-anchors every highlight to the new revision, so an older
@@ -86,9 +88,8 @@ export function checkApiRules(b: Bundle, add: Add): void {
     else if ((a.status === "exact" || a.status === "moved") && text.slice(position.start, position.end) !== quote.exact) {
       add(`${p}.selectors.${quoteAt}.exact`, `The quote is not the text at its position (${a.status} highlights quote exactly what they mark).`);
     }
-  });
-
-  b.claims.forEach((c, i) => {
+  },
+  claims(c: Bundle["claims"][number], i: number, add: Add) {
     const p = `claims.${i}`;
     check(add, `${p}.statement`, claimFields.statement, c.statement);
     if (c.claimant !== null) check(add, `${p}.claimant`, claimFields.claimant, c.claimant);
@@ -100,23 +101,39 @@ export function checkApiRules(b: Bundle, add: Add): void {
     }
     if (c.reviewState === "approved" && c.verdict === null) add(`${p}.verdict`, "An approved claim needs a verdict.");
     if (c.reviewState === "approved" && c.approvedAt === null) add(`${p}.approvedAt`, "An approved claim needs its approval date.");
-  });
-
-  b.sources.forEach((s, i) => {
+  },
+  sources(s: Bundle["sources"][number], i: number, add: Add) {
     const p = `sources.${i}`;
     check(add, `${p}.url`, sourceFields.url, s.url);
     check(add, `${p}.title`, sourceFields.title, s.title);
     check(add, `${p}.publisher`, sourceFields.publisher, s.publisher);
     check(add, `${p}.note`, sourceFields.note, s.note);
-  });
-  b.relations.forEach((r, i) => check(add, `relations.${i}.note`, addRelationSchema.shape.note, r.note));
-  b.events.forEach((e, i) => {
+  },
+  relations(r: Bundle["relations"][number], i: number, add: Add) {
+    check(add, `relations.${i}.note`, addRelationSchema.shape.note, r.note);
+  },
+  events(e: Bundle["events"][number], i: number, add: Add) {
     if (JSON.stringify(e.data).length > MAX_EVENT_DATA) add(`events.${i}.data`, `Keep an event's data under ${MAX_EVENT_DATA.toLocaleString("en")} characters.`);
-  });
-  b.comments.forEach((c, i) => {
+  },
+  comments(c: Bundle["comments"][number], i: number, add: Add) {
     const p = `comments.${i}`;
     check(add, `${p}.body`, commentSchema.shape.body, c.body);
     const body = commentSchema.shape.body.safeParse(c.body);
     if (body.success && c.bodyText !== plainText(body.data as RichDoc)) add(`${p}.bodyText`, "The comment's text is not the plain text of its body.");
-  });
+  },
+};
+
+/** Every rule over a whole bundle (the same functions the streamed check runs per entity). */
+export function checkApiRules(b: Bundle, add: Add): void {
+  noNul(add, b, "");
+  apiRules.header(b, add);
+  b.people.forEach((p, i) => apiRules.people(p, i, add));
+  const articles = new Map(b.articles.map((a) => [a.id, a]));
+  b.articles.forEach((a, i) => apiRules.articles(a, i, add));
+  b.annotations.forEach((a, i) => apiRules.annotations(a, i, articles.get(a.articleId), add));
+  b.claims.forEach((c, i) => apiRules.claims(c, i, add));
+  b.sources.forEach((s, i) => apiRules.sources(s, i, add));
+  b.relations.forEach((r, i) => apiRules.relations(r, i, add));
+  b.events.forEach((e, i) => apiRules.events(e, i, add));
+  b.comments.forEach((c, i) => apiRules.comments(c, i, add));
 }

@@ -1,9 +1,11 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { BundleSummary } from "./checker";
+import { checkWhole } from "./checker";
 import { rewriteEventData } from "./event-refs";
-import { idFactory, IdMap } from "./ids";
+import { idFactory } from "./ids";
 import { planImport, type ImportPlan } from "./plan";
-import type { Bundle, BundlePerson } from "./schema";
+import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson, SectionName } from "./schema";
 
 export interface ImportResult {
   plan: ImportPlan;
@@ -12,209 +14,255 @@ export interface ImportResult {
   claims: Record<string, string>;
 }
 
+/** A bundle's entities read again, for the sections asked, in the document's order: one batch per chunk read. */
+export type BundleReader = (sections: readonly SectionName[]) => AsyncIterable<{ section: SectionName; value: unknown }[]>;
+
+/** The sections with rows, in the order they are written (each refers only to those before it, annotations' claims aside). */
+const WRITE_ORDER = ["articles", "annotations", "claims", "sources", "relations", "events", "comments"] as const satisfies readonly SectionName[];
+
 const CHUNK = 1000;
-const date = (s: string | null) => (s === null ? null : new Date(s));
-const jsonOrNull = (v: unknown) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+/** Article rows carry whole documents: a chunk of them stops at about this many characters of text. */
+const ARTICLE_CHUNK_CHARS = 1024 * 1024;
+/** Annotation → claim links set per statement once the claims are in. */
+const LINK_CHUNK = 5000;
+/** How a value is written: every column goes as text and is cast in SQL. */
+type Kind = "text" | "int" | "time" | "json" | "tags" | "status";
+const CAST: Record<Kind, (col: string) => string> = {
+  text: (c) => c,
+  int: (c) => `${c}::int`,
+  time: (c) => `${c}::timestamp(3)`,
+  json: (c) => `${c}::jsonb`,
+  tags: (c) => `ARRAY(SELECT jsonb_array_elements_text(${c}::jsonb))`,
+  status: (c) => `${c}::"AnchorStatus"`,
+};
+type Cell = string | number | null;
 
 /**
- * Writes the bundle into the workspace in one transaction: the plan is made
- * again inside it (so it matches what is written), every row gets a new id,
- * references are rewritten, and timestamps, versions, review states,
- * verdicts and revisions are kept as they are in the bundle. Any failure
- * rolls everything back.
+ * Rows into a table as one statement with one parameter per column (arrays,
+ * unnest): Prisma's createMany built a statement with a parameter per value,
+ * which cost it about 0.5 s and hundreds of MB per thousand rows. Dates stay
+ * the bundle's ISO strings (UTC, as the columns store them).
+ */
+async function insertRows(tx: Prisma.TransactionClient, table: string, columns: [string, Kind][], rows: Cell[][]): Promise<void> {
+  if (!rows.length) return;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const aliases = columns.map((_, i) => `c${i}`);
+  const select = columns.map(([, kind], i) => CAST[kind](`u.${aliases[i]}`)).join(", ");
+  const params = columns.map((_, i) => rows.map((r) => (r[i] === null ? null : String(r[i]))));
+  const sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${aliases.join(", ")})`;
+  await tx.$executeRawUnsafe(sql, ...params);
+}
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Reads a bundle held in memory (tests, small bundles). */
+export function wholeBundleReader(bundle: Bundle): BundleReader {
+  return async function* (sections) {
+    for (const section of sections) {
+      const rows = bundle[section] as unknown[];
+      for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK).map((value) => ({ section, value }));
+    }
+  };
+}
+
+/**
+ * Writes a bundle held in memory into the workspace (see applyChecked). The
+ * bundle must have passed validateBundle.
  */
 export async function applyImport(workspaceId: string, bundle: Bundle, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
+  const checked = checkWhole(bundle);
+  if (!checked.ok) throw new Error(`applyImport: the bundle is not valid (${checked.issues[0]?.path}: ${checked.issues[0]?.message})`);
+  return applyChecked(workspaceId, checked.summary, wholeBundleReader(bundle), opts);
+}
+
+/**
+ * Writes a checked bundle into the workspace in one transaction, reading its
+ * entities again through `read` (a streamed bundle is never held whole): the
+ * plan is made again inside the transaction (so it matches what is written),
+ * every row gets the new id allocated when it was checked (in the bundle's
+ * order), references are rewritten, and timestamps, versions, review states,
+ * verdicts and revisions are kept as they are in the bundle. Rows go in
+ * chunks; highlights are written before their claims exist (the bundle puts
+ * annotations before claims), so their claims are linked once the claims are
+ * in. Any failure rolls everything back: nothing is half-written.
+ *
+ * When the document holds the sections in the usual order they are read in
+ * one pass; otherwise once per section, in the order they are written.
+ */
+export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
-      const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, bundle);
-      const ids = new IdMap(idFactory());
-      const people = new Map<string, BundlePerson>(bundle.people.map((p) => [p.id, p]));
+      const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, summary);
+      const ids = summary.ids;
+      const people = new Map<string, BundlePerson>(summary.people.map((p) => [p.id, p]));
       const user = (old: string | null) => (old === null ? null : (users.get(old) ?? null));
-
-      // Allocate in bundle order, section by section, before anything refers to them.
-      const articles = bundle.articles.filter((a) => !skipped.has(a.id) && !reused.has(a.id));
-      for (const a of articles) ids.add(a.id);
-      const annotations = bundle.annotations.filter((a) => !skipped.has(a.articleId));
-      for (const section of [annotations, bundle.claims, bundle.sources, bundle.relations, bundle.events, bundle.comments]) for (const row of section) ids.add(row.id);
       const articleId = (old: string) => reused.get(old)?.id ?? ids.get(old);
-
-      const insert = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
-        for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
-      };
-
-      await insert(articles, (chunk) =>
-        tx.article.createMany({
-          data: chunk.map((a) => ({
-            id: ids.get(a.id),
-            workspaceId,
-            title: a.title,
-            publisher: a.publisher,
-            author: a.author,
-            url: a.url,
-            publishedAt: date(a.publishedAt),
-            language: a.language,
-            tags: a.tags,
-            doc: a.doc as unknown as Prisma.InputJsonObject,
-            text: a.text,
-            contentHash: a.contentHash,
-            revision: a.revision,
-            createdById: user(a.createdById),
-            createdAt: new Date(a.createdAt),
-            updatedAt: new Date(a.updatedAt),
-          })),
-        }),
-      );
-      // Without revisions in the bundle, the current text is the one revision kept.
-      const revisions = articles.flatMap((a) =>
-        (a.revisions ?? [{ number: a.revision, title: a.title, contentHash: a.contentHash, createdById: a.createdById, createdAt: a.updatedAt, doc: a.doc, text: a.text }]).map((v) => ({ articleId: ids.get(a.id), v })),
-      );
+      const claimsOut: Record<string, string> = {};
+      const links: { annotation: string[]; claim: string[] } = { annotation: [], claim: [] };
       const revisionId = idFactory();
-      await insert(revisions, (chunk) =>
-        tx.articleRevision.createMany({
-          data: chunk.map(({ articleId, v }) => ({
-            id: revisionId(),
-            articleId,
-            number: v.number,
-            title: v.title,
-            doc: v.doc as unknown as Prisma.InputJsonObject,
-            text: v.text,
-            contentHash: v.contentHash,
-            createdById: user(v.createdById),
-            createdAt: new Date(v.createdAt),
-          })),
-        }),
-      );
 
-      await insert(bundle.claims, (chunk) =>
-        tx.claim.createMany({
-          data: chunk.map((c) => ({
-            id: ids.get(c.id),
-            workspaceId,
-            statement: c.statement,
-            claimant: c.claimant,
-            claimDate: date(c.claimDate),
-            reviewState: c.reviewState,
-            verdict: c.verdict,
-            explanation: jsonOrNull(c.explanation),
-            explanationText: c.explanationText,
-            tags: c.tags,
-            assigneeId: user(c.assigneeId),
-            createdById: user(c.createdById),
-            approvedById: user(c.approvedById),
-            approvedAt: date(c.approvedAt),
-            version: c.version,
-            createdAt: new Date(c.createdAt),
-            updatedAt: new Date(c.updatedAt),
-          })),
-        }),
-      );
+      /** Raw entities of one section, written CHUNK at a time (articles also by size). */
+      class Writer<T> {
+        private rows: T[] = [];
+        private chars = 0;
+        constructor(
+          private readonly write: (rows: T[]) => Promise<unknown>,
+          private readonly keep: (row: T) => boolean = () => true,
+          private readonly size: (row: T) => number = () => 0,
+        ) {}
+        async add(row: T) {
+          if (!this.keep(row)) return;
+          this.rows.push(row);
+          this.chars += this.size(row);
+          if (this.rows.length >= CHUNK || this.chars >= ARTICLE_CHUNK_CHARS) await this.flush();
+        }
+        async flush() {
+          if (!this.rows.length) return;
+          const rows = this.rows;
+          this.rows = [];
+          this.chars = 0;
+          await this.write(rows);
+        }
+      }
 
-      await insert(annotations, (chunk) =>
-        tx.annotation.createMany({
-          data: chunk.map((a) => {
-            const quote = a.selectors.find((s) => s.type === "TextQuoteSelector")!;
-            const position = a.selectors.find((s) => s.type === "TextPositionSelector");
-            const onto = reused.get(a.articleId);
-            return {
-              id: ids.get(a.id),
-              workspaceId,
-              articleId: articleId(a.articleId),
-              claimId: a.claimId === null ? null : ids.get(a.claimId),
-              note: a.note,
-              exact: quote.exact,
-              prefix: quote.prefix,
-              suffix: quote.suffix,
-              start: position?.start ?? null,
-              end: position?.end ?? null,
-              status: a.status,
-              // On a reused article (identical text) the offsets hold for its current revision.
-              anchoredRevision: onto ? onto.revision : a.anchoredRevision,
-              createdById: user(a.createdById),
-              createdAt: new Date(a.createdAt),
-              updatedAt: new Date(a.updatedAt),
-            };
-          }),
-        }),
-      );
+      const writers: Record<(typeof WRITE_ORDER)[number], Writer<never>> = {
+        articles: new Writer<BundleArticle>(
+          async (chunk) => {
+            await insertRows(
+              tx,
+              "Article",
+              [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((a) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, a.language, json(a.tags), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
+            );
+            // Without revisions in the bundle, the current text is the one revision kept.
+            const revisions = chunk.flatMap((a) =>
+              (a.revisions ?? [{ number: a.revision, title: a.title, contentHash: a.contentHash, createdById: a.createdById, createdAt: a.updatedAt, doc: a.doc, text: a.text }]).map((v) => ({ articleId: ids.get(a.id), v })),
+            );
+            for (let i = 0; i < revisions.length; i += CHUNK) {
+              await insertRows(
+                tx,
+                "ArticleRevision",
+                [["id", "text"], ["articleId", "text"], ["number", "int"], ["title", "text"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["createdById", "text"], ["createdAt", "time"]],
+                revisions.slice(i, i + CHUNK).map(({ articleId, v }) => [revisionId(), articleId, v.number, v.title, json(v.doc), v.text, v.contentHash, user(v.createdById), v.createdAt]),
+              );
+            }
+          },
+          (a) => !skipped.has(a.id) && !reused.has(a.id),
+          (a) => a.text.length * 2 + (a.revisions ?? []).reduce((n, v) => n + v.text.length * 2, 0),
+        ),
+        annotations: new Writer<BundleAnnotation>(
+          (chunk) =>
+            insertRows(
+              tx,
+              "Annotation",
+              // claimId: linked once the claims are in (below).
+              [["id", "text"], ["workspaceId", "text"], ["articleId", "text"], ["note", "text"], ["exact", "text"], ["prefix", "text"], ["suffix", "text"], ["start", "int"], ["end", "int"], ["status", "status"], ["anchoredRevision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((a) => {
+                const quote = a.selectors.find((s) => s.type === "TextQuoteSelector")!;
+                const position = a.selectors.find((s) => s.type === "TextPositionSelector");
+                const onto = reused.get(a.articleId);
+                const id = ids.get(a.id);
+                if (a.claimId !== null) {
+                  links.annotation.push(id);
+                  links.claim.push(ids.get(a.claimId));
+                }
+                // On a reused article (identical text) the offsets hold for its current revision.
+                const anchored = onto ? onto.revision : a.anchoredRevision;
+                return [id, workspaceId, articleId(a.articleId), a.note, quote.exact, quote.prefix, quote.suffix, position?.start ?? null, position?.end ?? null, a.status, anchored, user(a.createdById), a.createdAt, a.updatedAt];
+              }),
+            ),
+          (a) => !skipped.has(a.articleId),
+        ),
+        claims: new Writer<Bundle["claims"][number]>((chunk) =>
+          insertRows(
+            tx,
+            "Claim",
+            [["id", "text"], ["workspaceId", "text"], ["statement", "text"], ["claimant", "text"], ["claimDate", "time"], ["reviewState", "text"], ["verdict", "text"], ["explanation", "json"], ["explanationText", "text"], ["tags", "tags"], ["assigneeId", "text"], ["createdById", "text"], ["approvedById", "text"], ["approvedAt", "time"], ["version", "int"], ["createdAt", "time"], ["updatedAt", "time"]],
+            chunk.map((c) => {
+              const id = ids.get(c.id);
+              claimsOut[c.id] = id;
+              return [id, workspaceId, c.statement, c.claimant, c.claimDate, c.reviewState, c.verdict, json(c.explanation), c.explanationText, json(c.tags), user(c.assigneeId), user(c.createdById), user(c.approvedById), c.approvedAt, c.version, c.createdAt, c.updatedAt];
+            }),
+          ),
+        ),
+        sources: new Writer<Bundle["sources"][number]>((chunk) =>
+          insertRows(
+            tx,
+            "Source",
+            [["id", "text"], ["claimId", "text"], ["url", "text"], ["title", "text"], ["publisher", "text"], ["publishedAt", "time"], ["accessedAt", "time"], ["kind", "text"], ["stance", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
+            chunk.map((s) => [ids.get(s.id), ids.get(s.claimId), s.url, s.title, s.publisher, s.publishedAt, s.accessedAt, s.kind, s.stance, s.note, user(s.createdById), s.createdAt]),
+          ),
+        ),
+        relations: new Writer<Bundle["relations"][number]>((chunk) =>
+          insertRows(
+            tx,
+            "ClaimRelation",
+            [["id", "text"], ["workspaceId", "text"], ["fromId", "text"], ["toId", "text"], ["type", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
+            chunk.map((r) => [ids.get(r.id), workspaceId, ids.get(r.fromId), ids.get(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
+          ),
+        ),
+        events: new Writer<Bundle["events"][number]>((chunk) =>
+          insertRows(
+            tx,
+            "ClaimEvent",
+            [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
+            chunk.map((e) => {
+              const data = rewriteEventData(e.kind, e.data as Record<string, unknown>, rewrite);
+              const actor = e.actorId === null ? null : user(e.actorId);
+              // An actor not matched here is kept by name in the event itself.
+              if (e.actorId !== null && actor === null) {
+                const p = people.get(e.actorId)!;
+                data.originalActor = { name: p.name, email: p.email.trim().toLowerCase() };
+              }
+              return [ids.get(e.id), ids.get(e.claimId), e.kind, json(data), actor, e.createdAt];
+            }),
+          ),
+        ),
+        comments: new Writer<Bundle["comments"][number]>((chunk) =>
+          insertRows(
+            tx,
+            "ClaimComment",
+            [["id", "text"], ["claimId", "text"], ["authorId", "text"], ["body", "json"], ["bodyText", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+            chunk.map((c) => [ids.get(c.id), ids.get(c.claimId), user(c.authorId), json(c.body), c.bodyText, c.createdAt, c.updatedAt]),
+          ),
+        ),
+      } as unknown as Record<(typeof WRITE_ORDER)[number], Writer<never>>;
+      const rewrite = { entity: articleId, user: (old: string) => user(old) };
+
+      const present = summary.order.filter((s): s is (typeof WRITE_ORDER)[number] => (WRITE_ORDER as readonly string[]).includes(s));
+      const usual = present.every((s, i) => i === 0 || WRITE_ORDER.indexOf(s) > WRITE_ORDER.indexOf(present[i - 1]));
+      const passes: (typeof WRITE_ORDER)[number][][] = usual ? [[...WRITE_ORDER]] : WRITE_ORDER.map((s) => [s]);
+      for (const sections of passes) {
+        let current: (typeof WRITE_ORDER)[number] | null = null;
+        for await (const batch of read(sections)) {
+          for (const { section, value } of batch) {
+            const s = section as (typeof WRITE_ORDER)[number];
+            if (!writers[s]) continue;
+            // A section is written whole before the next one starts, so what a row refers to is already in.
+            if (current !== s && current !== null) await writers[current].flush();
+            current = s;
+            await writers[s].add(value as never);
+          }
+        }
+        for (const s of sections) await writers[s].flush();
+      }
+
+      for (let i = 0; i < links.annotation.length; i += LINK_CHUNK) {
+        await tx.$executeRaw`
+          UPDATE "Annotation" a SET "claimId" = l."claimId"
+          FROM unnest(${links.annotation.slice(i, i + LINK_CHUNK)}::text[], ${links.claim.slice(i, i + LINK_CHUNK)}::text[]) AS l("id", "claimId")
+          WHERE a."id" = l."id"`;
+      }
       if (reused.size) {
         await tx.article.updateMany({ where: { id: { in: [...reused.values()].map((r) => r.id) } }, data: { annotationsVersion: { increment: 1 } } });
       }
-
-      await insert(bundle.sources, (chunk) =>
-        tx.source.createMany({
-          data: chunk.map((s) => ({
-            id: ids.get(s.id),
-            claimId: ids.get(s.claimId),
-            url: s.url,
-            title: s.title,
-            publisher: s.publisher,
-            publishedAt: date(s.publishedAt),
-            accessedAt: date(s.accessedAt),
-            kind: s.kind,
-            stance: s.stance,
-            note: s.note,
-            createdById: user(s.createdById),
-            createdAt: new Date(s.createdAt),
-          })),
-        }),
-      );
-
-      await insert(bundle.relations, (chunk) =>
-        tx.claimRelation.createMany({
-          data: chunk.map((r) => ({
-            id: ids.get(r.id),
-            workspaceId,
-            fromId: ids.get(r.fromId),
-            toId: ids.get(r.toId),
-            type: r.type,
-            note: r.note,
-            createdById: user(r.createdById),
-            createdAt: new Date(r.createdAt),
-          })),
-        }),
-      );
-
-      const rewrite = { entity: articleIdOrEntity, user: (old: string) => user(old) };
-      function articleIdOrEntity(old: string) {
-        return reused.get(old)?.id ?? ids.get(old);
-      }
-      await insert(bundle.events, (chunk) =>
-        tx.claimEvent.createMany({
-          data: chunk.map((e) => {
-            const data = rewriteEventData(e.kind, e.data as Record<string, unknown>, rewrite);
-            const actor = e.actorId === null ? null : user(e.actorId);
-            // An actor not matched here is kept by name in the event itself.
-            if (e.actorId !== null && actor === null) {
-              const p = people.get(e.actorId)!;
-              data.originalActor = { name: p.name, email: p.email.trim().toLowerCase() };
-            }
-            return { id: ids.get(e.id), claimId: ids.get(e.claimId), kind: e.kind, data: data as unknown as Prisma.InputJsonObject, actorId: actor, createdAt: new Date(e.createdAt) };
-          }),
-        }),
-      );
-
-      await insert(bundle.comments, (chunk) =>
-        tx.claimComment.createMany({
-          data: chunk.map((c) => ({
-            id: ids.get(c.id),
-            claimId: ids.get(c.claimId),
-            authorId: user(c.authorId),
-            body: c.body as Prisma.InputJsonValue,
-            bodyText: c.bodyText,
-            createdAt: new Date(c.createdAt),
-            updatedAt: new Date(c.updatedAt),
-          })),
-        }),
-      );
-
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels } });
 
       return {
         plan,
-        articles: Object.fromEntries(bundle.articles.filter((a) => !skipped.has(a.id)).map((a) => [a.id, articleId(a.id)])),
-        claims: Object.fromEntries(bundle.claims.map((c) => [c.id, ids.get(c.id)])),
+        articles: Object.fromEntries(summary.articles.filter((a) => !skipped.has(a.id)).map((a) => [a.id, articleId(a.id)])),
+        claims: claimsOut,
       };
     },
-    { timeout: opts.timeoutMs ?? 300_000, maxWait: 10_000 },
+    { timeout: opts.timeoutMs ?? 30 * 60_000, maxWait: 10_000 },
   );
 }

@@ -1,6 +1,6 @@
 import { verdictLabels, DEFAULT_VERDICT_LABELS, VERDICTS } from "@/lib/claims/verdicts";
 import type { Prisma } from "@/lib/db/client";
-import type { Bundle } from "./schema";
+import type { BundleSummary } from "./checker";
 
 type Client = Pick<Prisma.TransactionClient, "article" | "membership" | "user" | "workspace">;
 
@@ -43,7 +43,8 @@ export interface PlanDetails {
   labels: Record<string, string> | null;
 }
 
-export async function planImport(client: Client, workspaceId: string, bundle: Bundle): Promise<PlanDetails> {
+/** From the checked bundle's summary (checker.ts): its people, articles and counts, never its rows. */
+export async function planImport(client: Client, workspaceId: string, bundle: BundleSummary): Promise<PlanDetails> {
   const warnings: string[] = [];
 
   // People: by email, among this workspace's members.
@@ -73,7 +74,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   const reused = new Map<string, { id: string; revision: number }>();
   const skipped = new Set<string>();
   const plan: ImportPlan = {
-    create: { articles: 0, revisions: 0, annotations: 0, claims: bundle.claims.length, sources: bundle.sources.length, relations: bundle.relations.length, events: bundle.events.length, comments: bundle.comments.length },
+    create: { articles: 0, revisions: 0, annotations: 0, claims: bundle.counts.claims, sources: bundle.counts.sources, relations: bundle.counts.relations, events: bundle.counts.events, comments: bundle.counts.comments },
     reusedArticles: [],
     conflicts: [],
     people,
@@ -90,12 +91,12 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
       plan.conflicts.push({ kind: "article", bundleId: a.id, title: a.title, message: `Another article here, “${twin.title}”, has the same content hash but different text; skipped with its highlights.` });
     } else {
       plan.create.articles++;
-      plan.create.revisions += a.revisions?.length ?? 1;
+      plan.create.revisions += a.revisions ?? 1;
     }
   }
-  plan.create.annotations = bundle.annotations.filter((a) => !skipped.has(a.articleId)).length;
+  plan.create.annotations = bundle.counts.annotations - [...skipped].reduce((n, id) => n + (bundle.annotationsPerArticle.get(id) ?? 0), 0);
   if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}. Importing the same bundle twice duplicates its highlights and claims.`);
-  if (bundle.articles.some((a) => !a.revisions)) warnings.push("The bundle has no article revisions (exported without them): each article starts with its current revision only.");
+  if (bundle.articles.some((a) => a.revisions === null)) warnings.push("The bundle has no article revisions (exported without them): each article starts with its current revision only.");
   const unmatched = people.notMembers.length + people.notFound.length;
   if (unmatched) warnings.push(`${unmatched} ${unmatched === 1 ? "person is" : "people are"} not members here: their names are kept in the claims' history, and the fields naming them are left empty. Invite them first to keep them.`);
 

@@ -119,6 +119,13 @@ const comment = z.object({ id, claimId: id, authorId: userId, body: json, bodyTe
 
 const person = z.object({ id, name: z.string(), email: z.string().min(3) }).strict();
 
+const person_ = person;
+
+/** Each section's entity schema, for checking a streamed bundle one entity at a time. */
+export const ENTITY_SCHEMAS = { articles: article, annotations: annotation, claims: claim, sources: source, relations: relation, events: event, comments: comment, people: person_ } as const;
+export type SectionName = keyof typeof ENTITY_SCHEMAS;
+export const SECTIONS = Object.keys(ENTITY_SCHEMAS) as SectionName[];
+
 export const bundleSchema = z.object({
   format: z.literal("claimtrail-bundle", { error: 'Not a Claimtrail bundle: "format" must be "claimtrail-bundle".' }),
   version: z.literal(1, { error: "Only version 1 bundles can be imported." }),

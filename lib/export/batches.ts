@@ -128,6 +128,42 @@ type MentionRow = Omit<ExportMention, "article" | "annotationId" | "creator"> & 
 type ArticleRow = ExportMention["article"];
 type SourceRow = ExportSource & { claimId: string };
 
+/** Characters of article text kept between batches (about this many bytes to twice as many). */
+export const TEXT_CACHE_CHARS = 16 * 1024 * 1024;
+
+/** Article id → text, least recently used dropped first once the texts pass `limit` characters. */
+export class TextCache {
+  private readonly map = new Map<string, string>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  get(id: string): string | undefined {
+    const text = this.map.get(id);
+    if (text !== undefined) {
+      this.map.delete(id);
+      this.map.set(id, text);
+    }
+    return text;
+  }
+
+  set(id: string, text: string): void {
+    const old = this.map.get(id);
+    if (old !== undefined) this.size -= old.length;
+    this.map.delete(id);
+    this.map.set(id, text);
+    this.size += text.length;
+    for (const [key, value] of this.map) {
+      if (this.size <= this.limit || key === id) break;
+      this.map.delete(key);
+      this.size -= value.length;
+    }
+  }
+}
+
 type BatchOptions = { links?: boolean; texts?: boolean; where?: Prisma.Sql; size?: number };
 
 /**
@@ -143,6 +179,8 @@ export function claimBatches(set: ExportSet, opts: BatchOptions = {}): AsyncGene
 }
 
 async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGenerator<ExportClaim[]> {
+  // Article texts are read once each while they fit, not once per batch that mentions them.
+  const texts = new TextCache(TEXT_CACHE_CHARS);
   const where = opts.where ? Prisma.sql`${set.claims} AND ${opts.where}` : set.claims;
   const pages = keysetPages(
     "c",
@@ -182,9 +220,19 @@ async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGener
     const articles = new Map(
       (
         await exportRows<ArticleRow>(Prisma.sql`
-          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language"${opts.texts ? Prisma.sql`, ar."text"` : Prisma.empty} FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
+          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language" FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
       ).map((a) => [a.id, a]),
     );
+    if (opts.texts) {
+      for (const [id, a] of articles) a.text = texts.get(id);
+      const missing = articleIds.filter((id) => articles.get(id)?.text === undefined);
+      if (missing.length) {
+        for (const t of await exportRows<{ id: string; text: string }>(Prisma.sql`SELECT ar."id", ar."text" FROM "Article" ar WHERE ar."id" = ANY(${missing}::text[])`)) {
+          articles.get(t.id)!.text = t.text;
+          texts.set(t.id, t.text);
+        }
+      }
+    }
     const mentionsOf = groupBy(mentions, (m) => m.claimId);
     const sourcesOf = groupBy(sources, (s) => s.claimId);
     const inBatch = new Set(ids);

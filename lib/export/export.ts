@@ -9,7 +9,10 @@ import { csvExport } from "./formats/csv";
 import { jsonlExport } from "./formats/jsonl";
 import { w3cExport } from "./formats/w3c";
 
-export const FORMATS: Record<ExportFormat, { extension: string; contentType: string; write: (ctx: ExportContext) => AsyncGenerator<string> }> = {
+/** A piece of an export: text built in Node, or UTF-8 bytes of whole records streamed from PostgreSQL (copy-stream.ts). */
+export type ExportChunk = string | Uint8Array;
+
+export const FORMATS: Record<ExportFormat, { extension: string; contentType: string; write: (ctx: ExportContext) => AsyncGenerator<ExportChunk> }> = {
   bundle: { extension: "claimtrail.json", contentType: "application/json; charset=utf-8", write: bundleExport },
   jsonl: { extension: "jsonl", contentType: "application/jsonl; charset=utf-8", write: jsonlExport },
   csv: { extension: "csv", contentType: "text/csv; charset=utf-8; header=present", write: csvExport },
@@ -33,7 +36,7 @@ export function exportFilename(slug: string, format: ExportFormat, at = new Date
  * SQL run once, before the first chunk: a bad filter is a 400 from the
  * caller's point of view, never a download cut off after its header.
  */
-export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date()): Promise<AsyncGenerator<string>> {
+export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date()): Promise<AsyncGenerator<ExportChunk>> {
   const set = exportSet(access, filters);
   const [ctx] = await Promise.all([exportContext(access, set, exportedAt), checkExportSet(set)]);
   return FORMATS[format].write(ctx);
@@ -41,9 +44,10 @@ export async function exportChunks(access: Access, format: ExportFormat, filters
 
 /** The whole export as one string: for small sets and tests only. */
 export async function exportToString(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput = {}, exportedAt = new Date()): Promise<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let out = "";
-  for await (const chunk of await exportChunks(access, format, filters, exportedAt)) out += chunk;
-  return out;
+  for await (const chunk of await exportChunks(access, format, filters, exportedAt)) out += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return out + decoder.decode();
 }
 
 /**
@@ -57,13 +61,14 @@ export async function exportResponse(access: Access, params: URLSearchParams): P
   const exportedAt = new Date();
   const chunks = await exportChunks(access, format, params, exportedAt);
   const encoder = new TextEncoder();
+  const bytes = (chunk: ExportChunk) => (typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   const first = await chunks.next();
-  let pending: string | null = first.done ? null : first.value;
+  let pending: ExportChunk | null = first.done ? null : first.value;
   let done = Boolean(first.done);
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (pending !== null) {
-        controller.enqueue(encoder.encode(pending));
+        controller.enqueue(bytes(pending));
         pending = null;
         return;
       }
@@ -73,7 +78,7 @@ export async function exportResponse(access: Access, params: URLSearchParams): P
         if (next.done) {
           done = true;
           controller.close();
-        } else controller.enqueue(encoder.encode(next.value));
+        } else controller.enqueue(bytes(next.value));
       } catch (err) {
         console.error("Export failed while streaming", err);
         controller.error(err);

@@ -6,7 +6,9 @@ import type { Prisma } from "@/lib/db/generated/client";
  * reading 100,000 claims, Prisma's per-row result mapping cost about five
  * times the query itself (bench/export.bench.ts). The SQL is still built with
  * Prisma.sql, so values are always parameters. A small pool of its own,
- * created on first use (DATABASE_URL is settled late, as for `db`).
+ * created on first use (DATABASE_URL is settled late, as for `db`). JIT and
+ * parallel workers are off on its connections: compiling an export's query cost
+ * more than running it, and each worker repeated the same aggregates.
  */
 const TIMESTAMP = 1114;
 
@@ -19,7 +21,10 @@ const types = {
 const globalForPool = globalThis as unknown as { claimtrailExportPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  return (globalForPool.claimtrailExportPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, types }));
+  if (!globalForPool.claimtrailExportPool) {
+    globalForPool.claimtrailExportPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, types, options: "-c jit=off -c max_parallel_workers_per_gather=0" });
+  }
+  return globalForPool.claimtrailExportPool;
 }
 
 /** Dates go as UTC ISO strings, which a `::timestamp(3)` cast reads as the stored UTC value. */

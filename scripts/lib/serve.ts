@@ -1,82 +1,93 @@
-import { spawn, spawnSync } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { seedDemoIfEmpty, type SeedResult } from "@/lib/demo/seed";
 import { demoSignInBox } from "@/lib/demo/sign-in-box";
-import { openDatabase } from "./database";
-import { migrate } from "@/lib/db/migrate";
-import { authSecret } from "./secret";
-import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { serverTimeouts } from "./keep-alive";
+import type { Prepared } from "./prepare";
 import { waitUntilAnswering } from "./wait-until-answering";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const log = (line: string) => console.log(`[claimtrail] ${line}`);
 
+/** Runs a TypeScript script (with the "@/" paths) as a child with IPC; resolves with its first message. */
+function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv): { proc: ChildProcess; message: Promise<T> } {
+  const proc = fork(path.join(root, "scripts", "lib", script), args, { execArgv: ["--import", "tsx"], env, stdio: "inherit" });
+  const message = new Promise<T>((resolve, reject) => {
+    proc.once("message", (m) => resolve(m as T));
+    proc.once("exit", (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+  });
+  return { proc, message };
+}
+
 /**
  * `npm start` and `npm run dev`: database (embedded unless DATABASE_URL),
  * migrations, first-start demo data, auth secret, then Next.js as a child.
- * Ctrl-C reaches the child and us; the embedded database is closed cleanly
- * after the child has exited, so no connection is cut mid-write.
+ *
+ * This launcher lives as long as the server, so it stays small: it loads no
+ * Prisma and no domain code. Migrations, demo data and the build run in a
+ * child that exits when done (prepare.ts); the embedded PostgreSQL (PGlite)
+ * runs in a child of its own (embedded-db.ts), which is the database server
+ * and holds only that. Ctrl-C reaches the app and us; the embedded database
+ * is told to stop only after the app has exited, so no connection is cut
+ * mid-write.
  */
 export async function serve(mode: "production" | "development"): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const port = process.env.PORT ?? "3000";
-  const database = await openDatabase({ reuseRunning: false, log });
+  let database: ChildProcess | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await database.release().catch((err) => console.error(err));
+    if (database && database.exitCode === null) {
+      const db = database;
+      await new Promise<void>((resolve) => {
+        db.once("exit", () => resolve());
+        db.send("stop");
+      });
+    }
     process.exit(code);
   };
-  let seeded: SeedResult | null = null;
   try {
-    const secret = authSecret({ mustBeGiven: mode === "production" && !database.embedded });
     const timeouts = serverTimeouts();
-    process.env.DATABASE_URL = database.url;
+    if (!process.env.DATABASE_URL) {
+      const embedded = child<{ url: string; port: number; dir: string }>("embedded-db.ts", [], process.env);
+      database = embedded.proc;
+      const info = await embedded.message;
+      log(`Embedded PostgreSQL (PGlite) started on 127.0.0.1:${info.port}, data in ${info.dir}`);
+      process.env.DATABASE_URL = info.url;
+      process.env.CLAIMTRAIL_EMBEDDED = "1";
+    }
     (process.env as Record<string, string>).NODE_ENV = mode;
-    await migrate(database.url, { log });
-    if (process.env.DEMO !== "0") {
-      seeded = await seedDemoIfEmpty();
-      if (seeded.created) log("Demo workspace created; its sign-in follows once the server answers.");
-    }
-    if (mode === "production" && !buildIsCurrent(root)) {
-      log("Building the app (first start or sources changed)…");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
-      if (build.status !== 0) throw new Error("next build failed");
-      recordBuild(root);
-    }
-    const publicUrl = (process.env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
-    const child = spawn(process.execPath, [...timeouts.nodeArgs, nextBin, mode === "production" ? "start" : "dev", "-p", port], {
+    const prepared = await child<Prepared>("prepare.ts", [mode], process.env).message;
+    const app = spawn(process.execPath, [...timeouts.nodeArgs, nextBin, mode === "production" ? "start" : "dev", "-p", port], {
       stdio: "inherit",
       env: {
         ...process.env,
         ...timeouts.env,
-        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_SECRET: prepared.secret,
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       },
     });
     log(`Claimtrail is starting on http://localhost:${port}`);
-    if (seeded?.created) {
-      const { email, password } = seeded;
+    const seeded = prepared.demo;
+    if (seeded) {
+      const publicUrl = (process.env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
       // Printed last, after the server's own start-up lines, where it is seen (the sign-in page also compiles first in dev).
-      void waitUntilAnswering(`http://localhost:${port}/signin`, { stillRunning: () => child.exitCode === null && !stopping }).then((ready) => {
-        if (!ready && (child.exitCode !== null || stopping)) return;
+      void waitUntilAnswering(`http://localhost:${port}/signin`, { stillRunning: () => app.exitCode === null && !stopping }).then((ready) => {
+        if (!ready && (app.exitCode !== null || stopping)) return;
         const headline = ready ? "Claimtrail is ready. Sign in to the demo workspace with:" : "The server hasn't answered yet. When it does, sign in to the demo workspace with:";
-        console.log(demoSignInBox({ headline, url: `${publicUrl}/signin`, email, password }));
+        console.log(demoSignInBox({ headline, url: `${publicUrl}/signin`, email: seeded.email, password: seeded.password }));
       });
     }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
-        if (child.exitCode === null) child.kill(signal);
+        if (app.exitCode === null) app.kill(signal);
       });
     }
-    child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+    app.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
   } catch (err) {
     console.error(`[claimtrail] ${err instanceof Error ? err.message : String(err)}`);
-    // Its password was never shown (that waits for the server): say how to set one.
-    if (seeded?.created) log(`The demo account was created; give it a password with: npm run cli -- reset-password ${seeded.email}`);
     await shutdown(1);
   }
 }

@@ -9,6 +9,8 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 export interface TestServer {
   baseUrl: string;
+  /** The `next start` process (for measuring its memory). */
+  pid: number;
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -47,9 +49,9 @@ export function ensureBuild(): void {
 }
 
 /** The production app on a fresh database and a free port, for browser tests and benchmarks. */
-export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[] } = {}): Promise<TestServer> {
   ensureBuild();
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -61,7 +63,7 @@ export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<T
     NEXTAUTH_URL: baseUrl,
     PORT: String(port),
   };
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"], env });
+  const server = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(port)], { stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"], env });
   try {
     await waitForServer(`${baseUrl}/signin`, server);
   } catch (err) {
@@ -71,6 +73,7 @@ export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<T
   }
   return {
     baseUrl,
+    pid: server.pid!,
     database,
     env,
     async stop() {

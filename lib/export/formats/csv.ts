@@ -1,6 +1,10 @@
 import { stringify } from "csv-stringify/sync";
-import { claimBatches, type ExportClaim } from "../batches";
+import { Prisma } from "@/lib/db/generated/client";
+import { VERDICT_RATING, VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import type { ExportClaim } from "../batches";
 import { verdictFields, type ExportContext } from "../context";
+import { copyValues, sqlLiteral } from "../copy-stream";
+import type { ExportChunk } from "../export";
 
 /**
  * CSV: one row per claim, RFC 4180 (comma, double quotes doubled, CRLF line
@@ -49,18 +53,88 @@ export function csvRow(ctx: ExportContext, c: ExportClaim): (string | number)[] 
  * papaparse and d3-dsv read one claim as several records, and a formula on
  * the value's second line would start a record of its own, past `neutralise`.
  */
-const OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true, quoted_match: /^\s|\s$/ } as const;
+export const OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true, quoted_match: /^\s|\s$/ } as const;
 
-/** The header goes out with the first batch, so a failure reading it comes before any byte. */
-export async function* csvExport(ctx: ExportContext): AsyncGenerator<string> {
-  let head = CSV_BOM + stringify([[...CSV_COLUMNS]], OPTIONS);
-  for await (const batch of claimBatches(ctx.set)) {
-    yield head +
-      stringify(
-        batch.map((c) => csvRow(ctx, c)),
-        OPTIONS,
-      );
-    head = "";
+// The same rules in SQL, for the export itself (the tests compare it with csvRow + csv-stringify).
+/** `neutralise`: a leading = + - @ tab or CR gets an apostrophe. */
+const neutraliseSql = (x: string) => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${x} ELSE ${x} END`;
+/** JavaScript's \s, for `quoted_match` (PostgreSQL's \s follows the locale). */
+const JS_SPACE = `[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]`;
+/** csv-stringify's quoting: a value holding a comma, quote, CR or LF, or starting or ending with white space, is quoted, quotes doubled. */
+const quoteSql = (v: string) =>
+  `CASE WHEN strpos(${v}, '"') > 0 OR strpos(${v}, ',') > 0 OR strpos(${v}, E'\\n') > 0 OR strpos(${v}, E'\\r') > 0 OR left(${v}, 1) ~ '${JS_SPACE}' OR right(${v}, 1) ~ '${JS_SPACE}' THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
+const time = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A CASE over c."verdict" giving `pick(verdict)` as a finished CSV cell ('' without a verdict). */
+function byVerdict(pick: (v: Verdict) => string | number | null): string {
+  const cell = (value: string | number | null) => (value === null ? "" : stringify([[typeof value === "string" ? neutralise(value) : value]], OPTIONS).slice(0, -2));
+  return `CASE c."verdict" ${VERDICTS.map((v) => `WHEN ${sqlLiteral(v)} THEN ${sqlLiteral(cell(pick(v)))}`).join(" ")} ELSE '' END`;
+}
+
+/**
+ * One record per claim, each written by PostgreSQL (cells as csvRow makes
+ * them, quoted as csv-stringify quotes them, CRLF after each) and streamed
+ * by COPY (copy-stream.ts). Mentions and sources are aggregated in one pass
+ * over the set, not claim by claim. Ids, review states, verdicts, counts and
+ * times can't need quoting or neutralising; labels and ratings are finished
+ * cells from the workspace's labels. The BOM and header go out with the first
+ * rows, so a failure reading them comes before any byte.
+ */
+export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk> {
+  const { set } = ctx;
+  const head = Buffer.from(CSV_BOM + stringify([[...CSV_COLUMNS]], OPTIONS));
+  const record = [
+    `t."id"`,
+    quoteSql(`t."statement"`),
+    quoteSql(`t."claimant"`),
+    `t."reviewState"`,
+    `t."verdict"`,
+    `t."label"`,
+    `t."rating"`,
+    `t."mentions"`,
+    quoteSql(`t."articles"`),
+    quoteSql(`t."urls"`),
+    `t."updated"`,
+  ].join(` || ',' || `);
+  const rows = copyValues(Prisma.sql`
+    WITH m AS (
+      SELECT x."claimId", count(*) AS n, string_agg(x."title", ${CSV_JOINER} ORDER BY x."createdAt", x."id") FILTER (WHERE x."first") AS "titles"
+      FROM (
+        SELECT a."claimId", a."createdAt", a."id", ar."title",
+          row_number() OVER (PARTITION BY a."claimId", ar."title" ORDER BY a."createdAt", a."id") = 1 AS "first"
+        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+        WHERE ${set.mentions} AND a."claimId" IS NOT NULL
+      ) x GROUP BY x."claimId"
+    ), u AS (
+      SELECT x."claimId", string_agg(x."url", ${CSV_JOINER} ORDER BY x."createdAt", x."id") AS "urls"
+      FROM (
+        SELECT DISTINCT ON (s."claimId", s."url") s."claimId", s."url", s."createdAt", s."id"
+        FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId"
+        WHERE ${set.claims} AND s."url" <> '' ORDER BY s."claimId", s."url", s."createdAt", s."id"
+      ) x GROUP BY x."claimId"
+    )
+    SELECT ${Prisma.raw(record)} || E'\r\n'
+    FROM (
+      SELECT c."createdAt", c."id",
+        ${Prisma.raw(neutraliseSql(`c."statement"`))} AS "statement",
+        ${Prisma.raw(neutraliseSql(`COALESCE(c."claimant", '')`))} AS "claimant",
+        c."reviewState", COALESCE(c."verdict", '') AS "verdict",
+        ${Prisma.raw(byVerdict((v) => ctx.labels[v]))} AS "label",
+        ${Prisma.raw(byVerdict((v) => VERDICT_RATING[v]))} AS "rating",
+        COALESCE(m."n", 0)::text AS "mentions",
+        ${Prisma.raw(neutraliseSql(`COALESCE(m."titles", '')`))} AS "articles",
+        ${Prisma.raw(neutraliseSql(`COALESCE(u."urls", '')`))} AS "urls",
+        ${Prisma.raw(time(`c."updatedAt"`))} AS "updated"
+      FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" LEFT JOIN u ON u."claimId" = c."id"
+      WHERE ${set.claims}
+      -- A subquery of its own (OFFSET 0), so each cell is computed once and quoted from that.
+      OFFSET 0
+    ) t
+    ORDER BY t."createdAt", t."id"`);
+  let first = true;
+  for await (const chunk of rows) {
+    yield first ? Buffer.concat([head, chunk]) : chunk;
+    first = false;
   }
-  if (head) yield head;
+  if (first) yield head;
 }

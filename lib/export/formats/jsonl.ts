@@ -1,8 +1,9 @@
 import { Prisma } from "@/lib/db/generated/client";
-import type { Verdict } from "@/lib/claims/verdicts";
-import { keysetPages, readAhead, type ExportClaim } from "../batches";
+import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import type { ExportClaim } from "../batches";
 import { iso, verdictFields, type ExportContext } from "../context";
-import { exportRows } from "../rows";
+import { copyValues, sqlLiteral } from "../copy-stream";
+import { num, object, str, time } from "../json-sql";
 
 /** One JSON Lines record: a claim with its mentions, sources, review state and verdict. */
 export function jsonlRecord(ctx: ExportContext, c: ExportClaim) {
@@ -40,20 +41,7 @@ export function jsonlRecord(ctx: ExportContext, c: ExportClaim) {
   };
 }
 
-/** Claims per query for JSON Lines: each page is one query, its lines built by PostgreSQL. */
-export const JSONL_PAGE_SIZE = 2000;
-
-// SQL building the same text JSON.stringify(jsonlRecord(…)) gives: keys in the same order, no
-// spaces; strings through to_json (PostgreSQL escapes exactly what JSON.stringify does: `"`, `\`,
-// control characters, the short forms \b \f \n \r \t, the rest as lowercase \u00xx); timestamps
-// (stored as UTC `timestamp(3)`) as toISOString's "YYYY-MM-DDTHH:MM:SS.mmmZ"; null as null.
-const str = (col: string) => `COALESCE(to_json(${col})::text, 'null')`;
-const num = (col: string) => `COALESCE(${col}::text, 'null')`;
-const time = (col: string) => `COALESCE('"' || to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`;
-/** `'{"a":' || <a> || ',"b":' || <b> || '}'` from [key, SQL] pairs. */
-const object = (fields: [string, string][], open = "{", close = "}") =>
-  fields.map(([key, sql], i) => `'${i ? "," : open}"${key}":' || ${sql}`).join(" || ") + ` || '${close}'`;
-
+// The lines are built in SQL (json-sql.ts) to give the same text as JSON.stringify(jsonlRecord(…)).
 const MENTION = object([
   ["annotationId", str(`a."id"`)],
   ["article", object([["id", str(`ar."id"`)], ["title", str(`ar."title"`)], ["url", str(`ar."url"`)], ["publishedAt", time(`ar."publishedAt"`)]])],
@@ -100,51 +88,34 @@ const TAIL = object(
   "}",
 );
 
-interface LineRow {
-  id: string;
-  createdAt: Date;
-  verdict: Verdict | null;
-  head: string;
-  tail: string;
+/** The verdict fields (`verdictFields`) as JSON text, per verdict, from the workspace's labels: a CASE over c."verdict". */
+function verdictSql(ctx: ExportContext): string {
+  const text = (v: Verdict | null) => sqlLiteral(`${JSON.stringify(verdictFields(ctx, v)).slice(1, -1)},`);
+  return `CASE c."verdict" ${VERDICTS.map((v) => `WHEN ${sqlLiteral(v)} THEN ${text(v)}`).join(" ")} ELSE ${text(null)} END`;
 }
 
 /**
  * JSON Lines: one claim per line, "\n" after each, in (createdAt, id) order:
  * the same text as JSON.stringify(jsonlRecord(…)) for each of claimBatches'
- * claims (the tests compare the two), but each page of claims with its
- * mentions and sources is one query whose rows are the lines already written
- * by PostgreSQL, so Node only joins strings; the next page is read while this
- * one is written.
+ * claims (the tests compare the two). One query whose rows are the lines,
+ * written by PostgreSQL and streamed by COPY (copy-stream.ts): Node only
+ * passes bytes on.
  */
-export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<string> {
+export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<Buffer> {
   const { set } = ctx;
-  const verdicts = new Map<Verdict | null, string>();
-  const verdictText = (v: Verdict | null) => {
-    let text = verdicts.get(v);
-    if (text === undefined) verdicts.set(v, (text = `${JSON.stringify(verdictFields(ctx, v)).slice(1, -1)},`));
-    return text;
-  };
-  const pages = keysetPages<LineRow>(
-    "c",
-    (after, take) =>
-      exportRows<LineRow>(Prisma.sql`
-        SELECT c."id", c."createdAt", c."verdict", ${Prisma.raw(HEAD)} AS "head", ${Prisma.raw(TAIL)} AS "tail"
-        FROM (SELECT c.* FROM "Claim" c WHERE ${set.claims}${after} ORDER BY c."createdAt", c."id" LIMIT ${take}) c
-        LEFT JOIN LATERAL (
-          SELECT string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
-          FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-          WHERE ${set.mentions} AND a."claimId" = c."id"
-        ) m ON true
-        LEFT JOIN LATERAL (
-          SELECT string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
-          FROM "Source" s WHERE s."claimId" = c."id"
-        ) s ON true
-        ORDER BY c."createdAt", c."id"`),
-    JSONL_PAGE_SIZE,
-  );
-  for await (const page of readAhead(pages)) {
-    let chunk = "";
-    for (const r of page) chunk += r.head + verdictText(r.verdict) + r.tail + "\n";
-    yield chunk;
-  }
+  // Each claim's mentions and sources are aggregated in one pass over the set (hash joins, one sort),
+  // not looked up claim by claim.
+  yield* copyValues(Prisma.sql`
+    WITH m AS (
+      SELECT a."claimId", string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
+      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+      WHERE ${set.mentions} AND a."claimId" IS NOT NULL GROUP BY a."claimId"
+    ), s AS (
+      SELECT s."claimId", string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
+      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} GROUP BY s."claimId"
+    )
+    SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
+    FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" LEFT JOIN s ON s."claimId" = c."id"
+    WHERE ${set.claims}
+    ORDER BY c."createdAt", c."id"`);
 }

@@ -1,5 +1,7 @@
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
-import { claimBatches, type ExportClaim, type ExportMention } from "../batches";
+import { Prisma } from "@/lib/db/generated/client";
+import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keyed } from "../batches";
+import { exportRows } from "../rows";
 import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
 import { describeSpan } from "@/lib/anchoring/selectors";
 import { CodePointIndex } from "./code-points";
@@ -92,13 +94,41 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
   };
 }
 
+/** Articles per query for W3C: their texts and mentions are what memory holds at a time. */
+export const W3C_ARTICLE_PAGE = 50;
+
+type ArticlePage = Keyed & { title: string; url: string | null; publishedAt: Date | null; language: string | null; text: string };
+type MentionRow = {
+  annotationId: string;
+  articleId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+  status: ExportMention["status"];
+  note: string | null;
+  createdAt: Date;
+  creatorId: string | null;
+  creatorName: string | null;
+  claimId: string;
+  statement: string;
+  claimant: string | null;
+  reviewState: ExportClaim["reviewState"];
+  verdict: ExportClaim["verdict"];
+  tags: string[];
+};
+
 /**
  * A W3C AnnotationCollection holding every mention in the set, in one
  * embedded AnnotationPage (`first`; a page without `next` is the last). The
  * collection's `total` comes after the page, once the items are counted, so
- * the file streams.
+ * the file streams. Mentions go article by article (articles in creation
+ * order, each article's mentions in theirs), so each article's text is read
+ * once and memory holds one page of articles' texts and mentions.
  */
 export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
+  const { set } = ctx;
   const collectionId = `urn:claimtrail:export:${ctx.workspace.id}:${ctx.exportedAt.getTime()}`;
   const head = {
     "@context": W3C_CONTEXT,
@@ -110,8 +140,25 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
   const page = { id: `${collectionId}:page:0`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   let total = 0;
-  for await (const batch of claimBatches(ctx.set, { texts: true })) {
-    // One code-point index per article text in the batch, however many highlights it holds.
+  const articles = keysetPages<ArticlePage>(
+    "ar",
+    (after, take) =>
+      exportRows<ArticlePage>(Prisma.sql`
+        SELECT ar."id", ar."createdAt", ar."title", ar."url", ar."publishedAt", ar."language", ar."text"
+        FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`),
+    W3C_ARTICLE_PAGE,
+  );
+  for await (const batch of readAhead(articles)) {
+    const ids = batch.map((a) => a.id);
+    const byId = new Map(batch.map((a) => [a.id, a]));
+    const rows = await exportRows<MentionRow>(Prisma.sql`
+      SELECT a."id" AS "annotationId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt",
+        u."id" AS "creatorId", u."name" AS "creatorName",
+        c."id" AS "claimId", c."statement", c."claimant", c."reviewState", c."verdict", c."tags"
+      FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
+      WHERE ${set.mentions} AND a."articleId" = ANY(${ids}::text[]) AND ${set.claims}
+      ORDER BY array_position(${ids}::text[], a."articleId"), a."createdAt", a."id"`);
+    // One code-point index per article text, however many highlights it holds.
     const indexes = new Map<string, CodePointIndex>();
     const points = (text: string) => {
       let index = indexes.get(text);
@@ -119,11 +166,24 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
       return index;
     };
     let chunk = "";
-    for (const c of batch) {
-      for (const m of c.mentions) {
-        chunk += (total === 0 ? "\n" : ",\n") + JSON.stringify(webAnnotation(ctx, c, m, points));
-        total += 1;
-      }
+    for (const r of rows) {
+      const article = byId.get(r.articleId)!;
+      const claim = { id: r.claimId, statement: r.statement, claimant: r.claimant, reviewState: r.reviewState, verdict: r.verdict, tags: r.tags } as ExportClaim;
+      const mention: ExportMention = {
+        annotationId: r.annotationId,
+        article,
+        creator: r.creatorId ? { id: r.creatorId, name: r.creatorName ?? "" } : null,
+        exact: r.exact,
+        prefix: r.prefix,
+        suffix: r.suffix,
+        start: r.start,
+        end: r.end,
+        status: r.status,
+        note: r.note,
+        createdAt: r.createdAt,
+      };
+      chunk += (total === 0 ? "\n" : ",\n") + JSON.stringify(webAnnotation(ctx, claim, mention, points));
+      total += 1;
     }
     if (chunk) yield chunk;
   }

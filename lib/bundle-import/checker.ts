@@ -1,0 +1,303 @@
+import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
+import { invalid } from "@/lib/errors";
+import { findUnstorableText } from "@/lib/validation/text";
+import { apiRules, noNul } from "./api-rules";
+import { idFactory, IdMap } from "./ids";
+import { bundleSchema, ENTITY_SCHEMAS, SECTIONS, type Bundle, type BundleAnnotation, type BundleArticle, type BundlePerson, type SectionName } from "./schema";
+
+/** One thing wrong with a bundle: where (a dotted path, e.g. "annotations.3.claimId") and what. */
+export interface BundleIssue {
+  path: string;
+  message: string;
+}
+
+/** Reporting stops here: a broken file would otherwise produce one line per row. */
+export const MAX_ISSUES = 200;
+
+/** What planning and applying need from a checked bundle, without its rows (plan.ts, apply.ts). */
+export interface BundleSummary {
+  workspace: { verdictLabels: Record<string, string> };
+  people: BundlePerson[];
+  articles: { id: string; title: string; contentHash: string; text: string; revisions: number | null }[];
+  /** Bundle article id → how many annotations the bundle puts on it. */
+  annotationsPerArticle: Map<string, number>;
+  counts: Record<SectionName, number>;
+  /** The sections in the order the document holds them. */
+  order: SectionName[];
+  /** Bundle id → new id, allocated in the document's order (ids.ts). */
+  ids: IdMap;
+}
+
+export type CheckResult = { ok: true; summary: BundleSummary; bundle: Bundle | null } | { ok: false; issues: BundleIssue[] };
+
+type ArticleInfo = Pick<BundleArticle, "revision" | "text"> & { revisions?: { number: number; text: string }[] };
+
+/**
+ * Checks a bundle one entity at a time, as bundleEvents (stream.ts) reads it,
+ * with every rule validateBundle applies to a whole one: the shape (each
+ * entity with its section's zod schema, the header with the bundle's), ids
+ * unique per section, every reference resolving inside the bundle (checked
+ * when the section referred to has been read, so any section order works),
+ * each article's text being its document's canonical text with the stated
+ * hash, highlight offsets inside their text, and the API's field rules
+ * (api-rules.ts). Nothing is read from the database.
+ *
+ * What it keeps is what the checks and the import need: ids (as the id map),
+ * the articles' texts (quotes are checked against them; planning compares
+ * them), the people, and references not yet resolvable. Entities themselves
+ * are dropped once checked, unless `collect` (for whole bundles in memory).
+ *
+ * `unstorable: "throw"`: text PostgreSQL can't store is a 400 naming its path,
+ * as the API's body check answers it (lib/http/pipeline.ts).
+ */
+export class BundleChecker {
+  private readonly shapeIssues: BundleIssue[] = [];
+  private readonly issues: BundleIssue[] = [];
+  private readonly header = new Map<string, unknown>();
+  private readonly complete = new Set<string>();
+  private readonly seen = Object.fromEntries(SECTIONS.map((s) => [s, new Set<string>()])) as Record<SectionName, Set<string>>;
+  private readonly articles = new Map<string, ArticleInfo>();
+  private readonly hashes = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
+  private readonly people = new Map<string, BundlePerson>();
+  private readonly personRefs = new Map<string, string[]>();
+  private readonly claimRefs = new Map<string, string[]>();
+  private pendingAnnotations: [number, BundleAnnotation][] = [];
+  private readonly collected: Partial<Record<SectionName, unknown[]>> = {};
+  private readonly summary: BundleSummary = {
+    workspace: { verdictLabels: {} },
+    people: [],
+    articles: [],
+    annotationsPerArticle: new Map(),
+    counts: Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<SectionName, number>,
+    order: [],
+    ids: new IdMap(idFactory()),
+  };
+
+  constructor(private readonly opts: { collect?: boolean; unstorable?: "throw" } = {}) {
+    if (opts.collect) for (const s of SECTIONS) this.collected[s] = [];
+  }
+
+  private readonly add = (path: string, message: string) => {
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  };
+
+  private unstorable(value: unknown, prefix: string) {
+    if (this.opts.unstorable !== "throw") return;
+    const bad = findUnstorableText(value);
+    if (bad) throw invalid("Some fields are invalid.", { [bad.path === "_" ? prefix : `${prefix}.${bad.path}`]: bad.why });
+  }
+
+  private person(path: string, id: string | null) {
+    if (id === null) return;
+    if (this.complete.has("people")) {
+      if (!this.people.has(id)) this.add(path, `Person "${id}" is not in people.`);
+      return;
+    }
+    defer(this.personRefs, id, path);
+  }
+
+  private claimRef(path: string, id: string) {
+    if (this.complete.has("claims")) {
+      if (!this.seen.claims.has(id)) this.add(path, `Claim "${id}" is not in claims.`);
+      return;
+    }
+    defer(this.claimRefs, id, path);
+  }
+
+  /** A top-level key read to its end (a section's items came before, one by one). */
+  key(key: string, value: unknown): void {
+    this.unstorable(value, key);
+    this.complete.add(key);
+    this.header.set(key, value);
+    if ((SECTIONS as string[]).includes(key) && Array.isArray(value)) this.summary.order.push(key as SectionName);
+    if (key === "articles") {
+      const pending = this.pendingAnnotations;
+      this.pendingAnnotations = [];
+      for (const [i, a] of pending) this.annotationChecks(a, i);
+    }
+    if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), (id) => `Person "${id}" is not in people.`, this.add);
+    if (key === "claims") resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
+  }
+
+  /** One entity of a section, in order. */
+  item(section: SectionName, value: unknown): void {
+    const i = this.summary.counts[section]++;
+    const path = `${section}.${i}`;
+    this.unstorable(value, path);
+    const parsed = ENTITY_SCHEMAS[section].safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        if (this.shapeIssues.length < MAX_ISSUES) this.shapeIssues.push({ path: [path, ...issue.path.map(String)].join("."), message: issue.message });
+      }
+      return;
+    }
+    const row = parsed.data as { id: string };
+    this.collected[section]?.push(row);
+    // After a shape issue only shape issues are reported (as for a whole bundle): the rest isn't checked.
+    if (this.shapeIssues.length) return;
+    if (this.seen[section].has(row.id)) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`);
+    else this.seen[section].add(row.id);
+    if (section !== "people") this.summary.ids.add(row.id);
+    noNul(this.add, row, path);
+    this.check(section, row, i, path);
+  }
+
+  private check(section: SectionName, row: unknown, i: number, p: string) {
+    switch (section) {
+      case "people": {
+        const person = row as BundlePerson;
+        const email = person.email.trim().toLowerCase();
+        if (this.emails.has(email)) this.add(`${p}.email`, `Duplicate email "${person.email}" (also people.${this.emails.get(email)}).`);
+        else this.emails.set(email, i);
+        if (!this.people.has(person.id)) this.people.set(person.id, person);
+        this.summary.people.push(person);
+        apiRules.people(person, i, this.add);
+        return;
+      }
+      case "articles": {
+        const a = row as BundleArticle;
+        if (canonicalText(a.doc as unknown as DocNode) !== a.text) this.add(`${p}.text`, "The text is not the document's canonical text.");
+        if (contentHash(a.text) !== a.contentHash) this.add(`${p}.contentHash`, "The content hash is not the SHA-256 of the text.");
+        if (this.hashes.has(a.contentHash)) this.add(`${p}.contentHash`, `Same text as articles.${this.hashes.get(a.contentHash)}.`);
+        else this.hashes.set(a.contentHash, i);
+        this.person(`${p}.createdById`, a.createdById);
+        if (a.revisions) {
+          const numbers = new Set<number>();
+          a.revisions.forEach((v, j) => {
+            const q = `${p}.revisions.${j}`;
+            if (numbers.has(v.number)) this.add(`${q}.number`, `Duplicate revision number ${v.number}.`);
+            numbers.add(v.number);
+            if (v.number > a.revision) this.add(`${q}.number`, `Revision ${v.number} is after the article's revision ${a.revision}.`);
+            if (canonicalText(v.doc as unknown as DocNode) !== v.text) this.add(`${q}.text`, "The text is not the document's canonical text.");
+            if (contentHash(v.text) !== v.contentHash) this.add(`${q}.contentHash`, "The content hash is not the SHA-256 of the text.");
+            this.person(`${q}.createdById`, v.createdById);
+          });
+          if (!numbers.has(a.revision)) this.add(`${p}.revisions`, `The article's current revision ${a.revision} is missing.`);
+        }
+        apiRules.articles(a, i, this.add);
+        if (!this.articles.has(a.id)) {
+          // Only what highlights are checked against: the texts, not the documents.
+          this.articles.set(a.id, { revision: a.revision, text: a.text, revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, text: v.text })) });
+        }
+        this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, text: a.text, revisions: a.revisions?.length ?? null });
+        return;
+      }
+      case "annotations": {
+        const a = row as BundleAnnotation;
+        this.summary.annotationsPerArticle.set(a.articleId, (this.summary.annotationsPerArticle.get(a.articleId) ?? 0) + 1);
+        if (a.claimId !== null) this.claimRef(`${p}.claimId`, a.claimId);
+        this.person(`${p}.createdById`, a.createdById);
+        if (this.articles.has(a.articleId) || this.complete.has("articles")) this.annotationChecks(a, i);
+        else this.pendingAnnotations.push([i, a]);
+        return;
+      }
+      case "claims": {
+        const c = row as Bundle["claims"][number];
+        for (const key of ["assigneeId", "createdById", "approvedById"] as const) this.person(`${p}.${key}`, c[key]);
+        apiRules.claims(c, i, this.add);
+        return;
+      }
+      case "sources": {
+        const s = row as Bundle["sources"][number];
+        this.claimRef(`${p}.claimId`, s.claimId);
+        this.person(`${p}.createdById`, s.createdById);
+        apiRules.sources(s, i, this.add);
+        return;
+      }
+      case "relations": {
+        const r = row as Bundle["relations"][number];
+        this.claimRef(`${p}.fromId`, r.fromId);
+        this.claimRef(`${p}.toId`, r.toId);
+        if (r.fromId === r.toId) this.add(`${p}.toId`, "A claim can't be related to itself.");
+        this.person(`${p}.createdById`, r.createdById);
+        apiRules.relations(r, i, this.add);
+        return;
+      }
+      case "events": {
+        const e = row as Bundle["events"][number];
+        this.claimRef(`${p}.claimId`, e.claimId);
+        this.person(`${p}.actorId`, e.actorId);
+        apiRules.events(e, i, this.add);
+        return;
+      }
+      case "comments": {
+        const c = row as Bundle["comments"][number];
+        this.claimRef(`${p}.claimId`, c.claimId);
+        this.person(`${p}.authorId`, c.authorId);
+        apiRules.comments(c, i, this.add);
+        return;
+      }
+    }
+  }
+
+  /** What needs the annotation's article (read before it, or at the end). */
+  private annotationChecks(a: BundleAnnotation, i: number) {
+    const p = `annotations.${i}`;
+    // Its texts: the current one, and the earlier revisions' (a position may count in the revision it was anchored to).
+    const article = this.articles.get(a.articleId);
+    if (!article) this.add(`${p}.articleId`, `Article "${a.articleId}" is not in articles.`);
+    if (a.anchoredRevision > (article?.revision ?? Infinity)) this.add(`${p}.anchoredRevision`, "Anchored to a revision after the article's current one.");
+    const position = a.selectors.find((s) => s.type === "TextPositionSelector");
+    if (position) {
+      if (a.status === "orphaned") this.add(`${p}.selectors`, "An orphaned highlight has no position.");
+      if (position.end <= position.start) this.add(`${p}.selectors`, "The position's end must be after its start.");
+      else if (article && a.anchoredRevision === article.revision && position.end > article.text.length) this.add(`${p}.selectors`, "The position is past the end of the article's text.");
+    } else if (a.status !== "orphaned") this.add(`${p}.selectors`, "Only an orphaned highlight may lack a TextPositionSelector.");
+    apiRules.annotations(a, i, article, this.add);
+  }
+
+  /** After the whole document: the header's shape and rules, and the references still open. */
+  finish(): CheckResult {
+    const shell: Record<string, unknown> = Object.fromEntries(this.header);
+    const parsed = bundleSchema.safeParse(shell);
+    const shape = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }))),
+      ...this.shapeIssues,
+    ];
+    if (shape.length || !parsed.success) return { ok: false, issues: shape.slice(0, MAX_ISSUES) };
+    const head = parsed.data;
+    const issues: BundleIssue[] = [];
+    const add = (path: string, message: string) => {
+      if (issues.length < MAX_ISSUES) issues.push({ path, message });
+    };
+    for (const key of ["format", "version", "exportedAt", "workspace", "filters", "tags"]) noNul(add, shell[key], key);
+    apiRules.header(head, add);
+    for (const [i, a] of this.pendingAnnotations) this.annotationChecks(a, i);
+    this.pendingAnnotations = [];
+    resolve(this.personRefs, (id) => this.people.has(id), (id) => `Person "${id}" is not in people.`, this.add);
+    resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
+    for (const issue of this.issues) add(issue.path, issue.message);
+    if (issues.length) return { ok: false, issues };
+    this.summary.workspace = { verdictLabels: head.workspace.verdictLabels };
+    const bundle = this.opts.collect ? ({ ...head, ...this.collected } as Bundle) : null;
+    return { ok: true, summary: this.summary, bundle };
+  }
+}
+
+/** Paths kept per unresolved id: enough to report, bounded however often one id is named. */
+function defer(refs: Map<string, string[]>, id: string, path: string) {
+  const paths = refs.get(id);
+  if (!paths) refs.set(id, [path]);
+  else if (paths.length < MAX_ISSUES) paths.push(path);
+}
+
+function resolve(refs: Map<string, string[]>, known: (id: string) => boolean, message: (id: string) => string, add: (path: string, message: string) => void) {
+  for (const [id, paths] of refs) if (!known(id)) for (const path of paths) add(path, message(id));
+  refs.clear();
+}
+
+/** Feeds a whole parsed bundle through the checker, section by section in its key order. */
+export function checkWhole(input: unknown, checker = new BundleChecker({ collect: true })): CheckResult {
+  if (!input || typeof input !== "object" || Array.isArray(input)) {
+    const parsed = bundleSchema.safeParse(input);
+    return { ok: false, issues: parsed.success ? [{ path: "(root)", message: "Not a bundle." }] : parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })) };
+  }
+  for (const [key, value] of Object.entries(input)) {
+    if ((SECTIONS as string[]).includes(key) && Array.isArray(value)) {
+      for (const item of value) checker.item(key as SectionName, item);
+      checker.key(key, []);
+    } else checker.key(key, value);
+  }
+  return checker.finish();
+}

@@ -1,0 +1,25 @@
+import { contentSecurityPolicy, isForeignMutation, responseSecurityHeaders } from "./security-headers";
+import type { RouteContext } from "./pipeline";
+
+type Handler = (req: Request, ctx: RouteContext) => Promise<Response>;
+
+/**
+ * For a route proxy.ts doesn't run on (its matcher leaves it out: a streamed
+ * upload, whose body Next.js would otherwise read whole first): the proxy's
+ * checks and headers, applied here. A cross-site cookie mutation is a 403;
+ * every answer gets the security headers and a CSP.
+ */
+export function unproxied(handler: Handler): Handler {
+  return async (req, ctx) => {
+    const security = responseSecurityHeaders(req.headers, req.url);
+    const res = isForeignMutation(req.method, req.headers, req.url)
+      ? new Response(JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail: "Cross-site requests are not allowed." }), {
+          status: 403,
+          headers: { "content-type": "application/problem+json" },
+        })
+      : await handler(req, ctx);
+    res.headers.set("Content-Security-Policy", contentSecurityPolicy(Buffer.from(crypto.randomUUID()).toString("base64"), process.env.NODE_ENV === "development"));
+    for (const [name, value] of Object.entries(security)) res.headers.set(name, value);
+    return res;
+  };
+}
