@@ -139,6 +139,8 @@ test("related claims: saving with no claim chosen is refused; a claim is found, 
 
 test("verdict and review: the explanation's formatting buttons, a note for the history, Cancel, a changed verdict, a send-back that needs a comment, and reopening an approved claim", async ({ page }) => {
   const { slug } = await desk(page, "Verdicts");
+  // One person plays annotator and reviewer here, so the second-approver rule is off (review-workflow.spec.ts tests it on).
+  expect((await page.request.patch(`/api/w/${slug}/settings`, { data: { requireSecondApprover: false } })).status()).toBe(200);
   const statement = "The ferry is the fastest way across the harbour.";
   const c = await claimOnNewArticle(page, slug, "Harbour crossing", statement);
   await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/sources`, { version: c.version, title: "Timetables", kind: "primary-document", stance: "refutes" });
