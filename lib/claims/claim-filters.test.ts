@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { deleteClaim } from "./delete-claim";
 import { listClaims } from "./list-claims";
 import { claimWorld, rejection } from "./test-world";
@@ -31,6 +32,35 @@ describe("the claims list's tag filter", () => {
     const gone = await w.claim("€12 million", { tags: ["withdrawn"] });
     await deleteClaim(await w.as(w.admin), gone.id, { version: gone.version });
     expect(await listWorkspaceTags(a)).toEqual(["Budget", "economy", "traffic"]);
+  });
+});
+
+describe("the workspace's tag counts (kept by triggers on Claim)", () => {
+  it("equal a recount of standing claims through tag edits, deletes, restores, merges and removals", async () => {
+    const w = await claimWorld();
+    const counts = async () =>
+      Object.fromEntries((await db.workspaceTag.findMany({ where: { workspaceId: w.workspace.id, claimCount: { gt: 0 } } })).map((t) => [t.tag, t.claimCount]));
+    const recount = async () =>
+      Object.fromEntries(
+        (
+          await db.$queryRaw<{ tag: string; n: number }[]>`
+            SELECT t.tag, count(*)::int AS n FROM "Claim" c, LATERAL (SELECT DISTINCT unnest(c.tags) AS tag) t
+             WHERE c."workspaceId" = ${w.workspace.id} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY t.tag`
+        ).map((r) => [r.tag, r.n]),
+      );
+    const a = await w.claim("about 40,000 vehicles a day", { tags: ["traffic", "Budget"] });
+    const b = await w.claim("a third of their customers", { tags: ["traffic", "traffic"] });
+    const c = await w.claim("€12 million", { tags: ["economy"] });
+    expect(await counts()).toEqual({ traffic: 2, Budget: 1, economy: 1 });
+    await db.claim.update({ where: { id: a.id }, data: { tags: ["budget", "economy"] } });
+    await db.claim.update({ where: { id: b.id }, data: { deletedAt: new Date() } });
+    await db.claim.update({ where: { id: c.id }, data: { mergedIntoId: a.id } });
+    expect(await counts()).toEqual(await recount());
+    expect(await counts()).toEqual({ budget: 1, economy: 1 });
+    await db.claim.updateMany({ where: { id: { in: [b.id, c.id] } }, data: { deletedAt: null, mergedIntoId: null } });
+    expect(await counts()).toEqual({ budget: 1, economy: 2, traffic: 1 });
+    await db.claim.update({ where: { id: a.id }, data: { verdict: "false" } });
+    expect(await counts()).toEqual(await recount());
   });
 });
 
