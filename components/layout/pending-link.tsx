@@ -18,10 +18,8 @@ function PendingIndicator() {
   const { pending } = useLinkStatus();
   if (!pending) return null;
   return createPortal(
-    <div role="status" aria-busy="true" aria-label="Loading the page" data-testid="page-loading">
-      <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-1 overflow-hidden bg-brand-100">
-        <div className="ct-progress h-full w-1/3 bg-brand-600" />
-      </div>
+    <div role="status" aria-busy="true" aria-label="Loading the page" data-testid="page-loading" className="fixed inset-x-0 top-0 z-50 h-1 overflow-hidden bg-brand-100">
+      <div aria-hidden="true" className="ct-progress h-full w-1/3 bg-brand-600" />
     </div>,
     document.body,
   );
