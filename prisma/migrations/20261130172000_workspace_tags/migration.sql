@@ -30,6 +30,8 @@ BEGIN
       UNION ALL
       SELECT r.ws, r.tag, -1 AS n FROM jsonb_to_recordset(removed) AS r(ws TEXT, tag TEXT)
     ) d
+   -- A workspace being deleted takes its claims (and its tags) with it: nothing to count there.
+   WHERE EXISTS (SELECT 1 FROM "Workspace" ws WHERE ws."id" = d.ws)
    GROUP BY d.ws, d.tag
   HAVING sum(d.n) <> 0
    ORDER BY d.ws, d.tag
