@@ -4,8 +4,8 @@
  * Runs every bench script (bench/*.bench.ts) one after another, each in its own
  * process, collects what they record (bench/lib/report.ts) and ends with one
  * table: area, measure, scale, result, target, MET / NOT MET. The table is also
- * written to bench/results/latest.md with the date, machine and load, which is
- * where the README's figures come from.
+ * written to bench/results/latest.md (a partial run: latest-only-<names>.md)
+ * with the date, machine and load, which is where the README's figures come from.
  *
  * --check exits non-zero when any target is NOT MET or any bench script failed
  * (a bench that crashed measured nothing, so its targets count as missed).
@@ -59,7 +59,9 @@ const meta = [
 const report = `${meta.join("\n")}\n\n${table}\n`;
 console.log(`\n${report}`);
 mkdirSync(path.join(benchDir, "results"), { recursive: true });
-if (only.length === 0) writeFileSync(path.join(benchDir, "results", "latest.md"), `# Benchmark results\n\n${report}`);
+// A partial run (--only) keeps its own file, so it never passes for the whole table.
+const file = only.length === 0 ? "latest.md" : `latest-only-${only.join("-")}.md`;
+writeFileSync(path.join(benchDir, "results", file), `# Benchmark results${only.length ? ` (only: ${only.join(", ")})` : ""}\n\n${report}`);
 
 if (check && (missed.length > 0 || failed.length > 0)) {
   console.error(`bench --check: ${missed.length} target(s) NOT MET${failed.length ? `, ${failed.length} bench script(s) failed` : ""}`);
