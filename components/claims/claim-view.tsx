@@ -42,9 +42,9 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
         <CommentsSection comments={claim.comments} currentUserId={currentUserId} canComment={can.comment} canDeleteAny={can.deleteAnyComment} send={send} />
       </div>
       <div className="space-y-8">
-        <ReviewPanel key={claim.version} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} currentUserId={currentUserId} />
+        <ReviewPanel key={`review-${claim.version}`} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} currentUserId={currentUserId} />
         <ClaimAdminActions slug={slug} claim={claim} canMerge={can.merge} canDelete={can.delete} canRestore={can.restore} send={send} />
-        <HistoryTimeline key={claim.version} slug={slug} claimId={claim.id} events={claim.events} nextCursor={claim.eventsNextCursor} labels={labels} />
+        <HistoryTimeline key={`history-${claim.version}`} slug={slug} claimId={claim.id} events={claim.events} nextCursor={claim.eventsNextCursor} labels={labels} />
       </div>
     </div>
   );
