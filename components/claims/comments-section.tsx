@@ -1,7 +1,7 @@
 "use client";
 
 import type { Send } from "./use-claim";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { CommentView } from "@/lib/claims/claim-dto";
@@ -9,8 +9,32 @@ import type { RichDoc } from "@/lib/claims/rich-text";
 import { RichText, RichTextEditor } from "./rich-text-editor";
 
 
+/**
+ * Runs one request at a time: a double-click or a second Enter while the first is on its way
+ * does nothing (a ref, because two clicks can land before React re-renders the disabled button).
+ */
+function useOneAtATime(): [boolean, (work: () => Promise<void>) => Promise<void>] {
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+  return [
+    busy,
+    async (work) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(true);
+      try {
+        await work();
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+  ];
+}
+
 function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolean; canDeleteAny: boolean; send: Send }) {
   const [editing, setEditing] = useState(false);
+  const [saving, once] = useOneAtATime();
   const [body, setBody] = useState<RichDoc>(c.body);
   return (
     <li className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
@@ -22,7 +46,17 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
         <div className="mt-2 space-y-2">
           <RichTextEditor id={`comment-${c.id}`} label="Edit comment" value={c.body} onChange={(doc) => setBody(doc)} />
           <div className="flex gap-2">
-            <Button className="py-1" onClick={async () => (await send("PATCH", `/comments/${c.id}`, { body })).ok && setEditing(false)}>
+            <Button
+              className="py-1"
+              disabled={saving}
+              aria-busy={saving}
+              onClick={() =>
+                once(async () => {
+                  // Nothing changed: close without a request.
+                  if (JSON.stringify(body) === JSON.stringify(c.body) || (await send("PATCH", `/comments/${c.id}`, { body })).ok) setEditing(false);
+                })
+              }
+            >
               Save
             </Button>
             <Button variant="secondary" className="py-1" onClick={() => setEditing(false)}>
@@ -56,6 +90,7 @@ export function CommentsSection({ comments, currentUserId, canComment, canDelete
   const [draft, setDraft] = useState<{ doc: RichDoc; text: string } | null>(null);
   const [key, setKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [posting, once] = useOneAtATime();
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="font-semibold">
@@ -72,14 +107,18 @@ export function CommentsSection({ comments, currentUserId, canComment, canDelete
           <RichTextEditor key={key} id="new-comment" label="New comment" value={null} onChange={(doc, text) => setDraft({ doc, text })} />
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
           <Button
-            onClick={async () => {
-              if (!draft?.text.trim()) return setError("Write something first.");
-              setError(null);
-              if ((await send("POST", "/comments", { body: draft.doc })).ok) {
-                setDraft(null);
-                setKey((k) => k + 1);
-              }
-            }}
+            disabled={posting}
+            aria-busy={posting}
+            onClick={() =>
+              once(async () => {
+                if (!draft?.text.trim()) return setError("Write something first.");
+                setError(null);
+                if ((await send("POST", "/comments", { body: draft.doc })).ok) {
+                  setDraft(null);
+                  setKey((k) => k + 1);
+                }
+              })
+            }
           >
             Comment
           </Button>

@@ -82,11 +82,14 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
 
 /** Every place the claim is made: the article, and the quote in its context. */
 export function MentionsSection({ slug, mentions, version, canEdit, send }: { slug: string; mentions: MentionView[]; version: number; canEdit: boolean; send: Send }) {
-  const articles = new Set(mentions.map((m) => m.article.id)).size;
+  // A mention whose highlight was deleted in the reader is shown as such and not counted: it can be
+  // brought back there (Undo, or an admin's Restore), but until then the claim isn't made there.
+  const live = mentions.filter((m) => !m.deleted);
+  const articles = new Set(live.map((m) => m.article.id)).size;
   return (
     <section aria-labelledby="mentions-heading">
       <h2 id="mentions-heading" className="font-semibold">
-        Mentions <span className="font-normal text-stone-500">({mentions.length} in {articles} article{articles === 1 ? "" : "s"})</span>
+        Mentions <span className="font-normal text-stone-500">({live.length} in {articles} article{articles === 1 ? "" : "s"})</span>
       </h2>
       <ul className="mt-3 space-y-3">
         {mentions.map((m) => (
@@ -95,14 +98,19 @@ export function MentionsSection({ slug, mentions, version, canEdit, send }: { sl
               <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline">
                 {m.article.title}
               </Link>
-              {STATUS[m.status] ? <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{STATUS[m.status]}</span> : null}
+              {m.deleted ? (
+                <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">Highlight deleted</span>
+              ) : STATUS[m.status] ? (
+                <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{STATUS[m.status]}</span>
+              ) : null}
             </div>
             <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600">
               {m.before ? <span>…{m.before}</span> : null}
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
               {m.after ? <span>{m.after}…</span> : null}
             </p>
-            {canEdit ? <DetachControl m={m} version={version} send={send} /> : null}
+            {m.deleted ? <p className="mt-2 text-xs text-stone-600">Its highlight was deleted in the reader; it can be restored there.</p> : null}
+            {canEdit && !m.deleted ? <DetachControl m={m} version={version} send={send} /> : null}
           </li>
         ))}
       </ul>

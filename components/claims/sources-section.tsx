@@ -3,6 +3,7 @@
 import type { Send } from "./use-claim";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/locale";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ClaimDetail, SourceView } from "@/lib/claims/claim-dto";
 import { SOURCE_KINDS, SOURCE_KIND_LABELS, STANCES, STANCE_LABELS } from "@/lib/claims/review-states";
@@ -81,7 +82,15 @@ function SourceItem({ s, focusEdit, onEdit, onRemove }: { s: SourceView; focusEd
           ) : (
             <span className="font-medium break-words">{s.title}</span>
           )}
-          <p className="text-xs text-stone-500">{[SOURCE_KIND_LABELS[s.kind], s.publisher, s.publishedAt?.slice(0, 10)].filter(Boolean).join(" · ")}</p>
+          <p className="text-xs text-stone-500">
+            {[SOURCE_KIND_LABELS[s.kind], s.publisher].filter(Boolean).join(" · ")}
+            {s.publishedAt ? (
+              <>
+                {" · "}
+                <Time value={s.publishedAt} style="day" />
+              </>
+            ) : null}
+          </p>
         </div>
         <div className="flex shrink-0 gap-1">
           {onEdit ? (

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { deleteClaim } from "./delete-claim";
 import { listClaims } from "./list-claims";
 import { claimWorld, rejection } from "./test-world";
+import { createClaimSchema } from "./schemas";
 import { listWorkspaceTags } from "./workspace-tags";
 
 describe("the claims list's tag filter", () => {
@@ -61,6 +62,12 @@ describe("the workspace's tag counts (kept by triggers on Claim)", () => {
     expect(await counts()).toEqual({ budget: 1, economy: 2, traffic: 1 });
     await db.claim.update({ where: { id: a.id }, data: { verdict: "false" } });
     expect(await counts()).toEqual(await recount());
+  });
+});
+
+describe("a claim's tags", () => {
+  it("keep one spelling per tag, the first given, since matching ignores case", () => {
+    expect(createClaimSchema.parse({ annotationId: "c123", tags: ["Health", "budget", "health", " Budget "] }).tags).toEqual(["Health", "budget"]);
   });
 });
 

@@ -47,12 +47,22 @@ async function findComment(access: Access, claimId: string, commentId: string) {
   return comment;
 }
 
+/** Equal as JSON values: PostgreSQL's jsonb keeps object keys in its own order, not the editor's. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, x]) => [k, canonical(x)])) : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 export async function editComment(access: Access, claimId: string, commentId: string, input: CommentInput): Promise<CommentView> {
   assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
   const comment = await findComment(access, claimId, commentId);
   if (comment.authorId !== access.userId) throw forbidden("You can edit only your own comments.");
   // The answer is read in the write's transaction, never after its commit (see claimDetail).
   return db.$transaction(async (tx) => {
+    // Saving the same text again changes nothing, so it doesn't mark the comment "edited".
+    const current = await tx.claimComment.findFirst({ where: { id: comment.id, deletedAt: null }, select: { ...select, body: true } });
+    if (current && sameJson(current.body, input.body)) return toView(current);
     const { count } = await tx.claimComment.updateMany({
       where: { id: comment.id, deletedAt: null },
       data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },

@@ -34,7 +34,8 @@ const noteField = text().trim().max(5000, "Keep the note under 5,000 characters.
 const tagsField = z
   .array(text().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters."))
   .max(30, "At most 30 tags.")
-  .transform((tags) => [...new Set(tags)]);
+  // One spelling per tag on a claim: "Health" and "health" are one tag (matching ignores case), the first kept.
+  .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t] as const).reverse()).values()].reverse());
 
 export const createClaimSchema = z.object({
   annotationId: id("highlight to make a claim of"),

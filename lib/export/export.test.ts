@@ -46,6 +46,9 @@ describe("choosing a set", () => {
     expect(await claimsOf("reviewState=approved")).toEqual(ids([approved, formula]));
     expect(await claimsOf("withVerdict=true")).toEqual(ids([approved, formula]));
     expect(await claimsOf("tag=economy&tag=transport")).toEqual(ids([approved, cyrillic]));
+    // Tags match whatever their case, as in the claims list.
+    expect(await claimsOf("tag=ECONOMY&tag=Transport")).toEqual(ids([approved, cyrillic]));
+    expect(await countExportSet(access, new URLSearchParams("tag=TRANSPORT"))).toEqual(await countExportSet(access, new URLSearchParams("tag=transport")));
     expect(await claimsOf("claimant=COUNCIL")).toEqual([approved.id]);
     expect(await claimsOf("dateField=claimDate&from=2024-01-01&to=2024-02-20")).toEqual([approved.id]);
     expect(await claimsOf("dateField=claimDate&to=2023-12-31")).toEqual([cyrillic.id]);

@@ -82,7 +82,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
               {data.activity.map((e) => (
                 <li key={e.id}>
                   <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describeEvent(e, labels, locale)} on{" "}
-                  <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 hover:underline">
+                  <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
                     {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
                   </Link>
                   <time dateTime={e.createdAt} className="block text-xs text-stone-500">

@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { changeClaim, claimOnNewArticle } from "./action-setup";
+import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
+
+/**
+ * What a black-box test of issue #10 found on the claim page and the dashboard: a very long word
+ * widened the page, a double-click posted a comment twice, an unchanged edit marked a comment
+ * "edited", a source's date was shown raw, a mention whose highlight was deleted still counted, and the
+ * dashboard's activity links failed axe's
+ * link-in-text-block rule.
+ */
+
+const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+
+test("a long word wraps; a double-clicked Comment posts once; saving an unchanged comment doesn't mark it edited; dates and links read well", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpAndLand(page, newPerson("Edges"));
+  const slug = await createWorkspace(page, "Edges desk");
+  const statement = "The tunnel will open to cyclists in June.";
+  const c = await claimOnNewArticle(page, slug, "Tunnel plans", statement);
+  await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/sources`, { version: c.version, title: "Council minutes", kind: "primary-document", stance: "supports", publishedAt: "2025-03-04" });
+
+  await page.goto(`/w/${slug}/claims/${c.claimId}`);
+  await expect(page.getByRole("heading", { level: 1, name: statement })).toBeVisible();
+  // The source's date in the viewer's locale (en-GB in the tests), like every other date.
+  await expect(page.getByRole("region", { name: /^Sources/ })).toContainText("4 March 2025");
+
+  const discussion = page.getByRole("region", { name: /^Discussion/ });
+  const longWord = `https://example.org/${"x".repeat(300)}`;
+  await discussion.getByRole("textbox", { name: "New comment" }).click();
+  await page.keyboard.type(longWord);
+  await discussion.getByRole("button", { name: "Comment", exact: true }).dblclick();
+  await expect(discussion.getByRole("heading", { name: "Discussion (1)" })).toBeVisible();
+  await expect(discussion.getByRole("listitem")).toHaveCount(1);
+  expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+  await page.reload();
+  await expect(discussion.getByRole("listitem")).toHaveCount(1);
+
+  // Edit, then Save without a change: no request, no "edited".
+  await discussion.getByRole("button", { name: "Edit" }).click();
+  await discussion.getByRole("button", { name: "Save" }).click();
+  await expect(discussion.getByRole("button", { name: "Edit" })).toBeVisible();
+  await page.reload();
+  await expect(discussion.getByRole("listitem")).not.toContainText("edited");
+
+  // Its only highlight deleted in the reader: the mention shows as such and isn't counted, and can't be detached.
+  const removed = await page.request.delete(`/api/w/${slug}/articles/${c.articleId}/annotations/${c.annotationId}`);
+  expect(removed.status(), await removed.text()).toBeLessThan(300);
+  await page.reload();
+  const mentions = page.getByRole("region", { name: /^Mentions/ });
+  await expect(mentions.getByRole("heading")).toHaveText("Mentions (0 in 0 articles)");
+  await expect(mentions).toContainText("Highlight deleted");
+  await expect(mentions.getByRole("button", { name: /^Detach/ })).toHaveCount(0);
+
+  // The dashboard's recent activity links to the claim: underlined, so it passes axe at both widths.
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/w/${slug}/dashboard`);
+    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("commented");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+  }
+});
