@@ -107,7 +107,7 @@ test("sources: Edit opens the form filled in; a bad URL is refused at its field;
     await expect(link).toHaveAttribute("href", "https://example.org/report-2024");
     await expect(sources.getByRole("heading", { level: 3, name: "Context" })).toBeVisible();
     await expect(sources.getByRole("heading", { level: 3, name: "Supports the claim" })).toHaveCount(0);
-    await expect(sources).toContainText("2024-03-15");
+    await expect(sources).toContainText("15 March 2024");
     await expect(sources.getByText("Annual report 2023")).toHaveCount(0);
   };
   await check();
