@@ -7,7 +7,7 @@ import type { ClaimListItem, ClaimPage } from "./claim-dto";
 import { CHANGES_REQUESTED, type ReviewState } from "./review-states";
 import { claimFiltersSchema, namedFilterErrors, type ClaimFilters, type ClaimSort } from "./schemas";
 import type { Verdict } from "./verdicts";
-import { tagSpellings } from "./workspace-tags";
+import { tagsMatchSql } from "./workspace-tags";
 
 interface Cursor {
   sort: ClaimSort;
@@ -92,8 +92,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
     const either = [...(real.length ? [Prisma.sql`c.verdict = ANY(${real}::text[])`] : []), ...(f.verdict.includes("none") ? [Prisma.sql`c.verdict IS NULL`] : [])];
     and.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
   }
-  // Case-insensitive: the tag as any of its spellings in this workspace (lib/claims/workspace-tags.ts); && is GIN-indexable.
-  if (f.tag) and.push(Prisma.sql`c.tags && ${await tagSpellings(access.workspace.id, f.tag)}::text[]`);
+  if (f.tag) and.push(tagsMatchSql(access.workspace.id, [f.tag]));
   if (f.articleId) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."claimId" = c.id AND n."articleId" = ${f.articleId} AND n."deletedAt" IS NULL)`);
   if (f.claimant) and.push(Prisma.sql`c.claimant ILIKE ${containing(f.claimant)}`);
   if (f.assignee) {

@@ -1,5 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 /** How many tags the filter suggests: the most used ones, enough for any real workspace's vocabulary. */
 export const MAX_SUGGESTED_TAGS = 200;
@@ -24,13 +25,11 @@ export async function listWorkspaceTags(access: Access): Promise<string[]> {
 }
 
 /**
- * Every spelling of `tag` in the workspace, ignoring case ("Health" → ["health", "Health"]), plus
- * `tag` itself. The claims list filters with `tags && spellings`, which a GIN index on tags can
- * serve, instead of lower-casing every claim's tags in the list query. Spellings only on deleted
- * claims count too, so the Deleted view filters the same way.
+ * SQL for "the claim `c` carries any of `tags`, whatever their case": the asked tags plus every
+ * spelling of them in the workspace ("Health" → also "health"), which a GIN index on tags can
+ * serve with `&&`, instead of lower-casing every claim's tags. Spellings only on deleted claims
+ * count too, so the Deleted view filters the same way. The claims list and exports share it.
  */
-export async function tagSpellings(workspaceId: string, tag: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ tag: string }[]>`
-    SELECT "tag" FROM "WorkspaceTag" WHERE "workspaceId" = ${workspaceId} AND lower("tag") = lower(${tag})`;
-  return [...new Set([tag, ...rows.map((r) => r.tag)])];
+export function tagsMatchSql(workspaceId: string, tags: string[]): Prisma.Sql {
+  return Prisma.sql`c."tags" && (${tags}::text[] || ARRAY(SELECT wt."tag" FROM "WorkspaceTag" wt WHERE wt."workspaceId" = ${workspaceId} AND lower(wt."tag") IN (SELECT lower(x) FROM unnest(${tags}::text[]) x)))`;
 }

@@ -5,6 +5,7 @@ import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { exportRows } from "./rows";
 import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
+import { tagsMatchSql } from "@/lib/claims/workspace-tags";
 
 /**
  * The set an export holds, as SQL conditions that agree with each other (the
@@ -57,10 +58,8 @@ export function exportSet(access: Access, input: URLSearchParams | ExportFilters
     and.push(Prisma.sql`(c."verdict" = ANY(${real}::text[])${none ? Prisma.sql` OR c."verdict" IS NULL` : Prisma.empty})`);
   }
   if (f.withVerdict) and.push(Prisma.sql`c."verdict" IS NOT NULL`);
-  // Tags match whatever their case, like the claims list: any spelling of an asked tag in this workspace (WorkspaceTag).
-  if (f.tags?.length) {
-    and.push(Prisma.sql`c."tags" && (${f.tags}::text[] || ARRAY(SELECT wt."tag" FROM "WorkspaceTag" wt WHERE wt."workspaceId" = ${workspaceId} AND lower(wt."tag") IN (SELECT lower(x) FROM unnest(${f.tags}::text[]) x)))`);
-  }
+  // Tags match whatever their case, as in the claims list.
+  if (f.tags?.length) and.push(tagsMatchSql(workspaceId, f.tags));
   if (f.claimant) and.push(Prisma.sql`c."claimant" ILIKE ${`%${likeEscape(f.claimant)}%`}`);
   // Days as PostgreSQL dates: `to` + 1 day stays valid for 9999-12-31, which a JavaScript Date would write as +010000.
   if (f.from) and.push(Prisma.sql`${DATE_COLUMNS[f.dateField]} >= ${f.from}::date`);
