@@ -22,7 +22,8 @@ interface Metadata {
 
 function ToolButton({ editor, label, active, run }: { editor: Editor; label: string; active: boolean; run: (e: Editor) => void }) {
   return (
-    <button type="button" aria-pressed={active} onClick={() => run(editor)} className={`rounded px-2 py-1 text-sm ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
+    // The editor keeps focus (see the claim editor's toolbar): a toggled format isn't dropped on refocus.
+    <button type="button" aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={() => run(editor)} className={`rounded px-2 py-1 text-sm ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
       {label}
     </button>
   );

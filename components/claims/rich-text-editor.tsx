@@ -30,7 +30,9 @@ export function RichTextEditor({ id, label, value, onChange }: Props) {
     },
   });
   const tool = (name: string, active: boolean, run: () => void) => (
-    <button type="button" aria-pressed={active} onClick={run} className={`rounded px-2 py-0.5 text-xs ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
+    // preventDefault on mousedown: the editor keeps focus, so a format toggled here isn't dropped by
+    // the selection change that refocusing the editor makes (typing at once lost it).
+    <button type="button" aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run} className={`rounded px-2 py-0.5 text-xs ${active ? "bg-stone-800 text-white" : "hover:bg-stone-100"}`}>
       {name}
     </button>
   );
