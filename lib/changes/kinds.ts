@@ -1,0 +1,151 @@
+import { z } from "zod";
+
+/**
+ * Every kind of change the workspace feed records, one schema each. The
+ * stored `data` is checked against its kind's schema when written
+ * (recordChange) and when read (parseChange), so a reader never meets a shape
+ * it doesn't know. Add a kind here, never an ad-hoc JSON blob elsewhere.
+ *
+ * Subjects (`claimId`, `articleId`, `subjectId`) live in columns beside
+ * `data`, not in it: they are what streams and filters select by.
+ */
+
+const userRef = z.object({ id: z.string(), name: z.string() }).strict();
+const note = z.string().max(20_000).nullable();
+const reviewState = z.string();
+const verdict = z.string().nullable();
+/** Field values in `claim.edited`: strings, ISO dates, string arrays, people, or nothing. */
+const fieldValue = z.union([z.string(), z.array(z.string()), userRef, z.null()]);
+
+const claimData = {
+  "claim.created": z.object({ statement: z.string(), annotationId: z.string().nullable(), articleId: z.string().nullable() }),
+  "claim.edited": z.object({
+    field: z.enum(["statement", "claimant", "claimDate", "tags", "assignee", "explanation"]),
+    from: fieldValue,
+    to: fieldValue,
+  }),
+  "claim.mention-added": z.object({ annotationId: z.string(), articleId: z.string(), exact: z.string() }),
+  "claim.mention-removed": z.object({ annotationId: z.string(), articleId: z.string(), exact: z.string() }),
+  "claim.review-state": z.object({ from: reviewState, to: reviewState, note }),
+  "claim.verdict": z.object({ from: verdict, to: verdict, note }),
+  "claim.source-added": z.object({ sourceId: z.string(), title: z.string(), url: z.string().nullable(), stance: z.string().nullable() }),
+  "claim.source-removed": z.object({ sourceId: z.string(), title: z.string(), url: z.string().nullable(), stance: z.string().nullable() }),
+  "claim.source-edited": z.object({
+    sourceId: z.string(),
+    title: z.string(),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  }),
+  "claim.relation-added": z.object({
+    relationId: z.string(),
+    type: z.string(),
+    direction: z.enum(["outgoing", "incoming"]),
+    otherId: z.string(),
+    otherStatement: z.string(),
+    note,
+  }),
+  "claim.relation-removed": z.object({
+    relationId: z.string(),
+    type: z.string(),
+    direction: z.enum(["outgoing", "incoming"]),
+    otherId: z.string(),
+    otherStatement: z.string(),
+    note,
+  }),
+  /** `claimId` is the claim kept; `from` the one merged into it. */
+  "claim.merged": z.object({
+    from: z.string(),
+    fromStatement: z.string(),
+    fromReviewState: reviewState,
+    fromVerdict: verdict,
+    mentions: z.number().int(),
+    sources: z.number().int(),
+    relations: z.number().int(),
+    relationsDropped: z.number().int(),
+    tagsAdded: z.array(z.string()),
+    comments: z.number().int(),
+  }),
+  "claim.deleted": z.object({ mentionIds: z.array(z.string()) }),
+  "claim.restored": z.object({ reattached: z.number().int(), notReattached: z.number().int() }),
+  /** `subjectId` is the comment; `mentioned` the members @mentioned in it. */
+  "comment.created": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  "comment.deleted": z.object({ commentId: z.string() }),
+};
+
+const articleData = {
+  "article.created": z.object({ title: z.string(), via: z.enum(["paste", "file", "url", "pdf", "docx", "bundle", "api", "cli", "demo"]) }),
+  "article.edited": z.object({ title: z.string(), revision: z.number().int(), fields: z.array(z.string()) }),
+  "article.deleted": z.object({ title: z.string() }),
+  /** `subjectId` is the annotation (highlight). */
+  "annotation.created": z.object({ annotationId: z.string(), exact: z.string(), claimId: z.string().nullable() }),
+  "annotation.deleted": z.object({ annotationId: z.string(), exact: z.string() }),
+  "annotation.restored": z.object({ annotationId: z.string(), exact: z.string() }),
+  "annotation.reanchored": z.object({ count: z.number().int(), orphaned: z.number().int(), revision: z.number().int() }),
+};
+
+const teamData = {
+  /** `subjectId` is the member's user id. */
+  "member.joined": z.object({ user: userRef, role: z.string(), via: z.enum(["invite", "created", "cli"]) }),
+  "member.role-changed": z.object({ user: userRef, from: z.string(), to: z.string() }),
+  "member.removed": z.object({ user: userRef, role: z.string() }),
+  /** `subjectId` is the invite. */
+  "invite.created": z.object({ role: z.string(), expiresAt: z.string() }),
+  "invite.accepted": z.object({ role: z.string(), user: userRef, invitedById: z.string() }),
+  "invite.revoked": z.object({ role: z.string() }),
+  /** `subjectId` is the token. */
+  "token.created": z.object({ name: z.string(), prefix: z.string(), owner: userRef }),
+  "token.revoked": z.object({ name: z.string(), prefix: z.string(), owner: userRef }),
+  "settings.changed": z.object({ changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) }),
+  "export.created": z.object({ format: z.string(), filters: z.record(z.string(), z.unknown()), rows: z.number().int().nullable() }),
+  "import.completed": z.object({
+    kind: z.string(),
+    articles: z.number().int(),
+    claims: z.number().int(),
+    annotations: z.number().int(),
+  }),
+  "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted"]), url: z.string(), kinds: z.array(z.string()) }),
+};
+
+export const CHANGE_DATA = { ...claimData, ...articleData, ...teamData } as const;
+
+export type ChangeKind = keyof typeof CHANGE_DATA;
+export const CHANGE_KINDS = Object.keys(CHANGE_DATA) as ChangeKind[];
+export type ChangeData<K extends ChangeKind> = z.infer<(typeof CHANGE_DATA)[K]>;
+
+/** What a writer gives recordChange: a kind, its data and the subjects it is about. */
+export type ChangeInput = {
+  [K in ChangeKind]: {
+    kind: K;
+    data: ChangeData<K>;
+    workspaceId: string;
+    /** Null for changes made by the system (migrations, the demo seed). */
+    actorId: string | null;
+    claimId?: string | null;
+    articleId?: string | null;
+    subjectId?: string | null;
+  };
+}[ChangeKind];
+
+/** A committed change as readers see it. */
+export type Change = {
+  [K in ChangeKind]: {
+    seq: number;
+    kind: K;
+    data: ChangeData<K>;
+    workspaceId: string;
+    actorId: string | null;
+    claimId: string | null;
+    articleId: string | null;
+    subjectId: string | null;
+    createdAt: Date;
+  };
+}[ChangeKind];
+
+export function isChangeKind(kind: string): kind is ChangeKind {
+  return Object.hasOwn(CHANGE_DATA, kind);
+}
+
+/** The kind's area, for filters: "claim", "comment", "article", "annotation", "member", … */
+export function changeArea(kind: ChangeKind): string {
+  return kind.slice(0, kind.indexOf("."));
+}
