@@ -122,3 +122,13 @@ test("responses carry the security headers", async ({ request }) => {
   const foreign = await request.post("/api/workspaces", { data: { name: "x" }, headers: { origin: "https://evil.example" } });
   expect(foreign.status()).toBe(403);
 });
+
+test("an API path nothing serves answers problem+json 404 for every method, not the HTML page", async ({ request }) => {
+  for (const path of ["/api/w/any-desk/no-such-thing", "/api/nothing-here", "/api/w/any-desk/claims/x/y/z", "/api/v1/nope"]) {
+    for (const method of ["GET", "POST", "PATCH", "DELETE"] as const) {
+      const res = await request.fetch(path, { method, data: method === "GET" ? undefined : {} });
+      expect(res.status(), `${method} ${path}`).toBe(404);
+      expect(res.headers()["content-type"], `${method} ${path}`).toContain("application/problem+json");
+    }
+  }
+});
