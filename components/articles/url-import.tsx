@@ -36,7 +36,9 @@ const FIELDS: { name: keyof Metadata | "tags"; label: string; type?: string; hin
 /** The bookmarklet's code: opens this workspace's Add articles page with the current page's address and the selected text. */
 export function bookmarkletCode(origin: string, slug: string): string {
   const target = JSON.stringify(`${origin}/w/${encodeURIComponent(slug)}/import?url=`);
-  return `javascript:(()=>{const s=String(getSelection()).trim().slice(0,1000);location.href=${target}+encodeURIComponent(location.href)+(s?"&quote="+encodeURIComponent(s):"")})()`;
+  const code = `(()=>{const s=String(getSelection()).trim().slice(0,1000);location.href=${target}+encodeURIComponent(location.href)+(s?"&quote="+encodeURIComponent(s):"")})()`;
+  // Browsers percent-decode a javascript: URL before running it.
+  return `javascript:${code.replace(/%/g, "%25")}`;
 }
 
 /** "Send to Claimtrail": React refuses javascript: URLs in href, so the link's address is set on the element itself. */
