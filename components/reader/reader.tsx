@@ -38,6 +38,8 @@ export interface ReaderProps {
   canDeleteAny: boolean;
   canRestore: boolean;
   verdictLabels: Record<Verdict, string>;
+  /** Words to open "Mark as claim" on at once (selected where the article was found, ?quote=). */
+  quoteSpan?: { start: number; end: number } | null;
 }
 
 export function Reader(props: ReaderProps) {
@@ -155,6 +157,17 @@ export function Reader(props: ReaderProps) {
     },
     [selection, canAnnotate, props.text, identical, reuse],
   );
+
+  const quoteOpened = useRef(false);
+  useEffect(() => {
+    if (!props.quoteSpan || quoteOpened.current) return;
+    quoteOpened.current = true;
+    openComposer(props.quoteSpan);
+    // Done once: a reload shouldn't open it again.
+    const url = new URL(window.location.href);
+    url.searchParams.delete("quote");
+    window.history.replaceState(window.history.state, "", url);
+  }, [props.quoteSpan, openComposer]);
 
   /** Opens "Mark as claim" for a plain highlight already made. */
   const claimHighlight = useCallback(

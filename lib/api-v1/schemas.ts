@@ -30,6 +30,8 @@ export const problemSchema = z
     /** On a duplicate highlight (409): the live annotation already on exactly these words. */
     existingAnnotationId: z.string().optional(),
     limit: z.int().optional(),
+    /** On a page that could not be imported by URL (422): why, e.g. not-found, refused-address, timeout. */
+    kind: z.string().optional(),
   })
   .catchall(z.unknown())
   .meta({ id: "Problem", description: "RFC 9457 problem details." });

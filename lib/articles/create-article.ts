@@ -9,6 +9,14 @@ export interface NewArticle {
   actorId: string | null;
   doc: DocNode;
   metadata: ArticleMetadata;
+  /** Where a page imported by URL came from (lib/articles/import-url.ts). */
+  source?: ArticleSource;
+}
+
+export interface ArticleSource {
+  originalUrl: string;
+  canonicalUrl: string | null;
+  modifiedAt: Date | null;
 }
 
 export type CreateArticleResult =
@@ -17,6 +25,12 @@ export type CreateArticleResult =
 
 function findByHash(client: Prisma.TransactionClient, workspaceId: string, hash: string) {
   return client.article.findUnique({ where: { workspaceId_contentHash: { workspaceId, contentHash: hash } }, select: { id: true, title: true } });
+}
+
+/** A page imported before under the same canonical address is the same article, even when its text has changed since. */
+export function findByCanonicalUrl(client: Prisma.TransactionClient, workspaceId: string, canonicalUrl: string | null | undefined) {
+  if (!canonicalUrl) return Promise.resolve(null);
+  return client.article.findFirst({ where: { workspaceId, canonicalUrl }, select: { id: true, title: true }, orderBy: { createdAt: "asc" } });
 }
 
 /** The checks and the canonical text, done before any transaction opens (a 5 MB document takes a while). */
@@ -33,10 +47,10 @@ export function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle)
 }
 
 async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { text, hash }: { text: string; hash: string }): Promise<CreateArticleResult> {
-  const existing = await findByHash(tx, input.workspaceId, hash);
+  const existing = (await findByHash(tx, input.workspaceId, hash)) ?? (await findByCanonicalUrl(tx, input.workspaceId, input.source?.canonicalUrl));
   if (existing) return { status: "duplicate", article: existing };
   const article = await tx.article.create({
-    data: { workspaceId: input.workspaceId, ...input.metadata, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+    data: { workspaceId: input.workspaceId, ...input.metadata, ...input.source, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
     select: { id: true, title: true },
   });
   await tx.articleRevision.create({

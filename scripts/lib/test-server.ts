@@ -54,7 +54,11 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
   const database = opts.database ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  // The browser tests serve web pages to import on this loopback port (e2e/url-import.spec.ts); the app may fetch from it.
+  const pagePort = await freePort();
   const env: NodeJS.ProcessEnv = {
+    E2E_PAGE_PORT: String(pagePort),
+    IMPORT_ALLOW_HOSTS: `127.0.0.1:${pagePort}`,
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",

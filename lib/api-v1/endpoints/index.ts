@@ -5,6 +5,7 @@ import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as workspaces from "./workspaces";
+import * as urlImport from "./url-import";
 
 /** Every /api/v1 endpoint, in the order the reference lists them. */
 export const ENDPOINTS: AnyEndpoint[] = [
@@ -12,6 +13,8 @@ export const ENDPOINTS: AnyEndpoint[] = [
   workspaces.getWorkspace,
   articles.listArticles,
   articles.createArticle,
+  urlImport.previewUrlsEndpoint,
+  urlImport.importUrlEndpoint,
   articles.getArticleEndpoint,
   articles.updateArticleEndpoint,
   claims.listClaimsEndpoint,

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { FileImport } from "@/components/articles/file-import";
 import { BundleImport } from "@/components/articles/bundle-import";
 import { PasteArticleForm } from "@/components/articles/paste-article-form";
+import { UrlImport } from "@/components/articles/url-import";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Add articles" };
 
-export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ImportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  // The bookmarklet's ?url= and ?quote= (one value each; anything odd is just left out).
+  const { url, quote } = await searchParams;
   const access = await requirePageAccess(slug, "article.create", `/w/${slug}/import`);
   return (
     <div>
@@ -23,7 +26,10 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
         Paste one article, or upload many <code>.txt</code>, <code>.md</code> or <code>.html</code> files at once. HTML is cleaned: scripts, styles and
         embedded content are removed. The same text twice is recognised and not added again.
       </p>
-      <div className="mt-6 grid gap-8 lg:grid-cols-2">
+      <div className="mt-6">
+        <UrlImport slug={slug} initialUrl={typeof url === "string" ? url.slice(0, 2000) : undefined} quote={typeof quote === "string" ? quote.slice(0, 1000) : undefined} />
+      </div>
+      <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <PasteArticleForm slug={slug} />
         <FileImport slug={slug} />
       </div>

@@ -11,12 +11,13 @@ import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
+import { findQuote } from "@/lib/anchoring/find-quote";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ revision?: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ revision?: string; quote?: string | string[] }> }) {
   const { slug, articleId } = await params;
-  const { revision } = await searchParams;
+  const { revision, quote } = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/articles/${articleId}`);
   // A revision that can't exist (`?revision=-1`, `?revision=abc`) is a page that doesn't exist, not the current one in disguise.
   if (revision !== undefined && !/^\d+$/.test(revision)) notFound();
@@ -45,10 +46,19 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     );
   }
   const [snapshot, verdictLabels] = await Promise.all([listAnnotations(access, articleId), getVerdictLabels(access.workspace.id)]);
+  // Words selected where the article was found (the bookmarklet): ready to become a claim.
+  const quoted = typeof quote === "string" && quote.trim() ? quote : null;
+  const quoteSpan = quoted ? findQuote(article.text, quoted) : null;
   return (
     <article>
       {header}
+      {quoted && !quoteSpan ? (
+        <div className="mb-6 max-w-3xl">
+          <Alert tone="info">The words you selected on the page aren&apos;t in the imported text; select them here to make a claim.</Alert>
+        </div>
+      ) : null}
       <Reader
+        quoteSpan={quoteSpan}
         key={article.revision}
         slug={slug}
         articleId={articleId}

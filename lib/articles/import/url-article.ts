@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { parseCalendarDate } from "../dates";
+import { canonicalText, contentHash, type DocNode } from "../document";
+import { articleMetadataSchema } from "../metadata";
+import { fetchPage, UrlImportError, type FetchOptions } from "./fetch-url";
+import { parseArticleAsync } from "./parse-file";
+import { readPage, type PageMetadata } from "./url-page";
+
+/** Metadata read from a page, each value already valid for storing (or null), ready to show for review. */
+export interface UrlMetadata {
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  /** YYYY-MM-DD, the day the page gives (its own time zone). */
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  language: string | null;
+  canonicalUrl: string | null;
+}
+
+export interface UrlArticle {
+  url: string;
+  finalUrl: string;
+  metadata: UrlMetadata;
+  doc: DocNode;
+  text: string;
+  hash: string;
+}
+
+const fields = articleMetadataSchema.shape;
+
+function valid<T>(schema: z.ZodType<T>, value: unknown): Exclude<T, undefined> | null {
+  const result = schema.safeParse(value);
+  return result.success ? ((result.data ?? null) as Exclude<T, undefined> | null) : null;
+}
+
+/** A page's date as the calendar day it names; null unless it is a real one. */
+function day(value: string | undefined): string | null {
+  if (!value || !parseCalendarDate(value)) return null;
+  return value.trim().slice(0, 10);
+}
+
+function reviewable(meta: PageMetadata): UrlMetadata {
+  return {
+    title: valid(fields.title, meta.title),
+    publisher: valid(fields.publisher, meta.publisher),
+    author: valid(fields.author, meta.author),
+    publishedAt: day(meta.publishedAt),
+    modifiedAt: day(meta.modifiedAt),
+    language: valid(fields.language, meta.language),
+    canonicalUrl: valid(fields.url, meta.canonicalUrl),
+  };
+}
+
+const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/**
+ * Fetches a page (fetch-url.ts), reads its article and metadata (url-page.ts)
+ * and turns the article into a document through the same sanitising path as
+ * uploaded HTML. Nothing is stored. Throws UrlImportError per failure kind.
+ */
+export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<UrlArticle> {
+  const page = await fetchPage(url, opts);
+  const read = readPage(page.html, page.finalUrl);
+  // The page's own address resolves relative links in the article.
+  const html = `<html><head><link rel="canonical" href="${attr(page.finalUrl)}"></head><body>${read.content}</body></html>`;
+  let doc: DocNode;
+  try {
+    ({ doc } = await parseArticleAsync({ format: "html", content: html, hasTitle: true }));
+  } catch {
+    throw new UrlImportError("empty", "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article.", url);
+  }
+  const text = canonicalText(doc);
+  return { url: page.url, finalUrl: page.finalUrl, metadata: reviewable(read.metadata), doc, text, hash: contentHash(text) };
+}
