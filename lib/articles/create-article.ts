@@ -9,6 +9,8 @@ export interface NewArticle {
   actorId: string | null;
   doc: DocNode;
   metadata: ArticleMetadata;
+  /** PDFs: where each page starts in the canonical text. */
+  pageStarts?: number[];
 }
 
 export type CreateArticleResult =
@@ -36,7 +38,7 @@ async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { 
   const existing = await findByHash(tx, input.workspaceId, hash);
   if (existing) return { status: "duplicate", article: existing };
   const article = await tx.article.create({
-    data: { workspaceId: input.workspaceId, ...input.metadata, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+    data: { workspaceId: input.workspaceId, ...input.metadata, pageStarts: input.pageStarts ?? [], doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
     select: { id: true, title: true },
   });
   await tx.articleRevision.create({
