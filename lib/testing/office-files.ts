@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 
 export interface PdfPage {
   /** Lines drawn from the top, in order; "" leaves a paragraph gap. */
-  lines: string[];
+  lines?: string[];
   /** Big first line (a headline). */
   headline?: string;
   /** Running header and footer (drawn last, as some producers do); "{n}" becomes the page number. */
@@ -34,9 +34,9 @@ export async function makePdf(pages: PdfPage[], info: { title?: string } = {}): 
       page.drawText(spec.headline, { x: 60, y, size: 22, font: bold });
       y -= 40;
     }
-    for (const line of spec.lines) {
+    for (const line of spec.lines ?? []) {
       if (line) page.drawText(line, { x: 60, y, size: 11, font });
-      y -= line ? 15 : 15;
+      y -= 15;
     }
     const n = String(i + 1);
     if (spec.header) page.drawText(spec.header.replace("{n}", n), { x: 60, y: 805, size: 9, font });
