@@ -38,6 +38,8 @@ export interface ReaderProps {
   canDeleteAny: boolean;
   canRestore: boolean;
   verdictLabels: Record<Verdict, string>;
+  /** PDFs: where each page starts in `text` ("p. 4" on highlights). */
+  pageStarts?: number[];
 }
 
 export function Reader(props: ReaderProps) {
@@ -316,6 +318,7 @@ export function Reader(props: ReaderProps) {
         ) : selectedAnnotation ? (
           <HighlightCard
             annotation={selectedAnnotation}
+            pageStarts={props.pageStarts}
             canAnnotate={canAnnotate}
             notice={reusedText}
             onClaim={(focus) => claimHighlight(selectedAnnotation.id, focus)}
@@ -336,6 +339,7 @@ export function Reader(props: ReaderProps) {
           scrollParent={panel}
           reveal={reveal}
           describe={describe}
+          pageStarts={props.pageStarts}
         />
       </div>
       </HighlightsSheet>

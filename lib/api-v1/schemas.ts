@@ -140,6 +140,7 @@ export const mentionSchema = z
     status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
     start: z.int().nullable(),
     end: z.int().nullable(),
+    page: z.int().nullable().meta({ description: "PDFs: the page the mention starts on; null for other articles and for orphans." }),
     deleted: z.boolean(),
     createdAt: dateTime,
   })
