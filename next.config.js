@@ -20,8 +20,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests, scripts, bench too) with tsc;
   // checking again inside every build only makes `npm start` slower.
   typescript: { ignoreBuildErrors: true },
-  // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  // Native and WASM packages are loaded by Node at run time, not bundled; so are pdf.js (its worker module is
+  // imported at run time, lib/articles/import/pdf-to-doc.ts) and eld (megabytes of n-gram data).
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "pdfjs-dist", "eld"],
   async headers() {
     return [
       { source: "/:path*", headers: EVERY_RESPONSE },

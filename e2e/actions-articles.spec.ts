@@ -50,7 +50,7 @@ test("paste an article: an empty text is refused, the text opens in the reader w
     await expect(page.getByRole("heading", { level: 1, name: "Ferry to carry cyclists free" })).toBeVisible();
     await expect(page.getByText("Port Alder Courier · by Jo Reporter · 4 March 2025")).toBeVisible();
     await expect(page.getByRole("link", { name: "Original ↗" })).toHaveAttribute("href", "https://example.org/news/ferry-cyclists");
-    await expect(page.getByTitle("Language")).toHaveText("en");
+    await expect(page.getByTitle("Language")).toHaveText("English");
     await expect(page.getByText("transport", { exact: true })).toBeVisible();
     await expect(page.getByText("ferry", { exact: true })).toBeVisible();
     await expect(articleText(page).locator("p")).toHaveText(text.split("\n\n"));

@@ -151,6 +151,9 @@
  * - Reader: H on words already highlighted selects the existing highlight → reader-edges.spec.ts › H on words a teammate highlighted since the last poll: no copy is made, theirs is selected
  * - Reader: M on words already a claim shows that claim → reader-edges.spec.ts › M on words a teammate made a claim of meanwhile: no copy, their claim is shown
  * - Upload: choose files, fill each file's details (errors at the field), Import N files, Edit details → reader-edges.spec.ts › uploads: full file names, each file's details checked at their field before anything is sent, editable afterwards
+ * - Upload a PDF or a Word (.docx) file; a scanned PDF is refused by name with the reason → pdf-docx.spec.ts › a PDF and a Word file upload in the browser; a highlight on page 2 says p. 2 in the reader and on its claim; a scan is refused by name; the language is shown and corrected
+ * - Reader and claim page: a PDF highlight's page ("p. 2") → pdf-docx.spec.ts › a PDF and a Word file upload in the browser; a highlight on page 2 says p. 2 in the reader and on its claim; a scan is refused by name; the language is shown and corrected
+ * - Edit article: correct the detected language (a bad code refused at the field) → pdf-docx.spec.ts › a PDF and a Word file upload in the browser; a highlight on page 2 says p. 2 in the reader and on its claim; a scan is refused by name; the language is shown and corrected
  * - Demo workspace: the Start here steps → first-run.spec.ts › the demo workspace says where to start, and its three steps lead to a finished fact-check
  * - Own workspace: the next-step hint until the first claim → first-run.spec.ts › a workspace of one's own says how to make the first claim, until there is one
  * - CLI: reset a user's password (signs their browsers out) → first-run.spec.ts › reset-password from the CLI: the printed password signs in, the old one doesn't, and the signed-in browser is signed out

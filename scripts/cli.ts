@@ -23,7 +23,7 @@ Commands:
   user:create --email E --name N [--password P]   Create an account (a password is generated and printed when omitted)
   workspace:create --name W --owner E             Create a workspace with E as its admin
   member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
-  import --workspace SLUG PATH…                   Import articles from .txt, .md, .html and .json files, or folders of them
+  import --workspace SLUG PATH…                   Import articles from .txt, .md, .html, .pdf, .docx and .json files, or folders of them
   token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
   import-bundle --workspace SLUG FILE [--dry-run]  Import a Claimtrail bundle (checked first; applied in one transaction)
   reset-password EMAIL [--stdin]                  Set a new password and sign the account out everywhere (a strong one is

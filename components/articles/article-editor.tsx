@@ -107,7 +107,7 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
         <TextField label="Author" name="author" defaultValue={metadata.author ?? ""} error={fields.author} />
         <TextField label="URL" name="url" type="url" defaultValue={metadata.url ?? ""} error={fields.url} />
         <TextField label="Published" name="publishedAt" type="date" defaultValue={metadata.publishedAt ?? ""} error={fields.publishedAt} />
-        <TextField label="Language" name="language" defaultValue={metadata.language ?? ""} error={fields.language} />
+        <TextField label="Language" name="language" defaultValue={metadata.language ?? ""} error={fields.language} hint="A code like en, uk or pt-BR; detected from the text on import." />
         <TextField label="Tags" name="tags" defaultValue={metadata.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
         <p className="text-sm text-stone-600">Saving creates revision {revision + 1}. Highlights move with their words; those whose words are gone are kept as orphans.</p>
         <div className="flex gap-2">

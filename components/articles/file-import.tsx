@@ -20,9 +20,19 @@ interface Item {
   open: boolean;
 }
 
-const ACCEPT = ".txt,.md,.markdown,.html,.htm";
+const ACCEPT = ".txt,.md,.markdown,.html,.htm,.pdf,.docx";
 const MAX_BYTES = 5 * 1024 * 1024;
 const DETAIL_FIELDS = new Set<string>(["title", "publisher", "url", "publishedAt"]);
+
+/** PDF and Word files travel to the API as base64 (the import takes JSON). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
 
 /**
  * Chosen files wait in a list where each can be given its own title,
@@ -83,7 +93,7 @@ export function FileImport({ slug }: { slug: string }) {
         patch(item.key, { status: { kind: "failed", reason: "Larger than 5 MB." } });
         continue;
       }
-      const content = await item.file.text();
+      const content = /\.(pdf|docx)$/i.test(item.file.name) ? await base64Of(item.file) : await item.file.text();
       const res = await apiSend<{ status: "created" | "duplicate"; article: { id: string; title: string } }>("POST", `/api/w/${slug}/articles`, {
         filename: item.file.name,
         content,
@@ -139,7 +149,7 @@ export function FileImport({ slug }: { slug: string }) {
             }}
           />
         </label>
-        <p className="mt-2 text-xs text-stone-500">.txt, .md or .html, up to 5 MB each. You can add each file&apos;s title, publisher, URL and date before importing.</p>
+        <p className="mt-2 text-xs text-stone-500">.txt, .md, .html, .pdf or .docx (Word), up to 5 MB each. You can add each file&apos;s title, publisher, URL and date before importing.</p>
       </div>
       <p className={`mt-4 text-sm empty:mt-0 ${notice ? "text-red-700" : "text-stone-700"}`} role="status">
         {status}

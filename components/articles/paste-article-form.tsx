@@ -106,7 +106,7 @@ export function PasteArticleForm({ slug }: { slug: string }) {
             <TextField label="Author" name="author" error={fields.author} />
             <TextField label="URL" name="url" type="url" placeholder="https://" error={fields.url} />
             <TextField label="Published" name="publishedAt" type="date" error={fields.publishedAt} />
-            <TextField label="Language" name="language" placeholder="en" error={fields.language} />
+            <TextField label="Language" name="language" placeholder="en" error={fields.language} hint="Blank: detected from the text." />
             <TextField label="Tags" name="tags" hint="Separate with commas." error={fields.tags} />
           </div>
         </details>

@@ -95,9 +95,12 @@ export function MentionsSection({ slug, mentions, version, canEdit, send }: { sl
         {mentions.map((m) => (
           <li key={m.annotationId} className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
             <div className="flex items-center justify-between gap-2">
-              <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline">
-                {m.article.title}
-              </Link>
+              <span className="min-w-0">
+                <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline">
+                  {m.article.title}
+                </Link>
+                {m.page !== null && !m.deleted ? <span className="ml-2 text-sm whitespace-nowrap text-stone-600">p. {m.page}</span> : null}
+              </span>
               {m.deleted ? (
                 <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">Highlight deleted</span>
               ) : STATUS[m.status] ? (

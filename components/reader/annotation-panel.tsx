@@ -2,6 +2,7 @@
 
 import type { RefObject } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { pageLabel } from "@/lib/articles/page-starts";
 import { EntryList, type RowProps } from "./entry-list";
 
 const STATUS_LABEL: Record<AnnotationView["status"], string | null> = {
@@ -34,10 +35,13 @@ interface Props {
   reveal: { key: string; seq: number } | null;
   /** The highlight in words ("Claim · False · Approved"): the text behind its colour. */
   describe(a: AnnotationView): string;
+  /** PDFs: where each page starts, for "p. 4" on each entry. */
+  pageStarts?: number[];
 }
 
-function Entry({ a, selected, onOpen, actions, style, measure, index, describe }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string } & RowProps) {
+function Entry({ a, selected, onOpen, actions, style, measure, index, describe, pageStarts }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string; pageStarts?: number[] } & RowProps) {
   const label = STATUS_LABEL[a.status];
+  const page = a.start != null && a.end != null && a.status !== "orphaned" ? pageLabel(pageStarts, a.start, a.end) : null;
   return (
     <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
@@ -47,6 +51,11 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe }
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
         <span className="truncate">{a.createdBy?.name ?? "Someone"}</span>
+        {page ? (
+          <span className="shrink-0 whitespace-nowrap" title="Page in the PDF">
+            {page}
+          </span>
+        ) : null}
         {label ? (
           <span title={STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
             {label}
@@ -61,7 +70,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe }
 const keyOf = (a: AnnotationView) => a.id;
 
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
-export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe }: Props) {
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe, pageStarts }: Props) {
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
   const orphaned = live.filter((a) => a.status === "orphaned");
@@ -103,7 +112,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={actions(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} pageStarts={pageStarts} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={actions(a)} />}
           />
         )}
       </section>

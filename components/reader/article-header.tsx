@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
+import { languageName } from "@/lib/format/language-name";
 
 interface Props {
   slug: string;
@@ -48,7 +49,11 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
             Original ↗
           </a>
         ) : null}
-        {article.language ? <span className="rounded bg-stone-100 px-2 py-0.5 text-stone-700" title="Language">{article.language}</span> : null}
+        {article.language ? (
+          <span className="rounded bg-stone-100 px-2 py-0.5 text-stone-700" title={`Language: ${article.language}`} data-testid="article-language">
+            {languageName(article.language)}
+          </span>
+        ) : null}
         {article.tags.map((t) => (
           <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">
             {t}

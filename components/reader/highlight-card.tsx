@@ -1,19 +1,24 @@
 "use client";
 
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { pageLabel } from "@/lib/articles/page-starts";
 import { SideCard } from "./side-card";
 
 /**
  * A plain highlight (not a claim) selected in the reader, in the side panel:
  * what it says, and the way to make it a claim later, new or existing.
  */
-export function HighlightCard({ annotation: a, canAnnotate, notice, onClaim, onClose }: { annotation: AnnotationView; canAnnotate: boolean; notice?: string | null; onClaim(focus: "statement" | "search"): void; onClose(): void }) {
+export function HighlightCard({ annotation: a, canAnnotate, notice, onClaim, onClose, pageStarts }: { annotation: AnnotationView; canAnnotate: boolean; notice?: string | null; onClaim(focus: "statement" | "search"): void; onClose(): void; pageStarts?: number[] }) {
+  const page = a.start != null && a.end != null ? pageLabel(pageStarts, a.start, a.end) : null;
   const button = "rounded-md px-2.5 py-1.5 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-50";
   return (
     <SideCard title="Highlight" closeLabel="Close highlight" notice={notice} onClose={onClose}>
       <blockquote className="mt-2 line-clamp-4 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</blockquote>
       {a.note ? <p className="mt-2 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
-      <p className="mt-2 text-xs text-stone-500">Not a claim · {a.createdBy?.name ?? "Someone"}</p>
+      <p className="mt-2 text-xs text-stone-500">
+        Not a claim · {a.createdBy?.name ?? "Someone"}
+        {page ? ` · ${page}` : ""}
+      </p>
       {canAnnotate ? (
         <div className="mt-3 flex flex-wrap gap-2">
           <button type="button" onClick={() => onClaim("statement")} className={button}>

@@ -40,6 +40,8 @@ export interface ReaderProps {
   verdictLabels: Record<Verdict, string>;
   /** Words to open "Mark as claim" on at once (selected where the article was found, ?quote=). */
   quoteSpan?: { start: number; end: number } | null;
+  /** PDFs: where each page starts in `text` ("p. 4" on highlights). */
+  pageStarts?: number[];
 }
 
 export function Reader(props: ReaderProps) {
@@ -329,6 +331,7 @@ export function Reader(props: ReaderProps) {
         ) : selectedAnnotation ? (
           <HighlightCard
             annotation={selectedAnnotation}
+            pageStarts={props.pageStarts}
             canAnnotate={canAnnotate}
             notice={reusedText}
             onClaim={(focus) => claimHighlight(selectedAnnotation.id, focus)}
@@ -349,6 +352,7 @@ export function Reader(props: ReaderProps) {
           scrollParent={panel}
           reveal={reveal}
           describe={describe}
+          pageStarts={props.pageStarts}
         />
       </div>
       </HighlightsSheet>

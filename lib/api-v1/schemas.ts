@@ -78,6 +78,7 @@ export const articleSchema = articleSummarySchema
   .extend({
     /** Canonical text: annotation offsets (UTF-16 code units) refer to it. */
     text: z.string(),
+    pageStarts: z.array(z.int()).meta({ description: "PDFs: the offset in `text` where each page starts (the first is page 1); empty for other articles and for earlier revisions." }),
     /** The body as a tiptap (ProseMirror) JSON document. */
     doc: z.looseObject({ type: z.literal("doc") }),
     /** The revision shown (the current one unless ?revision= asked for another). */
@@ -141,6 +142,7 @@ export const mentionSchema = z
     status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
     start: z.int().nullable(),
     end: z.int().nullable(),
+    page: z.int().nullable().meta({ description: "PDFs: the page the mention starts on; null for other articles and for orphans." }),
     deleted: z.boolean(),
     createdAt: dateTime,
   })

@@ -17,6 +17,8 @@ export interface ArticleSource {
   originalUrl: string;
   canonicalUrl: string | null;
   modifiedAt: Date | null;
+  /** PDFs: where each page starts in the canonical text. */
+  pageStarts?: number[];
 }
 
 export type CreateArticleResult =
@@ -50,7 +52,7 @@ async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { 
   const existing = (await findByHash(tx, input.workspaceId, hash)) ?? (await findByCanonicalUrl(tx, input.workspaceId, input.source?.canonicalUrl));
   if (existing) return { status: "duplicate", article: existing };
   const article = await tx.article.create({
-    data: { workspaceId: input.workspaceId, ...input.metadata, ...input.source, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+    data: { workspaceId: input.workspaceId, ...input.metadata, ...input.source, pageStarts: input.pageStarts ?? [], doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
     select: { id: true, title: true },
   });
   await tx.articleRevision.create({

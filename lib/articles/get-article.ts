@@ -36,6 +36,7 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
       publishedAt: true,
       language: true,
       tags: true,
+      pageStarts: true,
       doc: true,
       text: true,
       revision: true,
@@ -55,5 +56,6 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
     select: { doc: true, text: true, title: true },
   });
   if (!old) throw notFound("Revision not found");
-  return { ...article, title: old.title, doc: old.doc as unknown as DocNode, text: old.text, shownRevision: revision };
+  // Page starts are kept for the current text only.
+  return { ...article, title: old.title, doc: old.doc as unknown as DocNode, text: old.text, pageStarts: [], shownRevision: revision };
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
+import { movePageStarts } from "./page-starts";
 import { docSchema } from "./doc-schema";
 import { REVISION_MAX } from "./get-article";
 import { assertStorableArticle } from "./storable";
@@ -30,8 +31,8 @@ export async function updateArticle(access: Access, articleId: string, input: { 
   if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
   const hash = contentHash(text);
   return db.$transaction(async (tx) => {
-    const [article] = await tx.$queryRaw<{ id: string; revision: number; contentHash: string }[]>`
-      SELECT id, revision, "contentHash" FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
+    const [article] = await tx.$queryRaw<{ id: string; revision: number; contentHash: string; pageStarts: number[] }[]>`
+      SELECT id, revision, "contentHash", "pageStarts" FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
     if (!article) throw notFound("Article not found");
     if (article.revision !== input.baseRevision) {
       throw conflict("Someone saved a newer version while you were editing. Reload to see it, then make your change again.");
@@ -46,10 +47,17 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       data: { articleId, number: revision, title: input.metadata.title, doc: doc as object, text, contentHash: hash, createdById: access.userId },
     });
     let reanchored = 0;
-    if (textChanged) reanchored = await reanchorAnnotations(tx, access.userId, articleId, text, revision);
+    let pageStarts = article.pageStarts ?? [];
+    if (textChanged) {
+      reanchored = await reanchorAnnotations(tx, access.userId, articleId, text, revision);
+      if (pageStarts.length) {
+        const old = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } });
+        pageStarts = movePageStarts(old.text, text, pageStarts);
+      }
+    }
     await tx.article.update({
       where: { id: articleId },
-      data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, annotationsVersion: { increment: 1 } },
+      data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
     });
     return { revision, reanchored };
   }, TX_OPTIONS);

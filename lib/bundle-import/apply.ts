@@ -1,3 +1,4 @@
+import { detectLanguage } from "@/lib/articles/import/language";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { BundleSummary } from "./checker";
@@ -127,11 +128,13 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
       const writers: Record<(typeof WRITE_ORDER)[number], Writer<never>> = {
         articles: new Writer<BundleArticle>(
           async (chunk) => {
+            // A bundle from elsewhere may not say an article's language: it is detected, as on any import.
+            const languages = await Promise.all(chunk.map((a) => a.language ?? detectLanguage(a.text)));
             await insertRows(
               tx,
               "Article",
               [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
-              chunk.map((a) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, a.language, json(a.tags), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
+              chunk.map((a, i) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, languages[i], json(a.tags), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
             );
             // Without revisions in the bundle, the current text is the one revision kept.
             const revisions = chunk.flatMap((a) =>

@@ -73,6 +73,8 @@ export interface MentionView {
   status: "exact" | "moved" | "fuzzy" | "orphaned";
   start: number | null;
   end: number | null;
+  /** PDFs: the page the mention starts on; null for other articles and orphans. */
+  page: number | null;
   /** The highlight itself was deleted (it stays a mention until detached). */
   deleted: boolean;
   createdAt: string;

@@ -1,3 +1,4 @@
+import { pageAt } from "@/lib/articles/page-starts";
 import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as P } from "@/lib/db/generated/client";
 import type { ClaimEventView, MentionView, RelationView, SourceView, UserRef } from "./claim-dto";
@@ -76,6 +77,7 @@ interface MentionRow {
   title: string;
   publishedAt: Date | null;
   url: string | null;
+  pageStarts: number[];
   before: string | null;
   after: string | null;
   text: string | null;
@@ -104,7 +106,7 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
   // inlined into, and recomputed by, every expression that uses it).
   const rows = await client.$queryRaw<MentionRow[]>`
     SELECT n.id, n.exact, n.prefix, n.suffix, n.start, n."end", n.status::text AS status, n."deletedAt", n."createdAt",
-           a.id AS "articleId", a.title, a."publishedAt", a.url,
+           a.id AS "articleId", a.title, a."publishedAt", a.url, a."pageStarts",
            CASE WHEN NOT x.astral THEN substr(h.head, greatest(n.start - ${CONTEXT_CHARS}, 0) + 1, n.start - greatest(n.start - ${CONTEXT_CHARS}, 0)) END AS before,
            CASE WHEN NOT x.astral THEN substr(h.head, n."end" + 1, ${CONTEXT_CHARS}) END AS after,
            CASE WHEN x.astral THEN a.text END AS text
@@ -131,6 +133,7 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
       status: m.status,
       start: m.start,
       end: m.end,
+      page: anchored ? pageAt(m.pageStarts, m.start!) : null,
       deleted: m.deletedAt !== null,
       createdAt: m.createdAt.toISOString(),
     };

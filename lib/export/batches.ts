@@ -59,7 +59,7 @@ export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T
 export interface ExportMention {
   annotationId: string;
   /** `text`: the article's current canonical text, only when asked for (`texts`). */
-  article: { id: string; title: string; url: string | null; publishedAt: Date | null; language: string | null; text?: string };
+  article: { id: string; title: string; url: string | null; publishedAt: Date | null; language: string | null; text?: string; /** PDFs: page start offsets (lib/articles/page-starts.ts). */ pageStarts?: number[] };
   /** Who made the highlight; null once their account is gone. */
   creator: { id: string; name: string } | null;
   exact: string;
@@ -220,7 +220,7 @@ async function* readClaimBatches(set: ExportSet, opts: BatchOptions): AsyncGener
     const articles = new Map(
       (
         await exportRows<ArticleRow>(Prisma.sql`
-          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language" FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
+          SELECT ar."id", ar."title", ar."url", ar."publishedAt", ar."language", ar."pageStarts" FROM "Article" ar WHERE ar."id" = ANY(${articleIds}::text[])`)
       ).map((a) => [a.id, a]),
     );
     if (opts.texts) {

@@ -6,6 +6,7 @@ import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listArticles } from "@/lib/articles/list-articles";
+import { languageName } from "@/lib/format/language-name";
 import { startHere } from "@/lib/workspaces/start-here";
 import { StartHere } from "@/components/workspaces/start-here";
 import { formatDate } from "@/lib/format/dates";
@@ -46,6 +47,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
                 a.publisher,
                 a.author,
                 a.publishedAt ? formatDate(a.publishedAt, locale, "day-short") : null,
+                a.language ? languageName(a.language) : null,
                 a.annotationCount ? `${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : null,
               ]);
               return (

@@ -56,7 +56,9 @@ export const createArticle = endpoint({
   tag: "Articles",
   summary: "Import an article",
   description:
-    "Imports plain text, Markdown or HTML (`format`, else guessed from `filename`, else from the content). HTML is sanitised; metadata given here wins over what is read from the content. " +
+    "Imports plain text, Markdown, HTML, PDF or Word (`format`, else guessed from `filename`, else from the content: text or HTML). HTML is sanitised; metadata given here wins over what is read from the content. " +
+    "For `pdf` and `docx`, `content` is the file's bytes in base64; a PDF keeps its page starts (`pageStarts` on the article). A PDF without a text layer (scanned), an encrypted PDF, and a file that isn't what it says are 400 naming `content`. " +
+    "The language, unless given, is detected from the text (a BCP 47 code, or null when unsure). " +
     `The content may be up to ${MAX_BYTES / 1024 / 1024} MB; the request body up to ${MAX_IMPORT_BODY_BYTES / 1024 / 1024} MiB. ` +
     "201 when stored; 200 with status `duplicate` when the same text is already in the workspace.",
   action: "article.create",
@@ -105,6 +107,7 @@ export const getArticleEndpoint = endpoint({
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
       text: a.text,
+      pageStarts: a.pageStarts,
       doc: a.doc,
       shownRevision: a.shownRevision,
       annotationsVersion: a.annotationsVersion,

@@ -81,9 +81,11 @@ describe("importArticle", () => {
 
   it("throws a 400 naming the file and the reason for bad files and bad metadata", async () => {
     const ws = await setup();
-    const pdf = await rejection(importArticle({ ...ws, filename: "scan.pdf", content: "%PDF-1.7" }));
-    expect(pdf).toMatchObject({ status: 400, fields: { filename: "Use a .txt, .md or .html file." } });
-    expect(pdf.message).toContain('"scan.pdf"');
+    const pptx = await rejection(importArticle({ ...ws, filename: "slides.pptx", content: "PK" }));
+    expect(pptx).toMatchObject({ status: 400, fields: { filename: "Use a .txt, .md, .html, .pdf or .docx file." } });
+    expect(pptx.message).toContain('"slides.pptx"');
+    // PDF content travels as base64: text isn't.
+    expect(await rejection(importArticle({ ...ws, filename: "scan.pdf", content: "%PDF-1.7" }))).toMatchObject({ status: 400, fields: { content: "Send the file's bytes in base64." } });
     expect(await rejection(importArticle({ ...ws, filename: "empty.txt", content: "" }))).toMatchObject({ status: 400, message: '"empty.txt" is empty.' });
     expect(await rejection(importArticle({ ...ws, filename: "huge.txt", content: "a".repeat(5 * 1024 * 1024 + 1) }))).toMatchObject({ status: 400, message: '"huge.txt" is larger than 5 MB.' });
     const badUrl = await rejection(importArticle({ ...ws, content: "Text.", metadata: { url: "ftp://x" } }));
@@ -94,7 +96,7 @@ describe("importArticle", () => {
 
 describe("the API's request schema", () => {
   it("names each invalid field", () => {
-    const parsed = importRequestSchema.safeParse({ format: "pdf", content: 5, url: "nope", language: "english!", tags: ["x".repeat(41)] });
+    const parsed = importRequestSchema.safeParse({ format: "rtf", content: 5, url: "nope", language: "english!", tags: ["x".repeat(41)] });
     expect(parsed.success).toBe(false);
     const fields = parsed.error!.issues.map((i) => i.path.join("."));
     expect(fields).toEqual(expect.arrayContaining(["format", "content", "url", "language", "tags.0"]));

@@ -4,7 +4,9 @@ import { fieldErrors } from "@/lib/http/problem";
 import { createArticle, type CreateArticleResult } from "../create-article";
 import { articleMetadataSchema, optionalTitleSchema, type ArticleMetadata } from "../metadata";
 import { storableText } from "../safe-text";
-import { FORMATS, MAX_BYTES, parseArticleAsync, type MetadataGuess } from "./parse-file";
+import { canonicalText } from "../document";
+import { detectLanguage } from "./language";
+import { IMPORT_FORMATS, MAX_BYTES, parseArticleAsync, type MetadataGuess } from "./parse-file";
 
 /** Metadata a person may give with an import; every field optional, blanks mean "not given". */
 export const importMetadataSchema = articleMetadataSchema.extend({
@@ -14,16 +16,19 @@ export const importMetadataSchema = articleMetadataSchema.extend({
 
 export type ImportMetadataInput = z.input<typeof importMetadataSchema>;
 
+/** 5 MB of bytes in base64 (PDF and Word files travel so); text content is held to 5 MB when it is parsed. */
+const MAX_CONTENT_CHARS = Math.ceil(MAX_BYTES / 3) * 4 + 4096;
+
 const contentSchema = z
   .string({ error: "Paste some text or choose a file." })
-  .refine((v) => Buffer.byteLength(v, "utf8") <= MAX_BYTES, "Keep each file under 5 MB.")
+  .refine((v) => v.length <= MAX_CONTENT_CHARS, "Keep each file under 5 MB.")
   .superRefine(storableText);
 
 /** The request to import one article: pasted text or one file's content. */
 export const importRequestSchema = z.object({
   filename: z.string().trim().max(255, "Keep the file name under 255 characters.").superRefine(storableText).optional(),
   format: z
-    .enum(FORMATS, { error: `Use one of: ${FORMATS.join(", ")}.` })
+    .enum(IMPORT_FORMATS, { error: `Use one of: ${IMPORT_FORMATS.join(", ")}.` })
     .or(z.literal("").transform(() => undefined))
     .optional(),
   content: contentSchema,
@@ -60,25 +65,27 @@ export async function importArticle(input: ImportArticleInput): Promise<ImportAr
   // Cooperative: a 5 MB page takes seconds to convert, and other requests on this instance must not wait for it.
   const parsed = await parseArticleAsync({ filename, format, content, hasTitle: !!given.title });
   const metadata = mergeMetadata(parsed.guess, given);
-  return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata });
+  metadata.language ??= await detectLanguage(canonicalText(parsed.doc), valid(articleMetadataSchema.shape.language, parsed.guess.language));
+  return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata, pageStarts: parsed.pageStarts });
 }
 
 type GivenMetadata = z.output<typeof importMetadataSchema>;
 
-/** Given values win; each guessed value is kept only when it is valid on its own. */
+const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+};
+
+/** Given values win; each guessed value is kept only when it is valid on its own. The language is detected from the text unless given. */
 function mergeMetadata(guess: MetadataGuess, given: GivenMetadata): ArticleMetadata {
   const fields = articleMetadataSchema.shape;
-  const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : undefined;
-  };
   return {
     title: given.title ?? valid(fields.title, guess.title) ?? "Untitled article",
     publisher: given.publisher ?? valid(fields.publisher, guess.publisher) ?? null,
     author: given.author ?? valid(fields.author, guess.author) ?? null,
     url: given.url ?? valid(fields.url, guess.url) ?? null,
     publishedAt: given.publishedAt ?? valid(fields.publishedAt, guess.publishedAt) ?? null,
-    language: given.language ?? valid(fields.language, guess.language) ?? null,
+    language: given.language ?? null,
     tags: given.tags ?? [],
   };
 }

@@ -37,6 +37,7 @@ function folder(): string {
     ]),
   );
   writeFileSync(path.join(dir, "scan.pdf"), "%PDF-1.7");
+  writeFileSync(path.join(dir, "slides.pptx"), "PK");
   writeFileSync(path.join(dir, "README.md"), "# About this folder");
   writeFileSync(path.join(dir, ".hidden", "secret.txt"), "Hidden.");
   return dir;
@@ -65,6 +66,7 @@ describe("importPaths", () => {
       "nested/c-page.html",
       "nested/deeper/d-page.htm",
       "scan.pdf",
+      "slides.pptx",
     ]);
     expect(byName["a-story.txt"]).toMatchObject({ status: "created", article: { title: "Plain headline" } });
     expect(byName["b-notes.md"]).toMatchObject({ status: "created", article: { title: "Markdown headline" } });
@@ -81,7 +83,8 @@ describe("importPaths", () => {
     expect(byName["broken.json"]).toMatchObject({ status: "failed", reason: expect.stringMatching(/^Not valid JSON/) });
     expect(byName["list.json #4"]).toMatchObject({ status: "failed", reason: "Give the article's text, html or markdown." });
     expect(byName["list.json #5"]).toMatchObject({ status: "failed", reason: "url: Use a full http:// or https:// address." });
-    expect(byName["scan.pdf"]).toMatchObject({ status: "skipped" });
+    expect(byName["scan.pdf"]).toMatchObject({ status: "failed", reason: expect.stringMatching(/^"scan.pdf" is not a readable PDF/) });
+    expect(byName["slides.pptx"]).toMatchObject({ status: "skipped" });
     expect(byName["README.md"]).toMatchObject({ status: "skipped" });
 
     const stored = await db.article.findMany({ where: { workspaceId: workspace.id }, orderBy: { title: "asc" } });
@@ -97,9 +100,9 @@ describe("importPaths", () => {
   it("fails a file given by name that isn't a supported type, and a path that doesn't exist", async () => {
     const { workspace } = await makeWorkspace();
     const dir = folder();
-    const outcomes = await collect(workspace.id, [path.join(dir, "scan.pdf"), path.join(dir, "missing.txt"), path.join(dir, "README.md")]);
+    const outcomes = await collect(workspace.id, [path.join(dir, "slides.pptx"), path.join(dir, "missing.txt"), path.join(dir, "README.md")]);
     expect(outcomes).toEqual([
-      { source: path.join(dir, "scan.pdf"), status: "failed", reason: "A .pdf file: import .txt, .md, .html or .json files." },
+      { source: path.join(dir, "slides.pptx"), status: "failed", reason: "A .pptx file: import .txt, .md, .html, .pdf, .docx or .json files." },
       { source: path.join(dir, "missing.txt"), status: "failed", reason: "No such file or folder." },
       { source: path.join(dir, "README.md"), status: "created", article: expect.objectContaining({ title: "About this folder" }) },
     ]);

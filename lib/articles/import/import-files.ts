@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { importArticle, type ImportArticleInput } from "./import-article";
-import { EXTENSIONS, MAX_BYTES, extensionOf, type Format } from "./parse-file";
+import { EXTENSIONS, MAX_BYTES, extensionOf, isBinaryFormat, type Format } from "./parse-file";
 
 /** What happened to one file, or one item of a .json list. */
 export interface ImportOutcome {
@@ -23,7 +23,7 @@ const README = /^(readme|license|licence|changelog)(\.|$)/i;
 
 /**
  * Bulk import from the file system: files, and folders searched recursively
- * for .txt, .md, .markdown, .html, .htm and .json files (hidden ones and a
+ * for .txt, .md, .markdown, .html, .htm, .pdf, .docx and .json files (hidden ones and a
  * folder's README are skipped). Yields one outcome per file or list item, in
  * order; a bad file fails alone.
  */
@@ -52,7 +52,7 @@ async function* importFolder(input: ImportPathsInput, dir: string): AsyncGenerat
     } else if (README.test(entry.name)) {
       yield { source: full, status: "skipped", reason: "A folder's README or licence, not an article." };
     } else if (!EXTENSIONS[extensionOf(entry.name)] && extensionOf(entry.name) !== "json") {
-      yield { source: full, status: "skipped", reason: "Not a .txt, .md, .html or .json file." };
+      yield { source: full, status: "skipped", reason: "Not a .txt, .md, .html, .pdf, .docx or .json file." };
     } else {
       yield* importFile(input, full);
     }
@@ -63,12 +63,17 @@ async function* importFile(input: ImportPathsInput, file: string): AsyncGenerato
   const name = path.basename(file);
   const ext = extensionOf(name);
   if (!EXTENSIONS[ext] && ext !== "json") {
-    yield { source: file, status: "failed", reason: `${ext ? `A .${ext} file` : "A file without an extension"}: import .txt, .md, .html or .json files.` };
+    yield { source: file, status: "failed", reason: `${ext ? `A .${ext} file` : "A file without an extension"}: import .txt, .md, .html, .pdf, .docx or .json files.` };
     return;
   }
   const size = (await stat(file)).size;
   if (size > MAX_BYTES) {
     yield { source: file, status: "failed", reason: `The file is larger than 5 MB (${(size / 1024 / 1024).toFixed(1)} MB).` };
+    return;
+  }
+  if (isBinaryFormat(EXTENSIONS[ext])) {
+    const content = (await readFile(file)).toString("base64");
+    yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content }));
     return;
   }
   let content: string;

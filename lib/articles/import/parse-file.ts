@@ -3,16 +3,25 @@ import { invalid } from "@/lib/errors";
 import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { domMetadata } from "./html-metadata";
 import { domToDoc, parseHtml } from "./html-to-doc";
+import { docxToHtml } from "./docx-to-html";
 import { markdownToHtml, markdownToHtmlAsync } from "./markdown";
+import { pdfToDoc } from "./pdf-to-doc";
 import { runCooperatively, runNow, type Steps } from "./steps";
 import { docFromLines, textParagraphs } from "./text-to-doc";
 import { looksLikeHeadline, titleFromWords } from "./title";
 
+/** Text formats: an edit can replace a body with any of them. */
 export const FORMATS = ["text", "markdown", "html"] as const;
-export type Format = (typeof FORMATS)[number];
+/** Files whose content travels as base64 (API, browser) and is read as bytes. */
+export const BINARY_FORMATS = ["pdf", "docx"] as const;
+export const IMPORT_FORMATS = [...FORMATS, ...BINARY_FORMATS] as const;
+export type Format = (typeof IMPORT_FORMATS)[number];
+export type BinaryFormat = (typeof BINARY_FORMATS)[number];
+
+export const isBinaryFormat = (format: Format | null | undefined): format is BinaryFormat => format === "pdf" || format === "docx";
 
 /** File name endings the importer reads, by format. */
-export const EXTENSIONS: Record<string, Format> = { txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html" };
+export const EXTENSIONS: Record<string, Format> = { txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", pdf: "pdf", docx: "docx" };
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -30,6 +39,8 @@ export interface ParsedArticle {
   format: Format;
   doc: DocNode;
   guess: MetadataGuess;
+  /** PDFs: where each page starts in the canonical text. */
+  pageStarts?: number[];
 }
 
 export interface ParseInput {
@@ -54,8 +65,8 @@ export function detectFormat(filename: string | null | undefined, content: strin
     const ext = extensionOf(filename);
     const format = EXTENSIONS[ext];
     if (!format) {
-      throw invalid(`${label(filename)} is ${ext ? `a .${ext} file` : "a file without an extension"}: import .txt, .md or .html files.`, {
-        filename: "Use a .txt, .md or .html file.",
+      throw invalid(`${label(filename)} is ${ext ? `a .${ext} file` : "a file without an extension"}: import .txt, .md, .html, .pdf or .docx files.`, {
+        filename: "Use a .txt, .md, .html, .pdf or .docx file.",
       });
     }
     return format;
@@ -70,6 +81,7 @@ export function detectFormat(filename: string | null | undefined, content: strin
  * parseArticleAsync.
  */
 export function parseArticle(input: ParseInput): ParsedArticle {
+  if (isBinaryFormat(input.format ?? detectFormat(input.filename, input.content))) throw new Error("PDF and Word files are read by parseArticleAsync only.");
   return runNow(parseArticleSteps(input));
 }
 
@@ -79,6 +91,8 @@ export function parseArticle(input: ParseInput): ParsedArticle {
  * import doesn't stall other requests.
  */
 export async function parseArticleAsync(input: ParseInput): Promise<ParsedArticle> {
+  const given = input.format ?? detectFormat(input.filename, input.content);
+  if (isBinaryFormat(given)) return parseBinary(input, given);
   const { format, content } = checkContent(input);
   const html = format === "markdown" ? await markdownToHtmlAsync(content, input.filename) : undefined;
   return runCooperatively(convert(input, format, content, html));
@@ -105,9 +119,35 @@ function checkContent(input: ParseInput): { format: Format; content: string } {
   return { format, content };
 }
 
+/** The bytes of a base64 `content`; a 400 naming `content` when it isn't base64 or is too big. */
+export function decodeBase64(input: ParseInput): Uint8Array {
+  const compact = input.content.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
+    throw invalid(`${label(input.filename)}: PDF and Word files are sent as base64.`, { content: "Send the file's bytes in base64." });
+  }
+  const bytes = Buffer.from(compact, "base64");
+  if (bytes.length > MAX_BYTES) throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: "Keep each file under 5 MB." });
+  if (!bytes.length) throw invalid(`${label(input.filename)} is empty.`, { content: "There is no text to import." });
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A PDF (its own path, keeping page starts) or a Word file (to HTML, then the page path). */
+async function parseBinary(input: ParseInput, format: BinaryFormat): Promise<ParsedArticle> {
+  const bytes = decodeBase64(input);
+  if (format === "docx") {
+    const html = await docxToHtml(bytes, input.filename);
+    return runCooperatively(convert(input, "docx", html, html));
+  }
+  const pdf = await pdfToDoc(bytes, input.filename, { takeTitle: !input.hasTitle });
+  const text = canonicalText(pdf.doc);
+  if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });
+  const title = pdf.title && pdf.title.length <= 300 ? pdf.title : titleFromWords(text.slice(0, 4000));
+  return { format, doc: pdf.doc, pageStarts: pdf.pageStarts, guess: { title, author: pdf.author, language: pdf.language } };
+}
+
 /** The checked content as a document; Markdown may come already rendered to HTML. */
 function* convert(input: ParseInput, format: Format, content: string, renderedHtml?: string): Steps<ParsedArticle> {
-  const html = format === "text" ? null : format === "markdown" ? (renderedHtml ?? markdownToHtml(content, input.filename)) : content;
+  const html = format === "text" ? null : format === "markdown" || format === "docx" ? (renderedHtml ?? markdownToHtml(content, input.filename)) : content;
   const parsed = html === null ? parseText(content, !!input.hasTitle) : yield* parsePage(html, !!input.hasTitle);
   const text = canonicalText(parsed.doc);
   if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });

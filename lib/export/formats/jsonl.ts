@@ -1,3 +1,4 @@
+import { pageAt } from "@/lib/articles/page-starts";
 import { Prisma } from "@/lib/db/generated/client";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import type { ExportClaim } from "../batches";
@@ -25,6 +26,7 @@ export function jsonlRecord(ctx: ExportContext, c: ExportClaim) {
       quote: { exact: m.exact, prefix: m.prefix, suffix: m.suffix },
       start: m.start,
       end: m.end,
+      page: m.start === null ? null : pageAt(m.article.pageStarts, m.start),
       status: m.status,
     })),
     sources: c.sources.map((s) => ({
@@ -48,6 +50,8 @@ const MENTION = object([
   ["quote", object([["exact", str(`a."exact"`)], ["prefix", str(`a."prefix"`)], ["suffix", str(`a."suffix"`)]])],
   ["start", num(`a."start"`)],
   ["end", num(`a."end"`)],
+  // pageAt in SQL: page starts are ascending from 0, so the page is how many of them lie at or before the start.
+  ["page", num(`CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN NULL ELSE (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start") END`)],
   ["status", str(`a."status"::text`)],
 ]);
 const SOURCE = object([

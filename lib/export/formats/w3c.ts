@@ -4,6 +4,7 @@ import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keye
 import { exportRows } from "../rows";
 import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
 import { describeSpan } from "@/lib/anchoring/selectors";
+import { pageAt } from "@/lib/articles/page-starts";
 import { CodePointIndex } from "./code-points";
 import { CLAIMTRAIL_NS } from "./namespace";
 
@@ -62,6 +63,7 @@ export function w3cSelectors(m: ExportMention, points: (text: string) => CodePoi
  */
 export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMention, points?: (text: string) => CodePointIndex) {
   const v = verdictFields(ctx, c.verdict);
+  const pdfPage = m.start === null ? null : pageAt(m.article.pageStarts, m.start);
   return {
     id: annotationUrn(m.annotationId),
     type: "Annotation",
@@ -70,6 +72,8 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
     created: iso(m.createdAt),
     "ct:article": articleUrn(m.article.id),
     "ct:anchorStatus": m.status,
+    // PDFs: the page (1-based) the mention starts on in the original file.
+    ...(pdfPage !== null ? { "ct:pdfPage": pdfPage } : {}),
     target: {
       type: "SpecificResource",
       source: m.article.url ?? articleUrn(m.article.id),
@@ -97,7 +101,7 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
 /** Articles per query for W3C: their texts and mentions are what memory holds at a time. */
 export const W3C_ARTICLE_PAGE = 50;
 
-type ArticlePage = Keyed & { title: string; url: string | null; publishedAt: Date | null; language: string | null; text: string };
+type ArticlePage = Keyed & { title: string; url: string | null; publishedAt: Date | null; language: string | null; text: string; pageStarts: number[] };
 type MentionRow = {
   annotationId: string;
   articleId: string;
@@ -144,7 +148,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
     "ar",
     (after, take) =>
       exportRows<ArticlePage>(Prisma.sql`
-        SELECT ar."id", ar."createdAt", ar."title", ar."url", ar."publishedAt", ar."language", ar."text"
+        SELECT ar."id", ar."createdAt", ar."title", ar."url", ar."publishedAt", ar."language", ar."text", ar."pageStarts"
         FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`),
     W3C_ARTICLE_PAGE,
   );

@@ -72,6 +72,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         canDeleteAny={can(access.role, "annotation.deleteAny")}
         canRestore={can(access.role, "annotation.restore")}
         verdictLabels={verdictLabels}
+        pageStarts={article.pageStarts}
       />
     </article>
   );

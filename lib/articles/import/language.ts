@@ -1,0 +1,64 @@
+/**
+ * An article's language as a BCP 47 code, guessed from its text on import.
+ * Long enough texts go to eld (n-gram detector; its data ships in the
+ * package, nothing is fetched); short ones fall back to the script, and only
+ * where the script says enough.
+ */
+
+/** Below this many letters, n-gram detection guesses more than it knows. */
+export const MIN_LETTERS = 40;
+/** eld reads this much; more costs time and changes nothing. */
+const SAMPLE_CHARS = 4000;
+
+type Detector = { detect(text: string): { language: string; isReliable(): boolean } };
+let detector: Promise<Detector> | null = null;
+
+function loadDetector(): Promise<Detector> {
+  // The medium database (2 MB): loading the large one took seconds on a busy machine for no gain here.
+  detector ??= import("eld/medium").then((m) => m.eld as Detector);
+  return detector;
+}
+
+const LETTER = /\p{L}/gu;
+
+/**
+ * The language of `text`, or null when it can't be told with some confidence.
+ * A reliable detection wins over `declared` (what the file says of itself:
+ * page templates often say "en" whatever the text); the declaration wins
+ * over a guess from the script.
+ */
+export async function detectLanguage(text: string, declared?: string | null): Promise<string | null> {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const letters = sample.match(LETTER)?.length ?? 0;
+  if (letters >= MIN_LETTERS) {
+    const result = (await loadDetector()).detect(sample);
+    if (result.language && result.isReliable()) return result.language;
+  }
+  return declared || byScript(sample);
+}
+
+/**
+ * Short texts: only a script that belongs to few languages names one.
+ * Cyrillic with Ukrainian-only letters is Ukrainian, with Russian-only ones
+ * Russian; Latin script alone says nothing.
+ */
+export function byScript(text: string): string | null {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const letters = count(LETTER);
+  if (!letters) return null;
+  const share = (re: RegExp) => count(re) / letters;
+  if (share(/\p{Script=Cyrillic}/gu) > 0.5) {
+    if (/[іїєґІЇЄҐ]/u.test(text)) return "uk";
+    if (/[ыэёЫЭЁ]/u.test(text)) return "ru";
+    return null;
+  }
+  if (share(/\p{Script=Greek}/gu) > 0.5) return "el";
+  if (share(/\p{Script=Hangul}/gu) > 0.5) return "ko";
+  if (share(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.2) return "ja";
+  if (share(/\p{Script=Han}/gu) > 0.5) return "zh";
+  if (share(/\p{Script=Hebrew}/gu) > 0.5) return "he";
+  if (share(/\p{Script=Thai}/gu) > 0.5) return "th";
+  if (share(/\p{Script=Georgian}/gu) > 0.5) return "ka";
+  if (share(/\p{Script=Armenian}/gu) > 0.5) return "hy";
+  return null;
+}

@@ -1,0 +1,247 @@
+import { BLOCK_SEPARATOR, type DocNode } from "../document";
+import { invalid } from "@/lib/errors";
+
+/** More pages than any article; a bigger file is a report or a book, and reading it would hold the instance. */
+export const MAX_PDF_PAGES = 500;
+
+export interface PdfArticle {
+  doc: DocNode;
+  /** Offset in the canonical text where each page starts (index 0 is page 1). */
+  pageStarts: number[];
+  title?: string;
+  author?: string;
+  language?: string;
+}
+
+interface Line {
+  text: string;
+  /** Baseline, in PDF units from the bottom of the page. */
+  y: number;
+  /** Font height (the text matrix's vertical scale). */
+  size: number;
+}
+
+interface Block {
+  kind: "paragraph" | "heading";
+  text: string;
+}
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js in Node runs its "worker" on the main thread when the worker module is
+ * on globalThis: nothing is fetched, no worker file is resolved at run time
+ * (bundlers move it), and no network is touched.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })();
+  return pdfjs;
+}
+
+const label = (filename: string | null | undefined) => (filename ? `"${filename}"` : "The PDF");
+
+/**
+ * A PDF's text layer as an article: lines in reading order per page, words
+ * broken by a hyphen at a line's end joined again, headers and footers that
+ * repeat on every page dropped, paragraphs rebuilt from the gaps between
+ * lines, and each page's start offset kept. Throws a 400 naming `content`
+ * for a file that isn't a PDF, is encrypted, or has no text layer.
+ */
+export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, options: { takeTitle?: boolean } = {}): Promise<PdfArticle> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) {
+    throw invalid(`${label(filename)} is not a PDF file.`, { content: "This file is not a PDF (it doesn't start like one)." });
+  }
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let pdf;
+  try {
+    pdf = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    const name = (err as { name?: string }).name;
+    if (name === "PasswordException") {
+      throw invalid(`${label(filename)} is encrypted with a password.`, { content: "This PDF is password-protected: remove the password (print or export it to a new PDF) and upload that." });
+    }
+    throw invalid(`${label(filename)} is not a readable PDF.`, { content: `This PDF can't be read (${(err as Error).message || "damaged file"}).` });
+  }
+  try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw invalid(`${label(filename)} has ${pdf.numPages} pages.`, { content: `Import PDFs of at most ${MAX_PDF_PAGES} pages.` });
+    }
+    const pages: Line[][] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(linesOf(content.items as PdfTextItem[]));
+      page.cleanup();
+    }
+    if (!pages.some((lines) => lines.some((l) => l.text.trim()))) {
+      throw invalid(`${label(filename)} has no text layer (a scanned document?).`, {
+        content: "This PDF holds only images of pages, no text: run it through OCR first (e.g. OCRmyPDF), then upload the result.",
+      });
+    }
+    const info = await pdf.getMetadata().catch(() => null);
+    const meta = (info?.info ?? {}) as { Title?: unknown; Author?: unknown; Language?: unknown };
+    const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+    const { doc, pageStarts, headline } = assemble(dropRunningLines(pages), !!options.takeTitle);
+    return { doc, pageStarts, title: headline ?? str(meta.Title), author: str(meta.Author), language: str(meta.Language) };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+interface PdfTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  hasEOL?: boolean;
+}
+
+/** Items on one baseline become one line, in the order the page draws them (which is reading order for what word processors write, columns included). */
+function linesOf(items: PdfTextItem[]): Line[] {
+  const lines: { parts: { x: number; end: number; str: string }[]; y: number; size: number }[] = [];
+  let current: (typeof lines)[number] | null = null;
+  for (const item of items) {
+    if (typeof item.str !== "string" || !item.transform) continue;
+    const [, , c, d, x, y] = item.transform;
+    const size = Math.hypot(c, d) || 1;
+    if (item.str) {
+      if (!current || Math.abs(current.y - y) > size * 0.5) {
+        current = { parts: [], y, size };
+        lines.push(current);
+      }
+      current.parts.push({ x, end: x + (item.width ?? 0), str: item.str });
+      current.size = Math.max(current.size, size);
+    }
+    if (item.hasEOL) current = null;
+  }
+  return lines
+    .map((line) => {
+      const parts = line.parts.sort((a, b) => a.x - b.x);
+      let text = "";
+      let lastEnd = -Infinity;
+      for (const p of parts) {
+        // A gap wider than a fifth of the font size is a space the PDF didn't draw.
+        if (text && !/\s$/.test(text) && !/^\s/.test(p.str) && p.x - lastEnd > line.size * 0.2) text += " ";
+        text += p.str;
+        lastEnd = p.end;
+      }
+      // Control characters (NUL among them) can't be stored and mean nothing in a text.
+      const clean = text.toWellFormed().replace(/[\u0000-\u001F\u007F]/g, " ");
+      return { text: clean.replace(/\s+/g, " ").trim(), y: line.y, size: line.size };
+    })
+    .filter((l) => l.text);
+}
+
+/** Digits vary from page to page in running lines ("Page 3 of 12"); the rest repeats. */
+const runningKey = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Lines among the first or last three of every page that has text, repeated on all of them (two pages at least). */
+function dropRunningLines(pages: Line[][]): Line[][] {
+  const withText = pages.filter((lines) => lines.length);
+  if (withText.length < 2) return pages;
+  const edgeKeys = (lines: Line[]) => new Set([...lines.slice(0, 3), ...lines.slice(-3)].map((l) => runningKey(l.text)));
+  const [first, ...rest] = withText.map(edgeKeys);
+  const running = new Set([...first].filter((key) => rest.every((keys) => keys.has(key))));
+  if (!running.size) return pages;
+  return pages.map((lines) => lines.filter((l, i) => !((i < 3 || i >= lines.length - 3) && running.has(runningKey(l.text)))));
+}
+
+const quantile = (values: number[], q: number) => {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) * q)];
+};
+
+/** Joins a line onto the text before it: a word broken by a hyphen at the line's end is made whole again. */
+function joinLine(before: string, line: string): string {
+  if (!before) return line;
+  if (/\p{L}[-\u00AD]$/u.test(before) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + line;
+  if (before.endsWith("\u00AD")) return before.slice(0, -1) + line;
+  return `${before} ${line}`;
+}
+
+const ENDS_SENTENCE = /[.!?:;…"”»)\]]$/u;
+
+/** The blocks and page starts; a leading heading becomes the headline when the title is to be guessed. */
+function assemble(pages: Line[][], takeTitle: boolean): { doc: DocNode; pageStarts: number[]; headline?: string } {
+  const allLines = pages.flat();
+  const bodySize = quantile(allLines.map((l) => l.size), 0.5);
+  const gaps: number[] = [];
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const gap = lines[i - 1].y - lines[i].y;
+      if (gap > 0 && Math.abs(lines[i].size - bodySize) < bodySize * 0.15) gaps.push(gap);
+    }
+  }
+  // Most gaps are plain line spacing; paragraph gaps are the wider few (a median misreads a short text full of short paragraphs).
+  const lineGap = quantile(gaps, 0.25) || bodySize * 1.2;
+  const isHeading = (l: Line) => l.size > bodySize * 1.2 && l.text.length < 200;
+
+  const blocks: Block[] = [];
+  /** Per page: the block it starts in and the offset within that block's text. */
+  const starts: { block: number; at: number }[] = [];
+  let open: Block | null = null;
+  for (const lines of pages) {
+    let prev: Line | null = null;
+    for (const line of lines) {
+      const heading = isHeading(line);
+      let startsBlock = !open || heading || open.kind === "heading";
+      if (!startsBlock && prev) {
+        const gap = prev.y - line.y;
+        startsBlock = gap <= 0 || gap > lineGap * 1.4 || Math.abs(line.size - prev.size) > bodySize * 0.15;
+      } else if (!startsBlock && !prev) {
+        // A paragraph runs on to the next page only when its sentence does.
+        startsBlock = ENDS_SENTENCE.test(open!.text) || !/^\p{Ll}/u.test(line.text);
+      }
+      if (!prev) starts.push({ block: startsBlock ? blocks.length : blocks.length - 1, at: startsBlock ? 0 : joinedAt(open!.text, line.text) });
+      if (startsBlock) {
+        open = { kind: heading ? "heading" : "paragraph", text: line.text };
+        blocks.push(open);
+      } else {
+        open!.text = joinLine(open!.text, line.text);
+      }
+      prev = line;
+    }
+    // A page without text starts where the next text does.
+    if (!prev) starts.push({ block: blocks.length, at: 0 });
+  }
+  let headline: string | undefined;
+  if (takeTitle && blocks[0]?.kind === "heading" && blocks.length > 1) {
+    headline = blocks.shift()!.text;
+    starts.forEach((s, i) => (starts[i] = s.block === 0 ? { block: 0, at: 0 } : { block: s.block - 1, at: s.at }));
+  }
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    offsets.push(offset);
+    offset += block.text.length + BLOCK_SEPARATOR.length;
+  }
+  const end = Math.max(0, offset - BLOCK_SEPARATOR.length);
+  const pageStarts = starts.map(({ block, at }) => (block < blocks.length ? offsets[block] + at : end));
+  const doc: DocNode = {
+    type: "doc",
+    content: blocks.map((b) =>
+      b.kind === "heading" ? { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: b.text }] } : { type: "paragraph", content: [{ type: "text", text: b.text }] },
+    ),
+  };
+  return { doc, pageStarts, headline };
+}
+
+/** Where `line` begins once joined onto `before`. */
+function joinedAt(before: string, line: string): number {
+  return joinLine(before, line).length - line.length;
+}
