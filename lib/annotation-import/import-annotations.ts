@@ -247,6 +247,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
       const written = placements.filter((p) => p.write);
       const newTargets = [...new Set(written.map((p) => p.target!).filter(willCreate))];
       const claimKeys = new Set(written.filter((p) => p.span.claim).map((p) => p.span.claim!.key));
+      const known = await knownClaims(tx, access.workspace.id, [...claimKeys]);
       if (newTargets.length) assertCan(access, "article.create");
       if (claimKeys.size) assertCan(access, "claim.create");
 
@@ -256,7 +257,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
           t.id = created.article.id;
           t.title = created.article.title;
         }
-        await writeAll(tx, access, parsed.tool, written);
+        await writeAll(tx, access, parsed.tool, written, known);
       }
 
       const counts: Record<SpanOutcome, number> = { placed: 0, moved: 0, orphaned: 0, duplicate: 0 };
@@ -268,7 +269,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         dryRun: opts.dryRun,
         counts,
         articles: targetsUsed.map((t) => ({ id: t.id, title: t.title, status: t.create ? ("new" as const) : ("existing" as const) })),
-        claims: claimKeys.size,
+        claims: [...claimKeys].filter((k) => !known.has(k)).length,
         rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
       };
     },
@@ -276,8 +277,36 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
   );
 }
 
+const CLAIM_URN = /^urn:claimtrail:claim:([a-z0-9]{1,64})$/;
+
+/**
+ * Claims the file names that are already here: one of this workspace's own
+ * (its export imported back), or one an earlier import created from the same
+ * claim (its `created` event keeps the file's id), so one claim's mentions
+ * stay one claim however many imports bring them.
+ */
+async function knownClaims(tx: Prisma.TransactionClient, workspaceId: string, keys: string[]): Promise<Map<string, { id: string; version: number }>> {
+  const out = new Map<string, { id: string; version: number }>();
+  if (!keys.length) return out;
+  const own = keys.map((k) => k.match(CLAIM_URN)?.[1]).filter((id): id is string => !!id);
+  if (own.length) {
+    const rows = await tx.claim.findMany({ where: { workspaceId, id: { in: own }, deletedAt: null, mergedIntoId: null }, select: { id: true, version: true } });
+    for (const r of rows) out.set(`urn:claimtrail:claim:${r.id}`, r);
+  }
+  const rest = keys.filter((k) => !out.has(k));
+  if (rest.length) {
+    const rows = await tx.$queryRaw<{ key: string; id: string; version: number }[]>`
+      SELECT DISTINCT ON (e."data"->>'importedId') e."data"->>'importedId' AS "key", c."id", c."version"
+      FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
+      WHERE c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND e."kind" = 'created' AND e."data"->>'importedId' = ANY(${rest}::text[])
+      ORDER BY e."data"->>'importedId', e."createdAt"`;
+    for (const r of rows) out.set(r.key, { id: r.id, version: r.version });
+  }
+  return out;
+}
+
 /** Highlights, their history, the claims they are mentions of and those claims' history: one statement per table. */
-async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool, written: Placement[]) {
+async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool, written: Placement[], known: Map<string, { id: string; version: number }>) {
   const nextId = idFactory();
   const at = new Date().toISOString();
   const importedFrom = TOOL_NAMES[tool];
@@ -292,7 +321,11 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
     const id = nextId();
     let claimId: string | null = null;
     const c = p.span.claim;
-    if (c) {
+    const existing = c ? known.get(c.key) : undefined;
+    if (c && existing) {
+      claimId = existing.id;
+      claimEvents.push([nextId(), claimId, "mention-added", JSON.stringify({ annotationId: id, articleId: p.target!.id, exact: w.exact, version: existing.version, importedFrom }), access.userId, at]);
+    } else if (c) {
       claimId = claimIds.get(c.key) ?? null;
       if (!claimId) {
         claimId = nextId();
@@ -302,7 +335,7 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
         // Approval is a reviewer's act: an annotator's import brings an approved claim in for review instead.
         if (state === "approved" && !mayReview) state = "in-review";
         claimRows.push([claimId, access.workspace.id, c.statement, c.claimant, state, verdict, JSON.stringify(c.tags), access.userId, state === "approved" ? access.userId : null, state === "approved" ? at : null, at, at]);
-        claimEvents.push([nextId(), claimId, "created", JSON.stringify({ annotationId: id, articleId: p.target!.id, statement: c.statement, version: 1, importedFrom }), access.userId, at]);
+        claimEvents.push([nextId(), claimId, "created", JSON.stringify({ annotationId: id, articleId: p.target!.id, statement: c.statement, version: 1, importedFrom, importedId: c.key }), access.userId, at]);
       }
     }
     annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, at, at]);
