@@ -11,7 +11,8 @@ import { idFactory } from "@/lib/bundle-import/ids";
 import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import { db, type Prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
+import { MAX_CONTENT_BYTES } from "./limits";
 import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
@@ -210,6 +211,9 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
 export async function importAnnotations(access: Access, input: ImportAnnotationsInput, opts: { dryRun: boolean }): Promise<ImportReport> {
   assertCan(access, "annotation.create");
   const { content, articleId } = importAnnotationsSchema.parse(input);
+  if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) {
+    throw new DomainError(413, `The file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB.`, { content: "Too large." });
+  }
   const parsed = parseAnnotationFile(content);
   // The texts a tool carries become articles: parsed (slow for big ones) before any transaction opens.
   const parsedTexts = new Map<ImportedDoc, { doc: DocNode; text: string; title: string }>();
