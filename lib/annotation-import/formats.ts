@@ -419,6 +419,13 @@ function fromDoccano(records: unknown[], base: string, lineNumbers: boolean): Pa
 
 // ——— detection ———
 
+/** Which tool's annotation file a parsed JSON value is, if any: article imports refuse these rather than make articles of their notes. */
+export function annotationToolOf(json: unknown): Tool | null {
+  if (isObject(json) && Array.isArray(json.rows)) return json.rows.length ? classify(json.rows[0]) : "hypothesis";
+  if (isObject(json) && (json.type === "AnnotationCollection" || json.type === "AnnotationPage")) return "w3c";
+  return classify(Array.isArray(json) ? json[0] : json);
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const isAnnotationType = (t: unknown) => t === "Annotation" || (Array.isArray(t) && t.includes("Annotation"));
 
