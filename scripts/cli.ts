@@ -14,6 +14,8 @@ import { db } from "@/lib/db/client";
 import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
 import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
 import { issueLines, planLines } from "@/lib/bundle-import/report";
+import { importAnnotations, type ImportReport } from "@/lib/annotation-import/import-annotations";
+import { authorize } from "@/lib/auth/permissions";
 import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
@@ -26,6 +28,9 @@ Commands:
   import --workspace SLUG PATH…                   Import articles from .txt, .md, .html, .pdf, .docx and .json files, or folders of them
   token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
   import-bundle --workspace SLUG FILE [--dry-run]  Import a Claimtrail bundle (checked first; applied in one transaction)
+  import-annotations --workspace SLUG --email E FILE [--article ID] [--dry-run]
+                                                  Import W3C, Hypothesis, Label Studio or doccano annotations as highlights
+                                                  made by member E (each span reported placed / moved / orphaned)
   reset-password EMAIL [--stdin]                  Set a new password and sign the account out everywhere (a strong one is
                                                   generated and printed once; --stdin reads it from standard input instead)
 `;
@@ -114,6 +119,26 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     const result = await applyChecked(workspace.id, summary, streamReader(source));
     return [`Imported ${file} into ${input.workspace}.`, ...planLines(result.plan, true)].join("\n");
   },
+  async "import-annotations"(values, [file, ...extra]) {
+    const input = parse(
+      z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug)."), email: emailSchema, article: z.string().min(1).optional() }),
+      values,
+    );
+    if (!file || extra.length) throw new UsageError("Give one annotation file.");
+    const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (!user) throw new UsageError(`No user with the email ${input.email}.`);
+    const { readFile } = await import("node:fs/promises");
+    let content: string;
+    try {
+      content = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(file));
+    } catch (err) {
+      throw new UsageError(`Can't read ${file} as UTF-8 text: ${(err as Error).message}`);
+    }
+    const access = await authorize(user.id, input.workspace, "annotation.create");
+    const dryRun = values["dry-run"] === "true";
+    const report = await importAnnotations(access, { content, articleId: input.article }, { dryRun });
+    return annotationReportLines(report, file).join("\n");
+  },
   async "reset-password"(values, [email, ...extra]) {
     if (!email || extra.length) throw new UsageError("Give the account's email: npm run cli -- reset-password EMAIL [--stdin]");
     const fromStdin = values.stdin === "true";
@@ -135,6 +160,16 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
   },
 };
 
+/** One line per span, then the totals. */
+function annotationReportLines(report: ImportReport, file: string): string[] {
+  const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 59)}…` : s);
+  const lines = report.rows.map((r) => `${r.status.padEnd(9)} #${r.n} ${short(r.quote)}${r.article ? ` → ${r.article.title}` : ""}${r.reason ? ` (${r.reason})` : ""}`);
+  const { placed, moved, orphaned, duplicate } = report.counts;
+  const totals = `${placed} placed, ${moved} moved, ${orphaned} orphaned, ${duplicate} already highlighted; ${report.claims} new claims.`;
+  const head = report.dryRun ? `Dry run of ${file} (${report.toolName}): nothing was written.` : `Imported ${file} (${report.toolName}): orphaned and already highlighted spans were left out.`;
+  return [head, ...lines, totals];
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const run = command ? COMMANDS[command] : undefined;
@@ -147,9 +182,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseArgs({
       args: rest,
-      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" }, stdin: { type: "boolean" } },
+      options: { article: { type: "string" }, email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" }, stdin: { type: "boolean" } },
       strict: true,
-      allowPositionals: command === "import" || command === "import-bundle" || command === "reset-password",
+      allowPositionals: command === "import" || command === "import-bundle" || command === "import-annotations" || command === "reset-password",
     });
     values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : v]));
     positionals = parsed.positionals;

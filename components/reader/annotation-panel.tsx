@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { creditOf, type AnnotationView } from "@/lib/annotations/annotation-dto";
 import { pageLabel } from "@/lib/articles/page-starts";
 import { EntryList, type RowProps } from "./entry-list";
 
@@ -50,7 +50,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
-        <span className="truncate">{a.createdBy?.name ?? "Someone"}</span>
+        <span className="truncate">{creditOf(a)}</span>
         {page ? (
           <span className="shrink-0 whitespace-nowrap" title="Page in the PDF">
             {page}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { creditOf, type AnnotationView } from "@/lib/annotations/annotation-dto";
 import { pageLabel } from "@/lib/articles/page-starts";
 import { SideCard } from "./side-card";
 
@@ -15,8 +15,17 @@ export function HighlightCard({ annotation: a, canAnnotate, notice, onClaim, onC
     <SideCard title="Highlight" closeLabel="Close highlight" notice={notice} onClose={onClose}>
       <blockquote className="mt-2 line-clamp-4 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</blockquote>
       {a.note ? <p className="mt-2 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
+      {a.tags.length > 0 ? (
+        <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
+          {a.tags.map((t) => (
+            <li key={t} className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">
+              {t}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="mt-2 text-xs text-stone-500">
-        Not a claim · {a.createdBy?.name ?? "Someone"}
+        Not a claim · by {creditOf(a)}
         {page ? ` · ${page}` : ""}
       </p>
       {canAnnotate ? (

@@ -10,6 +10,9 @@ export const annotationSelect = {
   prefix: true,
   suffix: true,
   note: true,
+  originalCreator: true,
+  importedFrom: true,
+  tags: true,
   createdAt: true,
   deletedAt: true,
   createdBy: { select: { id: true, name: true } },
@@ -28,6 +31,11 @@ export interface AnnotationView {
   prefix: string;
   suffix: string;
   note: string | null;
+  /** Imported from another tool (lib/annotation-import): who made it there, and which tool. */
+  originalCreator: string | null;
+  importedFrom: string | null;
+  /** Labels it carried there (Label Studio, doccano, Hypothesis tags). */
+  tags: string[];
   createdAt: string;
   createdBy: { id: string; name: string } | null;
   deletedAt: string | null;
@@ -43,4 +51,11 @@ export function toView({ claim, ...row }: AnnotationRow): AnnotationView {
     deletedAt: row.deletedAt?.toISOString() ?? null,
     claim: claim && !claim.deletedAt ? { id: claim.id, statement: claim.statement, verdict: claim.verdict, reviewState: claim.reviewState } : null,
   };
+}
+
+/** Who made the highlight, as people read it: an imported one names its author in the other tool. */
+export function creditOf(a: Pick<AnnotationView, "originalCreator" | "importedFrom" | "createdBy">): string {
+  if (a.originalCreator) return a.importedFrom ? `${a.originalCreator} (imported from ${a.importedFrom})` : a.originalCreator;
+  if (a.importedFrom) return `Imported from ${a.importedFrom}`;
+  return a.createdBy?.name ?? "Someone";
 }

@@ -27,7 +27,7 @@ const ARTICLE_CHUNK_CHARS = 1024 * 1024;
 /** Annotation → claim links set per statement once the claims are in. */
 const LINK_CHUNK = 5000;
 /** How a value is written: every column goes as text and is cast in SQL. */
-type Kind = "text" | "int" | "time" | "json" | "tags" | "status";
+type Kind = "text" | "int" | "time" | "json" | "tags" | "status" | "annotationEventKind";
 const CAST: Record<Kind, (col: string) => string> = {
   text: (c) => c,
   int: (c) => `${c}::int`,
@@ -35,6 +35,7 @@ const CAST: Record<Kind, (col: string) => string> = {
   json: (c) => `${c}::jsonb`,
   tags: (c) => `ARRAY(SELECT jsonb_array_elements_text(${c}::jsonb))`,
   status: (c) => `${c}::"AnchorStatus"`,
+  annotationEventKind: (c) => `${c}::"AnnotationEventKind"`,
 };
 type Cell = string | number | null;
 
@@ -44,7 +45,7 @@ type Cell = string | number | null;
  * which cost it about 0.5 s and hundreds of MB per thousand rows. Dates stay
  * the bundle's ISO strings (UTC, as the columns store them).
  */
-async function insertRows(tx: Prisma.TransactionClient, table: string, columns: [string, Kind][], rows: Cell[][]): Promise<void> {
+export async function insertRows(tx: Prisma.TransactionClient, table: string, columns: [string, Kind][], rows: Cell[][]): Promise<void> {
   if (!rows.length) return;
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`);

@@ -62,6 +62,8 @@ export interface ExportMention {
   article: { id: string; title: string; url: string | null; publishedAt: Date | null; language: string | null; text?: string; /** PDFs: page start offsets (lib/articles/page-starts.ts). */ pageStarts?: number[] };
   /** Who made the highlight; null once their account is gone. */
   creator: { id: string; name: string } | null;
+  /** Who made it in the tool it was imported from (lib/annotation-import), when it was. */
+  originalCreator?: string | null;
   exact: string;
   prefix: string;
   suffix: string;

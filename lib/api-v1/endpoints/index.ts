@@ -1,5 +1,6 @@
 import type { AnyEndpoint } from "../endpoint";
 import * as annotations from "./annotations";
+import { importAnnotationsEndpoint } from "./annotation-import";
 import * as articles from "./articles";
 import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
@@ -31,6 +32,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   annotations.getAnnotationEndpoint,
   annotations.deleteAnnotationEndpoint,
   annotations.restoreAnnotationEndpoint,
+  importAnnotationsEndpoint,
   parts.listMentions,
   parts.attachMentionEndpoint,
   parts.detachMentionEndpoint,

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { annotationToolOf, TOOL_NAMES } from "@/lib/annotation-import/formats";
 import { DomainError } from "@/lib/errors";
 import { importArticle, type ImportArticleInput } from "./import-article";
 import { EXTENSIONS, MAX_BYTES, extensionOf, isBinaryFormat, type Format } from "./parse-file";
@@ -105,6 +106,11 @@ async function* importJsonList(input: ImportPathsInput, file: string, content: s
     list = JSON.parse(content.replace(/^\uFEFF/, ""));
   } catch (err) {
     yield { source: file, status: "failed", reason: `Not valid JSON: ${(err as Error).message}` };
+    return;
+  }
+  const tool = annotationToolOf(list);
+  if (tool) {
+    yield { source: file, status: "failed", reason: `A ${TOOL_NAMES[tool]} annotation file, not articles: import it with import-annotations (or "Import annotations" on Add articles).` };
     return;
   }
   if (!Array.isArray(list)) list = [list];

@@ -68,7 +68,12 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
     id: annotationUrn(m.annotationId),
     type: "Annotation",
     motivation: c.verdict ? ASSESSING : "tagging",
-    ...(m.creator ? { creator: { id: userUrn(m.creator.id), type: "Person", name: m.creator.name } } : {}),
+    // An annotation imported from another tool names who made it there (no account here, so no id).
+    ...(m.originalCreator
+      ? { creator: { type: "Person", name: m.originalCreator } }
+      : m.creator
+        ? { creator: { id: userUrn(m.creator.id), type: "Person", name: m.creator.name } }
+        : {}),
     created: iso(m.createdAt),
     "ct:article": articleUrn(m.article.id),
     "ct:anchorStatus": m.status,
@@ -115,6 +120,7 @@ type MentionRow = {
   createdAt: Date;
   creatorId: string | null;
   creatorName: string | null;
+  originalCreator: string | null;
   claimId: string;
   statement: string;
   claimant: string | null;
@@ -156,7 +162,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
     const ids = batch.map((a) => a.id);
     const byId = new Map(batch.map((a) => [a.id, a]));
     const rows = await exportRows<MentionRow>(Prisma.sql`
-      SELECT a."id" AS "annotationId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt",
+      SELECT a."id" AS "annotationId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt", a."originalCreator",
         u."id" AS "creatorId", u."name" AS "creatorName",
         c."id" AS "claimId", c."statement", c."claimant", c."reviewState", c."verdict", c."tags"
       FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
@@ -177,6 +183,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
         annotationId: r.annotationId,
         article,
         creator: r.creatorId ? { id: r.creatorId, name: r.creatorName ?? "" } : null,
+        originalCreator: r.originalCreator,
         exact: r.exact,
         prefix: r.prefix,
         suffix: r.suffix,

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FileImport } from "@/components/articles/file-import";
 import { BundleImport } from "@/components/articles/bundle-import";
+import { AnnotationImport } from "@/components/articles/annotation-import";
+import { listArticles } from "@/lib/articles/list-articles";
 import { PasteArticleForm } from "@/components/articles/paste-article-form";
 import { UrlImport } from "@/components/articles/url-import";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -32,6 +34,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <PasteArticleForm slug={slug} />
         <FileImport slug={slug} />
+      </div>
+      <div className="mt-8">
+        <AnnotationImport slug={slug} articles={(await listArticles(access.workspace.id, { limit: 500 })).map((a) => ({ id: a.id, title: a.title }))} />
       </div>
       {can(access.role, "workspace.import") && (
         <div className="mt-8">

@@ -1,0 +1,502 @@
+import { z } from "zod";
+import { CONTEXT_LENGTH } from "@/lib/anchoring";
+import { invalid, unprocessable } from "@/lib/errors";
+
+/**
+ * Other tools' annotation files read into one shape: documents (a page or
+ * text the tool annotated) holding spans. Nothing here touches the database;
+ * plan.ts places the spans on articles through lib/anchoring.
+ */
+export const TOOLS = ["w3c", "hypothesis", "label-studio", "doccano"] as const;
+export type Tool = (typeof TOOLS)[number];
+export const TOOL_NAMES: Record<Tool, string> = { w3c: "W3C Web Annotation", hypothesis: "Hypothesis", "label-studio": "Label Studio", doccano: "doccano" };
+
+/** A claim as our own W3C export writes it (one `ct:Claim` body, the same node in every annotation of that claim). */
+export interface ImportedClaim {
+  key: string;
+  statement: string;
+  claimant: string | null;
+  tags: string[];
+  reviewState: string | null;
+  verdict: string | null;
+}
+
+export interface ImportedSpan {
+  /** 1-based place in the file, for the report. */
+  n: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Where the tool said the span is, in UTF-16 code units of its text: a hint for anchoring. */
+  start?: number;
+  end?: number;
+  /** W3C positions count code points: converted against the article's text when it is known. */
+  pointStart?: number;
+  pointEnd?: number;
+  note: string | null;
+  tags: string[];
+  creator: string | null;
+  claim: ImportedClaim | null;
+  /** Why the span can't be placed whatever the text (reported as orphaned). */
+  problem?: string;
+}
+
+export interface ImportedDoc {
+  /** The page the tool annotated (W3C target source, Hypothesis `uri`). */
+  url?: string;
+  /** Our own export names the article (`ct:article`). */
+  articleId?: string;
+  /** The annotated text itself (Label Studio, doccano): the article when none has it. */
+  text?: string;
+  title?: string;
+  /** Document-level labels (doccano classification): the new article's tags. */
+  articleTags?: string[];
+  spans: ImportedSpan[];
+}
+
+export interface ParsedFile {
+  tool: Tool;
+  docs: ImportedDoc[];
+}
+
+export const MAX_SPANS = 20_000;
+const MAX_TAGS = 20;
+const TAG_MAX = 40;
+
+/** The text around [start, end) of `text`, as a TextQuoteSelector would hold it. */
+function quoteAt(text: string, start: number, end: number) {
+  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: text.slice(end, end + CONTEXT_LENGTH) };
+}
+
+/** A code point offset → UTF-16 offset in `text`; undefined when beyond it. */
+export function unitOffset(text: string, point: number): number | undefined {
+  let unit = 0;
+  for (let p = 0; p < point; p++) {
+    if (unit >= text.length) return undefined;
+    const c = text.charCodeAt(unit);
+    unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < text.length ? 2 : 1;
+  }
+  return unit;
+}
+
+function cleanTags(values: unknown[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) {
+    if (typeof v !== "string") continue;
+    const t = v.replace(/\s+/g, " ").trim().slice(0, TAG_MAX);
+    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  }
+  return [...seen.values()].slice(0, MAX_TAGS);
+}
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+
+/** The zod issue's path as `rows[3].target`, prefixed. */
+function pathOf(base: string, path: PropertyKey[]): string {
+  return path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : `${s}.${String(k)}`), base);
+}
+
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, base: string, what: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = pathOf(base, issue.path);
+  throw unprocessable(`${what}: ${field} ${issue.message.replace(/^Invalid input: /, "")}.`, { [field]: issue.message });
+}
+
+// ——— W3C Web Annotation (and Hypothesis, whose targets are W3C-shaped) ———
+
+const quoteSelector = z.looseObject({ type: z.literal("TextQuoteSelector"), exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() });
+const positionSelector = z.looseObject({ type: z.literal("TextPositionSelector"), start: z.number().int().min(0), end: z.number().int().min(0) });
+const anySelector = z.looseObject({ type: z.string() });
+const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+
+const w3cTarget = z.union([
+  z.string(),
+  z.looseObject({ source: z.string().optional(), id: z.string().optional(), selector: oneOrMany(anySelector).optional() }),
+]);
+
+const w3cAnnotation = z.looseObject({
+  type: z.union([z.literal("Annotation"), z.array(z.string()).refine((t) => t.includes("Annotation"), "must include Annotation")]),
+  target: oneOrMany(w3cTarget),
+  body: oneOrMany(z.union([z.string(), z.looseObject({})])).optional(),
+  creator: oneOrMany(z.union([z.string(), z.looseObject({ name: z.string().optional(), nickname: z.string().optional() })])).optional(),
+});
+
+interface Selected {
+  url?: string;
+  exact?: string;
+  prefix: string;
+  suffix: string;
+  start?: number;
+  end?: number;
+}
+
+/** The first target that selects text: its quote and position (either may be missing). */
+function selectText(targets: z.output<typeof w3cTarget>[], base: string, what: string): Selected {
+  let url: string | undefined;
+  for (const [i, t] of targets.entries()) {
+    if (typeof t === "string") {
+      url ??= t;
+      continue;
+    }
+    url ??= t.source ?? t.id;
+    let found: Selected | null = null;
+    for (const [j, raw] of (t.selector ?? []).entries()) {
+      const at = `${base}.target[${i}].selector[${j}]`;
+      if (raw.type === "TextQuoteSelector") {
+        const q = parseWith(quoteSelector, raw, at, what);
+        found = { ...(found ?? { prefix: "", suffix: "" }), exact: q.exact, prefix: q.prefix ?? "", suffix: q.suffix ?? "" };
+      } else if (raw.type === "TextPositionSelector") {
+        const p = parseWith(positionSelector, raw, at, what);
+        found = { ...(found ?? { prefix: "", suffix: "" }), start: p.start, end: p.end };
+      }
+    }
+    if (found) return { ...found, url: t.source ?? t.id ?? url };
+  }
+  return { url, prefix: "", suffix: "" };
+}
+
+/** Our own export's claim node, when the annotation carries one. */
+function claimOf(bodies: unknown[]): ImportedClaim | null {
+  for (const b of bodies) {
+    if (!b || typeof b !== "object") continue;
+    const node = b as Record<string, unknown>;
+    if (node.type !== "ct:Claim" || !str(node["ct:statement"])) continue;
+    const tags = cleanTags(bodies.filter((x): x is Record<string, unknown> => !!x && typeof x === "object" && (x as Record<string, unknown>).purpose === "tagging").map((x) => x.value));
+    return {
+      key: str(node.id) ?? String(node["ct:statement"]),
+      statement: String(node["ct:statement"]),
+      claimant: str(node["ct:claimant"]),
+      tags,
+      reviewState: str(node["ct:reviewState"]),
+      verdict: str(node["ct:verdict"]),
+    };
+  }
+  return null;
+}
+
+function creatorName(creators: z.output<typeof w3cAnnotation>["creator"]): string | null {
+  const c = creators?.[0];
+  if (!c) return null;
+  if (typeof c === "string") return c;
+  return str(c.name) ?? str(c.nickname);
+}
+
+const ARTICLE_URN = /^urn:claimtrail:article:([a-z0-9]{1,64})$/;
+
+function fromW3c(items: unknown[], base: string): ParsedFile {
+  const byDoc = new Map<string, ImportedDoc>();
+  for (const [i, raw] of items.entries()) {
+    const at = `${base}[${i}]`;
+    const a = parseWith(w3cAnnotation, raw, at, "Not a W3C Web Annotation");
+    const sel = selectText(a.target, at, "Not a W3C Web Annotation");
+    const bodies = a.body ?? [];
+    const claim = claimOf(bodies);
+    const textual = bodies.filter((b): b is Record<string, unknown> => !!b && typeof b === "object" && (b.type === "TextualBody" || typeof b.value === "string"));
+    const tags = claim ? [] : cleanTags(textual.filter((b) => b.purpose === "tagging").map((b) => b.value));
+    const notes = [
+      ...bodies.filter((b): b is string => typeof b === "string"),
+      ...textual.filter((b) => b.purpose === undefined || b.purpose === "commenting" || (!claim && b.purpose === "describing")).map((b) => String(b.value ?? "")),
+    ].filter((s) => s.trim());
+    const urn = typeof (raw as Record<string, unknown>)["ct:article"] === "string" ? ((raw as Record<string, unknown>)["ct:article"] as string) : undefined;
+    const articleId = (urn ?? sel.url)?.match(ARTICLE_URN)?.[1];
+    const key = articleId ? `a:${articleId}` : `u:${sel.url ?? ""}`;
+    let doc = byDoc.get(key);
+    if (!doc) byDoc.set(key, (doc = { url: sel.url && !ARTICLE_URN.test(sel.url) ? sel.url : undefined, articleId, spans: [] }));
+    doc.spans.push({
+      n: i + 1,
+      exact: sel.exact ?? "",
+      prefix: sel.prefix,
+      suffix: sel.suffix,
+      pointStart: sel.start,
+      pointEnd: sel.end,
+      note: notes.length ? notes.join("\n\n").slice(0, 5000) : null,
+      tags,
+      creator: creatorName(a.creator),
+      claim,
+      problem: sel.exact === undefined && sel.start === undefined ? "No TextQuoteSelector or TextPositionSelector in its target." : undefined,
+    });
+  }
+  return { tool: "w3c", docs: [...byDoc.values()] };
+}
+
+// ——— Hypothesis ———
+
+const hypothesisRow = z.looseObject({
+  uri: z.string(),
+  target: z.array(z.looseObject({ source: z.string().optional(), selector: z.array(anySelector).optional() })),
+  user: z.string().optional(),
+  user_info: z.looseObject({ display_name: z.string().nullish() }).nullish(),
+  text: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  document: z.looseObject({ title: z.union([z.string(), z.array(z.string())]).nullish() }).nullish(),
+});
+
+/** "acct:jane@hypothes.is" → "jane"; another authority is kept whole. */
+function hypothesisUser(user: string | undefined, display: string | null | undefined): string | null {
+  if (display?.trim()) return display.trim();
+  if (!user) return null;
+  const bare = user.replace(/^acct:/, "");
+  return bare.endsWith("@hypothes.is") ? bare.slice(0, -"@hypothes.is".length) : bare;
+}
+
+function fromHypothesis(rows: unknown[], base: string): ParsedFile {
+  const byUri = new Map<string, ImportedDoc>();
+  for (const [i, raw] of rows.entries()) {
+    const at = `${base}[${i}]`;
+    const r = parseWith(hypothesisRow, raw, at, "Not a Hypothesis annotation");
+    const sel = selectText(r.target, at, "Not a Hypothesis annotation");
+    const url = r.uri;
+    let doc = byUri.get(url);
+    const title = Array.isArray(r.document?.title) ? r.document.title[0] : r.document?.title;
+    if (!doc) byUri.set(url, (doc = { url, title: title ?? undefined, spans: [] }));
+    // A page note (no selector) marks no words: it can't become a highlight.
+    doc.spans.push({
+      n: i + 1,
+      exact: sel.exact ?? "",
+      prefix: sel.prefix,
+      suffix: sel.suffix,
+      start: sel.start,
+      end: sel.end,
+      note: r.text?.trim() ? r.text.slice(0, 5000) : null,
+      tags: cleanTags(r.tags ?? []),
+      creator: hypothesisUser(r.user, r.user_info?.display_name),
+      claim: null,
+      problem: sel.exact === undefined && sel.start === undefined ? "A page note: it marks no words." : undefined,
+    });
+  }
+  return { tool: "hypothesis", docs: [...byUri.values()] };
+}
+
+// ——— Label Studio ———
+
+const lsResult = z.looseObject({
+  type: z.string().optional(),
+  from_name: z.string().optional(),
+  value: z.looseObject({
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
+    text: z.string().optional(),
+    labels: z.array(z.string()).optional(),
+  }),
+});
+const lsTask = z.looseObject({
+  id: z.union([z.number(), z.string()]).optional(),
+  data: z.record(z.string(), z.unknown()),
+  annotations: z
+    .array(
+      z.looseObject({
+        result: z.array(lsResult),
+        completed_by: z.union([z.number(), z.string(), z.looseObject({ email: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() })]).nullish(),
+        was_cancelled: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+});
+
+/** Labels that make a span a claim rather than a tag (case and spacing ignored). */
+export const CLAIM_LABELS = ["claim", "check-worthy claim", "checkworthy claim", "factual claim"];
+const isClaimLabel = (label: string) => CLAIM_LABELS.includes(label.replace(/[\s_]+/g, " ").trim().toLowerCase());
+
+function lsCreator(c: z.output<typeof lsTask>["annotations"][number]["completed_by"]): string | null {
+  if (c === null || c === undefined) return null;
+  if (typeof c === "number") return `Label Studio user ${c}`;
+  if (typeof c === "string") return c;
+  const name = [c.first_name, c.last_name].filter((s) => s?.trim()).join(" ");
+  return name || c.email || null;
+}
+
+/**
+ * Offsets as Label Studio's editor counts them (UTF-16, JavaScript), or as
+ * its Python side does (code points), whichever gives the text it recorded.
+ */
+function spanFromOffsets(text: string, start: number | undefined, end: number | undefined, recorded: string | undefined, points: boolean): { start: number; end: number } | string {
+  if (start === undefined || end === undefined) return "No start and end offsets.";
+  if (start < 0 || end <= start) return `Offsets ${start}–${end} mark no text.`;
+  const units = { start, end };
+  const fromPoints = (() => {
+    const s = unitOffset(text, start);
+    const e = unitOffset(text, end);
+    return s === undefined || e === undefined ? null : { start: s, end: e };
+  })();
+  const candidates = points ? [fromPoints, units] : [units, fromPoints];
+  for (const c of candidates) {
+    if (c && c.end <= text.length && (recorded === undefined || text.slice(c.start, c.end) === recorded)) return c;
+  }
+  if (end > text.length && (!fromPoints || fromPoints.end > text.length)) return `Offsets ${start}–${end} are beyond the text (${[...text].length} characters).`;
+  return `The text at ${start}–${end} isn't the text recorded for the span.`;
+}
+
+function fromLabelStudio(tasks: unknown[], base: string): ParsedFile {
+  const docs: ImportedDoc[] = [];
+  let n = 0;
+  for (const [i, raw] of tasks.entries()) {
+    const at = `${base}[${i}]`;
+    const task = parseWith(lsTask, raw, at, "Not a Label Studio task");
+    const text = typeof task.data.text === "string" ? task.data.text : Object.values(task.data).find((v): v is string => typeof v === "string" && v.trim().length > 0);
+    if (text === undefined) throw unprocessable(`Not a Label Studio text task: ${at}.data has no text.`, { [`${at}.data.text`]: "Give the task's text." });
+    const title = str(task.data.title) ?? undefined;
+    const url = str(task.data.url) ?? undefined;
+    const doc: ImportedDoc = { text, title, url, spans: [] };
+    for (const ann of task.annotations) {
+      if (ann.was_cancelled) continue;
+      for (const r of ann.result) {
+        // Only span results (labels over text) mark words; choices, ratings and relations don't.
+        if (r.type !== undefined && r.type !== "labels" && r.type !== "hypertextlabels") continue;
+        if (r.value.start === undefined && r.value.end === undefined && r.value.text === undefined) continue;
+        n += 1;
+        const labels = r.value.labels ?? [];
+        const claimLabel = labels.find(isClaimLabel);
+        const tags = cleanTags(labels.filter((l) => !isClaimLabel(l)));
+        const span = spanFromOffsets(text, r.value.start, r.value.end, r.value.text, false);
+        const quote = typeof span === "string" ? { exact: r.value.text ?? "", prefix: "", suffix: "" } : quoteAt(text, span.start, span.end);
+        doc.spans.push({
+          n,
+          ...quote,
+          ...(typeof span === "string" ? {} : span),
+          note: null,
+          tags: claimLabel ? [] : tags,
+          creator: lsCreator(ann.completed_by),
+          claim: claimLabel ? { key: `ls:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags, reviewState: null, verdict: null } : null,
+          // A span whose offsets don't hold is still looked for by its recorded text; without one it is orphaned.
+          problem: typeof span === "string" && !r.value.text ? span : undefined,
+        });
+      }
+    }
+    docs.push(doc);
+  }
+  return { tool: "label-studio", docs };
+}
+
+// ——— doccano ———
+
+const doccanoSpan = z.union([
+  z.tuple([z.number().int(), z.number().int(), z.string()]),
+  z.looseObject({ start_offset: z.number().int(), end_offset: z.number().int(), label: z.union([z.string(), z.number()]) }),
+]);
+const doccanoRecord = z.looseObject({
+  text: z.string(),
+  label: z.array(z.union([doccanoSpan, z.string()])).optional(),
+  labels: z.array(z.union([doccanoSpan, z.string()])).optional(),
+  entities: z.array(doccanoSpan).optional(),
+  user: z.union([z.string(), z.number()]).optional(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+
+function fromDoccano(records: unknown[], base: string, lineNumbers: boolean): ParsedFile {
+  const docs: ImportedDoc[] = [];
+  let n = 0;
+  for (const [i, raw] of records.entries()) {
+    const at = lineNumbers ? `line ${i + 1}` : `${base}[${i}]`;
+    const rec = parseWith(doccanoRecord, raw, at, "Not a doccano record");
+    const all = [...(rec.label ?? []), ...(rec.labels ?? []), ...(rec.entities ?? [])];
+    const doc: ImportedDoc = { text: rec.text, title: rec.title, url: rec.url, articleTags: cleanTags(all.filter((l) => typeof l === "string")), spans: [] };
+    for (const s of all) {
+      if (typeof s === "string") continue;
+      n += 1;
+      const [start, end, label] = Array.isArray(s) ? s : [s.start_offset, s.end_offset, String(s.label)];
+      // doccano is Python: offsets count code points.
+      const span = spanFromOffsets(rec.text, start, end, undefined, true);
+      const quote = typeof span === "string" ? { exact: "", prefix: "", suffix: "" } : quoteAt(rec.text, span.start, span.end);
+      const claim = isClaimLabel(label);
+      doc.spans.push({
+        n,
+        ...quote,
+        ...(typeof span === "string" ? {} : span),
+        note: null,
+        tags: claim ? [] : cleanTags([label]),
+        creator: rec.user === undefined ? null : String(rec.user),
+        claim: claim ? { key: `dc:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags: [], reviewState: null, verdict: null } : null,
+        problem: typeof span === "string" ? span : undefined,
+      });
+    }
+    docs.push(doc);
+  }
+  return { tool: "doccano", docs };
+}
+
+// ——— detection ———
+
+/** Which tool's annotation file a parsed JSON value is, if any: article imports refuse these rather than make articles of their notes. */
+export function annotationToolOf(json: unknown): Tool | null {
+  if (isObject(json) && Array.isArray(json.rows)) return json.rows.length ? classify(json.rows[0]) : "hypothesis";
+  if (isObject(json) && (json.type === "AnnotationCollection" || json.type === "AnnotationPage")) return "w3c";
+  return classify(Array.isArray(json) ? json[0] : json);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+const isAnnotationType = (t: unknown) => t === "Annotation" || (Array.isArray(t) && t.includes("Annotation"));
+
+function parseJsonLines(content: string): unknown[] | null {
+  const lines = content.split(/\r?\n/);
+  const out: unknown[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+      return null;
+    }
+  }
+  return out.length ? out : null;
+}
+
+const UNKNOWN = "Not a format Claimtrail reads annotations from: give W3C Web Annotations, a Hypothesis API response, Label Studio JSON tasks or doccano JSONL.";
+
+/** What kind of list `items` is, from its first element. */
+function classify(first: unknown): Tool | null {
+  if (!isObject(first)) return null;
+  if (isObject(first.data) && ("annotations" in first || "predictions" in first)) return "label-studio";
+  if (typeof first.uri === "string" && Array.isArray(first.target)) return "hypothesis";
+  if (isAnnotationType(first.type)) return "w3c";
+  if (typeof first.text === "string" && ("label" in first || "labels" in first || "entities" in first)) return "doccano";
+  return null;
+}
+
+/** Reads an annotation file (JSON or JSON Lines) in any of the formats above. Bad input is a 4xx naming the field. */
+export function parseAnnotationFile(content: string): ParsedFile {
+  const body = content.replace(/^\uFEFF/, "");
+  if (!body.trim()) throw invalid("The file is empty.", { content: "The file is empty." });
+  let json: unknown;
+  let lines = false;
+  try {
+    json = JSON.parse(body);
+  } catch (err) {
+    const list = parseJsonLines(body);
+    if (!list) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
+    json = list;
+    lines = true;
+  }
+  let items: unknown[];
+  let base = "";
+  if (Array.isArray(json)) {
+    items = json;
+  } else if (isObject(json) && Array.isArray(json.rows)) {
+    items = json.rows;
+    base = "rows";
+  } else if (isObject(json) && (json.type === "AnnotationCollection" || json.type === "AnnotationPage")) {
+    const page = json.type === "AnnotationPage" ? json : json.first;
+    if (!isObject(page) || !Array.isArray(page.items)) {
+      const field = json.type === "AnnotationPage" ? "items" : "first";
+      throw unprocessable(`The ${String(json.type)} has no embedded page of items (${field}): export it with its annotations embedded.`, { [field]: "Give the annotations inline." });
+    }
+    if (json.type === "AnnotationCollection" && page.next !== undefined) {
+      throw unprocessable("The collection has more pages (first.next): only a collection with its annotations in one embedded page can be read.", { "first.next": "Only one page is read." });
+    }
+    items = page.items;
+    base = json.type === "AnnotationPage" ? "items" : "first.items";
+  } else {
+    items = [json];
+  }
+  if (!items.length) throw unprocessable("The file holds no annotations.", { [base || "content"]: "Empty." });
+  const tool = isObject(json) && Array.isArray(json.rows) ? "hypothesis" : classify(items[0]);
+  if (!tool) throw unprocessable(UNKNOWN, { [`${base}[0]`.replace(/^\[/, "[")]: "Not an annotation, task or record Claimtrail knows." });
+  const parsed =
+    tool === "w3c" ? fromW3c(items, base) : tool === "hypothesis" ? fromHypothesis(items, base) : tool === "label-studio" ? fromLabelStudio(items, base) : fromDoccano(items, base, lines);
+  const total = parsed.docs.reduce((s, d) => s + d.spans.length, 0);
+  if (total > MAX_SPANS) throw unprocessable(`The file holds ${total.toLocaleString("en")} spans: import at most ${MAX_SPANS.toLocaleString("en")} at a time.`, { content: "Too many spans." });
+  if (total === 0) throw unprocessable(`The ${TOOL_NAMES[tool]} file marks no spans of text.`, { content: "No spans." });
+  return parsed;
+}

@@ -1,0 +1,330 @@
+import jsonld from "jsonld";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "@/lib/articles/create-article";
+import { docFromParagraphs } from "@/lib/articles/document";
+import { authorize, type Access } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { exportToString } from "@/lib/export";
+import { exportWorld } from "@/lib/export/export-world";
+import { offlineDocumentLoader } from "@/lib/export/jsonld-loader";
+import { makeMember, makeUser, makeWorkspace, unique } from "@/lib/testing/fixtures";
+import { importAnnotations, type ImportReport } from "./import-annotations";
+
+async function freshWorkspace() {
+  const owner = await makeUser();
+  const { workspace } = await makeWorkspace(owner);
+  const access = await authorize(owner.id, workspace.slug, "workspace.view");
+  return { owner, workspace, access };
+}
+
+async function articleIn(access: Access, paragraphs: string[], url: string | null = null, title = unique("Article")) {
+  const created = await createArticle({ workspaceId: access.workspace.id, actorId: access.userId, doc: docFromParagraphs([title, ...paragraphs]), metadata: { title, tags: [], url, publishedAt: null, language: null } });
+  return db.article.findUniqueOrThrow({ where: { id: created.article.id }, select: { id: true, text: true, title: true, url: true } });
+}
+
+async function counts(workspaceId: string) {
+  return {
+    articles: await db.article.count({ where: { workspaceId } }),
+    annotations: await db.annotation.count({ where: { workspaceId } }),
+    claims: await db.claim.count({ where: { workspaceId } }),
+  };
+}
+
+async function rejected(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+const statuses = (r: ImportReport) => r.rows.map((row) => row.status);
+
+/** A W3C export with everything that names this workspace's rows (ids, pages, timestamps) taken out. */
+function comparable(doc: { first: { items: Record<string, unknown>[] } }, titles: Map<string, string>) {
+  // Claims are told apart by which annotations share one; named here by their first annotation's quote and article.
+  const claimName = new Map<string, string>();
+  for (const a of doc.first.items) {
+    const claim = (a.body as Record<string, unknown>[]).find((b) => b.type === "ct:Claim")!;
+    const quote = ((a.target as { selector: { type: string; exact?: string }[] }).selector.find((s) => s.type === "TextQuoteSelector")?.exact ?? "") + titles.get(String(a["ct:article"]));
+    const id = String(claim.id);
+    if (!claimName.has(id) || quote < claimName.get(id)!) claimName.set(id, quote);
+  }
+  return doc.first.items
+    .map((a) => {
+      // Verdict labels are the workspace's wording (settings), not the claim's: the verdict itself is compared.
+      const body = (a.body as Record<string, unknown>[]).filter((b) => b.purpose !== "oa:assessing").map((b) => {
+        if (b.type !== "ct:Claim") return b;
+        const { id, "ct:page": _page, "ct:verdictLabel": _label, ...rest } = b;
+        void _page;
+        void _label;
+        return { ...rest, claim: claimName.get(String(id)) };
+      });
+      const target = a.target as { source: string; selector: unknown };
+      return {
+        motivation: a.motivation,
+        creator: (a.creator as { name?: string } | undefined)?.name ?? null,
+        article: titles.get(String(a["ct:article"])),
+        source: target.source.startsWith("urn:") ? "urn" : target.source,
+        selector: target.selector,
+        body,
+      };
+    })
+    .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+}
+
+describe("W3C round trip", () => {
+  it("exports a workspace's claims and imports them into a fresh one without loss", async () => {
+    const w = await exportWorld();
+    const source = await w.as(w.admin);
+    const exported = JSON.parse(await exportToString(source, "w3c"));
+    // Independent check of what is imported: a JSON-LD processor reads it as Web Annotations.
+    const expanded = (await jsonld.expand(exported, { documentLoader: offlineDocumentLoader as never })) as Record<string, unknown>[];
+    expect(JSON.stringify(expanded)).toContain("http://www.w3.org/ns/oa#Annotation");
+
+    const fresh = await freshWorkspace();
+    const originals = await db.article.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, title: true, doc: true, url: true } });
+    const copies = new Map<string, string>();
+    for (const o of originals) {
+      const c = await createArticle({ workspaceId: fresh.workspace.id, actorId: fresh.owner.id, doc: o.doc as never, metadata: { title: o.title, tags: [], url: o.url, publishedAt: null, language: null } });
+      copies.set(o.id, c.article.id);
+    }
+    const before = await counts(fresh.workspace.id);
+    const dry = await importAnnotations(fresh.access, { content: JSON.stringify(exported) }, { dryRun: true });
+    expect(await counts(fresh.workspace.id)).toEqual(before);
+    expect(dry.tool).toBe("w3c");
+    // Articles with a URL are found by it; the others (urn: sources) wait for a person to pick them.
+    const urlLess = originals.filter((o) => !o.url);
+    const items = exported.first.items as Record<string, unknown>[];
+    const onUrlLess = items.filter((a) => urlLess.some((o) => a["ct:article"] === `urn:claimtrail:article:${o.id}`));
+    expect(dry.counts.orphaned).toBe(onUrlLess.length);
+
+    await importAnnotations(fresh.access, { content: JSON.stringify(exported) }, { dryRun: false });
+    for (const o of urlLess) {
+      const group = items.filter((a) => a["ct:article"] === `urn:claimtrail:article:${o.id}`);
+      if (!group.length) continue;
+      const r = await importAnnotations(fresh.access, { content: JSON.stringify(group), articleId: copies.get(o.id) }, { dryRun: false });
+      expect(r.counts.orphaned).toBe(0);
+    }
+
+    const again = JSON.parse(await exportToString(fresh.access, "w3c"));
+    const titlesA = new Map(originals.map((o) => [`urn:claimtrail:article:${o.id}`, o.title]));
+    const titlesB = new Map(originals.map((o) => [`urn:claimtrail:article:${copies.get(o.id)}`, o.title]));
+    expect(comparable(again, titlesB)).toEqual(comparable(exported, titlesA));
+    expect(again.total).toBe(exported.total);
+
+    // The same file again adds nothing: every span is already highlighted.
+    const settled = await counts(fresh.workspace.id);
+    const replay = await importAnnotations(fresh.access, { content: JSON.stringify(exported) }, { dryRun: false });
+    expect(replay.counts.placed + replay.counts.moved).toBe(0);
+    expect(await counts(fresh.workspace.id)).toEqual(settled);
+  });
+});
+
+describe("Hypothesis", () => {
+  it("places annotations on the article with that URL, keeping the author, note and tags", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const url = `https://news.example/${unique("h")}`;
+    const article = await articleIn(access, ["The mayor said 40% of buses run late.", "Riders disagree — ميزانية النقل 🚌 grew by 12%."], url);
+    const row = (exact: string, prefix: string, extra: Record<string, unknown> = {}) => ({
+      id: unique("hyp"),
+      uri: url + "#section",
+      user: "acct:jane_doe@hypothes.is",
+      text: "Check the **source**",
+      tags: ["transport", "Transport", "buses"],
+      target: [{ source: url, selector: [{ type: "RangeSelector", startContainer: "/p[1]", endContainer: "/p[1]", startOffset: 0, endOffset: 3 }, { type: "TextPositionSelector", start: 1000, end: 1010 }, { type: "TextQuoteSelector", exact, prefix, suffix: "" }] }],
+      ...extra,
+    });
+    const file = {
+      total: 4,
+      rows: [
+        row("40% of buses run late", "The mayor said "),
+        row("ميزانية النقل 🚌 grew", "disagree — ", { user: "acct:sam@example.org", user_info: { display_name: "Sam R." } }),
+        row("trams are always early", ""),
+        { ...row("", ""), target: [{ source: url }] },
+      ],
+    };
+    const dry = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(dry.tool).toBe("hypothesis");
+    // Hypothesis positions count the page's DOM text, not ours: found by quote, elsewhere.
+    expect(statuses(dry)).toEqual(["moved", "moved", "orphaned", "orphaned"]);
+    expect(dry.rows[3].reason).toMatch(/page note/);
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(0);
+
+    await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
+    const rows = await db.annotation.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    expect(rows.map((r) => [article.text.slice(r.start!, r.end!), r.originalCreator, r.importedFrom, r.tags, r.note])).toEqual([
+      ["40% of buses run late", "jane_doe", "Hypothesis", ["transport", "buses"], "Check the **source**"],
+      ["ميزانية النقل 🚌 grew", "Sam R.", "Hypothesis", ["transport", "buses"], "Check the **source**"],
+    ]);
+    expect(await db.annotationEvent.count({ where: { annotationId: { in: rows.map((r) => r.id) }, kind: "created" } })).toBe(2);
+    expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).annotationsVersion).toBe(1);
+    expect((await counts(workspace.id)).claims).toBe(0);
+  });
+
+  it("reports annotations of a page that isn't here, and places them on the article picked", async () => {
+    const { access } = await freshWorkspace();
+    const article = await articleIn(access, ["Inflation fell to 3.1 percent in May."]);
+    const file = [{ uri: "https://elsewhere.example/x", user: "acct:kim@hypothes.is", target: [{ source: "https://elsewhere.example/x", selector: [{ type: "TextQuoteSelector", exact: "3.1 percent" }] }] }];
+    const unmatched = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(unmatched.rows[0]).toMatchObject({ status: "orphaned", article: null });
+    expect(unmatched.rows[0].reason).toContain("https://elsewhere.example/x");
+    const picked = await importAnnotations(access, { content: JSON.stringify(file), articleId: article.id }, { dryRun: false });
+    expect(picked.rows[0]).toMatchObject({ status: "moved", article: { id: article.id } });
+    expect(await db.annotation.count({ where: { articleId: article.id, originalCreator: "kim" } })).toBe(1);
+  });
+});
+
+describe("Label Studio", () => {
+  const text = "Officials said unemployment fell to 4.1% 📉 in March. Critics called the claim misleading.";
+  const task = (results: unknown[]) => ({
+    id: 7,
+    data: { text, title: unique("LS task") },
+    annotations: [{ id: 1, completed_by: { email: "ana@newsroom.example", first_name: "Ana", last_name: "Silva" }, result: results }],
+  });
+  const span = (start: number, end: number, labels: string[], quote = text.slice(start, end)) => ({ id: unique("r"), from_name: "label", to_name: "text", type: "labels", value: { start, end, text: quote, labels } });
+
+  it("creates the article from the task's text, labels become tags, a Claim label a claim; bad spans are orphaned", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const claimStart = text.indexOf("unemployment");
+    const claimEnd = text.indexOf(" in March") ;
+    const file = [
+      task([
+        span(claimStart, claimEnd, ["Claim", "economy"]),
+        span(0, 9, ["Source"]),
+        // Overlapping the first.
+        span(claimStart, claimStart + 12, ["Statistic"]),
+        span(5000, 5010, ["Source"], "nowhere"),
+        span(text.indexOf("Critics"), text.indexOf("Critics") + 7, ["Source"], "Opponents"),
+        { from_name: "sentiment", to_name: "text", type: "choices", value: { choices: ["negative"] } },
+      ]),
+    ];
+    const before = await counts(workspace.id);
+    const dry = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(await counts(workspace.id)).toEqual(before);
+    expect(dry.tool).toBe("label-studio");
+    expect(dry.articles).toEqual([expect.objectContaining({ id: null, status: "new" })]);
+    expect(statuses(dry)).toEqual(["placed", "placed", "placed", "orphaned", "orphaned"]);
+    expect(dry.rows[0]).toMatchObject({ claim: "unemployment fell to 4.1% 📉", creator: "Ana Silva" });
+
+    const done = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
+    const articleId = done.articles[0].id!;
+    const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    expect(article.text).toContain(text);
+    const rows = await db.annotation.findMany({ where: { articleId }, orderBy: [{ start: "asc" }, { end: "desc" }], include: { claim: true } });
+    expect(rows.map((r) => [r.exact, r.tags, r.claim?.statement ?? null, r.claim?.tags ?? null, r.originalCreator])).toEqual([
+      ["Officials", ["Source"], null, null, "Ana Silva"],
+      ["unemployment fell to 4.1% 📉", [], "unemployment fell to 4.1% 📉", ["economy"], "Ana Silva"],
+      ["unemployment", ["Statistic"], null, null, "Ana Silva"],
+    ]);
+    expect(await db.claimEvent.count({ where: { claimId: rows[1].claimId!, kind: "created" } })).toBe(1);
+  });
+
+  it("reads code-point offsets too (astral characters before the span)", async () => {
+    const { access } = await freshWorkspace();
+    const t = "🚌🚌 Fares rose 20% this year.";
+    const points = [...t];
+    const start = points.indexOf("F");
+    const file = [{ data: { text: t }, annotations: [{ completed_by: 3, result: [{ type: "labels", value: { start, end: start + 10, text: "Fares rose", labels: ["Figure"] } }] }] }];
+    const r = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(r.rows[0]).toMatchObject({ status: "placed", quote: "Fares rose", creator: "Label Studio user 3" });
+  });
+
+  it("a viewer's import is refused", async () => {
+    const { workspace } = await freshWorkspace();
+    const { user: viewer } = await makeMember(workspace.id, "viewer");
+    const access = await authorize(viewer.id, workspace.slug, "workspace.view");
+    await rejected(importAnnotations(access, { content: JSON.stringify([task([span(0, 9, ["x"])])]) }, { dryRun: true }));
+  });
+});
+
+describe("doccano", () => {
+  it("imports JSONL spans (label, labels and entities shapes) as tagged highlights on new articles", async () => {
+    const { access } = await freshWorkspace();
+    const t1 = "Le chômage a baissé de 2 % selon le ministre.";
+    const t2 = "אבטלה ירדה ל־4 אחוזים, אמר השר. 😀 Sales rose.";
+    const s2 = [...t2].join("").indexOf("😀");
+    const p2 = [...t2.slice(0, s2)].length + 2;
+    const lines = [
+      JSON.stringify({ id: 1, text: t1, label: [[3, 10, "ECON"], [0, 10, "CLAIM"], [40, 80, "PER"]] }),
+      "",
+      JSON.stringify({ id: 2, text: t2, entities: [{ id: 9, label: "ORG", start_offset: 0, end_offset: 5 }, { id: 10, label: "FIG", start_offset: p2, end_offset: p2 + 10 }], relations: [] }),
+      JSON.stringify({ id: 3, text: `${t1} (bis)`, labels: [[0, 2, "DET"]], user: "annotator1" }),
+    ].join("\n");
+    const dry = await importAnnotations(access, { content: lines }, { dryRun: true });
+    expect(dry.tool).toBe("doccano");
+    expect(dry.rows.map((r) => [r.status, r.quote])).toEqual([
+      ["placed", "chômage"],
+      ["placed", "Le chômage"],
+      ["orphaned", ""],
+      ["placed", "אבטלה"],
+      ["placed", "Sales rose"],
+      ["placed", "Le"],
+    ]);
+    expect(dry.rows[2].reason).toMatch(/beyond the text/);
+    const done = await importAnnotations(access, { content: lines }, { dryRun: false });
+    expect(done.articles).toHaveLength(3);
+    const anns = await db.annotation.findMany({ where: { workspaceId: access.workspace.id }, include: { claim: true }, orderBy: { exact: "asc" } });
+    expect(anns.map((a) => [a.exact, a.tags, a.claim?.statement ?? null, a.importedFrom])).toEqual(
+      expect.arrayContaining([
+        ["chômage", ["ECON"], null, "doccano"],
+        ["Le chômage", [], "Le chômage", "doccano"],
+        ["Le", ["DET"], null, "doccano"],
+      ]),
+    );
+    expect(anns.find((a) => a.exact === "Le")!.originalCreator).toBe("annotator1");
+  });
+
+  it("10,000 spans: one dry run, one transaction", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const words = Array.from({ length: 10_000 }, (_, i) => `w${i}`);
+    const text = words.join(" ");
+    let at = 0;
+    const label = words.map((w) => {
+      const span = [at, at + w.length, "TOKEN"];
+      at += w.length + 1;
+      return span;
+    });
+    const content = JSON.stringify({ text, label });
+    const dry = await importAnnotations(access, { content }, { dryRun: true });
+    expect(dry.counts.placed).toBe(10_000);
+    const done = await importAnnotations(access, { content }, { dryRun: false });
+    expect(done.counts.placed).toBe(10_000);
+    expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(10_000);
+  }, 120_000);
+});
+
+describe("bad input", () => {
+  let access: Access;
+  let workspaceId: string;
+  beforeAll(async () => {
+    const f = await freshWorkspace();
+    access = f.access;
+    workspaceId = f.workspace.id;
+  });
+
+  it.each([
+    ["not JSON", "this is not json {", 400, "content"],
+    ["empty", "   ", 400, "content"],
+    ["an unknown object", JSON.stringify({ hello: "world" }), 422, "[0]"],
+    ["an empty list", "[]", 422, "content"],
+    ["a Hypothesis row without a target", JSON.stringify({ rows: [{ uri: "https://x.example" }] }), 422, "rows[0].target"],
+    ["a W3C quote selector without exact", JSON.stringify({ type: "Annotation", target: { source: "https://x.example", selector: { type: "TextQuoteSelector", exact: 5 } } }), 422, "[0].target[0].selector[0].exact"],
+    ["a Label Studio task whose labels aren't strings", JSON.stringify([{ data: { text: "abc" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 1, labels: [1] } }] }] }]), 422, "[0].annotations[0].result[0].value.labels[0]"],
+    ["a doccano line with a bad span", `${JSON.stringify({ text: "abc", label: [[0, 1, "A"]] })}\n${JSON.stringify({ text: "abc", label: [["x", 1, "A"]] })}`, 422, "line 2.label[0]"],
+    ["a paged collection", JSON.stringify({ type: "AnnotationCollection", first: "https://x.example/page1" }), 422, "first"],
+  ])("%s: a clear 4xx naming the field, nothing written", async (_label, content, status, field) => {
+    const before = await counts(workspaceId);
+    const err = await rejected(importAnnotations(access, { content }, { dryRun: false }));
+    expect(err.status).toBe(status);
+    expect(Object.keys(err.fields)).toContain(field);
+    expect(await counts(workspaceId)).toEqual(before);
+  });
+
+  it("an article picked that isn't in the workspace is not found", async () => {
+    const err = await rejected(importAnnotations(access, { content: JSON.stringify([{ uri: "u", target: [{ selector: [{ type: "TextQuoteSelector", exact: "x" }] }] }]), articleId: "nope" }, { dryRun: true }));
+    expect(err.status).toBe(404);
+  });
+});

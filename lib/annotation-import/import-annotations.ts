@@ -1,0 +1,371 @@
+import { z } from "zod";
+import { anchorAll, describeSpan, type AnchorSelectors } from "@/lib/anchoring";
+import { trimSpan } from "@/lib/annotations/span";
+import { parseArticleAsync } from "@/lib/articles/import/parse-file";
+import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
+import { createArticleIn } from "@/lib/articles/create-article";
+import { articleMetadataSchema, type ArticleMetadata } from "@/lib/articles/metadata";
+import { assertCan, can, type Access } from "@/lib/auth/permissions";
+import { insertRows } from "@/lib/bundle-import/apply";
+import { idFactory } from "@/lib/bundle-import/ids";
+import { REVIEW_STATES } from "@/lib/claims/review-states";
+import { VERDICTS } from "@/lib/claims/verdicts";
+import { db, type Prisma } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import { MAX_CONTENT_BYTES } from "./limits";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type Tool } from "./formats";
+
+export const importAnnotationsSchema = z.object({
+  content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
+  /** Place every annotation on this article instead of finding one. */
+  articleId: z.string().trim().min(1).max(64).optional(),
+});
+export type ImportAnnotationsInput = z.input<typeof importAnnotationsSchema>;
+
+/** placed: where the tool said; moved: found elsewhere or with small differences; orphaned: not found; duplicate: already highlighted. */
+export type SpanOutcome = "placed" | "moved" | "orphaned" | "duplicate";
+
+export interface ReportRow {
+  n: number;
+  status: SpanOutcome;
+  quote: string;
+  /** Where it is (or would be) in the article's text, UTF-16 code units. */
+  start: number | null;
+  end: number | null;
+  article: { id: string | null; title: string } | null;
+  creator: string | null;
+  tags: string[];
+  claim: string | null;
+  reason: string | null;
+}
+
+export interface ImportReport {
+  tool: Tool;
+  toolName: string;
+  dryRun: boolean;
+  counts: Record<SpanOutcome, number>;
+  articles: { id: string | null; title: string; status: "existing" | "new" }[];
+  claims: number;
+  rows: ReportRow[];
+}
+
+const QUOTE_SHOWN = 300;
+
+interface Target {
+  /** null: created on apply. */
+  id: string | null;
+  title: string;
+  text: string;
+  revision: number;
+  create?: { doc: DocNode; metadata: ArticleMetadata };
+}
+
+/** What comes of one span: the report row, and what to write when it is placed. */
+interface Placement {
+  row: ReportRow;
+  span: ImportedSpan;
+  target: Target | null;
+  write?: { start: number; end: number; exact: string; prefix: string; suffix: string; status: "exact" | "moved" | "fuzzy" };
+}
+
+function metadataFor(doc: ImportedDoc, guessTitle: string): ArticleMetadata {
+  const ok = <T>(schema: z.ZodType<T>, v: unknown) => {
+    const r = schema.safeParse(v);
+    return r.success ? r.data : null;
+  };
+  const f = articleMetadataSchema.shape;
+  return {
+    title: ok(f.title, doc.title) ?? ok(f.title, guessTitle) ?? "Untitled article",
+    publisher: null,
+    author: null,
+    url: ok(f.url, doc.url) ?? null,
+    publishedAt: null,
+    language: null,
+    tags: (doc.articleTags ?? []).filter((t) => ok(f.tags, [t])),
+  };
+}
+
+/** The page a tool annotated, spelled the ways it may be stored. */
+function urlVariants(url: string): string[] {
+  const bare = url.replace(/#.*$/, "");
+  const out = new Set([url, bare, bare.endsWith("/") ? bare.slice(0, -1) : `${bare}/`]);
+  return [...out];
+}
+
+/** Articles the file's documents go on: the one picked, else the one named, else by URL, else by text (created when new). */
+async function resolveTargets(tx: Prisma.TransactionClient, access: Access, docs: ImportedDoc[], picked: string | undefined, parsedTexts: Map<ImportedDoc, { doc: DocNode; text: string; title: string }>) {
+  const ws = access.workspace.id;
+  const load = async (where: Prisma.ArticleWhereInput): Promise<Target | null> => {
+    const a = await tx.article.findFirst({ where: { ...where, workspaceId: ws }, select: { id: true, title: true, text: true, revision: true }, orderBy: { createdAt: "asc" } });
+    return a ? { id: a.id, title: a.title, text: a.text, revision: a.revision } : null;
+  };
+  const out = new Map<ImportedDoc, Target | null>();
+  if (picked) {
+    const target = await load({ id: picked });
+    if (!target) throw notFound("Article not found");
+    for (const d of docs) out.set(d, target);
+    return out;
+  }
+  const byHash = new Map<string, Target>();
+  for (const d of docs) {
+    let target: Target | null = null;
+    if (d.articleId) target = await load({ id: d.articleId });
+    if (!target && d.url) target = await load({ url: { in: urlVariants(d.url) } });
+    const parsed = parsedTexts.get(d);
+    if (!target && parsed) {
+      const hash = contentHash(parsed.text);
+      target = byHash.get(hash) ?? (await load({ contentHash: hash }));
+      if (!target) {
+        target = { id: null, title: metadataFor(d, parsed.title).title, text: parsed.text, revision: 1, create: { doc: parsed.doc, metadata: metadataFor(d, parsed.title) } };
+      }
+      byHash.set(hash, target);
+    }
+    out.set(d, target);
+  }
+  return out;
+}
+
+/** W3C positions count code points: in UTF-16 units of `text`, or none when they fall outside it. */
+function hintFor(span: ImportedSpan, text: string): { start: number; end: number } | undefined {
+  if (span.pointStart !== undefined && span.pointEnd !== undefined) {
+    const start = unitOffset(text, span.pointStart);
+    const end = unitOffset(text, span.pointEnd);
+    return start !== undefined && end !== undefined && start < end ? { start, end } : undefined;
+  }
+  if (span.start !== undefined && span.end !== undefined) return { start: span.start, end: span.end };
+  return undefined;
+}
+
+function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, existing: Map<string, Set<string>>): Placement[] {
+  const placements: Placement[] = [];
+  const seen = new Map<Target, Set<string>>();
+  for (const d of docs) {
+    const target = targets.get(d) ?? null;
+    const base = (s: ImportedSpan): ReportRow => ({
+      n: s.n,
+      status: "orphaned",
+      quote: s.exact.slice(0, QUOTE_SHOWN),
+      start: null,
+      end: null,
+      article: target ? { id: target.id, title: target.title } : null,
+      creator: s.creator,
+      tags: s.tags,
+      claim: s.claim?.statement.slice(0, QUOTE_SHOWN) ?? null,
+      reason: null,
+    });
+    if (!target) {
+      const reason = d.url ? `No article here has the address ${d.url}: pick the article to place these on.` : "No article here matches: pick the article to place these on.";
+      for (const s of d.spans) placements.push({ row: { ...base(s), reason }, span: s, target: null });
+      continue;
+    }
+    const text = target.text;
+    // A quote known only by its position is the text there now.
+    const selectors: AnchorSelectors[] = d.spans.map((s) => {
+      const hint = hintFor(s, text);
+      const exact = s.exact || (hint && hint.end <= text.length ? text.slice(hint.start, hint.end) : "");
+      return { quote: { exact, prefix: s.prefix, suffix: s.suffix }, ...(hint ? { position: hint } : {}) };
+    });
+    const anchors = anchorAll(text, selectors.map((sel, i) => (d.spans[i].problem ? { quote: { exact: "" } } : sel)));
+    const taken = seen.get(target) ?? new Set<string>();
+    seen.set(target, taken);
+    const live = (target.id && existing.get(target.id)) || new Set<string>();
+    for (const [i, s] of d.spans.entries()) {
+      const row = base(s);
+      if (!row.quote) row.quote = selectors[i].quote.exact.slice(0, QUOTE_SHOWN);
+      const a = anchors[i];
+      const trimmed = a.status === "orphaned" ? null : trimSpan(text, a.start, a.end);
+      if (!trimmed) {
+        row.reason = s.problem ?? (selectors[i].quote.exact ? "The quoted words aren't in the article." : "No quote to look for.");
+        placements.push({ row, span: s, target });
+        continue;
+      }
+      row.start = trimmed.start;
+      row.end = trimmed.end;
+      const key = `${trimmed.start}:${trimmed.end}`;
+      if (live.has(key) || taken.has(key)) {
+        row.status = "duplicate";
+        row.reason = live.has(key) ? "These words are already highlighted." : "The file marks these words twice.";
+        placements.push({ row, span: s, target });
+        continue;
+      }
+      taken.add(key);
+      row.status = a.status === "exact" ? "placed" : "moved";
+      if (a.status === "fuzzy") row.reason = `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`;
+      else if (a.status === "moved") row.reason = "Found elsewhere in the text.";
+      const { quote } = describeSpan(text, trimmed.start, trimmed.end);
+      placements.push({ row, span: s, target, write: { ...trimmed, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status: a.status === "orphaned" ? "fuzzy" : a.status } });
+    }
+  }
+  return placements.sort((x, y) => x.row.n - y.row.n);
+}
+
+/**
+ * Imports another tool's annotations as highlights (lib/annotation-import/formats.ts
+ * reads the file): each span is placed on its article through lib/anchoring
+ * (quote and position, fuzzy when the text differs) and reported as placed,
+ * moved, orphaned or duplicate. A dry run writes nothing; otherwise the new
+ * articles, highlights (with their original creator, tool and tags), claims
+ * and their history go in one transaction. Orphans and duplicates are not
+ * written.
+ */
+export async function importAnnotations(access: Access, input: ImportAnnotationsInput, opts: { dryRun: boolean }): Promise<ImportReport> {
+  assertCan(access, "annotation.create");
+  const { content, articleId } = importAnnotationsSchema.parse(input);
+  if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) {
+    throw new DomainError(413, `The file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB.`, { content: "Too large." });
+  }
+  const parsed = parseAnnotationFile(content);
+  // The texts a tool carries become articles: parsed (slow for big ones) before any transaction opens.
+  const parsedTexts = new Map<ImportedDoc, { doc: DocNode; text: string; title: string }>();
+  if (!articleId) {
+    for (const d of parsed.docs) {
+      if (d.text === undefined || !d.text.trim()) continue;
+      const article = await parseArticleAsync({ format: "text", content: d.text, hasTitle: !!d.title });
+      parsedTexts.set(d, { doc: article.doc, text: canonicalText(article.doc), title: article.guess.title });
+    }
+  }
+  const willCreate = (t: Target | null) => !!t?.create;
+  return db.$transaction(
+    async (tx) => {
+      const targets = await resolveTargets(tx, access, parsed.docs, articleId, parsedTexts);
+      const existingIds = [...new Set([...targets.values()].filter((t): t is Target => !!t?.id).map((t) => t.id!))];
+      // Locked like every write of an article's highlights (lib/annotations/live-twin.ts), and read again under the lock.
+      if (!opts.dryRun && existingIds.length) {
+        const locked = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
+          SELECT id, text, revision FROM "Article" WHERE id = ANY(${existingIds}::text[]) ORDER BY id FOR UPDATE`;
+        const now = new Map(locked.map((a) => [a.id, a]));
+        for (const t of new Set(targets.values())) {
+          if (t?.id && now.has(t.id)) Object.assign(t, { text: now.get(t.id)!.text, revision: now.get(t.id)!.revision });
+        }
+      }
+      const live = existingIds.length
+        ? await tx.annotation.findMany({ where: { articleId: { in: existingIds }, deletedAt: null, start: { not: null } }, select: { articleId: true, start: true, end: true } })
+        : [];
+      const existing = new Map<string, Set<string>>();
+      for (const a of live) {
+        const set = existing.get(a.articleId) ?? new Set<string>();
+        set.add(`${a.start}:${a.end}`);
+        existing.set(a.articleId, set);
+      }
+      const placements = place(parsed.docs, targets, existing);
+      const written = placements.filter((p) => p.write);
+      const newTargets = [...new Set(written.map((p) => p.target!).filter(willCreate))];
+      const claimKeys = new Set(written.filter((p) => p.span.claim).map((p) => p.span.claim!.key));
+      const known = await knownClaims(tx, access.workspace.id, [...claimKeys]);
+      if (newTargets.length) assertCan(access, "article.create");
+      if (claimKeys.size) assertCan(access, "claim.create");
+
+      if (!opts.dryRun && written.length) {
+        for (const t of newTargets) {
+          const created = await createArticleIn(tx, { workspaceId: access.workspace.id, actorId: access.userId, doc: t.create!.doc, metadata: t.create!.metadata });
+          t.id = created.article.id;
+          t.title = created.article.title;
+        }
+        await writeAll(tx, access, parsed.tool, written, known);
+      }
+
+      const counts: Record<SpanOutcome, number> = { placed: 0, moved: 0, orphaned: 0, duplicate: 0 };
+      for (const p of placements) counts[p.row.status] += 1;
+      const targetsUsed = [...new Set(placements.map((p) => p.target).filter((t): t is Target => !!t))];
+      return {
+        tool: parsed.tool,
+        toolName: TOOL_NAMES[parsed.tool],
+        dryRun: opts.dryRun,
+        counts,
+        articles: targetsUsed.map((t) => ({ id: t.id, title: t.title, status: t.create ? ("new" as const) : ("existing" as const) })),
+        claims: [...claimKeys].filter((k) => !known.has(k)).length,
+        rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
+      };
+    },
+    { timeout: 5 * 60_000, maxWait: 10_000 },
+  );
+}
+
+const CLAIM_URN = /^urn:claimtrail:claim:([a-z0-9]{1,64})$/;
+
+/**
+ * Claims the file names that are already here: one of this workspace's own
+ * (its export imported back), or one an earlier import created from the same
+ * claim (its `created` event keeps the file's id), so one claim's mentions
+ * stay one claim however many imports bring them.
+ */
+async function knownClaims(tx: Prisma.TransactionClient, workspaceId: string, keys: string[]): Promise<Map<string, { id: string; version: number }>> {
+  const out = new Map<string, { id: string; version: number }>();
+  if (!keys.length) return out;
+  const own = keys.map((k) => k.match(CLAIM_URN)?.[1]).filter((id): id is string => !!id);
+  if (own.length) {
+    const rows = await tx.claim.findMany({ where: { workspaceId, id: { in: own }, deletedAt: null, mergedIntoId: null }, select: { id: true, version: true } });
+    for (const r of rows) out.set(`urn:claimtrail:claim:${r.id}`, r);
+  }
+  const rest = keys.filter((k) => !out.has(k));
+  if (rest.length) {
+    const rows = await tx.$queryRaw<{ key: string; id: string; version: number }[]>`
+      SELECT DISTINCT ON (e."data"->>'importedId') e."data"->>'importedId' AS "key", c."id", c."version"
+      FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
+      WHERE c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND e."kind" = 'created' AND e."data"->>'importedId' = ANY(${rest}::text[])
+      ORDER BY e."data"->>'importedId', e."createdAt"`;
+    for (const r of rows) out.set(r.key, { id: r.id, version: r.version });
+  }
+  return out;
+}
+
+/** Highlights, their history, the claims they are mentions of and those claims' history: one statement per table. */
+async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool, written: Placement[], known: Map<string, { id: string; version: number }>) {
+  const nextId = idFactory();
+  const at = new Date().toISOString();
+  const importedFrom = TOOL_NAMES[tool];
+  const mayReview = can(access.role, "claim.review");
+  const claimIds = new Map<string, string>();
+  const claimRows: (string | null)[][] = [];
+  const claimEvents: (string | null)[][] = [];
+  const annotationRows: (string | number | null)[][] = [];
+  const annotationEvents: (string | null)[][] = [];
+  for (const p of written) {
+    const w = p.write!;
+    const id = nextId();
+    let claimId: string | null = null;
+    const c = p.span.claim;
+    const existing = c ? known.get(c.key) : undefined;
+    if (c && existing) {
+      claimId = existing.id;
+      claimEvents.push([nextId(), claimId, "mention-added", JSON.stringify({ annotationId: id, articleId: p.target!.id, exact: w.exact, version: existing.version, importedFrom }), access.userId, at]);
+    } else if (c) {
+      claimId = claimIds.get(c.key) ?? null;
+      if (!claimId) {
+        claimId = nextId();
+        claimIds.set(c.key, claimId);
+        const verdict = c.verdict && (VERDICTS as readonly string[]).includes(c.verdict) ? c.verdict : null;
+        let state = c.reviewState && (REVIEW_STATES as readonly string[]).includes(c.reviewState) ? c.reviewState : "unreviewed";
+        // Approval is a reviewer's act: an annotator's import brings an approved claim in for review instead.
+        if (state === "approved" && !mayReview) state = "in-review";
+        claimRows.push([claimId, access.workspace.id, c.statement, c.claimant, state, verdict, JSON.stringify(c.tags), access.userId, state === "approved" ? access.userId : null, state === "approved" ? at : null, at, at]);
+        claimEvents.push([nextId(), claimId, "created", JSON.stringify({ annotationId: id, articleId: p.target!.id, statement: c.statement, version: 1, importedFrom, importedId: c.key }), access.userId, at]);
+      }
+    }
+    annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, at, at]);
+    annotationEvents.push([nextId(), id, access.userId, "created", JSON.stringify({ start: w.start, end: w.end, importedFrom, originalCreator: p.span.creator }), at]);
+  }
+  const CHUNK = 2000;
+  for (let i = 0; i < claimRows.length; i += CHUNK) {
+    await insertRows(
+      tx,
+      "Claim",
+      [["id", "text"], ["workspaceId", "text"], ["statement", "text"], ["claimant", "text"], ["reviewState", "text"], ["verdict", "text"], ["tags", "tags"], ["createdById", "text"], ["approvedById", "text"], ["approvedAt", "time"], ["createdAt", "time"], ["updatedAt", "time"]],
+      claimRows.slice(i, i + CHUNK),
+    );
+  }
+  for (let i = 0; i < annotationRows.length; i += CHUNK) {
+    await insertRows(
+      tx,
+      "Annotation",
+      [["id", "text"], ["workspaceId", "text"], ["articleId", "text"], ["note", "text"], ["exact", "text"], ["prefix", "text"], ["suffix", "text"], ["start", "int"], ["end", "int"], ["status", "status"], ["anchoredRevision", "int"], ["createdById", "text"], ["originalCreator", "text"], ["importedFrom", "text"], ["tags", "tags"], ["claimId", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+      annotationRows.slice(i, i + CHUNK),
+    );
+    await insertRows(tx, "AnnotationEvent", [["id", "text"], ["annotationId", "text"], ["actorId", "text"], ["kind", "annotationEventKind"], ["data", "json"], ["createdAt", "time"]], annotationEvents.slice(i, i + CHUNK));
+  }
+  for (let i = 0; i < claimEvents.length; i += CHUNK) {
+    await insertRows(tx, "ClaimEvent", [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]], claimEvents.slice(i, i + CHUNK));
+  }
+  const articleIds = [...new Set(written.map((p) => p.target!.id!))];
+  await tx.article.updateMany({ where: { id: { in: articleIds } }, data: { annotationsVersion: { increment: 1 } } });
+}
