@@ -10,6 +10,9 @@ import { generatePassword, resetPassword, resetPasswordSchema } from "@/lib/user
 import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-workspace";
 import { addMember } from "@/lib/members/add-member";
 import { importPaths } from "@/lib/articles/import";
+import { importUrl, urlImportSchema } from "@/lib/articles/import-url";
+import { UrlImportError } from "@/lib/articles/import/fetch-url";
+import { authorize } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
 import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
@@ -26,6 +29,7 @@ Commands:
   workspace:create --name W --owner E             Create a workspace with E as its admin
   member:add --workspace SLUG --email E --role R  Add an existing user to a workspace (R: ${ROLES.join(", ")})
   import --workspace SLUG PATH…                   Import articles from .txt, .md, .html, .pdf, .docx and .json files, or folders of them
+  import-url --workspace SLUG [--email E] URL…    Import web pages by address (as member E; default: the workspace's first admin)
   token:create --email E --workspace SLUG [--name N]  Create a personal API token for /api/v1 (printed once)
   import-bundle --workspace SLUG FILE [--dry-run]  Import a Claimtrail bundle (checked first; applied in one transaction)
   import-annotations --workspace SLUG --email E FILE [--article ID] [--dry-run]
@@ -85,6 +89,38 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
       process.stdout.write(`${outcome.status.padEnd(9)} ${outcome.source} — ${detail}\n`);
     }
     const summary = `Imported into ${input.workspace}: ${counts.created} created, ${counts.duplicate} duplicate, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}.`;
+    if (!counts.failed) return summary;
+    process.stdout.write(`${summary}\n`);
+    throw new DomainError(400, `${counts.failed} ${counts.failed === 1 ? "import" : "imports"} failed (see above).`);
+  },
+  async "import-url"(values, urls) {
+    const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug)."), email: emailSchema.optional() }), values);
+    if (!urls.length) throw new UsageError("Give one or more web addresses to import.");
+    const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
+    if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
+    const member = await db.membership.findFirst({
+      where: { workspaceId: workspace.id, ...(input.email ? { user: { email: input.email } } : { role: "admin" }) },
+      orderBy: { createdAt: "asc" },
+      select: { userId: true },
+    });
+    if (!member) throw new UsageError(input.email ? `${input.email} is not a member of ${input.workspace}.` : `${input.workspace} has no admin.`);
+    const access = await authorize(member.userId, input.workspace, "article.create");
+    const counts = { created: 0, duplicate: 0, failed: 0 };
+    // One page after another, each on its own: a failed one is reported and the rest still come in.
+    for (const url of urls) {
+      try {
+        const parsed = urlImportSchema.safeParse({ url });
+        if (!parsed.success) throw new DomainError(400, Object.values(fieldErrors(parsed.error))[0] ?? "Not a web address.");
+        const result = await importUrl(access, parsed.data);
+        counts[result.status]++;
+        process.stdout.write(`${result.status.padEnd(9)} ${url} — ${result.status === "duplicate" ? `already imported as "${result.article.title}"` : `"${result.article.title}"`}\n`);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        counts.failed++;
+        process.stdout.write(`${"failed".padEnd(9)} ${url} — ${err instanceof UrlImportError ? `${err.kind}: ` : ""}${err.message}\n`);
+      }
+    }
+    const summary = `Imported into ${input.workspace}: ${counts.created} created, ${counts.duplicate} duplicate, ${counts.failed} failed.`;
     if (!counts.failed) return summary;
     process.stdout.write(`${summary}\n`);
     throw new DomainError(400, `${counts.failed} ${counts.failed === 1 ? "import" : "imports"} failed (see above).`);
@@ -184,7 +220,7 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: { article: { type: "string" }, email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, owner: { type: "string" }, workspace: { type: "string" }, role: { type: "string" }, "dry-run": { type: "boolean" }, stdin: { type: "boolean" } },
       strict: true,
-      allowPositionals: command === "import" || command === "import-bundle" || command === "import-annotations" || command === "reset-password",
+      allowPositionals: command === "import" || command === "import-url" || command === "import-bundle" || command === "import-annotations" || command === "reset-password",
     });
     values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : v]));
     positionals = parsed.positionals;
