@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR, type DocNode } from "../document";
-import { invalid } from "@/lib/errors";
+import { DomainError, invalid } from "@/lib/errors";
 
 /** More pages than any article; a bigger file is a report or a book, and reading it would hold the instance. */
 export const MAX_PDF_PAGES = 500;
@@ -98,6 +98,10 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
     const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
     const { doc, pageStarts, headline } = assemble(dropRunningLines(pages), !!options.takeTitle);
     return { doc, pageStarts, title: headline ?? str(meta.Title), author: str(meta.Author), language: str(meta.Language) };
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    // A page pdf.js can't parse: the file is damaged, which is the sender's to fix, not a server error.
+    throw invalid(`${label(filename)} is not a readable PDF.`, { content: `This PDF can't be read (${(err as Error).message || "damaged file"}).` });
   } finally {
     await pdf.destroy();
   }
