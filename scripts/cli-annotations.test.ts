@@ -53,5 +53,6 @@ describe("cli import-annotations", () => {
     expect(asArticles.code).toBe(1);
     expect(asArticles.stdout).toContain("A Hypothesis annotation file, not articles: import it with import-annotations");
     expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
-  });
+    // Five CLI processes, each starting tsx and Prisma: slow on a loaded machine.
+  }, 300_000);
 });

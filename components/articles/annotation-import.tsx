@@ -21,6 +21,8 @@ const STATUS_STYLE: Record<SpanOutcome, string> = {
   duplicate: "bg-stone-100 text-stone-700 ring-stone-200",
 };
 
+const highlights = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "highlight" : "highlights"}`;
+
 type State =
   | { kind: "idle" }
   | { kind: "busy"; what: string }
@@ -112,7 +114,7 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
         {state.kind === "planned" && (
           <div className="flex flex-wrap gap-2">
             <Button onClick={() => void apply(state)} disabled={state.report.counts.placed + state.report.counts.moved === 0}>
-              Import {(state.report.counts.placed + state.report.counts.moved).toLocaleString("en")} highlights
+              Import {highlights(state.report.counts.placed + state.report.counts.moved)}
             </Button>
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })}>
               Cancel
@@ -121,8 +123,8 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
         )}
         {state.kind === "done" && (
           <Alert tone="success">
-            Imported {(state.report.counts.placed + state.report.counts.moved).toLocaleString("en")} highlights from {state.report.toolName}
-            {state.report.claims > 0 && ` and ${state.report.claims.toLocaleString("en")} claims`}.{" "}
+            Imported {highlights(state.report.counts.placed + state.report.counts.moved)} from {state.report.toolName}
+            {state.report.claims > 0 && ` and ${state.report.claims.toLocaleString("en")} ${state.report.claims === 1 ? "claim" : "claims"}`}.{" "}
             {state.report.articles
               .filter((a) => a.id)
               .slice(0, 5)

@@ -24,11 +24,11 @@ describe("POST /api/v1/workspaces/{ws}/annotation-imports", () => {
 
     const dry = await call<Report>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body });
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, tool: "hypothesis", counts: { placed: 0, moved: 1, orphaned: 0, duplicate: 0 } });
+    expect(dry.body).toMatchObject({ dryRun: true, tool: "hypothesis", counts: { placed: 1, moved: 0, orphaned: 0, duplicate: 0 } });
     expect(await db.annotation.count({ where: { articleId: created.article.id } })).toBe(0);
 
     const done = await call<Report>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, query: { dryRun: "false" }, body });
-    expect(done.body).toMatchObject({ dryRun: false, rows: [{ status: "moved", quote: "double in size by 2030", creator: "lee" }] });
+    expect(done.body).toMatchObject({ dryRun: false, rows: [{ status: "placed", quote: "double in size by 2030", creator: "lee" }] });
     expect(await db.annotation.findMany({ where: { articleId: created.article.id }, select: { exact: true, originalCreator: true, tags: true } })).toEqual([
       { exact: "double in size by 2030", originalCreator: "lee", tags: ["port"] },
     ]);

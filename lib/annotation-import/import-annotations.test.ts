@@ -172,7 +172,7 @@ describe("Hypothesis", () => {
     expect(unmatched.rows[0]).toMatchObject({ status: "orphaned", article: null });
     expect(unmatched.rows[0].reason).toContain("https://elsewhere.example/x");
     const picked = await importAnnotations(access, { content: JSON.stringify(file), articleId: article.id }, { dryRun: false });
-    expect(picked.rows[0]).toMatchObject({ status: "moved", article: { id: article.id } });
+    expect(picked.rows[0]).toMatchObject({ status: "placed", article: { id: article.id } });
     expect(await db.annotation.count({ where: { articleId: article.id, originalCreator: "kim" } })).toBe(1);
   });
 });

@@ -189,11 +189,13 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
         continue;
       }
       taken.add(key);
-      row.status = a.status === "exact" ? "placed" : "moved";
-      if (a.status === "fuzzy") row.reason = `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`;
-      else if (a.status === "moved") row.reason = "Found elsewhere in the text.";
+      // A quote with no position to compare is placed where it is found, exactly.
+      const status: "exact" | "moved" | "fuzzy" = a.status === "moved" && !selectors[i].position ? "exact" : (a.status as "exact" | "moved" | "fuzzy");
+      row.status = status === "exact" ? "placed" : "moved";
+      if (status === "fuzzy") row.reason = `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`;
+      else if (status === "moved") row.reason = "Found elsewhere in the text.";
       const { quote } = describeSpan(text, trimmed.start, trimmed.end);
-      placements.push({ row, span: s, target, write: { ...trimmed, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status: a.status === "orphaned" ? "fuzzy" : a.status } });
+      placements.push({ row, span: s, target, write: { ...trimmed, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status } });
     }
   }
   return placements.sort((x, y) => x.row.n - y.row.n);

@@ -1,0 +1,79 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { addArticle } from "./action-setup";
+import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
+
+/** Add articles › Import annotations from other tools: upload → the report per span → Import → the reader. */
+
+async function expectAccessible(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(bad, `${name}: axe-core violations`).toEqual([]);
+}
+
+const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+
+test("annotation import: a broken file is refused with the reason; a Hypothesis file is checked span by span, imported onto the article picked, and its highlights name their author", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signUpAndLand(page, newPerson("Importer"));
+  const slug = await createWorkspace(page, "Annotation import desk");
+  const title = "Harbour expansion approved";
+  await addArticle(page, slug, title, ["The harbour will double in size by 2030, the minister said.", "Fishermen say the plan ignores them — قال الصيادون 🐟."]);
+
+  await page.goto(`/w/${slug}/import`);
+  const section = page.getByRole("region", { name: "Import annotations from other tools" });
+  const file = section.getByLabel("Annotation file");
+
+  await file.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("this is not JSON") });
+  await expect(section.getByRole("alert")).toContainText("The file is neither JSON nor JSON Lines");
+
+  await section.getByLabel("Place them on").selectOption({ label: title });
+  const hypothesis = {
+    total: 3,
+    rows: [
+      { uri: "https://elsewhere.example/harbour", user: "acct:jane@hypothes.is", text: "Check the 2030 date", tags: ["harbour"], target: [{ source: "https://elsewhere.example/harbour", selector: [{ type: "TextQuoteSelector", exact: "double in size by 2030", prefix: "The harbour will " }] }] },
+      { uri: "https://elsewhere.example/harbour", user: "acct:sam@hypothes.is", target: [{ source: "https://elsewhere.example/harbour", selector: [{ type: "TextQuoteSelector", exact: "قال الصيادون 🐟" }] }] },
+      { uri: "https://elsewhere.example/harbour", user: "acct:jane@hypothes.is", target: [{ source: "https://elsewhere.example/harbour", selector: [{ type: "TextQuoteSelector", exact: "the airport closes on Sundays" }] }] },
+    ],
+  };
+  await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
+  await expect(section.getByText("2 placed, 0 moved, 1 orphaned.", { exact: false })).toBeVisible();
+  const table = section.getByRole("region", { name: "Annotations in the file" });
+  const rows = table.getByRole("row");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText("Placed");
+  await expect(rows.nth(1)).toContainText("double in size by 2030");
+  await expect(rows.nth(3)).toContainText("Orphaned");
+  await expect(rows.nth(3)).toContainText("The quoted words aren't in the article.");
+
+  // The report at both widths: accessible, nothing wider than the screen.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => page.evaluate(noSidewaysScroll)).toBe(true);
+    await expectAccessible(page, `annotation import report at ${width}px`);
+    await section.screenshot({ path: `test-results/annotation-import-report-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Cancel leaves nothing behind; the same file again, then Import.
+  await section.getByRole("button", { name: "Cancel" }).click();
+  await expect(table).toHaveCount(0);
+  await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
+  await section.getByRole("button", { name: "Import 2 highlights" }).click();
+  await expect(section.getByRole("status")).toContainText("Imported 2 highlights from Hypothesis.");
+  await section.getByRole("link", { name: title }).click();
+  await page.waitForURL(/\/articles\/[^/]+$/);
+
+  const panel = page.getByRole("complementary", { name: "Highlights" });
+  await expect(panel.getByText("jane (imported from Hypothesis)")).toBeVisible();
+  await expect(panel.getByText("sam (imported from Hypothesis)")).toBeVisible();
+  await expect(panel.getByText("Check the 2030 date")).toBeVisible();
+  await page.screenshot({ path: "test-results/annotation-import-reader.png" });
+
+  // The same file a second time adds nothing: each span is already highlighted.
+  await page.goto(`/w/${slug}/import`);
+  await section.getByLabel("Place them on").selectOption({ label: title });
+  await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
+  await expect(section.getByText("2 already highlighted", { exact: false })).toBeVisible();
+  await expect(section.getByRole("button", { name: "Import 0 highlights" })).toBeDisabled();
+});
