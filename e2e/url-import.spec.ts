@@ -45,7 +45,7 @@ async function expectAccessibleAndNarrow(page: Page) {
 
 test("import from the web: pasted addresses are read for review with an error for each bad one, and the edited details are saved", async ({ page }) => {
   test.setTimeout(120_000);
-  await signUpAndLand(page, newPerson("Web importer"));
+  await signUpAndLand(page, newPerson("Importer"));
   const slug = await createWorkspace(page, "Web desk");
   await page.goto(`/w/${slug}/import`);
   const region = webImport(page);
