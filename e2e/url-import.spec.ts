@@ -64,7 +64,7 @@ test("import from the web: pasted addresses are read for review with an error fo
   await region.getByRole("button", { name: "Read pages" }).click();
   const cards = region.getByRole("group");
   await expect(cards).toHaveCount(2);
-  const news = cards.filter({ hasText: "harbour bridge will close" });
+  const news = region.getByRole("group", { name: "Harbour bridge to close for 18 months" });
   await expect(news.getByLabel("Title")).toHaveValue("Harbour bridge to close for 18 months");
   await expect(news.getByLabel("Publisher")).toHaveValue("The Harbour Times");
   await expect(news.getByLabel("Author")).toHaveValue("Ana Ruiz, Tom Berg");
@@ -83,7 +83,7 @@ test("import from the web: pasted addresses are read for review with an error fo
   await region.getByRole("button", { name: "Import articles" }).click();
   await expect(news.getByText("Use a language code like en or pt-BR.")).toBeVisible();
   await expect(news.getByLabel("Language")).toHaveAttribute("aria-invalid", "true");
-  const ferries = cards.filter({ hasText: "Ferries" });
+  const ferries = region.getByRole("group", { name: "Ferries to replace the bridge" });
   await expect(ferries.getByRole("status")).toContainText("Imported: Ferries to replace the bridge");
   await news.getByLabel("Language").fill("en");
   await region.getByRole("button", { name: "Import articles" }).click();
