@@ -23,6 +23,9 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   });
 }
 
+// Each run starts a process that loads the app's code: tens of seconds on a loaded machine.
+const SLOW = 300_000;
+
 describe("cli import-url", () => {
   it("imports each address on its own line, reports failures by kind, and exits non-zero when one failed", async () => {
     const { workspace, admin } = await makeWorkspace();
@@ -39,8 +42,8 @@ describe("cli import-url", () => {
 
     const again = await cli("import-url", "--workspace", workspace.slug, `${site.origin}/news`);
     expect(again).toMatchObject({ code: 0, stderr: "" });
-    expect(again.stdout).toContain('duplicate ' + `${site.origin}/news — already imported as "Harbour bridge to close for 18 months"`);
-  });
+    expect(again.stdout).toContain(`duplicate ${site.origin}/news — already imported as "Harbour bridge to close for 18 months"`);
+  }, SLOW);
 
   it("acts as the member given, who must be allowed to add articles", async () => {
     const { workspace } = await makeWorkspace();
@@ -49,5 +52,5 @@ describe("cli import-url", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^failed .* — You don't have permission/m);
     expect(await cli("import-url", "--workspace", workspace.slug)).toMatchObject({ code: 2, stderr: "Error: Give one or more web addresses to import.\n" });
-  });
+  }, SLOW);
 });
