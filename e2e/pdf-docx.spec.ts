@@ -24,7 +24,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test("a PDF and a Word file upload in the browser; a highlight on page 2 says p. 2 in the reader and on its claim; a scan is refused by name; the language is shown and corrected", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signUpAndLand(page, newPerson("Pdf"));
   const slug = await createWorkspace(page, "Pdf desk");
   const pdf = await makePdf([
@@ -96,7 +96,7 @@ test("a PDF and a Word file upload in the browser; a highlight on page 2 says p.
   await expect(page.getByLabel("Language")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Language").fill("en-GB");
   await page.getByRole("button", { name: "Save revision" }).click();
-  await expect(page.getByTitle("Language: en-GB")).toHaveText("British English");
+  await expect(page.getByTitle("Language: en-GB")).toHaveText("British English", { timeout: 30_000 });
   // The page survives the edit: the highlight still says p. 2.
   await expect(panel(page).locator(`#ann-${id}`)).toContainText("p. 2");
 
