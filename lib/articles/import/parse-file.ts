@@ -136,18 +136,21 @@ async function parseBinary(input: ParseInput, format: BinaryFormat): Promise<Par
   const bytes = decodeBase64(input);
   if (format === "docx") {
     const html = await docxToHtml(bytes, input.filename);
-    return runCooperatively(convert(input, "docx", html, html));
+    return runCooperatively(convert(input, "docx", html));
   }
   const pdf = await pdfToDoc(bytes, input.filename, { takeTitle: !input.hasTitle });
   const text = canonicalText(pdf.doc);
   if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });
-  const title = pdf.title && pdf.title.length <= 300 ? pdf.title : titleFromWords(text.slice(0, 4000));
+  // Producers often put a file name in the PDF's Title ("Microsoft Word - draft3.docx"): the first words say more.
+  const named = pdf.title && pdf.title.length <= 300 && !/^Microsoft (Word|PowerPoint) - |\.(docx?|pdf|odt|rtf|indd|pptx?)$/i.test(pdf.title);
+  const title = named ? pdf.title! : titleFromWords(text.slice(0, 4000));
   return { format, doc: pdf.doc, pageStarts: pdf.pageStarts, guess: { title, author: pdf.author, language: pdf.language } };
 }
 
 /** The checked content as a document; Markdown may come already rendered to HTML. */
 function* convert(input: ParseInput, format: Format, content: string, renderedHtml?: string): Steps<ParsedArticle> {
-  const html = format === "text" ? null : format === "markdown" || format === "docx" ? (renderedHtml ?? markdownToHtml(content, input.filename)) : content;
+  // Word files arrive here already converted to HTML (docx-to-html.ts).
+  const html = format === "text" ? null : format === "markdown" ? (renderedHtml ?? markdownToHtml(content, input.filename)) : content;
   const parsed = html === null ? parseText(content, !!input.hasTitle) : yield* parsePage(html, !!input.hasTitle);
   const text = canonicalText(parsed.doc);
   if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });

@@ -73,6 +73,14 @@ describe("PDF import", () => {
     expect(pdf.doc.content?.[0]).toMatchObject({ type: "heading" });
   });
 
+  it("takes the title from the PDF's Title unless it is a file name", async () => {
+    const lines = ["Ferry fares will stay the same this year, the operator said."];
+    const titled = await parseArticleAsync({ filename: "a.pdf", content: base64(await makePdf([{ lines }], { title: "Ferry fares frozen" })) });
+    expect(titled.guess.title).toBe("Ferry fares frozen");
+    const fileNamed = await parseArticleAsync({ filename: "b.pdf", content: base64(await makePdf([{ lines }], { title: "Microsoft Word - fares draft3.docx" })) });
+    expect(fileNamed.guess.title).toMatch(/^Ferry fares will stay the same/);
+  });
+
   it("refuses a scanned PDF, an encrypted one and a file that only says it is one, naming content", async () => {
     const cases: [Uint8Array, RegExp, RegExp][] = [
       [await makePdf([{ imageOnly: true }, { imageOnly: true }]), /no text layer/, /OCR/],
