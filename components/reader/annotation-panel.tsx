@@ -46,13 +46,13 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe }
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
-        <span className="truncate">{creditOf(a)}</span>
+        <span className="min-w-0 truncate" title={creditOf(a)}>{creditOf(a)}</span>
         {label ? (
           <span title={STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
             {label}
           </span>
         ) : null}
-        <span className="ml-auto flex gap-1">{actions}</span>
+        <span className="ml-auto flex shrink-0 gap-1 whitespace-nowrap">{actions}</span>
       </div>
     </li>
   );
