@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { addArticle } from "./action-setup";
-import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
+import { createWorkspace, newPerson, signUp } from "./helpers";
+
+// Sign-up hashes a password (argon2id) and each step renders on the server: slow when the shared machine is loaded.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Add articles › Import annotations from other tools: upload → the report per span → Import → the reader. */
 
@@ -14,8 +17,9 @@ async function expectAccessible(page: Page, name: string) {
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
 test("annotation import: a broken file is refused with the reason; a Hypothesis file is checked span by span, imported onto the article picked, and its highlights name their author", async ({ page }) => {
-  test.setTimeout(150_000);
-  await signUpAndLand(page, newPerson("Importer"));
+  test.setTimeout(240_000);
+  await signUp(page, newPerson("Importer"));
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
   const slug = await createWorkspace(page, "Annotation import desk");
   const title = "Harbour expansion approved";
   await addArticle(page, slug, title, ["The harbour will double in size by 2030, the minister said.", "Fishermen say the plan ignores them — قال الصيادون 🐟."]);

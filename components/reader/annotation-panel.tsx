@@ -50,7 +50,9 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
-        <span className="truncate">{creditOf(a)}</span>
+        <span className="min-w-0 truncate" title={creditOf(a)}>
+          {creditOf(a)}
+        </span>
         {page ? (
           <span className="shrink-0 whitespace-nowrap" title="Page in the PDF">
             {page}
@@ -61,7 +63,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
             {label}
           </span>
         ) : null}
-        <span className="ml-auto flex gap-1">{actions}</span>
+        <span className="ml-auto flex shrink-0 gap-1 whitespace-nowrap">{actions}</span>
       </div>
     </li>
   );
