@@ -11,14 +11,14 @@ export interface NewArticle {
   metadata: ArticleMetadata;
   /** Where a page imported by URL came from (lib/articles/import-url.ts). */
   source?: ArticleSource;
+  /** PDFs: where each page starts in the canonical text. */
+  pageStarts?: number[];
 }
 
 export interface ArticleSource {
   originalUrl: string;
   canonicalUrl: string | null;
   modifiedAt: Date | null;
-  /** PDFs: where each page starts in the canonical text. */
-  pageStarts?: number[];
 }
 
 export type CreateArticleResult =
