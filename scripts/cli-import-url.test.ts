@@ -49,8 +49,7 @@ describe("cli import-url", () => {
     const { workspace } = await makeWorkspace();
     const { user } = await makeMember(workspace.id, "viewer");
     const run = await cli("import-url", "--workspace", workspace.slug, "--email", user.email, `${site.origin}/news`);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^failed .* — You don't have permission/m);
+    expect(run).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^Error: You don't have permission/) });
     expect(await cli("import-url", "--workspace", workspace.slug)).toMatchObject({ code: 2, stderr: "Error: Give one or more web addresses to import.\n" });
   }, SLOW);
 });

@@ -90,6 +90,7 @@ describe("importUrl", () => {
       modifiedAt: new Date("2026-03-04T00:00:00Z"),
       language: "en-GB",
     });
+    expect(row.text).not.toMatch(/^Harbour bridge to close/);
     expect(row.text.slice(0, 200)).toContain(STORY_FIRST_SENTENCE);
     expect(row.text).not.toMatch(/Most read|track\(\)|Home/);
     expect(row.revisions).toHaveLength(1);

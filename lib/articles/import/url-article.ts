@@ -52,6 +52,15 @@ function reviewable(meta: PageMetadata): UrlMetadata {
   };
 }
 
+const words = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Readability keeps the headline (as an <h2>) atop the body; the title holds it, so the body starts after it. */
+function withoutHeadline(doc: DocNode, title: string | undefined): DocNode {
+  const [first, ...rest] = doc.content ?? [];
+  if (!title || first?.type !== "heading" || !rest.length) return doc;
+  return words(canonicalText({ type: "doc", content: [first] })) === words(title) ? { ...doc, content: rest } : doc;
+}
+
 const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /**
@@ -70,6 +79,7 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   } catch {
     throw new UrlImportError("empty", "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article.", url);
   }
+  doc = withoutHeadline(doc, read.metadata.title);
   const text = canonicalText(doc);
   return { url: page.url, finalUrl: page.finalUrl, metadata: reviewable(read.metadata), doc, text, hash: contentHash(text) };
 }
