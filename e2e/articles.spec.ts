@@ -100,13 +100,13 @@ test("the five reference articles upload at once with their titles; a second upl
   // A bad file among good ones: each bad one is named with its reason, the good one is added.
   await page.goto(`/w/${slug}/import`);
   await page.getByLabel("Choose files").setInputFiles([
-    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n") },
+    { name: "scan.tiff", mimeType: "image/tiff", buffer: Buffer.from("II*\u0000 not an article") },
     { name: "desk-notes.txt", mimeType: "text/plain", buffer: Buffer.from("Desk notes\n\nA short note the desk wrote for this test, with a sentence or two.\n") },
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
   ]);
   await page.getByRole("button", { name: "Import 3 files" }).click();
   const uploads = page.getByRole("list", { name: "Uploads" });
-  await expect(uploads.getByRole("listitem").filter({ hasText: "scan.pdf" })).toContainText("Failed: Use a .txt, .md or .html file.");
+  await expect(uploads.getByRole("listitem").filter({ hasText: "scan.tiff" })).toContainText("Failed: Use a .txt, .md, .html, .pdf or .docx file.");
   await expect(uploads.getByRole("listitem").filter({ hasText: "empty.txt" })).toContainText("Failed: There is no text to import.");
   await expect(uploads.getByRole("listitem").filter({ hasText: "desk-notes.txt" })).toContainText("Added");
   await expect(page.getByRole("region", { name: "Upload files" }).getByRole("status")).toHaveText("1 added, 2 failed of 3");

@@ -179,9 +179,10 @@ export function FileImport({ slug }: { slug: string }) {
                         Already here
                       </Link>
                     ) : null}
-                    {i.status.kind === "failed" ? <span className="text-red-700">Failed: {i.status.reason}</span> : null}
                   </span>
                 </div>
+                {/* Below the name, full width: a long reason beside it squeezed the name to a letter a line and ran off the page. */}
+                {i.status.kind === "failed" ? <p className="mt-1 text-red-700 [overflow-wrap:anywhere]">Failed: {i.status.reason}</p> : null}
                 {i.status.kind === "created" || i.status.kind === "duplicate" ? (
                   <p className="mt-1 text-stone-600">
                     <span className="font-serif text-stone-900 [overflow-wrap:anywhere]">{i.status.title}</span>{" "}

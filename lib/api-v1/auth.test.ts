@@ -100,7 +100,7 @@ describe("the v1 wrapper", () => {
 
   it("400 names the invalid fields; a body that isn't JSON is 400 too", async () => {
     const w = await apiWorld();
-    const res = await call(createArticle, { token: w.tokens.annotator, params: { ws: w.ws }, body: { format: "pdf", content: 3 } });
+    const res = await call(createArticle, { token: w.tokens.annotator, params: { ws: w.ws }, body: { format: "rtf", content: 3 } });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors as object)).toEqual(expect.arrayContaining(["format", "content"]));
     const notJson = await call(createArticle, { token: w.tokens.annotator, params: { ws: w.ws }, raw: "{nope", headers: { "content-type": "application/json" } });

@@ -3,6 +3,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
+import { makePdf } from "@/lib/testing/office-files";
 import { BARE_PAGE, JSON_LD_PAGE, OPENGRAPH_PAGE, PAYWALL_PAGE, STORY_FIRST_SENTENCE } from "@/lib/testing/news-pages";
 import { startPageServer, type PageServer } from "@/lib/testing/page-server";
 import { importUrl, urlImportSchema } from "./import-url";
@@ -22,6 +23,8 @@ beforeAll(async () => {
     "/moved": { status: 301, headers: { location: "/og" } },
     "/to-private": (_req, res) => res.writeHead(302, { location: `${elsewhere.origin}/private` }).end(),
     "/pdf": { type: "application/pdf", body: "%PDF-1.7" },
+    // A real PDF labelled as HTML: no HTML parser makes a document of it (a black-box tester's 500).
+    "/pdf-as-html": { type: "text/html", body: Buffer.from(await makePdf([{ lines: ["A page of a report that is long enough to be read as text by anyone."] }])) },
   });
   // Only the first server is allowed, as an admin would allow an intranet host.
   process.env.IMPORT_ALLOW_HOSTS = `example.invalid, ${site.host}`;
@@ -43,12 +46,13 @@ const parse = (input: unknown) => urlImportSchema.parse(input);
 describe("previewUrlImport", () => {
   it("reads each address for review, one result per address in order, storing nothing", async () => {
     const { workspace, access } = await setup();
-    const urls = urlPreviewRequestSchema.parse({ urls: [`${site.origin}/news`, "", `${site.origin}/moved`, `${site.origin}/missing`, `${site.origin}/pdf`, `${site.origin}/paywall`, `${site.origin}/to-private`, "ftp://x"] }).urls;
+    const urls = urlPreviewRequestSchema.parse({ urls: [`${site.origin}/news`, "", `${site.origin}/moved`, `${site.origin}/missing`, `${site.origin}/pdf`, `${site.origin}/pdf-as-html`, `${site.origin}/paywall`, `${site.origin}/to-private`, "ftp://x"] }).urls;
     const results = await previewUrlImport(access, urls);
     expect(results.map((r) => [r.status, r.status === "error" ? r.kind : r.metadata.title])).toEqual([
       ["ok", "Harbour bridge to close for 18 months"],
       ["ok", "Ferries to replace the bridge"],
       ["error", "not-found"],
+      ["error", "not-html"],
       ["error", "not-html"],
       ["error", "empty"],
       ["error", "refused-address"],

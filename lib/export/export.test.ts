@@ -252,6 +252,8 @@ describe("JSON Lines", () => {
         quote: { exact: m.exact, prefix: m.prefix, suffix: m.suffix },
         start: m.start,
         end: m.end,
+        // No page: these articles aren't PDFs (Article.pageStarts is empty).
+        page: null,
         status: m.status,
       })),
     );

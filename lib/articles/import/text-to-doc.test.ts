@@ -91,7 +91,7 @@ describe("formats and bad input", () => {
   });
 
   it("refuses other file types, empty, binary and oversized content with the file's name", () => {
-    expect(() => parseArticle({ filename: "report.pdf", content: "%PDF" })).toThrow('"report.pdf" is a .pdf file');
+    expect(() => parseArticle({ filename: "photo.png", content: "PNG" })).toThrow('"photo.png" is a .png file');
     expect(() => parseArticle({ filename: "blank.txt", content: " \n\t\n" })).toThrow('"blank.txt" is empty.');
     expect(() => parseArticle({ filename: "only-tags.html", content: "<script>x</script><p> </p>" })).toThrow('"only-tags.html" has no text.');
     expect(() => parseArticle({ filename: "bin.txt", content: "a\u0000b" })).toThrow('"bin.txt" is not a text file.');

@@ -3,6 +3,7 @@ import { parseCalendarDate } from "../dates";
 import { canonicalText, contentHash, type DocNode } from "../document";
 import { articleMetadataSchema } from "../metadata";
 import { fetchPage, UrlImportError, type FetchOptions } from "./fetch-url";
+import { detectLanguage } from "./language";
 import { parseArticleAsync } from "./parse-file";
 import { readPage, type PageMetadata } from "./url-page";
 
@@ -70,7 +71,14 @@ const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  */
 export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<UrlArticle> {
   const page = await fetchPage(url, opts);
-  const read = readPage(page.html, page.finalUrl);
+  let read: ReturnType<typeof readPage>;
+  try {
+    read = readPage(page.html, page.finalUrl);
+  } catch (err) {
+    if (err instanceof UrlImportError) throw err;
+    // A body that no HTML parser makes a document of (a PDF sent as text/html, say) is not a page to read.
+    throw new UrlImportError("not-html", "The address sent something that isn't a readable web page.", url);
+  }
   // The page's own address resolves relative links in the article.
   const html = `<html><head><link rel="canonical" href="${attr(page.finalUrl)}"></head><body>${read.content}</body></html>`;
   let doc: DocNode;
@@ -81,5 +89,12 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   }
   doc = withoutHeadline(doc, read.metadata.title);
   const text = canonicalText(doc);
-  return { url: page.url, finalUrl: page.finalUrl, metadata: reviewable(read.metadata), doc, text, hash: contentHash(text) };
+  const metadata = reviewable(read.metadata);
+  // As for every import: detected from the text, the page's own declaration only when detection isn't sure.
+  // A declaration that detection confirms keeps its region ("en-GB" over "en").
+  const declared = metadata.language;
+  const detected = await detectLanguage(text, declared);
+  const confirmed = declared && detected && declared.toLowerCase().split("-")[0] === detected.toLowerCase().split("-")[0];
+  metadata.language = valid(fields.language, (confirmed ? declared : detected) ?? undefined);
+  return { url: page.url, finalUrl: page.finalUrl, metadata, doc, text, hash: contentHash(text) };
 }

@@ -25,8 +25,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       </nav>
       <h2 className="mt-3 text-lg font-semibold">Add articles</h2>
       <p className="mt-1 text-sm text-stone-600">
-        Paste one article, or upload many <code>.txt</code>, <code>.md</code> or <code>.html</code> files at once. HTML is cleaned: scripts, styles and
-        embedded content are removed. The same text twice is recognised and not added again.
+        Read web pages by address, paste one article, or upload many <code>.txt</code>, <code>.md</code>, <code>.html</code>, <code>.pdf</code> or{" "}
+        <code>.docx</code> files at once. HTML is cleaned: scripts, styles and embedded content are removed. The same text twice is recognised and not
+        added again.
       </p>
       <div className="mt-6">
         <UrlImport slug={slug} initialUrl={typeof url === "string" ? url.slice(0, 2000) : undefined} quote={typeof quote === "string" ? quote.slice(0, 1000) : undefined} />
