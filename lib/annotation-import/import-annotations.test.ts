@@ -124,6 +124,16 @@ describe("W3C round trip", () => {
 });
 
 describe("Hypothesis", () => {
+  it("finds an article imported by URL under the address the reader visited, not only its canonical one", async () => {
+    const { access } = await freshWorkspace();
+    const visited = `http://127.0.0.1:4713/${unique("story")}`;
+    const article = await articleIn(access, ["The council said the bridge carries 40,000 vehicles a day."], `https://news.example/${unique("canonical")}`);
+    await db.article.update({ where: { id: article.id }, data: { canonicalUrl: article.url, originalUrl: visited } });
+    const file = [{ uri: visited, user: "acct:kim@hypothes.is", target: [{ source: visited, selector: [{ type: "TextQuoteSelector", exact: "40,000 vehicles" }] }] }];
+    const dry = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(statuses(dry)).toEqual(["placed"]);
+  });
+
   it("places annotations on the article with that URL, keeping the author, note and tags", async () => {
     const { access, workspace } = await freshWorkspace();
     const url = `https://news.example/${unique("h")}`;

@@ -110,7 +110,11 @@ async function resolveTargets(tx: Prisma.TransactionClient, access: Access, docs
   for (const d of docs) {
     let target: Target | null = null;
     if (d.articleId) target = await load({ id: d.articleId });
-    if (!target && d.url) target = await load({ url: { in: urlVariants(d.url) } });
+    // The address a tool records is the one its user visited: the article's stored, canonical or original (pre-redirect) address.
+    if (!target && d.url) {
+      const urls = urlVariants(d.url);
+      target = await load({ OR: [{ url: { in: urls } }, { canonicalUrl: { in: urls } }, { originalUrl: { in: urls } }] });
+    }
     const parsed = parsedTexts.get(d);
     if (!target && parsed) {
       const hash = contentHash(parsed.text);
