@@ -4,6 +4,33 @@ import { invalid } from "@/lib/errors";
 /** Word's own quote styles, which mammoth's default style map leaves as plain paragraphs. */
 const STYLE_MAP = ["p[style-name='Quote'] => blockquote > p:fresh", "p[style-name='Intense Quote'] => blockquote > p:fresh", "p[style-name='Title'] => h1:fresh"];
 
+/** Unpacked, a Word file's parts may hold this much; mammoth reads them whole, in the request, so a zip bomb would stall the server (a black-box tester's 31 KB file unpacked to 30 MB and held it for 100 s). */
+export const MAX_DOCX_UNPACKED_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The sizes a zip's central directory declares for its files, summed; null
+ * when there is no readable directory (mammoth then refuses the file itself).
+ */
+function declaredUnpackedBytes(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(at + 10, true);
+    let entry = view.getUint32(at + 16, true);
+    let total = 0;
+    for (let n = 0; n < entries; n++) {
+      if (entry + 46 > bytes.length || view.getUint32(entry, true) !== 0x02014b50) return null;
+      const size = view.getUint32(entry + 24, true);
+      // 0xFFFFFFFF: the real size is in a ZIP64 field; no Word file needs that, so count it as too big.
+      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
+      entry += 46 + view.getUint16(entry + 28, true) + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 const label = (filename: string | null | undefined) => (filename ? `"${filename}"` : "The Word file");
 
 /**
@@ -17,6 +44,10 @@ export async function docxToHtml(bytes: Uint8Array, filename?: string | null): P
   // Every .docx is a zip archive, which starts with "PK\x03\x04".
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     throw invalid(`${label(filename)} is not a Word document.`, { content: "This file is not a .docx Word document (old .doc files: save them as .docx first)." });
+  }
+  const unpacked = declaredUnpackedBytes(bytes);
+  if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
+    throw invalid(`${label(filename)} unpacks to more than 20 MB.`, { content: "This Word file holds more than 20 MB once unpacked; split it or save it as text." });
   }
   try {
     const result = await mammoth.convertToHtml(

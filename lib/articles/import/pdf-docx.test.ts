@@ -10,6 +10,7 @@ import { makeWorkspace } from "@/lib/testing/fixtures";
 import { canonicalText } from "../document";
 import { movePageStarts, pageAt, pageLabel } from "../page-starts";
 import { importArticle, importPaths, parseArticleAsync, type ImportOutcome } from "./index";
+import { MAX_DOCX_UNPACKED_BYTES } from "./docx-to-html";
 import { pdfToDoc } from "./pdf-to-doc";
 
 const RUNNING = { header: "Harbour Council · Annual report 2024", footer: "Page {n} of 4" };
@@ -160,6 +161,21 @@ describe("Word import", () => {
     const noDoc = (await parseArticleAsync({ filename: "empty.docx", content: base64(emptyZip) }).catch((e: unknown) => e)) as DomainError;
     expect(noDoc.status).toBe(400);
     expect(noDoc.fields.content).toMatch(/can't be read/);
+  });
+
+  it("refuses a small .docx that unpacks to more than 20 MB, at once (a zip bomb held the server 100 s)", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("word/document.xml", "<w:document>" + "a".repeat(MAX_DOCX_UNPACKED_BYTES) + "</w:document>");
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = Date.now();
+    const err = (await parseArticleAsync({ filename: "bomb.docx", content: base64(bomb) }).catch((e: unknown) => e)) as DomainError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err.status).toBe(400);
+    expect(err.message).toMatch(/"bomb.docx" unpacks to more than 20 MB/);
+    expect(err.fields.content).toMatch(/20 MB/);
   });
 });
 
