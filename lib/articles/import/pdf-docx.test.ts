@@ -61,6 +61,24 @@ describe("PDF import", () => {
     expect(pageLabel(pdf.pageStarts, across, text.indexOf("Monday") + 6)).toBe("pp. 1–2");
   });
 
+  it("keeps body lines that repeat from page to page apart from their numbers; drops only the running header and footer", async () => {
+    const pages = [1, 2, 3].map((n) => ({
+      header: "Annual Bridge Inspection Report",
+      footer: "Page {n} of 3",
+      lines: [`Inspection ${n} found corrosion on the north cable.`, `Cable ${n} was last replaced in 201${n}.`, `Deck section ${n} was resurfaced in spring.`],
+    }));
+    const numbered = [1, 2].map((n) => ({ lines: Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of page ${n} in the inspection log.`) }));
+    for (const [pdf, expected] of [
+      [await makePdf(pages), ["Inspection 2 found corrosion", "Cable 3 was last replaced in 2013.", "Deck section 1 was resurfaced"]],
+      [await makePdf(numbered), ["Line 1 of page 1", "Line 12 of page 2"]],
+    ] as const) {
+      const parsed = await parseArticleAsync({ filename: "report.pdf", content: base64(pdf) });
+      const text = canonicalText(parsed.doc);
+      for (const part of expected) expect(text).toContain(part);
+      expect(text).not.toMatch(/Page \d of 3/);
+    }
+  });
+
   it("keeps the headline in the body when the title is given, and a header that isn't on every page", async () => {
     const bytes = await makePdf([
       { headline: "Only a headline here", lines: ["First page body.", "Special notice"] },

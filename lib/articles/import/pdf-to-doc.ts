@@ -153,15 +153,46 @@ function linesOf(items: PdfTextItem[]): Line[] {
 /** Digits vary from page to page in running lines ("Page 3 of 12"); the rest repeats. */
 const runningKey = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
 
-/** Lines among the first or last three of every page that has text, repeated on all of them (two pages at least). */
+const sameText = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Running headers and footers: up to two lines from each edge of every page
+ * with text (two pages at least), the same on all of them. Only the outermost
+ * line may differ in its digits ("Page 3 of 12"); the next one in must be
+ * identical. A line whose pattern appears twice on one page is the body's
+ * ("Line 3 of page 1"), and a page is never emptied: a black-box tester's
+ * numbered body lines were dropped as running lines under a looser rule.
+ */
 function dropRunningLines(pages: Line[][]): Line[][] {
   const withText = pages.filter((lines) => lines.length);
   if (withText.length < 2) return pages;
-  const edgeKeys = (lines: Line[]) => new Set([...lines.slice(0, 3), ...lines.slice(-3)].map((l) => runningKey(l.text)));
-  const [first, ...rest] = withText.map(edgeKeys);
-  const running = new Set([...first].filter((key) => rest.every((keys) => keys.has(key))));
-  if (!running.size) return pages;
-  return pages.map((lines) => lines.filter((l, i) => !((i < 3 || i >= lines.length - 3) && running.has(runningKey(l.text)))));
+  const dropped = new Map<Line[], Set<number>>(withText.map((lines) => [lines, new Set<number>()]));
+  // Edges by place on the page, not by drawing order: some producers draw the running lines last.
+  const byHeight = new Map<Line[], number[]>(withText.map((lines) => [lines, lines.map((_, i) => i).sort((a, b) => lines[b].y - lines[a].y || a - b)]));
+  for (const fromTop of [true, false]) {
+    for (let depth = 0; depth < 2; depth++) {
+      const index = (lines: Line[]) => {
+        const order = byHeight.get(lines)!;
+        return fromTop ? order[depth] : order[order.length - 1 - depth];
+      };
+      const candidates = withText.map((lines) => {
+        const i = index(lines);
+        return i !== undefined && !dropped.get(lines)!.has(i) ? lines[i] : null;
+      });
+      if (candidates.some((l) => !l)) break;
+      const key = depth === 0 ? runningKey : sameText;
+      const wanted = key(candidates[0]!.text);
+      if (!candidates.every((l) => key(l!.text) === wanted)) break;
+      const pattern = runningKey(candidates[0]!.text);
+      if (withText.some((lines) => lines.filter((l) => runningKey(l.text) === pattern).length > 1)) break;
+      for (const lines of withText) dropped.get(lines)!.add(index(lines));
+    }
+  }
+  return pages.map((lines) => {
+    const drop = dropped.get(lines);
+    if (!drop?.size || drop.size >= lines.length) return lines;
+    return lines.filter((_, i) => !drop.has(i));
+  });
 }
 
 const quantile = (values: number[], q: number) => {
