@@ -100,7 +100,7 @@ test("the five reference articles upload at once with their titles; a second upl
   // A bad file among good ones: each bad one is named with its reason, the good one is added.
   await page.goto(`/w/${slug}/import`);
   await page.getByLabel("Choose files").setInputFiles([
-    { name: "scan.tiff", mimeType: "image/tiff", buffer: Buffer.from("II*\u0000 not an article") },
+    { name: "scan.tiff", mimeType: "image/tiff", buffer: Buffer.from("II* a TIFF image, not an article") },
     { name: "desk-notes.txt", mimeType: "text/plain", buffer: Buffer.from("Desk notes\n\nA short note the desk wrote for this test, with a sentence or two.\n") },
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
   ]);
