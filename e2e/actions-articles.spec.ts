@@ -155,6 +155,8 @@ test("bundle import: a broken file is refused with the reason; a bundle from ano
 });
 
 test("article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back", async ({ page }) => {
+  // Eleven formatting steps, a save and the history: over a minute on a loaded 2-core machine.
+  test.slow();
   const slug = await desk(page, "Formatter");
   const paragraphs = [
     "Alpha paragraph with a boldable word and an italicable word.",
