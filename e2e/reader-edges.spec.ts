@@ -171,12 +171,13 @@ test("an article without publisher or date: no stray separator in the articles l
   await highlightViaApi(page, base, text, "about 38,700 vehicles a day");
   await page.goto(`/w/${slug}`);
   const link = page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Dots: bridge closure/ });
-  await expect(link.locator("span").nth(1)).toHaveText("1 highlight");
+  // The language is detected on import and shown beside the count; nothing stands before it.
+  await expect(link.locator("span").nth(1)).toHaveText("English · 1 highlight");
 
-  const withPublisher = await page.request.post(`/api/w/${slug}/articles`, { data: { content: "Only a publisher.\n\nNothing else is known.", title: "Publisher only", publisher: "Port Courier" } });
+  const withPublisher = await page.request.post(`/api/w/${slug}/articles`, { data: { content: "Only a publisher.\n\nNothing else is known.", title: "Publisher only", publisher: "Port Courier", language: "de" } });
   expect(withPublisher.status()).toBe(201);
   await page.reload();
-  await expect(page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Publisher only/ }).locator("span").nth(1)).toHaveText("Port Courier");
+  await expect(page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Publisher only/ }).locator("span").nth(1)).toHaveText("Port Courier · German");
 
   await page.goto(`/w/${slug}/articles/${articleId}`);
   const header = page.locator("article > header");

@@ -63,7 +63,8 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
           Revision {article.shownRevision} of {article.revision}
         </span>
         {article.revisions.length > 1 ? (
-          <details className="relative">
+          // Keyed by the revision shown, so choosing one closes the menu instead of leaving it open over the page.
+          <details key={article.shownRevision} className="relative">
             <summary className="cursor-pointer text-brand-700 hover:underline">History</summary>
             <ol className="absolute z-10 mt-1 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-stone-200">
               {article.revisions.map((r) => (
