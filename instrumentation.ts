@@ -1,0 +1,10 @@
+/**
+ * Next.js calls register() once per server instance at start. It starts the
+ * background workers (lib/workers) in the Node.js runtime; CLAIMTRAIL_WORKERS=off
+ * leaves them to other instances.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CLAIMTRAIL_WORKERS === "off") return;
+  const { startWorkers } = await import("./lib/workers/index");
+  startWorkers();
+}
