@@ -1,0 +1,103 @@
+import type { Access } from "@/lib/auth/permissions";
+import { inScope, toWire, visibleTo, type LiveScope } from "./live-change";
+import { liveHub, type LiveHub } from "./hub";
+
+/** How long one stream stays open before the server ends it; EventSource reconnects at once with Last-Event-ID. */
+function maxStreamMs(): number {
+  const n = Number(process.env.LIVE_STREAM_MAX_MS);
+  return Number.isFinite(n) && n > 0 ? n : 5 * 60_000;
+}
+const PING_MS = 15_000;
+
+export interface StreamOptions {
+  access: Access;
+  scope: LiveScope;
+  /** Resume after this seq (Last-Event-ID or ?after=); undefined: from now. */
+  after: number | undefined;
+  signal: AbortSignal;
+  hub?: LiveHub;
+}
+
+/**
+ * A Server-Sent Events stream of the workspace's changes the member may see
+ * and the page cares about. Each event's id is its seq, so a reconnecting
+ * EventSource resumes exactly where it stopped (Last-Event-ID). Events:
+ * `change` (one change, JSON), `reset` (too far behind: reload), and
+ * `ready` (caught up; data is the current seq). Comments keep proxies from
+ * closing an idle stream; the id-only frames move the resume point past
+ * changes this page filtered out.
+ */
+export async function liveStream(opts: StreamOptions): Promise<Response> {
+  const { access, scope, signal } = opts;
+  const hub = opts.hub ?? liveHub();
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  let sentCursor = opts.after ?? -1;
+  const write = (text: string) => {
+    if (!open) return;
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      stop();
+    }
+  };
+  const timers: NodeJS.Timeout[] = [];
+  let unsubscribe: (() => void) | null = null;
+  const stop = () => {
+    if (!open) return;
+    open = false;
+    unsubscribe?.();
+    for (const t of timers) clearTimeout(t);
+    try {
+      controller.close();
+    } catch {
+      // Already closed by the client.
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      stop();
+    },
+  });
+  write("retry: 1000\n\n");
+  const subscription = await hub.subscribe(access.workspace.id, opts.after, {
+    accept: (change) => visibleTo(access, change) && inScope(scope, change),
+    deliver(changes, cursor) {
+      let out = "";
+      for (const c of changes) out += `id: ${c.seq}\nevent: change\ndata: ${JSON.stringify(toWire(c))}\n\n`;
+      if (cursor > changes[changes.length - 1].seq) out += `id: ${cursor}\n\n`;
+      sentCursor = cursor;
+      write(out);
+      // The member was removed or their role changed: end the stream; a reconnect is checked afresh.
+      if (changes.some((c) => (c.kind === "member.removed" || c.kind === "member.role-changed") && c.subjectId === access.userId)) stop();
+    },
+    reset(cursor) {
+      sentCursor = cursor;
+      write(`id: ${cursor}\nevent: reset\ndata: ${cursor}\n\n`);
+    },
+  });
+  unsubscribe = subscription.stop;
+  if (!open) unsubscribe();
+  const ready = subscription.cursor;
+  write(`${ready > sentCursor ? `id: ${ready}\n` : ""}event: ready\ndata: ${ready}\n\n`);
+  const ping = () => {
+    write(": ping\n\n");
+    timers.push(setTimeout(ping, PING_MS).unref());
+  };
+  timers.push(setTimeout(ping, PING_MS).unref());
+  timers.push(setTimeout(stop, maxStreamMs()).unref());
+  if (signal.aborted) stop();
+  signal.addEventListener("abort", stop, { once: true });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      // nginx: don't buffer the stream.
+      "x-accel-buffering": "no",
+    },
+  });
+}
