@@ -251,3 +251,27 @@ export const deletedClaimSchema = z.object({ id: z.string(), version: z.int(), d
 export const mergedRedirectSchema = z
   .object({ mergedIntoId: z.string().meta({ description: "The claim this one was merged into; Location points to it." }) })
   .meta({ id: "MergedClaim" });
+
+/** One change of the workspace feed (lib/changes), as listChanges and the stream send it. */
+export const changeSchema = z
+  .object({
+    seq: z.int().min(1),
+    kind: z.string(),
+    actorId: z.string().nullable(),
+    claimId: z.string().nullable(),
+    articleId: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    /** The articles the change touches (a claim's change: every article it is mentioned in). */
+    articleIds: z.array(z.string()),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Change" });
+
+export const changePageSchema = z
+  .object({
+    changes: z.array(changeSchema),
+    seq: z.int().min(0),
+    more: z.boolean(),
+  })
+  .meta({ id: "ChangePage" });

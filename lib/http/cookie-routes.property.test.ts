@@ -86,6 +86,11 @@ import * as invites from "@/app/api/w/[slug]/invites/route";
 import * as inviteRoute from "@/app/api/w/[slug]/invites/[inviteId]/route";
 import * as member from "@/app/api/w/[slug]/members/[memberId]/route";
 import * as settings from "@/app/api/w/[slug]/settings/route";
+import * as live from "@/app/api/w/[slug]/live/route";
+import * as changes from "@/app/api/w/[slug]/changes/route";
+import * as presence from "@/app/api/w/[slug]/presence/route";
+import { listChangesQuery, liveQuery } from "@/lib/live/query";
+import { presenceSchema } from "@/lib/live/presence";
 
 /**
  * The same property as lib/api-v1/property.test.ts for the cookie routes
@@ -111,6 +116,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
  * last test fail, so the list only ever shrinks. Empty it after merging.
  */
 export const KNOWN_COOKIE_FAILURES: KnownFailure[] = [];
+
+// The live stream is endless; here each one ends after 50 ms so its answer can be read whole.
+process.env.LIVE_STREAM_MAX_MS = "50";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 interface Route {
@@ -177,6 +185,9 @@ const ROUTES: Route[] = [
   { method: "PATCH", path: "/api/w/[slug]/members/[memberId]", handler: member.PATCH, body: changeRoleSchema },
   { method: "DELETE", path: "/api/w/[slug]/members/[memberId]", handler: member.DELETE },
   { method: "PATCH", path: "/api/w/[slug]/settings", handler: settings.PATCH, body: workspaceSettingsSchema },
+  { method: "GET", path: "/api/w/[slug]/live", handler: live.GET, query: liveQuery },
+  { method: "GET", path: "/api/w/[slug]/changes", handler: changes.GET, query: listChangesQuery },
+  { method: "POST", path: "/api/w/[slug]/presence", handler: presence.POST, body: presenceSchema },
 ];
 
 type Json = Record<string, unknown>;

@@ -5,6 +5,7 @@ import * as articles from "./articles";
 import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
 import * as claims from "./claims";
+import * as changes from "./changes";
 import * as workspaces from "./workspaces";
 import * as urlImport from "./url-import";
 
@@ -47,4 +48,6 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.listClaimHistoryEndpoint,
   parts.listEvents,
   exportEndpoint,
+  changes.listChangesEndpoint,
+  changes.streamChangesEndpoint,
 ];
