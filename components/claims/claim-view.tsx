@@ -12,6 +12,9 @@ import { RelationsSection } from "./relations-section";
 import { ReviewPanel } from "./review-panel";
 import { SourcesSection } from "./sources-section";
 import { useClaim } from "./use-claim";
+import { useLiveClaim } from "./use-live-claim";
+import { PresenceNames } from "@/components/live/presence-names";
+import { usePresence } from "@/components/live/use-presence";
 
 export interface ClaimPermissions {
   edit: boolean;
@@ -24,11 +27,40 @@ export interface ClaimPermissions {
 }
 
 /** The claim page: what is claimed, where, the evidence, the finding, the links, the history and the discussion. */
-export function ClaimView({ slug, initial, labels, can, members, currentUserId }: { slug: string; initial: ClaimDetail; labels: Record<Verdict, string>; can: ClaimPermissions; members: { id: string; name: string }[]; currentUserId: string }) {
-  const { claim, send, notice } = useClaim(slug, initial);
+export function ClaimView({
+  slug,
+  initial,
+  labels,
+  can,
+  members,
+  currentUserId,
+  liveSeq,
+}: {
+  slug: string;
+  initial: ClaimDetail;
+  labels: Record<Verdict, string>;
+  can: ClaimPermissions;
+  members: { id: string; name: string }[];
+  currentUserId: string;
+  /** The change-feed seq when the page was rendered: live updates start after it. */
+  liveSeq: number;
+}) {
+  const { claim, send, notice, reload } = useClaim(slug, initial);
+  const live = useLiveClaim({ slug, claimId: initial.id, after: liveSeq, currentUserId, reload });
+  const viewers = usePresence(slug, "claim", initial.id);
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-8">
+        <PresenceNames viewers={viewers} />
+        {live.waiting ? (
+          <button
+            type="button"
+            onClick={live.show}
+            className="w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
+          >
+            A teammate changed this claim — show
+          </button>
+        ) : null}
         {notice ? <Alert tone={notice.tone === "error" ? "error" : "success"}>{notice.text}</Alert> : null}
         {claim.deletedAt ? <Alert>This claim was deleted{claim.deletedBy ? ` by ${claim.deletedBy.name}` : ""}. Its highlights are plain highlights until it is restored.</Alert> : null}
         {claim.mergedFrom.length ? (

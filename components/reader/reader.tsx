@@ -17,7 +17,9 @@ import { HighlightCard } from "./highlight-card";
 import { HighlightLegend } from "@/components/claims/highlight-legend";
 import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
 import type { Verdict } from "@/lib/claims/verdicts";
-import { useAnnotationPolling } from "./use-annotation-polling";
+import { useLiveAnnotations } from "./use-live-annotations";
+import { PresenceNames } from "@/components/live/presence-names";
+import { usePresence } from "@/components/live/use-presence";
 import { UndoNotice, type UndoState } from "./undo-notice";
 
 /** A 409 that names the live highlight already on these words (lib/annotations/live-twin.ts). */
@@ -31,7 +33,8 @@ export interface ReaderProps {
   doc: DocNode;
   text: string;
   revision: number;
-  annotationsVersion: number;
+  /** The workspace's change-feed seq when the page was rendered: live updates start after it. */
+  liveSeq: number;
   annotations: AnnotationView[];
   currentUserId: string;
   canAnnotate: boolean;
@@ -51,7 +54,6 @@ export function Reader(props: ReaderProps) {
   const panel = useRef<HTMLDivElement>(null);
   const [reveal, setReveal] = useState<{ key: string; seq: number } | null>(null);
   const [annotations, setAnnotations] = useState(props.annotations);
-  const [version, setVersion] = useState(props.annotationsVersion);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -80,21 +82,33 @@ export function Reader(props: ReaderProps) {
     async (now = false) => {
       const res = await fetch(apiBase, { cache: "no-store" });
       if (!res.ok) return;
-      const data = (await res.json()) as { annotations: AnnotationView[]; annotationsVersion: number };
-      const apply = () => {
-        setAnnotations(data.annotations);
-        setVersion(data.annotationsVersion);
-      };
+      const data = (await res.json()) as { annotations: AnnotationView[] };
+      const apply = () => setAnnotations(data.annotations);
       if (now) flushSync(apply);
       else apply();
     },
     [apiBase],
   );
 
-  useAnnotationPolling(apiBase, revision, version, (snapshot) => {
-    setAnnotations(snapshot.annotations);
-    setVersion(snapshot.annotationsVersion);
-  });
+  const fetchIds = useCallback(
+    async (ids: string[]) => {
+      const res = await fetch(`${apiBase}?${new URLSearchParams({ ids: ids.join(",") })}`, { cache: "no-store" });
+      return res.ok ? ((await res.json()) as { annotations: AnnotationView[] }).annotations : null;
+    },
+    [apiBase],
+  );
+  /** Puts fetched highlights in place; asked-for ids that didn't come back are gone (deleted, for those who can't restore). */
+  const merge = useCallback((ids: string[], fresh: AnnotationView[]) => {
+    setAnnotations((current) => {
+      const byId = new Map(fresh.map((a) => [a.id, a]));
+      const asked = new Set(ids);
+      const kept = current.filter((a) => !asked.has(a.id) || byId.has(a.id)).map((a) => byId.get(a.id) ?? a);
+      const added = fresh.filter((a) => !current.some((c) => c.id === a.id));
+      return [...kept, ...added];
+    });
+  }, []);
+  useLiveAnnotations({ slug, articleId, after: props.liveSeq, annotations, fetchIds, merge });
+  const viewers = usePresence(slug, "article", articleId);
 
   const flash = useCallback((id: string) => {
     setFlashId(id);
@@ -253,6 +267,7 @@ export function Reader(props: ReaderProps) {
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div ref={wrapper} className="relative">
+        <PresenceNames viewers={viewers} />
         <HighlightLegend labels={labels} />
         {error ? (
           <div className="mb-4">

@@ -13,14 +13,15 @@ export interface AnnotationSnapshot {
  * The article's highlights in document order (orphans last). Deleted ones are
  * included only for admins, who can restore them.
  */
-export async function listAnnotations(access: Access, articleId: string): Promise<AnnotationSnapshot> {
+export async function listAnnotations(access: Access, articleId: string, ids?: string[]): Promise<AnnotationSnapshot> {
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId: access.workspace.id },
     select: { revision: true, annotationsVersion: true },
   });
   if (!article) throw notFound("Article not found");
   const rows = await db.annotation.findMany({
-    where: { articleId, ...(can(access.role, "annotation.restore") ? {} : { deletedAt: null }) },
+    // `ids`: only these (a live page fetching what changed, never the whole list again).
+    where: { articleId, ...(ids ? { id: { in: ids } } : {}), ...(can(access.role, "annotation.restore") ? {} : { deletedAt: null }) },
     orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "desc" }, { createdAt: "asc" }],
     select: annotationSelect,
   });

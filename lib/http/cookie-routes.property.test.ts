@@ -144,7 +144,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/w/[slug]/articles", handler: articles.POST, body: importRequestSchema },
   { method: "GET", path: "/api/w/[slug]/articles/[articleId]", handler: article.GET },
   { method: "PUT", path: "/api/w/[slug]/articles/[articleId]", handler: article.PUT, body: articleEditSchema },
-  { method: "GET", path: "/api/w/[slug]/articles/[articleId]/annotations", handler: annotations.GET, query: z.object({ since: text.optional() }) },
+  { method: "GET", path: "/api/w/[slug]/articles/[articleId]/annotations", handler: annotations.GET, query: z.object({ since: text.optional(), ids: z.string().max(300).optional() }) },
   { method: "POST", path: "/api/w/[slug]/articles/[articleId]/annotations", handler: annotations.POST, body: newAnnotationSchema },
   { method: "DELETE", path: "/api/w/[slug]/articles/[articleId]/annotations/[annotationId]", handler: annotation.DELETE },
   { method: "POST", path: "/api/w/[slug]/articles/[articleId]/annotations/[annotationId]/restore", handler: annotationRestore.POST },

@@ -1,6 +1,6 @@
 import type { Access } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
-import { changeArea, type Change } from "@/lib/changes";
+import { changeArea, type Change, type ChangeKind } from "@/lib/changes";
 
 /**
  * A committed change as the live streams send it: the feed's row plus the
@@ -34,8 +34,12 @@ export function inScope(scope: LiveScope, change: LiveChange): boolean {
   }
 }
 
-/** The JSON a client receives for one change (dates as ISO strings). */
-export function toWire(change: LiveChange) {
+/** The JSON a client receives for one change (dates as ISO strings), still discriminated by kind. */
+export type WireChange = {
+  [K in ChangeKind]: Omit<Extract<LiveChange, { kind: K }>, "createdAt" | "workspaceId"> & { createdAt: string };
+}[ChangeKind];
+
+export function toWire(change: LiveChange): WireChange {
   return {
     seq: change.seq,
     kind: change.kind,
@@ -46,6 +50,5 @@ export function toWire(change: LiveChange) {
     articleIds: change.articleIds,
     data: change.data,
     createdAt: change.createdAt.toISOString(),
-  };
+  } as WireChange;
 }
-export type WireChange = ReturnType<typeof toWire>;

@@ -4,9 +4,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { id } from "@/lib/validation/id";
 
-/** Pages send a heartbeat this often; a row not refreshed for PRESENCE_TTL_MS is nobody. */
-export const HEARTBEAT_MS = 5_000;
-export const PRESENCE_TTL_MS = 3 * HEARTBEAT_MS;
+import { PRESENCE_TTL_MS } from "./heartbeat";
 
 export const presenceSchema = z
   .object({

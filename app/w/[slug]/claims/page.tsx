@@ -11,6 +11,8 @@ import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
+import { latestSeq } from "@/lib/changes";
+import { NewChangesBanner } from "@/components/live/new-changes-banner";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -22,6 +24,8 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const search = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims`);
+  // The seq first: a change committed while the list renders is counted, not lost.
+  const liveSeq = await latestSeq(access.workspace.id);
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
   const [result, labels, members, tags] = await Promise.all([
     listClaims(access, filters).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err))),
@@ -54,6 +58,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
           ) : null}
         </nav>
       </div>
+      <NewChangesBanner slug={slug} after={liveSeq} kinds="claims" />
       <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} tags={tags} errors={errors} />
       {result instanceof DomainError ? (
         <div className="mt-4">

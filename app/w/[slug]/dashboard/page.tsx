@@ -8,12 +8,16 @@ import { getDashboard } from "@/lib/claims/dashboard";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { formatDate } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
+import { latestSeq } from "@/lib/changes";
+import { NewChangesBanner } from "@/components/live/new-changes-banner";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
+  // The seq first: a change committed while the page renders is counted, not lost.
+  const liveSeq = await latestSeq(access.workspace.id);
   const [data, labels, locale] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id), requestLocale()]);
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
@@ -24,6 +28,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
           {total} claim{total === 1 ? "" : "s"} in this workspace
         </p>
       </div>
+      <NewChangesBanner slug={slug} after={liveSeq} kinds="claims" />
       <DashboardCharts labels={labels} byVerdict={data.byVerdict} byReviewState={data.byReviewState} verdictsOverTime={data.verdictsOverTime} />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="progress-heading" className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-stone-200">

@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
 import { findQuote } from "@/lib/anchoring/find-quote";
+import { latestSeq } from "@/lib/changes";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -45,6 +46,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       </article>
     );
   }
+  // The seq first: a change committed while the page renders is then replayed, not lost.
+  const liveSeq = await latestSeq(access.workspace.id);
   const [snapshot, verdictLabels] = await Promise.all([listAnnotations(access, articleId), getVerdictLabels(access.workspace.id)]);
   // Words selected where the article was found (the bookmarklet): ready to become a claim.
   const quoted = typeof quote === "string" && quote.trim() ? quote : null;
@@ -65,7 +68,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         doc={article.doc}
         text={article.text}
         revision={article.revision}
-        annotationsVersion={snapshot.annotationsVersion}
+        liveSeq={liveSeq}
         annotations={snapshot.annotations}
         currentUserId={access.userId}
         canAnnotate={can(access.role, "annotation.create")}

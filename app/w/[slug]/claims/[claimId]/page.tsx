@@ -8,12 +8,15 @@ import { getClaim } from "@/lib/claims/get-claim";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
+import { latestSeq } from "@/lib/changes";
 
 export const metadata: Metadata = { title: "Claim" };
 
 export default async function ClaimPage({ params }: { params: Promise<{ slug: string; claimId: string }> }) {
   const { slug, claimId } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims/${claimId}`);
+  // The seq first: a change committed while the page renders is then replayed, not lost.
+  const liveSeq = await latestSeq(access.workspace.id);
   const result = await getClaim(access, claimId).catch((err) => {
     if (err instanceof DomainError && err.status === 404) notFound();
     throw err;
@@ -34,6 +37,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
         labels={labels}
         members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
         currentUserId={access.userId}
+        liveSeq={liveSeq}
         can={{
           edit: can(access.role, "claim.edit"),
           review: can(access.role, "claim.review"),

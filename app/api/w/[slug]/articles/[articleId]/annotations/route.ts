@@ -1,14 +1,30 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { createAnnotation, newAnnotationSchema } from "@/lib/annotations/create-annotation";
 import { annotationVersions, listAnnotations } from "@/lib/annotations/list-annotations";
-import { methods } from "@/lib/http/pipeline";
+import { methods, validate } from "@/lib/http/pipeline";
+import { z } from "zod";
+import { ID_PATTERN } from "@/lib/validation/id";
+
+const idsQuery = z.object({
+  ids: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.string().regex(ID_PATTERN, "Give highlight ids, comma-separated.")).min(1, "Give at least one highlight id.").max(200, "At most 200 ids at once.")),
+});
 
 /**
- * Readers poll this every few seconds with `?since=<annotationsVersion>`; when
- * nothing changed the answer is just the versions, so polling stays cheap.
+ * The article's highlights; `?ids=a,b` only those (the reader fetches what a
+ * live change named, lib/live). `?since=<annotationsVersion>` answers just the
+ * versions when nothing changed (older clients' polling).
  */
 const get = workspaceRoute("workspace.view", {}, async ({ access, params, req }) => {
-  const since = new URL(req.url).searchParams.get("since");
+  const url = new URL(req.url);
+  const ids = url.searchParams.get("ids");
+  if (ids !== null) {
+    const { ids: list } = validate(idsQuery, { ids }, "query");
+    return { ...(await listAnnotations(access, params.articleId, list)), changed: true };
+  }
+  const since = url.searchParams.get("since");
   if (since !== null) {
     const versions = await annotationVersions(access, params.articleId);
     if (String(versions.annotationsVersion) === since) return { ...versions, changed: false };

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { apiSend } from "@/components/ui/api";
+import { HEARTBEAT_MS } from "@/lib/live/heartbeat";
+import { liveApi } from "./live-api";
+
+export interface Viewer {
+  id: string;
+  name: string;
+}
+
+/**
+ * "I am on this article/claim": a heartbeat while the page is open, answered
+ * with who else is. Leaving (closing the tab, navigating away) says so at
+ * once, so the others' pages drop the name on their next heartbeat.
+ */
+export function usePresence(slug: string, subject: "article" | "claim", id: string): Viewer[] {
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  useEffect(() => {
+    let stopped = false;
+    const url = liveApi.presence(slug);
+    const beat = async () => {
+      if (document.hidden) return;
+      const res = await apiSend<{ viewers: Viewer[] }>("POST", url, { subject, id });
+      if (res.ok && !stopped) setViewers(res.data.viewers);
+    };
+    void beat();
+    const timer = window.setInterval(beat, HEARTBEAT_MS);
+    const leave = () => navigator.sendBeacon?.(url, new Blob([JSON.stringify({ subject, id, leaving: true })], { type: "application/json" }));
+    window.addEventListener("pagehide", leave);
+    const onVisible = () => void (document.hidden ? undefined : beat());
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", onVisible);
+      void apiSend("POST", url, { subject, id, leaving: true });
+    };
+  }, [slug, subject, id]);
+  return viewers;
+}
