@@ -118,6 +118,7 @@
  * - Breadcrumb "← All claims" → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  *
  * The claims list
+ * - Claims list, My queue, dashboard: "N new changes — show" after a teammate's change → live.spec.ts › two teammates see each other's changes live on the reader, the claim page and the claims list, and each other's names
  * - Filter by review state; All claims → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  * - Filters: search, verdict, assignee, tag, claimant, sources, sort; Clear → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, and Next page
  * - j / k move, Enter opens → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addArticle, addClaim, addHighlight } from "./action-setup";
+import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } from "./helpers";
+
+/**
+ * Live updates (issue #12 part 2): two people in two browsers see each
+ * other's changes without reloading, on the reader, the claim page and the
+ * claims list ("N new changes — show"), and each other's names where they
+ * are both looking. The teammate's changes go through the same API the UI
+ * uses; what is tested is that they arrive on the other page.
+ */
+
+/** Marks the page so a full reload (which would lose the mark) is caught. */
+async function markNoReload(page: Page) {
+  await page.evaluate(() => ((window as unknown as { ctMark: number }).ctMark = 42));
+}
+async function expectNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { ctMark?: number }).ctMark)).toBe(42);
+}
+
+test("two teammates see each other's changes live on the reader, the claim page and the claims list, and each other's names", async ({ page, browser }) => {
+  test.slow();
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Live ${Date.now()}`);
+  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "reviewer", "Bo");
+  const sentences = ["The harbour bridge carries 40,000 vehicles a day.", "Repairs will cost 12 million euros.", "The council voted on Monday."];
+  const article = await addArticle(page, slug, "Bridge news", sentences);
+  const firstId = await addHighlight(page, slug, article, sentences[0]);
+  const claim = await addClaim(page, slug, firstId, { statement: "The bridge carries 40,000 vehicles a day" });
+
+  // The reader: both open the article and see each other's names.
+  await page.goto(`/w/${slug}/articles/${article.articleId}`);
+  await bo.goto(`/w/${slug}/articles/${article.articleId}`);
+  await expect(page.getByTestId("presence")).toContainText(boPerson.name);
+  await expect(bo.getByTestId("presence")).toContainText(ada.name);
+  await markNoReload(page);
+  // Bo highlights a passage; it appears on Ada's page.
+  const boHighlight = await addHighlight(bo, slug, article, sentences[1]);
+  await expect(highlight(page, boHighlight)).toBeVisible({ timeout: 5000 });
+  await expectNoReload(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/live-reader-1280.png" });
+
+  // The claim page: Bo edits the statement; Ada sees it without reloading.
+  await page.goto(`/w/${slug}/claims/${claim.id}`);
+  await bo.goto(`/w/${slug}/claims/${claim.id}`);
+  await expect(page.getByTestId("presence")).toContainText(boPerson.name);
+  await markNoReload(page);
+  const edited = await bo.request.patch(`/api/w/${slug}/claims/${claim.id}`, { data: { version: claim.version, statement: "The bridge carries 41,000 vehicles a day" } });
+  expect(edited.status(), await edited.text()).toBe(200);
+  await expect(page.getByText("The bridge carries 41,000 vehicles a day").first()).toBeVisible({ timeout: 5000 });
+  await expectNoReload(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/live-claim-390.png", fullPage: true });
+
+  // Bo leaves: his name goes from Ada's page.
+  await bo.goto(`/w/${slug}/claims`);
+  await expect(page.getByTestId("presence")).not.toContainText(boPerson.name, { timeout: 20_000 });
+
+  // The claims list: Ada's list doesn't move; it says there are new changes, and Show brings them in.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/w/${slug}/claims`);
+  await expect(page.getByText("The bridge carries 41,000 vehicles a day")).toBeVisible();
+  await markNoReload(page);
+  const thirdId = await addHighlight(bo, slug, article, sentences[2]);
+  await addClaim(bo, slug, thirdId, { statement: "The council voted on Monday" });
+  const show = page.getByRole("button", { name: /new changes? — show/ });
+  await expect(show).toBeVisible({ timeout: 5000 });
+  await expect(page.getByText("The council voted on Monday")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/live-list-1280.png" });
+  await show.click();
+  await expect(page.getByText("The council voted on Monday")).toBeVisible();
+  await expect(show).toHaveCount(0);
+  await expectNoReload(page);
+  await context.close();
+});
+
+test("where the stream is blocked, the page falls back to polling and still gets the changes", async ({ page, browser }) => {
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Poll ${Date.now()}`);
+  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo");
+  const article = await addArticle(page, slug, "Polling", ["First sentence here.", "Second sentence there."]);
+  // A proxy that refuses the event stream.
+  await page.route(/\/api\/w\/[^/]+\/live\?/, (route) => route.fulfill({ status: 502, body: "blocked" }));
+  await page.goto(`/w/${slug}/articles/${article.articleId}`);
+  await markNoReload(page);
+  const id = await addHighlight(bo, slug, article, "Second sentence there.");
+  await expect(highlight(page, id)).toBeVisible({ timeout: 15_000 });
+  await expectNoReload(page);
+  await context.close();
+});
