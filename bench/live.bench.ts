@@ -12,7 +12,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import { ensureBuild, startTestServer } from "../scripts/lib/test-server";
-import { generateWorkspace } from "./lib/dataset";
+import { liveTeam } from "./lib/live-team";
 import { formatValue, percentile, recordAtMost, recordInfo } from "./lib/report";
 
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 50);
@@ -72,11 +72,11 @@ async function main() {
   const two = await startTestServer({ quiet: true, database: one.database });
   const clients: Client[] = [];
   try {
-    const ws = await generateWorkspace(one.database.url, { claims: 1000, seed: 12 });
+    const ws = await liveTeam(one.database.url, one.baseUrl, WRITERS * 4);
     const token = await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId, name: ws.admin.name, email: ws.admin.email }, secret: one.env.NEXTAUTH_SECRET! });
     const cookie = { cookie: `next-auth.session-token=${token}` };
-    const api = { authorization: `Bearer ${ws.admin.apiToken}`, "content-type": "application/json" };
-    const claims = ((await (await fetch(`${one.baseUrl}/api/v1/workspaces/${ws.slug}/claims?limit=${WRITERS * 10}`, { headers: api })).json()) as { items: { id: string; version: number }[] }).items;
+    const api = { authorization: `Bearer ${ws.apiToken}`, "content-type": "application/json" };
+    const claims = ws.claims;
 
     for (let i = 0; i < CLIENTS; i++) clients.push(connect(`${two.baseUrl}/api/w/${ws.slug}/live`, cookie));
     await Promise.race([Promise.all(clients.map((c) => c.ready)), new Promise((_, reject) => setTimeout(() => reject(new Error("streams not ready in 30 s")), 30_000))]);
@@ -121,9 +121,10 @@ async function main() {
     const expected = clients.length * sentAt.size;
     const load = `load ${os.loadavg()[0].toFixed(1)}`;
     console.log(`\n${sentAt.size} changes × ${clients.length} teammates: ${latencies.length}/${expected} delivered, ${missed} missed, ${duplicated} duplicated, ${failedWrites} failed writes`);
-    const p50 = latencies.length ? percentile(latencies, 50) : NaN;
-    const p95 = latencies.length ? percentile(latencies, 95) : Infinity;
-    recordAtMost({ area: "live updates", measure: "p95 delivery, change via instance 1 → stream on instance 2", scale, value: p95, unit: "ms", note: `p50 ${formatValue(p50, "ms")}; max ${formatValue(Math.max(...latencies), "ms")}; ${load}` }, 1000);
+    // Nothing delivered at all counts as the wait we gave up after (JSON has no Infinity).
+    const p50 = latencies.length ? percentile(latencies, 50) : 10_000;
+    const p95 = latencies.length ? percentile(latencies, 95) : 10_000;
+    recordAtMost({ area: "live updates", measure: "p95 delivery, change via instance 1 → stream on instance 2", scale, value: p95, unit: "ms", note: `p50 ${formatValue(p50, "ms")}; max ${formatValue(latencies.length ? Math.max(...latencies) : 10_000, "ms")}; ${load}` }, 1000);
     recordAtMost({ area: "live updates", measure: "missed deliveries", scale, value: missed + (sentAt.size === 0 ? 1 : 0) + failedWrites * clients.length, unit: "", note: `${expected} expected` }, 0);
     recordAtMost({ area: "live updates", measure: "duplicated deliveries", scale, value: duplicated, unit: "" }, 0);
     recordInfo({ area: "live updates", measure: "p50 delivery", scale, value: p50, unit: "ms", note: load });

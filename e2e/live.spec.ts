@@ -35,8 +35,9 @@ test("two teammates see each other's changes live on the reader, the claim page 
   await expect(page.getByTestId("presence")).toContainText(boPerson.name);
   await expect(bo.getByTestId("presence")).toContainText(ada.name);
   await markNoReload(page);
-  // Bo highlights a passage; it appears on Ada's page.
+  // Bo marks a passage as a claim; it appears on Ada's page.
   const boHighlight = await addHighlight(bo, slug, article, sentences[1]);
+  await addClaim(bo, slug, boHighlight, { statement: "Repairs will cost 12 million euros" });
   await expect(highlight(page, boHighlight)).toBeVisible({ timeout: 5000 });
   await expectNoReload(page);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -87,6 +88,7 @@ test("where the stream is blocked, the page falls back to polling and still gets
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
   await markNoReload(page);
   const id = await addHighlight(bo, slug, article, "Second sentence there.");
+  await addClaim(bo, slug, id);
   await expect(highlight(page, id)).toBeVisible({ timeout: 15_000 });
   await expectNoReload(page);
   await context.close();
