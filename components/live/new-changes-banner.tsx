@@ -35,7 +35,7 @@ export function NewChangesBanner({ slug, after, kinds = "all" }: { slug: string;
             setCount(0);
             startTransition(() => router.refresh());
           }}
-          className="mb-3 w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
+          className="my-3 w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
         >
           {count === 1 ? "1 new change" : `${count} new changes`} — show
         </button>
