@@ -108,3 +108,22 @@ test("where the stream is blocked, the page falls back to polling and still gets
   await expectNoReload(page);
   await context.close();
 });
+
+test("presence: teammates on the same article and claim see each other's names, and a name goes when its teammate leaves", async ({ page, browser }) => {
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Presence ${Date.now()}`);
+  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "viewer", "Bo");
+  const article = await addArticle(page, slug, "Presence", ["One sentence here.", "Another one there."]);
+  const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "One sentence here."));
+  await page.goto(`/w/${slug}/articles/${article.articleId}`);
+  await bo.goto(`/w/${slug}/articles/${article.articleId}`);
+  await expect(page.getByTestId("presence")).toContainText(`Also here: ${boPerson.name}`);
+  await expect(bo.getByTestId("presence")).toContainText(`Also here: ${ada.name}`);
+  await page.goto(`/w/${slug}/claims/${claim.id}`);
+  await bo.goto(`/w/${slug}/claims/${claim.id}`);
+  await expect(page.getByTestId("presence")).toContainText(boPerson.name);
+  await bo.goto(`/w/${slug}/claims`);
+  await expect(page.getByTestId("presence")).not.toContainText(boPerson.name, { timeout: 20_000 });
+  await context.close();
+});
