@@ -1,3 +1,5 @@
+import { CHANGE_DATA } from "@/lib/changes";
+import { FEED_KIND_OF, subjectsOf, type ClaimChangeKind } from "@/lib/claims/claim-changes";
 import { detectLanguage } from "@/lib/articles/import/language";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -204,11 +206,13 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
             chunk.map((r) => [ids.get(r.id), workspaceId, ids.get(r.fromId), ids.get(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
           ),
         ),
+        // A claim's history is its part of the change feed: each event becomes the matching typed change
+        // (validated when the bundle was checked), keeping its time; seq is given at this transaction's commit.
         events: new Writer<Bundle["events"][number]>((chunk) =>
           insertRows(
             tx,
-            "ClaimEvent",
-            [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
+            "Change",
+            [["workspaceId", "text"], ["kind", "text"], ["claimId", "text"], ["articleId", "text"], ["subjectId", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
             chunk.map((e) => {
               const data = rewriteEventData(e.kind, e.data as Record<string, unknown>, rewrite);
               const actor = e.actorId === null ? null : user(e.actorId);
@@ -217,7 +221,10 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                 const p = people.get(e.actorId)!;
                 data.originalActor = { name: p.name, email: p.email.trim().toLowerCase() };
               }
-              return [ids.get(e.id), ids.get(e.claimId), e.kind, json(data), actor, e.createdAt];
+              const kind = FEED_KIND_OF[e.kind];
+              const typed = CHANGE_DATA[kind].parse(e.kind === "commented" ? { ...data, mentioned: [] } : data) as Record<string, unknown>;
+              const { articleId, subjectId } = subjectsOf(kind as ClaimChangeKind, typed);
+              return [workspaceId, kind, ids.get(e.claimId), articleId, subjectId, json(typed), actor, e.createdAt];
             }),
           ),
         ),

@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /** One more highlight stating the claim, in any article of the workspace. A highlight is a mention of at most one claim. */
@@ -21,7 +21,7 @@ export async function attachMention(access: Access, claimId: string, input: { an
     await touchArticles(tx, { annotationIds: [annotation.id] });
     const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
     if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
-    await recordEvent(tx, claim.id, access.userId, "mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
+    await recordClaimChange(tx, access, claim.id, "claim.mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
     return claimDetail(tx, access, claimId);
   });
 }

@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { recordEvent, touchArticles } from "./claim-write";
+import { recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { CreateClaimInput } from "./schemas";
 
@@ -37,7 +37,7 @@ export async function createClaim(access: Access, input: CreateClaimInput): Prom
     // Compare-and-set on the highlight: of two people claiming it at once, one wins.
     const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
     if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
-    await recordEvent(tx, claim.id, access.userId, "created", {
+    await recordClaimChange(tx, access, claim.id, "claim.created", {
       annotationId: annotation.id,
       articleId: annotation.articleId,
       statement: claim.statement,

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/auth/permissions";
+import { HISTORY_FEED_KINDS, toEventView, type ChangeRow } from "./claim-changes";
 
 /** Live claims of a workspace: not deleted, not merged into another. */
 const LIVE = `c."workspaceId" = $1 AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
@@ -22,8 +23,8 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
     db.$queryRawUnsafe<{ reviewState: string; count: bigint }[]>(`SELECT c."reviewState", count(*) AS count FROM "Claim" c WHERE ${LIVE} GROUP BY c."reviewState"`, ws),
     db.$queryRawUnsafe<{ week: Date; verdict: string; count: bigint }[]>(
       `SELECT date_trunc('week', e."createdAt") AS week, e.data->>'to' AS verdict, count(*) AS count
-         FROM "ClaimEvent" e JOIN "Claim" c ON c.id = e."claimId"
-        WHERE ${LIVE} AND e.kind = 'verdict' AND e.data->>'to' IS NOT NULL
+         FROM "Change" e JOIN "Claim" c ON c.id = e."claimId"
+        WHERE e."workspaceId" = $1 AND ${LIVE} AND e.kind = 'claim.verdict' AND e.data->>'to' IS NOT NULL
         GROUP BY 1, 2 ORDER BY 1`,
       ws,
     ),
@@ -46,12 +47,13 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
         LIMIT 8`,
       ws,
     ),
-    db.claimEvent.findMany({
-      where: { claim: { workspaceId: ws } },
-      orderBy: { createdAt: "desc" },
-      take: 15,
-      select: { id: true, kind: true, data: true, createdAt: true, actor: { select: { name: true } }, claim: { select: { id: true, statement: true, mergedIntoId: true } } },
-    }),
+    // The newest claim history entries of the workspace's feed (comment edits and deletions aren't history).
+    db.$queryRaw<(ChangeRow & { statement: string; mergedIntoId: string | null })[]>`
+      SELECT e.id, e."claimId", e.kind, e.data, e."createdAt", e."actorId", u.name AS "actorName", c.statement, c."mergedIntoId"
+        FROM "Change" e JOIN "Claim" c ON c.id = e."claimId" LEFT JOIN "User" u ON u.id = e."actorId"
+       WHERE e."workspaceId" = ${ws} AND e.seq IS NOT NULL AND e.kind = ANY(${HISTORY_FEED_KINDS}::text[])
+       ORDER BY e.seq DESC
+       LIMIT 15`,
   ]);
   const n = (v: bigint) => Number(v);
   return {
@@ -60,14 +62,9 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
     verdictsOverTime: overTime.map((r) => ({ week: r.week.toISOString().slice(0, 10), verdict: r.verdict, count: n(r.count) })),
     articles: articles.map((r) => ({ id: r.id, title: r.title, claims: n(r.claims), withVerdict: n(r.withVerdict) })),
     mostLinked: mostLinked.map((r) => ({ id: r.id, statement: r.statement, verdict: r.verdict, articles: r.articles, relations: r.relations })),
-    activity: activity.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      data: (e.data ?? {}) as Record<string, unknown>,
-      createdAt: e.createdAt.toISOString(),
-      actor: e.actor?.name ?? null,
-      claimId: e.claim.mergedIntoId ?? e.claim.id,
-      statement: e.claim.statement,
-    })),
+    activity: activity.map((e) => {
+      const view = toEventView(e);
+      return { id: view.id, kind: view.kind, data: view.data, createdAt: view.createdAt, actor: view.actor?.name ?? null, claimId: e.mergedIntoId ?? view.claimId, statement: e.statement };
+    }),
   };
 }
