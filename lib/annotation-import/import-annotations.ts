@@ -5,6 +5,7 @@ import { trimSpan } from "@/lib/annotations/span";
 import { parseArticleAsync } from "@/lib/articles/import/parse-file";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { createArticleIn } from "@/lib/articles/create-article";
+import { recordChange } from "@/lib/changes";
 import { articleMetadataSchema, type ArticleMetadata } from "@/lib/articles/metadata";
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { insertRows } from "@/lib/bundle-import/apply";
@@ -264,11 +265,18 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
 
       if (!opts.dryRun && written.length) {
         for (const t of newTargets) {
-          const created = await createArticleIn(tx, { workspaceId: access.workspace.id, actorId: access.userId, doc: t.create!.doc, metadata: t.create!.metadata });
+          const created = await createArticleIn(tx, { workspaceId: access.workspace.id, actorId: access.userId, doc: t.create!.doc, metadata: t.create!.metadata, via: "annotations" });
           t.id = created.article.id;
           t.title = created.article.title;
         }
         await writeAll(tx, access, parsed.tool, written, known);
+        // One event for the file (the articles it brought were recorded as they were made): a change per highlight would flood the feed.
+        await recordChange(tx, {
+          kind: "import.completed",
+          workspaceId: access.workspace.id,
+          actorId: access.userId,
+          data: { kind: parsed.tool, articles: newTargets.length, claims: [...claimKeys].filter((k) => !known.has(k)).length, annotations: written.length },
+        });
       }
 
       const counts: Record<SpanOutcome, number> = { placed: 0, moved: 0, orphaned: 0, duplicate: 0 };

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { BundleSummary } from "./checker";
 import { checkWhole } from "./checker";
 import { rewriteEventData } from "./event-refs";
+import { recordChange } from "@/lib/changes";
 import { idFactory } from "./ids";
 import { planImport, type ImportPlan } from "./plan";
 import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson, SectionName } from "./schema";
@@ -92,7 +93,7 @@ export async function applyImport(workspaceId: string, bundle: Bundle, opts: { t
  * When the document holds the sections in the usual order they are read in
  * one pass; otherwise once per section, in the order they are written.
  */
-export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
+export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number; actorId?: string | null } = {}): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
       const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, summary);
@@ -267,6 +268,13 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
         await tx.article.updateMany({ where: { id: { in: [...reused.values()].map((r) => r.id) } }, data: { annotationsVersion: { increment: 1 } } });
       }
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels } });
+      // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
+      await recordChange(tx, {
+        kind: "import.completed",
+        workspaceId,
+        actorId: opts.actorId ?? null,
+        data: { kind: "bundle", articles: plan.create.articles, claims: plan.create.claims, annotations: plan.create.annotations },
+      });
 
       return {
         plan,

@@ -10,6 +10,10 @@ import { z } from "zod";
  * `data`, not in it: they are what streams and filters select by.
  */
 
+/** How an article came in (article.created's `via`). */
+export const ARTICLE_VIAS = ["paste", "file", "url", "pdf", "docx", "bundle", "annotations", "api", "cli", "demo"] as const;
+export type ArticleVia = (typeof ARTICLE_VIAS)[number];
+
 const userRef = z.object({ id: z.string(), name: z.string() }).strict();
 const note = z.string().max(20_000).nullable();
 const reviewState = z.string();
@@ -104,19 +108,22 @@ const claimData = {
 };
 
 const articleData = {
-  "article.created": z.object({ title: z.string(), via: z.enum(["paste", "file", "url", "pdf", "docx", "bundle", "api", "cli", "demo"]) }),
+  /** `via`: the import path; "annotations" is an annotation file (lib/annotation-import) that brought its own article. */
+  "article.created": z.object({ title: z.string(), via: z.enum(ARTICLE_VIAS) }),
+  /** `fields`: the metadata fields that changed, and "text" when the body did. */
   "article.edited": z.object({ title: z.string(), revision: z.number().int(), fields: z.array(z.string()) }),
   "article.deleted": z.object({ title: z.string() }),
   /** `subjectId` is the annotation (highlight). */
   "annotation.created": z.object({ annotationId: z.string(), exact: z.string(), claimId: z.string().nullable() }),
   "annotation.deleted": z.object({ annotationId: z.string(), exact: z.string() }),
   "annotation.restored": z.object({ annotationId: z.string(), exact: z.string() }),
+  /** One per edit that moved highlights: `count` highlights changed span or status, `orphaned` of them lost their words. */
   "annotation.reanchored": z.object({ count: z.number().int(), orphaned: z.number().int(), revision: z.number().int() }),
 };
 
 const teamData = {
   /** `subjectId` is the member's user id. */
-  "member.joined": z.object({ user: userRef, role: z.string(), via: z.enum(["invite", "created", "cli"]) }),
+  "member.joined": z.object({ user: userRef, role: z.string(), via: z.enum(["invite", "created", "cli", "demo"]) }),
   "member.role-changed": z.object({ user: userRef, from: z.string(), to: z.string() }),
   "member.removed": z.object({ user: userRef, role: z.string() }),
   /** `subjectId` is the invite. */
@@ -128,6 +135,7 @@ const teamData = {
   "token.revoked": z.object({ name: z.string(), prefix: z.string(), owner: userRef }),
   "settings.changed": z.object({ changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) }),
   "export.created": z.object({ format: z.string(), filters: z.record(z.string(), z.unknown()), rows: z.number().int().nullable() }),
+  /** `kind`: "bundle" (a Claimtrail export) or the annotation tool's id (lib/annotation-import). */
   "import.completed": z.object({
     kind: z.string(),
     articles: z.number().int(),
