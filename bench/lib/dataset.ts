@@ -517,6 +517,12 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        SELECT c."workspaceId", coalesce(c.verdict, ''), c."reviewState", count(*)::int FROM "Claim" c
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
     );
+    await q(
+      "verdict weeks",
+      `INSERT INTO "WorkspaceVerdictWeek" ("workspaceId", "week", "verdict", "count")
+       SELECT c."workspaceId", date_trunc('week', c."createdAt")::date, c.data->>'to', count(*)::int FROM "Change" c
+        WHERE c."workspaceId" = '${workspaceId}' AND c.kind = 'claim.verdict' AND c.data->>'to' IS NOT NULL GROUP BY 1, 2, 3`,
+    );
 
     await client.query("SET session_replication_role = DEFAULT");
     const t0 = performance.now();
