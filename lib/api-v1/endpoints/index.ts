@@ -6,6 +6,7 @@ import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as changes from "./changes";
+import { markAsClaimEndpoint } from "./mark-as-claim";
 import * as workspaces from "./workspaces";
 import * as urlImport from "./url-import";
 
@@ -21,6 +22,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   articles.updateArticleEndpoint,
   claims.listClaimsEndpoint,
   claims.createClaimEndpoint,
+  markAsClaimEndpoint,
   claims.getClaimEndpoint,
   claims.updateClaimEndpoint,
   claims.deleteClaimEndpoint,
