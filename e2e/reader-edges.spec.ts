@@ -121,8 +121,8 @@ test("H on words a teammate highlighted since the last poll: no copy is made, th
   const { slug, articleId, text, base } = await desk(page, "Twin");
   await page.goto(`/w/${slug}/articles/${articleId}`);
   await expect(articleText(page)).toBeVisible();
-  // The reader must not learn of the teammate's highlight by polling first: that is the race the server closes.
-  await page.route(/\/annotations\?since=/, (route) => route.abort());
+  // The reader must not learn of the teammate's highlight live first (stream, its polling fallback, the fetch of what changed): that is the race the server closes.
+  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   const words = "a third of their customers";
   const theirs = await highlightViaApi(page, base, text, words);
 
@@ -146,7 +146,7 @@ test("M on words a teammate made a claim of meanwhile: no copy, their claim is s
   const { slug, articleId, text, base } = await desk(page, "Claimtwin");
   await page.goto(`/w/${slug}/articles/${articleId}`);
   await expect(articleText(page)).toBeVisible();
-  await page.route(/\/annotations\?since=/, (route) => route.abort());
+  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   const words = "an estimated 41 million euros";
   const theirs = await highlightViaApi(page, base, text, words);
   const made = await page.request.post(`/api/w/${slug}/claims`, { data: { annotationId: theirs.id, statement: "Repairs cost 41 million euros" } });
