@@ -1,7 +1,9 @@
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import type { CommentView } from "./claim-dto";
+import { resolveMentions } from "./comment-mentions";
 import { loadClaim, recordEvent } from "./claim-write";
 import { plainText, type RichDoc } from "./rich-text";
 import type { CommentInput } from "./schemas";
@@ -34,7 +36,10 @@ export async function addComment(access: Access, claimId: string, input: Comment
       select,
     });
     await recordEvent(tx, claim.id, access.userId, "commented", { commentId: row.id });
-    return toView(row);
+    // Only members are @mentioned (and notified, lib/notifications); other names are reported back.
+    const { mentioned, ignored } = await resolveMentions(tx, access.workspace.id, input.body);
+    await recordChange(tx, { kind: "comment.created", workspaceId: access.workspace.id, actorId: access.userId, claimId: claim.id, subjectId: row.id, data: { commentId: row.id, mentioned } });
+    return { ...toView(row), ...(ignored.length ? { mentionsIgnored: ignored } : {}) };
   });
 }
 

@@ -4,6 +4,9 @@ import { db } from "@/lib/db/client";
 import { sendDueMail } from "@/lib/mail/worker";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
+import { addComment } from "@/lib/claims/comments";
+import { claimWorld } from "@/lib/claims/test-world";
+import { mentionCandidates } from "@/lib/members/mention-candidates";
 import { buildDueDigests } from "./digest";
 import { listInbox, markAllRead, markRead, unreadCount } from "./inbox";
 import { getPreferences, setPreferences, unsubscribe } from "./preferences";
@@ -190,5 +193,37 @@ describe("notifications", () => {
     );
     const [item] = await listInbox(owner.id);
     expect(item).toMatchObject({ kind: "invite-accepted", href: null });
+  });
+
+  it("a comment through the real use case: members @mentioned are notified, a non-member's mention does nothing and is reported", async () => {
+    const w = await claimWorld();
+    const c = await w.claim("about 40,000 vehicles a day");
+    const outsider = await makeUser({ name: "Olaf Outsider" });
+    const access = await w.as(w.reviewer);
+    expect((await mentionCandidates(access, w.annotator.name.split(" ")[0])).map((m) => m.id)).toContain(w.annotator.id);
+    expect((await mentionCandidates(access, "Olaf")).map((m) => m.id)).not.toContain(outsider.id);
+    const body = {
+      type: "doc" as const,
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "mention", attrs: { id: w.admin.id, label: w.admin.name } },
+            { type: "text", text: " and " },
+            { type: "mention", attrs: { id: outsider.id, label: outsider.name } },
+            { type: "text", text: ", please check the count." },
+          ],
+        },
+      ],
+    };
+    const answer = await addComment(access, c.id, { body });
+    expect(answer.mentionsIgnored).toEqual(["Olaf Outsider"]);
+    expect(answer.bodyText).toBe(`@${w.admin.name} and @Olaf Outsider, please check the count.`);
+    const change = await db.change.findFirstOrThrow({ where: { kind: "comment.created", subjectId: answer.id } });
+    expect(change.data).toMatchObject({ mentioned: [w.admin.id] });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    expect(await listInbox(outsider.id)).toEqual([]);
+    // The claim's creator (the annotator) hears of the comment too.
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["commented"]);
   });
 });
