@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { sendDueMail } from "@/lib/mail/worker";
-import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink } from "@/lib/testing/smtp-sink";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { addComment } from "@/lib/claims/comments";
 import { claimWorld } from "@/lib/claims/test-world";

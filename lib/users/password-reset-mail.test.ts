@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendDueMail } from "@/lib/mail/worker";
-import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink } from "@/lib/testing/smtp-sink";
 import { makeUser, uniqueEmail } from "@/lib/testing/fixtures";
 import { confirmPasswordReset, MAX_RESETS_PER_EMAIL, RESET_REQUEST_ANSWER, RESET_TTL_MS, requestPasswordReset, requestResetSchema } from "./password-reset-mail";
 
