@@ -16,6 +16,11 @@ test.afterAll(async () => {
   await sink?.close();
 });
 
+/** Screenshots to look at (test-results/, not committed; pages.spec.ts takes the committed ones). */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
 function bell(page: Page) {
   return page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Inbox/ });
 }
@@ -37,6 +42,7 @@ test("@mention autocomplete in the discussion; the member's bell counts it, the 
     await editor.pressSequentially(`@${bea.person.name.split(" ")[0]}`);
     const options = page.getByRole("listbox", { name: "Members to mention" });
     await expect(options.getByRole("option", { name: bea.person.name })).toBeVisible();
+    await shot(page, "mention-autocomplete");
     await page.keyboard.press("Enter");
     await expect(options).toBeHidden();
     await editor.pressSequentially(` ${text}`);
@@ -60,6 +66,10 @@ test("@mention autocomplete in the discussion; the member's bell counts it, the 
   await expect(first).toContainText(ada.name);
   await expect(first).toContainText("and the 2024 report too.");
   await expect(b.getByRole("status").filter({ hasText: "2 unread" })).toBeVisible();
+  await shot(b, "inbox");
+  await b.setViewportSize({ width: 390, height: 844 });
+  await shot(b, "inbox-390");
+  await b.setViewportSize({ width: 1280, height: 800 });
   await first.getByRole("button", { name: /^Mark read/ }).click();
   await expect(first).toHaveAttribute("data-read", "true");
   await expect(b.getByRole("status").filter({ hasText: "1 unread" })).toBeVisible();
@@ -106,6 +116,9 @@ test("notification settings on the account page are saved and kept", async ({ pa
   await expect(page.getByRole("status").filter({ hasText: "Notification settings saved." })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("A claim was assigned to you")).toHaveValue("digest");
+  await page.locator("#notifications").screenshot({ path: "test-results/screens/preferences.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator("#notifications").screenshot({ path: "test-results/screens/preferences-390.png" });
   await expect(page.getByLabel("A comment on a claim you work on")).toHaveValue("off");
 });
 
