@@ -60,7 +60,7 @@ export async function deriveDrafts(tx: Tx, changes: ChangeInput[]): Promise<Draf
     switch (c.kind) {
       case "claim.edited": {
         const to = c.data.to;
-        if (c.data.field === "assignee" && claim && to && typeof to === "object" && !Array.isArray(to)) {
+        if (c.data.field === "assignee" && claim && to && typeof to === "object" && !Array.isArray(to) && to.id) {
           add(c, i, [to.id], "assigned", `You were assigned ${quote(claim.statement)}`);
         }
         break;
