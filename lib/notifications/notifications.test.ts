@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 import { sendDueMail } from "@/lib/mail/worker";
 import { startSmtpSink } from "@/lib/testing/smtp-sink";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
+import { approveClaim, reopenClaim, sendBack } from "@/lib/claims/change-review-state";
 import { addComment } from "@/lib/claims/comments";
+import { updateClaim } from "@/lib/claims/update-claim";
 import { claimWorld } from "@/lib/claims/test-world";
 import { mentionCandidates } from "@/lib/members/mention-candidates";
 import { buildDueDigests } from "./digest";
@@ -225,5 +227,23 @@ describe("notifications", () => {
     expect(await listInbox(outsider.id)).toEqual([]);
     // The claim's creator (the annotator) hears of the comment too.
     expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["commented"]);
+  });
+
+  it("through the real use cases: assigning, sending back (with the reason), approving and reopening reach the claim's people", async () => {
+    const w = await claimWorld();
+    let c = await w.claim("cost them a third of their customers");
+    const admin = await w.as(w.admin);
+    c = await updateClaim(admin, c.id, { assigneeId: w.reviewer.id, version: c.version });
+    expect((await listInbox(w.reviewer.id)).map((n) => n.kind)).toEqual(["assigned"]);
+    c = await updateClaim(admin, c.id, { assigneeId: null, version: c.version });
+    c = await w.readyForApproval(c);
+    const reviewer = await w.as(w.reviewer);
+    c = await sendBack(reviewer, c.id, { version: c.version, note: "Which survey says a third?" });
+    const [back] = await listInbox(w.annotator.id);
+    expect(back).toMatchObject({ kind: "sent-back", detail: "Which survey says a third?", actorName: w.reviewer.name });
+    c = await w.readyForApproval(c);
+    c = await approveClaim(reviewer, c.id, { version: c.version });
+    await reopenClaim(reviewer, c.id, { version: c.version, note: "New figures came out." });
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["reopened", "approved", "sent-back"]);
   });
 });
