@@ -33,8 +33,9 @@ test("@mention autocomplete in the discussion; the member's bell counts it, the 
   const claim = await claimOnNewArticle(page, slug, "Harbour traffic", "The bridge carries about 40,000 vehicles a day.");
   const bea = await inviteMember(browser, page, slug, "annotator", "Bea");
 
+  // Ada hears that her invite was accepted.
   await page.goto(`/w/${slug}/claims/${claim.claimId}`);
-  await expect(bell(page)).toHaveAccessibleName("Inbox, nothing unread");
+  await expect(bell(page)).toHaveAccessibleName("Inbox, 1 unread");
 
   const mention = async (text: string) => {
     const editor = page.getByRole("textbox", { name: "New comment" });
@@ -83,9 +84,12 @@ test("@mention autocomplete in the discussion; the member's bell counts it, the 
   await first.getByRole("link", { name: /You were mentioned on/ }).click();
   await b.waitForURL(new RegExp(`/w/${slug}/claims/${claim.claimId}$`));
 
-  // Ada, who was told of nothing, sees the inbox's empty state.
+  // Ada's inbox: the accepted invite, marked read.
   await page.goto("/inbox");
-  await expect(page.getByText("Nothing yet.")).toBeVisible();
+  const accepted = page.getByTestId("notification").filter({ hasText: `${bea.person.name} accepted your invite` });
+  await accepted.getByRole("button", { name: /^Mark read/ }).click();
+  await expect(accepted).toHaveAttribute("data-read", "true");
+  await expect(bell(page)).toHaveAccessibleName("Inbox, nothing unread");
 
   // The mention came by e-mail at once (the default for mentions); its footer link unsubscribes, signed out.
   const mail = await sink.waitFor((m) => m.to.includes(bea.person.email) && m.subject.includes("You were mentioned"), 30_000);
