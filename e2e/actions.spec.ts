@@ -21,6 +21,13 @@
  * - Account: change password (wrong current one, too short, then changed) → sessions.spec.ts › the account page: a wrong current password is explained inline; a change signs out the other browsers, not this one
  * - Account: sign out everywhere → sessions.spec.ts › sign out everywhere ends this browser's session and every other one
  * - Account: the API tokens link (the way to them on a phone) → actions.spec.ts › sign-in and sign-up link to each other keeping where you were going; the logo, the workspace list and every workspace tab lead where they say
+ * - Header: the bell (unread count) opens the Inbox → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
+ * - Inbox: Mark read, Mark all read, a notification's link to its claim → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
+ * - Discussion: @mention a member (type @, choose with the keyboard or a click) → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
+ * - Unsubscribe page (from an e-mail, signed out): Unsubscribe → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
+ * - Account: notification settings per kind, saved → notifications.spec.ts › notification settings on the account page are saved and kept
+ * - Sign-in page: Forgot password? → send reset link (invalid email explained) → notifications.spec.ts › forgot password: the e-mailed link sets a new password once, and signs out every session
+ * - Reset password page: set a new password (too short explained; a used link refused) → notifications.spec.ts › forgot password: the e-mailed link sets a new password once, and signs out every session
  * - Not-found page: Go to your workspaces → actions.spec.ts › the skip link jumps past the header, and the not-found page leads back to the workspaces
  *
  * Workspaces, members and invites

@@ -116,12 +116,16 @@ test("every page: no sideways scrolling on a phone, no serious accessibility vio
     { name: "tokens", path: "/settings/tokens", ready: (p) => p.getByRole("heading", { name: "API tokens" }) },
     // The account page (another change adds it; until then this is the 404 page, checked all the same).
     { name: "account", path: "/settings", ready: (p) => p.getByRole("heading", { level: 1 }).first() },
+    { name: "inbox", path: "/inbox", ready: (p) => p.getByRole("heading", { level: 1, name: "Inbox" }), shot: true },
     { name: "api-docs", path: "/api/docs", ready: (p) => p.getByRole("navigation", { name: "API sections" }) },
     { name: "not-found", path: "/no-such-page", ready: (p) => p.getByRole("heading", { level: 1 }).first() },
   ];
   const signedOut: typeof signedIn = [
     { name: "signin", path: "/signin", ready: (p) => p.getByRole("button", { name: "Sign in" }), shot: true },
     { name: "signup", path: "/signup", ready: (p) => p.getByRole("button", { name: "Create account" }) },
+    { name: "forgot-password", path: "/forgot-password", ready: (p) => p.getByRole("heading", { level: 1, name: "Forgot your password?" }), shot: true },
+    { name: "reset-password", path: "/reset-password?token=not-a-real-token", ready: (p) => p.getByRole("button", { name: "Set new password" }) },
+    { name: "unsubscribe", path: "/unsubscribe?u=someone&k=assigned&t=not-signed", ready: (p) => p.getByRole("button", { name: "Unsubscribe" }) },
     { name: "invite", path: new URL(w.inviteUrl).pathname, ready: (p) => p.getByRole("heading", { level: 1 }).first() },
   ];
 

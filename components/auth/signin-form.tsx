@@ -47,6 +47,11 @@ export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; 
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

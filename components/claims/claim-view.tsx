@@ -82,7 +82,7 @@ export function ClaimView({
         />
         <SourcesSection claim={claim} canEdit={can.edit} send={send} />
         <RelationsSection slug={slug} claim={claim} labels={labels} canEdit={can.edit} send={send} />
-        <CommentsSection comments={claim.comments} currentUserId={currentUserId} canComment={can.comment} canDeleteAny={can.deleteAnyComment} send={send} />
+        <CommentsSection slug={slug} comments={claim.comments} currentUserId={currentUserId} canComment={can.comment} canDeleteAny={can.deleteAnyComment} send={send} />
       </div>
       <div className="space-y-8">
         <ReviewPanel key={`review-${claim.version}`} claim={claim} labels={labels} canEdit={can.edit} canReview={can.review} send={send} currentUserId={currentUserId} />

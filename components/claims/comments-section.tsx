@@ -86,8 +86,9 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
 }
 
 /** The team's discussion of a claim. */
-export function CommentsSection({ comments, currentUserId, canComment, canDeleteAny, send }: { comments: CommentView[]; currentUserId: string; canComment: boolean; canDeleteAny: boolean; send: Send }) {
+export function CommentsSection({ slug, comments, currentUserId, canComment, canDeleteAny, send }: { slug: string; comments: CommentView[]; currentUserId: string; canComment: boolean; canDeleteAny: boolean; send: Send }) {
   const [draft, setDraft] = useState<{ doc: RichDoc; text: string } | null>(null);
+  const [ignored, setIgnored] = useState<string[]>([]);
   const [key, setKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [posting, once] = useOneAtATime();
@@ -104,8 +105,13 @@ export function CommentsSection({ comments, currentUserId, canComment, canDelete
       </ol>
       {canComment ? (
         <div className="mt-3 space-y-2">
-          <RichTextEditor key={key} id="new-comment" label="New comment" value={null} onChange={(doc, text) => setDraft({ doc, text })} />
+          <RichTextEditor key={key} id="new-comment" label="New comment" value={null} mentionsIn={slug} onChange={(doc, text) => setDraft({ doc, text })} />
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
+          {ignored.length ? (
+            <p className="text-sm text-amber-800" role="status">
+              {ignored.join(", ")} {ignored.length === 1 ? "isn’t a member" : "aren’t members"} of this workspace, so nobody was notified of {ignored.length === 1 ? "that mention" : "those mentions"}.
+            </p>
+          ) : null}
           <Button
             disabled={posting}
             aria-busy={posting}
@@ -113,7 +119,11 @@ export function CommentsSection({ comments, currentUserId, canComment, canDelete
               once(async () => {
                 if (!draft?.text.trim()) return setError("Write something first.");
                 setError(null);
-                if ((await send("POST", "/comments", { body: draft.doc })).ok) {
+                setIgnored([]);
+                const res = await send("POST", "/comments", { body: draft.doc });
+                if (res.ok) {
+                  const answer = res.data as Partial<CommentView> | undefined;
+                  setIgnored(answer?.mentionsIgnored ?? []);
                   setDraft(null);
                   setKey((k) => k + 1);
                 }

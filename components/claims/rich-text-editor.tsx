@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useState } from "react";
 import type { RichDoc } from "@/lib/claims/rich-text";
+import { mentionExtension, type MentionMenu } from "./mention-suggestion";
 
 interface Props {
   id: string;
@@ -11,12 +12,16 @@ interface Props {
   value: RichDoc | null;
   onChange(doc: RichDoc, text: string): void;
   placeholder?: string;
+  /** The workspace whose members can be @mentioned (comments); none: no mentions. */
+  mentionsIn?: string;
 }
 
 /** A small tiptap editor for verdict explanations and comments (the schema in lib/claims/rich-text.ts). */
-export function RichTextEditor({ id, label, value, onChange }: Props) {
+export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props) {
+  const [menu, setMenu] = useState<MentionMenu | null>(null);
   const [extensions] = useState(() => [
     StarterKit.configure({ heading: false, code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, link: { openOnClick: false, autolink: true } }),
+    ...(mentionsIn ? [mentionExtension(mentionsIn, setMenu)] : []),
   ]);
   const editor = useEditor({
     extensions,
@@ -24,7 +29,7 @@ export function RichTextEditor({ id, label, value, onChange }: Props) {
     immediatelyRender: false,
     // The toolbar shows which formats are on at the caret (aria-pressed): tiptap 3 re-renders on a transaction only when asked to.
     shouldRerenderOnTransaction: true,
-    editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
+    editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, ...(mentionsIn ? { "aria-description": "Type @ to mention a member." } : {}), class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
     onUpdate({ editor }) {
       onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "\n\n" }));
     },
@@ -45,8 +50,44 @@ export function RichTextEditor({ id, label, value, onChange }: Props) {
           {tool("Bullets", editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
         </div>
       ) : null}
-      <EditorContent editor={editor} />
+      <div className="relative">
+        <EditorContent editor={editor} />
+        {menu ? <MentionList menu={menu} id={`${id}-mentions`} /> : null}
+      </div>
     </div>
+  );
+}
+
+/** The @mention choices under the caret; keys are handled by the editor (arrows, Enter, Escape), clicks here. */
+function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
+  return (
+    <ul
+      id={id}
+      role="listbox"
+      aria-label="Members to mention"
+      className="absolute left-2 z-20 mt-1 max-h-60 w-64 max-w-[calc(100%-1rem)] overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-stone-200"
+    >
+      {menu.items.length ? (
+        menu.items.map((m, i) => (
+          <li
+            key={m.id}
+            role="option"
+            aria-selected={i === menu.selected}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              menu.choose(i);
+            }}
+            className={`cursor-pointer truncate px-3 py-1.5 ${i === menu.selected ? "bg-brand-600 text-white" : "text-stone-800 hover:bg-stone-100"}`}
+          >
+            {m.name}
+          </li>
+        ))
+      ) : (
+        <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-1.5 text-stone-500">
+          No member by that name. Only members can be mentioned.
+        </li>
+      )}
+    </ul>
   );
 }
 
@@ -76,6 +117,12 @@ function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
         );
       case "hardBreak":
         return <br key={i} />;
+      case "mention":
+        return (
+          <span key={i} className="rounded bg-brand-50 px-0.5 font-medium text-brand-800">
+            @{typeof node.attrs?.label === "string" ? node.attrs.label : "someone"}
+          </span>
+        );
       case "text": {
         let out: React.ReactNode = node.text;
         for (const mark of node.marks ?? []) {

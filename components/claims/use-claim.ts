@@ -34,7 +34,7 @@ export function describeConflict(changes: ClaimChange[]): string {
 }
 
 /** A claim change's outcome; on refusal, `message` is the server's reason (for sections that show it inline). */
-export type SendResult = { ok: boolean; fields: Record<string, string>; message?: string };
+export type SendResult = { ok: boolean; fields: Record<string, string>; message?: string; data?: unknown };
 /** A claim change: method, path under the claim, body, and what to say when it worked. */
 export type Send = (method: string, path: string, body?: Record<string, unknown>, success?: string) => Promise<SendResult>;
 
@@ -70,7 +70,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         if (isThisClaim(res.data, initial.id)) setClaim(res.data);
         else await reload();
         if (success) setNotice({ tone: "success", text: success });
-        return { ok: true, fields: {} };
+        return { ok: true, fields: {}, data: res.data };
       }
       if (res.error.status === 409 && Array.isArray(res.error.body.changes)) {
         setNotice({ tone: "error", text: describeConflict(res.error.body.changes as ClaimChange[]) });

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { Logo } from "./logo";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { InboxBell } from "@/components/notifications/inbox-bell";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 export async function AppHeader() {
   const user = await currentUser();
@@ -13,6 +15,7 @@ export async function AppHeader() {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
+            <InboxBell unread={await unreadCount(user.id)} />
             <Link href="/settings" className="max-w-[10rem] min-w-0 truncate rounded px-1 text-stone-600 hover:text-stone-900" title={`${user.email}: account settings`}>
               {user.name}
             </Link>

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeInput } from "./kinds";
+import { notifyMembers } from "@/lib/notifications/subscriber";
 
 /**
  * What else happens, in the same transaction, when changes are recorded:
@@ -12,4 +13,5 @@ export type ChangeSubscriber = (tx: Prisma.TransactionClient, changes: ChangeInp
 
 export const changeSubscribers: ChangeSubscriber[] = [
   // One line per subscriber, e.g. notifyMembers, queueWebhookDeliveries.
+  notifyMembers,
 ];

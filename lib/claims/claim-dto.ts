@@ -115,6 +115,8 @@ export interface CommentView {
   createdAt: string;
   updatedAt: string;
   edited: boolean;
+  /** Names @mentioned in this comment who aren't members of the workspace: nobody was told (only in the answer to adding it). */
+  mentionsIgnored?: string[];
 }
 
 export interface ChangesRequested {

@@ -2,6 +2,7 @@ import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import type { CommentView } from "./claim-dto";
+import { resolveMentions } from "./comment-mentions";
 import { loadClaim, recordClaimChange } from "./claim-write";
 import { plainText, type RichDoc } from "./rich-text";
 import type { CommentInput } from "./schemas";
@@ -33,8 +34,10 @@ export async function addComment(access: Access, claimId: string, input: Comment
       data: { claimId: claim.id, authorId: access.userId, body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
       select,
     });
-    await recordClaimChange(tx, access, claim.id, "comment.created", { commentId: row.id, mentioned: [] });
-    return toView(row);
+    // Only members are @mentioned (and notified, lib/notifications); other names are reported back.
+    const { mentioned, ignored } = await resolveMentions(tx, access.workspace.id, input.body);
+    await recordClaimChange(tx, access, claim.id, "comment.created", { commentId: row.id, mentioned });
+    return { ...toView(row), ...(ignored.length ? { mentionsIgnored: ignored } : {}) };
   });
 }
 
@@ -68,7 +71,8 @@ export async function editComment(access: Access, claimId: string, commentId: st
       data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
     });
     if (count === 0) throw notFound("Comment not found");
-    await recordClaimChange(tx, access, claimId, "comment.edited", { commentId: comment.id, mentioned: [] });
+    const { mentioned } = await resolveMentions(tx, access.workspace.id, input.body);
+    await recordClaimChange(tx, access, claimId, "comment.edited", { commentId: comment.id, mentioned });
     return toView(await tx.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
   });
 }

@@ -7,7 +7,8 @@ import { guardedJson, storableText } from "@/lib/articles/safe-text";
  * server imports), so editors validate with the same schema the API uses.
  */
 export const RICH_BLOCK_TYPES = ["paragraph", "bulletList", "orderedList", "listItem", "blockquote"] as const;
-export const RICH_INLINE_TYPES = ["text", "hardBreak"] as const;
+/** `mention`: an @mention of a member in a comment (attrs `id`: the user, `label`: their name; lib/claims/comment-mentions.ts). */
+export const RICH_INLINE_TYPES = ["text", "hardBreak", "mention"] as const;
 export const RICH_MARK_TYPES = ["bold", "italic", "link"] as const;
 export const RICH_TEXT_MAX = 20_000;
 
@@ -44,6 +45,7 @@ const nodeSchema: z.ZodType<RichNode> = z.lazy(() =>
 function inlineText(node: RichNode): string {
   if (node.type === "text") return node.text ?? "";
   if (node.type === "hardBreak") return "\n";
+  if (node.type === "mention") return `@${typeof node.attrs?.label === "string" ? node.attrs.label : ""}`;
   return (node.content ?? []).map(inlineText).join("");
 }
 

@@ -53,6 +53,15 @@ import {
 import { problemSchema } from "@/lib/api-v1/schemas";
 import * as invite from "@/app/api/invites/[token]/route";
 import * as signup from "@/app/api/signup/route";
+import * as notificationPrefs from "@/app/api/account/notifications/route";
+import * as notifications from "@/app/api/notifications/route";
+import * as readAll from "@/app/api/notifications/read-all/route";
+import * as passwordReset from "@/app/api/password-reset/route";
+import * as passwordResetConfirm from "@/app/api/password-reset/confirm/route";
+import * as members from "@/app/api/w/[slug]/members/route";
+import { preferencesSchema } from "@/lib/notifications/kinds";
+import { mentionQuerySchema } from "@/lib/members/mention-candidates";
+import { confirmResetSchema, requestResetSchema } from "@/lib/users/password-reset-mail";
 import * as tokens from "@/app/api/tokens/route";
 import * as token from "@/app/api/tokens/[tokenId]/route";
 import * as workspaces from "@/app/api/workspaces/route";
@@ -135,6 +144,13 @@ const text = z.string().max(50);
 const ROUTES: Route[] = [
   { method: "POST", path: "/api/signup", handler: signup.POST, body: newUserSchema.extend({ inviteToken: z.string().max(200).optional() }), as: "nobody" },
   { method: "POST", path: "/api/invites/[token]", handler: invite.POST },
+  { method: "GET", path: "/api/account/notifications", handler: notificationPrefs.GET },
+  { method: "PUT", path: "/api/account/notifications", handler: notificationPrefs.PUT, body: preferencesSchema },
+  { method: "GET", path: "/api/notifications", handler: notifications.GET },
+  { method: "POST", path: "/api/notifications/read-all", handler: readAll.POST },
+  { method: "POST", path: "/api/password-reset", handler: passwordReset.POST, body: requestResetSchema, as: "nobody" },
+  { method: "POST", path: "/api/password-reset/confirm", handler: passwordResetConfirm.POST, body: confirmResetSchema, as: "nobody" },
+  { method: "GET", path: "/api/w/[slug]/members", handler: members.GET, query: mentionQuerySchema },
   { method: "GET", path: "/api/tokens", handler: tokens.GET },
   { method: "POST", path: "/api/tokens", handler: tokens.POST, body: newTokenSchema },
   { method: "DELETE", path: "/api/tokens/[tokenId]", handler: token.DELETE },

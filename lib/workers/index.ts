@@ -1,3 +1,6 @@
+import { mailWorker } from "@/lib/mail/worker";
+import { digestWorker } from "@/lib/notifications/digest";
+
 /**
  * Background work that talks to the outside world after a commit (mail,
  * webhook deliveries). Each worker's queue lives in PostgreSQL and is claimed
@@ -16,6 +19,8 @@ export interface Worker {
 
 export const workers: Worker[] = [
   // One line per worker, e.g. mailWorker, webhookWorker.
+  mailWorker,
+  digestWorker,
 ];
 
 /** Starts every worker's loop; the returned function stops them (tests, shutdown). */

@@ -56,8 +56,13 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
   const baseUrl = `http://localhost:${port}`;
   // The browser tests serve web pages to import on this loopback port (e2e/url-import.spec.ts); the app may fetch from it.
   const pagePort = await freePort();
+  // The app sends mail to an SMTP server on this loopback port; specs that read mail start one there
+  // (lib/mail/smtp-sink.ts, e2e/notifications.spec.ts). Nobody listening: mail waits in its queue, retried.
+  const smtpPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     E2E_PAGE_PORT: String(pagePort),
+    E2E_SMTP_PORT: String(smtpPort),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     IMPORT_ALLOW_HOSTS: `127.0.0.1:${pagePort}`,
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",

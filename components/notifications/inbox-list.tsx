@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiSend } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/locale";
+import type { InboxItem } from "@/lib/notifications/inbox";
+
+/** The inbox: newest first, unread ones marked, each with "Mark read"; "Mark all read" above. */
+export function InboxList({ initial }: { initial: InboxItem[] }) {
+  const router = useRouter();
+  const [items, setItems] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const unread = items.filter((i) => !i.read).length;
+
+  async function mark(id: string | "all") {
+    setPending(id);
+    setError(null);
+    const res = id === "all" ? await apiSend<{ unread: number }>("POST", "/api/notifications/read-all") : await apiSend<{ unread: number }>("POST", `/api/notifications/${encodeURIComponent(id)}/read`);
+    setPending(null);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setItems((list) => list.map((i) => (id === "all" || i.id === id ? { ...i, read: true } : i)));
+    // The bell in the header is server-rendered: refresh it.
+    router.refresh();
+  }
+
+  if (!items.length) {
+    return <p className="rounded-lg bg-white p-6 text-sm text-stone-600 ring-1 ring-stone-200">Nothing yet. You’ll hear here when a claim is assigned to you, someone comments on or reviews a claim you work on, or someone @mentions you.</p>;
+  }
+  return (
+    <div className="space-y-3">
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-stone-600" role="status">
+          {unread ? `${unread} unread` : "All read"}
+        </p>
+        <Button variant="secondary" onClick={() => mark("all")} disabled={!unread || pending !== null}>
+          {pending === "all" ? "Marking…" : "Mark all read"}
+        </Button>
+      </div>
+      <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg bg-white ring-1 ring-stone-200">
+        {items.map((item) => (
+          <li key={item.id} data-testid="notification" data-read={item.read} className={`flex gap-3 p-4 ${item.read ? "" : "bg-brand-50/60"}`}>
+            <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${item.read ? "bg-transparent" : "bg-brand-600"}`} />
+            <div className="min-w-0 flex-1 space-y-1">
+              <p className={`text-sm break-words ${item.read ? "text-stone-700" : "font-semibold text-stone-900"}`}>
+                {item.read ? null : <span className="sr-only">Unread: </span>}
+                {item.href ? (
+                  <Link href={item.href} className="hover:underline">
+                    {item.title}
+                  </Link>
+                ) : (
+                  item.title
+                )}
+              </p>
+              {item.detail ? <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-stone-600">{item.detail}</p> : null}
+              <p className="text-xs text-stone-500">
+                {item.actorName ? `${item.actorName} · ` : ""}
+                {item.workspace.name} · <Time value={item.createdAt} style="date-time" />
+              </p>
+            </div>
+            {item.read ? null : (
+              <Button variant="ghost" className="shrink-0 self-start" onClick={() => mark(item.id)} disabled={pending !== null} aria-label={`Mark read: ${item.title}`}>
+                {pending === item.id ? "Marking…" : "Mark read"}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Prisma } from "@/lib/db/client";
+import type { ChangeInput } from "@/lib/changes/kinds";
+import type { NotificationKind } from "./kinds";
+
+type Tx = Prisma.TransactionClient;
+
+/** One inbox entry to write: who gets it, what kind, and what it says. */
+export interface Draft {
+  userId: string;
+  kind: NotificationKind;
+  workspaceId: string;
+  changeIndex: number;
+  actorId: string | null;
+  claimId: string | null;
+  title: string;
+  detail: string | null;
+}
+
+interface ClaimPeople {
+  id: string;
+  statement: string;
+  assigneeId: string | null;
+  createdById: string | null;
+}
+
+function quote(statement: string): string {
+  const s = statement.replace(/\s+/g, " ").trim();
+  return `“${s.length > 80 ? `${s.slice(0, 79)}…` : s}”`;
+}
+
+/** The people who work on a claim: its assignee and its creator. */
+function workers(claim: ClaimPeople): string[] {
+  return [claim.assigneeId, claim.createdById].filter((id): id is string => Boolean(id));
+}
+
+/**
+ * Which notifications the changes call for, before preferences and
+ * membership are applied. Reads the claims involved in the writer's
+ * transaction, so it sees them as the change left them.
+ */
+export async function deriveDrafts(tx: Tx, changes: ChangeInput[]): Promise<Draft[]> {
+  const claimIds = new Set<string>();
+  for (const c of changes) {
+    if (c.claimId) claimIds.add(c.claimId);
+    if (c.kind === "claim.merged") claimIds.add(c.data.from);
+  }
+  const claims = new Map<string, ClaimPeople>();
+  if (claimIds.size) {
+    const rows = await tx.claim.findMany({ where: { id: { in: [...claimIds] } }, select: { id: true, statement: true, assigneeId: true, createdById: true } });
+    for (const r of rows) claims.set(r.id, r);
+  }
+  const drafts: Draft[] = [];
+  const add = (c: ChangeInput, changeIndex: number, userIds: string[], kind: NotificationKind, title: string, detail: string | null = null, claimId = c.claimId ?? null) => {
+    for (const userId of new Set(userIds)) {
+      drafts.push({ userId, kind, workspaceId: c.workspaceId, changeIndex, actorId: c.actorId, claimId, title, detail });
+    }
+  };
+  for (const [i, c] of changes.entries()) {
+    const claim = c.claimId ? claims.get(c.claimId) : undefined;
+    switch (c.kind) {
+      case "claim.edited": {
+        const to = c.data.to;
+        if (c.data.field === "assignee" && claim && to && typeof to === "object" && !Array.isArray(to) && to.id) {
+          add(c, i, [to.id], "assigned", `You were assigned ${quote(claim.statement)}`);
+        }
+        break;
+      }
+      case "claim.review-state": {
+        if (!claim) break;
+        const { from, to, note } = c.data;
+        if (to === "approved") add(c, i, workers(claim), "approved", `${quote(claim.statement)} was approved`, note);
+        else if (from === "approved") add(c, i, workers(claim), "reopened", `${quote(claim.statement)} was reopened`, note);
+        else if (from === "in-review" && to === "unreviewed") add(c, i, workers(claim), "sent-back", `${quote(claim.statement)} was sent back`, note);
+        break;
+      }
+      case "claim.merged": {
+        const merged = claims.get(c.data.from);
+        const kept = claim ? quote(claim.statement) : "another claim";
+        if (merged) add(c, i, workers(merged), "merged", `${quote(c.data.fromStatement)} was merged into ${kept}`);
+        break;
+      }
+      case "claim.deleted": {
+        if (claim) add(c, i, workers(claim), "deleted", `${quote(claim.statement)} was deleted`);
+        break;
+      }
+      case "comment.created": {
+        if (!claim) break;
+        const mentioned = new Set(c.data.mentioned);
+        const commenters = await tx.claimComment.findMany({
+          where: { claimId: claim.id, deletedAt: null, authorId: { not: null } },
+          select: { authorId: true },
+          distinct: ["authorId"],
+        });
+        const comment = await tx.claimComment.findUnique({ where: { id: c.data.commentId }, select: { bodyText: true } });
+        const excerpt = comment ? comment.bodyText.slice(0, 500) : null;
+        add(c, i, [...mentioned], "mentioned", `You were mentioned on ${quote(claim.statement)}`, excerpt);
+        const others = [...workers(claim), ...commenters.map((r) => r.authorId!)].filter((id) => !mentioned.has(id));
+        add(c, i, others, "commented", `New comment on ${quote(claim.statement)}`, excerpt);
+        break;
+      }
+      case "invite.accepted": {
+        add(c, i, [c.data.invitedById], "invite-accepted", `${c.data.user.name} accepted your invite and joined as ${c.data.role}`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return drafts;
+}

@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { recordChange } from "@/lib/changes";
+import { db } from "@/lib/db/client";
+import { sendDueMail } from "@/lib/mail/worker";
+import { startSmtpSink } from "@/lib/testing/smtp-sink";
+import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
+import { approveClaim, reopenClaim, sendBack } from "@/lib/claims/change-review-state";
+import { addComment } from "@/lib/claims/comments";
+import { updateClaim } from "@/lib/claims/update-claim";
+import { claimWorld } from "@/lib/claims/test-world";
+import { mentionCandidates } from "@/lib/members/mention-candidates";
+import { buildDueDigests } from "./digest";
+import { listInbox, markAllRead, markRead, unreadCount } from "./inbox";
+import { getPreferences, setPreferences, unsubscribe } from "./preferences";
+
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+const saved = { smtp: process.env.SMTP_URL, secret: process.env.NEXTAUTH_SECRET };
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  process.env.SMTP_URL = sink.url;
+  process.env.NEXTAUTH_SECRET ??= "test-secret-for-unsubscribe-links";
+});
+afterAll(async () => {
+  process.env.SMTP_URL = saved.smtp;
+  if (saved.secret === undefined) delete process.env.NEXTAUTH_SECRET;
+  await sink.close();
+});
+beforeEach(() => {
+  sink.reject.on = false;
+});
+
+/** Sends every queued message now (the worker's ticks, without its timer). */
+async function flushMail(): Promise<void> {
+  while ((await sendDueMail()) > 0);
+}
+
+async function world() {
+  const { workspace, admin } = await makeWorkspace();
+  const annotator = (await makeMember(workspace.id, "annotator")).user;
+  const reviewer = (await makeMember(workspace.id, "reviewer")).user;
+  const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: `The bridge carries 40,000 vehicles a day ${Math.random()}`, createdById: annotator.id, assigneeId: annotator.id }, select: { id: true, statement: true } });
+  return { workspace, admin, annotator, reviewer, claim };
+}
+
+function assign(w: Awaited<ReturnType<typeof world>>, to: { id: string; name: string }, by: string) {
+  return db.$transaction((tx) =>
+    recordChange(tx, { kind: "claim.edited", workspaceId: w.workspace.id, actorId: by, claimId: w.claim.id, data: { field: "assignee", from: null, to: { id: to.id, name: to.name } } }),
+  );
+}
+
+describe("notifications", () => {
+  it("an assignment reaches the assignee's inbox and, at once, their mailbox, with one-click unsubscribe headers", async () => {
+    const w = await world();
+    await assign(w, w.reviewer, w.admin.id);
+    const inbox = await listInbox(w.reviewer.id);
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ kind: "assigned", read: false, actorName: w.admin.name, href: `/w/${w.workspace.slug}/claims/${w.claim.id}` });
+    expect(inbox[0].title).toContain("You were assigned");
+    // Nothing is sent inside the writer's transaction: the mail waits for the worker.
+    expect(sink.mails.some((m) => m.to.includes(w.reviewer.email))).toBe(false);
+    await flushMail();
+    const mail = await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    expect(mail.subject).toContain("You were assigned");
+    expect(mail.text).toContain(`/w/${w.workspace.slug}/claims/${w.claim.id}`);
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const link = /<([^>]+)>/.exec(mail.headers["list-unsubscribe"])![1];
+    const url = new URL(link);
+    expect(url.pathname).toBe("/api/unsubscribe");
+    expect(await unreadCount(w.reviewer.id)).toBe(1);
+  });
+
+  it("one-click unsubscribe stops that kind's e-mail (the inbox still gets it); a forged link changes nothing", async () => {
+    const w = await world();
+    await assign(w, w.reviewer, w.admin.id);
+    await flushMail();
+    const mail = await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    const url = new URL(/<([^>]+)>/.exec(mail.headers["list-unsubscribe"])![1]);
+    const [u, k, t] = ["u", "k", "t"].map((p) => url.searchParams.get(p)!);
+    await expect(unsubscribe(u, k, `${t.slice(0, -2)}xx`)).rejects.toMatchObject({ status: 400 });
+    await expect(unsubscribe(w.admin.id, k, t)).rejects.toMatchObject({ status: 400 });
+    expect((await getPreferences(w.reviewer.id)).assigned).toBe("immediate");
+    expect(await unsubscribe(u, k, t)).toEqual({ kinds: ["assigned"] });
+    expect((await getPreferences(w.reviewer.id)).assigned).toBe("in-app");
+    const before = sink.mails.length;
+    await assign(w, w.reviewer, w.admin.id);
+    await flushMail();
+    expect(sink.mails.length).toBe(before);
+    expect(await listInbox(w.reviewer.id)).toHaveLength(2);
+  });
+
+  it("nobody is notified of their own change; non-members and 'off' get nothing", async () => {
+    const w = await world();
+    const outsider = await makeUser();
+    await setPreferences(w.annotator.id, { approved: "off" });
+    await db.$transaction(async (tx) => {
+      await recordChange(tx, { kind: "claim.edited", workspaceId: w.workspace.id, actorId: w.admin.id, claimId: w.claim.id, data: { field: "assignee", from: null, to: { id: outsider.id, name: outsider.name } } });
+      await recordChange(tx, { kind: "claim.edited", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, data: { field: "assignee", from: null, to: { id: w.reviewer.id, name: w.reviewer.name } } });
+      await recordChange(tx, { kind: "claim.review-state", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, data: { from: "in-review", to: "approved", note: null } });
+    });
+    expect(await listInbox(outsider.id)).toEqual([]);
+    expect(await listInbox(w.reviewer.id)).toEqual([]);
+    expect(await listInbox(w.annotator.id)).toEqual([]);
+  });
+
+  it("send-back tells the claim's people with the reason; a rolled-back change leaves no notification and no mail", async () => {
+    const w = await world();
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "claim.review-state", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, data: { from: "in-review", to: "unreviewed", note: "Cite the 2024 traffic count." } }),
+    );
+    const [item] = await listInbox(w.annotator.id);
+    expect(item).toMatchObject({ kind: "sent-back", detail: "Cite the 2024 traffic count." });
+    const queued = await db.mailMessage.count({ where: { to: w.annotator.email } });
+    await db
+      .$transaction(async (tx) => {
+        await recordChange(tx, { kind: "claim.edited", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, data: { field: "assignee", from: null, to: { id: w.annotator.id, name: w.annotator.name } } });
+        await recordChange(tx, { kind: "claim.review-state", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, data: { from: "in-review", to: "approved", note: null } });
+        throw new Error("abort");
+      })
+      .catch(() => undefined);
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["sent-back"]);
+    expect(await db.mailMessage.count({ where: { to: w.annotator.email } })).toBe(queued);
+  });
+
+  it("mark read: one, then all; someone else's notification is not found", async () => {
+    const w = await world();
+    await assign(w, w.reviewer, w.admin.id);
+    await assign(w, w.reviewer, w.admin.id);
+    const [a] = await listInbox(w.reviewer.id);
+    expect(await markRead(w.reviewer.id, a.id)).toEqual({ unread: 1 });
+    await expect(markRead(w.admin.id, a.id)).rejects.toMatchObject({ status: 404 });
+    expect(await markAllRead(w.reviewer.id)).toEqual({ unread: 0 });
+    expect((await listInbox(w.reviewer.id)).every((n) => n.read)).toBe(true);
+  });
+
+  it("the daily digest: one e-mail per person when due, listing what came since, then nothing until more comes", async () => {
+    const w = await world();
+    await setPreferences(w.annotator.id, { commented: "digest", mentioned: "digest" });
+    const comment = await db.claimComment.create({ data: { claimId: w.claim.id, authorId: w.reviewer.id, body: {}, bodyText: "Where is the count from?" }, select: { id: true } });
+    await db.$transaction(async (tx) => {
+      await recordChange(tx, { kind: "comment.created", workspaceId: w.workspace.id, actorId: w.reviewer.id, claimId: w.claim.id, subjectId: comment.id, data: { commentId: comment.id, mentioned: [] } });
+    });
+    const mentioning = await db.claimComment.create({ data: { claimId: w.claim.id, authorId: w.admin.id, body: {}, bodyText: "@annotator can you check?" }, select: { id: true } });
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "comment.created", workspaceId: w.workspace.id, actorId: w.admin.id, claimId: w.claim.id, subjectId: mentioning.id, data: { commentId: mentioning.id, mentioned: [w.annotator.id] } }),
+    );
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind).sort()).toEqual(["commented", "mentioned"]);
+    // The reviewer commented first, so the admin's comment reaches them too.
+    expect((await listInbox(w.reviewer.id)).map((n) => n.kind)).toEqual(["commented"]);
+    const { digestDueAt } = await db.user.findUniqueOrThrow({ where: { id: w.annotator.id }, select: { digestDueAt: true } });
+    expect(digestDueAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(digestDueAt!.getTime()).toBeLessThanOrEqual(Date.now() + 24 * 3600_000);
+    // Not due yet: nothing.
+    await buildDueDigests(new Date());
+    await flushMail();
+    expect(sink.mails.some((m) => m.to.includes(w.annotator.email))).toBe(false);
+    // Due (a day later): one digest with both.
+    const later = new Date(Date.now() + 25 * 3600_000);
+    await buildDueDigests(later);
+    await flushMail();
+    const digest = await sink.waitFor((m) => m.to.includes(w.annotator.email));
+    expect(digest.subject).toBe("Claimtrail digest: 2 updates");
+    expect(digest.text).toContain("Where is the count from?");
+    expect(digest.text).toContain("You were mentioned");
+    expect(digest.headers["list-unsubscribe"]).toContain("k=digest");
+    await buildDueDigests(new Date(later.getTime() + 48 * 3600_000));
+    await flushMail();
+    expect(sink.mails.filter((m) => m.to.includes(w.annotator.email))).toHaveLength(1);
+    // The digest's unsubscribe moves every digest kind to in-app.
+    const url = new URL(/<([^>]+)>/.exec(digest.headers["list-unsubscribe"])![1]);
+    expect((await unsubscribe(url.searchParams.get("u")!, "digest", url.searchParams.get("t")!)).kinds.sort()).toEqual(["commented", "mentioned"]);
+  });
+
+  it("a failing SMTP server: the message is retried later with backoff, then delivered", async () => {
+    const w = await world();
+    sink.reject.on = true;
+    await assign(w, w.reviewer, w.admin.id);
+    await flushMail();
+    const failed = await db.mailMessage.findFirstOrThrow({ where: { to: w.reviewer.email } });
+    expect(failed).toMatchObject({ sentAt: null, failedAt: null, attempts: 1 });
+    expect(failed.lastError).toBeTruthy();
+    expect(failed.dueAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    sink.reject.on = false;
+    await sendDueMail(new Date(failed.dueAt.getTime() + 1));
+    await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ attempts: 2, sentAt: expect.any(Date) });
+  });
+
+  it("invite accepted reaches whoever sent it", async () => {
+    const owner = await makeUser();
+    const { workspace } = await makeWorkspace(owner);
+    const joiner = (await makeMember(workspace.id, "annotator")).user;
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "invite.accepted", workspaceId: workspace.id, actorId: joiner.id, subjectId: "inv", data: { role: "annotator", user: { id: joiner.id, name: joiner.name }, invitedById: owner.id } }),
+    );
+    const [item] = await listInbox(owner.id);
+    expect(item).toMatchObject({ kind: "invite-accepted", href: null });
+  });
+
+  it("a comment through the real use case: members @mentioned are notified, a non-member's mention does nothing and is reported", async () => {
+    const w = await claimWorld();
+    const c = await w.claim("about 40,000 vehicles a day");
+    const outsider = await makeUser({ name: "Olaf Outsider" });
+    const access = await w.as(w.reviewer);
+    expect((await mentionCandidates(access, w.annotator.name.split(" ")[0])).map((m) => m.id)).toContain(w.annotator.id);
+    expect((await mentionCandidates(access, "Olaf")).map((m) => m.id)).not.toContain(outsider.id);
+    const body = {
+      type: "doc" as const,
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "mention", attrs: { id: w.admin.id, label: w.admin.name } },
+            { type: "text", text: " and " },
+            { type: "mention", attrs: { id: outsider.id, label: outsider.name } },
+            { type: "text", text: ", please check the count." },
+          ],
+        },
+      ],
+    };
+    const answer = await addComment(access, c.id, { body });
+    expect(answer.mentionsIgnored).toEqual(["Olaf Outsider"]);
+    expect(answer.bodyText).toBe(`@${w.admin.name} and @Olaf Outsider, please check the count.`);
+    const change = await db.change.findFirstOrThrow({ where: { kind: "comment.created", subjectId: answer.id } });
+    expect(change.data).toMatchObject({ mentioned: [w.admin.id] });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    expect(await listInbox(outsider.id)).toEqual([]);
+    // The claim's creator (the annotator) hears of the comment too.
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["commented"]);
+  });
+
+  it("through the real use cases: assigning, sending back (with the reason), approving and reopening reach the claim's people", async () => {
+    const w = await claimWorld();
+    let c = await w.claim("cost them a third of their customers");
+    const admin = await w.as(w.admin);
+    c = await updateClaim(admin, c.id, { assigneeId: w.reviewer.id, version: c.version });
+    expect((await listInbox(w.reviewer.id)).map((n) => n.kind)).toEqual(["assigned"]);
+    c = await updateClaim(admin, c.id, { assigneeId: null, version: c.version });
+    c = await w.readyForApproval(c);
+    const reviewer = await w.as(w.reviewer);
+    c = await sendBack(reviewer, c.id, { version: c.version, note: "Which survey says a third?" });
+    const [back] = await listInbox(w.annotator.id);
+    expect(back).toMatchObject({ kind: "sent-back", detail: "Which survey says a third?", actorName: w.reviewer.name });
+    c = await w.readyForApproval(c);
+    c = await approveClaim(reviewer, c.id, { version: c.version });
+    await reopenClaim(reviewer, c.id, { version: c.version, note: "New figures came out." });
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["reopened", "approved", "sent-back"]);
+  });
+});

@@ -1,0 +1,87 @@
+import type { Prisma } from "@/lib/db/client";
+import type { ChangeSubscriber } from "@/lib/changes/subscribers";
+import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
+import { queueMail } from "@/lib/mail/queue";
+import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
+import { deriveDrafts, type Draft } from "./derive";
+import { nextDigestDue } from "./digest-time";
+import { DEFAULT_CHANNEL, NOTIFICATION_KIND_LABELS, type Channel } from "./kinds";
+
+type Tx = Prisma.TransactionClient;
+
+/** A notification's e-mail body: what happened, the note, the link, how to stop these. */
+export function notificationText(n: { title: string; detail: string | null; actorName: string | null; link: string }, unsubscribe: string): string {
+  return [
+    n.actorName ? `${n.title} (by ${n.actorName}).` : `${n.title}.`,
+    n.detail ? `\n${n.detail}\n` : "",
+    `Open it: ${n.link}`,
+    "",
+    "--",
+    `Stop these e-mails: ${unsubscribe}`,
+    `Choose what you get: ${appBaseUrl()}/settings#notifications`,
+  ].join("\n");
+}
+
+export function notificationLink(workspaceSlug: string, claimId: string | null): string {
+  return claimId ? `${appBaseUrl()}/w/${workspaceSlug}/claims/${claimId}` : `${appBaseUrl()}/inbox`;
+}
+
+/**
+ * The notifications subscriber: turns recorded changes into inbox rows and,
+ * by each person's preference, queued e-mail (immediate) or a digest due
+ * time, all in the writer's transaction. Nobody is notified of their own
+ * change, and only current members of the workspace are notified.
+ */
+export const notifyMembers: ChangeSubscriber = async (tx, changes, ids) => {
+  const drafts = (await deriveDrafts(tx, changes)).filter((d) => d.userId !== d.actorId);
+  if (!drafts.length) return;
+  await writeNotifications(tx, drafts, ids);
+};
+
+async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promise<void> {
+  const userIds = [...new Set(drafts.map((d) => d.userId))];
+  const workspaceIds = [...new Set(drafts.map((d) => d.workspaceId))];
+  const actorIds = [...new Set(drafts.map((d) => d.actorId).filter((id): id is string => Boolean(id)))];
+  const [members, prefs, actors, workspaces] = await Promise.all([
+    tx.membership.findMany({ where: { userId: { in: userIds }, workspaceId: { in: workspaceIds } }, select: { userId: true, workspaceId: true, user: { select: { email: true } } } }),
+    tx.notificationPreference.findMany({ where: { userId: { in: userIds } }, select: { userId: true, kind: true, channel: true } }),
+    tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
+    tx.workspace.findMany({ where: { id: { in: workspaceIds } }, select: { id: true, slug: true } }),
+  ]);
+  const email = new Map(members.map((m) => [`${m.userId} ${m.workspaceId}`, m.user.email]));
+  const channel = new Map(prefs.map((p) => [`${p.userId} ${p.kind}`, p.channel as Channel]));
+  const actorName = new Map(actors.map((a) => [a.id, a.name]));
+  const slug = new Map(workspaces.map((w) => [w.id, w.slug]));
+  const mail = mailEnabled();
+
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const mails: Parameters<typeof queueMail>[1] = [];
+  const digestUsers = new Set<string>();
+  for (const d of drafts) {
+    const to = email.get(`${d.userId} ${d.workspaceId}`);
+    if (!to) continue;
+    const chosen = channel.get(`${d.userId} ${d.kind}`) ?? DEFAULT_CHANNEL[d.kind];
+    if (chosen === "off") continue;
+    // Without SMTP, e-mail is off: the inbox still gets everything, and nothing piles up to be sent later.
+    const delivery = mail ? chosen : "in-app";
+    const name = d.actorId ? (actorName.get(d.actorId) ?? null) : null;
+    rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title: d.title, detail: d.detail, delivery });
+    if (delivery === "immediate") {
+      const link = notificationLink(slug.get(d.workspaceId) ?? "", d.claimId);
+      mails.push({
+        to,
+        subject: `${d.title} — Claimtrail`,
+        text: notificationText({ title: d.title, detail: d.detail, actorName: name, link }, `${unsubscribePageUrl(d.userId, d.kind)} (${NOTIFICATION_KIND_LABELS[d.kind]})`),
+        headers: unsubscribeHeaders(d.userId, d.kind),
+      });
+    } else if (delivery === "digest") {
+      digestUsers.add(d.userId);
+    }
+  }
+  if (rows.length) await tx.notification.createMany({ data: rows });
+  await queueMail(tx, mails);
+  if (digestUsers.size) {
+    // The first digest-bound notification sets when the digest is due; later ones join it.
+    await tx.user.updateMany({ where: { id: { in: [...digestUsers] }, digestDueAt: null }, data: { digestDueAt: nextDigestDue(new Date()) } });
+  }
+}
