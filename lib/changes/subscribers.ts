@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeInput } from "./kinds";
+import { queueWebhookDeliveries } from "@/lib/webhooks/queue";
 
 /**
  * What else happens, in the same transaction, when changes are recorded:
@@ -11,5 +12,6 @@ import type { ChangeInput } from "./kinds";
 export type ChangeSubscriber = (tx: Prisma.TransactionClient, changes: ChangeInput[], ids: bigint[]) => Promise<void>;
 
 export const changeSubscribers: ChangeSubscriber[] = [
-  // One line per subscriber, e.g. notifyMembers, queueWebhookDeliveries.
+  // One line per subscriber, e.g. notifyMembers.
+  queueWebhookDeliveries,
 ];

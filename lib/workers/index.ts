@@ -1,3 +1,5 @@
+import { webhookWorker } from "@/lib/webhooks/worker";
+
 /**
  * Background work that talks to the outside world after a commit (mail,
  * webhook deliveries). Each worker's queue lives in PostgreSQL and is claimed
@@ -15,7 +17,8 @@ export interface Worker {
 }
 
 export const workers: Worker[] = [
-  // One line per worker, e.g. mailWorker, webhookWorker.
+  // One line per worker, e.g. mailWorker.
+  webhookWorker,
 ];
 
 /** Starts every worker's loop; the returned function stops them (tests, shutdown). */
