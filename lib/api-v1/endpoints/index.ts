@@ -6,6 +6,8 @@ import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as workspaces from "./workspaces";
+import * as webhooks from "./webhooks";
+import * as audit from "./audit";
 import * as urlImport from "./url-import";
 
 /** Every /api/v1 endpoint, in the order the reference lists them. */
@@ -47,4 +49,12 @@ export const ENDPOINTS: AnyEndpoint[] = [
   parts.listClaimHistoryEndpoint,
   parts.listEvents,
   exportEndpoint,
+  webhooks.listWebhooksEndpoint,
+  webhooks.createWebhookEndpoint,
+  webhooks.updateWebhookEndpoint,
+  webhooks.deleteWebhookEndpoint,
+  webhooks.listDeliveriesEndpoint,
+  webhooks.resendDeliveryEndpoint,
+  audit.listAuditEndpoint,
+  audit.exportAuditEndpoint,
 ];
