@@ -7,6 +7,7 @@ import { claimWorld, explanation } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { createInvite } from "@/lib/invites/create-invite";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 /**
  * Test helper (not a test): the workspace the property tests fire requests
@@ -32,11 +33,12 @@ export async function fuzzWorld() {
     annotator: (await createApiToken(w.annotator.id, { name: "fuzz", workspace: w.workspace.slug })).token,
     viewer: (await createApiToken(w.viewer.id, { name: "fuzz", workspace: w.workspace.slug })).token,
   };
-  // Two webhooks (one for the delete to remove), each with a delivery of its own creation queued.
+  // Two webhooks (one for the delete to remove), each with its creation queued, then disabled so no worker tries to reach them.
   const hooks = [
     await createWebhook(await w.as(w.admin), { url: "https://hooks.example.org/fuzz", kinds: ["webhook.changed", "claim.created"] }),
     await createWebhook(await w.as(w.admin), { url: "https://hooks.example.org/fuzz-2", kinds: ["webhook.changed"] }),
   ];
+  for (const h of hooks) await updateWebhook(await w.as(w.admin), h.id, { enabled: false });
   const deliveries = await db.webhookDelivery.findMany({ where: { webhookId: hooks[0].id }, select: { id: true } });
   const claims = await db.claim.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, sources: { select: { id: true } } } });
   const annotations = await db.annotation.findMany({ where: { article: { workspaceId: w.workspace.id } }, select: { id: true } });

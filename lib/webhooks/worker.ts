@@ -37,13 +37,14 @@ interface Claimed {
   createdAt: Date;
 }
 
-async function claimDue(now: Date, limit: number): Promise<Claimed[]> {
+async function claimDue(now: Date, limit: number, workspaceId: string | null): Promise<Claimed[]> {
   const lease = new Date(now.getTime() + LEASE_MS);
   return db.$queryRaw<Claimed[]>`
     UPDATE "WebhookDelivery" d SET "attempts" = d."attempts" + 1, "nextAttemptAt" = ${lease}
     WHERE d."id" IN (
       SELECT q."id" FROM "WebhookDelivery" q JOIN "Webhook" w ON w."id" = q."webhookId"
       WHERE q."status" = 'pending' AND q."nextAttemptAt" <= ${now} AND w."enabled"
+        AND (${workspaceId}::text IS NULL OR w."workspaceId" = ${workspaceId}::text)
       ORDER BY q."nextAttemptAt", q."id"
       LIMIT ${limit}
       FOR UPDATE OF q SKIP LOCKED
@@ -75,10 +76,14 @@ async function settle(d: Claimed, r: SendResult, now: Date, url: string): Promis
   });
 }
 
-/** One batch of due deliveries; `now` is injectable so tests step through the backoff without waiting. Returns how many were attempted. */
-export async function deliverDue(opts: { now?: Date; limit?: number } = {}): Promise<number> {
+/**
+ * One batch of due deliveries; returns how many were attempted. `now` is
+ * injectable so tests step through the backoff without waiting, and
+ * `workspaceId` keeps a test to its own workspace's queue.
+ */
+export async function deliverDue(opts: { now?: Date; limit?: number; workspaceId?: string } = {}): Promise<number> {
   const now = opts.now ?? new Date();
-  const claimed = await claimDue(now, opts.limit ?? BATCH);
+  const claimed = await claimDue(now, opts.limit ?? BATCH, opts.workspaceId ?? null);
   for (const d of claimed) {
     const hook = await db.webhook.findUnique({ where: { id: d.webhookId }, select: { url: true, secret: true, workspace: { select: { webhookAllowHosts: true } } } });
     const body = hook ? await deliveryBody(d.id, d.changeId) : null;
