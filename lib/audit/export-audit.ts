@@ -46,7 +46,7 @@ export async function auditExportResponse(access: Access, params: URLSearchParam
   if (!AUDIT_FORMATS.includes(format as AuditFormat)) throw invalid("Choose a format: csv or jsonl.", { format: "Choose csv or jsonl." });
   const raw = Object.fromEntries([...params.entries()].filter(([k]) => k !== "format"));
   // Paging doesn't apply to an export: the whole filtered log is streamed.
-  const { limit: _limit, before: _before, ...filter } = parseAuditFilter({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to });
+  const filter = parseAuditFilter({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to });
   await db.$transaction((tx) =>
     recordChange(tx, {
       kind: "export.created",

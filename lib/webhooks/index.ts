@@ -3,6 +3,7 @@ export { createWebhook } from "./create-webhook";
 export { updateWebhook } from "./update-webhook";
 export { deleteWebhook } from "./delete-webhook";
 export { listWebhooks } from "./list-webhooks";
+export { getWebhook } from "./get-webhook";
 export { listDeliveries } from "./list-deliveries";
 export { resendDelivery } from "./resend-delivery";
 export { setWebhookAllowHosts } from "./set-allow-hosts";
