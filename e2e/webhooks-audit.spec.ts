@@ -58,7 +58,7 @@ test("webhooks: refused private address, allow-list, add (secret shown once), a 
     expect(secret).toMatch(/^whsec_/);
     await expect(page.getByText("Copy it now: it is not shown again.")).toBeVisible();
     const list = page.getByRole("list", { name: "Webhooks" });
-    await expect(list.getByText(url)).toBeVisible();
+    await expect(list.getByText(url, { exact: true })).toBeVisible();
 
     // The webhook's own creation is a webhook.changed event: the worker sends it, signed.
     await expect.poll(() => r.got.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
@@ -88,7 +88,7 @@ test("webhooks: refused private address, allow-list, add (secret shown once), a 
     await edit.getByLabel("Endpoint URL").fill(`${url}/v2`);
     await edit.getByLabel("claim.verdict").check();
     await edit.getByRole("button", { name: "Save" }).click();
-    await expect(list.getByText(`${url}/v2`)).toBeVisible();
+    await expect(list.getByText(`${url}/v2`, { exact: true })).toBeVisible();
     await expect(list.getByText(/claim\.verdict/)).toBeVisible();
 
     await list.getByRole("button", { name: `Disable ${url}/v2` }).click();
@@ -142,7 +142,8 @@ test("audit log: every change listed, filtered by person, kind and dates, paged,
   await expect(page.getByText("No changes match these filters.")).toBeVisible();
   await page.getByLabel("From", { exact: true }).fill("2020-02-01");
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("alert")).toContainText("The start date is after the end date.");
+  await expect(page.getByText("The start date is after the end date.")).toBeVisible();
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("link", { name: "Clear" }).click();
   await page.getByLabel("Kind", { exact: true }).selectOption("webhook");
