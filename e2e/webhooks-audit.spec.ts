@@ -79,8 +79,10 @@ test("webhooks: refused private address, allow-list, add (secret shown once), a 
     await log.getByRole("button", { name: /^Re-send webhook.changed/ }).first().click();
     await expect(log.getByText("Re-sent")).toBeVisible();
     await expect.poll(() => r.got.filter((g) => JSON.parse(g.body).change.seq === seq).length, { timeout: 30_000 }).toBe(2);
+    // Delivered: the creation, its re-send, and the re-send's own webhook.resent event (the webhook takes every webhook event).
+    await expect.poll(() => r.got.map((g) => g.headers["claimtrail-event"]).sort(), { timeout: 30_000 }).toEqual(["webhook.changed", "webhook.changed", "webhook.resent"]);
     await page.reload();
-    await expect(log.getByText("delivered")).toHaveCount(2, { timeout: 15_000 });
+    await expect(log.getByText("delivered")).toHaveCount(3, { timeout: 15_000 });
 
     await page.getByRole("link", { name: "← All webhooks" }).click();
     await list.getByRole("button", { name: `Edit ${url}` }).click();

@@ -128,6 +128,11 @@ export function cookieBaselines(w: FuzzWorld): Record<string, Baseline> {
     "POST /api/w/[slug]/invites": { body: { role: "viewer" } },
     "PATCH /api/w/[slug]/members/[memberId]": { body: { role: "annotator" } },
     "PATCH /api/w/[slug]/settings": { body: { name: "Renamed", verdictLabels: { false: "Wrong" } } },
+    "POST /api/w/[slug]/webhooks": v1.createWebhook,
+    "PATCH /api/w/[slug]/webhooks/[webhookId]": v1.updateWebhook,
+    "DELETE /api/w/[slug]/webhooks/[webhookId]": v1.deleteWebhook,
+    "PUT /api/w/[slug]/webhook-allow-hosts": { body: { hosts: ["127.0.0.1:8080", "hooks.internal"] } },
+    "GET /api/w/[slug]/audit/export": { query: { ...v1.exportAuditLog.query } },
   };
 }
 
