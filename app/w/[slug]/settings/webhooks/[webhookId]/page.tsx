@@ -66,7 +66,9 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
                     <Time value={d.createdAt} style="date-time" />
                     {d.resentFromId ? <span className="block text-xs text-stone-500">Re-sent</span> : null}
                   </td>
-                  <td data-label="Event" className={`px-4 py-2 font-mono text-xs ${CELL}`}>{d.kind}</td>
+                  <td data-label="Event" className={`px-4 py-2 ${CELL}`}>
+                    <code className="text-xs">{d.kind}</code>
+                  </td>
                   <td data-label="Status" className={`px-4 py-2 ${CELL}`}>
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status]}`}>{d.status}</span>
                   </td>
