@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { changeClaim, claimOnNewArticle } from "./action-setup";
+import { addArticle, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 /**
@@ -62,4 +62,31 @@ test("a long word wraps; a double-clicked Comment posts once; saving an unchange
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     expect(await page.evaluate(noSidewaysScroll)).toBe(true);
   }
+});
+
+test("a claim made in many articles shows its first 20 mentions with the full count; Show more mentions brings the rest", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpAndLand(page, newPerson("Many"));
+  const slug = await createWorkspace(page, "Many mentions desk");
+  const sentence = "The ferry carried 900 passengers on its first day.";
+  const c = await claimOnNewArticle(page, slug, "Ferry day one", sentence);
+  let version = c.version;
+  for (let i = 1; i <= 22; i++) {
+    const article = await addArticle(page, slug, `Ferry follow-up ${i}`, [`Report ${i}: ${sentence}`, `Further detail number ${i}.`]);
+    const annotationId = await addHighlight(page, slug, article, sentence);
+    version = await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId, version });
+  }
+
+  await page.goto(`/w/${slug}/claims/${c.claimId}`);
+  const mentions = page.getByRole("region", { name: /^Mentions/ });
+  await expect(mentions.getByRole("heading")).toHaveText("Mentions (23 in 23 articles)");
+  await expect(mentions.getByRole("listitem")).toHaveCount(20);
+  const more = mentions.getByRole("button", { name: "Show more mentions (20 of 23 shown)" });
+  await more.click();
+  await expect(mentions.getByRole("listitem")).toHaveCount(23);
+  await expect(mentions.getByRole("link", { name: "Ferry follow-up 22" })).toBeVisible();
+  await expect(more).toHaveCount(0);
+  expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+  const axe = await new AxeBuilder({ page }).include("main").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });

@@ -36,7 +36,18 @@ export function ClaimView({ slug, initial, labels, can, members, currentUserId }
         ) : null}
         {/* Keyed by version, like the review panel: after a conflict reload, an open form must not keep the stale values (a second Save would overwrite the other edit). */}
         <ClaimFacts key={claim.version} claim={claim} canEdit={can.edit} members={members} send={send} />
-        <MentionsSection slug={slug} mentions={claim.mentions} version={claim.version} canEdit={can.edit && !claim.deletedAt} send={send} />
+        <MentionsSection
+          key={`mentions-${claim.version}`}
+          slug={slug}
+          claimId={claim.id}
+          mentions={claim.mentions}
+          nextCursor={claim.mentionsNextCursor}
+          count={claim.mentionCount}
+          articleCount={claim.mentionArticleCount}
+          version={claim.version}
+          canEdit={can.edit && !claim.deletedAt}
+          send={send}
+        />
         <SourcesSection claim={claim} canEdit={can.edit} send={send} />
         <RelationsSection slug={slug} claim={claim} labels={labels} canEdit={can.edit} send={send} />
         <CommentsSection comments={claim.comments} currentUserId={currentUserId} canComment={can.comment} canDeleteAny={can.deleteAnyComment} send={send} />

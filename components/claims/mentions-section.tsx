@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { MentionView } from "@/lib/claims/claim-dto";
 import type { Send } from "./use-claim";
@@ -80,19 +81,58 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
   );
 }
 
-/** Every place the claim is made: the article, and the quote in its context. */
-export function MentionsSection({ slug, mentions, version, canEdit, send }: { slug: string; mentions: MentionView[]; version: number; canEdit: boolean; send: Send }) {
+interface Props {
+  slug: string;
+  claimId: string;
+  /** The first page of mentions, oldest first; `nextCursor` continues. */
+  mentions: MentionView[];
+  nextCursor: string | null;
+  /** Live mentions and their articles in all (a mention whose highlight was deleted isn't counted). */
+  count: number;
+  articleCount: number;
+  version: number;
+  canEdit: boolean;
+  send: Send;
+}
+
+/**
+ * Every place the claim is made: the article, and the quote in its context. The claim carries its
+ * first mentions; more load a page at a time. Keyed by the claim's version where it is used, so a
+ * change starts it afresh.
+ */
+export function MentionsSection({ slug, claimId, mentions, nextCursor, count, articleCount, version, canEdit, send }: Props) {
+  const [more, setMore] = useState<MentionView[]>([]);
+  const [cursor, setCursor] = useState(nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function showMore() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    const res = await apiSend<{ items: MentionView[]; nextCursor: string | null }>("GET", `/api/w/${slug}/claims/${claimId}/mentions?cursor=${encodeURIComponent(cursor)}`);
+    setLoading(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setMore((prev) => [...prev, ...res.data.items]);
+    setCursor(res.data.nextCursor);
+  }
+
+  const shown = [...mentions, ...more];
   // A mention whose highlight was deleted in the reader is shown as such and not counted: it can be
   // brought back there (Undo, or an admin's Restore), but until then the claim isn't made there.
-  const live = mentions.filter((m) => !m.deleted);
-  const articles = new Set(live.map((m) => m.article.id)).size;
   return (
     <section aria-labelledby="mentions-heading">
       <h2 id="mentions-heading" className="font-semibold">
-        Mentions <span className="font-normal text-stone-500">({live.length} in {articles} article{articles === 1 ? "" : "s"})</span>
+        Mentions{" "}
+        <span className="font-normal text-stone-500">
+          ({count} in {articleCount} article{articleCount === 1 ? "" : "s"})
+        </span>
       </h2>
       <ul className="mt-3 space-y-3">
-        {mentions.map((m) => (
+        {shown.map((m) => (
           <li key={m.annotationId} className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
             <div className="flex items-center justify-between gap-2">
               <span className="min-w-0">
@@ -117,6 +157,16 @@ export function MentionsSection({ slug, mentions, version, canEdit, send }: { sl
           </li>
         ))}
       </ul>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {cursor ? (
+        <Button type="button" variant="secondary" className="mt-3" onClick={() => void showMore()} disabled={loading} aria-busy={loading}>
+          {loading ? "Loading more mentions…" : `Show more mentions (${shown.length} of ${count} shown)`}
+        </Button>
+      ) : null}
     </section>
   );
 }

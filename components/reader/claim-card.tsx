@@ -7,7 +7,7 @@ import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { SideCard } from "./side-card";
 
-type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "sources" | "relations">;
+type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "mentionsNextCursor" | "mentionCount" | "sources" | "relations">;
 
 /** The claim behind the selected highlight, in the reader's side panel. */
 export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; notice?: string | null; onClose(): void }) {
@@ -54,6 +54,7 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
                   </li>
                 ))}
               </ul>
+              {claim.mentionsNextCursor ? <p className="mt-1 text-xs text-stone-500">and more on the claim page ({claim.mentionCount} mentions in all)</p> : null}
             </div>
           ) : null}
           <p className="text-stone-600">

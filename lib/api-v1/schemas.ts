@@ -224,7 +224,10 @@ export const claimSchema = z
     /** The workspace's "a second person must approve" setting, and whom it excludes: who last set the verdict, its explanation, or submitted the claim. */
     secondApproverRequired: z.boolean(),
     verdictAuthors: z.array(userRef),
-    mentions: z.array(mentionSchema),
+    mentions: z.array(mentionSchema).meta({ description: "The oldest 20 mentions; `mentionsNextCursor` continues at GET …/claims/{claimId}/mentions." }),
+    mentionsNextCursor: z.string().nullable().meta({ description: "The cursor for the rest of the mentions (GET …/claims/{claimId}/mentions?cursor=), or null." }),
+    mentionCount: z.int().meta({ description: "Live mentions in all (their highlight not deleted)." }),
+    mentionArticleCount: z.int().meta({ description: "The articles the live mentions are in." }),
     sources: z.array(sourceSchema),
     sourcesByStance: z.object({ supports: z.array(sourceSchema), refutes: z.array(sourceSchema), context: z.array(sourceSchema) }),
     relations: z.array(relationSchema),

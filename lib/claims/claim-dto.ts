@@ -151,7 +151,12 @@ export interface ClaimDetail {
   secondApproverRequired: boolean;
   /** Who last set the verdict, its explanation, or submitted it (lib/claims/verdict-authors.ts): with the setting on, not its approver. */
   verdictAuthors: UserRef[];
+  /** The oldest MENTIONS_PAGE mentions; `mentionsNextCursor` continues (GET …/claims/{id}/mentions?cursor=). */
   mentions: MentionView[];
+  mentionsNextCursor: string | null;
+  /** Live mentions (highlight not deleted) in all, and the articles they are in, however many `mentions` holds. */
+  mentionCount: number;
+  mentionArticleCount: number;
   sources: SourceView[];
   sourcesByStance: Record<Stance, SourceView[]>;
   relations: RelationView[];

@@ -8,7 +8,7 @@ import { attachMention } from "./attach-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { createClaim } from "./create-claim";
 import { CONTEXT_CHARS } from "./claim-reads";
-import { getClaim, HISTORY_PAGE } from "./get-claim";
+import { getClaim, HISTORY_PAGE, MENTIONS_PAGE } from "./get-claim";
 import { listClaimMentions, listClaimRelations, listClaimSources } from "./list-claim-parts";
 import { listClaimHistory } from "./list-claim-history";
 import { mergeClaims } from "./merge-claims";
@@ -148,5 +148,32 @@ describe("a claim's parts, read in SQL", () => {
     const relations = await all((cursor) => listClaimRelations(a, claim.id, { limit: 1, cursor }));
     expect(relations.items.map((r) => r.id)).toEqual(claim.relations.map((r) => r.id));
     expect((await listClaimRelations(a, claim.id, { limit: 10, direction: "incoming" })).items).toEqual([]);
+  });
+
+  it("carries the first MENTIONS_PAGE mentions with the counts of all; the cursor reads the rest without gaps or repeats", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    let claim = await w.claim("about 40,000 vehicles a day");
+    const extra = MENTIONS_PAGE + 4;
+    const articles = await Promise.all(Array.from({ length: extra }, () => w.article()));
+    for (const on of articles) claim = await attachMention(a, claim.id, { annotationId: (await w.highlight("a third of their customers", on)).id, version: claim.version });
+    // One more in an article that already has one: a mention, not another article.
+    claim = await attachMention(a, claim.id, { annotationId: (await w.highlight("€12 million", articles[0])).id, version: claim.version });
+
+    const d = await detail(getClaim(a, claim.id));
+    expect(d.mentions).toHaveLength(MENTIONS_PAGE);
+    expect(d.mentionCount).toBe(extra + 2);
+    expect(d.mentionArticleCount).toBe(extra + 1);
+    expect(d.mentionsNextCursor).toEqual(expect.any(String));
+    const rest = await listClaimMentions(a, claim.id, { limit: 50, cursor: d.mentionsNextCursor! });
+    expect(rest.nextCursor).toBeNull();
+    const ids = [...d.mentions, ...rest.items].map((m) => m.annotationId);
+    expect(new Set(ids).size).toBe(extra + 2);
+    const inDb = await db.annotation.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(ids).toEqual(inDb.map((n) => n.id));
+
+    // A claim with few mentions carries them all, and no cursor.
+    const small = await detail(getClaim(a, (await w.claim("Unemployment fell")).id));
+    expect([small.mentions.length, small.mentionCount, small.mentionArticleCount, small.mentionsNextCursor]).toEqual([1, 1, 1, null]);
   });
 });

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as P } from "@/lib/db/generated/client";
 import type { ClaimEventView, MentionView, RelationView, SourceView, UserRef } from "./claim-dto";
 import { RELATION_WORDING, type RelationType, type ReviewState, type SourceKind, type Stance } from "./review-states";
+import { encodeHistoryCursor } from "./history-cursor";
 import type { Verdict } from "./verdicts";
 
 /**
@@ -252,6 +253,12 @@ export async function readHistory(client: Reader, claimIds: string[], page: { be
     actor: userRef(e.actorId, e.actorName),
     createdAt: e.createdAt.toISOString(),
   }));
+}
+
+/** The cursor of the page after the first `size` of `rows` (read with one more than `size`), or null when they were all. */
+export function partCursor<T extends { createdAt: string }>(rows: T[], size: number, idOf: (row: T) => string): string | null {
+  const last = rows[size - 1];
+  return rows.length > size && last ? encodeHistoryCursor(afterOf({ createdAt: last.createdAt, id: idOf(last) })) : null;
 }
 
 /** Cursor for the next page after the last item shown: its time and id, as the REST API's and the history's cursors carry them. */

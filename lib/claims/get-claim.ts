@@ -2,7 +2,7 @@ import { can, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail, ClaimEventView, ClaimRedirect, SourceView } from "./claim-dto";
-import { afterOf, mergedInto, mergeTarget, readHistory, readMentions, readRelations, readSources, type Reader } from "./claim-reads";
+import { afterOf, mergedInto, partCursor, mergeTarget, readHistory, readMentions, readRelations, readSources, type Reader } from "./claim-reads";
 import { approvalMissing } from "./claim-write";
 import { approvalContext } from "./verdict-authors";
 import { encodeHistoryCursor } from "./history-cursor";
@@ -15,6 +15,11 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Events on the claim page and in every claim answer; older ones are read a page at a time (listClaimHistory). */
 export const HISTORY_PAGE = 50;
+/**
+ * Mentions in every claim answer; the rest a page at a time (listClaimMentions). A claim made in 200
+ * articles would otherwise cut 200 contexts from 200 article texts for every page view and every change.
+ */
+export const MENTIONS_PAGE = 20;
 
 /** The cursor of the history page after `events` (newest first), or null when they were the last. */
 export function historyCursor(events: ClaimEventView[], more: boolean): string | null {
@@ -40,7 +45,9 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
 
   const mergedFrom = await mergedInto(client, claim.id);
   // Sequential on purpose: inside a transaction (every claim change's answer) queries share one connection.
-  const mentions = await readMentions(client, claim.id);
+  const mentions = await readMentions(client, claim.id, { take: MENTIONS_PAGE + 1 });
+  const [mentionTotals] = await client.$queryRaw<{ mentions: number; articles: number }[]>`
+    SELECT count(*)::int AS mentions, count(DISTINCT "articleId")::int AS articles FROM "Annotation" WHERE "claimId" = ${claim.id} AND "deletedAt" IS NULL`;
   const sources = await readSources(client, claim.id);
   const relations = await readRelations(client, claim.id);
   const events = await readHistory(client, [claim.id, ...mergedFrom.map((m) => m.id)], { take: HISTORY_PAGE + 1 });
@@ -74,7 +81,10 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
     approvalMissing: approvalMissing(claim, sources.length),
     changesRequested: claim.changesRequestedAt ? { reason: claim.changesRequestedReason ?? "", at: claim.changesRequestedAt.toISOString(), by: claim.changesRequestedBy } : null,
     ...(await approvalContext(client, access.workspace.id, claim.id)),
-    mentions,
+    mentions: mentions.slice(0, MENTIONS_PAGE),
+    mentionsNextCursor: partCursor(mentions, MENTIONS_PAGE, (m) => m.annotationId),
+    mentionCount: mentionTotals.mentions,
+    mentionArticleCount: mentionTotals.articles,
     sources,
     sourcesByStance,
     relations,

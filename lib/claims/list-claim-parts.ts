@@ -1,8 +1,8 @@
 import type { Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { MentionView, RelationView, SourceView } from "./claim-dto";
-import { afterOf, readMentions, readRelations, readSources, type PageOpts } from "./claim-reads";
-import { decodeHistoryCursor, encodeHistoryCursor } from "./history-cursor";
+import { partCursor, readMentions, readRelations, readSources, type PageOpts } from "./claim-reads";
+import { decodeHistoryCursor } from "./history-cursor";
 import type { Stance } from "./review-states";
 import { standingClaim } from "./standing-claim";
 
@@ -22,9 +22,7 @@ export interface PartQuery {
 
 async function page<T extends { createdAt: string }>(q: PartQuery, read: (opts: PageOpts) => Promise<T[]>, idOf: (item: T) => string): Promise<PartPage<T>> {
   const rows = await read({ after: q.cursor ? decodeHistoryCursor(q.cursor) : undefined, take: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeHistoryCursor(afterOf({ createdAt: last.createdAt, id: idOf(last) })) : null };
+  return { items: rows.slice(0, q.limit), nextCursor: partCursor(rows, q.limit, idOf) };
 }
 
 export async function listClaimMentions(access: Access, claimId: string, q: PartQuery): Promise<PartPage<MentionView>> {
