@@ -154,7 +154,7 @@ async function main() {
         `SELECT * FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`,
         `SELECT s.* FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${live} ORDER BY c."createdAt", c.id, s."createdAt", s.id`,
         `SELECT r.* FROM "Claim" c JOIN "ClaimRelation" r ON r."fromId" = c.id JOIN "Claim" t ON t.id = r."toId" AND t."deletedAt" IS NULL AND t."mergedIntoId" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, r."createdAt", r.id`,
-        `SELECT e.* FROM "Claim" c JOIN "ClaimEvent" e ON e."claimId" = c.id WHERE ${live} ORDER BY c."createdAt", c.id, e."createdAt", e.id`,
+        `SELECT e.* FROM "Claim" c JOIN "Change" e ON e."claimId" = c.id AND e."workspaceId" = c."workspaceId" WHERE ${live} AND e.kind NOT IN ('comment.edited', 'comment.deleted') ORDER BY c."createdAt", c.id, e.seq`,
         `SELECT k.* FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c.id AND k."deletedAt" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, k."createdAt", k.id`,
       ],
     };

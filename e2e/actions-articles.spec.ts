@@ -292,7 +292,7 @@ test("the reader: a highlight with a note, closing its card, Make claim from the
   await expect(composer(page).getByText("Write the claim's statement.")).toBeVisible();
   await composer(page).getByLabel("Statement").fill("Ferries will run every fifteen minutes from May");
   await composer(page).getByLabel("Claimant").fill("Harbour operator");
-  const claimPost = page.waitForResponse(isPost(/\/claims$/));
+  const claimPost = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await composer(page).getByRole("button", { name: "Create claim" }).click();
   expect((await claimPost).status()).toBe(201);
   await expect(composer(page)).toHaveCount(0);

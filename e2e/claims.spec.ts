@@ -60,16 +60,15 @@ async function openComposer(page: Page, sentence: string) {
 async function markClaim(page: Page, sentence: string): Promise<{ claimId: string; annotationId: string }> {
   await openComposer(page, sentence);
   await expect(dialog(page).getByLabel("Statement")).toHaveValue(sentence);
-  const annotation = page.waitForResponse(isPost(/\/annotations$/));
-  const claim = page.waitForResponse(isPost(/\/claims$/));
+  // One request makes the highlight and the claim (lib/claims/mark-as-claim.ts).
+  const marked = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await dialog(page).getByRole("button", { name: "Create claim" }).click();
-  const [a, c] = await Promise.all([annotation, claim]);
-  expect(a.status()).toBe(201);
+  const c = await marked;
   expect(c.status()).toBe(201);
   await expect(dialog(page)).toHaveCount(0);
-  const annotationId = ((await a.json()) as { id: string }).id;
+  const { annotationId, claim } = (await c.json()) as { annotationId: string; claim: { id: string } };
   await expect(highlight(page, annotationId).first()).toBeVisible();
-  return { claimId: ((await c.json()) as { id: string }).id, annotationId };
+  return { claimId: claim.id, annotationId };
 }
 
 /** A new person with a new workspace holding the given corpus files (all five by default). */
@@ -115,11 +114,10 @@ test("a claim made in one article is suggested in another and attached; sourced,
   await expect(attach).toBeVisible();
   await expect(suggestions.getByRole("listitem").filter({ has: a.getByRole("button", { name: `Attach to “${draftsIn001.slice(0, 60)}”` }) })).toContainText("1 article");
   await a.screenshot({ path: "docs/suggestions.png" });
-  const annotation = a.waitForResponse(isPost(/\/annotations$/));
-  const mention = a.waitForResponse(isPost(new RegExp(`/claims/${claimId}/mentions$`)));
+  const mention = a.waitForResponse(isPost(/\/mark-as-claim$/));
   await attach.click();
-  expect((await annotation).status()).toBe(201);
   expect((await mention).status()).toBe(201);
+  expect(JSON.parse((await mention).request().postData() ?? "{}")).toMatchObject({ claimId });
   await expect(dialog(a)).toHaveCount(0);
   // The side panel shows the claim, also made in 001.
   await expect(claimCard(a)).toContainText(draftsIn001);

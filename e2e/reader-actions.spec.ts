@@ -171,11 +171,11 @@ test("a plain highlight becomes a claim, or a mention of one, later; marking the
   await panel(page).locator(`#ann-${first}`).getByRole("button", { name: "Make claim" }).click();
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).getByRole("blockquote")).toHaveText(s1);
-  const claimPost = page.waitForResponse(isPost(/\/claims$/));
+  const claimPost = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await dialog(page).getByRole("button", { name: "Create claim" }).click();
   const claimRes = await claimPost;
   expect(claimRes.status()).toBe(201);
-  const claimId = ((await claimRes.json()) as { id: string }).id;
+  const claimId = ((await claimRes.json()) as { claim: { id: string } }).claim.id;
   expect(JSON.parse(claimRes.request().postData() ?? "{}")).toMatchObject({ annotationId: first });
   await expect(dialog(page)).toHaveCount(0);
   await expect(claimCard(page)).toContainText(s1);
@@ -192,11 +192,11 @@ test("a plain highlight becomes a claim, or a mention of one, later; marking the
   await expect(dialog(page).getByLabel("Search claims")).toBeFocused();
   await page.keyboard.type(words(s1).slice(0, 3).join(" "));
   const attach = dialog(page).getByRole("button", { name: `Attach to “${s1.slice(0, 60)}”` });
-  const mention = page.waitForResponse(isPost(new RegExp(`/claims/${claimId}/mentions$`)));
+  const mention = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await attach.click();
   const mentionRes = await mention;
   expect(mentionRes.status()).toBe(201);
-  expect(JSON.parse(mentionRes.request().postData() ?? "{}")).toMatchObject({ annotationId: second });
+  expect(JSON.parse(mentionRes.request().postData() ?? "{}")).toMatchObject({ annotationId: second, claimId });
   await expect(dialog(page)).toHaveCount(0);
   await expect(claimCard(page)).toContainText(s1);
   await expect(panel(page).locator(`#ann-${second}`)).toContainText("Claim ·");
@@ -206,7 +206,7 @@ test("a plain highlight becomes a claim, or a mention of one, later; marking the
   await mouseSelect(page, articleText(page), s3);
   await page.keyboard.press("m");
   await expect(dialog(page).getByRole("blockquote")).toHaveText(s3);
-  const thirdClaim = page.waitForResponse(isPost(/\/claims$/));
+  const thirdClaim = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await dialog(page).getByRole("button", { name: "Create claim" }).click();
   expect(JSON.parse((await thirdClaim).request().postData() ?? "{}")).toMatchObject({ annotationId: third });
   await expect(dialog(page)).toHaveCount(0);
@@ -226,9 +226,9 @@ test("claim page: a comment is posted, edited and deleted without reloading, and
   const sentence = zSentences[2];
   await mouseSelect(page, articleText(page), sentence);
   await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
-  const created = page.waitForResponse(isPost(/\/claims$/));
+  const created = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await dialog(page).getByRole("button", { name: "Create claim" }).click();
-  const claimId = ((await (await created).json()) as { id: string }).id;
+  const claimId = ((await (await created).json()) as { claim: { id: string } }).claim.id;
   await page.goto(`/w/${slug}/claims/${claimId}`);
   const heading = page.getByRole("heading", { level: 1, name: sentence, exact: true });
   await expect(heading).toBeVisible();

@@ -82,7 +82,7 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
     if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
     const counts = { created: 0, duplicate: 0, failed: 0, skipped: 0 };
-    for await (const outcome of importPaths({ workspaceId: workspace.id, actorId: null, paths })) {
+    for await (const outcome of importPaths({ workspaceId: workspace.id, actorId: null, paths, via: "cli" })) {
       counts[outcome.status]++;
       const detail = outcome.article ? (outcome.status === "duplicate" ? `already imported as "${outcome.article.title}"` : `"${outcome.article.title}"`) : outcome.reason;
       process.stdout.write(`${outcome.status.padEnd(9)} ${outcome.source} — ${detail}\n`);

@@ -422,7 +422,9 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       [JSON.stringify(rich("Checked the primary source; the number is from the wrong year.")), "Checked the primary source; the number is from the wrong year."],
     );
 
-    // The events the app would have written.
+    // The events the app would have written: staged in the old history's shape, then moved onto the
+    // change feed as migration claim_history_on_change_feed does (kinds, subject columns, seq at commit).
+    await client.query(`CREATE TEMP TABLE "ClaimEvent" (id text PRIMARY KEY, "claimId" text, "actorId" text, kind text, data jsonb, "createdAt" timestamp(3))`);
     const ev = (kind: string) => `'${kind}'`;
     await q(
       "events",
@@ -473,11 +475,35 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       `INSERT INTO "ClaimEvent" (id, "claimId", "actorId", kind, data, "createdAt")
        SELECT r.id || 'e' || side, CASE WHEN side = 1 THEN r."fromId" ELSE r."toId" END, r."createdById", 'relation-added',
          jsonb_build_object('relationId', r.id, 'type', r.type, 'direction', CASE WHEN side = 1 THEN 'outgoing' ELSE 'incoming' END,
-           'otherId', CASE WHEN side = 1 THEN r."toId" ELSE r."fromId" END, 'otherStatement', o.statement, 'version', 2), r."createdAt"
+           'otherId', CASE WHEN side = 1 THEN r."toId" ELSE r."fromId" END, 'otherStatement', o.statement, 'note', r.note, 'version', 2), r."createdAt"
        FROM "ClaimRelation" r, generate_series(1, 2) side, LATERAL (SELECT statement FROM "Claim" WHERE id = CASE WHEN side = 1 THEN r."toId" ELSE r."fromId" END) o
        WHERE r."workspaceId" = '${workspaceId}'`,
     );
-    await client.query("DROP TABLE seg; DROP TABLE segpos; DROP TABLE tc");
+    await q(
+      "events onto the change feed",
+      `INSERT INTO "Change" ("workspaceId", kind, "actorId", "claimId", "articleId", "subjectId", data, "createdAt")
+       SELECT '${workspaceId}', CASE e.kind WHEN 'commented' THEN 'comment.created' ELSE 'claim.' || e.kind END, e."actorId", e."claimId",
+         CASE WHEN e.kind IN ('created', 'mention-added') THEN e.data->>'articleId' END,
+         CASE WHEN e.kind IN ('created', 'mention-added') THEN e.data->>'annotationId' WHEN e.kind = 'source-added' THEN e.data->>'sourceId'
+              WHEN e.kind = 'relation-added' THEN e.data->>'relationId' WHEN e.kind = 'merged' THEN e.data->>'from' END,
+         e.data, e."createdAt"
+       FROM "ClaimEvent" e ORDER BY e."createdAt", e.id`,
+    );
+    // Triggers are off while loading (replica role): number the feed here as its commit trigger would.
+    await q(
+      "change feed seq",
+      `WITH last AS (SELECT COALESCE((SELECT seq FROM "ChangeCounter" WHERE "workspaceId" = $1), 0) AS seq),
+            n AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM "Change" WHERE "workspaceId" = $1 AND seq IS NULL)
+       UPDATE "Change" c SET seq = last.seq + n.rn FROM n, last WHERE c.id = n.id`,
+      [workspaceId],
+    );
+    await q(
+      "change feed counter",
+      `INSERT INTO "ChangeCounter" ("workspaceId", seq) SELECT $1, COALESCE(max(seq), 0) FROM "Change" WHERE "workspaceId" = $1
+       ON CONFLICT ("workspaceId") DO UPDATE SET seq = EXCLUDED.seq`,
+      [workspaceId],
+    );
+    await client.query(`DROP TABLE "ClaimEvent"; DROP TABLE seg; DROP TABLE segpos; DROP TABLE tc`);
     // The counters the Claim triggers keep in the app (they are off while loading), as their migrations backfill them.
     await q(
       "tag counts",
@@ -490,6 +516,12 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       `INSERT INTO "WorkspaceClaimTally" ("workspaceId", "verdict", "reviewState", "claimCount")
        SELECT c."workspaceId", coalesce(c.verdict, ''), c."reviewState", count(*)::int FROM "Claim" c
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
+    );
+    await q(
+      "verdict weeks",
+      `INSERT INTO "WorkspaceVerdictWeek" ("workspaceId", "week", "verdict", "count")
+       SELECT c."workspaceId", date_trunc('week', c."createdAt")::date, c.data->>'to', count(*)::int FROM "Change" c
+        WHERE c."workspaceId" = '${workspaceId}' AND c.kind = 'claim.verdict' AND c.data->>'to' IS NOT NULL GROUP BY 1, 2, 3`,
     );
 
     await client.query("SET session_replication_role = DEFAULT");

@@ -95,34 +95,34 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     };
   }, [base, query, selection.text]);
 
-  async function highlight(): Promise<string | null> {
-    if (selection.annotationId) return selection.annotationId;
-    const res = await apiSend<{ id: string }>("POST", `${base}/articles/${articleId}/annotations`, { start: selection.start, end: selection.end, revision });
-    if (!res.ok) {
-      // Someone highlighted these very words meanwhile: theirs is used, as a plain highlight made here would be.
-      const existing = res.error.status === 409 ? res.error.body.existingAnnotationId : undefined;
-      if (typeof existing === "string") return existing;
-      setError(res.error.message);
-      return null;
-    }
-    return res.data.id;
-  }
-
-  /** A 409 because the highlight is a mention of a claim already: only possible when highlight() found a teammate's. */
-  function alreadyAMention(annotationId: string, error: { status: number; fields: Record<string, string> }): boolean {
-    if (error.status !== 409 || !error.fields.annotationId || annotationId === selection.annotationId) return false;
-    onExisting(annotationId, "Someone marked these words as a claim a moment ago: here it is.");
-    return true;
-  }
-
-  function recordFeedback(annotationId: string, acceptedId: string | null) {
+  /** The suggestions shown (and the one taken, if it was found by searching), for the feedback sent with the request. */
+  function feedback(acceptedId: string | null) {
     const list = acceptedId && !shown.some((s) => s.claimId === acceptedId) ? [...shown, ...(items ?? []).filter((s) => s.claimId === acceptedId)] : shown;
-    if (!list.length) return;
-    void apiSend("POST", `${base}/claims/suggestions/feedback`, {
-      annotationId,
-      queryText: selection.text,
-      items: list.map((s, rank) => ({ claimId: s.claimId, rank: rank + 1, score: s.score, accepted: s.claimId === acceptedId })),
-    });
+    if (!list.length) return undefined;
+    return { queryText: selection.text, items: list.map((s, rank) => ({ claimId: s.claimId, rank: rank + 1, score: s.score, accepted: s.claimId === acceptedId })) };
+  }
+
+  /**
+   * One request (lib/claims/mark-as-claim.ts): the highlight, the claim (new or
+   * existing) and the feedback are written together or not at all, so a refusal
+   * never leaves a stray highlight behind.
+   */
+  async function mark(claim: { claimId: string; version: number } | { statement: string; claimant?: string }, acceptedId: string | null): Promise<boolean> {
+    const passage = selection.annotationId ? { annotationId: selection.annotationId } : { start: selection.start, end: selection.end, revision };
+    const res = await apiSend<{ annotationId: string }>("POST", `${base}/articles/${articleId}/mark-as-claim`, { ...passage, ...claim, feedback: feedback(acceptedId) });
+    if (res.ok) {
+      onDone(res.data.annotationId);
+      return true;
+    }
+    // A teammate made these very words a mention meanwhile: show theirs.
+    const existing = res.error.status === 409 ? res.error.body.annotationId : undefined;
+    if (typeof existing === "string" && existing !== selection.annotationId) {
+      onExisting(existing, "Someone marked these words as a claim a moment ago: here it is.");
+      return true;
+    }
+    setFields(res.error.fields);
+    setError(res.error.message);
+    return false;
   }
 
   async function create() {
@@ -133,39 +133,21 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     setBusy(true);
     setError(null);
     setFields({});
-    const annotationId = await highlight();
-    if (!annotationId) return setBusy(false);
-    const res = await apiSend<{ id: string }>("POST", `${base}/claims`, { annotationId, statement: statement.trim(), claimant: claimant.trim() || undefined });
+    await mark({ statement: statement.trim(), claimant: claimant.trim() || undefined }, null);
     setBusy(false);
-    if (!res.ok) {
-      if (alreadyAMention(annotationId, res.error)) return;
-      setFields(res.error.fields);
-      setError(`The passage is highlighted, but the claim wasn't created: ${res.error.message}`);
-      return;
-    }
-    recordFeedback(annotationId, null);
-    onDone(annotationId);
   }
 
   async function attach(claimId: string) {
     setBusy(true);
     setError(null);
+    setFields({});
     const claim = await apiSend<{ version: number }>("GET", `${base}/claims/${claimId}`);
     if (!claim.ok) {
       setBusy(false);
       return setError(claim.error.message);
     }
-    const annotationId = await highlight();
-    if (!annotationId) return setBusy(false);
-    const res = await apiSend("POST", `${base}/claims/${claimId}/mentions`, { annotationId, version: claim.data.version });
+    await mark({ claimId, version: claim.data.version }, claimId);
     setBusy(false);
-    if (!res.ok) {
-      if (alreadyAMention(annotationId, res.error)) return;
-      setError(`The passage is highlighted, but it wasn't attached: ${res.error.message}`);
-      return;
-    }
-    recordFeedback(annotationId, claimId);
-    onDone(annotationId);
   }
 
   return (

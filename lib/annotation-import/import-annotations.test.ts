@@ -229,7 +229,7 @@ describe("Label Studio", () => {
       ["unemployment fell to 4.1% 📉", [], "unemployment fell to 4.1% 📉", ["economy"], "Ana Silva"],
       ["unemployment", ["Statistic"], null, null, "Ana Silva"],
     ]);
-    expect(await db.claimEvent.count({ where: { claimId: rows[1].claimId!, kind: "created" } })).toBe(1);
+    expect(await db.change.count({ where: { claimId: rows[1].claimId!, kind: "claim.created" } })).toBe(1);
   });
 
   it("reads code-point offsets too (astral characters before the span)", async () => {

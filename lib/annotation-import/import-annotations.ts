@@ -1,9 +1,11 @@
+import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { z } from "zod";
 import { anchorAll, describeSpan, type AnchorSelectors } from "@/lib/anchoring";
 import { trimSpan } from "@/lib/annotations/span";
 import { parseArticleAsync } from "@/lib/articles/import/parse-file";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { createArticleIn } from "@/lib/articles/create-article";
+import { recordChange } from "@/lib/changes";
 import { articleMetadataSchema, type ArticleMetadata } from "@/lib/articles/metadata";
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { insertRows } from "@/lib/bundle-import/apply";
@@ -263,11 +265,18 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
 
       if (!opts.dryRun && written.length) {
         for (const t of newTargets) {
-          const created = await createArticleIn(tx, { workspaceId: access.workspace.id, actorId: access.userId, doc: t.create!.doc, metadata: t.create!.metadata });
+          const created = await createArticleIn(tx, { workspaceId: access.workspace.id, actorId: access.userId, doc: t.create!.doc, metadata: t.create!.metadata, via: "annotations" });
           t.id = created.article.id;
           t.title = created.article.title;
         }
         await writeAll(tx, access, parsed.tool, written, known);
+        // One event for the file (the articles it brought were recorded as they were made): a change per highlight would flood the feed.
+        await recordChange(tx, {
+          kind: "import.completed",
+          workspaceId: access.workspace.id,
+          actorId: access.userId,
+          data: { kind: parsed.tool, articles: newTargets.length, claims: [...claimKeys].filter((k) => !known.has(k)).length, annotations: written.length },
+        });
       }
 
       const counts: Record<SpanOutcome, number> = { placed: 0, moved: 0, orphaned: 0, duplicate: 0 };
@@ -307,9 +316,10 @@ async function knownClaims(tx: Prisma.TransactionClient, workspaceId: string, ke
   if (rest.length) {
     const rows = await tx.$queryRaw<{ key: string; id: string; version: number }[]>`
       SELECT DISTINCT ON (e."data"->>'importedId') e."data"->>'importedId' AS "key", c."id", c."version"
-      FROM "ClaimEvent" e JOIN "Claim" c ON c."id" = e."claimId"
-      WHERE c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND e."kind" = 'created' AND e."data"->>'importedId' = ANY(${rest}::text[])
-      ORDER BY e."data"->>'importedId', e."createdAt"`;
+      FROM "Change" e JOIN "Claim" c ON c."id" = e."claimId"
+      WHERE e."workspaceId" = ${workspaceId} AND e."kind" = 'claim.created' AND e."data"->>'importedId' = ANY(${rest}::text[])
+        AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+      ORDER BY e."data"->>'importedId', e."id"`;
     for (const r of rows) out.set(r.key, { id: r.id, version: r.version });
   }
   return out;
@@ -323,7 +333,8 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
   const mayReview = can(access.role, "claim.review");
   const claimIds = new Map<string, string>();
   const claimRows: (string | null)[][] = [];
-  const claimEvents: (string | null)[][] = [];
+  const claimChanges: ChangeInput[] = [];
+  const change = { workspaceId: access.workspace.id, actorId: access.userId };
   const annotationRows: (string | number | null)[][] = [];
   const annotationEvents: (string | null)[][] = [];
   for (const p of written) {
@@ -334,7 +345,14 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
     const existing = c ? known.get(c.key) : undefined;
     if (c && existing) {
       claimId = existing.id;
-      claimEvents.push([nextId(), claimId, "mention-added", JSON.stringify({ annotationId: id, articleId: p.target!.id, exact: w.exact, version: existing.version, importedFrom }), access.userId, at]);
+      claimChanges.push({
+        ...change,
+        kind: "claim.mention-added",
+        claimId,
+        articleId: p.target!.id,
+        subjectId: id,
+        data: { annotationId: id, articleId: p.target!.id!, exact: w.exact, version: existing.version, importedFrom },
+      });
     } else if (c) {
       claimId = claimIds.get(c.key) ?? null;
       if (!claimId) {
@@ -345,7 +363,14 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
         // Approval is a reviewer's act: an annotator's import brings an approved claim in for review instead.
         if (state === "approved" && !mayReview) state = "in-review";
         claimRows.push([claimId, access.workspace.id, c.statement, c.claimant, state, verdict, JSON.stringify(c.tags), access.userId, state === "approved" ? access.userId : null, state === "approved" ? at : null, at, at]);
-        claimEvents.push([nextId(), claimId, "created", JSON.stringify({ annotationId: id, articleId: p.target!.id, statement: c.statement, version: 1, importedFrom, importedId: c.key }), access.userId, at]);
+        claimChanges.push({
+          ...change,
+          kind: "claim.created",
+          claimId,
+          articleId: p.target!.id,
+          subjectId: id,
+          data: { annotationId: id, articleId: p.target!.id!, statement: c.statement, version: 1, importedFrom, importedId: c.key },
+        });
       }
     }
     annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, at, at]);
@@ -369,9 +394,7 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
     );
     await insertRows(tx, "AnnotationEvent", [["id", "text"], ["annotationId", "text"], ["actorId", "text"], ["kind", "annotationEventKind"], ["data", "json"], ["createdAt", "time"]], annotationEvents.slice(i, i + CHUNK));
   }
-  for (let i = 0; i < claimEvents.length; i += CHUNK) {
-    await insertRows(tx, "ClaimEvent", [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]], claimEvents.slice(i, i + CHUNK));
-  }
+  for (let i = 0; i < claimChanges.length; i += CHUNK) await recordChanges(tx, claimChanges.slice(i, i + CHUNK));
   const articleIds = [...new Set(written.map((p) => p.target!.id!))];
   await tx.article.updateMany({ where: { id: { in: articleIds } }, data: { annotationsVersion: { increment: 1 } } });
 }

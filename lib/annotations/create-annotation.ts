@@ -2,7 +2,8 @@ import { z } from "zod";
 import { describeSpan } from "@/lib/anchoring";
 import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { recordChange } from "@/lib/changes";
+import { db, type Prisma } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { annotationSelect, toView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
@@ -16,49 +17,63 @@ export const newAnnotationSchema = z.object({
   note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
 });
 
-export async function createAnnotation(access: Access, articleId: string, input: z.infer<typeof newAnnotationSchema>) {
+export type NewAnnotation = z.infer<typeof newAnnotationSchema>;
+
+export async function createAnnotation(access: Access, articleId: string, input: NewAnnotation) {
   assertCan(access, "annotation.create");
-  return db.$transaction(async (tx) => {
-    // Locking the article row serialises this with edits and keeps annotationsVersion monotonic.
-    const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
-      SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
-    if (!article) throw notFound("Article not found");
-    if (article.revision !== input.revision) {
-      throw conflict("The article was edited since you opened it. Reload to see the new version, then select again.");
+  return db.$transaction((tx) => createAnnotationIn(tx, access, articleId, input));
+}
+
+/** Inside a caller's transaction (mark-as-claim makes the highlight and its claim in one). */
+export async function createAnnotationIn(tx: Prisma.TransactionClient, access: Access, articleId: string, input: NewAnnotation) {
+  assertCan(access, "annotation.create");
+  // Locking the article row serialises this with edits and keeps annotationsVersion monotonic.
+  const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
+    SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
+  if (!article) throw notFound("Article not found");
+  if (article.revision !== input.revision) {
+    throw conflict("The article was edited since you opened it. Reload to see the new version, then select again.");
+  }
+  if (input.end > article.text.length || input.start > article.text.length) {
+    throw invalid("The selection is outside the article.", { start: "Outside the article." });
+  }
+  // Offsets count UTF-16 code units: one inside an emoji (or any character beyond U+FFFF) would cut it in half.
+  for (const field of ["start", "end"] as const) {
+    if (splitsSurrogatePair(article.text, input[field])) {
+      throw invalid("The selection cuts a character in half.", { [field]: "Falls inside a character (between the two halves of a surrogate pair)." });
     }
-    if (input.end > article.text.length || input.start > article.text.length) {
-      throw invalid("The selection is outside the article.", { start: "Outside the article." });
-    }
-    // Offsets count UTF-16 code units: one inside an emoji (or any character beyond U+FFFF) would cut it in half.
-    for (const field of ["start", "end"] as const) {
-      if (splitsSurrogatePair(article.text, input[field])) {
-        throw invalid("The selection cuts a character in half.", { [field]: "Falls inside a character (between the two halves of a surrogate pair)." });
-      }
-    }
-    const span = trimSpan(article.text, input.start, input.end);
-    if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
-    // Never a second identical highlight: the article lock above makes this check race-free (see live-twin.ts).
-    const twin = await findLiveTwin(tx, articleId, span);
-    if (twin) throw duplicateSpan(twin.id);
-    const { quote } = describeSpan(article.text, span.start, span.end);
-    const row = await tx.annotation.create({
-      data: {
-        workspaceId: access.workspace.id,
-        articleId,
-        createdById: access.userId,
-        note: input.note || null,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: span.start,
-        end: span.end,
-        status: "exact",
-        anchoredRevision: article.revision,
-        events: { create: { actorId: access.userId, kind: "created", data: { start: span.start, end: span.end } } },
-      },
-      select: annotationSelect,
-    });
-    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
-    return toView(row);
+  }
+  const span = trimSpan(article.text, input.start, input.end);
+  if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
+  // Never a second identical highlight: the article lock above makes this check race-free (see live-twin.ts).
+  const twin = await findLiveTwin(tx, articleId, span);
+  if (twin) throw duplicateSpan(twin.id);
+  const { quote } = describeSpan(article.text, span.start, span.end);
+  const row = await tx.annotation.create({
+    data: {
+      workspaceId: access.workspace.id,
+      articleId,
+      createdById: access.userId,
+      note: input.note || null,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: span.start,
+      end: span.end,
+      status: "exact",
+      anchoredRevision: article.revision,
+      events: { create: { actorId: access.userId, kind: "created", data: { start: span.start, end: span.end } } },
+    },
+    select: annotationSelect,
   });
+  await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+  await recordChange(tx, {
+    kind: "annotation.created",
+    workspaceId: access.workspace.id,
+    actorId: access.userId,
+    articleId,
+    subjectId: row.id,
+    data: { annotationId: row.id, exact: row.exact, claimId: null },
+  });
+  return toView(row);
 }

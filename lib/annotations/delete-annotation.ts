@@ -1,4 +1,5 @@
 import { can, type Access } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 
@@ -7,7 +8,7 @@ export async function deleteAnnotation(access: Access, articleId: string, annota
   await db.$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, articleId, workspaceId: access.workspace.id },
-      select: { id: true, createdById: true, deletedAt: true },
+      select: { id: true, createdById: true, deletedAt: true, exact: true, claimId: true },
     });
     if (!annotation) throw notFound("Annotation not found");
     const own = annotation.createdById === access.userId;
@@ -20,5 +21,14 @@ export async function deleteAnnotation(access: Access, articleId: string, annota
       data: { deletedAt: new Date(), deletedById: access.userId, events: { create: { actorId: access.userId, kind: "deleted" } } },
     });
     await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+    await recordChange(tx, {
+      kind: "annotation.deleted",
+      workspaceId: access.workspace.id,
+      actorId: access.userId,
+      articleId,
+      claimId: annotation.claimId,
+      subjectId: annotation.id,
+      data: { annotationId: annotation.id, exact: annotation.exact },
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { annotationSelect, toView, type AnnotationView } from "./annotation-dto";
@@ -47,6 +48,15 @@ export async function restoreAnnotation(access: Access, articleId: string, annot
       select: annotationSelect,
     });
     await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
+    await recordChange(tx, {
+      kind: "annotation.restored",
+      workspaceId: access.workspace.id,
+      actorId: access.userId,
+      articleId,
+      claimId: restored.claim?.id ?? null,
+      subjectId: restored.id,
+      data: { annotationId: restored.id, exact: restored.exact },
+    });
     return toView(restored);
   });
 }

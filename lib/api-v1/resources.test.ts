@@ -367,6 +367,6 @@ describe("mentions, sources, relations, events", () => {
     expect(viewerSees.body.items!.every((e) => e.claimId !== a.id)).toBe(true);
     const adminSees = await call<J>(pt.listEvents, { token: w.tokens.admin, params: { ws: w.ws }, query: { claimId: a.id } });
     expect(adminSees.body.items!.map((e) => e.kind)).toEqual(["deleted", "edited", "created"]);
-    expect(await db.claimEvent.count({ where: { claimId: a.id } })).toBe(3);
+    expect(await db.change.count({ where: { claimId: a.id } })).toBe(3);
   });
 });

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { authorize } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
 import { db, type Role } from "@/lib/db/client";
+import { userRef } from "@/lib/members/user-ref";
 import { conflict, notFound } from "@/lib/errors";
 
 /**
@@ -48,10 +50,18 @@ export async function createApiToken(userId: string, input: NewTokenInput): Prom
       const why = `You already have ${MAX_ACTIVE_TOKENS} active API tokens, the most one person may hold. Revoke one you no longer use first.`;
       throw conflict(why, { tokens: why });
     }
-    return tx.apiToken.create({
+    const created = await tx.apiToken.create({
       data: { userId, workspaceId: access.workspace.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX_LENGTH) },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
+    await recordChange(tx, {
+      kind: "token.created",
+      workspaceId: access.workspace.id,
+      actorId: userId,
+      subjectId: created.id,
+      data: { name: created.name, prefix: created.prefix, owner: await userRef(tx, userId) },
+    });
+    return created;
   });
   return { ...row, createdAt: row.createdAt.toISOString(), workspace: { slug: access.workspace.slug, name: access.workspace.name }, token };
 }
@@ -94,8 +104,21 @@ export async function listApiTokens(userId: string): Promise<TokenListItem[]> {
 
 /** Revokes one of the user's own tokens; someone else's is "not found". */
 export async function revokeApiToken(userId: string, tokenId: string): Promise<void> {
-  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw notFound("Token not found");
+  await db.$transaction(async (tx) => {
+    const [revoked] = await tx.apiToken.updateManyAndReturn({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { id: true, name: true, prefix: true, workspaceId: true },
+    });
+    if (!revoked) throw notFound("Token not found");
+    await recordChange(tx, {
+      kind: "token.revoked",
+      workspaceId: revoked.workspaceId,
+      actorId: userId,
+      subjectId: revoked.id,
+      data: { name: revoked.name, prefix: revoked.prefix, owner: await userRef(tx, userId) },
+    });
+  });
 }
 
 export interface ResolvedToken {

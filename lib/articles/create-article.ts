@@ -1,3 +1,4 @@
+import { recordChange, type ArticleVia } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
@@ -13,6 +14,8 @@ export interface NewArticle {
   source?: ArticleSource;
   /** PDFs: where each page starts in the canonical text. */
   pageStarts?: number[];
+  /** The import path, for the change feed; "paste" when not said. The demo's articles are recorded with no actor. */
+  via?: ArticleVia;
 }
 
 export interface ArticleSource {
@@ -57,6 +60,14 @@ async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { 
   });
   await tx.articleRevision.create({
     data: { articleId: article.id, number: 1, title: input.metadata.title, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+  });
+  const via = input.via ?? "paste";
+  await recordChange(tx, {
+    kind: "article.created",
+    workspaceId: input.workspaceId,
+    actorId: via === "demo" ? null : input.actorId,
+    articleId: article.id,
+    data: { title: article.title, via },
   });
   return { status: "created", article };
 }

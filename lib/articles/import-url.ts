@@ -49,6 +49,7 @@ export async function importUrl(access: Access, input: UrlImportInput): Promise<
       language: pick("language", input.language),
       tags: input.tags ?? [],
     },
+    via: "url",
     source: {
       originalUrl: page.url,
       canonicalUrl: pick("canonicalUrl", input.canonicalUrl) ?? page.finalUrl,

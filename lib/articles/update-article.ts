@@ -2,6 +2,7 @@ import { z } from "zod";
 import { anchorAll } from "@/lib/anchoring";
 import { idFactory } from "@/lib/bundle-import/ids";
 import { assertCan, type Access } from "@/lib/auth/permissions";
+import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
@@ -42,11 +43,14 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       const twin = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, contentHash: hash, id: { not: articleId } }, select: { title: true } });
       if (twin) throw conflict(`Another article in this workspace, “${twin.title}”, has exactly this text.`, { doc: "Same text as another article." });
     }
+    const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { title: true, publisher: true, author: true, url: true, publishedAt: true, language: true, tags: true } });
+    const fields = changedFields(before, input.metadata);
+    if (textChanged) fields.push("text");
     const revision = article.revision + 1;
     await tx.articleRevision.create({
       data: { articleId, number: revision, title: input.metadata.title, doc: doc as object, text, contentHash: hash, createdById: access.userId },
     });
-    let reanchored = 0;
+    let reanchored = { count: 0, orphaned: 0 };
     let pageStarts = article.pageStarts ?? [];
     if (textChanged) {
       reanchored = await reanchorAnnotations(tx, access.userId, articleId, text, revision);
@@ -59,8 +63,20 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       where: { id: articleId },
       data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
     });
-    return { revision, reanchored };
+    const subject = { workspaceId: access.workspace.id, actorId: access.userId, articleId };
+    const changes: ChangeInput[] = [{ ...subject, kind: "article.edited", data: { title: input.metadata.title, revision, fields } }];
+    if (reanchored.count) changes.push({ ...subject, kind: "annotation.reanchored", data: { ...reanchored, revision } });
+    await recordChanges(tx, changes);
+    return { revision, reanchored: reanchored.count };
   }, TX_OPTIONS);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The metadata fields an edit changes (dates compared as days, which is all they hold). */
+function changedFields(before: Record<keyof ArticleMetadata, unknown>, after: ArticleMetadata): string[] {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  return (Object.keys(before) as (keyof ArticleMetadata)[]).filter((k) => !same(day(before[k]), day(after[k])));
 }
 
 /** A 5 MB document written twice, and every highlight re-anchored, can take longer than Prisma's default 5 s on a busy server. */
@@ -77,12 +93,12 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * inside the article's row lock.) The rows read here are all of the article's:
  * creating a highlight locks the article row too, so none can appear meanwhile.
  */
-async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, text: string, revision: number): Promise<number> {
+async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, text: string, revision: number): Promise<{ count: number; orphaned: number }> {
   const rows = await tx.annotation.findMany({
     where: { articleId },
     select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true },
   });
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { count: 0, orphaned: 0 };
   const anchors = anchorAll(
     text,
     rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
@@ -105,7 +121,8 @@ async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, t
     SET "start" = m."start", "end" = m."end", "status" = m."status"::"AnchorStatus", "anchoredRevision" = ${revision}, "updatedAt" = now()
     FROM unnest(${all.ids}::text[], ${all.starts}::int[], ${all.ends}::int[], ${all.statuses}::text[]) AS m("id", "start", "end", "status")
     WHERE a."id" = m."id"`;
-  if (changed.ids.length === 0) return 0;
+  if (changed.ids.length === 0) return { count: 0, orphaned: 0 };
+  const orphaned = rows.filter((row, i) => anchors[i].status === "orphaned" && row.status !== "orphaned").length;
   // The event's data has the shape the history views read: { revision, from: {start, end, status}, to: {start, end, status, errors} }.
   await tx.$executeRaw`
     INSERT INTO "AnnotationEvent" ("id", "annotationId", "actorId", "kind", "data", "createdAt")
@@ -118,5 +135,5 @@ async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, t
     FROM unnest(${changed.eventIds}::text[], ${changed.ids}::text[], ${changed.fromStarts}::int[], ${changed.fromEnds}::int[], ${changed.fromStatuses}::text[], ${changed.errors}::int[])
       AS c("eventId", "id", "fromStart", "fromEnd", "fromStatus", "errors")
     JOIN "Annotation" AS a ON a."id" = c."id"`;
-  return changed.ids.length;
+  return { count: changed.ids.length, orphaned };
 }

@@ -1,9 +1,12 @@
+import { CHANGE_DATA } from "@/lib/changes";
+import { FEED_KIND_OF, subjectsOf, type ClaimChangeKind } from "@/lib/claims/claim-changes";
 import { detectLanguage } from "@/lib/articles/import/language";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { BundleSummary } from "./checker";
 import { checkWhole } from "./checker";
 import { rewriteEventData } from "./event-refs";
+import { recordChange } from "@/lib/changes";
 import { idFactory } from "./ids";
 import { planImport, type ImportPlan } from "./plan";
 import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson, SectionName } from "./schema";
@@ -90,7 +93,7 @@ export async function applyImport(workspaceId: string, bundle: Bundle, opts: { t
  * When the document holds the sections in the usual order they are read in
  * one pass; otherwise once per section, in the order they are written.
  */
-export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
+export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number; actorId?: string | null } = {}): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
       const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, summary);
@@ -204,11 +207,13 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
             chunk.map((r) => [ids.get(r.id), workspaceId, ids.get(r.fromId), ids.get(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
           ),
         ),
+        // A claim's history is its part of the change feed: each event becomes the matching typed change
+        // (validated when the bundle was checked), keeping its time; seq is given at this transaction's commit.
         events: new Writer<Bundle["events"][number]>((chunk) =>
           insertRows(
             tx,
-            "ClaimEvent",
-            [["id", "text"], ["claimId", "text"], ["kind", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
+            "Change",
+            [["workspaceId", "text"], ["kind", "text"], ["claimId", "text"], ["articleId", "text"], ["subjectId", "text"], ["data", "json"], ["actorId", "text"], ["createdAt", "time"]],
             chunk.map((e) => {
               const data = rewriteEventData(e.kind, e.data as Record<string, unknown>, rewrite);
               const actor = e.actorId === null ? null : user(e.actorId);
@@ -217,7 +222,10 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                 const p = people.get(e.actorId)!;
                 data.originalActor = { name: p.name, email: p.email.trim().toLowerCase() };
               }
-              return [ids.get(e.id), ids.get(e.claimId), e.kind, json(data), actor, e.createdAt];
+              const kind = FEED_KIND_OF[e.kind];
+              const typed = CHANGE_DATA[kind].parse(e.kind === "commented" ? { ...data, mentioned: [] } : data) as Record<string, unknown>;
+              const { articleId, subjectId } = subjectsOf(kind as ClaimChangeKind, typed);
+              return [workspaceId, kind, ids.get(e.claimId), articleId, subjectId, json(typed), actor, e.createdAt];
             }),
           ),
         ),
@@ -260,6 +268,13 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
         await tx.article.updateMany({ where: { id: { in: [...reused.values()].map((r) => r.id) } }, data: { annotationsVersion: { increment: 1 } } });
       }
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels } });
+      // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
+      await recordChange(tx, {
+        kind: "import.completed",
+        workspaceId,
+        actorId: opts.actorId ?? null,
+        data: { kind: "bundle", articles: plan.create.articles, claims: plan.create.claims, annotations: plan.create.annotations },
+      });
 
       return {
         plan,

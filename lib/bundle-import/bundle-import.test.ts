@@ -1,3 +1,4 @@
+import { HISTORY_FEED_KINDS, historyKindOf } from "@/lib/claims/claim-changes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorize, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -35,7 +36,7 @@ async function rowsIn(workspaceId: string) {
     claims: await db.claim.count({ where: { workspaceId } }),
     sources: await db.source.count({ where: claims }),
     relations: await db.claimRelation.count({ where: { workspaceId } }),
-    events: await db.claimEvent.count({ where: claims }),
+    events: await db.change.count({ where: { workspaceId, kind: { in: HISTORY_FEED_KINDS } } }),
     comments: await db.claimComment.count({ where: claims }),
   };
 }
@@ -248,8 +249,11 @@ describe("apply", () => {
     const old = new Set([...bundle.articles, ...bundle.annotations, ...bundle.claims, ...bundle.sources, ...bundle.relations, ...bundle.events, ...bundle.comments].map((r) => r.id));
     const claims = await db.claim.findMany({ where: { workspaceId: workspace.id }, select: { id: true } });
     const annotations = await db.annotation.findMany({ where: { workspaceId: workspace.id } });
-    const events = await db.claimEvent.findMany({ where: { claim: { workspaceId: workspace.id } } });
+    const events = (await db.change.findMany({ where: { workspaceId: workspace.id, kind: { in: HISTORY_FEED_KINDS } } })).map((e) => ({ ...e, id: String(e.id), kind: historyKindOf(e.kind) }));
     for (const row of [...claims, ...annotations, ...events]) expect(old.has(row.id)).toBe(false);
+    // Imported history is on the feed, numbered at the import's commit with no gaps.
+    const seqs = (await db.change.findMany({ where: { workspaceId: workspace.id }, orderBy: { seq: "asc" }, select: { seq: true } })).map((c) => Number(c.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     const claimIds = new Set(claims.map((c) => c.id));
     const annotationIds = new Set(annotations.map((a) => a.id));
     for (const a of annotations) if (a.claimId) expect(claimIds.has(a.claimId)).toBe(true);
@@ -303,10 +307,10 @@ describe("apply", () => {
     expect(claim.createdById).toBe(w.annotator.id);
     expect(claim.approvedById).toBeNull();
     expect(claim.assigneeId).toBeNull();
-    const approval = await db.claimEvent.findFirstOrThrow({ where: { claimId: claim.id, kind: "review-state", data: { path: ["to"], equals: "approved" } } });
+    const approval = await db.change.findFirstOrThrow({ where: { claimId: claim.id, kind: "claim.review-state", data: { path: ["to"], equals: "approved" } } });
     expect(approval.actorId).toBeNull();
     expect(approval.data).toMatchObject({ originalActor: { name: w.reviewer.name, email: w.reviewer.email } });
-    const assigned = await db.claimEvent.findFirstOrThrow({ where: { claimId: claim.id, kind: "edited", data: { path: ["field"], equals: "assignee" } } });
+    const assigned = await db.change.findFirstOrThrow({ where: { claimId: claim.id, kind: "claim.edited", data: { path: ["field"], equals: "assignee" } } });
     expect(assigned.actorId).toBe(w.annotator.id);
     expect(assigned.data).toMatchObject({ to: { id: null, name: w.reviewer.name } });
     const article = await db.article.findFirstOrThrow({ where: { workspaceId: workspace.id, id: out.articles[bundle.articles[0].id] } });

@@ -1,3 +1,5 @@
+import { CHANGE_DATA } from "@/lib/changes";
+import { FEED_KIND_OF } from "@/lib/claims/claim-changes";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { invalid } from "@/lib/errors";
 import { findUnstorableText } from "@/lib/validation/text";
@@ -218,6 +220,12 @@ export class BundleChecker {
         const e = row as Bundle["events"][number];
         this.claimRef(`${p}.claimId`, e.claimId);
         this.person(`${p}.actorId`, e.actorId);
+        // The event becomes a typed change of the feed: its data must fit that kind.
+        const fits = CHANGE_DATA[FEED_KIND_OF[e.kind]].safeParse(e.kind === "commented" ? { ...e.data, mentioned: [] } : e.data);
+        if (!fits.success) {
+          const issue = fits.error.issues[0];
+          this.add([`${p}.data`, ...issue.path.map(String)].join("."), `Not a valid “${e.kind}” event: ${issue.message}`);
+        }
         apiRules.events(e, i, this.add);
         return;
       }

@@ -34,7 +34,7 @@ export async function importBundle(access: Access, input: unknown, opts: { dryRu
   const checked = checkWhole(input);
   if (!checked.ok) throw invalidBundle(checked.issues);
   if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, checked.summary)).plan };
-  return { dryRun: false, ...(await applyChecked(access.workspace.id, checked.summary, wholeBundleReader(checked.bundle!))) };
+  return { dryRun: false, ...(await applyChecked(access.workspace.id, checked.summary, wholeBundleReader(checked.bundle!), { actorId: access.userId })) };
 }
 
 /** Bytes of a bundle, readable more than once (a file; an upload spooled to disk as it is read). */
@@ -74,5 +74,5 @@ export async function importBundleStream(access: Access, source: BundleSource, o
   assertCan(access, "workspace.import");
   const summary = await checkBundleStream(source);
   if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, summary)).plan };
-  return { dryRun: false, ...(await applyChecked(access.workspace.id, summary, streamReader(source))) };
+  return { dryRun: false, ...(await applyChecked(access.workspace.id, summary, streamReader(source), { actorId: access.userId })) };
 }

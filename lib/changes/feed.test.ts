@@ -1,16 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser, makeWorkspace } from "@/lib/testing/fixtures";
+import { makeUser, unique } from "@/lib/testing/fixtures";
 import { latestSeq, readChanges, recordChange, recordChanges } from "./index";
 
 function created(workspaceId: string, actorId: string, statement: string) {
   return { kind: "claim.created" as const, workspaceId, actorId, claimId: `c-${statement}`, data: { statement, annotationId: null, articleId: null } };
 }
 
+/** A workspace row with nothing in its feed (made the app's way, its creator's joining would be change 1). */
+function emptyWorkspace() {
+  const slug = unique("feed");
+  return db.workspace.create({ data: { name: slug, slug }, select: { id: true } });
+}
+
 describe("the change feed", () => {
   it("numbers a workspace's changes 1, 2, 3… at commit, in commit order, with no gaps from rolled-back work", async () => {
     const owner = await makeUser();
-    const { workspace: ws } = await makeWorkspace(owner);
+    const ws = await emptyWorkspace();
     await db.$transaction((tx) => recordChange(tx, created(ws.id, owner.id, "one")));
     await db
       .$transaction(async (tx) => {
@@ -31,7 +37,7 @@ describe("the change feed", () => {
 
   it("a transaction that started first but commits last gets the higher seq, and nothing is visible before its commit", async () => {
     const owner = await makeUser();
-    const { workspace: ws } = await makeWorkspace(owner);
+    const ws = await emptyWorkspace();
     let releaseSlow!: () => void;
     const slowMayCommit = new Promise<void>((resolve) => (releaseSlow = resolve));
     let slowRecorded!: () => void;
@@ -56,7 +62,7 @@ describe("the change feed", () => {
 
   it("many concurrent writers: every change numbered exactly once, contiguous", async () => {
     const owner = await makeUser();
-    const { workspace: ws } = await makeWorkspace(owner);
+    const ws = await emptyWorkspace();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => db.$transaction((tx) => recordChanges(tx, [created(ws.id, owner.id, `a${i}`), created(ws.id, owner.id, `b${i}`)]))),
     );
@@ -66,7 +72,7 @@ describe("the change feed", () => {
 
   it("refuses data that doesn't fit its kind, and writes nothing", async () => {
     const owner = await makeUser();
-    const { workspace: ws } = await makeWorkspace(owner);
+    const ws = await emptyWorkspace();
     const bad = { kind: "claim.created", workspaceId: ws.id, actorId: owner.id, data: { statement: 42 } } as unknown as Parameters<typeof recordChange>[1];
     await expect(db.$transaction((tx) => recordChange(tx, bad))).rejects.toThrow();
     expect(await readChanges(ws.id, 0, 10)).toEqual([]);

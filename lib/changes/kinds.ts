@@ -10,82 +10,120 @@ import { z } from "zod";
  * `data`, not in it: they are what streams and filters select by.
  */
 
+/** How an article came in (article.created's `via`). */
+export const ARTICLE_VIAS = ["paste", "file", "url", "pdf", "docx", "bundle", "annotations", "api", "cli", "demo"] as const;
+export type ArticleVia = (typeof ARTICLE_VIAS)[number];
+
 const userRef = z.object({ id: z.string(), name: z.string() }).strict();
 const note = z.string().max(20_000).nullable();
 const reviewState = z.string();
 const verdict = z.string().nullable();
+/** A person in `claim.edited` (assignee); the id is null for someone a bundle import found no account for. */
+const personValue = z.object({ id: z.string().nullable(), name: z.string() });
 /** Field values in `claim.edited`: strings, ISO dates, string arrays, people, or nothing. */
-const fieldValue = z.union([z.string(), z.array(z.string()), userRef, z.null()]);
+const fieldValue = z.union([z.string(), z.array(z.string()), personValue, z.null()]);
+
+/** The claim's version after the change (every change that bumps it says so; stale-version answers read it). */
+const claimVersion = z.number().int().optional();
+/** Set on history imported from a bundle whose actor has no account here: who it was. */
+const originalActor = z.object({ name: z.string(), email: z.string() }).optional();
+/** What every claim change may carry besides its own fields. */
+const common = { version: claimVersion, originalActor };
+/** Set on changes made by a bulk action of the claims list. */
+const bulk = z.literal(true).optional();
+/** Set on what an annotation import made: the importer's format and the claim's key in the file. */
+const imported = { importedFrom: z.string().optional(), importedId: z.string().optional() };
+const mention = z.object({ annotationId: z.string(), articleId: z.string(), exact: z.string(), ...common, ...imported });
+const source = z.object({
+  sourceId: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  stance: z.string().nullable(),
+  publisher: z.string().nullable().optional(),
+  kind: z.string().nullable().optional(),
+  note: note.optional(),
+  ...common,
+});
+const relation = z.object({
+  relationId: z.string(),
+  type: z.string(),
+  direction: z.enum(["outgoing", "incoming"]),
+  otherId: z.string(),
+  otherStatement: z.string(),
+  note,
+  ...common,
+});
 
 const claimData = {
-  "claim.created": z.object({ statement: z.string(), annotationId: z.string().nullable(), articleId: z.string().nullable() }),
+  "claim.created": z.object({ statement: z.string(), annotationId: z.string().nullable(), articleId: z.string().nullable(), ...common, ...imported }),
   "claim.edited": z.object({
     field: z.enum(["statement", "claimant", "claimDate", "tags", "assignee", "explanation"]),
     from: fieldValue,
     to: fieldValue,
+    /** An explanation edited without a verdict change carries the note given with it. */
+    note: note.optional(),
+    bulk,
+    ...common,
   }),
-  "claim.mention-added": z.object({ annotationId: z.string(), articleId: z.string(), exact: z.string() }),
-  "claim.mention-removed": z.object({ annotationId: z.string(), articleId: z.string(), exact: z.string() }),
-  "claim.review-state": z.object({ from: reviewState, to: reviewState, note }),
-  "claim.verdict": z.object({ from: verdict, to: verdict, note }),
-  "claim.source-added": z.object({ sourceId: z.string(), title: z.string(), url: z.string().nullable(), stance: z.string().nullable() }),
-  "claim.source-removed": z.object({ sourceId: z.string(), title: z.string(), url: z.string().nullable(), stance: z.string().nullable() }),
+  "claim.mention-added": mention,
+  "claim.mention-removed": mention,
+  /** `commentId`: the comment a send-back wrote with its reason. */
+  "claim.review-state": z.object({ from: reviewState, to: reviewState, note, commentId: z.string().optional(), bulk, ...common }),
+  "claim.verdict": z.object({ from: verdict, to: verdict, note, ...common }),
+  "claim.source-added": source,
+  "claim.source-removed": source,
   "claim.source-edited": z.object({
     sourceId: z.string(),
     title: z.string(),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    ...common,
   }),
-  "claim.relation-added": z.object({
-    relationId: z.string(),
-    type: z.string(),
-    direction: z.enum(["outgoing", "incoming"]),
-    otherId: z.string(),
-    otherStatement: z.string(),
-    note,
-  }),
-  "claim.relation-removed": z.object({
-    relationId: z.string(),
-    type: z.string(),
-    direction: z.enum(["outgoing", "incoming"]),
-    otherId: z.string(),
-    otherStatement: z.string(),
-    note,
-  }),
-  /** `claimId` is the claim kept; `from` the one merged into it. */
+  "claim.relation-added": relation,
+  "claim.relation-removed": relation,
+  /** `claimId` is the claim kept; `from` the one merged into it (also `subjectId`). */
   "claim.merged": z.object({
     from: z.string(),
     fromStatement: z.string(),
+    fromClaimant: z.string().nullable().optional(),
     fromReviewState: reviewState,
     fromVerdict: verdict,
+    fromExplanation: z.string().optional(),
     mentions: z.number().int(),
     sources: z.number().int(),
     relations: z.number().int(),
-    relationsDropped: z.number().int(),
+    /** Relations of the merged claim that couldn't move (duplicates of the survivor's, or onto itself). */
+    relationsDropped: z.array(
+      z.object({ relationId: z.string(), type: z.string(), fromId: z.string(), toId: z.string(), note, reason: z.enum(["self", "duplicate"]) }),
+    ),
     tagsAdded: z.array(z.string()),
     comments: z.number().int(),
+    ...common,
   }),
-  "claim.deleted": z.object({ mentionIds: z.array(z.string()) }),
-  "claim.restored": z.object({ reattached: z.number().int(), notReattached: z.number().int() }),
+  "claim.deleted": z.object({ mentionIds: z.array(z.string()), ...common }),
+  "claim.restored": z.object({ reattached: z.array(z.string()), notReattached: z.array(z.string()), ...common }),
   /** `subjectId` is the comment; `mentioned` the members @mentioned in it. */
-  "comment.created": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  "comment.created": z.object({ commentId: z.string(), mentioned: z.array(z.string()), originalActor }),
   "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
   "comment.deleted": z.object({ commentId: z.string() }),
 };
 
 const articleData = {
-  "article.created": z.object({ title: z.string(), via: z.enum(["paste", "file", "url", "pdf", "docx", "bundle", "api", "cli", "demo"]) }),
+  /** `via`: the import path; "annotations" is an annotation file (lib/annotation-import) that brought its own article. */
+  "article.created": z.object({ title: z.string(), via: z.enum(ARTICLE_VIAS) }),
+  /** `fields`: the metadata fields that changed, and "text" when the body did. */
   "article.edited": z.object({ title: z.string(), revision: z.number().int(), fields: z.array(z.string()) }),
   "article.deleted": z.object({ title: z.string() }),
   /** `subjectId` is the annotation (highlight). */
   "annotation.created": z.object({ annotationId: z.string(), exact: z.string(), claimId: z.string().nullable() }),
   "annotation.deleted": z.object({ annotationId: z.string(), exact: z.string() }),
   "annotation.restored": z.object({ annotationId: z.string(), exact: z.string() }),
+  /** One per edit that moved highlights: `count` highlights changed span or status, `orphaned` of them lost their words. */
   "annotation.reanchored": z.object({ count: z.number().int(), orphaned: z.number().int(), revision: z.number().int() }),
 };
 
 const teamData = {
   /** `subjectId` is the member's user id. */
-  "member.joined": z.object({ user: userRef, role: z.string(), via: z.enum(["invite", "created", "cli"]) }),
+  "member.joined": z.object({ user: userRef, role: z.string(), via: z.enum(["invite", "created", "cli", "demo"]) }),
   "member.role-changed": z.object({ user: userRef, from: z.string(), to: z.string() }),
   "member.removed": z.object({ user: userRef, role: z.string() }),
   /** `subjectId` is the invite. */
@@ -97,6 +135,7 @@ const teamData = {
   "token.revoked": z.object({ name: z.string(), prefix: z.string(), owner: userRef }),
   "settings.changed": z.object({ changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) }),
   "export.created": z.object({ format: z.string(), filters: z.record(z.string(), z.unknown()), rows: z.number().int().nullable() }),
+  /** `kind`: "bundle" (a Claimtrail export) or the annotation tool's id (lib/annotation-import). */
   "import.completed": z.object({
     kind: z.string(),
     articles: z.number().int(),

@@ -1,27 +1,31 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /** One more highlight stating the claim, in any article of the workspace. A highlight is a mention of at most one claim. */
 export async function attachMention(access: Access, claimId: string, input: { annotationId: string; version: number }): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can add mentions.");
-  return db.$transaction(async (tx) => {
-    const claim = await loadClaim(tx, access, claimId);
-    const annotation = await tx.annotation.findFirst({
-      where: { id: input.annotationId, workspaceId: access.workspace.id },
-      select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
-    });
-    if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
-    if (annotation.claimId === claim.id) throw conflict("This highlight is already a mention of this claim.", { annotationId: "Already a mention of this claim." });
-    if (annotation.claimId) throw conflict("This highlight is already a mention of another claim.", { annotationId: "Already a mention of another claim." }, { claimId: annotation.claimId });
-    const version = await commitClaim(tx, claim, input.version);
-    await touchArticles(tx, { annotationIds: [annotation.id] });
-    const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
-    if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
-    await recordEvent(tx, claim.id, access.userId, "mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
-    return claimDetail(tx, access, claimId);
+  return db.$transaction((tx) => attachMentionIn(tx, access, claimId, input));
+}
+
+/** Inside a caller's transaction (mark-as-claim.ts makes the highlight and attaches it in one). */
+export async function attachMentionIn(tx: Prisma.TransactionClient, access: Access, claimId: string, input: { annotationId: string; version: number }): Promise<ClaimDetail> {
+  assertCan(access, "claim.edit", "Only annotators, reviewers and admins can add mentions.");
+  const claim = await loadClaim(tx, access, claimId);
+  const annotation = await tx.annotation.findFirst({
+    where: { id: input.annotationId, workspaceId: access.workspace.id },
+    select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
   });
+  if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
+  if (annotation.claimId === claim.id) throw conflict("This highlight is already a mention of this claim.", { annotationId: "Already a mention of this claim." });
+  if (annotation.claimId) throw conflict("This highlight is already a mention of another claim.", { annotationId: "Already a mention of another claim." }, { claimId: annotation.claimId });
+  const version = await commitClaim(tx, claim, input.version);
+  await touchArticles(tx, { annotationIds: [annotation.id] });
+  const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
+  if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
+  await recordClaimChange(tx, access, claim.id, "claim.mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
+  return claimDetail(tx, access, claimId);
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import type { BulkResult } from "./claim-dto";
 import { CLEAR_CHANGES_REQUESTED } from "./change-review-state";
-import { bumpClaim, recordEvent, touchArticles } from "./claim-write";
+import { bumpClaim, recordClaimChange, touchArticles } from "./claim-write";
 import type { BulkInput } from "./schemas";
 
 /**
@@ -55,7 +55,7 @@ export async function bulkAssign(access: Access, input: { claimIds: string[]; as
         continue;
       }
       const version = await bumpClaim(tx, id, { assigneeId: input.assigneeId });
-      await recordEvent(tx, id, access.userId, "edited", { field: "assignee", from: claim.assignee, to: assignee?.user ?? null, bulk: true, version });
+      await recordClaimChange(tx, access, id, "claim.edited", { field: "assignee", from: claim.assignee, to: assignee?.user ?? null, bulk: true, version });
       updated.push(id);
     }
     return { updated, skipped };
@@ -79,7 +79,7 @@ export async function bulkSubmitForReview(access: Access, input: { claimIds: str
         continue;
       }
       const { version } = await tx.claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
-      await recordEvent(tx, id, access.userId, "review-state", { from: "unreviewed", to: "in-review", note: null, bulk: true, version });
+      await recordClaimChange(tx, access, id, "claim.review-state", { from: "unreviewed", to: "in-review", note: null, bulk: true, version });
       await touchArticles(tx, { claimId: id });
       updated.push(id);
     }

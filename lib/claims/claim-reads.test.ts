@@ -1,3 +1,4 @@
+import { recordChanges } from "@/lib/changes";
 import { describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createArticle } from "@/lib/articles/create-article";
@@ -92,12 +93,23 @@ describe("a claim's parts, read in SQL", () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);
     const claim = await w.claim("about 40,000 vehicles a day");
-    // 70 more events, ten of them sharing one instant (the id breaks the tie).
+    // 70 more events, ten of them sharing one instant (the history follows the feed's commit order, not the clock).
     const base = Date.parse("2024-03-01T00:00:00Z");
-    await db.claimEvent.createMany({
-      data: Array.from({ length: 70 }, (_, i) => ({ claimId: claim.id, actorId: w.annotator.id, kind: "commented", data: { n: i }, createdAt: new Date(base + Math.max(i, 10) * 1000) })),
-    });
-    const all = await db.claimEvent.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    await db.$transaction((tx) =>
+      recordChanges(
+        tx,
+        Array.from({ length: 70 }, (_, i) => ({
+          kind: "comment.created" as const,
+          workspaceId: w.workspace.id,
+          actorId: w.annotator.id,
+          claimId: claim.id,
+          subjectId: `comment${i}`,
+          data: { commentId: `comment${i}`, mentioned: [] },
+        })),
+      ),
+    );
+    await db.change.updateMany({ where: { claimId: claim.id, kind: "comment.created" }, data: { createdAt: new Date(base) } });
+    const all = (await db.change.findMany({ where: { claimId: claim.id }, orderBy: { seq: "desc" }, select: { id: true } })).map((e) => ({ id: String(e.id) }));
     expect(all).toHaveLength(71);
 
     const d = await detail(getClaim(a, claim.id));

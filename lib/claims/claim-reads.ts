@@ -1,6 +1,7 @@
 import { pageAt } from "@/lib/articles/page-starts";
 import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as P } from "@/lib/db/generated/client";
+import { readClaimChanges } from "./claim-changes";
 import type { ClaimEventView, MentionView, RelationView, SourceView, UserRef } from "./claim-dto";
 import { RELATION_WORDING, type RelationType, type ReviewState, type SourceKind, type Stance } from "./review-states";
 import { encodeHistoryCursor } from "./history-cursor";
@@ -226,33 +227,9 @@ export async function readRelations(client: Reader, claimId: string, page: PageO
   }));
 }
 
-interface EventRow {
-  id: string;
-  claimId: string;
-  kind: string;
-  data: unknown;
-  createdAt: Date;
-  actorId: string | null;
-  actorName: string | null;
-}
-
 /** The history of `claimIds` (a claim and those merged into it), newest first, strictly before `before`. */
 export async function readHistory(client: Reader, claimIds: string[], page: { before?: After; take: number }): Promise<ClaimEventView[]> {
-  const before = page.before ? P.sql`AND (e."createdAt", e.id) < (${page.before.at}::timestamp(3), ${page.before.id})` : P.empty;
-  const rows = await client.$queryRaw<EventRow[]>`
-    SELECT e.id, e."claimId", e.kind, e.data, e."createdAt", e."actorId", u.name AS "actorName"
-      FROM "ClaimEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
-     WHERE e."claimId" = ANY(${claimIds}::text[]) ${before}
-     ORDER BY e."createdAt" DESC, e.id DESC
-     LIMIT ${page.take}`;
-  return rows.map((e) => ({
-    id: e.id,
-    claimId: e.claimId,
-    kind: e.kind as ClaimEventView["kind"],
-    data: (e.data ?? {}) as Record<string, unknown>,
-    actor: userRef(e.actorId, e.actorName),
-    createdAt: e.createdAt.toISOString(),
-  }));
+  return readClaimChanges(client, claimIds, page);
 }
 
 /** The cursor of the page after the first `size` of `rows` (read with one more than `size`), or null when they were all. */

@@ -1,7 +1,9 @@
 import type { Access } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 import { conflict, DomainError, notFound, type FieldErrors } from "@/lib/errors";
+import { recordChange, type ChangeData, type ChangeInput } from "@/lib/changes";
 import type { ClaimChange, ClaimEventKind, StaleClaimProblem } from "./claim-dto";
+import { readClaimChanges, subjectsOf, type ClaimChangeKind } from "./claim-changes";
 
 /**
  * What every claim mutation shares: find the claim in the actor's workspace,
@@ -62,9 +64,12 @@ export async function bumpClaim(tx: Tx, claimId: string, data: Prisma.ClaimUnche
   return row.version;
 }
 
-/** Events are only ever created; nothing in the app updates or deletes them. */
-export function recordEvent(tx: Tx, claimId: string, actorId: string, kind: ClaimEventKind, data: Record<string, unknown>) {
-  return tx.claimEvent.create({ data: { claimId, actorId, kind, data: data as Prisma.InputJsonObject }, select: { id: true } });
+/**
+ * A claim's history entry: a typed change on the workspace feed, in the
+ * change's transaction. Changes are only ever appended; nothing updates or deletes them.
+ */
+export function recordClaimChange<K extends ClaimChangeKind>(tx: Tx, access: Access, claimId: string, kind: K, data: ChangeData<K>) {
+  return recordChange(tx, { kind, data, workspaceId: access.workspace.id, actorId: access.userId, claimId, ...subjectsOf(kind, data) } as ChangeInput);
 }
 
 /** Readers poll per article; a claim change that shows in the reader (mentions, statement, verdict, state) bumps them. */
@@ -124,12 +129,7 @@ export async function staleClaim(tx: Tx, claimId: string, baseVersion: number) {
       _count: { select: { sources: true, relationsFrom: true, relationsTo: true, mentions: { where: { deletedAt: null } } } },
     },
   });
-  const events = await tx.claimEvent.findMany({
-    where: { claimId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
-    select: { kind: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
-  });
+  const events = await readClaimChanges(tx, [claimId], { take: 200 });
   const valueOf: Record<ClaimChange["field"], unknown> = {
     statement: current.statement,
     claimant: current.claimant,
@@ -146,11 +146,11 @@ export async function staleClaim(tx: Tx, claimId: string, baseVersion: number) {
   };
   const changes = new Map<ClaimChange["field"], ClaimChange>();
   for (const e of events) {
-    const data = (e.data ?? {}) as Record<string, unknown>;
+    const data = e.data;
     if (typeof data.version !== "number" || data.version <= baseVersion) continue;
     const fields = e.kind === "edited" ? [data.field as ClaimChange["field"]] : (FIELDS_OF[e.kind as ClaimEventKind] ?? []);
     for (const field of fields) {
-      if (!changes.has(field)) changes.set(field, { field, value: valueOf[field], by: e.actor, at: e.createdAt.toISOString() });
+      if (!changes.has(field)) changes.set(field, { field, value: valueOf[field], by: e.actor, at: e.createdAt });
     }
   }
   if (baseVersion > current.version) {

@@ -2,7 +2,7 @@ import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import type { CommentView } from "./claim-dto";
-import { loadClaim, recordEvent } from "./claim-write";
+import { loadClaim, recordClaimChange } from "./claim-write";
 import { plainText, type RichDoc } from "./rich-text";
 import type { CommentInput } from "./schemas";
 
@@ -33,7 +33,7 @@ export async function addComment(access: Access, claimId: string, input: Comment
       data: { claimId: claim.id, authorId: access.userId, body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
       select,
     });
-    await recordEvent(tx, claim.id, access.userId, "commented", { commentId: row.id });
+    await recordClaimChange(tx, access, claim.id, "comment.created", { commentId: row.id, mentioned: [] });
     return toView(row);
   });
 }
@@ -68,6 +68,7 @@ export async function editComment(access: Access, claimId: string, commentId: st
       data: { body: input.body as unknown as Prisma.InputJsonObject, bodyText: plainText(input.body) },
     });
     if (count === 0) throw notFound("Comment not found");
+    await recordClaimChange(tx, access, claimId, "comment.edited", { commentId: comment.id, mentioned: [] });
     return toView(await tx.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
   });
 }
@@ -76,5 +77,9 @@ export async function deleteComment(access: Access, claimId: string, commentId: 
   assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
   const comment = await findComment(access, claimId, commentId);
   if (comment.authorId !== access.userId && !can(access.role, "comment.deleteAny")) throw forbidden("You can delete only your own comments.");
-  await db.claimComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.claimComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
+    // Deleting twice changes nothing the second time, so records nothing.
+    if (count > 0) await recordClaimChange(tx, access, claimId, "comment.deleted", { commentId: comment.id });
+  });
 }

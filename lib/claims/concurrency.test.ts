@@ -28,7 +28,7 @@ describe("concurrent edits", () => {
     expect(row.version).toBe(2);
     expect(body.changes.find((x) => x.field === "statement")?.value).toBe(row.statement);
     // Never a silent overwrite: only the winner's edits are stored, and only the winner's events.
-    const edits = await db.claimEvent.findMany({ where: { claimId: c.id, kind: "edited" } });
+    const edits = await db.change.findMany({ where: { claimId: c.id, kind: "claim.edited" } });
     expect(edits.every((e) => e.actorId === (row.statement === "Alice's wording" ? w.annotator.id : w.reviewer.id))).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { recordEvent, touchArticles } from "./claim-write";
+import { recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { CreateClaimInput } from "./schemas";
 
@@ -14,35 +14,39 @@ import type { CreateClaimInput } from "./schemas";
  */
 export async function createClaim(access: Access, input: CreateClaimInput): Promise<ClaimDetail> {
   assertCan(access, "claim.create", "Only annotators, reviewers and admins can create claims.");
+  return db.$transaction((tx) => createClaimIn(tx, access, input));
+}
+
+/** Inside a caller's transaction (mark-as-claim.ts makes the highlight and the claim in one). */
+export async function createClaimIn(tx: Prisma.TransactionClient, access: Access, input: CreateClaimInput): Promise<ClaimDetail> {
+  assertCan(access, "claim.create", "Only annotators, reviewers and admins can create claims.");
   const { annotationId, statement, claimant, claimDate, tags } = input;
-  return db.$transaction(async (tx) => {
-    const annotation = await tx.annotation.findFirst({
-      where: { id: annotationId, workspaceId: access.workspace.id },
-      select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
-    });
-    if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
-    if (annotation.claimId) throw conflict("This highlight is already a mention of a claim.", { annotationId: "Already a mention of a claim." }, { claimId: annotation.claimId });
-    await touchArticles(tx, { annotationIds: [annotation.id] });
-    const claim = await tx.claim.create({
-      data: {
-        workspaceId: access.workspace.id,
-        statement: statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000),
-        claimant: claimant || null,
-        claimDate: claimDate ?? null,
-        tags: tags ?? [],
-        createdById: access.userId,
-      },
-      select: { id: true, statement: true, version: true },
-    });
-    // Compare-and-set on the highlight: of two people claiming it at once, one wins.
-    const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
-    if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
-    await recordEvent(tx, claim.id, access.userId, "created", {
-      annotationId: annotation.id,
-      articleId: annotation.articleId,
-      statement: claim.statement,
-      version: claim.version,
-    });
-    return claimDetail(tx, access, claim.id);
+  const annotation = await tx.annotation.findFirst({
+    where: { id: annotationId, workspaceId: access.workspace.id },
+    select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
   });
+  if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
+  if (annotation.claimId) throw conflict("This highlight is already a mention of a claim.", { annotationId: "Already a mention of a claim." }, { claimId: annotation.claimId });
+  await touchArticles(tx, { annotationIds: [annotation.id] });
+  const claim = await tx.claim.create({
+    data: {
+      workspaceId: access.workspace.id,
+      statement: statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000),
+      claimant: claimant || null,
+      claimDate: claimDate ?? null,
+      tags: tags ?? [],
+      createdById: access.userId,
+    },
+    select: { id: true, statement: true, version: true },
+  });
+  // Compare-and-set on the highlight: of two people claiming it at once, one wins.
+  const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
+  if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
+  await recordClaimChange(tx, access, claim.id, "claim.created", {
+    annotationId: annotation.id,
+    articleId: annotation.articleId,
+    statement: claim.statement,
+    version: claim.version,
+  });
+  return claimDetail(tx, access, claim.id);
 }

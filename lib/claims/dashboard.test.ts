@@ -68,3 +68,24 @@ describe("the dashboard's verdict and review-state tallies", () => {
     expect(Object.fromEntries(dash.byReviewState.map((r) => [r.reviewState, r.count]))).toEqual({ approved: 1, unreviewed: 2 });
   });
 });
+
+describe("the dashboard's verdicts by week", () => {
+  it("counts each verdict given in its week, from a tally the change feed keeps, equal to a count of the feed", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const one = await w.claim("about 40,000 vehicles a day");
+    const two = await w.claim("a third of their customers");
+    let d1 = await setVerdict(a, one.id, { verdict: "false", explanation: explanation("No."), version: one.version });
+    d1 = await setVerdict(a, one.id, { verdict: "mostly-false", explanation: explanation("Mostly not."), version: d1.version });
+    await setVerdict(a, two.id, { verdict: "false", explanation: explanation("No."), version: two.version });
+    // A verdict taken back is no verdict given.
+    await setVerdict(a, one.id, { verdict: null, explanation: null, version: d1.version });
+
+    const fromFeed = await db.$queryRaw<{ week: Date; verdict: string; n: number }[]>`
+      SELECT date_trunc('week', "createdAt")::date AS week, data->>'to' AS verdict, count(*)::int AS n FROM "Change"
+       WHERE "workspaceId" = ${w.workspace.id} AND kind = 'claim.verdict' AND data->>'to' IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
+    const d = await getDashboard(await w.as(w.viewer));
+    expect(d.verdictsOverTime.map((r) => [r.week, r.verdict, r.count])).toEqual(fromFeed.map((r) => [r.week.toISOString().slice(0, 10), r.verdict, r.n]));
+    expect(Object.fromEntries(d.verdictsOverTime.map((r) => [r.verdict, r.count]))).toEqual({ false: 2, "mostly-false": 1 });
+  });
+});

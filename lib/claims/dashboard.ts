@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/auth/permissions";
+import { HISTORY_FEED_KINDS, toEventView, type ChangeRow } from "./claim-changes";
 
 /** Live claims of a workspace: not deleted, not merged into another. */
 const LIVE = `c."workspaceId" = $1 AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
@@ -7,7 +8,7 @@ const LIVE = `c."workspaceId" = $1 AND c."deletedAt" IS NULL AND c."mergedIntoId
 export interface Dashboard {
   byVerdict: { verdict: string | null; count: number }[];
   byReviewState: { reviewState: string; count: number }[];
-  /** Verdicts given per week (the verdict each claim was set to that week). */
+  /** Verdicts given per week (what each claim's verdict was set to that week), including claims since deleted or merged. */
   verdictsOverTime: { week: string; verdict: string; count: number }[];
   articles: { id: string; title: string; claims: number; withVerdict: number }[];
   mostLinked: { id: string; statement: string; verdict: string | null; articles: number; relations: number }[];
@@ -27,11 +28,10 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
       `SELECT "reviewState", sum("claimCount") AS count FROM "WorkspaceClaimTally" WHERE "workspaceId" = $1 GROUP BY "reviewState" HAVING sum("claimCount") > 0`,
       ws,
     ),
+    // Kept per week by a trigger on the change feed (migration dashboard_verdict_weeks): a verdict counts in the
+    // week it was given, whatever became of its claim.
     db.$queryRawUnsafe<{ week: Date; verdict: string; count: bigint }[]>(
-      `SELECT date_trunc('week', e."createdAt") AS week, e.data->>'to' AS verdict, count(*) AS count
-         FROM "ClaimEvent" e JOIN "Claim" c ON c.id = e."claimId"
-        WHERE ${LIVE} AND e.kind = 'verdict' AND e.data->>'to' IS NOT NULL
-        GROUP BY 1, 2 ORDER BY 1`,
+      `SELECT week, verdict, count::bigint AS count FROM "WorkspaceVerdictWeek" WHERE "workspaceId" = $1 AND count > 0 ORDER BY week, verdict`,
       ws,
     ),
     // The 50 newest articles first (an index), then each one's claims through its own highlights.
@@ -53,12 +53,13 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
         LIMIT 8`,
       ws,
     ),
-    db.claimEvent.findMany({
-      where: { claim: { workspaceId: ws } },
-      orderBy: { createdAt: "desc" },
-      take: 15,
-      select: { id: true, kind: true, data: true, createdAt: true, actor: { select: { name: true } }, claim: { select: { id: true, statement: true, mergedIntoId: true } } },
-    }),
+    // The newest claim history entries of the workspace's feed (comment edits and deletions aren't history).
+    db.$queryRaw<(ChangeRow & { statement: string; mergedIntoId: string | null })[]>`
+      SELECT e.id, e."claimId", e.kind, e.data, e."createdAt", e."actorId", u.name AS "actorName", c.statement, c."mergedIntoId"
+        FROM "Change" e JOIN "Claim" c ON c.id = e."claimId" LEFT JOIN "User" u ON u.id = e."actorId"
+       WHERE e."workspaceId" = ${ws} AND e.seq IS NOT NULL AND e.kind = ANY(${HISTORY_FEED_KINDS}::text[])
+       ORDER BY e.seq DESC
+       LIMIT 15`,
   ]);
   const n = (v: bigint) => Number(v);
   return {
@@ -67,14 +68,9 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
     verdictsOverTime: overTime.map((r) => ({ week: r.week.toISOString().slice(0, 10), verdict: r.verdict, count: n(r.count) })),
     articles: articles.map((r) => ({ id: r.id, title: r.title, claims: n(r.claims), withVerdict: n(r.withVerdict) })),
     mostLinked: mostLinked.map((r) => ({ id: r.id, statement: r.statement, verdict: r.verdict, articles: r.articles, relations: r.relations })),
-    activity: activity.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      data: (e.data ?? {}) as Record<string, unknown>,
-      createdAt: e.createdAt.toISOString(),
-      actor: e.actor?.name ?? null,
-      claimId: e.claim.mergedIntoId ?? e.claim.id,
-      statement: e.claim.statement,
-    })),
+    activity: activity.map((e) => {
+      const view = toEventView(e);
+      return { id: view.id, kind: view.kind, data: view.data, createdAt: view.createdAt, actor: view.actor?.name ?? null, claimId: e.mergedIntoId ?? view.claimId, statement: e.statement };
+    }),
   };
 }

@@ -23,7 +23,7 @@ describe("deleting and restoring claims", () => {
     const deleted = await deleteClaim(await w.as(w.reviewer), c.id, { version: c.version });
     expect(await db.annotation.count({ where: { claimId: c.id } })).toBe(0);
     expect(await db.annotation.count({ where: { id: { in: mentionIds }, deletedAt: null } })).toBe(4);
-    const event = await db.claimEvent.findFirstOrThrow({ where: { claimId: c.id, kind: "deleted" } });
+    const event = await db.change.findFirstOrThrow({ where: { claimId: c.id, kind: "claim.deleted" } });
     expect((event.data as { mentionIds: string[] }).mentionIds.sort()).toEqual([...mentionIds].sort());
 
     await rejection(getClaim(a, c.id), 404);

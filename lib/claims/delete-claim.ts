@@ -1,8 +1,9 @@
+import { CHANGE_DATA } from "@/lib/changes";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { bumpClaim, commitClaim, loadClaim, recordEvent, touchArticles } from "./claim-write";
+import { bumpClaim, commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /**
@@ -19,7 +20,7 @@ export async function deleteClaim(access: Access, claimId: string, input: { vers
     const mentionIds = mentions.map((m) => m.id);
     await touchArticles(tx, { annotationIds: mentionIds });
     await tx.annotation.updateMany({ where: { id: { in: mentionIds }, claimId: claim.id }, data: { claimId: null } });
-    await recordEvent(tx, claim.id, access.userId, "deleted", { mentionIds, version });
+    await recordClaimChange(tx, access, claim.id, "claim.deleted", { mentionIds, version });
     return { id: claim.id, version, deletedAt: deletedAt.toISOString() };
   });
 }
@@ -37,8 +38,12 @@ export async function restoreClaim(access: Access, claimId: string): Promise<Cla
     const { count } = await tx.claim.updateMany({ where: { id: claim.id, deletedAt: { not: null } }, data: { deletedAt: null, deletedById: null } });
     if (count === 0) throw notFound("No deleted claim with that id");
     const version = await bumpClaim(tx, claim.id);
-    const deleted = await tx.claimEvent.findFirst({ where: { claimId: claim.id, kind: "deleted" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const former = ((deleted?.data as { mentionIds?: unknown } | null)?.mentionIds ?? []) as string[];
+    const deleted = await tx.change.findFirst({
+      where: { workspaceId: access.workspace.id, claimId: claim.id, kind: "claim.deleted" },
+      orderBy: [{ seq: { sort: "desc", nulls: "first" } }, { id: "desc" }],
+      select: { data: true },
+    });
+    const former = deleted ? CHANGE_DATA["claim.deleted"].parse(deleted.data).mentionIds : [];
     const free = await tx.annotation.findMany({
       where: { id: { in: former }, workspaceId: access.workspace.id, deletedAt: null, claimId: null },
       select: { id: true },
@@ -46,7 +51,7 @@ export async function restoreClaim(access: Access, claimId: string): Promise<Cla
     const reattached = free.map((a) => a.id);
     await touchArticles(tx, { annotationIds: reattached });
     await tx.annotation.updateMany({ where: { id: { in: reattached }, claimId: null }, data: { claimId: claim.id } });
-    await recordEvent(tx, claim.id, access.userId, "restored", {
+    await recordClaimChange(tx, access, claim.id, "claim.restored", {
       reattached,
       notReattached: former.filter((id) => !reattached.includes(id)),
       version,

@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, staleClaim } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, staleClaim } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import { SOURCE_EDIT_FIELDS, type EditSourceInput } from "./schemas";
 
@@ -46,7 +46,7 @@ export async function editSource(access: Access, claimId: string, sourceId: stri
     }
     const version = await commitClaim(tx, claim, input.version);
     const updated = await tx.source.update({ where: { id: source.id }, data, select: { title: true } });
-    await recordEvent(tx, claim.id, access.userId, "source-edited", { sourceId: source.id, title: updated.title, changes, version });
+    await recordClaimChange(tx, access, claim.id, "claim.source-edited", { sourceId: source.id, title: updated.title, changes, version });
     return claimDetail(tx, access, claimId);
   });
 }

@@ -15,7 +15,7 @@ async function counts(claimId: string) {
     mentions: await db.annotation.count({ where: { claimId } }),
     sources: await db.source.count({ where: { claimId } }),
     relations: await db.claimRelation.count({ where: { OR: [{ fromId: claimId }, { toId: claimId }] } }),
-    events: await db.claimEvent.count({ where: { claimId } }),
+    events: await db.change.count({ where: { claimId } }),
     comments: await db.claimComment.count({ where: { claimId } }),
   };
 }

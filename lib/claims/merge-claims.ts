@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { MergeClaimsInput } from "./schemas";
 
@@ -59,7 +59,7 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
       moved++;
     }
 
-    await recordEvent(tx, survivor.id, access.userId, "merged", {
+    await recordClaimChange(tx, access, survivor.id, "claim.merged", {
       from: merged.id,
       fromStatement: merged.statement,
       fromClaimant: merged.claimant,

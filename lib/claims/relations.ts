@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { bumpClaim, commitClaim, loadClaim, recordEvent } from "./claim-write";
+import { bumpClaim, commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { AddRelationInput } from "./schemas";
 
@@ -36,8 +36,8 @@ export async function addRelation(access: Access, claimId: string, input: AddRel
       select: { id: true },
     });
     const common = { relationId: relation.id, type: input.type, note: input.note || null };
-    await recordEvent(tx, claim.id, access.userId, "relation-added", { ...common, direction: "outgoing", otherId: other.id, otherStatement: other.statement, version });
-    await recordEvent(tx, other.id, access.userId, "relation-added", {
+    await recordClaimChange(tx, access, claim.id, "claim.relation-added", { ...common, direction: "outgoing", otherId: other.id, otherStatement: other.statement, version });
+    await recordClaimChange(tx, access, other.id, "claim.relation-added", {
       ...common,
       direction: "incoming",
       otherId: claim.id,
@@ -72,14 +72,14 @@ export async function removeRelation(access: Access, claimId: string, relationId
     const [version, otherVersion] = await lockBoth(() => commitClaim(tx, claim, input.version), () => bumpClaim(tx, other.id), other.id < claim.id);
     await tx.claimRelation.delete({ where: { id: relation.id } });
     const common = { relationId: relation.id, type: relation.type, note: relation.note };
-    await recordEvent(tx, claim.id, access.userId, "relation-removed", {
+    await recordClaimChange(tx, access, claim.id, "claim.relation-removed", {
       ...common,
       direction: outgoing ? "outgoing" : "incoming",
       otherId: other.id,
       otherStatement: other.statement,
       version,
     });
-    await recordEvent(tx, other.id, access.userId, "relation-removed", {
+    await recordClaimChange(tx, access, other.id, "claim.relation-removed", {
       ...common,
       direction: outgoing ? "incoming" : "outgoing",
       otherId: claim.id,

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as PrismaValues } from "@/lib/db/generated/client";
 import { conflict } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, staleClaim, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, staleClaim, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import { plainText } from "./rich-text";
 import type { SetVerdictInput } from "./schemas";
@@ -37,11 +37,11 @@ export async function setVerdict(access: Access, claimId: string, input: SetVerd
     }
     const version = await commitClaim(tx, claim, input.version, data);
     if (verdictChanged) {
-      await recordEvent(tx, claim.id, access.userId, "verdict", { from: claim.verdict, to: input.verdict, note: input.note || null, version });
+      await recordClaimChange(tx, access, claim.id, "claim.verdict", { from: claim.verdict, to: input.verdict, note: input.note || null, version });
       await touchArticles(tx, { claimId: claim.id });
     }
     if (explanationChanged) {
-      await recordEvent(tx, claim.id, access.userId, "edited", {
+      await recordClaimChange(tx, access, claim.id, "claim.edited", {
         field: "explanation",
         from: claim.explanationText,
         to: explanationText,

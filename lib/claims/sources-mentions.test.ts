@@ -30,7 +30,7 @@ async function snapshot(claimId: string) {
     db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } }),
     db.source.findMany({ where: { claimId }, orderBy: { id: "asc" } }),
     db.annotation.findMany({ where: { claimId }, select: { id: true }, orderBy: { id: "asc" } }),
-    db.claimEvent.count({ where: { claimId } }),
+    db.change.count({ where: { claimId } }),
   ]);
   return { claim, sources, mentions, events };
 }
@@ -147,7 +147,7 @@ describe("detachMention", () => {
     expect(res.body.version).toBe(w.c.version + 1);
     expect((res.body.mentions as { annotationId: string }[]).map((m) => m.annotationId)).toEqual([w.c.mentions[0].annotationId]);
     expect(await db.annotation.findUniqueOrThrow({ where: { id: w.h.id }, select: { claimId: true, deletedAt: true } })).toEqual({ claimId: null, deletedAt: null });
-    expect(await db.claimEvent.findFirst({ where: { claimId: w.c.id, kind: "mention-removed" }, select: { data: true } })).toMatchObject({ data: { annotationId: w.h.id, exact: "a third of their customers" } });
+    expect(await db.change.findFirst({ where: { claimId: w.c.id, kind: "claim.mention-removed" }, select: { data: true } })).toMatchObject({ data: { annotationId: w.h.id, exact: "a third of their customers" } });
   });
 
   it("the claim's last mention is refused (409 naming annotationId, with the reason), and nothing is written", async () => {

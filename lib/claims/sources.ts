@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { AddSourceInput } from "./schemas";
 
@@ -27,7 +27,7 @@ export async function addSource(access: Access, claimId: string, input: AddSourc
       },
       select: { id: true },
     });
-    await recordEvent(tx, claim.id, access.userId, "source-added", { sourceId: source.id, title: input.title, url: input.url || null, stance: input.stance, version });
+    await recordClaimChange(tx, access, claim.id, "claim.source-added", { sourceId: source.id, title: input.title, url: input.url || null, stance: input.stance, version });
     return claimDetail(tx, access, claimId);
   });
 }
@@ -47,7 +47,7 @@ export async function removeSource(access: Access, claimId: string, sourceId: st
       throw conflict("This is the approved claim's only source. Add another first, or have a reviewer reopen the claim.", { sourceId: "The only source of an approved claim." });
     }
     await tx.source.delete({ where: { id: source.id } });
-    await recordEvent(tx, claim.id, access.userId, "source-removed", {
+    await recordClaimChange(tx, access, claim.id, "claim.source-removed", {
       sourceId: source.id,
       title: source.title,
       url: source.url,

@@ -1,8 +1,9 @@
+import type { ChangeData } from "@/lib/changes";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, invalid } from "@/lib/errors";
-import type { ClaimDetail, EditableField } from "./claim-dto";
-import { commitClaim, loadClaim, recordEvent, staleClaim, touchArticles } from "./claim-write";
+import type { ClaimDetail } from "./claim-dto";
+import { commitClaim, loadClaim, recordClaimChange, staleClaim, touchArticles } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { UpdateClaimInput } from "./schemas";
 
@@ -25,7 +26,7 @@ export async function updateClaim(access: Access, claimId: string, input: Update
   return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId);
     const data: Prisma.ClaimUncheckedUpdateManyInput = {};
-    const edits: { field: EditableField; from: unknown; to: unknown }[] = [];
+    const edits: Omit<ChangeData<"claim.edited">, "version">[] = [];
 
     const locked: string[] = [];
     if (input.statement !== undefined && input.statement !== claim.statement) {
@@ -68,7 +69,7 @@ export async function updateClaim(access: Access, claimId: string, input: Update
       return claimDetail(tx, access, claimId);
     }
     const version = await commitClaim(tx, claim, input.version, data);
-    for (const edit of edits) await recordEvent(tx, claim.id, access.userId, "edited", { ...edit, version });
+    for (const edit of edits) await recordClaimChange(tx, access, claim.id, "claim.edited", { ...edit, version });
     if (data.statement !== undefined) await touchArticles(tx, { claimId: claim.id });
     return claimDetail(tx, access, claimId);
   });

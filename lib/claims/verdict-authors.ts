@@ -12,23 +12,22 @@ type Reader = Prisma.TransactionClient;
  * one's). People who left the workspace's history (actor null) count for no one.
  */
 export async function verdictAuthors(client: Reader, claimId: string): Promise<UserRef[]> {
-  const last = (where: Prisma.ClaimEventWhereInput) =>
-    client.claimEvent.findFirst({
-      where: { claimId, ...where },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { actor: { select: { id: true, name: true } } },
-    });
-  const byId = new Map<string, UserRef>();
+  // Newest first in commit order; the caller's own uncommitted changes (no seq yet) are the newest.
+  const last = (where: Prisma.ChangeWhereInput) =>
+    client.change.findFirst({ where: { claimId, ...where }, orderBy: [{ seq: { sort: "desc", nulls: "first" } }, { id: "desc" }], select: { actorId: true } });
+  const ids: string[] = [];
   // One after another: these may run inside an interactive transaction (one connection).
   for (const where of [
-    { kind: "verdict" },
-    { kind: "edited", data: { path: ["field"], equals: "explanation" } },
-    { kind: "review-state", AND: [{ data: { path: ["from"], equals: "unreviewed" } }, { data: { path: ["to"], equals: "in-review" } }] },
-  ] satisfies Prisma.ClaimEventWhereInput[]) {
+    { kind: "claim.verdict" },
+    { kind: "claim.edited", data: { path: ["field"], equals: "explanation" } },
+    { kind: "claim.review-state", AND: [{ data: { path: ["from"], equals: "unreviewed" } }, { data: { path: ["to"], equals: "in-review" } }] },
+  ] satisfies Prisma.ChangeWhereInput[]) {
     const e = await last(where);
-    if (e?.actor) byId.set(e.actor.id, e.actor);
+    if (e?.actorId && !ids.includes(e.actorId)) ids.push(e.actorId);
   }
-  return [...byId.values()];
+  // The feed keeps the actor's id (no foreign key); someone no longer a user counts for no one.
+  const users = ids.length ? await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return ids.flatMap((id) => users.filter((u) => u.id === id));
 }
 
 /** Whether the workspace wants a second person to approve; see verdictAuthors. */

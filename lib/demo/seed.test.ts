@@ -68,10 +68,13 @@ describe("seedDemo", () => {
         mentions: { where: { deletedAt: null }, select: { articleId: true, exact: true } },
         sources: { select: { title: true, stance: true, kind: true } },
         relationsFrom: { select: { type: true, toId: true } },
-        events: { orderBy: { createdAt: "asc" }, select: { kind: true, actorId: true, data: true } },
         comments: { select: { authorId: true, bodyText: true } },
       },
     });
+    // The claims' history is the workspace's change feed, written by the same use cases, numbered at commit.
+    const feed = await db.change.findMany({ where: { workspaceId: workspace.id }, orderBy: { seq: "asc" }, select: { seq: true, claimId: true, kind: true, actorId: true, data: true } });
+    expect(feed.map((f) => Number(f.seq))).toEqual(feed.map((_, i) => i + 1));
+    const eventsOf = (claimId: string) => feed.filter((f) => f.claimId === claimId);
     const byStatement = (start: string) => {
       const found = claims.find((c) => c.statement.startsWith(start));
       if (!found) throw new Error(`No demo claim "${start}…"`);
@@ -90,7 +93,7 @@ describe("seedDemo", () => {
       expect(c.approvedById).toBe(reviewer.id);
       expect(c.explanationText.length).toBeGreaterThan(20);
       expect(c.sources.length).toBeGreaterThan(0);
-      expect(c.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["created", "verdict", "source-added", "review-state"]));
+      expect(eventsOf(c.id).map((e) => e.kind)).toEqual(expect.arrayContaining(["claim.created", "claim.verdict", "claim.source-added", "claim.review-state"]));
     }
     // The cost claim is mentioned in all three articles, each mention quoting its own words.
     const cost = byStatement("The bridge repairs will cost");
@@ -102,7 +105,7 @@ describe("seedDemo", () => {
     expect(byStatement("Only around 25,000").relationsFrom).toEqual([{ type: "contradicts", toId: traffic.id }]);
     // Sent back with the reviewer's note, which also joined the comments.
     const safe = byStatement("The Kessel Street bridge has been perfectly safe");
-    const sentBack = safe.events.filter((e) => e.kind === "review-state").at(-1)!;
+    const sentBack = eventsOf(safe.id).filter((e) => e.kind === "claim.review-state").at(-1)!;
     expect(sentBack).toMatchObject({ actorId: reviewer.id, data: { from: "in-review", to: "unreviewed" } });
     expect(safe.comments).toEqual([{ authorId: reviewer.id, bodyText: expect.stringMatching(/inspection report/) }]);
     // The next step is the newcomer's: unreviewed, assigned to the demo account, two mentions.

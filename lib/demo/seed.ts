@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { recordChanges } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { createArticleIn } from "@/lib/articles/create-article";
 import { docFromParagraphs } from "@/lib/articles/document";
@@ -52,10 +53,18 @@ export async function seedDemo(opts: { onlyIfEmpty?: boolean } = {}): Promise<Se
       const workspace = await tx.workspace.create({ data: { slug: DEMO_WORKSPACE_SLUG, name: "Demo newsroom" } });
       await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "admin" } });
       await tx.membership.create({ data: { workspaceId: workspace.id, userId: reviewer.id, role: "reviewer" } });
+      await recordChanges(
+        tx,
+        [
+          { user, role: "admin" },
+          { user: reviewer, role: "reviewer" },
+        ].map(({ user: u, role }) => ({ kind: "member.joined", workspaceId: workspace.id, actorId: null, subjectId: u.id, data: { user: { id: u.id, name: u.name }, role, via: "demo" } })),
+      );
       for (const article of DEMO_ARTICLES) {
         await createArticleIn(tx, {
           workspaceId: workspace.id,
           actorId: user.id,
+          via: "demo",
           doc: docFromParagraphs(article.paragraphs),
           metadata: { title: article.title, publisher: article.publisher, author: article.author, publishedAt: new Date(article.publishedAt), language: "en", tags: ["demo"] },
         });

@@ -1,3 +1,4 @@
+import { HISTORY_FEED_KINDS } from "@/lib/claims/claim-changes";
 import { parse as parseCsv } from "csv-parse/sync";
 import jsonld from "jsonld";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -208,7 +209,7 @@ describe("Claimtrail bundle", () => {
     expect(bundle.sources.map((s) => s.claimId).sort()).toEqual([w.approved.id, w.formula.id].sort());
     expect(bundle.relations).toEqual([expect.objectContaining({ fromId: w.approved.id, toId: w.cyrillic.id, type: "contradicts" })]);
     expect(bundle.comments.map((c) => c.bodyText)).toEqual(["Checked with the traffic office."]);
-    const events = await db.claimEvent.findMany({ where: { claimId: { in: [w.approved.id, w.formula.id, w.cyrillic.id] } } });
+    const events = await (await db.change.findMany({ where: { claimId: { in: [w.approved.id, w.formula.id, w.cyrillic.id] }, kind: { in: HISTORY_FEED_KINDS } } })).map((e) => ({ ...e, id: String(e.id) }));
     expect(ids(bundle.events)).toEqual(ids(events));
     // Articles and claims by (createdAt, id); children in their parents' order, then (createdAt, id).
     for (const section of [bundle.articles, bundle.claims] as { createdAt: string; id: string }[][]) expect(section).toEqual(byKey(section));

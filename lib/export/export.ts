@@ -1,4 +1,6 @@
 import type { Access } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
+import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { exportContext, type ExportContext } from "./context";
 import { checkExportSet, exportSet } from "./export-set";
@@ -42,6 +44,8 @@ export async function exportChunks(access: Access, format: ExportFormat, filters
   return FORMATS[format].write(ctx);
 }
 
+const withoutEmpty = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)));
+
 /** The whole export as one string: for small sets and tests only. */
 export async function exportToString(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput = {}, exportedAt = new Date()): Promise<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -63,6 +67,11 @@ export async function exportResponse(access: Access, params: URLSearchParams): P
   const encoder = new TextEncoder();
   const bytes = (chunk: ExportChunk) => (typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   const first = await chunks.next();
+  // Recorded once the export has started without error; how many rows it holds isn't known until it has streamed.
+  const { filters } = exportSet(access, params);
+  await db.$transaction((tx) =>
+    recordChange(tx, { kind: "export.created", workspaceId: access.workspace.id, actorId: access.userId, data: { format, filters: withoutEmpty(filters), rows: null } }),
+  );
   let pending: ExportChunk | null = first.done ? null : first.value;
   let done = Boolean(first.done);
   const body = new ReadableStream<Uint8Array>({

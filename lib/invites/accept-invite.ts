@@ -1,4 +1,6 @@
+import { recordChanges } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
+import { userRef } from "@/lib/members/user-ref";
 import { DomainError, notFound } from "@/lib/errors";
 import { hashInviteToken } from "./token";
 
@@ -9,7 +11,7 @@ import { hashInviteToken } from "./token";
  * used, revoked or expired; then nothing was written.
  */
 export async function consumeInvite(tx: Prisma.TransactionClient, token: string, userId: string, now = new Date()): Promise<boolean> {
-  const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, select: { id: true, role: true, workspaceId: true } });
+  const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, select: { id: true, role: true, workspaceId: true, createdById: true } });
   if (!invite) return false;
   const { count } = await tx.invite.updateMany({
     where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -17,6 +19,12 @@ export async function consumeInvite(tx: Prisma.TransactionClient, token: string,
   });
   if (count === 0) return false;
   await tx.membership.create({ data: { workspaceId: invite.workspaceId, userId, role: invite.role } });
+  const user = await userRef(tx, userId);
+  const actor = { workspaceId: invite.workspaceId, actorId: userId };
+  await recordChanges(tx, [
+    { ...actor, kind: "invite.accepted", subjectId: invite.id, data: { role: invite.role, user, invitedById: invite.createdById } },
+    { ...actor, kind: "member.joined", subjectId: userId, data: { user, role: invite.role, via: "invite" } },
+  ]);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { invalid, notFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 
@@ -25,21 +25,24 @@ export type FeedbackInput = z.infer<typeof feedbackSchema> & { workspaceId: stri
 
 /** Records every item in one transaction; claims and the annotation must belong to the workspace. */
 export async function recordSuggestionFeedback(input: FeedbackInput): Promise<{ recorded: number }> {
+  return db.$transaction((tx) => recordSuggestionFeedbackIn(tx, input));
+}
+
+/** Inside a caller's transaction (mark-as-claim.ts records it with the claim it led to). */
+export async function recordSuggestionFeedbackIn(tx: Prisma.TransactionClient, input: FeedbackInput): Promise<{ recorded: number }> {
   const parsed = feedbackSchema.safeParse(input);
   if (!parsed.success) throw invalid("Some fields are invalid.", fieldErrors(parsed.error));
   const { workspaceId, actorId } = input;
   const { queryText, items } = parsed.data;
   const annotationId = parsed.data.annotationId ?? null;
   const claimIds = [...new Set(items.map((i) => i.claimId))];
-  return db.$transaction(async (tx) => {
-    const found = await tx.claim.count({ where: { id: { in: claimIds }, workspaceId } });
-    if (found !== claimIds.length) throw notFound("Claim not found");
-    if (annotationId && !(await tx.annotation.findFirst({ where: { id: annotationId, workspaceId }, select: { id: true } }))) {
-      throw notFound("Highlight not found");
-    }
-    const { count } = await tx.suggestionFeedback.createMany({
-      data: items.map((item) => ({ workspaceId, actorId, annotationId, queryText, ...item })),
-    });
-    return { recorded: count };
+  const found = await tx.claim.count({ where: { id: { in: claimIds }, workspaceId } });
+  if (found !== claimIds.length) throw notFound("Claim not found");
+  if (annotationId && !(await tx.annotation.findFirst({ where: { id: annotationId, workspaceId }, select: { id: true } }))) {
+    throw notFound("Highlight not found");
+  }
+  const { count } = await tx.suggestionFeedback.createMany({
+    data: items.map((item) => ({ workspaceId, actorId, annotationId, queryText, ...item })),
   });
+  return { recorded: count };
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
+import { userRef } from "@/lib/members/user-ref";
 
 export const workspaceNameSchema = z
   .string({ error: "Enter a name for the workspace." })
@@ -33,6 +35,13 @@ export async function createWorkspace(input: { name: string; ownerId: string }) 
       return await db.$transaction(async (tx) => {
         const workspace = await tx.workspace.create({ data: { name: input.name, slug } });
         await tx.membership.create({ data: { workspaceId: workspace.id, userId: input.ownerId, role: "admin" } });
+        await recordChange(tx, {
+          kind: "member.joined",
+          workspaceId: workspace.id,
+          actorId: input.ownerId,
+          subjectId: input.ownerId,
+          data: { user: await userRef(tx, input.ownerId), role: "admin", via: "created" },
+        });
         return workspace;
       });
     } catch (err) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
+import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { VERDICTS, DEFAULT_VERDICT_LABELS } from "@/lib/claims/verdicts";
 import { claimReviewUrlTemplateSchema } from "@/lib/export/claimreview-url";
@@ -27,14 +28,24 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
   const labels = input.verdictLabels
     ? Object.fromEntries(Object.entries(input.verdictLabels).filter(([v, l]) => l && l !== DEFAULT_VERDICT_LABELS[v as keyof typeof DEFAULT_VERDICT_LABELS]))
     : undefined;
-  return db.workspace.update({
-    where: { id: access.workspace.id },
-    data: {
-      ...(input.name ? { name: input.name } : {}),
-      ...(labels ? { verdictLabels: labels } : {}),
-      ...(input.claimReviewUrlTemplate !== undefined ? { claimReviewUrlTemplate: input.claimReviewUrlTemplate } : {}),
-      ...(input.requireSecondApprover !== undefined ? { requireSecondApprover: input.requireSecondApprover } : {}),
-    },
-    select: { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true, requireSecondApprover: true },
+  const select = { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true, requireSecondApprover: true } as const;
+  return db.$transaction(async (tx) => {
+    // Locked, so two admins saving at once each record what they really changed.
+    await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${access.workspace.id} FOR UPDATE`;
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select });
+    const after = await tx.workspace.update({
+      where: { id: access.workspace.id },
+      data: {
+        ...(input.name ? { name: input.name } : {}),
+        ...(labels ? { verdictLabels: labels } : {}),
+        ...(input.claimReviewUrlTemplate !== undefined ? { claimReviewUrlTemplate: input.claimReviewUrlTemplate } : {}),
+        ...(input.requireSecondApprover !== undefined ? { requireSecondApprover: input.requireSecondApprover } : {}),
+      },
+      select,
+    });
+    const fields = ["name", "verdictLabels", "claimReviewUrlTemplate", "requireSecondApprover"] as const;
+    const changes = fields.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((field) => ({ field, from: before[field], to: after[field] }));
+    if (changes.length) await recordChange(tx, { kind: "settings.changed", workspaceId: access.workspace.id, actorId: access.userId, data: { changes } });
+    return after;
   });
 }

@@ -72,7 +72,7 @@ export const createArticle = endpoint({
   example: { format: "markdown", content: "# Bridge to close\n\nThe bridge carries about 40,000 vehicles a day, the council leader said.", tags: ["transport"] },
   handler: async ({ access, body, params }) => {
     const { filename, format, content, ...metadata } = body;
-    const result = await importArticle({ workspaceId: access.workspace.id, actorId: access.userId, filename, format, content, metadata });
+    const result = await importArticle({ workspaceId: access.workspace.id, actorId: access.userId, filename, format, content, metadata, via: "api" });
     const created = result.status === "created";
     return Response.json(result, {
       status: created ? 201 : 200,

@@ -5,6 +5,7 @@ import * as articles from "./articles";
 import * as parts from "./claim-parts";
 import { exportEndpoint } from "./export";
 import * as claims from "./claims";
+import { markAsClaimEndpoint } from "./mark-as-claim";
 import * as workspaces from "./workspaces";
 import * as webhooks from "./webhooks";
 import * as audit from "./audit";
@@ -22,6 +23,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   articles.updateArticleEndpoint,
   claims.listClaimsEndpoint,
   claims.createClaimEndpoint,
+  markAsClaimEndpoint,
   claims.getClaimEndpoint,
   claims.updateClaimEndpoint,
   claims.deleteClaimEndpoint,

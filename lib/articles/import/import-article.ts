@@ -42,6 +42,8 @@ const importArticleSchema = z.object({
   format: importRequestSchema.shape.format,
   content: z.string({ error: "Paste some text or choose a file." }),
   metadata: importMetadataSchema.optional(),
+  /** Who called, for the change feed: "api" and "cli" win; otherwise the file's kind, or "paste" without a file name. */
+  via: z.enum(["api", "cli"]).optional(),
 });
 
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
@@ -66,7 +68,8 @@ export async function importArticle(input: ImportArticleInput): Promise<ImportAr
   const parsed = await parseArticleAsync({ filename, format, content, hasTitle: !!given.title });
   const metadata = mergeMetadata(parsed.guess, given);
   metadata.language ??= await detectLanguage(canonicalText(parsed.doc), valid(articleMetadataSchema.shape.language, parsed.guess.language));
-  return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata, pageStarts: parsed.pageStarts });
+  const via = parsedInput.data.via ?? (parsed.format === "pdf" || parsed.format === "docx" ? parsed.format : filename ? "file" : "paste");
+  return createArticle({ workspaceId, actorId, doc: parsed.doc, metadata, pageStarts: parsed.pageStarts, via });
 }
 
 type GivenMetadata = z.output<typeof importMetadataSchema>;

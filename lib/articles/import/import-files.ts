@@ -17,6 +17,8 @@ export interface ImportOutcome {
 export interface ImportPathsInput {
   workspaceId: string;
   actorId: string | null;
+  /** For the change feed: the command line says "cli"; otherwise each file's own kind. */
+  via?: "cli";
   paths: string[];
 }
 
@@ -74,7 +76,7 @@ async function* importFile(input: ImportPathsInput, file: string): AsyncGenerato
   }
   if (isBinaryFormat(EXTENSIONS[ext])) {
     const content = (await readFile(file)).toString("base64");
-    yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content }));
+    yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content, via: input.via }));
     return;
   }
   let content: string;
@@ -88,7 +90,7 @@ async function* importFile(input: ImportPathsInput, file: string): AsyncGenerato
     yield* importJsonList(input, file, content);
     return;
   }
-  yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content }));
+  yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content, via: input.via }));
 }
 
 const CONTENT_KEYS = { text: "text", html: "html", markdown: "markdown" } as const satisfies Record<string, Format>;
@@ -135,7 +137,7 @@ async function* importJsonList(input: ImportPathsInput, file: string, content: s
     const [[key, body]] = bodies;
     const label = `${path.basename(file)} #${i + 1}`;
     yield await attempt(source, () =>
-      importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: label, format: CONTENT_KEYS[key], content: body, metadata: metadata as ImportArticleInput["metadata"] }),
+      importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: label, format: CONTENT_KEYS[key], content: body, metadata: metadata as ImportArticleInput["metadata"], via: input.via }),
     );
   }
 }

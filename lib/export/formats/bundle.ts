@@ -1,3 +1,4 @@
+import { HISTORY_FEED_KINDS } from "@/lib/claims/claim-changes";
 import { db } from "@/lib/db/client";
 import { verdictLabels } from "@/lib/claims/verdicts";
 import { Prisma } from "@/lib/db/generated/client";
@@ -154,12 +155,15 @@ function bundleQueries(set: ExportSet) {
     ["createdById", str(`r."createdById"`)],
     ["createdAt", time(`r."createdAt"`)],
   ]);
+  // A claim's history is its part of the change feed, written out under the history's names ("edited",
+  // "commented"; lib/claims/claim-changes.ts). Members @mentioned in a comment aren't carried (the comment is).
   const event = object([
-    ["id", str(`e."id"`)],
+    ["id", str(`e."id"::text`)],
     ["claimId", str(`e."claimId"`)],
-    ["kind", str(`e."kind"`)],
-    ["data", jsonb(`e."data"`)],
-    ["actorId", str(`e."actorId"`)],
+    ["kind", str(`CASE e."kind" WHEN 'comment.created' THEN 'commented' ELSE substr(e."kind", 7) END`)],
+    ["data", jsonb(`(e."data" - 'mentioned')`)],
+    // The feed keeps the id of an account since removed; the bundle names no one it can't list among its people.
+    ["actorId", str(`(SELECT u."id" FROM "User" u WHERE u."id" = e."actorId")`)],
     ["createdAt", time(`e."createdAt"`)],
   ]);
   const comment = object([
@@ -185,7 +189,11 @@ function bundleQueries(set: ExportSet) {
       "relations",
       Prisma.sql`SELECT ${row(relation)} FROM "Claim" c JOIN "ClaimRelation" r ON r."fromId" = c."id" WHERE ${set.claims} AND ${relationInSet} ORDER BY c."createdAt", c."id", r."createdAt", r."id"`,
     ],
-    ["events", Prisma.sql`SELECT ${row(event)} FROM "Claim" c JOIN "ClaimEvent" e ON e."claimId" = c."id" WHERE ${set.claims} ORDER BY c."createdAt", c."id", e."createdAt", e."id"`],
+    [
+      "events",
+      Prisma.sql`SELECT ${row(event)} FROM "Claim" c JOIN "Change" e ON e."claimId" = c."id" AND e."workspaceId" = c."workspaceId"
+        WHERE ${set.claims} AND e."seq" IS NOT NULL AND e."kind" = ANY(${HISTORY_FEED_KINDS}::text[]) ORDER BY c."createdAt", c."id", e."seq"`,
+    ],
     [
       "comments",
       Prisma.sql`SELECT ${row(comment)} FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c."id" WHERE ${set.claims} AND k."deletedAt" IS NULL ORDER BY c."createdAt", c."id", k."createdAt", k."id"`,
@@ -200,7 +208,7 @@ function bundleQueries(set: ExportSet) {
     UNION SELECT s."createdById" FROM "Claim" c JOIN "Source" s ON s."claimId" = c."id" WHERE ${set.claims}
     UNION SELECT r."createdById" FROM "Claim" c JOIN "ClaimRelation" r ON r."fromId" = c."id" WHERE ${set.claims} AND ${relationInSet}
     UNION SELECT unnest(ARRAY[e."actorId", CASE WHEN e."data"->>'field' = 'assignee' THEN e."data"->'from'->>'id' END, CASE WHEN e."data"->>'field' = 'assignee' THEN e."data"->'to'->>'id' END])
-      FROM "Claim" c JOIN "ClaimEvent" e ON e."claimId" = c."id" WHERE ${set.claims}
+      FROM "Claim" c JOIN "Change" e ON e."claimId" = c."id" AND e."workspaceId" = c."workspaceId" WHERE ${set.claims} AND e."kind" LIKE 'claim.%'
     UNION SELECT k."authorId" FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c."id" WHERE ${set.claims} AND k."deletedAt" IS NULL`;
   const person = object([["id", str(`u."id"`)], ["name", str(`u."name"`)], ["email", str(`u."email"`)]]);
   return {

@@ -4,11 +4,11 @@ import { removeMember } from "@/lib/members/remove-member";
 import { methods } from "@/lib/http/pipeline";
 
 const patch = workspaceRoute("members.manage", { body: changeRoleSchema }, ({ access, params, body }) =>
-  changeRole({ workspaceId: access.workspace.id, membershipId: params.memberId, role: body.role }),
+  changeRole({ workspaceId: access.workspace.id, membershipId: params.memberId, role: body.role, actorId: access.userId }),
 );
 
 const remove = workspaceRoute("members.manage", {}, ({ access, params }) =>
-  removeMember({ workspaceId: access.workspace.id, membershipId: params.memberId }),
+  removeMember({ workspaceId: access.workspace.id, membershipId: params.memberId, actorId: access.userId }),
 );
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PATCH: patch, DELETE: remove });
