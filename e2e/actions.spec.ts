@@ -173,6 +173,23 @@
  * - Own workspace: the next-step hint until the first claim → first-run.spec.ts › a workspace of one's own says how to make the first claim, until there is one
  * - CLI: reset a user's password (signs their browsers out) → first-run.spec.ts › reset-password from the CLI: the printed password signs in, the old one doesn't, and the signed-in browser is signed out
  *
+ * Webhooks and the audit log (workspace settings, admins)
+ * - Settings sections: General, Webhooks, Audit log → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: a private or http address refused at its field → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: save the allow-list of private hosts → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: add a webhook (URL, kinds by area, all of an area), secret shown once → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Deliveries (the log: status, response, time, attempts, next retry) → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Re-send a delivery → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: All webhooks (back from the log) → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Edit (address and kinds), Save → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Disable, Enable → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Delete (after confirming) → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Audit log: Older changes, Newest → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines
+ * - Audit log: filter by person, kind or area, date range (a reversed range refused) → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines
+ * - Audit log: Clear the filters → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines
+ * - Audit log: Export CSV, Export JSON Lines → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines
+ * - Webhooks and the audit log refused to other roles → webhooks-audit.spec.ts › webhooks and the audit log are for admins: other roles see no Settings tab and are refused the pages and routes
+ *
  * Not covered by a browser test, and why:
  *   The error page's "Try again" button shows only when rendering a page fails; no action a person
  *   can take makes a page fail, and the tests don't break the server to force it.

@@ -6,7 +6,8 @@
  *
  * Pages: sign-in, sign-up, invite, workspace list, workspace home (articles),
  * article reader, an earlier revision (History), article edit, import, claims
- * list, claim page, dashboard, export, members, workspace settings, API tokens,
+ * list, claim page, dashboard, export, members, workspace settings, webhooks, a
+ * webhook's deliveries, the audit log, API tokens,
  * account settings (/settings), the API reference (/api/docs), 404.
  */
 import fs from "node:fs";
@@ -36,6 +37,7 @@ interface World {
   articleId: string;
   claimId: string;
   inviteUrl: string;
+  webhookId: string;
 }
 
 async function makeWorld(page: Page): Promise<World> {
@@ -58,7 +60,16 @@ async function makeWorld(page: Page): Promise<World> {
   expect(invite.status()).toBe(201);
   const token = await page.request.post("/api/tokens", { data: { name: "Nightly export to the newsroom archive", workspace: slug } });
   expect(token.status()).toBe(201);
-  return { slug, articleId: article.id, claimId: ((await claim.json()) as { id: string }).id, inviteUrl: ((await invite.json()) as { url: string }).url };
+  // A webhook, for the webhooks page and its (empty) delivery log; its creation fills the audit log's first row.
+  const webhook = await page.request.post(`/api/w/${slug}/webhooks`, { data: { url: "https://hooks.example.org/newsroom-archive/claimtrail-events", kinds: ["claim.verdict", "claim.review-state"] } });
+  expect(webhook.status()).toBe(201);
+  return {
+    slug,
+    articleId: article.id,
+    claimId: ((await claim.json()) as { id: string }).id,
+    inviteUrl: ((await invite.json()) as { url: string }).url,
+    webhookId: ((await webhook.json()) as { id: string }).id,
+  };
 }
 
 /** No sideways scrolling: the page is no wider than the screen. */
@@ -113,6 +124,9 @@ test("every page: no sideways scrolling on a phone, no serious accessibility vio
     { name: "export", path: `${base}/export`, ready: (p) => p.getByText(/This export holds/), shot: true },
     { name: "members", path: `${base}/members`, ready: (p) => p.getByRole("heading", { name: /Members/ }).first() },
     { name: "workspace-settings", path: `${base}/settings`, ready: (p) => p.getByRole("heading", { name: /Settings/ }).first() },
+    { name: "webhooks", path: `${base}/settings/webhooks`, ready: (p) => p.getByRole("list", { name: "Webhooks" }), shot: true },
+    { name: "webhook-deliveries", path: `${base}/settings/webhooks/${w.webhookId}`, ready: (p) => p.getByRole("heading", { name: "Deliveries" }) },
+    { name: "audit", path: `${base}/settings/audit`, ready: (p) => p.getByRole("table", { name: "Audit log" }), shot: true },
     { name: "tokens", path: "/settings/tokens", ready: (p) => p.getByRole("heading", { name: "API tokens" }) },
     // The account page (another change adds it; until then this is the 404 page, checked all the same).
     { name: "account", path: "/settings", ready: (p) => p.getByRole("heading", { level: 1 }).first() },

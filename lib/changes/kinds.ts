@@ -143,6 +143,8 @@ const teamData = {
     annotations: z.number().int(),
   }),
   "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted"]), url: z.string(), kinds: z.array(z.string()) }),
+  /** `subjectId` is the webhook; an admin queued a delivery again. */
+  "webhook.resent": z.object({ url: z.string(), deliveryId: z.string(), changeKind: z.string() }),
 };
 
 export const CHANGE_DATA = { ...claimData, ...articleData, ...teamData } as const;

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeInput } from "./kinds";
 import { notifyMembers } from "@/lib/notifications/subscriber";
+import { queueWebhookDeliveries } from "@/lib/webhooks/queue";
 
 /**
  * What else happens, in the same transaction, when changes are recorded:
@@ -14,4 +15,5 @@ export type ChangeSubscriber = (tx: Prisma.TransactionClient, changes: ChangeInp
 export const changeSubscribers: ChangeSubscriber[] = [
   // One line per subscriber, e.g. notifyMembers, queueWebhookDeliveries.
   notifyMembers,
+  queueWebhookDeliveries,
 ];

@@ -100,6 +100,12 @@ import * as changes from "@/app/api/w/[slug]/changes/route";
 import * as presence from "@/app/api/w/[slug]/presence/route";
 import { listChangesQuery, liveQuery } from "@/lib/live/query";
 import { presenceSchema } from "@/lib/live/presence";
+import * as webhooksRoute from "@/app/api/w/[slug]/webhooks/route";
+import * as webhookRoute from "@/app/api/w/[slug]/webhooks/[webhookId]/route";
+import * as resendRoute from "@/app/api/w/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/resend/route";
+import * as allowHostsRoute from "@/app/api/w/[slug]/webhook-allow-hosts/route";
+import * as auditExportRoute from "@/app/api/w/[slug]/audit/export/route";
+import { allowHostsSchema, newWebhookSchema, webhookEditSchema } from "@/lib/webhooks/schemas";
 
 /**
  * The same property as lib/api-v1/property.test.ts for the cookie routes
@@ -197,6 +203,18 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/w/[slug]/import-bundle", handler: importBundle.POST, body: bundleSchema, query: z.object({ dryRun: z.enum(["true", "false"]).optional() }) },
   { method: "GET", path: "/api/w/[slug]/invites", handler: invites.GET },
   { method: "POST", path: "/api/w/[slug]/invites", handler: invites.POST, body: newInviteSchema },
+  { method: "GET", path: "/api/w/[slug]/webhooks", handler: webhooksRoute.GET },
+  { method: "POST", path: "/api/w/[slug]/webhooks", handler: webhooksRoute.POST, body: newWebhookSchema },
+  { method: "PATCH", path: "/api/w/[slug]/webhooks/[webhookId]", handler: webhookRoute.PATCH, body: webhookEditSchema },
+  { method: "DELETE", path: "/api/w/[slug]/webhooks/[webhookId]", handler: webhookRoute.DELETE },
+  { method: "POST", path: "/api/w/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/resend", handler: resendRoute.POST },
+  { method: "PUT", path: "/api/w/[slug]/webhook-allow-hosts", handler: allowHostsRoute.PUT, body: allowHostsSchema },
+  {
+    method: "GET",
+    path: "/api/w/[slug]/audit/export",
+    handler: auditExportRoute.GET,
+    query: z.object({ format: z.enum(["csv", "jsonl"]), person: text.optional(), kind: text.optional(), from: text.optional(), to: text.optional() }),
+  },
   { method: "DELETE", path: "/api/w/[slug]/invites/[inviteId]", handler: inviteRoute.DELETE },
   { method: "PATCH", path: "/api/w/[slug]/members/[memberId]", handler: member.PATCH, body: changeRoleSchema },
   { method: "DELETE", path: "/api/w/[slug]/members/[memberId]", handler: member.DELETE },

@@ -33,6 +33,8 @@ export function defaultParams(w: FuzzWorld): Record<string, string> {
     inviteId: w.ids.inviteId[0],
     token: w.ids.token[0],
     tokenId: w.ids.tokenId[0],
+    webhookId: w.ids.webhookId[0],
+    deliveryId: w.ids.deliveryId[0],
   };
 }
 
@@ -77,6 +79,14 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     removeRelation: { body: { version: v } },
     listEvents: { query: { claimId: w.c2.id, kind: "created", since: "2020-01-01T00:00:00Z", limit: "2" } },
     exportWorkspace: { query: { format: "csv", articles: w.first.id, reviewState: "unreviewed", verdict: "none", tag: "economy", claimant: "Traders", dateField: "createdAt", from: "2020-01-01", to: "2030-01-01", withVerdict: "false" } },
+    listWebhooks: {},
+    createWebhook: { body: { url: "https://hooks.example.org/claimtrail", kinds: ["claim.verdict", "member.joined"], enabled: true } },
+    updateWebhook: { body: { url: "https://hooks.example.org/claimtrail-2", kinds: ["claim.created"], enabled: true } },
+    deleteWebhook: { params: { webhookId: w.ids.webhookId[1] } },
+    listWebhookDeliveries: list,
+    resendWebhookDelivery: {},
+    listAuditLog: { query: { person: w.admin.id, kind: "webhook", from: "2020-01-01", to: "2030-01-01", limit: "2", cursor: "1000" } },
+    exportAuditLog: { query: { format: "csv", person: w.admin.id, kind: "webhook.changed", from: "2020-01-01", to: "2030-01-01" } },
   };
 }
 
@@ -122,6 +132,11 @@ export function cookieBaselines(w: FuzzWorld): Record<string, Baseline> {
     "POST /api/w/[slug]/invites": { body: { role: "viewer" } },
     "PATCH /api/w/[slug]/members/[memberId]": { body: { role: "annotator" } },
     "PATCH /api/w/[slug]/settings": { body: { name: "Renamed", verdictLabels: { false: "Wrong" } } },
+    "POST /api/w/[slug]/webhooks": v1.createWebhook,
+    "PATCH /api/w/[slug]/webhooks/[webhookId]": v1.updateWebhook,
+    "DELETE /api/w/[slug]/webhooks/[webhookId]": v1.deleteWebhook,
+    "PUT /api/w/[slug]/webhook-allow-hosts": { body: { hosts: ["127.0.0.1:8080", "hooks.internal"] } },
+    "GET /api/w/[slug]/audit/export": { query: { ...v1.exportAuditLog.query } },
   };
 }
 

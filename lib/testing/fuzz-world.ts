@@ -6,6 +6,8 @@ import { addRelation } from "@/lib/claims/relations";
 import { claimWorld, explanation } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { createInvite } from "@/lib/invites/create-invite";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 /**
  * Test helper (not a test): the workspace the property tests fire requests
@@ -31,6 +33,13 @@ export async function fuzzWorld() {
     annotator: (await createApiToken(w.annotator.id, { name: "fuzz", workspace: w.workspace.slug })).token,
     viewer: (await createApiToken(w.viewer.id, { name: "fuzz", workspace: w.workspace.slug })).token,
   };
+  // Two webhooks (one for the delete to remove), each with its creation queued, then disabled so no worker tries to reach them.
+  const hooks = [
+    await createWebhook(await w.as(w.admin), { url: "https://hooks.example.org/fuzz", kinds: ["webhook.changed", "claim.created"] }),
+    await createWebhook(await w.as(w.admin), { url: "https://hooks.example.org/fuzz-2", kinds: ["webhook.changed"] }),
+  ];
+  for (const h of hooks) await updateWebhook(await w.as(w.admin), h.id, { enabled: false });
+  const deliveries = await db.webhookDelivery.findMany({ where: { webhookId: hooks[0].id }, select: { id: true } });
   const claims = await db.claim.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, sources: { select: { id: true } } } });
   const annotations = await db.annotation.findMany({ where: { article: { workspaceId: w.workspace.id } }, select: { id: true } });
   const relations = await db.claimRelation.findMany({ where: { fromId: c2.id }, select: { id: true } });
@@ -51,6 +60,8 @@ export async function fuzzWorld() {
     inviteId: [invite.id],
     token: [invite.token],
     tokenId: apiTokens.map((t) => t.id),
+    webhookId: hooks.map((h) => h.id),
+    deliveryId: deliveries.map((d) => d.id),
   };
   // Cursors shaped like the lists' own: a time or an empty key, and a real id.
   ids.cursor = [encodeCursor(new Date().toISOString(), c1.id), encodeCursor("", ids.annotationId[0]), encodeCursor("", ids.sourceId[0] ?? c1.id), encodeCursor("2020-01-01T00:00:00.000Z", "z")];

@@ -1,5 +1,6 @@
 import { mailWorker } from "@/lib/mail/worker";
 import { digestWorker } from "@/lib/notifications/digest";
+import { webhookWorker } from "@/lib/webhooks/worker";
 
 /**
  * Background work that talks to the outside world after a commit (mail,
@@ -21,6 +22,7 @@ export const workers: Worker[] = [
   // One line per worker, e.g. mailWorker, webhookWorker.
   mailWorker,
   digestWorker,
+  webhookWorker,
 ];
 
 /** Starts every worker's loop; the returned function stops them (tests, shutdown). */

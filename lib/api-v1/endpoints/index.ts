@@ -8,6 +8,8 @@ import * as claims from "./claims";
 import * as changes from "./changes";
 import { markAsClaimEndpoint } from "./mark-as-claim";
 import * as workspaces from "./workspaces";
+import * as webhooks from "./webhooks";
+import * as audit from "./audit";
 import * as urlImport from "./url-import";
 
 /** Every /api/v1 endpoint, in the order the reference lists them. */
@@ -52,4 +54,12 @@ export const ENDPOINTS: AnyEndpoint[] = [
   exportEndpoint,
   changes.listChangesEndpoint,
   changes.streamChangesEndpoint,
+  webhooks.listWebhooksEndpoint,
+  webhooks.createWebhookEndpoint,
+  webhooks.updateWebhookEndpoint,
+  webhooks.deleteWebhookEndpoint,
+  webhooks.listDeliveriesEndpoint,
+  webhooks.resendDeliveryEndpoint,
+  audit.listAuditEndpoint,
+  audit.exportAuditEndpoint,
 ];

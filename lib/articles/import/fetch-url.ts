@@ -126,7 +126,8 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, "ipv6");
 }
 
-function hostAllowed(url: URL, allow: string[]): boolean {
+/** Whether the URL's host (or host:port) is on the allow-list, which lifts the private-address refusal. */
+export function hostAllowed(url: URL, allow: string[]): boolean {
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   return allow.some((entry) => {
@@ -151,8 +152,8 @@ function parseUrl(raw: string, base?: string): URL {
   return url;
 }
 
-/** Resolves the host and picks an address it may connect to. */
-async function checkedAddress(url: URL, allow: string[], original: string): Promise<{ address: string; family: number }> {
+/** Resolves the host and picks an address it may connect to (also used by webhook deliveries, lib/webhooks/send.ts). */
+export async function checkedAddress(url: URL, allow: string[], original: string): Promise<{ address: string; family: number }> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/workspaces/settings-form";
+import { SettingsTabs } from "@/components/workspaces/settings-tabs";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { requiresSecondApprover } from "@/lib/claims/verdict-authors";
@@ -15,9 +16,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const secondApprover = await requiresSecondApprover(access.workspace.id);
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className="mb-6 text-lg font-semibold">
+      <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
         Settings
       </h2>
+      <SettingsTabs slug={slug} current="general" />
       <SettingsForm slug={slug} name={access.workspace.name} labels={labels} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} requireSecondApprover={secondApprover} />
     </section>
   );

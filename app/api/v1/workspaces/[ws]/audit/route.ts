@@ -1,0 +1,4 @@
+import { listAuditEndpoint } from "@/lib/api-v1/endpoints/audit";
+import { methods } from "@/lib/http/pipeline";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: listAuditEndpoint });

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { SettingsTabs } from "@/components/workspaces/settings-tabs";
+import { auditPeople, listAudit, parseAuditFilter } from "@/lib/audit";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { DomainError } from "@/lib/errors";
+import { kindGroups } from "@/lib/webhooks/kind-groups";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = { person?: string; kind?: string; from?: string; to?: string; before?: string };
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const { slug } = await params;
+  const search = await searchParams;
+  const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings/audit`);
+  const raw = { person: search.person || undefined, kind: search.kind || undefined, from: search.from || undefined, to: search.to || undefined, before: search.before || undefined };
+  let error: { field: string; message: string } | null = null;
+  let filter;
+  try {
+    filter = parseAuditFilter(raw);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const [field, message] = Object.entries(err.fields)[0] ?? ["query", err.message];
+    error = { field, message };
+  }
+  const [page, people] = await Promise.all([filter ? listAudit(access, filter) : null, auditPeople(access)]);
+  const exportQuery = new URLSearchParams(Object.entries({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to }).filter((e): e is [string, string] => e[1] !== undefined));
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
+        Settings
+      </h2>
+      <SettingsTabs slug={slug} current="audit" />
+      <p className="mb-4 max-w-3xl text-sm text-stone-600">Every change in this workspace, newest first. Nobody can edit or delete what is recorded here.</p>
+      <AuditFilters slug={slug} people={people} groups={kindGroups()} values={raw} error={error} exportQuery={exportQuery.toString()} />
+      {page ? <AuditTable slug={slug} entries={page.items} nextBefore={page.nextBefore} query={exportQuery.toString()} paged={raw.before !== undefined} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { buttonClass } from "@/components/ui/button";
+import { CONTROL } from "@/components/ui/field";
+
+/**
+ * The audit log's filters as a plain GET form (the page reads them from the
+ * address, so a filtered view can be bookmarked), and the export links for
+ * the same filters.
+ */
+export function AuditFilters({
+  slug,
+  people,
+  groups,
+  values,
+  error,
+  exportQuery,
+}: {
+  slug: string;
+  people: { id: string; name: string }[];
+  groups: { area: string; kinds: string[] }[];
+  values: { person?: string; kind?: string; from?: string; to?: string };
+  error: { field: string; message: string } | null;
+  exportQuery: string;
+}) {
+  const invalid = (f: string) => (error?.field === f ? { "aria-invalid": true, "aria-describedby": "audit-filter-error" } : {});
+  const exportHref = (format: string) => `/api/w/${slug}/audit/export?${new URLSearchParams([["format", format], ...new URLSearchParams(exportQuery)]).toString()}`;
+  return (
+    <div className="mb-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+      <form method="get" action={`/w/${slug}/settings/audit`} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end" aria-label="Filter the audit log">
+        <div className="space-y-1.5">
+          <label htmlFor="audit-person" className="block text-sm font-medium text-stone-800">
+            Person
+          </label>
+          <select id="audit-person" name="person" defaultValue={values.person ?? ""} className={CONTROL} {...invalid("person")}>
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="audit-kind" className="block text-sm font-medium text-stone-800">
+            Kind
+          </label>
+          <select id="audit-kind" name="kind" defaultValue={values.kind ?? ""} className={CONTROL} {...invalid("kind")}>
+            <option value="">Every kind</option>
+            {groups.map((g) => (
+              <optgroup key={g.area} label={g.area}>
+                <option value={g.area}>All {g.area} events</option>
+                {g.kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="audit-from" className="block text-sm font-medium text-stone-800">
+            From
+          </label>
+          <input id="audit-from" type="date" name="from" defaultValue={values.from ?? ""} className={CONTROL} {...invalid("from")} />
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="audit-to" className="block text-sm font-medium text-stone-800">
+            To
+          </label>
+          <input id="audit-to" type="date" name="to" defaultValue={values.to ?? ""} className={CONTROL} {...invalid("to")} />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className={buttonClass("primary")}>
+            Filter
+          </button>
+          <a href={`/w/${slug}/settings/audit`} className={buttonClass("ghost")}>
+            Clear
+          </a>
+        </div>
+      </form>
+      {error ? (
+        <p id="audit-filter-error" role="alert" className="mt-2 text-sm text-red-700">
+          {error.field === "to" || error.field === "from" ? `${error.field === "to" ? "To" : "From"}: ` : ""}
+          {error.message}
+        </p>
+      ) : null}
+      <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3 text-sm">
+        <span className="text-stone-600">Export these changes:</span>
+        <a href={exportHref("csv")} className={buttonClass("secondary", "px-3 py-1.5")} download>
+          Export CSV
+        </a>
+        <a href={exportHref("jsonl")} className={buttonClass("secondary", "px-3 py-1.5")} download>
+          Export JSON Lines
+        </a>
+      </div>
+    </div>
+  );
+}
