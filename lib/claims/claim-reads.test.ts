@@ -93,8 +93,7 @@ describe("a claim's parts, read in SQL", () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);
     const claim = await w.claim("about 40,000 vehicles a day");
-    // 70 more events, ten of them sharing one instant (the history follows the feed's commit order, not the clock).
-    const base = Date.parse("2024-03-01T00:00:00Z");
+    // 70 more events, all sharing one instant (the history follows the feed's commit order, not the clock).
     await db.$transaction((tx) =>
       recordChanges(
         tx,
@@ -108,7 +107,9 @@ describe("a claim's parts, read in SQL", () => {
         })),
       ),
     );
-    await db.change.updateMany({ where: { claimId: claim.id, kind: "comment.created" }, data: { createdAt: new Date(base) } });
+    // One transaction, so one instant: now() is the transaction's start (the feed is append-only; nothing can re-date them).
+    const instants = await db.change.groupBy({ by: ["createdAt"], where: { claimId: claim.id, kind: "comment.created" } });
+    expect(instants).toHaveLength(1);
     const all = (await db.change.findMany({ where: { claimId: claim.id }, orderBy: { seq: "desc" }, select: { id: true } })).map((e) => ({ id: String(e.id) }));
     expect(all).toHaveLength(71);
 
