@@ -9,14 +9,11 @@ import { invalid } from "@/lib/errors";
  * not text with a stray one but binary, or text saved as UTF-16: that gets a
  * precise reason instead of being stripped into nonsense.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
 /** Above this share of binary signs, the content is binary (or UTF-16), not text with a stray control character. */
 const BINARY_SHARE = 0.01;
 const SAMPLE = 64 * 1024;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS_ONLY = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS_OR_UNDECODABLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g;
 
 /**
