@@ -478,6 +478,19 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        WHERE r."workspaceId" = '${workspaceId}'`,
     );
     await client.query("DROP TABLE seg; DROP TABLE segpos; DROP TABLE tc");
+    // The counters the Claim triggers keep in the app (they are off while loading), as their migrations backfill them.
+    await q(
+      "tag counts",
+      `INSERT INTO "WorkspaceTag" ("workspaceId", "tag", "claimCount")
+       SELECT c."workspaceId", t.tag, count(*)::int FROM "Claim" c, LATERAL (SELECT DISTINCT unnest(c.tags) AS tag) t
+        WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2`,
+    );
+    await q(
+      "claim tallies",
+      `INSERT INTO "WorkspaceClaimTally" ("workspaceId", "verdict", "reviewState", "claimCount")
+       SELECT c."workspaceId", coalesce(c.verdict, ''), c."reviewState", count(*)::int FROM "Claim" c
+        WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
+    );
 
     await client.query("SET session_replication_role = DEFAULT");
     const t0 = performance.now();
