@@ -119,6 +119,23 @@ describe("importUrl", () => {
     }
   });
 
+  it("two simultaneous imports of one canonical address store one article; the other is told it's a duplicate", async () => {
+    const { workspace, access } = await setup();
+    // Different text under one canonical address, so only the canonical index can settle it.
+    const pages = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`/og${i}`, { body: OPENGRAPH_PAGE.replace("Ferries will be free.", `Ferries will cost ${i + 1} euros.`) }]));
+    const versions = await startPageServer(pages);
+    try {
+      process.env.IMPORT_ALLOW_HOSTS += `,${versions.host}`;
+      const results = await Promise.all(Object.keys(pages).map((path) => importUrl(access, parse({ url: `${versions.origin}${path}` }))));
+      expect(results.filter((r) => r.status === "created")).toHaveLength(1);
+      const winner = results.find((r) => r.status === "created")!.article.id;
+      expect(results.filter((r) => r.status === "duplicate").map((r) => r.article.id)).toEqual([winner, winner, winner]);
+      expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    } finally {
+      await versions.close();
+    }
+  });
+
   it("lets reviewed metadata win, and clears what was blanked", async () => {
     const { access } = await setup();
     const result = await importUrl(access, parse({ url: `${site.origin}/bare`, title: "Edited title", author: "", publisher: "Edited publisher", publishedAt: "2026-01-31", language: "", tags: ["council"] }));
