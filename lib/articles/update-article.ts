@@ -4,6 +4,7 @@ import { idFactory } from "@/lib/bundle-import/ids";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { calendarDateSchema } from "./dates";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
 import { movePageStarts } from "./page-starts";
@@ -11,11 +12,24 @@ import { docSchema } from "./doc-schema";
 import { REVISION_MAX } from "./get-article";
 import { assertStorableArticle } from "./storable";
 
+/**
+ * Where a page imported by URL came from, as far as people may correct it: its
+ * canonical address and the day it was last updated. The address it was
+ * imported from (originalUrl) is a record of the import and stays as it is.
+ * A field left out stays as it is; blank or null clears it.
+ */
+export const articleSourceSchema = z.object({
+  canonicalUrl: articleMetadataSchema.shape.url,
+  modifiedAt: calendarDateSchema.nullish(),
+});
+export type ArticleSourcePatch = z.output<typeof articleSourceSchema>;
+
 export const articleEditSchema = z.object({
   /** The revision the editor started from: saving over someone else's newer edit is refused. */
   baseRevision: z.number().int().min(1).max(REVISION_MAX),
   doc: docSchema,
   metadata: articleMetadataSchema,
+  source: articleSourceSchema.optional(),
 });
 
 /**
@@ -23,7 +37,7 @@ export const articleEditSchema = z.object({
  * text, in one transaction: readers never see a revision whose highlights
  * still point into the old text.
  */
-export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata }) {
+export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata; source?: ArticleSourcePatch }) {
   assertCan(access, "article.edit");
   const doc = input.doc;
   assertStorableArticle(doc, input.metadata);
@@ -42,6 +56,12 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       const twin = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, contentHash: hash, id: { not: articleId } }, select: { title: true } });
       if (twin) throw conflict(`Another article in this workspace, “${twin.title}”, has exactly this text.`, { doc: "Same text as another article." });
     }
+    const source = Object.fromEntries(Object.entries(input.source ?? {}).filter(([, v]) => v !== undefined)) as ArticleSourcePatch;
+    if (source.canonicalUrl) {
+      // One article per canonical address (a unique index): say which one has it rather than fail on the index.
+      const holder = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, canonicalUrl: source.canonicalUrl, id: { not: articleId } }, select: { title: true } });
+      if (holder) throw conflict(`Another article in this workspace, “${holder.title}”, has this canonical address.`, { canonicalUrl: "Another article has this canonical address." });
+    }
     const revision = article.revision + 1;
     await tx.articleRevision.create({
       data: { articleId, number: revision, title: input.metadata.title, doc: doc as object, text, contentHash: hash, createdById: access.userId },
@@ -57,10 +77,14 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     }
     await tx.article.update({
       where: { id: articleId },
-      data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
+      data: { ...input.metadata, ...source, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
     });
     return { revision, reanchored };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).catch((err: unknown) => {
+    // Two edits giving two articles one canonical address at once: the unique index lets one through.
+    if ((err as { code?: string }).code === "P2002") throw conflict("Another article in this workspace has this canonical address.", { canonicalUrl: "Another article has this canonical address." });
+    throw err;
+  });
 }
 
 /** A 5 MB document written twice, and every highlight re-anchored, can take longer than Prisma's default 5 s on a busy server. */
