@@ -49,6 +49,7 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await expect(rows.nth(1)).toContainText("double in size by 2030");
   await expect(rows.nth(3)).toContainText("Orphaned");
   await expect(rows.nth(3)).toContainText("The quoted words aren't in the article.");
+  await expect(rows.nth(3)).toContainText("Kept as an orphaned highlight");
 
   // The report at both widths: accessible, nothing wider than the screen.
   for (const width of [1280, 390]) {
@@ -63,8 +64,8 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await section.getByRole("button", { name: "Cancel" }).click();
   await expect(table).toHaveCount(0);
   await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
-  await section.getByRole("button", { name: "Import 2 highlights" }).click();
-  await expect(section.getByRole("status")).toContainText("Imported 2 highlights from Hypothesis.");
+  await section.getByRole("button", { name: "Import 3 highlights" }).click();
+  await expect(section.getByRole("status")).toContainText("Imported 2 highlights from Hypothesis. 1 orphaned highlight was kept to place by hand.");
   await section.getByRole("link", { name: title }).click();
   await page.waitForURL(/\/articles\/[^/]+$/);
 
@@ -72,12 +73,14 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await expect(panel.getByText("jane (imported from Hypothesis)")).toBeVisible();
   await expect(panel.getByText("sam (imported from Hypothesis)")).toBeVisible();
   await expect(panel.getByText("Check the 2030 date")).toBeVisible();
+  // The span that couldn't be placed is listed with the orphans, not lost.
+  await expect(panel.getByRole("region", { name: /^Orphaned/ })).toContainText("the airport closes on Sundays");
   await page.screenshot({ path: "test-results/annotation-import-reader.png" });
 
   // The same file a second time adds nothing: each span is already highlighted.
   await page.goto(`/w/${slug}/import`);
   await section.getByLabel("Place them on").selectOption({ label: title });
   await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
-  await expect(section.getByText("2 already highlighted", { exact: false })).toBeVisible();
+  await expect(section.getByText("3 already highlighted", { exact: false })).toBeVisible();
   await expect(section.getByRole("button", { name: "Import 0 highlights" })).toBeDisabled();
 });

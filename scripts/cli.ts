@@ -198,11 +198,16 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
 /** One line per span, then the totals. */
 function annotationReportLines(report: ImportReport, file: string): string[] {
   const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 59)}…` : s);
-  const lines = report.rows.map((r) => `${r.status.padEnd(9)} #${r.n} ${short(r.quote)}${r.article ? ` → ${r.article.title}` : ""}${r.reason ? ` (${r.reason})` : ""}`);
+  const lines = report.rows.map((r) => `${r.status.padEnd(9)} #${r.n} ${short(r.quote)}${r.article ? ` → ${r.article.title}` : ""}${r.reason ? ` (${r.reason})` : ""}${r.status === "orphaned" && r.stored ? " [kept as an orphaned highlight]" : ""}`);
   const { placed, moved, orphaned, duplicate } = report.counts;
   const totals = `${placed} placed, ${moved} moved, ${orphaned} orphaned, ${duplicate} already highlighted; ${report.claims} new claims.`;
-  const head = report.dryRun ? `Dry run of ${file} (${report.toolName}): nothing was written.` : `Imported ${file} (${report.toolName}): orphaned and already highlighted spans were left out.`;
-  return [head, ...lines, totals];
+  const kept = report.rows.filter((r) => r.status === "orphaned" && r.stored).length;
+  const orphans = kept ? ` ${kept} orphaned ${kept === 1 ? "span is" : "spans are"} kept as orphaned highlights (the reader lists them to place by hand).` : "";
+  const head = report.dryRun
+    ? `Dry run of ${file} (${report.toolName}): nothing was written.${orphans.replace(" is kept", " would be kept").replace(" are kept", " would be kept")}`
+    : `Imported ${file} (${report.toolName}): already highlighted spans, and orphans with no article or no words, were left out.${orphans}`;
+  const skipped = report.skipped.map((s) => `skipped   line ${s.line}: ${s.reason}`);
+  return [head, ...lines, ...skipped, totals];
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -22,6 +22,8 @@ const STATUS_STYLE: Record<SpanOutcome, string> = {
 };
 
 const highlights = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "highlight" : "highlights"}`;
+const storedCount = (r: ImportReport) => r.rows.filter((row) => row.stored).length;
+const keptOrphans = (r: ImportReport) => r.rows.filter((row) => row.status === "orphaned" && row.stored).length;
 
 type State =
   | { kind: "idle" }
@@ -113,8 +115,8 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
         {state.kind === "planned" && <Report report={state.report} name={state.name} />}
         {state.kind === "planned" && (
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => void apply(state)} disabled={state.report.counts.placed + state.report.counts.moved === 0}>
-              Import {highlights(state.report.counts.placed + state.report.counts.moved)}
+            <Button onClick={() => void apply(state)} disabled={storedCount(state.report) === 0}>
+              Import {highlights(storedCount(state.report))}
             </Button>
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })}>
               Cancel
@@ -124,7 +126,8 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
         {state.kind === "done" && (
           <Alert tone="success">
             Imported {highlights(state.report.counts.placed + state.report.counts.moved)} from {state.report.toolName}
-            {state.report.claims > 0 && ` and ${state.report.claims.toLocaleString("en")} ${state.report.claims === 1 ? "claim" : "claims"}`}.{" "}
+            {state.report.claims > 0 && ` and ${state.report.claims.toLocaleString("en")} ${state.report.claims === 1 ? "claim" : "claims"}`}.
+            {keptOrphans(state.report) > 0 && ` ${keptOrphans(state.report).toLocaleString("en")} orphaned ${keptOrphans(state.report) === 1 ? "highlight was" : "highlights were"} kept to place by hand.`}{" "}
             {state.report.articles
               .filter((a) => a.id)
               .slice(0, 5)
@@ -146,6 +149,7 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
 function Report({ report, name }: { report: ImportReport; name: string }) {
   const { counts } = report;
   const shown = report.rows.slice(0, SHOWN);
+  const kept = keptOrphans(report);
   return (
     <div>
       <h4 className="font-medium">
@@ -153,7 +157,10 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
       </h4>
       <p className="mt-1">
         {counts.placed.toLocaleString("en")} placed, {counts.moved.toLocaleString("en")} moved, {counts.orphaned.toLocaleString("en")} orphaned
-        {counts.duplicate > 0 && `, ${counts.duplicate.toLocaleString("en")} already highlighted`}. Orphaned and already highlighted spans are left out.
+        {counts.duplicate > 0 && `, ${counts.duplicate.toLocaleString("en")} already highlighted`}.
+        {kept > 0 && ` ${kept.toLocaleString("en")} orphaned ${kept === 1 ? "span is" : "spans are"} kept as orphaned highlights, listed in the reader to place by hand.`}
+        {counts.orphaned - kept > 0 && ` ${(counts.orphaned - kept).toLocaleString("en")} orphaned ${counts.orphaned - kept === 1 ? "span has" : "spans have"} no article or no words and ${counts.orphaned - kept === 1 ? "is" : "are"} left out.`}
+        {counts.duplicate > 0 && " Already highlighted spans are left out."}
         {report.articles.some((a) => a.status === "new") && ` New articles: ${report.articles.filter((a) => a.status === "new").map((a) => a.title).join(", ")}.`}
         {report.claims > 0 && ` New claims: ${report.claims.toLocaleString("en")}.`}
       </p>
@@ -190,6 +197,9 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
                   {r.claim && <span className="block text-stone-600">Claim: {r.claim}</span>}
                   {r.tags.length > 0 && <span className="block text-stone-600">Tags: {r.tags.join(", ")}</span>}
                   {r.reason && <span className="block text-stone-600">{r.reason}</span>}
+                  {r.status === "orphaned" && (
+                    <span className="block text-stone-600">{r.stored ? "Kept as an orphaned highlight: the reader lists it to place by hand." : "Left out."}</span>
+                  )}
                 </td>
                 <td className="hidden px-2 py-1.5 [overflow-wrap:anywhere] sm:table-cell">{r.article?.title ?? "—"}</td>
                 <td className="hidden px-2 py-1.5 [overflow-wrap:anywhere] md:table-cell">{r.creator ?? "—"}</td>
@@ -199,6 +209,26 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
         </table>
       </div>
       {report.rows.length > SHOWN && <p className="mt-1 text-stone-600">The first {SHOWN} of {report.rows.length.toLocaleString("en")} are listed.</p>}
+      {report.skipped.length > 0 && <SkippedLines skipped={report.skipped} />}
     </div>
+  );
+}
+
+/** JSON Lines lines left out: named by line number so the file can be fixed; the rest imports. */
+function SkippedLines({ skipped }: { skipped: ImportReport["skipped"] }) {
+  return (
+    <Alert tone="info">
+      <p>
+        {skipped.length.toLocaleString("en")} {skipped.length === 1 ? "line is" : "lines are"} left out; the other lines can be imported:
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {skipped.slice(0, SHOWN).map((s) => (
+          <li key={s.line} className="[overflow-wrap:anywhere]">
+            line {s.line}: {s.reason}
+          </li>
+        ))}
+      </ul>
+      {skipped.length > SHOWN && <p className="mt-1">The first {SHOWN} are listed.</p>}
+    </Alert>
   );
 }

@@ -18,6 +18,10 @@ interface Metadata {
   publishedAt: string | null;
   language: string | null;
   tags: string[];
+  /** Pages imported by URL: the page's canonical address, the address given, the day it was last updated. */
+  canonicalUrl: string | null;
+  originalUrl: string | null;
+  modifiedAt: string | null;
 }
 
 function ToolButton({ editor, label, active, run }: { editor: Editor; label: string; active: boolean; run: (e: Editor) => void }) {
@@ -65,10 +69,11 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
         language: get("language"),
         tags: get("tags") ? get("tags").split(",").map((t) => t.trim()).filter(Boolean) : [],
       },
+      source: { canonicalUrl: get("canonicalUrl"), modifiedAt: get("modifiedAt") },
     });
     setPending(false);
     if (!res.ok) {
-      const meta = Object.fromEntries(Object.entries(res.error.fields).map(([k, v]) => [k.replace(/^metadata\./, ""), v]));
+      const meta = Object.fromEntries(Object.entries(res.error.fields).map(([k, v]) => [k.replace(/^(metadata|source)\./, ""), v]));
       setFields(meta);
       setError(res.error.message);
       return;
@@ -107,6 +112,20 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
         <TextField label="Author" name="author" defaultValue={metadata.author ?? ""} error={fields.author} />
         <TextField label="URL" name="url" type="url" defaultValue={metadata.url ?? ""} error={fields.url} />
         <TextField label="Published" name="publishedAt" type="date" defaultValue={metadata.publishedAt ?? ""} error={fields.publishedAt} />
+        <TextField label="Updated" name="modifiedAt" type="date" defaultValue={metadata.modifiedAt ?? ""} error={fields.modifiedAt} hint="When the page says it was last updated." />
+        <TextField
+          label="Canonical address"
+          name="canonicalUrl"
+          type="url"
+          defaultValue={metadata.canonicalUrl ?? ""}
+          error={fields.canonicalUrl}
+          hint="The page's own address for itself; importing it again finds this article."
+        />
+        {metadata.originalUrl ? (
+          <p className="text-sm text-stone-600">
+            Imported from <span className="[overflow-wrap:anywhere]">{metadata.originalUrl}</span>
+          </p>
+        ) : null}
         <TextField label="Language" name="language" defaultValue={metadata.language ?? ""} error={fields.language} hint="A code like en, uk or pt-BR; detected from the text on import." />
         <TextField label="Tags" name="tags" defaultValue={metadata.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
         <p className="text-sm text-stone-600">Saving creates revision {revision + 1}. Highlights move with their words; those whose words are gone are kept as orphans.</p>

@@ -19,6 +19,9 @@ const STATUS_HELP: Record<AnnotationView["status"], string> = {
   orphaned: "The text was removed in an edit; kept with its original quote",
 };
 
+/** An imported orphan may never have been placed: the edit-only wording would mislead. */
+const IMPORTED_ORPHAN_HELP = "Not found in the text when imported (or removed in a later edit); kept with its original quote";
+
 interface Props {
   annotations: AnnotationView[];
   selectedId: string | null;
@@ -59,7 +62,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
           </span>
         ) : null}
         {label ? (
-          <span title={STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+          <span title={a.status === "orphaned" && a.importedFrom ? IMPORTED_ORPHAN_HELP : STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
             {label}
           </span>
         ) : null}
@@ -123,7 +126,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
           <h2 id="orphan-heading" className="text-sm font-semibold text-stone-800">
             Orphaned <span className="font-normal text-stone-500">({orphaned.length})</span>
           </h2>
-          <p className="mt-1 text-xs text-stone-500">Their text was removed in an edit. They keep their original quote.</p>
+          <p className="mt-1 text-xs text-stone-500">Their text was removed in an edit, or not found when they were imported. They keep their original quote.</p>
           <EntryList
             className="mt-2"
             items={orphaned}

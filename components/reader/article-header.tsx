@@ -13,6 +13,10 @@ interface Props {
     author: string | null;
     url: string | null;
     publishedAt: Date | null;
+    /** Pages imported by URL: the day the page says it was last updated, its canonical address, the address given. */
+    modifiedAt?: Date | null;
+    canonicalUrl?: string | null;
+    originalUrl?: string | null;
     language: string | null;
     tags: string[];
     revision: number;
@@ -24,7 +28,19 @@ interface Props {
 
 export function ArticleHeader({ slug, article, canEdit }: Props) {
   const base = `/w/${slug}/articles/${article.id}`;
-  const byline = [article.publisher, article.author ? `by ${article.author}` : null, article.publishedAt ? <Time value={article.publishedAt} style="day" /> : null].filter((part) => part !== null && part !== "");
+  const byline = [
+    article.publisher,
+    article.author ? `by ${article.author}` : null,
+    article.publishedAt ? <Time value={article.publishedAt} style="day" /> : null,
+    article.modifiedAt ? (
+      <span data-testid="article-updated">
+        updated <Time value={article.modifiedAt} style="day" />
+      </span>
+    ) : null,
+  ].filter((part) => part !== null && part !== "");
+  // The addresses a URL import recorded; the one given is shown only when it isn't the canonical one (a redirect, a tracking link).
+  const canonical = article.canonicalUrl ?? null;
+  const importedFrom = article.originalUrl && article.originalUrl !== article.canonicalUrl ? article.originalUrl : null;
   return (
     <header className="mb-8 max-w-3xl">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -47,6 +63,16 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
         {article.url ? (
           <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline">
             Original ↗
+          </a>
+        ) : null}
+        {canonical ? (
+          <a href={canonical} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline" title={canonical}>
+            Canonical address ↗
+          </a>
+        ) : null}
+        {importedFrom ? (
+          <a href={importedFrom} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline" title={importedFrom}>
+            Imported from ↗
           </a>
         ) : null}
         {article.language ? (

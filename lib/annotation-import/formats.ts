@@ -54,9 +54,17 @@ export interface ImportedDoc {
   spans: ImportedSpan[];
 }
 
+/** A line of a JSON Lines file that was left out: the rest of the file is still read. */
+export interface SkippedLine {
+  line: number;
+  reason: string;
+}
+
 export interface ParsedFile {
   tool: Tool;
   docs: ImportedDoc[];
+  /** JSON Lines only: lines that aren't JSON or aren't a record, reported by line number and not imported. */
+  skipped: SkippedLine[];
 }
 
 export const MAX_SPANS = 20_000;
@@ -102,6 +110,15 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, base: string,
   const issue = r.error.issues[0];
   const field = pathOf(base, issue.path);
   throw unprocessable(`${what}: ${field} ${issue.message.replace(/^Invalid input: /, "")}.`, { [field]: issue.message });
+}
+
+/** Why `value` doesn't fit `schema`, naming the field under `base`; null when it fits. */
+function whyNot<T extends z.ZodType>(schema: T, value: unknown): { data: z.output<T>; reason: null } | { data: null; reason: string } {
+  const r = schema.safeParse(value);
+  if (r.success) return { data: r.data, reason: null };
+  const issue = r.error.issues[0];
+  const field = pathOf("", issue.path).replace(/^\./, "") || "the record";
+  return { data: null, reason: `${field} ${issue.message.replace(/^Invalid input: /, "")}` };
 }
 
 // ——— W3C Web Annotation (and Hypothesis, whose targets are W3C-shaped) ———
@@ -218,7 +235,7 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
       problem: sel.exact === undefined && sel.start === undefined ? "No TextQuoteSelector or TextPositionSelector in its target." : undefined,
     });
   }
-  return { tool: "w3c", docs: [...byDoc.values()] };
+  return { tool: "w3c", docs: [...byDoc.values()], skipped: [] };
 }
 
 // ——— Hypothesis ———
@@ -266,7 +283,7 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
       problem: sel.exact === undefined && sel.start === undefined ? "A page note: it marks no words." : undefined,
     });
   }
-  return { tool: "hypothesis", docs: [...byUri.values()] };
+  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [] };
 }
 
 // ——— Label Studio ———
@@ -366,7 +383,7 @@ function fromLabelStudio(tasks: unknown[], base: string): ParsedFile {
     }
     docs.push(doc);
   }
-  return { tool: "label-studio", docs };
+  return { tool: "label-studio", docs, skipped: [] };
 }
 
 // ——— doccano ———
@@ -385,12 +402,28 @@ const doccanoRecord = z.looseObject({
   url: z.string().optional(),
 });
 
-function fromDoccano(records: unknown[], base: string, lineNumbers: boolean): ParsedFile {
+/**
+ * doccano exports one record per line: a bad line (from a hand edit or a
+ * truncated copy) is reported by its line number and left out, so the good
+ * lines can still be imported. A JSON array of records is one value and is
+ * refused whole, naming the element.
+ */
+function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]; skipped: SkippedLine[] } | null): ParsedFile {
   const docs: ImportedDoc[] = [];
+  const skipped = [...(lines?.skipped ?? [])];
   let n = 0;
   for (const [i, raw] of records.entries()) {
-    const at = lineNumbers ? `line ${i + 1}` : `${base}[${i}]`;
-    const rec = parseWith(doccanoRecord, raw, at, "Not a doccano record");
+    let rec: z.output<typeof doccanoRecord>;
+    if (lines) {
+      const r = whyNot(doccanoRecord, raw);
+      if (!r.data) {
+        skipped.push({ line: lines.lineOf[i], reason: `Not a doccano record: ${r.reason}.` });
+        continue;
+      }
+      rec = r.data;
+    } else {
+      rec = parseWith(doccanoRecord, raw, `${base}[${i}]`, "Not a doccano record");
+    }
     const all = [...(rec.label ?? []), ...(rec.labels ?? []), ...(rec.entities ?? [])];
     const doc: ImportedDoc = { text: rec.text, title: rec.title, url: rec.url, articleTags: cleanTags(all.filter((l) => typeof l === "string")), spans: [] };
     for (const s of all) {
@@ -414,7 +447,9 @@ function fromDoccano(records: unknown[], base: string, lineNumbers: boolean): Pa
     }
     docs.push(doc);
   }
-  return { tool: "doccano", docs };
+  skipped.sort((a, b) => a.line - b.line);
+  if (!docs.length) throw unprocessable(`No line of the file is a doccano record: ${describeSkipped(skipped)}`, skippedErrors(skipped));
+  return { tool: "doccano", docs, skipped };
 }
 
 // ——— detection ———
@@ -429,18 +464,40 @@ export function annotationToolOf(json: unknown): Tool | null {
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const isAnnotationType = (t: unknown) => t === "Annotation" || (Array.isArray(t) && t.includes("Annotation"));
 
-function parseJsonLines(content: string): unknown[] | null {
-  const lines = content.split(/\r?\n/);
-  const out: unknown[] = [];
-  for (const line of lines) {
+interface JsonLines {
+  items: unknown[];
+  /** The 1-based line each item came from. */
+  lineOf: number[];
+  /** Lines that aren't JSON. */
+  skipped: SkippedLine[];
+}
+
+/** JSON Lines, line by line: null when no line is JSON (then it isn't JSON Lines at all). */
+function parseJsonLines(content: string): JsonLines | null {
+  const out: JsonLines = { items: [], lineOf: [], skipped: [] };
+  for (const [i, line] of content.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
     try {
-      out.push(JSON.parse(line));
-    } catch {
-      return null;
+      out.items.push(JSON.parse(line));
+      out.lineOf.push(i + 1);
+    } catch (err) {
+      out.skipped.push({ line: i + 1, reason: `Not JSON: ${(err as Error).message.replace(/ at position \d+/, "").replace(/\s*\(line \d+ column \d+\)/, "")}.` });
     }
   }
-  return out.length ? out : null;
+  return out.items.length ? out : null;
+}
+
+const SKIPPED_NAMED = 5;
+
+/** "line 3: …; line 7: …" for an error message (the first few). */
+function describeSkipped(skipped: SkippedLine[]): string {
+  const named = skipped.slice(0, SKIPPED_NAMED).map((s) => `line ${s.line}: ${s.reason}`);
+  const more = skipped.length - named.length;
+  return named.join(" ") + (more > 0 ? ` (and ${more} more lines)` : "");
+}
+
+function skippedErrors(skipped: SkippedLine[]): Record<string, string> {
+  return Object.fromEntries(skipped.slice(0, SKIPPED_NAMED).map((s) => [`line ${s.line}`, s.reason]));
 }
 
 const UNKNOWN = "Not a format Claimtrail reads annotations from: give W3C Web Annotations, a Hypothesis API response, Label Studio JSON tasks or doccano JSONL.";
@@ -460,14 +517,13 @@ export function parseAnnotationFile(content: string): ParsedFile {
   const body = content.replace(/^\uFEFF/, "");
   if (!body.trim()) throw invalid("The file is empty.", { content: "The file is empty." });
   let json: unknown;
-  let lines = false;
+  let lines: JsonLines | null = null;
   try {
     json = JSON.parse(body);
   } catch (err) {
-    const list = parseJsonLines(body);
-    if (!list) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
-    json = list;
-    lines = true;
+    lines = parseJsonLines(body);
+    if (!lines) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
+    json = lines.items;
   }
   let items: unknown[];
   let base = "";
@@ -491,8 +547,11 @@ export function parseAnnotationFile(content: string): ParsedFile {
     items = [json];
   }
   if (!items.length) throw unprocessable("The file holds no annotations.", { [base || "content"]: "Empty." });
-  const tool = isObject(json) && Array.isArray(json.rows) ? "hypothesis" : classify(items[0]);
-  if (!tool) throw unprocessable(UNKNOWN, { [`${base}[0]`.replace(/^\[/, "[")]: "Not an annotation, task or record Claimtrail knows." });
+  // JSON Lines is told by its first good line (a bad first line mustn't hide the rest).
+  const tool = isObject(json) && Array.isArray(json.rows) ? "hypothesis" : lines ? (items.map(classify).find((t) => t) ?? null) : classify(items[0]);
+  if (!tool) throw unprocessable(UNKNOWN, { [lines ? `line ${lines.lineOf[0]}` : `${base}[0]`]: "Not an annotation, task or record Claimtrail knows." });
+  // Only doccano's own format is JSON Lines; other tools' files in lines are read whole, so any bad line refuses them.
+  if (lines?.skipped.length && tool !== "doccano") throw unprocessable(`The file isn't JSON Lines throughout: ${describeSkipped(lines.skipped)}`, skippedErrors(lines.skipped));
   const parsed =
     tool === "w3c" ? fromW3c(items, base) : tool === "hypothesis" ? fromHypothesis(items, base) : tool === "label-studio" ? fromLabelStudio(items, base) : fromDoccano(items, base, lines);
   const total = parsed.docs.reduce((s, d) => s + d.spans.length, 0);

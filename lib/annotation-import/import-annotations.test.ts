@@ -163,13 +163,21 @@ describe("Hypothesis", () => {
     expect(dry.rows[3].reason).toMatch(/page note/);
     expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(0);
 
+    // The orphan with words is kept as an orphaned highlight (the reader lists it); the page note has no words to keep.
+    expect(dry.rows.map((r) => r.stored)).toEqual([true, true, true, false]);
     await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
-    const rows = await db.annotation.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    const rows = await db.annotation.findMany({ where: { articleId: article.id, start: { not: null } }, orderBy: { start: "asc" } });
     expect(rows.map((r) => [article.text.slice(r.start!, r.end!), r.originalCreator, r.importedFrom, r.tags, r.note])).toEqual([
       ["40% of buses run late", "jane_doe", "Hypothesis", ["transport", "buses"], "Check the **source**"],
       ["ميزانية النقل 🚌 grew", "Sam R.", "Hypothesis", ["transport", "buses"], "Check the **source**"],
     ]);
-    expect(await db.annotationEvent.count({ where: { annotationId: { in: rows.map((r) => r.id) }, kind: "created" } })).toBe(2);
+    const orphans = await db.annotation.findMany({ where: { articleId: article.id, start: null } });
+    expect(orphans.map((r) => [r.status, r.exact, r.end, r.originalCreator, r.importedFrom])).toEqual([["orphaned", "trams are always early", null, "jane_doe", "Hypothesis"]]);
+    expect(await db.annotationEvent.count({ where: { annotationId: { in: [...rows, ...orphans].map((r) => r.id) }, kind: "created" } })).toBe(3);
+    // Importing the same file again keeps one of each, the orphan too.
+    const again = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
+    expect(statuses(again)).toEqual(["duplicate", "duplicate", "duplicate", "orphaned"]);
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(3);
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).annotationsVersion).toBe(1);
     expect((await counts(workspace.id)).claims).toBe(0);
   });
@@ -223,13 +231,19 @@ describe("Label Studio", () => {
     const articleId = done.articles[0].id!;
     const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(article.text).toContain(text);
-    const rows = await db.annotation.findMany({ where: { articleId }, orderBy: [{ start: "asc" }, { end: "desc" }], include: { claim: true } });
+    const rows = await db.annotation.findMany({ where: { articleId, start: { not: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], include: { claim: true } });
     expect(rows.map((r) => [r.exact, r.tags, r.claim?.statement ?? null, r.claim?.tags ?? null, r.originalCreator])).toEqual([
       ["Officials", ["Source"], null, null, "Ana Silva"],
       ["unemployment fell to 4.1% 📉", [], "unemployment fell to 4.1% 📉", ["economy"], "Ana Silva"],
       ["unemployment", ["Statistic"], null, null, "Ana Silva"],
     ]);
     expect(await db.change.count({ where: { claimId: rows[1].claimId!, kind: "claim.created" } })).toBe(1);
+    // Spans that couldn't be placed are kept as orphaned highlights with the words the tool recorded.
+    const orphans = await db.annotation.findMany({ where: { articleId, start: null } });
+    expect(orphans.map((r) => [r.status, r.exact, r.tags, r.originalCreator]).sort((x, y) => String(x[1]).localeCompare(String(y[1])))).toEqual([
+      ["orphaned", "nowhere", ["Source"], "Ana Silva"],
+      ["orphaned", "Opponents", ["Source"], "Ana Silva"],
+    ]);
   });
 
   it("reads code-point offsets too (astral characters before the span)", async () => {
@@ -287,6 +301,22 @@ describe("doccano", () => {
     expect(anns.find((a) => a.exact === "Le")!.originalCreator).toBe("annotator1");
   });
 
+  it("bad lines are reported by line number and left out; the good lines import", async () => {
+    const { access } = await freshWorkspace();
+    const good = (i: number) => JSON.stringify({ text: `Line ${i} says the rate fell by ${i} %.`, label: [[0, 6, "CLAIM"]] });
+    const content = [good(1), good(2), "", JSON.stringify({ text: "abc", label: [["x", 1, "A"]] }), good(5), good(6), '{"text": "truncated', good(8)].join("\n");
+    const dry = await importAnnotations(access, { content }, { dryRun: true });
+    expect(dry.skipped.map((s) => s.line)).toEqual([4, 7]);
+    expect(dry.skipped[0].reason).toMatch(/^Not a doccano record: label\[0\]/);
+    expect(dry.skipped[1].reason).toMatch(/^Not JSON/);
+    expect(dry.skipped[1].reason).not.toMatch(/position/);
+    expect(dry.counts.placed).toBe(5);
+    const done = await importAnnotations(access, { content }, { dryRun: false });
+    expect(done.skipped).toHaveLength(2);
+    expect(await db.annotation.count({ where: { workspaceId: access.workspace.id } })).toBe(5);
+    expect(await db.article.count({ where: { workspaceId: access.workspace.id } })).toBe(5);
+  });
+
   it("10,000 spans: one dry run, one transaction", async () => {
     const { access, workspace } = await freshWorkspace();
     const words = Array.from({ length: 10_000 }, (_, i) => `w${i}`);
@@ -323,7 +353,8 @@ describe("bad input", () => {
     ["a Hypothesis row without a target", JSON.stringify({ rows: [{ uri: "https://x.example" }] }), 422, "rows[0].target"],
     ["a W3C quote selector without exact", JSON.stringify({ type: "Annotation", target: { source: "https://x.example", selector: { type: "TextQuoteSelector", exact: 5 } } }), 422, "[0].target[0].selector[0].exact"],
     ["a Label Studio task whose labels aren't strings", JSON.stringify([{ data: { text: "abc" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 1, labels: [1] } }] }] }]), 422, "[0].annotations[0].result[0].value.labels[0]"],
-    ["a doccano line with a bad span", `${JSON.stringify({ text: "abc", label: [[0, 1, "A"]] })}\n${JSON.stringify({ text: "abc", label: [["x", 1, "A"]] })}`, 422, "line 2.label[0]"],
+    ["a doccano file with no good line", `${JSON.stringify({ text: "abc", label: [["x", 1, "A"]] })}\n{"text": "abc", "label": [[0, 1`, 422, "line 1"],
+    ["a JSON Lines file of W3C annotations with a bad line", `${JSON.stringify({ type: "Annotation", target: { source: "https://x.example", selector: { type: "TextQuoteSelector", exact: "a" } } })}\nnot json`, 422, "line 2"],
     ["a paged collection", JSON.stringify({ type: "AnnotationCollection", first: "https://x.example/page1" }), 422, "first"],
   ])("%s: a clear 4xx naming the field, nothing written", async (_label, content, status, field) => {
     const before = await counts(workspaceId);

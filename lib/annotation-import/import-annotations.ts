@@ -15,7 +15,7 @@ import { VERDICTS } from "@/lib/claims/verdicts";
 import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
-import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type Tool } from "./formats";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
@@ -24,7 +24,7 @@ export const importAnnotationsSchema = z.object({
 });
 export type ImportAnnotationsInput = z.input<typeof importAnnotationsSchema>;
 
-/** placed: where the tool said; moved: found elsewhere or with small differences; orphaned: not found; duplicate: already highlighted. */
+/** placed: where the tool said; moved: found elsewhere or with small differences; orphaned: not found (kept as an orphaned highlight when it has a quote and an article); duplicate: already highlighted. */
 export type SpanOutcome = "placed" | "moved" | "orphaned" | "duplicate";
 
 export interface ReportRow {
@@ -39,6 +39,8 @@ export interface ReportRow {
   tags: string[];
   claim: string | null;
   reason: string | null;
+  /** Whether importing writes it: placed and moved spans, and orphans with a quote and an article (as orphaned highlights). */
+  stored: boolean;
 }
 
 export interface ImportReport {
@@ -49,6 +51,8 @@ export interface ImportReport {
   articles: { id: string | null; title: string; status: "existing" | "new" }[];
   claims: number;
   rows: ReportRow[];
+  /** JSON Lines lines left out (not JSON, not a record), by line number. */
+  skipped: SkippedLine[];
 }
 
 const QUOTE_SHOWN = 300;
@@ -67,7 +71,8 @@ interface Placement {
   row: ReportRow;
   span: ImportedSpan;
   target: Target | null;
-  write?: { start: number; end: number; exact: string; prefix: string; suffix: string; status: "exact" | "moved" | "fuzzy" };
+  /** An orphan is written too (start/end null), as re-anchoring leaves one, so the reader lists it and nothing is lost. */
+  write?: { start: number | null; end: number | null; exact: string; prefix: string; suffix: string; status: "exact" | "moved" | "fuzzy" | "orphaned" };
 }
 
 function metadataFor(doc: ImportedDoc, guessTitle: string): ArticleMetadata {
@@ -158,6 +163,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       tags: s.tags,
       claim: s.claim?.statement.slice(0, QUOTE_SHOWN) ?? null,
       reason: null,
+      stored: false,
     });
     if (!target) {
       const reason = d.url ? `No article here has the address ${d.url}: pick the article to place these on.` : "No article here matches: pick the article to place these on.";
@@ -181,7 +187,20 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const a = anchors[i];
       const trimmed = a.status === "orphaned" ? null : trimSpan(text, a.start, a.end);
       if (!trimmed) {
-        row.reason = s.problem ?? (selectors[i].quote.exact ? "The quoted words aren't in the article." : "No quote to look for.");
+        const quote = selectors[i].quote;
+        row.reason = s.problem ?? (quote.exact ? "The quoted words aren't in the article." : "No quote to look for.");
+        const orphanKey = `orphan:${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}`;
+        // With no words there is nothing to keep (left out); `stored` tells the report which orphans are kept.
+        if (quote.exact.trim() && (live.has(orphanKey) || taken.has(orphanKey))) {
+          row.status = "duplicate";
+          row.reason = live.has(orphanKey) ? "Already kept as an orphaned highlight." : "The file marks these words twice.";
+        } else if (quote.exact.trim()) {
+          taken.add(orphanKey);
+          row.stored = true;
+          const write = { start: null, end: null, exact: quote.exact, prefix: quote.prefix ?? "", suffix: quote.suffix ?? "", status: "orphaned" as const };
+          placements.push({ row, span: s, target, write });
+          continue;
+        }
         placements.push({ row, span: s, target });
         continue;
       }
@@ -198,6 +217,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       // A quote with no position to compare is placed where it is found, exactly.
       const status: "exact" | "moved" | "fuzzy" = a.status === "moved" && !selectors[i].position ? "exact" : (a.status as "exact" | "moved" | "fuzzy");
       row.status = status === "exact" ? "placed" : "moved";
+      row.stored = true;
       if (status === "fuzzy") row.reason = `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`;
       else if (status === "moved") row.reason = "Found elsewhere in the text.";
       const { quote } = describeSpan(text, trimmed.start, trimmed.end);
@@ -213,8 +233,9 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
  * (quote and position, fuzzy when the text differs) and reported as placed,
  * moved, orphaned or duplicate. A dry run writes nothing; otherwise the new
  * articles, highlights (with their original creator, tool and tags), claims
- * and their history go in one transaction. Orphans and duplicates are not
- * written.
+ * and their history go in one transaction. An orphan with a quote on a known
+ * article is written as an orphaned highlight (as re-anchoring leaves them),
+ * so the reader lists it to place by hand; duplicates are not written.
  */
 export async function importAnnotations(access: Access, input: ImportAnnotationsInput, opts: { dryRun: boolean }): Promise<ImportReport> {
   assertCan(access, "annotation.create");
@@ -247,12 +268,13 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         }
       }
       const live = existingIds.length
-        ? await tx.annotation.findMany({ where: { articleId: { in: existingIds }, deletedAt: null, start: { not: null } }, select: { articleId: true, start: true, end: true } })
+        ? await tx.annotation.findMany({ where: { articleId: { in: existingIds }, deletedAt: null }, select: { articleId: true, start: true, end: true, exact: true, prefix: true, suffix: true } })
         : [];
       const existing = new Map<string, Set<string>>();
       for (const a of live) {
         const set = existing.get(a.articleId) ?? new Set<string>();
-        set.add(`${a.start}:${a.end}`);
+        // Orphans are told by their quote: importing a file twice keeps one of each.
+        set.add(a.start === null ? `orphan:${a.exact}\u0000${a.prefix}\u0000${a.suffix}` : `${a.start}:${a.end}`);
         existing.set(a.articleId, set);
       }
       const placements = place(parsed.docs, targets, existing);
@@ -290,6 +312,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         articles: targetsUsed.map((t) => ({ id: t.id, title: t.title, status: t.create ? ("new" as const) : ("existing" as const) })),
         claims: [...claimKeys].filter((k) => !known.has(k)).length,
         rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
+        skipped: parsed.skipped,
       };
     },
     { timeout: 5 * 60_000, maxWait: 10_000 },

@@ -65,6 +65,9 @@ export const articleSummarySchema = z
     publishedAt: nullableDateTime,
     language: z.string().nullable(),
     tags: z.array(z.string()),
+    canonicalUrl: z.string().nullable().meta({ description: "Pages imported by URL: the page's own canonical address (one article per canonical address in a workspace)." }),
+    originalUrl: z.string().nullable().meta({ description: "Pages imported by URL: the address given, before redirects." }),
+    modifiedAt: nullableDateTime.meta({ description: "Pages imported by URL: when the page says it was last updated (the day)." }),
     /** The current revision; send it back as the version of an update. */
     version: z.int(),
     annotationCount: z.int(),

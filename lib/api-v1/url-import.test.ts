@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { JSON_LD_PAGE, OPENGRAPH_PAGE } from "@/lib/testing/news-pages";
 import { startPageServer, type PageServer } from "@/lib/testing/page-server";
 import { importUrlEndpoint, previewUrlsEndpoint } from "./endpoints/url-import";
-import { getArticleEndpoint } from "./endpoints/articles";
+import { getArticleEndpoint, listArticles, updateArticleEndpoint } from "./endpoints/articles";
 import { apiWorld, call } from "./testing";
 
 let site: PageServer;
@@ -51,6 +51,29 @@ describe("v1 URL import", () => {
     expect(article.body).toMatchObject({ title: "Harbour bridge to close for 18 months", author: "Ana Ruiz, Tom Berg", url: "https://harbour.example/news/bridge-to-close", tags: ["bridge"] });
     const again = await call<Json>(importUrlEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { url: `${site.origin}/news` } });
     expect(again).toMatchObject({ status: 200, body: { status: "duplicate", article: { id: first.body.article.id } } });
+  });
+
+  it("the article and the list give the canonical address, the address given and the updated day; an edit changes them; one canonical address per workspace", async () => {
+    const w = await apiWorld();
+    const first = await call<Json>(importUrlEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { url: `${site.origin}/news` } });
+    const id = first.body.article.id;
+    const source = { canonicalUrl: "https://harbour.example/news/bridge-to-close", originalUrl: `${site.origin}/news`, modifiedAt: "2026-03-04T00:00:00.000Z" };
+    const article = await call<Json>(getArticleEndpoint, { token: w.tokens.viewer, params: { ws: w.ws, articleId: id } });
+    expect(article.body).toMatchObject(source);
+    const list = await call<Json>(listArticles, { token: w.tokens.viewer, params: { ws: w.ws } });
+    expect(list.body.items.find((a: Json) => a.id === id)).toMatchObject(source);
+
+    const edited = await call<Json>(updateArticleEndpoint, { token: w.tokens.annotator, params: { ws: w.ws, articleId: id }, body: { version: 1, canonicalUrl: "https://harbour.example/bridge", modifiedAt: "2026-03-05" } });
+    expect(edited.status).toBe(200);
+    const after = await call<Json>(getArticleEndpoint, { token: w.tokens.viewer, params: { ws: w.ws, articleId: id } });
+    expect(after.body).toMatchObject({ canonicalUrl: "https://harbour.example/bridge", originalUrl: `${site.origin}/news`, modifiedAt: "2026-03-05T00:00:00.000Z" });
+
+    const second = await call<Json>(importUrlEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { url: `${site.origin}/og` } });
+    const clash = await call<Json>(updateArticleEndpoint, { token: w.tokens.annotator, params: { ws: w.ws, articleId: second.body.article.id }, body: { version: 1, canonicalUrl: "https://harbour.example/bridge" } });
+    expect(clash).toMatchObject({ status: 409, body: { errors: { canonicalUrl: expect.any(String) } } });
+    const cleared = await call<Json>(updateArticleEndpoint, { token: w.tokens.annotator, params: { ws: w.ws, articleId: id }, body: { version: 2, canonicalUrl: null, modifiedAt: "" } });
+    expect(cleared.status).toBe(200);
+    expect((await call<Json>(getArticleEndpoint, { token: w.tokens.viewer, params: { ws: w.ws, articleId: id } })).body).toMatchObject({ canonicalUrl: null, modifiedAt: null });
   });
 
   it("answers problem+json naming the field: 422 with the kind for a page, 400 for bad input, 403 for a viewer; nothing stored", async () => {

@@ -103,13 +103,17 @@ describe("article text that PostgreSQL can't store", () => {
       [{ ...ws, content, metadata: { url: "https://x.example/\u0000" } }, "url", NUL_MESSAGE],
       [{ ...ws, content: "Headline\n\nBody \ud83d text." }, "content", SURROGATE_MESSAGE],
       [{ ...ws, format: "html", content: "<p>Body \udc00 text.</p>" }, "content", SURROGATE_MESSAGE],
-      [{ ...ws, format: "markdown", content: "Body \u0000 text." }, "content", "This doesn't look like text."],
+      [{ ...ws, format: "markdown", content: "\u0000PK\u0003".repeat(100) }, "content", "This is binary, or text saved as UTF-16: save it as UTF-8 text, or upload a PDF or .docx as such."],
     ];
     for (const [input, field, message] of cases) {
       const err = await rejection(importArticle(input));
       expect(err.status, field).toBe(400);
       expect(err.fields[field], field).toBe(message);
     }
+    // A stray NUL in the content itself is taken out with the other control characters; the text around it is kept.
+    const stray = await importArticle({ ...ws, format: "markdown", content: "# Stray\n\nBody\u0000 text\u0008 here." });
+    expect((await db.article.findUniqueOrThrow({ where: { id: stray.article.id } })).text).toContain("Body text here.");
+    await db.article.delete({ where: { id: stray.article.id } });
     // Built directly (the CLI, seeds, bundle import): the use case refuses it too.
     const bad = docFromParagraphs(["fine", "a\u0000b"]);
     const err = await rejection(createArticle({ ...ws, doc: bad, metadata: { title: "T", tags: [] } }));

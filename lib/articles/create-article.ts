@@ -74,8 +74,10 @@ async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { 
 
 /**
  * Stores a new article with its first revision, in one transaction. The same
- * canonical text twice in one workspace is reported as a duplicate, not stored;
- * the unique index on (workspace, content hash) settles races.
+ * canonical text, or the same canonical address, twice in one workspace is
+ * reported as a duplicate, not stored; the unique indexes on (workspace,
+ * content hash) and (workspace, canonical address) settle races: the import
+ * that loses gets the winner as its duplicate.
  */
 export async function createArticle(input: NewArticle): Promise<CreateArticleResult> {
   const prepared = prepare(input);
@@ -84,7 +86,7 @@ export async function createArticle(input: NewArticle): Promise<CreateArticleRes
     return await db.$transaction((tx) => insertArticle(tx, input, prepared), { timeout: 30_000 });
   } catch (err) {
     if ((err as { code?: string }).code !== "P2002") throw err;
-    const winner = await findByHash(db, input.workspaceId, prepared.hash);
+    const winner = (await findByHash(db, input.workspaceId, prepared.hash)) ?? (await findByCanonicalUrl(db, input.workspaceId, input.source?.canonicalUrl));
     if (!winner) throw err;
     return { status: "duplicate", article: winner };
   }

@@ -6,7 +6,7 @@ import { fieldErrors } from "@/lib/http/problem";
 import { getArticle } from "./get-article";
 import { FORMATS, importMetadataSchema, importRequestSchema, parseArticleAsync } from "./import";
 import { articleMetadataSchema } from "./metadata";
-import { updateArticle } from "./update-article";
+import { articleSourceSchema, updateArticle } from "./update-article";
 
 /**
  * A partial edit: only the metadata fields given change, and a new body
@@ -14,6 +14,7 @@ import { updateArticle } from "./update-article";
  * scripts use it; the editor sends the whole document (updateArticle).
  */
 export const articlePatchSchema = importMetadataSchema.partial().extend({
+  ...articleSourceSchema.shape,
   version: z.number({ error: "Send the article version (revision) you based this change on." }).int().min(1),
   /** A new body; without it the text stays and only metadata changes. */
   content: importRequestSchema.shape.content.optional(),
@@ -29,7 +30,8 @@ export async function editArticle(access: Access, articleId: string, patch: Arti
   if (current.revision !== patch.version) {
     throw conflict(`The article was edited since (you had version ${patch.version}, it is now ${current.revision}). Fetch it again and redo your change.`, {}, { currentVersion: current.revision });
   }
-  const { version, content, format, ...given } = patch;
+  const { version, content, format, canonicalUrl, modifiedAt, ...given } = patch;
+  const source = { canonicalUrl, modifiedAt };
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null));
   const merged = articleMetadataSchema.safeParse({
     title: current.title,
@@ -43,12 +45,13 @@ export async function editArticle(access: Access, articleId: string, patch: Arti
   });
   if (!merged.success) throw invalid("Some fields are invalid.", fieldErrors(merged.error));
   // Nothing to change (no body, every field as it is): no new revision, as a save of an unchanged form would not make one.
-  const unchanged = content === undefined && Object.entries(merged.data).every(([k, v]) => JSON.stringify(v ?? null) === JSON.stringify((current as Record<string, unknown>)[k] ?? null));
+  const same = (k: string, v: unknown) => JSON.stringify(v ?? null) === JSON.stringify((current as Record<string, unknown>)[k] ?? null);
+  const unchanged = content === undefined && Object.entries(merged.data).every(([k, v]) => same(k, v)) && Object.entries(source).every(([k, v]) => v === undefined || same(k, v));
   if (unchanged) return { revision: current.revision, reanchored: 0 };
   // Off the request thread where it can be (Markdown in a worker; HTML in slices), so a large body doesn't stall other requests.
   const doc = content === undefined ? current.doc : (await parseArticleAsync({ format: format ?? "text", content, hasTitle: true })).doc;
   try {
-    return await updateArticle(access, articleId, { baseRevision: version, doc, metadata: merged.data });
+    return await updateArticle(access, articleId, { baseRevision: version, doc, metadata: merged.data, source });
   } catch (err) {
     // Someone saved between our read and the write: say which version is current now.
     if (err instanceof DomainError && err.status === 409 && err.extra.currentVersion === undefined && !err.fields.doc) {

@@ -36,6 +36,9 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
       publishedAt: true,
       language: true,
       tags: true,
+      canonicalUrl: true,
+      originalUrl: true,
+      modifiedAt: true,
       pageStarts: true,
       doc: true,
       text: true,
@@ -50,6 +53,7 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
   if (!article) throw notFound("Article not found");
   // A date stored before dates were checked (migration 20261130_article_date_range nulls them) must not break the page.
   article.publishedAt = displayableDate(article.publishedAt);
+  article.modifiedAt = displayableDate(article.modifiedAt);
   if (revision === undefined || revision === article.revision) return { ...article, doc: article.doc as unknown as DocNode, shownRevision: article.revision };
   const old = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number: revision } },

@@ -23,6 +23,9 @@ beforeAll(async () => {
     "/moved": { status: 301, headers: { location: "/og" } },
     "/to-private": (_req, res) => res.writeHead(302, { location: `${elsewhere.origin}/private` }).end(),
     "/pdf": { type: "application/pdf", body: "%PDF-1.7" },
+    // A broken template left NULs and other control characters in the page: the article is still read.
+    "/nul": { body: JSON_LD_PAGE.replace("<body>", "<body>\u0000\u0001").replaceAll("</p>", "\u0000</p>") },
+    "/binary": { type: "text/html", body: Buffer.from("\u0000\u0001\u0002\u0003 binary \u0000\u0000".repeat(200)) },
     // A real PDF labelled as HTML: no HTML parser makes a document of it (a black-box tester's 500).
     "/pdf-as-html": { type: "text/html", body: Buffer.from(await makePdf([{ lines: ["A page of a report that is long enough to be read as text by anyone."] }])) },
   });
@@ -116,6 +119,23 @@ describe("importUrl", () => {
     }
   });
 
+  it("two simultaneous imports of one canonical address store one article; the other is told it's a duplicate", async () => {
+    const { workspace, access } = await setup();
+    // Different text under one canonical address, so only the canonical index can settle it.
+    const pages = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`/og${i}`, { body: OPENGRAPH_PAGE.replace("Ferries will be free.", `Ferries will cost ${i + 1} euros.`) }]));
+    const versions = await startPageServer(pages);
+    try {
+      process.env.IMPORT_ALLOW_HOSTS += `,${versions.host}`;
+      const results = await Promise.all(Object.keys(pages).map((path) => importUrl(access, parse({ url: `${versions.origin}${path}` }))));
+      expect(results.filter((r) => r.status === "created")).toHaveLength(1);
+      const winner = results.find((r) => r.status === "created")!.article.id;
+      expect(results.filter((r) => r.status === "duplicate").map((r) => r.article.id)).toEqual([winner, winner, winner]);
+      expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    } finally {
+      await versions.close();
+    }
+  });
+
   it("lets reviewed metadata win, and clears what was blanked", async () => {
     const { access } = await setup();
     const result = await importUrl(access, parse({ url: `${site.origin}/bare`, title: "Edited title", author: "", publisher: "Edited publisher", publishedAt: "2026-01-31", language: "", tags: ["council"] }));
@@ -131,6 +151,18 @@ describe("importUrl", () => {
       expect(err).toMatchObject({ status: 422, fields: { url: expect.any(String) }, extra: { kind } });
     }
     expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+
+  it("a page with stray NULs and control characters imports without them; a binary one is named as such", async () => {
+    const { workspace, access } = await setup();
+    const result = await importUrl(access, parse({ url: `${site.origin}/nul` }));
+    const row = await db.article.findUniqueOrThrow({ where: { id: result.article.id } });
+    expect(row.text).toContain(STORY_FIRST_SENTENCE);
+    expect(row.text).not.toMatch(/[\u0000-\u0008]/);
+    const err = await importUrl(access, parse({ url: `${site.origin}/binary` })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422, extra: { kind: "not-html" } });
+    expect((err as DomainError).message).toMatch(/binary file/);
+    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
   });
 
   it("checks the permission again: a viewer may not import", async () => {

@@ -32,11 +32,14 @@ export async function listArticles(workspaceId: string, opts: ArticleListOptions
       publishedAt: true,
       language: true,
       tags: true,
+      canonicalUrl: true,
+      originalUrl: true,
+      modifiedAt: true,
       revision: true,
       createdAt: true,
       updatedAt: true,
       _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
-  return rows.map(({ _count, ...a }) => ({ ...a, publishedAt: displayableDate(a.publishedAt), annotationCount: _count.annotations }));
+  return rows.map(({ _count, ...a }) => ({ ...a, publishedAt: displayableDate(a.publishedAt), modifiedAt: displayableDate(a.modifiedAt), annotationCount: _count.annotations }));
 }

@@ -5,6 +5,25 @@ import { anchorAll } from "@/lib/anchoring";
  * the canonical text. Pure, so the reader and the server share it.
  */
 
+/** The most pages an article has: as many as a PDF import reads. */
+export const MAX_PDF_PAGES = 500;
+
+/**
+ * Why page starts can't belong to a text of `textLength` characters, or null:
+ * the first page starts at 0, none goes back, none is past the end (an empty
+ * page starts where the next one does).
+ */
+export function pageStartsProblem(pageStarts: readonly number[], textLength: number): string | null {
+  if (!pageStarts.length) return null;
+  if (pageStarts.length > MAX_PDF_PAGES) return `At most ${MAX_PDF_PAGES} pages.`;
+  if (pageStarts[0] !== 0) return "The first page starts at 0.";
+  for (let i = 1; i < pageStarts.length; i++) {
+    if (pageStarts[i] < pageStarts[i - 1]) return `Page ${i + 1} starts before page ${i}.`;
+  }
+  if (pageStarts[pageStarts.length - 1] > textLength) return `Page ${pageStarts.length} starts after the end of the text (${textLength} characters).`;
+  return null;
+}
+
 /** The 1-based page an offset falls on, or null for articles without pages. */
 export function pageAt(pageStarts: readonly number[] | null | undefined, offset: number): number | null {
   if (!pageStarts?.length) return null;

@@ -5,6 +5,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { calendarDateSchema } from "./dates";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
 import { movePageStarts } from "./page-starts";
@@ -12,11 +13,24 @@ import { docSchema } from "./doc-schema";
 import { REVISION_MAX } from "./get-article";
 import { assertStorableArticle } from "./storable";
 
+/**
+ * Where a page imported by URL came from, as far as people may correct it: its
+ * canonical address and the day it was last updated. The address it was
+ * imported from (originalUrl) is a record of the import and stays as it is.
+ * A field left out stays as it is; blank or null clears it.
+ */
+export const articleSourceSchema = z.object({
+  canonicalUrl: articleMetadataSchema.shape.url,
+  modifiedAt: calendarDateSchema.nullish(),
+});
+export type ArticleSourcePatch = z.output<typeof articleSourceSchema>;
+
 export const articleEditSchema = z.object({
   /** The revision the editor started from: saving over someone else's newer edit is refused. */
   baseRevision: z.number().int().min(1).max(REVISION_MAX),
   doc: docSchema,
   metadata: articleMetadataSchema,
+  source: articleSourceSchema.optional(),
 });
 
 /**
@@ -24,7 +38,7 @@ export const articleEditSchema = z.object({
  * text, in one transaction: readers never see a revision whose highlights
  * still point into the old text.
  */
-export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata }) {
+export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata; source?: ArticleSourcePatch }) {
   assertCan(access, "article.edit");
   const doc = input.doc;
   assertStorableArticle(doc, input.metadata);
@@ -43,8 +57,20 @@ export async function updateArticle(access: Access, articleId: string, input: { 
       const twin = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, contentHash: hash, id: { not: articleId } }, select: { title: true } });
       if (twin) throw conflict(`Another article in this workspace, “${twin.title}”, has exactly this text.`, { doc: "Same text as another article." });
     }
-    const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { title: true, publisher: true, author: true, url: true, publishedAt: true, language: true, tags: true } });
-    const fields = changedFields(before, input.metadata);
+    const source = Object.fromEntries(Object.entries(input.source ?? {}).filter(([, v]) => v !== undefined)) as ArticleSourcePatch;
+    if (source.canonicalUrl) {
+      // One article per canonical address (a unique index): say which one has it rather than fail on the index.
+      const holder = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, canonicalUrl: source.canonicalUrl, id: { not: articleId } }, select: { title: true } });
+      if (holder) throw conflict(`Another article in this workspace, “${holder.title}”, has this canonical address.`, { canonicalUrl: "Another article has this canonical address." });
+    }
+    const before = await tx.article.findUniqueOrThrow({
+      where: { id: articleId },
+      select: { title: true, publisher: true, author: true, url: true, publishedAt: true, language: true, tags: true, canonicalUrl: true, modifiedAt: true },
+    });
+    const { canonicalUrl: beforeCanonical, modifiedAt: beforeModified, ...beforeMetadata } = before;
+    const fields = changedFields(beforeMetadata, input.metadata);
+    const sourceBefore: Record<string, unknown> = { canonicalUrl: beforeCanonical, modifiedAt: beforeModified };
+    fields.push(...Object.entries(source).filter(([k, v]) => !same(dayOf(sourceBefore[k]), dayOf(v))).map(([k]) => k));
     if (textChanged) fields.push("text");
     const revision = article.revision + 1;
     await tx.articleRevision.create({
@@ -61,22 +87,27 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     }
     await tx.article.update({
       where: { id: articleId },
-      data: { ...input.metadata, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
+      data: { ...input.metadata, ...source, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
     });
     const subject = { workspaceId: access.workspace.id, actorId: access.userId, articleId };
     const changes: ChangeInput[] = [{ ...subject, kind: "article.edited", data: { title: input.metadata.title, revision, fields } }];
     if (reanchored.count) changes.push({ ...subject, kind: "annotation.reanchored", data: { ...reanchored, revision } });
     await recordChanges(tx, changes);
     return { revision, reanchored: reanchored.count };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).catch((err: unknown) => {
+    // Two edits giving two articles one canonical address at once: the unique index lets one through.
+    if ((err as { code?: string }).code === "P2002") throw conflict("Another article in this workspace has this canonical address.", { canonicalUrl: "Another article has this canonical address." });
+    throw err;
+  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+const dayOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
 /** The metadata fields an edit changes (dates compared as days, which is all they hold). */
 function changedFields(before: Record<keyof ArticleMetadata, unknown>, after: ArticleMetadata): string[] {
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
-  return (Object.keys(before) as (keyof ArticleMetadata)[]).filter((k) => !same(day(before[k]), day(after[k])));
+  return (Object.keys(before) as (keyof ArticleMetadata)[]).filter((k) => !same(dayOf(before[k]), dayOf(after[k])));
 }
 
 /** A 5 MB document written twice, and every highlight re-anchored, can take longer than Prisma's default 5 s on a busy server. */

@@ -30,13 +30,14 @@ const ARTICLE_CHUNK_CHARS = 1024 * 1024;
 /** Annotation → claim links set per statement once the claims are in. */
 const LINK_CHUNK = 5000;
 /** How a value is written: every column goes as text and is cast in SQL. */
-type Kind = "text" | "int" | "time" | "json" | "tags" | "status" | "annotationEventKind";
+type Kind = "text" | "int" | "ints" | "time" | "json" | "tags" | "status" | "annotationEventKind";
 const CAST: Record<Kind, (col: string) => string> = {
   text: (c) => c,
   int: (c) => `${c}::int`,
   time: (c) => `${c}::timestamp(3)`,
   json: (c) => `${c}::jsonb`,
   tags: (c) => `ARRAY(SELECT jsonb_array_elements_text(${c}::jsonb))`,
+  ints: (c) => `ARRAY(SELECT e::int FROM jsonb_array_elements_text(${c}::jsonb) WITH ORDINALITY AS t(e, i) ORDER BY i)`,
   status: (c) => `${c}::"AnchorStatus"`,
   annotationEventKind: (c) => `${c}::"AnnotationEventKind"`,
 };
@@ -137,8 +138,8 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
             await insertRows(
               tx,
               "Article",
-              [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
-              chunk.map((a, i) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, languages[i], json(a.tags), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
+              [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["pageStarts", "ints"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((a, i) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, languages[i], json(a.tags), json(a.pageStarts ?? []), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
             );
             // Without revisions in the bundle, the current text is the one revision kept.
             const revisions = chunk.flatMap((a) =>

@@ -1,6 +1,7 @@
 import { CHANGE_DATA } from "@/lib/changes";
 import { FEED_KIND_OF } from "@/lib/claims/claim-changes";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
+import { pageStartsProblem } from "@/lib/articles/page-starts";
 import { invalid } from "@/lib/errors";
 import { findUnstorableText } from "@/lib/validation/text";
 import { apiRules, noNul } from "./api-rules";
@@ -161,6 +162,8 @@ export class BundleChecker {
         const a = row as BundleArticle;
         if (canonicalText(a.doc as unknown as DocNode) !== a.text) this.add(`${p}.text`, "The text is not the document's canonical text.");
         if (contentHash(a.text) !== a.contentHash) this.add(`${p}.contentHash`, "The content hash is not the SHA-256 of the text.");
+        const pageProblem = a.pageStarts ? pageStartsProblem(a.pageStarts, a.text.length) : null;
+        if (pageProblem) this.add(`${p}.pageStarts`, pageProblem);
         if (this.hashes.has(a.contentHash)) this.add(`${p}.contentHash`, `Same text as articles.${this.hashes.get(a.contentHash)}.`);
         else this.hashes.set(a.contentHash, i);
         this.person(`${p}.createdById`, a.createdById);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { docSchema } from "@/lib/articles/doc-schema";
+import { MAX_PDF_PAGES } from "@/lib/articles/page-starts";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
@@ -42,6 +43,8 @@ const article = z
     publishedAt: isoOrNull,
     language: z.string().nullable(),
     tags: z.array(z.string()),
+    /** PDFs: where each page starts in `text` (checker.ts checks them against it); absent in bundles from before it was carried. */
+    pageStarts: z.array(z.number().int().min(0)).max(MAX_PDF_PAGES).optional(),
     contentHash: z.string(),
     revision: z.number().int().min(1),
     createdById: userId,

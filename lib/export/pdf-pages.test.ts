@@ -2,7 +2,10 @@ import jsonld from "jsonld";
 import { describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import";
 import { claimWorld } from "@/lib/claims/test-world";
+import { authorize } from "@/lib/auth/permissions";
+import { importBundle, validateBundle, type Bundle } from "@/lib/bundle-import";
 import { db } from "@/lib/db/client";
+import { makeWorkspace } from "@/lib/testing/fixtures";
 import { base64, makePdf } from "@/lib/testing/office-files";
 import { claimBatches } from "./batches";
 import { exportContext } from "./context";
@@ -45,5 +48,33 @@ describe("pages in exports", () => {
     let expected = "";
     for await (const batch of claimBatches(ctx.set)) for (const c of batch) expected += JSON.stringify(jsonlRecord(ctx, c)) + "\n";
     expect(await exportToString(access, "jsonl", {}, at)).toBe(expected);
+  });
+
+  it("a bundle carries each article's page starts; they are checked against the text and kept on import", async () => {
+    const w = await claimWorld();
+    const pdf = await makePdf([{ lines: ["The port said the new quay opens in May next year."] }, { lines: ["It will cost about 12 million euros, the port said."] }]);
+    const imported = await importArticle({ workspaceId: w.workspace.id, actorId: w.admin.id, filename: "quay.pdf", content: base64(pdf) });
+    const source = await db.article.findUniqueOrThrow({ where: { id: imported.article.id }, select: { text: true, pageStarts: true } });
+    expect(source.pageStarts).toHaveLength(2);
+    const bundle = JSON.parse(await exportToString(await w.as(w.admin), "bundle", {}, at)) as Bundle;
+    const inBundle = bundle.articles.find((a) => a.text === source.text)!;
+    expect(inBundle.pageStarts).toEqual(source.pageStarts);
+    expect(bundle.articles.find((a) => a.text !== source.text)!.pageStarts).toEqual([]);
+
+    // Bad page starts are named; a bundle from before they were carried still imports.
+    for (const [bad, message] of [[[5, 10], /first page starts at 0/], [[0, 30, 20], /Page 3 starts before page 2/], [[0, source.text.length + 1], /after the end of the text/]] as const) {
+      const r = validateBundle({ ...bundle, articles: bundle.articles.map((a) => (a === inBundle ? { ...a, pageStarts: bad } : a)) });
+      if (r.ok) throw new Error("should fail");
+      const issue = r.issues.find((i) => i.path === `articles.${bundle.articles.indexOf(inBundle)}.pageStarts`);
+      expect(issue?.message).toMatch(message);
+    }
+    const old = { ...bundle, articles: bundle.articles.map((a) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== "pageStarts"))) };
+    expect(validateBundle(old).ok).toBe(true);
+
+    const { workspace, admin } = await makeWorkspace();
+    const access = await authorize(admin.id, workspace.slug, "workspace.view");
+    await importBundle(access, bundle, { dryRun: false });
+    const copy = await db.article.findFirstOrThrow({ where: { workspaceId: workspace.id, text: source.text }, select: { pageStarts: true } });
+    expect(copy.pageStarts).toEqual(source.pageStarts);
   });
 });

@@ -26,8 +26,12 @@ export const annotationImportReportSchema = z
         tags: z.array(z.string()),
         claim: z.string().nullable(),
         reason: z.string().nullable(),
+        stored: z.boolean().meta({ description: "Whether importing writes it: placed and moved spans, and orphans that have a quote and an article (kept as orphaned highlights)." }),
       }),
     ),
+    skipped: z
+      .array(z.object({ line: z.int().meta({ description: "1-based line of the file." }), reason: z.string() }))
+      .meta({ description: "JSON Lines (doccano): lines that aren't JSON or aren't a record, left out; the other lines are imported." }),
   })
   .meta({ id: "AnnotationImportReport" });
 
@@ -41,7 +45,7 @@ export const importAnnotationsEndpoint = endpoint({
     "`content` is the file's text: W3C Web Annotations (one, a list, an AnnotationPage or an AnnotationCollection with its page embedded; Claimtrail's own W3C export included), " +
     "a Hypothesis API search response (`{rows}`) or list, Label Studio JSON tasks, or doccano JSONL. Each span is placed through quote and position (fuzzy when the text differs) on " +
     "the article given as `articleId`, else the one the file names (our export's `ct:article`, the annotated page's URL), else, when the file carries the text (Label Studio, doccano), " +
-    "the article with that text or a new one. `dryRun=true` (the default) only reports placed / moved / orphaned / duplicate per span; `dryRun=false` writes everything placed in one transaction. " +
+    "the article with that text or a new one. `dryRun=true` (the default) only reports placed / moved / orphaned / duplicate per span; `dryRun=false` writes everything placed in one transaction, and keeps orphans that have a quote and an article as orphaned highlights (listed in the reader to place by hand). " +
     "Label Studio and doccano labels become tags on the highlight; a label named Claim makes the span a claim. Bad files are 400/422 naming the field.",
   action: "annotation.create",
   query: z.object({ dryRun: z.enum(["true", "false"]).default("true").meta({ description: "true: report only (default); false: import." }) }),

@@ -167,7 +167,13 @@ export async function checkedAddress(url: URL, allow: string[], original: string
   if (hostAllowed(url, allow)) return addresses[0];
   // Any private answer refuses the host: picking a public one would let a name mix both and hope.
   if (!addresses.length || addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new UrlImportError("refused-address", `${host} points to a private or local address; Claimtrail does not fetch those.`, original);
+    // Say how to allow it: a newsroom's intranet or a test server is a legitimate source an admin may opt into.
+    const entry = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+    throw new UrlImportError(
+      "refused-address",
+      `${host} points to a private or local address; Claimtrail does not fetch those. To allow this host, an administrator adds it to IMPORT_ALLOW_HOSTS (comma-separated host or host:port, e.g. IMPORT_ALLOW_HOSTS=${entry}) in the server's environment, or before the CLI command.`,
+      original,
+    );
   }
   return addresses[0];
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
+import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { createArticle, type CreateArticleResult } from "../create-article";
 import { articleMetadataSchema, optionalTitleSchema, type ArticleMetadata } from "../metadata";
 import { storableText } from "../safe-text";
@@ -19,10 +20,12 @@ export type ImportMetadataInput = z.input<typeof importMetadataSchema>;
 /** 5 MB of bytes in base64 (PDF and Word files travel so); text content is held to 5 MB when it is parsed. */
 const MAX_CONTENT_CHARS = Math.ceil(MAX_BYTES / 3) * 4 + 4096;
 
+// NUL and other control characters are not refused here: parsing takes them out of the text (control-chars.ts),
+// and the content itself is never stored. Broken Unicode is refused, as everywhere.
 const contentSchema = z
   .string({ error: "Paste some text or choose a file." })
   .refine((v) => v.length <= MAX_CONTENT_CHARS, "Keep each file under 5 MB.")
-  .superRefine(storableText);
+  .refine((v) => v.isWellFormed(), SURROGATE_MESSAGE);
 
 /** The request to import one article: pasted text or one file's content. */
 export const importRequestSchema = z.object({

@@ -1,6 +1,7 @@
 import { canonicalText, type DocNode } from "../document";
 import { invalid } from "@/lib/errors";
 import { SURROGATE_MESSAGE } from "@/lib/validation/text";
+import { cleanTextContent, withoutControlCharacters } from "./control-chars";
 import { domMetadata } from "./html-metadata";
 import { domToDoc, parseHtml } from "./html-to-doc";
 import { docxToHtml } from "./docx-to-html";
@@ -108,13 +109,10 @@ function checkContent(input: ParseInput): { format: Format; content: string } {
   if (Buffer.byteLength(input.content, "utf8") > MAX_BYTES) {
     throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: "Keep each file under 5 MB." });
   }
-  if (input.content.includes("\u0000")) {
-    throw invalid(`${label(input.filename)} is not a text file.`, { content: "This doesn't look like text." });
-  }
   if (!input.content.isWellFormed()) {
     throw invalid(`${label(input.filename)} holds broken characters (unpaired UTF-16 surrogates).`, { content: SURROGATE_MESSAGE });
   }
-  const content = input.content.replace(/^\uFEFF/, "");
+  const content = cleanTextContent(input.content, label(input.filename)).replace(/^\uFEFF/, "");
   if (!content.trim()) throw invalid(`${label(input.filename)} is empty.`, { content: "There is no text to import." });
   return { format, content };
 }
@@ -135,7 +133,8 @@ export function decodeBase64(input: ParseInput): Uint8Array {
 async function parseBinary(input: ParseInput, format: BinaryFormat): Promise<ParsedArticle> {
   const bytes = decodeBase64(input);
   if (format === "docx") {
-    const html = await docxToHtml(bytes, input.filename);
+    // A control character in a Word run (pasted from a terminal, say) is dropped, not a reason to refuse the file.
+    const html = withoutControlCharacters(await docxToHtml(bytes, input.filename));
     return runCooperatively(convert(input, "docx", html));
   }
   const pdf = await pdfToDoc(bytes, input.filename, { takeTitle: !input.hasTitle });

@@ -1,8 +1,10 @@
 import { BLOCK_SEPARATOR, type DocNode } from "../document";
 import { DomainError, invalid } from "@/lib/errors";
 
-/** More pages than any article; a bigger file is a report or a book, and reading it would hold the instance. */
-export const MAX_PDF_PAGES = 500;
+// More pages than any article (page-starts.ts): a bigger file is a report or a book, and reading it would hold the instance.
+import { MAX_PDF_PAGES } from "../page-starts";
+
+export { MAX_PDF_PAGES };
 
 export interface PdfArticle {
   doc: DocNode;

@@ -90,11 +90,21 @@ describe("formats and bad input", () => {
     expect(parseArticle({ filename: "x.pdf", content: "<p>a</p>", format: "html" }).format).toBe("html");
   });
 
+  it("takes stray NUL and other control characters out and keeps the text around them", () => {
+    const parsed = parseArticle({ filename: "stray.txt", content: "Head\u0000line\n\nThe rate\u0007 fell\u001b by 2\u0000%.\tTabs stay." });
+    expect(parsed.guess.title).toBe("Headline");
+    expect(parsed.doc.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "The rate fell by 2%.\tTabs stay." }] }]);
+    const html = parseArticle({ filename: "page.html", content: "<h1>Title</h1><p>Body\u0000 text\u0001.</p>" });
+    expect(JSON.stringify(html.doc)).toContain("Body text.");
+    expect(() => parseArticle({ filename: "nul.txt", content: "\u0000\u0001 \u0000" })).toThrow('"nul.txt" is empty.');
+  });
+
   it("refuses other file types, empty, binary and oversized content with the file's name", () => {
     expect(() => parseArticle({ filename: "photo.png", content: "PNG" })).toThrow('"photo.png" is a .png file');
     expect(() => parseArticle({ filename: "blank.txt", content: " \n\t\n" })).toThrow('"blank.txt" is empty.');
     expect(() => parseArticle({ filename: "only-tags.html", content: "<script>x</script><p> </p>" })).toThrow('"only-tags.html" has no text.');
-    expect(() => parseArticle({ filename: "bin.txt", content: "a\u0000b" })).toThrow('"bin.txt" is not a text file.');
+    expect(() => parseArticle({ filename: "bin.txt", content: "PK\u0003\u0004\u0000\u0000".repeat(50) })).toThrow('"bin.txt" is not a text file: it is full of NUL');
+    expect(() => parseArticle({ filename: "utf16.txt", content: [..."Text saved as UTF-16"].join("\u0000") })).toThrow("saved as UTF-16");
     expect(() => parseArticle({ filename: "big.txt", content: "x".repeat(5 * 1024 * 1024 + 1) })).toThrow('"big.txt" is larger than 5 MB.');
     expect(parseArticle({ filename: "bom.txt", content: "\uFEFFBody." }).doc.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "Body." }] }]);
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseCalendarDate } from "../dates";
 import { canonicalText, contentHash, type DocNode } from "../document";
 import { articleMetadataSchema } from "../metadata";
+import { binarySigns, withoutControlCharacters } from "./control-chars";
 import { fetchPage, UrlImportError, type FetchOptions } from "./fetch-url";
 import { detectLanguage } from "./language";
 import { parseArticleAsync } from "./parse-file";
@@ -71,9 +72,15 @@ const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  */
 export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<UrlArticle> {
   const page = await fetchPage(url, opts);
+  // A page full of control characters is a binary file (a PDF, an image) served as HTML; a stray one (a broken template) is dropped.
+  if (binarySigns(page.html, { undecodable: true })) {
+    const what = page.html.startsWith("%PDF-") ? "a PDF" : "a binary file";
+    throw new UrlImportError("not-html", `The address sent ${what} labelled as a web page: download it and upload it as a file instead.`, url);
+  }
+  const pageHtml = withoutControlCharacters(page.html);
   let read: ReturnType<typeof readPage>;
   try {
-    read = readPage(page.html, page.finalUrl);
+    read = readPage(pageHtml, page.finalUrl);
   } catch (err) {
     if (err instanceof UrlImportError) throw err;
     // A body that no HTML parser makes a document of (a PDF sent as text/html, say) is not a page to read.

@@ -92,6 +92,7 @@ function bundleQueries(set: ExportSet) {
     ["publishedAt", time(`ar."publishedAt"`)],
     ["language", str(`ar."language"`)],
     ["tags", str(`ar."tags"`)],
+    ["pageStarts", str(`ar."pageStarts"`)],
     ["contentHash", str(`ar."contentHash"`)],
     ["revision", num(`ar."revision"`)],
     ["createdById", str(`ar."createdById"`)],

@@ -30,6 +30,9 @@ export default async function EditArticlePage({ params }: { params: Promise<{ sl
           publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
           language: article.language,
           tags: article.tags,
+          canonicalUrl: article.canonicalUrl,
+          originalUrl: article.originalUrl,
+          modifiedAt: article.modifiedAt ? article.modifiedAt.toISOString().slice(0, 10) : null,
         }}
       />
     </div>
