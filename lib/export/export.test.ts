@@ -110,6 +110,8 @@ const bundleSchema = z
           updatedAt: iso,
           doc: z.object({ type: z.literal("doc") }).loose(),
           text: z.string(),
+          /** Where each PDF page starts in `text`; empty for other articles. */
+          pageStarts: z.array(z.number().int().nonnegative()),
           revisions: z.array(z.object({ number: z.number(), title: z.string(), contentHash: z.string(), createdById: z.string().nullable(), createdAt: iso, doc: z.unknown(), text: z.string() }).strict()).optional(),
         })
         .strict(),

@@ -110,9 +110,9 @@ describe("a 3.6 MB page of 100,000 nested elements", () => {
     const row = await db.article.findUniqueOrThrow({ where: { id: result.article.id }, select: { text: true } });
     expect(row.text).toBe("The only text, deep inside.\n\nAnd after.");
     expect(took).toBeLessThan(15_000);
-    expect(ticks).toBeGreaterThan(10);
     expect(worstCpu, `longest CPU stretch ${Math.round(worstCpu)} ms`).toBeLessThan(200);
     expect(worstWall, `longest wall-clock gap ${Math.round(worstWall)} ms`).toBeLessThan(1_000);
+    expect(ticks, `the loop turned ${ticks} times in ${Math.round(took)} ms`).toBeGreaterThan(10);
   });
 });
 
