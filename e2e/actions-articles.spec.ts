@@ -249,6 +249,30 @@ test("article editor: Cancel keeps the article as it was; the details and every 
   await expect(articleText(page).locator("strong")).toHaveText("boldable");
 });
 
+test("article editor: the canonical address and the day the page was updated are saved and shown in the reader; another article's canonical address is refused at its field", async ({ page }) => {
+  const slug = await desk(page, "Addresses");
+  const first = await addArticle(page, slug, "Harbour dredging", ["The harbour will be dredged in spring.", "Work starts in March."]);
+  const second = await addArticle(page, slug, "Harbour dredging, follow-up", ["Dredging was delayed to summer.", "The council gave no reason."]);
+
+  await page.goto(`/w/${slug}/articles/${first.articleId}/edit`);
+  await page.getByLabel("Canonical address").fill("https://news.example/harbour-dredging");
+  await page.getByLabel("Updated").fill("2025-04-02");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await page.waitForURL((url) => url.pathname === `/w/${slug}/articles/${first.articleId}`);
+  const header = page.locator("article > header");
+  await expect(header.getByRole("link", { name: "Canonical address ↗" })).toHaveAttribute("href", "https://news.example/harbour-dredging");
+  await expect(header.getByTestId("article-updated")).toHaveText("updated 2 April 2025");
+
+  // The same canonical address on the other article: refused next to the field, nothing saved.
+  await page.goto(`/w/${slug}/articles/${second.articleId}/edit`);
+  await page.getByLabel("Canonical address").fill("https://news.example/harbour-dredging");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("Another article has this canonical address.")).toBeVisible();
+  await page.goto(`/w/${slug}/articles/${second.articleId}`);
+  await expect(page.getByText("Revision 1 of 1")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Canonical address ↗" })).toHaveCount(0);
+});
+
 test("the reader: a highlight with a note, closing its card, Make claim from the card with an empty statement refused and a claimant, a click beside the dialog closes it, and Escape closes the overlap picker", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const slug = await desk(page, "Reader");

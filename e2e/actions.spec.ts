@@ -71,6 +71,7 @@
  * - Edit article: Bold, Italic, Heading, Subheading, Bullets, Numbered, Quote → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
  * - Edit article: Cancel → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
  * - Revisions: History → an earlier revision → back to the current one → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
+ * - Edit article: Canonical address and Updated; the reader's Canonical address link → actions-articles.spec.ts › article editor: the canonical address and the day the page was updated are saved and shown in the reader; another article's canonical address is refused at its field
  *
  * The reader
  * - Select with the mouse, then Highlight → articles.spec.ts › a sentence selected with the mouse becomes a highlight that survives a reload
