@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
+import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { invalid, unprocessable } from "@/lib/errors";
 
 /**
@@ -345,7 +347,7 @@ function spanFromOffsets(text: string, start: number | undefined, end: number | 
   return `The text at ${start}–${end} isn't the text recorded for the span.`;
 }
 
-function fromLabelStudio(tasks: unknown[], base: string): ParsedFile {
+function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): ParsedFile {
   const docs: ImportedDoc[] = [];
   let n = 0;
   for (const [i, raw] of tasks.entries()) {
@@ -375,7 +377,7 @@ function fromLabelStudio(tasks: unknown[], base: string): ParsedFile {
           note: null,
           tags: claimLabel ? [] : tags,
           creator: lsCreator(ann.completed_by),
-          claim: claimLabel ? { key: `ls:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags, reviewState: null, verdict: null } : null,
+          claim: claimLabel ? { key: `ls:${fileKey}:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags, reviewState: null, verdict: null } : null,
           // A span whose offsets don't hold is still looked for by its recorded text; without one it is orphaned.
           problem: typeof span === "string" && !r.value.text ? span : undefined,
         });
@@ -408,7 +410,7 @@ const doccanoRecord = z.looseObject({
  * lines can still be imported. A JSON array of records is one value and is
  * refused whole, naming the element.
  */
-function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]; skipped: SkippedLine[] } | null): ParsedFile {
+function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]; skipped: SkippedLine[] } | null, fileKey: string): ParsedFile {
   const docs: ImportedDoc[] = [];
   const skipped = [...(lines?.skipped ?? [])];
   let n = 0;
@@ -441,7 +443,7 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
         note: null,
         tags: claim ? [] : cleanTags([label]),
         creator: rec.user === undefined ? null : String(rec.user),
-        claim: claim ? { key: `dc:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags: [], reviewState: null, verdict: null } : null,
+        claim: claim ? { key: `dc:${fileKey}:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags: [], reviewState: null, verdict: null } : null,
         problem: typeof span === "string" ? span : undefined,
       });
     }
@@ -472,13 +474,20 @@ interface JsonLines {
   skipped: SkippedLine[];
 }
 
+/**
+ * JSON.parse's reviver for every string in a file: control characters (a NUL escaped as \u0000 in a note,
+ * a name or a label) are taken out, as from imported article text — PostgreSQL refuses NUL, and the import
+ * answered 500 where the dry run had said all was well.
+ */
+const withoutControls = (_key: string, value: unknown) => (typeof value === "string" ? withoutControlCharacters(value) : value);
+
 /** JSON Lines, line by line: null when no line is JSON (then it isn't JSON Lines at all). */
 function parseJsonLines(content: string): JsonLines | null {
   const out: JsonLines = { items: [], lineOf: [], skipped: [] };
   for (const [i, line] of content.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
     try {
-      out.items.push(JSON.parse(line));
+      out.items.push(JSON.parse(line, withoutControls));
       out.lineOf.push(i + 1);
     } catch (err) {
       out.skipped.push({ line: i + 1, reason: `Not JSON: ${(err as Error).message.replace(/ at position \d+/, "").replace(/\s*\(line \d+ column \d+\)/, "")}.` });
@@ -519,7 +528,7 @@ export function parseAnnotationFile(content: string): ParsedFile {
   let json: unknown;
   let lines: JsonLines | null = null;
   try {
-    json = JSON.parse(body);
+    json = JSON.parse(body, withoutControls);
   } catch (err) {
     lines = parseJsonLines(body);
     if (!lines) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
@@ -552,8 +561,18 @@ export function parseAnnotationFile(content: string): ParsedFile {
   if (!tool) throw unprocessable(UNKNOWN, { [lines ? `line ${lines.lineOf[0]}` : `${base}[0]`]: "Not an annotation, task or record Claimtrail knows." });
   // Only doccano's own format is JSON Lines; other tools' files in lines are read whole, so any bad line refuses them.
   if (lines?.skipped.length && tool !== "doccano") throw unprocessable(`The file isn't JSON Lines throughout: ${describeSkipped(lines.skipped)}`, skippedErrors(lines.skipped));
+  // Label Studio and doccano give a claim span no id of its own, so its key is its place in the file —
+  // qualified by the file's digest: the same place in another file is another claim (unqualified, every
+  // file's first claim span joined the claim of the first file imported), the same file again the same one.
+  const fileKey = createHash("sha256").update(body).digest("base64url").slice(0, 16);
   const parsed =
-    tool === "w3c" ? fromW3c(items, base) : tool === "hypothesis" ? fromHypothesis(items, base) : tool === "label-studio" ? fromLabelStudio(items, base) : fromDoccano(items, base, lines);
+    tool === "w3c"
+      ? fromW3c(items, base)
+      : tool === "hypothesis"
+        ? fromHypothesis(items, base)
+        : tool === "label-studio"
+          ? fromLabelStudio(items, base, fileKey)
+          : fromDoccano(items, base, lines, fileKey);
   const total = parsed.docs.reduce((s, d) => s + d.spans.length, 0);
   if (total > MAX_SPANS) throw unprocessable(`The file holds ${total.toLocaleString("en")} spans: import at most ${MAX_SPANS.toLocaleString("en")} at a time.`, { content: "Too many spans." });
   if (total === 0) throw unprocessable(`The ${TOOL_NAMES[tool]} file marks no spans of text.`, { content: "No spans." });

@@ -246,6 +246,51 @@ describe("Label Studio", () => {
     ]);
   });
 
+  it("a Claim span in another file is another claim; the same file again adds none (a black-box tester's second file joined the first file's claim)", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const fileOf = (words: string, sentence: string) => [
+      { data: { text: sentence, title: unique("LS task") }, annotations: [{ result: [{ type: "labels", value: { start: sentence.indexOf(words), end: sentence.indexOf(words) + words.length, text: words, labels: ["Claim"] } }] }] },
+    ];
+    const one = fileOf("crime fell by half", "The mayor said crime fell by half in two years across the city.");
+    const two = fileOf("exports doubled", "A minister claimed exports doubled since the reform passed.");
+    expect((await importAnnotations(access, { content: JSON.stringify(one) }, { dryRun: false })).claims).toBe(1);
+    expect((await importAnnotations(access, { content: JSON.stringify(two) }, { dryRun: false })).claims).toBe(1);
+    const claims = await db.claim.findMany({ where: { workspaceId: workspace.id }, include: { mentions: { select: { exact: true } } }, orderBy: { statement: "asc" } });
+    expect(claims.map((c) => [c.statement, c.mentions.map((a) => a.exact)])).toEqual([
+      ["crime fell by half", ["crime fell by half"]],
+      ["exports doubled", ["exports doubled"]],
+    ]);
+    // doccano's claim spans are keyed the same way.
+    const doccano = (sentence: string, words: string) => JSON.stringify({ text: sentence, label: [[sentence.indexOf(words), sentence.indexOf(words) + words.length, "Claim"]] });
+    const d1 = doccano("Rents fell by a tenth in the capital last year.", "Rents fell by a tenth");
+    expect((await importAnnotations(access, { content: d1 }, { dryRun: false })).claims).toBe(1);
+    expect((await importAnnotations(access, { content: doccano("The river rose two metres overnight, officials said.", "river rose two metres") }, { dryRun: false })).claims).toBe(1);
+    expect(await db.claim.count({ where: { workspaceId: workspace.id } })).toBe(4);
+    // The same file again: its spans are already highlighted, and no claim is added.
+    const again = await importAnnotations(access, { content: d1 }, { dryRun: false });
+    expect(again.claims).toBe(0);
+    expect(await db.claim.count({ where: { workspaceId: workspace.id } })).toBe(4);
+  });
+
+  it("a NUL escaped in a note, a creator, a tag or a label is taken out, not a 500 (a black-box tester's file)", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const sentence = "The governor said the new bridge opens in May next year.";
+    const file = [
+      {
+        data: { text: sentence, title: unique("LS task") },
+        annotations: [{ completed_by: { email: "n@x.example", first_name: "Nu\u0000ll" }, result: [{ type: "labels", value: { start: 4, end: 12, text: "governor", labels: ["So\u0000urce"] } }] }],
+      },
+    ];
+    const content = JSON.stringify(file).replaceAll("\\\\u0000", "\\u0000");
+    expect(content).toContain("\\u0000");
+    const done = await importAnnotations(access, { content }, { dryRun: false });
+    expect(done.rows.map((r) => r.status)).toEqual(["placed"]);
+    const row = await db.annotation.findFirstOrThrow({ where: { workspaceId: workspace.id, exact: "governor" } });
+    expect([row.tags, row.originalCreator]).toEqual([["Source"], "Null"]);
+    const doccano = JSON.stringify({ text: sentence, label: [[17, 32, "Cl\u0000aim"]] }).replace("\\\\u0000", "\\u0000");
+    expect((await importAnnotations(access, { content: doccano }, { dryRun: false })).claims).toBe(1);
+  });
+
   it("reads code-point offsets too (astral characters before the span)", async () => {
     const { access } = await freshWorkspace();
     const t = "🚌🚌 Fares rose 20% this year.";
