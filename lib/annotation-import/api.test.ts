@@ -48,5 +48,9 @@ describe("POST /api/v1/workspaces/{ws}/annotation-imports", () => {
     expect(badFlag.status).toBe(400);
     const missing = await call(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { ...body, articleId: "nope" } });
     expect(missing.status).toBe(404);
+    // An id outside the app's own characters is malformed input (400 naming it), not a missing article.
+    const malformed = await call<{ errors: Record<string, string> }>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { ...body, articleId: "bad id!!" } });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.errors)).toContain("articleId");
   });
 });

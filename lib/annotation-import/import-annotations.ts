@@ -15,12 +15,13 @@ import { VERDICTS } from "@/lib/claims/verdicts";
 import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
+import { id } from "@/lib/validation/id";
 import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
   /** Place every annotation on this article instead of finding one. */
-  articleId: z.string().trim().min(1).max(64).optional(),
+  articleId: id("Choose an article of this workspace.").optional(),
 });
 export type ImportAnnotationsInput = z.input<typeof importAnnotationsSchema>;
 
