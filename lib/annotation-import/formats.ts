@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
-import { invalid, unprocessable } from "@/lib/errors";
+import { DomainError, invalid, unprocessable } from "@/lib/errors";
 
 /**
  * Other tools' annotation files read into one shape: documents (a page or
@@ -479,7 +479,15 @@ interface JsonLines {
  * a name or a label) are taken out, as from imported article text — PostgreSQL refuses NUL, and the import
  * answered 500 where the dry run had said all was well.
  */
-const withoutControls = (_key: string, value: unknown) => (typeof value === "string" ? withoutControlCharacters(value) : value);
+function withoutControls(_key: string, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  // Half a UTF-16 pair (escaped as \ud800) is no character at all: refused, as in every other input, not stored as U+FFFD.
+  if (!value.isWellFormed()) {
+    const shown = value.toWellFormed().slice(0, 40);
+    throw invalid(`The file holds a broken character (half of a UTF-16 pair) in “${shown}”.`, { content: "Contains a broken character." });
+  }
+  return withoutControlCharacters(value);
+}
 
 /** JSON Lines, line by line: null when no line is JSON (then it isn't JSON Lines at all). */
 function parseJsonLines(content: string): JsonLines | null {
@@ -490,6 +498,7 @@ function parseJsonLines(content: string): JsonLines | null {
       out.items.push(JSON.parse(line, withoutControls));
       out.lineOf.push(i + 1);
     } catch (err) {
+      if (err instanceof DomainError) throw err;
       out.skipped.push({ line: i + 1, reason: `Not JSON: ${(err as Error).message.replace(/ at position \d+/, "").replace(/\s*\(line \d+ column \d+\)/, "")}.` });
     }
   }
@@ -530,6 +539,7 @@ export function parseAnnotationFile(content: string): ParsedFile {
   try {
     json = JSON.parse(body, withoutControls);
   } catch (err) {
+    if (err instanceof DomainError) throw err; // the reviver's refusal, not a parse error
     lines = parseJsonLines(body);
     if (!lines) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
     json = lines.items;

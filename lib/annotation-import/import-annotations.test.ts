@@ -291,6 +291,16 @@ describe("Label Studio", () => {
     expect((await importAnnotations(access, { content: doccano }, { dryRun: false })).claims).toBe(1);
   });
 
+  it("half a UTF-16 pair in a note is a 400 naming the file, and nothing is written (it was stored as U+FFFD)", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const file = [{ data: { text: "The port will reopen on Monday, the mayor said.", title: unique("LS task") }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 8, text: "port", labels: ["Place"] } }] }] }];
+    const content = JSON.stringify(file).replace('"Place"', '"Pl\\ud800ace"');
+    expect(content).toContain("\\ud800");
+    const before = await counts(workspace.id);
+    await expect(importAnnotations(access, { content }, { dryRun: false })).rejects.toMatchObject({ status: 400, fields: { content: "Contains a broken character." } });
+    expect(await counts(workspace.id)).toEqual(before);
+  });
+
   it("reads code-point offsets too (astral characters before the span)", async () => {
     const { access } = await freshWorkspace();
     const t = "🚌🚌 Fares rose 20% this year.";
