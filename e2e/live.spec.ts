@@ -10,16 +10,12 @@ import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } fr
  * uses; what is tested is that they arrive on the other page.
  */
 
-/**
- * The app's writers record their changes in the feed on branches feed-claims and
- * feed-articles (issue #12 part 1). Until those are merged, nothing reaches a
- * stream, and these tests say so by skipping instead of failing.
- */
-async function skipUnlessWritersRecord(page: Page, slug: string) {
+/** The claim just made is in the feed: what the streams carry comes from there (a writer that stopped recording fails here, by name). */
+async function expectClaimInFeed(page: Page, slug: string) {
   const res = await page.request.get(`/api/w/${slug}/changes?after=0&limit=500`);
   expect(res.status()).toBe(200);
   const { changes } = (await res.json()) as { changes: { kind: string }[] };
-  test.skip(!changes.some((c) => c.kind === "claim.created"), "the claim writers don't record changes yet (merge feed-claims)");
+  expect(changes.map((c) => c.kind)).toContain("claim.created");
 }
 
 /** Marks the page so a full reload (which would lose the mark) is caught. */
@@ -40,7 +36,7 @@ test("two teammates see each other's changes live on the reader, the claim page 
   const article = await addArticle(page, slug, "Bridge news", sentences);
   const firstId = await addHighlight(page, slug, article, sentences[0]);
   const claim = await addClaim(page, slug, firstId, { statement: "The bridge carries 40,000 vehicles a day" });
-  await skipUnlessWritersRecord(page, slug);
+  await expectClaimInFeed(page, slug);
 
   // The reader: both open the article and see each other's names.
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
@@ -97,7 +93,7 @@ test("where the stream is blocked, the page falls back to polling and still gets
   const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo");
   const article = await addArticle(page, slug, "Polling", ["First sentence here.", "Second sentence there."]);
   await addClaim(page, slug, await addHighlight(page, slug, article, "First sentence here."));
-  await skipUnlessWritersRecord(page, slug);
+  await expectClaimInFeed(page, slug);
   // A proxy that refuses the event stream.
   await page.route(/\/api\/w\/[^/]+\/live\?/, (route) => route.fulfill({ status: 502, body: "blocked" }));
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
