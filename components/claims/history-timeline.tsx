@@ -1,11 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { ClaimEventView } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { Time, useLocale } from "@/components/ui/locale";
+import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import { describeEvent } from "./describe-event";
 
 /**
@@ -14,25 +13,8 @@ import { describeEvent } from "./describe-event";
  * Keyed by the claim's version where it is used, so a change starts it afresh.
  */
 export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: { slug: string; claimId: string; events: ClaimEventView[]; nextCursor: string | null; labels: Record<Verdict, string> }) {
-  const [older, setOlder] = useState<ClaimEventView[]>([]);
-  const [cursor, setCursor] = useState(nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const locale = useLocale();
-
-  async function showOlder() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    const res = await apiSend<{ items: ClaimEventView[]; nextCursor: string | null }>("GET", `/api/w/${slug}/claims/${claimId}/history?cursor=${encodeURIComponent(cursor)}`);
-    setLoading(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setOlder((prev) => [...prev, ...res.data.items]);
-    setCursor(res.data.nextCursor);
-  }
+  const history = useCursorPages(events, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/history?cursor=${encodeURIComponent(cursor)}`);
 
   return (
     <section aria-labelledby="history-heading">
@@ -40,7 +22,7 @@ export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: {
         History
       </h2>
       <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4" aria-label="History">
-        {[...events, ...older].map((e) => {
+        {history.items.map((e) => {
           const note = typeof e.data.note === "string" && e.data.note ? e.data.note : null;
           return (
             <li key={e.id} className="relative text-sm">
@@ -56,14 +38,14 @@ export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: {
           );
         })}
       </ol>
-      {error ? (
+      {history.error ? (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
+          {history.error}
         </p>
       ) : null}
-      {cursor ? (
-        <Button type="button" variant="secondary" className="mt-3" onClick={showOlder} disabled={loading} aria-busy={loading}>
-          {loading ? "Loading older history…" : "Show older history"}
+      {history.hasMore ? (
+        <Button type="button" variant="secondary" className="mt-3" onClick={() => void history.loadMore()} disabled={history.loading} aria-busy={history.loading}>
+          {history.loading ? "Loading older history…" : "Show older history"}
         </Button>
       ) : null}
     </section>

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
+import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import type { MentionView } from "@/lib/claims/claim-dto";
 import type { Send } from "./use-claim";
 
@@ -101,26 +101,8 @@ interface Props {
  * change starts it afresh.
  */
 export function MentionsSection({ slug, claimId, mentions, nextCursor, count, articleCount, version, canEdit, send }: Props) {
-  const [more, setMore] = useState<MentionView[]>([]);
-  const [cursor, setCursor] = useState(nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function showMore() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    const res = await apiSend<{ items: MentionView[]; nextCursor: string | null }>("GET", `/api/w/${slug}/claims/${claimId}/mentions?cursor=${encodeURIComponent(cursor)}`);
-    setLoading(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setMore((prev) => [...prev, ...res.data.items]);
-    setCursor(res.data.nextCursor);
-  }
-
-  const shown = [...mentions, ...more];
+  const pages = useCursorPages(mentions, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/mentions?cursor=${encodeURIComponent(cursor)}`);
+  const shown = pages.items;
   // A mention whose highlight was deleted in the reader is shown as such and not counted: it can be
   // brought back there (Undo, or an admin's Restore), but until then the claim isn't made there.
   return (
@@ -157,14 +139,14 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
           </li>
         ))}
       </ul>
-      {error ? (
+      {pages.error ? (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
+          {pages.error}
         </p>
       ) : null}
-      {cursor ? (
-        <Button type="button" variant="secondary" className="mt-3" onClick={() => void showMore()} disabled={loading} aria-busy={loading}>
-          {loading ? "Loading more mentions…" : `Show more mentions (${shown.length} of ${count} shown)`}
+      {pages.hasMore ? (
+        <Button type="button" variant="secondary" className="mt-3" onClick={() => void pages.loadMore()} disabled={pages.loading} aria-busy={pages.loading}>
+          {pages.loading ? "Loading more mentions…" : `Show more mentions (${shown.length} of ${count} shown)`}
         </Button>
       ) : null}
     </section>
