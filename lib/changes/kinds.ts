@@ -103,7 +103,8 @@ const claimData = {
   "claim.restored": z.object({ reattached: z.array(z.string()), notReattached: z.array(z.string()), ...common }),
   /** `subjectId` is the comment; `mentioned` the members @mentioned in it. */
   "comment.created": z.object({ commentId: z.string(), mentioned: z.array(z.string()), originalActor }),
-  "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  /** `newlyMentioned`: the members this edit @mentions who the comment didn't before (they are told); absent on changes recorded before it existed. */
+  "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()), newlyMentioned: z.array(z.string()).optional() }),
   "comment.deleted": z.object({ commentId: z.string() }),
 };
 

@@ -5,7 +5,9 @@ import { sendDueMail } from "@/lib/mail/worker";
 import { startSmtpSink } from "@/lib/testing/smtp-sink";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { approveClaim, reopenClaim, sendBack } from "@/lib/claims/change-review-state";
-import { addComment } from "@/lib/claims/comments";
+import { addComment, editComment } from "@/lib/claims/comments";
+import { deleteClaim } from "@/lib/claims/delete-claim";
+import { mergeClaims } from "@/lib/claims/merge-claims";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { claimWorld } from "@/lib/claims/test-world";
 import { mentionCandidates } from "@/lib/members/mention-candidates";
@@ -245,5 +247,72 @@ describe("notifications", () => {
     c = await approveClaim(reviewer, c.id, { version: c.version });
     await reopenClaim(reviewer, c.id, { version: c.version, note: "New figures came out." });
     expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["reopened", "approved", "sent-back"]);
+  });
+
+  it("merging and deleting a claim tell its assignee and its author, not whoever did it", async () => {
+    const w = await claimWorld();
+    const survivor = await w.claim("about 40,000 vehicles a day");
+    let merged = await w.claim("cost them a third of their customers");
+    const admin = await w.as(w.admin);
+    merged = await updateClaim(admin, merged.id, { assigneeId: w.viewer.id, version: merged.version });
+    const reviewer = await w.as(w.reviewer);
+    await mergeClaims(reviewer, survivor.id, { from: merged.id, version: survivor.version });
+    for (const person of [w.annotator, w.viewer]) {
+      const [item] = (await listInbox(person.id)).filter((n) => n.kind === "merged");
+      expect(item, person.name).toMatchObject({ kind: "merged", actorName: w.reviewer.name });
+      expect(item.title).toContain("cost them a third of their customers");
+      expect(item.title).toContain("was merged into");
+      expect(item.title).toContain("about 40,000 vehicles a day");
+    }
+    expect((await listInbox(w.reviewer.id)).filter((n) => n.kind === "merged")).toEqual([]);
+
+    const doomed = await w.claim("expected to cost €12 million");
+    const doomedNow = await updateClaim(admin, doomed.id, { assigneeId: w.reviewer.id, version: doomed.version });
+    await deleteClaim(admin, doomed.id, { version: doomedNow.version });
+    for (const person of [w.annotator, w.reviewer]) {
+      const deleted = (await listInbox(person.id)).filter((n) => n.kind === "deleted");
+      expect(deleted, person.name).toHaveLength(1);
+      expect(deleted[0]).toMatchObject({ actorName: w.admin.name, href: `/w/${w.workspace.slug}/claims/${doomed.id}` });
+      expect(deleted[0].title).toContain("expected to cost €12 million");
+      expect(deleted[0].title).toContain("was deleted");
+    }
+    expect((await listInbox(w.admin.id)).filter((n) => n.kind === "deleted")).toEqual([]);
+  });
+
+  it("editing a comment to @mention more members tells only the newly mentioned, once; the edit's other changes tell nobody", async () => {
+    const w = await claimWorld();
+    const c = await w.claim("Unemployment fell to 4.1 percent");
+    const second = await makeMember(w.workspace.id, "annotator");
+    const outsider = await makeUser({ name: "Olaf Outsider" });
+    const mention = (u: { id: string; name: string }) => ({ type: "mention", attrs: { id: u.id, label: u.name } });
+    const doc = (...mentions: { id: string; name: string }[]) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [...mentions.flatMap((u) => [mention(u), { type: "text", text: " " }]), { type: "text", text: `please check the rate ${mentions.length}.` }] }],
+    });
+    const reviewer = await w.as(w.reviewer);
+    const comment = await addComment(reviewer, c.id, { body: doc(w.admin) });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+
+    // The edit adds a member and a non-member: the admin (mentioned already) hears nothing new, the new member does, the outsider nothing.
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin, second.user, outsider) });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    const [told] = await listInbox(second.user.id);
+    expect(told).toMatchObject({ kind: "mentioned", actorName: w.reviewer.name });
+    expect(told.detail).toContain("please check the rate 3.");
+    expect(await listInbox(outsider.id)).toEqual([]);
+    const change = await db.change.findFirstOrThrow({ where: { kind: "comment.edited", claimId: c.id }, orderBy: { id: "desc" } });
+    const data = change.data as { mentioned: string[]; newlyMentioned: string[] };
+    expect(data.mentioned.sort()).toEqual([w.admin.id, second.user.id].sort());
+    expect(data.newlyMentioned).toEqual([second.user.id]);
+
+    // Editing again with the same people mentioned tells nobody; the claim's author isn't told of edits either.
+    await editComment(reviewer, c.id, comment.id, { body: doc(second.user, w.admin) });
+    expect(await listInbox(second.user.id)).toHaveLength(1);
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["commented"]);
+    // Dropping a mention and adding it back is a new mention.
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin) });
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin, second.user) });
+    expect(await listInbox(second.user.id)).toHaveLength(2);
   });
 });
