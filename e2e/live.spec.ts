@@ -156,17 +156,17 @@ test("on the claim page, a teammate's change waits behind “A teammate changed 
   const notice = page.getByRole("button", { name: "A teammate changed this claim — show" });
   await expect(notice).toBeVisible({ timeout: 5000 });
   await expect(page.getByLabel("Tags")).toHaveValue("transport");
-  await expect(page.getByText("Harbour authority")).toHaveCount(0);
+  await expect(page.getByText("Harbour authority", { exact: true })).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await notice.click();
-  await expect(page.getByText("Harbour authority")).toBeVisible();
+  await expect(page.getByText("Harbour authority", { exact: true })).toBeVisible();
   await expect(notice).toHaveCount(0);
   await expectNoReload(page);
   // With no form open, the next change shows at once.
   const again = await bo.request.patch(`/api/w/${slug}/claims/${claim.id}`, { data: { version: ((await edited.json()) as { version: number }).version, claimant: "Port authority" } });
   expect(again.status(), await again.text()).toBe(200);
-  await expect(page.getByText("Port authority")).toBeVisible({ timeout: 5000 });
+  await expect(page.getByText("Port authority", { exact: true })).toBeVisible({ timeout: 5000 });
   await expect(notice).toHaveCount(0);
   await context.close();
 });
