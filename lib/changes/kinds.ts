@@ -143,7 +143,8 @@ const teamData = {
     claims: z.number().int(),
     annotations: z.number().int(),
   }),
-  "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted"]), url: z.string(), kinds: z.array(z.string()) }),
+  /** `secret-rotated`: a new signing secret replaced the old one (neither is recorded). */
+  "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted", "secret-rotated"]), url: z.string(), kinds: z.array(z.string()) }),
   /** `subjectId` is the webhook; an admin queued a delivery again. */
   "webhook.resent": z.object({ url: z.string(), deliveryId: z.string(), changeKind: z.string() }),
 };

@@ -84,6 +84,7 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     createWebhook: { body: { url: "https://hooks.example.org/claimtrail", kinds: ["claim.verdict", "member.joined"], enabled: true } },
     updateWebhook: { body: { url: "https://hooks.example.org/claimtrail-2", kinds: ["claim.created"], enabled: true } },
     deleteWebhook: { params: { webhookId: w.ids.webhookId[1] } },
+    rotateWebhookSecret: {},
     listWebhookDeliveries: list,
     resendWebhookDelivery: {},
     listAuditLog: { query: { person: w.admin.id, kind: "webhook", from: "2020-01-01", to: "2030-01-01", limit: "2", cursor: "1000" } },

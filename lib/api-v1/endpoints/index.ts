@@ -58,6 +58,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   webhooks.listWebhooksEndpoint,
   webhooks.createWebhookEndpoint,
   webhooks.updateWebhookEndpoint,
+  webhooks.rotateWebhookSecretEndpoint,
   webhooks.deleteWebhookEndpoint,
   webhooks.listDeliveriesEndpoint,
   webhooks.resendDeliveryEndpoint,
