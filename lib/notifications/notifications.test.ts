@@ -11,6 +11,7 @@ import { mergeClaims } from "@/lib/claims/merge-claims";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { claimWorld } from "@/lib/claims/test-world";
 import { mentionCandidates } from "@/lib/members/mention-candidates";
+import { deriveDrafts } from "./derive";
 import { buildDueDigests } from "./digest";
 import { listInbox, markAllRead, markRead, unreadCount } from "./inbox";
 import { getPreferences, setPreferences, unsubscribe } from "./preferences";
@@ -314,5 +315,47 @@ describe("notifications", () => {
     await editComment(reviewer, c.id, comment.id, { body: doc(w.admin) });
     await editComment(reviewer, c.id, comment.id, { body: doc(w.admin, second.user) });
     expect(await listInbox(second.user.id)).toHaveLength(2);
+  });
+
+  it("the hot path: kinds that tell nobody cost no query; a batch reads claims, comment texts and commenters once each", async () => {
+    const w = await world();
+    const other = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Another claim", createdById: w.annotator.id }, select: { id: true } });
+    const comments = await Promise.all(
+      [w.claim.id, other.id, w.claim.id].map((claimId, i) => db.claimComment.create({ data: { claimId, authorId: w.reviewer.id, body: {}, bodyText: `Comment ${i}` }, select: { id: true, claimId: true } })),
+    );
+    /** The transaction, counting each model call (each is one query). */
+    const counted = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], calls: string[]) =>
+      new Proxy(tx, {
+        get(target, model: string) {
+          const delegate = (target as unknown as Record<string, unknown>)[model];
+          if (!delegate || typeof delegate !== "object") return delegate;
+          return new Proxy(delegate, {
+            get(d, method: string) {
+              const fn = (d as Record<string, unknown>)[method];
+              return typeof fn === "function" ? (...args: unknown[]) => (calls.push(`${model}.${method}`), (fn as (...a: unknown[]) => unknown).apply(d, args)) : fn;
+            },
+          });
+        },
+      });
+    const base = { workspaceId: w.workspace.id, actorId: w.admin.id };
+    await db.$transaction(async (tx) => {
+      const calls: string[] = [];
+      // Nobody is told of these: not one read.
+      const quiet = await deriveDrafts(counted(tx, calls), [
+        { ...base, kind: "claim.edited", claimId: w.claim.id, data: { field: "statement", from: "a", to: "b" } },
+        { ...base, kind: "settings.changed", data: { changes: [{ field: "name", from: 1, to: 2 }] } },
+        { ...base, kind: "comment.edited", claimId: w.claim.id, subjectId: comments[0].id, data: { commentId: comments[0].id, mentioned: [w.admin.id], newlyMentioned: [] } },
+        { ...base, kind: "comment.deleted", claimId: w.claim.id, subjectId: comments[0].id, data: { commentId: comments[0].id } },
+      ] as Parameters<typeof deriveDrafts>[1]);
+      expect(quiet).toEqual([]);
+      expect(calls).toEqual([]);
+      // Three comments on two claims: one read of the claims, one of the comments' texts, one of the commenters.
+      const drafts = await deriveDrafts(
+        counted(tx, calls),
+        comments.map((c) => ({ ...base, actorId: w.reviewer.id, kind: "comment.created" as const, claimId: c.claimId, subjectId: c.id, data: { commentId: c.id, mentioned: [] } })),
+      );
+      expect(calls.sort()).toEqual(["claim.findMany", "claimComment.findMany", "claimComment.findMany"]);
+      expect(drafts.filter((d) => d.kind === "commented" && d.userId === w.annotator.id).map((d) => d.detail)).toEqual(["Comment 0", "Comment 1", "Comment 2"]);
+    });
   });
 });
