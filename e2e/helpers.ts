@@ -56,17 +56,25 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
  * Invites a new person with the given role through Members → "Create invite link";
  * they sign up through the link in a browser context of their own and join.
  */
-export async function inviteMember(browser: Browser, admin: Page, slug: string, role: "viewer" | "annotator" | "reviewer" | "admin", label = "Teammate") {
+export async function inviteMember(
+  browser: Browser,
+  admin: Page,
+  slug: string,
+  role: "viewer" | "annotator" | "reviewer" | "admin",
+  label = "Teammate",
+  /** Another app instance for the newcomer's browser (E2E_BASE_URL_2): the link is followed there. */
+  baseURL?: string,
+) {
   await admin.goto(`/w/${slug}`);
   await admin.getByRole("link", { name: "Members" }).click();
   await admin.getByLabel("Invite as").selectOption(role);
   await admin.getByRole("button", { name: "Create invite link" }).click();
   const link = await admin.getByLabel("Invite link").inputValue();
 
-  const context = await browser.newContext();
+  const context = await browser.newContext(baseURL ? { baseURL } : {});
   const page = await context.newPage();
   const person = newPerson(label);
-  await page.goto(link);
+  await page.goto(baseURL ? new URL(new URL(link).pathname + new URL(link).search, baseURL).toString() : link);
   await page.getByRole("link", { name: "Create an account" }).click();
   await page.waitForURL(/\/signup\?invite=/);
   // Signing up through the link joins the workspace in the same step.

@@ -8,7 +8,20 @@ import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } fr
  * claims list ("N new changes — show"), and each other's names where they
  * are both looking. The teammate's changes go through the same API the UI
  * uses; what is tested is that they arrive on the other page.
+ *
+ * Two app instances over one database (scripts/test-e2e.ts starts both, on
+ * PostgreSQL and on the embedded database): Ada uses the first
+ * (E2E_BASE_URL), her teammate Bo the second (E2E_BASE_URL_2), so every
+ * change here crosses instances as it would behind a load balancer.
  */
+
+/** The second app instance, where the teammate's browser goes. */
+function secondInstance(): string {
+  const url = process.env.E2E_BASE_URL_2;
+  if (!url) throw new Error("E2E_BASE_URL_2 is not set: run the browser tests through scripts/test-e2e.ts, which starts a second instance");
+  expect(url).not.toBe(process.env.E2E_BASE_URL);
+  return url;
+}
 
 /** The claim just made is in the feed: what the streams carry comes from there (a writer that stopped recording fails here, by name). */
 async function expectClaimInFeed(page: Page, slug: string) {
@@ -31,7 +44,7 @@ test("two teammates see each other's changes live on the reader, the claim page 
   const ada = newPerson("Ada");
   await signUpAndLand(page, ada);
   const slug = await createWorkspace(page, `Live ${Date.now()}`);
-  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "reviewer", "Bo");
+  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "reviewer", "Bo", secondInstance());
   const sentences = ["The harbour bridge carries 40,000 vehicles a day.", "Repairs will cost 12 million euros.", "The council voted on Monday."];
   const article = await addArticle(page, slug, "Bridge news", sentences);
   const firstId = await addHighlight(page, slug, article, sentences[0]);
@@ -41,6 +54,8 @@ test("two teammates see each other's changes live on the reader, the claim page 
   // The reader: both open the article and see each other's names.
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
   await bo.goto(`/w/${slug}/articles/${article.articleId}`);
+  expect(new URL(bo.url()).origin).toBe(new URL(secondInstance()).origin);
+  expect(new URL(page.url()).origin).not.toBe(new URL(secondInstance()).origin);
   await expect(page.getByTestId("presence")).toContainText(boPerson.name);
   await expect(bo.getByTestId("presence")).toContainText(ada.name);
   await markNoReload(page);
@@ -90,7 +105,7 @@ test("where the stream is blocked, the page falls back to polling and still gets
   const ada = newPerson("Ada");
   await signUpAndLand(page, ada);
   const slug = await createWorkspace(page, `Poll ${Date.now()}`);
-  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo");
+  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo", secondInstance());
   const article = await addArticle(page, slug, "Polling", ["First sentence here.", "Second sentence there."]);
   await addClaim(page, slug, await addHighlight(page, slug, article, "First sentence here."));
   await expectClaimInFeed(page, slug);
@@ -109,7 +124,7 @@ test("presence: teammates on the same article and claim see each other's names, 
   const ada = newPerson("Ada");
   await signUpAndLand(page, ada);
   const slug = await createWorkspace(page, `Presence ${Date.now()}`);
-  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "viewer", "Bo");
+  const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "viewer", "Bo", secondInstance());
   const article = await addArticle(page, slug, "Presence", ["One sentence here.", "Another one there."]);
   const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "One sentence here."));
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
@@ -121,5 +136,37 @@ test("presence: teammates on the same article and claim see each other's names, 
   await expect(page.getByTestId("presence")).toContainText(boPerson.name);
   await bo.goto(`/w/${slug}/claims`);
   await expect(page.getByTestId("presence")).not.toContainText(boPerson.name, { timeout: 20_000 });
+  await context.close();
+});
+
+test("on the claim page, a teammate's change waits behind “A teammate changed this claim — show” while a form is open", async ({ page, browser }) => {
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Notice ${Date.now()}`);
+  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo", secondInstance());
+  const article = await addArticle(page, slug, "Notice", ["The ferry runs every hour."]);
+  const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "The ferry runs every hour."), { statement: "The ferry runs every hour" });
+  await page.goto(`/w/${slug}/claims/${claim.id}`);
+  await markNoReload(page);
+  // Ada is typing in the details form: nothing may move under her cursor.
+  await page.getByRole("button", { name: "Edit details" }).click();
+  await page.getByLabel("Tags").fill("transport");
+  const edited = await bo.request.patch(`/api/w/${slug}/claims/${claim.id}`, { data: { version: claim.version, claimant: "Harbour authority" } });
+  expect(edited.status(), await edited.text()).toBe(200);
+  const notice = page.getByRole("button", { name: "A teammate changed this claim — show" });
+  await expect(notice).toBeVisible({ timeout: 5000 });
+  await expect(page.getByLabel("Tags")).toHaveValue("transport");
+  await expect(page.getByText("Harbour authority", { exact: true })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await notice.click();
+  await expect(page.getByText("Harbour authority", { exact: true })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expectNoReload(page);
+  // With no form open, the next change shows at once.
+  const again = await bo.request.patch(`/api/w/${slug}/claims/${claim.id}`, { data: { version: ((await edited.json()) as { version: number }).version, claimant: "Port authority" } });
+  expect(again.status(), await again.text()).toBe(200);
+  await expect(page.getByText("Port authority", { exact: true })).toBeVisible({ timeout: 5000 });
+  await expect(notice).toHaveCount(0);
   await context.close();
 });

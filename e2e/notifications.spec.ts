@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { claimOnNewArticle } from "./action-setup";
@@ -173,4 +174,45 @@ test("forgot password: the e-mailed link sets a new password once, and signs out
   await expect(g.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
   await other.close();
   await guest.close();
+});
+
+test("the inbox pages: 50 at a time, “Load more” brings the older ones once each, and the unread count covers every page", async ({ page, browser }) => {
+  test.slow();
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Inbox pages ${Date.now()}`);
+  const bea = await inviteMember(browser, page, slug, "annotator", "Bea");
+  // Bea's claim; Ada comments on it 53 times (comments come to the claim's author, by digest: no mail at once).
+  const claim = await claimOnNewArticle(bea.page, slug, "Ferry times", "The ferry runs every hour.");
+  const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  for (let i = 1; i <= 53; i++) {
+    const res = await page.request.post(`/api/w/${slug}/claims/${claim.claimId}/comments`, { data: { body: doc(`Comment number ${i}.`) } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const b = bea.page;
+  await b.goto("/inbox");
+  const items = b.getByTestId("notification");
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toContainText("Comment number 53.");
+  await expect(b.getByRole("status").filter({ hasText: "53 unread" })).toBeVisible();
+  const more = b.getByRole("button", { name: "Load more" });
+  await b.setViewportSize({ width: 390, height: 844 });
+  expect(await b.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const axe = await new AxeBuilder({ page: b }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await b.setViewportSize({ width: 1280, height: 800 });
+  await more.click();
+  await expect(items).toHaveCount(53);
+  await expect(more).toHaveCount(0);
+  // Newest first, every comment once.
+  const texts = await items.allInnerTexts();
+  const numbers = texts.map((t) => Number(/Comment number (\d+)\./.exec(t)?.[1]));
+  expect(numbers).toEqual(Array.from({ length: 53 }, (_, i) => 53 - i));
+  // Marking one on the second page read counts down from every page's unread.
+  await items.last().getByRole("button", { name: /^Mark read/ }).click();
+  await expect(items.last()).toHaveAttribute("data-read", "true");
+  await expect(b.getByRole("status").filter({ hasText: "52 unread" })).toBeVisible();
+  await b.getByRole("button", { name: "Mark all read" }).click();
+  await expect(b.getByRole("status").filter({ hasText: "All read" })).toBeVisible();
+  await bea.context.close();
 });

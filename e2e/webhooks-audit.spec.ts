@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseCsv } from "csv-parse/sync";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
 
@@ -101,6 +102,62 @@ test("webhooks: refused private address, allow-list, add (secret shown once), a 
     page.once("dialog", (d) => void d.accept());
     await list.getByRole("button", { name: `Delete ${url}/v2` }).click();
     await expect(page.getByText("No webhooks yet.")).toBeVisible();
+  } finally {
+    await r.close();
+  }
+});
+
+test("webhooks: rotating the secret shows the new one once; deliveries from then on are signed with it, not the old; the audit log records it", async ({ page }) => {
+  test.slow();
+  const r = await receiver();
+  try {
+    await signUpAndLand(page, newPerson("Rotor"));
+    const slug = await createWorkspace(page, `Rotation desk ${Date.now()}`);
+    await openSettingsTab(page, slug, "Webhooks");
+    await page.getByLabel("Private hosts webhooks may reach").fill("127.0.0.1");
+    await page.getByRole("button", { name: "Save allow-list" }).click();
+    await expect(page.getByText("Allow-list saved.")).toBeVisible();
+    const url = `http://127.0.0.1:${r.port}/rotate`;
+    const form = page.locator("form").filter({ has: page.getByLabel("Endpoint URL") });
+    await form.getByLabel("Endpoint URL").fill(url);
+    await form.getByLabel("All webhook events").check();
+    await form.getByRole("button", { name: "Add webhook" }).click();
+    const oldSecret = await page.getByLabel("Signing secret").inputValue();
+    expect(oldSecret).toMatch(/^whsec_/);
+    // The creation's delivery is signed with the first secret.
+    await expect.poll(() => r.got.length, { timeout: 30_000 }).toBe(1);
+    expect(signatureOk(oldSecret, String(r.got[0].headers["claimtrail-signature"]), r.got[0].body)).toBe(true);
+
+    const list = page.getByRole("list", { name: "Webhooks" });
+    page.once("dialog", (d) => void d.accept());
+    await list.getByRole("button", { name: `Rotate the secret of ${url}` }).click();
+    await expect(page.getByRole("heading", { name: "New signing secret" })).toBeVisible();
+    const newSecret = await page.getByLabel("Signing secret").inputValue();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The rotation is itself a webhook.changed event: delivered signed with the new secret only.
+    await expect.poll(() => r.got.length, { timeout: 30_000 }).toBe(2);
+    const rotated = r.got[1];
+    expect(JSON.parse(rotated.body).change.data.action).toBe("secret-rotated");
+    expect(signatureOk(newSecret, String(rotated.headers["claimtrail-signature"]), rotated.body)).toBe(true);
+    expect(signatureOk(oldSecret, String(rotated.headers["claimtrail-signature"]), rotated.body)).toBe(false);
+    // Not shown again after a reload.
+    await page.reload();
+    await expect(page.getByLabel("Signing secret")).toHaveCount(0);
+
+    await openSettingsTab(page, slug, "Audit log");
+    await expect(page.getByText(`Rotated the signing secret of the webhook to ${url}`)).toBeVisible();
+    // Only admins may rotate: the route refuses a bad id by name, and a secret is never in the audit entry.
+    const missing = await page.request.post(`/api/w/${slug}/webhooks/nope/rotate-secret`);
+    expect(missing.status()).toBeGreaterThanOrEqual(400);
+    expect(missing.status()).toBeLessThan(500);
+    expect(await page.content()).not.toContain(newSecret);
   } finally {
     await r.close();
   }

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { requireUser } from "@/lib/auth/session";
-import { listInbox } from "@/lib/notifications/inbox";
+import { pageInbox, unreadCount } from "@/lib/notifications/inbox";
 
 export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage() {
   const user = await requireUser("/inbox");
-  const items = await listInbox(user.id);
+  const [page, unread] = await Promise.all([pageInbox(user.id), unreadCount(user.id)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-10">
       <div>
@@ -21,7 +21,7 @@ export default async function InboxPage() {
           .
         </p>
       </div>
-      <InboxList initial={items} />
+      <InboxList initial={page} unread={unread} />
     </div>
   );
 }

@@ -7,15 +7,36 @@ import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
-import type { InboxItem } from "@/lib/notifications/inbox";
+import type { InboxItem, InboxPage } from "@/lib/notifications/inbox";
 
-/** The inbox: newest first, unread ones marked, each with "Mark read"; "Mark all read" above. */
-export function InboxList({ initial }: { initial: InboxItem[] }) {
+/**
+ * The inbox: newest first, a page at a time ("Load more" brings the next,
+ * older one), unread ones marked, each with "Mark read"; "Mark all read"
+ * above. The unread count is the server's, over every page.
+ */
+export function InboxList({ initial, unread: initialUnread }: { initial: InboxPage; unread: number }) {
   const router = useRouter();
-  const [items, setItems] = useState(initial);
+  const [items, setItems] = useState<InboxItem[]>(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [unread, setUnread] = useState(initialUnread);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const unread = items.filter((i) => !i.read).length;
+
+  async function loadMore() {
+    if (!cursor) return;
+    setPending("more");
+    setError(null);
+    const res = await apiSend<InboxPage & { unread: number }>("GET", `/api/notifications?cursor=${encodeURIComponent(cursor)}`);
+    setPending(null);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    // A notification that arrived since the first page moves nothing: the cursor reads on from where this list ended.
+    setItems((list) => [...list, ...res.data.items.filter((i) => !list.some((j) => j.id === i.id))]);
+    setCursor(res.data.nextCursor);
+    setUnread(res.data.unread);
+  }
 
   async function mark(id: string | "all") {
     setPending(id);
@@ -27,6 +48,7 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
       return;
     }
     setItems((list) => list.map((i) => (id === "all" || i.id === id ? { ...i, read: true } : i)));
+    setUnread(res.data.unread);
     // The bell in the header is server-rendered: refresh it.
     router.refresh();
   }
@@ -74,6 +96,13 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
           </li>
         ))}
       </ul>
+      {cursor ? (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={() => loadMore()} disabled={pending !== null} aria-busy={pending === "more"}>
+            {pending === "more" ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

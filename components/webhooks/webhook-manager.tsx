@@ -19,11 +19,11 @@ export interface WebhookItem {
   createdAt: string;
 }
 
-/** The webhooks page: add (secret shown once), and per webhook edit, enable/disable, delete, and a link to its delivery log. */
+/** The webhooks page: add (secret shown once), and per webhook edit, enable/disable, rotate its secret (the new one shown once), delete, and a link to its delivery log. */
 export function WebhookManager({ slug, webhooks, groups }: { slug: string; webhooks: WebhookItem[]; groups: KindGroup[] }) {
   const router = useRouter();
   const base = `/api/w/${slug}/webhooks`;
-  const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
+  const [created, setCreated] = useState<{ url: string; secret: string; rotated?: boolean } | null>(null);
   const [adding, setAdding] = useState(webhooks.length === 0);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +52,16 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
     router.refresh();
   }
 
+  async function rotate(hook: WebhookItem) {
+    if (!window.confirm(`Rotate the signing secret of the webhook to ${hook.url}? The old secret stops signing at once: give the receiver the new one.`)) return;
+    setError(null);
+    setCreated(null);
+    const res = await apiSend<{ url: string; secret: string }>("POST", `${base}/${hook.id}/rotate-secret`);
+    if (!res.ok) return setError(res.error.message);
+    setCreated({ url: res.data.url, secret: res.data.secret, rotated: true });
+    router.refresh();
+  }
+
   async function remove(hook: WebhookItem) {
     if (!window.confirm(`Delete the webhook to ${hook.url}? Its delivery log goes with it.`)) return;
     setError(null);
@@ -65,9 +75,11 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
       {created ? (
         <section aria-labelledby="webhook-secret" className="rounded-xl bg-white p-6 ring-1 ring-stone-200">
           <h3 id="webhook-secret" className="font-medium">
-            Webhook added
+            {created.rotated ? "New signing secret" : "Webhook added"}
           </h3>
-          <p className="mt-1 break-all text-sm text-stone-600">Deliveries to {created.url} are signed with this secret (see the README for checking the signature).</p>
+          <p className="mt-1 break-all text-sm text-stone-600">
+            {created.rotated ? `Deliveries to ${created.url} are signed with this secret from now on; the old one signs nothing more.` : `Deliveries to ${created.url} are signed with this secret`} (see the README for checking the signature).
+          </p>
           <OneTimeSecret id="webhook-secret-value" label="Signing secret" value={created.secret} copyLabel="Copy secret" note="Copy it now: it is not shown again." />
         </section>
       ) : null}
@@ -125,6 +137,9 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
                       </Button>
                       <Button variant="secondary" className="px-3 py-1.5" onClick={() => toggle(h)} aria-label={`${h.enabled ? "Disable" : "Enable"} ${h.url}`}>
                         {h.enabled ? "Disable" : "Enable"}
+                      </Button>
+                      <Button variant="secondary" className="px-3 py-1.5" onClick={() => rotate(h)} aria-label={`Rotate the secret of ${h.url}`}>
+                        Rotate secret
                       </Button>
                       <Button variant="danger" className="px-3 py-1.5" onClick={() => remove(h)} aria-label={`Delete ${h.url}`}>
                         Delete

@@ -76,7 +76,7 @@ export function summarizeChange(c: Change): string {
     case "import.completed":
       return `Imported ${c.data.kind}: ${c.data.articles} articles, ${c.data.claims} claims, ${c.data.annotations} highlights`;
     case "webhook.changed":
-      return `Webhook ${c.data.action}: ${c.data.url}`;
+      return c.data.action === "secret-rotated" ? `Rotated the signing secret of the webhook to ${c.data.url}` : `Webhook ${c.data.action}: ${c.data.url}`;
     case "webhook.resent":
       return `Re-sent a ${c.data.changeKind} delivery to ${c.data.url}`;
   }

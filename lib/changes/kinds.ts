@@ -103,7 +103,8 @@ const claimData = {
   "claim.restored": z.object({ reattached: z.array(z.string()), notReattached: z.array(z.string()), ...common }),
   /** `subjectId` is the comment; `mentioned` the members @mentioned in it. */
   "comment.created": z.object({ commentId: z.string(), mentioned: z.array(z.string()), originalActor }),
-  "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  /** `newlyMentioned`: the members this edit @mentions who the comment didn't before (they are told); absent on changes recorded before it existed. */
+  "comment.edited": z.object({ commentId: z.string(), mentioned: z.array(z.string()), newlyMentioned: z.array(z.string()).optional() }),
   "comment.deleted": z.object({ commentId: z.string() }),
 };
 
@@ -142,7 +143,8 @@ const teamData = {
     claims: z.number().int(),
     annotations: z.number().int(),
   }),
-  "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted"]), url: z.string(), kinds: z.array(z.string()) }),
+  /** `secret-rotated`: a new signing secret replaced the old one (neither is recorded). */
+  "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted", "secret-rotated"]), url: z.string(), kinds: z.array(z.string()) }),
   /** `subjectId` is the webhook; an admin queued a delivery again. */
   "webhook.resent": z.object({ url: z.string(), deliveryId: z.string(), changeKind: z.string() }),
 };

@@ -2,7 +2,7 @@ import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import type { CommentView } from "./claim-dto";
-import { resolveMentions } from "./comment-mentions";
+import { mentionNodes, resolveMentions } from "./comment-mentions";
 import { loadClaim, recordClaimChange } from "./claim-write";
 import { plainText, type RichDoc } from "./rich-text";
 import type { CommentInput } from "./schemas";
@@ -72,7 +72,11 @@ export async function editComment(access: Access, claimId: string, commentId: st
     });
     if (count === 0) throw notFound("Comment not found");
     const { mentioned } = await resolveMentions(tx, access.workspace.id, input.body);
-    await recordClaimChange(tx, access, claimId, "comment.edited", { commentId: comment.id, mentioned });
+    // Only those the comment didn't mention before hear of the edit (lib/notifications).
+    const old = current?.body as unknown as RichDoc | undefined;
+    const before = new Set(old && Array.isArray(old.content) ? mentionNodes(old).map((n) => n.id) : []);
+    const newlyMentioned = mentioned.filter((id) => !before.has(id));
+    await recordClaimChange(tx, access, claimId, "comment.edited", { commentId: comment.id, mentioned, newlyMentioned });
     return toView(await tx.claimComment.findUniqueOrThrow({ where: { id: comment.id }, select }));
   });
 }

@@ -103,6 +103,7 @@ import { presenceSchema } from "@/lib/live/presence";
 import * as webhooksRoute from "@/app/api/w/[slug]/webhooks/route";
 import * as webhookRoute from "@/app/api/w/[slug]/webhooks/[webhookId]/route";
 import * as resendRoute from "@/app/api/w/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/resend/route";
+import * as rotateRoute from "@/app/api/w/[slug]/webhooks/[webhookId]/rotate-secret/route";
 import * as allowHostsRoute from "@/app/api/w/[slug]/webhook-allow-hosts/route";
 import * as auditExportRoute from "@/app/api/w/[slug]/audit/export/route";
 import { allowHostsSchema, newWebhookSchema, webhookEditSchema } from "@/lib/webhooks/schemas";
@@ -207,6 +208,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/w/[slug]/webhooks", handler: webhooksRoute.POST, body: newWebhookSchema },
   { method: "PATCH", path: "/api/w/[slug]/webhooks/[webhookId]", handler: webhookRoute.PATCH, body: webhookEditSchema },
   { method: "DELETE", path: "/api/w/[slug]/webhooks/[webhookId]", handler: webhookRoute.DELETE },
+  { method: "POST", path: "/api/w/[slug]/webhooks/[webhookId]/rotate-secret", handler: rotateRoute.POST },
   { method: "POST", path: "/api/w/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/resend", handler: resendRoute.POST },
   { method: "PUT", path: "/api/w/[slug]/webhook-allow-hosts", handler: allowHostsRoute.PUT, body: allowHostsSchema },
   {

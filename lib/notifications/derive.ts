@@ -33,29 +33,63 @@ function workers(claim: ClaimPeople): string[] {
   return [claim.assigneeId, claim.createdById].filter((id): id is string => Boolean(id));
 }
 
+/** The changes that can notify anyone; every other kind is passed over before any read. */
+function notifies(c: ChangeInput): boolean {
+  switch (c.kind) {
+    case "claim.edited":
+      return c.data.field === "assignee";
+    case "claim.review-state":
+    case "claim.merged":
+    case "claim.deleted":
+    case "comment.created":
+    case "invite.accepted":
+      return true;
+    case "comment.edited":
+      return Boolean(c.data.newlyMentioned?.length);
+    default:
+      return false;
+  }
+}
+
 /**
  * Which notifications the changes call for, before preferences and
  * membership are applied. Reads the claims involved in the writer's
- * transaction, so it sees them as the change left them.
+ * transaction, so it sees them as the change left them. Changes of kinds
+ * that tell nobody are dropped first (they cost no query); the claims, the
+ * comments' text and the claims' commenters are each read once for the batch.
  */
-export async function deriveDrafts(tx: Tx, changes: ChangeInput[]): Promise<Draft[]> {
+export async function deriveDrafts(tx: Tx, all: ChangeInput[]): Promise<Draft[]> {
+  const changes = all.map((c, i) => ({ c, i })).filter(({ c }) => notifies(c));
+  if (!changes.length) return [];
   const claimIds = new Set<string>();
-  for (const c of changes) {
+  const commentIds = new Set<string>();
+  const discussed = new Set<string>();
+  for (const { c } of changes) {
+    if (c.kind === "invite.accepted") continue;
     if (c.claimId) claimIds.add(c.claimId);
     if (c.kind === "claim.merged") claimIds.add(c.data.from);
+    if (c.kind === "comment.created" || c.kind === "comment.edited") commentIds.add(c.data.commentId);
+    if (c.kind === "comment.created" && c.claimId) discussed.add(c.claimId);
   }
-  const claims = new Map<string, ClaimPeople>();
-  if (claimIds.size) {
-    const rows = await tx.claim.findMany({ where: { id: { in: [...claimIds] } }, select: { id: true, statement: true, assigneeId: true, createdById: true } });
-    for (const r of rows) claims.set(r.id, r);
-  }
+  const [claimRows, commentRows, commenterRows] = await Promise.all([
+    claimIds.size ? tx.claim.findMany({ where: { id: { in: [...claimIds] } }, select: { id: true, statement: true, assigneeId: true, createdById: true } }) : [],
+    commentIds.size ? tx.claimComment.findMany({ where: { id: { in: [...commentIds] } }, select: { id: true, bodyText: true } }) : [],
+    discussed.size
+      ? tx.claimComment.findMany({ where: { claimId: { in: [...discussed] }, deletedAt: null, authorId: { not: null } }, select: { claimId: true, authorId: true }, distinct: ["claimId", "authorId"] })
+      : [],
+  ]);
+  const claims = new Map<string, ClaimPeople>(claimRows.map((r) => [r.id, r]));
+  const excerpts = new Map(commentRows.map((r) => [r.id, r.bodyText.slice(0, 500)]));
+  const commenters = new Map<string, string[]>();
+  for (const r of commenterRows) commenters.set(r.claimId, [...(commenters.get(r.claimId) ?? []), r.authorId!]);
+
   const drafts: Draft[] = [];
   const add = (c: ChangeInput, changeIndex: number, userIds: string[], kind: NotificationKind, title: string, detail: string | null = null, claimId = c.claimId ?? null) => {
     for (const userId of new Set(userIds)) {
       drafts.push({ userId, kind, workspaceId: c.workspaceId, changeIndex, actorId: c.actorId, claimId, title, detail });
     }
   };
-  for (const [i, c] of changes.entries()) {
+  for (const { c, i } of changes) {
     const claim = c.claimId ? claims.get(c.claimId) : undefined;
     switch (c.kind) {
       case "claim.edited": {
@@ -86,16 +120,15 @@ export async function deriveDrafts(tx: Tx, changes: ChangeInput[]): Promise<Draf
       case "comment.created": {
         if (!claim) break;
         const mentioned = new Set(c.data.mentioned);
-        const commenters = await tx.claimComment.findMany({
-          where: { claimId: claim.id, deletedAt: null, authorId: { not: null } },
-          select: { authorId: true },
-          distinct: ["authorId"],
-        });
-        const comment = await tx.claimComment.findUnique({ where: { id: c.data.commentId }, select: { bodyText: true } });
-        const excerpt = comment ? comment.bodyText.slice(0, 500) : null;
+        const excerpt = excerpts.get(c.data.commentId) ?? null;
         add(c, i, [...mentioned], "mentioned", `You were mentioned on ${quote(claim.statement)}`, excerpt);
-        const others = [...workers(claim), ...commenters.map((r) => r.authorId!)].filter((id) => !mentioned.has(id));
+        const others = [...workers(claim), ...(commenters.get(claim.id) ?? [])].filter((id) => !mentioned.has(id));
         add(c, i, others, "commented", `New comment on ${quote(claim.statement)}`, excerpt);
+        break;
+      }
+      case "comment.edited": {
+        // Only those the edit mentions for the first time: everyone else was told when they were first mentioned.
+        if (claim) add(c, i, c.data.newlyMentioned ?? [], "mentioned", `You were mentioned on ${quote(claim.statement)}`, excerpts.get(c.data.commentId) ?? null);
         break;
       }
       case "invite.accepted": {

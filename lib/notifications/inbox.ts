@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { decodeDateCursor, pageFrom } from "@/lib/api-v1/pagination";
+import { db, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 
 export interface InboxItem {
@@ -15,39 +16,74 @@ export interface InboxItem {
 
 export const INBOX_PAGE = 50;
 
-/** The person's newest notifications, across their workspaces (only those they still belong to). */
-export async function listInbox(userId: string, limit = INBOX_PAGE): Promise<InboxItem[]> {
-  const rows = await db.notification.findMany({
-    where: { userId, workspace: { memberships: { some: { userId } } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, kind: true, title: true, detail: true, actorName: true, claimId: true, createdAt: true, readAt: true, workspace: { select: { slug: true, name: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    detail: r.detail,
-    actorName: r.actorName,
-    href: r.claimId ? `/w/${r.workspace.slug}/claims/${r.claimId}` : null,
-    workspace: r.workspace,
-    createdAt: r.createdAt.toISOString(),
-    read: r.readAt !== null,
-  }));
+export interface InboxPage {
+  items: InboxItem[];
+  /** Pass back as `cursor` for the next (older) page; null on the last. */
+  nextCursor: string | null;
 }
 
-export async function unreadCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null, workspace: { memberships: { some: { userId } } } } });
+/** Only the person's notifications in workspaces they still belong to; `workspaceId` narrows to one (an API token's). */
+function mine(userId: string, workspaceId?: string): Prisma.NotificationWhereInput {
+  return { userId, workspace: { memberships: { some: { userId } } }, ...(workspaceId ? { workspaceId } : {}) };
+}
+
+/**
+ * A page of the person's notifications, newest first, across their
+ * workspaces (or one). The cursor is the last item's time and id (the REST
+ * API's cursor shape, lib/api-v1/pagination.ts); a malformed one is a 400
+ * naming `cursor`.
+ */
+export async function pageInbox(userId: string, opts: { limit?: number; cursor?: string; workspaceId?: string; unreadOnly?: boolean } = {}): Promise<InboxPage> {
+  const limit = opts.limit ?? INBOX_PAGE;
+  const after = opts.cursor ? decodeDateCursor(opts.cursor) : null;
+  const rows = await db.notification.findMany({
+    where: {
+      ...mine(userId, opts.workspaceId),
+      ...(opts.unreadOnly ? { readAt: null } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: { id: true, kind: true, title: true, detail: true, actorName: true, claimId: true, createdAt: true, readAt: true, workspace: { select: { slug: true, name: true } } },
+  });
+  return pageFrom(
+    rows,
+    limit,
+    (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
+    (r): InboxItem => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      detail: r.detail,
+      actorName: r.actorName,
+      href: r.claimId ? `/w/${r.workspace.slug}/claims/${r.claimId}` : null,
+      workspace: r.workspace,
+      createdAt: r.createdAt.toISOString(),
+      read: r.readAt !== null,
+    }),
+  );
+}
+
+/** The person's newest notifications (the first page), across their workspaces. */
+export async function listInbox(userId: string, limit = INBOX_PAGE): Promise<InboxItem[]> {
+  return (await pageInbox(userId, { limit })).items;
+}
+
+export async function unreadCount(userId: string, workspaceId?: string): Promise<number> {
+  return db.notification.count({ where: { ...mine(userId, workspaceId), readAt: null } });
 }
 
 /** Marks one of the person's notifications read (someone else's is "not found"). */
-export async function markRead(userId: string, notificationId: string): Promise<{ unread: number }> {
-  const { count } = await db.notification.updateMany({ where: { id: notificationId, userId }, data: { readAt: new Date() } });
-  if (count === 0) throw notFound("Notification not found");
-  return { unread: await unreadCount(userId) };
+export async function markRead(userId: string, notificationId: string, workspaceId?: string): Promise<{ unread: number }> {
+  // Already read: left as it was (the first reading's time stays).
+  const found = await db.notification.findFirst({ where: { ...mine(userId, workspaceId), id: notificationId }, select: { readAt: true } });
+  if (!found) throw notFound("Notification not found");
+  if (!found.readAt) await db.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } });
+  return { unread: await unreadCount(userId, workspaceId) };
 }
 
-export async function markAllRead(userId: string): Promise<{ unread: number }> {
-  await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
-  return { unread: await unreadCount(userId) };
+/** Marks every one of the person's notifications read (in one workspace, for an API token). */
+export async function markAllRead(userId: string, workspaceId?: string): Promise<{ unread: number }> {
+  await db.notification.updateMany({ where: { userId, readAt: null, ...(workspaceId ? { workspaceId } : {}) }, data: { readAt: new Date() } });
+  return { unread: await unreadCount(userId, workspaceId) };
 }

@@ -5,10 +5,13 @@ import { sendDueMail } from "@/lib/mail/worker";
 import { startSmtpSink } from "@/lib/testing/smtp-sink";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { approveClaim, reopenClaim, sendBack } from "@/lib/claims/change-review-state";
-import { addComment } from "@/lib/claims/comments";
+import { addComment, editComment } from "@/lib/claims/comments";
+import { deleteClaim } from "@/lib/claims/delete-claim";
+import { mergeClaims } from "@/lib/claims/merge-claims";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { claimWorld } from "@/lib/claims/test-world";
 import { mentionCandidates } from "@/lib/members/mention-candidates";
+import { deriveDrafts } from "./derive";
 import { buildDueDigests } from "./digest";
 import { listInbox, markAllRead, markRead, unreadCount } from "./inbox";
 import { getPreferences, setPreferences, unsubscribe } from "./preferences";
@@ -245,5 +248,114 @@ describe("notifications", () => {
     c = await approveClaim(reviewer, c.id, { version: c.version });
     await reopenClaim(reviewer, c.id, { version: c.version, note: "New figures came out." });
     expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["reopened", "approved", "sent-back"]);
+  });
+
+  it("merging and deleting a claim tell its assignee and its author, not whoever did it", async () => {
+    const w = await claimWorld();
+    const survivor = await w.claim("about 40,000 vehicles a day");
+    let merged = await w.claim("cost them a third of their customers");
+    const admin = await w.as(w.admin);
+    merged = await updateClaim(admin, merged.id, { assigneeId: w.viewer.id, version: merged.version });
+    const reviewer = await w.as(w.reviewer);
+    await mergeClaims(reviewer, survivor.id, { from: merged.id, version: survivor.version });
+    for (const person of [w.annotator, w.viewer]) {
+      const [item] = (await listInbox(person.id)).filter((n) => n.kind === "merged");
+      expect(item, person.name).toMatchObject({ kind: "merged", actorName: w.reviewer.name });
+      expect(item.title).toContain("cost them a third of their customers");
+      expect(item.title).toContain("was merged into");
+      expect(item.title).toContain("about 40,000 vehicles a day");
+    }
+    expect((await listInbox(w.reviewer.id)).filter((n) => n.kind === "merged")).toEqual([]);
+
+    const doomed = await w.claim("expected to cost €12 million");
+    const doomedNow = await updateClaim(admin, doomed.id, { assigneeId: w.reviewer.id, version: doomed.version });
+    await deleteClaim(admin, doomed.id, { version: doomedNow.version });
+    for (const person of [w.annotator, w.reviewer]) {
+      const deleted = (await listInbox(person.id)).filter((n) => n.kind === "deleted");
+      expect(deleted, person.name).toHaveLength(1);
+      expect(deleted[0]).toMatchObject({ actorName: w.admin.name, href: `/w/${w.workspace.slug}/claims/${doomed.id}` });
+      expect(deleted[0].title).toContain("expected to cost €12 million");
+      expect(deleted[0].title).toContain("was deleted");
+    }
+    expect((await listInbox(w.admin.id)).filter((n) => n.kind === "deleted")).toEqual([]);
+  });
+
+  it("editing a comment to @mention more members tells only the newly mentioned, once; the edit's other changes tell nobody", async () => {
+    const w = await claimWorld();
+    const c = await w.claim("Unemployment fell to 4.1 percent");
+    const second = await makeMember(w.workspace.id, "annotator");
+    const outsider = await makeUser({ name: "Olaf Outsider" });
+    const mention = (u: { id: string; name: string }) => ({ type: "mention", attrs: { id: u.id, label: u.name } });
+    const doc = (...mentions: { id: string; name: string }[]) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [...mentions.flatMap((u) => [mention(u), { type: "text", text: " " }]), { type: "text", text: `please check the rate ${mentions.length}.` }] }],
+    });
+    const reviewer = await w.as(w.reviewer);
+    const comment = await addComment(reviewer, c.id, { body: doc(w.admin) });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+
+    // The edit adds a member and a non-member: the admin (mentioned already) hears nothing new, the new member does, the outsider nothing.
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin, second.user, outsider) });
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    const [told] = await listInbox(second.user.id);
+    expect(told).toMatchObject({ kind: "mentioned", actorName: w.reviewer.name });
+    expect(told.detail).toContain("please check the rate 3.");
+    expect(await listInbox(outsider.id)).toEqual([]);
+    const change = await db.change.findFirstOrThrow({ where: { kind: "comment.edited", claimId: c.id }, orderBy: { id: "desc" } });
+    const data = change.data as { mentioned: string[]; newlyMentioned: string[] };
+    expect(data.mentioned.sort()).toEqual([w.admin.id, second.user.id].sort());
+    expect(data.newlyMentioned).toEqual([second.user.id]);
+
+    // Editing again with the same people mentioned tells nobody; the claim's author isn't told of edits either.
+    await editComment(reviewer, c.id, comment.id, { body: doc(second.user, w.admin) });
+    expect(await listInbox(second.user.id)).toHaveLength(1);
+    expect((await listInbox(w.admin.id)).map((n) => n.kind)).toEqual(["mentioned"]);
+    expect((await listInbox(w.annotator.id)).map((n) => n.kind)).toEqual(["commented"]);
+    // Dropping a mention and adding it back is a new mention.
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin) });
+    await editComment(reviewer, c.id, comment.id, { body: doc(w.admin, second.user) });
+    expect(await listInbox(second.user.id)).toHaveLength(2);
+  });
+
+  it("the hot path: kinds that tell nobody cost no query; a batch reads claims, comment texts and commenters once each", async () => {
+    const w = await world();
+    const other = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Another claim", createdById: w.annotator.id }, select: { id: true } });
+    const comments = await Promise.all(
+      [w.claim.id, other.id, w.claim.id].map((claimId, i) => db.claimComment.create({ data: { claimId, authorId: w.reviewer.id, body: {}, bodyText: `Comment ${i}` }, select: { id: true, claimId: true } })),
+    );
+    /** The transaction, counting each model call (each is one query). */
+    const counted = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], calls: string[]) =>
+      new Proxy(tx, {
+        get(target, model: string) {
+          const delegate = (target as unknown as Record<string, unknown>)[model];
+          if (!delegate || typeof delegate !== "object") return delegate;
+          return new Proxy(delegate, {
+            get(d, method: string) {
+              const fn = (d as Record<string, unknown>)[method];
+              return typeof fn === "function" ? (...args: unknown[]) => (calls.push(`${model}.${method}`), (fn as (...a: unknown[]) => unknown).apply(d, args)) : fn;
+            },
+          });
+        },
+      });
+    const base = { workspaceId: w.workspace.id, actorId: w.admin.id };
+    await db.$transaction(async (tx) => {
+      const calls: string[] = [];
+      // Nobody is told of these: not one read.
+      const quiet = await deriveDrafts(counted(tx, calls), [
+        { ...base, kind: "claim.edited", claimId: w.claim.id, data: { field: "statement", from: "a", to: "b" } },
+        { ...base, kind: "settings.changed", data: { changes: [{ field: "name", from: 1, to: 2 }] } },
+        { ...base, kind: "comment.edited", claimId: w.claim.id, subjectId: comments[0].id, data: { commentId: comments[0].id, mentioned: [w.admin.id], newlyMentioned: [] } },
+        { ...base, kind: "comment.deleted", claimId: w.claim.id, subjectId: comments[0].id, data: { commentId: comments[0].id } },
+      ] as Parameters<typeof deriveDrafts>[1]);
+      expect(quiet).toEqual([]);
+      expect(calls).toEqual([]);
+      // Three comments on two claims: one read of the claims, one of the comments' texts, one of the commenters.
+      const drafts = await deriveDrafts(
+        counted(tx, calls),
+        comments.map((c) => ({ ...base, actorId: w.reviewer.id, kind: "comment.created" as const, claimId: c.claimId, subjectId: c.id, data: { commentId: c.id, mentioned: [] } })),
+      );
+      expect(calls.sort()).toEqual(["claim.findMany", "claimComment.findMany", "claimComment.findMany"]);
+      expect(drafts.filter((d) => d.kind === "commented" && d.userId === w.annotator.id).map((d) => d.detail)).toEqual(["Comment 0", "Comment 1", "Comment 2"]);
+    });
   });
 });

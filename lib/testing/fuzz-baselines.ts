@@ -35,6 +35,7 @@ export function defaultParams(w: FuzzWorld): Record<string, string> {
     tokenId: w.ids.tokenId[0],
     webhookId: w.ids.webhookId[0],
     deliveryId: w.ids.deliveryId[0],
+    notificationId: w.ids.notificationId[0],
   };
 }
 
@@ -83,10 +84,15 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     createWebhook: { body: { url: "https://hooks.example.org/claimtrail", kinds: ["claim.verdict", "member.joined"], enabled: true } },
     updateWebhook: { body: { url: "https://hooks.example.org/claimtrail-2", kinds: ["claim.created"], enabled: true } },
     deleteWebhook: { params: { webhookId: w.ids.webhookId[1] } },
+    rotateWebhookSecret: {},
     listWebhookDeliveries: list,
     resendWebhookDelivery: {},
     listAuditLog: { query: { person: w.admin.id, kind: "webhook", from: "2020-01-01", to: "2030-01-01", limit: "2", cursor: "1000" } },
     exportAuditLog: { query: { format: "csv", person: w.admin.id, kind: "webhook.changed", from: "2020-01-01", to: "2030-01-01" } },
+    listNotifications: { query: { limit: "1", unread: "true" } },
+    countUnreadNotifications: {},
+    markNotificationRead: {},
+    markAllNotificationsRead: {},
   };
 }
 

@@ -45,6 +45,12 @@ export async function fuzzWorld() {
   const relations = await db.claimRelation.findMany({ where: { fromId: c2.id }, select: { id: true } });
   const members = await db.membership.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, userId: true } });
   const apiTokens = await db.apiToken.findMany({ where: { userId: w.admin.id }, select: { id: true } });
+  // Two notifications in the admin's inbox (the token owner's), so its list pages and "mark read" has one to mark.
+  const change = await db.change.findFirstOrThrow({ where: { workspaceId: w.workspace.id }, select: { id: true } });
+  for (const title of ["You were assigned a claim", "A claim was sent back"]) {
+    await db.notification.create({ data: { userId: w.admin.id, workspaceId: w.workspace.id, kind: "assigned", changeId: change.id, title, claimId: c2.id } });
+  }
+  const notifications = await db.notification.findMany({ where: { userId: w.admin.id }, select: { id: true }, orderBy: { createdAt: "desc" } });
   /** Real ids by path parameter (and body field) name. */
   const ids: Record<string, string[]> = {
     ws: [w.workspace.slug],
@@ -62,6 +68,7 @@ export async function fuzzWorld() {
     tokenId: apiTokens.map((t) => t.id),
     webhookId: hooks.map((h) => h.id),
     deliveryId: deliveries.map((d) => d.id),
+    notificationId: notifications.map((n) => n.id),
   };
   // Cursors shaped like the lists' own: a time or an empty key, and a real id.
   ids.cursor = [encodeCursor(new Date().toISOString(), c1.id), encodeCursor("", ids.annotationId[0]), encodeCursor("", ids.sourceId[0] ?? c1.id), encodeCursor("2020-01-01T00:00:00.000Z", "z")];

@@ -1,6 +1,7 @@
 /** Webhooks: admins' endpoints that receive the workspace's changes, signed, queued in PostgreSQL, retried for a day. */
 export { createWebhook } from "./create-webhook";
 export { updateWebhook } from "./update-webhook";
+export { rotateWebhookSecret } from "./rotate-secret";
 export { deleteWebhook } from "./delete-webhook";
 export { listWebhooks } from "./list-webhooks";
 export { getWebhook } from "./get-webhook";

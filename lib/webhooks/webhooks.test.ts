@@ -8,6 +8,7 @@ import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { createWebhook } from "./create-webhook";
 import { listDeliveries } from "./list-deliveries";
 import { resendDelivery } from "./resend-delivery";
+import { rotateWebhookSecret } from "./rotate-secret";
 import { setWebhookAllowHosts } from "./set-allow-hosts";
 import { verifySignature } from "./sign";
 import { updateWebhook } from "./update-webhook";
@@ -80,6 +81,38 @@ describe("webhook deliveries", () => {
     const [d] = await deliveries(hook.id);
     expect(d).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200 });
     expect(d.lastDurationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("rotating the secret: the new one is answered once; every delivery sent after, a retry queued before included, is signed with it and not the old; recorded for the audit log", async () => {
+    const r = await receiver();
+    const w = await world();
+    const hook = await createWebhook(w.access, { url: `http://127.0.0.1:${r.port}/hook`, kinds: ["settings.changed"] });
+    // Queued before the rotation, sent after it.
+    await db.$transaction((tx) => recordChange(tx, change(w.workspace.id, w.owner.id, "before")));
+    const rotated = await rotateWebhookSecret(w.access, hook.id);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(hook.secret);
+    expect(rotated).toMatchObject({ id: hook.id, url: hook.url, kinds: hook.kinds, enabled: true });
+    await db.$transaction((tx) => recordChange(tx, change(w.workspace.id, w.owner.id, "after")));
+    const now = new Date(Date.now() + 1000);
+    expect(await deliverDue({ now, workspaceId: w.workspace.id })).toBe(2);
+    const t = Math.floor(now.getTime() / 1000);
+    expect(r.got.map((g) => JSON.parse(g.body).change.data.changes[0].field).sort()).toEqual(["after", "before"]);
+    for (const g of r.got) {
+      const sig = String(g.headers["claimtrail-signature"]);
+      expect(verifySignature(rotated.secret, sig, g.body, t)).toBe(true);
+      expect(verifySignature(hook.secret, sig, g.body, t)).toBe(false);
+    }
+    // The audit log's entry names the webhook, never a secret.
+    const entry = await db.change.findFirstOrThrow({ where: { workspaceId: w.workspace.id, kind: "webhook.changed", subjectId: hook.id }, orderBy: { id: "desc" } });
+    expect(entry.data).toEqual({ action: "secret-rotated", url: hook.url, kinds: hook.kinds });
+    expect(JSON.stringify(entry.data)).not.toContain("whsec_");
+    // Editors can't; another workspace's webhook is not found.
+    const editor = await makeMember(w.workspace.id, "reviewer");
+    await expect(rotateWebhookSecret(await authorize(editor.user.id, w.workspace.slug, "workspace.view"), hook.id)).rejects.toMatchObject({ status: 403 });
+    const other = await world();
+    await expect(rotateWebhookSecret(other.access, hook.id)).rejects.toMatchObject({ status: 404 });
+    expect((await db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret).toBe(rotated.secret);
   });
 
   it("only kinds it subscribed to, and nothing for a rolled-back change", async () => {

@@ -1,3 +1,4 @@
+import { presenceWorker } from "@/lib/live/presence-sweep";
 import { mailWorker } from "@/lib/mail/worker";
 import { digestWorker } from "@/lib/notifications/digest";
 import { webhookWorker } from "@/lib/webhooks/worker";
@@ -23,6 +24,7 @@ export const workers: Worker[] = [
   mailWorker,
   digestWorker,
   webhookWorker,
+  presenceWorker,
 ];
 
 /** Starts every worker's loop; the returned function stops them (tests, shutdown). */

@@ -48,8 +48,12 @@ export function ensureBuild(): void {
   recordBuild(root);
 }
 
-/** The production app on a fresh database and a free port, for browser tests and benchmarks. */
-export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[] } = {}): Promise<TestServer> {
+/**
+ * The production app on a fresh database and a free port, for browser tests and benchmarks.
+ * `database` serves an existing one instead (its `drop` runs on stop); `env` overrides the
+ * loopback ports and addresses chosen here (a second instance shares the first's).
+ */
+export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   ensureBuild();
   const database = opts.database ?? (await createTestDatabase());
   const port = await freePort();
@@ -65,6 +69,7 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     IMPORT_ALLOW_HOSTS: `127.0.0.1:${pagePort}`,
     ...process.env,
+    ...opts.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
     DATABASE_URL: database.url,
@@ -91,4 +96,15 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
       await database.drop();
     },
   };
+}
+
+/**
+ * A second `next start` of the same build on another port over the first's
+ * database, with the same secret, SMTP server and import allowance: two app
+ * instances as behind a load balancer. Stopping it leaves the database to the first.
+ */
+export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean } = {}): Promise<TestServer> {
+  const shared = ["E2E_PAGE_PORT", "E2E_SMTP_PORT", "SMTP_URL", "IMPORT_ALLOW_HOSTS", "NEXTAUTH_SECRET"] as const;
+  const env = Object.fromEntries(shared.map((key) => [key, first.env[key]])) as NodeJS.ProcessEnv;
+  return startTestServer({ ...opts, env, database: { url: first.database.url, drop: async () => undefined } });
 }

@@ -10,6 +10,7 @@ import { markAsClaimEndpoint } from "./mark-as-claim";
 import * as workspaces from "./workspaces";
 import * as webhooks from "./webhooks";
 import * as audit from "./audit";
+import * as notifications from "./notifications";
 import * as urlImport from "./url-import";
 
 /** Every /api/v1 endpoint, in the order the reference lists them. */
@@ -57,9 +58,14 @@ export const ENDPOINTS: AnyEndpoint[] = [
   webhooks.listWebhooksEndpoint,
   webhooks.createWebhookEndpoint,
   webhooks.updateWebhookEndpoint,
+  webhooks.rotateWebhookSecretEndpoint,
   webhooks.deleteWebhookEndpoint,
   webhooks.listDeliveriesEndpoint,
   webhooks.resendDeliveryEndpoint,
   audit.listAuditEndpoint,
   audit.exportAuditEndpoint,
+  notifications.listNotificationsEndpoint,
+  notifications.unreadNotificationsEndpoint,
+  notifications.markNotificationReadEndpoint,
+  notifications.markAllNotificationsReadEndpoint,
 ];

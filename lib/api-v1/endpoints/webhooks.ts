@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANGE_KINDS } from "@/lib/changes/kinds";
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, newWebhookSchema, resendDelivery, updateWebhook, webhookEditSchema } from "@/lib/webhooks";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, newWebhookSchema, resendDelivery, rotateWebhookSecret, updateWebhook, webhookEditSchema } from "@/lib/webhooks";
 import { endpoint } from "../endpoint";
 import { decodeDateCursor, encodeCursor, pageQuery } from "../pagination";
 import { pageOf } from "../schemas";
@@ -86,6 +86,19 @@ export const updateWebhookEndpoint = endpoint({
   responses: { 200: { description: "The webhook.", schema: webhookSchema } },
   example: { enabled: false },
   handler: ({ access, params, body }) => updateWebhook(access, params.webhookId, body),
+});
+
+export const rotateWebhookSecretEndpoint = endpoint({
+  id: "rotateWebhookSecret",
+  method: "POST",
+  path: "/workspaces/{ws}/webhooks/{webhookId}/rotate-secret",
+  tag,
+  summary: "Rotate a webhook's signing secret",
+  description:
+    "Admins only. Replaces the signing secret; the answer holds the new one, shown once. Every delivery sent from now on (retries of earlier ones included) is signed with it; the old secret signs nothing more. Recorded in the audit log.",
+  action: "workspace.update",
+  responses: { 200: { description: "The webhook and its new secret.", schema: createdWebhookSchema } },
+  handler: ({ access, params }) => rotateWebhookSecret(access, params.webhookId),
 });
 
 export const deleteWebhookEndpoint = endpoint({
