@@ -197,6 +197,11 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
                   {r.claim && <span className="block text-stone-600">Claim: {r.claim}</span>}
                   {r.tags.length > 0 && <span className="block text-stone-600">Tags: {r.tags.join(", ")}</span>}
                   {r.reason && <span className="block text-stone-600">{r.reason}</span>}
+                  {r.notices.map((notice) => (
+                    <span key={notice} className="block text-amber-900">
+                      {notice}
+                    </span>
+                  ))}
                   {r.status === "orphaned" && (
                     <span className="block text-stone-600">{r.stored ? "Kept as an orphaned highlight: the reader lists it to place by hand." : "Left out."}</span>
                   )}

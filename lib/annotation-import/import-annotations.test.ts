@@ -391,6 +391,75 @@ describe("doccano", () => {
   }, 120_000);
 });
 
+describe("values past Claimtrail's limits", () => {
+  it("a long note, long or too many tags are shortened and said so per annotation in the dry run, never silently", async () => {
+    const { access } = await freshWorkspace();
+    const article = await articleIn(access, ["The council said the harbour bridge carries about forty thousand vehicles a day."]);
+    const note = "Checked against the council's traffic counts. ".repeat(150);
+    const longTag = "transport-infrastructure-and-public-works-budget";
+    const tags = [longTag, ...Array.from({ length: 24 }, (_, i) => `tag${i + 1}`)];
+    const row = (exact: string, text: string, rowTags: string[]) => ({
+      uri: "https://elsewhere.example/bridge",
+      user: "acct:jane@hypothes.is",
+      text,
+      tags: rowTags,
+      target: [{ source: "https://elsewhere.example/bridge", selector: [{ type: "TextQuoteSelector", exact }] }],
+    });
+    const content = JSON.stringify({ rows: [row("forty thousand vehicles", note, tags), row("harbour bridge", "Short note.", ["bridges"])] });
+
+    const dry = await importAnnotations(access, { content, articleId: article.id }, { dryRun: true });
+    expect(statuses(dry)).toEqual(["placed", "placed"]);
+    expect(dry.rows[0].notices).toEqual([
+      `Note shortened to 5,000 characters (it had ${note.length.toLocaleString("en")}).`,
+      `Tag “${longTag.slice(0, 40)}…” shortened to 40 characters (it had ${longTag.length}).`,
+      "Only the first 20 of its 25 tags are kept.",
+    ]);
+    expect(dry.rows[1].notices).toEqual([]);
+
+    await importAnnotations(access, { content, articleId: article.id }, { dryRun: false });
+    const stored = await db.annotation.findFirstOrThrow({ where: { articleId: article.id, exact: "forty thousand vehicles" } });
+    expect(stored.note).toBe(note.slice(0, 5000));
+    expect(stored.tags).toHaveLength(20);
+    expect(stored.tags[0]).toBe(longTag.slice(0, 40));
+  });
+
+  it("a claim statement past 2,000 characters is shortened and said so; a quote past 20,000 is left out with its reason, nothing written for it", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const claimWords = "The minister said that the new ferry line would carry more passengers than the bridge ever did ".repeat(22).trim();
+    const hugeQuote = "Every word of this very long passage was highlighted in one go by an eager annotator. ".repeat(250).trim();
+    const text = `${claimWords} ${hugeQuote}`;
+    expect(claimWords.length).toBeGreaterThan(2000);
+    expect(hugeQuote.length).toBeGreaterThan(20_000);
+    const file = [
+      {
+        data: { text, title: unique("LS task") },
+        annotations: [
+          {
+            result: [
+              { type: "labels", value: { start: 0, end: claimWords.length, text: claimWords, labels: ["Claim"] } },
+              { type: "labels", value: { start: claimWords.length + 1, end: text.length, text: hugeQuote, labels: ["Source"] } },
+            ],
+          },
+        ],
+      },
+    ];
+    const dry = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(dry.rows[0]).toMatchObject({ status: "placed", stored: true, notices: [`Claim statement shortened to 2,000 characters (it had ${claimWords.length.toLocaleString("en")}).`] });
+    expect(dry.rows[1]).toMatchObject({
+      status: "orphaned",
+      stored: false,
+      reason: `The quote has ${hugeQuote.length.toLocaleString("en")} characters, more than the 20,000 a highlight holds: left out.`,
+    });
+    expect(dry.rows[1].quote).toBe(hugeQuote.slice(0, 300));
+
+    const done = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
+    expect(done.claims).toBe(1);
+    const claim = await db.claim.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(claim.statement).toBe(claimWords.slice(0, 2000));
+    expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(1);
+  });
+});
+
 describe("bad input", () => {
   let access: Access;
   let workspaceId: string;

@@ -26,6 +26,7 @@ export const annotationImportReportSchema = z
         tags: z.array(z.string()),
         claim: z.string().nullable(),
         reason: z.string().nullable(),
+        notices: z.array(z.string()).meta({ description: "What was shortened to fit Claimtrail's limits (a note over 5,000 characters, a tag over 40, more than 20 tags, a claim statement over 2,000): the rest of the span imports as it is." }),
         stored: z.boolean().meta({ description: "Whether importing writes it: placed and moved spans, and orphans that have a quote and an article (kept as orphaned highlights)." }),
       }),
     ),
