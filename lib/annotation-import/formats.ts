@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { DomainError, invalid, unprocessable } from "@/lib/errors";
+import { describeResult } from "./skipped";
 
 /**
  * Other tools' annotation files read into one shape: documents (a page or
@@ -64,11 +65,24 @@ export interface SkippedLine {
   reason: string;
 }
 
+/** A Label Studio result that isn't a span Claimtrail can read (no `value`, a bad field): left out, the rest of the file is read. */
+export interface SkippedResult {
+  /** 1-based places: the task in the file, the annotation in the task, the result in the annotation. */
+  task: number;
+  annotation: number;
+  result: number;
+  /** The JSON path of what is wrong, as in errors: `[1].annotations[0].result[2].value`. */
+  field: string;
+  reason: string;
+}
+
 export interface ParsedFile {
   tool: Tool;
   docs: ImportedDoc[];
   /** JSON Lines only: lines that aren't JSON or aren't a record, reported by line number and not imported. */
   skipped: SkippedLine[];
+  /** Label Studio only: results left out, reported by task and result. */
+  skippedResults: SkippedResult[];
 }
 
 export const MAX_SPANS = 20_000;
@@ -268,7 +282,7 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
       notices,
     });
   }
-  return { tool: "w3c", docs: [...byDoc.values()], skipped: [] };
+  return { tool: "w3c", docs: [...byDoc.values()], skipped: [], skippedResults: [] };
 }
 
 // ——— Hypothesis ———
@@ -318,7 +332,7 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
       notices,
     });
   }
-  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [] };
+  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [], skippedResults: [] };
 }
 
 // ——— Label Studio ———
@@ -339,7 +353,8 @@ const lsTask = z.looseObject({
   annotations: z
     .array(
       z.looseObject({
-        result: z.array(lsResult),
+        // Each result is read on its own (fromLabelStudio): one that isn't a span is left out, not the whole file.
+        result: z.array(z.unknown()),
         completed_by: z.union([z.number(), z.string(), z.looseObject({ email: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() })]).nullish(),
         was_cancelled: z.boolean().optional(),
       }),
@@ -380,8 +395,12 @@ function spanFromOffsets(text: string, start: number | undefined, end: number | 
   return `The text at ${start}–${end} isn't the text recorded for the span.`;
 }
 
+/** Which results don't mark words: choices, ratings, relations (relations have no `value` at all). */
+const isSpanResult = (raw: unknown) => !isObject(raw) || raw.type === undefined || raw.type === "labels" || raw.type === "hypertextlabels";
+
 function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): ParsedFile {
   const docs: ImportedDoc[] = [];
+  const skippedResults: SkippedResult[] = [];
   let n = 0;
   for (const [i, raw] of tasks.entries()) {
     const at = `${base}[${i}]`;
@@ -391,11 +410,26 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     const title = str(task.data.title) ?? undefined;
     const url = str(task.data.url) ?? undefined;
     const doc: ImportedDoc = { text, title, url, spans: [] };
-    for (const ann of task.annotations) {
+    for (const [j, ann] of task.annotations.entries()) {
       if (ann.was_cancelled) continue;
-      for (const r of ann.result) {
+      for (const [k, raw] of ann.result.entries()) {
         // Only span results (labels over text) mark words; choices, ratings and relations don't.
-        if (r.type !== undefined && r.type !== "labels" && r.type !== "hypertextlabels") continue;
+        if (!isSpanResult(raw)) continue;
+        const parsed = lsResult.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const place = `${at}.annotations[${j}].result[${k}]`;
+          const noValue = isObject(raw) && raw.value === undefined;
+          skippedResults.push({
+            task: i + 1,
+            annotation: j + 1,
+            result: k + 1,
+            field: noValue ? `${place}.value` : pathOf(place, issue.path),
+            reason: noValue ? "It has no value (no offsets, text or labels), so it marks no words." : `${pathOf("", issue.path).replace(/^\./, "") || "The result"} ${issue.message.replace(/^Invalid input: /, "")}.`,
+          });
+          continue;
+        }
+        const r = parsed.data;
         if (r.value.start === undefined && r.value.end === undefined && r.value.text === undefined) continue;
         n += 1;
         const labels = r.value.labels ?? [];
@@ -420,7 +454,14 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     }
     docs.push(doc);
   }
-  return { tool: "label-studio", docs, skipped: [] };
+  if (skippedResults.length && !docs.some((d) => d.spans.length)) {
+    const named = skippedResults.slice(0, SKIPPED_NAMED);
+    throw unprocessable(
+      `No result of the file is a Label Studio span Claimtrail can read: ${named.map((s) => `${describeResult(s)}: ${s.reason}`).join(" ")}${skippedResults.length > named.length ? ` (and ${skippedResults.length - named.length} more)` : ""}`,
+      Object.fromEntries(named.map((s) => [s.field, s.reason])),
+    );
+  }
+  return { tool: "label-studio", docs, skipped: [], skippedResults };
 }
 
 // ——— doccano ———
@@ -488,7 +529,7 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
   }
   skipped.sort((a, b) => a.line - b.line);
   if (!docs.length) throw unprocessable(`No line of the file is a doccano record: ${describeSkipped(skipped)}`, skippedErrors(skipped));
-  return { tool: "doccano", docs, skipped };
+  return { tool: "doccano", docs, skipped, skippedResults: [] };
 }
 
 // ——— detection ———

@@ -301,6 +301,55 @@ describe("Label Studio", () => {
     expect(await counts(workspace.id)).toEqual(before);
   });
 
+  it("a result without a value is left out and reported by task and result; the rest of the file imports (it refused the whole file)", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const first = "The port will reopen on Monday, the mayor said.";
+    const second = "Ferry fares will stay the same this year, the operator said.";
+    const file = [
+      { data: { text: first, title: unique("LS task") }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 8, text: "port", labels: ["Place"] } }] }] },
+      {
+        data: { text: second, title: unique("LS task") },
+        annotations: [
+          {
+            result: [
+              { id: "broken", from_name: "label", to_name: "text", type: "labels" },
+              // A relation has no value either, and marks no words: not a span, not reported.
+              { type: "relation", from_id: "a", to_id: "b", direction: "right" },
+              { type: "labels", value: { start: 0, end: 11, text: "Ferry fares", labels: ["Topic"] } },
+            ],
+          },
+        ],
+      },
+    ];
+    const content = JSON.stringify(file);
+    const dry = await importAnnotations(access, { content }, { dryRun: true });
+    expect(dry.rows.map((r) => [r.status, r.quote])).toEqual([
+      ["placed", "port"],
+      ["placed", "Ferry fares"],
+    ]);
+    expect(dry.skippedResults).toEqual([
+      { task: 2, annotation: 1, result: 1, field: "[1].annotations[0].result[0].value", reason: "It has no value (no offsets, text or labels), so it marks no words." },
+    ]);
+    expect(dry.skipped).toEqual([]);
+
+    const done = await importAnnotations(access, { content }, { dryRun: false });
+    expect(done.skippedResults).toHaveLength(1);
+    const rows = await db.annotation.findMany({ where: { workspaceId: workspace.id }, orderBy: { exact: "asc" } });
+    expect(rows.map((r) => [r.exact, r.tags])).toEqual([
+      ["Ferry fares", ["Topic"]],
+      ["port", ["Place"]],
+    ]);
+
+    // A file with no readable span at all is refused, naming each result's field; nothing is written.
+    const before = await counts(workspace.id);
+    const onlyBroken = JSON.stringify([{ data: { text: second }, annotations: [{ result: [{ type: "labels" }, { type: "labels", value: { start: "0" } }] }] }]);
+    const err = await rejected(importAnnotations(access, { content: onlyBroken }, { dryRun: false }));
+    expect(err.status).toBe(422);
+    expect(err.message).toMatch(/task 1, result 1: It has no value/);
+    expect(Object.keys(err.fields)).toEqual(["[0].annotations[0].result[0].value", "[0].annotations[0].result[1].value.start"]);
+    expect(await counts(workspace.id)).toEqual(before);
+  });
+
   it("reads code-point offsets too (astral characters before the span)", async () => {
     const { access } = await freshWorkspace();
     const t = "🚌🚌 Fares rose 20% this year.";

@@ -16,7 +16,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
-import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type Tool } from "./formats";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
@@ -56,6 +56,8 @@ export interface ImportReport {
   rows: ReportRow[];
   /** JSON Lines lines left out (not JSON, not a record), by line number. */
   skipped: SkippedLine[];
+  /** Label Studio results left out (no value, a bad field), by task and result. */
+  skippedResults: SkippedResult[];
 }
 
 const QUOTE_SHOWN = 300;
@@ -327,6 +329,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         claims: [...claimKeys].filter((k) => !known.has(k)).length,
         rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
         skipped: parsed.skipped,
+        skippedResults: parsed.skippedResults,
       };
     },
     { timeout: 5 * 60_000, maxWait: 10_000 },
