@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/auth/return-path";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { contentSecurityPolicy, isForeignMutation, isTokenRequest, responseSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -19,6 +20,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The address asked for, query included, for a sign-in redirect to come back to (lib/auth/session.ts); any sent by the client is replaced.
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPathOf(request.nextUrl));
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -135,3 +135,38 @@ test("the Send to Claimtrail bookmarklet brings a page and its selected words; a
   await expect(composer.locator("blockquote")).toHaveText("About 40,000 vehicles cross the bridge each day");
   await expect.poll(() => new URL(page.url()).searchParams.get("quote")).toBeNull();
 });
+
+test("signed out, the bookmarklet's address survives sign-in: it lands on Add articles with the page and the words filled in", async ({ page }) => {
+  test.setTimeout(180_000);
+  const person = newPerson("Returner");
+  await signUp(page, person);
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
+  const slug = await createWorkspace(page, "Returner desk");
+  await page.context().clearCookies();
+
+  const words = "About 40,000 vehicles cross the bridge each day";
+  const bookmarklet = `/w/${slug}/import?url=${encodeURIComponent(`${site.origin}/news?from=bookmark&x=1`)}&quote=${encodeURIComponent(words)}`;
+  await page.goto(bookmarklet);
+  await page.waitForURL((url) => url.pathname === "/signin");
+  const callback = new URL(new URL(page.url()).searchParams.get("callbackUrl")!, page.url());
+  expect([callback.pathname, callback.searchParams.get("url"), callback.searchParams.get("quote")]).toEqual([`/w/${slug}/import`, `${site.origin}/news?from=bookmark&x=1`, words]);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await page.waitForURL((url) => url.pathname === `/w/${slug}/import`);
+  expect(new URL(page.url()).searchParams.get("quote")).toBe(words);
+  const region = webImport(page);
+  await expect(region.getByLabel("Web addresses")).toHaveValue(`${site.origin}/news?from=bookmark&x=1`);
+  await expect(region).toContainText(words);
+  await expect(region.getByLabel("Title")).toHaveValue("Harbour bridge to close for 18 months");
+
+  // Only this site: a sign-in link whose callback names another host lands here, not there.
+  await page.context().clearCookies();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.example/steal")}`);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(bookmarklet, page.url()).origin);
+});

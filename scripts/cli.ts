@@ -18,6 +18,7 @@ import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
 import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
 import { issueLines, planLines } from "@/lib/bundle-import/report";
 import { importAnnotations, type ImportReport } from "@/lib/annotation-import/import-annotations";
+import { describeResult } from "@/lib/annotation-import/skipped";
 import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
@@ -206,7 +207,7 @@ function annotationReportLines(report: ImportReport, file: string): string[] {
   const head = report.dryRun
     ? `Dry run of ${file} (${report.toolName}): nothing was written.${orphans.replace(" is kept", " would be kept").replace(" are kept", " would be kept")}`
     : `Imported ${file} (${report.toolName}): already highlighted spans, and orphans with no article or no words, were left out.${orphans}`;
-  const skipped = report.skipped.map((s) => `skipped   line ${s.line}: ${s.reason}`);
+  const skipped = [...report.skipped.map((s) => `skipped   line ${s.line}: ${s.reason}`), ...report.skippedResults.map((s) => `skipped   ${describeResult(s)}: ${s.reason}`)];
   return [head, ...lines, ...skipped, totals];
 }
 

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { ImportReport, SpanOutcome } from "@/lib/annotation-import/import-annotations";
 import { MAX_CONTENT_BYTES } from "@/lib/annotation-import/limits";
+import { describeResult } from "@/lib/annotation-import/skipped";
 
 /** Rows shown in the report; the counts above it cover them all. */
 const SHOWN = 200;
@@ -197,6 +198,11 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
                   {r.claim && <span className="block text-stone-600">Claim: {r.claim}</span>}
                   {r.tags.length > 0 && <span className="block text-stone-600">Tags: {r.tags.join(", ")}</span>}
                   {r.reason && <span className="block text-stone-600">{r.reason}</span>}
+                  {r.notices.map((notice) => (
+                    <span key={notice} className="block text-amber-900">
+                      {notice}
+                    </span>
+                  ))}
                   {r.status === "orphaned" && (
                     <span className="block text-stone-600">{r.stored ? "Kept as an orphaned highlight: the reader lists it to place by hand." : "Left out."}</span>
                   )}
@@ -210,6 +216,7 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
       </div>
       {report.rows.length > SHOWN && <p className="mt-1 text-stone-600">The first {SHOWN} of {report.rows.length.toLocaleString("en")} are listed.</p>}
       {report.skipped.length > 0 && <SkippedLines skipped={report.skipped} />}
+      {report.skippedResults.length > 0 && <SkippedResults skipped={report.skippedResults} />}
     </div>
   );
 }
@@ -225,6 +232,25 @@ function SkippedLines({ skipped }: { skipped: ImportReport["skipped"] }) {
         {skipped.slice(0, SHOWN).map((s) => (
           <li key={s.line} className="[overflow-wrap:anywhere]">
             line {s.line}: {s.reason}
+          </li>
+        ))}
+      </ul>
+      {skipped.length > SHOWN && <p className="mt-1">The first {SHOWN} are listed.</p>}
+    </Alert>
+  );
+}
+
+/** Label Studio results left out (no value, a bad field): named by task and result so the file can be fixed; the rest imports. */
+function SkippedResults({ skipped }: { skipped: ImportReport["skippedResults"] }) {
+  return (
+    <Alert tone="info">
+      <p>
+        {skipped.length.toLocaleString("en")} {skipped.length === 1 ? "result is" : "results are"} left out; the other results can be imported:
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {skipped.slice(0, SHOWN).map((s) => (
+          <li key={s.field} className="[overflow-wrap:anywhere]">
+            {describeResult(s)}: {s.reason}
           </li>
         ))}
       </ul>

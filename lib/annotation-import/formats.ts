@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { DomainError, invalid, unprocessable } from "@/lib/errors";
+import { describeResult } from "./skipped";
 
 /**
  * Other tools' annotation files read into one shape: documents (a page or
@@ -41,6 +42,8 @@ export interface ImportedSpan {
   claim: ImportedClaim | null;
   /** Why the span can't be placed whatever the text (reported as orphaned). */
   problem?: string;
+  /** What was shortened or left out of it to fit Claimtrail's limits (a note, a tag, a claim's statement), for the report. */
+  notices: string[];
 }
 
 export interface ImportedDoc {
@@ -62,16 +65,47 @@ export interface SkippedLine {
   reason: string;
 }
 
+/** A Label Studio result that isn't a span Claimtrail can read (no `value`, a bad field): left out, the rest of the file is read. */
+export interface SkippedResult {
+  /** 1-based places: the task in the file, the annotation in the task, the result in the annotation. */
+  task: number;
+  annotation: number;
+  result: number;
+  /** The JSON path of what is wrong, as in errors: `[1].annotations[0].result[2].value`. */
+  field: string;
+  reason: string;
+}
+
 export interface ParsedFile {
   tool: Tool;
   docs: ImportedDoc[];
   /** JSON Lines only: lines that aren't JSON or aren't a record, reported by line number and not imported. */
   skipped: SkippedLine[];
+  /** Label Studio only: results left out, reported by task and result. */
+  skippedResults: SkippedResult[];
 }
 
 export const MAX_SPANS = 20_000;
 const MAX_TAGS = 20;
 const TAG_MAX = 40;
+/** The limits of a highlight's note and a claim's statement and claimant (lib/annotations, lib/claims/schemas.ts). */
+export const NOTE_MAX = 5000;
+export const STATEMENT_MAX = 2000;
+export const CLAIMANT_MAX = 300;
+
+const count = (n: number) => n.toLocaleString("en");
+
+/**
+ * A value cut to `max` UTF-16 units (never inside a character), saying so in
+ * `notices`: an over-long note or statement is kept shortened rather than
+ * refusing the annotation, but never silently.
+ */
+function shorten(value: string, max: number, what: string, notices: string[] | undefined): string {
+  if (value.length <= max) return value;
+  const cut = /[\uD800-\uDBFF]/.test(value[max - 1]) ? max - 1 : max;
+  notices?.push(`${what} shortened to ${count(cut)} characters (it had ${count(value.length)}).`);
+  return value.slice(0, cut);
+}
 
 /** The text around [start, end) of `text`, as a TextQuoteSelector would hold it. */
 function quoteAt(text: string, start: number, end: number) {
@@ -89,14 +123,22 @@ export function unitOffset(text: string, point: number): number | undefined {
   return unit;
 }
 
-function cleanTags(values: unknown[]): string[] {
+/** Tags as a highlight holds them (at most MAX_TAGS of TAG_MAX characters), each shortening told in `notices`. */
+function cleanTags(values: unknown[], notices?: string[]): string[] {
   const seen = new Map<string, string>();
   for (const v of values) {
     if (typeof v !== "string") continue;
-    const t = v.replace(/\s+/g, " ").trim().slice(0, TAG_MAX);
+    const whole = v.replace(/\s+/g, " ").trim();
+    const t = shorten(whole, TAG_MAX, `Tag “${whole.slice(0, TAG_MAX)}…”`, notices).trim();
     if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
   }
+  if (seen.size > MAX_TAGS) notices?.push(`Only the first ${MAX_TAGS} of its ${count(seen.size)} tags are kept.`);
   return [...seen.values()].slice(0, MAX_TAGS);
+}
+
+/** A claim's statement from the words it marks: spacing made single, shortened (and told) past the limit. */
+function statementOf(words: string, notices: string[]): string {
+  return shorten(words.replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", notices);
 }
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
@@ -177,16 +219,17 @@ function selectText(targets: z.output<typeof w3cTarget>[], base: string, what: s
 }
 
 /** Our own export's claim node, when the annotation carries one. */
-function claimOf(bodies: unknown[]): ImportedClaim | null {
+function claimOf(bodies: unknown[], notices: string[]): ImportedClaim | null {
   for (const b of bodies) {
     if (!b || typeof b !== "object") continue;
     const node = b as Record<string, unknown>;
     if (node.type !== "ct:Claim" || !str(node["ct:statement"])) continue;
-    const tags = cleanTags(bodies.filter((x): x is Record<string, unknown> => !!x && typeof x === "object" && (x as Record<string, unknown>).purpose === "tagging").map((x) => x.value));
+    const tags = cleanTags(bodies.filter((x): x is Record<string, unknown> => !!x && typeof x === "object" && (x as Record<string, unknown>).purpose === "tagging").map((x) => x.value), notices);
+    const claimant = str(node["ct:claimant"]);
     return {
       key: str(node.id) ?? String(node["ct:statement"]),
-      statement: String(node["ct:statement"]),
-      claimant: str(node["ct:claimant"]),
+      statement: shorten(String(node["ct:statement"]).trim(), STATEMENT_MAX, "Claim statement", notices),
+      claimant: claimant === null ? null : shorten(claimant.trim(), CLAIMANT_MAX, "Claimant", notices),
       tags,
       reviewState: str(node["ct:reviewState"]),
       verdict: str(node["ct:verdict"]),
@@ -211,9 +254,10 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
     const a = parseWith(w3cAnnotation, raw, at, "Not a W3C Web Annotation");
     const sel = selectText(a.target, at, "Not a W3C Web Annotation");
     const bodies = a.body ?? [];
-    const claim = claimOf(bodies);
+    const notices: string[] = [];
+    const claim = claimOf(bodies, notices);
     const textual = bodies.filter((b): b is Record<string, unknown> => !!b && typeof b === "object" && (b.type === "TextualBody" || typeof b.value === "string"));
-    const tags = claim ? [] : cleanTags(textual.filter((b) => b.purpose === "tagging").map((b) => b.value));
+    const tags = claim ? [] : cleanTags(textual.filter((b) => b.purpose === "tagging").map((b) => b.value), notices);
     const notes = [
       ...bodies.filter((b): b is string => typeof b === "string"),
       ...textual.filter((b) => b.purpose === undefined || b.purpose === "commenting" || (!claim && b.purpose === "describing")).map((b) => String(b.value ?? "")),
@@ -230,14 +274,15 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
       suffix: sel.suffix,
       pointStart: sel.start,
       pointEnd: sel.end,
-      note: notes.length ? notes.join("\n\n").slice(0, 5000) : null,
+      note: notes.length ? shorten(notes.join("\n\n"), NOTE_MAX, "Note", notices) : null,
       tags,
       creator: creatorName(a.creator),
       claim,
       problem: sel.exact === undefined && sel.start === undefined ? "No TextQuoteSelector or TextPositionSelector in its target." : undefined,
+      notices,
     });
   }
-  return { tool: "w3c", docs: [...byDoc.values()], skipped: [] };
+  return { tool: "w3c", docs: [...byDoc.values()], skipped: [], skippedResults: [] };
 }
 
 // ——— Hypothesis ———
@@ -271,6 +316,7 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
     const title = Array.isArray(r.document?.title) ? r.document.title[0] : r.document?.title;
     if (!doc) byUri.set(url, (doc = { url, title: title ?? undefined, spans: [] }));
     // A page note (no selector) marks no words: it can't become a highlight.
+    const notices: string[] = [];
     doc.spans.push({
       n: i + 1,
       exact: sel.exact ?? "",
@@ -278,14 +324,15 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
       suffix: sel.suffix,
       start: sel.start,
       end: sel.end,
-      note: r.text?.trim() ? r.text.slice(0, 5000) : null,
-      tags: cleanTags(r.tags ?? []),
+      note: r.text?.trim() ? shorten(r.text, NOTE_MAX, "Note", notices) : null,
+      tags: cleanTags(r.tags ?? [], notices),
       creator: hypothesisUser(r.user, r.user_info?.display_name),
       claim: null,
       problem: sel.exact === undefined && sel.start === undefined ? "A page note: it marks no words." : undefined,
+      notices,
     });
   }
-  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [] };
+  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [], skippedResults: [] };
 }
 
 // ——— Label Studio ———
@@ -306,7 +353,8 @@ const lsTask = z.looseObject({
   annotations: z
     .array(
       z.looseObject({
-        result: z.array(lsResult),
+        // Each result is read on its own (fromLabelStudio): one that isn't a span is left out, not the whole file.
+        result: z.array(z.unknown()),
         completed_by: z.union([z.number(), z.string(), z.looseObject({ email: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() })]).nullish(),
         was_cancelled: z.boolean().optional(),
       }),
@@ -347,8 +395,12 @@ function spanFromOffsets(text: string, start: number | undefined, end: number | 
   return `The text at ${start}–${end} isn't the text recorded for the span.`;
 }
 
+/** Which results don't mark words: choices, ratings, relations (relations have no `value` at all). */
+const isSpanResult = (raw: unknown) => !isObject(raw) || raw.type === undefined || raw.type === "labels" || raw.type === "hypertextlabels";
+
 function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): ParsedFile {
   const docs: ImportedDoc[] = [];
+  const skippedResults: SkippedResult[] = [];
   let n = 0;
   for (const [i, raw] of tasks.entries()) {
     const at = `${base}[${i}]`;
@@ -358,16 +410,32 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     const title = str(task.data.title) ?? undefined;
     const url = str(task.data.url) ?? undefined;
     const doc: ImportedDoc = { text, title, url, spans: [] };
-    for (const ann of task.annotations) {
+    for (const [j, ann] of task.annotations.entries()) {
       if (ann.was_cancelled) continue;
-      for (const r of ann.result) {
+      for (const [k, raw] of ann.result.entries()) {
         // Only span results (labels over text) mark words; choices, ratings and relations don't.
-        if (r.type !== undefined && r.type !== "labels" && r.type !== "hypertextlabels") continue;
+        if (!isSpanResult(raw)) continue;
+        const parsed = lsResult.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const place = `${at}.annotations[${j}].result[${k}]`;
+          const noValue = isObject(raw) && raw.value === undefined;
+          skippedResults.push({
+            task: i + 1,
+            annotation: j + 1,
+            result: k + 1,
+            field: noValue ? `${place}.value` : pathOf(place, issue.path),
+            reason: noValue ? "It has no value (no offsets, text or labels), so it marks no words." : `${pathOf("", issue.path).replace(/^\./, "") || "The result"} ${issue.message.replace(/^Invalid input: /, "")}.`,
+          });
+          continue;
+        }
+        const r = parsed.data;
         if (r.value.start === undefined && r.value.end === undefined && r.value.text === undefined) continue;
         n += 1;
         const labels = r.value.labels ?? [];
         const claimLabel = labels.find(isClaimLabel);
-        const tags = cleanTags(labels.filter((l) => !isClaimLabel(l)));
+        const notices: string[] = [];
+        const tags = cleanTags(labels.filter((l) => !isClaimLabel(l)), notices);
         const span = spanFromOffsets(text, r.value.start, r.value.end, r.value.text, false);
         const quote = typeof span === "string" ? { exact: r.value.text ?? "", prefix: "", suffix: "" } : quoteAt(text, span.start, span.end);
         doc.spans.push({
@@ -377,15 +445,23 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
           note: null,
           tags: claimLabel ? [] : tags,
           creator: lsCreator(ann.completed_by),
-          claim: claimLabel ? { key: `ls:${fileKey}:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags, reviewState: null, verdict: null } : null,
+          claim: claimLabel ? { key: `ls:${fileKey}:${i}:${n}`, statement: statementOf(quote.exact, notices), claimant: null, tags, reviewState: null, verdict: null } : null,
           // A span whose offsets don't hold is still looked for by its recorded text; without one it is orphaned.
           problem: typeof span === "string" && !r.value.text ? span : undefined,
+          notices,
         });
       }
     }
     docs.push(doc);
   }
-  return { tool: "label-studio", docs, skipped: [] };
+  if (skippedResults.length && !docs.some((d) => d.spans.length)) {
+    const named = skippedResults.slice(0, SKIPPED_NAMED);
+    throw unprocessable(
+      `No result of the file is a Label Studio span Claimtrail can read: ${named.map((s) => `${describeResult(s)}: ${s.reason}`).join(" ")}${skippedResults.length > named.length ? ` (and ${skippedResults.length - named.length} more)` : ""}`,
+      Object.fromEntries(named.map((s) => [s.field, s.reason])),
+    );
+  }
+  return { tool: "label-studio", docs, skipped: [], skippedResults };
 }
 
 // ——— doccano ———
@@ -436,22 +512,24 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
       const span = spanFromOffsets(rec.text, start, end, undefined, true);
       const quote = typeof span === "string" ? { exact: "", prefix: "", suffix: "" } : quoteAt(rec.text, span.start, span.end);
       const claim = isClaimLabel(label);
+      const notices: string[] = [];
       doc.spans.push({
         n,
         ...quote,
         ...(typeof span === "string" ? {} : span),
         note: null,
-        tags: claim ? [] : cleanTags([label]),
+        tags: claim ? [] : cleanTags([label], notices),
         creator: rec.user === undefined ? null : String(rec.user),
-        claim: claim ? { key: `dc:${fileKey}:${i}:${n}`, statement: quote.exact.replace(/\s+/g, " ").trim().slice(0, 2000), claimant: null, tags: [], reviewState: null, verdict: null } : null,
+        claim: claim ? { key: `dc:${fileKey}:${i}:${n}`, statement: statementOf(quote.exact, notices), claimant: null, tags: [], reviewState: null, verdict: null } : null,
         problem: typeof span === "string" ? span : undefined,
+        notices,
       });
     }
     docs.push(doc);
   }
   skipped.sort((a, b) => a.line - b.line);
   if (!docs.length) throw unprocessable(`No line of the file is a doccano record: ${describeSkipped(skipped)}`, skippedErrors(skipped));
-  return { tool: "doccano", docs, skipped };
+  return { tool: "doccano", docs, skipped, skippedResults: [] };
 }
 
 // ——— detection ———

@@ -301,6 +301,55 @@ describe("Label Studio", () => {
     expect(await counts(workspace.id)).toEqual(before);
   });
 
+  it("a result without a value is left out and reported by task and result; the rest of the file imports (it refused the whole file)", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const first = "The port will reopen on Monday, the mayor said.";
+    const second = "Ferry fares will stay the same this year, the operator said.";
+    const file = [
+      { data: { text: first, title: unique("LS task") }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 8, text: "port", labels: ["Place"] } }] }] },
+      {
+        data: { text: second, title: unique("LS task") },
+        annotations: [
+          {
+            result: [
+              { id: "broken", from_name: "label", to_name: "text", type: "labels" },
+              // A relation has no value either, and marks no words: not a span, not reported.
+              { type: "relation", from_id: "a", to_id: "b", direction: "right" },
+              { type: "labels", value: { start: 0, end: 11, text: "Ferry fares", labels: ["Topic"] } },
+            ],
+          },
+        ],
+      },
+    ];
+    const content = JSON.stringify(file);
+    const dry = await importAnnotations(access, { content }, { dryRun: true });
+    expect(dry.rows.map((r) => [r.status, r.quote])).toEqual([
+      ["placed", "port"],
+      ["placed", "Ferry fares"],
+    ]);
+    expect(dry.skippedResults).toEqual([
+      { task: 2, annotation: 1, result: 1, field: "[1].annotations[0].result[0].value", reason: "It has no value (no offsets, text or labels), so it marks no words." },
+    ]);
+    expect(dry.skipped).toEqual([]);
+
+    const done = await importAnnotations(access, { content }, { dryRun: false });
+    expect(done.skippedResults).toHaveLength(1);
+    const rows = await db.annotation.findMany({ where: { workspaceId: workspace.id }, orderBy: { exact: "asc" } });
+    expect(rows.map((r) => [r.exact, r.tags])).toEqual([
+      ["Ferry fares", ["Topic"]],
+      ["port", ["Place"]],
+    ]);
+
+    // A file with no readable span at all is refused, naming each result's field; nothing is written.
+    const before = await counts(workspace.id);
+    const onlyBroken = JSON.stringify([{ data: { text: second }, annotations: [{ result: [{ type: "labels" }, { type: "labels", value: { start: "0" } }] }] }]);
+    const err = await rejected(importAnnotations(access, { content: onlyBroken }, { dryRun: false }));
+    expect(err.status).toBe(422);
+    expect(err.message).toMatch(/task 1, result 1: It has no value/);
+    expect(Object.keys(err.fields)).toEqual(["[0].annotations[0].result[0].value", "[0].annotations[0].result[1].value.start"]);
+    expect(await counts(workspace.id)).toEqual(before);
+  });
+
   it("reads code-point offsets too (astral characters before the span)", async () => {
     const { access } = await freshWorkspace();
     const t = "🚌🚌 Fares rose 20% this year.";
@@ -389,6 +438,75 @@ describe("doccano", () => {
     expect(done.counts.placed).toBe(10_000);
     expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(10_000);
   }, 120_000);
+});
+
+describe("values past Claimtrail's limits", () => {
+  it("a long note, long or too many tags are shortened and said so per annotation in the dry run, never silently", async () => {
+    const { access } = await freshWorkspace();
+    const article = await articleIn(access, ["The council said the harbour bridge carries about forty thousand vehicles a day."]);
+    const note = "Checked against the council's traffic counts. ".repeat(150);
+    const longTag = "transport-infrastructure-and-public-works-budget";
+    const tags = [longTag, ...Array.from({ length: 24 }, (_, i) => `tag${i + 1}`)];
+    const row = (exact: string, text: string, rowTags: string[]) => ({
+      uri: "https://elsewhere.example/bridge",
+      user: "acct:jane@hypothes.is",
+      text,
+      tags: rowTags,
+      target: [{ source: "https://elsewhere.example/bridge", selector: [{ type: "TextQuoteSelector", exact }] }],
+    });
+    const content = JSON.stringify({ rows: [row("forty thousand vehicles", note, tags), row("harbour bridge", "Short note.", ["bridges"])] });
+
+    const dry = await importAnnotations(access, { content, articleId: article.id }, { dryRun: true });
+    expect(statuses(dry)).toEqual(["placed", "placed"]);
+    expect(dry.rows[0].notices).toEqual([
+      `Note shortened to 5,000 characters (it had ${note.length.toLocaleString("en")}).`,
+      `Tag “${longTag.slice(0, 40)}…” shortened to 40 characters (it had ${longTag.length}).`,
+      "Only the first 20 of its 25 tags are kept.",
+    ]);
+    expect(dry.rows[1].notices).toEqual([]);
+
+    await importAnnotations(access, { content, articleId: article.id }, { dryRun: false });
+    const stored = await db.annotation.findFirstOrThrow({ where: { articleId: article.id, exact: "forty thousand vehicles" } });
+    expect(stored.note).toBe(note.slice(0, 5000));
+    expect(stored.tags).toHaveLength(20);
+    expect(stored.tags[0]).toBe(longTag.slice(0, 40));
+  });
+
+  it("a claim statement past 2,000 characters is shortened and said so; a quote past 20,000 is left out with its reason, nothing written for it", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const claimWords = "The minister said that the new ferry line would carry more passengers than the bridge ever did ".repeat(22).trim();
+    const hugeQuote = "Every word of this very long passage was highlighted in one go by an eager annotator. ".repeat(250).trim();
+    const text = `${claimWords} ${hugeQuote}`;
+    expect(claimWords.length).toBeGreaterThan(2000);
+    expect(hugeQuote.length).toBeGreaterThan(20_000);
+    const file = [
+      {
+        data: { text, title: unique("LS task") },
+        annotations: [
+          {
+            result: [
+              { type: "labels", value: { start: 0, end: claimWords.length, text: claimWords, labels: ["Claim"] } },
+              { type: "labels", value: { start: claimWords.length + 1, end: text.length, text: hugeQuote, labels: ["Source"] } },
+            ],
+          },
+        ],
+      },
+    ];
+    const dry = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: true });
+    expect(dry.rows[0]).toMatchObject({ status: "placed", stored: true, notices: [`Claim statement shortened to 2,000 characters (it had ${claimWords.length.toLocaleString("en")}).`] });
+    expect(dry.rows[1]).toMatchObject({
+      status: "orphaned",
+      stored: false,
+      reason: `The quote has ${hugeQuote.length.toLocaleString("en")} characters, more than the 20,000 a highlight holds: left out.`,
+    });
+    expect(dry.rows[1].quote).toBe(hugeQuote.slice(0, 300));
+
+    const done = await importAnnotations(access, { content: JSON.stringify(file) }, { dryRun: false });
+    expect(done.claims).toBe(1);
+    const claim = await db.claim.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(claim.statement).toBe(claimWords.slice(0, 2000));
+    expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(1);
+  });
 });
 
 describe("bad input", () => {

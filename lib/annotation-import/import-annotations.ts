@@ -16,7 +16,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
-import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type Tool } from "./formats";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
@@ -40,6 +40,8 @@ export interface ReportRow {
   tags: string[];
   claim: string | null;
   reason: string | null;
+  /** What was shortened to fit Claimtrail's limits (a note, a tag, a claim's statement): the rest of it imports. */
+  notices: string[];
   /** Whether importing writes it: placed and moved spans, and orphans with a quote and an article (as orphaned highlights). */
   stored: boolean;
 }
@@ -54,9 +56,13 @@ export interface ImportReport {
   rows: ReportRow[];
   /** JSON Lines lines left out (not JSON, not a record), by line number. */
   skipped: SkippedLine[];
+  /** Label Studio results left out (no value, a bad field), by task and result. */
+  skippedResults: SkippedResult[];
 }
 
 const QUOTE_SHOWN = 300;
+/** The longest quote a highlight holds (lib/annotations/highlight.ts). */
+export const QUOTE_MAX = 20_000;
 
 interface Target {
   /** null: created on apply. */
@@ -164,6 +170,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       tags: s.tags,
       claim: s.claim?.statement.slice(0, QUOTE_SHOWN) ?? null,
       reason: null,
+      notices: s.notices,
       stored: false,
     });
     if (!target) {
@@ -178,13 +185,21 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const exact = s.exact || (hint && hint.end <= text.length ? text.slice(hint.start, hint.end) : "");
       return { quote: { exact, prefix: s.prefix, suffix: s.suffix }, ...(hint ? { position: hint } : {}) };
     });
-    const anchors = anchorAll(text, selectors.map((sel, i) => (d.spans[i].problem ? { quote: { exact: "" } } : sel)));
+    // A quote longer than a highlight holds is left out, not cut: a shorter quote would mark other words.
+    const tooLong = selectors.map((sel) => sel.quote.exact.length > QUOTE_MAX);
+    const anchors = anchorAll(text, selectors.map((sel, i) => (d.spans[i].problem || tooLong[i] ? { quote: { exact: "" } } : sel)));
     const taken = seen.get(target) ?? new Set<string>();
     seen.set(target, taken);
     const live = (target.id && existing.get(target.id)) || new Set<string>();
     for (const [i, s] of d.spans.entries()) {
       const row = base(s);
       if (!row.quote) row.quote = selectors[i].quote.exact.slice(0, QUOTE_SHOWN);
+      if (tooLong[i]) {
+        const length = selectors[i].quote.exact.length.toLocaleString("en");
+        row.reason = `The quote has ${length} characters, more than the ${QUOTE_MAX.toLocaleString("en")} a highlight holds: left out.`;
+        placements.push({ row, span: s, target });
+        continue;
+      }
       const a = anchors[i];
       const trimmed = a.status === "orphaned" ? null : trimSpan(text, a.start, a.end);
       if (!trimmed) {
@@ -314,6 +329,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         claims: [...claimKeys].filter((k) => !known.has(k)).length,
         rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
         skipped: parsed.skipped,
+        skippedResults: parsed.skippedResults,
       };
     },
     { timeout: 5 * 60_000, maxWait: 10_000 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authOptions } from "./options";
-import { safeRedirectUrl, safeReturnPath } from "./return-path";
+import { requestPathOf, safeRedirectUrl, safeReturnPath } from "./return-path";
 
 const APP = "https://app.example.org";
 
@@ -91,5 +91,23 @@ describe("next-auth's redirect callback", () => {
     expect(redirect(`${APP}/w/desk`)).toBe(`${APP}/w/desk`);
     expect(redirect(`${APP}//evil.example/`)).toBe(APP);
     expect(safeRedirectUrl("http://app.example.org/w/desk", APP)).toBe(APP);
+  });
+});
+
+describe("the address a sign-in redirect comes back to", () => {
+  it("keeps the path and the whole query (the bookmarklet's url and quote), without Next.js's _rsc", () => {
+    const asked = requestPathOf(new URL(`${APP}/w/desk/import?url=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1&quote=Forty%20thousand%20%26%20more&_rsc=1xyz`));
+    expect(asked).toBe("/w/desk/import?url=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1&quote=Forty%20thousand%20%26%20more");
+    const back = new URL(safeReturnPath(asked), APP);
+    expect(back.origin).toBe(APP);
+    expect(back.searchParams.get("url")).toBe("https://news.example/a?b=1");
+    expect(back.searchParams.get("quote")).toBe("Forty thousand & more");
+    expect(requestPathOf(new URL(`${APP}/w/desk?_rsc=abc`))).toBe("/w/desk");
+  });
+
+  it("can't be made to leave the site: the path is the request's own, and read through safeReturnPath", () => {
+    // A request for "//evil.example/x" reaches the app as that path; going back there must stay here.
+    const asked = requestPathOf(new URL(`${APP}//evil.example/x?y=1`));
+    expect(new URL(safeReturnPath(asked), APP).origin).toBe(APP);
   });
 });

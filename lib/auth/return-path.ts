@@ -47,3 +47,22 @@ export function safeRedirectUrl(url: string, baseUrl: string): string {
   // baseUrl may carry a base path (e.g. https://example.org/claims); keep it.
   return `${baseUrl.replace(/\/+$/, "")}${path}`;
 }
+
+/**
+ * The request header proxy.ts sets on every page request to the path and query
+ * asked for, so a sign-in redirect from a layout or page (which don't get the
+ * query) comes back to the very address: the bookmarklet's
+ * `/w/…/import?url=…&quote=…` lost its query on the way through sign-in.
+ * proxy.ts always overwrites it, and it is read through safeReturnPath.
+ */
+export const REQUEST_PATH_HEADER = "x-claimtrail-path";
+
+/** Path and query of a request as sent (encoding untouched), without Next.js's own `_rsc` cache-busting parameter. */
+export function requestPathOf(url: URL): string {
+  const query = url.search
+    .slice(1)
+    .split("&")
+    .filter((part) => part && !/^_rsc(?:=|$)/.test(part))
+    .join("&");
+  return `${url.pathname}${query ? `?${query}` : ""}`;
+}

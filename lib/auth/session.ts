@@ -1,6 +1,8 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions, type ClaimtrailSession } from "./options";
+import { REQUEST_PATH_HEADER, safeReturnPath } from "./return-path";
 
 export interface CurrentUser {
   id: string;
@@ -21,9 +23,15 @@ export async function currentUser(): Promise<CurrentUser | null> {
   return { id, email, name, sessionId: session.sessionId };
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back here —
+ * to the address asked for, query included (proxy.ts passes it on), else to `returnTo`.
+ */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const asked = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER), "");
+    redirect(`/signin?callbackUrl=${encodeURIComponent(asked || returnTo)}`);
+  }
   return user;
 }

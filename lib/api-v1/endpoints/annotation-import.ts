@@ -26,12 +26,24 @@ export const annotationImportReportSchema = z
         tags: z.array(z.string()),
         claim: z.string().nullable(),
         reason: z.string().nullable(),
+        notices: z.array(z.string()).meta({ description: "What was shortened to fit Claimtrail's limits (a note over 5,000 characters, a tag over 40, more than 20 tags, a claim statement over 2,000): the rest of the span imports as it is." }),
         stored: z.boolean().meta({ description: "Whether importing writes it: placed and moved spans, and orphans that have a quote and an article (kept as orphaned highlights)." }),
       }),
     ),
     skipped: z
       .array(z.object({ line: z.int().meta({ description: "1-based line of the file." }), reason: z.string() }))
       .meta({ description: "JSON Lines (doccano): lines that aren't JSON or aren't a record, left out; the other lines are imported." }),
+    skippedResults: z
+      .array(
+        z.object({
+          task: z.int().meta({ description: "1-based place of the task in the file." }),
+          annotation: z.int().meta({ description: "1-based place of the annotation in the task." }),
+          result: z.int().meta({ description: "1-based place of the result in the annotation." }),
+          field: z.string().meta({ description: "JSON path of what is wrong, e.g. `[1].annotations[0].result[2].value`." }),
+          reason: z.string(),
+        }),
+      )
+      .meta({ description: "Label Studio: span results that can't be read (no `value`, a field of the wrong type), left out; the other results are imported." }),
   })
   .meta({ id: "AnnotationImportReport" });
 

@@ -79,6 +79,24 @@ describe("PDF import", () => {
     }
   });
 
+  it("keeps a sentence that opens or closes the body of every page: only lines in the top and bottom bands are running lines", async () => {
+    const opening = "Statement from the harbour council, issued on Monday.";
+    const closing = "Questions about this statement go to the press office.";
+    const body = (n: number) => [opening, `Section ${n} of the bridge will shut for ${n + 2} weeks.`, "", `Ferries cover section ${n} meanwhile.`, closing];
+    const withRunning = [1, 2, 3].map((n) => ({ header: "Harbour Council", footer: "Page {n} of 3", lines: body(n) }));
+    const bare = [1, 2, 3].map((n) => ({ lines: body(n) }));
+    for (const pages of [withRunning, bare]) {
+      const pdf = await pdfToDoc(await makePdf(pages), "statement.pdf");
+      const text = canonicalText(pdf.doc);
+      // Once per page, at the top and the bottom of the body of each.
+      expect(text.split(opening)).toHaveLength(4);
+      expect(text.split(closing)).toHaveLength(4);
+      for (const n of [1, 2, 3]) expect(text.slice(pdf.pageStarts[n - 1]).startsWith(opening)).toBe(true);
+      expect(text).not.toContain("Harbour Council");
+      expect(text).not.toMatch(/Page \d of 3/);
+    }
+  });
+
   it("keeps the headline in the body when the title is given, and a header that isn't on every page", async () => {
     const bytes = await makePdf([
       { headline: "Only a headline here", lines: ["First page body.", "Special notice"] },

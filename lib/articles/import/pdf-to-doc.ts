@@ -84,10 +84,14 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
       throw invalid(`${label(filename)} has ${pdf.numPages} pages.`, { content: `Import PDFs of at most ${MAX_PDF_PAGES} pages.` });
     }
     const pages: Line[][] = [];
+    const frames: PageFrame[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       pages.push(linesOf(content.items as PdfTextItem[]));
+      // The page's box in the same units as the text's baselines (view is [x0, y0, x1, y1]).
+      const [, y0, , y1] = page.view;
+      frames.push({ bottom: Math.min(y0, y1), top: Math.max(y0, y1) });
       page.cleanup();
     }
     if (!pages.some((lines) => lines.some((l) => l.text.trim()))) {
@@ -98,7 +102,7 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
     const info = await pdf.getMetadata().catch(() => null);
     const meta = (info?.info ?? {}) as { Title?: unknown; Author?: unknown; Language?: unknown };
     const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-    const { doc, pageStarts, headline } = assemble(dropRunningLines(pages), !!options.takeTitle);
+    const { doc, pageStarts, headline } = assemble(dropRunningLines(pages, frames), !!options.takeTitle);
     return { doc, pageStarts, title: headline ?? str(meta.Title), author: str(meta.Author), language: str(meta.Language) };
   } catch (err) {
     if (err instanceof DomainError) throw err;
@@ -157,17 +161,39 @@ const runningKey = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, "
 
 const sameText = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
+interface PageFrame {
+  bottom: number;
+  top: number;
+}
+
+/**
+ * How far from the top or bottom edge of the page a running line sits, as a
+ * share of the page's height: headers and footers live in the margins (Word
+ * puts them half an inch from the edge, the body an inch), so 8% (67 pt on
+ * A4, 63 pt on Letter) takes them and not the body's first or last line.
+ */
+export const RUNNING_BAND = 0.08;
+
 /**
  * Running headers and footers: up to two lines from each edge of every page
- * with text (two pages at least), the same on all of them. Only the outermost
- * line may differ in its digits ("Page 3 of 12"); the next one in must be
- * identical. A line whose pattern appears twice on one page is the body's
- * ("Line 3 of page 1"), and a page is never emptied: a black-box tester's
- * numbered body lines were dropped as running lines under a looser rule.
+ * with text (two pages at least), the same on all of them, and each in the
+ * top or bottom band of its page (RUNNING_BAND): a sentence that opens or
+ * closes the body of every page is the body's, however often it repeats.
+ * Only the outermost line may differ in its digits ("Page 3 of 12"); the next
+ * one in must be identical. A line whose pattern appears twice on one page is
+ * the body's ("Line 3 of page 1"), and a page is never emptied: a black-box
+ * tester's numbered body lines were dropped as running lines under a looser rule.
  */
-function dropRunningLines(pages: Line[][]): Line[][] {
+function dropRunningLines(pages: Line[][], frames: PageFrame[]): Line[][] {
   const withText = pages.filter((lines) => lines.length);
   if (withText.length < 2) return pages;
+  const frameOf = new Map<Line[], PageFrame>(pages.map((lines, i) => [lines, frames[i]]));
+  const inBand = (lines: Line[], line: Line, fromTop: boolean) => {
+    const frame = frameOf.get(lines);
+    if (!frame || !(frame.top > frame.bottom)) return false;
+    const band = (frame.top - frame.bottom) * RUNNING_BAND;
+    return fromTop ? line.y >= frame.top - band : line.y <= frame.bottom + band;
+  };
   const dropped = new Map<Line[], Set<number>>(withText.map((lines) => [lines, new Set<number>()]));
   // Edges by place on the page, not by drawing order: some producers draw the running lines last.
   const byHeight = new Map<Line[], number[]>(withText.map((lines) => [lines, lines.map((_, i) => i).sort((a, b) => lines[b].y - lines[a].y || a - b)]));
@@ -181,7 +207,7 @@ function dropRunningLines(pages: Line[][]): Line[][] {
         const i = index(lines);
         return i !== undefined && !dropped.get(lines)!.has(i) ? lines[i] : null;
       });
-      if (candidates.some((l) => !l)) break;
+      if (candidates.some((l, k) => !l || !inBand(withText[k], l, fromTop))) break;
       const key = depth === 0 ? runningKey : sameText;
       const wanted = key(candidates[0]!.text);
       if (!candidates.every((l) => key(l!.text) === wanted)) break;

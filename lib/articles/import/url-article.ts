@@ -78,9 +78,9 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
     throw new UrlImportError("not-html", `The address sent ${what} labelled as a web page: download it and upload it as a file instead.`, url);
   }
   const pageHtml = withoutControlCharacters(page.html);
-  let read: ReturnType<typeof readPage>;
+  let read: Awaited<ReturnType<typeof readPage>>;
   try {
-    read = readPage(pageHtml, page.finalUrl);
+    read = await readPage(pageHtml, page.finalUrl);
   } catch (err) {
     if (err instanceof UrlImportError) throw err;
     // A body that no HTML parser makes a document of (a PDF sent as text/html, say) is not a page to read.

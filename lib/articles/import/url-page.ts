@@ -1,6 +1,5 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { UrlImportError } from "./fetch-url";
+import { pageFactsOf, PageTooComplex, PageUnreadable, readDomInThread, readDomOffThread, type DomRead } from "./page-worker";
 
 /** What a fetched page says about the article, each field only when found. */
 export interface PageMetadata {
@@ -72,11 +71,28 @@ function idOrUrl(v: Json): string | undefined {
   return undefined;
 }
 
-function fromJsonLd(doc: Document): PageMetadata {
+/**
+ * What metadata is read from, taken from the page's DOM in one pass by plain
+ * code that runs in the worker (page-worker.ts) next to Readability: strings
+ * only, so nothing but this crosses the thread boundary.
+ */
+export interface PageFacts {
+  /** The text of each `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  /** `<meta>` elements as [property/name/itemprop lowercased, content], in page order. */
+  metas: [string, string][];
+  canonical: string | null;
+  time: string | null;
+  h1: string | null;
+  title: string | null;
+  lang: string | null;
+}
+
+function fromJsonLd(facts: PageFacts): PageMetadata {
   const blocks: Json[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const text of facts.jsonLd) {
     try {
-      blocks.push(JSON.parse(script.textContent ?? ""));
+      blocks.push(JSON.parse(text));
     } catch {
       // A broken block is ignored; the other sources still count.
     }
@@ -106,25 +122,23 @@ function fromJsonLd(doc: Document): PageMetadata {
   };
 }
 
-function fromMeta(doc: Document): PageMetadata {
+function fromMeta(facts: PageFacts): PageMetadata {
   const metas = new Map<string, string>();
-  for (const el of doc.querySelectorAll("meta")) {
-    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop"))?.toLowerCase();
-    const content = clean(el.getAttribute("content"));
+  for (const [key, raw] of facts.metas) {
+    const content = clean(raw);
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const canonical = clean(doc.querySelector('link[rel~="canonical" i]')?.getAttribute("href"));
-  const time = doc.querySelector("time[datetime]");
+  const canonical = clean(facts.canonical);
   const first = (...keys: string[]) => keys.map((k) => metas.get(k)).find(Boolean);
   const authorMeta = first("author", "article:author", "twitter:creator", "dc.creator", "sailthru.author");
   return {
-    title: first("og:title", "twitter:title", "dc.title", "headline") ?? clean(doc.querySelector("h1")?.textContent) ?? clean(doc.querySelector("title")?.textContent),
+    title: first("og:title", "twitter:title", "dc.title", "headline") ?? clean(facts.h1) ?? clean(facts.title),
     publisher: first("og:site_name", "application-name", "dc.publisher", "publisher"),
     // article:author is often a profile URL, not a name.
     author: authorMeta && !/^https?:\/\//i.test(authorMeta) ? authorMeta : undefined,
-    publishedAt: first("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date") ?? clean(time?.getAttribute("datetime")),
+    publishedAt: first("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date") ?? clean(facts.time),
     modifiedAt: first("article:modified_time", "og:updated_time", "datemodified", "last-modified"),
-    language: clean(doc.documentElement?.getAttribute("lang")) ?? first("og:locale", "language", "content-language", "dc.language")?.replace("_", "-"),
+    language: clean(facts.lang) ?? first("og:locale", "language", "content-language", "dc.language")?.replace("_", "-"),
     canonicalUrl: canonical ?? first("og:url", "twitter:url"),
   };
 }
@@ -141,8 +155,8 @@ function absolute(href: string | undefined, base: string): string | undefined {
 }
 
 /** JSON-LD first, then OpenGraph/Twitter and other <meta>, then the document itself: the first source that has a field wins it. */
-export function pageMetadata(doc: Document, pageUrl: string): PageMetadata {
-  const sources = [fromJsonLd(doc), fromMeta(doc)];
+export function metadataFromFacts(facts: PageFacts, pageUrl: string): PageMetadata {
+  const sources = [fromJsonLd(facts), fromMeta(facts)];
   const pick = <K extends keyof PageMetadata>(key: K) => sources.map((s) => s[key]).find((v) => v !== undefined);
   const meta: PageMetadata = {
     title: pick("title"),
@@ -157,19 +171,32 @@ export function pageMetadata(doc: Document, pageUrl: string): PageMetadata {
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as PageMetadata;
 }
 
+/** The same from a DOM parsed in this thread. */
+export function pageMetadata(doc: Document, pageUrl: string): PageMetadata {
+  return metadataFromFacts(pageFactsOf(doc), pageUrl);
+}
+
 /** Below this many characters of text, the extraction found no article (a paywall teaser, a script-built page, an index). */
 export const MIN_ARTICLE_CHARS = 80;
 
-/** Reads a fetched page: its metadata, and its article body through Mozilla's Readability. */
-// Measured (2026-12-01, 2 shared cores at load ~19, so roughly 10x slower than idle): linkedom + Readability
-// on a 5 MB page of article paragraphs took ~20 s, on 5 MB of nested <div>/<a> soup 190-300 s, all on the
-// event loop. Far over the ~200 ms budget: this should run in a worker_threads worker with time and memory
-// limits, as Markdown does (markdown-worker.ts). Not done yet (issue #13 follow-up).
-export function readPage(html: string, pageUrl: string): ReadPage {
-  const { document } = parseHTML(html);
-  const metadata = pageMetadata(document as unknown as Document, pageUrl);
-  // Readability rewrites the DOM as it goes, so it runs after the metadata was read.
-  const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
+/**
+ * Reads a fetched page: its metadata, and its article body through Mozilla's
+ * Readability. The parse and Readability run in a worker thread
+ * (page-worker.ts), so a big page doesn't hold the event loop; should a
+ * worker fail to start at all, they run here instead, so imports keep working.
+ */
+export async function readPage(html: string, pageUrl: string, opts: { timeLimitMs?: number } = {}): Promise<ReadPage> {
+  let read: DomRead;
+  try {
+    read = await readDomOffThread(html, opts.timeLimitMs);
+  } catch (err) {
+    if (err instanceof PageTooComplex) throw new UrlImportError("too-big", `The page is too large or complex to read (${err.message}).`, pageUrl);
+    if (err instanceof PageUnreadable) throw err;
+    console.warn(`Page worker unavailable, reading the page in the request thread: ${(err as Error).message}`);
+    read = await readDomInThread(html);
+  }
+  const metadata = metadataFromFacts(read.facts, pageUrl);
+  const { article } = read;
   const text = article?.textContent?.replace(/\s+/g, " ").trim() ?? "";
   if (!article?.content || text.length < MIN_ARTICLE_CHARS) {
     throw new UrlImportError(
