@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
+import type { Access } from "@/lib/auth/permissions";
+import { createClaim } from "@/lib/claims/create-claim";
 import { recordSuggestionFeedback } from "./record-feedback";
 import { searchClaims, suggestClaims } from "./suggest-claims";
 
@@ -240,5 +242,64 @@ describe("recordSuggestionFeedback", () => {
 
     await expect(recordSuggestionFeedback({ workspaceId: w.workspace.id, actorId: w.admin.id, queryText: "q", items })).rejects.toMatchObject({ status: 404 });
     expect(await db.suggestionFeedback.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+});
+
+describe("each text is searched in its own language", () => {
+  async function articleIn(workspaceId: string, language: string | null) {
+    return db.article.create({ data: { workspaceId, title: "Article", doc: {}, text: "text", contentHash: `${Math.random()}`, language } });
+  }
+
+  it("a Russian mention quote is stemmed as Russian: гарантии matches гарантиям", async () => {
+    const w = await workspaceWithClaims(["Moscow wants guarantees", ...DISTRACTORS.slice(0, 10)]);
+    const claim = w.id("Moscow wants guarantees");
+    const article = await articleIn(w.workspace.id, "ru");
+    await mention(w.workspace.id, article.id, claim, "Москва требует юридические гарантии безопасности");
+
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Речь идёт о юридических гарантиям" });
+    expect(ids(hits)).toEqual([claim]);
+    expect(hits[0].reasons).toEqual([{ kind: "words", terms: expect.arrayContaining(["гарант", "юридическ"]) }]);
+    // Read as English (as before), the two forms were different words.
+    const [{ english }] = await db.$queryRaw<{ english: boolean }[]>`SELECT to_tsvector('english', 'гарантии') @@ plainto_tsquery('english', 'гарантиям') AS english`;
+    expect(english).toBe(false);
+  });
+
+  it("Ukrainian statements and selections share our own stems; the statement's language is the claim's", async () => {
+    const uk = "Росія вимагає юридичних гарантій безпеки від НАТО";
+    const w = await workspaceWithClaims([uk, "Россия требует гарантий", ...DISTRACTORS.slice(0, 10)]);
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Йдеться про гарантії безпеки" });
+    expect(ids(hits)[0]).toBe(w.id(uk));
+    // One stem for both languages' forms: the Russian claim is found too.
+    expect(ids(await suggestClaims({ workspaceId: w.workspace.id, text: "гарантіями" })).sort()).toEqual([w.id(uk), w.id("Россия требует гарантий")].sort());
+    expect(ids(await searchClaims({ workspaceId: w.workspace.id, query: "гарантіям" })).sort()).toEqual([w.id(uk), w.id("Россия требует гарантий")].sort());
+
+    // A claim whose language is set (by the detector) is read in it, whatever its script says.
+    const de = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Die Sicherheitsgarantien wurden verhandelt", language: "de" } });
+    expect(ids(await suggestClaims({ workspaceId: w.workspace.id, text: "Sicherheitsgarantie verhandeln", language: "de" }))).toEqual([de.id]);
+  });
+
+  it("the claim's language comes from the detector, falling back to the highlight's article for short text", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const access: Access = { workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name }, userId: admin.id, role: "admin" };
+    const article = await articleIn(workspace.id, "uk");
+    const long = await mention(workspace.id, article.id, null, "Министерство иностранных дел России опубликовало проекты соглашений о гарантиях безопасности с США и НАТО");
+    const short = await mention(workspace.id, article.id, null, "Кулеба сказав");
+    const fromLong = await createClaim(access, { annotationId: long.id });
+    const fromShort = await createClaim(access, { annotationId: short.id });
+    const langs = await db.claim.findMany({ where: { id: { in: [fromLong.id, fromShort.id] } }, select: { id: true, language: true } });
+    expect(Object.fromEntries(langs.map((c) => [c.id, c.language]))).toEqual({ [fromLong.id]: "ru", [fromShort.id]: "uk" });
+  });
+
+  it("an article's language corrected re-reads its mentions' quotes", async () => {
+    const w = await workspaceWithClaims(["Moscow wants guarantees"]);
+    const claim = w.id("Moscow wants guarantees");
+    const article = await articleIn(w.workspace.id, "en");
+    await mention(w.workspace.id, article.id, claim, "Москва требует гарантии");
+    const found = async () => (await suggestClaims({ workspaceId: w.workspace.id, text: "гарантиям", language: "ru" })).map((h) => [h.claimId, h.matchedBy]);
+
+    // Read as English, "гарантии" is only spelled like the selection's stem.
+    expect(await found()).toEqual([[claim, "trigram"]]);
+    await db.article.update({ where: { id: article.id }, data: { language: "ru" } });
+    expect(await found()).toEqual([[claim, "text"]]);
   });
 });

@@ -1,0 +1,159 @@
+-- AlterTable
+ALTER TABLE "Claim" ADD COLUMN     "language" TEXT;
+
+-- Hand-written below: the engine generated everything above from schema.prisma.
+-- The drift check compares tables, columns, indexes and foreign keys only, so
+-- these functions and triggers do not show up as drift.
+
+-- Issue 14: each text is searched in its own language. A claim's search
+-- document is built from pieces, each in the language it was written in: the
+-- statement and claimant in the claim's language ("Claim"."language", set by
+-- the app with the detector of lib/articles/import/language.ts; when null,
+-- guessed here from the script), each mention's quote in its article's
+-- language. A selection's query is built by the same functions in the
+-- selection's own language (lib/search/suggest-claims.ts), so both sides
+-- always agree on a word's lexeme.
+--
+-- Each piece also carries language-neutral signals (cross-language matching):
+-- dates, numbers and Cyrillic names written in Latin letters.
+
+-- The text search configuration for a BCP 47 code. No config means 'english'
+-- (what every document used before); Ukrainian and languages without a
+-- snowball stemmer here use 'simple' (Ukrainian with search_uk_normalise).
+CREATE FUNCTION "search_config"(lang TEXT) RETURNS regconfig
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT (CASE split_part(lower(coalesce(lang, 'en')), '-', 1)
+    WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' WHEN 'de' THEN 'german' WHEN 'fr' THEN 'french'
+    WHEN 'es' THEN 'spanish' WHEN 'it' THEN 'italian' WHEN 'pt' THEN 'portuguese' WHEN 'nl' THEN 'dutch'
+    WHEN 'sv' THEN 'swedish' WHEN 'da' THEN 'danish' WHEN 'no' THEN 'norwegian' WHEN 'nb' THEN 'norwegian'
+    WHEN 'fi' THEN 'finnish' WHEN 'hu' THEN 'hungarian' WHEN 'ro' THEN 'romanian' WHEN 'tr' THEN 'turkish'
+    WHEN 'lt' THEN 'lithuanian' WHEN 'el' THEN 'greek' WHEN 'ar' THEN 'arabic' WHEN 'hy' THEN 'armenian'
+    WHEN 'ca' THEN 'catalan' WHEN 'eu' THEN 'basque' WHEN 'ga' THEN 'irish' WHEN 'id' THEN 'indonesian'
+    WHEN 'sr' THEN 'serbian' WHEN 'ta' THEN 'tamil' WHEN 'ne' THEN 'nepali' WHEN 'hi' THEN 'hindi'
+    WHEN 'yi' THEN 'yiddish'
+    ELSE 'simple' END)::regconfig
+$$;
+
+-- A language from the script, for texts whose language nobody detected (claims
+-- written before this migration, claims created in bulk, short selections):
+-- mostly Cyrillic is Ukrainian with a Ukrainian-only letter, else Russian;
+-- mostly Latin is English; anything else null (the 'english' config, as before).
+CREATE FUNCTION "search_guess_language"(t TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN cyr > 0 AND cyr * 2 >= cyr + lat THEN CASE WHEN t ~ '[іїєґІЇЄҐ]' THEN 'uk' ELSE 'ru' END
+    WHEN lat > 0 THEN 'en'
+  END
+  FROM (SELECT length(regexp_replace(t, '[^А-Яа-яЁёІіЇїЄєҐґ]', '', 'g')) AS cyr,
+               length(regexp_replace(t, '[^A-Za-z]', '', 'g')) AS lat) n
+$$;
+
+-- Ukrainian has no stemmer in PostgreSQL: a light one of our own, the longest
+-- matching inflection ending taken off words of more than three letters
+-- (гарантії, гарантій, гарантіями → гарант), and common function words
+-- dropped. Both documents and queries go through it, so they agree.
+CREATE FUNCTION "search_uk_stem"(w TEXT) RETURNS TEXT
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  s TEXT;
+BEGIN
+  IF w = ANY (ARRAY['і','й','в','у','на','з','із','зі','зо','та','що','до','не','як','за','від','по','це','про','для',
+                    'але','чи','його','її','їх','ми','ви','він','вона','воно','вони','був','була','було','були','бути',
+                    'який','яка','яке','які','також','так','ще','вже','же','б','би','а','о','ж','то','те','ті','цей','ця',
+                    'ці','при','під','над','між','після','через','щоб','коли','якщо','тому','тоже','лише','вся','весь','усі','всі']) THEN
+    RETURN NULL;
+  END IF;
+  FOREACH s IN ARRAY ARRAY['іями','ість','ості','остю','ього','ьому','ами','ями','ові','еві','ого','ому','ими','іми','ими',
+                            'ією','ію','ія','ії','іє','іях','ієї','ої','ою','ею','єю','их','іх','ий','ій','ім','им','ам','ям',
+                            'ах','ях','ом','ем','ів','їв','ов','ти','ть','ся','сь',
+                            'а','я','у','ю','і','ї','и','е','є','о','ь','й'] LOOP
+    IF length(w) - length(s) >= 3 AND right(w, length(s)) = s THEN
+      RETURN left(w, length(w) - length(s));
+    END IF;
+  END LOOP;
+  RETURN w;
+END
+$$;
+
+CREATE FUNCTION "search_uk_normalise"(t TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(string_agg("search_uk_stem"(m[1]), ' ' ORDER BY n), '')
+  FROM regexp_matches(translate(lower(t), 'ґʼ’''', 'г'), '([a-zа-яёіїє0-9]+)', 'g') WITH ORDINALITY AS x(m, n)
+$$;
+
+-- A text's own words, stemmed in its language.
+CREATE FUNCTION "search_words"(t TEXT, lang TEXT) RETURNS tsvector
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN split_part(lower(coalesce(lang, '')), '-', 1) = 'uk'
+    THEN to_tsvector('simple', "search_uk_normalise"(t))
+    ELSE to_tsvector("search_config"(lang), t) END
+$$;
+
+-- The piece of a search document for one text: its words in its language
+-- (lang null: guessed from the script) with the signals of lib/search, all
+-- with one weight (the field: A statement, B claimant, C mention quotes).
+CREATE FUNCTION "search_piece"(t TEXT, lang TEXT, w "char") RETURNS tsvector
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT setweight("search_words"(coalesce(t, ''), coalesce(lang, "search_guess_language"(coalesce(t, '')))), w)
+$$;
+
+-- The terms of a query (a selection) in its language: (lexeme, kind), kind
+-- 'word' here; later kinds are added by the signal functions.
+CREATE FUNCTION "search_query_terms"(t TEXT, lang TEXT) RETURNS TABLE (lexeme TEXT, kind TEXT)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT l, 'word' FROM unnest(tsvector_to_array("search_words"(t, coalesce(lang, "search_guess_language"(t))))) AS l
+$$;
+
+CREATE AGGREGATE "search_tsvector_agg"(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
+
+-- A claim's search document: statement (A) and claimant (B) in the claim's
+-- language, each live mention's quote (C) in its article's language.
+CREATE FUNCTION "claim_search_document"(claim_id TEXT, statement TEXT, claimant TEXT, language TEXT) RETURNS tsvector
+LANGUAGE sql STABLE AS $$
+  SELECT "search_piece"(statement, lang, 'A')
+      || "search_piece"(claimant, lang, 'B')
+      || coalesce((
+           SELECT "search_tsvector_agg"("search_piece"(a."exact", ar."language", 'C') ORDER BY a."createdAt", a."id")
+           FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+           WHERE a."claimId" = claim_id AND a."deletedAt" IS NULL), '')
+  FROM (SELECT coalesce(language, "search_guess_language"(statement)) AS lang) l
+$$;
+
+CREATE OR REPLACE FUNCTION "claim_search_vector_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."searchVector" := "claim_search_document"(NEW."id", NEW."statement", NEW."claimant", NEW."language");
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER "Claim_searchVector_maintain" ON "Claim";
+CREATE TRIGGER "Claim_searchVector_maintain"
+  BEFORE INSERT OR UPDATE OF "statement", "claimant", "language" ON "Claim"
+  FOR EACH ROW EXECUTE FUNCTION "claim_search_vector_trigger"();
+
+CREATE OR REPLACE FUNCTION "claim_search_refresh"(claim_id TEXT) RETURNS void
+LANGUAGE sql AS $$
+  UPDATE "Claim" c SET "searchVector" = "claim_search_document"(c."id", c."statement", c."claimant", c."language")
+  WHERE c."id" = claim_id
+$$;
+
+DROP FUNCTION "claim_search_document"(TEXT, TEXT, TEXT);
+
+-- An article's language corrected: its mentions' quotes are read anew.
+CREATE FUNCTION "article_language_search_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "Claim" c SET "searchVector" = "claim_search_document"(c."id", c."statement", c."claimant", c."language")
+  WHERE c."id" IN (SELECT a."claimId" FROM "Annotation" a WHERE a."articleId" = NEW."id" AND a."claimId" IS NOT NULL AND a."deletedAt" IS NULL);
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Article_language_claimSearch"
+  AFTER UPDATE OF "language" ON "Article"
+  FOR EACH ROW WHEN (OLD."language" IS DISTINCT FROM NEW."language")
+  EXECUTE FUNCTION "article_language_search_trigger"();
+
+-- Existing documents rebuilt (the postings follow through their update trigger).
+UPDATE "Claim" SET "searchVector" = "claim_search_document"("id", "statement", "claimant", "language");
