@@ -303,3 +303,45 @@ describe("each text is searched in its own language", () => {
     expect(await found()).toEqual([[claim, "text"]]);
   });
 });
+
+describe("dates and numbers meet across languages", () => {
+  const signals = async (text: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_signals"(${text}) AS s`)[0].s;
+
+  it("writes a date one way whatever the language or form", async () => {
+    const day = ["0d20211217", "0dm1217", "0m202112"];
+    for (const text of ["on 17 December 2021", "on December 17th, 2021", "17 декабря 2021 года", "17-го декабря 2021 г.", "17 грудня 2021 року", "2021-12-17", "17.12.2021"]) {
+      expect((await signals(text)).filter((s) => !s.startsWith("0n")), text).toEqual(day);
+    }
+    expect(await signals("в декабре 2021 года")).toEqual(["0m202112", "0n2021"]);
+    expect(await signals("у грудні 2021")).toEqual(["0m202112", "0n2021"]);
+    expect(await signals("24 февраля")).toEqual(["0dm0224", "0n24"]);
+    expect(await signals("February 24")).toEqual(["0dm0224", "0n24"]);
+    expect(await signals("the 1997 configuration, 19 countries")).toEqual(["0n19", "0n1997"]);
+  });
+
+  it("writes a number one way: grouping, decimal comma, scale words", async () => {
+    for (const text of ["2.5 million", "2,5 млн", "2,5 мільйона", "2 500 000", "2,500,000"]) expect(await signals(text), text).toEqual(["0n2500000"]);
+    expect(await signals("500 тысяч")).toEqual(["0n500000"]);
+    expect(await signals("no digits")).toEqual([]);
+  });
+
+  it("a Russian or Ukrainian selection finds the English claim with the same date, and says so", async () => {
+    const target = "Russia's Foreign Ministry published two draft agreements on 17 December 2021";
+    const w = await workspaceWithClaims([target, "Russia's Foreign Ministry published a statement on 17 February", ...DISTRACTORS]);
+    for (const text of ["МИД России 17 декабря 2021 года опубликовал два проекта", "МЗС Росії 17 грудня 2021 року оприлюднило два проєкти"]) {
+      const hits = await suggestClaims({ workspaceId: w.workspace.id, text });
+      expect(hits[0].claimId, text).toBe(w.id(target));
+      expect(hits[0].reasons, text).toContainEqual({ kind: "date", terms: expect.arrayContaining(["2021-12-17", "2021-12", "--12-17"]) });
+    }
+    const typed = await searchClaims({ workspaceId: w.workspace.id, query: "17.12.2021" });
+    expect(typed[0].claimId).toBe(w.id(target));
+  });
+
+  it("a number written the Russian way finds the English claim", async () => {
+    const target = "For the first time the EU will pay for weapons for Ukraine, 500 million euros";
+    const w = await workspaceWithClaims([target, ...DISTRACTORS.filter((d) => d !== target)]);
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Евросоюз выделит на оружие 500 млн евро" });
+    expect(hits[0].claimId).toBe(w.id(target));
+    expect(hits[0].reasons).toContainEqual({ kind: "number", terms: ["500000000"] });
+  });
+});

@@ -89,19 +89,127 @@ LANGUAGE sql IMMUTABLE AS $$
     ELSE to_tsvector("search_config"(lang), t) END
 $$;
 
+-- Cross-language signals (issue 14): dates and numbers however written, as
+-- one token each, in both documents and queries. Tokens start with 0 and a
+-- letter so no word can be one: 0d20211217 (a date), 0m202112 (a month),
+-- 0dm1217 (a day of a month, no year), 0n2500000 (a number; 0n2p5 is 2.5).
+-- "17 December 2021", «17 декабря 2021 года» and «17 грудня 2021 року» give
+-- the same 0d20211217 (and 0m202112, 0dm1217, so a text with less of the date
+-- still meets it).
+
+-- A month name (any case, in English, Russian or Ukrainian, full, inflected or
+-- abbreviated) as its number, or null.
+CREATE FUNCTION "search_month"(word TEXT) RETURNS INT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN w ~ '^(jan(uary)?|янв|січ)' THEN 1
+    WHEN w ~ '^(feb(ruary)?|фев|лют)' THEN 2
+    WHEN w ~ '^(mar(ch)?$|март|берез)' THEN 3
+    WHEN w ~ '^(apr(il)?$|апрел|квіт)' THEN 4
+    WHEN w ~ '^(may$|ма[йяе]$|трав)' THEN 5
+    WHEN w ~ '^(june?$|июн|черв)' THEN 6
+    WHEN w ~ '^(july?$|июл|лип)' THEN 7
+    WHEN w ~ '^(aug(ust)?$|август|серп)' THEN 8
+    WHEN w ~ '^(sep(t(ember)?)?$|сентябр|верес)' THEN 9
+    WHEN w ~ '^(oct(ober)?$|октябр|жовт)' THEN 10
+    WHEN w ~ '^(nov(ember)?$|ноябр|листопад)' THEN 11
+    WHEN w ~ '^(dec(ember)?$|декабр|груд)' THEN 12
+  END
+  FROM (SELECT lower(word) AS w) x
+$$;
+
+-- A scale word after a number (2.5 million, 2,5 млн, 500 тисяч) as its factor, or 1.
+CREATE FUNCTION "search_scale"(word TEXT) RETURNS NUMERIC
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN w ~ '^(thousand|тыс|тисяч)' THEN 1e3
+    WHEN w ~ '^(million|mln|млн|миллион|мільйон)' THEN 1e6
+    WHEN w ~ '^(billion|bn|млрд|миллиард|мільярд)' THEN 1e9
+    ELSE 1 END
+  FROM (SELECT lower(coalesce(word, '')) AS w) x
+$$;
+
+CREATE FUNCTION "search_signals"(t TEXT) RETURNS TEXT[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  L CONSTANT TEXT := 'A-Za-zА-Яа-яЁёІіЇїЄєҐґ';
+  ORD CONSTANT TEXT := '(?:st|nd|rd|th|-?(?:го|е|ого))?';
+  m TEXT[];
+  mon INT;
+  d INT;
+  y INT;
+  v NUMERIC;
+  out TEXT[] := '{}';
+BEGIN
+  IF t IS NULL OR t !~ '[0-9]' THEN RETURN out; END IF;
+  -- day month year: 17 December 2021, 17 декабря 2021 года, 17-го грудня 2021
+  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})\.?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+    mon := "search_month"(m[2]); d := m[1]::int; y := m[3]::int;
+    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
+      out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
+    END IF;
+  END LOOP;
+  -- month day, year: December 17, 2021
+  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+    mon := "search_month"(m[1]); d := m[2]::int; y := m[3]::int;
+    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
+      out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
+    END IF;
+  END LOOP;
+  -- ISO 2021-12-17 and 17.12.2021
+  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])', 'g') AS r LOOP
+    IF m[2]::int BETWEEN 1 AND 12 AND m[3]::int BETWEEN 1 AND 31 THEN out := out || format('0d%s%s%s', m[1], m[2], m[3]); END IF;
+  END LOOP;
+  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![0-9])', 'g') AS r LOOP
+    IF m[2]::int BETWEEN 1 AND 12 AND m[1]::int BETWEEN 1 AND 31 THEN
+      out := out || format('0d%s%s%s', m[3], lpad(m[2], 2, '0'), lpad(m[1], 2, '0'));
+    END IF;
+  END LOOP;
+  -- A full date also says its month and its day of the month.
+  out := out || ARRAY(SELECT '0m' || substr(x, 3, 6) FROM unnest(out) AS x) || ARRAY(SELECT '0dm' || substr(x, 7, 4) FROM unnest(out) AS x);
+  -- month year: December 2021, в декабре 2021 года, у грудні 2021
+  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+    mon := "search_month"(m[1]); y := m[2]::int;
+    IF mon IS NOT NULL AND y BETWEEN 1000 AND 2999 THEN out := out || format('0m%s%s', y, lpad(mon::text, 2, '0')); END IF;
+  END LOOP;
+  -- day month, month day: 24 February, 24 февраля, February 24
+  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9.,])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})', 'g') AS r LOOP
+    mon := "search_month"(m[2]); d := m[1]::int;
+    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
+  END LOOP;
+  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![0-9])', 'g') AS r LOOP
+    mon := "search_month"(m[1]); d := m[2]::int;
+    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
+  END LOOP;
+  -- Numbers: thousands grouped with commas, spaces or dots (1,000, 1 000, 1.000),
+  -- a decimal point or comma (2.5, 2,5), a scale word (million, млн, тисяч).
+  FOR m IN SELECT r FROM regexp_matches(regexp_replace(t, '\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}', ' ', 'g'), '(?<![0-9.,])(\d{1,3}(?:[, .  ]\d{3})+(?![0-9])|\d+)(?:[.,](\d+))?(?:\s*([' || L || ']+))?', 'g') AS r LOOP
+    IF length(m[1]) <= 24 AND length(coalesce(m[2], '')) <= 6 THEN
+      v := (regexp_replace(m[1], '[^0-9]', '', 'g') || coalesce('.' || m[2], ''))::numeric * "search_scale"(m[3]);
+      out := out || ('0n' || replace(trim_scale(v)::text, '.', 'p'));
+    END IF;
+  END LOOP;
+  RETURN ARRAY(SELECT DISTINCT x FROM unnest(out) AS x ORDER BY x);
+END
+$$;
+
 -- The piece of a search document for one text: its words in its language
 -- (lang null: guessed from the script) with the signals of lib/search, all
 -- with one weight (the field: A statement, B claimant, C mention quotes).
 CREATE FUNCTION "search_piece"(t TEXT, lang TEXT, w "char") RETURNS tsvector
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT setweight("search_words"(coalesce(t, ''), coalesce(lang, "search_guess_language"(coalesce(t, '')))), w)
+  SELECT setweight("search_words"(coalesce(t, ''), coalesce(lang, "search_guess_language"(coalesce(t, ''))))
+      || to_tsvector('simple', array_to_string("search_signals"(t), ' ')), w)
 $$;
 
--- The terms of a query (a selection) in its language: (lexeme, kind), kind
--- 'word' here; later kinds are added by the signal functions.
+-- The terms of a query (a selection) in its language, the same as its
+-- search_piece's, each with its kind: 'word', 'date' or 'number'.
 CREATE FUNCTION "search_query_terms"(t TEXT, lang TEXT) RETURNS TABLE (lexeme TEXT, kind TEXT)
 LANGUAGE sql IMMUTABLE AS $$
   SELECT l, 'word' FROM unnest(tsvector_to_array("search_words"(t, coalesce(lang, "search_guess_language"(t))))) AS l
+  WHERE l !~ '^0[a-z]'
+  UNION
+  SELECT s, CASE WHEN s LIKE '0n%' THEN 'number' ELSE 'date' END FROM unnest("search_signals"(t)) AS s
 $$;
 
 CREATE AGGREGATE "search_tsvector_agg"(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
