@@ -146,7 +146,9 @@ describe("any selection: common, short, one letter, huge, non-Latin, empty", () 
     await expect(suggestClaims({ workspaceId: w.workspace.id, text: "R" })).resolves.toBeInstanceOf(Array);
     const typed = await searchClaims({ workspaceId: w.workspace.id, query: "r" });
     expect(typed.length).toBeGreaterThan(0);
-    expect(typed.every((h) => /\br/i.test(h.statement))).toBe(true);
+    // A word starting with it, or a Cyrillic name whose Latin spelling does (Россия: russia).
+    const latinNames = async (statement: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_names"(${statement}) AS s`)[0].s;
+    for (const h of typed) expect(/\br/i.test(h.statement) || (await latinNames(h.statement)).some((n) => n.startsWith("r")), h.statement).toBe(true);
   });
 
   it("a huge selection is cut to its first few thousand characters, where the claim is found", async () => {
@@ -343,5 +345,31 @@ describe("dates and numbers meet across languages", () => {
     const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Евросоюз выделит на оружие 500 млн евро" });
     expect(hits[0].claimId).toBe(w.id(target));
     expect(hits[0].reasons).toContainEqual({ kind: "number", terms: ["500000000"] });
+  });
+});
+
+describe("names meet across scripts", () => {
+  const names = async (text: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_names"(${text}) AS s`)[0].s;
+
+  it("writes Cyrillic names in Latin letters with their usual variants, inflected or not", async () => {
+    expect(await names("Сергей Лавров")).toEqual(expect.arrayContaining(["sergey", "sergei", "lavrov"]));
+    expect(await names("встреча Энтони Блинкена и Сергея Лаврова")).toEqual(expect.arrayContaining(["antony", "anthony", "blinken", "sergey", "sergei", "lavrov"]));
+    expect(await names("Рябков, Захарова, Дмитрий Песков")).toEqual(expect.arrayContaining(["ryabkov", "riabkov", "zakharova", "dmitry", "peskov"]));
+    expect(await names("Дмитро Кулеба і Володимир Зеленський")).toEqual(expect.arrayContaining(["dmytro", "kuleba", "volodymyr", "zelensky"]));
+    expect(await names("lower-case words and Latin Names only")).toEqual([]);
+  });
+
+  it("a Russian passage naming Сергей Лавров finds the English claim with Sergey Lavrov, and an English selection the Russian claim", async () => {
+    const target = "Sergey Lavrov and Antony Blinken met for talks in Geneva";
+    const ru = "Захарова: Блинкен агрессивно начал пресс-конференцию";
+    const w = await workspaceWithClaims([target, ru, ...DISTRACTORS.filter((d) => !/Blinken|Zakharova/.test(d))]);
+
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Переговоры провели Сергей Лавров и Энтони Блинкен" });
+    expect(hits[0].claimId).toBe(w.id(target));
+    expect(hits[0].reasons[0]).toEqual({ kind: "name", terms: expect.arrayContaining(["lavrov", "blinken", "sergey", "antoni"]) });
+
+    const back = await suggestClaims({ workspaceId: w.workspace.id, text: "Zakharova said Blinken was aggressive" });
+    expect(back[0].claimId).toBe(w.id(ru));
+    expect(back[0].reasons).toContainEqual({ kind: "name", terms: expect.arrayContaining(["zakharova", "blinken"]) });
   });
 });

@@ -193,23 +193,119 @@ BEGIN
 END
 $$;
 
+-- Names across scripts (issue 14): a Cyrillic name also stands in a search
+-- document (and a query) in Latin letters, stemmed as English, so a Russian
+-- passage naming «Сергей Лавров» meets an English claim with "Sergey Lavrov"
+-- and the other way round. No transliteration package can run inside these
+-- triggers, so: a small table of names whose English spelling no rule gives
+-- (Энтони → Antony, Anthony; Байден → Biden; Москва → Moscow), else rules
+-- with the usual variants (BGN/PCGN Sergey, Ryabkov; Sergei, Riabkov with й
+-- and я as i, ia; Dmitry, Zelensky with -ий as -y; Ukrainian г as h, и as y).
+-- Both the word and the word with a case ending off are written (Лаврова →
+-- lavrova, lavrov), since Russian and Ukrainian inflect names.
+CREATE FUNCTION "search_translit_rule"(w TEXT, uk BOOLEAN) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT translate(
+    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
+      w, 'щ', 'shch'), 'ж', 'zh'), 'х', 'kh'), 'ц', 'ts'), 'ч', 'ch'), 'ш', 'sh'), 'ю', 'yu'), 'я', 'ya'), 'ё', 'yo'), 'є', 'ye'), 'ї', 'yi'),
+    'абвгґдезийклмнопрстуфыэіьъ',
+    CASE WHEN uk THEN 'abvhgdezyyklmnoprstufyei' ELSE 'abvggdeziyklmnoprstufyei' END)
+$$;
+
+CREATE FUNCTION "search_translit"(word TEXT) RETURNS TEXT[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  w TEXT := lower(translate(word, 'ʼ’''', ''));
+  uk BOOLEAN := w ~ '[іїєґ]';
+  stems TEXT[] := ARRAY[w];
+  s TEXT;
+  out TEXT[] := '{}';
+  known CONSTANT JSONB := '{
+    "сергей": ["sergey", "sergei"], "серге": ["sergey", "sergei"], "сергій": ["serhiy", "serhii", "sergey", "sergei"], "сергі": ["serhiy", "serhii", "sergey", "sergei"],
+    "энтони": ["antony", "anthony"], "ентоні": ["antony", "anthony"], "антоний": ["antony", "anthony"],
+    "юрий": ["yuri", "yury", "yuriy"], "юри": ["yuri", "yury", "yuriy"], "юрій": ["yuriy", "yurii", "yuri"],
+    "алексей": ["alexei", "alexey", "aleksei"], "алексе": ["alexei", "alexey", "aleksei"], "олексій": ["oleksiy", "oleksii", "alexei"],
+    "александр": ["alexander", "aleksandr"], "олександр": ["oleksandr", "alexander"],
+    "андрей": ["andrei", "andrey"], "андре": ["andrei", "andrey"], "андрій": ["andriy", "andrii"],
+    "дмитрий": ["dmitry", "dmitri"], "дмитри": ["dmitry", "dmitri"], "дмитро": ["dmytro"], "николай": ["nikolai", "nikolay"], "никола": ["nikolai", "nikolay"], "владимир": ["vladimir"], "володимир": ["volodymyr", "vladimir"], "микола": ["mykola"],
+    "михаил": ["mikhail"], "михайло": ["mykhailo"], "мария": ["maria"], "марія": ["maria"],
+    "виктория": ["victoria"], "вікторія": ["victoria"], "венди": ["wendy"], "венді": ["wendy"],
+    "джо": ["joe"], "джейк": ["jake"], "лиз": ["liz"], "ліз": ["liz"],
+    "байден": ["biden"], "трасс": ["truss"], "салливан": ["sullivan"], "салліван": ["sullivan"],
+    "зеленский": ["zelensky", "zelenskyy"], "зеленск": ["zelensky", "zelenskyy"], "зеленський": ["zelensky", "zelenskyy"], "зеленськ": ["zelensky", "zelenskyy"],
+    "вашингтон": ["washington"], "москва": ["moscow"], "москв": ["moscow"],
+    "россия": ["russia"], "росси": ["russia"], "росія": ["russia"], "росі": ["russia"],
+    "украина": ["ukraine"], "украин": ["ukraine"], "україна": ["ukraine"], "україн": ["ukraine"],
+    "сша": ["usa", "us"], "оон": ["un"], "ес": ["eu"], "єс": ["eu"], "евросоюз": ["eu"], "євросоюз": ["eu"],
+    "обсе": ["osce"], "обсє": ["osce"], "нато": ["nato"],
+    "женева": ["geneva"], "женев": ["geneva"], "брюссель": ["brussels"], "брюссел": ["brussels"], "брюсель": ["brussels"], "брюсел": ["brussels"],
+    "киев": ["kyiv", "kiev"], "київ": ["kyiv", "kiev"], "києв": ["kyiv", "kiev"],
+    "европа": ["europe"], "европ": ["europe"], "європа": ["europe"], "європ": ["europe"],
+    "германия": ["germany"], "германи": ["germany"], "німеччина": ["germany"], "німеччин": ["germany"],
+    "франция": ["france"], "франци": ["france"], "франція": ["france"], "франці": ["france"],
+    "грузия": ["georgia"], "грузи": ["georgia"], "грузія": ["georgia"], "грузі": ["georgia"],
+    "бухарест": ["bucharest"], "британия": ["britain"], "британи": ["britain"], "британія": ["britain"], "британі": ["britain"],
+    "кремль": ["kremlin"], "кремл": ["kremlin"], "запад": ["west"], "захід": ["west"], "заход": ["west"],
+    "донбасс": ["donbas", "donbass"], "донбас": ["donbas", "donbass"], "луганск": ["luhansk", "lugansk"], "луганськ": ["luhansk", "lugansk"]
+  }';
+BEGIN
+  FOREACH s IN ARRAY ARRAY['ого','ему','ому','ами','ями','ой','ою','ей','ем','ом','ым','им','ам','ям','ах','ях','ії',
+                            'а','у','е','ы','я','ю','и','і','ї'] LOOP
+    IF length(w) - length(s) >= 3 AND right(w, length(s)) = s THEN stems := stems || left(w, length(w) - length(s)); EXIT; END IF;
+  END LOOP;
+  FOREACH s IN ARRAY stems LOOP
+    IF known ? s THEN RETURN ARRAY(SELECT jsonb_array_elements_text(known -> s)); END IF;
+  END LOOP;
+  FOREACH s IN ARRAY stems LOOP
+    -- BGN/PCGN (Ukrainian: the national system): е at the start or after a vowel is ye in Russian.
+    out := out || "search_translit_rule"(
+      regexp_replace(CASE WHEN uk THEN regexp_replace(s, 'ий$', 'yi') ELSE regexp_replace(regexp_replace(s, 'ий$', 'iy'), '(^|[аеёиоуыэюяьъ])е', '\1ye', 'g') END, 'ый$', 'yy'), uk);
+    -- й, я, ю as i, ia, iu (Sergei, Riabkov), -ий as -ii.
+    out := out || "search_translit_rule"(replace(replace(replace(s, 'й', 'i'), 'я', 'ia'), 'ю', 'iu'), uk);
+    -- -ий, -ый, -ій, -ой as -y (Dmitry, Zelensky).
+    IF s ~ '[иыіо]й$' THEN out := out || "search_translit_rule"(regexp_replace(s, '[иыіо]й$', 'y'), uk); END IF;
+  END LOOP;
+  RETURN ARRAY(SELECT DISTINCT x FROM unnest(out) AS x WHERE x ~ '^[a-z]+$' ORDER BY x);
+END
+$$;
+
+-- The Latin spellings of a text's Cyrillic names (capitalised words, acronyms).
+CREATE FUNCTION "search_names"(t TEXT) RETURNS TEXT[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT v ORDER BY v), '{}')
+  FROM regexp_matches(coalesce(t, ''), '(?<![A-Za-zА-Яа-яЁёІіЇїЄєҐґʼ’''])([А-ЯЁІЇЄҐ][А-Яа-яЁёІіЇїЄєҐґʼ’'']+)', 'g') AS m
+  CROSS JOIN LATERAL unnest("search_translit"(m[1])) AS v
+$$;
+
 -- The piece of a search document for one text: its words in its language
 -- (lang null: guessed from the script) with the signals of lib/search, all
 -- with one weight (the field: A statement, B claimant, C mention quotes).
 CREATE FUNCTION "search_piece"(t TEXT, lang TEXT, w "char") RETURNS tsvector
 LANGUAGE sql IMMUTABLE AS $$
   SELECT setweight("search_words"(coalesce(t, ''), coalesce(lang, "search_guess_language"(coalesce(t, ''))))
-      || to_tsvector('simple', array_to_string("search_signals"(t), ' ')), w)
+      || to_tsvector('simple', array_to_string("search_signals"(t), ' '))
+      || to_tsvector('english', array_to_string("search_names"(t), ' ')), w)
 $$;
 
 -- The terms of a query (a selection) in its language, the same as its
--- search_piece's, each with its kind: 'word', 'date' or 'number'.
+-- search_piece's, each with its kind: 'date', 'number', 'name' (a Cyrillic
+-- name in Latin letters, or a capitalised Latin word) or 'word'; a term of
+-- two kinds is shown as the first.
 CREATE FUNCTION "search_query_terms"(t TEXT, lang TEXT) RETURNS TABLE (lexeme TEXT, kind TEXT)
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT l, 'word' FROM unnest(tsvector_to_array("search_words"(t, coalesce(lang, "search_guess_language"(t))))) AS l
-  WHERE l !~ '^0[a-z]'
-  UNION
-  SELECT s, CASE WHEN s LIKE '0n%' THEN 'number' ELSE 'date' END FROM unnest("search_signals"(t)) AS s
+  WITH l AS (SELECT coalesce(lang, "search_guess_language"(t)) AS code),
+  terms AS (
+    SELECT x AS lexeme, 'word' AS kind FROM l, unnest(tsvector_to_array("search_words"(t, l.code))) AS x WHERE x !~ '^0[a-z]'
+    UNION ALL
+    SELECT s, CASE WHEN s LIKE '0n%' THEN 'number' ELSE 'date' END FROM unnest("search_signals"(t)) AS s
+    UNION ALL
+    SELECT x, 'name' FROM unnest(tsvector_to_array(to_tsvector('english', array_to_string("search_names"(t), ' ')))) AS x
+    UNION ALL
+    SELECT x, 'name' FROM l, unnest(tsvector_to_array("search_words"((
+      SELECT string_agg(m[1], ' ') FROM regexp_matches(t, '(?<![A-Za-z''’])([A-Z][A-Za-z]+)', 'g') AS m), l.code))) AS x
+  )
+  SELECT DISTINCT ON (lexeme) lexeme, kind FROM terms
+  ORDER BY lexeme, array_position(ARRAY['date', 'number', 'name', 'word'], kind)
 $$;
 
 CREATE AGGREGATE "search_tsvector_agg"(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
