@@ -295,7 +295,8 @@ CREATE FUNCTION "search_query_terms"(t TEXT, lang TEXT) RETURNS TABLE (lexeme TE
 LANGUAGE sql IMMUTABLE AS $$
   WITH l AS (SELECT coalesce(lang, "search_guess_language"(t)) AS code),
   terms AS (
-    SELECT x AS lexeme, 'word' AS kind FROM l, unnest(tsvector_to_array("search_words"(t, l.code))) AS x WHERE x !~ '^0[a-z]'
+    -- Numbers are matched as numbers (0n…), however written, not as words.
+    SELECT x AS lexeme, 'word' AS kind FROM l, unnest(tsvector_to_array("search_words"(t, l.code))) AS x WHERE x !~ '^0[a-z]' AND x !~ '^[0-9.,]+$'
     UNION ALL
     SELECT s, CASE WHEN s LIKE '0n%' THEN 'number' ELSE 'date' END FROM unnest("search_signals"(t)) AS s
     UNION ALL
