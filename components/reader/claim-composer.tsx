@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { SuggestionReasons } from "@/components/claims/suggestion-reasons";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { Verdict } from "@/lib/claims/verdicts";
+import type { SuggestionReason } from "@/lib/search/suggest-claims";
 
 export interface Suggestion {
   claimId: string;
@@ -15,6 +17,8 @@ export interface Suggestion {
   articleCount: number;
   mentionCount?: number;
   score: number;
+  /** Why it matched (words, a name, a date or number), strongest first. */
+  reasons?: SuggestionReason[];
 }
 
 interface Props {
@@ -258,6 +262,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
                 <li key={s.claimId} className="flex items-start gap-3 py-2.5">
                   <div className="min-w-0 flex-1">
                     <p className="text-sm text-stone-900">{s.statement}</p>
+                    <SuggestionReasons reasons={s.reasons} />
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
                       <VerdictBadge verdict={s.verdict} labels={labels} />
                       <ReviewStateBadge state={s.reviewState} />

@@ -1,3 +1,4 @@
+import { detectLanguage } from "@/lib/articles/import/language";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
@@ -23,15 +24,18 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
   const { annotationId, statement, claimant, claimDate, tags } = input;
   const annotation = await tx.annotation.findFirst({
     where: { id: annotationId, workspaceId: access.workspace.id },
-    select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
+    select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true, article: { select: { language: true } } },
   });
   if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
   if (annotation.claimId) throw conflict("This highlight is already a mention of a claim.", { annotationId: "Already a mention of a claim." }, { claimId: annotation.claimId });
   await touchArticles(tx, { annotationIds: [annotation.id] });
+  const text = statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000);
   const claim = await tx.claim.create({
     data: {
       workspaceId: access.workspace.id,
-      statement: statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000),
+      statement: text,
+      // The search document reads the statement in this language; a statement too short to tell is taken to be in its article's.
+      language: await detectLanguage(text, annotation.article.language),
       claimant: claimant || null,
       claimDate: claimDate ?? null,
       tags: tags ?? [],

@@ -1,3 +1,4 @@
+import { detectLanguage } from "@/lib/articles/import/language";
 import type { ChangeData } from "@/lib/changes";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
@@ -32,6 +33,8 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     if (input.statement !== undefined && input.statement !== claim.statement) {
       locked.push("statement");
       data.statement = input.statement;
+      // The search document reads the statement in its language (null: the script decides).
+      data.language = await detectLanguage(input.statement);
       edits.push({ field: "statement", from: claim.statement, to: input.statement });
     }
     if (input.claimant !== undefined && (input.claimant || null) !== claim.claimant) {

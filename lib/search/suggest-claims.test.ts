@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
+import type { Access } from "@/lib/auth/permissions";
+import { createClaim } from "@/lib/claims/create-claim";
 import { recordSuggestionFeedback } from "./record-feedback";
 import { searchClaims, suggestClaims } from "./suggest-claims";
 
@@ -144,7 +146,9 @@ describe("any selection: common, short, one letter, huge, non-Latin, empty", () 
     await expect(suggestClaims({ workspaceId: w.workspace.id, text: "R" })).resolves.toBeInstanceOf(Array);
     const typed = await searchClaims({ workspaceId: w.workspace.id, query: "r" });
     expect(typed.length).toBeGreaterThan(0);
-    expect(typed.every((h) => /\br/i.test(h.statement))).toBe(true);
+    // A word starting with it, or a Cyrillic name whose Latin spelling does (Россия: russia).
+    const latinNames = async (statement: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_names"(${statement}) AS s`)[0].s;
+    for (const h of typed) expect(/\br/i.test(h.statement) || (await latinNames(h.statement)).some((n) => n.startsWith("r")), h.statement).toBe(true);
   });
 
   it("a huge selection is cut to its first few thousand characters, where the claim is found", async () => {
@@ -240,5 +244,132 @@ describe("recordSuggestionFeedback", () => {
 
     await expect(recordSuggestionFeedback({ workspaceId: w.workspace.id, actorId: w.admin.id, queryText: "q", items })).rejects.toMatchObject({ status: 404 });
     expect(await db.suggestionFeedback.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+});
+
+describe("each text is searched in its own language", () => {
+  async function articleIn(workspaceId: string, language: string | null) {
+    return db.article.create({ data: { workspaceId, title: "Article", doc: {}, text: "text", contentHash: `${Math.random()}`, language } });
+  }
+
+  it("a Russian mention quote is stemmed as Russian: гарантии matches гарантиям", async () => {
+    const w = await workspaceWithClaims(["Moscow wants guarantees", ...DISTRACTORS.slice(0, 10)]);
+    const claim = w.id("Moscow wants guarantees");
+    const article = await articleIn(w.workspace.id, "ru");
+    await mention(w.workspace.id, article.id, claim, "Москва требует юридические гарантии безопасности");
+
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Речь идёт о юридических гарантиям" });
+    expect(ids(hits)).toEqual([claim]);
+    expect(hits[0].reasons).toEqual([{ kind: "words", terms: expect.arrayContaining(["гарант", "юридическ"]) }]);
+    // Read as English (as before), the two forms were different words.
+    const [{ english }] = await db.$queryRaw<{ english: boolean }[]>`SELECT to_tsvector('english', 'гарантии') @@ plainto_tsquery('english', 'гарантиям') AS english`;
+    expect(english).toBe(false);
+  });
+
+  it("Ukrainian statements and selections share our own stems; the statement's language is the claim's", async () => {
+    const uk = "Росія вимагає юридичних гарантій безпеки від НАТО";
+    const w = await workspaceWithClaims([uk, "Россия требует гарантий", ...DISTRACTORS.slice(0, 10)]);
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Йдеться про гарантії безпеки" });
+    expect(ids(hits)[0]).toBe(w.id(uk));
+    // One stem for both languages' forms: the Russian claim is found too.
+    expect(ids(await suggestClaims({ workspaceId: w.workspace.id, text: "гарантіями" })).sort()).toEqual([w.id(uk), w.id("Россия требует гарантий")].sort());
+    expect(ids(await searchClaims({ workspaceId: w.workspace.id, query: "гарантіям" })).sort()).toEqual([w.id(uk), w.id("Россия требует гарантий")].sort());
+
+    // A claim whose language is set (by the detector) is read in it, whatever its script says.
+    const de = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Die Sicherheitsgarantien wurden verhandelt", language: "de" } });
+    expect(ids(await suggestClaims({ workspaceId: w.workspace.id, text: "Sicherheitsgarantie verhandeln", language: "de" }))).toEqual([de.id]);
+  });
+
+  it("the claim's language comes from the detector, falling back to the highlight's article for short text", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const access: Access = { workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name }, userId: admin.id, role: "admin" };
+    const article = await articleIn(workspace.id, "uk");
+    const long = await mention(workspace.id, article.id, null, "Министерство иностранных дел России опубликовало проекты соглашений о гарантиях безопасности с США и НАТО");
+    const short = await mention(workspace.id, article.id, null, "Кулеба сказав");
+    const fromLong = await createClaim(access, { annotationId: long.id });
+    const fromShort = await createClaim(access, { annotationId: short.id });
+    const langs = await db.claim.findMany({ where: { id: { in: [fromLong.id, fromShort.id] } }, select: { id: true, language: true } });
+    expect(Object.fromEntries(langs.map((c) => [c.id, c.language]))).toEqual({ [fromLong.id]: "ru", [fromShort.id]: "uk" });
+  });
+
+  it("an article's language corrected re-reads its mentions' quotes", async () => {
+    const w = await workspaceWithClaims(["Moscow wants guarantees"]);
+    const claim = w.id("Moscow wants guarantees");
+    const article = await articleIn(w.workspace.id, "en");
+    await mention(w.workspace.id, article.id, claim, "Москва требует гарантии");
+    const found = async () => (await suggestClaims({ workspaceId: w.workspace.id, text: "гарантиям", language: "ru" })).map((h) => [h.claimId, h.matchedBy]);
+
+    // Read as English, "гарантии" is only spelled like the selection's stem.
+    expect(await found()).toEqual([[claim, "trigram"]]);
+    await db.article.update({ where: { id: article.id }, data: { language: "ru" } });
+    expect(await found()).toEqual([[claim, "text"]]);
+  });
+});
+
+describe("dates and numbers meet across languages", () => {
+  const signals = async (text: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_signals"(${text}) AS s`)[0].s;
+
+  it("writes a date one way whatever the language or form", async () => {
+    const day = ["0d20211217", "0dm1217", "0m202112"];
+    for (const text of ["on 17 December 2021", "on December 17th, 2021", "17 декабря 2021 года", "17-го декабря 2021 г.", "17 грудня 2021 року", "2021-12-17", "17.12.2021"]) {
+      expect((await signals(text)).filter((s) => !s.startsWith("0n")), text).toEqual(day);
+    }
+    expect(await signals("в декабре 2021 года")).toEqual(["0m202112", "0n2021"]);
+    expect(await signals("у грудні 2021")).toEqual(["0m202112", "0n2021"]);
+    expect(await signals("24 февраля")).toEqual(["0dm0224", "0n24"]);
+    expect(await signals("February 24")).toEqual(["0dm0224", "0n24"]);
+    expect(await signals("the 1997 configuration, 19 countries")).toEqual(["0n19", "0n1997"]);
+  });
+
+  it("writes a number one way: grouping, decimal comma, scale words", async () => {
+    for (const text of ["2.5 million", "2,5 млн", "2,5 мільйона", "2 500 000", "2,500,000"]) expect(await signals(text), text).toEqual(["0n2500000"]);
+    expect(await signals("500 тысяч")).toEqual(["0n500000"]);
+    expect(await signals("no digits")).toEqual([]);
+  });
+
+  it("a Russian or Ukrainian selection finds the English claim with the same date, and says so", async () => {
+    const target = "Russia's Foreign Ministry published two draft agreements on 17 December 2021";
+    const w = await workspaceWithClaims([target, "Russia's Foreign Ministry published a statement on 17 February", ...DISTRACTORS]);
+    for (const text of ["МИД России 17 декабря 2021 года опубликовал два проекта", "МЗС Росії 17 грудня 2021 року оприлюднило два проєкти"]) {
+      const hits = await suggestClaims({ workspaceId: w.workspace.id, text });
+      expect(hits[0].claimId, text).toBe(w.id(target));
+      expect(hits[0].reasons, text).toContainEqual({ kind: "date", terms: expect.arrayContaining(["2021-12-17", "2021-12", "--12-17"]) });
+    }
+    const typed = await searchClaims({ workspaceId: w.workspace.id, query: "17.12.2021" });
+    expect(typed[0].claimId).toBe(w.id(target));
+  });
+
+  it("a number written the Russian way finds the English claim", async () => {
+    const target = "For the first time the EU will pay for weapons for Ukraine, 500 million euros";
+    const w = await workspaceWithClaims([target, ...DISTRACTORS.filter((d) => d !== target)]);
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Евросоюз выделит на оружие 500 млн евро" });
+    expect(hits[0].claimId).toBe(w.id(target));
+    expect(hits[0].reasons).toContainEqual({ kind: "number", terms: ["500000000"] });
+  });
+});
+
+describe("names meet across scripts", () => {
+  const names = async (text: string) => (await db.$queryRaw<{ s: string[] }[]>`SELECT "search_names"(${text}) AS s`)[0].s;
+
+  it("writes Cyrillic names in Latin letters with their usual variants, inflected or not", async () => {
+    expect(await names("Сергей Лавров")).toEqual(expect.arrayContaining(["sergey", "sergei", "lavrov"]));
+    expect(await names("встреча Энтони Блинкена и Сергея Лаврова")).toEqual(expect.arrayContaining(["antony", "anthony", "blinken", "sergey", "sergei", "lavrov"]));
+    expect(await names("Рябков, Захарова, Дмитрий Песков")).toEqual(expect.arrayContaining(["ryabkov", "riabkov", "zakharova", "dmitry", "peskov"]));
+    expect(await names("Дмитро Кулеба і Володимир Зеленський")).toEqual(expect.arrayContaining(["dmytro", "kuleba", "volodymyr", "zelensky"]));
+    expect(await names("lower-case words and Latin Names only")).toEqual([]);
+  });
+
+  it("a Russian passage naming Сергей Лавров finds the English claim with Sergey Lavrov, and an English selection the Russian claim", async () => {
+    const target = "Sergey Lavrov and Antony Blinken met for talks in Geneva";
+    const ru = "Захарова: Блинкен агрессивно начал пресс-конференцию";
+    const w = await workspaceWithClaims([target, ru, ...DISTRACTORS.filter((d) => !/Blinken|Zakharova/.test(d))]);
+
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Переговоры провели Сергей Лавров и Энтони Блинкен" });
+    expect(hits[0].claimId).toBe(w.id(target));
+    expect(hits[0].reasons[0]).toEqual({ kind: "name", terms: expect.arrayContaining(["lavrov", "blinken", "sergey", "antoni"]) });
+
+    const back = await suggestClaims({ workspaceId: w.workspace.id, text: "Zakharova said Blinken was aggressive" });
+    expect(back[0].claimId).toBe(w.id(ru));
+    expect(back[0].reasons).toContainEqual({ kind: "name", terms: expect.arrayContaining(["zakharova", "blinken"]) });
   });
 });

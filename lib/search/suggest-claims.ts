@@ -1,3 +1,4 @@
+import { detectLanguage } from "@/lib/articles/import/language";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
@@ -6,8 +7,13 @@ import { Prisma } from "@/lib/db/generated/client";
  * with work bounded for any input (issue 11): a one-letter query, "Russia" in
  * a workspace where most claims say Russia, or a whole pasted paragraph.
  *
- * 1. Query terms. A selection's 'english' lexemes (stop words gone, stemmed),
- *    at most MAX_TERMS of them, the rarest first. A typed query's words are
+ * 1. Query terms. A selection's lexemes in its own language (detected with
+ *    the import's detector, the script for short text; stop words gone,
+ *    stemmed by search_words() of migration multilingual_search, the same
+ *    function that builds the claims' documents, where each statement is in
+ *    its claim's language and each mention quote in its article's), plus the
+ *    cross-language signals of that migration, at most MAX_TERMS of them, the
+ *    rarest first. A typed query's words are
  *    prefixes (the last one is usually half-typed): each expands to the
  *    workspace's words that start with it ("SearchLexeme", a range read).
  *    A word the workspace has never used (a typo, a variant spelling) expands
@@ -42,11 +48,29 @@ export interface ClaimSuggestion {
   score: number;
   /** "text": its words matched; "trigram": found only through similarly spelled words. */
   matchedBy: "text" | "trigram";
+  /** Why it matched, strongest evidence first: the matched terms grouped by kind. */
+  reasons: SuggestionReason[];
+}
+
+/**
+ * words: the texts share words (stems, in the text's language); name: a name,
+ * written in Latin or transliterated from Cyrillic; date and number: the same
+ * date or number however written (17 December 2021, 17 декабря 2021 года);
+ * spelling: only a similarly spelled word.
+ */
+export type ReasonKind = "name" | "date" | "number" | "words" | "spelling";
+
+export interface SuggestionReason {
+  kind: ReasonKind;
+  /** The matched terms as shown: stems for words, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers. */
+  terms: string[];
 }
 
 export interface SuggestClaimsInput {
   workspaceId: string;
   text: string;
+  /** The selection's language (BCP 47) if known, e.g. its article's; otherwise detected from the text. */
+  language?: string | null;
   limit?: number;
   /** Claims not to suggest, e.g. the one the selection already belongs to. */
   excludeClaimIds?: string[];
@@ -126,33 +150,46 @@ const STATS = Prisma.sql`
     listed AS (SELECT e.lexeme, e.freq FROM stats s, unnest(s.elems, s.freqs) AS e(lexeme, freq) WHERE e.lexeme IS NOT NULL),
     unlisted AS (SELECT coalesce((SELECT s.freqs[array_length(s.elems, 1) + 1] FROM stats s), 0)::float8 AS freq)`;
 
-/** A selection's lexemes, the MAX_TERMS rarest (by the planner's statistics). */
-function selectionWords(text: string): Prisma.Sql {
+/** Signal lexemes (dates, numbers: "0d…", "0m…", "0n…") are matched exactly, never by prefix or spelling. */
+const SIGNAL = "'^0[a-z]'";
+
+/** A selection's lexemes in its language with their kinds, the MAX_TERMS rarest (by the planner's statistics). */
+function selectionWords(text: string, language: string | null): Prisma.Sql {
   return Prisma.sql`
     words AS MATERIALIZED (
-      SELECT t.lexeme AS stem FROM unnest(tsvector_to_array(to_tsvector('english', ${text}))) AS t(lexeme)
+      SELECT t.lexeme AS stem, t.kind FROM "search_query_terms"(${text}, ${language}::text) t
       LEFT JOIN listed l USING (lexeme)
       ORDER BY coalesce(l.freq, (SELECT freq FROM unlisted)), t.lexeme
       LIMIT ${raw(MAX_TERMS)}
     ),
-    exact_terms AS (SELECT stem AS lexeme, stem FROM words)`;
+    exact_terms AS (SELECT stem AS lexeme, stem, kind FROM words)`;
 }
 
-/** A typed query's words, stemmed, each expanded to the workspace's words starting with it. */
-function typedWords(workspaceId: string, words: string[]): Prisma.Sql {
+/**
+ * A typed query's words, stemmed in the query's language, each expanded to the
+ * workspace's words starting with it; its signals (a typed date, number or
+ * Cyrillic name) matched exactly.
+ */
+function typedWords(workspaceId: string, text: string, words: string[], language: string | null): Prisma.Sql {
   return Prisma.sql`
+    lang AS MATERIALIZED (SELECT coalesce(${language}::text, "search_guess_language"(${text})) AS code),
     words AS MATERIALIZED (
-      SELECT DISTINCT s.stem FROM unnest(${words}::text[]) AS w(word)
-      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', w.word))) AS s(stem)
+      SELECT DISTINCT s.stem, 'word'::text AS kind FROM lang, unnest(${words}::text[]) AS w(word)
+      CROSS JOIN LATERAL unnest(tsvector_to_array("search_words"(w.word, lang.code))) AS s(stem)
+      UNION
+      SELECT t.lexeme, t.kind FROM lang, "search_query_terms"(${text}, lang.code) t WHERE t.kind <> 'word'
     ),
     exact_terms AS (
-      SELECT x.lexeme, w.stem FROM words w
+      SELECT w.stem AS lexeme, w.stem, w.kind FROM words w WHERE w.kind <> 'word'
+      UNION ALL
+      SELECT x.lexeme, w.stem, w.kind FROM words w
       CROSS JOIN LATERAL (
         SELECT l."lexeme" FROM "SearchLexeme" l
         WHERE l."workspaceId" = ${workspaceId} AND l."lexeme" >= w.stem AND l."lexeme" < w.stem || chr(1114111)
-          AND starts_with(l."lexeme", w.stem)
+          AND starts_with(l."lexeme", w.stem) AND l."lexeme" !~ ${Prisma.raw(SIGNAL)}
         ORDER BY l."lexeme" LIMIT ${raw(PREFIX_EXPANSIONS)}
       ) x
+      WHERE w.kind = 'word'
     )`;
 }
 
@@ -165,7 +202,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
   return Prisma.sql`
     unmatched AS (
       SELECT w.stem FROM words w
-      WHERE length(w.stem) >= ${raw(FUZZY_MIN_LENGTH)}
+      WHERE length(w.stem) >= ${raw(FUZZY_MIN_LENGTH)} AND w.stem !~ ${Prisma.raw(SIGNAL)}
         AND NOT EXISTS (
           SELECT 1 FROM exact_terms e
           CROSS JOIN LATERAL (SELECT 1 FROM "ClaimSearchTerm" s WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = e.lexeme LIMIT 1) used
@@ -177,16 +214,18 @@ function queryTerms(workspaceId: string): Prisma.Sql {
       SELECT x.lexeme, x.sim FROM unmatched u
       CROSS JOIN LATERAL (
         SELECT l."lexeme" AS lexeme, similarity(l."lexeme", u.stem) AS sim FROM "SearchLexeme" l
-        WHERE l."lexeme" % u.stem AND l."workspaceId" = ${workspaceId}
+        WHERE l."lexeme" % u.stem AND l."workspaceId" = ${workspaceId} AND l."lexeme" !~ ${Prisma.raw(SIGNAL)}
         ORDER BY sim DESC, l."lexeme" LIMIT ${raw(FUZZY_EXPANSIONS)}
       ) x
     ),
     all_terms AS (
-      SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy FROM exact_terms
-      UNION ALL SELECT lexeme, sim::float8, true FROM fuzzy_terms
+      SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy, kind FROM exact_terms
+      UNION ALL SELECT lexeme, sim::float8, true, 'spelling' FROM fuzzy_terms
     ),
     qterms AS MATERIALIZED (
-      SELECT a.lexeme, max(a.weight) AS weight, bool_and(a.fuzzy) AS fuzzy, coalesce(max(l.freq), (SELECT freq FROM unlisted)) AS freq
+      SELECT a.lexeme, max(a.weight) AS weight, bool_and(a.fuzzy) AS fuzzy,
+        (array_agg(a.kind ORDER BY array_position(ARRAY['date', 'number', 'name', 'word', 'spelling'], a.kind)))[1] AS kind,
+        coalesce(max(l.freq), (SELECT freq FROM unlisted)) AS freq
       FROM all_terms a LEFT JOIN listed l USING (lexeme)
       GROUP BY a.lexeme
     )`;
@@ -194,7 +233,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
 
 interface RankInput {
   workspaceId: string;
-  /** CTEs "words" (stem) and "exact_terms" (lexeme, stem). */
+  /** CTEs "words" (stem, kind) and "exact_terms" (lexeme, stem, kind). */
   words: Prisma.Sql;
   trigramText: string;
   excludeClaimIds: string[];
@@ -272,7 +311,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
     ),
     read AS (SELECT lexeme, count(*)::float8 AS n FROM postings GROUP BY lexeme),
     idf AS MATERIALIZED (
-      SELECT t.lexeme, t.weight, t.fuzzy,
+      SELECT t.lexeme, t.weight, t.fuzzy, t.kind,
         t.weight * ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)) AS idf
       FROM qterms t CROSS JOIN population p
       JOIN allocation a USING (lexeme)
@@ -304,12 +343,13 @@ function rankQuery(input: RankInput): Prisma.Sql {
       SELECT d.id, sum(i.idf * ${impact(
         { A: Prisma.sql`d.a`, B: Prisma.sql`d.b`, C: Prisma.sql`d.c`, D: Prisma.sql`d.d` },
         { A: Prisma.sql`l.la`, B: Prisma.sql`l.lb`, C: Prisma.sql`l.lc`, D: Prisma.sql`l.ld` },
-      )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text
+      )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text,
+        jsonb_agg(jsonb_build_array(i.kind, i.lexeme) ORDER BY i.idf DESC, i.lexeme) AS matched
       FROM doc d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
       GROUP BY d.id
     ),
     best AS (
-      SELECT c."id", c."statement", c."verdict", c."reviewState", e.by_text, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
+      SELECT c."id", c."statement", c."verdict", c."reviewState", e.by_text, e.matched, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
       FROM exact e JOIN "Claim" c ON c."id" = e.id
       ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
@@ -319,7 +359,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       ORDER BY score DESC, b."id" LIMIT ${input.limit}
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
-      s.score::float8 AS "score", s.by_text AS "byText",
+      s.score::float8 AS "score", s.by_text AS "byText", s.matched,
       m.mentions AS "mentionCount", m.articles AS "articleCount"
     FROM scored s
     CROSS JOIN LATERAL (
@@ -336,6 +376,7 @@ interface Row {
   reviewState: string;
   score: number;
   byText: boolean;
+  matched: [string, string][];
   mentionCount: number;
   articleCount: number;
 }
@@ -347,28 +388,62 @@ async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
     db.$executeRaw`SELECT set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true)`,
     db.$queryRaw<Row[]>(rankQuery(input)),
   ]);
-  return rows.map(({ byText, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram" }));
+  return rows.map(({ byText, matched, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram", reasons: reasonsFrom(matched) }));
 }
 
-function suggestInput(input: SuggestClaimsInput): RankInput | null {
+const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "words", "spelling"];
+/** Terms shown per reason: the strongest (highest IDF) first. */
+const REASON_TERMS = 6;
+
+/** A signal lexeme as people write it: 0d20211217 → 2021-12-17, 0m202112 → 2021-12, 0dm1217 → --12-17, 0n2500000 → 2500000. */
+export function displayTerm(lexeme: string): string {
+  let m = /^0d(\d{4})(\d{2})(\d{2})$/.exec(lexeme);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^0m(\d{4})(\d{2})$/.exec(lexeme);
+  if (m) return `${m[1]}-${m[2]}`;
+  m = /^0dm(\d{2})(\d{2})$/.exec(lexeme);
+  if (m) return `--${m[1]}-${m[2]}`;
+  m = /^0n(.+)$/.exec(lexeme);
+  return m ? m[1] : lexeme;
+}
+
+function reasonsFrom(matched: [string, string][]): SuggestionReason[] {
+  const byKind = new Map<ReasonKind, string[]>();
+  for (const [kind, lexeme] of matched) {
+    const k: ReasonKind = kind === "word" ? "words" : (kind as ReasonKind);
+    const terms = byKind.get(k) ?? [];
+    const shown = displayTerm(lexeme);
+    if (terms.length < REASON_TERMS && !terms.includes(shown)) terms.push(shown);
+    byKind.set(k, terms);
+  }
+  return REASON_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, terms: byKind.get(kind)! }));
+}
+
+/** The language a query is read in: the one given, else detected (the script for short text); null lets SQL guess from the script. */
+async function queryLanguage(text: string, given?: string | null): Promise<string | null> {
+  if (given) return given;
+  return detectLanguage(text);
+}
+
+async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null> {
   const text = cleanText(input.text);
   if (!text) return null;
   return {
     workspaceId: input.workspaceId,
-    words: selectionWords(text),
+    words: selectionWords(text, await queryLanguage(text, input.language)),
     trigramText: text.slice(0, TRIGRAM_MAX),
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),
   };
 }
 
-function searchInput(input: SearchClaimsInput): RankInput | null {
+async function searchInput(input: SearchClaimsInput): Promise<RankInput | null> {
   const text = cleanText(input.query);
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return {
     workspaceId: input.workspaceId,
-    words: typedWords(input.workspaceId, words.slice(0, MAX_TYPED_WORDS)),
+    words: typedWords(input.workspaceId, text, words.slice(0, MAX_TYPED_WORDS), await queryLanguage(text)),
     trigramText: text.slice(0, TRIGRAM_MAX),
     excludeClaimIds: [],
     limit: clampLimit(input.limit, 20),
@@ -377,19 +452,19 @@ function searchInput(input: SearchClaimsInput): RankInput | null {
 
 /** Suggestions for a selection: claims of the workspace most similar to it, best first. */
 export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
-  const rank = suggestInput(input);
+  const rank = await suggestInput(input);
   return rank ? rankClaims(rank) : [];
 }
 
 /** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */
 export async function searchClaims(input: SearchClaimsInput): Promise<ClaimSuggestion[]> {
-  const rank = searchInput(input);
+  const rank = await searchInput(input);
   return rank ? rankClaims(rank) : [];
 }
 
 /** The query plan of a suggestion or search, run for real (EXPLAIN ANALYZE): for the benchmark's look at the worst inputs. */
 export async function explainSuggestion(input: { selection: SuggestClaimsInput } | { search: SearchClaimsInput }): Promise<string> {
-  const rank = "selection" in input ? suggestInput(input.selection) : searchInput(input.search);
+  const rank = "selection" in input ? await suggestInput(input.selection) : await searchInput(input.search);
   if (!rank) return "(no query: nothing to look up)";
   const query = rankQuery(rank);
   const [, , rows] = await db.$transaction([

@@ -7,6 +7,7 @@ import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as changes from "./changes";
 import { markAsClaimEndpoint } from "./mark-as-claim";
+import { suggestClaimsEndpoint } from "./suggestions";
 import * as workspaces from "./workspaces";
 import * as webhooks from "./webhooks";
 import * as audit from "./audit";
@@ -25,6 +26,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   articles.updateArticleEndpoint,
   claims.listClaimsEndpoint,
   claims.createClaimEndpoint,
+  suggestClaimsEndpoint,
   markAsClaimEndpoint,
   claims.getClaimEndpoint,
   claims.updateClaimEndpoint,

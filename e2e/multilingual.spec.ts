@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand, uploadFiles } from "./helpers";
+
+/**
+ * Issue 14: a passage in one language is offered the claim written in
+ * another, and each suggestion says why. The two articles are our own short
+ * texts (no corpus text), an English one and its Russian rendering.
+ */
+
+const EN_TITLE = "Talks in Geneva";
+const EN = "Sergey Lavrov and Antony Blinken held talks in Geneva on 21 January 2022.";
+const RU_TITLE = "Переговоры в Женеве";
+const RU = "21 января 2022 года Сергей Лавров и Энтони Блинкен провели переговоры.";
+
+const dialog = (page: Page) => page.getByRole("dialog", { name: "Mark as claim" });
+const isPost = (suffix: RegExp) => (r: { request(): { method(): string }; url(): string }) => r.request().method() === "POST" && suffix.test(new URL(r.url()).pathname);
+const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+
+async function openArticle(page: Page, slug: string, title: string) {
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(articleText(page)).toBeVisible();
+}
+
+async function openComposer(page: Page, sentence: string) {
+  await mouseSelect(page, articleText(page), sentence);
+  await expect(selectionToolbar(page)).toBeVisible();
+  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
+  await expect(dialog(page)).toBeVisible();
+}
+
+test("a Russian passage is offered the English claim, saying it matched on the names and the date; the list passes axe and fits 390 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpAndLand(page, newPerson("Polyglot"));
+  const slug = await createWorkspace(page, "Polyglot desk");
+  const file = (name: string, title: string, body: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(`${title}\n\n${body} The rest of the report follows here.\n`) });
+  await uploadFiles(page, slug, [file("talks-en.txt", EN_TITLE, EN), file("talks-ru.txt", RU_TITLE, RU)], { "talks-en.txt": "Added", "talks-ru.txt": "Added" });
+
+  // The English sentence becomes a claim.
+  await openArticle(page, slug, EN_TITLE);
+  await openComposer(page, EN);
+  const marked = page.waitForResponse(isPost(/\/mark-as-claim$/));
+  await dialog(page).getByRole("button", { name: "Create claim" }).click();
+  expect((await marked).status()).toBe(201);
+  const { claim } = (await (await marked).json()) as { claim: { id: string } };
+  await expect(dialog(page)).toHaveCount(0);
+
+  // The Russian sentence: the English claim is suggested, with why.
+  await openArticle(page, slug, RU_TITLE);
+  await openComposer(page, RU);
+  const item = dialog(page).getByRole("list", { name: "Suggested claims" }).getByRole("listitem").filter({ hasText: EN });
+  await expect(item).toBeVisible();
+  const reasons = item.getByTestId("suggestion-reasons");
+  await expect(reasons).toContainText(/Name: .*lavrov/);
+  await expect(reasons).toContainText("blinken");
+  await expect(reasons).toContainText(/Date: .*2022-01-21/);
+
+  const axe = await new AxeBuilder({ page }).include("dialog").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(reasons).toBeVisible();
+  expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+
+  // And it can be attached as before.
+  const attached = page.waitForResponse(isPost(/\/mark-as-claim$/));
+  await item.getByRole("button", { name: /^Attach to/ }).click();
+  expect((await attached).status()).toBe(201);
+  expect(JSON.parse((await attached).request().postData() ?? "{}")).toMatchObject({ claimId: claim.id });
+  const { annotationId } = (await (await attached).json()) as { annotationId: string };
+  await expect(highlight(page, annotationId).first()).toBeVisible();
+});
