@@ -21,6 +21,10 @@
  * growth ≤ 150 MB during any export; a 100k bundle imported through the CLI
  * and the API with ≤ 500 MB resident; the server back under 300 MB after.
  * BENCH_EXPORT_CLAIMS sets another size (the figures then say so).
+ * BENCH_EXPORT_TEMPLATE=<database name> generates the workspace once into that
+ * database (kept, the dataset's handles in its comment) and starts every later
+ * run from a copy of it (CREATE DATABASE … TEMPLATE), so repeated runs measure
+ * the same data without generating it again. The copy is dropped after the run.
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -34,7 +38,8 @@ import { to as copyTo } from "pg-copy-streams";
 import { createTestDatabase } from "../lib/db/test-database";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
-import { generateWorkspace } from "./lib/dataset";
+import { migrate } from "../lib/db/migrate";
+import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -125,12 +130,63 @@ async function copyAll(url: string, sqls: string[]): Promise<Run> {
   return total;
 }
 
+const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
+
+function dbUrl(name: string): string {
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The dataset: generated into a fresh database, or (BENCH_EXPORT_TEMPLATE) copied from one generated once. */
+async function dataset(): Promise<{ database: { url: string; drop(): Promise<void> }; ws: GeneratedWorkspace }> {
+  const log = (l: string) => console.log(`  ${l}`);
+  if (!TEMPLATE) {
+    const database = await createTestDatabase(SERVER);
+    return { database, ws: await generateWorkspace(database.url, { claims: CLAIMS, seed: 1, log }) };
+  }
+  if (!/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  try {
+    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [TEMPLATE]);
+    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; ws: GeneratedWorkspace }) : null;
+    if (stored && stored.claims !== CLAIMS) throw new Error(`${TEMPLATE} holds ${stored.claims} claims, not ${CLAIMS}`);
+    if (!stored) {
+      if (found.rowCount) await admin.query(`DROP DATABASE "${TEMPLATE}" WITH (FORCE)`); // half-made by an interrupted run
+      await admin.query(`CREATE DATABASE "${TEMPLATE}"`);
+      await migrate(dbUrl(TEMPLATE));
+      const ws = await generateWorkspace(dbUrl(TEMPLATE), { claims: CLAIMS, seed: 1, log });
+      stored = { claims: CLAIMS, ws };
+      await admin.query(`COMMENT ON DATABASE "${TEMPLATE}" IS '${JSON.stringify(stored).replace(/'/g, "''")}'`);
+    }
+    const name = `${TEMPLATE}_run_${Date.now()}`;
+    const t0 = performance.now();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
+    await admin.query(`COMMENT ON DATABASE "${name}" IS NULL`);
+    log(`copied ${TEMPLATE} to ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return {
+      database: {
+        url: dbUrl(name),
+        async drop() {
+          const c = new pg.Client({ connectionString: SERVER });
+          await c.connect();
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          await c.end();
+        },
+      },
+      ws: stored.ws,
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
 async function main() {
-  const database = await createTestDatabase(SERVER);
+  const { database, ws } = await dataset();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "claimtrail-export-bench-"));
   let stop = async () => undefined as void;
   try {
-    const ws = await generateWorkspace(database.url, { claims: CLAIMS, seed: 1, log: (l) => console.log(`  ${l}`) });
     console.log(`  ${SCALE}: ${ws.articles} articles, ${ws.highlights} highlights, generated in ${ws.seconds.toFixed(0)} s`);
     const server = await startTestServer({ quiet: true, database: { url: database.url, drop: async () => undefined }, nodeArgs: serverTimeouts().nodeArgs });
     stop = server.stop;

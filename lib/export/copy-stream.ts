@@ -42,8 +42,9 @@ const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 /**
  * The binary COPY stream's framing, parsed across chunk boundaries: header
  * (signature, flags, extension), then per tuple a 16-bit field count and each
- * field's 32-bit length and bytes, then -1. Yields each network chunk's
- * values joined into one Buffer.
+ * field's 32-bit length and bytes (-1: NULL), then -1. `rows()` gives each
+ * network chunk's whole tuples, their fields as views into it (NULL as null);
+ * `push()` the chunk's values joined into one Buffer.
  */
 export class BinaryCopyValues {
   private rest: Buffer = Buffer.alloc(0);
@@ -52,19 +53,20 @@ export class BinaryCopyValues {
   rows = 0;
   ended = false;
 
-  push(chunk: Buffer): Buffer | null {
-    let buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+  /** The whole tuples the chunk completes. */
+  tuples(chunk: Buffer): (Buffer | null)[][] {
+    const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
     let at = 0;
+    const out: (Buffer | null)[][] = [];
     if (!this.headerDone) {
       if (buf.length < 19) {
         this.rest = buf;
-        return null;
+        return out;
       }
       if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("Not a binary COPY stream");
       at = 19 + buf.readInt32BE(15);
       this.headerDone = true;
     }
-    const out: Buffer[] = [];
     while (at + 2 <= buf.length) {
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
@@ -88,20 +90,27 @@ export class BinaryCopyValues {
         }
       }
       if (!complete) break;
+      const tuple: (Buffer | null)[] = [];
       let p = at + 2;
       for (let f = 0; f < fields; f++) {
         const len = buf.readInt32BE(p);
         p += 4;
-        if (len > 0) out.push(buf.subarray(p, p + len));
+        tuple.push(len < 0 ? null : buf.subarray(p, p + len));
         p += Math.max(len, 0);
       }
+      out.push(tuple);
       this.rows += 1;
       at = end;
     }
-    // The unfinished tail is copied, so the chunk it came from can be freed.
+    // The unfinished tail is copied, so the chunk it came from can be freed once its tuples are used.
     this.rest = at < buf.length ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
-    buf = Buffer.alloc(0);
-    return out.length === 0 ? null : out.length === 1 ? Buffer.from(out[0]) : Buffer.concat(out);
+    return out;
+  }
+
+  push(chunk: Buffer): Buffer | null {
+    const parts: Buffer[] = [];
+    for (const tuple of this.tuples(chunk)) for (const field of tuple) if (field && field.length) parts.push(field);
+    return parts.length === 0 ? null : parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts);
   }
 }
 
@@ -121,14 +130,27 @@ async function connect(): Promise<pg.Client> {
  * when the stream ends, fails, or the consumer stops early.
  */
 export async function* copyValues(sql: Prisma.Sql): AsyncGenerator<Buffer> {
+  for await (const tuples of copyTuples(sql)) {
+    const parts: Buffer[] = [];
+    for (const tuple of tuples) for (const field of tuple) if (field && field.length) parts.push(field);
+    if (parts.length) yield parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+}
+
+/**
+ * The rows of `sql` (text columns), in order, a network chunk's whole rows
+ * at a time, each field a view of the chunk's bytes (NULL as null): use or
+ * copy them before asking for the next. A connection of its own, as for copyValues.
+ */
+export async function* copyTuples(sql: Prisma.Sql): AsyncGenerator<(Buffer | null)[][]> {
   const client = await connect();
   let ok = false;
   try {
     const stream = client.query(copyTo(`COPY (${inlineSql(sql)}) TO STDOUT (FORMAT binary)`));
     const parser = new BinaryCopyValues();
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const out = parser.push(chunk);
-      if (out) yield out;
+      const tuples = parser.tuples(chunk);
+      if (tuples.length) yield tuples;
     }
     ok = true;
   } finally {

@@ -1,6 +1,10 @@
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { Prisma } from "@/lib/db/generated/client";
+import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keyed } from "../batches";
+import { copyTuples, sqlLiteral } from "../copy-stream";
+import type { ExportChunk } from "../export";
+import { str, time } from "../json-sql";
 import { exportRows } from "../rows";
 import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
 import { describeSpan } from "@/lib/anchoring/selectors";
@@ -103,41 +107,116 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
   };
 }
 
-/** Articles per query for W3C: their texts and mentions are what memory holds at a time. */
+/** Articles per query for W3C: their texts are what memory holds at a time (the mentions stream past). */
 export const W3C_ARTICLE_PAGE = 50;
 
-type ArticlePage = Keyed & { title: string; url: string | null; publishedAt: Date | null; language: string | null; text: string; pageStarts: number[] };
-type MentionRow = {
-  annotationId: string;
-  articleId: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number | null;
-  end: number | null;
-  status: ExportMention["status"];
-  note: string | null;
-  createdAt: Date;
-  creatorId: string | null;
-  creatorName: string | null;
-  originalCreator: string | null;
-  claimId: string;
-  statement: string;
-  claimant: string | null;
-  reviewState: ExportClaim["reviewState"];
-  verdict: ExportClaim["verdict"];
-  tags: string[];
-};
+type ArticleText = Keyed & { text: string };
+
+/** JavaScript's encodeURIComponent in SQL, for ids (any text); ids of URL-safe characters, as the app makes, pass unchanged. */
+const uriComponentSql = (x: string) =>
+  `CASE WHEN ${x} ~ '^[A-Za-z0-9_.!~*''()-]*$' THEN ${x} ELSE (SELECT string_agg(CASE WHEN ch ~ '^[A-Za-z0-9_.!~*''()-]$' THEN ch ELSE regexp_replace(upper(encode(convert_to(ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY i) FROM regexp_split_to_table(${x}, '') WITH ORDINALITY AS x(ch, i)) END`;
+
+/** `"key":value` pairs as SQL text (json-sql.ts), without braces. */
+const pairs = (fields: [string, string][]) => fields.map(([key, sql], i) => `'${i ? "," : ""}"${key}":' || ${sql}`).join(" || ");
+/** JSON text of a value known in JavaScript, as an SQL literal (the part of a line that depends on it). */
+const lit = (v: unknown) => sqlLiteral(v === undefined ? "" : JSON.stringify(v));
+
+/**
+ * One mention per row, in the export's order, each as the text of
+ * JSON.stringify(webAnnotation(…)) around its selectors: `head` up to
+ * `"selector":`, `tail` after it, `quote` the stored quote as a
+ * TextQuoteSelector (the selectors when no position can be given), and the
+ * article and span the selectors are computed from in JavaScript.
+ */
+function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
+  const { set } = ctx;
+  const byVerdict = (pick: (v: Verdict | null) => string) => `CASE c."verdict" ${VERDICTS.map((v) => `WHEN ${sqlLiteral(v)} THEN ${pick(v)}`).join(" ")} ELSE ${pick(null)} END`;
+  // What JavaScript writes for each verdict, from the workspace's labels: webAnnotation's own fields.
+  const motivation = byVerdict((v) => lit(v ? ASSESSING : "tagging"));
+  const verdictBody = byVerdict((v) => {
+    const f = verdictFields(ctx, v);
+    return sqlLiteral(f.verdictLabel ? `,${JSON.stringify({ type: "TextualBody", value: f.verdictLabel, purpose: ASSESSING, format: "text/plain" })}` : "");
+  });
+  const verdictNode = byVerdict((v) => {
+    const f = verdictFields(ctx, v);
+    const o = { ...(f.verdict ? { "ct:verdict": f.verdict, "ct:verdictLabel": f.verdictLabel } : {}), ...(f.rating !== null ? { "ct:rating": f.rating } : {}) };
+    const text = JSON.stringify(o);
+    return sqlLiteral(text === "{}" ? "" : `,${text.slice(1, -1)}`);
+  });
+  const stateLabel = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
+    .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
+    .join(" ")} ELSE '' END`;
+  const claimPage = sqlLiteral(claimUrl(ctx, ""));
+  const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
+    WHEN u."id" IS NOT NULL THEN ',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}' ELSE '' END`;
+  const pdfPage = `CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start")::text END`;
+  const head =
+    `'{' || ${pairs([
+      ["id", str(`'urn:claimtrail:annotation:' || a."id"`)],
+      ["type", `'"Annotation"'`],
+      ["motivation", motivation],
+    ])} || ${creator} || ${pairs([
+      ["created", time(`a."createdAt"`)],
+      ["ct:article", str(`'urn:claimtrail:article:' || ar."id"`)],
+      ["ct:anchorStatus", str(`a."status"::text`)],
+    ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
+  const tags = `COALESCE((SELECT string_agg(',{"type":"TextualBody","value":' || to_json(t)::text || ',"purpose":"tagging"}', '' ORDER BY i) FROM unnest(c."tags") WITH ORDINALITY AS x(t, i)), '')`;
+  const tail =
+    `'},"body":[{"type":"TextualBody","value":' || ${str(`c."statement"`)} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
+    ` || ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text` +
+    ` || ',"ct:statement":' || ${str(`c."statement"`)} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
+    ` || ',"ct:reviewState":' || ${str(`c."reviewState"`)} || ${stateLabel} || ${verdictNode} || '}]}'`;
+  const quote = `'{"type":"TextQuoteSelector",' || ${pairs([
+    ["exact", str(`a."exact"`)],
+    ["prefix", str(`a."prefix"`)],
+    ["suffix", str(`a."suffix"`)],
+  ])} || '}'`;
+  // Article by article (a nested loop in the articles' order), each article's mentions sorted on their own:
+  // one sort of every line spilled hundreds of MB to disk. The outer sort only orders within each article.
+  return Prisma.sql`
+    SELECT x."articleId", x."start", x."end", x."head", x."tail", x."quote"
+    FROM (SELECT ar.* FROM "Article" ar WHERE ${set.articles} ORDER BY ar."createdAt", ar."id" OFFSET 0) ar
+    CROSS JOIN LATERAL (
+      SELECT a."createdAt", a."id", a."articleId", a."start"::text AS "start", a."end"::text AS "end",
+        ${Prisma.raw(head)} AS "head", ${Prisma.raw(tail)} AS "tail", ${Prisma.raw(quote)} AS "quote"
+      FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
+      WHERE a."articleId" = ar."id" AND ${set.mentions} AND ${set.claims}
+    ) x
+    ORDER BY ar."createdAt", ar."id", x."createdAt", x."id"`;
+}
+
+/** A mention's selectors as w3cSelectors writes them (JSON text), from its article's text. */
+function selectorsJson(text: string, start: number | null, end: number | null, quote: Buffer, points: (text: string) => CodePointIndex): Buffer {
+  if (start === null || end === null || end > text.length) return Buffer.concat([OPEN, quote, CLOSE]);
+  let q;
+  try {
+    ({ quote: q } = describeSpan(text, start, end));
+  } catch {
+    return Buffer.concat([OPEN, quote, CLOSE]);
+  }
+  const index = points(text);
+  return Buffer.from(
+    `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`,
+  );
+}
+const OPEN = Buffer.from("[");
+const CLOSE = Buffer.from("]");
+const FIRST = Buffer.from("\n");
+const NEXT = Buffer.from(",\n");
 
 /**
  * A W3C AnnotationCollection holding every mention in the set, in one
  * embedded AnnotationPage (`first`; a page without `next` is the last). The
  * collection's `total` comes after the page, once the items are counted, so
  * the file streams. Mentions go article by article (articles in creation
- * order, each article's mentions in theirs), so each article's text is read
- * once and memory holds one page of articles' texts and mentions.
+ * order, each article's mentions in theirs). Each annotation is written by
+ * PostgreSQL (mentionLinesSql) and streamed by COPY, except its selectors,
+ * which are computed here from the article's current text (read a page of
+ * articles at a time, in the same order, alongside): memory holds one page
+ * of texts and a network chunk of lines. The text is the same as
+ * JSON.stringify(webAnnotation(…)) for each mention (the tests compare the two).
  */
-export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
+export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk> {
   const { set } = ctx;
   const collectionId = `urn:claimtrail:export:${ctx.workspace.id}:${ctx.exportedAt.getTime()}`;
   const head = {
@@ -148,55 +227,61 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<string> {
     generated: iso(ctx.exportedAt),
   };
   const page = { id: `${collectionId}:page:0`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
+  const lines = copyTuples(mentionLinesSql(ctx));
+  // The first lines are asked for before any byte goes out: a failure of the query is an error, not a cut-off file.
+  const firstLines = await lines.next();
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   let total = 0;
-  const articles = keysetPages<ArticlePage>(
-    "ar",
-    (after, take) =>
-      exportRows<ArticlePage>(Prisma.sql`
-        SELECT ar."id", ar."createdAt", ar."title", ar."url", ar."publishedAt", ar."language", ar."text", ar."pageStarts"
-        FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`),
-    W3C_ARTICLE_PAGE,
+  const articles = readAhead(
+    keysetPages<ArticleText>(
+      "ar",
+      (after, take) => exportRows<ArticleText>(Prisma.sql`SELECT ar."id", ar."createdAt", ar."text" FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`),
+      W3C_ARTICLE_PAGE,
+    ),
   );
-  for await (const batch of readAhead(articles)) {
-    const ids = batch.map((a) => a.id);
-    const byId = new Map(batch.map((a) => [a.id, a]));
-    const rows = await exportRows<MentionRow>(Prisma.sql`
-      SELECT a."id" AS "annotationId", a."articleId", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."note", a."createdAt", a."originalCreator",
-        u."id" AS "creatorId", u."name" AS "creatorName",
-        c."id" AS "claimId", c."statement", c."claimant", c."reviewState", c."verdict", c."tags"
-      FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
-      WHERE ${set.mentions} AND a."articleId" = ANY(${ids}::text[]) AND ${set.claims}
-      ORDER BY array_position(${ids}::text[], a."articleId"), a."createdAt", a."id"`);
-    // One code-point index per article text, however many highlights it holds.
-    const indexes = new Map<string, CodePointIndex>();
-    const points = (text: string) => {
-      let index = indexes.get(text);
-      if (!index) indexes.set(text, (index = new CodePointIndex(text)));
-      return index;
-    };
-    let chunk = "";
-    for (const r of rows) {
-      const article = byId.get(r.articleId)!;
-      const claim = { id: r.claimId, statement: r.statement, claimant: r.claimant, reviewState: r.reviewState, verdict: r.verdict, tags: r.tags } as ExportClaim;
-      const mention: ExportMention = {
-        annotationId: r.annotationId,
-        article,
-        creator: r.creatorId ? { id: r.creatorId, name: r.creatorName ?? "" } : null,
-        originalCreator: r.originalCreator,
-        exact: r.exact,
-        prefix: r.prefix,
-        suffix: r.suffix,
-        start: r.start,
-        end: r.end,
-        status: r.status,
-        note: r.note,
-        createdAt: r.createdAt,
-      };
-      chunk += (total === 0 ? "\n" : ",\n") + JSON.stringify(webAnnotation(ctx, claim, mention, points));
-      total += 1;
+  let texts = new Map<string, string>();
+  let articlesDone = false;
+  /** The article's text: the article pages advance in the lines' order; one written since (not in the pages read) is read alone. */
+  const textOf = async (id: string): Promise<string> => {
+    for (;;) {
+      const text = texts.get(id);
+      if (text !== undefined) return text;
+      if (articlesDone) break;
+      const next = await articles.next();
+      if (next.done) articlesDone = true;
+      else texts = new Map(next.value.map((a) => [a.id, a.text]));
     }
-    if (chunk) yield chunk;
+    const [row] = await exportRows<{ text: string }>(Prisma.sql`SELECT ar."text" FROM "Article" ar WHERE ar."id" = ${id}`);
+    return row?.text ?? "";
+  };
+  // One code-point index per article text, however many highlights it holds.
+  let indexed: { text: string; index: CodePointIndex } | null = null;
+  const points = (text: string) => {
+    if (indexed?.text !== text) indexed = { text, index: new CodePointIndex(text) };
+    return indexed.index;
+  };
+  const num = (b: Buffer | null) => (b === null ? null : Number(b.toString("latin1")));
+  try {
+    let batch = firstLines;
+    let articleId = "";
+    let text = "";
+    while (!batch.done) {
+      const out: Buffer[] = [];
+      for (const [idBytes, start, end, before, after, quote] of batch.value) {
+        const id = idBytes!.toString("utf8");
+        if (id !== articleId) {
+          text = await textOf(id);
+          articleId = id;
+        }
+        out.push(total === 0 ? FIRST : NEXT, before!, selectorsJson(text, num(start), num(end), quote!, points), after!);
+        total += 1;
+      }
+      yield Buffer.concat(out);
+      batch = await lines.next();
+    }
+  } finally {
+    await lines.return(undefined);
+    await articles.return(undefined);
   }
   yield `${total ? "\n" : ""}]},\n"total":${total}}\n`;
 }
