@@ -21,7 +21,8 @@ export default async function InboxPage() {
           .
         </p>
       </div>
-      <InboxList initial={page} unread={unread} />
+      {/* Keyed by the newest notification: when "show" brings new ones, the list starts afresh from them. */}
+      <InboxList key={page.items[0]?.id ?? "empty"} initial={page} unread={unread} />
     </div>
   );
 }

@@ -41,7 +41,7 @@ export function AuditTable({ slug, entries, nextBefore, query, paged }: { slug: 
                   <td data-label="Kind" className={`px-4 py-2 ${CELL}`}>
                     <code className="text-xs">{e.change.kind}</code>
                   </td>
-                  <td data-label="Subject" className={`px-4 py-2 ${CELL}`}>
+                  <td data-label="Subject" className={`px-4 py-2 md:whitespace-nowrap ${CELL}`}>
                     <Subject slug={slug} e={e} />
                   </td>
                   <td data-label="Summary" className={`max-w-md break-words px-4 py-2 ${CELL}`}>{e.summary}</td>

@@ -13,6 +13,7 @@ import { ReviewPanel } from "./review-panel";
 import { SourcesSection } from "./sources-section";
 import { useClaim } from "./use-claim";
 import { useLiveClaim } from "./use-live-claim";
+import { CatchUpNotice } from "@/components/live/catch-up-notice";
 import { PresenceNames } from "@/components/live/presence-names";
 import { usePresence } from "@/components/live/use-presence";
 
@@ -52,6 +53,7 @@ export function ClaimView({
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-8">
         <PresenceNames viewers={viewers} />
+        <CatchUpNotice failing={live.failing} />
         {live.waiting ? (
           <button
             type="button"

@@ -57,9 +57,11 @@ export function useClaim(slug: string, initial: ClaimDetail) {
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const base = `/api/w/${slug}/claims/${initial.id}`;
 
-  const reload = useCallback(async () => {
+  /** Reads the claim again; false when that failed (the caller may retry). */
+  const reload = useCallback(async (): Promise<boolean> => {
     const res = await apiSend<ClaimDetail>("GET", base);
     if (res.ok) setClaim(res.data);
+    return res.ok;
   }, [base]);
 
   const send = useCallback(

@@ -3,16 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLiveChanges } from "@/components/live/use-live-changes";
+import { useRetrying } from "@/components/live/use-retrying";
 
 /**
  * Teammates' changes to this claim, live (lib/live): the claim is fetched
  * again (one item) and shown, unless the person is typing in one of the
  * page's forms, where a "changed — show" button waits instead so nothing
  * moves under their cursor. A merge of this claim into another opens that one.
+ * A failed fetch is retried until it works (useRetrying): the stream has
+ * moved past the change, so giving up would lose it until a reload.
  */
-export function useLiveClaim(opts: { slug: string; claimId: string; after: number; currentUserId: string; reload: () => Promise<void> }) {
+export function useLiveClaim(opts: { slug: string; claimId: string; after: number; currentUserId: string; reload: () => Promise<boolean> }) {
   const router = useRouter();
   const [waiting, setWaiting] = useState(0);
+  const fetchClaim = useRetrying(opts.reload);
   useLiveChanges(
     { slug: opts.slug, claim: opts.claimId },
     opts.after,
@@ -22,15 +26,16 @@ export function useLiveClaim(opts: { slug: string; claimId: string; after: numbe
       const theirs = changes.filter((c) => c.actorId !== opts.currentUserId);
       if (!theirs.length) return;
       if (document.activeElement?.closest("form")) setWaiting((n) => n + theirs.length);
-      else void opts.reload();
+      else fetchClaim.run();
     },
-    () => void opts.reload(),
+    () => fetchClaim.run(),
   );
   return {
     waiting,
+    failing: fetchClaim.failing,
     show: () => {
       setWaiting(0);
-      void opts.reload();
+      fetchClaim.run();
     },
   };
 }

@@ -15,7 +15,7 @@ export async function AppHeader() {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
-            <InboxBell unread={await unreadCount(user.id)} />
+            <InboxBell unread={await unreadCount(user.id)} userId={user.id} />
             <Link href="/settings" className="max-w-[10rem] min-w-0 truncate rounded px-1 text-stone-600 hover:text-stone-900" title={`${user.email}: account settings`}>
               {user.name}
             </Link>

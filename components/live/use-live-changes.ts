@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { WireChange } from "@/lib/live/live-change";
 import { liveApi, type LiveTarget } from "./live-api";
+import { announceChanges } from "./live-bus";
 
 const POLL_MS = 2000;
 /** EventSource failures before the first `ready` that mean SSE is blocked here (a proxy, an extension): poll instead. */
@@ -34,6 +35,7 @@ export function useLiveChanges(target: LiveTarget, after: number, onChanges: (ch
       if (!fresh.length) return;
       cursor = fresh[fresh.length - 1].seq;
       handlers.current.onChanges(fresh);
+      announceChanges(fresh);
     };
     const t = { slug, article, claim };
     const poll = async () => {

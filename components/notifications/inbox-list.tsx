@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { InboxItem, InboxPage } from "@/lib/notifications/inbox";
+import { UNREAD_EVENT } from "./inbox-bell";
 
 /**
  * The inbox: newest first, a page at a time ("Load more" brings the next,
@@ -21,6 +22,28 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
   const [unread, setUnread] = useState(initialUnread);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  // New notifications (the bell saw the count grow) are offered, not slid in above what is being read.
+  const [arrived, setArrived] = useState(false);
+  const [showing, startShowing] = useTransition();
+  useEffect(() => {
+    const onUnread = () => setArrived(true);
+    window.addEventListener(UNREAD_EVENT, onUnread);
+    return () => window.removeEventListener(UNREAD_EVENT, onUnread);
+  }, []);
+  const newArrivals = (
+    <div aria-live="polite">
+      {arrived ? (
+        <button
+          type="button"
+          disabled={showing}
+          onClick={() => startShowing(() => router.refresh())}
+          className="w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
+        >
+          New notifications — show
+        </button>
+      ) : null}
+    </div>
+  );
 
   async function loadMore() {
     if (!cursor) return;
@@ -54,10 +77,16 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
   }
 
   if (!items.length) {
-    return <p className="rounded-lg bg-white p-6 text-sm text-stone-600 ring-1 ring-stone-200">Nothing yet. You’ll hear here when a claim is assigned to you, someone comments on or reviews a claim you work on, or someone @mentions you.</p>;
+    return (
+      <div className="space-y-3">
+        {newArrivals}
+        <p className="rounded-lg bg-white p-6 text-sm text-stone-600 ring-1 ring-stone-200">Nothing yet. You’ll hear here when a claim is assigned to you, someone comments on or reviews a claim you work on, or someone @mentions you.</p>
+      </div>
+    );
   }
   return (
     <div className="space-y-3">
+      {newArrivals}
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-600" role="status">

@@ -19,6 +19,7 @@ import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-state
 import type { Verdict } from "@/lib/claims/verdicts";
 import { useLiveAnnotations } from "./use-live-annotations";
 import { PresenceNames } from "@/components/live/presence-names";
+import { CatchUpNotice } from "@/components/live/catch-up-notice";
 import { usePresence } from "@/components/live/use-presence";
 import { UndoNotice, type UndoState } from "./undo-notice";
 
@@ -107,7 +108,7 @@ export function Reader(props: ReaderProps) {
       return [...kept, ...added];
     });
   }, []);
-  useLiveAnnotations({ slug, articleId, after: props.liveSeq, annotations, fetchIds, merge });
+  const live = useLiveAnnotations({ slug, articleId, after: props.liveSeq, annotations, fetchIds, merge });
   const viewers = usePresence(slug, "article", articleId);
 
   const flash = useCallback((id: string) => {
@@ -268,6 +269,7 @@ export function Reader(props: ReaderProps) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div ref={wrapper} className="relative">
         <PresenceNames viewers={viewers} />
+        <CatchUpNotice failing={live.failing} />
         <HighlightLegend labels={labels} />
         {error ? (
           <div className="mb-4">

@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useRef } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { WireChange } from "@/lib/live/live-change";
 import { useLiveChanges } from "@/components/live/use-live-changes";
+import { useRetrying } from "@/components/live/use-retrying";
 
 /** Which of the page's highlights a change is about (the caller knows which highlights mention which claim). */
 export function annotationIdsOf(change: WireChange, current: AnnotationView[]): string[] {
@@ -33,7 +35,11 @@ const RELOAD = new Set(["article.edited", "article.deleted", "annotation.reancho
 /**
  * Teammates' changes to this article's highlights and the claims mentioned in
  * it, live (lib/live): the reader fetches only the highlights a change names
- * (`?ids=`) and merges them in; a new revision reloads the page.
+ * (`?ids=`) and merges them in; a new revision reloads the page. The stream
+ * has moved past a change once it arrives, so the ids it names wait until
+ * their fetch succeeds (retried, see useRetrying): a moment offline or a
+ * failed request delays a teammate's highlight, never loses it. `failing`
+ * says so meanwhile.
  */
 export function useLiveAnnotations(opts: {
   slug: string;
@@ -42,17 +48,32 @@ export function useLiveAnnotations(opts: {
   annotations: AnnotationView[];
   fetchIds: (ids: string[]) => Promise<AnnotationView[] | null>;
   merge: (ids: string[], fresh: AnnotationView[]) => void;
-}) {
+}): { failing: boolean } {
   const router = useRouter();
+  const pending = useRef(new Set<string>());
+  const catchUp = useRetrying(async () => {
+    const ids = [...pending.current];
+    if (!ids.length) return true;
+    pending.current.clear();
+    const fresh = await opts.fetchIds(ids).catch(() => null);
+    if (!fresh) {
+      for (const id of ids) pending.current.add(id);
+      return false;
+    }
+    opts.merge(ids, fresh);
+    return true;
+  });
   useLiveChanges(
     { slug: opts.slug, article: opts.articleId },
     opts.after,
     (changes) => {
       if (changes.some((c) => RELOAD.has(c.kind) && (c.articleId === opts.articleId || c.articleIds.includes(opts.articleId)))) return router.refresh();
-      const ids = [...new Set(changes.flatMap((c) => annotationIdsOf(c, opts.annotations)))];
+      const ids = changes.flatMap((c) => annotationIdsOf(c, opts.annotations));
       if (!ids.length) return;
-      void opts.fetchIds(ids).then((fresh) => fresh && opts.merge(ids, fresh));
+      for (const id of ids) pending.current.add(id);
+      catchUp.run();
     },
     () => router.refresh(),
   );
+  return { failing: catchUp.failing };
 }

@@ -29,7 +29,7 @@ export async function postDelivery(rawUrl: string, headers: Record<string, strin
   try {
     target = await checkedAddress(url, allowHosts, rawUrl);
   } catch (err) {
-    return { status: null, durationMs: elapsed(), error: err instanceof UrlImportError ? err.message : "The address could not be resolved." };
+    return { status: null, durationMs: elapsed(), error: refusalText(err, url) };
   }
   const lookup: LookupFunction = (_host, opts, cb) => {
     if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
@@ -74,4 +74,16 @@ export async function postDelivery(rawUrl: string, headers: Record<string, strin
     });
     req.end(body);
   });
+}
+
+/**
+ * Why no connection was tried, in a webhook's terms: the import's refusal names IMPORT_ALLOW_HOSTS,
+ * but webhooks have their own allow-list per workspace, which an admin edits on the Webhooks tab.
+ * Still retried like any failed attempt, so allowing the host there lets the queued deliveries through.
+ */
+function refusalText(err: unknown, url: URL): string {
+  if (!(err instanceof UrlImportError)) return "The address could not be resolved.";
+  if (err.kind !== "refused-address") return err.message;
+  const entry = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+  return `${url.hostname} points to a private or local address, where webhooks aren't sent. An admin can allow it under Settings → Webhooks → "Private hosts webhooks may reach" (add ${entry}); queued deliveries are tried again.`;
 }

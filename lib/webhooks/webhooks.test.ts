@@ -244,6 +244,24 @@ describe("webhook deliveries", () => {
     expect(await attempt("http://127.0.0.1:10/")).toEqual([400, ["url"]]);
   });
 
+  it("a host name that resolves to a private address is refused at delivery, saying where the workspace's allow-list is (not the import's IMPORT_ALLOW_HOSTS), and stays queued for a retry", async () => {
+    const r = await receiver();
+    const owner = await makeUser();
+    const { workspace } = await makeWorkspace(owner);
+    const access = await authorize(owner.id, workspace.slug, "workspace.update");
+    // localhost passes the save-time check (only IP literals are checked there) and resolves to loopback.
+    const hook = await createWebhook(access, { url: `https://localhost:${r.port}/hook`, kinds: ["settings.changed"] });
+    await db.$transaction((tx) => recordChange(tx, change(workspace.id, owner.id, "x")));
+    const t0 = Date.now() + 1000;
+    expect(await deliverDue({ now: new Date(t0), workspaceId: workspace.id })).toBe(1);
+    const [d] = await deliveries(hook.id);
+    expect(d).toMatchObject({ status: "pending", lastStatusCode: null });
+    expect(d.lastError).toContain("Settings → Webhooks");
+    expect(d.lastError).toContain(`localhost:${r.port}`);
+    expect(d.lastError).not.toContain("IMPORT_ALLOW_HOSTS");
+    expect(r.got).toHaveLength(0);
+  });
+
   it("are an admin's business: editors and viewers are refused", async () => {
     const w = await world();
     for (const role of ["viewer", "annotator", "reviewer"] as const) {
