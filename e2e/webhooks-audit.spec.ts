@@ -130,7 +130,7 @@ test("webhooks: rotating the secret shows the new one once; deliveries from then
 
     const list = page.getByRole("list", { name: "Webhooks" });
     page.once("dialog", (d) => void d.accept());
-    await list.getByRole("button", { name: `Rotate the secret of ${url}` }).click();
+    await list.getByRole("button", { name: `Rotate secret of ${url}` }).click();
     await expect(page.getByRole("heading", { name: "Secret rotated" })).toBeVisible();
     const newSecret = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
     expect(newSecret).toMatch(/^whsec_/);

@@ -138,7 +138,7 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
                       <Button variant="secondary" className="px-3 py-1.5" onClick={() => toggle(h)} aria-label={`${h.enabled ? "Disable" : "Enable"} ${h.url}`}>
                         {h.enabled ? "Disable" : "Enable"}
                       </Button>
-                      <Button variant="secondary" className="px-3 py-1.5" onClick={() => rotate(h)} aria-label={`Rotate the secret of ${h.url}`}>
+                      <Button variant="secondary" className="px-3 py-1.5" onClick={() => rotate(h)} aria-label={`Rotate secret of ${h.url}`}>
                         Rotate secret
                       </Button>
                       <Button variant="danger" className="px-3 py-1.5" onClick={() => remove(h)} aria-label={`Delete ${h.url}`}>
