@@ -88,7 +88,7 @@ describe("claim history", () => {
       ["claim.review-state", R, null, null, { from: "in-review", to: "approved", note: null, version: 14 }],
       ["claim.review-state", R, null, null, { from: "approved", to: "in-review", note: "Recount", version: 15 }],
       ["comment.created", A, null, comment.id, { commentId: comment.id, mentioned: [] }],
-      ["comment.edited", A, null, comment.id, { commentId: comment.id, mentioned: [] }],
+      ["comment.edited", A, null, comment.id, { commentId: comment.id, mentioned: [], newlyMentioned: [] }],
       ["comment.deleted", A, null, comment.id, { commentId: comment.id }],
       ["claim.edited", A, null, null, { field: "assignee", from: { id: A, name: any }, to: { id: R, name: any }, bulk: true, version: 16 }],
       ["claim.deleted", R, null, null, { mentionIds: [c.mentions[0].annotationId], version: 17 }],
