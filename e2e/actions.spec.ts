@@ -23,6 +23,7 @@
  * - Account: the API tokens link (the way to them on a phone) → actions.spec.ts › sign-in and sign-up link to each other keeping where you were going; the logo, the workspace list and every workspace tab lead where they say
  * - Header: the bell (unread count) opens the Inbox → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
  * - Inbox: Mark read, Mark all read, a notification's link to its claim → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
+ * - Inbox: Load more (the older notifications, each once) → notifications.spec.ts › the inbox pages: 50 at a time, “Load more” brings the older ones once each, and the unread count covers every page
  * - Discussion: @mention a member (type @, choose with the keyboard or a click) → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
  * - Unsubscribe page (from an e-mail, signed out): Unsubscribe → notifications.spec.ts › @mention autocomplete in the discussion; the member's bell counts it, the inbox marks it read; its e-mail's unsubscribe link works signed out
  * - Account: notification settings per kind, saved → notifications.spec.ts › notification settings on the account page are saved and kept
@@ -127,6 +128,7 @@
  *
  * The claims list
  * - Claims list, My queue, dashboard: "N new changes — show" after a teammate's change → live.spec.ts › two teammates see each other's changes live on the reader, the claim page and the claims list, and each other's names
+ * - Claim page: "A teammate changed this claim — show" while a form is open → live.spec.ts › on the claim page, a teammate's change waits behind “A teammate changed this claim — show” while a form is open
  * - Filter by review state; All claims → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  * - Filters: search, verdict, assignee, tag, claimant, sources, sort; Clear → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, and Next page
  * - j / k move, Enter opens → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
@@ -184,6 +186,7 @@
  * - Webhooks: All webhooks (back from the log) → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
  * - Webhooks: Edit (address and kinds), Save → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
  * - Webhooks: Disable, Enable → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
+ * - Webhooks: Rotate secret (after confirming; the new secret shown once) → webhooks-audit.spec.ts › webhooks: rotating the secret shows the new one once; deliveries from then on are signed with it, not the old; the audit log records it
  * - Webhooks: Delete (after confirming) → webhooks-audit.spec.ts › webhooks: refused private address, allow-list, add (secret shown once), a signed delivery reaches the receiver, delivery log and re-send, edit, disable, enable, delete
  * - Audit log: Older changes, Newest → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines
  * - Audit log: filter by person, kind or area, date range (a reversed range refused) → webhooks-audit.spec.ts › audit log: every change listed, filtered by person, kind and dates, paged, exported as CSV and JSON Lines

@@ -130,9 +130,9 @@ test("webhooks: rotating the secret shows the new one once; deliveries from then
 
     const list = page.getByRole("list", { name: "Webhooks" });
     page.once("dialog", (d) => void d.accept());
-    await list.getByRole("button", { name: `Rotate the secret of ${url}` }).click();
-    await expect(page.getByRole("heading", { name: "New signing secret" })).toBeVisible();
-    const newSecret = await page.getByLabel("Signing secret").inputValue();
+    await list.getByRole("button", { name: `Rotate secret of ${url}` }).click();
+    await expect(page.getByRole("heading", { name: "Secret rotated" })).toBeVisible();
+    const newSecret = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(oldSecret);
     await page.setViewportSize({ width: 390, height: 844 });

@@ -75,7 +75,7 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
       {created ? (
         <section aria-labelledby="webhook-secret" className="rounded-xl bg-white p-6 ring-1 ring-stone-200">
           <h3 id="webhook-secret" className="font-medium">
-            {created.rotated ? "New signing secret" : "Webhook added"}
+            {created.rotated ? "Secret rotated" : "Webhook added"}
           </h3>
           <p className="mt-1 break-all text-sm text-stone-600">
             {created.rotated ? `Deliveries to ${created.url} are signed with this secret from now on; the old one signs nothing more.` : `Deliveries to ${created.url} are signed with this secret`} (see the README for checking the signature).
@@ -138,7 +138,7 @@ export function WebhookManager({ slug, webhooks, groups }: { slug: string; webho
                       <Button variant="secondary" className="px-3 py-1.5" onClick={() => toggle(h)} aria-label={`${h.enabled ? "Disable" : "Enable"} ${h.url}`}>
                         {h.enabled ? "Disable" : "Enable"}
                       </Button>
-                      <Button variant="secondary" className="px-3 py-1.5" onClick={() => rotate(h)} aria-label={`Rotate the secret of ${h.url}`}>
+                      <Button variant="secondary" className="px-3 py-1.5" onClick={() => rotate(h)} aria-label={`Rotate secret of ${h.url}`}>
                         Rotate secret
                       </Button>
                       <Button variant="danger" className="px-3 py-1.5" onClick={() => remove(h)} aria-label={`Delete ${h.url}`}>

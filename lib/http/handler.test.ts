@@ -5,6 +5,8 @@ import { conflict } from "@/lib/errors";
 import { changeRole, changeRoleSchema } from "@/lib/members/change-role";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { userRoute, workspaceRoute } from "./handler";
+import { heartbeat, presenceSchema } from "@/lib/live/presence";
+import { ClientAborted, errorResponse, readText } from "./pipeline";
 
 /**
  * The session cookie is next-auth's (it needs Next's request context), so the
@@ -134,5 +136,36 @@ describe("route handler wrapper", () => {
     const route = userRoute({}, async ({ params }) => params);
     const res = await route(request("GET"), ctx({ path: ["a", "b", "c"], id: "7" }));
     expect(await res.json()).toEqual({ path: "a/b/c", id: "7" });
+  });
+});
+
+describe("a request its client aborted (a page leaving mid-heartbeat)", () => {
+  /** A request whose body breaks off as Node reports a client that went away: Error "aborted", ECONNRESET. */
+  function abortedRequest(): Request {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"subject":"art'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    return new Request("http://localhost/api/w/x/presence", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+  }
+
+  it("is answered quietly: no 'database unavailable' (nor any) log line, no 5xx, nothing written", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    session.user = admin;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const presence = workspaceRoute("workspace.view", { body: presenceSchema }, ({ access, body }) => heartbeat(access, body));
+    const res = await presence(abortedRequest(), ctx({ slug: workspace.slug }));
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).detail).toMatch(/aborted/);
+    expect(errors).not.toHaveBeenCalled();
+    await expect(readText(abortedRequest(), 1000)).rejects.toBeInstanceOf(ClientAborted);
+    // The raw error from elsewhere is not taken for the database's either.
+    expect(errorResponse(Object.assign(new Error("aborted"), { code: "ECONNRESET" })).status).toBe(400);
+    expect(errors).not.toHaveBeenCalled();
+    // A database that really is unreachable still logs and answers 503.
+    expect(errorResponse(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })).status).toBe(503);
+    expect(errors).toHaveBeenCalledTimes(1);
   });
 });

@@ -70,9 +70,33 @@ export function tooLarge(max: number): HttpProblem {
   return new HttpProblem(problem(413, `The request body is over the limit of ${max} bytes.`, undefined, undefined, { limit: max }));
 }
 
+/**
+ * A request its client gave up on: the page navigated away or closed while
+ * the request was on its way (presence heartbeats do this all the time). Node
+ * reports it as "aborted" (ECONNRESET) from the request body, and the Request's
+ * signal is aborted. Nothing is wrong with the server or the database.
+ */
+export class ClientAborted extends Error {
+  constructor() {
+    super("The client aborted the request.");
+  }
+}
+
+export function isClientAbort(err: unknown, req?: Request): boolean {
+  if (err instanceof ClientAborted) return true;
+  if (req?.signal.aborted) return true;
+  const e = err as { message?: unknown; code?: unknown } | null;
+  return typeof e === "object" && e !== null && e.message === "aborted" && e.code === "ECONNRESET";
+}
+
 /** The body as text, refused with 413 past `max` bytes (declared or streamed). */
-export function readText(req: Request, max: number): Promise<string> {
-  return readLimited(req, max, () => tooLarge(max));
+export async function readText(req: Request, max: number): Promise<string> {
+  try {
+    return await readLimited(req, max, () => tooLarge(max));
+  } catch (err) {
+    if (isClientAbort(err, req)) throw new ClientAborted();
+    throw err;
+  }
 }
 
 /** JSON text → value; an empty body is `{}` (every schema then names what is missing). Strings that can't be stored are a 400 naming their path. */
@@ -107,9 +131,10 @@ export function toResponse(result: unknown, status: number, headers = new Header
 }
 
 /**
- * Errors as problem+json: deliberate ones keep their status; a database that
- * can't be reached is 503 (the same request may succeed a moment later);
- * anything else is logged and a generic 500.
+ * Errors as problem+json: deliberate ones keep their status; a request its
+ * client aborted is a quiet 400 (nobody reads it; nothing is logged); a
+ * database that can't be reached is 503 (the same request may succeed a
+ * moment later); anything else is logged and a generic 500.
  */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpProblem) return err.response;
@@ -118,6 +143,8 @@ export function errorResponse(err: unknown): Response {
     const retryAfter = err.status === 429 && typeof err.extra.retryAfter === "number" ? { "retry-after": String(err.extra.retryAfter) } : undefined;
     return problem(err.status, err.message, err.fields, retryAfter, err.extra);
   }
+  // The client is gone: nobody reads the answer, and it is no server or database trouble to log.
+  if (isClientAbort(err)) return problem(400, "The request was aborted by the client.");
   if (isDatabaseUnavailable(err)) {
     console.error("database unavailable:", err instanceof Error ? err.message : err);
     return problem(503, "The database can't be reached right now. Try again shortly.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
