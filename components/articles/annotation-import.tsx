@@ -7,9 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { ImportProblem } from "./import-problem";
 import type { ImportReport, SpanOutcome } from "@/lib/annotation-import/import-annotations";
 import { MAX_CONTENT_BYTES } from "@/lib/annotation-import/limits";
-import { describeResult } from "@/lib/annotation-import/skipped";
+import { describeResult } from "@/lib/annotation-import/describe";
 
 /** Rows shown in the report; the counts above it cover them all. */
 const SHOWN = 200;
@@ -89,6 +90,7 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
             className="max-w-full"
             disabled={state.kind === "busy"}
             aria-invalid={state.kind === "failed" ? true : undefined}
+            aria-describedby={state.kind === "failed" ? "annotation-file-problem" : undefined}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void check(file);
@@ -97,22 +99,13 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
           />
         </label>
       </div>
+      {state.kind === "failed" && (
+        <div className="mt-2">
+          <ImportProblem id="annotation-file-problem" message={state.message} fields={state.fields} />
+        </div>
+      )}
       <div className="mt-4 space-y-3 text-sm" aria-live="polite">
         {state.kind === "busy" && <p>{state.what}</p>}
-        {state.kind === "failed" && (
-          <Alert>
-            <p>{state.message}</p>
-            {Object.keys(state.fields).length > 0 && (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(state.fields).map(([field, message]) => (
-                  <li key={field}>
-                    <code className="break-all">{field}</code>: {message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
         {state.kind === "planned" && <Report report={state.report} name={state.name} />}
         {state.kind === "planned" && (
           <div className="flex flex-wrap gap-2">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ImportProblem } from "./import-problem";
 import type { ImportPlan } from "@/lib/bundle-import/plan";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -69,6 +70,8 @@ export function BundleImport({ slug }: { slug: string }) {
           type="file"
           accept=".json,application/json"
           disabled={state.kind === "busy"}
+          aria-invalid={state.kind === "failed" ? true : undefined}
+          aria-describedby={state.kind === "failed" ? "bundle-file-problem" : undefined}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void check(file);
@@ -76,22 +79,13 @@ export function BundleImport({ slug }: { slug: string }) {
           }}
         />
       </label>
+      {state.kind === "failed" && (
+        <div className="mt-2">
+          <ImportProblem id="bundle-file-problem" message={state.message} fields={Object.fromEntries(state.issues.map((i) => [i.path, i.message]))} />
+        </div>
+      )}
       <div className="mt-4 space-y-3 text-sm" aria-live="polite">
         {state.kind === "busy" && <p>{state.what}</p>}
-        {state.kind === "failed" && (
-          <Alert>
-            <p>{state.message}</p>
-            {state.issues.length > 0 && (
-              <ul className="mt-2 list-disc pl-5">
-                {state.issues.map((i) => (
-                  <li key={i.path}>
-                    <code>{i.path}</code>: {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
         {(state.kind === "planned" || state.kind === "done") && <PlanReport plan={state.plan} done={state.kind === "done"} />}
         {state.kind === "planned" && (
           <div className="flex gap-2">
