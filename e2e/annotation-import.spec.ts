@@ -28,8 +28,22 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   const section = page.getByRole("region", { name: "Import annotations from other tools" });
   const file = section.getByLabel("Annotation file");
 
-  await file.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("this is not JSON") });
-  await expect(section.getByRole("alert")).toContainText("The file is neither JSON nor JSON Lines");
+  // Malformed files: a human sentence under the file control, naming the place, never a parser's message or "content:".
+  const problem = section.locator("#annotation-file-problem");
+  await file.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('[\n  {"uri": "https://x.example",\n    "target": [}\n]') });
+  await expect(problem.getByRole("alert")).toHaveText(`This file isn't valid JSON (line 3, column 16: unexpected "}").`);
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAttribute("aria-describedby", "annotation-file-problem");
+  const labelStudio = [
+    { data: { text: "The harbour will double in size." }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 11, text: "harbour", labels: ["Place"] } }] }] },
+    { data: { count: 3 }, annotations: [] },
+  ];
+  await file.setInputFiles({ name: "tasks.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(labelStudio)) });
+  await expect(problem).toContainText("Label Studio file: task 2 has no text.");
+  await expect(problem.getByRole("listitem")).toHaveText(["Entry 2 (data.text): Give the task's text as data.text."]);
+  await expect(problem).not.toContainText("content");
+  await expect(problem).not.toContainText("[1]");
+  await expectAccessible(page, "annotation import error");
 
   await section.getByLabel("Place them on").selectOption({ label: title });
   const hypothesis = {

@@ -44,7 +44,7 @@ describe("cli import-annotations", () => {
     writeFileSync(bad, "{ not json");
     const refused = await cli("import-annotations", "--workspace", workspace.slug, "--email", admin.email, bad);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^Error: The file is neither JSON nor JSON Lines/);
+    expect(refused.stderr).toMatch(/^Error: This file isn't valid JSON \(line 1, column 3: unexpected "n"\)\./);
 
     // The article importer used to make an article of a Hypothesis file's notes.
     const hyp = path.join(dir, "hypothesis.json");

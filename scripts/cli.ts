@@ -18,7 +18,7 @@ import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
 import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
 import { issueLines, planLines } from "@/lib/bundle-import/report";
 import { importAnnotations, type ImportReport } from "@/lib/annotation-import/import-annotations";
-import { describeResult } from "@/lib/annotation-import/skipped";
+import { describeResult } from "@/lib/annotation-import/describe";
 import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */

@@ -1,15 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
-import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { DryRunImport, type Outcome } from "./dry-run-import";
 import type { ImportReport, SpanOutcome } from "@/lib/annotation-import/import-annotations";
 import { MAX_CONTENT_BYTES } from "@/lib/annotation-import/limits";
-import { describeResult } from "@/lib/annotation-import/skipped";
+import { describeResult } from "@/lib/annotation-import/describe";
 
 /** Rows shown in the report; the counts above it cover them all. */
 const SHOWN = 200;
@@ -26,15 +25,16 @@ const highlights = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "highli
 const storedCount = (r: ImportReport) => r.rows.filter((row) => row.stored).length;
 const keptOrphans = (r: ImportReport) => r.rows.filter((row) => row.status === "orphaned" && row.stored).length;
 
-type State =
-  | { kind: "idle" }
-  | { kind: "busy"; what: string }
-  | { kind: "planned"; name: string; content: string; articleId: string; report: ImportReport }
-  | { kind: "done"; report: ImportReport }
-  | { kind: "failed"; message: string; fields: Record<string, string> };
+/** The dry run's report, with what the import sends again. */
+interface Planned {
+  content: string;
+  articleId: string;
+  report: ImportReport;
+}
 
-function send(slug: string, content: string, articleId: string, dryRun: boolean) {
-  return apiSend<ImportReport>("POST", `/api/w/${encodeURIComponent(slug)}/annotation-imports?dryRun=${dryRun}`, { content, ...(articleId ? { articleId } : {}) });
+async function send(slug: string, content: string, articleId: string, dryRun: boolean): Promise<Outcome<ImportReport>> {
+  const r = await apiSend<ImportReport>("POST", `/api/w/${encodeURIComponent(slug)}/annotation-imports?dryRun=${dryRun}`, { content, ...(articleId ? { articleId } : {}) });
+  return r.ok ? r : { ok: false, message: r.error.message, fields: r.error.fields };
 }
 
 /**
@@ -42,38 +42,24 @@ function send(slug: string, content: string, articleId: string, dryRun: boolean)
  * a file → the dry run's report, span by span → Import.
  */
 export function AnnotationImport({ slug, articles }: { slug: string; articles: { id: string; title: string }[] }) {
-  const router = useRouter();
   const [articleId, setArticleId] = useState("");
-  const [state, setState] = useState<State>({ kind: "idle" });
-
-  async function check(file: File) {
-    if (file.size > MAX_CONTENT_BYTES) return setState({ kind: "failed", message: `"${file.name}" is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB.`, fields: {} });
-    setState({ kind: "busy", what: `Checking "${file.name}"…` });
-    const content = await file.text();
-    const r = await send(slug, content, articleId, true);
-    setState(r.ok ? { kind: "planned", name: file.name, content, articleId, report: r.data } : { kind: "failed", message: r.error.message, fields: r.error.fields });
-  }
-
-  async function apply(planned: Extract<State, { kind: "planned" }>) {
-    setState({ kind: "busy", what: "Importing…" });
-    const r = await send(slug, planned.content, planned.articleId, false);
-    if (!r.ok) return setState({ kind: "failed", message: r.error.message, fields: r.error.fields });
-    setState({ kind: "done", report: r.data });
-    router.refresh();
-  }
-
   return (
-    <section aria-labelledby="annotations-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-      <h3 id="annotations-heading" className="font-semibold">
-        Import annotations from other tools
-      </h3>
-      <p className="mt-1 text-sm text-stone-600">
-        W3C Web Annotations (a Claimtrail export too), Hypothesis (API JSON), Label Studio (JSON tasks) or doccano (JSONL). Each span becomes a highlight placed by its
-        quote, even where the text differs a little; you see where each one lands before anything is written. Label Studio and doccano texts become articles; a
-        label named <q>Claim</q> makes a claim, other labels become tags.
-      </p>
-      <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <SelectField label="Place them on" value={articleId} onChange={(e) => setArticleId(e.target.value)} disabled={state.kind === "busy"}>
+    <DryRunImport<Planned, ImportReport>
+      id="annotations"
+      title="Import annotations from other tools"
+      description={
+        <>
+          W3C Web Annotations (a Claimtrail export too), Hypothesis (API JSON), Label Studio (JSON tasks) or doccano (JSONL). Each span becomes a highlight placed by its
+          quote, even where the text differs a little; you see where each one lands before anything is written. Label Studio and doccano texts become articles; a
+          label named <q>Claim</q> makes a claim, other labels become tags.
+        </>
+      }
+      fileLabel="Annotation file"
+      accept=".json,.jsonl,.jsonld,application/json,application/ld+json"
+      maxBytes={MAX_CONTENT_BYTES}
+      tooLarge={(file) => `"${file.name}" is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB.`}
+      controls={(busy) => (
+        <SelectField label="Place them on" value={articleId} onChange={(e) => setArticleId(e.target.value)} disabled={busy}>
           <option value="">The article the file names (by address or text)</option>
           {articles.map((a) => (
             <option key={a.id} value={a.id}>
@@ -81,69 +67,36 @@ export function AnnotationImport({ slug, articles }: { slug: string; articles: {
             </option>
           ))}
         </SelectField>
-        <label className="block space-y-1.5 text-sm">
-          <span className="block font-medium text-stone-800">Annotation file</span>
-          <input
-            type="file"
-            accept=".json,.jsonl,.jsonld,application/json,application/ld+json"
-            className="max-w-full"
-            disabled={state.kind === "busy"}
-            aria-invalid={state.kind === "failed" ? true : undefined}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void check(file);
-              e.target.value = "";
-            }}
-          />
-        </label>
-      </div>
-      <div className="mt-4 space-y-3 text-sm" aria-live="polite">
-        {state.kind === "busy" && <p>{state.what}</p>}
-        {state.kind === "failed" && (
-          <Alert>
-            <p>{state.message}</p>
-            {Object.keys(state.fields).length > 0 && (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(state.fields).map(([field, message]) => (
-                  <li key={field}>
-                    <code className="break-all">{field}</code>: {message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
-        {state.kind === "planned" && <Report report={state.report} name={state.name} />}
-        {state.kind === "planned" && (
-          <div className="flex flex-wrap gap-2">
-            <Button onClick={() => void apply(state)} disabled={storedCount(state.report) === 0}>
-              Import {highlights(storedCount(state.report))}
-            </Button>
-            <Button variant="secondary" onClick={() => setState({ kind: "idle" })}>
-              Cancel
-            </Button>
-          </div>
-        )}
-        {state.kind === "done" && (
-          <Alert tone="success">
-            Imported {highlights(state.report.counts.placed + state.report.counts.moved)} from {state.report.toolName}
-            {state.report.claims > 0 && ` and ${state.report.claims.toLocaleString("en")} ${state.report.claims === 1 ? "claim" : "claims"}`}.
-            {keptOrphans(state.report) > 0 && ` ${keptOrphans(state.report).toLocaleString("en")} orphaned ${keptOrphans(state.report) === 1 ? "highlight was" : "highlights were"} kept to place by hand.`}{" "}
-            {state.report.articles
-              .filter((a) => a.id)
-              .slice(0, 5)
-              .map((a, i) => (
-                <span key={a.id}>
-                  {i > 0 && ", "}
-                  <Link href={`/w/${slug}/articles/${a.id}`} className="underline">
-                    {a.title}
-                  </Link>
-                </span>
-              ))}
-          </Alert>
-        )}
-      </div>
-    </section>
+      )}
+      checking={(file) => `Checking "${file.name}"…`}
+      check={async (file) => {
+        const content = await file.text();
+        const r = await send(slug, content, articleId, true);
+        return r.ok ? { ok: true, data: { content, articleId, report: r.data } } : r;
+      }}
+      apply={(_file, planned) => send(slug, planned.content, planned.articleId, false)}
+      renderPlan={(planned, file) => <Report report={planned.report} name={file.name} />}
+      importLabel={(planned) => `Import ${highlights(storedCount(planned.report))}`}
+      canImport={(planned) => storedCount(planned.report) > 0}
+      renderDone={(report) => (
+        <Alert tone="success">
+          Imported {highlights(report.counts.placed + report.counts.moved)} from {report.toolName}
+          {report.claims > 0 && ` and ${report.claims.toLocaleString("en")} ${report.claims === 1 ? "claim" : "claims"}`}.
+          {keptOrphans(report) > 0 && ` ${keptOrphans(report).toLocaleString("en")} orphaned ${keptOrphans(report) === 1 ? "highlight was" : "highlights were"} kept to place by hand.`}{" "}
+          {report.articles
+            .filter((a) => a.id)
+            .slice(0, 5)
+            .map((a, i) => (
+              <span key={a.id}>
+                {i > 0 && ", "}
+                <Link href={`/w/${slug}/articles/${a.id}`} className="underline">
+                  {a.title}
+                </Link>
+              </span>
+            ))}
+        </Alert>
+      )}
+    />
   );
 }
 
@@ -215,46 +168,34 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
         </table>
       </div>
       {report.rows.length > SHOWN && <p className="mt-1 text-stone-600">The first {SHOWN} of {report.rows.length.toLocaleString("en")} are listed.</p>}
-      {report.skipped.length > 0 && <SkippedLines skipped={report.skipped} />}
-      {report.skippedResults.length > 0 && <SkippedResults skipped={report.skippedResults} />}
+      {report.skipped.length > 0 && (
+        <LeftOut items={report.skipped.map((s) => ({ key: `line ${s.line}`, place: `line ${s.line}`, reason: s.reason }))} one="line is" many="lines are" rest="lines" />
+      )}
+      {report.skippedResults.length > 0 && (
+        <LeftOut items={report.skippedResults.map((s) => ({ key: s.field, place: describeResult(s), reason: s.reason }))} one="result is" many="results are" rest="results" />
+      )}
     </div>
   );
 }
 
-/** JSON Lines lines left out: named by line number so the file can be fixed; the rest imports. */
-function SkippedLines({ skipped }: { skipped: ImportReport["skipped"] }) {
+/**
+ * What the file holds that is left out while the rest imports: JSON Lines lines (by line number)
+ * and Label Studio results (by task and result), named so the file can be fixed.
+ */
+function LeftOut({ items, one, many, rest }: { items: { key: string; place: string; reason: string }[]; one: string; many: string; rest: string }) {
   return (
     <Alert tone="info">
       <p>
-        {skipped.length.toLocaleString("en")} {skipped.length === 1 ? "line is" : "lines are"} left out; the other lines can be imported:
+        {items.length.toLocaleString("en")} {items.length === 1 ? one : many} left out; the other {rest} can be imported:
       </p>
       <ul className="mt-1 list-disc pl-5">
-        {skipped.slice(0, SHOWN).map((s) => (
-          <li key={s.line} className="[overflow-wrap:anywhere]">
-            line {s.line}: {s.reason}
+        {items.slice(0, SHOWN).map((s) => (
+          <li key={s.key} className="[overflow-wrap:anywhere]">
+            {s.place}: {s.reason}
           </li>
         ))}
       </ul>
-      {skipped.length > SHOWN && <p className="mt-1">The first {SHOWN} are listed.</p>}
-    </Alert>
-  );
-}
-
-/** Label Studio results left out (no value, a bad field): named by task and result so the file can be fixed; the rest imports. */
-function SkippedResults({ skipped }: { skipped: ImportReport["skippedResults"] }) {
-  return (
-    <Alert tone="info">
-      <p>
-        {skipped.length.toLocaleString("en")} {skipped.length === 1 ? "result is" : "results are"} left out; the other results can be imported:
-      </p>
-      <ul className="mt-1 list-disc pl-5">
-        {skipped.slice(0, SHOWN).map((s) => (
-          <li key={s.field} className="[overflow-wrap:anywhere]">
-            {describeResult(s)}: {s.reason}
-          </li>
-        ))}
-      </ul>
-      {skipped.length > SHOWN && <p className="mt-1">The first {SHOWN} are listed.</p>}
+      {items.length > SHOWN && <p className="mt-1">The first {SHOWN} are listed.</p>}
     </Alert>
   );
 }

@@ -1,10 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { DryRunImport, type Outcome } from "./dry-run-import";
 import type { ImportPlan } from "@/lib/bundle-import/plan";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -19,95 +17,51 @@ const KIND_LABELS: Record<keyof ImportPlan["create"], string> = {
   comments: "comments",
 };
 
-type State =
-  | { kind: "idle" }
-  | { kind: "busy"; what: string }
-  | { kind: "planned"; file: File; plan: ImportPlan }
-  | { kind: "done"; plan: ImportPlan; claims: number }
-  | { kind: "failed"; message: string; issues: { path: string; message: string }[] };
-
-async function send(slug: string, file: File, dryRun: boolean) {
+async function send(slug: string, file: File, dryRun: boolean): Promise<Outcome<{ plan: ImportPlan; claims?: Record<string, string> }>> {
   const res = await fetch(`/api/w/${slug}/import-bundle?dryRun=${dryRun}`, { method: "POST", headers: { "content-type": "application/json" }, body: file }).catch(() => null);
-  if (!res) return { ok: false as const, message: "Can't reach the server. Check your connection and try again.", issues: [] };
+  if (!res) return { ok: false, message: "Can't reach the server. Check your connection and try again.", fields: {} };
   const body = await res.json().catch(() => ({}));
-  if (res.ok) return { ok: true as const, body: body as { plan: ImportPlan; claims?: Record<string, string> } };
-  return { ok: false as const, message: (body.detail as string) ?? `Request failed (${res.status}).`, issues: (body.issues ?? []) as { path: string; message: string }[] };
+  if (res.ok) return { ok: true, data: body as { plan: ImportPlan; claims?: Record<string, string> } };
+  const issues = (body.issues ?? []) as { path: string; message: string }[];
+  return { ok: false, message: (body.detail as string) ?? `Request failed (${res.status}).`, fields: Object.fromEntries(issues.map((i) => [i.path, i.message])) };
 }
 
 /** Choose a bundle → the dry run's report → Import → the result. Admins only (the route checks). */
 export function BundleImport({ slug }: { slug: string }) {
-  const router = useRouter();
-  const [state, setState] = useState<State>({ kind: "idle" });
-
-  async function check(file: File) {
-    if (file.size > MAX_BYTES) return setState({ kind: "failed", message: "The bundle is larger than 50 MB.", issues: [] });
-    setState({ kind: "busy", what: "Checking the bundle…" });
-    const r = await send(slug, file, true);
-    setState(r.ok ? { kind: "planned", file, plan: r.body.plan } : { kind: "failed", message: r.message, issues: r.issues });
-  }
-
-  async function apply(file: File) {
-    setState({ kind: "busy", what: "Importing…" });
-    const r = await send(slug, file, false);
-    if (!r.ok) return setState({ kind: "failed", message: r.message, issues: r.issues });
-    setState({ kind: "done", plan: r.body.plan, claims: Object.keys(r.body.claims ?? {}).length });
-    router.refresh();
-  }
-
   return (
-    <section aria-labelledby="bundle-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
-      <h3 id="bundle-heading" className="font-semibold">
-        Import a Claimtrail bundle
-      </h3>
-      <p className="mt-1 text-sm text-stone-600">
-        A bundle exported from a Claimtrail workspace (<code>.claimtrail.json</code>): articles with their revisions, highlights, claims, sources, links, history and
-        comments. You see what would be imported before anything is written.
-      </p>
-      <label className="mt-3 block text-sm">
-        <span className="sr-only">Bundle file</span>
-        <input
-          type="file"
-          accept=".json,application/json"
-          disabled={state.kind === "busy"}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void check(file);
-            e.target.value = "";
-          }}
-        />
-      </label>
-      <div className="mt-4 space-y-3 text-sm" aria-live="polite">
-        {state.kind === "busy" && <p>{state.what}</p>}
-        {state.kind === "failed" && (
-          <Alert>
-            <p>{state.message}</p>
-            {state.issues.length > 0 && (
-              <ul className="mt-2 list-disc pl-5">
-                {state.issues.map((i) => (
-                  <li key={i.path}>
-                    <code>{i.path}</code>: {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
-        {(state.kind === "planned" || state.kind === "done") && <PlanReport plan={state.plan} done={state.kind === "done"} />}
-        {state.kind === "planned" && (
-          <div className="flex gap-2">
-            <Button onClick={() => void apply(state.file)}>Import</Button>
-            <Button variant="secondary" onClick={() => setState({ kind: "idle" })}>
-              Cancel
-            </Button>
-          </div>
-        )}
-        {state.kind === "done" && (
+    <DryRunImport<ImportPlan, { plan: ImportPlan; claims: number }>
+      id="bundle"
+      title="Import a Claimtrail bundle"
+      description={
+        <>
+          A bundle exported from a Claimtrail workspace (<code>.claimtrail.json</code>): articles with their revisions, highlights, claims, sources, links, history
+          and comments. You see what would be imported before anything is written.
+        </>
+      }
+      fileLabel="Bundle file"
+      accept=".json,application/json"
+      maxBytes={MAX_BYTES}
+      tooLarge={() => "The bundle is larger than 50 MB."}
+      checking={() => "Checking the bundle…"}
+      check={async (file) => {
+        const r = await send(slug, file, true);
+        return r.ok ? { ok: true, data: r.data.plan } : r;
+      }}
+      apply={async (file) => {
+        const r = await send(slug, file, false);
+        return r.ok ? { ok: true, data: { plan: r.data.plan, claims: Object.keys(r.data.claims ?? {}).length } } : r;
+      }}
+      renderPlan={(plan) => <PlanReport plan={plan} done={false} />}
+      importLabel={() => "Import"}
+      renderDone={({ plan, claims }) => (
+        <>
+          <PlanReport plan={plan} done />
           <Alert tone="success">
-            Imported {state.claims} claims. <Link href={`/w/${slug}/claims`} className="underline">See the claims</Link>
+            Imported {claims} claims. <Link href={`/w/${slug}/claims`} className="underline">See the claims</Link>
           </Alert>
-        )}
-      </div>
-    </section>
+        </>
+      )}
+    />
   );
 }
 

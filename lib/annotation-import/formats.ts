@@ -3,7 +3,8 @@ import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { DomainError, invalid, unprocessable } from "@/lib/errors";
-import { describeResult } from "./skipped";
+import { describeResult } from "./describe";
+import { jsonErrorPlace } from "./json-position";
 
 /**
  * Other tools' annotation files read into one shape: documents (a page or
@@ -406,7 +407,7 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     const at = `${base}[${i}]`;
     const task = parseWith(lsTask, raw, at, "Not a Label Studio task");
     const text = typeof task.data.text === "string" ? task.data.text : Object.values(task.data).find((v): v is string => typeof v === "string" && v.trim().length > 0);
-    if (text === undefined) throw unprocessable(`Not a Label Studio text task: ${at}.data has no text.`, { [`${at}.data.text`]: "Give the task's text." });
+    if (text === undefined) throw unprocessable(`Label Studio file: task ${i + 1} has no text.`, { [`${at}.data.text`]: "Give the task's text as data.text." });
     const title = str(task.data.title) ?? undefined;
     const url = str(task.data.url) ?? undefined;
     const doc: ImportedDoc = { text, title, url, spans: [] };
@@ -577,7 +578,8 @@ function parseJsonLines(content: string): JsonLines | null {
       out.lineOf.push(i + 1);
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      out.skipped.push({ line: i + 1, reason: `Not JSON: ${(err as Error).message.replace(/ at position \d+/, "").replace(/\s*\(line \d+ column \d+\)/, "")}.` });
+      const place = jsonErrorPlace(line, "line");
+      out.skipped.push({ line: i + 1, reason: place ? `Not valid JSON (${place}).` : "Not valid JSON." });
     }
   }
   return out.items.length ? out : null;
@@ -619,7 +621,11 @@ export function parseAnnotationFile(content: string): ParsedFile {
   } catch (err) {
     if (err instanceof DomainError) throw err; // the reviver's refusal, not a parse error
     lines = parseJsonLines(body);
-    if (!lines) throw invalid(`The file is neither JSON nor JSON Lines: ${(err as Error).message}`, { content: "Not JSON or JSON Lines." });
+    if (!lines) {
+      const place = jsonErrorPlace(body);
+      const message = place ? `This file isn't valid JSON (${place}).` : "This file isn't valid JSON.";
+      throw invalid(message, { content: message });
+    }
     json = lines.items;
   }
   let items: unknown[];

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import { invalid } from "@/lib/errors";
+import { runEvalWorker } from "./eval-worker";
 
 /**
  * marked is synchronous and, on some inputs, slow: 20,000 list items took
@@ -22,26 +22,22 @@ import("marked").then(({ Marked }) => {
 }).catch((err) => parentPort.postMessage({ error: String(err && err.name) + ": " + String(err && err.message) }));
 `;
 
-export function markdownToHtmlOffThread(markdown: string, label: string, timeLimitMs = MARKDOWN_TIME_LIMIT_MS): Promise<string> {
+export async function markdownToHtmlOffThread(markdown: string, label: string, timeLimitMs = MARKDOWN_TIME_LIMIT_MS): Promise<string> {
   const tooComplex = (why: string) => invalid(`${label}: the Markdown is too complex to convert (${why}).`, { content: `Too complex to convert (${why}).` });
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { markdown }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB, stackSizeMb: 4 } });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => settle(() => reject(tooComplex(`it took over ${Math.round(timeLimitMs / 1000)} s`))), timeLimitMs);
-    worker.once("message", (message: string | { error: string }) => {
-      if (typeof message === "string") return settle(() => resolve(message));
-      settle(() => reject(/RangeError/.test(message.error) ? tooComplex("nested too deeply") : new Error(`Markdown worker failed: ${message.error}`)));
-    });
-    worker.once("error", (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooComplex("it needs too much memory") : err instanceof RangeError ? tooComplex("nested too deeply") : err)),
-    );
-    worker.once("exit", (code) => settle(() => reject(new Error(`Markdown worker exited (${code}) without a result.`))));
-  });
+  const end = await runEvalWorker(WORKER_CODE, { markdown }, { timeMs: timeLimitMs, memoryMb: MEMORY_LIMIT_MB });
+  switch (end.kind) {
+    case "message": {
+      const message = end.message as string | { error: string };
+      if (typeof message === "string") return message;
+      throw /RangeError/.test(message.error) ? tooComplex("nested too deeply") : new Error(`Markdown worker failed: ${message.error}`);
+    }
+    case "timeout":
+      throw tooComplex(`it took over ${Math.round(timeLimitMs / 1000)} s`);
+    case "out-of-memory":
+      throw tooComplex("it needs too much memory");
+    case "error":
+      throw end.error instanceof RangeError ? tooComplex("nested too deeply") : end.error;
+    case "exit":
+      throw new Error(`Markdown worker exited (${end.code}) without a result.`);
+  }
 }

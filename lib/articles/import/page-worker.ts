@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { runEvalWorker } from "./eval-worker";
 import type { PageFacts } from "./url-page";
 
 /**
@@ -92,28 +92,22 @@ export class PageTooComplex extends Error {}
 export class PageUnreadable extends Error {}
 
 /** Parses `html` and runs Readability over it in a worker thread with time and memory limits. */
-export function readDomOffThread(html: string, timeLimitMs = PAGE_TIME_LIMIT_MS): Promise<DomRead> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { html }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB, stackSizeMb: 4 } });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => settle(() => reject(new PageTooComplex(`it took over ${Math.round(timeLimitMs / 1000)} s`))), timeLimitMs);
-    worker.once("message", (message: { ok: DomRead } | { pageError: string } | { error: string }) => {
-      if ("ok" in message) return settle(() => resolve(message.ok));
-      if ("pageError" in message) {
-        return settle(() => reject(/RangeError/.test(message.pageError) ? new PageTooComplex("nested too deeply") : new PageUnreadable(message.pageError)));
-      }
-      settle(() => reject(new Error(`Page worker failed: ${message.error}`)));
-    });
-    worker.once("error", (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? new PageTooComplex("it needs too much memory") : err instanceof RangeError ? new PageTooComplex("nested too deeply") : err)),
-    );
-    worker.once("exit", (code) => settle(() => reject(new Error(`Page worker exited (${code}) without a result.`))));
-  });
+export async function readDomOffThread(html: string, timeLimitMs = PAGE_TIME_LIMIT_MS): Promise<DomRead> {
+  const end = await runEvalWorker(WORKER_CODE, { html }, { timeMs: timeLimitMs, memoryMb: MEMORY_LIMIT_MB });
+  switch (end.kind) {
+    case "message": {
+      const message = end.message as { ok: DomRead } | { pageError: string } | { error: string };
+      if ("ok" in message) return message.ok;
+      if ("pageError" in message) throw /RangeError/.test(message.pageError) ? new PageTooComplex("nested too deeply") : new PageUnreadable(message.pageError);
+      throw new Error(`Page worker failed: ${message.error}`);
+    }
+    case "timeout":
+      throw new PageTooComplex(`it took over ${Math.round(timeLimitMs / 1000)} s`);
+    case "out-of-memory":
+      throw new PageTooComplex("it needs too much memory");
+    case "error":
+      throw end.error instanceof RangeError ? new PageTooComplex("nested too deeply") : end.error;
+    case "exit":
+      throw new Error(`Page worker exited (${end.code}) without a result.`);
+  }
 }
