@@ -249,7 +249,7 @@ DECLARE
     "донбасс": ["donbas", "donbass"], "донбас": ["donbas", "donbass"], "луганск": ["luhansk", "lugansk"], "луганськ": ["luhansk", "lugansk"]
   }';
 BEGIN
-  FOREACH s IN ARRAY ARRAY['ого','ему','ому','ами','ями','ой','ою','ей','ем','ом','ым','им','ам','ям','ах','ях','ії',
+  FOREACH s IN ARRAY ARRAY['ого','ему','ому','ами','ями','ую','ая','ое','ые','ых','ої','ой','ою','ей','ем','ом','ым','им','ам','ям','ах','ях','ії',
                             'а','у','е','ы','я','ю','и','і','ї'] LOOP
     IF length(w) - length(s) >= 3 AND right(w, length(s)) = s THEN stems := stems || left(w, length(w) - length(s)); EXIT; END IF;
   END LOOP;
@@ -260,8 +260,8 @@ BEGIN
     -- BGN/PCGN (Ukrainian: the national system): е at the start or after a vowel is ye in Russian.
     out := out || "search_translit_rule"(
       regexp_replace(CASE WHEN uk THEN regexp_replace(s, 'ий$', 'yi') ELSE regexp_replace(regexp_replace(s, 'ий$', 'iy'), '(^|[аеёиоуыэюяьъ])е', '\1ye', 'g') END, 'ый$', 'yy'), uk);
-    -- й, я, ю as i, ia, iu (Sergei, Riabkov), -ий as -ii.
-    out := out || "search_translit_rule"(replace(replace(replace(s, 'й', 'i'), 'я', 'ia'), 'ю', 'iu'), uk);
+    -- й, я, ю as i, ia, iu (Sergei, Riabkov), -ий as -ii; Ukrainian є as e (Пєсков: Peskov).
+    out := out || "search_translit_rule"(replace(replace(replace(replace(s, 'й', 'i'), 'я', 'ia'), 'ю', 'iu'), 'є', 'е'), uk);
     -- -ий, -ый, -ій, -ой as -y (Dmitry, Zelensky).
     IF s ~ '[иыіо]й$' THEN out := out || "search_translit_rule"(regexp_replace(s, '[иыіо]й$', 'y'), uk); END IF;
   END LOOP;
