@@ -208,6 +208,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
           CROSS JOIN LATERAL (SELECT 1 FROM "ClaimSearchTerm" s WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = e.lexeme LIMIT 1) used
           WHERE e.stem = w.stem
         )
+      GROUP BY w.stem
       ORDER BY length(w.stem) DESC, w.stem LIMIT ${raw(FUZZY_WORDS)}
     ),
     fuzzy_terms AS (
