@@ -79,7 +79,9 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
   useEffect(() => {
     let cancelled = false;
     const q = query.trim();
-    const url = q ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}` : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}`;
+    const url = q
+      ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}`
+      : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}&articleId=${encodeURIComponent(articleId)}`;
     const timer = window.setTimeout(
       () => {
         fetchSuggestions(url)
