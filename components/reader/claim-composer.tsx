@@ -99,7 +99,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [base, query, selection.text]);
+  }, [base, query, selection.text, articleId]);
 
   /** The suggestions shown (and the one taken, if it was found by searching), for the feedback sent with the request. */
   function feedback(acceptedId: string | null) {
