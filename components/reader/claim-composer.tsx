@@ -79,7 +79,9 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
   useEffect(() => {
     let cancelled = false;
     const q = query.trim();
-    const url = q ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}` : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}`;
+    const url = q
+      ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}`
+      : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}&articleId=${encodeURIComponent(articleId)}`;
     const timer = window.setTimeout(
       () => {
         fetchSuggestions(url)
@@ -97,7 +99,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [base, query, selection.text]);
+  }, [base, query, selection.text, articleId]);
 
   /** The suggestions shown (and the one taken, if it was found by searching), for the feedback sent with the request. */
   function feedback(acceptedId: string | null) {

@@ -310,3 +310,144 @@ export async function evaluate(
   }
   return { recallAt1: at1 / cases.length, recallAt5: at5 / cases.length, misses };
 }
+
+// ---------------------------------------------------------------- across languages (issue 14)
+
+/**
+ * Russian and Ukrainian renderings of claims of the set above, written by the
+ * team for this set (our own translations of our own claim statements, not
+ * corpus text): a passage in one language should find the English claim. Only
+ * names, dates and numbers (and shared words such as NATO) can carry the
+ * match, so the set mixes claims rich in them with claims that have few
+ * (Moscow does not plan to occupy…).
+ */
+export const CROSS_LANGUAGE: { statement: string; ru: string; uk: string }[] = [
+  {
+    statement: "Russia's Foreign Ministry published two draft security-guarantee agreements, with the US and with NATO, on 17 December 2021",
+    ru: "17 декабря 2021 года МИД России обнародовал два проекта соглашений о гарантиях безопасности — с США и с НАТО",
+    uk: "17 грудня 2021 року МЗС Росії оприлюднило два проєкти угод про гарантії безпеки — зі США та з НАТО",
+  },
+  {
+    statement: "Wendy Sherman said the US rejects Moscow's demand that NATO go back to its 1997 configuration",
+    ru: "Венди Шерман заявила, что Вашингтон отвергает требование Москвы вернуть НАТО к конфигурации 1997 года",
+    uk: "Венді Шерман заявила, що Вашингтон відкидає вимогу Москви повернути НАТО до конфігурації 1997 року",
+  },
+  {
+    statement: "Russia demands that NATO's forces and infrastructure be withdrawn to where they stood in 1997",
+    ru: "Россия требует отвести силы и инфраструктуру НАТО на позиции 1997 года",
+    uk: "Росія вимагає відвести сили та інфраструктуру НАТО на позиції 1997 року",
+  },
+  {
+    statement: "On 26 January the United States and NATO gave Moscow written replies to its security proposals",
+    ru: "26 января США и НАТО передали Москве письменные ответы на её предложения по безопасности",
+    uk: "26 січня США і НАТО передали Москві письмові відповіді на її пропозиції щодо безпеки",
+  },
+  {
+    statement: "Putin announced a special military operation in Ukraine on 24 February",
+    ru: "24 февраля Путин объявил о начале специальной военной операции на Украине",
+    uk: "24 лютого Путін оголосив про початок спеціальної військової операції в Україні",
+  },
+  {
+    statement: "Moscow does not plan to occupy Ukrainian territory",
+    ru: "Москва не собирается оккупировать украинскую территорию",
+    uk: "Москва не планує окуповувати українську територію",
+  },
+  {
+    statement: "Without legally binding guarantees Russia will respond with military-technical measures, the Foreign Ministry said on 17 February",
+    ru: "МИД России 17 февраля заявил, что без юридически обязывающих гарантий Россия ответит военно-техническими мерами",
+    uk: "МЗС Росії 17 лютого заявило, що без юридично обов'язкових гарантій Росія відповість військово-технічними заходами",
+  },
+  {
+    statement: "Blinken and Lavrov met for talks in Geneva on 21 January",
+    ru: "Блинкен и Лавров провели переговоры в Женеве 21 января",
+    uk: "Блінкен і Лавров провели переговори в Женеві 21 січня",
+  },
+  {
+    statement: "The US says Russia has no say over who joins NATO",
+    ru: "США считают, что Россия не вправе решать, кто вступает в НАТО",
+    uk: "США вважають, що Росія не має права вирішувати, хто вступає до НАТО",
+  },
+  {
+    statement: "NATO is a defensive alliance and no threat to Russia",
+    ru: "НАТО — оборонительный союз и не угрожает России",
+    uk: "НАТО — оборонний альянс і не становить загрози для Росії",
+  },
+  {
+    statement: "The United States uses Ukraine as an instrument against Russia",
+    ru: "Соединённые Штаты используют Украину как инструмент против России",
+    uk: "Сполучені Штати використовують Україну як інструмент проти Росії",
+  },
+  {
+    statement: "Russia and the US held consultations in January 2022, in Geneva, with NATO in Brussels and at the OSCE",
+    ru: "В январе 2022 года Россия провела консультации с США в Женеве, с НАТО в Брюсселе и в ОБСЕ",
+    uk: "У січні 2022 року Росія провела консультації зі США в Женеві, з НАТО в Брюсселі та в ОБСЄ",
+  },
+  {
+    statement: "Kuleba: 19 countries are sending weapons to Ukraine",
+    ru: "Кулеба: оружие Украине поставляют 19 государств",
+    uk: "Кулеба: зброю Україні постачають 19 держав",
+  },
+  {
+    statement: "For the first time the EU will pay for weapons for Ukraine, 500 million euros",
+    ru: "Евросоюз впервые оплатит оружие для Украины — 500 миллионов евро",
+    uk: "Євросоюз уперше заплатить за зброю для України — 500 мільйонів євро",
+  },
+  {
+    statement: "Ryabkov: Russia's security proposals to the US and NATO are no longer valid",
+    ru: "Рябков: российские предложения по безопасности для США и НАТО больше не актуальны",
+    uk: "Рябков: російські пропозиції щодо безпеки для США та НАТО більше не актуальні",
+  },
+  {
+    statement: "Peskov: Moscow got no direct answers from the US and NATO",
+    ru: "Песков: Москва не получила от США и НАТО прямых ответов",
+    uk: "Пєсков: Москва не отримала від США і НАТО прямих відповідей",
+  },
+  {
+    statement: "Grushko: there is a real risk of a clash between Russia and NATO",
+    ru: "Грушко: существует реальная опасность столкновения России и НАТО",
+    uk: "Грушко: існує реальний ризик зіткнення Росії та НАТО",
+  },
+  {
+    statement: "Zakharova: Blinken opened his press conference aggressively",
+    ru: "Захарова: Блинкен начал свою пресс-конференцию агрессивно",
+    uk: "Захарова: Блінкен розпочав свою пресконференцію агресивно",
+  },
+  {
+    statement: "Liz Truss said Mongols and Tatars had invaded Ukraine",
+    ru: "Лиз Трасс заявила, что на Украину вторгались монголы и татары",
+    uk: "Ліз Трасс заявила, що в Україну вторгалися монголи й татари",
+  },
+  {
+    statement: "Presidential aides Yuri Ushakov and Jake Sullivan negotiated on the Russian proposals",
+    ru: "Помощники президентов Юрий Ушаков и Джейк Салливан обсуждали российские предложения",
+    uk: "Помічники президентів Юрій Ушаков і Джейк Салліван обговорювали російські пропозиції",
+  },
+  {
+    statement: "Putin raised legally fixed security guarantees with Biden at their talks on 7 December",
+    ru: "На переговорах 7 декабря Путин поднял перед Байденом вопрос о юридически закреплённых гарантиях безопасности",
+    uk: "На переговорах 7 грудня Путін порушив перед Байденом питання юридично закріплених гарантій безпеки",
+  },
+  {
+    statement: "Russia recognised the Donetsk and Lugansk People's Republics",
+    ru: "Россия признала Донецкую и Луганскую народные республики",
+    uk: "Росія визнала Донецьку та Луганську народні республіки",
+  },
+];
+
+/**
+ * The cases ru→en or uk→en for a workspace seeded with seedEvaluationSet: the
+ * passage in that language, the English claim expected. Without mentions
+ * (statements only), only the statement's English can be met.
+ */
+export async function crossLanguageCases(workspaceId: string, language: "ru" | "uk"): Promise<EvaluationCase[]> {
+  const claims = await db.claim.findMany({
+    where: { workspaceId, statement: { in: CROSS_LANGUAGE.map((c) => c.statement) }, deletedAt: null },
+    select: { id: true, statement: true },
+  });
+  const idOf = new Map(claims.map((c) => [c.statement, c.id]));
+  return CROSS_LANGUAGE.map((c) => {
+    const expectedClaimId = idOf.get(c.statement);
+    if (!expectedClaimId) throw new Error(`Cross-language case without its claim: ${c.statement}`);
+    return { text: c[language], expectedClaimId, statement: c.statement, source: language };
+  });
+}

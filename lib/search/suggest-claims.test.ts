@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
-import { DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
+import { crossLanguageCases, DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
 import type { Access } from "@/lib/auth/permissions";
 import { createClaim } from "@/lib/claims/create-claim";
 import { recordSuggestionFeedback } from "./record-feedback";
@@ -43,6 +43,20 @@ describe("evaluation set: selections from other articles find the paraphrased cl
       expect(result.recallAt5, `recall@5 ${result.recallAt5.toFixed(2)}; misses:\n${report}`).toBeGreaterThanOrEqual(0.8);
     });
   }
+});
+
+describe("evaluation set across languages: Russian and Ukrainian renderings find the English claim", () => {
+  it("hit@5 ≥ 0.8 ru→en and uk→en, with each claim's first mention", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    await seedEvaluationSet({ workspaceId: workspace.id, actorId: admin.id, withMentions: true });
+    for (const language of ["ru", "uk"] as const) {
+      const cases = await crossLanguageCases(workspace.id, language);
+      expect(cases.length).toBeGreaterThanOrEqual(20);
+      const result = await evaluate(cases, (text) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 }));
+      const report = result.misses.map((m) => `rank ${m.rank ?? "-"}: ${m.case.text} → ${m.case.statement}; got ${m.top.join(" | ")}`).join("\n");
+      expect(result.recallAt5, `${language}→en hit@5 ${result.recallAt5.toFixed(2)}; misses:\n${report}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
 });
 
 describe("suggestClaims", () => {

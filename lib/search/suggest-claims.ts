@@ -69,8 +69,10 @@ export interface SuggestionReason {
 export interface SuggestClaimsInput {
   workspaceId: string;
   text: string;
-  /** The selection's language (BCP 47) if known, e.g. its article's; otherwise detected from the text. */
+  /** The selection's language (BCP 47) if known; otherwise detected from the text. */
   language?: string | null;
+  /** The language of the article the selection is from: taken when the selection is too short to tell (a reliable detection wins). */
+  articleLanguage?: string | null;
   limit?: number;
   /** Claims not to suggest, e.g. the one the selection already belongs to. */
   excludeClaimIds?: string[];
@@ -208,6 +210,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
           CROSS JOIN LATERAL (SELECT 1 FROM "ClaimSearchTerm" s WHERE s."workspaceId" = ${workspaceId} AND s."lexeme" = e.lexeme LIMIT 1) used
           WHERE e.stem = w.stem
         )
+      GROUP BY w.stem
       ORDER BY length(w.stem) DESC, w.stem LIMIT ${raw(FUZZY_WORDS)}
     ),
     fuzzy_terms AS (
@@ -419,10 +422,13 @@ function reasonsFrom(matched: [string, string][]): SuggestionReason[] {
   return REASON_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, terms: byKind.get(kind)! }));
 }
 
-/** The language a query is read in: the one given, else detected (the script for short text); null lets SQL guess from the script. */
-async function queryLanguage(text: string, given?: string | null): Promise<string | null> {
+/**
+ * The language a query is read in: the one given, else detected (a reliable
+ * detection, else the article's, else the script); null lets SQL guess from the script.
+ */
+async function queryLanguage(text: string, given?: string | null, articleLanguage?: string | null): Promise<string | null> {
   if (given) return given;
-  return detectLanguage(text);
+  return detectLanguage(text, articleLanguage);
 }
 
 async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null> {
@@ -430,7 +436,7 @@ async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null
   if (!text) return null;
   return {
     workspaceId: input.workspaceId,
-    words: selectionWords(text, await queryLanguage(text, input.language)),
+    words: selectionWords(text, await queryLanguage(text, input.language, input.articleLanguage)),
     trigramText: text.slice(0, TRIGRAM_MAX),
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),

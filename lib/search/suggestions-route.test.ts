@@ -38,6 +38,24 @@ describe("GET /api/w/[slug]/claims/suggestions", () => {
     expect((await excluded.json()).suggestions).toEqual([]);
   });
 
+  it("reads a selection too short to tell its language in its article's (articleId=); an unknown article is a 400 naming it", async () => {
+    const { workspace, viewer } = await world();
+    session.user = viewer;
+    // Ukrainian without a Ukrainian-only letter: by its script alone it would be read as Russian.
+    const uk = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Москва не отримала прямих відповідей", language: "uk" } });
+    const article = await db.article.create({ data: { workspaceId: workspace.id, title: "Стаття", doc: {}, text: "текст", contentHash: `${Math.random()}`, language: "uk" } });
+    const text = encodeURIComponent("отримала");
+
+    const withArticle = await get(workspace.slug, `text=${text}&articleId=${article.id}`);
+    expect((await withArticle.json()).suggestions).toMatchObject([{ claimId: uk.id, matchedBy: "text", reasons: [{ kind: "words" }] }]);
+    const byScript = await get(workspace.slug, `text=${text}`);
+    expect((await byScript.json()).suggestions.map((s: { matchedBy: string }) => s.matchedBy)).not.toContain("text");
+
+    const unknown = await get(workspace.slug, `text=${text}&articleId=nope`);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors).toHaveProperty("articleId");
+  });
+
   it("answers 400 without text or q, and 404 to non-members", async () => {
     const { workspace, viewer } = await world();
     session.user = viewer;

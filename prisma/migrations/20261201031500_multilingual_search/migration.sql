@@ -142,20 +142,6 @@ DECLARE
   out TEXT[] := '{}';
 BEGIN
   IF t IS NULL OR t !~ '[0-9]' THEN RETURN out; END IF;
-  -- day month year: 17 December 2021, 17 декабря 2021 года, 17-го грудня 2021
-  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})\.?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
-    mon := "search_month"(m[2]); d := m[1]::int; y := m[3]::int;
-    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
-      out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
-    END IF;
-  END LOOP;
-  -- month day, year: December 17, 2021
-  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
-    mon := "search_month"(m[1]); d := m[2]::int; y := m[3]::int;
-    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
-      out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
-    END IF;
-  END LOOP;
   -- ISO 2021-12-17 and 17.12.2021
   FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])', 'g') AS r LOOP
     IF m[2]::int BETWEEN 1 AND 12 AND m[3]::int BETWEEN 1 AND 31 THEN out := out || format('0d%s%s%s', m[1], m[2], m[3]); END IF;
@@ -165,22 +151,40 @@ BEGIN
       out := out || format('0d%s%s%s', m[3], lpad(m[2], 2, '0'), lpad(m[1], 2, '0'));
     END IF;
   END LOOP;
+  -- Month patterns only where a month name may be (one quick pass instead of six).
+  IF t ~* '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)' THEN
+    -- day month year: 17 December 2021, 17 декабря 2021 года, 17-го грудня 2021
+    FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})\.?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+      mon := "search_month"(m[2]); d := m[1]::int; y := m[3]::int;
+      IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
+        out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
+      END IF;
+    END LOOP;
+    -- month day, year: December 17, 2021
+    FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+      mon := "search_month"(m[1]); d := m[2]::int; y := m[3]::int;
+      IF mon IS NOT NULL AND d BETWEEN 1 AND 31 AND y BETWEEN 1000 AND 2999 THEN
+        out := out || format('0d%s%s%s', y, lpad(mon::text, 2, '0'), lpad(d::text, 2, '0'));
+      END IF;
+    END LOOP;
+    -- month year: December 2021, в декабре 2021 года, у грудні 2021
+    FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\s+(\d{4})(?![0-9])', 'g') AS r LOOP
+      mon := "search_month"(m[1]); y := m[2]::int;
+      IF mon IS NOT NULL AND y BETWEEN 1000 AND 2999 THEN out := out || format('0m%s%s', y, lpad(mon::text, 2, '0')); END IF;
+    END LOOP;
+    -- day month, month day: 24 February, 24 февраля, February 24
+    FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9.,])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})', 'g') AS r LOOP
+      mon := "search_month"(m[2]); d := m[1]::int;
+      IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
+    END LOOP;
+    FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![0-9])', 'g') AS r LOOP
+      mon := "search_month"(m[1]); d := m[2]::int;
+      IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
+    END LOOP;
+  END IF;
   -- A full date also says its month and its day of the month.
-  out := out || ARRAY(SELECT '0m' || substr(x, 3, 6) FROM unnest(out) AS x) || ARRAY(SELECT '0dm' || substr(x, 7, 4) FROM unnest(out) AS x);
-  -- month year: December 2021, в декабре 2021 года, у грудні 2021
-  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\s+(\d{4})(?![0-9])', 'g') AS r LOOP
-    mon := "search_month"(m[1]); y := m[2]::int;
-    IF mon IS NOT NULL AND y BETWEEN 1000 AND 2999 THEN out := out || format('0m%s%s', y, lpad(mon::text, 2, '0')); END IF;
-  END LOOP;
-  -- day month, month day: 24 February, 24 февраля, February 24
-  FOR m IN SELECT r FROM regexp_matches(t, '(?<![0-9.,])(\d{1,2})' || ORD || '\s+([' || L || ']{3,})', 'g') AS r LOOP
-    mon := "search_month"(m[2]); d := m[1]::int;
-    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
-  END LOOP;
-  FOR m IN SELECT r FROM regexp_matches(t, '([' || L || ']{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![0-9])', 'g') AS r LOOP
-    mon := "search_month"(m[1]); d := m[2]::int;
-    IF mon IS NOT NULL AND d BETWEEN 1 AND 31 THEN out := out || format('0dm%s%s', lpad(mon::text, 2, '0'), lpad(d::text, 2, '0')); END IF;
-  END LOOP;
+  out := out || ARRAY(SELECT '0m' || substr(x, 3, 6) FROM unnest(out) AS x WHERE x ~ '^0d[0-9]{8}$')
+             || ARRAY(SELECT '0dm' || substr(x, 7, 4) FROM unnest(out) AS x WHERE x ~ '^0d[0-9]{8}$');
   -- Numbers: thousands grouped with commas, spaces or dots (1,000, 1 000, 1.000),
   -- a decimal point or comma (2.5, 2,5), a scale word (million, млн, тисяч).
   FOR m IN SELECT r FROM regexp_matches(regexp_replace(t, '\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}', ' ', 'g'), '(?<![0-9.,])(\d{1,3}(?:[, .  ]\d{3})+(?![0-9])|\d+)(?:[.,](\d+))?(?:\s*([' || L || ']+))?', 'g') AS r LOOP
@@ -249,7 +253,7 @@ DECLARE
     "донбасс": ["donbas", "donbass"], "донбас": ["donbas", "donbass"], "луганск": ["luhansk", "lugansk"], "луганськ": ["luhansk", "lugansk"]
   }';
 BEGIN
-  FOREACH s IN ARRAY ARRAY['ого','ему','ому','ами','ями','ой','ою','ей','ем','ом','ым','им','ам','ям','ах','ях','ії',
+  FOREACH s IN ARRAY ARRAY['ого','ему','ому','ами','ями','ую','ая','ое','ые','ых','ої','ой','ою','ей','ем','ом','ым','им','ам','ям','ах','ях','ії',
                             'а','у','е','ы','я','ю','и','і','ї'] LOOP
     IF length(w) - length(s) >= 3 AND right(w, length(s)) = s THEN stems := stems || left(w, length(w) - length(s)); EXIT; END IF;
   END LOOP;
@@ -260,8 +264,8 @@ BEGIN
     -- BGN/PCGN (Ukrainian: the national system): е at the start or after a vowel is ye in Russian.
     out := out || "search_translit_rule"(
       regexp_replace(CASE WHEN uk THEN regexp_replace(s, 'ий$', 'yi') ELSE regexp_replace(regexp_replace(s, 'ий$', 'iy'), '(^|[аеёиоуыэюяьъ])е', '\1ye', 'g') END, 'ый$', 'yy'), uk);
-    -- й, я, ю as i, ia, iu (Sergei, Riabkov), -ий as -ii.
-    out := out || "search_translit_rule"(replace(replace(replace(s, 'й', 'i'), 'я', 'ia'), 'ю', 'iu'), uk);
+    -- й, я, ю as i, ia, iu (Sergei, Riabkov), -ий as -ii; Ukrainian є as e (Пєсков: Peskov).
+    out := out || "search_translit_rule"(replace(replace(replace(replace(s, 'й', 'i'), 'я', 'ia'), 'ю', 'iu'), 'є', 'е'), uk);
     -- -ий, -ый, -ій, -ой as -y (Dmitry, Zelensky).
     IF s ~ '[иыіо]й$' THEN out := out || "search_translit_rule"(regexp_replace(s, '[иыіо]й$', 'y'), uk); END IF;
   END LOOP;
@@ -273,8 +277,9 @@ $$;
 CREATE FUNCTION "search_names"(t TEXT) RETURNS TEXT[]
 LANGUAGE sql IMMUTABLE AS $$
   SELECT coalesce(array_agg(DISTINCT v ORDER BY v), '{}')
-  FROM regexp_matches(coalesce(t, ''), '(?<![A-Za-zА-Яа-яЁёІіЇїЄєҐґʼ’''])([А-ЯЁІЇЄҐ][А-Яа-яЁёІіЇїЄєҐґʼ’'']+)', 'g') AS m
-  CROSS JOIN LATERAL unnest("search_translit"(m[1])) AS v
+  FROM (SELECT DISTINCT m[1] AS word
+        FROM regexp_matches(coalesce(t, ''), '(?<![A-Za-zА-Яа-яЁёІіЇїЄєҐґʼ’''])([А-ЯЁІЇЄҐ][А-Яа-яЁёІіЇїЄєҐґʼ’'']+)', 'g') AS m) w
+  CROSS JOIN LATERAL unnest("search_translit"(w.word)) AS v
 $$;
 
 -- The piece of a search document for one text: its words in its language
