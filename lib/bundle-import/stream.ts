@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from "@streamparser/json";
 import { DomainError, invalid } from "@/lib/errors";
+import { collectGarbageIfGrown } from "./memory";
 import { SECTIONS, type SectionName } from "./schema";
 
 /**
@@ -108,6 +109,8 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
   const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
   let any = false;
   for await (const chunk of chunks) {
+    // Memory held stays near what is live (memory.ts): each chunk's entities are done with by the time the next is read.
+    collectGarbageIfGrown();
     if (typeof chunk === "string") {
       any ||= /\S/.test(chunk);
       if (chunk) write(chunk);
