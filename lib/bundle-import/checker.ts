@@ -5,7 +5,7 @@ import { pageStartsProblem } from "@/lib/articles/page-starts";
 import { invalid } from "@/lib/errors";
 import { findUnstorableText } from "@/lib/validation/text";
 import { apiRules, noNul } from "./api-rules";
-import { idFactory, IdMap } from "./ids";
+import { IdMap } from "./ids";
 import { bundleSchema, ENTITY_SCHEMAS, SECTIONS, type Bundle, type BundleAnnotation, type BundleArticle, type BundlePerson, type SectionName } from "./schema";
 
 /** One thing wrong with a bundle: where (a dotted path, e.g. "annotations.3.claimId") and what. */
@@ -21,7 +21,8 @@ export const MAX_ISSUES = 200;
 export interface BundleSummary {
   workspace: { verdictLabels: Record<string, string> };
   people: BundlePerson[];
-  articles: { id: string; title: string; contentHash: string; text: string; revisions: number | null }[];
+  /** `utf8`: the text as UTF-8 bytes, outside the JavaScript heap (half a UTF-16 string's size for most texts). */
+  articles: { id: string; title: string; contentHash: string; utf8: Buffer; revisions: number | null }[];
   /** Bundle article id → how many annotations the bundle puts on it. */
   annotationsPerArticle: Map<string, number>;
   counts: Record<SectionName, number>;
@@ -34,6 +35,8 @@ export interface BundleSummary {
 export type CheckResult = { ok: true; summary: BundleSummary; bundle: Bundle | null } | { ok: false; issues: BundleIssue[] };
 
 type ArticleInfo = Pick<BundleArticle, "revision" | "text"> & { revisions?: { number: number; text: string }[] };
+/** ArticleInfo with its texts as UTF-8 bytes, outside the JavaScript heap: what is kept until the highlights are checked. */
+type StoredArticle = { revision: number; utf8: Buffer; revisions?: { number: number; utf8: Buffer }[] };
 
 /**
  * Checks a bundle one entity at a time, as bundleEvents (stream.ts) reads it,
@@ -59,7 +62,11 @@ export class BundleChecker {
   private readonly header = new Map<string, unknown>();
   private readonly complete = new Set<string>();
   private readonly seen = Object.fromEntries(SECTIONS.map((s) => [s, new Set<string>()])) as Record<SectionName, Set<string>>;
-  private readonly articles = new Map<string, ArticleInfo>();
+  private readonly articles = new Map<string, StoredArticle>();
+  /** The last article's texts as strings: a bundle's highlights come article by article. */
+  private decoded: { id: string; info: ArticleInfo } | null = null;
+  /** Set once both articles and annotations are read: texts are no longer kept (`articles` keeps revisions only). */
+  private textsDone = false;
   private readonly hashes = new Map<string, number>();
   private readonly emails = new Map<string, number>();
   private readonly people = new Map<string, BundlePerson>();
@@ -74,7 +81,7 @@ export class BundleChecker {
     annotationsPerArticle: new Map(),
     counts: Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<SectionName, number>,
     order: [],
-    ids: new IdMap(idFactory()),
+    ids: new IdMap(),
   };
 
   constructor(private readonly opts: { collect?: boolean; unstorable?: "throw" } = {}) {
@@ -118,6 +125,12 @@ export class BundleChecker {
       const pending = this.pendingAnnotations;
       this.pendingAnnotations = [];
       for (const [i, a] of pending) this.annotationChecks(a, i);
+    }
+    // Highlights are all checked against their texts: the texts aren't needed any more (the summary keeps them as bytes).
+    if ((key === "articles" || key === "annotations") && this.complete.has("articles") && this.complete.has("annotations")) {
+      this.textsDone = true;
+      this.articles.clear();
+      this.decoded = null;
     }
     if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), (id) => `Person "${id}" is not in people.`, this.add);
     if (key === "claims") resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
@@ -181,15 +194,18 @@ export class BundleChecker {
           if (!numbers.has(a.revision)) this.add(`${p}.revisions`, `The article's current revision ${a.revision} is missing.`);
         }
         apiRules.articles(a, i, this.add);
+        const utf8 = Buffer.from(a.text, "utf8");
         if (!this.articles.has(a.id)) {
           // Only what highlights are checked against: the texts, not the documents.
-          this.articles.set(a.id, { revision: a.revision, text: a.text, revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, text: v.text })) });
+          this.articles.set(a.id, { revision: a.revision, utf8, revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) });
         }
-        this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, text: a.text, revisions: a.revisions?.length ?? null });
+        this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, utf8, revisions: a.revisions?.length ?? null });
         return;
       }
       case "annotations": {
         const a = row as BundleAnnotation;
+        // Only a document naming the section twice gets here: its texts are gone, and such a bundle isn't one.
+        if (this.textsDone) return this.add(p, "The annotations section appears more than once.");
         this.summary.annotationsPerArticle.set(a.articleId, (this.summary.annotationsPerArticle.get(a.articleId) ?? 0) + 1);
         if (a.claimId !== null) this.claimRef(`${p}.claimId`, a.claimId);
         this.person(`${p}.createdById`, a.createdById);
@@ -242,11 +258,20 @@ export class BundleChecker {
     }
   }
 
+  private article(id: string): ArticleInfo | undefined {
+    if (this.decoded?.id === id) return this.decoded.info;
+    const stored = this.articles.get(id);
+    if (!stored) return undefined;
+    const info = { revision: stored.revision, text: stored.utf8.toString("utf8"), revisions: stored.revisions?.map((v) => ({ number: v.number, text: v.utf8.toString("utf8") })) };
+    this.decoded = { id, info };
+    return info;
+  }
+
   /** What needs the annotation's article (read before it, or at the end). */
   private annotationChecks(a: BundleAnnotation, i: number) {
     const p = `annotations.${i}`;
     // Its texts: the current one, and the earlier revisions' (a position may count in the revision it was anchored to).
-    const article = this.articles.get(a.articleId);
+    const article = this.article(a.articleId);
     if (!article) this.add(`${p}.articleId`, `Article "${a.articleId}" is not in articles.`);
     if (a.anchoredRevision > (article?.revision ?? Infinity)) this.add(`${p}.anchoredRevision`, "Anchored to a revision after the article's current one.");
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");

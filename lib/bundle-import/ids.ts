@@ -7,10 +7,16 @@ import { randomBytes } from "node:crypto";
  * their relative order (exports sort by createdAt, then id).
  */
 export function idFactory(now = Date.now()): () => string {
+  const nth = idSequence(now);
+  let counter = 0;
+  return () => nth(counter++);
+}
+
+/** The factory's ids by number: the n-th id it hands out (from 0), made when asked for. */
+export function idSequence(now = Date.now()): (n: number) => string {
   const time = now.toString(36).padStart(9, "0").slice(-9);
   const tail = Array.from(randomBytes(8), (b) => (b % 36).toString(36)).join("");
-  let counter = 0;
-  return () => `c${time}${(counter++).toString(36).padStart(7, "0")}${tail}`;
+  return (n) => `c${time}${n.toString(36).padStart(7, "0")}${tail}`;
 }
 
 /**
@@ -20,22 +26,33 @@ export function idFactory(now = Date.now()): () => string {
  * nothing here, as they pointed at nothing in the bundle.
  */
 export class IdMap {
-  private readonly map = new Map<string, string>();
-  constructor(private readonly next: () => string) {}
+  /**
+   * Bundle id → the number of its new id (idSequence): a bundle of 100,000
+   * claims names about a million entities, and a number costs nothing next
+   * to a string per entity; the new id is written out when asked for.
+   */
+  private readonly map = new Map<string, number>();
+  private readonly nth: (n: number) => string;
+  private next = 0;
+  constructor(nth: (n: number) => string = idSequence()) {
+    this.nth = nth;
+  }
 
   /** Allocates (bundle order matters: call this for every entity first). */
   add(old: string): string {
-    const fresh = this.next();
-    this.map.set(old, fresh);
-    return fresh;
+    const n = this.next++;
+    this.map.set(old, n);
+    return this.nth(n);
   }
 
   get(old: string): string {
-    return this.map.get(old) ?? this.add(old);
+    const n = this.map.get(old);
+    return n === undefined ? this.add(old) : this.nth(n);
   }
 
   /** Only ids already allocated. */
   known(old: string): string | undefined {
-    return this.map.get(old);
+    const n = this.map.get(old);
+    return n === undefined ? undefined : this.nth(n);
   }
 }

@@ -83,7 +83,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   };
   for (const a of bundle.articles) {
     const twin = byHash.get(a.contentHash);
-    if (twin && twin.text === a.text) {
+    if (twin && a.utf8.equals(Buffer.from(twin.text, "utf8"))) {
       reused.set(a.id, { id: twin.id, revision: twin.revision });
       plan.reusedArticles.push({ bundleId: a.id, title: a.title, existingId: twin.id, existingTitle: twin.title });
     } else if (twin) {

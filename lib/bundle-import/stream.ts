@@ -1,5 +1,7 @@
+import { isUtf8 } from "node:buffer";
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from "@streamparser/json";
 import { DomainError, invalid } from "@/lib/errors";
+import { collectGarbageIfGrown } from "./memory";
 import { SECTIONS, type SectionName } from "./schema";
 
 /**
@@ -79,38 +81,50 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
     }
   };
   tokenizer.onToken = onToken;
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  const write = (text: string) => {
+  const notUtf8 = () => invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
+  const write = (input: string | Uint8Array) => {
     try {
-      tokenizer.write(text);
+      tokenizer.write(input);
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw notJson();
     }
   };
+  // Bytes go to the tokenizer as they are (it decodes each string value itself): decoding every chunk to a
+  // string only for the tokenizer to encode it again cost two copies of the whole upload in garbage.
+  // They are checked to be UTF-8 first, a character split between chunks completed by the next one.
+  let carry: Uint8Array | null = null;
+  const checkUtf8 = (chunk: Uint8Array): void => {
+    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let cut = buf.length;
+    for (let k = 1; k <= Math.min(3, buf.length); k++) {
+      const b = buf[buf.length - k];
+      if ((b & 0xc0) === 0x80) continue;
+      if (b >= 0xc0 && (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k) cut = buf.length - k;
+      break;
+    }
+    if (!isUtf8(buf.subarray(0, cut))) throw notUtf8();
+    carry = cut < buf.length ? buf.slice(cut) : null;
+  };
+  const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
   let any = false;
   for await (const chunk of chunks) {
-    let text: string;
-    try {
-      text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    } catch {
-      throw invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
-    }
-    if (text) {
-      any ||= /\S/.test(text);
-      write(text);
+    // Memory held stays near what is live (memory.ts): each chunk's entities are done with by the time the next is read.
+    collectGarbageIfGrown();
+    if (typeof chunk === "string") {
+      any ||= /\S/.test(chunk);
+      if (chunk) write(chunk);
+    } else if (chunk.length) {
+      checkUtf8(chunk);
+      if (!any) any = chunk.some((b) => !JSON_SPACE.has(b));
+      write(chunk);
     }
     if (out.length) {
       yield out;
       out = [];
     }
   }
-  try {
-    const rest = decoder.decode();
-    if (rest) write(rest);
-  } catch {
-    throw invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
-  }
+  if (carry) throw notUtf8();
   if (!any) throw invalid("Send the bundle as the request body.", { _: "The body is empty." });
   if (!parser.isEnded) throw notJson();
   if (out.length) yield out;
