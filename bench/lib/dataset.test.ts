@@ -30,7 +30,7 @@ describe("generateWorkspace", () => {
               (SELECT count(*) FROM "Annotation" WHERE "workspaceId" = $1)::int AS highlights,
               (SELECT count(*) FROM "ArticleRevision" r JOIN "Article" a ON a.id = r."articleId" WHERE a."workspaceId" = $1)::int AS revisions,
               (SELECT count(*) FROM "Claim" WHERE "workspaceId" = $1
-                 AND "searchVector" IS DISTINCT FROM "claim_search_document"(id, statement, claimant))::int AS unindexed`,
+                 AND "searchVector" IS DISTINCT FROM "claim_search_document"(id, statement, claimant, language))::int AS unindexed`,
       [ws.workspaceId],
     );
     expect(rows[0]).toEqual({ claims: 2000, articles: 40, highlights: 4000, revisions: 40, unindexed: 0 });

@@ -381,7 +381,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
          1 + ${hashOf("g", seed * 1000 + 5, 6)},
          CASE WHEN ${deleted} THEN "createdAt" + interval '5 days' END, CASE WHEN ${deleted} THEN '${adminId}' END,
          CASE WHEN ${merged} THEN ${id("c", "g + 1")} END, CASE WHEN ${merged} THEN "createdAt" + interval '4 days' END,
-         "claim_search_document"(${id("c", "g")}, statement, claimant)
+         "claim_search_document"(${id("c", "g")}, statement, claimant, NULL)
          ${counted ? `, (SELECT count(DISTINCT "articleId") FROM "Annotation" WHERE "claimId" = ${id("c", "g")})
            , (SELECT count(*) FROM "ClaimRelation" WHERE "fromId" = ${id("c", "g")}) + (SELECT count(*) FROM "ClaimRelation" WHERE "toId" = ${id("c", "g")})` : ""}
        FROM tc`,
