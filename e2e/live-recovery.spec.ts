@@ -100,3 +100,32 @@ test("the bell counts a teammate's new notification without a reload; the inbox 
   await expect(show).toBeHidden();
   await context.close();
 });
+
+test("a teammate's change never wipes a half-written review comment, even after the field lost focus: it waits behind “show”", async ({ page, browser }) => {
+  test.slow();
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Typing ${Date.now()}`);
+  const { context, page: bo } = await inviteMember(browser, page, slug, "reviewer", "Bo", teammateBase());
+  const article = await addArticle(page, slug, "Quay news", ["The quay was rebuilt in 2011.", "It cost nine million euros."]);
+  const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "The quay was rebuilt in 2011."));
+  const submitted = await page.request.post(`/api/w/${slug}/claims/${claim.id}/review`, { data: { action: "submit", version: claim.version } });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  const version = ((await submitted.json()) as { version: number }).version;
+
+  await openLive(page, `/w/${slug}/claims/${claim.id}`);
+  await markNoReload(page);
+  // The review comment is no form of its own; Ada types, then clicks away (the field loses focus).
+  const note = page.getByLabel("Comment (required to send back)");
+  await note.fill("The 2011 date is the tender, not the rebuild");
+  await page.getByRole("heading", { name: "History" }).click();
+  const edited = await bo.request.patch(`/api/w/${slug}/claims/${claim.id}`, { data: { version, tags: ["harbour"] } });
+  expect(edited.status(), await edited.text()).toBe(200);
+  const notice = page.getByRole("button", { name: "A teammate changed this claim — show" });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  await expect(note).toHaveValue("The 2011 date is the tender, not the rebuild");
+  await expectNoReload(page);
+  await notice.click();
+  await expect(page.getByText("harbour", { exact: true }).first()).toBeVisible();
+  await context.close();
+});

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
@@ -11,7 +12,7 @@ import { MentionsSection } from "./mentions-section";
 import { RelationsSection } from "./relations-section";
 import { ReviewPanel } from "./review-panel";
 import { SourcesSection } from "./sources-section";
-import { useClaim } from "./use-claim";
+import { useClaim, type Send } from "./use-claim";
 import { useLiveClaim } from "./use-live-claim";
 import { CatchUpNotice } from "@/components/live/catch-up-notice";
 import { PresenceNames } from "@/components/live/presence-names";
@@ -46,11 +47,26 @@ export function ClaimView({
   /** The change-feed seq when the page was rendered: live updates start after it. */
   liveSeq: number;
 }) {
-  const { claim, send, notice, reload } = useClaim(slug, initial);
-  const live = useLiveClaim({ slug, claimId: initial.id, after: liveSeq, currentUserId, reload });
+  const { claim, send: sendChange, notice, reload } = useClaim(slug, initial);
+  // Something typed or chosen on this page and not yet saved: a teammate's change then waits behind
+  // "show" instead of reloading the claim, which would reset the forms keyed by its version (a
+  // half-written send-back reason, an open verdict form). Saving anything settles it: the forms
+  // start afresh from the saved version then anyway.
+  const editing = useRef(false);
+  const send = useCallback<Send>(async (...args) => {
+    const r = await sendChange(...args);
+    if (r.ok) editing.current = false;
+    return r;
+  }, [sendChange]);
+  const isEditing = useCallback(() => {
+    if (editing.current) return true;
+    const el = document.activeElement;
+    return !!el && (el.matches("input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable=true]") || !!el.closest("form"));
+  }, []);
+  const live = useLiveClaim({ slug, claimId: initial.id, after: liveSeq, currentUserId, reload, isEditing, onShow: () => (editing.current = false) });
   const viewers = usePresence(slug, "claim", initial.id);
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]" onInput={() => (editing.current = true)}>
       <div className="space-y-8">
         <PresenceNames viewers={viewers} />
         <CatchUpNotice failing={live.failing} />

@@ -7,13 +7,14 @@ import { useRetrying } from "@/components/live/use-retrying";
 
 /**
  * Teammates' changes to this claim, live (lib/live): the claim is fetched
- * again (one item) and shown, unless the person is typing in one of the
- * page's forms, where a "changed — show" button waits instead so nothing
- * moves under their cursor. A merge of this claim into another opens that one.
+ * again (one item) and shown, unless the person is in the middle of an edit
+ * (`isEditing`: typed into or opened something not yet saved), where a
+ * "changed — show" button waits instead, so nothing they typed is lost and
+ * nothing moves under their cursor. A merge of this claim into another opens that one.
  * A failed fetch is retried until it works (useRetrying): the stream has
  * moved past the change, so giving up would lose it until a reload.
  */
-export function useLiveClaim(opts: { slug: string; claimId: string; after: number; currentUserId: string; reload: () => Promise<boolean> }) {
+export function useLiveClaim(opts: { slug: string; claimId: string; after: number; currentUserId: string; reload: () => Promise<boolean>; isEditing: () => boolean; onShow?: () => void }) {
   const router = useRouter();
   const [waiting, setWaiting] = useState(0);
   const fetchClaim = useRetrying(opts.reload);
@@ -25,7 +26,7 @@ export function useLiveClaim(opts: { slug: string; claimId: string; after: numbe
       // Our own changes are on the page already (each answer carries the claim).
       const theirs = changes.filter((c) => c.actorId !== opts.currentUserId);
       if (!theirs.length) return;
-      if (document.activeElement?.closest("form")) setWaiting((n) => n + theirs.length);
+      if (opts.isEditing()) setWaiting((n) => n + theirs.length);
       else fetchClaim.run();
     },
     () => fetchClaim.run(),
@@ -35,6 +36,7 @@ export function useLiveClaim(opts: { slug: string; claimId: string; after: numbe
     failing: fetchClaim.failing,
     show: () => {
       setWaiting(0);
+      opts.onShow?.();
       fetchClaim.run();
     },
   };

@@ -27,7 +27,11 @@ export function usePresence(slug: string, subject: "article" | "claim", id: stri
     };
     void beat();
     const timer = window.setInterval(beat, HEARTBEAT_MS);
-    const leave = () => navigator.sendBeacon?.(url, new Blob([JSON.stringify({ subject, id, leaving: true })], { type: "application/json" }));
+    // A keepalive fetch outlives the closing page like a beacon does, and sends JSON as itself
+    // (sendBeacon with a JSON Blob is refused by some browsers: not a CORS-safelisted type).
+    const leave = () => {
+      void fetch(url, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ subject, id, leaving: true }) }).catch(() => undefined);
+    };
     window.addEventListener("pagehide", leave);
     const onVisible = () => void (document.hidden ? undefined : beat());
     document.addEventListener("visibilitychange", onVisible);

@@ -138,6 +138,12 @@ export async function resolveApiToken(token: string): Promise<ResolvedToken | nu
   return { id: row.id, userId: row.userId, workspace: row.workspace };
 }
 
+/** Is the token (by id) still unrevoked? For streams that outlive the request that checked it. */
+export async function tokenStillValid(tokenId: string): Promise<boolean> {
+  const row = await db.apiToken.findUnique({ where: { id: tokenId }, select: { revokedAt: true } });
+  return !!row && !row.revokedAt;
+}
+
 /** Records use, writing at most once a minute per token (the condition is in SQL, so instances don't race into extra writes). */
 export async function touchApiToken(tokenId: string): Promise<void> {
   await db.$executeRaw`

@@ -84,7 +84,13 @@ export class LiveHub {
     feed.joining++;
     try {
       await this.serial(workspaceId, feed, async () => {
-        if (listener.cursor < 0 || listener.cursor > feed.seq) listener.cursor = feed.seq;
+        if (listener.cursor < 0) listener.cursor = feed.seq;
+        else if (listener.cursor > feed.seq && listener.cursor > (await latestSeq(workspaceId))) {
+          // Resuming from past the feed's head (a corrupted id, a restored database): the client's
+          // picture can't be trusted, so it must reload rather than silently skip to here.
+          listener.cursor = feed.seq;
+          listener.sub.reset?.(feed.seq);
+        }
         if (listener.cursor < feed.seq) await this.catchUp(workspaceId, feed, listener);
         feed.listeners.add(listener);
       });

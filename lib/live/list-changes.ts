@@ -1,5 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
-import { readChanges } from "@/lib/changes";
+import { latestSeq, readChanges } from "@/lib/changes";
+import { invalid } from "@/lib/errors";
+import { checkScope } from "./check-scope";
 import { enrich } from "./enrich";
 import { inScope, toWire, visibleTo, type LiveScope, type WireChange } from "./live-change";
 
@@ -17,7 +19,14 @@ export interface ChangePage {
  * page's scope, oldest first.
  */
 export async function listChanges(access: Access, opts: { after: number; limit: number; scope: LiveScope }): Promise<ChangePage> {
+  await checkScope(access, opts.scope);
   const read = await readChanges(access.workspace.id, opts.after, opts.limit);
+  // A resume point past the feed's head (a mistyped or corrupted id, a database restored from a
+  // backup) would silently skip everything up to it: say so instead, with where the feed is.
+  if (!read.length && opts.after > 0) {
+    const head = await latestSeq(access.workspace.id);
+    if (opts.after > head) throw invalid(`after is past the latest change (seq ${head}); read again from a seq you have, or from 0.`, { after: `At most ${head}.` });
+  }
   const changes = (await enrich(read)).filter((c) => visibleTo(access, c) && inScope(opts.scope, c));
   return {
     changes: changes.map(toWire),

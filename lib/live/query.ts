@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalid } from "@/lib/errors";
 import { id } from "@/lib/validation/id";
 import type { LiveScope } from "./live-change";
 
@@ -29,9 +30,13 @@ export function scopeOf(q: { article?: string; claim?: string }): LiveScope {
   return { kind: "workspace" };
 }
 
-/** Last-Event-ID wins over ?after= (it is where the browser's EventSource stopped). */
+/**
+ * Last-Event-ID wins over ?after= (it is where the browser's EventSource stopped). One that isn't a
+ * seq is a 400 naming it: starting "from now" instead would skip whatever the client missed.
+ */
 export function resumeFrom(req: Request, after: number | undefined): number | undefined {
   const header = req.headers.get("last-event-id");
-  if (header && /^\d{1,15}$/.test(header.trim())) return Number(header.trim());
-  return after;
+  if (header === null || header.trim() === "") return after;
+  if (!/^\d{1,15}$/.test(header.trim())) throw invalid("Last-Event-ID must be the seq of the last change you have.", { "Last-Event-ID": "Not a seq." });
+  return Number(header.trim());
 }

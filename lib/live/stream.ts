@@ -1,5 +1,6 @@
 import type { Access } from "@/lib/auth/permissions";
 import { inScope, toWire, visibleTo, type LiveScope } from "./live-change";
+import { checkScope } from "./check-scope";
 import { liveHub, type LiveHub } from "./hub";
 
 /** How long one stream stays open before the server ends it; EventSource reconnects at once with Last-Event-ID. */
@@ -7,6 +8,7 @@ function maxStreamMs(): number {
   const n = Number(process.env.LIVE_STREAM_MAX_MS);
   return Number.isFinite(n) && n > 0 ? n : 5 * 60_000;
 }
+/** Keep-alive comment interval, which is also how often the credential is checked again. */
 const PING_MS = 15_000;
 
 export interface StreamOptions {
@@ -15,6 +17,15 @@ export interface StreamOptions {
   /** Resume after this seq (Last-Event-ID or ?after=); undefined: from now. */
   after: number | undefined;
   signal: AbortSignal;
+  /**
+   * Is the credential the stream was opened with still good (the session not
+   * ended, the token not revoked)? Asked at every keep-alive ping: a stream
+   * outlives the request that checked it, so without this a revoked token
+   * would keep hearing the workspace until the stream's time is up.
+   */
+  stillValid?: () => Promise<boolean>;
+  /** Keep-alive interval (tests shorten it). */
+  pingMs?: number;
   hub?: LiveHub;
 }
 
@@ -30,6 +41,7 @@ export interface StreamOptions {
 export async function liveStream(opts: StreamOptions): Promise<Response> {
   const { access, scope, signal } = opts;
   const hub = opts.hub ?? liveHub();
+  await checkScope(access, scope);
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
@@ -84,11 +96,13 @@ export async function liveStream(opts: StreamOptions): Promise<Response> {
   if (!open) unsubscribe();
   const ready = subscription.cursor;
   write(`${ready > sentCursor ? `id: ${ready}\n` : ""}event: ready\ndata: ${ready}\n\n`);
-  const ping = () => {
+  const ping = async () => {
+    if (!open) return;
+    if (opts.stillValid && !(await opts.stillValid().catch(() => true))) return stop();
     write(": ping\n\n");
-    timers.push(setTimeout(ping, PING_MS).unref());
+    timers.push(setTimeout(() => void ping(), opts.pingMs ?? PING_MS).unref());
   };
-  timers.push(setTimeout(ping, PING_MS).unref());
+  timers.push(setTimeout(() => void ping(), opts.pingMs ?? PING_MS).unref());
   timers.push(setTimeout(stop, maxStreamMs()).unref());
   if (signal.aborted) stop();
   signal.addEventListener("abort", stop, { once: true });

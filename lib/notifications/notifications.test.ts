@@ -200,6 +200,31 @@ describe("notifications", () => {
     expect(item).toMatchObject({ kind: "invite-accepted", href: null });
   });
 
+  it("a name with line breaks (stored before names were checked) can't forge lines in the e-mail: it arrives on one line", async () => {
+    const owner = await makeUser();
+    const { workspace } = await makeWorkspace(owner);
+    const joiner = (await makeMember(workspace.id, "annotator")).user;
+    const forged = "Eve\r\n\r\nOpen it: https://phish.example/login\r\nBcc: evil@example.test";
+    await setPreferences(owner.id, { "invite-accepted": "immediate" });
+    await db.user.update({ where: { id: joiner.id }, data: { name: forged } });
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "invite.accepted", workspaceId: workspace.id, actorId: joiner.id, subjectId: "inv", data: { role: "annotator", user: { id: joiner.id, name: forged }, invitedById: owner.id } }),
+    );
+    const [item] = await listInbox(owner.id);
+    expect(item.title).toBe("Eve Open it: https://phish.example/login Bcc: evil@example.test accepted your invite and joined as annotator");
+    expect(item.actorName).not.toMatch(/[\r\n]/);
+    await flushMail();
+    const mail = await sink.waitFor((m) => m.to.includes(owner.email));
+    const lines = mail.text.split(/\r?\n/);
+    // The forged words stay inside the first line; the mail's own "Open it:" line is the real link.
+    expect(lines.filter((l) => l.includes("phish.example"))).toEqual([lines[0]]);
+    const opens = lines.filter((l) => l.startsWith("Open it:"));
+    expect(opens).toHaveLength(1);
+    expect(opens[0]).toMatch(/^Open it: https?:\/\/[^/\s]+\/inbox$/);
+    expect(lines.some((l) => l.startsWith("Bcc:"))).toBe(false);
+    expect(mail.headers.bcc).toBeUndefined();
+  });
+
   it("a comment through the real use case: members @mentioned are notified, a non-member's mention does nothing and is reported", async () => {
     const w = await claimWorld();
     const c = await w.claim("about 40,000 vehicles a day");

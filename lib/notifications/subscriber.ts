@@ -1,3 +1,4 @@
+import { oneLine } from "@/lib/validation/text";
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeSubscriber } from "@/lib/changes/subscribers";
 import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
@@ -50,7 +51,8 @@ async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promi
   ]);
   const email = new Map(members.map((m) => [`${m.userId} ${m.workspaceId}`, m.user.email]));
   const channel = new Map(prefs.map((p) => [`${p.userId} ${p.kind}`, p.channel as Channel]));
-  const actorName = new Map(actors.map((a) => [a.id, a.name]));
+  // Names and titles go into e-mail text one line each, whatever was stored before names were checked.
+  const actorName = new Map(actors.map((a) => [a.id, oneLine(a.name)]));
   const slug = new Map(workspaces.map((w) => [w.id, w.slug]));
   const mail = mailEnabled();
 
@@ -65,13 +67,14 @@ async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promi
     // Without SMTP, e-mail is off: the inbox still gets everything, and nothing piles up to be sent later.
     const delivery = mail ? chosen : "in-app";
     const name = d.actorId ? (actorName.get(d.actorId) ?? null) : null;
-    rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title: d.title, detail: d.detail, delivery });
+    const title = oneLine(d.title);
+    rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title, detail: d.detail, delivery });
     if (delivery === "immediate") {
       const link = notificationLink(slug.get(d.workspaceId) ?? "", d.claimId);
       mails.push({
         to,
-        subject: `${d.title} — Claimtrail`,
-        text: notificationText({ title: d.title, detail: d.detail, actorName: name, link }, `${unsubscribePageUrl(d.userId, d.kind)} (${NOTIFICATION_KIND_LABELS[d.kind]})`),
+        subject: `${title} — Claimtrail`,
+        text: notificationText({ title, detail: d.detail, actorName: name, link }, `${unsubscribePageUrl(d.userId, d.kind)} (${NOTIFICATION_KIND_LABELS[d.kind]})`),
         headers: unsubscribeHeaders(d.userId, d.kind),
       });
     } else if (delivery === "digest") {

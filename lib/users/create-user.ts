@@ -3,9 +3,15 @@ import { db } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/auth/password";
 import { emailSchema } from "./email";
+import { isOneLine } from "@/lib/validation/text";
 
 export const newUserSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Keep the name under 100 characters."),
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Keep the name under 100 characters.")
+    .refine(isOneLine, "Write the name on one line, without tabs or other control characters."),
   email: emailSchema,
   password: z
     .string({ error: "Enter a password." })

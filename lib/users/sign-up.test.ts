@@ -117,3 +117,18 @@ describe("sign-up with an invite link", () => {
     expect((await findInvite(invite.token))?.state).toBe("used");
   });
 });
+
+describe("names", () => {
+  it("a name with a line break, tab or other control character is a 400 naming name; nothing is created", async () => {
+    for (const name of ["Eve\r\nBcc: evil@example.test", "Eve\nOpen it", "Eve\tTab", "Eve\u2028Line", "Eve\u0085"]) {
+      const email = uniqueEmail();
+      const res = await signUp({ name, email, password: "a long enough password" });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      const body = (await res.json()) as { errors?: Record<string, string> };
+      expect(body.errors?.name).toMatch(/one line/);
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    }
+    expect((await signUp({ name: "Éve O’Brien-Łukasz 李", email: uniqueEmail(), password: "a long enough password" })).status).toBe(202);
+  });
+});
+

@@ -69,3 +69,19 @@ export function findUnstorableText(value: unknown): { path: string; why: string 
   }
   return null;
 }
+
+/**
+ * Line breaks and other control or separator characters (C0, DEL, C1, U+2028/2029), which have no
+ * place in a one-line value such as a person's name: in a notification e-mail's text a name with a
+ * line break could forge lines of its own ("…\nOpen it: https://…").
+ */
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029]/u;
+
+export function isOneLine(s: string): boolean {
+  return !NOT_ONE_LINE.test(s);
+}
+
+/** The text on one line: each run of control or line-separator characters becomes one space. */
+export function oneLine(s: string): string {
+  return s.replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
+}

@@ -1,6 +1,7 @@
 import { listChanges } from "@/lib/live/list-changes";
 import { listChangesQuery, liveQuery, resumeFrom, scopeOf } from "@/lib/live/query";
 import { liveStream } from "@/lib/live/stream";
+import { tokenStillValid } from "../tokens";
 import { endpoint } from "../endpoint";
 import { changePageSchema } from "../schemas";
 
@@ -32,5 +33,7 @@ export const streamChangesEndpoint = endpoint({
   action: "workspace.view",
   query: liveQuery,
   responses: { 200: { description: "The stream.", media: { "text/event-stream": "Server-Sent Events: change, ready and reset." } } },
-  handler: ({ access, query, req }) => liveStream({ access, scope: scopeOf(query), after: resumeFrom(req, query.after), signal: req.signal }),
+  handler: ({ access, query, req, token }) =>
+    // A revoked token's open stream ends at the next keep-alive (within 15 s).
+    liveStream({ access, scope: scopeOf(query), after: resumeFrom(req, query.after), signal: req.signal, stillValid: () => tokenStillValid(token.id) }),
 });
