@@ -29,11 +29,11 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   const file = section.getByLabel("Annotation file");
 
   // Malformed files: a human sentence under the file control, naming the place, never a parser's message or "content:".
-  const problem = section.locator("#annotation-file-problem");
+  const problem = section.locator("#annotations-file-problem");
   await file.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('[\n  {"uri": "https://x.example",\n    "target": [}\n]') });
   await expect(problem.getByRole("alert")).toHaveText(`This file isn't valid JSON (line 3, column 16: unexpected "}").`);
   await expect(file).toHaveAttribute("aria-invalid", "true");
-  await expect(file).toHaveAttribute("aria-describedby", "annotation-file-problem");
+  await expect(file).toHaveAttribute("aria-describedby", "annotations-file-problem");
   const labelStudio = [
     { data: { text: "The harbour will double in size." }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 11, text: "harbour", labels: ["Place"] } }] }] },
     { data: { count: 3 }, annotations: [] },

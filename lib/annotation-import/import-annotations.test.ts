@@ -231,6 +231,8 @@ describe("Label Studio", () => {
     const articleId = done.articles[0].id!;
     const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(article.text).toContain(text);
+    // Detected from its text, as on every import.
+    expect(article.language).toBe("en");
     const rows = await db.annotation.findMany({ where: { articleId, start: { not: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], include: { claim: true } });
     expect(rows.map((r) => [r.exact, r.tags, r.claim?.statement ?? null, r.claim?.tags ?? null, r.originalCreator])).toEqual([
       ["Officials", ["Source"], null, null, "Ana Silva"],

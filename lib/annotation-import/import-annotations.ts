@@ -2,6 +2,7 @@ import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { z } from "zod";
 import { anchorAll, describeSpan, type AnchorSelectors } from "@/lib/anchoring";
 import { trimSpan } from "@/lib/annotations/span";
+import { detectLanguage } from "@/lib/articles/import/language";
 import { parseArticleAsync } from "@/lib/articles/import/parse-file";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { createArticleIn } from "@/lib/articles/create-article";
@@ -134,7 +135,9 @@ async function resolveTargets(tx: Prisma.TransactionClient, access: Access, docs
       const hash = contentHash(parsed.text);
       target = byHash.get(hash) ?? (await load({ contentHash: hash }));
       if (!target) {
-        target = { id: null, title: metadataFor(d, parsed.title).title, text: parsed.text, revision: 1, create: { doc: parsed.doc, metadata: metadataFor(d, parsed.title) } };
+        // A new article's language is detected from its text, as on every import.
+        const metadata = { ...metadataFor(d, parsed.title), language: await detectLanguage(parsed.text) };
+        target = { id: null, title: metadata.title, text: parsed.text, revision: 1, create: { doc: parsed.doc, metadata } };
       }
       byHash.set(hash, target);
     }

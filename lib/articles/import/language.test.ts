@@ -46,6 +46,9 @@ describe("detectLanguage", () => {
   it("a file's own declaration is used when the text can't tell, and loses to a reliable detection", async () => {
     expect(await detectLanguage("Bridge to close", "en-GB")).toBe("en-GB");
     expect(await detectLanguage(PARAGRAPHS.ru[0], "en")).toBe("ru");
+    // A declaration the text confirms keeps its region.
+    expect(await detectLanguage(PARAGRAPHS.en[0], "en-GB")).toBe("en-GB");
+    expect(await detectLanguage(PARAGRAPHS.en[0], "pt-BR")).toBe("en");
   });
 
   it("every code it gives is one the article schema accepts (BCP 47)", async () => {

@@ -22,17 +22,22 @@ function loadDetector(): Promise<Detector> {
 const LETTER = /\p{L}/gu;
 
 /**
- * The language of `text`, or null when it can't be told with some confidence.
- * A reliable detection wins over `declared` (what the file says of itself:
- * page templates often say "en" whatever the text); the declaration wins
- * over a guess from the script.
+ * The language of an imported article's `text`, or null when it can't be
+ * told with some confidence: the one step every import takes (files and
+ * paste, web pages, annotation files' texts, bundles). A reliable detection
+ * wins over `declared` (what the file or page says of itself: page templates
+ * often say "en" whatever the text), but a declaration it confirms keeps its
+ * region ("en-GB" over "en"); the declaration wins over a guess from the script.
  */
 export async function detectLanguage(text: string, declared?: string | null): Promise<string | null> {
   const sample = text.slice(0, SAMPLE_CHARS);
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters >= MIN_LETTERS) {
     const result = (await loadDetector()).detect(sample);
-    if (result.language && result.isReliable()) return result.language;
+    if (result.language && result.isReliable()) {
+      const base = (code: string) => code.toLowerCase().split("-")[0];
+      return declared && base(declared) === base(result.language) ? declared : result.language;
+    }
   }
   return declared || byScript(sample);
 }

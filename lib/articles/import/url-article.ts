@@ -97,11 +97,7 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   doc = withoutHeadline(doc, read.metadata.title);
   const text = canonicalText(doc);
   const metadata = reviewable(read.metadata);
-  // As for every import: detected from the text, the page's own declaration only when detection isn't sure.
-  // A declaration that detection confirms keeps its region ("en-GB" over "en").
-  const declared = metadata.language;
-  const detected = await detectLanguage(text, declared);
-  const confirmed = declared && detected && declared.toLowerCase().split("-")[0] === detected.toLowerCase().split("-")[0];
-  metadata.language = valid(fields.language, (confirmed ? declared : detected) ?? undefined);
+  // As for every import (language.ts): detected from the text; the page's own declaration when detection confirms it or isn't sure.
+  metadata.language = valid(fields.language, (await detectLanguage(text, metadata.language)) ?? undefined);
   return { url: page.url, finalUrl: page.finalUrl, metadata, doc, text, hash: contentHash(text) };
 }
