@@ -1,10 +1,8 @@
-import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { migrate } from "@/lib/db/migrate";
 import { db } from "@/lib/db/client";
 import { authSecret } from "./secret";
-import { buildIsCurrent, recordBuild } from "./build-fingerprint";
+import { buildApp, buildIsCurrent } from "./build-fingerprint";
 
 /**
  * The launcher's heavy work, in a process of its own that exits when done
@@ -40,13 +38,10 @@ async function main() {
   const resetHint = () => demo && log(`The demo account was created; give it a password with: npm run cli -- reset-password ${demo.email}`);
   if (mode === "production" && !buildIsCurrent(root)) {
     log("Building the app (first start or sources changed)…");
-    const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: secret } });
-    if (build.status !== 0) {
+    if (!buildApp(root, { ...process.env, NEXTAUTH_SECRET: secret })) {
       resetHint();
       throw new Error("next build failed");
     }
-    recordBuild(root);
   }
   const prepared: Prepared = { secret, demo };
   await new Promise<void>((resolve, reject) => process.send!(prepared, (err: Error | null) => (err ? reject(err) : resolve())));

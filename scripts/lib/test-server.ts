@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { buildIsCurrent, recordBuild } from "./build-fingerprint";
+import { buildApp, buildIsCurrent } from "./build-fingerprint";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -43,9 +43,7 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 /** Builds when sources changed. */
 export function ensureBuild(): void {
   if (buildIsCurrent(root)) return;
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } });
-  if (build.status !== 0) throw new Error("next build failed");
-  recordBuild(root);
+  if (!buildApp(root, process.env)) throw new Error("next build failed");
 }
 
 /**
