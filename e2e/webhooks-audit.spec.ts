@@ -203,6 +203,12 @@ test("audit log: every change listed, filtered by person, kind and dates, paged,
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("The start date is after the end date.")).toBeVisible();
   await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  // Two bad filters in the address (a hand-edited link): both are named, neither dropped.
+  await page.goto(`/w/${slug}/settings/audit?from=2026-99-99&kind=nope`);
+  await expect(page.getByRole("alert")).toContainText("Choose a kind of event from the list.");
+  await expect(page.getByRole("alert")).toContainText("From:");
+  await expect(page.getByLabel("Kind", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("link", { name: "Clear" }).click();
   await page.getByLabel("Kind", { exact: true }).selectOption("webhook");

@@ -11,17 +11,19 @@ export function AuditFilters({
   people,
   groups,
   values,
-  error,
+  errors,
   exportQuery,
 }: {
   slug: string;
   people: { id: string; name: string }[];
   groups: { area: string; kinds: string[] }[];
   values: { person?: string; kind?: string; from?: string; to?: string };
-  error: { field: string; message: string } | null;
+  /** Each bad filter's message, by field. */
+  errors: Record<string, string>;
   exportQuery: string;
 }) {
-  const invalid = (f: string) => (error?.field === f ? { "aria-invalid": true, "aria-describedby": "audit-filter-error" } : {});
+  const invalid = (f: string) => (errors[f] ? { "aria-invalid": true, "aria-describedby": "audit-filter-error" } : {});
+  const LABEL: Record<string, string> = { person: "Person", kind: "Kind", from: "From", to: "To" };
   const exportHref = (format: string) => `/api/w/${slug}/audit/export?${new URLSearchParams([["format", format], ...new URLSearchParams(exportQuery)]).toString()}`;
   return (
     <div className="mb-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
@@ -78,11 +80,15 @@ export function AuditFilters({
           </a>
         </div>
       </form>
-      {error ? (
-        <p id="audit-filter-error" role="alert" className="mt-2 text-sm text-red-700">
-          {error.field === "to" || error.field === "from" ? `${error.field === "to" ? "To" : "From"}: ` : ""}
-          {error.message}
-        </p>
+      {Object.keys(errors).length ? (
+        <div id="audit-filter-error" role="alert" className="mt-2 space-y-1 text-sm text-red-700">
+          {Object.entries(errors).map(([field, message]) => (
+            <p key={field}>
+              {field === "to" || field === "from" ? `${LABEL[field]}: ` : ""}
+              {message}
+            </p>
+          ))}
+        </div>
       ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3 text-sm">
         <span className="text-stone-600">Export these changes:</span>

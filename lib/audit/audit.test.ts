@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { auditExportResponse } from "./export-audit";
 import { listAudit } from "./list-audit";
-import { auditFilterSchema } from "./filters";
+import { auditFilterSchema, parseAuditFilter } from "./filters";
 
 const NASTY = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", 'a, "quoted", b', "line one\nline two\r\n=cmd|' /C calc'!A0", "\ttab", "ünïcødé 🧪"];
 
@@ -78,6 +78,10 @@ describe("the audit log", () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(auditFilterSchema.safeParse({ from: "2024-02-30" }).success).toBe(false);
     expect(auditFilterSchema.safeParse({ kind: "nope" }).success).toBe(false);
+    // Several bad filters: each is named, none dropped (the API's names via rename).
+    expect(() => parseAuditFilter({ from: "2026-99-99", kind: "nope", before: "x" }, { before: "cursor" })).toThrow(
+      expect.objectContaining({ status: 400, fields: { from: expect.any(String), kind: "Choose a kind of event from the list.", cursor: expect.any(String) } }),
+    );
   });
 
   it("is for admins only", async () => {

@@ -38,11 +38,15 @@ export function endOfDay(d: Date): Date {
   return new Date(d.getTime() + 86_400_000);
 }
 
-/** Parses the filters from query values; a bad one is a 400 naming it (`rename` maps our names to the caller's, e.g. before → cursor). */
+/** Parses the filters from query values; bad ones are a 400 naming each (`rename` maps our names to the caller's, e.g. before → cursor). */
 export function parseAuditFilter(raw: Record<string, string | undefined>, rename: Record<string, string> = {}): AuditFilter {
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const name = String(issue.path[0] ?? "query");
-  throw invalid(issue.message, { [rename[name] ?? name]: issue.message });
+  // Every bad filter is named (first message per field), so none is silently dropped.
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? "query");
+    fields[rename[name] ?? name] ??= issue.message;
+  }
+  throw invalid(parsed.error.issues[0].message, fields);
 }

@@ -16,14 +16,14 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const search = await searchParams;
   const access = await requirePageAccess(slug, "workspace.update", `/w/${slug}/settings/audit`);
   const raw = { person: search.person || undefined, kind: search.kind || undefined, from: search.from || undefined, to: search.to || undefined, before: search.before || undefined };
-  let error: { field: string; message: string } | null = null;
+  // Every bad filter is named, not only the first (a bad date beside a bad kind must not vanish).
+  let errors: Record<string, string> = {};
   let filter;
   try {
     filter = parseAuditFilter(raw);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    const [field, message] = Object.entries(err.fields)[0] ?? ["query", err.message];
-    error = { field, message };
+    errors = Object.keys(err.fields).length ? err.fields : { query: err.message };
   }
   const [page, people] = await Promise.all([filter ? listAudit(access, filter) : null, auditPeople(access)]);
   const exportQuery = new URLSearchParams(Object.entries({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to }).filter((e): e is [string, string] => e[1] !== undefined));
@@ -34,7 +34,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </h2>
       <SettingsTabs slug={slug} current="audit" />
       <p className="mb-4 max-w-3xl text-sm text-stone-600">Every change in this workspace, newest first. Nobody can edit or delete what is recorded here.</p>
-      <AuditFilters slug={slug} people={people} groups={kindGroups()} values={raw} error={error} exportQuery={exportQuery.toString()} />
+      <AuditFilters slug={slug} people={people} groups={kindGroups()} values={raw} errors={errors} exportQuery={exportQuery.toString()} />
       {page ? <AuditTable slug={slug} entries={page.items} nextBefore={page.nextBefore} query={exportQuery.toString()} paged={raw.before !== undefined} /> : null}
     </section>
   );
