@@ -205,8 +205,8 @@ test("audit log: every change listed, filtered by person, kind and dates, paged,
   await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
   // Two bad filters in the address (a hand-edited link): both are named, neither dropped.
   await page.goto(`/w/${slug}/settings/audit?from=2026-99-99&kind=nope`);
-  await expect(page.getByRole("alert")).toContainText("Choose a kind of event from the list.");
-  await expect(page.getByRole("alert")).toContainText("From:");
+  await expect(page.locator("#audit-filter-error")).toContainText("Choose a kind of event from the list.");
+  await expect(page.locator("#audit-filter-error")).toContainText("From:");
   await expect(page.getByLabel("Kind", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
