@@ -44,9 +44,15 @@ test("@mention autocomplete in the discussion; the member's bell counts it, the 
     await editor.pressSequentially(`@${bea.person.name.split(" ")[0]}`);
     const options = page.getByRole("listbox", { name: "Members to mention" });
     await expect(options.getByRole("option", { name: bea.person.name })).toBeVisible();
+    // Screen readers are told the list is open and which member is highlighted.
+    await expect(editor).toHaveAttribute("aria-autocomplete", "list");
+    await expect(editor).toHaveAttribute("aria-controls", (await options.getAttribute("id"))!);
+    const active = (await editor.getAttribute("aria-activedescendant"))!;
+    await expect(options.locator(`[id="${active}"]`)).toHaveAttribute("aria-selected", "true");
     await shot(page, "mention-autocomplete");
     await page.keyboard.press("Enter");
     await expect(options).toBeHidden();
+    await expect(editor).not.toHaveAttribute("aria-controls");
     await editor.pressSequentially(` ${text}`);
     await page.getByRole("button", { name: "Comment", exact: true }).click();
     await expect(page.locator("section[aria-labelledby=comments-heading]").getByRole("listitem").filter({ hasText: text })).toContainText(`@${bea.person.name} ${text}`);

@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { RichDoc } from "@/lib/claims/rich-text";
 import { mentionExtension, type MentionMenu } from "./mention-suggestion";
 
@@ -34,6 +34,19 @@ export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props
       onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "\n\n" }));
     },
   });
+  // The open @mention list, told to screen readers the way a textbox with suggestions does it
+  // (aria-autocomplete, aria-controls, aria-activedescendant: all allowed on a textbox), since the
+  // list is React state, not a DOM popup tiptap knows of.
+  const listId = `${id}-mentions`;
+  useEffect(() => {
+    const dom = editor?.view.dom;
+    if (!dom || !mentionsIn) return;
+    dom.setAttribute("aria-autocomplete", "list");
+    if (menu) dom.setAttribute("aria-controls", listId);
+    else dom.removeAttribute("aria-controls");
+    if (menu && menu.items.length) dom.setAttribute("aria-activedescendant", `${listId}-${menu.selected}`);
+    else dom.removeAttribute("aria-activedescendant");
+  }, [editor, menu, mentionsIn, listId]);
   const tool = (name: string, active: boolean, run: () => void) => (
     // preventDefault on mousedown: the editor keeps focus, so a format toggled here isn't dropped by
     // the selection change that refocusing the editor makes (typing at once lost it).
@@ -52,7 +65,7 @@ export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props
       ) : null}
       <div className="relative">
         <EditorContent editor={editor} />
-        {menu ? <MentionList menu={menu} id={`${id}-mentions`} /> : null}
+        {menu ? <MentionList menu={menu} id={listId} /> : null}
       </div>
     </div>
   );
@@ -71,6 +84,7 @@ function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
         menu.items.map((m, i) => (
           <li
             key={m.id}
+            id={`${id}-${i}`}
             role="option"
             aria-selected={i === menu.selected}
             onMouseDown={(e) => {
