@@ -318,14 +318,14 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     await q(
       "articles",
       `INSERT INTO "Article" (id, "workspaceId", title, publisher, author, url, "publishedAt", language, tags, doc, text, "contentHash",
-         "annotationsVersion", "createdById", "createdAt", "updatedAt")
+         "createdById", "createdAt", "updatedAt")
        SELECT ${id("a", "a")}, '${workspaceId}', ${sentence("$13", HEADLINES.length, "a", seed + 30)},
          ($14::text[])[1 + ${hashOf("a", seed * 1000 + 31, PUBLISHERS.length)}],
          ${pickFrom("$1", FIRST.length, "a", seed * 1000 + 32)} || ' ' || ${pickFrom("$2", LAST.length, "a", seed * 1000 + 33)},
          'https://news.example.org/' || a || '/' || '${tag}',
          timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day', 'en',
          ARRAY[($15::text[])[1 + a % ${TAGS.length}]],
-         doc, text, encode(sha256(convert_to(text, 'UTF8')), 'hex'), n, '${annotators[0]}',
+         doc, text, encode(sha256(convert_to(text, 'UTF8')), 'hex'), '${annotators[0]}',
          timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day', timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day'
        FROM (
          SELECT a, string_agg(para, E'\\n\\n' ORDER BY k) AS text, count(*) AS n,

@@ -416,6 +416,9 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
         });
       }
     }
+    // A plain highlight is in the feed as itself (a claim's is in it as the claim's mention), so open
+    // readers and webhooks hear of imported highlights like any other.
+    if (!claimId) claimChanges.push({ ...change, kind: "annotation.created", articleId: p.target!.id, subjectId: id, data: { annotationId: id, exact: w.exact, claimId: null } });
     annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, at, at]);
     annotationEvents.push([nextId(), id, access.userId, "created", JSON.stringify({ start: w.start, end: w.end, importedFrom, originalCreator: p.span.creator }), at]);
   }
@@ -438,6 +441,4 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
     await insertRows(tx, "AnnotationEvent", [["id", "text"], ["annotationId", "text"], ["actorId", "text"], ["kind", "annotationEventKind"], ["data", "json"], ["createdAt", "time"]], annotationEvents.slice(i, i + CHUNK));
   }
   for (let i = 0; i < claimChanges.length; i += CHUNK) await recordChanges(tx, claimChanges.slice(i, i + CHUNK));
-  const articleIds = [...new Set(written.map((p) => p.target!.id!))];
-  await tx.article.updateMany({ where: { id: { in: articleIds } }, data: { annotationsVersion: { increment: 1 } } });
 }

@@ -27,7 +27,7 @@ export async function createAnnotation(access: Access, articleId: string, input:
 /** Inside a caller's transaction (mark-as-claim makes the highlight and its claim in one). */
 export async function createAnnotationIn(tx: Prisma.TransactionClient, access: Access, articleId: string, input: NewAnnotation) {
   assertCan(access, "annotation.create");
-  // Locking the article row serialises this with edits and keeps annotationsVersion monotonic.
+  // Locking the article row serialises this with edits (a highlight is placed in the revision it names).
   const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
     SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
   if (!article) throw notFound("Article not found");
@@ -66,7 +66,6 @@ export async function createAnnotationIn(tx: Prisma.TransactionClient, access: A
     },
     select: annotationSelect,
   });
-  await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
   await recordChange(tx, {
     kind: "annotation.created",
     workspaceId: access.workspace.id,

@@ -20,7 +20,6 @@ export async function deleteAnnotation(access: Access, articleId: string, annota
       where: { id: annotation.id },
       data: { deletedAt: new Date(), deletedById: access.userId, events: { create: { actorId: access.userId, kind: "deleted" } } },
     });
-    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
     await recordChange(tx, {
       kind: "annotation.deleted",
       workspaceId: access.workspace.id,

@@ -5,7 +5,6 @@ import { annotationSelect, toView, type AnnotationView } from "./annotation-dto"
 
 export interface AnnotationSnapshot {
   revision: number;
-  annotationsVersion: number;
   annotations: AnnotationView[];
 }
 
@@ -16,7 +15,7 @@ export interface AnnotationSnapshot {
 export async function listAnnotations(access: Access, articleId: string, ids?: string[]): Promise<AnnotationSnapshot> {
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId: access.workspace.id },
-    select: { revision: true, annotationsVersion: true },
+    select: { revision: true },
   });
   if (!article) throw notFound("Article not found");
   const rows = await db.annotation.findMany({
@@ -26,14 +25,4 @@ export async function listAnnotations(access: Access, articleId: string, ids?: s
     select: annotationSelect,
   });
   return { ...article, annotations: rows.map(toView) };
-}
-
-/** Cheap check for pollers: has anything changed since the version they hold? */
-export async function annotationVersions(access: Access, articleId: string) {
-  const article = await db.article.findFirst({
-    where: { id: articleId, workspaceId: access.workspace.id },
-    select: { revision: true, annotationsVersion: true },
-  });
-  if (!article) throw notFound("Article not found");
-  return article;
 }

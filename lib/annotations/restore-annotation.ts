@@ -47,7 +47,6 @@ export async function restoreAnnotation(access: Access, articleId: string, annot
       },
       select: annotationSelect,
     });
-    await tx.article.update({ where: { id: articleId }, data: { annotationsVersion: { increment: 1 } } });
     await recordChange(tx, {
       kind: "annotation.restored",
       workspaceId: access.workspace.id,

@@ -86,7 +86,6 @@ export const articleSchema = articleSummarySchema
     doc: z.looseObject({ type: z.literal("doc") }),
     /** The revision shown (the current one unless ?revision= asked for another). */
     shownRevision: z.int(),
-    annotationsVersion: z.int(),
     createdBy: z.object({ name: z.string() }).nullable(),
     revisions: z.array(z.object({ number: z.int(), title: z.string(), createdAt: dateTime, createdBy: z.object({ name: z.string() }).nullable() })),
   })

@@ -43,7 +43,6 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
       doc: true,
       text: true,
       revision: true,
-      annotationsVersion: true,
       createdAt: true,
       updatedAt: true,
       createdBy: { select: { name: true } },

@@ -87,7 +87,7 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     }
     await tx.article.update({
       where: { id: articleId },
-      data: { ...input.metadata, ...source, doc: doc as object, text, contentHash: hash, revision, pageStarts, annotationsVersion: { increment: 1 } },
+      data: { ...input.metadata, ...source, doc: doc as object, text, contentHash: hash, revision, pageStarts },
     });
     const subject = { workspaceId: access.workspace.id, actorId: access.userId, articleId };
     const changes: ChangeInput[] = [{ ...subject, kind: "article.edited", data: { title: input.metadata.title, revision, fields } }];

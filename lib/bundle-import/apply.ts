@@ -272,9 +272,6 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
           FROM unnest(${links.annotation.slice(i, i + LINK_CHUNK)}::text[], ${links.claim.slice(i, i + LINK_CHUNK)}::text[]) AS l("id", "claimId")
           WHERE a."id" = l."id"`;
       }
-      if (reused.size) {
-        await tx.article.updateMany({ where: { id: { in: [...reused.values()].map((r) => r.id) } }, data: { annotationsVersion: { increment: 1 } } });
-      }
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels } });
       // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
       await recordChange(tx, {

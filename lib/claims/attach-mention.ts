@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /** One more highlight stating the claim, in any article of the workspace. A highlight is a mention of at most one claim. */
@@ -23,7 +23,6 @@ export async function attachMentionIn(tx: Prisma.TransactionClient, access: Acce
   if (annotation.claimId === claim.id) throw conflict("This highlight is already a mention of this claim.", { annotationId: "Already a mention of this claim." });
   if (annotation.claimId) throw conflict("This highlight is already a mention of another claim.", { annotationId: "Already a mention of another claim." }, { claimId: annotation.claimId });
   const version = await commitClaim(tx, claim, input.version);
-  await touchArticles(tx, { annotationIds: [annotation.id] });
   const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
   if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
   await recordClaimChange(tx, access, claim.id, "claim.mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });

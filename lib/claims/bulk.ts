@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import type { BulkResult } from "./claim-dto";
 import { CLEAR_CHANGES_REQUESTED } from "./change-review-state";
-import { bumpClaim, recordClaimChange, touchArticles } from "./claim-write";
+import { bumpClaim, recordClaimChange } from "./claim-write";
 import type { BulkInput } from "./schemas";
 
 /**
@@ -80,7 +80,6 @@ export async function bulkSubmitForReview(access: Access, input: { claimIds: str
       }
       const { version } = await tx.claim.findUniqueOrThrow({ where: { id }, select: { version: true } });
       await recordClaimChange(tx, access, id, "claim.review-state", { from: "unreviewed", to: "in-review", note: null, bulk: true, version });
-      await touchArticles(tx, { claimId: id });
       updated.push(id);
     }
     return { updated, skipped };

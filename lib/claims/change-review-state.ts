@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, DomainError, invalid } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { approvalMissing, commitClaim, loadClaim, recordClaimChange, touchArticles, type ClaimForWrite, type Tx } from "./claim-write";
+import { approvalMissing, commitClaim, loadClaim, recordClaimChange, type ClaimForWrite, type Tx } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import { REVIEW_STATE_LABELS, type ReviewState } from "./review-states";
 import { richFromText } from "./rich-text";
@@ -41,7 +41,6 @@ async function transition(
     const more = (await extra?.(tx, claim)) ?? {};
     const version = await commitClaim(tx, claim, input.version, { reviewState: t.to, ...more.data });
     await recordClaimChange(tx, access, claim.id, "claim.review-state", { from: t.from, to: t.to, note: input.note || null, ...more.event, version });
-    await touchArticles(tx, { claimId: claim.id });
     return claimDetail(tx, access, claimId);
   });
 }

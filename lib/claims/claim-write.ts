@@ -72,16 +72,6 @@ export function recordClaimChange<K extends ClaimChangeKind>(tx: Tx, access: Acc
   return recordChange(tx, { kind, data, workspaceId: access.workspace.id, actorId: access.userId, claimId, ...subjectsOf(kind, data) } as ChangeInput);
 }
 
-/** Readers poll per article; a claim change that shows in the reader (mentions, statement, verdict, state) bumps them. */
-export async function touchArticles(tx: Tx, where: { claimId?: string; annotationIds?: string[] }) {
-  if (where.claimId) {
-    await tx.article.updateMany({ where: { annotations: { some: { claimId: where.claimId } } }, data: { annotationsVersion: { increment: 1 } } });
-  }
-  if (where.annotationIds?.length) {
-    await tx.article.updateMany({ where: { annotations: { some: { id: { in: where.annotationIds } } } }, data: { annotationsVersion: { increment: 1 } } });
-  }
-}
-
 /** What approval still lacks; empty when the claim may be approved. */
 export function approvalMissing(claim: { verdict: string | null; explanationText: string }, sourceCount: number): FieldErrors {
   const missing: FieldErrors = {};

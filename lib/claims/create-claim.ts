@@ -3,7 +3,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { recordClaimChange, touchArticles } from "./claim-write";
+import { recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { CreateClaimInput } from "./schemas";
 
@@ -28,7 +28,6 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
   });
   if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
   if (annotation.claimId) throw conflict("This highlight is already a mention of a claim.", { annotationId: "Already a mention of a claim." }, { claimId: annotation.claimId });
-  await touchArticles(tx, { annotationIds: [annotation.id] });
   const text = statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000);
   const claim = await tx.claim.create({
     data: {

@@ -3,7 +3,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { bumpClaim, commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
+import { bumpClaim, commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /**
@@ -18,7 +18,6 @@ export async function deleteClaim(access: Access, claimId: string, input: { vers
     const version = await commitClaim(tx, claim, input.version, { deletedAt, deletedById: access.userId });
     const mentions = await tx.annotation.findMany({ where: { claimId: claim.id }, select: { id: true }, orderBy: { createdAt: "asc" } });
     const mentionIds = mentions.map((m) => m.id);
-    await touchArticles(tx, { annotationIds: mentionIds });
     await tx.annotation.updateMany({ where: { id: { in: mentionIds }, claimId: claim.id }, data: { claimId: null } });
     await recordClaimChange(tx, access, claim.id, "claim.deleted", { mentionIds, version });
     return { id: claim.id, version, deletedAt: deletedAt.toISOString() };
@@ -49,7 +48,6 @@ export async function restoreClaim(access: Access, claimId: string): Promise<Cla
       select: { id: true },
     });
     const reattached = free.map((a) => a.id);
-    await touchArticles(tx, { annotationIds: reattached });
     await tx.annotation.updateMany({ where: { id: { in: reattached }, claimId: null }, data: { claimId: claim.id } });
     await recordClaimChange(tx, access, claim.id, "claim.restored", {
       reattached,

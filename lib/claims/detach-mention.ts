@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 
 /**
@@ -18,7 +18,6 @@ export async function detachMention(access: Access, claimId: string, annotationI
     const version = await commitClaim(tx, claim, input.version);
     const others = await tx.annotation.count({ where: { claimId: claim.id, deletedAt: null, id: { not: mention.id } } });
     if (others === 0) throw conflict("A claim needs at least one mention. Add another mention first, or delete the claim.", { annotationId: "The claim's last mention." });
-    await touchArticles(tx, { annotationIds: [mention.id] });
     await tx.annotation.update({ where: { id: mention.id }, data: { claimId: null } });
     await recordClaimChange(tx, access, claim.id, "claim.mention-removed", { annotationId: mention.id, articleId: mention.articleId, exact: mention.exact, version });
     return claimDetail(tx, access, claimId);

@@ -2,7 +2,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordClaimChange, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { MergeClaimsInput } from "./schemas";
 
@@ -35,7 +35,6 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
     });
     if (marked === 0) throw conflict("That claim was just merged or deleted by someone else.", { from: "Just merged or deleted." });
 
-    await touchArticles(tx, { claimId: merged.id });
     const mentions = await tx.annotation.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const sources = await tx.source.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const comments = await tx.claimComment.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as PrismaValues } from "@/lib/db/generated/client";
 import { conflict } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordClaimChange, staleClaim, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, staleClaim } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import { plainText } from "./rich-text";
 import type { SetVerdictInput } from "./schemas";
@@ -38,7 +38,6 @@ export async function setVerdict(access: Access, claimId: string, input: SetVerd
     const version = await commitClaim(tx, claim, input.version, data);
     if (verdictChanged) {
       await recordClaimChange(tx, access, claim.id, "claim.verdict", { from: claim.verdict, to: input.verdict, note: input.note || null, version });
-      await touchArticles(tx, { claimId: claim.id });
     }
     if (explanationChanged) {
       await recordClaimChange(tx, access, claim.id, "claim.edited", {

@@ -4,7 +4,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, invalid } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
-import { commitClaim, loadClaim, recordClaimChange, staleClaim, touchArticles } from "./claim-write";
+import { commitClaim, loadClaim, recordClaimChange, staleClaim } from "./claim-write";
 import { claimDetail } from "./get-claim";
 import type { UpdateClaimInput } from "./schemas";
 
@@ -73,7 +73,6 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     }
     const version = await commitClaim(tx, claim, input.version, data);
     for (const edit of edits) await recordClaimChange(tx, access, claim.id, "claim.edited", { ...edit, version });
-    if (data.statement !== undefined) await touchArticles(tx, { claimId: claim.id });
     return claimDetail(tx, access, claimId);
   });
 }

@@ -114,7 +114,6 @@ export const getArticleEndpoint = endpoint({
       pageStarts: a.pageStarts,
       doc: a.doc,
       shownRevision: a.shownRevision,
-      annotationsVersion: a.annotationsVersion,
       createdBy: a.createdBy,
       revisions: a.revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     };

@@ -1,6 +1,6 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { createAnnotation, newAnnotationSchema } from "@/lib/annotations/create-annotation";
-import { annotationVersions, listAnnotations } from "@/lib/annotations/list-annotations";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { methods, validate } from "@/lib/http/pipeline";
 import { z } from "zod";
 import { ID_PATTERN } from "@/lib/validation/id";
@@ -14,8 +14,8 @@ const idsQuery = z.object({
 
 /**
  * The article's highlights; `?ids=a,b` only those (the reader fetches what a
- * live change named, lib/live). `?since=<annotationsVersion>` answers just the
- * versions when nothing changed (older clients' polling).
+ * live change named, lib/live). Following changes is the change feed's job
+ * (`/live`, `/changes?article=`), not a counter's: there is no `?since=`.
  */
 const get = workspaceRoute("workspace.view", {}, async ({ access, params, req }) => {
   const url = new URL(req.url);
@@ -23,11 +23,6 @@ const get = workspaceRoute("workspace.view", {}, async ({ access, params, req })
   if (ids !== null) {
     const { ids: list } = validate(idsQuery, { ids }, "query");
     return { ...(await listAnnotations(access, params.articleId, list)), changed: true };
-  }
-  const since = url.searchParams.get("since");
-  if (since !== null) {
-    const versions = await annotationVersions(access, params.articleId);
-    if (String(versions.annotationsVersion) === since) return { ...versions, changed: false };
   }
   return { ...(await listAnnotations(access, params.articleId)), changed: true };
 });
