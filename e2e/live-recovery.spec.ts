@@ -101,6 +101,31 @@ test("the bell counts a teammate's new notification without a reload; the inbox 
   await context.close();
 });
 
+test("a page whose session ended elsewhere says so and stops its heartbeat; what was typed stays", async ({ page }) => {
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Signed out ${Date.now()}`);
+  const article = await addArticle(page, slug, "Dock news", ["The dock closes at nine.", "It reopens at six."]);
+  const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "The dock closes at nine."));
+  await openLive(page, `/w/${slug}/claims/${claim.id}`);
+  await page.getByRole("textbox", { name: "New comment" }).click();
+  await page.keyboard.type("Half a comment");
+  // "Sign out everywhere" from another tab: this page's session is gone too.
+  const ended = await page.request.delete("/api/account/sessions");
+  expect(ended.status()).toBe(204);
+  const notice = page.getByTestId("signed-out");
+  await expect(notice).toContainText("You were signed out", { timeout: 15_000 });
+  await expect(notice.getByRole("link", { name: "sign in again in a new tab" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/w/${slug}/claims/${claim.id}`)}`);
+  await expect(page.getByRole("textbox", { name: "New comment" })).toContainText("Half a comment");
+  // The heartbeat stopped: no presence request in the next 7 s (it beats every 5 s).
+  let beats = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("/presence")) beats++;
+  });
+  await page.waitForTimeout(7000);
+  expect(beats).toBe(0);
+});
+
 test("a teammate's change never wipes a half-written review comment, even after the field lost focus: it waits behind “show”", async ({ page, browser }) => {
   test.slow();
   const ada = newPerson("Ada");
@@ -125,7 +150,18 @@ test("a teammate's change never wipes a half-written review comment, even after 
   await expect(notice).toBeVisible({ timeout: 10_000 });
   await expect(note).toHaveValue("The 2011 date is the tender, not the rebuild");
   await expectNoReload(page);
+  // "show" would clear the unsaved comment: it asks first. Declined, nothing changes; accepted, the change shows.
+  page.once("dialog", (d) => void d.dismiss());
   await notice.click();
+  await expect(note).toHaveValue("The 2011 date is the tender, not the rebuild");
+  await expect(notice).toBeVisible();
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await notice.click();
+  expect(asked).toContain("What you typed on this page and haven’t saved will be cleared.");
   await expect(page.getByText("harbour", { exact: true }).first()).toBeVisible();
   await context.close();
 });

@@ -159,6 +159,8 @@ test("on the claim page, a teammate's change waits behind “A teammate changed 
   await expect(page.getByText("Harbour authority", { exact: true })).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // Showing clears the unsaved tag: the page asks first (declining is tested in live-recovery.spec.ts).
+  page.once("dialog", (d) => void d.accept());
   await notice.click();
   await expect(page.getByText("Harbour authority", { exact: true })).toBeVisible();
   await expect(notice).toHaveCount(0);

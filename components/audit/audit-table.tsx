@@ -38,7 +38,7 @@ export function AuditTable({ slug, entries, nextBefore, query, paged }: { slug: 
                     <span className="block text-xs text-stone-500">#{e.change.seq}</span>
                   </td>
                   <td data-label="Who" className={`px-4 py-2 ${CELL}`}>{e.actorName ?? <span className="text-stone-500">{e.change.actorId ? "Former member" : "Claimtrail"}</span>}</td>
-                  <td data-label="Kind" className={`px-4 py-2 ${CELL}`}>
+                  <td data-label="Kind" className={`px-4 py-2 md:whitespace-nowrap ${CELL}`}>
                     <code className="text-xs">{e.change.kind}</code>
                   </td>
                   <td data-label="Subject" className={`px-4 py-2 md:whitespace-nowrap ${CELL}`}>

@@ -18,6 +18,8 @@ import { CatchUpNotice } from "@/components/live/catch-up-notice";
 import { PresenceNames } from "@/components/live/presence-names";
 import { usePresence } from "@/components/live/use-presence";
 
+export const SHOW_WARNING = "Show the teammate’s change? What you typed on this page and haven’t saved will be cleared.";
+
 export interface ClaimPermissions {
   edit: boolean;
   review: boolean;
@@ -73,7 +75,11 @@ export function ClaimView({
         {live.waiting ? (
           <button
             type="button"
-            onClick={live.show}
+            onClick={() => {
+              // Showing starts the page's forms afresh from the new version: say so before unsaved text goes.
+              if (editing.current && !window.confirm(SHOW_WARNING)) return;
+              live.show();
+            }}
             className="w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
           >
             A teammate changed this claim — show

@@ -1,9 +1,28 @@
 "use client";
 
-import type { Viewer } from "./use-presence";
+import { useEffect, useState } from "react";
+import { SIGNED_OUT_EVENT, type Viewer } from "./use-presence";
 
-/** Who else is on this page, by name (nothing when you're alone). */
+/** Who else is on this page, by name (nothing when you're alone); and, if the session ended meanwhile, that. */
 export function PresenceNames({ viewers }: { viewers: Viewer[] }) {
+  const [signedOut, setSignedOut] = useState(false);
+  useEffect(() => {
+    const on = () => setSignedOut(true);
+    window.addEventListener(SIGNED_OUT_EVENT, on);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, on);
+  }, []);
+  if (signedOut) {
+    const back = typeof window === "undefined" ? "/" : window.location.pathname + window.location.search;
+    return (
+      <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="signed-out">
+        You were signed out (your session ended, e.g. “Sign out everywhere” or a password change). Live updates have stopped. Copy anything you typed, then{" "}
+        <a href={`/signin?callbackUrl=${encodeURIComponent(back)}`} target="_blank" rel="noopener" className="font-medium underline">
+          sign in again in a new tab
+        </a>
+        .
+      </p>
+    );
+  }
   return (
     <p role="status" aria-live="polite" className="min-h-5 text-sm text-stone-600" data-testid="presence">
       {viewers.length ? (

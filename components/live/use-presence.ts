@@ -5,6 +5,9 @@ import { apiSend } from "@/components/ui/api";
 import { HEARTBEAT_MS } from "@/lib/live/heartbeat";
 import { liveApi } from "./live-api";
 
+/** Fired on window when the server says the session is gone (signed out everywhere, password changed). */
+export const SIGNED_OUT_EVENT = "claimtrail:signed-out";
+
 export interface Viewer {
   id: string;
   name: string;
@@ -24,6 +27,13 @@ export function usePresence(slug: string, subject: "article" | "claim", id: stri
       if (document.hidden) return;
       const res = await apiSend<{ viewers: Viewer[] }>("POST", url, { subject, id });
       if (res.ok && !stopped) setViewers(res.data.viewers);
+      if (!res.ok && res.error.status === 401 && !stopped) {
+        // The session ended elsewhere: stop knocking, and let the page say so (what was typed stays).
+        stopped = true;
+        window.clearInterval(timer);
+        setViewers([]);
+        window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+      }
     };
     void beat();
     const timer = window.setInterval(beat, HEARTBEAT_MS);

@@ -1,5 +1,5 @@
 import type { Access } from "@/lib/auth/permissions";
-import { inScope, toWire, visibleTo, type LiveScope } from "./live-change";
+import { inScope, toWire, visibleTo, type LiveChange, type LiveScope } from "./live-change";
 import { checkScope } from "./check-scope";
 import { liveHub, type LiveHub } from "./hub";
 
@@ -24,6 +24,8 @@ export interface StreamOptions {
    * would keep hearing the workspace until the stream's time is up.
    */
   stillValid?: () => Promise<boolean>;
+  /** A change that ends the stream the moment it is read (e.g. this stream's token revoked), whoever may see it. */
+  endsOn?: (change: LiveChange) => boolean;
   /** Keep-alive interval (tests shorten it). */
   pingMs?: number;
   hub?: LiveHub;
@@ -77,7 +79,14 @@ export async function liveStream(opts: StreamOptions): Promise<Response> {
   });
   write("retry: 1000\n\n");
   const subscription = await hub.subscribe(access.workspace.id, opts.after, {
-    accept: (change) => visibleTo(access, change) && inScope(scope, change),
+    accept: (change) => {
+      if (opts.endsOn?.(change)) {
+        // Nothing after it is sent: write() is a no-op once stopped, for this batch too.
+        stop();
+        return false;
+      }
+      return visibleTo(access, change) && inScope(scope, change);
+    },
     deliver(changes, cursor) {
       let out = "";
       for (const c of changes) out += `id: ${c.seq}\nevent: change\ndata: ${JSON.stringify(toWire(c))}\n\n`;

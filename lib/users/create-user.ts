@@ -11,7 +11,7 @@ export const newUserSchema = z.object({
     .trim()
     .min(1, "Enter your name.")
     .max(100, "Keep the name under 100 characters.")
-    .refine(isOneLine, "Write the name on one line, without tabs or other control characters."),
+    .refine(isOneLine, "Write the name on one line, without tabs, control or invisible direction characters."),
   email: emailSchema,
   password: z
     .string({ error: "Enter a password." })

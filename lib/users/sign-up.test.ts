@@ -120,7 +120,7 @@ describe("sign-up with an invite link", () => {
 
 describe("names", () => {
   it("a name with a line break, tab or other control character is a 400 naming name; nothing is created", async () => {
-    for (const name of ["Eve\r\nBcc: evil@example.test", "Eve\nOpen it", "Eve\tTab", "Eve\u2028Line", "Eve\u0085"]) {
+    for (const name of ["Eve\r\nBcc: evil@example.test", "Eve\nOpen it", "Eve\tTab", "Eve\u2028Line", "Eve\u0085", "Demo\u200BEditor", "Eve\u202Eevil", "Eve\u2066x"]) {
       const email = uniqueEmail();
       const res = await signUp({ name, email, password: "a long enough password" });
       expect(res.status, JSON.stringify(name)).toBe(400);
@@ -128,7 +128,7 @@ describe("names", () => {
       expect(body.errors?.name).toMatch(/one line/);
       expect(await db.user.count({ where: { email } })).toBe(0);
     }
-    expect((await signUp({ name: "Éve O’Brien-Łukasz 李", email: uniqueEmail(), password: "a long enough password" })).status).toBe(202);
+    expect((await signUp({ name: "Éve O’Brien-Łukasz 李 👩‍💻", email: uniqueEmail(), password: "a long enough password" })).status).toBe(202);
   });
 });
 

@@ -73,9 +73,11 @@ export function findUnstorableText(value: unknown): { path: string; why: string 
 /**
  * Line breaks and other control or separator characters (C0, DEL, C1, U+2028/2029), which have no
  * place in a one-line value such as a person's name: in a notification e-mail's text a name with a
- * line break could forge lines of its own ("…\nOpen it: https://…").
+ * line break could forge lines of its own ("…\nOpen it: https://…"). Also the invisible zero-width
+ * space and the bidirectional controls, which can make one name pass for another or reverse the
+ * text after it (zero-width joiners stay: scripts and emoji need them).
  */
-const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029]/u;
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 export function isOneLine(s: string): boolean {
   return !NOT_ONE_LINE.test(s);
@@ -83,5 +85,5 @@ export function isOneLine(s: string): boolean {
 
 /** The text on one line: each run of control or line-separator characters becomes one space. */
 export function oneLine(s: string): string {
-  return s.replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
+  return s.replace(/[\p{Cc}\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/gu, " ");
 }

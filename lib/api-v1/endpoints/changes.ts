@@ -34,6 +34,14 @@ export const streamChangesEndpoint = endpoint({
   query: liveQuery,
   responses: { 200: { description: "The stream.", media: { "text/event-stream": "Server-Sent Events: change, ready and reset." } } },
   handler: ({ access, query, req, token }) =>
-    // A revoked token's open stream ends at the next keep-alive (within 15 s).
-    liveStream({ access, scope: scopeOf(query), after: resumeFrom(req, query.after), signal: req.signal, stillValid: () => tokenStillValid(token.id) }),
+    // A revoked token's open stream ends when the revocation reaches it in the feed, and at the
+    // next keep-alive check at the latest (a revocation in another workspace's feed).
+    liveStream({
+      access,
+      scope: scopeOf(query),
+      after: resumeFrom(req, query.after),
+      signal: req.signal,
+      stillValid: () => tokenStillValid(token.id),
+      endsOn: (c) => c.kind === "token.revoked" && c.subjectId === token.id,
+    }),
 });
