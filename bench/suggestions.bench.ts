@@ -18,7 +18,8 @@
  *   websearch_to_tsquery, each plus pg_trgm similarity, scoring every claim),
  *   same pool, same run;
  * - p50/p95 over HTTP (signed-in GETs of /api/w/…/claims/suggestions) for
- *   short or common selections, typical selections (the evaluation set's, and its Russian and Ukrainian renderings),
+ *   short or common selections, typical selections (the evaluation set's, in English as before issue 14, so
+ *   comparable with earlier runs), the same in Russian and Ukrainian (a row of their own),
  *   huge selections, and typed search (q=);
  * - growth 10k → 100k of each p95.
  *
@@ -55,7 +56,7 @@ const TARGET_HIT5 = 0.85;
 /** Issue 14: a Russian or Ukrainian passage finds the English claim. */
 const TARGET_CROSS_HIT5 = 0.8;
 /** Measured passes over each group's inputs, after one warm-up pass. */
-const PASSES = { short: 4, typical: 2, huge: 4, typed: 4 };
+const PASSES = { short: 4, typical: 2, crossLanguage: 2, huge: 4, typed: 4 };
 const PASSWORD = "bench-password-123";
 
 // ---------------------------------------------------------------- inputs
@@ -279,10 +280,11 @@ async function timeGets(urls: string[], passes: number, cookie: string): Promise
   return times;
 }
 
-type Group = "short" | "typical" | "huge" | "typed";
+type Group = "short" | "typical" | "crossLanguage" | "huge" | "typed";
 const LABEL: Record<Group, string> = {
   short: "p95 over HTTP, short or common selections",
   typical: "p95 over HTTP, typical selections",
+  crossLanguage: "p95 over HTTP, typical selections in Russian and Ukrainian",
   huge: "p95 over HTTP, huge selections (40 words … 4,000 chars)",
   typed: "p95 over HTTP, typed search q=",
 };
@@ -328,7 +330,7 @@ async function main() {
     const cookie = await signIn(server.baseUrl, email);
     const base = `${server.baseUrl}/api/w/${workspace.slug}/claims/suggestions`;
     const crossLanguage = [...(await crossLanguageCases(workspace.id, "ru")), ...(await crossLanguageCases(workspace.id, "uk"))].map((c) => c.text);
-    const inputs: Record<Group, string[]> = { short: shortSelections(common), typical: [...cases.map((c) => c.text), ...crossLanguage], huge: hugeSelections(common), typed: TYPED };
+    const inputs: Record<Group, string[]> = { short: shortSelections(common), typical: cases.map((c) => c.text), crossLanguage, huge: hugeSelections(common), typed: TYPED };
 
     let claims = claimIds.length;
     const p95At: Record<number, Record<Group, number>> = {};
