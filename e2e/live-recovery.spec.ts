@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addArticle, addClaim, addHighlight, richText } from "./action-setup";
-import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } from "./helpers";
+import { articleText, createWorkspace, highlight, inviteMember, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 
 /**
  * Live updates that must not be lost (black-box findings on issue #12): a
@@ -164,4 +164,33 @@ test("a teammate's change never wipes a half-written review comment, even after 
   expect(asked).toContain("What you typed on this page and haven’t saved will be cleared.");
   await expect(page.getByText("harbour", { exact: true }).first()).toBeVisible();
   await context.close();
+});
+
+test("an edit of the article's title (same text) while a claim is being written in the reader keeps the dialog and what was typed; the claim is made", async ({ page }) => {
+  test.slow();
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Title ${Date.now()}`);
+  const sentence = "The lighthouse was automated in 1987.";
+  const article = await addArticle(page, slug, "Lighthouse news", [sentence, "Its lamp is visible for twenty miles."]);
+  await openLive(page, `/w/${slug}/articles/${article.articleId}`);
+  await markNoReload(page);
+  await mouseSelect(page, articleText(page), sentence);
+  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Mark as claim" });
+  await dialog.getByLabel("Statement").fill("The lighthouse has been automated since 1987");
+
+  // Meanwhile (another tab, or a teammate) the article's title is corrected; its text stays the same.
+  const current = (await (await page.request.get(`/api/w/${slug}/articles/${article.articleId}`)).json()) as { revision: number; doc: unknown; language: string | null };
+  const edit = await page.request.put(`/api/w/${slug}/articles/${article.articleId}`, {
+    data: { baseRevision: current.revision, doc: current.doc, metadata: { title: "Lighthouse news (corrected)", publisher: "", author: "", url: "", publishedAt: "", language: current.language ?? "", tags: [] }, source: { canonicalUrl: "", modifiedAt: "" } },
+  });
+  expect(edit.status(), await edit.text()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Lighthouse news (corrected)" })).toBeVisible({ timeout: 10_000 });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Statement")).toHaveValue("The lighthouse has been automated since 1987");
+  const made = page.waitForResponse((r) => r.url().endsWith("/mark-as-claim") && r.request().method() === "POST");
+  await dialog.getByRole("button", { name: "Create claim" }).click();
+  expect((await made).status()).toBe(201);
+  await expectNoReload(page);
 });

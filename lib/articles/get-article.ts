@@ -43,6 +43,7 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
       doc: true,
       text: true,
       revision: true,
+      contentHash: true,
       createdAt: true,
       updatedAt: true,
       createdBy: { select: { name: true } },

@@ -62,7 +62,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       ) : null}
       <Reader
         quoteSpan={quoteSpan}
-        key={article.revision}
+        // A new text starts the reader afresh; an edit of the title or other details only (a new
+        // revision, the same text) must not: it would close a Mark-as-claim form being typed.
+        key={article.shownRevision === article.revision ? `text:${article.contentHash}` : `revision:${article.shownRevision}`}
         slug={slug}
         articleId={articleId}
         doc={article.doc}
