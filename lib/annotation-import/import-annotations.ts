@@ -13,7 +13,8 @@ import { insertRows } from "@/lib/bundle-import/apply";
 import { idFactory } from "@/lib/bundle-import/ids";
 import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
-import { db, type Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
@@ -130,6 +131,9 @@ async function resolveTargets(tx: Prisma.TransactionClient, access: Access, docs
       const urls = urlVariants(d.url);
       target = await load({ OR: [{ url: { in: urls } }, { canonicalUrl: { in: urls } }, { originalUrl: { in: urls } }] });
     }
+    // No address, or one this workspace doesn't have (our own export names articles by ids of the
+    // workspace it came from): the one article here whose text holds the document's quotes.
+    if (!target && !parsedTexts.get(d)) target = await articleHolding(tx, ws, d, load);
     const parsed = parsedTexts.get(d);
     if (!target && parsed) {
       const hash = contentHash(parsed.text);
@@ -144,6 +148,24 @@ async function resolveTargets(tx: Prisma.TransactionClient, access: Access, docs
     out.set(d, target);
   }
   return out;
+}
+
+/** Quotes at least this long say which article they come from; shorter ones ("the", "NATO") don't. */
+const TELLING_QUOTE = 12;
+
+/**
+ * The article of this workspace that holds the document's three longest quotes, when exactly one
+ * does: how a file that names its articles by another workspace's ids (or by none) finds the same
+ * text here. Two or more candidates (the same passage in several articles) decide nothing.
+ */
+async function articleHolding(tx: Prisma.TransactionClient, ws: string, d: ImportedDoc, load: (where: Prisma.ArticleWhereInput) => Promise<Target | null>): Promise<Target | null> {
+  const quotes = [...new Set(d.spans.map((s) => s.exact).filter((q) => q.length >= TELLING_QUOTE && q.length <= QUOTE_MAX))].sort((a, b) => b.length - a.length).slice(0, 3);
+  if (!quotes.length) return null;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Article"
+    WHERE "workspaceId" = ${ws} AND ${Prisma.join(quotes.map((q) => Prisma.sql`strpos("text", ${q}) > 0`), " AND ")}
+    LIMIT 2`;
+  return rows.length === 1 ? load({ id: rows[0].id }) : null;
 }
 
 /** W3C positions count code points: in UTF-16 units of `text`, or none when they fall outside it. */
