@@ -29,7 +29,7 @@ const FIELDS: { name: keyof Metadata | "tags"; label: string; type?: string; hin
   { name: "publishedAt", label: "Published", type: "date" },
   { name: "modifiedAt", label: "Last modified", type: "date" },
   { name: "language", label: "Language", hint: "As the page declares it, e.g. en or pt-BR." },
-  { name: "canonicalUrl", label: "Canonical URL", type: "url" },
+  { name: "canonicalUrl", label: "Canonical URL", type: "url", hint: "Left empty, the page’s address (after redirects) is stored as its canonical address." },
   { name: "tags", label: "Tags", hint: "Separate with commas." },
 ];
 

@@ -56,6 +56,10 @@ export async function docxToHtml(bytes: Uint8Array, filename?: string | null): P
     );
     return result.value;
   } catch (err) {
-    throw invalid(`${label(filename)} is not a readable Word document.`, { content: `This .docx can't be read (${(err as Error).message.split("\n")[0] || "damaged file"}).` });
+    // In our words, not the library's ("Are you sure this is a valid .docx file?"): a zip without a Word document in it, or a damaged one.
+    const noDocument = /main document part/i.test((err as Error).message);
+    throw invalid(`${label(filename)} is not a readable Word document.`, {
+      content: noDocument ? "This file is a zip archive but holds no Word document; open it in Word and save it as .docx." : "This .docx is damaged and can't be read; open it in Word and save it again.",
+    });
   }
 }

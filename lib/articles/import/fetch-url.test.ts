@@ -89,7 +89,13 @@ describe("fetchPage", () => {
   it("re-checks every redirect: to a host not allowed, to the metadata address, to another scheme", async () => {
     expect((await failure(`${site.origin}/to-other`)).kind).toBe("refused-address");
     expect(other.hits.get("/secret")).toBeUndefined();
-    expect((await failure(`${site.origin}/to-metadata`)).kind).toBe("refused-address");
+    const metadata = await failure(`${site.origin}/to-metadata`);
+    expect(metadata.kind).toBe("refused-address");
+    // No hint to allow it: a metadata service is never a page (a black-box tester's finding).
+    expect(metadata.message).not.toContain("IMPORT_ALLOW_HOSTS");
+    expect(metadata.message).toContain("link-local");
+    // A private intranet host does get the hint.
+    expect((await failure("http://10.0.0.1:1/", { allowHosts: [] })).message).toContain("IMPORT_ALLOW_HOSTS");
     expect((await failure(`${site.origin}/to-ftp`)).kind).toBe("invalid-url");
   });
 

@@ -152,6 +152,12 @@ function parseUrl(raw: string, base?: string): URL {
   return url;
 }
 
+/** 169.254.0.0/16 and fe80::/10 (and AWS's IPv6 metadata address): never a page, only a machine's own services. */
+function isLinkLocal(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, "");
+  return /^169\.254\./.test(a) || /^fe[89ab][0-9a-f]:/.test(a) || a === "fd00:ec2::254";
+}
+
 /** Resolves the host and picks an address it may connect to (also used by webhook deliveries, lib/webhooks/send.ts). */
 export async function checkedAddress(url: URL, allow: string[], original: string): Promise<{ address: string; family: number }> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
@@ -168,6 +174,10 @@ export async function checkedAddress(url: URL, allow: string[], original: string
   // Any private answer refuses the host: picking a public one would let a name mix both and hope.
   if (!addresses.length || addresses.some((a) => isPrivateAddress(a.address))) {
     // Say how to allow it: a newsroom's intranet or a test server is a legitimate source an admin may opt into.
+    // Not for link-local addresses (169.254.169.254 is the cloud metadata service): no page lives there.
+    if (addresses.some((a) => isLinkLocal(a.address))) {
+      throw new UrlImportError("refused-address", `${host} points to a link-local address (such as a cloud metadata service); Claimtrail never fetches those.`, original);
+    }
     const entry = url.port ? `${url.hostname}:${url.port}` : url.hostname;
     throw new UrlImportError(
       "refused-address",
