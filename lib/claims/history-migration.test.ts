@@ -1,14 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEvent } from "@/components/claims/describe-event";
 import { parseChange } from "@/lib/changes";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { migrate } from "@/lib/db/migrate";
+import { databaseBefore, onDatabase as onServer } from "@/lib/testing/database-before";
 import { readClaimChanges } from "./claim-changes";
 import type { Verdict } from "./verdicts";
 
@@ -17,46 +13,22 @@ import type { Verdict } from "./verdicts";
  * a database at the migration before it, with ClaimEvent rows of every kind,
  * then migrated. The claim's history must read as it did, from the feed.
  */
-const SERVER = process.env.TEST_SERVER_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const MIGRATIONS = path.resolve("prisma", "migrations");
 const THIS = "claim_history_on_change_feed";
-
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const LABELS = { true: "True", "mostly-true": "Mostly true", mixed: "Mixed", "mostly-false": "Mostly false", false: "False", unverifiable: "Unverifiable", "not-a-claim": "Not a claim" } as Record<Verdict, string>;
 
 describe("migration claim_history_on_change_feed", () => {
-  const dbName = `claimtrail_t_${randomBytes(6).toString("hex")}`;
-  const u = new URL(SERVER);
-  u.pathname = `/${dbName}`;
-  const url = u.toString();
-  let before: string;
+  let url: string;
+  let drop: () => Promise<void>;
   let client: PrismaClient;
 
   beforeAll(async () => {
-    await onServer(SERVER, (c) => c.query(`CREATE DATABASE "${dbName}"`));
-    // The migrations up to (not including) this one.
-    before = await mkdtemp(path.join(tmpdir(), "claimtrail-migrations-"));
-    await cp(MIGRATIONS, before, { recursive: true });
-    const names = (await readdir(before, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    const at = names.findIndex((n) => n.endsWith(`_${THIS}`));
-    expect(at).toBeGreaterThan(0);
-    for (const later of names.slice(at)) await rm(path.join(before, later), { recursive: true });
-    await migrate(url, { migrationsDir: before });
+    ({ url, drop } = await databaseBefore(THIS));
   });
 
   afterAll(async () => {
     await client?.$disconnect();
-    await onServer(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
-    await rm(before, { recursive: true, force: true });
+    await drop?.();
   });
 
   it("copies every old event onto the feed as its typed kind, numbered oldest first, and the history reads as before", async () => {

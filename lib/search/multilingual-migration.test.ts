@@ -1,51 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { databaseBefore, onDatabase as onServer } from "@/lib/testing/database-before";
 
 /**
  * Migration multilingual_search on an installation that has claims: their
  * search documents (and postings) were built in 'english' before it, and must
  * be rebuilt, each text in its own language with the cross-language signals.
  */
-const SERVER = process.env.TEST_SERVER_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const MIGRATIONS = path.resolve("prisma", "migrations");
 const THIS = "multilingual_search";
 
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe("migration multilingual_search", () => {
-  const dbName = `claimtrail_t_${randomBytes(6).toString("hex")}`;
-  const u = new URL(SERVER);
-  u.pathname = `/${dbName}`;
-  const url = u.toString();
-  let before: string;
+  let url: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    await onServer(SERVER, (c) => c.query(`CREATE DATABASE "${dbName}"`));
-    before = await mkdtemp(path.join(tmpdir(), "claimtrail-migrations-"));
-    await cp(MIGRATIONS, before, { recursive: true });
-    const names = (await readdir(before, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    const at = names.findIndex((n) => n.endsWith(`_${THIS}`));
-    expect(at).toBeGreaterThan(0);
-    for (const later of names.slice(at)) await rm(path.join(before, later), { recursive: true });
-    await migrate(url, { migrationsDir: before });
+    ({ url, drop } = await databaseBefore(THIS));
   });
 
   afterAll(async () => {
-    await onServer(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
-    await rm(before, { recursive: true, force: true });
+    await drop?.();
   });
 
   it("rebuilds existing documents and postings: Russian quotes stemmed as Russian, dates and names across languages", async () => {
