@@ -516,7 +516,9 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
   if (!docs.length && skippedTasks.length) {
     const named = skippedTasks.slice(0, SKIPPED_NAMED);
     throw unprocessable(
-      `Label Studio file: ${named.map((s) => `task ${s.task} has no text.`).join(" ")}${skippedTasks.length > named.length ? ` (and ${skippedTasks.length - named.length} more)` : ""}`,
+      skippedTasks.length === 1
+        ? `Label Studio file: task ${skippedTasks[0].task} has no text.`
+        : `Label Studio file: no task has text (tasks ${named.map((s) => s.task).join(", ")}${skippedTasks.length > named.length ? ` and ${skippedTasks.length - named.length} more` : ""}).`,
       Object.fromEntries(named.map((s) => [s.field, s.reason])),
     );
   }
