@@ -34,16 +34,22 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await expect(problem.getByRole("alert")).toHaveText(`This file isn't valid JSON (line 3, column 16: unexpected "}").`);
   await expect(file).toHaveAttribute("aria-invalid", "true");
   await expect(file).toHaveAttribute("aria-describedby", "annotations-file-problem");
-  const labelStudio = [
-    { data: { text: "The harbour will double in size." }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 11, text: "harbour", labels: ["Place"] } }] }] },
-    { data: { count: 3 }, annotations: [] },
-  ];
-  await file.setInputFiles({ name: "tasks.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(labelStudio)) });
-  await expect(problem).toContainText("Label Studio file: task 2 has no text.");
-  await expect(problem.getByRole("listitem")).toHaveText(["Entry 2 (data.text): Give the task's text as data.text."]);
+  // A pretty-printed file with a typo: invalid JSON at its line, not "not a format" (it isn't JSON Lines).
+  await file.setInputFiles({ name: "pretty.json", mimeType: "application/json", buffer: Buffer.from('{\n "rows": [\n  {"text": "hi", }\n ]\n}') });
+  await expect(problem.getByRole("alert")).toHaveText(`This file isn't valid JSON (line 3, column 18: unexpected "}").`);
+  // An image task has no text: a file of only such tasks is refused; one among text tasks is left out and reported.
+  const textTask = { data: { text: "The harbour will double in size." }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 11, text: "harbour", labels: ["Place"] } }] }] };
+  const imageTask = { data: { image: "http://x.example/y.png" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 4, labels: ["X"] } }] }] };
+  await file.setInputFiles({ name: "images.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([imageTask])) });
+  await expect(problem).toContainText("Label Studio file: task 1 has no text.");
+  await expect(problem.getByRole("listitem")).toHaveText([/^Entry 1 \(data\.text\): It has no text, only data\.image/]);
   await expect(problem).not.toContainText("content");
   await expect(problem).not.toContainText("[1]");
   await expectAccessible(page, "annotation import error");
+
+  await file.setInputFiles({ name: "tasks.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([textTask, imageTask])) });
+  await expect(section.getByText("1 task is left out; the other tasks can be imported:")).toBeVisible();
+  await expect(section.getByText(/^task 2: It has no text, only data\.image/)).toBeVisible();
 
   await section.getByLabel("Place them on").selectOption({ label: title });
   const hypothesis = {

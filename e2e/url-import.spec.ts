@@ -134,6 +134,18 @@ test("the Send to Claimtrail bookmarklet brings a page and its selected words; a
   await expect(composer).toBeVisible();
   await expect(composer.locator("blockquote")).toHaveText("About 40,000 vehicles cross the bridge each day");
   await expect.poll(() => new URL(page.url()).searchParams.get("quote")).toBeNull();
+
+  // The same page again (already in the workspace, e.g. a colleague imported it): the duplicate's link carries the words.
+  page.on("dialog", (d) => void d.accept());
+  const words = "About 40,000 vehicles cross the bridge each day";
+  await page.goto(`/w/${slug}/import?url=${encodeURIComponent(`${site.origin}/news`)}&quote=${encodeURIComponent(words)}`);
+  const again = webImport(page);
+  await expect(again).toContainText("Already in the workspace as");
+  await expect(again).toContainText("Open it to turn the selected words into a claim.");
+  await again.getByRole("link", { name: "Harbour bridge to close for 18 months" }).click();
+  const reopened = page.getByRole("dialog", { name: "Mark as claim" });
+  await expect(reopened).toBeVisible();
+  await expect(reopened.locator("blockquote")).toHaveText(words);
 });
 
 test("signed out, the bookmarklet's address survives sign-in: it lands on Add articles with the page and the words filled in", async ({ page }) => {

@@ -55,4 +55,32 @@ describe("cli import-annotations", () => {
     expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
     // Five CLI processes, each starting tsx and Prisma: slow on a loaded machine.
   }, 300_000);
+
+  it("prints each span's notices (shortened tags, tags beyond 20) and what was left out, in the dry run and the import", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const dir = mkdtempSync(path.join(tmpdir(), "claimtrail-ann-"));
+    const text = "Label studio article about the harbour budget.";
+    const long = "T".repeat(60);
+    const labels = [long, ...Array.from({ length: 30 }, (_, i) => `tag${i + 1}`)];
+    const tasks = [
+      { id: 1, data: { text }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 12, text: "Label studio", labels } }, { type: "labels" }] }] },
+      { id: 2, data: { image: "http://x.example/y.png" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 4, labels: ["X"] } }] }] },
+    ];
+    const file = path.join(dir, "ls.json");
+    writeFileSync(file, JSON.stringify(tasks));
+    for (const dryRun of [true, false]) {
+      const out = await cli("import-annotations", "--workspace", workspace.slug, "--email", admin.email, file, ...(dryRun ? ["--dry-run"] : []));
+      expect(out, out.stderr).toMatchObject({ code: 0, stderr: "" });
+      const lines = out.stdout.split("\n");
+      const at = lines.findIndex((l) => /^placed +#1 "Label studio"/.test(l));
+      expect(at, out.stdout).toBeGreaterThan(-1);
+      expect(lines.slice(at + 1, at + 3)).toEqual([`          note: Tag “${long.slice(0, 40)}…” shortened to 40 characters (it had 60).`, "          note: Only the first 20 of its 31 tags are kept."]);
+      expect(out.stdout).toContain("skipped   task 1, result 2: It has no value");
+      expect(out.stdout).toContain("skipped   task 2: It has no text, only data.image");
+    }
+    const [row] = await db.annotation.findMany({ where: { workspaceId: workspace.id }, select: { tags: true } });
+    expect(row.tags).toHaveLength(20);
+    // The image task is never made an article.
+    expect(await db.article.findMany({ where: { workspaceId: workspace.id }, select: { text: true } })).toEqual([{ text }]);
+  }, 300_000);
 });

@@ -199,7 +199,11 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
 /** One line per span, then the totals. */
 function annotationReportLines(report: ImportReport, file: string): string[] {
   const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 59)}…` : s);
-  const lines = report.rows.map((r) => `${r.status.padEnd(9)} #${r.n} ${short(r.quote)}${r.article ? ` → ${r.article.title}` : ""}${r.reason ? ` (${r.reason})` : ""}${r.status === "orphaned" && r.stored ? " [kept as an orphaned highlight]" : ""}`);
+  // Each span's notices (a note or tag shortened, tags beyond 20 left out) under its line, as the API and the dry run in the app give them.
+  const lines = report.rows.flatMap((r) => [
+    `${r.status.padEnd(9)} #${r.n} ${short(r.quote)}${r.article ? ` → ${r.article.title}` : ""}${r.reason ? ` (${r.reason})` : ""}${r.status === "orphaned" && r.stored ? " [kept as an orphaned highlight]" : ""}`,
+    ...r.notices.map((notice) => `          note: ${notice}`),
+  ]);
   const { placed, moved, orphaned, duplicate } = report.counts;
   const totals = `${placed} placed, ${moved} moved, ${orphaned} orphaned, ${duplicate} already highlighted; ${report.claims} new claims.`;
   const kept = report.rows.filter((r) => r.status === "orphaned" && r.stored).length;
@@ -207,7 +211,7 @@ function annotationReportLines(report: ImportReport, file: string): string[] {
   const head = report.dryRun
     ? `Dry run of ${file} (${report.toolName}): nothing was written.${orphans.replace(" is kept", " would be kept").replace(" are kept", " would be kept")}`
     : `Imported ${file} (${report.toolName}): already highlighted spans, and orphans with no article or no words, were left out.${orphans}`;
-  const skipped = [...report.skipped.map((s) => `skipped   line ${s.line}: ${s.reason}`), ...report.skippedResults.map((s) => `skipped   ${describeResult(s)}: ${s.reason}`)];
+  const skipped = [...report.skipped.map((s) => `skipped   line ${s.line}: ${s.reason}`), ...report.skippedResults.map((s) => `skipped   ${describeResult(s)}: ${s.reason}`), ...report.skippedTasks.map((s) => `skipped   task ${s.task}: ${s.reason}`)];
   return [head, ...lines, ...skipped, totals];
 }
 

@@ -174,6 +174,9 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
       {report.skippedResults.length > 0 && (
         <LeftOut items={report.skippedResults.map((s) => ({ key: s.field, place: describeResult(s), reason: s.reason }))} one="result is" many="results are" rest="results" />
       )}
+      {report.skippedTasks.length > 0 && (
+        <LeftOut items={report.skippedTasks.map((s) => ({ key: s.field, place: `task ${s.task}`, reason: s.reason }))} one="task is" many="tasks are" rest="tasks" />
+      )}
     </div>
   );
 }

@@ -64,8 +64,10 @@ function Bookmarklet({ slug }: { slug: string }) {
   );
 }
 
-function ReviewCard({ slug, preview, index, outcome }: { slug: string; preview: Extract<Preview, { status: "ok" }>; index: number; outcome?: Outcome }) {
+function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; preview: Extract<Preview, { status: "ok" }>; index: number; outcome?: Outcome; quote?: string }) {
   const prefix = `url-${index}`;
+  // The bookmarklet's selected words go with the link to the article, so the reader opens Mark as claim with them.
+  const q = quote ? `?quote=${encodeURIComponent(quote)}` : "";
   const fields = outcome?.kind === "failed" ? outcome.fields : {};
   return (
     <li className="rounded-lg bg-stone-50 p-4 ring-1 ring-stone-200">
@@ -81,10 +83,10 @@ function ReviewCard({ slug, preview, index, outcome }: { slug: string; preview: 
           <div className="mt-3">
             <Alert tone="info">
               Already in the workspace as{" "}
-              <Link href={`/w/${slug}/articles/${preview.duplicate.id}`} className="font-medium underline">
+              <Link href={`/w/${slug}/articles/${preview.duplicate.id}${q}`} className="font-medium underline">
                 {preview.duplicate.title}
               </Link>
-              .
+              .{quote ? " Open it to turn the selected words into a claim." : null}
             </Alert>
           </div>
         ) : null}
@@ -92,7 +94,7 @@ function ReviewCard({ slug, preview, index, outcome }: { slug: string; preview: 
           <div className="mt-3">
             <Alert tone={outcome.result.status === "created" ? "success" : "info"}>
               {outcome.result.status === "created" ? "Imported: " : "Already in the workspace: "}
-              <Link href={`/w/${slug}/articles/${outcome.result.article.id}`} className="font-medium underline">
+              <Link href={`/w/${slug}/articles/${outcome.result.article.id}${q}`} className="font-medium underline">
                 {outcome.result.article.title}
               </Link>
             </Alert>
@@ -263,7 +265,7 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
           <ul className="space-y-4">
             {previews.map((p, i) =>
               p.status === "ok" ? (
-                <ReviewCard key={`${i}-${p.url}`} slug={slug} preview={p} index={i} outcome={outcomes[i]} />
+                <ReviewCard key={`${i}-${p.url}`} slug={slug} preview={p} index={i} outcome={outcomes[i]} quote={previews.length === 1 ? quote : undefined} />
               ) : (
                 <li key={`${i}-${p.url}`} className="rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
                   <p className="font-medium break-all">{p.url}</p>

@@ -38,6 +38,15 @@ describe("POST /api/v1/workspaces/{ws}/annotation-imports", () => {
     const notJson = await call<{ errors: Record<string, string> }>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { content: "{oops" } });
     expect(notJson.status).toBe(400);
     expect(Object.keys(notJson.body.errors)).toEqual(["content"]);
+    // A pretty-printed file with a typo is invalid JSON at its line and column, not "not a format" read as JSON Lines.
+    for (const content of ['{\n "rows": [\n  {"text": "hi", }\n ]\n}', '[\n  {"uri": "https://x.example",\n    "target": [}\n]', '{\n  "type": "AnnotationCollection",\n  "first": {"items": [}\n}']) {
+      const typo = await call<{ errors: Record<string, string>; detail: string }>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { content } });
+      expect(typo.status, content).toBe(400);
+      expect(typo.body.detail, content).toMatch(/^This file isn't valid JSON \(line 3, column \d+: /);
+      expect(Object.keys(typo.body.errors)).toEqual(["content"]);
+    }
+    const multi = await call<{ detail: string }>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { content: '{\n "rows": [\n  {"text": "hi", }\n ]\n}' } });
+    expect(multi.body.detail).toBe(`This file isn't valid JSON (line 3, column 18: unexpected "}").`);
     const badShape = await call<{ errors: Record<string, string>; detail: string }>(importAnnotationsEndpoint, { token: w.tokens.annotator, params: p, body: { content: JSON.stringify({ rows: [{ uri: 5, target: [] }] }) } });
     expect(badShape.status).toBe(422);
     expect(badShape.body.detail).toContain("rows[0].uri");

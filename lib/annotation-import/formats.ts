@@ -40,6 +40,8 @@ export interface ImportedSpan {
   note: string | null;
   tags: string[];
   creator: string | null;
+  /** When the annotation was made, as the file says (W3C `created`, Hypothesis `created`): kept when it is a real date not in the future. */
+  created?: Date;
   claim: ImportedClaim | null;
   /** Why the span can't be placed whatever the text (reported as orphaned). */
   problem?: string;
@@ -77,6 +79,15 @@ export interface SkippedResult {
   reason: string;
 }
 
+/** A Label Studio task with no text to mark (none, or only an image, audio or other file address): left out, never made an article. */
+export interface SkippedTask {
+  /** 1-based place of the task in the file. */
+  task: number;
+  /** The JSON path to give the text at: `[1].data.text`. */
+  field: string;
+  reason: string;
+}
+
 export interface ParsedFile {
   tool: Tool;
   docs: ImportedDoc[];
@@ -84,6 +95,8 @@ export interface ParsedFile {
   skipped: SkippedLine[];
   /** Label Studio only: results left out, reported by task and result. */
   skippedResults: SkippedResult[];
+  /** Label Studio only: tasks without text, reported by task. */
+  skippedTasks: SkippedTask[];
 }
 
 export const MAX_SPANS = 20_000;
@@ -95,6 +108,20 @@ export const STATEMENT_MAX = 2000;
 export const CLAIMANT_MAX = 300;
 
 const count = (n: number) => n.toLocaleString("en");
+
+/** The file's own creation time of an annotation: a valid date-time not in the future, else undefined (the import time is used). */
+export function createdAt(value: unknown, now = Date.now()): Date | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  if (!m) return undefined;
+  // A real calendar day (Date would roll 30 February over into March); no zone given reads as UTC.
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1000 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  const t = Date.parse(m[6] ? value.trim() : `${value.trim()}Z`);
+  if (!Number.isFinite(t) || t > now) return undefined;
+  return new Date(t);
+}
 
 /**
  * A value cut to `max` UTF-16 units (never inside a character), saying so in
@@ -278,12 +305,13 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
       note: notes.length ? shorten(notes.join("\n\n"), NOTE_MAX, "Note", notices) : null,
       tags,
       creator: creatorName(a.creator),
+      created: createdAt((raw as Record<string, unknown>).created),
       claim,
       problem: sel.exact === undefined && sel.start === undefined ? "No TextQuoteSelector or TextPositionSelector in its target." : undefined,
       notices,
     });
   }
-  return { tool: "w3c", docs: [...byDoc.values()], skipped: [], skippedResults: [] };
+  return { tool: "w3c", docs: [...byDoc.values()], skipped: [], skippedResults: [], skippedTasks: [] };
 }
 
 // ——— Hypothesis ———
@@ -328,12 +356,13 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
       note: r.text?.trim() ? shorten(r.text, NOTE_MAX, "Note", notices) : null,
       tags: cleanTags(r.tags ?? [], notices),
       creator: hypothesisUser(r.user, r.user_info?.display_name),
+      created: createdAt((raw as Record<string, unknown>).created),
       claim: null,
       problem: sel.exact === undefined && sel.start === undefined ? "A page note: it marks no words." : undefined,
       notices,
     });
   }
-  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [], skippedResults: [] };
+  return { tool: "hypothesis", docs: [...byUri.values()], skipped: [], skippedResults: [], skippedTasks: [] };
 }
 
 // ——— Label Studio ———
@@ -396,18 +425,47 @@ function spanFromOffsets(text: string, start: number | undefined, end: number | 
   return `The text at ${start}–${end} isn't the text recorded for the span.`;
 }
 
+/** A value that is only a file's address (an image, audio or video task's data), not text to mark. */
+const LONE_ADDRESS = /^\s*(?:(?:https?|s3|gs|azure-blob|file|data):\S+|\/data\/\S+)\s*$/i;
+/** Task data fields that never hold the text: media addresses and the task's own title, address and id. */
+const NOT_TEXT = new Set(["image", "audio", "video", "url", "title", "id", "ref_id"]);
+
+/**
+ * The text a Label Studio task's spans mark: `data.text`, else its one other
+ * text field (Label Studio lets a project name it); a reason when there is none,
+ * or only the address of an image, audio or text file Claimtrail doesn't fetch.
+ */
+function taskText(data: Record<string, unknown>): string | { reason: string } {
+  if (typeof data.text === "string" && data.text.trim()) {
+    if (LONE_ADDRESS.test(data.text)) return { reason: "Its data.text is only an address (Claimtrail doesn't fetch it): put the text itself in data.text." };
+    return data.text;
+  }
+  const other = Object.entries(data).find(([k, v]) => !NOT_TEXT.has(k) && typeof v === "string" && v.trim() && !LONE_ADDRESS.test(v));
+  if (other) return other[1] as string;
+  const media = Object.entries(data).filter(([, v]) => typeof v === "string" && LONE_ADDRESS.test(v)).map(([k]) => `data.${k}`);
+  return {
+    reason: media.length
+      ? `It has no text, only ${media.join(", ")} (a file's address, e.g. an image or audio task): give the text as data.text.`
+      : "It has no text: give the task's text as data.text.",
+  };
+}
+
 /** Which results don't mark words: choices, ratings, relations (relations have no `value` at all). */
 const isSpanResult = (raw: unknown) => !isObject(raw) || raw.type === undefined || raw.type === "labels" || raw.type === "hypertextlabels";
 
 function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): ParsedFile {
   const docs: ImportedDoc[] = [];
   const skippedResults: SkippedResult[] = [];
+  const skippedTasks: SkippedTask[] = [];
   let n = 0;
   for (const [i, raw] of tasks.entries()) {
     const at = `${base}[${i}]`;
     const task = parseWith(lsTask, raw, at, "Not a Label Studio task");
-    const text = typeof task.data.text === "string" ? task.data.text : Object.values(task.data).find((v): v is string => typeof v === "string" && v.trim().length > 0);
-    if (text === undefined) throw unprocessable(`Label Studio file: task ${i + 1} has no text.`, { [`${at}.data.text`]: "Give the task's text as data.text." });
+    const text = taskText(task.data);
+    if (typeof text !== "string") {
+      skippedTasks.push({ task: i + 1, field: `${at}.data.text`, reason: text.reason });
+      continue;
+    }
     const title = str(task.data.title) ?? undefined;
     const url = str(task.data.url) ?? undefined;
     const doc: ImportedDoc = { text, title, url, spans: [] };
@@ -455,6 +513,15 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     }
     docs.push(doc);
   }
+  if (!docs.length && skippedTasks.length) {
+    const named = skippedTasks.slice(0, SKIPPED_NAMED);
+    throw unprocessable(
+      skippedTasks.length === 1
+        ? `Label Studio file: task ${skippedTasks[0].task} has no text.`
+        : `Label Studio file: no task has text (tasks ${named.map((s) => s.task).join(", ")}${skippedTasks.length > named.length ? ` and ${skippedTasks.length - named.length} more` : ""}).`,
+      Object.fromEntries(named.map((s) => [s.field, s.reason])),
+    );
+  }
   if (skippedResults.length && !docs.some((d) => d.spans.length)) {
     const named = skippedResults.slice(0, SKIPPED_NAMED);
     throw unprocessable(
@@ -462,7 +529,7 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
       Object.fromEntries(named.map((s) => [s.field, s.reason])),
     );
   }
-  return { tool: "label-studio", docs, skipped: [], skippedResults };
+  return { tool: "label-studio", docs, skipped: [], skippedResults, skippedTasks };
 }
 
 // ——— doccano ———
@@ -530,7 +597,7 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
   }
   skipped.sort((a, b) => a.line - b.line);
   if (!docs.length) throw unprocessable(`No line of the file is a doccano record: ${describeSkipped(skipped)}`, skippedErrors(skipped));
-  return { tool: "doccano", docs, skipped, skippedResults: [] };
+  return { tool: "doccano", docs, skipped, skippedResults: [], skippedTasks: [] };
 }
 
 // ——— detection ———
@@ -569,6 +636,17 @@ function withoutControls(_key: string, value: unknown): unknown {
 }
 
 /** JSON Lines, line by line: null when no line is JSON (then it isn't JSON Lines at all). */
+/**
+ * Whether a file that doesn't parse is meant as one JSON document (a typo in
+ * it), not JSON Lines: it opens an array, or its first line opens a value it
+ * doesn't close (`{`, `{"rows": [`, `"type": "Annotation",`), as a
+ * pretty-printed export does. A JSON Lines record is whole on its line.
+ */
+function oneDocument(body: string): boolean {
+  const first = body.split(/\r?\n/).find((l) => l.trim())?.trim() ?? "";
+  return first.startsWith("[") || /[{[,:]$/.test(first);
+}
+
 function parseJsonLines(content: string): JsonLines | null {
   const out: JsonLines = { items: [], lineOf: [], skipped: [] };
   for (const [i, line] of content.split(/\r?\n/).entries()) {
@@ -620,7 +698,7 @@ export function parseAnnotationFile(content: string): ParsedFile {
     json = JSON.parse(body, withoutControls);
   } catch (err) {
     if (err instanceof DomainError) throw err; // the reviver's refusal, not a parse error
-    lines = parseJsonLines(body);
+    lines = oneDocument(body) ? null : parseJsonLines(body);
     if (!lines) {
       const place = jsonErrorPlace(body);
       const message = place ? `This file isn't valid JSON (${place}).` : "This file isn't valid JSON.";

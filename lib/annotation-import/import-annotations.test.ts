@@ -66,6 +66,8 @@ function comparable(doc: { first: { items: Record<string, unknown>[] } }, titles
       return {
         motivation: a.motivation,
         creator: (a.creator as { name?: string } | undefined)?.name ?? null,
+        // The highlight keeps the annotation's own creation time, not the import's.
+        created: a.created,
         article: titles.get(String(a["ct:article"])),
         source: target.source.startsWith("urn:") ? "urn" : target.source,
         selector: target.selector,
@@ -184,6 +186,20 @@ describe("Hypothesis", () => {
     expect((await counts(workspace.id)).claims).toBe(0);
   });
 
+  it("keeps each annotation's own `created` when it is a real date not in the future; the import time otherwise", async () => {
+    const { access } = await freshWorkspace();
+    const article = await articleIn(access, ["Inflation fell to 3.1 percent in May, the office said on Tuesday."]);
+    const row = (exact: string, created?: unknown) => ({ uri: "https://elsewhere.example/x", ...(created === undefined ? {} : { created }), target: [{ selector: [{ type: "TextQuoteSelector", exact }] }] });
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const file = [row("Inflation", "2024-05-01T10:20:30.456+00:00"), row("3.1 percent", future), row("in May", "not a date"), row("the office"), row("on Tuesday", "2024-02-30T00:00:00Z")];
+    const before = Date.now();
+    await importAnnotations(access, { content: JSON.stringify(file), articleId: article.id }, { dryRun: false });
+    const rows = await db.annotation.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    expect(rows.map((r) => r.exact)).toEqual(["Inflation", "3.1 percent", "in May", "the office", "on Tuesday"]);
+    expect(rows[0].createdAt.toISOString()).toBe("2024-05-01T10:20:30.456Z");
+    for (const r of rows.slice(1)) expect(r.createdAt.getTime(), r.exact).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it("reports annotations of a page that isn't here, and places them on the article picked", async () => {
     const { access } = await freshWorkspace();
     const article = await articleIn(access, ["Inflation fell to 3.1 percent in May."]);
@@ -205,6 +221,31 @@ describe("Label Studio", () => {
     annotations: [{ id: 1, completed_by: { email: "ana@newsroom.example", first_name: "Ana", last_name: "Silva" }, result: results }],
   });
   const span = (start: number, end: number, labels: string[], quote = text.slice(start, end)) => ({ id: unique("r"), from_name: "label", to_name: "text", type: "labels", value: { start, end, text: quote, labels } });
+
+  it("leaves out a task with no text, or only an image or audio address, reported by task; never makes an article of it", async () => {
+    const { access, workspace } = await freshWorkspace();
+    const good = { id: 1, data: { text: "The port handled 12 million tonnes.", image: "http://x/port.png" }, annotations: [{ result: [{ type: "labels", value: { start: 4, end: 8, labels: ["Place"] } }] }] };
+    const image = { id: 4, data: { image: "http://x/y.png" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 4, labels: ["X"] } }] }] };
+    const audio = { id: 5, data: { audio: "/data/upload/1/clip.mp3", title: "Clip" }, annotations: [] };
+    const textUrl = { id: 6, data: { text: "s3://bucket/story.txt" }, annotations: [] };
+    const empty = { id: 7, data: {}, annotations: [] };
+    const dry = await importAnnotations(access, { content: JSON.stringify([good, image, audio, textUrl, empty]) }, { dryRun: true });
+    expect(dry.rows.map((r) => r.quote)).toEqual(["port"]);
+    expect(dry.skippedTasks).toEqual([
+      { task: 2, field: "[1].data.text", reason: expect.stringContaining("only data.image") },
+      { task: 3, field: "[2].data.text", reason: expect.stringContaining("only data.audio") },
+      { task: 4, field: "[3].data.text", reason: expect.stringContaining("only an address") },
+      { task: 5, field: "[4].data.text", reason: "It has no text: give the task's text as data.text." },
+    ]);
+    const done = await importAnnotations(access, { content: JSON.stringify([good, image, audio, textUrl, empty]) }, { dryRun: false });
+    expect(done.skippedTasks).toHaveLength(4);
+    expect(await db.article.findMany({ where: { workspaceId: workspace.id }, select: { text: true } })).toEqual([{ text: good.data.text }]);
+    // A file of image tasks only is refused, naming each task; nothing written.
+    const err = await rejected(importAnnotations(access, { content: JSON.stringify([image]) }, { dryRun: false }));
+    expect(err.message).toBe("Label Studio file: task 1 has no text.");
+    expect(err.fields).toEqual({ "[0].data.text": expect.stringContaining("only data.image") });
+    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(1);
+  });
 
   it("creates the article from the task's text, labels become tags, a Claim label a claim; bad spans are orphaned", async () => {
     const { access, workspace } = await freshWorkspace();

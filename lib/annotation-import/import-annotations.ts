@@ -18,7 +18,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
-import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type Tool } from "./formats";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type SkippedTask, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
@@ -60,6 +60,8 @@ export interface ImportReport {
   skipped: SkippedLine[];
   /** Label Studio results left out (no value, a bad field), by task and result. */
   skippedResults: SkippedResult[];
+  /** Label Studio tasks left out (no text, or only an image/audio address), by task. */
+  skippedTasks: SkippedTask[];
 }
 
 const QUOTE_SHOWN = 300;
@@ -355,6 +357,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
         rows: placements.map((p) => ({ ...p.row, article: p.target ? { id: p.target.id, title: p.target.title } : null })),
         skipped: parsed.skipped,
         skippedResults: parsed.skippedResults,
+        skippedTasks: parsed.skippedTasks,
       };
     },
     { timeout: 5 * 60_000, maxWait: 10_000 },
@@ -441,7 +444,7 @@ async function writeAll(tx: Prisma.TransactionClient, access: Access, tool: Tool
     // A plain highlight is in the feed as itself (a claim's is in it as the claim's mention), so open
     // readers and webhooks hear of imported highlights like any other.
     if (!claimId) claimChanges.push({ ...change, kind: "annotation.created", articleId: p.target!.id, subjectId: id, data: { annotationId: id, exact: w.exact, claimId: null } });
-    annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, at, at]);
+    annotationRows.push([id, access.workspace.id, p.target!.id, p.span.note, w.exact, w.prefix, w.suffix, w.start, w.end, w.status, p.target!.revision, access.userId, p.span.creator, importedFrom, JSON.stringify(p.span.tags), claimId, p.span.created?.toISOString() ?? at, at]);
     annotationEvents.push([nextId(), id, access.userId, "created", JSON.stringify({ start: w.start, end: w.end, importedFrom, originalCreator: p.span.creator }), at]);
   }
   const CHUNK = 2000;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { JSON_LD_PAGE, OPENGRAPH_PAGE } from "@/lib/testing/news-pages";
 import { startPageServer, type PageServer } from "@/lib/testing/page-server";
 import { importUrlEndpoint, previewUrlsEndpoint } from "./endpoints/url-import";
-import { getArticleEndpoint, listArticles, updateArticleEndpoint } from "./endpoints/articles";
+import { createArticle, getArticleEndpoint, listArticles, updateArticleEndpoint } from "./endpoints/articles";
 import { apiWorld, call } from "./testing";
 
 let site: PageServer;
@@ -87,6 +87,13 @@ describe("v1 URL import", () => {
       const res = await call<Json>(importUrlEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys(res.body.errors ?? {}).length, JSON.stringify(body)).toBeGreaterThan(0);
+    }
+    // The same language check as POST articles: a malformed tag is a 400 naming `language` on both, nothing stored.
+    for (const language of ["zz-invalid-123", "not a language", "en-"]) {
+      const fromUrl = await call<Json>(importUrlEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { url: `${site.origin}/news`, language } });
+      expect(fromUrl, language).toMatchObject({ status: 400, body: { errors: { language: "Use a language code like en or pt-BR." } } });
+      const posted = await call<Json>(createArticle, { token: w.tokens.annotator, params: { ws: w.ws }, body: { content: "Bridge to close.", language } });
+      expect(posted, language).toMatchObject({ status: 400, body: { errors: { language: "Use a language code like en or pt-BR." } } });
     }
     const badList = await call<Json>(previewUrlsEndpoint, { token: w.tokens.annotator, params: { ws: w.ws }, body: { urls: "https://x.example" } });
     expect(badList).toMatchObject({ status: 400, body: { errors: { urls: expect.any(String) } } });

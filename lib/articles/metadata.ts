@@ -11,6 +11,16 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => v || null)
     .nullish();
 
+/** A well-formed BCP 47 tag (language, then script, region, variants in that order): "zz-invalid-123" is not. */
+export function isLanguageTag(v: string): boolean {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v)) return false;
+  try {
+    return Intl.getCanonicalLocales(v).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Article metadata as people enter it (forms, API, CLI, JSON import). */
 export const articleMetadataSchema = z.object({
   title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters.").superRefine(storableText),
@@ -29,7 +39,7 @@ export const articleMetadataSchema = z.object({
   language: z
     .string()
     .trim()
-    .refine((v) => v === "" || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v), "Use a language code like en or pt-BR.")
+    .refine((v) => v === "" || isLanguageTag(v), "Use a language code like en or pt-BR.")
     .transform((v) => v || null)
     .nullish(),
   tags: z

@@ -44,6 +44,15 @@ export const annotationImportReportSchema = z
         }),
       )
       .meta({ description: "Label Studio: span results that can't be read (no `value`, a field of the wrong type), left out; the other results are imported." }),
+    skippedTasks: z
+      .array(
+        z.object({
+          task: z.int().meta({ description: "1-based place of the task in the file." }),
+          field: z.string().meta({ description: "JSON path where its text belongs, e.g. `[1].data.text`." }),
+          reason: z.string(),
+        }),
+      )
+      .meta({ description: "Label Studio: tasks with no text to mark (none, or only an image, audio or file address), left out and never made articles; the other tasks are imported." }),
   })
   .meta({ id: "AnnotationImportReport" });
 
