@@ -216,7 +216,7 @@ describe("exports and imports record their changes", () => {
     ]);
   });
 
-  it("an annotation file import records the articles it made and one import.completed", async () => {
+  it("an annotation file import records the articles it made, each plain highlight, and one import.completed", async () => {
     const { workspace, admin, access } = await world();
     const text = `Ferries ${unique("f")} run hourly on weekdays, the operator said.`;
     const line = JSON.stringify({ id: 1, text, label: [[0, 7, "ORG"], [8 + text.split(" ")[1].length + 1, text.indexOf(" on"), "FIG"]] });
@@ -224,6 +224,9 @@ describe("exports and imports record their changes", () => {
     const made = await db.article.findFirstOrThrow({ where: { workspaceId: workspace.id, text: { contains: text } }, select: { id: true, title: true } });
     expect(changes).toEqual([
       { kind: "article.created", actorId: admin.id, articleId: made.id, claimId: null, subjectId: null, data: { title: made.title, via: "annotations" } },
+      // Plain highlights are in the feed as themselves, so open readers and webhooks hear of them.
+      { kind: "annotation.created", actorId: admin.id, articleId: made.id, claimId: null, subjectId: expect.any(String), data: { annotationId: expect.any(String), exact: "Ferries", claimId: null } },
+      { kind: "annotation.created", actorId: admin.id, articleId: made.id, claimId: null, subjectId: expect.any(String), data: { annotationId: expect.any(String), exact: text.slice(8 + text.split(" ")[1].length + 1, text.indexOf(" on")), claimId: null } },
       { kind: "import.completed", actorId: admin.id, articleId: null, claimId: null, subjectId: null, data: { kind: "doccano", articles: 1, claims: 0, annotations: 2 } },
     ]);
   });
