@@ -10,6 +10,9 @@ const POLL_MS = 15_000;
 /** Changes come in bursts (a bulk action): one read after the burst. */
 const SETTLE_MS = 400;
 
+/** Kinds that can put something in someone's inbox (lib/notifications/derive.ts): others never cost a read. */
+const MAY_NOTIFY = (kind: string) => kind.startsWith("claim.") || kind.startsWith("comment.") || kind === "invite.accepted";
+
 /** Fired on window with the new unread count when it grows, so the inbox page can offer to show the new ones. */
 export const UNREAD_EVENT = "claimtrail:unread";
 
@@ -49,7 +52,7 @@ export function InboxBell({ unread: fromServer, userId }: { unread: number; user
       settle = window.setTimeout(() => void read(), SETTLE_MS);
     };
     const stop = onLiveChanges((changes) => {
-      if (changes.some((c) => c.actorId !== userId)) soon();
+      if (changes.some((c) => c.actorId !== userId && MAY_NOTIFY(c.kind))) soon();
     });
     const poll = window.setInterval(() => {
       if (document.visibilityState === "visible") void read();

@@ -4,7 +4,8 @@ import { streamChangesEndpoint } from "@/lib/api-v1/endpoints/changes";
 import { createApiToken, revokeApiToken } from "@/lib/api-v1/tokens";
 import { recordChange, latestSeq } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { makeWorkspace } from "@/lib/testing/fixtures";
+import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
+import { removeMember } from "@/lib/members/remove-member";
 import { LiveHub } from "./hub";
 import { listChanges } from "./list-changes";
 import { resumeFrom } from "./query";
@@ -68,6 +69,20 @@ describe("live stream edges", () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect(text).not.toContain("settings.changed");
   }, 30_000);
+
+  it("a viewer removed from the workspace stops hearing it at once, though a viewer never sees member changes", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const access = await authorize(viewer.user.id, workspace.slug, "workspace.view");
+    const res = await liveStream({ access, scope: { kind: "workspace" }, after: undefined, signal: new AbortController().signal, hub });
+    await removeMember({ workspaceId: workspace.id, membershipId: viewer.membership.id, actorId: admin.id });
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "claim.edited", workspaceId: workspace.id, actorId: admin.id, claimId: "cmx00000000000000000000001", data: { field: "statement", from: "a", to: "after removal" } }),
+    );
+    const { text, done } = await readAll(res, 8000);
+    expect(done).toBe(true);
+    expect(text).not.toContain("after removal");
+  });
 
   it("a Last-Event-ID that isn't a seq is a 400 naming it; an empty one is no resume point", () => {
     const req = (id: string) => new Request("http://localhost/x", { headers: { "last-event-id": id } });

@@ -24,7 +24,7 @@ export interface StreamOptions {
    * would keep hearing the workspace until the stream's time is up.
    */
   stillValid?: () => Promise<boolean>;
-  /** A change that ends the stream the moment it is read (e.g. this stream's token revoked), whoever may see it. */
+  /** A change that ends the stream the moment it is read (e.g. this stream's token revoked), besides the member's own removal or role change. */
   endsOn?: (change: LiveChange) => boolean;
   /** Keep-alive interval (tests shorten it). */
   pingMs?: number;
@@ -78,10 +78,14 @@ export async function liveStream(opts: StreamOptions): Promise<Response> {
     },
   });
   write("retry: 1000\n\n");
+  const endsStream = (c: LiveChange) => ((c.kind === "member.removed" || c.kind === "member.role-changed") && c.subjectId === access.userId) || (opts.endsOn?.(c) ?? false);
   const subscription = await hub.subscribe(access.workspace.id, opts.after, {
     accept: (change) => {
-      if (opts.endsOn?.(change)) {
-        // Nothing after it is sent: write() is a no-op once stopped, for this batch too.
+      // Checked on every change, before visibility: a removed or re-roled member (a viewer doesn't
+      // see member changes) or a revoked token must not go on hearing the workspace with the access
+      // it had. Nothing after it is sent: write() is a no-op once stopped, for this batch too; a
+      // reconnect is checked afresh.
+      if (endsStream(change)) {
         stop();
         return false;
       }
@@ -93,8 +97,6 @@ export async function liveStream(opts: StreamOptions): Promise<Response> {
       if (cursor > changes[changes.length - 1].seq) out += `id: ${cursor}\n\n`;
       sentCursor = cursor;
       write(out);
-      // The member was removed or their role changed: end the stream; a reconnect is checked afresh.
-      if (changes.some((c) => (c.kind === "member.removed" || c.kind === "member.role-changed") && c.subjectId === access.userId)) stop();
     },
     reset(cursor) {
       sentCursor = cursor;
