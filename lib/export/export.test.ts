@@ -13,6 +13,9 @@ import { claimBatches, type ExportClaim, type ExportMention } from "./batches";
 import { W3C_CONTEXT, webAnnotation } from "./formats/w3c";
 import { exportContext } from "./context";
 import { jsonlRecord } from "./formats/jsonl";
+import { claimReview } from "./formats/claimreview";
+import { addRelation, removeRelation } from "@/lib/claims";
+import { Prisma } from "@/lib/db/generated/client";
 import { countExportSet, exportSet, exportToString } from "./index";
 import { exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
@@ -439,6 +442,31 @@ describe("schema.org ClaimReview", () => {
     expect(formulaRating[`${SCHEMA}ratingValue`]).toBeUndefined();
     expect(formulaRating[`${SCHEMA}bestRating`]).toBeUndefined();
     expect(values(formula, `${SCHEMA}claimReviewed`)).toEqual([FORMULA_STATEMENT]);
+  });
+
+  it("is byte for byte JSON.stringify of claimReview for claimBatches' claims, relations both ways, for every filter tried", async () => {
+    // formula → approved: an incoming relation on one reviewed claim, an outgoing one on the other.
+    const annotator = await w.as(w.annotator);
+    const version = async (id: string) => (await db.claim.findUniqueOrThrow({ where: { id } })).version;
+    const related = await addRelation(annotator, w.formula.id, { version: await version(w.formula.id), toId: w.approved.id, type: "supports" });
+    try {
+      const access = await viewerAccess();
+      for (const filters of [{}, { articles: [w.b.id] }, { articles: [w.a.id] }, { verdict: ["unverifiable" as const] }, { claimant: "leader" }]) {
+        const ctx = await exportContext(access, exportSet(access, filters), at);
+        const reviews: string[] = [];
+        for await (const batch of claimBatches(ctx.set, { links: true, where: Prisma.sql`c."reviewState" = 'approved' AND c."verdict" IS NOT NULL` }))
+          for (const c of batch) reviews.push(JSON.stringify(claimReview(ctx, c)));
+        const expected = reviews.length ? `[\n${reviews.join(",\n")}\n]\n` : "[]\n";
+        expect(await exportToString(access, "claimreview", filters, at)).toBe(expected);
+      }
+      const doc = JSON.parse(await exportToString(access, "claimreview", {}, at)) as Record<string, Record<string, unknown>>[];
+      const relation = (r: Record<string, Record<string, unknown>>, term: string) => r.itemReviewed[`https://claimtrail.org/ns#${term}`];
+      expect(relation(doc[0], "supportedBy")).toEqual([{ "@id": expect.stringContaining(w.formula.id) }]);
+      expect(relation(doc[1], "supports")).toEqual([{ "@id": expect.stringContaining(w.approved.id) }]);
+    } finally {
+      const relationId = related.relations.find((r) => r.other.id === w.approved.id)?.id;
+      if (relationId) await removeRelation(annotator, w.formula.id, relationId, { version: await version(w.formula.id) });
+    }
   });
 
   it("never puts the verdict into claimReviewed", async () => {
