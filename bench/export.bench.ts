@@ -9,9 +9,13 @@
  * 1. every export format downloaded over HTTP (the v1 API with the dataset's
  *    token), counting bytes, while the server process's resident memory
  *    (VmRSS of it and its children, /proc) is sampled every 50 ms;
- * 2. PostgreSQL's own `COPY (SELECT …) TO STDOUT` of the same records (one row
- *    per record the format holds: claims, mentions, or every bundle entity),
- *    with their stored columns;
+ * 2. PostgreSQL's own `COPY (SELECT …) TO STDOUT` of the same records: the
+ *    rows each format's records are made of, with their stored columns (a
+ *    JSON Lines or CSV record is a claim with its mentions, their articles,
+ *    and its sources; a ClaimReview adds relations and merged claims; a W3C
+ *    record is a mention with its claim and article; the bundle every
+ *    entity), one COPY per table read, timed together; rows/s counts the
+ *    format's records. The claims alone are also COPY'd for reference (info);
  * 3. the bundle, as downloaded, imported into a new workspace through the CLI
  *    (its process's peak memory and the time) and through the API as a
  *    streamed upload (the server's peak memory and the time);
@@ -119,12 +123,17 @@ async function copyRun(url: string, sql: string): Promise<Run> {
   }
 }
 
-async function copyAll(url: string, sqls: string[]): Promise<Run> {
+/**
+ * The COPYs of a format's baseline, one after another: bytes and seconds summed; rows are the
+ * records of the first query (the format's records: claims, or mentions for W3C) when
+ * `recordsFromFirst`, else every row (the bundle, whose records are all its entities).
+ */
+async function copyAll(url: string, sqls: string[], recordsFromFirst = true): Promise<Run> {
   const total = { bytes: 0, rows: 0, seconds: 0 };
-  for (const sql of sqls) {
+  for (const [i, sql] of sqls.entries()) {
     const r = await copyRun(url, sql);
     total.bytes += r.bytes;
-    total.rows += r.rows;
+    if (!recordsFromFirst || i === 0) total.rows += r.rows;
     total.seconds += r.seconds;
   }
   return total;
@@ -195,10 +204,23 @@ async function main() {
     const claimCols = `c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c."explanationText", c.tags, c."createdAt", c."updatedAt", c."approvedAt"`;
     const liveClaims = `SELECT ${claimCols} FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`;
     const mention = `a."workspaceId" = '${ws.workspaceId}' AND a."deletedAt" IS NULL`;
+    const approved = `${live} AND c."reviewState" = 'approved' AND c.verdict IS NOT NULL`;
+    // The same records as each format holds, read with their stored columns: a claim's record in JSON Lines and CSV carries
+    // its mentions (with their articles) and sources, a ClaimReview its mentions' articles, relations and merged claims; so the
+    // baseline reads those rows too, ordered as the format orders them. (Claims alone are recorded beside it, for reference.)
+    const mentionsOf = (claims: string) =>
+      `SELECT a.id, a."claimId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", ar.id, ar.title, ar.url, ar."publishedAt", ar.language
+       FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId"
+       WHERE ${claims} ORDER BY c."createdAt", c.id, a."createdAt", a.id`;
+    const sourcesOf = (claims: string) => `SELECT s.* FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${claims} ORDER BY c."createdAt", c.id, s."createdAt", s.id`;
+    const relationsOf = (claims: string) =>
+      `SELECT r.* FROM "Claim" c JOIN "ClaimRelation" r ON c.id IN (r."fromId", r."toId") WHERE ${claims} ORDER BY c."createdAt", c.id, r."createdAt", r.id`;
+    const mergedInto = (claims: string) => `SELECT m.id, m."mergedIntoId" FROM "Claim" c JOIN "Claim" m ON m."mergedIntoId" = c.id WHERE ${claims} ORDER BY c."createdAt", c.id, m."createdAt", m.id`;
+    const claimsWhere = (where: string) => `SELECT ${claimCols} FROM "Claim" c WHERE ${where} ORDER BY c."createdAt", c.id`;
     const copies: Record<string, string[]> = {
-      jsonl: [liveClaims],
-      csv: [liveClaims],
-      claimreview: [`SELECT ${claimCols} FROM "Claim" c WHERE ${live} AND c."reviewState" = 'approved' AND c.verdict IS NOT NULL ORDER BY c."createdAt", c.id`],
+      jsonl: [liveClaims, mentionsOf(live), sourcesOf(live)],
+      csv: [liveClaims, mentionsOf(live), sourcesOf(live)],
+      claimreview: [claimsWhere(approved), mentionsOf(approved), relationsOf(approved), mergedInto(approved)],
       w3c: [
         `SELECT a.id, a."claimId", a."articleId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", c.statement, c.verdict, c.tags, ar.title, ar.url
          FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId"
@@ -217,7 +239,7 @@ async function main() {
     const bundleFile = path.join(tmp, "bundle.json");
 
     for (const format of ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const) {
-      await copyAll(database.url, copies[format]); // warm-up: the same pages in PostgreSQL's cache for both
+      await copyAll(database.url, copies[format], format !== "bundle"); // warm-up: the same pages in PostgreSQL's cache for both
       // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
       await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();
       const memory = sampler(() => server.pid);
@@ -235,7 +257,7 @@ async function main() {
       const seconds = (performance.now() - t0) / 1000;
       if (file) await new Promise<void>((r) => file.end(() => r()));
       const mem = memory.stop();
-      const copy = await copyAll(database.url, copies[format]);
+      const copy = await copyAll(database.url, copies[format], format !== "bundle");
       if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
       const ours: Run = { bytes, rows: copy.rows, seconds };
       const area = `export ${format}`;
@@ -247,6 +269,10 @@ async function main() {
       recordInfo({ area, measure: "records/s over HTTP (ours)", scale: SCALE, value: ours.rows / ours.seconds, unit: "rows/s" });
       recordInfo({ area, measure: "records/s, COPY of the same records", scale: SCALE, value: copy.rows / copy.seconds, unit: "rows/s" });
       recordAtLeast({ area, measure: "ours / COPY by rows/s", scale: SCALE, value: ours.rows / ours.seconds / (copy.rows / copy.seconds), unit: "×" }, 1 / 3);
+      if (copies[format].length > 1 && format !== "bundle") {
+        const alone = await copyAll(database.url, copies[format].slice(0, 1));
+        recordInfo({ area, measure: "ours / COPY of the record rows alone (no children), by rows/s", scale: SCALE, value: ours.rows / ours.seconds / (alone.rows / alone.seconds), unit: "×" });
+      }
       recordAtMost({ area, measure: "server RSS growth while downloading", scale: SCALE, value: mem.growthMb, unit: "MB" }, 150);
     }
 
@@ -266,7 +292,9 @@ async function main() {
     const bundleMb = readFileSync(bundleFile).byteLength / MB;
 
     // CLI: its own process (and the tsx loader's children), peak memory sampled. BENCH_EXPORT_SKIP_CLI=1 leaves it out (a partial run).
-    if (!process.env.BENCH_EXPORT_SKIP_CLI) {
+    // BENCH_EXPORT_SKIP_IMPORT=1 leaves out both imports (a partial run: exports only).
+    const skipImport = Boolean(process.env.BENCH_EXPORT_SKIP_IMPORT);
+    if (!process.env.BENCH_EXPORT_SKIP_CLI && !skipImport) {
     const cliTarget = await target(`import-cli-${Date.now()}`);
     const cliSlug = (await admin.query(`SELECT slug FROM "Workspace" WHERE id = $1`, [cliTarget])).rows[0].slug as string;
     const t1 = performance.now();
@@ -286,6 +314,7 @@ async function main() {
     }
 
     // API: a streamed upload with the admin's session cookie.
+    if (!skipImport) {
     const apiTarget = await target(`import-api-${Date.now()}`);
     const apiSlug = (await admin.query(`SELECT slug FROM "Workspace" WHERE id = $1`, [apiTarget])).rows[0].slug as string;
     const cookie = `next-auth.session-token=${await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId }, secret: SECRET })}`;
@@ -314,12 +343,14 @@ async function main() {
     console.log(`  bundle import (API): ${expected.toLocaleString("en")} claims in ${apiSeconds.toFixed(1)} s, server peak ${apiMem.peakMb.toFixed(0)} MB`);
     recordAtMost({ area: "bundle import (API)", measure: "peak server RSS during a streamed upload", scale: SCALE, value: apiMem.peakMb, unit: "MB" }, 500);
     recordInfo({ area: "bundle import (API)", measure: `time for a ${bundleMb.toFixed(0)} MB bundle`, scale: SCALE, value: apiSeconds, unit: "s" });
+    }
     await admin.end();
 
     // After the workload: idle, then what the server still holds.
     await new Promise((r) => setTimeout(r, 15_000));
     const after = treeRss(server.pid) / MB;
-    recordAtMost({ area: "server memory", measure: "RSS after the export and import workload, 15 s idle", scale: SCALE, value: after, unit: "MB" }, 300);
+    const workload = skipImport ? "export workload (imports left out)" : "export and import workload";
+    recordAtMost({ area: "server memory", measure: `RSS after the ${workload}, 15 s idle`, scale: SCALE, value: after, unit: "MB" }, 300);
   } finally {
     await stop();
     rmSync(tmp, { recursive: true, force: true });
