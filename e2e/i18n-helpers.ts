@@ -9,7 +9,7 @@ import { MISSING_CLOSE, MISSING_OPEN } from "@/lib/i18n/missing-message";
  */
 
 /** Show the app in `locale` for a signed-out browser: the language switcher's cookie. */
-export async function useLocaleCookie(context: BrowserContext, baseUrl: string, locale: AppLocale): Promise<void> {
+export async function setLocaleCookie(context: BrowserContext, baseUrl: string, locale: AppLocale): Promise<void> {
   await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseUrl }]);
 }
 
