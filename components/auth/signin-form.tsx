@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,9 +9,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { THROTTLED_PREFIX, throttledMessage } from "@/lib/auth/throttle-message";
+import { THROTTLED_PREFIX } from "@/lib/auth/throttle-message";
 
 export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; signupOpen: boolean }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +23,7 @@ export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; 
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError("Enter your email and password.");
+      setError(t("missing"));
       return;
     }
     setPending(true);
@@ -32,8 +34,8 @@ export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; 
       const err = result?.error ?? "";
       setError(
         err.startsWith(THROTTLED_PREFIX)
-          ? throttledMessage(Number(err.slice(THROTTLED_PREFIX.length)))
-          : "That email and password don't match an account.",
+          ? t("throttled", { minutes: Math.ceil(Number(err.slice(THROTTLED_PREFIX.length)) / 60) })
+          : t("wrong"),
       );
       return;
     }
@@ -45,21 +47,21 @@ export function SignInForm({ callbackUrl, signupOpen }: { callbackUrl?: string; 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required autoFocus />
+      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Forgot password?
+          {t("forgot")}
         </Link>
       </p>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("pending") : t("submit")}
       </Button>
       {signupOpen ? (
         <p className="text-center text-sm text-stone-600">
-          New to Claimtrail?{" "}
+          {t("newHere")}{" "}
           <Link href={signupHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            Create an account
+            {t("createAccount")}
           </Link>
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
 
 /** Ends every session of this account (this browser's too), then goes to sign-in. */
 export function SignOutEverywhere() {
+  const t = useTranslations("settings.signOutEverywhere");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,7 +30,7 @@ export function SignOutEverywhere() {
     <div className="space-y-3">
       {error ? <Alert>{error}</Alert> : null}
       <Button variant="secondary" onClick={onClick} disabled={pending}>
-        {pending ? "Signing out everywhere…" : "Sign out everywhere"}
+        {pending ? t("pending") : t("button")}
       </Button>
     </div>
   );
