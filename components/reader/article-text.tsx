@@ -3,6 +3,7 @@
 import { TextSelection as PMTextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { segmentSpans } from "@/lib/annotations/segments";
@@ -83,6 +84,7 @@ function toSelection(view: EditorView, index: TextIndex | null, from: number, to
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
 export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, describe, wrapper, clearSelection }: Props) {
+  const articleLabel = useTranslations("reader")("articleText");
   const indexRef = useRef<TextIndex | null>(null);
   const handlers = useRef({ onSelect, onHighlightClick, onShortcut });
   useEffect(() => {
@@ -101,7 +103,7 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     editorProps: {
       attributes: {
         class: "ct-article",
-        "aria-label": "Article text",
+        "aria-label": articleLabel,
         "aria-readonly": "true",
         "aria-multiline": "true",
         role: "textbox",
