@@ -110,13 +110,15 @@ function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
 
 /** Rich text for display (server or client), from the same document schema. */
 export function RichText({ doc }: { doc: RichDoc | null }) {
+  const t = useTranslations("claims.editor");
   if (!doc) return null;
-  return <div className="space-y-2 text-sm leading-relaxed [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">{renderNodes(doc.content)}</div>;
+  return <div className="space-y-2 text-sm leading-relaxed [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">{renderNodes(doc.content, t("someone"))}</div>;
 }
 
-function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
+/** `someone`: what a mention without a name reads as. */
+function renderNodes(nodes: RichDoc["content"] | undefined, someone: string): React.ReactNode {
   return (nodes ?? []).map((node, i) => {
-    const children = renderNodes(node.content);
+    const children = renderNodes(node.content, someone);
     switch (node.type) {
       case "paragraph":
         return <p key={i}>{children}</p>;
@@ -137,7 +139,7 @@ function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
       case "mention":
         return (
           <span key={i} className="rounded bg-brand-50 px-0.5 font-medium text-brand-800">
-            @{typeof node.attrs?.label === "string" ? node.attrs.label : "someone"}
+            @{typeof node.attrs?.label === "string" ? node.attrs.label : someone}
           </span>
         );
       case "text": {

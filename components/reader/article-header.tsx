@@ -46,7 +46,7 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
   const importedFrom = article.originalUrl && article.originalUrl !== article.canonicalUrl ? article.originalUrl : null;
   return (
     <header className="mb-8 max-w-3xl">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/w/${slug}`} className="text-brand-700 hover:underline">
           {t("allArticles")}
         </Link>

@@ -29,7 +29,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
   const [labels, members, t] = await Promise.all([getVerdictLabels(access.workspace.id), listMembers(access.workspace.id), getTranslations("claims.page")]);
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-4 text-sm">
         <Link href={`/w/${slug}/claims`} className="text-brand-700 hover:underline">
           {t("backToAll")}
         </Link>
