@@ -86,10 +86,12 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(card).toContainText("Открыть утверждение →");
   await expect(card).toContainText("0 источников · 0 связанных утверждений");
 
-  // The Russian passage: the English claim is suggested, and why, in Russian.
+  // The Russian passage, marked with the M key on a Russian keyboard layout (where it types "ь"):
+  // the English claim is suggested, and why, in Russian.
   await openArticle(page, slug, RU_TITLE);
   await mouseSelect(page, articleText(page), RU);
-  await page.getByRole("toolbar", { name: "Выделенный текст" }).getByRole("button", { name: /^Отметить как утверждение/ }).click();
+  await expect(page.getByRole("toolbar", { name: "Выделенный текст" })).toBeVisible();
+  await articleText(page).dispatchEvent("keydown", { key: "ь", code: "KeyM", bubbles: true, cancelable: true });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText("Похожие утверждения в этом рабочем пространстве")).toBeVisible();
   const item = dialog.getByRole("list", { name: "Подсказки: утверждения" }).getByRole("listitem").filter({ hasText: EN });

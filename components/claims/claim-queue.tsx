@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
+import { shortcutLetter } from "./shortcut-letter";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 
 /** A small cell in a card (below md): inline, its column's name before it. */
@@ -35,16 +36,17 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement;
       if (target.closest("input, select, textarea, [contenteditable=true]") || e.metaKey || e.ctrlKey || e.altKey || !items.length) return;
-      if (e.key === "j" || e.key === "k") {
+      const letter = shortcutLetter(e);
+      if (letter === "j" || letter === "k") {
         e.preventDefault();
         // The first press puts the focus on the current row (the first, on a fresh page); later ones move it.
         const onRow = rows.current.some((row) => row && row === document.activeElement);
-        const next = onRow ? Math.max(0, Math.min(items.length - 1, active + (e.key === "j" ? 1 : -1))) : Math.min(active, items.length - 1);
+        const next = onRow ? Math.max(0, Math.min(items.length - 1, active + (letter === "j" ? 1 : -1))) : Math.min(active, items.length - 1);
         rows.current[next]?.focus();
         setActive(next);
       } else if (e.key === "Enter" && target.tagName === "TR") {
         router.push(`/w/${slug}/claims/${items[active].id}`);
-      } else if (e.key === "x" && canBulk) {
+      } else if (letter === "x" && canBulk) {
         toggle(items[active].id);
       }
     }

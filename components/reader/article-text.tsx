@@ -10,6 +10,7 @@ import { segmentSpans } from "@/lib/annotations/segments";
 import { trimSpan } from "@/lib/annotations/span";
 import type { DocNode } from "@/lib/articles/document";
 import { buildTextIndex, type TextIndex } from "@/lib/articles/text-index";
+import { shortcutLetter } from "@/components/claims/shortcut-letter";
 import { toneClasses } from "@/components/claims/verdict-style";
 import { Highlights, ReadOnlyText, highlightsKey, type HighlightState } from "./highlights-extension";
 import { articleExtensions } from "./schema-extensions";
@@ -117,8 +118,9 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
         };
         if (event.key === "Escape") return handlers.current.onShortcut("escape", null);
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        if (event.key === "m" || event.key === "M") return handlers.current.onShortcut("mark", now());
-        if (event.key === "h" || event.key === "H") return handlers.current.onShortcut("highlight", now());
+        const letter = shortcutLetter(event);
+        if (letter === "m") return handlers.current.onShortcut("mark", now());
+        if (letter === "h") return handlers.current.onShortcut("highlight", now());
         return false;
       },
       handleClick(view, _pos, event) {
