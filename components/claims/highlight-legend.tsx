@@ -2,10 +2,16 @@ import { useTranslations } from "next-intl";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { VerdictSwatch } from "./verdict-badge";
 
+/** The underline a legend line names, drawn as it is drawn in the text (the <line> tag of the message). */
+function line(style: string) {
+  return function Line(chunks: React.ReactNode) {
+    return <span className={`border-b-2 ${style} border-stone-500`}>{chunks}</span>;
+  };
+}
+
 /** What the highlight colours and underlines mean. */
 export function HighlightLegend({ labels }: { labels: Record<Verdict, string> }) {
   const t = useTranslations("claims.legend");
-  const line = (style: string) => (chunks: React.ReactNode) => <span className={`border-b-2 ${style} border-stone-500`}>{chunks}</span>;
   return (
     <details className="mb-4 max-w-2xl rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-stone-200">
       <summary className="cursor-pointer font-medium text-stone-700">{t("summary")}</summary>
