@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, signUpAndLand, uploadFiles } from "./helpers";
+import { expectNoMissingMessages, useLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §4: the claims list, a claim page and the reader in Russian and Ukrainian. The
@@ -15,21 +16,12 @@ const EN = "Sergey Lavrov and Antony Blinken held talks in Geneva on 21 January 
 const RU_TITLE = "Переговоры в Женеве";
 const RU = "21 января 2022 года Сергей Лавров и Энтони Блинкен провели переговоры.";
 
-/** What a message the catalogue lacks renders as (i18n/request.ts's getMessageFallback). */
-const MISSING_KEY = /⟦[^⟧]*⟧/;
-
 const isPost = (suffix: RegExp) => (r: { request(): { method(): string }; url(): string }) => r.request().method() === "POST" && suffix.test(new URL(r.url()).pathname);
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
-async function useLocale(page: Page, locale: "ru" | "uk") {
-  await page.context().addCookies([{ name: "claimtrail-locale", value: locale, url: new URL(page.url()).origin }]);
-}
-
-/** No message on the page is missing from the catalogue (the body's text and its labels alike). */
-async function expectNoMissingKeys(page: Page) {
-  await expect(page.locator("body")).not.toContainText(MISSING_KEY);
-  const labels = await page.locator("[aria-label], [title], [placeholder]").evaluateAll((els) => els.map((el) => [el.getAttribute("aria-label"), el.getAttribute("title"), el.getAttribute("placeholder")].join(" ")));
-  expect(labels.filter((l) => MISSING_KEY.test(l))).toEqual([]);
+/** The person has saved no language, so the cookie (the sign-in page's switcher) picks it. */
+async function showIn(page: Page, locale: "ru" | "uk") {
+  await useLocaleCookie(page.context(), new URL(page.url()).origin, locale);
 }
 
 async function expectAccessibleAndNarrow(page: Page) {
@@ -60,14 +52,14 @@ async function deskWithArticles(page: Page, who: string): Promise<string> {
 test("in Russian: a claim is made from a highlight, the Russian passage is offered it with the reasons in Russian, the list and the claim page are Russian, and a verdict is set", async ({ page }) => {
   test.setTimeout(180_000);
   const slug = await deskWithArticles(page, "Rus");
-  await useLocale(page, "ru");
+  await showIn(page, "ru");
 
   // The reader: the panel, the legend and the selection toolbar in Russian.
   await openArticle(page, slug, EN_TITLE);
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("heading", { name: /^Выделения/ })).toBeVisible();
   await expect(page.getByText("Обозначения")).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await mouseSelect(page, articleText(page), EN);
   const toolbar = page.getByRole("toolbar", { name: "Выделенный текст" });
   await expect(toolbar).toBeVisible();
@@ -75,7 +67,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   const dialog = page.getByRole("dialog", { name: "Отметить как утверждение" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText("Новое утверждение")).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   const marked = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await dialog.getByRole("button", { name: "Создать утверждение" }).click();
   expect((await marked).status()).toBe(201);
@@ -100,7 +92,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(reasons).toContainText(/Дата: .*2022-01-21/);
   await expect(item).toContainText("1 статья");
   await expect(item).toContainText("Не проверено");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   const attached = page.waitForResponse(isPost(/\/mark-as-claim$/));
   await item.getByRole("button", { name: /^Привязать к/ }).click();
   expect((await attached).status()).toBe(201);
@@ -115,7 +107,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   const row = page.getByRole("row").filter({ hasText: EN });
   await expect(row).toContainText("Вердикта пока нет");
   await expect(row).toContainText("Не проверено");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // The claim page; setting a verdict works in Russian and is told in Russian.
@@ -127,7 +119,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(page.getByRole("heading", { name: /^Источники/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "История" })).toBeVisible();
   await expect(review.getByRole("listitem")).toHaveText(["Сначала выберите вердикт.", "Сначала поясните вердикт.", "Сначала добавьте хотя бы один источник."]);
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
   await review.getByRole("button", { name: "Предложить вердикт" }).click();
   await review.locator('input[name="verdict"][value="mostly-true"]').check();
@@ -138,7 +130,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(page.getByText("Вердикт сохранён.")).toBeVisible();
   await expect(review.getByRole("button", { name: "Изменить вердикт" })).toBeVisible();
   await expect(page.getByRole("list", { name: "История" })).toContainText("изменил(а) вердикт");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
 });
 
 test("in Ukrainian: the claim page, with its mentions, history and review panel, is Ukrainian", async ({ page }) => {
@@ -151,7 +143,7 @@ test("in Ukrainian: the claim page, with its mentions, history and review panel,
   await page.getByRole("dialog", { name: "Mark as claim" }).getByRole("button", { name: "Create claim" }).click();
   const { claim } = (await (await marked).json()) as { claim: { id: string } };
 
-  await useLocale(page, "uk");
+  await showIn(page, "uk");
   await page.goto(`/w/${slug}/claims/${claim.id}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   await expect(page.getByRole("region", { name: "Вердикт і перевірка" })).toBeVisible();
@@ -160,14 +152,14 @@ test("in Ukrainian: the claim page, with its mentions, history and review panel,
   await expect(page.getByRole("list", { name: "Історія" })).toContainText("створив(ла) твердження");
   await expect(page.getByRole("link", { name: "← Усі твердження" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Змінити дані" })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // The list and the reader too.
   await page.goto(`/w/${slug}/claims`);
   await expect(page.getByRole("heading", { level: 2, name: "Твердження", exact: true })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await openArticle(page, slug, EN_TITLE);
   await expect(page.getByRole("heading", { name: /^Виділення/ })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
 });

@@ -4,7 +4,6 @@ import { CONTROL } from "@/components/ui/field";
 import { CHANGES_REQUESTED, REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { FiltersDisclosure } from "./filters-disclosure";
-import { messageKey } from "./message-key";
 
 /** The parameters that narrow the list (sort and paging don't): what "Filters (N active)" counts. */
 const NARROWING = ["q", "reviewState", "verdict", "assignee", "tag", "claimant", "hasSources", "articleId"] as const;
@@ -47,6 +46,7 @@ export function ClaimFiltersForm({
   errors?: Record<string, string>;
 }) {
   const t = useTranslations("claims");
+  const common = useTranslations("common");
   const active = NARROWING.filter((k) => filters[k]).length;
   return (
     <FiltersDisclosure active={active} startOpen={Object.keys(errors).length > 0}>
@@ -62,7 +62,7 @@ export function ClaimFiltersForm({
               <option value="">{t("filters.any")}</option>
               {REVIEW_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`reviewState.${messageKey(s)}`)}
+                  {common(`reviewStates.${s}`)}
                 </option>
               ))}
               <option value={CHANGES_REQUESTED}>{t("filters.changesRequested")}</option>

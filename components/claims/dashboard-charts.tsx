@@ -6,7 +6,6 @@ import type { ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { formatDate } from "@/lib/format/dates";
 import { useLocale } from "@/components/ui/locale";
-import { messageKey } from "./message-key";
 import { VERDICT_COLOURS } from "./verdict-style";
 
 interface Props {
@@ -44,11 +43,12 @@ function Figure({ title, table, children }: { title: string; table: { label: str
 export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOverTime }: Props) {
   const locale = useLocale();
   const t = useTranslations("claims");
+  const common = useTranslations("common");
   /** A week by its first day ("13 Dec 2021"), as every other date is shown. */
   const weekLabel = (day: string) => formatDate(day, locale, "day-short");
   const verdictLabel = (v: string | null) => (v ? (labels[v as Verdict] ?? v) : t("charts.noVerdict"));
   const verdictData = [...VERDICTS, null].map((v) => ({ name: verdictLabel(v), key: v ?? "none", count: byVerdict.find((r) => r.verdict === v)?.count ?? 0 }));
-  const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: t(`reviewState.${messageKey(s)}`), key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
+  const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: common(`reviewStates.${s}`), key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
   const weeks = [...new Set(verdictsOverTime.map((r) => r.week))].sort();
   const timeData = weeks.map((week) => ({ week, ...Object.fromEntries(VERDICTS.map((v) => [v, verdictsOverTime.find((r) => r.week === week && r.verdict === v)?.count ?? 0])) }));
 

@@ -16,7 +16,7 @@ import { describeEvent, type ClaimWords } from "./describe-event";
 export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: { slug: string; claimId: string; events: ClaimEventView[]; nextCursor: string | null; labels: Record<Verdict, string> }) {
   const locale = useLocale();
   const t = useTranslations("claims");
-  const words = t as unknown as ClaimWords;
+  const words = useTranslations() as unknown as ClaimWords;
   const history = useCursorPages(events, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/history?cursor=${encodeURIComponent(cursor)}`);
 
   return (

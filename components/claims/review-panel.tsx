@@ -8,7 +8,6 @@ import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { RichDoc } from "@/lib/claims/rich-text";
 import { selfApprovalReason } from "@/lib/claims/self-approval";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
-import { messageKey } from "./message-key";
 import { RichText, RichTextEditor } from "./rich-text-editor";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 
@@ -24,7 +23,7 @@ interface Props {
 /** The finding (verdict and explanation) and the workflow (review state), side by side but separate. */
 export function ReviewPanel({ claim, labels, canEdit, canReview, send, currentUserId }: Props) {
   const t = useTranslations("claims.review");
-  const tv = useTranslations("claims.verdictDescription");
+  const tv = useTranslations("common.verdictDescriptions");
   const [editingVerdict, setEditingVerdict] = useState(false);
   const [verdict, setVerdict] = useState<string>(claim.verdict ?? "");
   const [explanation, setExplanation] = useState<RichDoc | null>(claim.explanation);
@@ -66,7 +65,7 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send, currentUs
         <ReviewStateBadge state={claim.reviewState} changesRequested={!!claim.changesRequested} />
         {claim.approvedBy && approved ? <span className="text-xs text-stone-500">{t("approvedBy", { name: claim.approvedBy.name })}</span> : null}
       </div>
-      {claim.verdict ? <p className="mt-2 text-sm text-stone-600">{tv(messageKey(claim.verdict))}</p> : null}
+      {claim.verdict ? <p className="mt-2 text-sm text-stone-600">{tv(claim.verdict)}</p> : null}
 
       {editingVerdict ? (
         <div className="mt-4 space-y-3">
@@ -77,7 +76,7 @@ export function ReviewPanel({ claim, labels, canEdit, canReview, send, currentUs
                 <label key={v} className="flex items-start gap-2 text-sm">
                   <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} className="mt-1" />
                   <span>
-                    <span className="font-medium">{labels[v]}</span> <span className="text-stone-500">— {tv(messageKey(v))}</span>
+                    <span className="font-medium">{labels[v]}</span> <span className="text-stone-500">— {tv(v)}</span>
                   </span>
                 </label>
               ))}

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { Verdict } from "@/lib/claims/verdicts";
-import { isReviewState, messageKey } from "./message-key";
+import { isReviewState } from "./message-key";
 import { VERDICT_COLOURS } from "./verdict-style";
 
 /** A verdict as a colour swatch plus its label: colour is never the only cue. */
@@ -25,7 +25,7 @@ export function VerdictSwatch({ verdict, className }: { verdict: string; classNa
 
 /** The review state; an unreviewed claim a reviewer sent back reads "Changes requested" (still unreviewed underneath). */
 export function ReviewStateBadge({ state, changesRequested = false }: { state: string; changesRequested?: boolean }) {
-  const t = useTranslations("claims");
+  const t = useTranslations();
   const sentBack = changesRequested && state === "unreviewed";
   const tone = sentBack
     ? "bg-orange-50 text-orange-900 ring-orange-200"
@@ -34,5 +34,5 @@ export function ReviewStateBadge({ state, changesRequested = false }: { state: s
       : state === "in-review"
         ? "bg-sky-50 text-sky-800 ring-sky-200"
         : "bg-stone-100 text-stone-700 ring-stone-200";
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${tone}`}>{sentBack ? t("reviewState.changesRequested") : isReviewState(state) ? t(`reviewState.${messageKey(state)}`) : state}</span>;
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${tone}`}>{sentBack ? t("claims.reviewState.changesRequested") : isReviewState(state) ? t(`common.reviewStates.${state}`) : state}</span>;
 }

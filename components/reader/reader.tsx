@@ -16,7 +16,7 @@ import { ClaimComposer } from "./claim-composer";
 import { ClaimCard } from "./claim-card";
 import { HighlightCard } from "./highlight-card";
 import { HighlightLegend } from "@/components/claims/highlight-legend";
-import { isReviewState, messageKey } from "@/components/claims/message-key";
+import { isReviewState } from "@/components/claims/message-key";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { useLiveAnnotations } from "./use-live-annotations";
 import { PresenceNames } from "@/components/live/presence-names";
@@ -52,7 +52,7 @@ export interface ReaderProps {
 export function Reader(props: ReaderProps) {
   const { slug, articleId, revision, canAnnotate } = props;
   const t = useTranslations("reader");
-  const tc = useTranslations("claims");
+  const common = useTranslations("common");
   const apiBase = `/api/w/${slug}/articles/${articleId}/annotations`;
   const wrapper = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -71,10 +71,10 @@ export function Reader(props: ReaderProps) {
     (a: AnnotationView) => {
       if (!a.claim) return a.note ? t("describe.highlightNote", { note: a.note.slice(0, 80) }) : t("describe.highlight");
       const verdict = a.claim.verdict ? (labels[a.claim.verdict as Verdict] ?? a.claim.verdict) : t("describe.noVerdict");
-      const state = isReviewState(a.claim.reviewState) ? tc(`reviewState.${messageKey(a.claim.reviewState)}`) : a.claim.reviewState;
+      const state = isReviewState(a.claim.reviewState) ? common(`reviewStates.${a.claim.reviewState}`) : a.claim.reviewState;
       return t("describe.claim", { verdict, state });
     },
-    [labels, t, tc],
+    [labels, t, common],
   );
   const [error, setError] = useState<string | null>(null);
   const [clearSelection, setClearSelection] = useState(0);

@@ -4,6 +4,9 @@ import { describeEvent, type ClaimWords } from "@/components/claims/describe-eve
 import enClaims from "@/messages/en/claims.json";
 import ruClaims from "@/messages/ru/claims.json";
 import ukClaims from "@/messages/uk/claims.json";
+import enCommon from "@/messages/en/common.json";
+import ruCommon from "@/messages/ru/common.json";
+import ukCommon from "@/messages/uk/common.json";
 import type { Verdict } from "./verdicts";
 
 /**
@@ -12,7 +15,7 @@ import type { Verdict } from "./verdicts";
  */
 const LABELS = { true: "True", "mostly-true": "Mostly true", mixed: "Mixed", "mostly-false": "Mostly false", false: "False", unverifiable: "Unverifiable", "not-a-claim": "Not a claim" } as Record<Verdict, string>;
 
-const words = (locale: string, messages: typeof enClaims) => createTranslator({ locale, messages: { claims: messages }, namespace: "claims" }) as unknown as ClaimWords;
+const words = (locale: string, claims: typeof enClaims, common: typeof enCommon) => createTranslator({ locale, messages: { claims, common } }) as unknown as ClaimWords;
 
 const EVENTS = [
   { kind: "created", data: {} },
@@ -36,11 +39,11 @@ describe("describeEvent in each language", () => {
       "something-new",
     ];
     expect(EVENTS.map((e) => describeEvent(e, LABELS, "en-GB"))).toEqual(expected);
-    expect(EVENTS.map((e) => describeEvent(e, LABELS, "en-GB", words("en", enClaims)))).toEqual(expected);
+    expect(EVENTS.map((e) => describeEvent(e, LABELS, "en-GB", words("en", enClaims, enCommon)))).toEqual(expected);
   });
 
   it("reads in Russian, with dates in Russian and the workspace's verdict labels as given", () => {
-    expect(EVENTS.map((e) => describeEvent(e, LABELS, "ru", words("ru", ruClaims)))).toEqual([
+    expect(EVENTS.map((e) => describeEvent(e, LABELS, "ru", words("ru", ruClaims, ruCommon)))).toEqual([
       "создал(а) утверждение",
       "изменил(а) дату утверждения: «—» → «17 декабря 2021 г.»",
       "перевёл(а) из состояния «Не проверено» в «На проверке»",
@@ -52,7 +55,7 @@ describe("describeEvent in each language", () => {
   });
 
   it("reads in Ukrainian", () => {
-    expect(EVENTS.slice(0, 4).map((e) => describeEvent(e, LABELS, "uk", words("uk", ukClaims)))).toEqual([
+    expect(EVENTS.slice(0, 4).map((e) => describeEvent(e, LABELS, "uk", words("uk", ukClaims, ukCommon)))).toEqual([
       "створив(ла) твердження",
       "змінив(ла) дату твердження: «—» → «17 грудня 2021 р.»",
       "перевів(ла) зі стану «Не перевірено» у «На перевірці»",
