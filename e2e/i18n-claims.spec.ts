@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, signUpAndLand, uploadFiles } from "./helpers";
-import { expectNoMissingMessages, useLocaleCookie } from "./i18n-helpers";
+import { expectNoMissingMessages, useLocaleCookie as setLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §4: the claims list, a claim page and the reader in Russian and Ukrainian. The
@@ -21,7 +21,7 @@ const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.
 
 /** The person has saved no language, so the cookie (the sign-in page's switcher) picks it. */
 async function showIn(page: Page, locale: "ru" | "uk") {
-  await useLocaleCookie(page.context(), new URL(page.url()).origin, locale);
+  await setLocaleCookie(page.context(), new URL(page.url()).origin, locale);
 }
 
 async function expectAccessibleAndNarrow(page: Page) {
