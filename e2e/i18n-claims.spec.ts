@@ -123,7 +123,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expectAccessibleAndNarrow(page);
   await review.getByRole("button", { name: "Предложить вердикт" }).click();
   await review.locator('input[name="verdict"][value="mostly-true"]').check();
-  await expect(review).toContainText("Точно, но нуждается в уточнении или дополнительном контексте.");
+  await expect(review).toContainText("Точно, но требует уточнения или дополнительного контекста.");
   const saved = page.waitForResponse((r) => r.request().method() === "PUT" && /\/verdict$/.test(new URL(r.url()).pathname));
   await review.getByRole("button", { name: "Сохранить вердикт" }).click();
   expect((await saved).status()).toBe(200);
