@@ -2,6 +2,7 @@
 
 import type { Send } from "./use-claim";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
@@ -11,25 +12,26 @@ import { useClaimCandidates } from "./use-claim-search";
 /** Merge a duplicate into this claim, delete it, or (admins) restore it. */
 export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore, send }: { slug: string; claim: ClaimDetail; canMerge: boolean; canDelete: boolean; canRestore: boolean; send: Send }) {
   const router = useRouter();
+  const t = useTranslations("claims.manage");
   const [merging, setMerging] = useState(false);
   const [query, setQuery] = useState("");
   const [error, setError] = useState<string | null>(null);
 
   const candidates = useClaimCandidates(slug, query, merging, claim);
   const found = candidates.items;
-  const listName = candidates.mode === "suggested" ? "Similar claims" : "Claims to merge";
+  const listName = candidates.mode === "suggested" ? t("similar") : t("toMerge");
 
   if (claim.deletedAt) {
     return canRestore ? (
-      <Button variant="secondary" onClick={() => void send("POST", "/restore", undefined, "Restored.").then(() => router.refresh())}>
-        Restore claim
+      <Button variant="secondary" onClick={() => void send("POST", "/restore", undefined, t("restored")).then(() => router.refresh())}>
+        {t("restore")}
       </Button>
     ) : null;
   }
   if (!canMerge && !canDelete) return null;
 
   async function remove() {
-    if (!window.confirm("Delete this claim? Its highlights stay as plain highlights; an admin can restore it.")) return;
+    if (!window.confirm(t("deleteConfirm"))) return;
     const res = await apiSend("DELETE", `/api/w/${slug}/claims/${claim.id}`, { version: claim.version });
     if (!res.ok) return setError(res.error.message);
     router.push(`/w/${slug}/claims`);
@@ -38,29 +40,29 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
   return (
     <section aria-labelledby="manage-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h2 id="manage-heading" className="font-semibold">
-        Manage
+        {t("heading")}
       </h2>
       {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
       {merging ? (
         <div className="mt-3 space-y-2">
           <label htmlFor="merge-search" className="block text-sm font-medium">
-            The duplicate to merge into this claim
+            {t("searchLabel")}
           </label>
-          <input id="merge-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search claims" className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
+          <input id="merge-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("searchPlaceholder")} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none" />
           <p id="merge-candidates-heading" className="text-xs font-medium text-stone-600 uppercase">
-            {candidates.mode === "suggested" ? "Similar claims" : "Matching claims"}
+            {candidates.mode === "suggested" ? t("similar") : t("matching")}
           </p>
           <p aria-live="polite" className="text-sm text-stone-600">
             {candidates.loading
               ? candidates.mode === "suggested"
-                ? "Looking for similar claims…"
-                : "Searching…"
+                ? t("lookingSimilar")
+                : t("searching")
               : candidates.failed
-                ? "The claims couldn't be loaded. Try again."
+                ? t("loadFailed")
                 : !found.length
                   ? candidates.mode === "suggested"
-                    ? "No similar claims found. Search for the duplicate above."
-                    : "No claims match. Try other words."
+                    ? t("noSimilar")
+                    : t("noMatch")
                   : null}
           </p>
           <ul className="max-h-56 overflow-y-auto px-1" aria-label={listName}>
@@ -70,31 +72,31 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
                 <Button
                   variant="secondary"
                   className="shrink-0 py-1"
-                  aria-label={`Merge “${f.statement.slice(0, 60)}” into this claim`}
+                  aria-label={t("mergeLabel", { statement: f.statement.slice(0, 60) })}
                   onClick={async () => {
-                    if (!window.confirm("Merge it into this claim? Its mentions, sources, links, tags and history move here, and its page will redirect here.")) return;
-                    if ((await send("POST", "/merge", { from: f.claimId, version: claim.version }, "Merged.")).ok) setMerging(false);
+                    if (!window.confirm(t("mergeConfirm"))) return;
+                    if ((await send("POST", "/merge", { from: f.claimId, version: claim.version }, t("merged"))).ok) setMerging(false);
                   }}
                 >
-                  Merge
+                  {t("merge")}
                 </Button>
               </li>
             ))}
           </ul>
           <Button variant="secondary" className="py-1" onClick={() => setMerging(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       ) : (
         <div className="mt-3 flex flex-wrap gap-2">
           {canMerge ? (
             <Button variant="secondary" className="py-1" onClick={() => setMerging(true)}>
-              Merge a duplicate into this
+              {t("mergeDuplicate")}
             </Button>
           ) : null}
           {canDelete ? (
             <Button variant="danger" className="py-1" onClick={remove}>
-              Delete claim
+              {t("delete")}
             </Button>
           ) : null}
         </div>

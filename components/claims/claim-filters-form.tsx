@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CONTROL } from "@/components/ui/field";
-import { CHANGES_REQUESTED, CHANGES_REQUESTED_LABEL, REVIEW_STATES, REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
+import { CHANGES_REQUESTED, REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { FiltersDisclosure } from "./filters-disclosure";
 
@@ -44,34 +45,36 @@ export function ClaimFiltersForm({
   tags: string[];
   errors?: Record<string, string>;
 }) {
+  const t = useTranslations("claims");
+  const common = useTranslations("common");
   const active = NARROWING.filter((k) => filters[k]).length;
   return (
     <FiltersDisclosure active={active} startOpen={Object.keys(errors).length > 0}>
-      <form method="get" action={`/w/${slug}/claims`} className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter claims">
+      <form method="get" action={`/w/${slug}/claims`} className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("filters.formLabel")}>
         {filters.deleted === "true" ? <input type="hidden" name="deleted" value="true" /> : null}
         {filters.articleId ? <input type="hidden" name="articleId" value={filters.articleId} /> : null}
-        <Filter id="f-q" label="Search statements" error={errors.q} className="sm:col-span-2">
+        <Filter id="f-q" label={t("filters.search")} error={errors.q} className="sm:col-span-2">
           {(a) => <input {...a} name="q" type="search" defaultValue={filters.q ?? ""} className={CONTROL} />}
         </Filter>
-        <Filter id="f-state" label="Review state" error={errors.reviewState}>
+        <Filter id="f-state" label={t("filters.reviewState")} error={errors.reviewState}>
           {(a) => (
             <select {...a} name="reviewState" defaultValue={filters.reviewState ?? ""} className={CONTROL}>
-              <option value="">Any</option>
+              <option value="">{t("filters.any")}</option>
               {REVIEW_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {REVIEW_STATE_LABELS[s]}
+                  {common(`reviewStates.${s}`)}
                 </option>
               ))}
-              <option value={CHANGES_REQUESTED}>{CHANGES_REQUESTED_LABEL} (sent back)</option>
-              <option value="unreviewed,in-review">Not yet approved</option>
+              <option value={CHANGES_REQUESTED}>{t("filters.changesRequested")}</option>
+              <option value="unreviewed,in-review">{t("filters.notYetApproved")}</option>
             </select>
           )}
         </Filter>
-        <Filter id="f-verdict" label="Verdict" error={errors.verdict}>
+        <Filter id="f-verdict" label={t("filters.verdict")} error={errors.verdict}>
           {(a) => (
             <select {...a} name="verdict" defaultValue={filters.verdict ?? ""} className={CONTROL}>
-              <option value="">Any</option>
-              <option value="none">No verdict yet</option>
+              <option value="">{t("filters.any")}</option>
+              <option value="none">{t("verdict.none")}</option>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
                   {labels[v]}
@@ -80,12 +83,12 @@ export function ClaimFiltersForm({
             </select>
           )}
         </Filter>
-        <Filter id="f-assignee" label="Assignee" error={errors.assignee}>
+        <Filter id="f-assignee" label={t("filters.assignee")} error={errors.assignee}>
           {(a) => (
             <select {...a} name="assignee" defaultValue={filters.assignee ?? ""} className={CONTROL}>
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="none">Nobody</option>
+              <option value="">{t("filters.anyone")}</option>
+              <option value="me">{t("filters.me")}</option>
+              <option value="none">{t("filters.nobody")}</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
@@ -94,16 +97,16 @@ export function ClaimFiltersForm({
             </select>
           )}
         </Filter>
-        <Filter id="f-sort" label="Sort" error={errors.sort}>
+        <Filter id="f-sort" label={t("filters.sort")} error={errors.sort}>
           {(a) => (
             <select {...a} name="sort" defaultValue={filters.sort ?? "updated"} className={CONTROL}>
-              <option value="updated">Recently changed</option>
-              <option value="created">Newest</option>
-              <option value="statement">Statement A–Z</option>
+              <option value="updated">{t("filters.sortUpdated")}</option>
+              <option value="created">{t("filters.sortCreated")}</option>
+              <option value="statement">{t("filters.sortStatement")}</option>
             </select>
           )}
         </Filter>
-        <Filter id="f-tag" label="Tag" error={errors.tag}>
+        <Filter id="f-tag" label={t("filters.tag")} error={errors.tag}>
           {(a) => (
             <>
               <input {...a} name="tag" list="f-tag-options" autoComplete="off" defaultValue={filters.tag ?? ""} className={CONTROL} />
@@ -115,24 +118,24 @@ export function ClaimFiltersForm({
             </>
           )}
         </Filter>
-        <Filter id="f-claimant" label="Claimant" error={errors.claimant}>
+        <Filter id="f-claimant" label={t("filters.claimant")} error={errors.claimant}>
           {(a) => <input {...a} name="claimant" defaultValue={filters.claimant ?? ""} className={CONTROL} />}
         </Filter>
-        <Filter id="f-sources" label="Sources" error={errors.hasSources}>
+        <Filter id="f-sources" label={t("filters.sources")} error={errors.hasSources}>
           {(a) => (
             <select {...a} name="hasSources" defaultValue={filters.hasSources ?? ""} className={CONTROL}>
-              <option value="">Any</option>
-              <option value="true">Has sources</option>
-              <option value="false">No sources</option>
+              <option value="">{t("filters.any")}</option>
+              <option value="true">{t("filters.hasSources")}</option>
+              <option value="false">{t("filters.noSources")}</option>
             </select>
           )}
         </Filter>
         <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-3">
           <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            Apply filters
+            {t("filters.apply")}
           </button>
           <a href={`/w/${slug}/claims`} className="rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-            Clear
+            {t("filters.clear")}
           </a>
         </div>
       </form>

@@ -2,6 +2,7 @@
 
 import { PendingLink } from "@/components/layout/pending-link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
+import { shortcutLetter } from "./shortcut-letter";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
 
 /** A small cell in a card (below md): inline, its column's name before it. */
@@ -23,6 +25,7 @@ const NOBODY = "__nobody__";
  */
 export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: string; items: ClaimListItem[]; labels: Record<Verdict, string>; canBulk: boolean; members: { id: string; name: string }[] }) {
   const router = useRouter();
+  const t = useTranslations("claims.queue");
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [assignee, setAssignee] = useState("");
@@ -33,16 +36,17 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement;
       if (target.closest("input, select, textarea, [contenteditable=true]") || e.metaKey || e.ctrlKey || e.altKey || !items.length) return;
-      if (e.key === "j" || e.key === "k") {
+      const letter = shortcutLetter(e);
+      if (letter === "j" || letter === "k") {
         e.preventDefault();
         // The first press puts the focus on the current row (the first, on a fresh page); later ones move it.
         const onRow = rows.current.some((row) => row && row === document.activeElement);
-        const next = onRow ? Math.max(0, Math.min(items.length - 1, active + (e.key === "j" ? 1 : -1))) : Math.min(active, items.length - 1);
+        const next = onRow ? Math.max(0, Math.min(items.length - 1, active + (letter === "j" ? 1 : -1))) : Math.min(active, items.length - 1);
         rows.current[next]?.focus();
         setActive(next);
       } else if (e.key === "Enter" && target.tagName === "TR") {
         router.push(`/w/${slug}/claims/${items[active].id}`);
-      } else if (e.key === "x" && canBulk) {
+      } else if (letter === "x" && canBulk) {
         toggle(items[active].id);
       }
     }
@@ -59,11 +63,11 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
     });
   }
 
-  async function bulk(body: Record<string, unknown>, verb: string) {
+  async function bulk(body: Record<string, unknown>, done: "assigned" | "unassigned" | "submitted") {
     const res = await apiSend<BulkResult>("POST", `/api/w/${slug}/claims/bulk`, { ...body, claimIds: [...selected] });
     if (!res.ok) return setMessage({ tone: "error", text: res.error.message });
-    const skipped = res.data.skipped.length ? ` ${res.data.skipped.length} skipped: ${res.data.skipped.map((s) => s.reason).join("; ")}` : "";
-    setMessage({ tone: "success", text: `${verb} ${res.data.updated.length} claim${res.data.updated.length === 1 ? "" : "s"}.${skipped}` });
+    const skipped = res.data.skipped.length ? ` ${t("bulkSkipped", { count: res.data.skipped.length, reasons: res.data.skipped.map((s) => s.reason).join("; ") })}` : "";
+    setMessage({ tone: "success", text: `${t(`bulkDone.${done}`, { count: res.data.updated.length })}${skipped}` });
     setSelected(new Set());
     setAssignee("");
     router.refresh();
@@ -72,8 +76,8 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
   if (!items.length) {
     return (
       <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-        <h3 className="font-medium">No claims here</h3>
-        <p className="mt-1 text-sm text-stone-600">Claims are made in the reader: select a passage in an article and choose “Mark as claim”.</p>
+        <h3 className="font-medium">{t("emptyTitle")}</h3>
+        <p className="mt-1 text-sm text-stone-600">{t("emptyHint")}</p>
       </div>
     );
   }
@@ -82,54 +86,54 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
     <div className="mt-4 space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {canBulk && selected.size ? (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-800 px-3 py-2 text-sm text-white">
-          <span>{selected.size} selected</span>
+        <div role="region" aria-label={t("bulkActions")} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-800 px-3 py-2 text-sm text-white">
+          <span>{t("selectedCount", { count: selected.size })}</span>
           <label htmlFor="bulk-assignee" className="sr-only">
-            Assign to
+            {t("assignTo")}
           </label>
           {/* No default: one click must not unassign everything selected, so "Nobody" has to be chosen like anyone else. */}
           <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md bg-white px-2 py-1 text-sm text-stone-900 ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none">
             <option value="" disabled>
-              Choose a person…
+              {t("choosePerson")}
             </option>
-            <option value={NOBODY}>Nobody (unassign)</option>
+            <option value={NOBODY}>{t("nobodyUnassign")}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
           </select>
-          <Button variant="secondary" className="py-1" disabled={!assignee} aria-describedby={assignee ? undefined : "bulk-assign-hint"} onClick={() => bulk({ action: "assign", assigneeId: assignee === NOBODY ? null : assignee }, assignee === NOBODY ? "Unassigned" : "Assigned")}>
-            Assign
+          <Button variant="secondary" className="py-1" disabled={!assignee} aria-describedby={assignee ? undefined : "bulk-assign-hint"} onClick={() => bulk({ action: "assign", assigneeId: assignee === NOBODY ? null : assignee }, assignee === NOBODY ? "unassigned" : "assigned")}>
+            {t("assign")}
           </Button>
           {assignee ? null : (
             <span id="bulk-assign-hint" className="sr-only">
-              Choose a person to assign to first.
+              {t("assignHint")}
             </span>
           )}
-          <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "submit" }, "Sent to review")}>
-            Send to review
+          <Button variant="secondary" className="py-1" onClick={() => bulk({ action: "submit" }, "submitted")}>
+            {t("sendToReview")}
           </Button>
         </div>
       ) : null}
       {/* Below md each row is drawn as a card (the same table: keys, selection and headers work unchanged); cells name themselves with data-label. */}
       <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200 max-md:overflow-visible">
         <table className="w-full text-left text-sm max-md:block">
-          <caption className="sr-only">Claims. Press j and k to move, x to select, Enter to open.</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="border-b border-stone-200 text-xs text-stone-600 uppercase max-md:sr-only">
             <tr>
               {canBulk ? (
                 <th scope="col" className="w-10 px-3 py-2">
-                  <span className="sr-only">Select</span>
+                  <span className="sr-only">{t("select")}</span>
                 </th>
               ) : null}
-              <th scope="col" className="px-3 py-2">Claim</th>
-              <th scope="col" className="px-3 py-2">Verdict</th>
-              <th scope="col" className="px-3 py-2">Review</th>
-              <th scope="col" className="px-3 py-2 text-right">Articles</th>
-              <th scope="col" className="px-3 py-2 text-right">Sources</th>
-              <th scope="col" className="px-3 py-2">Assignee</th>
-              <th scope="col" className="px-3 py-2">Changed</th>
+              <th scope="col" className="px-3 py-2">{t("colClaim")}</th>
+              <th scope="col" className="px-3 py-2">{t("colVerdict")}</th>
+              <th scope="col" className="px-3 py-2">{t("colReview")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("colArticles")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("colSources")}</th>
+              <th scope="col" className="px-3 py-2">{t("colAssignee")}</th>
+              <th scope="col" className="px-3 py-2">{t("colChanged")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100 max-md:block">
@@ -146,7 +150,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
               >
                 {canBulk ? (
                   <td className="px-3 py-2.5 max-md:absolute max-md:top-1.5 max-md:left-0 max-md:p-2">
-                    <input type="checkbox" className="max-md:size-5" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={`Select “${c.statement.slice(0, 60)}”`} />
+                    <input type="checkbox" className="max-md:size-5" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={t("selectClaim", { statement: c.statement.slice(0, 60) })} />
                   </td>
                 ) : null}
                 <td className="max-w-md px-3 py-2.5 max-md:block max-md:max-w-none max-md:basis-full max-md:p-0">
@@ -162,15 +166,15 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                   <ReviewStateBadge state={c.reviewState} changesRequested={!!c.changesRequested} />
                   {c.changesRequested && c.reviewState === "unreviewed" ? (
                     <span className="mt-1 line-clamp-2 block max-w-48 text-xs text-stone-600 max-md:max-w-none" title={c.changesRequested.reason}>
-                      <span className="sr-only">Reason: </span>
+                      <span className="sr-only">{t("reason")} </span>
                       {c.changesRequested.reason}
                     </span>
                   ) : null}
                 </td>
-                <td data-label="Articles" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.articleCount}</td>
-                <td data-label="Sources" className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.sourceCount}</td>
-                <td data-label="Assignee" className={`px-3 py-2.5 ${CARD_CELL}`}>{c.assignee?.name ?? <span className="text-stone-500">—</span>}</td>
-                <td data-label="Changed" className={`px-3 py-2.5 whitespace-nowrap text-stone-600 ${CARD_CELL}`}><Time value={c.updatedAt} style="day-short" /></td>
+                <td data-label={t("colArticles")} className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.articleCount}</td>
+                <td data-label={t("colSources")} className={`px-3 py-2.5 text-right tabular-nums ${CARD_CELL}`}>{c.sourceCount}</td>
+                <td data-label={t("colAssignee")} className={`px-3 py-2.5 ${CARD_CELL}`}>{c.assignee?.name ?? <span className="text-stone-500">—</span>}</td>
+                <td data-label={t("colChanged")} className={`px-3 py-2.5 whitespace-nowrap text-stone-600 ${CARD_CELL}`}><Time value={c.updatedAt} style="day-short" /></td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
@@ -17,8 +18,6 @@ import { useLiveClaim } from "./use-live-claim";
 import { CatchUpNotice } from "@/components/live/catch-up-notice";
 import { PresenceNames } from "@/components/live/presence-names";
 import { usePresence } from "@/components/live/use-presence";
-
-export const SHOW_WARNING = "Show the teammate’s change? What you typed on this page and haven’t saved will be cleared.";
 
 export interface ClaimPermissions {
   edit: boolean;
@@ -49,6 +48,7 @@ export function ClaimView({
   /** The change-feed seq when the page was rendered: live updates start after it. */
   liveSeq: number;
 }) {
+  const t = useTranslations("claims.view");
   const { claim, send: sendChange, notice, reload } = useClaim(slug, initial);
   // Something typed or chosen on this page and not yet saved: a teammate's change then waits behind
   // "show" instead of reloading the claim, which would reset the forms keyed by its version (a
@@ -77,18 +77,18 @@ export function ClaimView({
             type="button"
             onClick={() => {
               // Showing starts the page's forms afresh from the new version: say so before unsaved text goes.
-              if (editing.current && !window.confirm(SHOW_WARNING)) return;
+              if (editing.current && !window.confirm(t("showWarning"))) return;
               live.show();
             }}
             className="w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
           >
-            A teammate changed this claim — show
+            {t("teammateChanged")}
           </button>
         ) : null}
         {notice ? <Alert tone={notice.tone === "error" ? "error" : "success"}>{notice.text}</Alert> : null}
-        {claim.deletedAt ? <Alert>This claim was deleted{claim.deletedBy ? ` by ${claim.deletedBy.name}` : ""}. Its highlights are plain highlights until it is restored.</Alert> : null}
+        {claim.deletedAt ? <Alert>{claim.deletedBy ? t("deletedBy", { name: claim.deletedBy.name }) : t("deleted")}</Alert> : null}
         {claim.mergedFrom.length ? (
-          <Alert tone="info">Merged into this claim: {claim.mergedFrom.map((m) => `“${m.statement}”`).join(", ")}. Their links lead here.</Alert>
+          <Alert tone="info">{t("mergedFrom", { statements: claim.mergedFrom.map((m) => `“${m.statement}”`).join(", ") })}</Alert>
         ) : null}
         {/* Keyed by version, like the review panel: after a conflict reload, an open form must not keep the stale values (a second Save would overwrite the other edit). */}
         <ClaimFacts key={claim.version} claim={claim} canEdit={can.edit} members={members} send={send} />

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Send } from "./use-claim";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
@@ -33,18 +34,19 @@ function useOneAtATime(): [boolean, (work: () => Promise<void>) => Promise<void>
 }
 
 function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolean; canDeleteAny: boolean; send: Send }) {
+  const t = useTranslations("claims.comments");
   const [editing, setEditing] = useState(false);
   const [saving, once] = useOneAtATime();
   const [body, setBody] = useState<RichDoc>(c.body);
   return (
     <li className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
       <p className="text-xs text-stone-500">
-        <strong className="font-medium text-stone-800">{c.author?.name ?? "Someone"}</strong> · <Time value={c.createdAt} style="date-time" />
-        {c.edited ? " · edited" : ""}
+        <strong className="font-medium text-stone-800">{c.author?.name ?? t("someone")}</strong> · <Time value={c.createdAt} style="date-time" />
+        {c.edited ? ` · ${t("edited")}` : ""}
       </p>
       {editing ? (
         <div className="mt-2 space-y-2">
-          <RichTextEditor id={`comment-${c.id}`} label="Edit comment" value={c.body} onChange={(doc) => setBody(doc)} />
+          <RichTextEditor id={`comment-${c.id}`} label={t("editLabel")} value={c.body} onChange={(doc) => setBody(doc)} />
           <div className="flex gap-2">
             <Button
               className="py-1"
@@ -57,10 +59,10 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
                 })
               }
             >
-              Save
+              {t("save")}
             </Button>
             <Button variant="secondary" className="py-1" onClick={() => setEditing(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>
@@ -73,11 +75,11 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
         <div className="mt-2 flex gap-1 text-xs">
           {mine ? (
             <button type="button" onClick={() => setEditing(true)} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-100">
-              Edit
+              {t("edit")}
             </button>
           ) : null}
           <button type="button" onClick={() => void send("DELETE", `/comments/${c.id}`)} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-red-50 hover:text-red-700">
-            Delete
+            {t("delete")}
           </button>
         </div>
       ) : null}
@@ -87,6 +89,7 @@ function Comment({ c, mine, canDeleteAny, send }: { c: CommentView; mine: boolea
 
 /** The team's discussion of a claim. */
 export function CommentsSection({ slug, comments, currentUserId, canComment, canDeleteAny, send }: { slug: string; comments: CommentView[]; currentUserId: string; canComment: boolean; canDeleteAny: boolean; send: Send }) {
+  const t = useTranslations("claims.comments");
   const [draft, setDraft] = useState<{ doc: RichDoc; text: string } | null>(null);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [key, setKey] = useState(0);
@@ -95,9 +98,9 @@ export function CommentsSection({ slug, comments, currentUserId, canComment, can
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="font-semibold">
-        Discussion <span className="font-normal text-stone-500">({comments.length})</span>
+        {t("heading")} <span className="font-normal text-stone-500">({comments.length})</span>
       </h2>
-      {comments.length === 0 ? <p className="mt-2 text-sm text-stone-500">No comments yet.</p> : null}
+      {comments.length === 0 ? <p className="mt-2 text-sm text-stone-500">{t("empty")}</p> : null}
       <ol className="mt-3 space-y-2">
         {comments.map((c) => (
           <Comment key={c.id} c={c} mine={c.author?.id === currentUserId} canDeleteAny={canDeleteAny} send={send} />
@@ -105,11 +108,11 @@ export function CommentsSection({ slug, comments, currentUserId, canComment, can
       </ol>
       {canComment ? (
         <div className="mt-3 space-y-2">
-          <RichTextEditor key={key} id="new-comment" label="New comment" value={null} mentionsIn={slug} onChange={(doc, text) => setDraft({ doc, text })} />
+          <RichTextEditor key={key} id="new-comment" label={t("newLabel")} value={null} mentionsIn={slug} onChange={(doc, text) => setDraft({ doc, text })} />
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
           {ignored.length ? (
             <p className="text-sm text-amber-800" role="status">
-              {ignored.join(", ")} {ignored.length === 1 ? "isn’t a member" : "aren’t members"} of this workspace, so nobody was notified of {ignored.length === 1 ? "that mention" : "those mentions"}.
+              {t("ignored", { names: ignored.join(", "), count: ignored.length })}
             </p>
           ) : null}
           <Button
@@ -117,7 +120,7 @@ export function CommentsSection({ slug, comments, currentUserId, canComment, can
             aria-busy={posting}
             onClick={() =>
               once(async () => {
-                if (!draft?.text.trim()) return setError("Write something first.");
+                if (!draft?.text.trim()) return setError(t("writeFirst"));
                 setError(null);
                 setIgnored([]);
                 const res = await send("POST", "/comments", { body: draft.doc });
@@ -130,7 +133,7 @@ export function CommentsSection({ slug, comments, currentUserId, canComment, can
               })
             }
           >
-            Comment
+            {t("post")}
           </Button>
         </div>
       ) : null}

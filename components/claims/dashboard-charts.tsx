@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { useTranslations } from "next-intl";
+import type { ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { formatDate } from "@/lib/format/dates";
 import { useLocale } from "@/components/ui/locale";
@@ -41,24 +42,26 @@ function Figure({ title, table, children }: { title: string; table: { label: str
 
 export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOverTime }: Props) {
   const locale = useLocale();
+  const t = useTranslations("claims");
+  const common = useTranslations("common");
   /** A week by its first day ("13 Dec 2021"), as every other date is shown. */
   const weekLabel = (day: string) => formatDate(day, locale, "day-short");
-  const verdictLabel = (v: string | null) => (v ? (labels[v as Verdict] ?? v) : "No verdict");
+  const verdictLabel = (v: string | null) => (v ? (labels[v as Verdict] ?? v) : t("charts.noVerdict"));
   const verdictData = [...VERDICTS, null].map((v) => ({ name: verdictLabel(v), key: v ?? "none", count: byVerdict.find((r) => r.verdict === v)?.count ?? 0 }));
-  const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: REVIEW_STATE_LABELS[s], key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
+  const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: common(`reviewStates.${s}`), key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
   const weeks = [...new Set(verdictsOverTime.map((r) => r.week))].sort();
   const timeData = weeks.map((week) => ({ week, ...Object.fromEntries(VERDICTS.map((v) => [v, verdictsOverTime.find((r) => r.week === week && r.verdict === v)?.count ?? 0])) }));
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Figure title="Claims by verdict" table={verdictData.map((d) => ({ label: d.name, value: d.count }))}>
+      <Figure title={t("charts.byVerdict")} table={verdictData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={verdictData} margin={{ left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={50} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
             <Tooltip />
-            <Bar dataKey="count" name="Claims">
+            <Bar dataKey="count" name={t("charts.claims")}>
               {verdictData.map((d) => (
                 <Cell key={d.key} fill={VERDICT_COLOURS[d.key as Verdict | "none"]} />
               ))}
@@ -66,14 +69,14 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
           </BarChart>
         </ResponsiveContainer>
       </Figure>
-      <Figure title="Claims by review state" table={stateData.map((d) => ({ label: d.name, value: d.count }))}>
+      <Figure title={t("charts.byReviewState")} table={stateData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={stateData} margin={{ left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
             <Tooltip />
-            <Bar dataKey="count" name="Claims">
+            <Bar dataKey="count" name={t("charts.claims")}>
               {stateData.map((d) => (
                 <Cell key={d.key} fill={STATE_COLOURS[d.key]} />
               ))}
@@ -82,14 +85,14 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
         </ResponsiveContainer>
       </Figure>
       <div className="lg:col-span-2">
-        <Figure title="Verdicts given, by week" table={verdictsOverTime.map((r) => ({ label: `Week of ${weekLabel(r.week)} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
+        <Figure title={t("charts.byWeek")} table={verdictsOverTime.map((r) => ({ label: `${t("charts.weekOf", { week: weekLabel(r.week) })} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
           {timeData.length ? (
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={timeData} margin={{ left: -20 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="week" tick={{ fontSize: 11 }} tickFormatter={weekLabel} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-                <Tooltip labelFormatter={(label) => `Week of ${weekLabel(String(label))}`} />
+                <Tooltip labelFormatter={(label) => t("charts.weekOf", { week: weekLabel(String(label)) })} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 {VERDICTS.map((v) => (
                   <Bar key={v} dataKey={v} name={labels[v]} stackId="verdicts" fill={VERDICT_COLOURS[v]} />
@@ -97,7 +100,7 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
               </BarChart>
             </ResponsiveContainer>
           ) : (
-            <p className="flex h-full items-center justify-center text-sm text-stone-500">No verdicts yet.</p>
+            <p className="flex h-full items-center justify-center text-sm text-stone-500">{t("charts.noVerdicts")}</p>
           )}
         </Figure>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 
 /**
@@ -8,6 +9,7 @@ import { useId, useState, type ReactNode } from "react";
  * open when something in them needs fixing.
  */
 export function FiltersDisclosure({ active, startOpen, children }: { active: number; startOpen: boolean; children: ReactNode }) {
+  const t = useTranslations("claims.filters");
   const [open, setOpen] = useState(startOpen);
   const panel = useId();
   return (
@@ -20,7 +22,7 @@ export function FiltersDisclosure({ active, startOpen, children }: { active: num
         className="flex w-full items-center justify-between rounded-xl bg-white px-4 py-2.5 text-sm font-medium ring-1 ring-stone-200 hover:bg-stone-50 sm:hidden"
       >
         <span>
-          Filters{active ? ` (${active} active)` : ""}
+          {active ? t("toggleActive", { count: active }) : t("toggle")}
         </span>
         <span aria-hidden="true" className={`transition-transform motion-reduce:transition-none ${open ? "rotate-180" : ""}`}>
           ▾

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { ClaimEventView } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { Time, useLocale } from "@/components/ui/locale";
 import { useCursorPages } from "@/components/ui/use-cursor-pages";
-import { describeEvent } from "./describe-event";
+import { describeEvent, type ClaimWords } from "./describe-event";
 
 /**
  * The claim's history, newest first. Nobody can edit or remove these entries.
@@ -14,21 +15,23 @@ import { describeEvent } from "./describe-event";
  */
 export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: { slug: string; claimId: string; events: ClaimEventView[]; nextCursor: string | null; labels: Record<Verdict, string> }) {
   const locale = useLocale();
+  const t = useTranslations("claims");
+  const words = useTranslations() as unknown as ClaimWords;
   const history = useCursorPages(events, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/history?cursor=${encodeURIComponent(cursor)}`);
 
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="font-semibold">
-        History
+        {t("history.heading")}
       </h2>
-      <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4" aria-label="History">
+      <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4" aria-label={t("history.heading")}>
         {history.items.map((e) => {
           const note = typeof e.data.note === "string" && e.data.note ? e.data.note : null;
           return (
             <li key={e.id} className="relative text-sm">
               <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-stone-300 ring-2 ring-stone-50" />
               <p>
-                <strong className="font-medium">{e.actor?.name ?? "Someone"}</strong> {describeEvent(e, labels, locale)}
+                <strong className="font-medium">{e.actor?.name ?? t("history.someone")}</strong> {describeEvent(e, labels, locale, words)}
               </p>
               {note ? <p className="mt-0.5 text-stone-600">“{note}”</p> : null}
               <p className="text-xs text-stone-500">
@@ -45,7 +48,7 @@ export function HistoryTimeline({ slug, claimId, events, nextCursor, labels }: {
       ) : null}
       {history.hasMore ? (
         <Button type="button" variant="secondary" className="mt-3" onClick={() => void history.loadMore()} disabled={history.loading} aria-busy={history.loading}>
-          {history.loading ? "Loading older history…" : "Show older history"}
+          {history.loading ? t("history.loadingOlder") : t("history.showOlder")}
         </Button>
       ) : null}
     </section>

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import type { MentionView } from "@/lib/claims/claim-dto";
 import type { Send } from "./use-claim";
 
-const STATUS: Record<MentionView["status"], string | null> = { exact: null, moved: "Moved", fuzzy: "Fuzzy match", orphaned: "Orphaned" };
 
 /**
  * Detaching asks first (the highlight stays, but the claim loses a place it is
@@ -15,6 +15,7 @@ const STATUS: Record<MentionView["status"], string | null> = { exact: null, move
  * mention in the server's own words.
  */
 function DetachControl({ m, version, send }: { m: MentionView; version: number; send: Send }) {
+  const t = useTranslations("claims.mentions");
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,20 +32,20 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
 
   async function detach() {
     setPending(true);
-    const r = await send("DELETE", `/mentions/${m.annotationId}`, { version }, "Mention detached. The highlight stays in the article.");
+    const r = await send("DELETE", `/mentions/${m.annotationId}`, { version }, t("detached"));
     setPending(false);
     setConfirming(false);
     returnFocus.current = !r.ok;
-    if (!r.ok) setError(r.fields.annotationId ? (r.message ?? r.fields.annotationId) : (r.message ?? "The mention could not be detached."));
+    if (!r.ok) setError(r.fields.annotationId ? (r.message ?? r.fields.annotationId) : (r.message ?? t("detachFailed")));
   }
 
   return (
     <div className="mt-3">
       {confirming ? (
-        <div role="group" aria-label={`Detach the mention in ${m.article.title}?`} className="flex flex-wrap items-center gap-2 rounded-md bg-stone-50 p-2 text-sm">
-          <span className="text-stone-700">Detach this mention? The highlight stays in the article.</span>
+        <div role="group" aria-label={t("detachGroup", { title: m.article.title })} className="flex flex-wrap items-center gap-2 rounded-md bg-stone-50 p-2 text-sm">
+          <span className="text-stone-700">{t("detachConfirm")}</span>
           <Button variant="danger" className="py-1" autoFocus disabled={pending} onClick={() => void detach()}>
-            {pending ? "Detaching…" : "Detach"}
+            {pending ? t("detaching") : t("detach")}
           </Button>
           <Button
             variant="secondary"
@@ -54,7 +55,7 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
               returnFocus.current = true;
             }}
           >
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       ) : (
@@ -67,9 +68,9 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
           }}
           aria-describedby={error ? errorId : undefined}
           className="rounded px-1.5 py-0.5 text-xs text-stone-500 hover:bg-red-50 hover:text-red-700"
-          aria-label={`Detach mention “${m.exact}” in ${m.article.title}`}
+          aria-label={t("detachLabel", { exact: m.exact, title: m.article.title })}
         >
-          Detach
+          {t("detach")}
         </button>
       )}
       {error ? (
@@ -101,6 +102,8 @@ interface Props {
  * change starts it afresh.
  */
 export function MentionsSection({ slug, claimId, mentions, nextCursor, count, articleCount, version, canEdit, send }: Props) {
+  const t = useTranslations("claims.mentions");
+  const status = (s: MentionView["status"]) => (s === "exact" ? null : t(`status.${s}`));
   const pages = useCursorPages(mentions, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/mentions?cursor=${encodeURIComponent(cursor)}`);
   const shown = pages.items;
   // A mention whose highlight was deleted in the reader is shown as such and not counted: it can be
@@ -108,10 +111,8 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
   return (
     <section aria-labelledby="mentions-heading">
       <h2 id="mentions-heading" className="font-semibold">
-        Mentions{" "}
-        <span className="font-normal text-stone-500">
-          ({count} in {articleCount} article{articleCount === 1 ? "" : "s"})
-        </span>
+        {t("heading")}{" "}
+        <span className="font-normal text-stone-500">{t("headingCount", { count, articleCount })}</span>
       </h2>
       <ul className="mt-3 space-y-3">
         {shown.map((m) => (
@@ -121,12 +122,12 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
                 <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline">
                   {m.article.title}
                 </Link>
-                {m.page !== null && !m.deleted ? <span className="ml-2 text-sm whitespace-nowrap text-stone-600">p. {m.page}</span> : null}
+                {m.page !== null && !m.deleted ? <span className="ml-2 text-sm whitespace-nowrap text-stone-600">{t("page", { page: m.page })}</span> : null}
               </span>
               {m.deleted ? (
-                <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">Highlight deleted</span>
-              ) : STATUS[m.status] ? (
-                <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{STATUS[m.status]}</span>
+                <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{t("highlightDeleted")}</span>
+              ) : status(m.status) ? (
+                <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{status(m.status)}</span>
               ) : null}
             </div>
             <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600">
@@ -134,7 +135,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
               {m.after ? <span>{m.after}…</span> : null}
             </p>
-            {m.deleted ? <p className="mt-2 text-xs text-stone-600">Its highlight was deleted in the reader; it can be restored there.</p> : null}
+            {m.deleted ? <p className="mt-2 text-xs text-stone-600">{t("highlightDeletedHint")}</p> : null}
             {canEdit && !m.deleted ? <DetachControl m={m} version={version} send={send} /> : null}
           </li>
         ))}
@@ -146,7 +147,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
       ) : null}
       {pages.hasMore ? (
         <Button type="button" variant="secondary" className="mt-3" onClick={() => void pages.loadMore()} disabled={pages.loading} aria-busy={pages.loading}>
-          {pages.loading ? "Loading more mentions…" : `Show more mentions (${shown.length} of ${count} shown)`}
+          {pages.loading ? t("loadingMore") : t("showMore", { shown: shown.length, count })}
         </Button>
       ) : null}
     </section>

@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { RichDoc } from "@/lib/claims/rich-text";
 import { mentionExtension, type MentionMenu } from "./mention-suggestion";
@@ -18,6 +19,7 @@ interface Props {
 
 /** A small tiptap editor for verdict explanations and comments (the schema in lib/claims/rich-text.ts). */
 export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props) {
+  const t = useTranslations("claims.editor");
   const [menu, setMenu] = useState<MentionMenu | null>(null);
   const [extensions] = useState(() => [
     StarterKit.configure({ heading: false, code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, link: { openOnClick: false, autolink: true } }),
@@ -29,7 +31,7 @@ export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props
     immediatelyRender: false,
     // The toolbar shows which formats are on at the caret (aria-pressed): tiptap 3 re-renders on a transaction only when asked to.
     shouldRerenderOnTransaction: true,
-    editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, ...(mentionsIn ? { "aria-description": "Type @ to mention a member." } : {}), class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
+    editorProps: { attributes: { id, role: "textbox", "aria-multiline": "true", "aria-label": label, ...(mentionsIn ? { "aria-description": t("mentionHint") } : {}), class: "min-h-24 px-3 py-2 text-sm outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" } },
     onUpdate({ editor }) {
       onChange(editor.getJSON() as RichDoc, editor.getText({ blockSeparator: "\n\n" }));
     },
@@ -57,10 +59,10 @@ export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props
   return (
     <div className="rounded-md bg-white ring-1 ring-stone-300 focus-within:ring-2 focus-within:ring-brand-600">
       {editor ? (
-        <div className="flex gap-1 border-b border-stone-200 p-1" role="toolbar" aria-label={`${label} formatting`}>
-          {tool("Bold", editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
-          {tool("Italic", editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
-          {tool("Bullets", editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
+        <div className="flex gap-1 border-b border-stone-200 p-1" role="toolbar" aria-label={t("toolbar", { label })}>
+          {tool(t("bold"), editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
+          {tool(t("italic"), editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
+          {tool(t("bullets"), editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
         </div>
       ) : null}
       <div className="relative">
@@ -73,11 +75,12 @@ export function RichTextEditor({ id, label, value, onChange, mentionsIn }: Props
 
 /** The @mention choices under the caret; keys are handled by the editor (arrows, Enter, Escape), clicks here. */
 function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
+  const t = useTranslations("claims.editor");
   return (
     <ul
       id={id}
       role="listbox"
-      aria-label="Members to mention"
+      aria-label={t("mentionList")}
       className="absolute left-2 z-20 mt-1 max-h-60 w-64 max-w-[calc(100%-1rem)] overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-stone-200"
     >
       {menu.items.length ? (
@@ -98,7 +101,7 @@ function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
         ))
       ) : (
         <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-1.5 text-stone-500">
-          No member by that name. Only members can be mentioned.
+          {t("noMember")}
         </li>
       )}
     </ul>
@@ -107,13 +110,15 @@ function MentionList({ menu, id }: { menu: MentionMenu; id: string }) {
 
 /** Rich text for display (server or client), from the same document schema. */
 export function RichText({ doc }: { doc: RichDoc | null }) {
+  const t = useTranslations("claims.editor");
   if (!doc) return null;
-  return <div className="space-y-2 text-sm leading-relaxed [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">{renderNodes(doc.content)}</div>;
+  return <div className="space-y-2 text-sm leading-relaxed [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">{renderNodes(doc.content, t("someone"))}</div>;
 }
 
-function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
+/** `someone`: what a mention without a name reads as. */
+function renderNodes(nodes: RichDoc["content"] | undefined, someone: string): React.ReactNode {
   return (nodes ?? []).map((node, i) => {
-    const children = renderNodes(node.content);
+    const children = renderNodes(node.content, someone);
     switch (node.type) {
       case "paragraph":
         return <p key={i}>{children}</p>;
@@ -134,7 +139,7 @@ function renderNodes(nodes: RichDoc["content"] | undefined): React.ReactNode {
       case "mention":
         return (
           <span key={i} className="rounded bg-brand-50 px-0.5 font-medium text-brand-800">
-            @{typeof node.attrs?.label === "string" ? node.attrs.label : "someone"}
+            @{typeof node.attrs?.label === "string" ? node.attrs.label : someone}
           </span>
         );
       case "text": {

@@ -1,36 +1,26 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import type { ClaimChange, ClaimDetail } from "@/lib/claims/claim-dto";
 
-const FIELD_NAMES: Record<string, string> = {
-  statement: "the statement",
-  claimant: "the claimant",
-  claimDate: "the claim date",
-  tags: "the tags",
-  assignee: "the assignee",
-  explanation: "the explanation",
-  reviewState: "the review state",
-  verdict: "the verdict",
-  mentions: "the mentions",
-  sources: "the sources",
-  relations: "the related claims",
-  deleted: "whether it is deleted",
-};
+import type { ClaimWords } from "./describe-event";
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "empty";
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
+const FIELD_NAMES = new Set(["statement", "claimant", "claimDate", "tags", "assignee", "explanation", "reviewState", "verdict", "mentions", "sources", "relations", "deleted"]);
+
+function describeValue(value: unknown, t: ClaimWords): string {
+  if (value === null || value === undefined || value === "") return t("conflict.empty");
+  if (Array.isArray(value)) return value.length ? value.join(", ") : t("conflict.none");
   if (typeof value === "object" && value && "name" in value) return String((value as { name: unknown }).name);
   return String(value).length > 80 ? `“${String(value).slice(0, 80)}…”` : `“${String(value)}”`;
 }
 
 /** A stale-version refusal in words: who changed what since this page was loaded. */
-export function describeConflict(changes: ClaimChange[]): string {
-  if (!changes.length) return "Someone else changed this claim since you loaded it.";
-  const parts = changes.map((c) => `${c.by?.name ?? "Someone"} changed ${FIELD_NAMES[c.field] ?? c.field} to ${describeValue(c.value)}`);
-  return `This claim changed since you loaded it: ${parts.join("; ")}. Your change was not saved; the page now shows the current version.`;
+export function describeConflict(changes: ClaimChange[], t: ClaimWords): string {
+  if (!changes.length) return t("conflict.unknown");
+  const parts = changes.map((c) => t("conflict.part", { name: c.by?.name ?? t("conflict.someone"), field: FIELD_NAMES.has(c.field) ? t(`conflict.field.${c.field}`) : c.field, value: describeValue(c.value, t) }));
+  return t("conflict.message", { parts: parts.join("; ") });
 }
 
 /** A claim change's outcome; on refusal, `message` is the server's reason (for sections that show it inline). */
@@ -53,6 +43,7 @@ function isThisClaim(data: unknown, claimId: string): data is ClaimDetail {
  * page always shows the version the next change must name; a conflict reloads it.
  */
 export function useClaim(slug: string, initial: ClaimDetail) {
+  const t = useTranslations("claims") as unknown as ClaimWords;
   const [claim, setClaim] = useState(initial);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const base = `/api/w/${slug}/claims/${initial.id}`;
@@ -75,7 +66,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         return { ok: true, fields: {}, data: res.data };
       }
       if (res.error.status === 409 && Array.isArray(res.error.body.changes)) {
-        setNotice({ tone: "error", text: describeConflict(res.error.body.changes as ClaimChange[]) });
+        setNotice({ tone: "error", text: describeConflict(res.error.body.changes as ClaimChange[], t) });
         await reload();
       } else {
         setNotice({ tone: "error", text: res.error.message });
@@ -84,7 +75,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
       }
       return { ok: false, fields: res.error.fields, message: res.error.message };
     },
-    [base, reload, initial.id],
+    [base, reload, initial.id, t],
   );
 
   return { claim, send, notice, setNotice, reload };

@@ -1,26 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { creditOf, type AnnotationView } from "@/lib/annotations/annotation-dto";
-import { pageLabel } from "@/lib/articles/page-starts";
+import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { EntryList, type RowProps } from "./entry-list";
-
-const STATUS_LABEL: Record<AnnotationView["status"], string | null> = {
-  exact: null,
-  moved: "Moved",
-  fuzzy: "Fuzzy match",
-  orphaned: "Orphaned",
-};
-
-const STATUS_HELP: Record<AnnotationView["status"], string> = {
-  exact: "Anchored where it was made",
-  moved: "The text moved in an edit; found again word for word",
-  fuzzy: "The text changed slightly in an edit; anchored to the closest match",
-  orphaned: "The text was removed in an edit; kept with its original quote",
-};
-
-/** An imported orphan may never have been placed: the edit-only wording would mislead. */
-const IMPORTED_ORPHAN_HELP = "Not found in the text when imported (or removed in a later edit); kept with its original quote";
+import { useReaderWords } from "./use-reader-words";
 
 interface Props {
   annotations: AnnotationView[];
@@ -43,8 +27,13 @@ interface Props {
 }
 
 function Entry({ a, selected, onOpen, actions, style, measure, index, describe, pageStarts }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string; pageStarts?: number[] } & RowProps) {
-  const label = STATUS_LABEL[a.status];
-  const page = a.start != null && a.end != null && a.status !== "orphaned" ? pageLabel(pageStarts, a.start, a.end) : null;
+  const t = useTranslations("reader.panel");
+  const words = useReaderWords();
+  const label = a.status === "exact" ? null : t(`status.${a.status}`);
+  // An imported orphan may never have been placed: the edit-only wording would mislead.
+  const help = a.status === "orphaned" && a.importedFrom ? t("statusHelp.importedOrphan") : t(`statusHelp.${a.status}`);
+  const page = a.start != null && a.end != null && a.status !== "orphaned" ? words.page(pageStarts, a.start, a.end) : null;
+  const credit = words.credit(a);
   return (
     <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
@@ -53,16 +42,16 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
-        <span className="min-w-0 truncate" title={creditOf(a)}>
-          {creditOf(a)}
+        <span className="min-w-0 truncate" title={credit}>
+          {credit}
         </span>
         {page ? (
-          <span className="shrink-0 whitespace-nowrap" title="Page in the PDF">
+          <span className="shrink-0 whitespace-nowrap" title={t("pageTitle")}>
             {page}
           </span>
         ) : null}
         {label ? (
-          <span title={a.status === "orphaned" && a.importedFrom ? IMPORTED_ORPHAN_HELP : STATUS_HELP[a.status]} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+          <span title={help} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
             {label}
           </span>
         ) : null}
@@ -76,20 +65,21 @@ const keyOf = (a: AnnotationView) => a.id;
 
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
 export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe, pageStarts }: Props) {
+  const t = useTranslations("reader.panel");
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
   const orphaned = live.filter((a) => a.status === "orphaned");
   const deleted = annotations.filter((a) => a.deletedAt);
   const makeClaimButton = (a: AnnotationView) =>
     canAnnotate && !a.claim ? (
-      <button type="button" onClick={() => onMakeClaim(a.id)} className="rounded px-1.5 py-0.5 text-brand-700 hover:bg-brand-50" title="Make it a new claim, or a mention of an existing one">
-        Make claim
+      <button type="button" onClick={() => onMakeClaim(a.id)} className="rounded px-1.5 py-0.5 text-brand-700 hover:bg-brand-50" title={t("makeClaimTitle")}>
+        {t("makeClaim")}
       </button>
     ) : null;
   const deleteButton = (a: AnnotationView) =>
     (canAnnotate && a.createdBy?.id === currentUserId) || canDeleteAny ? (
-      <button type="button" onClick={() => onDelete(a.id)} className="rounded px-1.5 py-0.5 text-stone-500 hover:bg-red-50 hover:text-red-700" aria-label={`Delete highlight “${a.exact.slice(0, 40)}”`}>
-        Delete
+      <button type="button" onClick={() => onDelete(a.id)} className="rounded px-1.5 py-0.5 text-stone-500 hover:bg-red-50 hover:text-red-700" aria-label={t("deleteLabel", { exact: a.exact.slice(0, 40) })}>
+        {t("delete")}
       </button>
     ) : null;
 
@@ -101,14 +91,14 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
   );
 
   return (
-    <aside aria-label="Highlights" className="space-y-6">
+    <aside aria-label={t("heading")} className="space-y-6">
       <section aria-labelledby="hl-heading">
         <h2 id="hl-heading" className="text-sm font-semibold text-stone-800">
-          Highlights <span className="font-normal text-stone-500">({anchored.length})</span>
+          {t("heading")} <span className="font-normal text-stone-500">({anchored.length})</span>
         </h2>
         {anchored.length === 0 ? (
           <p className="mt-2 rounded-lg border border-dashed border-stone-300 p-3 text-sm text-stone-600">
-            {canAnnotate ? "Select a passage in the article and choose “Mark as claim” (or press M)." : "No highlights yet."}
+            {canAnnotate ? t("emptyCanAnnotate") : t("empty")}
           </p>
         ) : (
           <EntryList
@@ -124,9 +114,9 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
       {orphaned.length ? (
         <section aria-labelledby="orphan-heading">
           <h2 id="orphan-heading" className="text-sm font-semibold text-stone-800">
-            Orphaned <span className="font-normal text-stone-500">({orphaned.length})</span>
+            {t("orphaned")} <span className="font-normal text-stone-500">({orphaned.length})</span>
           </h2>
-          <p className="mt-1 text-xs text-stone-500">Their text was removed in an edit, or not found when they were imported. They keep their original quote.</p>
+          <p className="mt-1 text-xs text-stone-500">{t("orphanedHint")}</p>
           <EntryList
             className="mt-2"
             items={orphaned}
@@ -140,7 +130,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
       {canRestore && deleted.length ? (
         <section aria-labelledby="deleted-heading">
           <h2 id="deleted-heading" className="text-sm font-semibold text-stone-800">
-            Deleted <span className="font-normal text-stone-500">({deleted.length})</span>
+            {t("deleted")} <span className="font-normal text-stone-500">({deleted.length})</span>
           </h2>
           <EntryList
             className="mt-2"
@@ -154,8 +144,8 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
                 {...row}
                 selected={false}
                 actions={
-                  <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 text-stone-700 hover:bg-stone-100" aria-label={`Restore highlight “${a.exact.slice(0, 40)}”`}>
-                    Restore
+                  <button type="button" onClick={() => onRestore(a.id)} className="rounded px-1.5 py-0.5 text-stone-700 hover:bg-stone-100" aria-label={t("restoreLabel", { exact: a.exact.slice(0, 40) })}>
+                    {t("restore")}
                   </button>
                 }
               />

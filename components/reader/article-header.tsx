@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
@@ -27,14 +28,16 @@ interface Props {
 }
 
 export function ArticleHeader({ slug, article, canEdit }: Props) {
+  const t = useTranslations("reader.header");
+  const locale = useLocale();
   const base = `/w/${slug}/articles/${article.id}`;
   const byline = [
     article.publisher,
-    article.author ? `by ${article.author}` : null,
+    article.author ? t("byAuthor", { author: article.author }) : null,
     article.publishedAt ? <Time value={article.publishedAt} style="day" /> : null,
     article.modifiedAt ? (
       <span data-testid="article-updated">
-        updated <Time value={article.modifiedAt} style="day" />
+        {t("updated")} <Time value={article.modifiedAt} style="day" />
       </span>
     ) : null,
   ].filter((part) => part !== null && part !== "");
@@ -43,9 +46,9 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
   const importedFrom = article.originalUrl && article.originalUrl !== article.canonicalUrl ? article.originalUrl : null;
   return (
     <header className="mb-8 max-w-3xl">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/w/${slug}`} className="text-brand-700 hover:underline">
-          ← All articles
+          {t("allArticles")}
         </Link>
       </nav>
       <h1 className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-stone-900">{article.title}</h1>
@@ -62,22 +65,22 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         {article.url ? (
           <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline">
-            Original ↗
+            {t("original")}
           </a>
         ) : null}
         {canonical ? (
           <a href={canonical} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline" title={canonical}>
-            Canonical address ↗
+            {t("canonical")}
           </a>
         ) : null}
         {importedFrom ? (
           <a href={importedFrom} target="_blank" rel="noopener noreferrer nofollow" className="max-w-xs truncate text-brand-700 hover:underline" title={importedFrom}>
-            Imported from ↗
+            {t("importedFrom")}
           </a>
         ) : null}
         {article.language ? (
-          <span className="rounded bg-stone-100 px-2 py-0.5 text-stone-700" title={`Language: ${article.language}`} data-testid="article-language">
-            {languageName(article.language)}
+          <span className="rounded bg-stone-100 px-2 py-0.5 text-stone-700" title={t("language", { code: article.language })} data-testid="article-language">
+            {languageName(article.language, locale)}
           </span>
         ) : null}
         {article.tags.map((t) => (
@@ -86,19 +89,19 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
           </span>
         ))}
         <span className="text-stone-500">
-          Revision {article.shownRevision} of {article.revision}
+          {t("revisionOf", { shown: article.shownRevision, latest: article.revision })}
         </span>
         {article.revisions.length > 1 ? (
           // Keyed by the revision shown, so choosing one closes the menu instead of leaving it open over the page.
           <details key={article.shownRevision} className="relative">
-            <summary className="cursor-pointer text-brand-700 hover:underline">History</summary>
+            <summary className="cursor-pointer text-brand-700 hover:underline">{t("history")}</summary>
             <ol className="absolute z-10 mt-1 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-stone-200">
               {article.revisions.map((r) => (
                 <li key={r.number}>
                   <Link href={r.number === article.revision ? base : `${base}?revision=${r.number}`} className="block rounded px-2 py-1 hover:bg-stone-100" aria-current={r.number === article.shownRevision ? "page" : undefined}>
-                    Revision {r.number}
+                    {t("revision", { number: r.number })}
                     <span className="block text-xs text-stone-500">
-                      <Time value={r.createdAt} style="date-time" /> · {r.createdBy?.name ?? "import"}
+                      <Time value={r.createdAt} style="date-time" /> · {r.createdBy?.name ?? t("import")}
                     </span>
                   </Link>
                 </li>
@@ -108,7 +111,7 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
         ) : null}
         {canEdit && article.shownRevision === article.revision ? (
           <Link href={`${base}/edit`} className={buttonClass("secondary", "ml-auto py-1")}>
-            Edit article
+            {t("edit")}
           </Link>
         ) : null}
       </div>

@@ -3,12 +3,14 @@
 import { TextSelection as PMTextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { segmentSpans } from "@/lib/annotations/segments";
 import { trimSpan } from "@/lib/annotations/span";
 import type { DocNode } from "@/lib/articles/document";
 import { buildTextIndex, type TextIndex } from "@/lib/articles/text-index";
+import { shortcutLetter } from "@/components/claims/shortcut-letter";
 import { toneClasses } from "@/components/claims/verdict-style";
 import { Highlights, ReadOnlyText, highlightsKey, type HighlightState } from "./highlights-extension";
 import { articleExtensions } from "./schema-extensions";
@@ -83,6 +85,7 @@ function toSelection(view: EditorView, index: TextIndex | null, from: number, to
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
 export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, describe, wrapper, clearSelection }: Props) {
+  const articleLabel = useTranslations("reader")("articleText");
   const indexRef = useRef<TextIndex | null>(null);
   const handlers = useRef({ onSelect, onHighlightClick, onShortcut });
   useEffect(() => {
@@ -101,7 +104,7 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
     editorProps: {
       attributes: {
         class: "ct-article",
-        "aria-label": "Article text",
+        "aria-label": articleLabel,
         "aria-readonly": "true",
         "aria-multiline": "true",
         role: "textbox",
@@ -115,8 +118,9 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
         };
         if (event.key === "Escape") return handlers.current.onShortcut("escape", null);
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        if (event.key === "m" || event.key === "M") return handlers.current.onShortcut("mark", now());
-        if (event.key === "h" || event.key === "H") return handlers.current.onShortcut("highlight", now());
+        const letter = shortcutLetter(event);
+        if (letter === "m") return handlers.current.onShortcut("mark", now());
+        if (letter === "h") return handlers.current.onShortcut("highlight", now());
         return false;
       },
       handleClick(view, _pos, event) {

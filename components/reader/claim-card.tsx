@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
@@ -11,15 +12,16 @@ type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict
 
 /** The claim behind the selected highlight, in the reader's side panel. */
 export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; notice?: string | null; onClose(): void }) {
+  const t = useTranslations("reader.claimCard");
   const [claim, setClaim] = useState<ClaimSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
     fetch(`/api/w/${slug}/claims/${claimId}`, { cache: "no-store" })
       .then(async (res) => {
-        if (!res.ok) throw new Error(res.status === 404 ? "This claim no longer exists." : "The claim couldn't be loaded.");
+        if (!res.ok) throw new Error(res.status === 404 ? t("gone") : t("loadFailed"));
         const body = (await res.json()) as ClaimSummary | { redirectTo: string };
-        if ("redirectTo" in body) throw new Error("This claim was merged into another.");
+        if ("redirectTo" in body) throw new Error(t("merged"));
         return body;
       })
       .then((c) => !cancelled && setClaim(c))
@@ -27,24 +29,24 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
     return () => {
       cancelled = true;
     };
-  }, [slug, claimId]);
+  }, [slug, claimId, t]);
 
   const others = claim?.mentions.filter((m) => m.article.id !== currentArticleId) ?? [];
   return (
-    <SideCard title="Claim" closeLabel="Close claim" notice={notice} onClose={onClose}>
+    <SideCard title={t("title")} closeLabel={t("close")} notice={notice} onClose={onClose}>
       {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
-      {!claim && !error ? <p className="mt-2 text-sm text-stone-500">Loading…</p> : null}
+      {!claim && !error ? <p className="mt-2 text-sm text-stone-500">{t("loading")}</p> : null}
       {claim ? (
         <div className="mt-1 space-y-3 text-sm">
           <p className="font-medium text-stone-900">{claim.statement}</p>
-          {claim.claimant ? <p className="text-stone-600">Claimed by {claim.claimant}</p> : null}
+          {claim.claimant ? <p className="text-stone-600">{t("claimedBy", { name: claim.claimant })}</p> : null}
           <div className="flex flex-wrap gap-2">
             <VerdictBadge verdict={claim.verdict} labels={labels} />
             <ReviewStateBadge state={claim.reviewState} />
           </div>
           {others.length ? (
             <div>
-              <h3 className="text-xs font-medium text-stone-500">Also in</h3>
+              <h3 className="text-xs font-medium text-stone-500">{t("alsoIn")}</h3>
               <ul className="mt-1 space-y-1">
                 {others.map((m) => (
                   <li key={m.annotationId}>
@@ -54,14 +56,14 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
                   </li>
                 ))}
               </ul>
-              {claim.mentionsNextCursor ? <p className="mt-1 text-xs text-stone-500">and more on the claim page ({claim.mentionCount} mentions in all)</p> : null}
+              {claim.mentionsNextCursor ? <p className="mt-1 text-xs text-stone-500">{t("more", { count: claim.mentionCount })}</p> : null}
             </div>
           ) : null}
           <p className="text-stone-600">
-            {claim.sources.length} source{claim.sources.length === 1 ? "" : "s"} · {claim.relations.length} related claim{claim.relations.length === 1 ? "" : "s"}
+            {t("sources", { count: claim.sources.length })} · {t("related", { count: claim.relations.length })}
           </p>
           <Link href={`/w/${slug}/claims/${claim.id}`} className="inline-block font-medium text-brand-700 hover:underline">
-            Open claim →
+            {t("open")}
           </Link>
         </div>
       ) : null}

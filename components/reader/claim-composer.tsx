@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SuggestionReasons } from "@/components/claims/suggestion-reasons";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
@@ -54,6 +55,7 @@ async function fetchSuggestions(url: string): Promise<Suggestion[]> {
  * article text, for the M key); Tab and Shift+Tab wrap round inside it.
  */
 export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onExisting, onCancel }: Props) {
+  const t = useTranslations("reader.composer");
   const base = `/api/w/${slug}`;
   const headingId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -91,7 +93,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
             setLoadError(null);
             if (!q) setShown(list);
           })
-          .catch(() => !cancelled && setLoadError("Suggestions couldn't be loaded. You can still create a new claim."));
+          .catch(() => !cancelled && setLoadError(t("loadFailed")));
       },
       q ? 250 : 0,
     );
@@ -99,7 +101,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [base, query, selection.text, articleId]);
+  }, [base, query, selection.text, articleId, t]);
 
   /** The suggestions shown (and the one taken, if it was found by searching), for the feedback sent with the request. */
   function feedback(acceptedId: string | null) {
@@ -123,7 +125,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     // A teammate made these very words a mention meanwhile: show theirs.
     const existing = res.error.status === 409 ? res.error.body.annotationId : undefined;
     if (typeof existing === "string" && existing !== selection.annotationId) {
-      onExisting(existing, "Someone marked these words as a claim a moment ago: here it is.");
+      onExisting(existing, t("markedMeanwhile"));
       return true;
     }
     setFields(res.error.fields);
@@ -133,7 +135,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
 
   async function create() {
     if (!statement.trim()) {
-      setFields({ statement: "Write the claim's statement." });
+      setFields({ statement: t("statementRequired") });
       return;
     }
     setBusy(true);
@@ -189,10 +191,10 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
       <div className="w-full max-w-2xl rounded-xl bg-white p-5 shadow-xl ring-1 ring-stone-200">
         <div className="flex items-start justify-between gap-4">
           <h2 id={headingId} className="text-lg font-semibold">
-            Mark as claim
+            {t("heading")}
           </h2>
           <button type="button" onClick={onCancel} className="rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-100">
-            Cancel
+            {t("cancel")}
           </button>
         </div>
         <blockquote className="mt-3 border-l-2 border-amber-400 pl-3 font-serif text-stone-800">{selection.text}</blockquote>
@@ -204,12 +206,12 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
 
         <section aria-labelledby={`${headingId}-new`} className="mt-5">
           <h3 id={`${headingId}-new`} className="font-medium">
-            A new claim
+            {t("newClaim")}
           </h3>
           <div className="mt-2 space-y-3">
             <div className="space-y-1.5">
               <label htmlFor={`${headingId}-statement`} className="block text-sm font-medium">
-                Statement
+                {t("statement")}
               </label>
               <textarea
                 id={`${headingId}-statement`}
@@ -219,47 +221,47 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
                 aria-invalid={fields.statement ? true : undefined}
                 className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
               />
-              {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : <p className="text-xs text-stone-500">Say what is claimed, neutrally; you can edit it later.</p>}
+              {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : <p className="text-xs text-stone-500">{t("statementHint")}</p>}
             </div>
             <div className="space-y-1.5">
               <label htmlFor={`${headingId}-claimant`} className="block text-sm font-medium">
-                Claimant
+                {t("claimant")}
               </label>
               <input
                 id={`${headingId}-claimant`}
                 value={claimant}
                 onChange={(e) => setClaimant(e.target.value)}
-                placeholder="Who made the claim (person or organisation)"
+                placeholder={t("claimantPlaceholder")}
                 className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
               />
             </div>
             <Button type="button" disabled={busy} onClick={create}>
-              {busy ? "Saving…" : "Create claim"}
+              {busy ? t("saving") : t("create")}
             </Button>
           </div>
         </section>
 
         <section aria-labelledby={`${headingId}-attach`} className="mt-6 border-t border-stone-200 pt-5">
           <h3 id={`${headingId}-attach`} className="font-medium">
-            Or attach to an existing claim
+            {t("attachHeading")}
           </h3>
           <label htmlFor={`${headingId}-search`} className="mt-2 block text-sm font-medium">
-            Search claims
+            {t("search")}
           </label>
           <input
             id={`${headingId}-search`}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Words from the claim"
+            placeholder={t("searchPlaceholder")}
             className="mt-1.5 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
           />
-          <p className="mt-3 text-xs font-medium tracking-wide text-stone-500 uppercase">{query.trim() ? "Search results" : "Similar claims in this workspace"}</p>
+          <p className="mt-3 text-xs font-medium tracking-wide text-stone-500 uppercase">{query.trim() ? t("results") : t("similar")}</p>
           {loadError ? <p className="mt-2 text-sm text-red-700">{loadError}</p> : null}
-          {items === null && !loadError ? <p className="mt-2 text-sm text-stone-500">Looking for similar claims…</p> : null}
-          {items && items.length === 0 ? <p className="mt-2 text-sm text-stone-500">{query.trim() ? "No claims match." : "No similar claims yet."}</p> : null}
+          {items === null && !loadError ? <p className="mt-2 text-sm text-stone-500">{t("looking")}</p> : null}
+          {items && items.length === 0 ? <p className="mt-2 text-sm text-stone-500">{query.trim() ? t("noMatch") : t("noSimilar")}</p> : null}
           {items && items.length ? (
-            <ul aria-label="Suggested claims" className="mt-2 divide-y divide-stone-100">
+            <ul aria-label={t("suggested")} className="mt-2 divide-y divide-stone-100">
               {items.map((s) => (
                 <li key={s.claimId} className="flex items-start gap-3 py-2.5">
                   <div className="min-w-0 flex-1">
@@ -268,13 +270,11 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
                       <VerdictBadge verdict={s.verdict} labels={labels} />
                       <ReviewStateBadge state={s.reviewState} />
-                      <span>
-                        {s.articleCount} article{s.articleCount === 1 ? "" : "s"}
-                      </span>
+                      <span>{t("articleCount", { count: s.articleCount })}</span>
                     </p>
                   </div>
-                  <Button type="button" variant="secondary" disabled={busy} onClick={() => attach(s.claimId)} aria-label={`Attach to “${s.statement.slice(0, 60)}”`}>
-                    Attach
+                  <Button type="button" variant="secondary" disabled={busy} onClick={() => attach(s.claimId)} aria-label={t("attachLabel", { statement: s.statement.slice(0, 60) })}>
+                    {t("attach")}
                   </Button>
                 </li>
               ))}

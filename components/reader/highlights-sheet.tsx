@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
 /** Tailwind's `lg`: from here on the highlights sit beside the article. */
@@ -52,6 +53,7 @@ interface Props {
  * behind the whole list.
  */
 export function HighlightsSheet({ count, openOn, closeOn, children }: Props) {
+  const t = useTranslations("reader.sheet");
   const wide = useWide();
   const [open, setOpen] = useState(false);
   // Closed because something happened in the article: focus goes where that put it, not back to the button.
@@ -79,7 +81,7 @@ export function HighlightsSheet({ count, openOn, closeOn, children }: Props) {
       {/* Room at the end of the article, so its last lines can be scrolled clear of the button. */}
       <div aria-hidden="true" className="h-12" />
       <Dialog.Trigger className="fixed bottom-4 left-1/2 z-30 -translate-x-1/2 rounded-full bg-stone-900 px-5 py-2.5 text-sm font-medium text-white shadow-lg ring-1 ring-white/20 hover:bg-stone-800">
-        Highlights ({count})
+        {t("open", { count })}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-stone-900/40" />
@@ -93,8 +95,8 @@ export function HighlightsSheet({ count, openOn, closeOn, children }: Props) {
           <div aria-hidden="true" className="mx-auto mb-2 h-1.5 w-10 rounded-full bg-stone-300" />
           <div className="mb-1 flex items-center justify-end gap-3">
             {/* The list inside has its own visible heading, "Highlights (N)". */}
-            <Dialog.Title className="sr-only">Highlights</Dialog.Title>
-            <Dialog.Close className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-100">Close</Dialog.Close>
+            <Dialog.Title className="sr-only">{t("title")}</Dialog.Title>
+            <Dialog.Close className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-100">{t("close")}</Dialog.Close>
           </div>
           <div className="min-h-0 flex-1">{children}</div>
         </Dialog.Content>

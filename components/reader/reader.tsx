@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { useTranslations } from "next-intl";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
@@ -15,7 +16,7 @@ import { ClaimComposer } from "./claim-composer";
 import { ClaimCard } from "./claim-card";
 import { HighlightCard } from "./highlight-card";
 import { HighlightLegend } from "@/components/claims/highlight-legend";
-import { REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { isReviewState } from "@/components/claims/message-key";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { useLiveAnnotations } from "./use-live-annotations";
 import { PresenceNames } from "@/components/live/presence-names";
@@ -50,6 +51,8 @@ export interface ReaderProps {
 
 export function Reader(props: ReaderProps) {
   const { slug, articleId, revision, canAnnotate } = props;
+  const t = useTranslations("reader");
+  const common = useTranslations("common");
   const apiBase = `/api/w/${slug}/articles/${articleId}/annotations`;
   const wrapper = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -66,11 +69,12 @@ export function Reader(props: ReaderProps) {
   const labels = props.verdictLabels;
   const describe = useCallback(
     (a: AnnotationView) => {
-      if (!a.claim) return a.note ? `Highlight: ${a.note.slice(0, 80)}` : "Highlight (not a claim)";
-      const verdict = a.claim.verdict ? (labels[a.claim.verdict as Verdict] ?? a.claim.verdict) : "no verdict yet";
-      return `Claim · ${verdict} · ${REVIEW_STATE_LABELS[a.claim.reviewState as ReviewState] ?? a.claim.reviewState}`;
+      if (!a.claim) return a.note ? t("describe.highlightNote", { note: a.note.slice(0, 80) }) : t("describe.highlight");
+      const verdict = a.claim.verdict ? (labels[a.claim.verdict as Verdict] ?? a.claim.verdict) : t("describe.noVerdict");
+      const state = isReviewState(a.claim.reviewState) ? common(`reviewStates.${a.claim.reviewState}`) : a.claim.reviewState;
+      return t("describe.claim", { verdict, state });
     },
-    [labels],
+    [labels, t, common],
   );
   const [error, setError] = useState<string | null>(null);
   const [clearSelection, setClearSelection] = useState(0);
@@ -168,11 +172,11 @@ export function Reader(props: ReaderProps) {
     (span: { start: number; end: number } | null = selection, focus: "statement" | "search" = "statement") => {
       if (!span || !canAnnotate) return;
       const existing = identical(span);
-      if (existing?.claim) return reuse(existing.id, "These words are already a mention of this claim.");
+      if (existing?.claim) return reuse(existing.id, t("notice.alreadyMention"));
       setReused(null);
       setComposing({ start: span.start, end: span.end, text: props.text.slice(span.start, span.end), annotationId: existing?.id, focus });
     },
-    [selection, canAnnotate, props.text, identical, reuse],
+    [selection, canAnnotate, props.text, identical, reuse, t],
   );
 
   const quoteOpened = useRef(false);
@@ -201,7 +205,7 @@ export function Reader(props: ReaderProps) {
     async (note?: string, span: { start: number; end: number } | null = selection) => {
       if (!span || busy || !canAnnotate) return;
       const existing = identical(span);
-      if (existing) return reuse(existing.id, existing.claim ? "Already highlighted, as a mention of this claim." : "Already highlighted: these are the same words.");
+      if (existing) return reuse(existing.id, existing.claim ? t("notice.alreadyHighlightedClaim") : t("notice.alreadyHighlighted"));
       setBusy(true);
       setError(null);
       setReused(null);
@@ -213,7 +217,7 @@ export function Reader(props: ReaderProps) {
         if (existingId) {
           setClearSelection((n) => n + 1);
           setSelection(null);
-          return void showAfterReload(existingId, "Already highlighted (just now, by someone else): these are the same words.");
+          return void showAfterReload(existingId, t("notice.highlightedMeanwhile"));
         }
         setError(res.error.message);
         return;
@@ -225,7 +229,7 @@ export function Reader(props: ReaderProps) {
       flash(res.data.id);
       void reload();
     },
-    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse, showAfterReload],
+    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse, showAfterReload, t],
   );
 
   async function remove(id: string) {
@@ -253,7 +257,7 @@ export function Reader(props: ReaderProps) {
       return showAfterReload(id, null, viaUndo);
     }
     const existingId = existingHighlightId(res.error);
-    const message = existingId ? "Someone highlighted the same words again meanwhile, so it stays deleted; their highlight is selected." : res.error.message;
+    const message = existingId ? t("notice.restoreTwin") : res.error.message;
     if (tracked) setUndo({ ...tracked, phase: "failed", message });
     else setError(message);
     if (existingId) await showAfterReload(existingId, null);

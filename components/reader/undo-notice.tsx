@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 
 export interface UndoState {
@@ -19,15 +20,16 @@ export interface UndoState {
  * be quick to undo.
  */
 export function UndoNotice({ state, onUndo, onDismiss, undoButton }: { state: UndoState | null; onUndo(): void; onDismiss(): void; undoButton: RefObject<HTMLButtonElement | null> }) {
+  const t = useTranslations("reader.undo");
   const quote = state ? `“${state.exact.length > 60 ? `${state.exact.slice(0, 60)}…` : state.exact}”` : "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="lg:sticky lg:top-0 lg:z-10">
       {state ? (
         <div className={`mb-4 flex items-start gap-2 rounded-lg p-3 text-sm shadow-sm ring-1 ${state.phase === "failed" ? "bg-red-50 ring-red-200" : "bg-stone-800 text-white ring-stone-800"}`}>
           <p className="min-w-0 flex-1 break-words">
-            {state.phase === "deleted" || state.phase === "restoring" ? <>Highlight {quote} deleted.</> : null}
-            {state.phase === "restored" ? <>Highlight {quote} restored.</> : null}
-            {state.phase === "failed" ? <span className="text-red-800">{state.message ?? "The highlight couldn't be restored."}</span> : null}
+            {state.phase === "deleted" || state.phase === "restoring" ? t("deleted", { quote }) : null}
+            {state.phase === "restored" ? t("restored", { quote }) : null}
+            {state.phase === "failed" ? <span className="text-red-800">{state.message ?? t("failed")}</span> : null}
           </p>
           {state.phase === "deleted" || state.phase === "restoring" ? (
             <button
@@ -37,13 +39,13 @@ export function UndoNotice({ state, onUndo, onDismiss, undoButton }: { state: Un
               disabled={state.phase === "restoring"}
               className="shrink-0 rounded px-2 py-0.5 font-semibold text-amber-200 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-200 disabled:opacity-60"
             >
-              {state.phase === "restoring" ? "Restoring…" : "Undo"}
+              {state.phase === "restoring" ? t("restoring") : t("undo")}
             </button>
           ) : null}
           <button
             type="button"
             onClick={onDismiss}
-            aria-label="Dismiss"
+            aria-label={t("dismiss")}
             className={`shrink-0 rounded px-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 ${state.phase === "failed" ? "text-red-800 hover:bg-red-100 focus-visible:outline-red-700" : "text-stone-300 hover:bg-stone-700 focus-visible:outline-amber-200"}`}
           >
             ×

@@ -1,7 +1,10 @@
-/** A language code as people read it ("ru" → "Russian", "pt-BR" → "Brazilian Portuguese"); the code itself when Intl doesn't know it. */
-export function languageName(code: string): string {
+/**
+ * A language code as people read it ("ru" → "Russian", "pt-BR" → "Brazilian Portuguese"), named in
+ * `locale` (the viewer's: "ru" → "русский" in Russian); the code itself when Intl doesn't know it.
+ */
+export function languageName(code: string, locale = "en"): string {
   try {
-    return new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }).of(code) ?? code;
+    return new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
 import { ClaimQueue } from "@/components/claims/claim-queue";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,10 @@ import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
 import { NewChangesBanner } from "@/components/live/new-changes-banner";
 
-export const metadata: Metadata = { title: "Claims" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("claims.list");
+  return { title: t("metaTitle") };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -23,6 +27,7 @@ const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "
 export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const search = await searchParams;
+  const t = await getTranslations("claims.list");
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims`);
   // The seq first: a change committed while the list renders is counted, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
@@ -42,18 +47,18 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
     <section aria-labelledby="claims-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="claims-heading" className="text-lg font-semibold">
-          {deletedView ? "Deleted claims" : myQueue ? "My queue" : "Claims"}
+          {deletedView ? t("headingDeleted") : myQueue ? t("headingMyQueue") : t("heading")}
         </h2>
-        <nav aria-label="Claim views" className="flex gap-2 text-sm">
+        <nav aria-label={t("views")} className="flex gap-2 text-sm">
           <Link href={`/w/${slug}/claims`} aria-current={!myQueue && !deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${!myQueue && !deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
-            All claims
+            {t("allClaims")}
           </Link>
           <Link href={`/w/${slug}/claims?assignee=me&reviewState=unreviewed,in-review`} aria-current={myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
-            My queue
+            {t("myQueue")}
           </Link>
           {canRestore ? (
             <Link href={`/w/${slug}/claims?deleted=true`} aria-current={deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
-              Deleted
+              {t("deleted")}
             </Link>
           ) : null}
         </nav>
@@ -65,7 +70,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
           <Alert>
             {Object.keys(errors).length ? (
               <>
-                <p className="font-medium">These filters in the address can&apos;t be used; change them or choose Clear:</p>
+                <p className="font-medium">{t("badFilters")}</p>
                 <ul className="mt-1 list-disc pl-5">
                   {Object.entries(errors).map(([key, message]) => (
                     <li key={key}>{message}</li>
@@ -89,7 +94,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
           {result.nextCursor ? (
             <div className="mt-4 text-center">
               <Link href={nextHref(result.nextCursor)} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                Next page →
+                {t("nextPage")}
               </Link>
             </div>
           ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ArticleHeader } from "@/components/reader/article-header";
 import { Reader } from "@/components/reader/reader";
 import { StaticDocument } from "@/components/reader/static-document";
@@ -14,7 +15,10 @@ import { DomainError } from "@/lib/errors";
 import { findQuote } from "@/lib/anchoring/find-quote";
 import { latestSeq } from "@/lib/changes";
 
-export const metadata: Metadata = { title: "Article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reader.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ revision?: string; quote?: string | string[] }> }) {
   const { slug, articleId } = await params;
@@ -28,6 +32,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     throw err;
   });
   const current = article.shownRevision === article.revision;
+  const t = await getTranslations("reader.page");
   const header = <ArticleHeader slug={slug} article={article} canEdit={can(access.role, "article.edit")} />;
   if (!current) {
     return (
@@ -35,11 +40,13 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         {header}
         <div className="mb-6 max-w-3xl">
           <Alert tone="info">
-            You&apos;re reading an earlier revision. Highlights are shown on{" "}
-            <Link href={`/w/${slug}/articles/${articleId}`} className="font-medium underline">
-              the current revision
-            </Link>
-            .
+            {t.rich("earlierRevision", {
+              link: (chunks) => (
+                <Link href={`/w/${slug}/articles/${articleId}`} className="font-medium underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Alert>
         </div>
         <StaticDocument doc={article.doc} />
@@ -57,7 +64,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       {header}
       {quoted && !quoteSpan ? (
         <div className="mb-6 max-w-3xl">
-          <Alert tone="info">The words you selected on the page aren&apos;t in the imported text; select them here to make a claim.</Alert>
+          <Alert tone="info">{t("quoteNotFound")}</Alert>
         </div>
       ) : null}
       <Reader

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ClaimView } from "@/components/claims/claim-view";
 import { can } from "@/lib/auth/permissions";
@@ -10,7 +11,10 @@ import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
 
-export const metadata: Metadata = { title: "Claim" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("claims.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function ClaimPage({ params }: { params: Promise<{ slug: string; claimId: string }> }) {
   const { slug, claimId } = await params;
@@ -22,12 +26,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
     throw err;
   });
   if ("redirectTo" in result) redirect(`/w/${slug}/claims/${result.redirectTo}`);
-  const [labels, members] = await Promise.all([getVerdictLabels(access.workspace.id), listMembers(access.workspace.id)]);
+  const [labels, members, t] = await Promise.all([getVerdictLabels(access.workspace.id), listMembers(access.workspace.id), getTranslations("claims.page")]);
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-4 text-sm">
         <Link href={`/w/${slug}/claims`} className="text-brand-700 hover:underline">
-          ← All claims
+          {t("backToAll")}
         </Link>
       </nav>
       <ClaimView
