@@ -1,0 +1,38 @@
+import type { ApiError } from "./api";
+import type { ErrorCode, FieldCode, FieldCodes } from "@/lib/http/error-codes";
+
+/** `ui.apiErrors`' translator, loosely typed: the keys are codes the server chose at run time. */
+export interface ErrorTranslator {
+  (key: string, values: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/**
+ * The API's errors in the reader's language (the client hook useApiErrors and server pages
+ * share this). The API keeps its English `detail` and `errors` (scripts and API clients read
+ * them) and adds machine codes (lib/http/error-codes.ts); here a known code becomes
+ * `ui.apiErrors.<code>` (a field's: `ui.apiErrors.field.<code>`) in the active locale, and an
+ * unknown one keeps the server's English. In English the server's own, more precise text is shown
+ * as it always was. A code that says no more than the English ("required", "not_found") replaces
+ * it; for the vaguer ones ("invalid", "conflict") the translation leads and keeps the server's
+ * reason ({detail}).
+ */
+export function localizeError(error: ApiError, locale: string, t: ErrorTranslator): ApiError {
+  if (locale === "en") return error;
+  const fields = localizeFields(error.fields, error.fieldCodes, locale, t);
+  const message = say(t, error.code ? { code: error.code as ErrorCode } : undefined, error.message, false);
+  return { ...error, message, fields };
+}
+
+/** Field messages alone (a server page showing a refused filter): each by its code, else as the server wrote it. */
+export function localizeFields(fields: Record<string, string>, codes: FieldCodes | undefined, locale: string, t: ErrorTranslator): Record<string, string> {
+  if (locale === "en") return fields;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, say(t, codes?.[k], v, true)]));
+}
+
+function say(t: ErrorTranslator, fc: FieldCode | undefined, english: string, field: boolean): string {
+  if (!fc) return english;
+  const key = field ? `field.${fc.code}` : fc.code;
+  if (!t.has(key)) return english;
+  return t(key, { limit: fc.limit ?? 0, detail: english });
+}
