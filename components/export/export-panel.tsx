@@ -30,6 +30,9 @@ function filenameOf(res: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
 }
 
+/** Review states as catalogue keys (camelCase). */
+const REVIEW_STATE_KEYS: Record<ReviewState, string> = { unreviewed: "unreviewed", "in-review": "inReview", approved: "approved" };
+
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
 
@@ -144,7 +147,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
           {REVIEW_STATES.map((s) => (
             <label key={s} className="mt-1 flex items-center gap-2 text-sm">
               <input type="checkbox" checked={filters.reviewState?.includes(s) ?? false} onChange={() => set({ reviewState: toggle<ReviewState>(filters.reviewState, s) })} />
-              {t(`reviewStates.${s}`)}
+              {t(`reviewStates.${REVIEW_STATE_KEYS[s]}`)}
             </label>
           ))}
           <label className="mt-3 flex items-center gap-2 text-sm">

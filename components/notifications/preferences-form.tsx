@@ -9,6 +9,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from "@/lib/notifications/kinds";
 
+/** Kinds and channels as catalogue keys (camelCase: "sent-back" → "sentBack"). */
+const key = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 /** Per kind of notification: in the app only, e-mail at once, in the daily digest, or off. */
 export function PreferencesForm({ initial, mailOn }: { initial: Record<NotificationKind, Channel>; mailOn: boolean }) {
   const t = useTranslations("notifications.preferences");
@@ -46,7 +49,7 @@ export function PreferencesForm({ initial, mailOn }: { initial: Record<Notificat
         {NOTIFICATION_KINDS.map((kind) => (
           <SelectField
             key={kind}
-            label={t(`kinds.${kind}`)}
+            label={t(`kinds.${key(kind)}`)}
             name={kind}
             value={prefs[kind]}
             error={fields[kind]}
@@ -58,7 +61,7 @@ export function PreferencesForm({ initial, mailOn }: { initial: Record<Notificat
           >
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {t(`channels.${c}`)}
+                {t(`channels.${key(c)}`)}
               </option>
             ))}
           </SelectField>

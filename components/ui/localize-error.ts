@@ -11,7 +11,7 @@ export interface ErrorTranslator {
  * The API's errors in the reader's language (the client hook useApiErrors and server pages
  * share this). The API keeps its English `detail` and `errors` (scripts and API clients read
  * them) and adds machine codes (lib/http/error-codes.ts); here a known code becomes
- * `ui.apiErrors.<code>` (a field's: `ui.apiErrors.field.<code>`) in the active locale, and an
+ * `ui.apiErrors.<code>` (a field's: `ui.apiErrors.field.<code>`, camelCased) in the active locale, and an
  * unknown one keeps the server's English. In English the server's own, more precise text is shown
  * as it always was. A code that says no more than the English ("required", "not_found") replaces
  * it; for the vaguer ones ("invalid", "conflict") the translation leads and keeps the server's
@@ -32,7 +32,9 @@ export function localizeFields(fields: Record<string, string>, codes: FieldCodes
 
 function say(t: ErrorTranslator, fc: FieldCode | undefined, english: string, field: boolean): string {
   if (!fc) return english;
-  const key = field ? `field.${fc.code}` : fc.code;
+  // Catalogue keys are camelCase ("too_long" → "tooLong").
+  const name = fc.code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = field ? `field.${name}` : name;
   if (!t.has(key)) return english;
   return t(key, { limit: fc.limit ?? 0, detail: english });
 }
