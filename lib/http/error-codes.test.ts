@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { articleMetadataSchema } from "@/lib/articles/metadata";
+import { urlPreviewRequestSchema } from "@/lib/articles/preview-url-import";
 import { auditFilterSchema, parseAuditFilter } from "@/lib/audit/filters";
 import { DomainError, invalidInput } from "@/lib/errors";
 import { text } from "@/lib/validation/text";
@@ -48,6 +49,8 @@ describe("zodFieldCodes()", () => {
     });
     expect(codesOf(articleMetadataSchema, { title: "" })).toEqual({ title: { code: "required" } });
     expect(codesOf(auditFilterSchema, { from: "2024-05-02", to: "2024-05-01" })).toEqual({ to: { code: "date_order" } });
+    expect(codesOf(urlPreviewRequestSchema, { urls: Array.from({ length: 21 }, (_, i) => `https://example.org/${i}`) })).toEqual({ urls: { code: "too_many", limit: 20 } });
+    expect(codesOf(urlPreviewRequestSchema, { urls: [""] })).toEqual({ urls: { code: "required" } });
     // Anything else is a plain "invalid": the UI then keeps the server's English reason.
     expect(codesOf(z.object({ x: z.string().refine(() => false, "Nope.") }), { x: "a" })).toEqual({ x: { code: "invalid" } });
   });

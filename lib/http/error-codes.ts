@@ -62,7 +62,7 @@ const KNOWN_MESSAGES: Record<string, ErrorCode> = {
 
 const isCode = (v: unknown): v is ErrorCode => typeof v === "string" && (ERROR_CODES as readonly string[]).includes(v);
 
-/** The code of one zod issue: a refinement may name its own (`params: { code }`), else it follows from zod's issue. */
+/** The code of one zod issue: a refinement may name its own (`params: { code, limit? }`), else it follows from zod's issue. */
 export function issueCode(issue: core.$ZodIssue): FieldCode {
   switch (issue.code) {
     case "invalid_type":
@@ -90,7 +90,8 @@ export function issueCode(issue: core.$ZodIssue): FieldCode {
       return { code: "not_allowed" };
     case "custom": {
       const own = issue.params?.code;
-      if (isCode(own)) return { code: own };
+      const limit = issue.params?.limit;
+      if (isCode(own)) return typeof limit === "number" ? { code: own, limit } : { code: own };
       return { code: KNOWN_MESSAGES[issue.message] ?? "invalid" };
     }
     default:
