@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
@@ -35,6 +35,9 @@ const FIELDS: { name: keyof Metadata | "tags"; label: string; type?: string; hin
   { name: "canonicalUrl", label: "canonicalUrl", type: "url", hint: "canonicalHint" },
   { name: "tags", label: "tags", hint: "tagsHint" },
 ];
+
+/** A failed page's kind as a catalogue key ("not-found" → "notFound"). */
+const errorKey = (kind: string) => kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The bookmarklet's code: opens this workspace's Add articles page with the current page's address and the selected text. */
 export function bookmarkletCode(origin: string, slug: string): string {
@@ -149,6 +152,7 @@ function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; pr
 export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUrl?: string; quote?: string }) {
   const router = useRouter();
   const t = useTranslations("articles.url");
+  const locale = useLocale();
   const localize = useApiErrors();
   const [urlsError, setUrlsError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -280,7 +284,9 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
               ) : (
                 <li key={`${i}-${p.url}`} className="rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
                   <p className="font-medium break-all">{p.url}</p>
-                  <p className="mt-1">{p.message}</p>
+                  {/* In another language the kind of failure leads in it; the server's English names the details. */}
+                  {locale !== "en" && t.has(`errors.${errorKey(p.kind)}`) ? <p className="mt-1">{t(`errors.${errorKey(p.kind)}`)}</p> : null}
+                  <p className={locale !== "en" ? "mt-1 text-xs text-red-700" : "mt-1"}>{p.message}</p>
                 </li>
               ),
             )}
