@@ -67,6 +67,16 @@ export function normalizeLocale(tag: string): string | null {
 }
 
 /**
+ * The locale dates and numbers are formatted in for a page shown in `uiLocale` (en/ru/uk): the
+ * browser's preferred tag when it is a variant of that language ("en-US" keeps American dates in
+ * the English UI), else the UI language itself (a Russian page for an en-US browser says «17 дек.»).
+ */
+export function formattingLocale(uiLocale: string, acceptLanguage: string | null | undefined): string {
+  const preferred = negotiateLocale(acceptLanguage);
+  return preferred.split("-")[0].toLowerCase() === uiLocale ? preferred : (normalizeLocale(uiLocale) ?? FALLBACK_LOCALE);
+}
+
+/**
  * The viewer's locale from an Accept-Language header: the most preferred entry (by q, then
  * order) that Intl can format dates in; FALLBACK_LOCALE when none can (or there is no header).
  */
