@@ -30,9 +30,6 @@ function filenameOf(res: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
 }
 
-/** Review states as catalogue keys (camelCase). */
-const REVIEW_STATE_KEYS: Record<ReviewState, string> = { unreviewed: "unreviewed", "in-review": "inReview", approved: "approved" };
-
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
 
@@ -46,6 +43,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
   const abort = useRef<AbortController | null>(null);
   const query = filtersToSearchParams(filters).toString();
   const t = useTranslations("export");
+  const reviewStates = useTranslations("common.reviewStates");
   const format = useFormatter();
   const localize = useApiErrors();
   const problemText = (body: Problem, status: number, fallback: string): string => {
@@ -147,7 +145,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
           {REVIEW_STATES.map((s) => (
             <label key={s} className="mt-1 flex items-center gap-2 text-sm">
               <input type="checkbox" checked={filters.reviewState?.includes(s) ?? false} onChange={() => set({ reviewState: toggle<ReviewState>(filters.reviewState, s) })} />
-              {t(`reviewStates.${REVIEW_STATE_KEYS[s]}`)}
+              {reviewStates(s)}
             </label>
           ))}
           <label className="mt-3 flex items-center gap-2 text-sm">

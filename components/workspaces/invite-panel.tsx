@@ -23,7 +23,8 @@ interface OpenInvite {
 export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvite[] }) {
   const router = useRouter();
   const t = useTranslations("workspaces.invites");
-  const roles = useTranslations("workspaces.roles");
+  const roles = useTranslations("common.roles");
+  const roleDescriptions = useTranslations("workspaces.roleDescriptions");
   const localize = useApiErrors();
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
             </option>
           ))}
         </SelectField>
-        <p className="text-sm text-stone-500">{roles(`${role}Description`)}.</p>
+        <p className="text-sm text-stone-500">{roleDescriptions(role)}.</p>
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? t("creating") : t("create")}
         </Button>

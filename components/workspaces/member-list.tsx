@@ -21,7 +21,7 @@ interface Member {
 export function MemberList({ slug, members, currentUserId }: { slug: string; members: Member[]; currentUserId: string }) {
   const router = useRouter();
   const t = useTranslations("workspaces.members");
-  const roles = useTranslations("workspaces.roles");
+  const roles = useTranslations("common.roles");
   const localize = useApiErrors();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -3,12 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
-  const t = await getTranslations("workspaces.nav");
+  const [t, roles] = await Promise.all([getTranslations("workspaces.nav"), getTranslations("common.roles")]);
   const tabs = [
     { href: `/w/${slug}`, label: t("articles") },
     { href: `/w/${slug}/claims`, label: t("claims") },
@@ -24,7 +23,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <div className="flex items-center gap-3 pt-5">
             <h1 className="text-xl font-semibold tracking-tight">{access.workspace.name}</h1>
             <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700" title={t("yourRole")}>
-              {ROLE_LABELS[access.role]}
+              {roles(access.role)}
             </span>
           </div>
           <WorkspaceNav tabs={tabs} />
