@@ -1,5 +1,12 @@
-import type { ApiError } from "./api";
-import type { ErrorCode, FieldCode, FieldCodes } from "@/lib/http/error-codes";
+import type { ErrorCode, FieldCode, FieldCodes } from "./error-codes";
+
+/** An error as the UI holds it (components/ui/api.ts's ApiError is one). */
+export interface LocalizableError {
+  message: string;
+  fields: Record<string, string>;
+  code?: string;
+  fieldCodes?: FieldCodes;
+}
 
 /** `ui.apiErrors`' translator, loosely typed: the keys are codes the server chose at run time. */
 export interface ErrorTranslator {
@@ -8,8 +15,8 @@ export interface ErrorTranslator {
 }
 
 /**
- * The API's errors in the reader's language (the client hook useApiErrors and server pages
- * share this). The API keeps its English `detail` and `errors` (scripts and API clients read
+ * The API's errors in the reader's language (the client hook components/ui/api-errors.ts and
+ * server pages share this; client-safe). The API keeps its English `detail` and `errors` (scripts and API clients read
  * them) and adds machine codes (lib/http/error-codes.ts); here a known code becomes
  * `ui.apiErrors.<code>` (a field's: `ui.apiErrors.field.<code>`, camelCased) in the active locale, and an
  * unknown one keeps the server's English. In English the server's own, more precise text is shown
@@ -17,7 +24,7 @@ export interface ErrorTranslator {
  * it; for the vaguer ones ("invalid", "conflict") the translation leads and keeps the server's
  * reason ({detail}).
  */
-export function localizeError(error: ApiError, locale: string, t: ErrorTranslator): ApiError {
+export function localizeError<E extends LocalizableError>(error: E, locale: string, t: ErrorTranslator): E {
   if (locale === "en") return error;
   const fields = localizeFields(error.fields, error.fieldCodes, locale, t);
   const message = say(t, error.code ? { code: error.code as ErrorCode } : undefined, error.message, false);
