@@ -67,13 +67,16 @@ export function normalizeLocale(tag: string): string | null {
 }
 
 /**
- * The locale dates and numbers are formatted in for a page shown in `uiLocale` (en/ru/uk): the
- * browser's preferred tag when it is a variant of that language ("en-US" keeps American dates in
- * the English UI), else the UI language itself (a Russian page for an en-US browser says «17 дек.»).
+ * The locale dates and numbers are formatted in for a page shown in `uiLocale` (en/ru/uk):
+ * - the browser's preferred tag when it is a variant of the UI language (en + "en-US" → en-US);
+ * - in the English UI, the browser's preferred locale whatever it is, as before there were
+ *   translations (a German reader of the English UI keeps «17. Dezember 2021»);
+ * - otherwise the UI language (a Russian page for an en-US browser says «17 дек. 2021 г.»).
  */
 export function formattingLocale(uiLocale: string, acceptLanguage: string | null | undefined): string {
   const preferred = negotiateLocale(acceptLanguage);
-  return preferred.split("-")[0].toLowerCase() === uiLocale ? preferred : (normalizeLocale(uiLocale) ?? FALLBACK_LOCALE);
+  if (uiLocale === "en" || preferred.split("-")[0].toLowerCase() === uiLocale) return preferred;
+  return normalizeLocale(uiLocale) ?? FALLBACK_LOCALE;
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES, type AppLocale } from "./locales";
 import { loadMessages } from "./messages";
 import { NAMESPACES } from "./namespaces";
+import { translatorFor } from "./translator";
 
 /**
  * The catalogue's health, per namespace file: every locale has exactly the keys of English (the
@@ -122,5 +123,21 @@ describe("the checks themselves", () => {
     const needed = new Intl.PluralRules("ru").resolvedOptions().pluralCategories;
     expect(needed.filter((c) => !ru.plurals[0].categories.includes(c))).toEqual(["few", "many"]);
     expect(() => parse("{count, plural, one {#}", "en")).toThrow();
+  });
+});
+
+describe("translatorFor", () => {
+  it("translates in the asked locale, and shows a missing key as its marker (logged)", async () => {
+    expect((await translatorFor("ru", "common"))("save")).toBe("Сохранить");
+    expect((await translatorFor("uk", "common"))("verdicts.mostly-true")).toBe("Здебільшого правда");
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(" "));
+    try {
+      expect((await translatorFor("en", "common"))("no.such.key" as never)).toBe("⟦common.no.such.key⟧");
+    } finally {
+      console.error = original;
+    }
+    expect(logged.join("\n")).toContain("no.such.key");
   });
 });

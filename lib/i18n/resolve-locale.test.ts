@@ -41,5 +41,8 @@ describe("formattingLocale", () => {
     expect(formattingLocale("en", null)).toBe("en-GB");
     expect(formattingLocale("ru", "en-US")).toBe("ru");
     expect(formattingLocale("uk", "uk-UA")).toBe("uk-UA");
+    // The English UI keeps the browser's own locale for dates (issue #10): German dates for a German browser.
+    expect(formattingLocale("en", "de-DE")).toBe("de-DE");
+    expect(formattingLocale("ru", "de-DE")).toBe("ru");
   });
 });
