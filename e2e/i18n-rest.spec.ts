@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspace, newPerson, signUpAndLand, uploadFiles } from "./helpers";
+import { expectNoMissingMessages, useLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §4: the articles list, the import page (with the server's validation errors inline),
@@ -10,21 +11,9 @@ import { createWorkspace, newPerson, signUpAndLand, uploadFiles } from "./helper
  * own short text (no corpus text).
  */
 
-/** What a message the catalogue lacks renders as (i18n/request.ts's getMessageFallback). */
-const MISSING_KEY = /⟦[^⟧]*⟧/;
-
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
-async function useLocale(page: Page, locale: "ru" | "uk") {
-  await page.context().addCookies([{ name: "claimtrail-locale", value: locale, url: new URL(page.url()).origin }]);
-}
-
-/** No message on the page is missing from the catalogue (the body's text and its labels alike). */
-async function expectNoMissingKeys(page: Page) {
-  await expect(page.locator("body")).not.toContainText(MISSING_KEY);
-  const labels = await page.locator("[aria-label], [title], [placeholder]").evaluateAll((els) => els.map((el) => [el.getAttribute("aria-label"), el.getAttribute("title"), el.getAttribute("placeholder")].join(" ")));
-  expect(labels.filter((l) => MISSING_KEY.test(l))).toEqual([]);
-}
+const useLocale = (page: Page, locale: "ru" | "uk") => useLocaleCookie(page.context(), new URL(page.url()).origin, locale);
 
 async function expectAccessibleAndNarrow(page: Page) {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -57,7 +46,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   const tabs = page.getByRole("navigation", { name: "Рабочее пространство" });
   for (const tab of ["Статьи", "Утверждения", "Обзор", "Экспорт", "Участники", "Настройки"]) await expect(tabs.getByRole("link", { name: tab })).toBeVisible();
   await expect(page.getByRole("list", { name: "Статьи" }).getByRole("link", { name: /Talks in Geneva/ })).toContainText("английский");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // The import page: every section in Russian.
@@ -67,7 +56,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();
   }
   await expect(page.getByRole("button", { name: "Прочитать страницы" })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // A check in the browser: the text is missing.
@@ -91,7 +80,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await expect(paste.getByLabel("Заголовок")).toHaveAccessibleDescription("Слишком длинно: не больше 300 символов.");
   await expect(paste.getByLabel("URL")).toHaveAccessibleDescription("Укажите полный адрес, начинающийся с http:// или https://.");
   await expect(paste.getByLabel("Язык")).toHaveAccessibleDescription("Укажите код языка, например en или pt-BR.");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await page.goto(`/w/${slug}`);
   await expect(page.getByRole("list", { name: "Статьи" }).getByRole("listitem")).toHaveCount(1);
 
@@ -100,7 +89,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await expect(page.getByRole("heading", { name: "Экспорт", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "В этом экспорте" })).toContainText("1 статья, 0 выделений и 0 утверждений");
   await expect(page.getByRole("button", { name: "Экспорт: CSV" })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // The audit log, and a refused filter explained in Russian.
@@ -109,7 +98,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   const log = page.getByRole("table", { name: "Журнал аудита" });
   await expect(log.getByRole("columnheader", { name: "Когда" })).toBeVisible();
   await expect(log).toContainText("article.created");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
   await page.goto(`/w/${slug}/settings/audit?from=2024-05-02&to=2024-05-01`);
   await expect(page.locator("#audit-filter-error")).toHaveText("По: Начальная дата позже конечной.");
@@ -119,7 +108,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await expect(page.getByRole("heading", { name: "Новый вебхук" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Какие события отправлять" })).toBeVisible();
   await expect(page.getByText("Вебхуков пока нет.", { exact: false })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
   await page.getByRole("button", { name: "Добавить вебхук" }).click();
   await expect(page.getByLabel("URL получателя")).toHaveAccessibleDescription("Обязательное поле.");
@@ -129,7 +118,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await expect(page.getByRole("heading", { name: "Участники" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Пригласить" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Участники" })).toContainText("(вы)");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
   await page.goto(`/w/${slug}/dashboard`);
   await expect(page.getByText("0 утверждений в этом рабочем пространстве")).toBeVisible();
@@ -139,7 +128,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await page.goto("/inbox");
   await expect(page.getByText("Пока ничего нет.", { exact: false })).toBeVisible();
   await expect(page.getByRole("link", { name: "Входящие, всё прочитано" })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
 });
 
 test("in Ukrainian: the import page with a field error, and the export page", async ({ page }) => {
@@ -151,7 +140,7 @@ test("in Ukrainian: the import page with a field error, and the export page", as
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   await expect(page.getByRole("heading", { level: 2, name: "Додати статті" })).toBeVisible();
   for (const heading of ["Імпорт з інтернету", "Вставити статтю", "Завантажити файли"]) await expect(page.getByRole("heading", { name: heading })).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 
   // An address list the server refuses: the message under the field is Ukrainian.
@@ -166,12 +155,12 @@ test("in Ukrainian: the import page with a field error, and the export page", as
   await paste.getByLabel("URL").fill("not an address");
   await paste.getByRole("button", { name: "Додати статтю" }).click();
   await expect(paste.getByLabel("URL")).toHaveAccessibleDescription("Вкажіть повну адресу, що починається з http:// або https://.");
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
 
   await page.goto(`/w/${slug}/export`);
   await expect(page.getByRole("heading", { name: "Експорт", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "У цьому експорті" })).toContainText("1 стаття, 0 виділень і 0 тверджень");
   await expect(page.getByText("Стан перевірки (будь-який, якщо нічого не позначено)")).toBeVisible();
-  await expectNoMissingKeys(page);
+  await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 });
