@@ -6,7 +6,7 @@ import ukUi from "@/messages/uk/ui.json";
 import type { ApiError } from "@/components/ui/api";
 import { localizeError, localizeFields, type ErrorTranslator } from "./localize-error";
 
-const translator = (locale: string, ui: unknown) => createTranslator({ locale, messages: { ui } as Record<string, never>, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+const translator = (locale: string, ui: unknown) => createTranslator({ locale, messages: { ui } as unknown as Record<string, never>, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
 
 const refused: ApiError = {
   message: "Some fields are invalid.",
