@@ -1,3 +1,7 @@
+import type { ZodError } from "zod";
+import { fieldErrors } from "@/lib/http/problem";
+import { zodFieldCodes, type FieldCodes } from "@/lib/http/error-codes";
+
 /**
  * Errors the domain raises on purpose. Routes map them to problem+json and
  * pages to inline messages; anything else is a bug and becomes a 500.
@@ -21,3 +25,16 @@ export const forbidden = (why = "You don't have permission to do that.") => new 
 export const conflict = (why: string, fields: FieldErrors = {}, extra: Record<string, unknown> = {}) => new DomainError(409, why, fields, extra);
 export const invalid = (why: string, fields: FieldErrors = {}) => new DomainError(400, why, fields);
 export const unprocessable = (why: string, fields: FieldErrors = {}) => new DomainError(422, why, fields);
+
+/**
+ * A 400 from a failed zod parse: the English message per field as before, and each field's
+ * machine code (lib/http/error-codes.ts) for the UI to translate. `rename` maps a field path to
+ * the name the caller reports it under (e.g. "metadata.title" → "title").
+ */
+export function invalidInput(why: string, error: ZodError, rename: (path: string) => string = (p) => p): DomainError {
+  const fields: FieldErrors = {};
+  for (const [k, v] of Object.entries(fieldErrors(error))) fields[rename(k)] ??= v;
+  const codes: FieldCodes = {};
+  for (const [k, v] of Object.entries(zodFieldCodes(error.issues))) codes[rename(k)] ??= v;
+  return new DomainError(400, why, fields, { fieldCodes: codes, code: "invalid_fields" });
+}

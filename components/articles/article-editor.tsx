@@ -2,10 +2,12 @@
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { articleExtensions } from "@/components/reader/schema-extensions";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { DocNode } from "@/lib/articles/document";
@@ -36,6 +38,9 @@ function ToolButton({ editor, label, active, run }: { editor: Editor; label: str
 /** Edits the body and details; saving makes a new revision and re-anchors every highlight. */
 export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { slug: string; articleId: string; doc: DocNode; revision: number; metadata: Metadata }) {
   const router = useRouter();
+  const t = useTranslations("articles.editor");
+  const tf = useTranslations("articles.fields");
+  const localize = useApiErrors();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -45,7 +50,7 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
     immediatelyRender: false,
     // The toolbar shows which formats are on at the caret (aria-pressed): tiptap 3 re-renders on a transaction only when asked to.
     shouldRerenderOnTransaction: true,
-    editorProps: { attributes: { class: "ct-article", "aria-label": "Article text", role: "textbox", "aria-multiline": "true" } },
+    editorProps: { attributes: { class: "ct-article", "aria-label": t("textLabel"), role: "textbox", "aria-multiline": "true" } },
   });
   const back = `/w/${slug}/articles/${articleId}`;
 
@@ -73,9 +78,10 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
     });
     setPending(false);
     if (!res.ok) {
-      const meta = Object.fromEntries(Object.entries(res.error.fields).map(([k, v]) => [k.replace(/^(metadata|source)\./, ""), v]));
+      const error = localize(res.error);
+      const meta = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^(metadata|source)\./, ""), v]));
       setFields(meta);
-      setError(res.error.message);
+      setError(error.message);
       return;
     }
     router.push(back);
@@ -91,14 +97,14 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
           </div>
         ) : null}
         {editor ? (
-          <div role="toolbar" aria-label="Formatting" className="sticky top-0 z-10 mb-4 flex flex-wrap gap-1 rounded-lg bg-white p-1 ring-1 ring-stone-200">
-            <ToolButton editor={editor} label="Bold" active={editor.isActive("bold")} run={(e) => e.chain().focus().toggleBold().run()} />
-            <ToolButton editor={editor} label="Italic" active={editor.isActive("italic")} run={(e) => e.chain().focus().toggleItalic().run()} />
-            <ToolButton editor={editor} label="Heading" active={editor.isActive("heading", { level: 2 })} run={(e) => e.chain().focus().toggleHeading({ level: 2 }).run()} />
-            <ToolButton editor={editor} label="Subheading" active={editor.isActive("heading", { level: 3 })} run={(e) => e.chain().focus().toggleHeading({ level: 3 }).run()} />
-            <ToolButton editor={editor} label="Bullets" active={editor.isActive("bulletList")} run={(e) => e.chain().focus().toggleBulletList().run()} />
-            <ToolButton editor={editor} label="Numbered" active={editor.isActive("orderedList")} run={(e) => e.chain().focus().toggleOrderedList().run()} />
-            <ToolButton editor={editor} label="Quote" active={editor.isActive("blockquote")} run={(e) => e.chain().focus().toggleBlockquote().run()} />
+          <div role="toolbar" aria-label={t("formatting")} className="sticky top-0 z-10 mb-4 flex flex-wrap gap-1 rounded-lg bg-white p-1 ring-1 ring-stone-200">
+            <ToolButton editor={editor} label={t("bold")} active={editor.isActive("bold")} run={(e) => e.chain().focus().toggleBold().run()} />
+            <ToolButton editor={editor} label={t("italic")} active={editor.isActive("italic")} run={(e) => e.chain().focus().toggleItalic().run()} />
+            <ToolButton editor={editor} label={t("heading2")} active={editor.isActive("heading", { level: 2 })} run={(e) => e.chain().focus().toggleHeading({ level: 2 }).run()} />
+            <ToolButton editor={editor} label={t("subheading")} active={editor.isActive("heading", { level: 3 })} run={(e) => e.chain().focus().toggleHeading({ level: 3 }).run()} />
+            <ToolButton editor={editor} label={t("bullets")} active={editor.isActive("bulletList")} run={(e) => e.chain().focus().toggleBulletList().run()} />
+            <ToolButton editor={editor} label={t("numbered")} active={editor.isActive("orderedList")} run={(e) => e.chain().focus().toggleOrderedList().run()} />
+            <ToolButton editor={editor} label={t("quote")} active={editor.isActive("blockquote")} run={(e) => e.chain().focus().toggleBlockquote().run()} />
           </div>
         ) : null}
         <div className="ct-editor rounded-lg bg-white p-6 ring-1 ring-stone-200">
@@ -107,34 +113,25 @@ export function ArticleEditor({ slug, articleId, doc, revision, metadata }: { sl
         {fields.doc ? <p className="mt-2 text-sm text-red-700">{fields.doc}</p> : null}
       </div>
       <aside className="space-y-4">
-        <TextField label="Title" name="title" defaultValue={metadata.title} error={fields.title} />
-        <TextField label="Publisher" name="publisher" defaultValue={metadata.publisher ?? ""} error={fields.publisher} />
-        <TextField label="Author" name="author" defaultValue={metadata.author ?? ""} error={fields.author} />
-        <TextField label="URL" name="url" type="url" defaultValue={metadata.url ?? ""} error={fields.url} />
-        <TextField label="Published" name="publishedAt" type="date" defaultValue={metadata.publishedAt ?? ""} error={fields.publishedAt} />
-        <TextField label="Updated" name="modifiedAt" type="date" defaultValue={metadata.modifiedAt ?? ""} error={fields.modifiedAt} hint="When the page says it was last updated." />
-        <TextField
-          label="Canonical address"
-          name="canonicalUrl"
-          type="url"
-          defaultValue={metadata.canonicalUrl ?? ""}
-          error={fields.canonicalUrl}
-          hint="The page's own address for itself; importing it again finds this article."
-        />
+        <TextField label={tf("title")} name="title" defaultValue={metadata.title} error={fields.title} />
+        <TextField label={tf("publisher")} name="publisher" defaultValue={metadata.publisher ?? ""} error={fields.publisher} />
+        <TextField label={tf("author")} name="author" defaultValue={metadata.author ?? ""} error={fields.author} />
+        <TextField label={tf("url")} name="url" type="url" defaultValue={metadata.url ?? ""} error={fields.url} />
+        <TextField label={tf("published")} name="publishedAt" type="date" defaultValue={metadata.publishedAt ?? ""} error={fields.publishedAt} />
+        <TextField label={t("updated")} name="modifiedAt" type="date" defaultValue={metadata.modifiedAt ?? ""} error={fields.modifiedAt} hint={t("updatedHint")} />
+        <TextField label={t("canonical")} name="canonicalUrl" type="url" defaultValue={metadata.canonicalUrl ?? ""} error={fields.canonicalUrl} hint={t("canonicalHint")} />
         {metadata.originalUrl ? (
-          <p className="text-sm text-stone-600">
-            Imported from <span className="[overflow-wrap:anywhere]">{metadata.originalUrl}</span>
-          </p>
+          <p className="text-sm text-stone-600">{t.rich("importedFrom", { url: metadata.originalUrl, address: (chunks) => <span className="[overflow-wrap:anywhere]">{chunks}</span> })}</p>
         ) : null}
-        <TextField label="Language" name="language" defaultValue={metadata.language ?? ""} error={fields.language} hint="A code like en, uk or pt-BR; detected from the text on import." />
-        <TextField label="Tags" name="tags" defaultValue={metadata.tags.join(", ")} hint="Separate with commas." error={fields.tags} />
-        <p className="text-sm text-stone-600">Saving creates revision {revision + 1}. Highlights move with their words; those whose words are gone are kept as orphans.</p>
+        <TextField label={tf("language")} name="language" defaultValue={metadata.language ?? ""} error={fields.language} hint={t("languageHint")} />
+        <TextField label={tf("tags")} name="tags" defaultValue={metadata.tags.join(", ")} hint={tf("tagsHint")} error={fields.tags} />
+        <p className="text-sm text-stone-600">{t("revisionNote", { next: String(revision + 1) })}</p>
         <div className="flex gap-2">
           <Button type="submit" disabled={pending || !editor}>
-            {pending ? "Saving…" : "Save revision"}
+            {pending ? t("saving") : t("save")}
           </Button>
           <a href={back} className={buttonClass("secondary")}>
-            Cancel
+            {t("cancel")}
           </a>
         </div>
       </aside>

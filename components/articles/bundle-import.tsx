@@ -1,48 +1,40 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { DryRunImport, type Outcome } from "./dry-run-import";
 import type { ImportPlan } from "@/lib/bundle-import/plan";
 
 const MAX_BYTES = 50 * 1024 * 1024;
-const KIND_LABELS: Record<keyof ImportPlan["create"], string> = {
-  articles: "articles",
-  revisions: "article revisions",
-  annotations: "highlights",
-  claims: "claims",
-  sources: "sources",
-  relations: "links between claims",
-  events: "history entries",
-  comments: "comments",
-};
 
 async function send(slug: string, file: File, dryRun: boolean): Promise<Outcome<{ plan: ImportPlan; claims?: Record<string, string> }>> {
   const res = await fetch(`/api/w/${slug}/import-bundle?dryRun=${dryRun}`, { method: "POST", headers: { "content-type": "application/json" }, body: file }).catch(() => null);
-  if (!res) return { ok: false, message: "Can't reach the server. Check your connection and try again.", fields: {} };
+  if (!res) return { ok: false, message: "Can't reach the server. Check your connection and try again.", fields: {}, code: "network" };
   const body = await res.json().catch(() => ({}));
   if (res.ok) return { ok: true, data: body as { plan: ImportPlan; claims?: Record<string, string> } };
   const issues = (body.issues ?? []) as { path: string; message: string }[];
-  return { ok: false, message: (body.detail as string) ?? `Request failed (${res.status}).`, fields: Object.fromEntries(issues.map((i) => [i.path, i.message])) };
+  return {
+    ok: false,
+    message: (body.detail as string) ?? `Request failed (${res.status}).`,
+    fields: Object.fromEntries(issues.map((i) => [i.path, i.message])),
+    code: typeof body.code === "string" ? body.code : undefined,
+  };
 }
 
 /** Choose a bundle → the dry run's report → Import → the result. Admins only (the route checks). */
 export function BundleImport({ slug }: { slug: string }) {
+  const t = useTranslations("articles.bundle");
   return (
     <DryRunImport<ImportPlan, { plan: ImportPlan; claims: number }>
       id="bundle"
-      title="Import a Claimtrail bundle"
-      description={
-        <>
-          A bundle exported from a Claimtrail workspace (<code>.claimtrail.json</code>): articles with their revisions, highlights, claims, sources, links, history
-          and comments. You see what would be imported before anything is written.
-        </>
-      }
-      fileLabel="Bundle file"
+      title={t("title")}
+      description={t.rich("description", { code: (chunks) => <code>{chunks}</code> })}
+      fileLabel={t("fileLabel")}
       accept=".json,application/json"
       maxBytes={MAX_BYTES}
-      tooLarge={() => "The bundle is larger than 50 MB."}
-      checking={() => "Checking the bundle…"}
+      tooLarge={() => t("tooLarge")}
+      checking={() => t("checking")}
       check={async (file) => {
         const r = await send(slug, file, true);
         return r.ok ? { ok: true, data: r.data.plan } : r;
@@ -52,12 +44,15 @@ export function BundleImport({ slug }: { slug: string }) {
         return r.ok ? { ok: true, data: { plan: r.data.plan, claims: Object.keys(r.data.claims ?? {}).length } } : r;
       }}
       renderPlan={(plan) => <PlanReport plan={plan} done={false} />}
-      importLabel={() => "Import"}
+      importLabel={() => t("import")}
       renderDone={({ plan, claims }) => (
         <>
           <PlanReport plan={plan} done />
           <Alert tone="success">
-            Imported {claims} claims. <Link href={`/w/${slug}/claims`} className="underline">See the claims</Link>
+            {t("importedClaims", { count: claims })}{" "}
+            <Link href={`/w/${slug}/claims`} className="underline">
+              {t("seeClaims")}
+            </Link>
           </Alert>
         </>
       )}
@@ -66,21 +61,22 @@ export function BundleImport({ slug }: { slug: string }) {
 }
 
 function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
+  const t = useTranslations("articles.bundle");
   const counts = Object.entries(plan.create) as [keyof ImportPlan["create"], number][];
-  const unmatched = [...plan.people.notMembers.map((p) => ({ ...p, why: "not a member" })), ...plan.people.notFound.map((p) => ({ ...p, why: "no account" }))];
+  const unmatched = [...plan.people.notMembers.map((p) => ({ ...p, why: t("notMember") })), ...plan.people.notFound.map((p) => ({ ...p, why: t("noAccount") }))];
   return (
     <div>
-      <h4 className="font-medium">{done ? "Imported" : "Would create"}</h4>
+      <h4 className="font-medium">{done ? t("imported") : t("wouldCreate")}</h4>
       <ul className="mt-1 grid grid-cols-2 gap-x-4">
         {counts.map(([kind, n]) => (
           <li key={kind}>
-            {n.toLocaleString()} {KIND_LABELS[kind]}
+            {t(`kinds.${kind}`, { count: n })}
           </li>
         ))}
       </ul>
       {plan.reusedArticles.length > 0 && (
         <>
-          <h4 className="mt-3 font-medium">Already here (highlights are added to them)</h4>
+          <h4 className="mt-3 font-medium">{t("reused")}</h4>
           <ul className="list-disc pl-5">
             {plan.reusedArticles.map((r) => (
               <li key={r.bundleId}>{r.existingTitle}</li>
@@ -90,7 +86,7 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
       )}
       {plan.conflicts.length > 0 && (
         <>
-          <h4 className="mt-3 font-medium">Skipped</h4>
+          <h4 className="mt-3 font-medium">{t("skipped")}</h4>
           <ul className="list-disc pl-5">
             {plan.conflicts.map((c) => (
               <li key={c.bundleId}>
@@ -101,11 +97,11 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
         </>
       )}
       <p className="mt-3">
-        {plan.people.matched.length} {plan.people.matched.length === 1 ? "person" : "people"} matched by email.
+        {t("matched", { count: plan.people.matched.length })}
       </p>
       {unmatched.length > 0 && (
         <>
-          <h4 className="mt-3 font-medium">Not matched (kept by name in the claims&apos; history)</h4>
+          <h4 className="mt-3 font-medium">{t("unmatched")}</h4>
           <ul className="list-disc pl-5">
             {unmatched.map((p) => (
               <li key={p.email}>
@@ -115,7 +111,7 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
           </ul>
         </>
       )}
-      {plan.verdictLabels !== "same" && <p className="mt-3">Verdict labels: {plan.verdictLabels === "adopted" ? "the bundle's are adopted" : "this workspace's are kept"}.</p>}
+      {plan.verdictLabels !== "same" && <p className="mt-3">{plan.verdictLabels === "adopted" ? t("labelsAdopted") : t("labelsKept")}</p>}
       {plan.warnings.length > 0 && (
         <ul className="mt-3 list-disc pl-5 text-stone-600">
           {plan.warnings.map((w) => (

@@ -1,12 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
+import type { FieldCodes } from "@/lib/http/error-codes";
 import { ImportProblem } from "./import-problem";
 
-/** What a dry run or an import answered: the data, or the server's sentence and the fields it names. */
-export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string> };
+/** What a dry run or an import answered: the data, or the server's sentence and the fields it names (with their codes, for the reader's language). */
+export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
 
 type State<P, D> =
   | { kind: "idle" }
@@ -46,7 +49,13 @@ export interface DryRunImportProps<P, D> {
  */
 export function DryRunImport<P, D>(props: DryRunImportProps<P, D>) {
   const router = useRouter();
+  const t = useTranslations("articles.dryRun");
+  const localize = useApiErrors();
   const [state, setState] = useState<State<P, D>>({ kind: "idle" });
+  const failed = (r: Extract<Outcome<unknown>, { ok: false }>): State<P, D> => {
+    const shown = localize({ message: r.message, fields: r.fields, code: r.code, fieldCodes: r.fieldCodes, status: 0, body: {} });
+    return { kind: "failed", message: shown.message, fields: shown.fields };
+  };
   const busy = state.kind === "busy";
   const problemId = `${props.id}-file-problem`;
 
@@ -54,13 +63,13 @@ export function DryRunImport<P, D>(props: DryRunImportProps<P, D>) {
     if (file.size > props.maxBytes) return setState({ kind: "failed", message: props.tooLarge(file), fields: {} });
     setState({ kind: "busy", what: props.checking(file) });
     const r = await props.check(file);
-    setState(r.ok ? { kind: "planned", file, plan: r.data } : { kind: "failed", message: r.message, fields: r.fields });
+    setState(r.ok ? { kind: "planned", file, plan: r.data } : failed(r));
   }
 
   async function apply(file: File, plan: P) {
-    setState({ kind: "busy", what: "Importing…" });
+    setState({ kind: "busy", what: t("importing") });
     const r = await props.apply(file, plan);
-    if (!r.ok) return setState({ kind: "failed", message: r.message, fields: r.fields });
+    if (!r.ok) return setState(failed(r));
     setState({ kind: "done", result: r.data });
     router.refresh();
   }
@@ -112,7 +121,7 @@ export function DryRunImport<P, D>(props: DryRunImportProps<P, D>) {
               {props.importLabel(state.plan)}
             </Button>
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ChangeEvent } from "react";
 import { TextField } from "@/components/ui/field";
 import type { FileDetails } from "@/lib/articles/file-details";
@@ -27,20 +28,22 @@ export function FileDetailsFields({ idPrefix, fileName, details, errors, open, d
     onChange: (e: ChangeEvent<HTMLInputElement>) => onChange({ ...details, [name]: e.target.value }),
   });
   const given = Object.values(details).filter((v) => v.trim()).length;
+  const t = useTranslations("articles.fileDetails");
+  const tf = useTranslations("articles.fields");
   return (
     <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="mt-1.5 rounded-lg bg-stone-50 px-3 py-2">
       <summary className="cursor-pointer text-stone-700">
-        Details <span className="text-stone-500">{given ? `(${given} given)` : "(optional)"}</span>
+        {t("summary")} <span className="text-stone-500">{given ? t("given", { count: given }) : t("optional")}</span>
       </summary>
       <fieldset className="mt-2 grid gap-3 sm:grid-cols-2">
-        <legend className="sr-only">Details of {fileName}</legend>
+        <legend className="sr-only">{t("legend", { name: fileName })}</legend>
         <div className="sm:col-span-2">
-          <TextField label="Title" placeholder="From the file" {...field("title")} />
+          <TextField label={tf("title")} placeholder={t("fromFile")} {...field("title")} />
         </div>
-        <TextField label="Publisher" {...field("publisher")} />
-        <TextField label="Published" type="date" {...field("publishedAt")} />
+        <TextField label={tf("publisher")} {...field("publisher")} />
+        <TextField label={tf("published")} type="date" {...field("publishedAt")} />
         <div className="sm:col-span-2">
-          <TextField label="URL" type="url" inputMode="url" placeholder="https://" {...field("url")} />
+          <TextField label={tf("url")} type="url" inputMode="url" placeholder="https://" {...field("url")} />
         </div>
       </fieldset>
     </details>

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { checkFileDetails, EMPTY_FILE_DETAILS, type FileDetails } from "@/lib/articles/file-details";
 import { FileDetailsFields } from "./file-details-fields";
@@ -42,6 +44,8 @@ function base64Of(file: File): Promise<string> {
  */
 export function FileImport({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("articles.files");
+  const localize = useApiErrors();
   const list = useRef<HTMLUListElement>(null);
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -70,12 +74,12 @@ export function FileImport({ slug }: { slug: string }) {
         fields.set(item.key, checked.fields);
         patch(item.key, { errors: {} });
       } else {
-        patch(item.key, { errors: checked.errors, open: true });
+        patch(item.key, { errors: localize({ message: "", fields: checked.errors, fieldCodes: checked.codes, status: 400, body: {} }).fields, open: true });
         firstBad ??= `${item.key}-${Object.keys(checked.errors)[0]}`;
       }
     }
     if (!firstBad) return fields;
-    setNotice("Some details need fixing (marked below); nothing was imported yet.");
+    setNotice(t("fixDetails"));
     const id = firstBad;
     window.requestAnimationFrame(() => document.getElementById(id)?.focus());
     return null;
@@ -90,7 +94,7 @@ export function FileImport({ slug }: { slug: string }) {
     for (const item of ready) {
       patch(item.key, { status: { kind: "uploading" } });
       if (item.file.size > MAX_BYTES) {
-        patch(item.key, { status: { kind: "failed", reason: "Larger than 5 MB." } });
+        patch(item.key, { status: { kind: "failed", reason: t("tooLarge") } });
         continue;
       }
       const content = /\.(pdf|docx)$/i.test(item.file.name) ? await base64Of(item.file) : await item.file.text();
@@ -103,10 +107,11 @@ export function FileImport({ slug }: { slug: string }) {
         patch(item.key, { status: { kind: res.data.status, id: res.data.article.id, title: res.data.article.title }, errors: {} });
         continue;
       }
-      const detailErrors = Object.fromEntries(Object.entries(res.error.fields).filter(([k]) => DETAIL_FIELDS.has(k)));
+      const error = localize(res.error);
+      const detailErrors = Object.fromEntries(Object.entries(error.fields).filter(([k]) => DETAIL_FIELDS.has(k)));
       // A detail the server refused can be corrected and imported again; a file it can't read can't.
       if (Object.keys(detailErrors).length) patch(item.key, { status: { kind: "ready" }, errors: detailErrors, open: true });
-      else patch(item.key, { status: { kind: "failed", reason: Object.values(res.error.fields)[0] ?? res.error.message } });
+      else patch(item.key, { status: { kind: "failed", reason: Object.values(error.fields)[0] ?? error.message } });
     }
     setBusy(false);
     router.refresh();
@@ -115,11 +120,11 @@ export function FileImport({ slug }: { slug: string }) {
   const ready = items.filter((i) => i.status.kind === "ready").length;
   const done = items.filter((i) => i.status.kind === "created").length;
   const failed = items.filter((i) => i.status.kind === "failed").length;
-  const status = notice ?? (ready && !busy ? `${ready} file${ready === 1 ? "" : "s"} ready to import.` : items.length ? `${done} added${failed ? `, ${failed} failed` : ""} of ${items.length}` : "");
+  const status = notice ?? (ready && !busy ? t("ready", { count: ready }) : items.length ? (failed ? t("progressFailed", { done, failed, total: items.length }) : t("progress", { done, total: items.length })) : "");
   return (
     <section aria-labelledby="upload-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h3 id="upload-heading" className="font-semibold">
-        Upload files
+        {t("title")}
       </h3>
       <div
         onDragOver={(e) => {
@@ -134,9 +139,9 @@ export function FileImport({ slug }: { slug: string }) {
         }}
         className={`mt-4 rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-stone-300"}`}
       >
-        <p className="text-sm text-stone-600">Drop files here, or</p>
+        <p className="text-sm text-stone-600">{t("drop")}</p>
         <label htmlFor="article-files" className="mt-2 inline-block cursor-pointer rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-stone-300 focus-within:ring-2 focus-within:ring-brand-600 hover:bg-stone-50">
-          Choose files
+          {t("choose")}
           <input
             id="article-files"
             type="file"
@@ -149,14 +154,14 @@ export function FileImport({ slug }: { slug: string }) {
             }}
           />
         </label>
-        <p className="mt-2 text-xs text-stone-500">.txt, .md, .html, .pdf or .docx (Word), up to 5 MB each. You can add each file&apos;s title, publisher, URL and date before importing.</p>
+        <p className="mt-2 text-xs text-stone-500">{t("accepts")}</p>
       </div>
       <p className={`mt-4 text-sm empty:mt-0 ${notice ? "text-red-700" : "text-stone-700"}`} role="status">
         {status}
       </p>
       {items.length ? (
         <>
-          <ul ref={list} className="mt-2 divide-y divide-stone-100 text-sm" aria-label="Uploads">
+          <ul ref={list} className="mt-2 divide-y divide-stone-100 text-sm" aria-label={t("uploads")}>
             {items.map((i) => (
               <li key={i.key} className="py-2.5">
                 <div className="flex items-start justify-between gap-3">
@@ -164,30 +169,30 @@ export function FileImport({ slug }: { slug: string }) {
                   <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{i.file.name}</span>
                   <span className="shrink-0 text-right">
                     {i.status.kind === "ready" ? (
-                      <button type="button" disabled={busy} onClick={() => setItems((all) => all.filter((x) => x.key !== i.key))} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-100" aria-label={`Remove ${i.file.name}`}>
-                        Remove
+                      <button type="button" disabled={busy} onClick={() => setItems((all) => all.filter((x) => x.key !== i.key))} className="rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-100" aria-label={t("removeNamed", { name: i.file.name })}>
+                        {t("remove")}
                       </button>
                     ) : null}
-                    {i.status.kind === "uploading" ? <span className="text-stone-500">Uploading…</span> : null}
+                    {i.status.kind === "uploading" ? <span className="text-stone-500">{t("uploading")}</span> : null}
                     {i.status.kind === "created" ? (
                       <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-emerald-700 hover:underline">
-                        Added
+                        {t("added")}
                       </Link>
                     ) : null}
                     {i.status.kind === "duplicate" ? (
                       <Link href={`/w/${slug}/articles/${i.status.id}`} className="text-amber-700 hover:underline">
-                        Already here
+                        {t("alreadyHere")}
                       </Link>
                     ) : null}
                   </span>
                 </div>
                 {/* Below the name, full width: a long reason beside it squeezed the name to a letter a line and ran off the page. */}
-                {i.status.kind === "failed" ? <p className="mt-1 text-red-700 [overflow-wrap:anywhere]">Failed: {i.status.reason}</p> : null}
+                {i.status.kind === "failed" ? <p className="mt-1 text-red-700 [overflow-wrap:anywhere]">{t("failed", { reason: i.status.reason })}</p> : null}
                 {i.status.kind === "created" || i.status.kind === "duplicate" ? (
                   <p className="mt-1 text-stone-600">
                     <span className="font-serif text-stone-900 [overflow-wrap:anywhere]">{i.status.title}</span>{" "}
-                    <Link href={`/w/${slug}/articles/${i.status.id}/edit`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Edit details of ${i.status.title}`}>
-                      Edit details
+                    <Link href={`/w/${slug}/articles/${i.status.id}/edit`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={t("editDetailsOf", { title: i.status.title })}>
+                      {t("editDetails")}
                     </Link>
                   </p>
                 ) : null}
@@ -208,7 +213,7 @@ export function FileImport({ slug }: { slug: string }) {
           </ul>
           {ready ? (
             <Button type="button" className="mt-3" disabled={busy} onClick={() => void importReady()}>
-              {busy ? "Importing…" : `Import ${ready} file${ready === 1 ? "" : "s"}`}
+              {busy ? t("importing") : t("import", { count: ready })}
             </Button>
           ) : null}
         </>

@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
@@ -22,16 +24,20 @@ interface ImportResult {
 /** Per page after "Import": stored, already there, or the reasons it failed (field → message). */
 type Outcome = { kind: "saved"; result: ImportResult } | { kind: "failed"; message: string; fields: Record<string, string> };
 
-const FIELDS: { name: keyof Metadata | "tags"; label: string; type?: string; hint?: string }[] = [
-  { name: "title", label: "Title" },
-  { name: "publisher", label: "Publisher" },
-  { name: "author", label: "Author", hint: "Several: separate with commas." },
-  { name: "publishedAt", label: "Published", type: "date" },
-  { name: "modifiedAt", label: "Last modified", type: "date" },
-  { name: "language", label: "Language", hint: "As the page declares it, e.g. en or pt-BR." },
-  { name: "canonicalUrl", label: "Canonical URL", type: "url", hint: "Left empty, the page’s address (after redirects) is stored as its canonical address." },
-  { name: "tags", label: "Tags", hint: "Separate with commas." },
+/** Each field's label and hint are `articles.fields.<label>` / `articles.url.<hint>`. */
+const FIELDS: { name: keyof Metadata | "tags"; label: string; type?: string; hint?: "authorHint" | "languageHint" | "canonicalHint" | "tagsHint" }[] = [
+  { name: "title", label: "title" },
+  { name: "publisher", label: "publisher" },
+  { name: "author", label: "author", hint: "authorHint" },
+  { name: "publishedAt", label: "published", type: "date" },
+  { name: "modifiedAt", label: "lastModified", type: "date" },
+  { name: "language", label: "language", hint: "languageHint" },
+  { name: "canonicalUrl", label: "canonicalUrl", type: "url", hint: "canonicalHint" },
+  { name: "tags", label: "tags", hint: "tagsHint" },
 ];
+
+/** A failed page's kind as a catalogue key ("not-found" → "notFound"). */
+const errorKey = (kind: string) => kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The bookmarklet's code: opens this workspace's Add articles page with the current page's address and the selected text. */
 export function bookmarkletCode(origin: string, slug: string): string {
@@ -43,23 +49,25 @@ export function bookmarkletCode(origin: string, slug: string): string {
 
 /** "Send to Claimtrail": React refuses javascript: URLs in href, so the link's address is set on the element itself. */
 function Bookmarklet({ slug }: { slug: string }) {
+  const t = useTranslations("articles.url");
   const ref = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     ref.current?.setAttribute("href", bookmarkletCode(window.location.origin, slug));
   }, [slug]);
   return (
     <p className="mt-3 text-sm text-stone-600">
-      Browser button: drag{" "}
-      <a
-        ref={ref}
-        draggable
-        onClick={(e) => e.preventDefault()}
-        className="rounded-md bg-stone-100 px-2 py-0.5 font-medium text-brand-800 ring-1 ring-stone-300 hover:bg-stone-200"
-      >
-        Send to Claimtrail
-      </a>{" "}
-      to your bookmarks bar. On any article, select the claim&apos;s words (optional) and click it: the page opens here, and after import the words are
-      ready to become a claim.
+      {t.rich("bookmarklet", {
+        button: (chunks) => (
+          <a
+            ref={ref}
+            draggable
+            onClick={(e) => e.preventDefault()}
+            className="rounded-md bg-stone-100 px-2 py-0.5 font-medium text-brand-800 ring-1 ring-stone-300 hover:bg-stone-200"
+          >
+            {chunks}
+          </a>
+        ),
+      })}
     </p>
   );
 }
@@ -69,6 +77,8 @@ function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; pr
   // The bookmarklet's selected words go with the link to the article, so the reader opens Mark as claim with them.
   const q = quote ? `?quote=${encodeURIComponent(quote)}` : "";
   const fields = outcome?.kind === "failed" ? outcome.fields : {};
+  const t = useTranslations("articles.url");
+  const tf = useTranslations("articles.fields");
   return (
     <li className="rounded-lg bg-stone-50 p-4 ring-1 ring-stone-200">
       <fieldset>
@@ -82,18 +92,21 @@ function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; pr
         {preview.duplicate ? (
           <div className="mt-3">
             <Alert tone="info">
-              Already in the workspace as{" "}
-              <Link href={`/w/${slug}/articles/${preview.duplicate.id}${q}`} className="font-medium underline">
-                {preview.duplicate.title}
-              </Link>
-              .{quote ? " Open it to turn the selected words into a claim." : null}
+              {t.rich("alreadyAs", {
+                link: () => (
+                  <Link href={`/w/${slug}/articles/${preview.duplicate!.id}${q}`} className="font-medium underline">
+                    {preview.duplicate!.title}
+                  </Link>
+                ),
+              })}
+              {quote ? ` ${t("openToClaim")}` : null}
             </Alert>
           </div>
         ) : null}
         {outcome?.kind === "saved" ? (
           <div className="mt-3">
             <Alert tone={outcome.result.status === "created" ? "success" : "info"}>
-              {outcome.result.status === "created" ? "Imported: " : "Already in the workspace: "}
+              {outcome.result.status === "created" ? t("imported") : t("alreadyThere")}{" "}
               <Link href={`/w/${slug}/articles/${outcome.result.article.id}${q}`} className="font-medium underline">
                 {outcome.result.article.title}
               </Link>
@@ -108,16 +121,16 @@ function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; pr
             ) : null}
             <label className="mt-3 flex items-center gap-2 text-sm font-medium text-stone-800">
               <input type="checkbox" name={`${prefix}-include`} defaultChecked={!preview.duplicate} />
-              Import this page
+              {t("include")}
             </label>
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
               {FIELDS.map((f) => (
                 <TextField
                   key={f.name}
-                  label={f.label}
+                  label={tf(f.label)}
                   name={`${prefix}-${f.name}`}
                   type={f.type}
-                  hint={f.hint}
+                  hint={f.hint ? (f.hint === "tagsHint" ? tf("tagsHint") : t(f.hint)) : undefined}
                   error={fields[f.name]}
                   defaultValue={f.name === "tags" ? "" : (preview.metadata[f.name] ?? "")}
                 />
@@ -138,6 +151,9 @@ function ReviewCard({ slug, preview, index, outcome, quote }: { slug: string; pr
  */
 export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUrl?: string; quote?: string }) {
   const router = useRouter();
+  const t = useTranslations("articles.url");
+  const locale = useLocale();
+  const localize = useApiErrors();
   const [urlsError, setUrlsError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [previews, setPreviews] = useState<Preview[] | null>(null);
@@ -151,15 +167,16 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
     setError(null);
     setOutcomes({});
     if (!urls.length) {
-      setUrlsError("Paste at least one web address.");
+      setUrlsError(t("noUrls"));
       return;
     }
     setPending("reading");
     const res = await apiSend<{ results: Preview[] }>("POST", `/api/w/${slug}/articles/from-url/preview`, { urls });
     setPending(null);
     if (!res.ok) {
-      if (res.error.fields.urls) setUrlsError(res.error.fields.urls);
-      else setError(res.error.message);
+      const error = localize(res.error);
+      if (error.fields.urls) setUrlsError(error.fields.urls);
+      else setError(error.message);
       setPreviews(null);
       return;
     }
@@ -197,12 +214,13 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
         tags: get("tags") ? get("tags").split(",").map((t) => t.trim()).filter(Boolean) : undefined,
       };
       const res = await apiSend<ImportResult>("POST", `/api/w/${slug}/articles/from-url`, body);
-      next[i] = res.ok ? { kind: "saved", result: res.data } : { kind: "failed", message: res.error.message, fields: res.error.fields };
+      const failed = res.ok ? null : localize(res.error);
+      next[i] = res.ok ? { kind: "saved", result: res.data } : { kind: "failed", message: failed!.message, fields: failed!.fields };
       setOutcomes({ ...next });
     }
     setPending(null);
     if (!chosen) {
-      setError("Tick at least one page to import.");
+      setError(t("noneTicked"));
       return;
     }
     const saved = Object.values(next).filter((o) => o.kind === "saved");
@@ -218,17 +236,14 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
   return (
     <section aria-labelledby="url-heading" className="rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h3 id="url-heading" className="font-semibold">
-        Import from the web
+        {t("title")}
       </h3>
-      <p className="mt-1 text-sm text-stone-600">
-        Paste one address per line (up to 20). Claimtrail reads each page&apos;s article and its details (headline, publisher, authors, dates, language), and
-        shows them for you to check before anything is saved.
-      </p>
+      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
       <Bookmarklet slug={slug} />
       <form onSubmit={onRead} noValidate className="mt-4 space-y-3">
         <div className="space-y-1.5">
           <label htmlFor="url-list" className="block text-sm font-medium text-stone-800">
-            Web addresses
+            {t("addresses")}
           </label>
           <textarea
             id="url-list"
@@ -246,13 +261,13 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
             </p>
           ) : null}
         </div>
-        {quote ? <p className="text-sm text-stone-600">Selected words to turn into a claim after import: &ldquo;{quote}&rdquo;</p> : null}
+        {quote ? <p className="text-sm text-stone-600">{t("quote", { quote })}</p> : null}
         <Button type="submit" variant="secondary" disabled={pending !== null}>
-          {pending === "reading" ? "Reading pages…" : "Read pages"}
+          {pending === "reading" ? t("reading") : t("read")}
         </Button>
       </form>
       <div aria-live="polite" className="sr-only">
-        {pending === "reading" ? "Reading pages…" : previews ? `${readable} of ${previews.length} pages read.` : ""}
+        {pending === "reading" ? t("reading") : previews ? t("readCount", { readable, total: previews.length }) : ""}
       </div>
       {error ? (
         <div className="mt-4">
@@ -261,7 +276,7 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
       ) : null}
       {previews ? (
         <form onSubmit={onImport} noValidate className="mt-5 space-y-4">
-          <h4 className="text-sm font-semibold text-stone-800">Check before importing</h4>
+          <h4 className="text-sm font-semibold text-stone-800">{t("check")}</h4>
           <ul className="space-y-4">
             {previews.map((p, i) =>
               p.status === "ok" ? (
@@ -269,14 +284,16 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
               ) : (
                 <li key={`${i}-${p.url}`} className="rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
                   <p className="font-medium break-all">{p.url}</p>
-                  <p className="mt-1">{p.message}</p>
+                  {/* In another language the kind of failure leads in it; the server's English names the details. */}
+                  {locale !== "en" && t.has(`errors.${errorKey(p.kind)}`) ? <p className="mt-1">{t(`errors.${errorKey(p.kind)}`)}</p> : null}
+                  <p className={locale !== "en" ? "mt-1 text-xs text-red-700" : "mt-1"}>{p.message}</p>
                 </li>
               ),
             )}
           </ul>
           {readable ? (
             <Button type="submit" disabled={pending !== null}>
-              {pending === "importing" ? "Importing…" : readable === 1 ? "Import article" : "Import articles"}
+              {pending === "importing" ? t("importing") : t("import", { count: readable })}
             </Button>
           ) : null}
         </form>

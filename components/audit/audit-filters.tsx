@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { CONTROL } from "@/components/ui/field";
 
@@ -23,17 +24,18 @@ export function AuditFilters({
   exportQuery: string;
 }) {
   const invalid = (f: string) => (errors[f] ? { "aria-invalid": true, "aria-describedby": "audit-filter-error" } : {});
-  const LABEL: Record<string, string> = { person: "Person", kind: "Kind", from: "From", to: "To" };
+  const t = useTranslations("audit.filters");
+  const LABEL: Record<string, string> = { person: t("person"), kind: t("kind"), from: t("from"), to: t("to") };
   const exportHref = (format: string) => `/api/w/${slug}/audit/export?${new URLSearchParams([["format", format], ...new URLSearchParams(exportQuery)]).toString()}`;
   return (
     <div className="mb-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-      <form method="get" action={`/w/${slug}/settings/audit`} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end" aria-label="Filter the audit log">
+      <form method="get" action={`/w/${slug}/settings/audit`} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end" aria-label={t("label")}>
         <div className="space-y-1.5">
           <label htmlFor="audit-person" className="block text-sm font-medium text-stone-800">
-            Person
+            {LABEL.person}
           </label>
           <select id="audit-person" name="person" defaultValue={values.person ?? ""} className={CONTROL} {...invalid("person")}>
-            <option value="">Anyone</option>
+            <option value="">{t("anyone")}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -43,13 +45,13 @@ export function AuditFilters({
         </div>
         <div className="space-y-1.5">
           <label htmlFor="audit-kind" className="block text-sm font-medium text-stone-800">
-            Kind
+            {LABEL.kind}
           </label>
           <select id="audit-kind" name="kind" defaultValue={values.kind ?? ""} className={CONTROL} {...invalid("kind")}>
-            <option value="">Every kind</option>
+            <option value="">{t("everyKind")}</option>
             {groups.map((g) => (
               <optgroup key={g.area} label={g.area}>
-                <option value={g.area}>All {g.area} events</option>
+                <option value={g.area}>{t("allOfArea", { area: g.area })}</option>
                 {g.kinds.map((k) => (
                   <option key={k} value={k}>
                     {k}
@@ -61,22 +63,22 @@ export function AuditFilters({
         </div>
         <div className="space-y-1.5">
           <label htmlFor="audit-from" className="block text-sm font-medium text-stone-800">
-            From
+            {LABEL.from}
           </label>
           <input id="audit-from" type="date" name="from" defaultValue={values.from ?? ""} className={CONTROL} {...invalid("from")} />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="audit-to" className="block text-sm font-medium text-stone-800">
-            To
+            {LABEL.to}
           </label>
           <input id="audit-to" type="date" name="to" defaultValue={values.to ?? ""} className={CONTROL} {...invalid("to")} />
         </div>
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>
-            Filter
+            {t("filter")}
           </button>
           <a href={`/w/${slug}/settings/audit`} className={buttonClass("ghost")}>
-            Clear
+            {t("clear")}
           </a>
         </div>
       </form>
@@ -91,12 +93,12 @@ export function AuditFilters({
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3 text-sm">
-        <span className="text-stone-600">Export these changes:</span>
+        <span className="text-stone-600">{t("exportThese")}</span>
         <a href={exportHref("csv")} className={buttonClass("secondary", "px-3 py-1.5")} download>
-          Export CSV
+          {t("exportCsv")}
         </a>
         <a href={exportHref("jsonl")} className={buttonClass("secondary", "px-3 py-1.5")} download>
-          Export JSON Lines
+          {t("exportJsonl")}
         </a>
       </div>
     </div>

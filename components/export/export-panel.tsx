@@ -1,11 +1,14 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
-import { REVIEW_STATES, REVIEW_STATE_LABELS, type ReviewState } from "@/lib/claims/review-states";
+import { REVIEW_STATES, type ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
+import { EXPORT_FORMATS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
+import type { FieldCodes } from "@/lib/http/error-codes";
 
 const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
 const LABEL = "text-xs font-medium text-stone-600";
@@ -27,7 +30,8 @@ function filenameOf(res: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
+type Problem = { detail?: string; errors?: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
 
 /** The export page's form: filters, the set's counts, one download per format with progress. */
 export function ExportPanel({ slug, articles, tags, labels }: { slug: string; articles: { id: string; title: string }[]; tags: string[]; labels: Record<Verdict, string> }) {
@@ -38,6 +42,15 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const query = filtersToSearchParams(filters).toString();
+  const t = useTranslations("export");
+  const reviewStates = useTranslations("common.reviewStates");
+  const format = useFormatter();
+  const localize = useApiErrors();
+  const problemText = (body: Problem, status: number, fallback: string): string => {
+    const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, fieldCodes: body.fieldCodes, status, body: {} });
+    return Object.values(e.fields)[0] ?? e.message;
+  };
+  const mb = (bytes: number) => t("mb", { mb: (bytes / 1024 / 1024).toFixed(1) });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -50,16 +63,18 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
           setCountError(null);
         } else {
           setCounts(null);
-          setCountError(Object.values((body.errors ?? {}) as Record<string, string>)[0] ?? body.detail ?? "Couldn't count the set.");
+          setCountError(problemText(body as Problem, res.status, t("countFailed")));
         }
       } catch (err) {
-        if ((err as Error).name !== "AbortError") setCountError("Couldn't count the set.");
+        if ((err as Error).name !== "AbortError") setCountError(t("countFailed"));
       }
     }, 250);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
+    // problemText and t change with the locale only, which reloads the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, query]);
 
   const set = (patch: Partial<ExportFiltersInput>) => setFilters((f) => ({ ...f, ...patch }));
@@ -72,7 +87,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
       const res = await fetch(`/api/w/${slug}/export?format=${format}&${query}`, { signal: abort.current.signal });
       if (!res.ok || !res.body) {
         const body = await res.json().catch(() => ({}));
-        throw new Error(Object.values((body.errors ?? {}) as Record<string, string>)[0] ?? body.detail ?? `The export failed (${res.status}).`);
+        throw new Error(problemText(body as Problem, res.status, t("failedStatus", { status: res.status })));
       }
       const reader = res.body.getReader();
       const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -97,7 +112,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
       setProgress({ format, bytes, lines, done: true });
     } catch (err) {
       setProgress(null);
-      setError((err as Error).name === "AbortError" ? "Export cancelled." : (err as Error).message || "The export failed.");
+      setError((err as Error).name === "AbortError" ? t("cancelled") : (err as Error).message || t("failed"));
     } finally {
       abort.current = null;
     }
@@ -109,14 +124,14 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
 
   return (
     <div className="space-y-6">
-      <form className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3" aria-label="Choose what to export" onSubmit={(e) => e.preventDefault()}>
+      <form className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("formLabel")} onSubmit={(e) => e.preventDefault()}>
         <fieldset className="min-w-0 sm:col-span-2 lg:col-span-1">
-          <legend className={LABEL}>Articles</legend>
+          <legend className={LABEL}>{t("articles")}</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={!filters.articles?.length} onChange={() => set({ articles: [] })} /> All articles
+            <input type="checkbox" checked={!filters.articles?.length} onChange={() => set({ articles: [] })} /> {t("allArticles")}
           </label>
           <div className="mt-1 max-h-40 space-y-1 overflow-y-auto rounded-md p-2 ring-1 ring-stone-200">
-            {articles.length === 0 ? <p className="text-sm text-stone-500">No articles yet.</p> : null}
+            {articles.length === 0 ? <p className="text-sm text-stone-500">{t("noArticles")}</p> : null}
             {articles.map((a) => (
               <label key={a.id} className="flex min-w-0 items-center gap-2 text-sm" title={a.title}>
                 <input type="checkbox" className="shrink-0" checked={filters.articles?.includes(a.id) ?? false} onChange={() => set({ articles: toggle(filters.articles, a.id) })} />
@@ -126,42 +141,42 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
           </div>
         </fieldset>
         <fieldset className="min-w-0">
-          <legend className={LABEL}>Review state (any when none ticked)</legend>
+          <legend className={LABEL}>{t("reviewState")}</legend>
           {REVIEW_STATES.map((s) => (
             <label key={s} className="mt-1 flex items-center gap-2 text-sm">
               <input type="checkbox" checked={filters.reviewState?.includes(s) ?? false} onChange={() => set({ reviewState: toggle<ReviewState>(filters.reviewState, s) })} />
-              {REVIEW_STATE_LABELS[s]}
+              {reviewStates(s)}
             </label>
           ))}
           <label className="mt-3 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={filters.withVerdict === true} onChange={(e) => set({ withVerdict: e.target.checked })} /> Only claims with a verdict
+            <input type="checkbox" checked={filters.withVerdict === true} onChange={(e) => set({ withVerdict: e.target.checked })} /> {t("withVerdict")}
           </label>
         </fieldset>
         <fieldset className="min-w-0">
-          <legend className={LABEL}>Verdict (any when none ticked)</legend>
+          <legend className={LABEL}>{t("verdict")}</legend>
           {[...VERDICTS, "none" as const].map((v) => (
             <label key={v} className="mt-1 flex items-center gap-2 text-sm">
               <input type="checkbox" checked={filters.verdict?.includes(v) ?? false} onChange={() => set({ verdict: toggle<Verdict | "none">(filters.verdict, v) })} />
-              {v === "none" ? "No verdict yet" : labels[v]}
+              {v === "none" ? t("noVerdict") : labels[v]}
             </label>
           ))}
         </fieldset>
         <div className="min-w-0 space-y-3">
           <div>
             <label htmlFor="x-tags" className={LABEL}>
-              Tags (any of them)
+              {t("tags")}
             </label>
             <select id="x-tags" multiple value={filters.tags ?? []} onChange={(e) => set({ tags: [...e.target.selectedOptions].map((o) => o.value) })} className={`${CONTROL} h-24`}>
-              {tags.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+              {tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor="x-claimant" className={LABEL}>
-              Claimant contains
+              {t("claimant")}
             </label>
             <input id="x-claimant" value={filters.claimant ?? ""} onChange={(e) => set({ claimant: e.target.value })} className={CONTROL} />
           </div>
@@ -169,61 +184,60 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
         <div className="min-w-0 space-y-3">
           <div>
             <label htmlFor="x-datefield" className={LABEL}>
-              Date range applies to
+              {t("dateField")}
             </label>
             <select id="x-datefield" value={filters.dateField ?? "claimDate"} onChange={(e) => set({ dateField: e.target.value as "claimDate" | "createdAt" })} className={CONTROL}>
-              <option value="claimDate">Claim date</option>
-              <option value="createdAt">Date added</option>
+              <option value="claimDate">{t("claimDate")}</option>
+              <option value="createdAt">{t("createdAt")}</option>
             </select>
           </div>
           <div className="grid grid-cols-2 gap-2">
             <div>
               <label htmlFor="x-from" className={LABEL}>
-                From
+                {t("from")}
               </label>
               <input id="x-from" type="date" value={filters.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={CONTROL} />
             </div>
             <div>
               <label htmlFor="x-to" className={LABEL}>
-                To
+                {t("to")}
               </label>
               <input id="x-to" type="date" value={filters.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={CONTROL} />
             </div>
           </div>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={filters.revisions === true} onChange={(e) => set({ revisions: e.target.checked })} /> Bundle: include article revisions
+            <input type="checkbox" checked={filters.revisions === true} onChange={(e) => set({ revisions: e.target.checked })} /> {t("revisions")}
           </label>
         </div>
       </form>
 
       <section aria-labelledby="counts-heading" aria-live="polite" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
         <h3 id="counts-heading" className="text-sm font-semibold">
-          This export holds
+          {t("holds")}
         </h3>
         {countError ? <Alert>{countError}</Alert> : null}
         {counts ? (
           <p className="mt-1 text-sm tabular-nums text-stone-700">
-            {counts.articles.toLocaleString("en")} article{counts.articles === 1 ? "" : "s"}, {counts.annotations.toLocaleString("en")} highlight{counts.annotations === 1 ? "" : "s"} and{" "}
-            {counts.claims.toLocaleString("en")} claim{counts.claims === 1 ? "" : "s"}
+            {t("counts", { articles: counts.articles, annotations: counts.annotations, claims: counts.claims })}
           </p>
         ) : countError ? null : (
-          <p className="mt-1 text-sm text-stone-500">Counting…</p>
+          <p className="mt-1 text-sm text-stone-500">{t("counting")}</p>
         )}
       </section>
 
       <section aria-labelledby="formats-heading" className="space-y-3">
         <h3 id="formats-heading" className="text-sm font-semibold">
-          Download
+          {t("download")}
         </h3>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {EXPORT_FORMATS.map((f) => (
             <li key={f} className="flex flex-col justify-between gap-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
               <div>
-                <p className="text-sm font-medium">{EXPORT_FORMAT_LABELS[f].label}</p>
-                <p className="text-xs text-stone-600">{EXPORT_FORMAT_LABELS[f].description}</p>
+                <p className="text-sm font-medium">{t(`formats.${f}.label`)}</p>
+                <p className="text-xs text-stone-600">{t(`formats.${f}.description`)}</p>
               </div>
               <Button variant="secondary" disabled={busy} onClick={() => download(f)}>
-                Export {EXPORT_FORMAT_LABELS[f].label}
+                {t("exportFormat", { format: t(`formats.${f}.label`) })}
               </Button>
             </li>
           ))}
@@ -232,18 +246,18 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
         {progress ? (
           <div className="space-y-1" aria-live="polite">
             {claimsDone !== null && counts?.claims ? (
-              <progress className="w-full" max={counts.claims} value={Math.min(claimsDone, counts.claims)} aria-label="Claims received" />
+              <progress className="w-full" max={counts.claims} value={Math.min(claimsDone, counts.claims)} aria-label={t("claimsReceived")} />
             ) : (
-              <progress className="w-full" aria-label="Export in progress" {...(progress.done ? { max: 1, value: 1 } : {})} />
+              <progress className="w-full" aria-label={t("inProgress")} {...(progress.done ? { max: 1, value: 1 } : {})} />
             )}
             <p className="text-sm tabular-nums text-stone-700">
-              {EXPORT_FORMAT_LABELS[progress.format].label}: {mb(progress.bytes)} received
-              {claimsDone !== null ? `, ${claimsDone.toLocaleString("en")}${counts ? ` of ${counts.claims.toLocaleString("en")}` : ""} claims` : ""}
-              {progress.done ? " — done, saved to your downloads." : "…"}
+              {t("received", { format: t(`formats.${progress.format}.label`), size: mb(progress.bytes) })}
+              {claimsDone !== null ? (counts ? t("claimsOf", { done: format.number(claimsDone), total: format.number(counts.claims) }) : t("claimsDone", { done: format.number(claimsDone) })) : ""}
+              {progress.done ? t("done") : "…"}
             </p>
             {busy ? (
               <Button variant="ghost" onClick={() => abort.current?.abort()}>
-                Cancel
+                {t("cancel")}
               </Button>
             ) : null}
           </div>

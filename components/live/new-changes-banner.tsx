@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { WireChange } from "@/lib/live/live-change";
 import { useLiveChanges } from "./use-live-changes";
@@ -19,6 +20,7 @@ const KINDS: Record<"claims" | "all", (c: WireChange) => boolean> = {
 export function NewChangesBanner({ slug, after, kinds = "all" }: { slug: string; after: number; kinds?: "claims" | "all" }) {
   const accept = KINDS[kinds];
   const router = useRouter();
+  const t = useTranslations("live");
   const [count, setCount] = useState(0);
   const [pending, startTransition] = useTransition();
   useLiveChanges({ slug }, after, (changes) => {
@@ -37,7 +39,7 @@ export function NewChangesBanner({ slug, after, kinds = "all" }: { slug: string;
           }}
           className="my-3 w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
         >
-          {count === 1 ? "1 new change" : `${count} new changes`} — show
+          {t("newChanges", { count })}
         </button>
       ) : null}
     </div>

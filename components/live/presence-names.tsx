@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { SIGNED_OUT_EVENT, type Viewer } from "./use-presence";
 
 /** Who else is on this page, by name (nothing when you're alone); and, if the session ended meanwhile, that. */
 export function PresenceNames({ viewers }: { viewers: Viewer[] }) {
+  const t = useTranslations("live");
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => {
     const on = () => setSignedOut(true);
@@ -15,11 +17,13 @@ export function PresenceNames({ viewers }: { viewers: Viewer[] }) {
     const back = typeof window === "undefined" ? "/" : window.location.pathname + window.location.search;
     return (
       <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="signed-out">
-        You were signed out (your session ended, e.g. “Sign out everywhere” or a password change). Live updates have stopped. Copy anything you typed, then{" "}
-        <a href={`/signin?callbackUrl=${encodeURIComponent(back)}`} target="_blank" rel="noopener" className="font-medium underline">
-          sign in again in a new tab
-        </a>
-        .
+        {t.rich("signedOut", {
+          link: (chunks) => (
+            <a href={`/signin?callbackUrl=${encodeURIComponent(back)}`} target="_blank" rel="noopener" className="font-medium underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
     );
   }
@@ -28,7 +32,7 @@ export function PresenceNames({ viewers }: { viewers: Viewer[] }) {
       {viewers.length ? (
         <>
           <span aria-hidden className="mr-1.5 inline-block size-2 rounded-full bg-emerald-500 align-middle" />
-          Also here: {viewers.map((v) => v.name).join(", ")}
+          {t("alsoHere", { names: viewers.map((v) => v.name).join(", ") })}
         </>
       ) : null}
     </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import { onLiveChanges } from "@/components/live/live-bus";
@@ -25,6 +26,7 @@ export const UNREAD_EVENT = "claimtrail:unread";
  * comes back into view or online.
  */
 export function InboxBell({ unread: fromServer, userId }: { unread: number; userId: string }) {
+  const t = useTranslations("notifications.bell");
   const [unread, setUnread] = useState(fromServer);
   // A server render after marking read (router.refresh) brings the new count.
   const [rendered, setRendered] = useState(fromServer);
@@ -71,7 +73,7 @@ export function InboxBell({ unread: fromServer, userId }: { unread: number; user
     };
   }, [read, userId]);
 
-  const label = unread ? `Inbox, ${unread} unread` : "Inbox, nothing unread";
+  const label = unread ? t("unread", { count: unread }) : t("none");
   return (
     <Link href="/inbox" aria-label={label} title={label} className="relative inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-md text-stone-600 hover:bg-stone-100 hover:text-stone-900">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">

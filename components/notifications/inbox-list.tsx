@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { InboxItem, InboxPage } from "@/lib/notifications/inbox";
@@ -17,6 +19,8 @@ import { UNREAD_EVENT } from "./inbox-bell";
  */
 export function InboxList({ initial, unread: initialUnread }: { initial: InboxPage; unread: number }) {
   const router = useRouter();
+  const t = useTranslations("notifications.inbox");
+  const localize = useApiErrors();
   const [items, setItems] = useState<InboxItem[]>(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [unread, setUnread] = useState(initialUnread);
@@ -39,7 +43,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
           onClick={() => startShowing(() => router.refresh())}
           className="w-full rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-100"
         >
-          New notifications — show
+          {t("newArrived")}
         </button>
       ) : null}
     </div>
@@ -52,7 +56,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
     const res = await apiSend<InboxPage & { unread: number }>("GET", `/api/notifications?cursor=${encodeURIComponent(cursor)}`);
     setPending(null);
     if (!res.ok) {
-      setError(res.error.message);
+      setError(localize(res.error).message);
       return;
     }
     // A notification that arrived since the first page moves nothing: the cursor reads on from where this list ended.
@@ -67,7 +71,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
     const res = id === "all" ? await apiSend<{ unread: number }>("POST", "/api/notifications/read-all") : await apiSend<{ unread: number }>("POST", `/api/notifications/${encodeURIComponent(id)}/read`);
     setPending(null);
     if (!res.ok) {
-      setError(res.error.message);
+      setError(localize(res.error).message);
       return;
     }
     setItems((list) => list.map((i) => (id === "all" || i.id === id ? { ...i, read: true } : i)));
@@ -80,7 +84,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
     return (
       <div className="space-y-3">
         {newArrivals}
-        <p className="rounded-lg bg-white p-6 text-sm text-stone-600 ring-1 ring-stone-200">Nothing yet. You’ll hear here when a claim is assigned to you, someone comments on or reviews a claim you work on, or someone @mentions you.</p>
+        <p className="rounded-lg bg-white p-6 text-sm text-stone-600 ring-1 ring-stone-200">{t("empty")}</p>
       </div>
     );
   }
@@ -90,10 +94,10 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-600" role="status">
-          {unread ? `${unread} unread` : "All read"}
+          {unread ? t("unread", { count: unread }) : t("allRead")}
         </p>
         <Button variant="secondary" onClick={() => mark("all")} disabled={!unread || pending !== null}>
-          {pending === "all" ? "Marking…" : "Mark all read"}
+          {pending === "all" ? t("marking") : t("markAll")}
         </Button>
       </div>
       <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg bg-white ring-1 ring-stone-200">
@@ -102,7 +106,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
             <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${item.read ? "bg-transparent" : "bg-brand-600"}`} />
             <div className="min-w-0 flex-1 space-y-1">
               <p className={`text-sm break-words ${item.read ? "text-stone-700" : "font-semibold text-stone-900"}`}>
-                {item.read ? null : <span className="sr-only">Unread: </span>}
+                {item.read ? null : <span className="sr-only">{t("unreadPrefix")} </span>}
                 {item.href ? (
                   <Link href={item.href} className="hover:underline">
                     {item.title}
@@ -118,8 +122,8 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
               </p>
             </div>
             {item.read ? null : (
-              <Button variant="ghost" className="shrink-0 self-start" onClick={() => mark(item.id)} disabled={pending !== null} aria-label={`Mark read: ${item.title}`}>
-                {pending === item.id ? "Marking…" : "Mark read"}
+              <Button variant="ghost" className="shrink-0 self-start" onClick={() => mark(item.id)} disabled={pending !== null} aria-label={t("markReadNamed", { title: item.title })}>
+                {pending === item.id ? t("marking") : t("markRead")}
               </Button>
             )}
           </li>
@@ -128,7 +132,7 @@ export function InboxList({ initial, unread: initialUnread }: { initial: InboxPa
       {cursor ? (
         <div className="flex justify-center">
           <Button variant="secondary" onClick={() => loadMore()} disabled={pending !== null} aria-busy={pending === "more"}>
-            {pending === "more" ? "Loading…" : "Load more"}
+            {pending === "more" ? t("loading") : t("loadMore")}
           </Button>
         </div>
       ) : null}

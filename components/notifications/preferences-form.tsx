@@ -1,14 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { CHANNELS, CHANNEL_LABELS, NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, type Channel, type NotificationKind } from "@/lib/notifications/kinds";
+import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from "@/lib/notifications/kinds";
+
+/** Kinds and channels as catalogue keys (camelCase: "sent-back" → "sentBack"). */
+const key = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Per kind of notification: in the app only, e-mail at once, in the daily digest, or off. */
 export function PreferencesForm({ initial, mailOn }: { initial: Record<NotificationKind, Channel>; mailOn: boolean }) {
+  const t = useTranslations("notifications.preferences");
+  const localize = useApiErrors();
   const [prefs, setPrefs] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -24,8 +31,9 @@ export function PreferencesForm({ initial, mailOn }: { initial: Record<Notificat
     const res = await apiSend<Record<NotificationKind, Channel>>("PUT", "/api/account/notifications", prefs);
     setPending(false);
     if (!res.ok) {
-      setFields(res.error.fields);
-      setError(res.error.message);
+      const error = localize(res.error);
+      setFields(error.fields);
+      setError(error.message);
       return;
     }
     setPrefs(res.data);
@@ -34,14 +42,14 @@ export function PreferencesForm({ initial, mailOn }: { initial: Record<Notificat
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {mailOn ? null : <Alert tone="info">E-mail is off on this server (no SMTP_URL is set): everything arrives in your inbox only. The e-mail choices take effect once an administrator sets up e-mail.</Alert>}
+      {mailOn ? null : <Alert tone="info">{t("mailOff")}</Alert>}
       {error ? <Alert>{error}</Alert> : null}
-      {done ? <Alert tone="success">Notification settings saved.</Alert> : null}
+      {done ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {NOTIFICATION_KINDS.map((kind) => (
           <SelectField
             key={kind}
-            label={NOTIFICATION_KIND_LABELS[kind]}
+            label={t(`kinds.${key(kind)}`)}
             name={kind}
             value={prefs[kind]}
             error={fields[kind]}
@@ -53,14 +61,14 @@ export function PreferencesForm({ initial, mailOn }: { initial: Record<Notificat
           >
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
+                {t(`channels.${key(c)}`)}
               </option>
             ))}
           </SelectField>
         ))}
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save notification settings"}
+        {pending ? t("saving") : t("save")}
       </Button>
     </form>
   );

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 
 /** A secret shown once (an invite link, an API token): selectable, copyable, with a reminder. */
 export function OneTimeSecret({ id, label, value, copyLabel, note, wide = false }: { id: string; label: string; value: string; copyLabel: string; note: string; wide?: boolean }) {
+  const t = useTranslations("ui");
   const [copied, setCopied] = useState(false);
   const copy = (
     <Button
@@ -15,7 +17,7 @@ export function OneTimeSecret({ id, label, value, copyLabel, note, wide = false 
         setCopied(true);
       }}
     >
-      {copied ? "Copied" : copyLabel}
+      {copied ? t("copied") : copyLabel}
     </Button>
   );
   const reminder = <p className={wide ? "text-xs text-stone-500" : "text-sm text-stone-600"}>{note}</p>;

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /** The change kinds as checkboxes, a fieldset per area (claim, article, member…), with "all" per area. */
 export function KindPicker({ groups, selected, onChange, error, idPrefix }: { groups: { area: string; kinds: string[] }[]; selected: string[]; onChange: (kinds: string[]) => void; error?: string; idPrefix: string }) {
+  const t = useTranslations("webhooks.kinds");
   const has = new Set(selected);
   const toggle = (kind: string, on: boolean) => onChange(on ? [...selected, kind] : selected.filter((k) => k !== kind));
   return (
     <fieldset aria-describedby={error ? `${idPrefix}-kinds-error` : undefined}>
-      <legend className="text-sm font-medium text-stone-800">Events to send</legend>
+      <legend className="text-sm font-medium text-stone-800">{t("legend")}</legend>
       <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map((g) => {
           const all = g.kinds.every((k) => has.has(k));
@@ -19,7 +22,7 @@ export function KindPicker({ groups, selected, onChange, error, idPrefix }: { gr
                   checked={all}
                   onChange={(e) => onChange(e.target.checked ? [...new Set([...selected, ...g.kinds])] : selected.filter((k) => !g.kinds.includes(k)))}
                 />
-                All {g.area} events
+                {t("allOfArea", { area: g.area })}
               </label>
               <ul className="mt-1 space-y-1">
                 {g.kinds.map((k) => (

@@ -1,13 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 
 /** Queues a delivery again; the log then shows the new one at the top. */
 export function ResendButton({ slug, webhookId, deliveryId, label }: { slug: string; webhookId: string; deliveryId: string; label: string }) {
   const router = useRouter();
+  const t = useTranslations("webhooks.deliveries");
+  const localize = useApiErrors();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -22,11 +26,11 @@ export function ResendButton({ slug, webhookId, deliveryId, label }: { slug: str
           setError(null);
           const res = await apiSend("POST", `/api/w/${slug}/webhooks/${webhookId}/deliveries/${deliveryId}/resend`);
           setPending(false);
-          if (!res.ok) setError(res.error.message);
+          if (!res.ok) setError(localize(res.error).message);
           router.refresh();
         }}
       >
-        {pending ? "Queuing…" : "Re-send"}
+        {pending ? t("queuing") : t("resend")}
       </Button>
       {error ? (
         <span role="alert" className="text-xs text-red-700">

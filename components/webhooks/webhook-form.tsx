@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,7 @@ export function WebhookForm({
   submit: (v: { url: string; kinds: string[] }) => Promise<{ message: string; fields: Record<string, string> } | null>;
   onCancel?: () => void;
 }) {
+  const t = useTranslations("webhooks.form");
   const [url, setUrl] = useState(initial.url);
   const [kinds, setKinds] = useState(initial.kinds);
   const [pending, setPending] = useState(false);
@@ -45,7 +47,7 @@ export function WebhookForm({
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <TextField id={`${idPrefix}-url`} label="Endpoint URL" name="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.org/claimtrail" error={error?.fields.url} required maxLength={2000} />
+      <TextField id={`${idPrefix}-url`} label={t("url")} name="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.org/claimtrail" error={error?.fields.url} required maxLength={2000} />
       <KindPicker idPrefix={idPrefix} groups={groups} selected={kinds} onChange={setKinds} error={error?.fields.kinds} />
       {error && !error.fields.url && !error.fields.kinds ? <Alert>{error.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
@@ -54,7 +56,7 @@ export function WebhookForm({
         </Button>
         {onCancel ? (
           <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
+            {t("cancel")}
           </Button>
         ) : null}
       </div>

@@ -1,13 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
+  const t = useTranslations("workspaces.invite");
+  const localize = useApiErrors();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -21,14 +25,14 @@ export function AcceptInviteButton({ token }: { token: string }) {
           const res = await apiSend<{ workspace: { slug: string } }>("POST", `/api/invites/${encodeURIComponent(token)}`);
           if (!res.ok) {
             setPending(false);
-            setError(res.error.message);
+            setError(localize(res.error).message);
             return;
           }
           router.push(`/w/${res.data.workspace.slug}`);
           router.refresh();
         }}
       >
-        {pending ? "Joining…" : "Join workspace"}
+        {pending ? t("joining") : t("join")}
       </Button>
     </div>
   );

@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Time } from "@/components/ui/locale";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
-import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
 interface OpenInvite {
   id: string;
@@ -20,6 +22,10 @@ interface OpenInvite {
 
 export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvite[] }) {
   const router = useRouter();
+  const t = useTranslations("workspaces.invites");
+  const roles = useTranslations("common.roles");
+  const roleDescriptions = useTranslations("workspaces.roleDescriptions");
+  const localize = useApiErrors();
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -32,7 +38,7 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
     const res = await apiSend<{ url: string }>("POST", `/api/w/${slug}/invites`, { role });
     setPending(false);
     if (!res.ok) {
-      setError(res.error.message);
+      setError(localize(res.error).message);
       return;
     }
     setLink(res.data.url);
@@ -41,27 +47,27 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
 
   async function revoke(id: string) {
     const res = await apiSend("DELETE", `/api/w/${slug}/invites/${id}`);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 
   return (
     <section aria-labelledby="invite-heading" className="h-fit rounded-xl bg-white p-5 ring-1 ring-stone-200">
       <h2 id="invite-heading" className="font-semibold">
-        Invite someone
+        {t("heading")}
       </h2>
-      <p className="mt-1 text-sm text-stone-600">Create a link for one person. It works once and expires after 7 days.</p>
+      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
-        <SelectField label="Invite as" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <SelectField label={t("as")} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roles(r)}
             </option>
           ))}
         </SelectField>
-        <p className="text-sm text-stone-500">{ROLE_DESCRIPTIONS[role]}.</p>
+        <p className="text-sm text-stone-500">{roleDescriptions(role)}.</p>
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? "Creating link…" : "Create invite link"}
+          {pending ? t("creating") : t("create")}
         </Button>
       </form>
       {error ? (
@@ -69,18 +75,19 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
           <Alert>{error}</Alert>
         </div>
       ) : null}
-      {link ? <OneTimeSecret key={link} id="invite-link" label="Invite link" value={link} copyLabel="Copy link" note="Copy it now: for safety it is not shown again." wide /> : null}
+      {link ? <OneTimeSecret key={link} id="invite-link" label={t("link")} value={link} copyLabel={t("copy")} note={t("copyNote")} wide /> : null}
       {invites.length ? (
         <div className="mt-6">
-          <h3 className="text-sm font-medium text-stone-800">Open invites</h3>
+          <h3 className="text-sm font-medium text-stone-800">{t("open")}</h3>
           <ul className="mt-2 space-y-2 text-sm">
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-2 rounded-md bg-stone-50 px-3 py-2">
                 <span>
-                  {ROLE_LABELS[i.role]} <span className="text-stone-500">· by {i.createdBy} · until <Time value={i.expiresAt} style="date-time" /></span>
+                  {roles(i.role)}{" "}
+                  <span className="text-stone-500">{t.rich("byUntil", { by: i.createdBy, until: () => <Time value={i.expiresAt} style="date-time" /> })}</span>
                 </span>
-                <Button variant="ghost" className="px-2 py-1" onClick={() => revoke(i.id)} aria-label={`Revoke ${ROLE_LABELS[i.role]} invite`}>
-                  Revoke
+                <Button variant="ghost" className="px-2 py-1" onClick={() => revoke(i.id)} aria-label={t("revokeNamed", { role: roles(i.role) })}>
+                  {t("revoke")}
                 </Button>
               </li>
             ))}

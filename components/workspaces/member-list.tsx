@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/auth/roles";
 
 interface Member {
@@ -18,6 +20,9 @@ interface Member {
 
 export function MemberList({ slug, members, currentUserId }: { slug: string; members: Member[]; currentUserId: string }) {
   const router = useRouter();
+  const t = useTranslations("workspaces.members");
+  const roles = useTranslations("common.roles");
+  const localize = useApiErrors();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -26,25 +31,25 @@ export function MemberList({ slug, members, currentUserId }: { slug: string; mem
     setError(null);
     const res = await apiSend(method, `/api/w/${slug}/members/${memberId}`, body);
     setBusy(null);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 
   return (
     <div className="mt-4 space-y-3">
       {error ? <Alert>{error}</Alert> : null}
-      <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Members">
+      <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label={t("title")}>
         {members.map((m) => (
           <li key={m.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">
                 {m.name}
-                {m.userId === currentUserId ? <span className="ml-2 text-xs font-normal text-stone-500">(you)</span> : null}
+                {m.userId === currentUserId ? <span className="ml-2 text-xs font-normal text-stone-500">{t("you")}</span> : null}
               </p>
               <p className="truncate text-sm text-stone-500">{m.email}</p>
             </div>
             <label className="sr-only" htmlFor={`role-${m.id}`}>
-              Role of {m.name}
+              {t("roleOf", { name: m.name })}
             </label>
             <select
               id={`role-${m.id}`}
@@ -55,19 +60,19 @@ export function MemberList({ slug, members, currentUserId }: { slug: string; mem
             >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {roles(r)}
                 </option>
               ))}
             </select>
             <Button
               variant="danger"
               disabled={busy === m.id}
-              aria-label={`Remove ${m.name}`}
+              aria-label={t("removeNamed", { name: m.name })}
               onClick={() => {
-                if (window.confirm(`Remove ${m.name} from this workspace?`)) void send(m.id, "DELETE");
+                if (window.confirm(t("confirmRemove", { name: m.name }))) void send(m.id, "DELETE");
               }}
             >
-              Remove
+              {t("remove")}
             </Button>
           </li>
         ))}

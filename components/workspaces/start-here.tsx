@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { StartHere as StartHereData } from "@/lib/workspaces/start-here";
 
 /**
@@ -8,62 +9,60 @@ import type { StartHere as StartHereData } from "@/lib/workspaces/start-here";
  * otherwise: people who know their way around see only their articles.
  */
 export function StartHere({ slug, data, canAnnotate, hasArticles }: { slug: string; data: StartHereData; canAnnotate: boolean; hasArticles: boolean }) {
+  const t = useTranslations("workspaces.startHere");
   const link = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800";
   if (!data.demo) {
     if (!hasArticles || data.claims.total > 0 || !canAnnotate) return null;
     return (
       <p className="mb-6 rounded-xl bg-brand-50 px-5 py-4 text-sm text-stone-800 ring-1 ring-brand-100">
         {/* No link here: the Claims tab is right above, and a second "Claims" link would make two of the same name. */}
-        <strong className="font-semibold">Next step:</strong> open an article, select the words of a claim and choose <strong>Mark as claim</strong>. Its sources,
-        verdict and review then live under Claims.
+        {t.rich("nextStep", { lead: (chunks) => <strong className="font-semibold">{chunks}</strong>, b: (chunks) => <strong>{chunks}</strong> })}
       </p>
     );
   }
   const { claims, assigned, firstArticle } = data;
   const states = [
-    claims.approved ? `${claims.approved} approved` : null,
-    claims["in-review"] ? `${claims["in-review"]} in review` : null,
-    claims.unreviewed ? `${claims.unreviewed} unreviewed` : null,
+    claims.approved ? t("approved", { count: claims.approved }) : null,
+    claims["in-review"] ? t("inReview", { count: claims["in-review"] }) : null,
+    claims.unreviewed ? t("unreviewed", { count: claims.unreviewed }) : null,
   ].filter(Boolean);
   return (
     <section aria-labelledby="start-here-heading" className="mb-8 rounded-xl bg-brand-50 p-5 ring-1 ring-brand-100">
       <h2 id="start-here-heading" className="text-base font-semibold text-stone-900">
-        Start here: a finished fact-check in three steps
+        {t("heading")}
       </h2>
       <p className="mt-1 text-sm text-stone-700">
-        This demo newsroom checked what three articles say about a (fictional) harbour bridge: {claims.total} {claims.total === 1 ? "claim" : "claims"}
+        {t("intro", { count: claims.total })}
         {states.length ? ` (${states.join(", ")})` : ""}.
       </p>
       <ol className="mt-4 grid gap-3 text-sm text-stone-700 md:grid-cols-3">
         <li className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
-          <span className="block font-semibold text-stone-900">1. Read an article</span>
-          <span className="mt-1 block">The marked passages are claims, coloured by their verdict; click one to see its check.</span>
+          <span className="block font-semibold text-stone-900">{t("step1")}</span>
+          <span className="mt-1 block">{t("step1Text")}</span>
           {firstArticle ? (
             <Link href={`/w/${slug}/articles/${firstArticle.id}`} className={`mt-2 inline-block ${link}`}>
-              Open the first article
+              {t("openFirst")}
             </Link>
           ) : null}
         </li>
         <li className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
-          <span className="block font-semibold text-stone-900">2. See how each was checked</span>
-          <span className="mt-1 block">Sources, a verdict with its reasons and the review history; one claim is found in all three articles.</span>
+          <span className="block font-semibold text-stone-900">{t("step2")}</span>
+          <span className="mt-1 block">{t("step2Text")}</span>
           <Link href={`/w/${slug}/claims`} className={`mt-2 inline-block ${link}`}>
-            See all claims
+            {t("seeClaims")}
           </Link>
         </li>
         <li className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
-          <span className="block font-semibold text-stone-900">3. Check the next one yourself</span>
+          <span className="block font-semibold text-stone-900">{t("step3")}</span>
           {assigned ? (
             <>
-              <span className="mt-1 block">
-                “{assigned.statement}” is assigned to you: add a source, propose a verdict, then send it to review.
-              </span>
+              <span className="mt-1 block">{t("assigned", { statement: assigned.statement })}</span>
               <Link href={`/w/${slug}/claims/${assigned.id}`} className={`mt-2 inline-block ${link}`}>
-                Open your claim
+                {t("openYours")}
               </Link>
             </>
           ) : (
-            <span className="mt-1 block">Select a sentence in an article and choose Mark as claim.</span>
+            <span className="mt-1 block">{t("step3Text")}</span>
           )}
         </li>
       </ol>

@@ -2,6 +2,7 @@
 
 import { PendingLink } from "@/components/layout/pending-link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /**
@@ -11,6 +12,7 @@ import { useEffect, useRef } from "react";
  */
 export function WorkspaceNav({ tabs }: { tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  const t = useTranslations("workspaces.nav");
   const nav = useRef<HTMLElement>(null);
   useEffect(() => {
     const current = nav.current?.querySelector<HTMLElement>("[aria-current=page]");
@@ -23,7 +25,7 @@ export function WorkspaceNav({ tabs }: { tabs: { href: string; label: string }[]
   return (
     <nav
       ref={nav}
-      aria-label="Workspace"
+      aria-label={t("label")}
       className="relative -mx-4 -mb-px mt-3 flex gap-5 overflow-x-auto px-4 [scrollbar-width:none] max-sm:[mask-image:linear-gradient(to_right,transparent,black_1rem,black_calc(100%-2rem),transparent)]"
     >
       {tabs.map((tab) => {

@@ -20,8 +20,12 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string(),
+    /** A stable machine code for the problem (lib/http/error-codes.ts), e.g. invalid_fields, not_found, stale_version. */
+    code: z.string().optional(),
     /** Each offending field and what is wrong with it. */
     errors: z.record(z.string(), z.string()).optional(),
+    /** Beside `errors`: each field's machine code (required, too_long, invalid_url, …) and the limit it broke, if any. */
+    fieldCodes: z.record(z.string(), z.object({ code: z.string(), limit: z.number().optional() })).optional(),
     /** On a stale change (409): the current version. */
     currentVersion: z.int().optional(),
     /** On a stale claim change (409): each field changed since. */

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, DomainError, invalid } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { conflict, DomainError, invalidInput } from "@/lib/errors";
 import { getArticle } from "./get-article";
 import { FORMATS, importMetadataSchema, importRequestSchema, parseArticleAsync } from "./import";
 import { articleMetadataSchema } from "./metadata";
@@ -43,7 +42,7 @@ export async function editArticle(access: Access, articleId: string, patch: Arti
     tags: current.tags,
     ...defined,
   });
-  if (!merged.success) throw invalid("Some fields are invalid.", fieldErrors(merged.error));
+  if (!merged.success) throw invalidInput("Some fields are invalid.", merged.error);
   // Nothing to change (no body, every field as it is): no new revision, as a save of an unchanged form would not make one.
   const same = (k: string, v: unknown) => JSON.stringify(v ?? null) === JSON.stringify((current as Record<string, unknown>)[k] ?? null);
   const unchanged = content === undefined && Object.entries(merged.data).every(([k, v]) => same(k, v)) && Object.entries(source).every(([k, v]) => v === undefined || same(k, v));

@@ -1,3 +1,4 @@
+import { zodFieldCodes, type FieldCodes } from "@/lib/http/error-codes";
 import { articleMetadataSchema, optionalTitleSchema } from "./metadata";
 
 /**
@@ -17,8 +18,10 @@ export const EMPTY_FILE_DETAILS: FileDetails = { title: "", publisher: "", url: 
 
 const fileDetailsSchema = articleMetadataSchema.pick({ publisher: true, url: true, publishedAt: true }).extend({ title: optionalTitleSchema });
 
-/** The fields to send with the file (only those given), or each invalid field's message. */
-export function checkFileDetails(details: FileDetails): { ok: true; fields: Partial<FileDetails> } | { ok: false; errors: Partial<Record<keyof FileDetails, string>> } {
+/** The fields to send with the file (only those given), or each invalid field's message and code (for the reader's language). */
+export function checkFileDetails(
+  details: FileDetails,
+): { ok: true; fields: Partial<FileDetails> } | { ok: false; errors: Partial<Record<keyof FileDetails, string>>; codes: FieldCodes } {
   const given = Object.fromEntries(Object.entries(details).filter(([, v]) => v.trim() !== "")) as Partial<FileDetails>;
   const parsed = fileDetailsSchema.safeParse(given);
   if (parsed.success) return { ok: true, fields: Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v.trim()])) };
@@ -27,5 +30,5 @@ export function checkFileDetails(details: FileDetails): { ok: true; fields: Part
     const field = issue.path[0] as keyof FileDetails;
     errors[field] ??= issue.message;
   }
-  return { ok: false, errors };
+  return { ok: false, errors, codes: zodFieldCodes(parsed.error.issues) };
 }

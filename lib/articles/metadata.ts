@@ -30,7 +30,7 @@ export const articleMetadataSchema = z.object({
     .string()
     .trim()
     .max(2000, "Keep the URL under 2,000 characters.")
-    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Use a full http:// or https:// address.")
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "Use a full http:// or https:// address.", params: { code: "invalid_url" } })
     .superRefine(storableText)
     .transform((v) => v || null)
     .nullish(),
@@ -39,7 +39,7 @@ export const articleMetadataSchema = z.object({
   language: z
     .string()
     .trim()
-    .refine((v) => v === "" || isLanguageTag(v), "Use a language code like en or pt-BR.")
+    .refine((v) => v === "" || isLanguageTag(v), { message: "Use a language code like en or pt-BR.", params: { code: "invalid_language" } })
     .transform((v) => v || null)
     .nullish(),
   tags: z

@@ -12,8 +12,8 @@ export const urlPreviewRequestSchema = z.object({
   urls: z
     .array(z.string({ error: "Each address must be text." }).trim().max(2000, "Keep each address under 2,000 characters."), { error: "Give a list of addresses." })
     .transform((urls) => [...new Set(urls.filter(Boolean))])
-    .refine((urls) => urls.length > 0, "Paste at least one address.")
-    .refine((urls) => urls.length <= MAX_URLS, `Paste at most ${MAX_URLS} addresses at a time.`),
+    .refine((urls) => urls.length > 0, { message: "Paste at least one address.", params: { code: "required" } })
+    .refine((urls) => urls.length <= MAX_URLS, { message: `Paste at most ${MAX_URLS} addresses at a time.`, params: { code: "too_many", limit: MAX_URLS } }),
 });
 
 export type UrlPreview =

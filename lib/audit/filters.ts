@@ -2,7 +2,8 @@ import { z } from "zod";
 import { CHANGE_KINDS, changeArea, type ChangeKind } from "@/lib/changes/kinds";
 import { calendarDate } from "@/lib/validation/date";
 import { id } from "@/lib/validation/id";
-import { invalid } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
+import { issueCode, type FieldCodes } from "@/lib/http/error-codes";
 
 /** The kinds' areas ("claim", "member", "webhook", …), for the kind filter's groups. */
 export const CHANGE_AREAS = [...new Set(CHANGE_KINDS.map(changeArea))];
@@ -23,7 +24,7 @@ export const auditFilterSchema = z
     before: z.coerce.number({ error: "Give a page position (a seq)." }).int("Give a page position (a seq).").min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date is after the end date.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date is after the end date.", path: ["to"], params: { code: "date_order" } });
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
@@ -44,9 +45,11 @@ export function parseAuditFilter(raw: Record<string, string | undefined>, rename
   if (parsed.success) return parsed.data;
   // Every bad filter is named (first message per field), so none is silently dropped.
   const fields: Record<string, string> = {};
+  const fieldCodes: FieldCodes = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? "query");
     fields[rename[name] ?? name] ??= issue.message;
+    fieldCodes[rename[name] ?? name] ??= issueCode(issue);
   }
-  throw invalid(parsed.error.issues[0].message, fields);
+  throw new DomainError(400, parsed.error.issues[0].message, fields, { fieldCodes });
 }

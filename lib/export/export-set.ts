@@ -1,8 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
-import { invalid } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { invalidInput } from "@/lib/errors";
 import { exportRows } from "./rows";
 import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
@@ -36,7 +35,7 @@ export interface ExportSet {
 export function parseExportFilters(input: URLSearchParams | ExportFiltersInput): ExportFilters {
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
-  if (!parsed.success) throw invalid("Some export filters are invalid.", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error);
   return parsed.data;
 }
 

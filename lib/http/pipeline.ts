@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/connection-errors";
-import { DomainError, invalid } from "@/lib/errors";
-import { fieldErrors, problem } from "./problem";
+import { DomainError, invalid, invalidInput } from "@/lib/errors";
+import { problem } from "./problem";
 import { readLimited } from "./read-limited";
 import { findUnstorableText, unstorableReason } from "@/lib/validation/text";
 
@@ -109,13 +109,13 @@ export function parseJson(text: string): unknown {
     throw invalid("The request body must be JSON.");
   }
   const bad = findUnstorableText(json);
-  if (bad) throw invalid("Some fields are invalid.", { [bad.path]: bad.why });
+  if (bad) throw new DomainError(400, "Some fields are invalid.", { [bad.path]: bad.why }, { code: "invalid_fields", fieldCodes: { [bad.path]: { code: "unstorable_text" } } });
   return json;
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "query"): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalid(what === "body" ? "Some fields are invalid." : "Some query parameters are invalid.", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(what === "body" ? "Some fields are invalid." : "Some query parameters are invalid.", parsed.error);
   return parsed.data;
 }
 

@@ -5,7 +5,7 @@ import { fieldErrors, problem } from "./problem";
 describe("problem()", () => {
   it("adds extension members (e.g. currentVersion on a stale write) without letting them override the standard ones", async () => {
     const res = problem(409, "Stale.", undefined, undefined, { currentVersion: 3, status: 200, detail: "x" });
-    expect(await res.json()).toEqual({ type: "about:blank", title: "Conflict", status: 409, detail: "Stale.", currentVersion: 3 });
+    expect(await res.json()).toEqual({ type: "about:blank", title: "Conflict", status: 409, detail: "Stale.", currentVersion: 3, code: "stale_version" });
   });
 
   it("is RFC 9457 problem+json with the status, a title and the detail", async () => {
@@ -13,13 +13,33 @@ describe("problem()", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.headers.get("retry-after")).toBe("3");
-    expect(await res.json()).toEqual({ type: "about:blank", title: "Not found", status: 404, detail: "No such thing." });
+    expect(await res.json()).toEqual({ type: "about:blank", title: "Not found", status: 404, detail: "No such thing.", code: "not_found" });
   });
 
   it("includes errors only when there are some", async () => {
     expect(await problem(400, "Bad.", {}).json()).not.toHaveProperty("errors");
     expect(await problem(400, "Bad.", { email: "Nope." }).json()).toMatchObject({ errors: { email: "Nope." } });
     expect(await problem(418, "Teapot.").json()).toMatchObject({ title: "Error", status: 418 });
+  });
+
+  it("adds a machine code for the answer and each field beside the English, which stays as it was", async () => {
+    const body = await problem(409, "Another article has this canonical address.", { canonicalUrl: "Taken." }).json();
+    expect(body).toEqual({
+      type: "about:blank",
+      title: "Conflict",
+      status: 409,
+      detail: "Another article has this canonical address.",
+      code: "conflict",
+      errors: { canonicalUrl: "Taken." },
+      fieldCodes: { canonicalUrl: { code: "conflict" } },
+    });
+    // Codes the maker knows (zod issues) win over the status's; a field it has no code for gets the status's.
+    const given = await problem(400, "Some fields are invalid.", { title: "Long.", url: "Odd." }, undefined, { code: "invalid_fields", fieldCodes: { title: { code: "too_long", limit: 300 } } }).json();
+    expect(given).toMatchObject({ code: "invalid_fields", fieldCodes: { title: { code: "too_long", limit: 300 }, url: { code: "invalid" } } });
+    // No field errors: no field codes, even when the maker passed some.
+    expect(await problem(429, "Slow down.", {}, undefined, { fieldCodes: { a: { code: "required" } } }).json()).not.toHaveProperty("fieldCodes");
+    expect(await problem(429, "Slow down.").json()).toMatchObject({ code: "rate_limited" });
+    expect(await problem(418, "Teapot.").json()).not.toHaveProperty("code");
   });
 });
 

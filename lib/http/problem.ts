@@ -1,5 +1,6 @@
 import type { ZodError } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { fieldCodeForStatus, statusCode, type FieldCodes } from "./error-codes";
 
 const TITLES: Record<number, string> = {
   400: "Invalid request",
@@ -18,14 +19,31 @@ const TITLES: Record<number, string> = {
 /**
  * An RFC 9457 problem+json response; `errors` names each offending field.
  * `extra` adds extension members; it can't override the standard ones.
+ * `code` and `fieldCodes` are the machine codes the UI translates (lib/http/error-codes.ts):
+ * from `extra` when the maker knows them (zod issues), else from the status.
  */
 export function problem(status: number, detail: string, errors?: FieldErrors, headers?: HeadersInit, extra?: Record<string, unknown>): Response {
-  const body = { ...extra, type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...(errors && Object.keys(errors).length ? { errors } : {}) };
+  const hasErrors = !!errors && Object.keys(errors).length > 0;
+  const code = typeof extra?.code === "string" ? extra.code : statusCode(status, extra);
+  const given = (extra?.fieldCodes ?? {}) as FieldCodes;
+  const fieldCodes = hasErrors ? Object.fromEntries(Object.keys(errors).map((k) => [k, given[k] ?? fieldCodeForStatus(status)])) : undefined;
+  const body = {
+    ...extra,
+    type: "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...(code ? { code } : {}),
+    ...(hasErrors ? { errors, fieldCodes } : { fieldCodes: undefined }),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", ...headers },
   });
 }
+
+/** Zod issues' codes, keyed like fieldErrors. */
+export { zodFieldCodes } from "./error-codes";
 
 /** Zod issues as one message per field path ("email", "tags.2"), first issue wins. */
 export function fieldErrors(error: ZodError): FieldErrors {

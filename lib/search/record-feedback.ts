@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
-import { invalid, notFound } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { invalidInput, notFound } from "@/lib/errors";
 
 /**
  * What a person did with the suggestions shown for one selection or search:
@@ -31,7 +30,7 @@ export async function recordSuggestionFeedback(input: FeedbackInput): Promise<{ 
 /** Inside a caller's transaction (mark-as-claim.ts records it with the claim it led to). */
 export async function recordSuggestionFeedbackIn(tx: Prisma.TransactionClient, input: FeedbackInput): Promise<{ recorded: number }> {
   const parsed = feedbackSchema.safeParse(input);
-  if (!parsed.success) throw invalid("Some fields are invalid.", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput("Some fields are invalid.", parsed.error);
   const { workspaceId, actorId } = input;
   const { queryText, items } = parsed.data;
   const annotationId = parsed.data.annotationId ?? null;

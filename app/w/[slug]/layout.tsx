@@ -1,19 +1,20 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
+  const [t, roles] = await Promise.all([getTranslations("workspaces.nav"), getTranslations("common.roles")]);
   const tabs = [
-    { href: `/w/${slug}`, label: "Articles" },
-    { href: `/w/${slug}/claims`, label: "Claims" },
-    { href: `/w/${slug}/dashboard`, label: "Dashboard" },
-    { href: `/w/${slug}/export`, label: "Export" },
-    ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: "Members" }] : []),
-    ...(can(access.role, "workspace.update") ? [{ href: `/w/${slug}/settings`, label: "Settings" }] : []),
+    { href: `/w/${slug}`, label: t("articles") },
+    { href: `/w/${slug}/claims`, label: t("claims") },
+    { href: `/w/${slug}/dashboard`, label: t("dashboard") },
+    { href: `/w/${slug}/export`, label: t("export") },
+    ...(can(access.role, "members.manage") ? [{ href: `/w/${slug}/members`, label: t("members") }] : []),
+    ...(can(access.role, "workspace.update") ? [{ href: `/w/${slug}/settings`, label: t("settings") }] : []),
   ];
   return (
     <div>
@@ -21,8 +22,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         <div className="mx-auto max-w-6xl px-4">
           <div className="flex items-center gap-3 pt-5">
             <h1 className="text-xl font-semibold tracking-tight">{access.workspace.name}</h1>
-            <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700" title="Your role here">
-              {ROLE_LABELS[access.role]}
+            <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700" title={t("yourRole")}>
+              {roles(access.role)}
             </span>
           </div>
           <WorkspaceNav tabs={tabs} />

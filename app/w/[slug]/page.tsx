@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PendingLink } from "@/components/layout/pending-link";
 import { metaLine } from "@/components/ui/meta-line";
@@ -12,43 +13,45 @@ import { StartHere } from "@/components/workspaces/start-here";
 import { formatDate } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
 
-export const metadata: Metadata = { title: "Articles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("articles.list");
+  return { title: t("title") };
+}
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
   const [articles, start, locale] = await Promise.all([listArticles(access.workspace.id), startHere(access), requestLocale()]);
   const canAdd = can(access.role, "article.create");
+  const [t, uiLocale] = await Promise.all([getTranslations("articles.list"), getLocale()]);
   return (
     <>
       <StartHere slug={slug} data={start} canAnnotate={can(access.role, "claim.create")} hasArticles={articles.length > 0} />
       <section aria-labelledby="articles-heading">
         <div className="flex items-center justify-between">
           <h2 id="articles-heading" className="text-lg font-semibold">
-            Articles
+            {t("title")}
           </h2>
           {canAdd ? (
             <Link href={`/w/${slug}/import`} className={buttonClass("primary")}>
-              Add articles
+              {t("add")}
             </Link>
           ) : null}
         </div>
         {articles.length === 0 ? (
           <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-            <h3 className="font-medium">No articles yet</h3>
-            <p className="mt-1 text-sm text-stone-600">
-              {canAdd ? "Paste an article or upload files to start annotating." : "Articles your team imports will appear here."}
-            </p>
+            <h3 className="font-medium">{t("empty")}</h3>
+            <p className="mt-1 text-sm text-stone-600">{canAdd ? t("emptyCanAdd") : t("emptyReader")}</p>
           </div>
         ) : (
-          <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label="Articles">
+          <ul className="mt-6 divide-y divide-stone-200 overflow-hidden rounded-xl bg-white ring-1 ring-stone-200" aria-label={t("title")}>
             {articles.map((a) => {
               const details = metaLine([
                 a.publisher,
                 a.author,
                 a.publishedAt ? formatDate(a.publishedAt, locale, "day-short") : null,
-                a.language ? languageName(a.language) : null,
-                a.annotationCount ? `${a.annotationCount} highlight${a.annotationCount === 1 ? "" : "s"}` : null,
+                a.language ? languageName(a.language, uiLocale) : null,
+                a.annotationCount ? t("highlights", { count: a.annotationCount }) : null,
               ]);
               return (
                 <li key={a.id}>

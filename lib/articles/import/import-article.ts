@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { invalid } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { invalidInput } from "@/lib/errors";
 import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { createArticle, type CreateArticleResult } from "../create-article";
 import { articleMetadataSchema, optionalTitleSchema, type ArticleMetadata } from "../metadata";
@@ -61,9 +60,9 @@ export type ImportArticleResult = CreateArticleResult;
 export async function importArticle(input: ImportArticleInput): Promise<ImportArticleResult> {
   const parsedInput = importArticleSchema.safeParse(input);
   if (!parsedInput.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsedInput.error)).map(([field, message]) => [field.replace(/^metadata\./, ""), message]));
-    const first = Object.entries(errors)[0];
-    throw invalid(first ? `${first[0]}: ${first[1]}` : "Some fields are invalid.", errors);
+    const named = invalidInput("Some fields are invalid.", parsedInput.error, (field) => field.replace(/^metadata\./, ""));
+    const first = Object.entries(named.fields)[0];
+    throw first ? invalidInput(`${first[0]}: ${first[1]}`, parsedInput.error, (field) => field.replace(/^metadata\./, "")) : named;
   }
   const { workspaceId, actorId, filename, format, content } = parsedInput.data;
   const given = parsedInput.data.metadata ?? {};

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DashboardCharts } from "@/components/claims/dashboard-charts";
 import { describeEvent } from "@/components/claims/describe-event";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
@@ -11,32 +12,33 @@ import { requestLocale } from "@/lib/format/request-locale";
 import { latestSeq } from "@/lib/changes";
 import { NewChangesBanner } from "@/components/live/new-changes-banner";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspaces.dashboard");
+  return { title: t("title") };
+}
 
 export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
   // The seq first: a change committed while the page renders is counted, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const [data, labels, locale] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id), requestLocale()]);
+  const [data, labels, locale, t] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id), requestLocale(), getTranslations("workspaces.dashboard")]);
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <h2 className="text-lg font-semibold">Dashboard</h2>
-        <p className="text-sm text-stone-600">
-          {total} claim{total === 1 ? "" : "s"} in this workspace
-        </p>
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
+        <p className="text-sm text-stone-600">{t("total", { count: total })}</p>
       </div>
       <NewChangesBanner slug={slug} after={liveSeq} kinds="claims" />
       <DashboardCharts labels={labels} byVerdict={data.byVerdict} byReviewState={data.byReviewState} verdictsOverTime={data.verdictsOverTime} />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="progress-heading" className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h3 id="progress-heading" className="text-sm font-semibold">
-            Progress by article
+            {t("progress")}
           </h3>
-          <p className="text-xs text-stone-500">Claims with a verdict, of all claims mentioned in the article.</p>
-          {data.articles.length === 0 ? <p className="mt-3 text-sm text-stone-500">No articles yet.</p> : null}
+          <p className="text-xs text-stone-500">{t("progressHint")}</p>
+          {data.articles.length === 0 ? <p className="mt-3 text-sm text-stone-500">{t("noArticles")}</p> : null}
           <ul className="mt-3 space-y-3">
             {data.articles.map((a) => {
               const pct = a.claims ? Math.round((a.withVerdict / a.claims) * 100) : 0;
@@ -50,7 +52,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
                       {a.withVerdict} / {a.claims}
                     </span>
                   </div>
-                  <div className="mt-1 h-2 rounded-full bg-stone-100" role="progressbar" aria-label={`${a.title}: claims with a verdict`} aria-valuemin={0} aria-valuemax={a.claims} aria-valuenow={a.withVerdict}>
+                  <div className="mt-1 h-2 rounded-full bg-stone-100" role="progressbar" aria-label={t("progressLabel", { title: a.title })} aria-valuemin={0} aria-valuemax={a.claims} aria-valuenow={a.withVerdict}>
                     <div className="h-2 rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
                   </div>
                 </li>
@@ -61,9 +63,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
         <div className="min-w-0 space-y-8">
           <section aria-labelledby="linked-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h3 id="linked-heading" className="text-sm font-semibold">
-              Most-linked claims
+              {t("mostLinked")}
             </h3>
-            {data.mostLinked.length === 0 ? <p className="mt-3 text-sm text-stone-500">No claims yet.</p> : null}
+            {data.mostLinked.length === 0 ? <p className="mt-3 text-sm text-stone-500">{t("noClaims")}</p> : null}
             <ol className="mt-3 space-y-2">
               {data.mostLinked.map((c) => (
                 <li key={c.id} className="text-sm">
@@ -72,7 +74,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
                   </Link>
                   <p className="mt-0.5 flex items-center gap-2 text-xs text-stone-500">
                     <VerdictBadge verdict={c.verdict} labels={labels} />
-                    {c.articles} article{c.articles === 1 ? "" : "s"} · {c.relations} link{c.relations === 1 ? "" : "s"}
+                    {t("linkedCounts", { articles: c.articles, relations: c.relations })}
                   </p>
                 </li>
               ))}
@@ -80,16 +82,22 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
           </section>
           <section aria-labelledby="activity-heading" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h3 id="activity-heading" className="text-sm font-semibold">
-              Recent activity
+              {t("activity")}
             </h3>
-            {data.activity.length === 0 ? <p className="mt-3 text-sm text-stone-500">Nothing has happened yet.</p> : null}
+            {data.activity.length === 0 ? <p className="mt-3 text-sm text-stone-500">{t("noActivity")}</p> : null}
             <ol className="mt-3 space-y-2 text-sm">
               {data.activity.map((e) => (
                 <li key={e.id}>
-                  <strong className="font-medium">{e.actor ?? "Someone"}</strong> {describeEvent(e, labels, locale)} on{" "}
-                  <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
-                    {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
-                  </Link>
+                  {t.rich("event", {
+                    actor: e.actor ?? t("someone"),
+                    what: describeEvent(e, labels, locale),
+                    who: (chunks) => <strong className="font-medium">{chunks}</strong>,
+                    claim: () => (
+                      <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                        {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
+                      </Link>
+                    ),
+                  })}
                   <time dateTime={e.createdAt} className="block text-xs text-stone-500">
                     {formatDate(e.createdAt, locale, "date-time")}
                   </time>

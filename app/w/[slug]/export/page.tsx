@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ExportPanel } from "@/components/export/export-panel";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Export" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("export");
+  return { title: t("title") };
+}
 
 /** Articles offered for choosing, newest first; past this many, export all or filter by claims. */
 const ARTICLE_CHOICES = 500;
@@ -12,7 +16,8 @@ const ARTICLE_CHOICES = 500;
 export default async function ExportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/export`);
-  const [articles, tagRows, labels] = await Promise.all([
+  const [t, articles, tagRows, labels] = await Promise.all([
+    getTranslations("export"),
     db.article.findMany({ where: { workspaceId: access.workspace.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ARTICLE_CHOICES, select: { id: true, title: true } }),
     db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest("tags") AS tag FROM "Claim" WHERE "workspaceId" = ${access.workspace.id} AND "deletedAt" IS NULL ORDER BY 1 LIMIT 500`,
     getVerdictLabels(access.workspace.id),
@@ -20,8 +25,8 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
   return (
     <div className="space-y-6">
       <div>
-        <h2 className="text-lg font-semibold">Export</h2>
-        <p className="text-sm text-stone-600">Choose what to export, check the counts, then download it in the format you need. Large exports stream: the download starts at once.</p>
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
+        <p className="text-sm text-stone-600">{t("intro")}</p>
       </div>
       <ExportPanel slug={slug} articles={articles} tags={tagRows.map((t) => t.tag)} labels={labels} />
     </div>

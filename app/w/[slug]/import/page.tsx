@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { FileImport } from "@/components/articles/file-import";
 import { BundleImport } from "@/components/articles/bundle-import";
 import { AnnotationImport } from "@/components/articles/annotation-import";
@@ -9,26 +10,26 @@ import { UrlImport } from "@/components/articles/url-import";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 
-export const metadata: Metadata = { title: "Add articles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("articles.importPage");
+  return { title: t("title") };
+}
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   // The bookmarklet's ?url= and ?quote= (one value each; anything odd is just left out).
   const { url, quote } = await searchParams;
   const access = await requirePageAccess(slug, "article.create", `/w/${slug}/import`);
+  const t = await getTranslations("articles.importPage");
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/w/${slug}`} className="text-brand-700 hover:underline">
-          ← All articles
+          {t("back")}
         </Link>
       </nav>
-      <h2 className="mt-3 text-lg font-semibold">Add articles</h2>
-      <p className="mt-1 text-sm text-stone-600">
-        Read web pages by address, paste one article, or upload many <code>.txt</code>, <code>.md</code>, <code>.html</code>, <code>.pdf</code> or{" "}
-        <code>.docx</code> files at once. HTML is cleaned: scripts, styles and embedded content are removed. The same text twice is recognised and not
-        added again.
-      </p>
+      <h2 className="mt-3 text-lg font-semibold">{t("title")}</h2>
+      <p className="mt-1 text-sm text-stone-600">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       <div className="mt-6">
         <UrlImport slug={slug} initialUrl={typeof url === "string" ? url.slice(0, 2000) : undefined} quote={typeof quote === "string" ? quote.slice(0, 1000) : undefined} />
       </div>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localizedFieldErrors } from "@/components/ui/api-errors-server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { SettingsTabs } from "@/components/workspaces/settings-tabs";
@@ -7,7 +9,10 @@ import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
 import { kindGroups } from "@/lib/webhooks/kind-groups";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
 
 type Search = { person?: string; kind?: string; from?: string; to?: string; before?: string };
 
@@ -23,17 +28,18 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     filter = parseAuditFilter(raw);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    errors = Object.keys(err.fields).length ? err.fields : { query: err.message };
+    errors = Object.keys(err.fields).length ? await localizedFieldErrors(err) : { query: err.message };
   }
+  const t = await getTranslations("audit");
   const [page, people] = await Promise.all([filter ? listAudit(access, filter) : null, auditPeople(access)]);
   const exportQuery = new URLSearchParams(Object.entries({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to }).filter((e): e is [string, string] => e[1] !== undefined));
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
-        Settings
+        {t("settings")}
       </h2>
       <SettingsTabs slug={slug} current="audit" />
-      <p className="mb-4 max-w-3xl text-sm text-stone-600">Every change in this workspace, newest first. Nobody can edit or delete what is recorded here.</p>
+      <p className="mb-4 max-w-3xl text-sm text-stone-600">{t("intro")}</p>
       <AuditFilters slug={slug} people={people} groups={kindGroups()} values={raw} errors={errors} exportQuery={exportQuery.toString()} />
       {page ? <AuditTable slug={slug} entries={page.items} nextBefore={page.nextBefore} query={exportQuery.toString()} paged={raw.before !== undefined} /> : null}
     </section>

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ArticleEditor } from "@/components/articles/article-editor";
 import { getArticle } from "@/lib/articles/get-article";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
 
-export const metadata: Metadata = { title: "Edit article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("articles.editor");
+  return { title: t("pageTitle") };
+}
 
 export default async function EditArticlePage({ params }: { params: Promise<{ slug: string; articleId: string }> }) {
   const { slug, articleId } = await params;
@@ -14,9 +18,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ sl
     if (err instanceof DomainError && err.status === 404) notFound();
     throw err;
   });
+  const t = await getTranslations("articles.editor");
   return (
     <div>
-      <h2 className="mb-4 text-lg font-semibold">Edit “{article.title}”</h2>
+      <h2 className="mb-4 text-lg font-semibold">{t("heading", { title: article.title })}</h2>
       <ArticleEditor
         slug={slug}
         articleId={articleId}

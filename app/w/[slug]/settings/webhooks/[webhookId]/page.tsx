@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Time } from "@/components/ui/locale";
 import { ResendButton } from "@/components/webhooks/resend-button";
 import { SettingsTabs } from "@/components/workspaces/settings-tabs";
@@ -9,7 +10,10 @@ import { decodeDateCursor, encodeCursor } from "@/lib/api-v1/pagination";
 import { DomainError } from "@/lib/errors";
 import { getWebhook, listDeliveries } from "@/lib/webhooks";
 
-export const metadata: Metadata = { title: "Webhook deliveries" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("webhooks.deliveries");
+  return { title: t("pageTitle") };
+}
 
 const STATUS_STYLE = { pending: "bg-amber-50 text-amber-800", delivered: "bg-emerald-50 text-emerald-800", failed: "bg-red-50 text-red-800" } as const;
 const CELL = "max-md:block max-md:p-0 max-md:before:mr-1 max-md:before:font-medium max-md:before:text-stone-500 max-md:before:content-[attr(data-label)]";
@@ -28,59 +32,59 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
   }
-  const page = await listDeliveries(access, webhookId, { limit: 50, before });
+  const [page, t] = await Promise.all([listDeliveries(access, webhookId, { limit: 50, before }), getTranslations("webhooks.deliveries")]);
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
-        Settings
+        {t("settings")}
       </h2>
       <SettingsTabs slug={slug} current="webhooks" />
       <p className="text-sm">
         <Link href={`/w/${slug}/settings/webhooks`} className="text-brand-700 underline-offset-2 hover:underline">
-          ← All webhooks
+          {t("back")}
         </Link>
       </p>
-      <h3 className="mt-3 font-medium">Deliveries</h3>
+      <h3 className="mt-3 font-medium">{t("title")}</h3>
       <p className="mt-1 break-all font-mono text-sm text-stone-700">{hook.url}</p>
-      {!hook.enabled ? <p className="mt-1 text-sm text-amber-800">This webhook is disabled: queued deliveries wait until it is enabled again.</p> : null}
+      {!hook.enabled ? <p className="mt-1 text-sm text-amber-800">{t("disabled")}</p> : null}
       {page.items.length === 0 ? (
-        <p className="mt-4 text-sm text-stone-600">Nothing delivered yet. Deliveries appear here as changes of the chosen kinds are made.</p>
+        <p className="mt-4 text-sm text-stone-600">{t("none")}</p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200 max-md:overflow-visible">
-          <table className="w-full text-left text-sm max-md:block" aria-label="Deliveries">
+          <table className="w-full text-left text-sm max-md:block" aria-label={t("title")}>
             <thead className="border-b border-stone-200 text-stone-600 max-md:sr-only">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Queued</th>
-                <th scope="col" className="px-4 py-2 font-medium">Event</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Response</th>
-                <th scope="col" className="px-4 py-2 font-medium">Attempts</th>
-                <th scope="col" className="px-4 py-2 font-medium">Next retry</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("queued")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("event")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("status")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("response")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("attempts")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("nextRetry")}</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100 max-md:block">
               {page.items.map((d) => (
                 <tr key={d.id} className="align-top max-md:flex max-md:flex-col max-md:gap-1 max-md:p-4">
-                  <td data-label="Queued" className={`px-4 py-2 ${CELL}`}>
+                  <td data-label={t("queued")} className={`px-4 py-2 ${CELL}`}>
                     <Time value={d.createdAt} style="date-time" />
-                    {d.resentFromId ? <span className="block text-xs text-stone-500">Re-sent</span> : null}
+                    {d.resentFromId ? <span className="block text-xs text-stone-500">{t("resent")}</span> : null}
                   </td>
-                  <td data-label="Event" className={`px-4 py-2 ${CELL}`}>
+                  <td data-label={t("event")} className={`px-4 py-2 ${CELL}`}>
                     <code className="text-xs">{d.kind}</code>
                   </td>
-                  <td data-label="Status" className={`px-4 py-2 ${CELL}`}>
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status]}`}>{d.status}</span>
+                  <td data-label={t("status")} className={`px-4 py-2 ${CELL}`}>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[d.status]}`}>{t(`statuses.${d.status}`)}</span>
                   </td>
-                  <td data-label="Response" className={`px-4 py-2 ${CELL}`}>
-                    {d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : d.attempts ? "No answer" : "—"}
+                  <td data-label={t("response")} className={`px-4 py-2 ${CELL}`}>
+                    {d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : d.attempts ? t("noAnswer") : "—"}
                     {d.lastDurationMs !== null ? <span className="text-stone-500"> · {d.lastDurationMs} ms</span> : null}
                     {d.lastError && d.status !== "delivered" ? <span className="block max-w-xs break-words text-xs text-stone-500">{d.lastError}</span> : null}
                   </td>
-                  <td data-label="Attempts" className={`px-4 py-2 ${CELL}`}>{d.attempts}</td>
-                  <td data-label="Next retry" className={`px-4 py-2 ${CELL}`}>{d.nextAttemptAt ? <Time value={d.nextAttemptAt} style="date-time" /> : "—"}</td>
+                  <td data-label={t("attempts")} className={`px-4 py-2 ${CELL}`}>{d.attempts}</td>
+                  <td data-label={t("nextRetry")} className={`px-4 py-2 ${CELL}`}>{d.nextAttemptAt ? <Time value={d.nextAttemptAt} style="date-time" /> : "—"}</td>
                   <td className="px-4 py-2 text-right max-md:block max-md:p-0 max-md:pt-2 max-md:text-left">
-                    <ResendButton slug={slug} webhookId={webhookId} deliveryId={d.id} label={`Re-send ${d.kind} queued ${d.createdAt}`} />
+                    <ResendButton slug={slug} webhookId={webhookId} deliveryId={d.id} label={t("resendNamed", { kind: d.kind, at: String(d.createdAt) })} />
                   </td>
                 </tr>
               ))}
@@ -91,12 +95,12 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
       <div className="mt-4 flex gap-3 text-sm">
         {cursor ? (
           <Link href={`/w/${slug}/settings/webhooks/${webhookId}`} className="text-brand-700 hover:underline">
-            Newest
+            {t("newest")}
           </Link>
         ) : null}
         {page.next ? (
           <Link href={`/w/${slug}/settings/webhooks/${webhookId}?cursor=${encodeCursor(page.next.at.toISOString(), page.next.id)}`} className="text-brand-700 hover:underline">
-            Older deliveries
+            {t("older")}
           </Link>
         ) : null}
       </div>

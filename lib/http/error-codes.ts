@@ -1,0 +1,155 @@
+import type { core } from "zod";
+import { DATE_MESSAGE as ARTICLE_DATE_MESSAGE } from "@/lib/articles/dates";
+import { DATE_MESSAGE } from "@/lib/validation/date";
+import { NUL_MESSAGE, SURROGATE_MESSAGE, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+
+/**
+ * Stable machine codes next to the English messages of problem+json (`code` for the whole
+ * answer, `fieldCodes` per field), so the UI can say the same thing in the reader's language
+ * (components/ui/api-errors.ts) while the English `detail` and `errors` stay exactly as they were
+ * for API clients and scripts. A code is generic on purpose ("too_long" with its limit): the
+ * English text stays the precise one, and an unknown code falls back to it. Client-safe.
+ */
+export const ERROR_CODES = [
+  "required",
+  "too_short",
+  "too_long",
+  "too_many",
+  "too_small",
+  "too_big",
+  "invalid_url",
+  "invalid_email",
+  "invalid_date",
+  "invalid_language",
+  "invalid_format",
+  "not_allowed",
+  "date_order",
+  "unstorable_text",
+  "invalid",
+  "invalid_fields",
+  "conflict",
+  "stale_version",
+  "not_found",
+  "forbidden",
+  "sign_in",
+  "rate_limited",
+  "too_large",
+  "method_not_allowed",
+  "server_error",
+  "unavailable",
+  // The browser couldn't reach the server at all (components/ui/api.ts).
+  "network",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field's code, with the limit it broke when there is one (characters, items, or the number). */
+export interface FieldCode {
+  code: ErrorCode;
+  limit?: number;
+}
+
+export type FieldCodes = Record<string, FieldCode>;
+
+/** Our own refinements whose message is a shared constant: the message names the code. */
+const KNOWN_MESSAGES: Record<string, ErrorCode> = {
+  [DATE_MESSAGE]: "invalid_date",
+  [ARTICLE_DATE_MESSAGE]: "invalid_date",
+  [NUL_MESSAGE]: "unstorable_text",
+  [SURROGATE_MESSAGE]: "unstorable_text",
+  [UNSTORABLE_TEXT_MESSAGE]: "unstorable_text",
+};
+
+const isCode = (v: unknown): v is ErrorCode => typeof v === "string" && (ERROR_CODES as readonly string[]).includes(v);
+
+/** The code of one zod issue: a refinement may name its own (`params: { code, limit? }`), else it follows from zod's issue. */
+export function issueCode(issue: core.$ZodIssue): FieldCode {
+  switch (issue.code) {
+    case "invalid_type":
+      // Forms send strings, so a wrong type there means a missing value.
+      return { code: "required" };
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if ((issue.origin === "string" || issue.origin === "array" || issue.origin === "set") && min <= 1) return { code: "required" };
+      return { code: issue.origin === "string" ? "too_short" : "too_small", limit: min };
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return { code: "too_long", limit: max };
+      if (issue.origin === "array" || issue.origin === "set") return { code: "too_many", limit: max };
+      return { code: "too_big", limit: max };
+    }
+    case "invalid_format":
+      if (issue.format === "url") return { code: "invalid_url" };
+      if (issue.format === "email") return { code: "invalid_email" };
+      if (issue.format === "date" || issue.format === "datetime") return { code: "invalid_date" };
+      return { code: "invalid_format" };
+    case "invalid_value":
+    case "invalid_key":
+    case "unrecognized_keys":
+      return { code: "not_allowed" };
+    case "custom": {
+      const own = issue.params?.code;
+      const limit = issue.params?.limit;
+      if (isCode(own)) return typeof limit === "number" ? { code: own, limit } : { code: own };
+      return { code: KNOWN_MESSAGES[issue.message] ?? "invalid" };
+    }
+    default:
+      return { code: KNOWN_MESSAGES[issue.message] ?? "invalid" };
+  }
+}
+
+/** Codes per field path, keyed as lib/http/problem.ts's fieldErrors keys the messages (first issue wins). */
+export function zodFieldCodes(issues: readonly core.$ZodIssue[]): FieldCodes {
+  const out: FieldCodes = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    out[key] ??= issueCode(issue);
+  }
+  return out;
+}
+
+/** The code a whole answer gets from its status when its maker named none. */
+export function statusCode(status: number, extra?: Record<string, unknown>): ErrorCode | undefined {
+  switch (status) {
+    case 400:
+    case 422:
+      return "invalid";
+    case 401:
+      return "sign_in";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 409:
+      return extra && "currentVersion" in extra ? "stale_version" : "conflict";
+    case 413:
+      return "too_large";
+    case 429:
+      return "rate_limited";
+    case 500:
+      return "server_error";
+    case 503:
+      return "unavailable";
+    default:
+      return undefined;
+  }
+}
+
+/** A field message the domain wrote by hand (no zod issue behind it) gets the code its status implies. */
+export function fieldCodeForStatus(status: number): FieldCode {
+  switch (status) {
+    case 403:
+      return { code: "not_allowed" };
+    case 404:
+      return { code: "not_found" };
+    case 409:
+      return { code: "conflict" };
+    case 429:
+      return { code: "rate_limited" };
+    default:
+      return { code: "invalid" };
+  }
+}
