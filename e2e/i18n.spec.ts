@@ -34,7 +34,7 @@ test("a person picks Русский in Settings: the next page is in Russian; Br
   await page.getByRole("radio", { name: "Русский" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
   // The page re-renders in the new language at once…
-  await expect(page.getByRole("alert").filter({ hasText: "Язык сохранён." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Язык сохранён." })).toBeVisible();
   // …and the next page load is Russian, from the saved choice.
   await page.goto("/settings");
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
@@ -55,7 +55,7 @@ test("a person picks Русский in Settings: the next page is in Russian; Br
 
   await page.getByRole("radio", { name: "Как в браузере" }).check();
   await page.getByRole("button", { name: "Сохранить язык" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Language saved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Language saved." })).toBeVisible();
   await page.goto("/settings");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
