@@ -34,7 +34,7 @@ test("a person picks Русский in Settings: the next page is in Russian; Br
   await page.getByRole("radio", { name: "Русский" }).check();
   await page.getByRole("button", { name: "Save language" }).click();
   // The page re-renders in the new language at once…
-  await expect(page.getByRole("alert").filter({ hasText: "Язык сохранён." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Язык сохранён." })).toBeVisible();
   // …and the next page load is Russian, from the saved choice.
   await page.goto("/settings");
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
@@ -55,7 +55,7 @@ test("a person picks Русский in Settings: the next page is in Russian; Br
 
   await page.getByRole("radio", { name: "Как в браузере" }).check();
   await page.getByRole("button", { name: "Сохранить язык" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Language saved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Language saved." })).toBeVisible();
   await page.goto("/settings");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
@@ -103,10 +103,10 @@ for (const locale of ["ru", "uk"] as const) {
     const base = `/w/${slug}`;
     // Pages translated on this branch get every check; the others (still English here) the marker check.
     const signedIn: Array<{ path: string; mine?: boolean }> = [
-      { path: "/" },
+      { path: "/", mine: true },
       { path: "/settings", mine: true },
       { path: "/settings/tokens" },
-      { path: "/inbox" },
+      { path: "/inbox", mine: true },
       { path: base },
       { path: `${base}/articles/${article.id}` },
       { path: `${base}/articles/${article.id}/edit` },
@@ -119,15 +119,15 @@ for (const locale of ["ru", "uk"] as const) {
       { path: `${base}/settings` },
       { path: `${base}/settings/webhooks` },
       { path: `${base}/settings/audit` },
-      { path: "/no-such-page" },
+      { path: "/no-such-page", mine: true },
     ];
     const signedOut: typeof signedIn = [
       { path: "/signin", mine: true },
-      { path: "/signup" },
+      { path: "/signup", mine: true },
       { path: "/forgot-password" },
       { path: "/reset-password?token=not-a-real-token" },
       { path: "/unsubscribe?u=someone&k=assigned&t=not-signed" },
-      { path: new URL(inviteUrl).pathname },
+      { path: new URL(inviteUrl).pathname, mine: true },
     ];
     const guestContext = await browser.newContext();
     await setLocaleCookie(guestContext, baseURL!, locale);

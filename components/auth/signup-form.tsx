@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -9,9 +10,11 @@ import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { THROTTLED_PREFIX, throttledMessage } from "@/lib/auth/throttle-message";
+import { THROTTLED_PREFIX } from "@/lib/auth/throttle-message";
 
 export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string; inviteToken?: string }) {
+  const t = useTranslations("auth.signUp");
+  const tIn = useTranslations("auth.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -44,8 +47,8 @@ export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string;
       const err = signedIn?.error ?? "";
       setError(
         err.startsWith(THROTTLED_PREFIX)
-          ? throttledMessage(Number(err.slice(THROTTLED_PREFIX.length)))
-          : "We couldn't sign you in with this email and password. If you already have an account, sign in with its password instead.",
+          ? tIn("throttled", { minutes: Math.ceil(Number(err.slice(THROTTLED_PREFIX.length)) / 60) })
+          : t("couldNotSignIn"),
       );
       return;
     }
@@ -57,25 +60,25 @@ export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Name" name="name" autoComplete="name" required autoFocus error={fields.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />
+      <TextField label={t("name")} name="name" autoComplete="name" required autoFocus error={fields.name} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={fields.email} />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={10}
-        hint="At least 10 characters."
+        hint={t("passwordHint")}
         error={fields.password}
       />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating account…" : "Create account"}
+        {pending ? t("pending") : t("submit")}
       </Button>
       <p className="text-center text-sm text-stone-600">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href={signinHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </form>

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator, type TranslationValues } from "next-intl";
 import { loadMessages } from "./messages";
 import { getMessageFallback, onIntlError } from "./missing-message";
 import type { AppLocale } from "./locales";
@@ -9,6 +9,11 @@ import type { Namespace } from "./namespaces";
  * recipient's locale, route handlers, workers. Pages and components use next-intl's
  * getTranslations / useTranslations instead. Same missing-message marker and logging as the UI.
  */
-export async function translatorFor(locale: AppLocale, namespace: Namespace) {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace, timeZone: "UTC", onError: onIntlError, getMessageFallback });
+export async function translatorFor(locale: AppLocale, namespace: Namespace): Promise<Translate> {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace, timeZone: "UTC", onError: onIntlError, getMessageFallback });
+  // The catalogue isn't declared to TypeScript (keys are checked by messages.test.ts), so keys are plain strings here.
+  return (key, values) => (t as unknown as Translate)(key, values);
 }
+
+/** A message of the namespace by key, with its ICU values. */
+export type Translate = (key: string, values?: TranslationValues) => string;

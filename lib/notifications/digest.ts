@@ -4,7 +4,8 @@ import { queueMail } from "@/lib/mail/queue";
 import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import type { Worker } from "@/lib/workers";
 import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "./kinds";
-import { notificationLink } from "./subscriber";
+import { mailLocale, notificationLink } from "./subscriber";
+import { translatorFor } from "@/lib/i18n/translator";
 
 const BATCH = 20;
 
@@ -18,8 +19,8 @@ const BATCH = 20;
 export async function buildDueDigests(now = new Date()): Promise<number> {
   if (!mailEnabled()) return 0;
   return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; email: string }[]>`
-      SELECT id, email FROM "User" WHERE "digestDueAt" <= ${now}::timestamp
+    const due = await tx.$queryRaw<{ id: string; email: string; locale: string | null }[]>`
+      SELECT id, email, locale::text AS locale FROM "User" WHERE "digestDueAt" <= ${now}::timestamp
       ORDER BY "digestDueAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
     for (const user of due) {
       const items = await tx.notification.findMany({
@@ -29,23 +30,24 @@ export async function buildDueDigests(now = new Date()): Promise<number> {
       });
       await tx.user.update({ where: { id: user.id }, data: { digestDueAt: null } });
       if (!items.length) continue;
+      const t = await translatorFor(mailLocale(user.locale), "mail");
       const lines = items.map((n) => {
-        const by = n.actorName ? ` (by ${n.actorName})` : "";
+        const by = n.actorName ? t("digest.by", { actor: n.actorName }) : "";
         const detail = n.detail ? `\n    ${n.detail.replace(/\s+/g, " ").slice(0, 200)}` : "";
         return `- [${n.workspace.name}] ${n.title}${by}${detail}\n    ${notificationLink(n.workspace.slug, n.claimId)}`;
       });
       const kinds = [...new Set(items.map((n) => n.kind))].filter(isNotificationKind);
       const text = [
-        `Your Claimtrail digest: ${items.length} update${items.length === 1 ? "" : "s"}.`,
+        t("digest.intro", { count: items.length }),
         "",
         ...lines,
         "",
         "--",
-        `Inbox: ${appBaseUrl()}/inbox`,
-        ...kinds.map((k) => `Stop e-mails for "${NOTIFICATION_KIND_LABELS[k]}": ${unsubscribePageUrl(user.id, k)}`),
-        `Stop the daily digest: ${unsubscribePageUrl(user.id, "digest")}`,
+        t("digest.inbox", { link: `${appBaseUrl()}/inbox` }),
+        ...kinds.map((k) => t("digest.stopKind", { kind: NOTIFICATION_KIND_LABELS[k], link: unsubscribePageUrl(user.id, k) })),
+        t("digest.stopDigest", { link: unsubscribePageUrl(user.id, "digest") }),
       ].join("\n");
-      await queueMail(tx, [{ to: user.email, subject: `Claimtrail digest: ${items.length} update${items.length === 1 ? "" : "s"}`, text, headers: unsubscribeHeaders(user.id, "digest") }]);
+      await queueMail(tx, [{ to: user.email, subject: t("digest.subject", { count: items.length }), text, headers: unsubscribeHeaders(user.id, "digest") }]);
       await tx.notification.updateMany({ where: { id: { in: items.map((n) => n.id) } }, data: { digestedAt: now } });
     }
     return due.length;

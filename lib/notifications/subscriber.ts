@@ -7,20 +7,27 @@ import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import { deriveDrafts, type Draft } from "./derive";
 import { nextDigestDue } from "./digest-time";
 import { DEFAULT_CHANNEL, NOTIFICATION_KIND_LABELS, type Channel } from "./kinds";
+import { DEFAULT_LOCALE, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
+import { translatorFor, type Translate } from "@/lib/i18n/translator";
 
 type Tx = Prisma.TransactionClient;
 
-/** A notification's e-mail body: what happened, the note, the link, how to stop these. */
-export function notificationText(n: { title: string; detail: string | null; actorName: string | null; link: string }, unsubscribe: string): string {
+/** A notification's e-mail body, in the recipient's language: what happened, the note, the link, how to stop these. */
+export function notificationText(t: Translate, n: { title: string; detail: string | null; actorName: string | null; link: string }, unsubscribe: { link: string; kind: string }): string {
   return [
-    n.actorName ? `${n.title} (by ${n.actorName}).` : `${n.title}.`,
+    n.actorName ? t("notification.headlineBy", { title: n.title, actor: n.actorName }) : t("notification.headline", { title: n.title }),
     n.detail ? `\n${n.detail}\n` : "",
-    `Open it: ${n.link}`,
+    t("notification.open", { link: n.link }),
     "",
     "--",
-    `Stop these e-mails: ${unsubscribe}`,
-    `Choose what you get: ${appBaseUrl()}/settings#notifications`,
+    t("notification.stop", unsubscribe),
+    t("notification.choose", { link: `${appBaseUrl()}/settings#notifications` }),
   ].join("\n");
+}
+
+/** A mail's language: the recipient's choice; English when they follow the browser (a mail has no browser). */
+export function mailLocale(saved: string | null | undefined): AppLocale {
+  return isAppLocale(saved) ? saved : DEFAULT_LOCALE;
 }
 
 export function notificationLink(workspaceSlug: string, claimId: string | null): string {
@@ -44,12 +51,13 @@ async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promi
   const workspaceIds = [...new Set(drafts.map((d) => d.workspaceId))];
   const actorIds = [...new Set(drafts.map((d) => d.actorId).filter((id): id is string => Boolean(id)))];
   const [members, prefs, actors, workspaces] = await Promise.all([
-    tx.membership.findMany({ where: { userId: { in: userIds }, workspaceId: { in: workspaceIds } }, select: { userId: true, workspaceId: true, user: { select: { email: true } } } }),
+    tx.membership.findMany({ where: { userId: { in: userIds }, workspaceId: { in: workspaceIds } }, select: { userId: true, workspaceId: true, user: { select: { email: true, locale: true } } } }),
     tx.notificationPreference.findMany({ where: { userId: { in: userIds } }, select: { userId: true, kind: true, channel: true } }),
     tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
     tx.workspace.findMany({ where: { id: { in: workspaceIds } }, select: { id: true, slug: true } }),
   ]);
   const email = new Map(members.map((m) => [`${m.userId} ${m.workspaceId}`, m.user.email]));
+  const locale = new Map(members.map((m) => [m.userId, mailLocale(m.user.locale)]));
   const channel = new Map(prefs.map((p) => [`${p.userId} ${p.kind}`, p.channel as Channel]));
   // Names and titles go into e-mail text one line each, whatever was stored before names were checked.
   const actorName = new Map(actors.map((a) => [a.id, oneLine(a.name)]));
@@ -71,10 +79,11 @@ async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promi
     rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title, detail: d.detail, delivery });
     if (delivery === "immediate") {
       const link = notificationLink(slug.get(d.workspaceId) ?? "", d.claimId);
+      const t = await translatorFor(locale.get(d.userId) ?? DEFAULT_LOCALE, "mail");
       mails.push({
         to,
-        subject: `${title} — Claimtrail`,
-        text: notificationText({ title, detail: d.detail, actorName: name, link }, `${unsubscribePageUrl(d.userId, d.kind)} (${NOTIFICATION_KIND_LABELS[d.kind]})`),
+        subject: t("notification.subject", { title }),
+        text: notificationText(t, { title, detail: d.detail, actorName: name, link }, { link: unsubscribePageUrl(d.userId, d.kind), kind: NOTIFICATION_KIND_LABELS[d.kind] }),
         headers: unsubscribeHeaders(d.userId, d.kind),
       });
     } else if (delivery === "digest") {

@@ -17,10 +17,13 @@ function decodeQuotedPrintable(body: string): string {
   return bytes.toString("utf8");
 }
 
+/** RFC 2047: whitespace between adjacent encoded words (a folded non-ASCII subject) is not part of the text. */
 function decodeHeader(value: string): string {
-  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
-  ).replace(/\?=\s+=\?/g, "");
+  return value
+    .replace(/(\?=)\s+(=\?)/g, "$1$2")
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
 }
 
 export function parseMail(raw: string, to: string[]): ReceivedMail {

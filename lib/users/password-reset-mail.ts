@@ -5,6 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { DomainError, invalid } from "@/lib/errors";
 import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
+import { isAppLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { newUserSchema } from "./create-user";
 import { emailSchema } from "./email";
 
@@ -63,21 +65,23 @@ export async function requestPasswordReset(input: z.infer<typeof requestResetSch
       throw new DomainError(429, message, { email: message }, { retryAfter });
     }
     await tx.passwordResetRequest.create({ data: { email, address, createdAt: now } });
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true } });
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
     if (!user) return;
     const token = randomBytes(32).toString("base64url");
     await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) } });
+    // In the language the person chose (English when they follow the browser: a mail has no browser).
+    const t = await translatorFor(isAppLocale(user.locale) ? user.locale : DEFAULT_LOCALE, "mail");
     await queueMail(tx, [
       {
         to: user.email,
-        subject: "Reset your Claimtrail password",
+        subject: t("passwordReset.subject"),
         text: [
-          "Someone (hopefully you) asked to reset the password of your Claimtrail account.",
+          t("passwordReset.intro"),
           "",
-          `Choose a new password: ${appBaseUrl()}/reset-password?token=${token}`,
+          t("passwordReset.choose", { link: `${appBaseUrl()}/reset-password?token=${token}` }),
           "",
-          "The link works once, for one hour. Resetting signs you out everywhere.",
-          "If you didn't ask, ignore this e-mail: your password stays as it is.",
+          t("passwordReset.once"),
+          t("passwordReset.ignore"),
         ].join("\n"),
       },
     ]);
