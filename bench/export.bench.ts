@@ -28,7 +28,7 @@
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -40,61 +40,13 @@ import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
 import { migrate } from "../lib/db/migrate";
 import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
+import { MB, sampler, treeRss } from "./lib/process-memory";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const CLAIMS = Number(process.env.BENCH_EXPORT_CLAIMS ?? 100_000);
 const SCALE = CLAIMS >= 1000 ? `${CLAIMS / 1000}k claims` : `${CLAIMS} claims`;
-const MB = 1024 * 1024;
 const SECRET = "test-secret-not-for-production"; // what startTestServer gives the app
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const visit = (p: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      if (m) total += Number(m[1]) * 1024;
-    } catch {
-      return;
-    }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
-  return total;
-}
-
-/** Peak resident memory of a process tree, sampled every 50 ms. */
-function sampler(pid: () => number | undefined) {
-  const first = pid();
-  const base = first ? treeRss(first) : 0;
-  let peak = base;
-  const tick = () => {
-    const p = pid();
-    if (p) peak = Math.max(peak, treeRss(p));
-  };
-  const timer = setInterval(tick, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      tick();
-      return { baseMb: base / MB, peakMb: peak / MB, growthMb: (peak - base) / MB };
-    },
-  };
-}
 
 interface Run {
   bytes: number;

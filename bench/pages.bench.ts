@@ -10,16 +10,25 @@
  * recorded at the scale it was measured at: targets (stated for 100k, and
  * the list and claim targets again for 1M) are judged only there; 10k figures
  * are informational, and growth 10k → 100k is a ratio of p95s.
+ *
+ * The server's memory is measured from outside (VmRSS of the `next start`
+ * process and its children, /proc, bench/lib/process-memory.ts): when it is
+ * ready, its peak while the requests run, and after the workload once it has
+ * been idle IDLE_MS. Target (issue 11): back under 300 MB after the workload,
+ * judged at 100k (and 1M).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import { ensureBuild, startTestServer } from "../scripts/lib/test-server";
 import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
+import { MB, sampler, treeRss } from "./lib/process-memory";
 import { formatValue, percentile, recordAtMost, recordInfo } from "./lib/report";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 const WARMUP = 3;
+const IDLE_MS = 15_000;
+const RSS_TARGET_MB = 300;
 const SCALES = [10_000, 100_000, ...(process.env.BENCH_1M === "1" ? [1_000_000] : [])];
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M claims` : `${n / 1000}k claims`);
 
@@ -89,6 +98,7 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
 async function measureScale(claims: number): Promise<Map<string, number>> {
   const p95s = new Map<string, number>();
   const server = await startTestServer({ quiet: true });
+  const load = () => `load ${os.loadavg()[0].toFixed(1)}`;
   try {
     const t0 = performance.now();
     const ws = await generateWorkspace(server.database.url, { claims, seed: 11 });
@@ -106,6 +116,9 @@ async function measureScale(claims: number): Promise<Map<string, number>> {
     for (let i = 0; i < 10; i++) cursor = ((await (await fetch(`${server.baseUrl}/api/w/${ws.slug}/claims?cursor=${cursor}`, { headers: page })).json()) as { nextCursor: string }).nextCursor;
     const ctx = { cursor, apiCursor: apiFirst.nextCursor };
 
+    // The server has answered a few requests (sign-in page, the cursors): its memory before the workload.
+    const memory = sampler(() => server.pid, 100);
+
     for (const c of CASES) {
       const url = server.baseUrl + c.path(ws, ctx);
       const headers = c.api ? api : page;
@@ -121,6 +134,15 @@ async function measureScale(claims: number): Promise<Map<string, number>> {
       if (judged) recordAtMost(r, c.target!);
       else recordInfo(r);
     }
+
+    const mem = memory.stop();
+    console.log(`  server RSS: ${mem.baseMb.toFixed(0)} MB before the workload, peak ${mem.peakMb.toFixed(0)} MB; idle ${IDLE_MS / 1000} s…`);
+    recordInfo({ area: "server memory", measure: "RSS before the page workload", scale: label(claims), value: mem.baseMb, unit: "MB", note: load() });
+    recordInfo({ area: "server memory", measure: "peak RSS during the page workload", scale: label(claims), value: mem.peakMb, unit: "MB", note: load() });
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const after = { area: "server memory", measure: `RSS after the page workload, ${IDLE_MS / 1000} s idle`, scale: label(claims), value: treeRss(server.pid) / MB, unit: "MB", note: load() };
+    if (claims >= 100_000) recordAtMost(after, RSS_TARGET_MB);
+    else recordInfo(after);
   } finally {
     await server.stop();
   }
