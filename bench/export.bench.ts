@@ -40,7 +40,7 @@ import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
 import { migrate } from "../lib/db/migrate";
 import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
-import { MB, sampler, treeRss } from "./lib/process-memory";
+import { MB, sampler, treeRss } from "./lib/process-usage";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
