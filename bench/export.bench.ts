@@ -35,11 +35,10 @@ import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { createTestDatabase } from "../lib/db/test-database";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
-import { migrate } from "../lib/db/migrate";
-import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
+import { type GeneratedWorkspace } from "./lib/dataset";
+import { datasetDatabase } from "./lib/dataset-template";
 import { MB, sampler, treeRss } from "./lib/process-usage";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
@@ -84,54 +83,10 @@ async function copyAll(url: string, sqls: string[]): Promise<Run> {
 
 const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
 
-function dbUrl(name: string): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** The dataset: generated into a fresh database, or (BENCH_EXPORT_TEMPLATE) copied from one generated once. */
 async function dataset(): Promise<{ database: { url: string; drop(): Promise<void> }; ws: GeneratedWorkspace }> {
-  const log = (l: string) => console.log(`  ${l}`);
-  if (!TEMPLATE) {
-    const database = await createTestDatabase(SERVER);
-    return { database, ws: await generateWorkspace(database.url, { claims: CLAIMS, seed: 1, log }) };
-  }
-  if (!/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  try {
-    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [TEMPLATE]);
-    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; ws: GeneratedWorkspace }) : null;
-    if (stored && stored.claims !== CLAIMS) throw new Error(`${TEMPLATE} holds ${stored.claims} claims, not ${CLAIMS}`);
-    if (!stored) {
-      if (found.rowCount) await admin.query(`DROP DATABASE "${TEMPLATE}" WITH (FORCE)`); // half-made by an interrupted run
-      await admin.query(`CREATE DATABASE "${TEMPLATE}"`);
-      await migrate(dbUrl(TEMPLATE));
-      const ws = await generateWorkspace(dbUrl(TEMPLATE), { claims: CLAIMS, seed: 1, log });
-      stored = { claims: CLAIMS, ws };
-      await admin.query(`COMMENT ON DATABASE "${TEMPLATE}" IS '${JSON.stringify(stored).replace(/'/g, "''")}'`);
-    }
-    const name = `${TEMPLATE}_run_${Date.now()}`;
-    const t0 = performance.now();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
-    await admin.query(`COMMENT ON DATABASE "${name}" IS NULL`);
-    log(`copied ${TEMPLATE} to ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return {
-      database: {
-        url: dbUrl(name),
-        async drop() {
-          const c = new pg.Client({ connectionString: SERVER });
-          await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-          await c.end();
-        },
-      },
-      ws: stored.ws,
-    };
-  } finally {
-    await admin.end();
-  }
+  if (TEMPLATE && !/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
+  return datasetDatabase(SERVER, { claims: CLAIMS, seed: 1, template: TEMPLATE, log: (l) => console.log(`  ${l}`) });
 }
 
 async function main() {
