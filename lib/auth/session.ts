@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions, type ClaimtrailSession } from "./options";
 import { REQUEST_PATH_HEADER, safeReturnPath } from "./return-path";
 
@@ -15,13 +16,16 @@ export interface CurrentUser {
 /**
  * The signed-in user. The session callback reads the token's Session row joined
  * with its user (one query), so a signed-out session or a deleted account stops working at once.
+ * While server components render one request (a layout and its page both ask), React's `cache`
+ * makes that one token check and one query; it lives for that request only. Elsewhere (route
+ * handlers) `cache` doesn't memoize and every call checks again.
  */
-export async function currentUser(): Promise<CurrentUser | null> {
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions)) as Partial<ClaimtrailSession> | null;
   if (!session?.user?.id || !session.sessionId) return null;
   const { id, email, name } = session.user;
   return { id, email, name, sessionId: session.sessionId };
-}
+});
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in that comes back here —
