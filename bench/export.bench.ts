@@ -32,73 +32,24 @@
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { createTestDatabase } from "../lib/db/test-database";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
-import { migrate } from "../lib/db/migrate";
-import { generateWorkspace, type GeneratedWorkspace } from "./lib/dataset";
+import { type GeneratedWorkspace } from "./lib/dataset";
+import { datasetDatabase } from "./lib/dataset-template";
+import { MB, sampler, treeRss } from "./lib/process-usage";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const CLAIMS = Number(process.env.BENCH_EXPORT_CLAIMS ?? 100_000);
 const SCALE = CLAIMS >= 1000 ? `${CLAIMS / 1000}k claims` : `${CLAIMS} claims`;
-const MB = 1024 * 1024;
 const SECRET = "test-secret-not-for-production"; // what startTestServer gives the app
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const visit = (p: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      if (m) total += Number(m[1]) * 1024;
-    } catch {
-      return;
-    }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
-  return total;
-}
-
-/** Peak resident memory of a process tree, sampled every 50 ms. */
-function sampler(pid: () => number | undefined) {
-  const first = pid();
-  const base = first ? treeRss(first) : 0;
-  let peak = base;
-  const tick = () => {
-    const p = pid();
-    if (p) peak = Math.max(peak, treeRss(p));
-  };
-  const timer = setInterval(tick, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      tick();
-      return { baseMb: base / MB, peakMb: peak / MB, growthMb: (peak - base) / MB };
-    },
-  };
-}
 
 interface Run {
   bytes: number;
@@ -141,54 +92,10 @@ async function copyAll(url: string, sqls: string[], recordsFromFirst = true): Pr
 
 const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
 
-function dbUrl(name: string): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** The dataset: generated into a fresh database, or (BENCH_EXPORT_TEMPLATE) copied from one generated once. */
 async function dataset(): Promise<{ database: { url: string; drop(): Promise<void> }; ws: GeneratedWorkspace }> {
-  const log = (l: string) => console.log(`  ${l}`);
-  if (!TEMPLATE) {
-    const database = await createTestDatabase(SERVER);
-    return { database, ws: await generateWorkspace(database.url, { claims: CLAIMS, seed: 1, log }) };
-  }
-  if (!/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  try {
-    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [TEMPLATE]);
-    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; ws: GeneratedWorkspace }) : null;
-    if (stored && stored.claims !== CLAIMS) throw new Error(`${TEMPLATE} holds ${stored.claims} claims, not ${CLAIMS}`);
-    if (!stored) {
-      if (found.rowCount) await admin.query(`DROP DATABASE "${TEMPLATE}" WITH (FORCE)`); // half-made by an interrupted run
-      await admin.query(`CREATE DATABASE "${TEMPLATE}"`);
-      await migrate(dbUrl(TEMPLATE));
-      const ws = await generateWorkspace(dbUrl(TEMPLATE), { claims: CLAIMS, seed: 1, log });
-      stored = { claims: CLAIMS, ws };
-      await admin.query(`COMMENT ON DATABASE "${TEMPLATE}" IS '${JSON.stringify(stored).replace(/'/g, "''")}'`);
-    }
-    const name = `${TEMPLATE}_run_${Date.now()}`;
-    const t0 = performance.now();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
-    await admin.query(`COMMENT ON DATABASE "${name}" IS NULL`);
-    log(`copied ${TEMPLATE} to ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return {
-      database: {
-        url: dbUrl(name),
-        async drop() {
-          const c = new pg.Client({ connectionString: SERVER });
-          await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-          await c.end();
-        },
-      },
-      ws: stored.ws,
-    };
-  } finally {
-    await admin.end();
-  }
+  if (TEMPLATE && !/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
+  return datasetDatabase(SERVER, { claims: CLAIMS, seed: 1, template: TEMPLATE, log: (l) => console.log(`  ${l}`) });
 }
 
 async function main() {

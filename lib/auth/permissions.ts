@@ -56,10 +56,21 @@ export function assertCan(access: Access, action: Action, why?: string): void {
  * Non-members get "not found" so a workspace's existence never leaks.
  */
 export async function authorize(userId: string, workspaceSlug: string, action: Action): Promise<Access> {
-  const membership = await db.membership.findFirst({
+  return accessFor(userId, await findMembership(userId, workspaceSlug), action);
+}
+
+export type Membership = { role: Role; workspace: Access["workspace"] } | null;
+
+/** The user's role in the workspace and the workspace, or null for a non-member. */
+export function findMembership(userId: string, workspaceSlug: string): Promise<Membership> {
+  return db.membership.findFirst({
     where: { userId, workspace: { slug: workspaceSlug } },
     select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
   });
+}
+
+/** The Access a membership gives for `action`: "not found" for a non-member, 403 when the role falls short. */
+export function accessFor(userId: string, membership: Membership, action: Action): Access {
   if (!membership) throw notFound("Workspace not found");
   if (!can(membership.role, action)) throw forbidden();
   return { userId, role: membership.role, workspace: membership.workspace };

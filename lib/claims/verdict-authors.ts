@@ -12,22 +12,25 @@ type Reader = Prisma.TransactionClient;
  * one's). People who left the workspace's history (actor null) count for no one.
  */
 export async function verdictAuthors(client: Reader, claimId: string): Promise<UserRef[]> {
-  // Newest first in commit order; the caller's own uncommitted changes (no seq yet) are the newest.
-  const last = (where: Prisma.ChangeWhereInput) =>
-    client.change.findFirst({ where: { claimId, ...where }, orderBy: [{ seq: { sort: "desc", nulls: "first" } }, { id: "desc" }], select: { actorId: true } });
-  const ids: string[] = [];
-  // One after another: these may run inside an interactive transaction (one connection).
-  for (const where of [
-    { kind: "claim.verdict" },
-    { kind: "claim.edited", data: { path: ["field"], equals: "explanation" } },
-    { kind: "claim.review-state", AND: [{ data: { path: ["from"], equals: "unreviewed" } }, { data: { path: ["to"], equals: "in-review" } }] },
-  ] satisfies Prisma.ChangeWhereInput[]) {
-    const e = await last(where);
-    if (e?.actorId && !ids.includes(e.actorId)) ids.push(e.actorId);
-  }
-  // The feed keeps the actor's id (no foreign key); someone no longer a user counts for no one.
-  const users = ids.length ? await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  return ids.flatMap((id) => users.filter((u) => u.id === id));
+  // One query for the three (the claim page reads this on every view): each part is the newest matching event in
+  // commit order, the caller's own uncommitted changes (no seq yet) being the newest; an actor who is no longer a
+  // user (the feed keeps the id, no foreign key) counts for no one.
+  const rows = await client.$queryRaw<(UserRef & { part: number })[]>`
+    SELECT e.part, u.id, u.name FROM (
+      (SELECT 1 AS part, "actorId" FROM "Change" WHERE "claimId" = ${claimId} AND kind = 'claim.verdict'
+        ORDER BY seq DESC NULLS FIRST, id DESC LIMIT 1)
+      UNION ALL
+      (SELECT 2, "actorId" FROM "Change" WHERE "claimId" = ${claimId} AND kind = 'claim.edited' AND data -> 'field' = '"explanation"'::jsonb
+        ORDER BY seq DESC NULLS FIRST, id DESC LIMIT 1)
+      UNION ALL
+      (SELECT 3, "actorId" FROM "Change" WHERE "claimId" = ${claimId} AND kind = 'claim.review-state'
+          AND data -> 'from' = '"unreviewed"'::jsonb AND data -> 'to' = '"in-review"'::jsonb
+        ORDER BY seq DESC NULLS FIRST, id DESC LIMIT 1)
+    ) e JOIN "User" u ON u.id = e."actorId"
+    ORDER BY e.part`;
+  const authors: UserRef[] = [];
+  for (const r of rows) if (!authors.some((a) => a.id === r.id)) authors.push({ id: r.id, name: r.name });
+  return authors;
 }
 
 /** Whether the workspace wants a second person to approve; see verdictAuthors. */

@@ -21,12 +21,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims/${claimId}`);
   // The seq first: a change committed while the page renders is then replayed, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const result = await getClaim(access, claimId).catch((err) => {
-    if (err instanceof DomainError && err.status === 404) notFound();
-    throw err;
-  });
+  // Read together: the page waits for the slowest, not for the sum.
+  const [result, labels, members, t] = await Promise.all([
+    getClaim(access, claimId).catch((err) => {
+      if (err instanceof DomainError && err.status === 404) notFound();
+      throw err;
+    }),
+    getVerdictLabels(access.workspace.id),
+    listMembers(access.workspace.id),
+    getTranslations("claims.page"),
+  ]);
   if ("redirectTo" in result) redirect(`/w/${slug}/claims/${result.redirectTo}`);
-  const [labels, members, t] = await Promise.all([getVerdictLabels(access.workspace.id), listMembers(access.workspace.id), getTranslations("claims.page")]);
   return (
     <div>
       <nav aria-label={t("breadcrumb")} className="mb-4 text-sm">

@@ -1,0 +1,94 @@
+/**
+ * A server's memory and CPU time measured from outside, as an operator sees
+ * them: the resident memory (VmRSS in /proc, Linux) and CPU time of a process
+ * and all its descendants, so a worker the server forks is counted too. Benches measure
+ * the production server this way over HTTP, never their own process.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+
+export const MB = 1024 * 1024;
+
+/** Each process's children, from /proc. */
+function childrenByParent(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
+/** A process and all its descendants. */
+function tree(pid: number): number[] {
+  const children = childrenByParent();
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return out;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of tree(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux the app runs on). */
+const USER_HZ = 100;
+
+/**
+ * CPU time (user + system) a process and its descendants have used, in ms. A
+ * request's CPU cost hardly depends on how busy the machine is, unlike its
+ * wall-clock time, so benches report it beside their latencies.
+ */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of tree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (ticks * 1000) / USER_HZ;
+}
+
+/** Peak resident memory of a process tree, sampled every `everyMs` (50 ms by default). */
+export function sampler(pid: () => number | undefined, everyMs = 50) {
+  const first = pid();
+  const base = first ? treeRss(first) : 0;
+  let peak = base;
+  const tick = () => {
+    const p = pid();
+    if (p) peak = Math.max(peak, treeRss(p));
+  };
+  const timer = setInterval(tick, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return { baseMb: base / MB, peakMb: peak / MB, growthMb: (peak - base) / MB };
+    },
+  };
+}
