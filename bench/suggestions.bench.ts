@@ -41,7 +41,7 @@ import { chromium } from "@playwright/test";
 import { db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { paraphraseCases } from "../lib/search/evaluation-paraphrases";
-import { CORPUS_DIR, crossLanguageCases, seedEvaluationSet, type EvaluationCase } from "../lib/search/evaluation-set";
+import { CORPUS_DIR, crossLanguageCases, EVALUATION_CLAIMS, seedEvaluationSet, sentenceAround, type EvaluationCase } from "../lib/search/evaluation-set";
 import { explainSuggestion, suggestClaims } from "../lib/search/suggest-claims";
 import { CHROMIUM_ARGS, chromiumPath } from "../lib/testing/chromium";
 import { migrate } from "../lib/db/migrate";
@@ -302,7 +302,7 @@ async function cpuSpent<T>(serverPid: number, f: () => Promise<T>): Promise<{ re
   return { result, dbMs, appMs };
 }
 
-async function signIn(baseUrl: string, email: string): Promise<string> {
+export async function signIn(baseUrl: string, email: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -376,7 +376,9 @@ async function explainWorst(workspaceId: string, texts: string[]) {
 
 /**
  * SUGGESTIONS_BENCH_KEEP_DB=<name>: the bench's data goes into that database
- * (made afresh) and stays after the run, for profiling the largest scale.
+ * (made afresh) and stays after the run, for profiling the largest scale;
+ * SUGGESTIONS_BENCH_REUSE_DB=<name> then measures again on it without
+ * generating anything (SUGGESTIONS_BENCH_SCALES = its number of claims).
  */
 async function benchDatabase() {
   const name = process.env.SUGGESTIONS_BENCH_KEEP_DB;
@@ -393,14 +395,49 @@ async function benchDatabase() {
   return { url: url.toString(), drop: async () => undefined };
 }
 
+/**
+ * The evaluation set's cases in a workspace seeded earlier (SUGGESTIONS_BENCH_REUSE_DB):
+ * each selection cut from the corpus file as seedEvaluationSet cuts it from the imported article.
+ */
+export async function evaluationCasesIn(workspaceId: string): Promise<EvaluationCase[]> {
+  const claims = await db.claim.findMany({ where: { workspaceId, statement: { in: EVALUATION_CLAIMS.map((c) => c.statement) } }, select: { id: true, statement: true } });
+  const ids = new Map(claims.map((c) => [c.statement, c.id]));
+  const files = new Map(readdirSync(CORPUS_DIR).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => [f.slice(0, 3), readFileSync(path.join(CORPUS_DIR, f), "utf8")]));
+  return EVALUATION_CLAIMS.flatMap((c) =>
+    c.selections.map((ref) => {
+      const text = files.get(ref.file)!;
+      const { start, end } = sentenceAround(text, ref.find);
+      return { text: text.slice(start, end), expectedClaimId: ids.get(c.statement)!, statement: c.statement, source: ref.file };
+    }),
+  );
+}
+
+/** A new workspace with the evaluation set, or (SUGGESTIONS_BENCH_REUSE_DB) the one a kept run left, with its claims. */
+async function benchWorkspace() {
+  if (process.env.SUGGESTIONS_BENCH_REUSE_DB) {
+    const [w] = await db.$queryRaw<{ id: string; slug: string; email: string; claims: number }[]>`
+      SELECT w."id", w."slug", u."email", (SELECT count(*)::int FROM "Claim" c WHERE c."workspaceId" = w."id") AS claims
+      FROM "Workspace" w JOIN "Membership" m ON m."workspaceId" = w."id" JOIN "User" u ON u."id" = m."userId"
+      WHERE w."name" = 'Suggestions bench' ORDER BY claims DESC LIMIT 1`;
+    console.log(`  reusing workspace ${w.slug} with ${w.claims.toLocaleString("en")} claims`);
+    return { email: w.email, workspace: { id: w.id, slug: w.slug }, cases: await evaluationCasesIn(w.id), claims: w.claims };
+  }
+  const email = `bench-suggestions-${Date.now()}@example.test`;
+  const user = await createUser({ name: "Bench Suggestions", email, password: PASSWORD });
+  const workspace = await createWorkspace({ name: "Suggestions bench", ownerId: user.id });
+  const { cases, claimIds } = await seedEvaluationSet({ workspaceId: workspace.id, actorId: user.id, withMentions: true });
+  return { email, workspace, cases, claims: claimIds.length };
+}
+
 async function main() {
-  const server = await startTestServer({ quiet: true, database: await benchDatabase() });
+  const reuse = process.env.SUGGESTIONS_BENCH_REUSE_DB;
+  const server = await startTestServer({
+    quiet: true,
+    database: reuse ? { url: Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${reuse}` }).toString(), drop: async () => undefined } : await benchDatabase(),
+  });
   process.env.DATABASE_URL = server.database.url;
   try {
-    const email = `bench-suggestions-${Date.now()}@example.test`;
-    const user = await createUser({ name: "Bench Suggestions", email, password: PASSWORD });
-    const workspace = await createWorkspace({ name: "Suggestions bench", ownerId: user.id });
-    const { cases, claimIds } = await seedEvaluationSet({ workspaceId: workspace.id, actorId: user.id, withMentions: true });
+    const { email, workspace, cases, claims: seeded } = await benchWorkspace();
     const common = corpusWords();
     const lists = generatorLists(common);
     const cookie = await signIn(server.baseUrl, email);
@@ -408,11 +445,12 @@ async function main() {
     const crossLanguage = [...(await crossLanguageCases(workspace.id, "ru")), ...(await crossLanguageCases(workspace.id, "uk"))].map((c) => c.text);
     const inputs: Record<Group, string[]> = { short: shortSelections(common), typical: cases.map((c) => c.text), crossLanguage, huge: hugeSelections(common), typed: TYPED };
 
-    let claims = claimIds.length;
+    let claims = seeded;
     const p95At: Record<number, Record<Group, number>> = {};
     for (const target of SCALES) {
+      if (target < claims) throw new Error(`The workspace has ${claims} claims already, more than ${target}`);
       const t0 = performance.now();
-      await insertDistractors(workspace.id, claims, target - claims, lists);
+      if (target > claims) await insertDistractors(workspace.id, claims, target - claims, lists);
       console.log(`\n${target.toLocaleString("en")} claims (${(target - claims).toLocaleString("en")} generated in ${((performance.now() - t0) / 1000).toFixed(0)} s); load ${os.loadavg()[0].toFixed(1)}`);
       claims = target;
       const scale = `${target / 1000}k claims`;
