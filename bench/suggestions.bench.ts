@@ -26,6 +26,11 @@
  * - across languages (issue 14): hit@5 of the evaluation set's own Russian and
  *   Ukrainian renderings (lib/search/evaluation-set.ts CROSS_LANGUAGE) finding
  *   the English claim, judged ≥ 0.8 at every scale (NOT MET printed below).
+ * - English paraphrase → claim (issue 14): our own rewordings of the set's
+ *   claims (lib/search/evaluation-paraphrases.ts), hit@5 judged ≥ 0.9.
+ * - beside each p95: the CPU the requests cost the database (every backend of
+ *   the bench's database, from /proc) and the app server, per request, and the
+ *   load average: on this shared machine the rest of the p95 is waiting for a core.
  *
  * Targets judged only at 100k (report.ts rules): suggestions ≤ 100 ms p95 for
  * any selection, typed search ≤ 150 ms p95, growth ≤ 1.5×, hit@5 ≥ 0.85 and

@@ -1,5 +1,5 @@
 import { detectLanguage } from "@/lib/articles/import/language";
-import { db } from "@/lib/db/client";
+import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
 /**
@@ -281,10 +281,13 @@ function impact(count: Record<"A" | "B" | "C" | "D", Prisma.Sql>, length: Record
  *   whole ranking.
  * - IDF as in Lucene, ln(1 + (N - df + 0.5) / (df + 0.5)): never 0, so a
  *   word every claim contains still counts a little.
+ * A prepared statement (PREPARED): the text is the same for every selection
+ * (and for every typed query), only the parameters change, and planning this
+ * query cost about 5 ms of the database's ~20 ms CPU per suggestion at 100k.
  */
 function rankQuery(input: RankInput): Prisma.Sql {
   const { workspaceId } = input;
-  return Prisma.sql`
+  return Prisma.sql`${Prisma.raw(PREPARED)}
     WITH ${STATS},
     ${input.words},
     ${queryTerms(workspaceId)},
