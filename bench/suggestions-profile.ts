@@ -3,11 +3,10 @@
  * workspace the suggestions bench left behind (SUGGESTIONS_BENCH_KEEP_DB).
  *   DATABASE_URL=…/ct_…_bench npx tsx bench/suggestions-profile.ts [passes]
  * For each class of input (short/common, typical English, ru/uk, English
- * paraphrases, huge, typed): wall time per call, the database backend's CPU
- * per call (from /proc, this connection's backend only), and the median time
- * of each CTE of the ranking query from EXPLAIN ANALYZE.
+ * paraphrases, huge, typed): wall time per call and the median time of each
+ * CTE of the ranking query from EXPLAIN ANALYZE (wall times: inflated by the
+ * machine's load; bench/suggestions-db-cpu.ts measures CPU).
  */
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { db } from "../lib/db/client";
@@ -22,11 +21,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
-
-function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
 
 /** Median time of each CTE (its top node's actual total time) over the given plans. */
 function cteTimes(plans: string[]): string {
@@ -50,7 +44,6 @@ async function main() {
   const [{ workspaceId }] = await db.$queryRaw<{ workspaceId: string }[]>`
     SELECT "workspaceId" FROM "Claim" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
   const claims = await db.claim.count({ where: { workspaceId } });
-  const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   const common = corpusWords();
   const typical = (await evaluationCasesIn(workspaceId)).map((c) => c.text);
   const classes: [string, string[], "text" | "q"][] = [
@@ -66,18 +59,16 @@ async function main() {
     const call = (t: string) => (kind === "q" ? searchClaims({ workspaceId, query: t }) : suggestClaims({ workspaceId, text: t }));
     for (const t of texts) await call(t);
     const wall: number[] = [];
-    const cpu0 = cpuMs(pid);
     for (let p = 0; p < PASSES; p++)
       for (const t of texts) {
         const t0 = performance.now();
         await call(t);
         wall.push(performance.now() - t0);
       }
-    const cpu = (cpuMs(pid) - cpu0) / wall.length;
     const plans: string[] = [];
     for (const t of texts) plans.push(await explainSuggestion(kind === "q" ? { search: { workspaceId, query: t } } : { selection: { workspaceId, text: t } }));
     console.log(`\n${name} (${texts.length} inputs, load ${os.loadavg()[0].toFixed(1)})`);
-    console.log(`  wall p50 ${pct(wall, 50).toFixed(1)} ms, p95 ${pct(wall, 95).toFixed(1)} ms, max ${pct(wall, 100).toFixed(1)}; backend CPU ${cpu.toFixed(1)} ms/call`);
+    console.log(`  wall p50 ${pct(wall, 50).toFixed(1)} ms, p95 ${pct(wall, 95).toFixed(1)} ms, max ${pct(wall, 100).toFixed(1)}`);
     console.log(`  EXPLAIN ANALYZE medians (ms): ${cteTimes(plans)}`);
   }
 }
