@@ -1,11 +1,12 @@
 import Link from "next/link";
 
 /** The workspace settings' sub-pages; the current one is marked for screen readers and by colour. */
-export function SettingsTabs({ slug, current }: { slug: string; current: "general" | "webhooks" | "audit" }) {
+export function SettingsTabs({ slug, current }: { slug: string; current: "general" | "webhooks" | "audit" | "glossary" }) {
   const tabs = [
     { key: "general", href: `/w/${slug}/settings`, label: "General" },
     { key: "webhooks", href: `/w/${slug}/settings/webhooks`, label: "Webhooks" },
     { key: "audit", href: `/w/${slug}/settings/audit`, label: "Audit log" },
+    { key: "glossary", href: `/w/${slug}/settings/glossary`, label: "Glossary" },
   ] as const;
   return (
     <nav aria-label="Settings sections" className="mb-6 flex flex-wrap gap-1 border-b border-stone-200">

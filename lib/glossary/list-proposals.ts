@@ -10,7 +10,10 @@ const SHOWN = 200;
 /**
  * Pending proposals worth an admin's look: seen at least MIN_SUPPORT times,
  * and the best partner of both its words (no other pairing of either word was
- * seen more often), strongest first. Pairs the glossary already holds are left out.
+ * seen more often), strongest first. A word the glossary already pairs (in that
+ * language) is left out on either side: accepting "санкции = sanctions" also
+ * retires "санкции = new" and "новые = sanctions", seen as often only because
+ * the two words kept company.
  */
 export async function listProposals(access: Access): Promise<GlossaryProposalView[]> {
   assertCan(access, "workspace.update", "Only admins can review glossary proposals.");
@@ -24,7 +27,7 @@ export async function listProposals(access: Access): Promise<GlossaryProposalVie
     WHERE p."support" >= ${MIN_SUPPORT} AND p."support" = p.best_term AND p."support" = p.best_english
       AND NOT EXISTS (
         SELECT 1 FROM "GlossaryPair" x WHERE x."workspaceId" = p."workspaceId" AND x."language" = p."language"
-          AND p."termLexeme" = ANY(x."termLexemes") AND p."englishLexeme" = ANY(x."englishLexemes")
+          AND (p."termLexeme" = ANY(x."termLexemes") OR p."englishLexeme" = ANY(x."englishLexemes"))
       )
     ORDER BY p."support" DESC, p."term", p."english"
     LIMIT ${SHOWN}`);
