@@ -1,4 +1,10 @@
 // @ts-check
+// next-intl without locale routing: its per-request configuration is i18n/request.ts (the plugin's default path).
+// This file is CommonJS (Next loads it with require); next-intl ships its plugin as CJS for that.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNextIntlPlugin = require("next-intl/plugin");
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 const EVERY_RESPONSE = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -32,4 +38,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

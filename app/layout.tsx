@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { IntlProvider } from "@/components/ui/intl-provider";
 import { LocaleProvider } from "@/components/ui/locale";
 import { requestLocale } from "@/lib/format/request-locale";
 import "./globals.css";
@@ -11,17 +13,20 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await requestLocale();
+  // The UI language (i18n/request.ts) and, from it, the locale dates are formatted in.
+  const [locale, messages, formatLocale, t] = await Promise.all([getLocale(), getMessages(), requestLocale(), getTranslations("layout")]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-          Skip to content
-        </a>
-        <LocaleProvider locale={locale}>
-          <AppHeader />
-          <main id="main">{children}</main>
-        </LocaleProvider>
+        <IntlProvider locale={locale} messages={messages}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+            {t("skipToContent")}
+          </a>
+          <LocaleProvider locale={formatLocale}>
+            <AppHeader />
+            <main id="main">{children}</main>
+          </LocaleProvider>
+        </IntlProvider>
       </body>
     </html>
   );

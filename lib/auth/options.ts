@@ -2,6 +2,7 @@ import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { emailSchema } from "@/lib/users/email";
 import { clientAddress } from "./client-address";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -14,7 +15,7 @@ const credentialsSchema = z.object({ email: emailSchema, password: z.string().mi
 
 /** What the session callback hands to getServerSession (and /api/auth/session). */
 export interface ClaimtrailSession extends Session {
-  user: { id: string; email: string; name: string };
+  user: { id: string; email: string; name: string; locale: AppLocale | null };
   sessionId: string;
 }
 

@@ -19,7 +19,7 @@ async function signIn(user: { id: string; email: string; name: string }): Promis
 /** What getServerSession hands to currentUser() for this token: the user, or nothing (signed out). */
 async function sessionFor(token: JWT) {
   const session = (await callbacks.session!({ session: { user: { name: "from token" }, expires: "" }, token } as never)) as {
-    user?: { id: string; email: string; name: string };
+    user?: { id: string; email: string; name: string; locale: string | null };
     sessionId?: string;
   };
   return session.user ?? null;
@@ -33,7 +33,17 @@ describe("sessions", () => {
     const row = await db.session.findUniqueOrThrow({ where: { id: token.sid as string } });
     expect(row.userId).toBe(user.id);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(SESSION_MAX_AGE_S * 1000);
-    expect(await sessionFor(token)).toEqual({ id: user.id, email: user.email, name: user.name });
+    expect(await sessionFor(token)).toEqual({ id: user.id, email: user.email, name: user.name, locale: null });
+  });
+
+  it("the session carries the saved UI language, and a changed choice shows on the next read of the same token", async () => {
+    const user = await makeUser();
+    const token = await signIn(user);
+    expect(await sessionFor(token)).toMatchObject({ locale: null });
+    await db.user.update({ where: { id: user.id }, data: { locale: "ru" } });
+    expect(await sessionFor(token)).toMatchObject({ id: user.id, locale: "ru" });
+    await db.user.update({ where: { id: user.id }, data: { locale: "uk" } });
+    expect(await sessionFor(token)).toMatchObject({ locale: "uk" });
   });
 
   it("sign-out ends the session: the same token no longer signs anyone in", async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
  * Server-side sessions. The session token (a JWT in an httpOnly cookie) names a
@@ -13,6 +14,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** The UI language the person chose; null follows the browser. Read here so choosing it costs no query per page (i18n/request.ts). */
+  locale: AppLocale | null;
 }
 
 /** A new session for `userId`; the user's expired sessions are deleted on the way. */
@@ -30,7 +33,7 @@ export async function createSession(userId: string, now = new Date()): Promise<{
 export async function sessionUser(sessionId: unknown, userId: unknown, now = new Date()): Promise<SessionUser | null> {
   if (typeof sessionId !== "string" || typeof userId !== "string") return null;
   const rows = await db.$queryRaw<SessionUser[]>`
-    SELECT u.id, u.email, u.name FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    SELECT u.id, u.email, u.name, u.locale::text AS locale FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId} AND s."userId" = ${userId} AND s."expiresAt" > ${now}::timestamp`;
   return rows[0] ?? null;
 }

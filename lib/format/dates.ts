@@ -67,6 +67,19 @@ export function normalizeLocale(tag: string): string | null {
 }
 
 /**
+ * The locale dates and numbers are formatted in for a page shown in `uiLocale` (en/ru/uk):
+ * - the browser's preferred tag when it is a variant of the UI language (en + "en-US" → en-US);
+ * - in the English UI, the browser's preferred locale whatever it is, as before there were
+ *   translations (a German reader of the English UI keeps «17. Dezember 2021»);
+ * - otherwise the UI language (a Russian page for an en-US browser says «17 дек. 2021 г.»).
+ */
+export function formattingLocale(uiLocale: string, acceptLanguage: string | null | undefined): string {
+  const preferred = negotiateLocale(acceptLanguage);
+  if (uiLocale === "en" || preferred.split("-")[0].toLowerCase() === uiLocale) return preferred;
+  return normalizeLocale(uiLocale) ?? FALLBACK_LOCALE;
+}
+
+/**
  * The viewer's locale from an Accept-Language header: the most preferred entry (by q, then
  * order) that Intl can format dates in; FALLBACK_LOCALE when none can (or there is no header).
  */

@@ -1,7 +1,12 @@
 import { headers } from "next/headers";
-import { negotiateLocale } from "./dates";
+import { getLocale } from "next-intl/server";
+import { formattingLocale } from "./dates";
 
-/** The locale of the request being rendered (its Accept-Language), for server-rendered dates. */
+/**
+ * The locale server-rendered dates are formatted in: the UI language (next-intl's, i18n/request.ts),
+ * refined by the browser's region when it speaks that language (en + "en-US" → en-US).
+ */
 export async function requestLocale(): Promise<string> {
-  return negotiateLocale((await headers()).get("accept-language"));
+  const [locale, headerList] = await Promise.all([getLocale(), headers()]);
+  return formattingLocale(locale, headerList.get("accept-language"));
 }

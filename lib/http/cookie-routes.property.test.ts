@@ -54,6 +54,8 @@ import { problemSchema } from "@/lib/api-v1/schemas";
 import * as invite from "@/app/api/invites/[token]/route";
 import * as signup from "@/app/api/signup/route";
 import * as notificationPrefs from "@/app/api/account/notifications/route";
+import * as accountLocale from "@/app/api/account/locale/route";
+import { localeChoiceSchema } from "@/lib/users/locale";
 import * as notifications from "@/app/api/notifications/route";
 import * as readAll from "@/app/api/notifications/read-all/route";
 import * as passwordReset from "@/app/api/password-reset/route";
@@ -153,6 +155,8 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/invites/[token]", handler: invite.POST },
   { method: "GET", path: "/api/account/notifications", handler: notificationPrefs.GET },
   { method: "PUT", path: "/api/account/notifications", handler: notificationPrefs.PUT, body: preferencesSchema },
+  { method: "GET", path: "/api/account/locale", handler: accountLocale.GET },
+  { method: "PUT", path: "/api/account/locale", handler: accountLocale.PUT, body: localeChoiceSchema },
   { method: "GET", path: "/api/notifications", handler: notifications.GET },
   { method: "POST", path: "/api/notifications/read-all", handler: readAll.POST },
   { method: "POST", path: "/api/password-reset", handler: passwordReset.POST, body: requestResetSchema, as: "nobody" },

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { FIXTURE_PASSWORD, makeUser } from "@/lib/testing/fixtures";
 import { POST as changePassword } from "@/app/api/account/password/route";
 import { DELETE as signOutEverywhere } from "@/app/api/account/sessions/route";
+import { GET as getLocale, PUT as putLocale } from "@/app/api/account/locale/route";
 
 /** The account page's cookie routes; the session is set here as in lib/http/handler.test.ts. */
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -91,5 +92,34 @@ describe("DELETE /api/account/sessions (sign out everywhere)", () => {
     expect((await signOutEverywhere(req("DELETE"), ctx)).status).toBe(204);
     expect(await sessionIds(user.id)).toEqual([]);
     expect(await sessionIds(other.id)).toEqual([theirs.id]);
+  });
+});
+
+describe("/api/account/locale", () => {
+  it("saves a language and reads it back; null follows the browser again", async () => {
+    const { user } = await signedInThrice();
+    expect(await (await getLocale(req("GET"), ctx)).json()).toEqual({ locale: null });
+    const saved = await putLocale(req("PUT", { locale: "ru" }), ctx);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ locale: "ru" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("ru");
+    expect(await (await putLocale(req("PUT", { locale: null }), ctx)).json()).toEqual({ locale: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBeNull();
+  });
+
+  it("a language we don't have is a 400 naming the field; nothing changes", async () => {
+    const { user } = await signedInThrice();
+    await putLocale(req("PUT", { locale: "uk" }), ctx);
+    for (const body of [{ locale: "de" }, { locale: "" }, {}]) {
+      const res = await putLocale(req("PUT", body), ctx);
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(((await res.json()) as { errors: object }).errors).toHaveProperty("locale");
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("uk");
+  });
+
+  it("signed out: 401", async () => {
+    expect((await putLocale(req("PUT", { locale: "ru" }), ctx)).status).toBe(401);
   });
 });
