@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import type { GlossaryPairView } from "@/lib/glossary/view";
 import { PairForm, type PairValues } from "./pair-form";
 
-const LANGUAGE: Record<string, string> = { ru: "Russian", uk: "Ukrainian" };
-
 /** The glossary: add a pair, and per pair edit or delete. The search above it narrows the list (a plain GET form, ?q=). */
 export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs: GlossaryPairView[]; searched: boolean }) {
+  const t = useTranslations("glossary.pairs");
+  const tf = useTranslations("glossary.form");
   const router = useRouter();
   const base = `/api/w/${slug}/glossary`;
   const [editing, setEditing] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
   }
 
   async function remove(p: GlossaryPairView) {
-    if (!window.confirm(`Delete “${p.term} = ${p.english}” from the glossary? Suggestions stop using it at once.`)) return;
+    if (!window.confirm(t("confirmDelete", { term: p.term, english: p.english }))) return;
     setError(null);
     const res = await apiSend("DELETE", `${base}/${p.id}`);
     if (!res.ok) setError(res.error.message);
@@ -43,18 +44,18 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
   return (
     <div className="space-y-4">
       <div className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
-        <h4 className="mb-3 text-sm font-semibold">Add a pair</h4>
-        <PairForm idPrefix="new-pair" initial={{ language: "ru", term: "", english: "" }} submitLabel="Add pair" submit={add} />
+        <h4 className="mb-3 text-sm font-semibold">{t("addHeading")}</h4>
+        <PairForm idPrefix="new-pair" initial={{ language: "ru", term: "", english: "" }} submitLabel={t("add")} submit={add} />
       </div>
       {error ? <Alert>{error}</Alert> : null}
       {pairs.length === 0 ? (
-        <p className="text-sm text-stone-600">{searched ? "No pair matches the search." : "No pairs yet. Add one, or accept a proposal below."}</p>
+        <p className="text-sm text-stone-600">{searched ? t("noMatch") : t("empty")}</p>
       ) : (
-        <ul className="space-y-2" aria-label="Glossary pairs">
+        <ul className="space-y-2" aria-label={t("listLabel")}>
           {pairs.map((p) => (
             <li key={p.id} className="rounded-xl bg-white p-3 ring-1 ring-stone-200">
               {editing === p.id ? (
-                <PairForm idPrefix={`edit-${p.id}`} initial={{ language: p.language, term: p.term, english: p.english }} submitLabel="Save" submit={(v) => edit(p.id, v)} onCancel={() => setEditing(null)} />
+                <PairForm idPrefix={`edit-${p.id}`} initial={{ language: p.language, term: p.term, english: p.english }} submitLabel={t("save")} submit={(v) => edit(p.id, v)} onCancel={() => setEditing(null)} />
               ) : (
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="min-w-0 break-words text-sm">
@@ -62,16 +63,16 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
                       {p.term}
                     </span>
                     <span aria-hidden="true"> = </span>
-                    <span className="sr-only"> means </span>
+                    <span className="sr-only"> {t("means")} </span>
                     <span lang="en">{p.english}</span>
-                    <span className="ml-2 text-xs text-stone-600">{LANGUAGE[p.language]}</span>
+                    <span className="ml-2 text-xs text-stone-600">{tf(p.language)}</span>
                   </p>
                   <div className="flex shrink-0 gap-2">
-                    <Button variant="secondary" className="px-3 py-1.5" onClick={() => setEditing(p.id)} aria-label={`Edit ${p.term}`}>
-                      Edit
+                    <Button variant="secondary" className="px-3 py-1.5" onClick={() => setEditing(p.id)} aria-label={t("editLabel", { term: p.term })}>
+                      {t("edit")}
                     </Button>
-                    <Button variant="secondary" className="px-3 py-1.5" onClick={() => remove(p)} aria-label={`Delete ${p.term}`}>
-                      Delete
+                    <Button variant="secondary" className="px-3 py-1.5" onClick={() => remove(p)} aria-label={t("deleteLabel", { term: p.term })}>
+                      {t("delete")}
                     </Button>
                   </div>
                 </div>

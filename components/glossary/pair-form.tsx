@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,7 @@ export function PairForm({
   submit: (v: PairValues) => Promise<Failure>;
   onCancel?: () => void;
 }) {
+  const t = useTranslations("glossary.form");
   const [values, setValues] = useState(initial);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Failure>(null);
@@ -43,13 +45,13 @@ export function PairForm({
 
   const fields = error?.fields ?? {};
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[10rem_1fr_1fr] sm:items-start" noValidate aria-label={onCancel ? "Edit pair" : submitLabel}>
-      <SelectField id={`${idPrefix}-language`} label="Language" value={values.language} onChange={(e) => setValues({ ...values, language: e.target.value as PairValues["language"] })} error={fields.language}>
-        <option value="ru">Russian</option>
-        <option value="uk">Ukrainian</option>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[10rem_1fr_1fr] sm:items-start" noValidate aria-label={onCancel ? t("editLabel") : submitLabel}>
+      <SelectField id={`${idPrefix}-language`} label={t("language")} value={values.language} onChange={(e) => setValues({ ...values, language: e.target.value as PairValues["language"] })} error={fields.language}>
+        <option value="ru">{t("ru")}</option>
+        <option value="uk">{t("uk")}</option>
       </SelectField>
-      <TextField id={`${idPrefix}-term`} label="Term (Russian or Ukrainian)" value={values.term} onChange={(e) => setValues({ ...values, term: e.target.value })} error={fields.term} maxLength={120} lang={values.language} />
-      <TextField id={`${idPrefix}-english`} label="English" value={values.english} onChange={(e) => setValues({ ...values, english: e.target.value })} error={fields.english} maxLength={120} lang="en" />
+      <TextField id={`${idPrefix}-term`} label={t("term")} value={values.term} onChange={(e) => setValues({ ...values, term: e.target.value })} error={fields.term} maxLength={120} lang={values.language} />
+      <TextField id={`${idPrefix}-english`} label={t("english")} value={values.english} onChange={(e) => setValues({ ...values, english: e.target.value })} error={fields.english} maxLength={120} lang="en" />
       {error && !fields.language && !fields.term && !fields.english ? (
         <div className="sm:col-span-3">
           <Alert>{error.message}</Alert>
@@ -57,11 +59,11 @@ export function PairForm({
       ) : null}
       <div className="flex flex-wrap gap-2 sm:col-span-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </Button>
         {onCancel ? (
           <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
+            {t("cancel")}
           </Button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import type { GlossaryProposalView } from "@/lib/glossary/view";
 
 /** Pending proposals from attached mentions: accept (it becomes a pair) or reject (never proposed again). */
 export function ProposalList({ slug, proposals }: { slug: string; proposals: GlossaryProposalView[] }) {
+  const t = useTranslations("glossary.proposals");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -23,12 +25,12 @@ export function ProposalList({ slug, proposals }: { slug: string; proposals: Glo
   }
 
   if (proposals.length === 0) {
-    return <p className="text-sm text-stone-600">No proposals. When Russian or Ukrainian mentions are attached to English claims, word pairs seen together at least twice appear here.</p>;
+    return <p className="text-sm text-stone-600">{t("empty")}</p>;
   }
   return (
     <div className="space-y-2">
       {error ? <Alert>{error}</Alert> : null}
-      <ul className="space-y-2" aria-label="Glossary proposals">
+      <ul className="space-y-2" aria-label={t("listLabel")}>
         {proposals.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
             <p className="min-w-0 break-words text-sm">
@@ -36,14 +38,14 @@ export function ProposalList({ slug, proposals }: { slug: string; proposals: Glo
                 {p.term}
               </span>{" "}
               = <span lang="en">{p.english}</span>
-              <span className="ml-2 text-xs text-stone-600">seen together in {p.support} attached mentions</span>
+              <span className="ml-2 text-xs text-stone-600">{t("support", { count: p.support })}</span>
             </p>
             <div className="flex shrink-0 gap-2">
-              <Button className="px-3 py-1.5" disabled={busy === p.id} onClick={() => decide(p, "accept")} aria-label={`Accept ${p.term} = ${p.english}`}>
-                Accept
+              <Button className="px-3 py-1.5" disabled={busy === p.id} onClick={() => decide(p, "accept")} aria-label={t("acceptLabel", { term: p.term, english: p.english })}>
+                {t("accept")}
               </Button>
-              <Button variant="secondary" className="px-3 py-1.5" disabled={busy === p.id} onClick={() => decide(p, "reject")} aria-label={`Reject ${p.term} = ${p.english}`}>
-                Reject
+              <Button variant="secondary" className="px-3 py-1.5" disabled={busy === p.id} onClick={() => decide(p, "reject")} aria-label={t("rejectLabel", { term: p.term, english: p.english })}>
+                {t("reject")}
               </Button>
             </div>
           </li>
