@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { addArticle, addClaim, addHighlight, claimOnNewArticle } from "./action-setup";
 import { articleText, createWorkspace, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
+// Renamed: a "use…" name reads as a React hook to the linter.
+import { expectNoMissingMessages, useLocaleCookie as setLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §2: the workspace glossary (Settings → Glossary), proposals from
@@ -162,4 +164,27 @@ test("aliases: suggested from claimant names, confirmed, dismissed and undone; t
   await expect(suggested.getByRole("listitem")).toHaveCount(2);
   await page.goto(`/w/${slug}/claims?claimant=${encodeURIComponent("Лавров")}`);
   await expect(rows).toHaveCount(1);
+});
+
+test("the glossary page in Russian and Ukrainian: every string translated, plurals in the language, axe clean", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  await signUpAndLand(page, newPerson("Glossa"));
+  const slug = await createWorkspace(page, "Language desk");
+  expect((await page.request.post(`/api/w/${slug}/glossary`, { data: { language: "uk", term: "урожай", english: "harvest" } })).status()).toBe(201);
+  const article = await addArticle(page, slug, "Statements", ["The talks stalled.", "The meeting was useful."]);
+  await addClaim(page, slug, await addHighlight(page, slug, article, "The talks stalled."), { claimant: "Sergei Lavrov" });
+  await addClaim(page, slug, await addHighlight(page, slug, article, "The meeting was useful."), { claimant: "Сергей Лавров" });
+
+  for (const [locale, heading, claims] of [
+    ["ru", "Глоссарий", "автор 2 утверждений"],
+    ["uk", "Глосарій", "автор 2 тверджень"],
+  ] as const) {
+    await setLocaleCookie(context, baseURL!, locale);
+    await page.goto(`/w/${slug}/settings/glossary`);
+    await expect(page.getByRole("heading", { level: 3, name: heading })).toBeVisible();
+    await expect(page.getByRole("list", { name: locale === "ru" ? "Предложенные псевдонимы" : "Запропоновані псевдоніми" }).getByRole("listitem")).toContainText(claims);
+    await expect(page.getByRole("list", { name: locale === "ru" ? "Пары глоссария" : "Пари глосарію" })).toContainText("урожай");
+    await expectNoMissingMessages(page);
+    await checkPage(page);
+  }
 });
