@@ -1,8 +1,8 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { recordChange } from "@/lib/changes/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import { checkPair } from "./check-pair";
+import { recordPairChange } from "./record-pair-change";
 import { MAX_GLOSSARY_PAIRS, type NewPair } from "./schemas";
 import { pairView, type GlossaryPairView } from "./view";
 
@@ -20,12 +20,6 @@ export async function createPairIn(tx: Prisma.TransactionClient, access: Access,
   }
   const pair = await tx.glossaryPair.create({ data: { workspaceId: access.workspace.id, language: input.language, term: input.term, english: input.english, createdById: access.userId } });
   await checkPair(tx, access.workspace.id, pair.id);
-  await recordChange(tx, {
-    kind: "glossary.changed",
-    workspaceId: access.workspace.id,
-    actorId: access.userId,
-    subjectId: pair.id,
-    data: { action: "created", language: pair.language, term: pair.term, english: pair.english, ...(proposalId ? { proposalId } : {}) },
-  });
+  await recordPairChange(tx, access, pair.id, pair, "created", proposalId ? { proposalId } : {});
   return pairView(pair);
 }

@@ -1,8 +1,8 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { recordChange } from "@/lib/changes/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import { createPairIn } from "./create-pair";
+import { recordPairChange } from "./record-pair-change";
 import type { GlossaryLanguage } from "./schemas";
 import type { GlossaryPairView } from "./view";
 
@@ -29,12 +29,6 @@ export async function rejectProposal(access: Access, proposalId: string): Promis
   await db.$transaction(async (tx) => {
     const p = await pendingProposal(tx, access, proposalId);
     await tx.glossaryProposal.update({ where: { id: p.id }, data: { status: "rejected", decidedById: access.userId } });
-    await recordChange(tx, {
-      kind: "glossary.changed",
-      workspaceId: access.workspace.id,
-      actorId: access.userId,
-      subjectId: p.id,
-      data: { action: "proposal-rejected", language: p.language, term: p.term, english: p.english, proposalId: p.id },
-    });
+    await recordPairChange(tx, access, p.id, p, "proposal-rejected", { proposalId: p.id });
   });
 }

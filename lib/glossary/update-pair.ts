@@ -1,8 +1,8 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
-import { recordChange } from "@/lib/changes/record";
 import { db } from "@/lib/db/client";
 import { checkPair } from "./check-pair";
 import { findPair } from "./find-pair";
+import { recordPairChange } from "./record-pair-change";
 import type { PairEdit } from "./schemas";
 import { pairView, type GlossaryPairView } from "./view";
 
@@ -16,13 +16,7 @@ export async function updatePair(access: Access, pairId: string, edit: PairEdit)
       data: { language: edit.language ?? before.language, term: edit.term ?? before.term, english: edit.english ?? before.english },
     });
     await checkPair(tx, access.workspace.id, pair.id);
-    await recordChange(tx, {
-      kind: "glossary.changed",
-      workspaceId: access.workspace.id,
-      actorId: access.userId,
-      subjectId: pair.id,
-      data: { action: "edited", language: pair.language, term: pair.term, english: pair.english, from: { language: before.language, term: before.term, english: before.english } },
-    });
+    await recordPairChange(tx, access, pair.id, pair, "edited", { from: { language: before.language, term: before.term, english: before.english } });
     return pairView(pair);
   });
 }
