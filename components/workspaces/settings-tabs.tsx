@@ -2,12 +2,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 /** The workspace settings' sub-pages; the current one is marked for screen readers and by colour. */
-export function SettingsTabs({ slug, current }: { slug: string; current: "general" | "webhooks" | "audit" }) {
+export function SettingsTabs({ slug, current }: { slug: string; current: "general" | "webhooks" | "audit" | "glossary" }) {
   const t = useTranslations("workspaces.settingsTabs");
   const tabs = [
     { key: "general", href: `/w/${slug}/settings`, label: t("general") },
     { key: "webhooks", href: `/w/${slug}/settings/webhooks`, label: t("webhooks") },
     { key: "audit", href: `/w/${slug}/settings/audit`, label: t("audit") },
+    { key: "glossary", href: `/w/${slug}/settings/glossary`, label: t("glossary") },
   ] as const;
   return (
     <nav aria-label={t("label")} className="mb-6 flex flex-wrap gap-1 border-b border-stone-200">

@@ -79,5 +79,14 @@ export function summarizeChange(c: Change): string {
       return c.data.action === "secret-rotated" ? `Rotated the signing secret of the webhook to ${c.data.url}` : `Webhook ${c.data.action}: ${c.data.url}`;
     case "webhook.resent":
       return `Re-sent a ${c.data.changeKind} delivery to ${c.data.url}`;
+    case "glossary.changed": {
+      const pair = `${quote(c.data.term)} = ${quote(c.data.english)} (${c.data.language})`;
+      if (c.data.action === "created") return c.data.proposalId ? `Accepted the glossary proposal ${pair}` : `Added ${pair} to the glossary`;
+      if (c.data.action === "edited") return `Edited the glossary pair ${c.data.from ? `${quote(c.data.from.term)} = ${quote(c.data.from.english)}` : ""} to ${pair}`;
+      if (c.data.action === "deleted") return `Deleted ${pair} from the glossary`;
+      return `Rejected the glossary proposal ${pair}`;
+    }
+    case "alias.changed":
+      return `${c.data.action === "confirmed" ? "Confirmed" : c.data.action === "dismissed" ? "Dismissed" : "Deleted"} the alias ${c.data.names.join(" = ")}`;
   }
 }

@@ -147,6 +147,17 @@ const teamData = {
   "webhook.changed": z.object({ action: z.enum(["created", "edited", "deleted", "secret-rotated"]), url: z.string(), kinds: z.array(z.string()) }),
   /** `subjectId` is the webhook; an admin queued a delivery again. */
   "webhook.resent": z.object({ url: z.string(), deliveryId: z.string(), changeKind: z.string() }),
+  /** `subjectId` is the pair (for `proposal-rejected`, the proposal); `proposalId`: the proposal an accepted pair came from. */
+  "glossary.changed": z.object({
+    action: z.enum(["created", "edited", "deleted", "proposal-rejected"]),
+    language: z.string(),
+    term: z.string(),
+    english: z.string(),
+    from: z.object({ language: z.string(), term: z.string(), english: z.string() }).optional(),
+    proposalId: z.string().optional(),
+  }),
+  /** `subjectId` is the alias; `names`: its names (for `deleted`, the names it had). */
+  "alias.changed": z.object({ action: z.enum(["confirmed", "dismissed", "deleted"]), names: z.array(z.string()) }),
 };
 
 export const CHANGE_DATA = { ...claimData, ...articleData, ...teamData } as const;

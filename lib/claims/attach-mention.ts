@@ -1,6 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
+import { proposeFromMention } from "@/lib/glossary/propose-from-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -26,5 +27,7 @@ export async function attachMentionIn(tx: Prisma.TransactionClient, access: Acce
   const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
   if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
   await recordClaimChange(tx, access, claim.id, "claim.mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
+  // A Russian or Ukrainian quote of an English claim: its word pairs counted toward glossary proposals, in this transaction.
+  await proposeFromMention(tx, access.workspace.id, annotation.id, claim.id);
   return claimDetail(tx, access, claimId);
 }

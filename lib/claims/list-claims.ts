@@ -58,6 +58,21 @@ const ORDER: Record<ClaimSort, { by: Prisma.Sql; after: (c: Cursor) => Prisma.Sq
 /** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/**
+ * The claimant filter: claimants containing the text, or any name of a
+ * confirmed alias (lib/glossary) one of whose names contains it, so "Lavrov"
+ * also finds «Сергей Лавров» once an admin has confirmed the alias. The alias
+ * names are read once (an uncorrelated subquery), not per claim; chr(92) is
+ * the backslash that escapes LIKE's wildcards in them.
+ */
+function claimantMatch(workspaceId: string, text: string): Prisma.Sql {
+  const pattern = containing(text);
+  return Prisma.sql`(c.claimant ILIKE ${pattern} OR c.claimant ILIKE ANY (ARRAY(
+    SELECT '%' || replace(replace(replace(o."name", chr(92), chr(92) || chr(92)), '%', chr(92) || '%'), '_', chr(92) || '_') || '%'
+    FROM "AliasName" n JOIN "NameAlias" a ON a."id" = n."aliasId" AND a."status" = 'confirmed' JOIN "AliasName" o ON o."aliasId" = n."aliasId"
+    WHERE n."workspaceId" = ${workspaceId} AND n."name" ILIKE ${pattern})))`;
+}
+
 /** Parses filters from query parameters (or an object); 400 naming the bad parameter. */
 export function parseClaimFilters(input: URLSearchParams | ClaimFilters) {
   const raw = input instanceof URLSearchParams ? Object.fromEntries(input) : input;
@@ -94,7 +109,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   }
   if (f.tag) and.push(tagsMatchSql(access.workspace.id, [f.tag]));
   if (f.articleId) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."claimId" = c.id AND n."articleId" = ${f.articleId} AND n."deletedAt" IS NULL)`);
-  if (f.claimant) and.push(Prisma.sql`c.claimant ILIKE ${containing(f.claimant)}`);
+  if (f.claimant) and.push(claimantMatch(access.workspace.id, f.claimant));
   if (f.assignee) {
     const assignee = f.assignee === "me" ? access.userId : f.assignee === "none" ? null : f.assignee;
     and.push(assignee === null ? Prisma.sql`c."assigneeId" IS NULL` : Prisma.sql`c."assigneeId" = ${assignee}`);

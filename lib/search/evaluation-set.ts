@@ -451,3 +451,68 @@ export async function crossLanguageCases(workspaceId: string, language: "ru" | "
     return { text: c[language], expectedClaimId, statement: c.statement, source: language };
   });
 }
+
+/**
+ * Issue 14 §2, the glossary: claims whose Russian and Ukrainian renderings
+ * share no name, date or number with the English (no signal can carry them),
+ * with the glossary pairs a desk would write for their content words. Without
+ * the pairs they cannot match (the texts have no lexeme in common); with them
+ * they should. Our own sentences, not corpus text.
+ */
+export const GLOSSARY_CASES: { statement: string; ru: string; uk: string }[] = [
+  { statement: "Sanctions will hurt ordinary households", ru: "Санкции ударят по обычным семьям", uk: "Санкції вдарять по звичайних родинах" },
+  { statement: "Grain exports through the ports have resumed", ru: "Вывоз зерна через порты возобновился", uk: "Вивезення зерна через порти відновилося" },
+  { statement: "Fuel prices at petrol stations doubled", ru: "Цены на топливо на заправках выросли вдвое", uk: "Ціни на пальне на заправках зросли вдвічі" },
+  { statement: "Hospitals are short of doctors and medicines", ru: "Больницам не хватает врачей и лекарств", uk: "Лікарням бракує лікарів і ліків" },
+  { statement: "The harvest was lost to drought", ru: "Урожай погиб из-за засухи", uk: "Урожай загинув через посуху" },
+  { statement: "Teachers are leaving schools because of low salaries", ru: "Учителя уходят из школ из-за низких зарплат", uk: "Вчителі залишають школи через низькі зарплати" },
+];
+
+/** The pairs for GLOSSARY_CASES, as an admin would write them (base forms). */
+export const GLOSSARY_PAIRS: { language: "ru" | "uk"; term: string; english: string }[] = [
+  { language: "ru", term: "санкции", english: "sanctions" },
+  { language: "ru", term: "семьи", english: "households" },
+  { language: "uk", term: "санкції", english: "sanctions" },
+  { language: "uk", term: "родини", english: "households" },
+  { language: "ru", term: "зерно", english: "grain" },
+  { language: "ru", term: "порты", english: "ports" },
+  { language: "uk", term: "зерно", english: "grain" },
+  { language: "uk", term: "порти", english: "ports" },
+  { language: "ru", term: "топливо", english: "fuel" },
+  { language: "ru", term: "заправки", english: "petrol stations" },
+  { language: "uk", term: "пальне", english: "fuel" },
+  { language: "uk", term: "заправки", english: "petrol stations" },
+  { language: "ru", term: "больница", english: "hospital" },
+  { language: "ru", term: "врач", english: "doctor" },
+  { language: "ru", term: "лекарства", english: "medicines" },
+  { language: "uk", term: "лікарня", english: "hospital" },
+  { language: "uk", term: "лікар", english: "doctor" },
+  { language: "uk", term: "ліки", english: "medicines" },
+  { language: "ru", term: "урожай", english: "harvest" },
+  { language: "ru", term: "засуха", english: "drought" },
+  { language: "uk", term: "урожай", english: "harvest" },
+  { language: "uk", term: "посуха", english: "drought" },
+  { language: "ru", term: "учитель", english: "teacher" },
+  { language: "ru", term: "школа", english: "school" },
+  { language: "ru", term: "зарплата", english: "salary" },
+  { language: "uk", term: "вчитель", english: "teacher" },
+  { language: "uk", term: "школа", english: "school" },
+  { language: "uk", term: "зарплата", english: "salary" },
+];
+
+/** Adds GLOSSARY_CASES' English claims to a workspace (e.g. one seeded with seedEvaluationSet); the cases ru→en and uk→en. */
+export async function seedGlossaryCases(workspaceId: string, actorId: string): Promise<Record<"ru" | "uk", EvaluationCase[]>> {
+  const claims = await db.claim.createManyAndReturn({
+    data: GLOSSARY_CASES.map((c) => ({ workspaceId, statement: c.statement, language: "en", createdById: actorId })),
+    select: { id: true, statement: true },
+  });
+  const idOf = new Map(claims.map((c) => [c.statement, c.id]));
+  const cases = (language: "ru" | "uk") =>
+    GLOSSARY_CASES.map((c) => ({ text: c[language], expectedClaimId: idOf.get(c.statement)!, statement: c.statement, source: `glossary ${language}` }));
+  return { ru: cases("ru"), uk: cases("uk") };
+}
+
+/** Writes GLOSSARY_PAIRS into a workspace's glossary (their lexemes come from the table's trigger, as for an admin's pairs). */
+export async function seedGlossaryPairs(workspaceId: string, actorId: string): Promise<void> {
+  await db.glossaryPair.createMany({ data: GLOSSARY_PAIRS.map((p) => ({ workspaceId, ...p, createdById: actorId })) });
+}

@@ -56,9 +56,11 @@ export interface ClaimSuggestion {
  * words: the texts share words (stems, in the text's language); name: a name,
  * written in Latin or transliterated from Cyrillic; date and number: the same
  * date or number however written (17 December 2021, 17 декабря 2021 года);
- * spelling: only a similarly spelled word.
+ * glossary: through a pair of the workspace glossary (shown as "term = english");
+ * spelling: only a similarly spelled word. A name matched through a confirmed
+ * alias is shown as the alias ("Sergei Lavrov = Sergey Lavrov").
  */
-export type ReasonKind = "name" | "date" | "number" | "words" | "spelling";
+export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "spelling";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -196,6 +198,36 @@ function typedWords(workspaceId: string, text: string, words: string[], language
 }
 
 /**
+ * equivalents(lexeme, kind, label): what the workspace's glossary and alias
+ * registry add to a query (lib/glossary). A glossary pair whose one side's
+ * lexemes are all among the query's words adds the other side's (Russian or
+ * Ukrainian → English and back), kind 'glossary'; a confirmed alias's name
+ * whose lexemes are all there adds its other names', kind 'alias'. The label
+ * ("гарантии безопасности = security guarantees", "Sergei Lavrov = Sergey
+ * Lavrov") is what the suggestion's reason shows. Both tables are small per
+ * workspace and read by its index; the added lexemes then go through the same
+ * postings lookup as any term.
+ */
+function equivalentTerms(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`
+    query_stems AS MATERIALIZED (SELECT coalesce(array_agg(DISTINCT stem), '{}') AS stems FROM words),
+    equivalents AS MATERIALIZED (
+      SELECT unnest(g."englishLexemes") AS lexeme, 'glossary'::text AS kind, g."term" || ' = ' || g."english" AS label
+      FROM "GlossaryPair" g, query_stems q
+      WHERE g."workspaceId" = ${workspaceId} AND cardinality(g."termLexemes") > 0 AND g."termLexemes" <@ q.stems
+      UNION ALL
+      SELECT unnest(g."termLexemes"), 'glossary', g."english" || ' = ' || g."term"
+      FROM "GlossaryPair" g, query_stems q
+      WHERE g."workspaceId" = ${workspaceId} AND cardinality(g."englishLexemes") > 0 AND g."englishLexemes" <@ q.stems
+      UNION ALL
+      SELECT unnest(o."lexemes"), 'alias', n."name" || ' = ' || o."name"
+      FROM "AliasName" n, query_stems q, "NameAlias" a, "AliasName" o
+      WHERE n."workspaceId" = ${workspaceId} AND cardinality(n."lexemes") > 0 AND n."lexemes" <@ q.stems
+        AND a."id" = n."aliasId" AND a."status" = 'confirmed' AND o."aliasId" = n."aliasId" AND o."id" <> n."id"
+    )`;
+}
+
+/**
  * qterms(lexeme, weight, fuzzy, freq): the exact (or prefix) terms, plus the
  * similar-looking workspace words for query words that matched none, weighted
  * by their similarity.
@@ -221,13 +253,15 @@ function queryTerms(workspaceId: string): Prisma.Sql {
         ORDER BY sim DESC, l."lexeme" LIMIT ${raw(FUZZY_EXPANSIONS)}
       ) x
     ),
+    ${equivalentTerms(workspaceId)},
     all_terms AS (
       SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy, kind FROM exact_terms
       UNION ALL SELECT lexeme, sim::float8, true, 'spelling' FROM fuzzy_terms
+      UNION ALL SELECT lexeme, 1.0::float8, false, kind FROM equivalents
     ),
     qterms AS MATERIALIZED (
       SELECT a.lexeme, max(a.weight) AS weight, bool_and(a.fuzzy) AS fuzzy,
-        (array_agg(a.kind ORDER BY array_position(ARRAY['date', 'number', 'name', 'word', 'spelling'], a.kind)))[1] AS kind,
+        (array_agg(a.kind ORDER BY array_position(ARRAY['date', 'number', 'alias', 'name', 'word', 'glossary', 'spelling'], a.kind)))[1] AS kind,
         coalesce(max(l.freq), (SELECT freq FROM unlisted)) AS freq
       FROM all_terms a LEFT JOIN listed l USING (lexeme)
       GROUP BY a.lexeme
@@ -366,6 +400,8 @@ function rankQuery(input: RankInput): Prisma.Sql {
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
       s.score::float8 AS "score", s.by_text AS "byText", s.matched,
+      (SELECT jsonb_agg(DISTINCT jsonb_build_array(e.kind, e.label)) FROM equivalents e
+        WHERE s.matched @> jsonb_build_array(jsonb_build_array(e.kind, e.lexeme))) AS labels,
       m.mentions AS "mentionCount", m.articles AS "articleCount"
     FROM scored s
     CROSS JOIN LATERAL (
@@ -383,6 +419,8 @@ interface Row {
   score: number;
   byText: boolean;
   matched: [string, string][];
+  /** [kind, label] of the glossary pairs and aliases whose lexemes matched. */
+  labels: [string, string][] | null;
   mentionCount: number;
   articleCount: number;
 }
@@ -398,10 +436,10 @@ function settings() {
 
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   const [, rows] = await db.$transaction([settings(), db.$queryRaw<Row[]>(rankQuery(input))]);
-  return rows.map(({ byText, matched, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram", reasons: reasonsFrom(matched) }));
+  return rows.map(({ byText, matched, labels, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram", reasons: reasonsFrom(matched, labels ?? []) }));
 }
 
-const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "words", "spelling"];
+const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "glossary", "words", "spelling"];
 /** Terms shown per reason: the strongest (highest IDF) first. */
 const REASON_TERMS = 6;
 
@@ -417,14 +455,18 @@ export function displayTerm(lexeme: string): string {
   return m ? m[1] : lexeme;
 }
 
-function reasonsFrom(matched: [string, string][]): SuggestionReason[] {
+/** Glossary and alias matches are shown by what the admin wrote: the pair or the names, not their lexemes. */
+function reasonsFrom(matched: [string, string][], labels: [string, string][]): SuggestionReason[] {
   const byKind = new Map<ReasonKind, string[]>();
-  for (const [kind, lexeme] of matched) {
-    const k: ReasonKind = kind === "word" ? "words" : (kind as ReasonKind);
+  const add = (k: ReasonKind, shown: string) => {
     const terms = byKind.get(k) ?? [];
-    const shown = displayTerm(lexeme);
     if (terms.length < REASON_TERMS && !terms.includes(shown)) terms.push(shown);
     byKind.set(k, terms);
+  };
+  for (const [kind, label] of labels) add(kind === "alias" ? "name" : "glossary", label);
+  for (const [kind, lexeme] of matched) {
+    if (kind === "glossary" || kind === "alias") continue;
+    add(kind === "word" ? "words" : (kind as ReasonKind), displayTerm(lexeme));
   }
   return REASON_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, terms: byKind.get(kind)! }));
 }

@@ -36,6 +36,9 @@ export function defaultParams(w: FuzzWorld): Record<string, string> {
     webhookId: w.ids.webhookId[0],
     deliveryId: w.ids.deliveryId[0],
     notificationId: w.ids.notificationId[0],
+    pairId: w.ids.pairId[0],
+    proposalId: w.ids.proposalId[0],
+    aliasId: w.ids.aliasId[0],
   };
 }
 
@@ -87,6 +90,16 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     rotateWebhookSecret: {},
     listWebhookDeliveries: list,
     resendWebhookDelivery: {},
+    listGlossary: { query: { q: "санк" } },
+    createGlossaryPair: { body: { language: "ru", term: `рост ${UNIQUE}`, english: "growth" } },
+    updateGlossaryPair: { body: { language: "ru", term: "санкции", english: "sanctions" } },
+    deleteGlossaryPair: { params: { pairId: w.ids.pairId[1] } },
+    listGlossaryProposals: {},
+    acceptGlossaryProposal: { params: { proposalId: w.ids.proposalId[0] } },
+    rejectGlossaryProposal: { params: { proposalId: w.ids.proposalId[1] } },
+    listAliases: {},
+    confirmAlias: { body: { names: [`Maria Zakharova ${UNIQUE}`, `Мария Захарова ${UNIQUE}`], status: "confirmed" } },
+    deleteAlias: { params: { aliasId: w.ids.aliasId[1] } },
     listAuditLog: { query: { person: w.admin.id, kind: "webhook", from: "2020-01-01", to: "2030-01-01", limit: "2", cursor: "1000" } },
     exportAuditLog: { query: { format: "csv", person: w.admin.id, kind: "webhook.changed", from: "2020-01-01", to: "2030-01-01" } },
     listNotifications: { query: { limit: "1", unread: "true" } },
@@ -143,6 +156,13 @@ export function cookieBaselines(w: FuzzWorld): Record<string, Baseline> {
     "DELETE /api/w/[slug]/webhooks/[webhookId]": v1.deleteWebhook,
     "PUT /api/w/[slug]/webhook-allow-hosts": { body: { hosts: ["127.0.0.1:8080", "hooks.internal"] } },
     "GET /api/w/[slug]/audit/export": { query: { ...v1.exportAuditLog.query } },
+    "POST /api/w/[slug]/glossary": v1.createGlossaryPair,
+    "PATCH /api/w/[slug]/glossary/[pairId]": v1.updateGlossaryPair,
+    "DELETE /api/w/[slug]/glossary/[pairId]": v1.deleteGlossaryPair,
+    "POST /api/w/[slug]/glossary-proposals/[proposalId]/accept": v1.acceptGlossaryProposal,
+    "POST /api/w/[slug]/glossary-proposals/[proposalId]/reject": v1.rejectGlossaryProposal,
+    "POST /api/w/[slug]/aliases": v1.confirmAlias,
+    "DELETE /api/w/[slug]/aliases/[aliasId]": v1.deleteAlias,
   };
 }
 

@@ -5,6 +5,7 @@ import { addComment } from "@/lib/claims/comments";
 import { addRelation } from "@/lib/claims/relations";
 import { claimWorld, explanation } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
+import { confirmAlias, createPair } from "@/lib/glossary";
 import { createInvite } from "@/lib/invites/create-invite";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
@@ -39,6 +40,22 @@ export async function fuzzWorld() {
     await createWebhook(await w.as(w.admin), { url: "https://hooks.example.org/fuzz-2", kinds: ["webhook.changed"] }),
   ];
   for (const h of hooks) await updateWebhook(await w.as(w.admin), h.id, { enabled: false });
+  // Glossary pairs, proposals (two, for accept and reject) and aliases (one for the delete to remove).
+  const pairs = [
+    await createPair(await w.as(w.admin), { language: "ru", term: "санкции", english: "sanctions" }),
+    await createPair(await w.as(w.admin), { language: "uk", term: "урожай", english: "harvest" }),
+  ];
+  const proposals = await db.glossaryProposal.createManyAndReturn({
+    data: [
+      { workspaceId: w.workspace.id, language: "ru", termLexeme: "нов", englishLexeme: "new", term: "новые", english: "new", support: 2 },
+      { workspaceId: w.workspace.id, language: "ru", termLexeme: "банк", englishLexeme: "bank", term: "банка", english: "bank", support: 2 },
+    ],
+    select: { id: true },
+  });
+  const aliases = [
+    await confirmAlias(await w.as(w.admin), { names: ["Sergei Lavrov", "Сергей Лавров"] }),
+    await confirmAlias(await w.as(w.admin), { names: ["Antony Blinken", "Anthony Blinken"] }),
+  ];
   const deliveries = await db.webhookDelivery.findMany({ where: { webhookId: hooks[0].id }, select: { id: true } });
   const claims = await db.claim.findMany({ where: { workspaceId: w.workspace.id }, select: { id: true, sources: { select: { id: true } } } });
   const annotations = await db.annotation.findMany({ where: { article: { workspaceId: w.workspace.id } }, select: { id: true } });
@@ -69,6 +86,9 @@ export async function fuzzWorld() {
     webhookId: hooks.map((h) => h.id),
     deliveryId: deliveries.map((d) => d.id),
     notificationId: notifications.map((n) => n.id),
+    pairId: pairs.map((p) => p.id),
+    proposalId: proposals.map((p) => p.id),
+    aliasId: aliases.map((a) => a.id),
   };
   // Cursors shaped like the lists' own: a time or an empty key, and a real id.
   ids.cursor = [encodeCursor(new Date().toISOString(), c1.id), encodeCursor("", ids.annotationId[0]), encodeCursor("", ids.sourceId[0] ?? c1.id), encodeCursor("2020-01-01T00:00:00.000Z", "z")];

@@ -11,6 +11,7 @@ import { suggestClaimsEndpoint } from "./suggestions";
 import * as workspaces from "./workspaces";
 import * as webhooks from "./webhooks";
 import * as audit from "./audit";
+import * as glossary from "./glossary";
 import * as notifications from "./notifications";
 import * as urlImport from "./url-import";
 
@@ -64,6 +65,16 @@ export const ENDPOINTS: AnyEndpoint[] = [
   webhooks.deleteWebhookEndpoint,
   webhooks.listDeliveriesEndpoint,
   webhooks.resendDeliveryEndpoint,
+  glossary.listGlossaryEndpoint,
+  glossary.createGlossaryPairEndpoint,
+  glossary.updateGlossaryPairEndpoint,
+  glossary.deleteGlossaryPairEndpoint,
+  glossary.listGlossaryProposalsEndpoint,
+  glossary.acceptGlossaryProposalEndpoint,
+  glossary.rejectGlossaryProposalEndpoint,
+  glossary.listAliasesEndpoint,
+  glossary.confirmAliasEndpoint,
+  glossary.deleteAliasEndpoint,
   audit.listAuditEndpoint,
   audit.exportAuditEndpoint,
   notifications.listNotificationsEndpoint,

@@ -5,12 +5,13 @@ import { endpoint } from "../endpoint";
 
 const reasonSchema = z
   .object({
-    kind: z.enum(["name", "date", "number", "words", "spelling"]).meta({
+    kind: z.enum(["name", "date", "number", "glossary", "words", "spelling"]).meta({
       description:
         "name: a name, in Latin letters or transliterated from Cyrillic (Сергей Лавров → sergey lavrov); date and number: the same date or number however written " +
-        "(17 December 2021, 17 декабря 2021 года, 17 грудня 2021 року); words: shared words, stemmed in each text's own language; spelling: only a similarly spelled word.",
+        "(17 December 2021, 17 декабря 2021 года, 17 грудня 2021 року); glossary: through a pair of the workspace glossary; words: shared words, stemmed in each text's own language; " +
+        "spelling: only a similarly spelled word.",
     }),
-    terms: z.array(z.string()).meta({ description: "The matched terms, strongest first: stems for words and names, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers (2500000)." }),
+    terms: z.array(z.string()).meta({ description: "The matched terms, strongest first: stems for words and names, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers (2500000); for glossary the pairs (\"гарантии = guarantees\"), and for a name matched through a confirmed alias the alias (\"Sergey Lavrov = Sergei Lavrov\")." }),
   })
   .meta({ id: "SuggestionReason" });
 

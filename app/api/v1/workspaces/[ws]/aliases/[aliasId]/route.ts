@@ -1,0 +1,4 @@
+import { deleteAliasEndpoint } from "@/lib/api-v1/endpoints/glossary";
+import { methods } from "@/lib/http/pipeline";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ DELETE: deleteAliasEndpoint });

@@ -1,0 +1,4 @@
+import { deleteGlossaryPairEndpoint, updateGlossaryPairEndpoint } from "@/lib/api-v1/endpoints/glossary";
+import { methods } from "@/lib/http/pipeline";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ PATCH: updateGlossaryPairEndpoint, DELETE: deleteGlossaryPairEndpoint });

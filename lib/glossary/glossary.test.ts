@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import { authorize } from "@/lib/auth/permissions";
+import { attachMention } from "@/lib/claims/attach-mention";
+import { listClaims } from "@/lib/claims/list-claims";
+import { rejection } from "@/lib/claims/test-world";
+import { db } from "@/lib/db/client";
+import { suggestClaims } from "@/lib/search/suggest-claims";
+import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
+import {
+  acceptProposal,
+  confirmAlias,
+  confirmAliasSchema,
+  createPair,
+  deleteAlias,
+  deletePair,
+  listAliases,
+  listGlossary,
+  listProposals,
+  newPairSchema,
+  rejectProposal,
+  suggestAliases,
+  updatePair,
+} from "./index";
+
+/** Real database: the glossary's lexemes come from triggers and its matching is SQL. */
+
+async function world(statements: string[] = []) {
+  const { workspace, admin } = await makeWorkspace();
+  const annotator = (await makeMember(workspace.id, "annotator")).user;
+  const viewer = (await makeMember(workspace.id, "viewer")).user;
+  const as = (u: { id: string }) => authorize(u.id, workspace.slug, "workspace.view");
+  const claims = await db.claim.createManyAndReturn({
+    data: statements.map((statement) => ({ workspaceId: workspace.id, statement, language: "en", createdById: admin.id })),
+    select: { id: true, statement: true },
+  });
+  const id = (statement: string) => claims.find((c) => c.statement === statement)!.id;
+  return { workspace, admin, annotator, viewer, as, id };
+}
+
+const fieldOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues.map((i) => i.path.join("."));
+
+describe("glossary pairs: who may edit, what is refused", () => {
+  it("admins add, edit, search and delete pairs, each recorded in the change feed; others get 403", async () => {
+    const w = await world();
+    const admin = await w.as(w.admin);
+    const pair = await createPair(admin, { language: "ru", term: "санкции", english: "sanctions" });
+    expect(pair).toMatchObject({ language: "ru", term: "санкции", english: "sanctions" });
+    const stored = await db.glossaryPair.findUniqueOrThrow({ where: { id: pair.id } });
+    expect(stored.termLexemes).toEqual(["санкц"]);
+    expect(stored.englishLexemes).toEqual(["sanction"]);
+
+    const edited = await updatePair(admin, pair.id, { english: "sanction measures" });
+    expect(edited.english).toBe("sanction measures");
+    await createPair(admin, { language: "uk", term: "домогосподарства", english: "households" });
+    expect((await listGlossary(admin, "HOUSE")).items.map((p) => p.term)).toEqual(["домогосподарства"]);
+    expect((await listGlossary(admin)).items).toHaveLength(2);
+    await deletePair(admin, pair.id);
+    expect((await listGlossary(admin)).items.map((p) => p.term)).toEqual(["домогосподарства"]);
+
+    const feed = await db.change.findMany({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" }, orderBy: { seq: "asc" } });
+    expect(feed.map((c) => (c.data as { action: string }).action)).toEqual(["created", "edited", "created", "deleted"]);
+    expect(feed[1].data).toMatchObject({ from: { english: "sanctions" }, english: "sanction measures" });
+    expect(feed.every((c) => c.actorId === w.admin.id)).toBe(true);
+
+    for (const who of [w.annotator, w.viewer]) {
+      const access = await w.as(who);
+      await rejection(createPair(access, { language: "ru", term: "рост", english: "growth" }), 403);
+      await rejection(listGlossary(access), 403);
+      await rejection(listProposals(access), 403);
+      await rejection(suggestAliases(access), 403);
+      await rejection(confirmAlias(access, { names: ["A B", "C D"] }), 403);
+    }
+    expect(await db.glossaryPair.count({ where: { workspaceId: w.workspace.id, term: "рост" } })).toBe(0);
+  });
+
+  it("refuses bad input naming the field, and writes nothing", async () => {
+    expect(fieldOf(newPairSchema.safeParse({ language: "de", term: "санкции", english: "sanctions" }))).toEqual(["language"]);
+    expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "sanctions", english: "sanctions" }))).toEqual(["term"]);
+    expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "санкции", english: "санкции" }))).toEqual(["english"]);
+    expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "  ", english: "x" }))).toContain("term");
+    expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "санкции", english: "sanctions", extra: 1 }))).toEqual([""]);
+    expect(fieldOf(confirmAliasSchema.safeParse({ names: ["Sergei Lavrov", "sergei lavrov"] }))).toEqual(["names"]);
+
+    const w = await world();
+    const admin = await w.as(w.admin);
+    const stop = await rejection(createPair(admin, { language: "ru", term: "и на", english: "sanctions" }), 400);
+    expect(Object.keys(stop.fields)).toEqual(["term"]);
+    const stopEn = await rejection(createPair(admin, { language: "ru", term: "санкции", english: "the of" }), 400);
+    expect(Object.keys(stopEn.fields)).toEqual(["english"]);
+    await createPair(admin, { language: "ru", term: "санкции", english: "sanctions" });
+    const twin = await rejection(createPair(admin, { language: "ru", term: "Санкции", english: "penalties" }), 409);
+    expect(Object.keys(twin.fields)).toEqual(["term"]);
+    expect((await listGlossary(admin)).items.map((p) => p.english)).toEqual(["sanctions"]);
+    expect(await db.change.count({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" } })).toBe(1);
+    await rejection(updatePair(admin, "nope", { english: "x" }), 404);
+  });
+});
+
+describe("matching through the glossary", () => {
+  const target = "New sanctions will hurt ordinary households";
+  const others = ["The ministry published the harvest figures", "Ordinary voters backed the reform", "Talks on the new treaty stalled"];
+
+  it("a Russian selection sharing no name, date or number finds the English claim only through a pair, and says so", async () => {
+    const w = await world([target, ...others]);
+    const admin = await w.as(w.admin);
+    const text = "Новые санкции ударят по домохозяйствам";
+    const before = await suggestClaims({ workspaceId: w.workspace.id, text, limit: 5 });
+    expect(before.map((s) => s.claimId)).not.toContain(w.id(target));
+
+    await createPair(admin, { language: "ru", term: "санкции", english: "sanctions" });
+    await createPair(admin, { language: "ru", term: "домохозяйства", english: "households" });
+    const after = await suggestClaims({ workspaceId: w.workspace.id, text, limit: 5 });
+    expect(after[0].claimId).toBe(w.id(target));
+    expect(after[0].reasons).toEqual([{ kind: "glossary", terms: expect.arrayContaining(["санкции = sanctions", "домохозяйства = households"]) }]);
+
+    // And the other way: an English selection finds a Russian claim through the same pairs.
+    const ru = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Санкции ударят по домохозяйствам", language: "ru", createdById: w.admin.id } });
+    const back = await suggestClaims({ workspaceId: w.workspace.id, text: "Households fear the sanctions", limit: 5, excludeClaimIds: [w.id(target)] });
+    expect(back[0].claimId).toBe(ru.id);
+    expect(back[0].reasons.find((r) => r.kind === "glossary")?.terms).toEqual(expect.arrayContaining(["households = домохозяйства", "sanctions = санкции"]));
+
+    // A deleted pair no longer matches.
+    const pairs = await listGlossary(admin);
+    for (const p of pairs.items) await deletePair(admin, p.id);
+    expect((await suggestClaims({ workspaceId: w.workspace.id, text, limit: 5 })).map((s) => s.claimId)).not.toContain(w.id(target));
+  });
+});
+
+describe("aliases", () => {
+  it("are suggested from claimants that transliterate to each other, confirmed by an admin, and used by the claimant filter and suggestions", async () => {
+    const w = await world();
+    const admin = await w.as(w.admin);
+    const make = (statement: string, claimant: string) =>
+      db.claim.create({ data: { workspaceId: w.workspace.id, statement, claimant, language: /[а-я]/i.test(statement) ? "ru" : "en", createdById: w.admin.id } });
+    const ru = await make("Переговоры в Женеве зашли в тупик", "Сергей Лавров");
+    const en1 = await make("The talks stalled", "Sergei Lavrov");
+    await make("The meeting was useful", "Sergey Lavrov");
+    await make("Kyiv must not join NATO", "Anthony Blinken");
+    await make("NATO's door stays open", "Antony Blinken");
+    await make("Prices will fall", "Maria Zakharova");
+
+    const suggested = await suggestAliases(admin);
+    expect(suggested.map((s) => [...s.names].sort())).toEqual([
+      ["Sergei Lavrov", "Sergey Lavrov", "Сергей Лавров"],
+      ["Anthony Blinken", "Antony Blinken"],
+    ]);
+    expect(suggested[0].claims).toBe(3);
+
+    // Before confirmation the filter is by spelling only.
+    expect((await listClaims(admin, { claimant: "Sergei" })).items.map((c) => c.id)).toEqual([en1.id]);
+
+    const alias = await confirmAlias(admin, { names: suggested[0].names });
+    await confirmAlias(admin, { names: suggested[1].names, status: "dismissed" });
+    expect(await suggestAliases(admin)).toEqual([]);
+    expect((await listAliases(admin)).map((a) => a.status)).toEqual(["confirmed", "dismissed"]);
+    const again = await rejection(confirmAlias(admin, { names: ["Sergei Lavrov", "S. Lavrov"] }), 409);
+    expect(Object.keys(again.fields)).toEqual(["names"]);
+
+    const found = (await listClaims(admin, { claimant: "Sergei" })).items.map((c) => c.id);
+    expect(found).toHaveLength(3);
+    expect(found).toContain(ru.id);
+
+    // Suggestions: "Sergey" meets "Sergei" through the alias, and the reason names it.
+    const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Sergey Lavrov", limit: 5 });
+    const reason = hits.find((h) => h.claimId === en1.id)?.reasons.find((r) => r.kind === "name");
+    expect(reason?.terms).toContain("Sergey Lavrov = Sergei Lavrov");
+
+    await deleteAlias(admin, alias.id);
+    expect((await listClaims(admin, { claimant: "Sergei" })).items.map((c) => c.id)).toEqual([en1.id]);
+    const feed = await db.change.findMany({ where: { workspaceId: w.workspace.id, kind: "alias.changed" }, orderBy: { seq: "asc" } });
+    expect(feed.map((c) => (c.data as { action: string }).action)).toEqual(["confirmed", "dismissed", "deleted"]);
+  });
+});
+
+describe("proposals from attached mentions", () => {
+  it("pairs words of Russian quotes attached to English claims, in the attaching transaction; an admin accepts or rejects", async () => {
+    const w = await world(["New sanctions will hurt ordinary households", "Sanctions against the bank were extended"]);
+    const annotator = await w.as(w.annotator);
+    const admin = await w.as(w.admin);
+    const article = await db.article.create({ data: { workspaceId: w.workspace.id, title: "Статья", doc: {}, text: "…", contentHash: `${Math.random()}`, language: "ru" } });
+    const quote = (exact: string) => db.annotation.create({ data: { workspaceId: w.workspace.id, articleId: article.id, exact, prefix: "", suffix: "", start: 0, end: exact.length, anchoredRevision: 1 } });
+
+    const first = await quote("Новые санкции ударят по простым домохозяйствам");
+    await attachMention(annotator, w.id("New sanctions will hurt ordinary households"), { annotationId: first.id, version: 1 });
+    const proposed = await db.glossaryProposal.findMany({ where: { workspaceId: w.workspace.id } });
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(proposed.length).toBeLessThanOrEqual(64);
+    // Written in the same transaction as the mention: the same transaction id as its change-feed row.
+    const [{ same }] = await db.$queryRaw<{ same: boolean }[]>`
+      SELECT (SELECT DISTINCT p.xmin::text FROM "GlossaryProposal" p WHERE p."workspaceId" = ${w.workspace.id}) =
+             (SELECT c.xmin::text FROM "Change" c WHERE c."workspaceId" = ${w.workspace.id} AND c.kind = 'claim.mention-added') AS same`;
+    expect(same).toBe(true);
+    // Seen once: nothing proposed to the admin yet.
+    expect(await listProposals(admin)).toEqual([]);
+
+    const second = await quote("Санкции против банка продлили");
+    await attachMention(annotator, w.id("Sanctions against the bank were extended"), { annotationId: second.id, version: 1 });
+    const list = await listProposals(admin);
+    expect(list.map((p) => [p.term, p.english, p.support])).toEqual([["санкции", "sanctions", 2]]);
+
+    // Reject: gone, recorded; accept the next time round: a pair.
+    await rejectProposal(admin, list[0].id);
+    expect(await listProposals(admin)).toEqual([]);
+    await rejection(rejectProposal(admin, list[0].id), 409);
+    await db.glossaryProposal.update({ where: { id: list[0].id }, data: { status: "pending" } });
+    const pair = await acceptProposal(admin, list[0].id);
+    expect(pair).toMatchObject({ language: "ru", term: "санкции", english: "sanctions" });
+    expect(await listProposals(admin)).toEqual([]);
+    const feed = await db.change.findMany({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" }, orderBy: { seq: "asc" } });
+    expect(feed.map((c) => c.data)).toEqual([
+      expect.objectContaining({ action: "proposal-rejected", term: "санкции" }),
+      expect.objectContaining({ action: "created", term: "санкции", proposalId: list[0].id }),
+    ]);
+    await rejection(acceptProposal(await w.as(w.annotator), list[0].id), 403);
+  });
+
+  it("proposes nothing for an English quote of an English claim", async () => {
+    const w = await world(["New sanctions will hurt ordinary households"]);
+    const article = await db.article.create({ data: { workspaceId: w.workspace.id, title: "A", doc: {}, text: "…", contentHash: `${Math.random()}`, language: "en" } });
+    const a = await db.annotation.create({ data: { workspaceId: w.workspace.id, articleId: article.id, exact: "sanctions hurt households", prefix: "", suffix: "", start: 0, end: 5, anchoredRevision: 1 } });
+    await attachMention(await w.as(w.annotator), w.id("New sanctions will hurt ordinary households"), { annotationId: a.id, version: 1 });
+    expect(await db.glossaryProposal.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
+  });
+});

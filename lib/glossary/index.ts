@@ -1,0 +1,13 @@
+export * from "./schemas";
+export * from "./view";
+export { listGlossary, GLOSSARY_PAGE } from "./list-glossary";
+export { createPair } from "./create-pair";
+export { updatePair } from "./update-pair";
+export { deletePair } from "./delete-pair";
+export { listProposals, MIN_SUPPORT } from "./list-proposals";
+export { acceptProposal, rejectProposal } from "./decide-proposal";
+export { proposeFromMention } from "./propose-from-mention";
+export { listAliases } from "./list-aliases";
+export { suggestAliases, type SuggestedAlias } from "./suggest-aliases";
+export { confirmAlias } from "./confirm-alias";
+export { deleteAlias } from "./delete-alias";

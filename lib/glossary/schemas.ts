@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { text } from "@/lib/validation/text";
+
+/** Glossary pairs are Russian or Ukrainian terms with their English counterparts (issue 14). */
+export const GLOSSARY_LANGUAGES = ["ru", "uk"] as const;
+export type GlossaryLanguage = (typeof GLOSSARY_LANGUAGES)[number];
+export const MAX_TERM_LENGTH = 120;
+/** Pairs per workspace: every selection checks them, so the list stays a glossary, not a dictionary. */
+export const MAX_GLOSSARY_PAIRS = 5000;
+
+const CYRILLIC = /[А-Яа-яЁёІіЇїЄєҐґ]/;
+const LATIN = /[A-Za-z]/;
+
+const language = z.enum(GLOSSARY_LANGUAGES, { error: "Pick Russian (ru) or Ukrainian (uk)." });
+const term = text()
+  .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `Keep the term under ${MAX_TERM_LENGTH} characters.`))
+  .refine((s) => CYRILLIC.test(s), "Write the term in Cyrillic letters (Russian or Ukrainian).");
+const english = text()
+  .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `Keep the English term under ${MAX_TERM_LENGTH} characters.`))
+  .refine((s) => LATIN.test(s), "Write the English counterpart in Latin letters.");
+
+export const newPairSchema = z.object({ language, term, english }).strict();
+export type NewPair = z.output<typeof newPairSchema>;
+
+export const pairEditSchema = z
+  .object({ language: language.optional(), term: term.optional(), english: english.optional() })
+  .strict()
+  .refine((v) => v.language !== undefined || v.term !== undefined || v.english !== undefined, { error: "Change the language, the term or the English counterpart." });
+export type PairEdit = z.output<typeof pairEditSchema>;
+
+export const glossaryQuerySchema = z.object({
+  q: text().pipe(z.string().trim().max(MAX_TERM_LENGTH, `Keep the search under ${MAX_TERM_LENGTH} characters.`)).optional(),
+});
+
+/** An alias an admin confirms: two or more spellings of one person's name. */
+export const confirmAliasSchema = z
+  .object({
+    names: z
+      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `Keep each name under ${MAX_TERM_LENGTH} characters.`)), {
+        error: "Give the names as a list.",
+      })
+      .min(2, "An alias joins at least two names.")
+      .max(20, "At most 20 names in one alias.")
+      .transform((list) => [...new Map(list.map((n) => [n.toLowerCase(), n])).values()])
+      .refine((list) => list.length >= 2, "Give at least two different names."),
+    /** "dismissed": the suggestion is wrong; it is kept so it is not suggested again. */
+    status: z.enum(["confirmed", "dismissed"], { error: "Confirm or dismiss." }).optional(),
+  })
+  .strict();
+export type ConfirmAlias = z.output<typeof confirmAliasSchema>;
