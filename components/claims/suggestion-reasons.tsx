@@ -1,6 +1,6 @@
 import type { ReasonKind, SuggestionReason } from "@/lib/search/suggest-claims";
 
-const LABELS: Record<ReasonKind, string> = { name: "Name", date: "Date", number: "Number", words: "Words", spelling: "Similar spelling" };
+const LABELS: Record<ReasonKind, string> = { name: "Name", date: "Date", number: "Number", words: "Words", spelling: "Similar spelling", meaning: "Meaning" };
 
 /** Why a suggested claim matched: "Name: lavrov, blinken · Date: 2021-12-17 · Words: talk". */
 export function SuggestionReasons({ reasons }: { reasons?: SuggestionReason[] }) {

@@ -1,6 +1,7 @@
 import { detectLanguage } from "@/lib/articles/import/language";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { blendWithMeaning } from "./embeddings/blend";
 
 /**
  * Similar-claim suggestions and the typed claim search, both in PostgreSQL,
@@ -46,8 +47,8 @@ export interface ClaimSuggestion {
   mentionCount: number;
   /** 0…1, higher is better; comparable within one result list only. */
   score: number;
-  /** "text": its words matched; "trigram": found only through similarly spelled words. */
-  matchedBy: "text" | "trigram";
+  /** "text": its words matched; "trigram": found only through similarly spelled words; "meaning": only by the optional model (lib/search/embeddings). */
+  matchedBy: "text" | "trigram" | "meaning";
   /** Why it matched, strongest evidence first: the matched terms grouped by kind. */
   reasons: SuggestionReason[];
 }
@@ -56,9 +57,10 @@ export interface ClaimSuggestion {
  * words: the texts share words (stems, in the text's language); name: a name,
  * written in Latin or transliterated from Cyrillic; date and number: the same
  * date or number however written (17 December 2021, 17 декабря 2021 года);
- * spelling: only a similarly spelled word.
+ * spelling: only a similarly spelled word; meaning: close in meaning by the
+ * optional embedding model (lib/search/embeddings), terms = [cosine].
  */
-export type ReasonKind = "name" | "date" | "number" | "words" | "spelling";
+export type ReasonKind = "name" | "date" | "number" | "words" | "spelling" | "meaning";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -459,7 +461,12 @@ async function searchInput(input: SearchClaimsInput): Promise<RankInput | null> 
 /** Suggestions for a selection: claims of the workspace most similar to it, best first. */
 export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
   const rank = await suggestInput(input);
-  return rank ? rankClaims(rank) : [];
+  if (!rank) return [];
+  // Without EMBEDDING_MODEL_DIR this is rankClaims(rank) and nothing more; with a model, the lexical list is blended with the nearest by meaning.
+  return blendWithMeaning(
+    { workspaceId: rank.workspaceId, text: cleanText(input.text), excludeClaimIds: rank.excludeClaimIds, limit: rank.limit },
+    (limit) => rankClaims({ ...rank, limit }),
+  );
 }
 
 /** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */
