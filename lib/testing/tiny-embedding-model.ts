@@ -75,7 +75,7 @@ export function tinyOnnxModel(table: number[][], options: { extraInput?: string 
   return msg(intField(1, 8), strField(2, "claimtrail-tests"), bytesField(7, graph), bytesField(8, opset));
 }
 
-/** A WordPiece tokenizer.json over a fixed vocabulary (lower-cased, BERT pre-tokenizer, [CLS] … [SEP]). */
+/** A WordPiece tokenizer.json over a fixed vocabulary (lower-cased, accents kept so й stays й, BERT pre-tokenizer, [CLS] … [SEP]). */
 export function tinyTokenizerJson(vocab: string[]): object {
   const all = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", ...vocab];
   const ids = Object.fromEntries(all.map((token, i) => [token, i]));
@@ -86,7 +86,7 @@ export function tinyTokenizerJson(vocab: string[]): object {
     added_tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]"].map((content, id) => ({
       id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
     })),
-    normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
     pre_tokenizer: { type: "BertPreTokenizer" },
     post_processor: {
       type: "TemplateProcessing",

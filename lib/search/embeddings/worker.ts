@@ -105,7 +105,7 @@ async function store(embedder: Embedder, gone: Job[], done: Done[], finished: Jo
 }
 
 /** Embeds up to one batch of queued texts; returns how many jobs it took. */
-export async function embedDueTexts(now = new Date()): Promise<number> {
+export async function embedDueTexts(): Promise<number> {
   const embedder = await usableEmbedder();
   if (!embedder) return 0;
   if (activated !== embedder.fingerprint) {
@@ -121,11 +121,11 @@ export async function embedDueTexts(now = new Date()): Promise<number> {
       return 0;
     }
   }
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  // The database's clock, the one the triggers queue by (a job queued a moment ago is due at once).
   const jobs = await db.$queryRaw<Job[]>`
-    UPDATE "EmbeddingJob" SET "attempts" = "attempts" + 1, "dueAt" = ${leaseUntil}::timestamp
+    UPDATE "EmbeddingJob" SET "attempts" = "attempts" + 1, "dueAt" = clock_timestamp() + ${LEASE_MS} * interval '1 millisecond'
     WHERE ("kind", "sourceId") IN (
-      SELECT "kind", "sourceId" FROM "EmbeddingJob" WHERE "dueAt" <= ${now}::timestamp
+      SELECT "kind", "sourceId" FROM "EmbeddingJob" WHERE "dueAt" <= clock_timestamp()
       ORDER BY "dueAt" LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED)
     RETURNING "kind", "sourceId", "queuedAt", "attempts"`;
