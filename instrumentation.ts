@@ -4,7 +4,13 @@
  * leaves them to other instances.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CLAIMTRAIL_WORKERS === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A configured model is loaded (and a missing or broken one reported) at start, not at the first suggestion.
+  if (process.env.EMBEDDING_MODEL_DIR) {
+    const { reportEmbeddingModel } = await import("./lib/search/embeddings/startup");
+    void reportEmbeddingModel();
+  }
+  if (process.env.CLAIMTRAIL_WORKERS === "off") return;
   const { startWorkers } = await import("./lib/workers/index");
   startWorkers();
 }

@@ -1,6 +1,7 @@
 import { detectLanguage } from "@/lib/articles/import/language";
 import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { blendWithMeaning } from "./embeddings/blend";
 
 /**
  * Similar-claim suggestions and the typed claim search, both in PostgreSQL,
@@ -46,8 +47,8 @@ export interface ClaimSuggestion {
   mentionCount: number;
   /** 0…1, higher is better; comparable within one result list only. */
   score: number;
-  /** "text": its words matched; "trigram": found only through similarly spelled words. */
-  matchedBy: "text" | "trigram";
+  /** "text": its words matched; "trigram": found only through similarly spelled words; "meaning": only by the optional model (lib/search/embeddings). */
+  matchedBy: "text" | "trigram" | "meaning";
   /** Why it matched, strongest evidence first: the matched terms grouped by kind. */
   reasons: SuggestionReason[];
 }
@@ -57,10 +58,11 @@ export interface ClaimSuggestion {
  * written in Latin or transliterated from Cyrillic; date and number: the same
  * date or number however written (17 December 2021, 17 декабря 2021 года);
  * glossary: through a pair of the workspace glossary (shown as "term = english");
- * spelling: only a similarly spelled word. A name matched through a confirmed
- * alias is shown as the alias ("Sergei Lavrov = Sergey Lavrov").
+ * spelling: only a similarly spelled word; meaning: close in meaning by the
+ * optional embedding model (lib/search/embeddings), terms = [cosine]. A name
+ * matched through a confirmed alias is shown as the alias ("Sergei Lavrov = Sergey Lavrov").
  */
-export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "spelling";
+export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "spelling" | "meaning";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -508,7 +510,12 @@ async function searchInput(input: SearchClaimsInput): Promise<RankInput | null> 
 /** Suggestions for a selection: claims of the workspace most similar to it, best first. */
 export async function suggestClaims(input: SuggestClaimsInput): Promise<ClaimSuggestion[]> {
   const rank = await suggestInput(input);
-  return rank ? rankClaims(rank) : [];
+  if (!rank) return [];
+  // Without EMBEDDING_MODEL_DIR this is rankClaims(rank) and nothing more; with a model, the lexical list is blended with the nearest by meaning.
+  return blendWithMeaning(
+    { workspaceId: rank.workspaceId, text: cleanText(input.text), excludeClaimIds: rank.excludeClaimIds, limit: rank.limit },
+    (limit) => rankClaims({ ...rank, limit }),
+  );
 }
 
 /** The attach list's search box: prefix matching for half-typed words, similar spellings for typos. */

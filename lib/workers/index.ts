@@ -1,6 +1,7 @@
 import { presenceWorker } from "@/lib/live/presence-sweep";
 import { mailWorker } from "@/lib/mail/worker";
 import { digestWorker } from "@/lib/notifications/digest";
+import { embeddingWorker } from "@/lib/search/embeddings/worker";
 import { webhookWorker } from "@/lib/webhooks/worker";
 
 /**
@@ -25,6 +26,7 @@ export const workers: Worker[] = [
   digestWorker,
   webhookWorker,
   presenceWorker,
+  embeddingWorker,
 ];
 
 /** Starts every worker's loop; the returned function stops them (tests, shutdown). */

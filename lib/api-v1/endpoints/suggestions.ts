@@ -5,11 +5,11 @@ import { endpoint } from "../endpoint";
 
 const reasonSchema = z
   .object({
-    kind: z.enum(["name", "date", "number", "glossary", "words", "spelling"]).meta({
+    kind: z.enum(["name", "date", "number", "glossary", "words", "spelling", "meaning"]).meta({
       description:
         "name: a name, in Latin letters or transliterated from Cyrillic (Сергей Лавров → sergey lavrov); date and number: the same date or number however written " +
         "(17 December 2021, 17 декабря 2021 года, 17 грудня 2021 року); glossary: through a pair of the workspace glossary; words: shared words, stemmed in each text's own language; " +
-        "spelling: only a similarly spelled word.",
+        "spelling: only a similarly spelled word; meaning: close in meaning by the optional embedding model (EMBEDDING_MODEL_DIR), terms holding the cosine similarity (0.87).",
     }),
     terms: z.array(z.string()).meta({ description: "The matched terms, strongest first: stems for words and names, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers (2500000); for glossary the pairs (\"гарантии = guarantees\"), and for a name matched through a confirmed alias the alias (\"Sergey Lavrov = Sergei Lavrov\")." }),
   })
@@ -24,7 +24,7 @@ const suggestionSchema = z
     articleCount: z.int().meta({ description: "Distinct articles with a live mention of the claim." }),
     mentionCount: z.int(),
     score: z.number().meta({ description: "0…1, higher is better; comparable within one answer only." }),
-    matchedBy: z.enum(["text", "trigram"]).meta({ description: "text: its words matched; trigram: found only through similarly spelled words." }),
+    matchedBy: z.enum(["text", "trigram", "meaning"]).meta({ description: "text: its words matched; trigram: found only through similarly spelled words; meaning: found only by the optional embedding model." }),
     reasons: z.array(reasonSchema).meta({ description: "Why it matched, strongest evidence first." }),
   })
   .meta({ id: "ClaimSuggestion" });

@@ -1,0 +1,232 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorize } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { makeWorkspace } from "@/lib/testing/fixtures";
+import { writeTinyModel } from "@/lib/testing/tiny-embedding-model";
+import { suggestClaims } from "../suggest-claims";
+import { bucketsOf } from "./buckets";
+import { dot, EmbeddingModelError, loadEmbedder, vectorFromBytes } from "./model";
+import { reportEmbeddingModel } from "./startup";
+import { embeddingStatus } from "./status";
+import { embedDueTexts } from "./worker";
+
+/**
+ * Matching by meaning with a tiny ONNX model the test writes itself (one
+ * Gather over an 8-dimensional word table + mean pooling, lib/testing/
+ * tiny-embedding-model.ts), against the real database. Axes: war, Russia,
+ * Ukraine, festival, weather, economy, music, sport; "Moscow" lies near
+ * "Russia", "Kyiv" near "Ukraine", "attacked" near "invaded", and Russian
+ * words near their English ones, so "Moscow attacked Kyiv" is near "Russia
+ * invaded Ukraine" without sharing a word.
+ */
+
+const axis = (i: number, w = 1, spill: Record<number, number> = {}) => Array.from({ length: 8 }, (_, d) => (d === i ? w : spill[d] ?? 0));
+const WORDS: Record<string, number[]> = {
+  invaded: axis(0), attacked: axis(0, 0.95, { 5: 0.05 }), war: axis(0), война: axis(0, 0.9, { 1: 0.1 }),
+  russia: axis(1), moscow: axis(1, 0.95, { 3: 0.05 }), россия: axis(1),
+  ukraine: axis(2), kyiv: axis(2, 0.95, { 4: 0.05 }), украину: axis(2),
+  festival: axis(3), weather: axis(4), economy: axis(5), music: axis(6), sport: axis(7),
+  mild: axis(4, 0.9, { 7: 0.1 }), grows: axis(5, 0.9, { 6: 0.1 }), opens: axis(3, 0.8, { 6: 0.2 }),
+};
+
+const TARGET = "Russia invaded Ukraine";
+const QUERY = "Moscow attacked Kyiv";
+/** Each shares a word with the query, and is about something else. */
+const DISTRACTORS = [
+  "Moscow festival opens with music and sport",
+  "Kyiv weather mild, festival music and sport",
+  "Moscow economy grows with music, sport and festival",
+  "Kyiv festival opens: music, sport, weather",
+  "Moscow weather mild for sport, music festival",
+  "Kyiv economy grows through sport, music and festival",
+];
+
+let root: string;
+let modelDir: string;
+const setModel = (dir: string | undefined) => {
+  if (dir) process.env.EMBEDDING_MODEL_DIR = dir;
+  else delete process.env.EMBEDDING_MODEL_DIR;
+};
+
+/** Runs the worker until the queue is empty (each tick takes a batch). */
+async function drain(): Promise<number> {
+  let total = 0;
+  for (let n = await embedDueTexts(); n > 0; n = await embedDueTexts()) total += n;
+  return total;
+}
+
+async function vectorsOf(claimId: string) {
+  return db.claimEmbedding.findMany({ where: { claimId }, orderBy: [{ kind: "asc" }, { sourceId: "asc" }] });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), "ct-embeddings-"));
+  modelDir = writeTinyModel(path.join(root, "tiny-multilingual"), { words: WORDS });
+  // No model active at the start: the tables are this module's alone.
+  await db.embeddingModel.deleteMany();
+  await db.embeddingJob.deleteMany();
+});
+
+afterAll(async () => {
+  setModel(undefined);
+  await db.embeddingModel.deleteMany();
+  await db.embeddingJob.deleteMany();
+});
+
+describe("the model", () => {
+  it("is off without EMBEDDING_MODEL_DIR, and costs nothing: no model row, so writes queue nothing", async () => {
+    setModel(undefined);
+    expect(await loadEmbedder()).toBeNull();
+    expect(await embedDueTexts()).toBe(0);
+    const { workspace } = await makeWorkspace();
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: TARGET } });
+    expect(await db.embeddingJob.count({ where: { sourceId: claim.id } })).toBe(0);
+  });
+
+  it("loads model.onnx and tokenizer.json from the directory and embeds texts as unit vectors", async () => {
+    setModel(modelDir);
+    const embedder = (await loadEmbedder())!;
+    expect(embedder).toMatchObject({ name: "tiny-multilingual", dimension: 8 });
+    expect(embedder.fingerprint).toMatch(/^tiny-multilingual@[0-9a-f]{16}$/);
+    const [target, query, russian, distractor] = await embedder.embed([TARGET, QUERY, "Россия: война, Украину", DISTRACTORS[0]!], "passage");
+    expect(dot(target!, target!)).toBeCloseTo(1, 5);
+    expect(dot(target!, query!)).toBeGreaterThan(0.95);
+    expect(dot(target!, russian!)).toBeGreaterThan(0.9);
+    expect(dot(query!, distractor!)).toBeLessThan(0.3);
+    // Near vectors share hash buckets; the nearest-neighbour pass reads those.
+    expect(bucketsOf(target!).filter((b) => bucketsOf(query!).includes(b)).length).toBeGreaterThan(0);
+  });
+
+  it("a missing or corrupt model is a clear error at start, the worker idles and suggestions still match by words", async () => {
+    const { workspace } = await makeWorkspace();
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Moscow festival opens" } });
+
+    setModel(path.join(root, "nowhere"));
+    await expect(loadEmbedder()).rejects.toThrow(EmbeddingModelError);
+    await expect(loadEmbedder()).rejects.toThrow(`EMBEDDING_MODEL_DIR=${path.join(root, "nowhere")}: model.onnx is missing`);
+    expect(await reportEmbeddingModel()).toMatch(/^Matching by meaning is off: .*model\.onnx is missing.*Suggestions match by words alone\.$/);
+    expect(await embedDueTexts()).toBe(0);
+    expect((await suggestClaims({ workspaceId: workspace.id, text: "the festival opens" })).map((s) => s.claimId)).toEqual([claim.id]);
+
+    const corrupt = writeTinyModel(path.join(root, "corrupt"), { words: WORDS });
+    writeFileSync(path.join(corrupt, "model.onnx"), "this is not protobuf");
+    setModel(corrupt);
+    await expect(loadEmbedder()).rejects.toThrow(/model\.onnx can't be loaded as an ONNX model/);
+    const [hit] = await suggestClaims({ workspaceId: workspace.id, text: "the festival opens" });
+    expect(hit).toMatchObject({ claimId: claim.id, matchedBy: "text" });
+    const admin = (await db.membership.findFirstOrThrow({ where: { workspaceId: workspace.id } })).userId;
+    const status = await embeddingStatus(await authorize(admin, workspace.slug, "workspace.update"));
+    expect(status).toMatchObject({ state: "error", error: expect.stringMatching(/model\.onnx can't be loaded/) });
+
+    const noTokenizer = writeTinyModel(path.join(root, "no-tokenizer"), { words: WORDS });
+    writeFileSync(path.join(noTokenizer, "tokenizer.json"), "{ broken");
+    setModel(noTokenizer);
+    await expect(loadEmbedder()).rejects.toThrow(/tokenizer\.json can't be used/);
+  });
+});
+
+describe("embedding on write, backfill and blending", () => {
+  let workspace: Awaited<ReturnType<typeof makeWorkspace>>["workspace"];
+  let adminId: string;
+  let target: string;
+  const before: string[] = [];
+
+  beforeAll(async () => {
+    setModel(undefined);
+    const made = await makeWorkspace();
+    workspace = made.workspace;
+    adminId = made.admin.id;
+    // Written before any model: the backfill must find them.
+    for (const statement of [TARGET, ...DISTRACTORS]) {
+      const c = await db.claim.create({ data: { workspaceId: workspace.id, statement, createdById: adminId } });
+      before.push(c.id);
+    }
+    target = before[0]!;
+  });
+
+  it("the first tick with a model activates it and backfills every existing claim", async () => {
+    setModel(modelDir);
+    const embedder = (await loadEmbedder())!;
+    expect(await db.embeddingJob.count({ where: { sourceId: { in: before } } })).toBe(0);
+    expect(await drain()).toBeGreaterThanOrEqual(before.length);
+    expect(await db.embeddingModel.findUnique({ where: { id: 1 } })).toMatchObject({ name: "tiny-multilingual", fingerprint: embedder.fingerprint, dimension: 8 });
+    for (const id of before) {
+      const [row] = await vectorsOf(id);
+      expect(row).toMatchObject({ kind: "statement", sourceId: id, workspaceId: workspace.id, fingerprint: embedder.fingerprint });
+      expect(row!.vector.byteLength).toBe(8 * 4);
+      expect(row!.buckets).toHaveLength(6);
+    }
+    expect(await db.embeddingJob.count()).toBe(0);
+  });
+
+  it("a new claim, an edited statement and a linked quote are queued in the writing transaction and embedded by the worker", async () => {
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Russia war economy", createdById: adminId } });
+    expect(await db.embeddingJob.findMany({ where: { sourceId: claim.id } })).toMatchObject([{ kind: "statement", attempts: 0 }]);
+    await drain();
+    const [first] = await vectorsOf(claim.id);
+    expect(first!.kind).toBe("statement");
+
+    await db.claim.update({ where: { id: claim.id }, data: { statement: "Ukraine festival music" } });
+    await drain();
+    const [edited] = await vectorsOf(claim.id);
+    const embedder = (await loadEmbedder())!;
+    const [expected] = await embedder.embed(["Ukraine festival music"], "passage");
+    expect(dot(vectorFromBytes(edited!.vector), expected!)).toBeCloseTo(1, 5);
+
+    const article = await db.article.create({ data: { workspaceId: workspace.id, title: "A", doc: {}, text: "Kyiv weather", contentHash: `${Math.random()}` } });
+    const quote = await db.annotation.create({
+      data: { workspaceId: workspace.id, articleId: article.id, claimId: claim.id, exact: "Kyiv weather", prefix: "", suffix: "", start: 0, end: 12, anchoredRevision: 1 },
+    });
+    await drain();
+    expect((await vectorsOf(claim.id)).map((r) => [r.kind, r.sourceId])).toEqual([["quote", quote.id], ["statement", claim.id]]);
+
+    await db.annotation.update({ where: { id: quote.id }, data: { deletedAt: new Date() } });
+    await drain();
+    expect((await vectorsOf(claim.id)).map((r) => r.kind)).toEqual(["statement"]);
+  });
+
+  it("a query sharing no word with its claim ranks it in the top 5 only with the model, with a meaning reason", async () => {
+    setModel(undefined);
+    const lexical = await suggestClaims({ workspaceId: workspace.id, text: QUERY, limit: 5 });
+    expect(lexical.length).toBe(5);
+    expect(lexical.map((s) => s.claimId)).not.toContain(target);
+    expect(lexical.every((s) => s.reasons.every((r) => r.kind !== "meaning"))).toBe(true);
+
+    setModel(modelDir);
+    const blended = await suggestClaims({ workspaceId: workspace.id, text: QUERY, limit: 5 });
+    expect(blended).toHaveLength(5);
+    const hit = blended.find((s) => s.claimId === target);
+    expect(hit, blended.map((s) => s.statement).join(" | ")).toMatchObject({ statement: TARGET, matchedBy: "meaning", mentionCount: 0, articleCount: 0 });
+    expect(hit!.reasons).toEqual([{ kind: "meaning", terms: [expect.stringMatching(/^(0\.9\d|1\.00)$/)] }]);
+    // The lexical matches are still there, with their word reasons.
+    expect(blended.filter((s) => s.matchedBy === "text").length).toBeGreaterThanOrEqual(3);
+
+    // A claim the caller excludes stays out, model or not.
+    const excluded = await suggestClaims({ workspaceId: workspace.id, text: QUERY, limit: 5, excludeClaimIds: [target] });
+    expect(excluded.map((s) => s.claimId)).not.toContain(target);
+  });
+
+  it("the settings status says the model is active and how many claims are embedded", async () => {
+    const status = await embeddingStatus(await authorize(adminId, workspace.slug, "workspace.update"));
+    const claims = await db.claim.count({ where: { workspaceId: workspace.id, deletedAt: null, mergedIntoId: null } });
+    expect(status).toEqual({ state: "active", name: "tiny-multilingual", dimension: 8, embeddedClaims: claims, claims, queued: 0 });
+  });
+
+  it("a model change (another dimension) re-embeds everything with the new model", async () => {
+    const wider = Object.fromEntries(Object.entries(WORDS).map(([w, v]) => [w, [...v, 0, 0]]));
+    const other = writeTinyModel(path.join(root, "tiny-ten"), { words: wider });
+    setModel(other);
+    const embedder = (await loadEmbedder())!;
+    expect(embedder.dimension).toBe(10);
+    await drain();
+    expect(await db.embeddingModel.findUnique({ where: { id: 1 } })).toMatchObject({ name: "tiny-ten", dimension: 10, fingerprint: embedder.fingerprint });
+    const rows = await db.claimEmbedding.findMany({ where: { workspaceId: workspace.id } });
+    expect(rows.length).toBeGreaterThanOrEqual(before.length);
+    expect(rows.every((r) => r.fingerprint === embedder.fingerprint && r.vector.byteLength === 10 * 4)).toBe(true);
+    const blended = await suggestClaims({ workspaceId: workspace.id, text: QUERY, limit: 5 });
+    expect(blended.map((s) => s.claimId)).toContain(target);
+  });
+});

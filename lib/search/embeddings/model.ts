@@ -1,0 +1,235 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * The optional sentence-embedding model an admin copies in and names with
+ * EMBEDDING_MODEL_DIR (issue 14 §3): `model.onnx` (a multilingual sentence
+ * encoder exported to ONNX, e.g. multilingual-e5-small or
+ * paraphrase-multilingual-MiniLM-L12-v2) and its `tokenizer.json`, plus
+ * optionally `claimtrail.json` ({ "name", "queryPrefix", "passagePrefix",
+ * "maxTokens" }; e5 models want "query: " as both prefixes).
+ *
+ * Run with onnxruntime-web (WebAssembly, no native code, no install script)
+ * and the Hugging Face tokenizers.js reading tokenizer.json from the
+ * directory: nothing is fetched, ever. A model whose output is a transformer's
+ * last_hidden_state [1, tokens, dim] is mean-pooled over the attention mask (as
+ * sentence-transformers does); a [1, dim] output (e.g. "sentence_embedding")
+ * is used as is. Vectors are L2-normalised, so cosine is a dot product.
+ *
+ * The loaded model is cached per process (a read-only resource, like a
+ * connection pool; no job or request state lives here).
+ */
+
+export interface Embedder {
+  /** Shown to admins: claimtrail.json's name, else the directory's name. */
+  name: string;
+  /** name@hash of the model and tokenizer files: another model or a changed file re-embeds. */
+  fingerprint: string;
+  dimension: number;
+  /** Unit vectors, one per text. "query": a selection being matched; "passage": a claim or quote stored. */
+  embed(texts: string[], role: "query" | "passage"): Promise<Float32Array[]>;
+}
+
+/** A model that is configured but can't be used: the message says what to fix. */
+export class EmbeddingModelError extends Error {
+  override name = "EmbeddingModelError";
+}
+
+const DEFAULT_MAX_TOKENS = 256;
+
+interface ModelConfig {
+  name?: string;
+  queryPrefix?: string;
+  passagePrefix?: string;
+  maxTokens?: number;
+}
+
+/** The configured directory, or null when matching by meaning is off. */
+export function embeddingModelDir(): string | null {
+  const dir = process.env.EMBEDDING_MODEL_DIR?.trim();
+  return dir ? path.resolve(dir) : null;
+}
+
+async function readRequired(dir: string, file: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(dir, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new EmbeddingModelError(
+      `EMBEDDING_MODEL_DIR=${dir}: ${file} ${code === "ENOENT" ? "is missing" : `can't be read (${code ?? String(err)})`}; it should hold ${what}.`,
+    );
+  }
+}
+
+async function readConfig(dir: string): Promise<ModelConfig> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, "claimtrail.json"), "utf8");
+  } catch {
+    return {};
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    const c = parsed as Record<string, unknown>;
+    const str = (k: string) => (typeof c[k] === "string" ? (c[k] as string) : undefined);
+    const maxTokens = typeof c.maxTokens === "number" && c.maxTokens >= 8 ? Math.floor(c.maxTokens) : undefined;
+    return { name: str("name"), queryPrefix: str("queryPrefix"), passagePrefix: str("passagePrefix"), maxTokens };
+  } catch (err) {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: claimtrail.json is not valid JSON settings (${err instanceof Error ? err.message : err}).`);
+  }
+}
+
+type Ort = typeof import("onnxruntime-web");
+
+function l2normalise(v: Float32Array): Float32Array {
+  let sum = 0;
+  for (const x of v) sum += x * x;
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (let i = 0; i < v.length; i++) v[i]! /= norm;
+  return v;
+}
+
+/** Mean of the token vectors the attention mask keeps, or the sentence vector when the model already pooled. */
+function pool(data: Float32Array, dims: readonly number[], mask: number[]): Float32Array {
+  if (dims.length === 2) return l2normalise(Float32Array.from(data.subarray(0, dims[1]!)));
+  if (dims.length !== 3) throw new EmbeddingModelError(`the model's output has shape [${dims.join(", ")}]; expected [1, tokens, dim] or [1, dim].`);
+  const [, tokens, dim] = dims as [number, number, number];
+  const out = new Float32Array(dim);
+  let kept = 0;
+  for (let t = 0; t < tokens; t++) {
+    if (!mask[t]) continue;
+    kept++;
+    for (let d = 0; d < dim; d++) out[d]! += data[t * dim + d]!;
+  }
+  if (kept > 0) for (let d = 0; d < dim; d++) out[d]! /= kept;
+  return l2normalise(out);
+}
+
+async function load(dir: string): Promise<Embedder> {
+  const [modelBytes, tokenizerBytes, config] = await Promise.all([
+    readRequired(dir, "model.onnx", "the sentence-embedding model in ONNX format"),
+    readRequired(dir, "tokenizer.json", "the model's Hugging Face tokenizer"),
+    readConfig(dir),
+  ]);
+  const { Tokenizer } = await import("@huggingface/tokenizers");
+  let tokenizer: InstanceType<typeof Tokenizer>;
+  try {
+    tokenizer = new Tokenizer(JSON.parse(tokenizerBytes.toString("utf8")) as object, {});
+  } catch (err) {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: tokenizer.json can't be used (${err instanceof Error ? err.message : err}).`);
+  }
+  const ort: Ort = await import("onnxruntime-web");
+  // One thread: the web process shares its cores with requests, and WASM threads need a worker script.
+  ort.env.wasm.numThreads = 1;
+  let session: Awaited<ReturnType<Ort["InferenceSession"]["create"]>>;
+  try {
+    session = await ort.InferenceSession.create(new Uint8Array(modelBytes));
+  } catch (err) {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx can't be loaded as an ONNX model (${err instanceof Error ? err.message : err}).`);
+  }
+  if (!session.inputNames.includes("input_ids")) {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx has no input_ids input (it has ${session.inputNames.join(", ")}); export a text encoder.`);
+  }
+  const output = session.outputNames.includes("sentence_embedding") ? "sentence_embedding" : session.outputNames[0]!;
+  const maxTokens = config.maxTokens ?? DEFAULT_MAX_TOKENS;
+
+  // One text per run: no padding, and a long passage doesn't make a short one pay for its length.
+  const embedOne = async (text: string): Promise<Float32Array> => {
+    const encoded = tokenizer.encode(text);
+    let ids = encoded.ids;
+    if (ids.length > maxTokens) ids = [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]!];
+    const mask = ids.map(() => 1);
+    const shape = [1, ids.length];
+    const feeds: Record<string, InstanceType<Ort["Tensor"]>> = {};
+    for (const name of session.inputNames) {
+      const values = name === "input_ids" ? ids : name === "attention_mask" ? mask : ids.map(() => 0);
+      feeds[name] = new ort.Tensor("int64", BigInt64Array.from(values, (v) => BigInt(v)), shape);
+    }
+    const result = await session.run(feeds);
+    const tensor = result[output]!;
+    return pool(tensor.data as Float32Array, tensor.dims, mask);
+  };
+
+  let probe: Float32Array;
+  try {
+    probe = await embedOne("claimtrail");
+  } catch (err) {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx failed on a test sentence (${err instanceof Error ? err.message : err}).`);
+  }
+  const name = (config.name ?? path.basename(dir)).slice(0, 100);
+  const hash = createHash("sha256").update(modelBytes).update(tokenizerBytes).update(JSON.stringify(config)).digest("hex").slice(0, 16);
+  const prefix = (role: "query" | "passage") => (role === "query" ? config.queryPrefix : config.passagePrefix) ?? "";
+  return {
+    name,
+    fingerprint: `${name}@${hash}`,
+    dimension: probe.length,
+    async embed(texts, role) {
+      const out: Float32Array[] = [];
+      for (const text of texts) out.push(await embedOne(prefix(role) + text));
+      return out;
+    },
+  };
+}
+
+const loaded = new Map<string, Promise<Embedder>>();
+
+/**
+ * The configured model, loaded once per process; null when EMBEDDING_MODEL_DIR
+ * is unset. Rejects with an EmbeddingModelError (the same one every time, so
+ * a bad model is reported, not retried on every request) when it can't be used.
+ */
+export function loadEmbedder(): Promise<Embedder | null> {
+  const dir = embeddingModelDir();
+  if (!dir) return Promise.resolve(null);
+  let promise = loaded.get(dir);
+  if (!promise) {
+    promise = load(dir).catch((err: unknown) => {
+      throw err instanceof EmbeddingModelError ? err : new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    loaded.set(dir, promise);
+  }
+  return promise;
+}
+
+const reported = new Set<string>();
+
+/**
+ * The model, or null when it is off or broken: a broken model is logged once
+ * per process and the app carries on matching by words alone.
+ */
+export async function usableEmbedder(): Promise<Embedder | null> {
+  try {
+    return await loadEmbedder();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!reported.has(message)) {
+      reported.add(message);
+      console.error(`Matching by meaning is off: ${message}`);
+    }
+    return null;
+  }
+}
+
+/** float32 little-endian bytes of a vector, as stored in ClaimEmbedding.vector. */
+export function vectorBytes(v: Float32Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(v.length * 4);
+  const view = new DataView(out.buffer);
+  v.forEach((x, i) => view.setFloat32(i * 4, x, true));
+  return out;
+}
+
+export function vectorFromBytes(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
+  return s;
+}
