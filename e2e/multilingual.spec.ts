@@ -71,3 +71,39 @@ test("a Russian passage is offered the English claim, saying it matched on the n
   const { annotationId } = (await (await attached).json()) as { annotationId: string };
   await expect(highlight(page, annotationId).first()).toBeVisible();
 });
+
+test("a Russian selection of 6,000 characters (120 KB as a URL: over Node's header limit) gets suggestions, sent in a POST body", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpAndLand(page, newPerson("Longreader"));
+  const slug = await createWorkspace(page, "Long desk");
+  const opening = "Сергей Лавров и Энтони Блинкен провели переговоры.";
+  const closing = "Конец длинного отрывка.";
+  const filler = " Погода в городе была тёплой, и дети весь день гуляли в парке у реки.";
+  const long = `${opening}${filler.repeat(Math.ceil((6000 - opening.length - closing.length) / filler.length))} ${closing}`;
+  expect(encodeURIComponent(long).length).toBeGreaterThan(16 * 1024);
+  const file = (name: string, title: string, body: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(`${title}\n\n${body}\n`) });
+  await uploadFiles(page, slug, [file("talks-en.txt", EN_TITLE, EN), file("long-ru.txt", "Длинная статья", long)], { "talks-en.txt": "Added", "long-ru.txt": "Added" });
+
+  await openArticle(page, slug, EN_TITLE);
+  await openComposer(page, EN);
+  const marked = page.waitForResponse(isPost(/\/mark-as-claim$/));
+  await dialog(page).getByRole("button", { name: "Create claim" }).click();
+  expect((await marked).status()).toBe(201);
+  await expect(dialog(page)).toHaveCount(0);
+
+  // Tall enough that the whole paragraph is on screen for one mouse drag.
+  await page.setViewportSize({ width: 1280, height: 3000 });
+  await openArticle(page, slug, "Длинная статья");
+  const asked = page.waitForResponse(isPost(/\/claims\/suggestions$/));
+  await mouseSelect(page, articleText(page), opening, closing);
+  await expect(selectionToolbar(page)).toBeVisible();
+  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
+  await expect(dialog(page)).toBeVisible();
+  const res = await asked;
+  expect(res.status()).toBe(200);
+  expect(JSON.parse(res.request().postData() ?? "{}").text.length).toBeGreaterThan(5900);
+  const item = dialog(page).getByRole("list", { name: "Suggested claims" }).getByRole("listitem").filter({ hasText: EN });
+  await expect(item).toBeVisible();
+  await expect(item.getByTestId("suggestion-reasons")).toContainText("lavrov");
+  await expect(dialog(page)).not.toContainText("Suggestions couldn't be loaded");
+});

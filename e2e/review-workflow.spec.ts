@@ -284,6 +284,8 @@ test("the merge box suggests similar claims before anything is typed", async () 
   const similar = ad.getByRole("list", { name: "Similar claims" });
   await expect(similar.getByRole("button", { name: `Merge “${SENTENCES[0].slice(0, 60)}” into this claim` })).toBeVisible();
   await expect(similar).not.toContainText(SENTENCES[1]);
+  // Each says why it matched, as the reader's suggestions do.
+  await expect(similar.getByRole("listitem").first().getByTestId("suggestion-reasons")).toContainText(/Words: |Name: /);
   await shoot(ad, "claim-merge-suggestions");
 
   // Typing switches to the search, and clearing it brings the suggestions back.

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
+import { SuggestionReasons } from "./suggestion-reasons";
 import { useClaimCandidates } from "./use-claim-search";
 
 /** Merge a duplicate into this claim, delete it, or (admins) restore it. */
@@ -68,7 +69,10 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
           <ul className="max-h-56 overflow-y-auto px-1" aria-label={listName}>
             {found.map((f) => (
               <li key={f.claimId} className="flex items-start justify-between gap-2 border-b border-stone-100 py-2 text-sm">
-                <span>{f.statement}</span>
+                <div>
+                  <span>{f.statement}</span>
+                  <SuggestionReasons reasons={f.reasons} />
+                </div>
                 <Button
                   variant="secondary"
                   className="shrink-0 py-1"

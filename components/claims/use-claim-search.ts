@@ -2,10 +2,13 @@
 
 import { useEffect, useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import type { SuggestionReason } from "@/lib/search/suggest-claims";
 
 export interface FoundClaim {
   claimId: string;
   statement: string;
+  /** Why it matched (a claim like this one): shown as the reader's suggestions show it. */
+  reasons?: SuggestionReason[];
 }
 
 /** Claims matching what someone types (debounced), leaving out the claim at hand. */
@@ -50,10 +53,11 @@ export function useClaimCandidates(slug: string, query: string, enabled: boolean
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
-    const params = mode === "search" ? new URLSearchParams({ q }) : new URLSearchParams({ text: claim.statement, exclude: claim.id });
+    // POST: a statement may be longer than a URL can carry.
+    const body = mode === "search" ? { q } : { text: claim.statement, exclude: [claim.id] };
     const timer = window.setTimeout(
       async () => {
-        const res = await apiSend<{ suggestions?: FoundClaim[] }>("GET", `/api/w/${slug}/claims/suggestions?${params.toString()}`);
+        const res = await apiSend<{ suggestions?: FoundClaim[] }>("POST", `/api/w/${slug}/claims/suggestions`, body);
         if (cancelled) return;
         setState({ key, items: res.ok ? (res.data.suggestions ?? []).filter((f) => f.claimId !== claim.id) : [], failed: !res.ok });
       },

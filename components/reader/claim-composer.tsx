@@ -39,10 +39,11 @@ interface Props {
 
 const TABBABLE = "a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
-async function fetchSuggestions(url: string): Promise<Suggestion[]> {
-  const res = await fetch(url, { cache: "no-store" });
-  if (!res.ok) throw new Error(`Suggestions failed (${res.status})`);
-  return ((await res.json()) as { suggestions: Suggestion[] }).suggestions;
+/** Suggestions for the selection, or for what was typed: POST, as a selection can be far longer than a URL may be. */
+async function fetchSuggestions(url: string, body: { text: string; articleId: string } | { q: string }): Promise<Suggestion[]> {
+  const res = await apiSend<{ suggestions: Suggestion[] }>("POST", url, body);
+  if (!res.ok) throw new Error(res.error.message);
+  return res.data.suggestions;
 }
 
 /**
@@ -81,12 +82,9 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
   useEffect(() => {
     let cancelled = false;
     const q = query.trim();
-    const url = q
-      ? `${base}/claims/suggestions?q=${encodeURIComponent(q)}`
-      : `${base}/claims/suggestions?text=${encodeURIComponent(selection.text)}&articleId=${encodeURIComponent(articleId)}`;
     const timer = window.setTimeout(
       () => {
-        fetchSuggestions(url)
+        fetchSuggestions(`${base}/claims/suggestions`, q ? { q } : { text: selection.text, articleId })
           .then((list) => {
             if (cancelled) return;
             setItems(list);

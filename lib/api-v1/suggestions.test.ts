@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { suggestClaimsEndpoint } from "./endpoints/suggestions";
+import { suggestClaimsByBodyEndpoint, suggestClaimsEndpoint } from "./endpoints/suggestions";
 import { apiWorld, call } from "./testing";
 
 type Reason = { kind: string; terms: string[] };
@@ -40,5 +40,62 @@ describe("GET /workspaces/{ws}/claims/suggestions", () => {
       expect(Object.keys(res.body.errors), JSON.stringify(query)).toContain(field);
     }
     expect((await call(suggestClaimsEndpoint, { params: p, query: { text: "x" } })).status).toBe(401);
+  });
+});
+
+describe("POST /workspaces/{ws}/claims/suggestions (the passage in a JSON body)", () => {
+  it("takes the documented 20,000 characters of Cyrillic (no URL can: 120 KB percent-encoded) and answers as GET does (checked against the OpenAPI document)", async () => {
+    const w = await apiWorld();
+    const claim = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Sergey Ryabkov said the talks would go on next year" } });
+    const p = { ws: w.ws };
+    const opening = "Сергей Рябков сказал, что переговоры продолжатся.";
+    const text = (opening + " Погода в городе была тёплой, и дети весь день гуляли в парке у реки.".repeat(400)).slice(0, 20_000);
+    expect(text).toHaveLength(20_000);
+
+    const res = await call<J>(suggestClaimsByBodyEndpoint, { token: w.tokens.viewer, params: p, body: { text, language: "ru", limit: 3 } });
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ claimId: claim.id, matchedBy: "text" });
+    expect(res.body.items[0].reasons[0]).toEqual({ kind: "name", terms: expect.arrayContaining(["ryabkov", "sergey"]) });
+    const short = await call<J>(suggestClaimsEndpoint, { token: w.tokens.viewer, params: p, query: { text: opening } });
+    expect(short.body.items[0].claimId).toBe(claim.id);
+
+    expect((await call<J>(suggestClaimsByBodyEndpoint, { token: w.tokens.viewer, params: p, body: { text: opening, exclude: [claim.id] } })).body.items).toEqual([]);
+    expect((await call<J>(suggestClaimsByBodyEndpoint, { token: w.tokens.viewer, params: p, body: { q: "ryab" } })).body.items.map((i) => i.claimId)).toEqual([claim.id]);
+  });
+
+  it("bad input is a 400 naming the field", async () => {
+    const w = await apiWorld();
+    const p = { ws: w.ws };
+    for (const [body, field] of [
+      [{}, "text"],
+      [{ text: "x".repeat(20_001) }, "text"],
+      [{ text: "x", q: "y" }, "q"],
+      [{ text: "x", limit: 0 }, "limit"],
+      [{ text: "x", limit: "5" }, "limit"],
+      [{ text: "x", language: "not a language" }, "language"],
+      [{ text: "x", exclude: "a,b" }, "exclude"],
+      [{ text: "a\u0000b" }, "text"],
+    ] as const) {
+      const res = await call<{ errors: Record<string, string> }>(suggestClaimsByBodyEndpoint, { token: w.tokens.viewer, params: p, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(res.body.errors), JSON.stringify(body)).toContain(field);
+    }
+    expect((await call(suggestClaimsByBodyEndpoint, { params: p, body: { text: "x" } })).status).toBe(401);
+  });
+});
+
+describe("GET /workspaces/{ws}/claims/suggestions: bytes that are no text", () => {
+  it("an encoded lone surrogate or invalid UTF-8 in text is a 400 naming text, as documented; text with q a 400 naming q", async () => {
+    const w = await apiWorld();
+    const params = Promise.resolve({ ws: w.ws });
+    const headers = { authorization: `Bearer ${w.tokens.viewer}` };
+    for (const raw of ["%ED%A0%80", "%FF%FE", "%E0%A4%A"]) {
+      const res = await suggestClaimsEndpoint(new Request(`http://localhost/api/v1/workspaces/${w.ws}/claims/suggestions?text=${raw}`, { headers }), { params });
+      expect(res.status, raw).toBe(400);
+      expect(Object.keys(((await res.json()) as { errors: Record<string, string> }).errors), raw).toEqual(["text"]);
+    }
+    const both = await call<{ errors: Record<string, string> }>(suggestClaimsEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { text: "x", q: "y" } });
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toEqual({ q: "Give text or q, not both." });
   });
 });

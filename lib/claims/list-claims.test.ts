@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { approveClaim } from "./change-review-state";
 import { listClaims } from "./list-claims";
 import { attachMention } from "./attach-mention";
@@ -7,6 +8,25 @@ import { bulkAssign, bulkSubmitForReview } from "./bulk";
 import { claimWorld, rejection } from "./test-world";
 
 describe("listing claims", () => {
+  it("Search statements reads the words as the suggestions do: stemmed in their language, names across scripts (a tester's finding, issue 14)", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const claim = (statement: string, language: string) => db.claim.create({ data: { workspaceId: w.workspace.id, statement, language } });
+    const ru = await claim("Гарантии безопасности для США больше не действуют", "ru");
+    const en = await claim("Sergey Lavrov met Antony Blinken in Geneva", "en");
+    const uk = await claim("За словами Грушка, питання гарантій залишиться ключовим", "uk");
+    const ids = async (q: string) => (await listClaims(a, { q })).items.map((i) => i.id).sort();
+    // Russian and Ukrainian stems of one word meet (гарант).
+    expect(await ids("гарантиям")).toEqual([ru.id, uk.id].sort());
+    expect(await ids("безопасности")).toEqual([ru.id]);
+    expect(await ids("Лавров")).toEqual([en.id]);
+    expect(await ids("Грушко")).toEqual([uk.id]);
+    expect(await ids("гарантіям питань")).toEqual([uk.id]);
+    // Every word is required, as in the plain text search; and text as written still matches inside words.
+    expect(await ids("Лавров гарантиям")).toEqual([]);
+    expect(await ids("Blink")).toEqual([en.id]);
+  });
+
   it("filters on the server: review state, verdict, tag, article, claimant, assignee (me), sources, text", async () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);

@@ -115,7 +115,9 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
     and.push(assignee === null ? Prisma.sql`c."assigneeId" IS NULL` : Prisma.sql`c."assigneeId" = ${assignee}`);
   }
   if (f.hasSources !== undefined) and.push(Prisma.sql`${Prisma.raw(f.hasSources ? "" : "NOT ")}EXISTS (SELECT 1 FROM "Source" s WHERE s."claimId" = c.id)`);
-  if (f.q) and.push(Prisma.sql`c.statement ILIKE ${containing(f.q)}`);
+  // The text as typed, or its words as the suggestions read them (stemmed in its language, names across scripts:
+  // «гарантиям» finds «гарантии», «Лавров» finds "Lavrov"); both answered by GIN indexes.
+  if (f.q) and.push(Prisma.sql`(c.statement ILIKE ${containing(f.q)} OR c."searchVector" @@ "search_typed_tsquery"(${f.q}))`);
   const order = ORDER[f.sort];
   if (f.cursor) and.push(order.after(decodeCursor(f.cursor, f.sort)));
 

@@ -76,6 +76,7 @@ import * as claims from "@/app/api/w/[slug]/claims/route";
 import * as bulk from "@/app/api/w/[slug]/claims/bulk/route";
 import * as suggestions from "@/app/api/w/[slug]/claims/suggestions/route";
 import * as feedback from "@/app/api/w/[slug]/claims/suggestions/feedback/route";
+import { suggestionBodySchema } from "@/lib/search/suggestion-request";
 import * as claim from "@/app/api/w/[slug]/claims/[claimId]/route";
 import * as comments from "@/app/api/w/[slug]/claims/[claimId]/comments/route";
 import * as history from "@/app/api/w/[slug]/claims/[claimId]/history/route";
@@ -183,6 +184,12 @@ const ROUTES: Route[] = [
     path: "/api/w/[slug]/claims/suggestions",
     handler: suggestions.GET,
     query: z.object({ text: z.string().max(200).optional(), q: text.optional(), limit: z.int().min(1).max(50).optional(), exclude: text.optional() }),
+  },
+  {
+    method: "POST",
+    path: "/api/w/[slug]/claims/suggestions",
+    handler: suggestions.POST,
+    body: suggestionBodySchema.extend({ text: z.string().max(200).optional(), articleId: z.string().max(100).optional() }),
   },
   { method: "POST", path: "/api/w/[slug]/claims/suggestions/feedback", handler: feedback.POST, body: feedbackSchema },
   { method: "GET", path: "/api/w/[slug]/claims/[claimId]", handler: claim.GET },

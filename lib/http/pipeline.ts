@@ -55,9 +55,39 @@ export function checkParams(params: RouteParams): Record<string, string> {
   return out;
 }
 
-/** Query parameters: none may hold text that can't be stored or compared. */
-export function checkQuery(url: URL): Record<string, string> {
+export const BAD_ENCODING_MESSAGE = "Not valid UTF-8: percent-encoded bytes that are no character (e.g. an encoded lone surrogate).";
+
+/**
+ * Parameters whose percent-encoding isn't UTF-8 (%FF, %ED%A0%80 — a lone
+ * surrogate —, a cut %E0%A4): URLSearchParams turns them into U+FFFD
+ * silently, changing what was sent, so they are found in the raw query. A
+ * lone % not followed by two hex digits is kept as written, as URLSearchParams does.
+ */
+function badlyEncoded(search: string): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (!search.includes("%")) return errors;
+  const decode = (raw: string) => decodeURIComponent(raw.replace(/\+/g, " ").replace(/%(?![0-9A-Fa-f]{2})/g, "%25"));
+  for (const part of search.replace(/^\?/, "").split("&")) {
+    const eq = part.indexOf("=");
+    let name: string;
+    try {
+      name = decode(eq < 0 ? part : part.slice(0, eq));
+    } catch {
+      errors._ = BAD_ENCODING_MESSAGE;
+      continue;
+    }
+    try {
+      if (eq >= 0) decode(part.slice(eq + 1));
+    } catch {
+      errors[name] = BAD_ENCODING_MESSAGE;
+    }
+  }
+  return errors;
+}
+
+/** Query parameters: none may hold text that can't be stored or compared, nor bytes that are no text. */
+export function checkQuery(url: URL): Record<string, string> {
+  const errors: Record<string, string> = badlyEncoded(url.search);
   for (const [name, value] of url.searchParams) {
     const why = unstorableReason(name) ?? unstorableReason(value);
     if (why) errors[unstorableReason(name) ? "_" : name] = why;

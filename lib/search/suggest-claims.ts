@@ -8,7 +8,9 @@ import { blendWithMeaning } from "./embeddings/blend";
  * with work bounded for any input (issue 11): a one-letter query, "Russia" in
  * a workspace where most claims say Russia, or a whole pasted paragraph.
  *
- * 1. Query terms. A selection's lexemes in its own language (detected with
+ * 1. Query terms. The text normalised as documents are (search_clean():
+ *    invisible characters, stress marks, look-alike letters), then a
+ *    selection's lexemes in its own language (detected with
  *    the import's detector, the script for short text; stop words gone,
  *    stemmed by search_words() of migration multilingual_search, the same
  *    function that builds the claims' documents, where each statement is in
@@ -163,7 +165,7 @@ const SIGNAL = "'^0[a-z]'";
 function selectionWords(text: string, language: string | null): Prisma.Sql {
   return Prisma.sql`
     words AS MATERIALIZED (
-      SELECT t.lexeme AS stem, t.kind FROM "search_query_terms"(${text}, ${language}::text) t
+      SELECT t.lexeme AS stem, t.kind FROM "search_query_terms"("search_clean"(${text}), ${language}::text) t
       LEFT JOIN listed l USING (lexeme)
       ORDER BY coalesce(l.freq, (SELECT freq FROM unlisted)), t.lexeme
       LIMIT ${raw(MAX_TERMS)}
@@ -274,6 +276,7 @@ interface RankInput {
   workspaceId: string;
   /** CTEs "words" (stem, kind) and "exact_terms" (lexeme, stem, kind). */
   words: Prisma.Sql;
+  /** The start of the text, for spelling closeness (normalised in the query). */
   trigramText: string;
   excludeClaimIds: string[];
   limit: number;
@@ -396,7 +399,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
     scored AS (
-      SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity(${input.trigramText}, b."statement") AS score
+      SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity("search_clean"(${input.trigramText}), b."statement") AS score
       FROM best b
       ORDER BY score DESC, b."id" LIMIT ${input.limit}
     )
@@ -494,8 +497,21 @@ async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null
   };
 }
 
+/**
+ * The normaliser the documents are built with (search_clean() of migration
+ * search_normalise: invisible characters and stress marks gone, look-alike
+ * letters of a mixed-script word folded), for a typed query whose words are
+ * split here. A selection's text goes through it inside the ranking query.
+ */
+async function normalised(text: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ t: string }[]>`SELECT "search_clean"(${text}) AS t`;
+  return row.t;
+}
+
 async function searchInput(input: SearchClaimsInput): Promise<RankInput | null> {
-  const text = cleanText(input.query);
+  const typed = cleanText(input.query);
+  if (!/[\p{L}\p{N}]/u.test(typed)) return null;
+  const text = cleanText(await normalised(typed));
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return {

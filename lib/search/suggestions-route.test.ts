@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
 import { POST } from "@/app/api/w/[slug]/claims/suggestions/feedback/route";
-import { GET } from "@/app/api/w/[slug]/claims/suggestions/route";
+import { GET, POST as SUGGEST } from "@/app/api/w/[slug]/claims/suggestions/route";
 
 // The session is next-auth's (it needs Next's request context); everything after it runs for real.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -16,6 +16,15 @@ const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const get = (slug: string, query: string) => GET(new Request(`http://localhost/api/w/${slug}/claims/suggestions?${query}`), ctx(slug));
 const post = (slug: string, body: unknown) =>
   POST(new Request(`http://localhost/api/w/${slug}/claims/suggestions/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), ctx(slug));
+
+const suggest = (slug: string, body: unknown) =>
+  SUGGEST(new Request(`http://localhost/api/w/${slug}/claims/suggestions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), ctx(slug));
+
+/** A Russian passage of exactly `length` characters opening with `about` (the server reads a selection's first few thousand characters). */
+function longRussian(length: number, about: string): string {
+  const filler = " Погода в городе была тёплой, и дети весь день гуляли в парке у реки.";
+  return (about + filler.repeat(Math.ceil(length / filler.length))).slice(0, length);
+}
 
 async function world() {
   const { workspace, admin } = await makeWorkspace();
@@ -63,6 +72,60 @@ describe("GET /api/w/[slug]/claims/suggestions", () => {
     expect((await get(workspace.slug, "q=x&limit=500")).status).toBe(400);
     session.user = (await makeWorkspace()).admin;
     expect((await get(workspace.slug, "q=peskov")).status).toBe(404);
+  });
+});
+
+describe("POST /api/w/[slug]/claims/suggestions (a selection in the body)", () => {
+  it("suggests for a 20,000-character Cyrillic selection (in a URL it would be about 120 KB: over Node's 16 KB header limit)", async () => {
+    const { workspace, viewer } = await world();
+    session.user = viewer;
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Заместитель министра Рябков: переговоры продолжатся", language: "ru" } });
+    const text = longRussian(20_000, "Рябков сказал, что переговоры продолжатся.");
+    expect(text).toHaveLength(20_000);
+    expect(encodeURIComponent(text).length).toBeGreaterThan(16 * 1024);
+    const res = await suggest(workspace.slug, { text });
+    expect(res.status).toBe(200);
+    expect((await res.json()).suggestions[0]).toMatchObject({ claimId: claim.id, matchedBy: "text" });
+    expect((await suggest(workspace.slug, { text: `${text}x` })).status).toBe(400);
+  });
+
+  it("takes q, limit, exclude and articleId as GET does; bad fields are a 400 naming them in words, not a validator's", async () => {
+    const { workspace, claim, viewer } = await world();
+    session.user = viewer;
+    expect((await (await suggest(workspace.slug, { q: "pesk", limit: 3 })).json()).suggestions).toMatchObject([{ claimId: claim.id }]);
+    expect((await (await suggest(workspace.slug, { text: "Peskov", exclude: [claim.id] })).json()).suggestions).toEqual([]);
+    for (const [body, field, message] of [
+      [{ text: "x", limit: 0 }, "limit", "A whole number from 1 to 50."],
+      [{ text: "x", limit: 2.5 }, "limit", "A whole number from 1 to 50."],
+      [{ q: "x".repeat(501) }, "q", "At most 500 characters."],
+      [{ text: "x", q: "y" }, "q", "Give text or q, not both."],
+      [{}, "text", "Required unless q is given."],
+      [{ text: "x", articleId: "nope" }, "articleId", "No such article in this workspace."],
+    ] as const) {
+      const res = await suggest(workspace.slug, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await res.json()).errors[field], JSON.stringify(body)).toBe(message);
+    }
+  });
+});
+
+describe("GET /api/w/[slug]/claims/suggestions: input that is no text", () => {
+  it("an encoded lone surrogate, invalid UTF-8 or a cut escape in text is a 400 naming text; text and q together a 400 naming q", async () => {
+    const { workspace, viewer } = await world();
+    session.user = viewer;
+    for (const raw of ["%ED%A0%80", "%FF%FE", "%E0%A4%A", "abc%C3"]) {
+      const res = await get(workspace.slug, `text=${raw}`);
+      expect(res.status, raw).toBe(400);
+      expect(Object.keys((await res.json()).errors), raw).toEqual(["text"]);
+    }
+    // A literal % (not an escape) and an encoded U+FFFD are text.
+    expect((await get(workspace.slug, "text=40%+Peskov")).status).toBe(200);
+    expect((await get(workspace.slug, "text=%EF%BF%BD")).status).toBe(200);
+    const both = await get(workspace.slug, "text=Peskov&q=Peskov");
+    expect(both.status).toBe(400);
+    expect((await both.json()).errors).toEqual({ q: "Give text or q, not both." });
+    const limit = await get(workspace.slug, "text=x&limit=abc");
+    expect((await limit.json()).errors).toEqual({ limit: "A whole number from 1 to 50." });
   });
 });
 

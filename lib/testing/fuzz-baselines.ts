@@ -55,6 +55,7 @@ export function v1Baselines(w: FuzzWorld): Record<string, Baseline> {
     updateArticle: { body: { version: v, ...metadata, doc: articleDoc("The bridge carries about 40,000 vehicles a day.") } },
     listClaims: { query: { reviewState: "unreviewed", verdict: "none", tag: "economy", claimant: "Traders", q: "third", sort: "statement", hasSources: "false", limit: "2" } },
     createClaim: { body: { annotationId: w.free.id, statement: "Unemployment fell to 4.1 percent", claimant: "The minister", claimDate: "2024-05-01", tags: ["economy"] } },
+    suggestClaimsByBody: { body: { text: "about 40,000 vehicles", language: "en", limit: 5, exclude: [w.c1.id] } },
     markAsClaim: {
       body: { annotationId: w.free.id, statement: "Unemployment fell", claimant: "The minister", claimDate: "2024-05-01", tags: ["economy"], feedback: { queryText: "Unemployment", items: [{ claimId: w.c1.id, rank: 1, score: 0.5, accepted: false }] } },
     },
@@ -128,6 +129,7 @@ export function cookieBaselines(w: FuzzWorld): Record<string, Baseline> {
     "POST /api/w/[slug]/articles/[articleId]/mark-as-claim": v1.markAsClaim,
     "POST /api/w/[slug]/claims/bulk": { body: { action: "assign", claimIds: [w.c2.id, w.c3.id], assigneeId: w.annotator.id } },
     "GET /api/w/[slug]/claims/suggestions": { query: { text: "about 40,000 vehicles", limit: "5", exclude: w.c1.id } },
+    "POST /api/w/[slug]/claims/suggestions": { body: { text: "about 40,000 vehicles", limit: 5, exclude: [w.c1.id] } },
     "POST /api/w/[slug]/claims/suggestions/feedback": { body: { annotationId: w.free.id, queryText: "vehicles", items: [{ claimId: w.c1.id, rank: 1, score: 0.5, accepted: true }] } },
     [`PATCH ${claimPart}`]: v1.updateClaim,
     [`DELETE ${claimPart}`]: v1.deleteClaim,

@@ -7,7 +7,7 @@ import { exportEndpoint } from "./export";
 import * as claims from "./claims";
 import * as changes from "./changes";
 import { markAsClaimEndpoint } from "./mark-as-claim";
-import { suggestClaimsEndpoint } from "./suggestions";
+import { suggestClaimsByBodyEndpoint, suggestClaimsEndpoint } from "./suggestions";
 import * as workspaces from "./workspaces";
 import * as webhooks from "./webhooks";
 import * as audit from "./audit";
@@ -28,6 +28,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   claims.listClaimsEndpoint,
   claims.createClaimEndpoint,
   suggestClaimsEndpoint,
+  suggestClaimsByBodyEndpoint,
   markAsClaimEndpoint,
   claims.getClaimEndpoint,
   claims.updateClaimEndpoint,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
-import { searchClaims, suggestClaims } from "@/lib/search/suggest-claims";
+import { answerSuggestionRequest, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
 import { endpoint } from "../endpoint";
 
 const reasonSchema = z
@@ -29,6 +29,14 @@ const suggestionSchema = z
   })
   .meta({ id: "ClaimSuggestion" });
 
+const suggestionsSchema = z.object({ items: z.array(suggestionSchema) }).meta({ id: "ClaimSuggestions" });
+
+const languageSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: "A BCP 47 language code, e.g. en, ru, uk." })
+  .optional()
+  .meta({ description: "The passage's language (BCP 47), e.g. its article's; detected from the text when absent." });
+
 export const suggestClaimsEndpoint = endpoint({
   id: "suggestClaims",
   method: "GET",
@@ -41,26 +49,36 @@ export const suggestClaimsEndpoint = endpoint({
     "(half-typed words match by prefix, typos by spelling). Nothing is linked; each suggestion says why it matched.",
   action: "workspace.view",
   query: z.object({
-    text: z.string().max(20_000, { error: "At most 20,000 characters." }).optional().meta({ description: "The selected passage." }),
-    q: z.string().max(500, { error: "At most 500 characters." }).optional().meta({ description: "What was typed in a search box (instead of text)." }),
-    language: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: "A BCP 47 language code, e.g. en, ru, uk." })
-      .optional()
-      .meta({ description: "The passage's language (BCP 47), e.g. its article's; detected from the text when absent." }),
-    limit: z.string().regex(/^\d+$/, { error: "A whole number from 1 to 50." }).optional().meta({ description: "How many (1–50, default 8 for text, 20 for q)." }),
+    text: z.string().max(TEXT_MAX, { error: MESSAGES.text }).optional().meta({ description: "The selected passage (up to about 3,000 Cyrillic or 16,000 Latin characters in a URL; use POST for longer ones)." }),
+    q: z.string().max(Q_MAX, { error: MESSAGES.q }).optional().meta({ description: "What was typed in a search box (instead of text)." }),
+    language: languageSchema,
+    limit: z.string().regex(/^\d+$/, { error: MESSAGES.limit }).optional().meta({ description: "How many (1–50, default 8 for text, 20 for q)." }),
     exclude: z.string().optional().meta({ description: "Comma-separated claim ids not to suggest, e.g. the passage's own claim." }),
   }),
-  responses: { 200: { description: "Best first.", schema: z.object({ items: z.array(suggestionSchema) }).meta({ id: "ClaimSuggestions" }) } },
+  responses: { 200: { description: "Best first.", schema: suggestionsSchema } },
   handler: async ({ access, query }) => {
     const limit = query.limit === undefined ? undefined : Number(query.limit);
-    if (limit !== undefined && (limit < 1 || limit > 50)) throw invalid("Some parameters are invalid.", { limit: "A whole number from 1 to 50." });
-    const workspaceId = access.workspace.id;
-    if (query.q !== undefined) return { items: await searchClaims({ workspaceId, query: query.q, limit }) };
-    if (query.text !== undefined) {
-      const excludeClaimIds = query.exclude?.split(",").filter(Boolean) ?? [];
-      return { items: await suggestClaims({ workspaceId, text: query.text, language: query.language, limit, excludeClaimIds }) };
-    }
-    throw invalid("Give the selected passage (text=…) or a search query (q=…).", { text: "Required unless q is given." });
+    if (limit !== undefined && (limit < 1 || limit > 50)) throw invalid("Some parameters are invalid.", { limit: MESSAGES.limit });
+    const excludeClaimIds = query.exclude?.split(",").filter(Boolean) ?? [];
+    return { items: await answerSuggestionRequest(access.workspace.id, { text: query.text, q: query.q, limit, language: query.language, excludeClaimIds }) };
   },
+});
+
+/** The same in a JSON body: a passage of up to 20,000 characters, which no URL can carry (Cyrillic is 6 bytes a letter percent-encoded). */
+export const suggestClaimsByBodyEndpoint = endpoint({
+  id: "suggestClaimsByBody",
+  method: "POST",
+  path: "/workspaces/{ws}/claims/suggestions",
+  tag: "Claims",
+  summary: "Suggest claims for a passage (long passages), or search claims",
+  description:
+    "The same as `GET /workspaces/{ws}/claims/suggestions`, with the request in a JSON body: use it for passages longer than a few thousand characters " +
+    "(a URL is limited to about 16 KB, some 3,000 Cyrillic letters once percent-encoded). Give `text` or `q`, not both. Nothing is created: it is safe to repeat.",
+  action: "workspace.view",
+  body: suggestionBodySchema.extend({ language: languageSchema }),
+  example: { text: "17 декабря 2021 года МИД России опубликовал проекты договоров с США и НАТО", language: "ru", limit: 5 },
+  responses: { 200: { description: "Best first.", schema: suggestionsSchema } },
+  handler: async ({ access, body }) => ({
+    items: await answerSuggestionRequest(access.workspace.id, { text: body.text, q: body.q, limit: body.limit, language: body.language, excludeClaimIds: body.exclude }),
+  }),
 });

@@ -1,4 +1,4 @@
-import { suggestClaimsEndpoint } from "@/lib/api-v1/endpoints/suggestions";
+import { suggestClaimsByBodyEndpoint, suggestClaimsEndpoint } from "@/lib/api-v1/endpoints/suggestions";
 import { methods } from "@/lib/http/pipeline";
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: suggestClaimsEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: suggestClaimsEndpoint, POST: suggestClaimsByBodyEndpoint });
