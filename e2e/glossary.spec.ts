@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addArticle, addClaim, addHighlight, claimOnNewArticle } from "./action-setup";
 import { articleText, createWorkspace, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 // Renamed: a "use…" name reads as a React hook to the linter.
-import { expectNoMissingMessages, useLocaleCookie as setLocaleCookie } from "./i18n-helpers";
+import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §2: the workspace glossary (Settings → Glossary), proposals from

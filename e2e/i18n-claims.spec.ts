@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, signUpAndLand, uploadFiles } from "./helpers";
-import { expectNoMissingMessages, useLocaleCookie as setLocaleCookie } from "./i18n-helpers";
+import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §4: the claims list, a claim page and the reader in Russian and Ukrainian. The

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspace, newPerson, signUpAndLand, uploadFiles } from "./helpers";
-import { expectNoMissingMessages, useLocaleCookie } from "./i18n-helpers";
+import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 /**
  * Issue 14 §4: the articles list, the import page (with the server's validation errors inline),
@@ -13,7 +13,7 @@ import { expectNoMissingMessages, useLocaleCookie } from "./i18n-helpers";
 
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
-const useLocale = (page: Page, locale: "ru" | "uk") => useLocaleCookie(page.context(), new URL(page.url()).origin, locale);
+const useLocale = (page: Page, locale: "ru" | "uk") => setLocaleCookie(page.context(), new URL(page.url()).origin, locale);
 
 async function expectAccessibleAndNarrow(page: Page) {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
