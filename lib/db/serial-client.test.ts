@@ -32,14 +32,18 @@ describe("queries on one connection", () => {
     const { access, c } = await claimWithEverything(); // each of these writes already answers from inside its transaction
     const read = await db.$transaction((tx) => getClaim(access, c.id, tx));
     expect(read).toMatchObject({ id: c.id, verdict: "mostly-false", sources: [expect.objectContaining({ title: "Traffic count 2024" })] });
+    // One read with six relations: Prisma loads them with concurrent queries on the transaction's one connection.
+    const both = await db.$transaction((tx) => tx.claim.findUniqueOrThrow({ where: { id: c.id }, include: { mentions: true, sources: true, relationsFrom: true, relationsTo: true, comments: true, mergedFrom: true } }));
+    expect(both.sources).toHaveLength(1);
     expect(deprecations).toEqual([]);
   });
 
   it("(control) the same read through a plain adapter-pg client does raise it, so the check above can fail", async () => {
-    const { access, c } = await claimWithEverything();
+    const { c } = await claimWithEverything();
     const plain = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
     try {
-      await plain.$transaction((tx) => getClaim(access, c.id, tx));
+      // getClaim reads one after another inside a transaction now; this read of six relations still has Prisma send queries at once.
+      await plain.$transaction((tx) => tx.claim.findUniqueOrThrow({ where: { id: c.id }, include: { mentions: true, sources: true, relationsFrom: true, relationsTo: true, comments: true, mergedFrom: true } }));
     } finally {
       await plain.$disconnect();
     }
