@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { isEmbeddedUrl } from "./embedded-url";
 import { SerialClient } from "./serial-client";
 
 export type { Prisma } from "./generated/client";
@@ -16,9 +17,13 @@ export type { Role } from "./generated/enums";
  */
 export const PREPARED = "/* prepared */";
 
-/** Unmarked statements get "" (pg: unnamed, parsed and planned each time, as before). */
-export function statementName(sql: string): string {
-  return sql.startsWith(PREPARED) ? `ct_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}` : "";
+/**
+ * Unmarked statements get "" (pg: unnamed, parsed and planned each time, as before). So do all on the
+ * embedded database: PGlite serves every connection from its one session, so a name prepared on one
+ * connection is "already exists" on the next.
+ */
+export function statementName(sql: string, url = process.env.DATABASE_URL): string {
+  return sql.startsWith(PREPARED) && !isEmbeddedUrl(url) ? `ct_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}` : "";
 }
 
 function createClient(): PrismaClient {

@@ -4,7 +4,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { embeddedUrl } from "./embedded-url";
 import { keepBatchesTogether } from "./pglite-queue";
+
+export { embeddedUrl };
 
 /**
  * The embedded PostgreSQL: PGlite served over the wire protocol, so the app
@@ -28,9 +31,6 @@ interface ServerFile {
 
 const MAX_CONNECTIONS = 40;
 
-export function embeddedUrl(port: number): string {
-  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-}
 
 function serverFile(dir: string): string {
   return path.join(dir, "server.json");

@@ -1,5 +1,8 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db, PREPARED, statementName } from "./client";
+import { startEmbedded } from "./embedded";
+import { isEmbeddedUrl } from "./embedded-url";
 import { Prisma } from "./generated/client";
 
 describe("prepared statements (PREPARED)", () => {
@@ -28,5 +31,26 @@ describe("prepared statements (PREPARED)", () => {
     expect(ours[0].statement).toBe(marked.text);
     // Unmarked statements stay unnamed: nothing else of ours is prepared.
     expect(prepared.filter((p) => p.name.startsWith("ct_") && p.name !== ours[0].name)).toEqual([]);
+  });
+
+  it("names nothing on the embedded database, whose one session every connection shares", async () => {
+    const server = await startEmbedded(null);
+    const clients = [new pg.Client({ connectionString: server.url }), new pg.Client({ connectionString: server.url })];
+    try {
+      expect(isEmbeddedUrl(server.url)).toBe(true);
+      expect(isEmbeddedUrl(process.env.DATABASE_URL)).toBe(false);
+      const text = `${PREPARED} SELECT $1::int + 1 AS x`;
+      expect(statementName(text, server.url)).toBe("");
+      for (const c of clients) await c.connect();
+      // What a name would do there: the second connection's prepare clashes with the first's.
+      const named = { name: statementName(text, "postgresql://elsewhere/db"), text, values: [1] };
+      expect((await clients[0].query(named)).rows).toEqual([{ x: 2 }]);
+      await expect(clients[1].query(named)).rejects.toThrow(/already exists/);
+      // As the app sends it there (unnamed), both connections answer.
+      for (const c of clients) expect((await c.query({ name: statementName(text, server.url) || undefined, text, values: [1] })).rows).toEqual([{ x: 2 }]);
+    } finally {
+      for (const c of clients) await c.end().catch(() => undefined);
+      await server.stop();
+    }
   });
 });
