@@ -37,6 +37,8 @@ async function addPair(page: Page, term: string, english: string) {
 }
 
 async function checkPage(page: Page) {
+  // The title streams in after the body (Next's metadata streaming), also after a refresh: axe judges the settled page.
+  await expect(page).toHaveTitle(/\S/);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
