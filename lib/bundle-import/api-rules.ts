@@ -7,7 +7,7 @@ import { plainText, type RichDoc } from "@/lib/claims/rich-text";
 import { addRelationSchema, addSourceSchema, commentSchema, createClaimSchema, setVerdictSchema } from "@/lib/claims/schemas";
 import { newUserSchema } from "@/lib/users/create-user";
 import { emailSchema } from "@/lib/users/email";
-import { workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
+import { languageVerdictLabelsSchema, verdictLabelsSchema } from "@/lib/workspaces/update-settings";
 import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson } from "./schema";
 
 /**
@@ -50,7 +50,8 @@ export function noNul(add: Add, value: unknown, path: string) {
  */
 export const apiRules = {
   header(b: Pick<Bundle, "workspace" | "tags">, add: Add) {
-    check(add, "workspace.verdictLabels", workspaceSettingsSchema.shape.verdictLabels, b.workspace.verdictLabels);
+    check(add, "workspace.verdictLabels", languageVerdictLabelsSchema, b.workspace.verdictLabels);
+    if (b.workspace.verdictLabelsByLocale !== undefined) check(add, "workspace.verdictLabelsByLocale", verdictLabelsSchema, b.workspace.verdictLabelsByLocale);
     // The claims' tags, each under a claim tag's rules (the list itself may be longer than one claim's).
     b.tags.forEach((t, i) => {
       const parsed = claimFields.tags.safeParse([t]);

@@ -272,7 +272,7 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
           FROM unnest(${links.annotation.slice(i, i + LINK_CHUNK)}::text[], ${links.claim.slice(i, i + LINK_CHUNK)}::text[]) AS l("id", "claimId")
           WHERE a."id" = l."id"`;
       }
-      if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels } });
+      if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels as Record<string, Record<string, string>> } });
       // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
       await recordChange(tx, {
         kind: "import.completed",

@@ -19,7 +19,7 @@ export const MAX_ISSUES = 200;
 
 /** What planning and applying need from a checked bundle, without its rows (plan.ts, apply.ts). */
 export interface BundleSummary {
-  workspace: { verdictLabels: Record<string, string> };
+  workspace: { verdictLabels: Record<string, string>; verdictLabelsByLocale?: Record<string, Record<string, string>> };
   people: BundlePerson[];
   /** `utf8`: the text as UTF-8 bytes, outside the JavaScript heap (half a UTF-16 string's size for most texts). */
   articles: { id: string; title: string; contentHash: string; utf8: Buffer; revisions: number | null }[];
@@ -305,7 +305,7 @@ export class BundleChecker {
     resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
     for (const issue of this.issues) add(issue.path, issue.message);
     if (issues.length) return { ok: false, issues };
-    this.summary.workspace = { verdictLabels: head.workspace.verdictLabels };
+    this.summary.workspace = { verdictLabels: head.workspace.verdictLabels, verdictLabelsByLocale: head.workspace.verdictLabelsByLocale };
     const bundle = this.opts.collect ? ({ ...head, ...this.collected } as Bundle) : null;
     return { ok: true, summary: this.summary, bundle };
   }

@@ -41,7 +41,7 @@ export function normaliseBundle(bundle: unknown): unknown {
   void _exportedAt;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries({ workspace, filters, ...rest })) {
-    if (k === "workspace") out[k] = { verdictLabels: (workspace as Record<string, unknown>)?.verdictLabels };
+    if (k === "workspace") out[k] = { verdictLabels: (workspace as Record<string, unknown>)?.verdictLabels, verdictLabelsByLocale: (workspace as Record<string, unknown>)?.verdictLabelsByLocale };
     else if (k === "filters") out[k] = walk(v, new Set(), new Set(["articles"]));
     else out[k] = walk(v);
   }

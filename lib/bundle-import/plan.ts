@@ -1,4 +1,5 @@
-import { verdictLabels, DEFAULT_VERDICT_LABELS, VERDICTS } from "@/lib/claims/verdicts";
+import { labelsByLocale, verdictLabels, DEFAULT_VERDICT_LABELS, VERDICTS, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
+import { LOCALES } from "@/lib/i18n/locales";
 import type { Prisma } from "@/lib/db/client";
 import type { BundleSummary } from "./checker";
 
@@ -40,7 +41,7 @@ export interface PlanDetails {
   /** Bundle article ids not imported (conflicts). */
   skipped: Set<string>;
   /** The verdict labels to store, when adopting the bundle's. */
-  labels: Record<string, string> | null;
+  labels: VerdictLabelsByLocale | null;
 }
 
 /** From the checked bundle's summary (checker.ts): its people, articles and counts, never its rows. */
@@ -102,12 +103,12 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
 
   // Verdict labels: adopted when this workspace has none of its own.
   const ws = await client.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { verdictLabels: true } });
-  const here = verdictLabels(ws.verdictLabels);
-  const theirs = verdictLabels(bundle.workspace.verdictLabels);
-  let labels: Record<string, string> | null = null;
-  if (VERDICTS.some((v) => here[v] !== theirs[v])) {
-    if (VERDICTS.every((v) => here[v] === DEFAULT_VERDICT_LABELS[v])) {
-      labels = Object.fromEntries(VERDICTS.filter((v) => theirs[v] !== DEFAULT_VERDICT_LABELS[v]).map((v) => [v, theirs[v]]));
+  const here = labelsByLocale(ws.verdictLabels);
+  const theirs = bundleLabels(bundle.workspace);
+  let labels: VerdictLabelsByLocale | null = null;
+  if (!sameLabels(here, theirs)) {
+    if (!Object.keys(here).length) {
+      labels = theirs;
       plan.verdictLabels = "adopted";
     } else {
       plan.verdictLabels = "kept";
@@ -116,4 +117,19 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   }
 
   return { plan, users: userMap, reused, skipped, labels };
+}
+
+/**
+ * The bundle's own labels per language. A bundle from before labels had a language carries only
+ * `verdictLabels`, every verdict named in English: its renamings (what differs from the built-in
+ * English names) name the verdict in every language, as they did where it was exported.
+ */
+function bundleLabels(workspace: BundleSummary["workspace"]): VerdictLabelsByLocale {
+  if (workspace.verdictLabelsByLocale) return labelsByLocale(workspace.verdictLabelsByLocale);
+  const flat = verdictLabels(workspace.verdictLabels);
+  return labelsByLocale(Object.fromEntries(VERDICTS.filter((v) => flat[v] !== DEFAULT_VERDICT_LABELS[v]).map((v) => [v, flat[v]])));
+}
+
+function sameLabels(a: VerdictLabelsByLocale, b: VerdictLabelsByLocale): boolean {
+  return LOCALES.every((l) => VERDICTS.every((v) => a[l]?.[v] === b[l]?.[v]));
 }

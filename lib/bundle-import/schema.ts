@@ -133,7 +133,7 @@ export const bundleSchema = z.object({
   format: z.literal("claimtrail-bundle", { error: 'Not a Claimtrail bundle: "format" must be "claimtrail-bundle".' }),
   version: z.literal(1, { error: "Only version 1 bundles can be imported." }),
   exportedAt: iso,
-  workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: iso, verdictLabels: z.record(z.string(), z.string()) }).loose(),
+  workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: iso, verdictLabels: z.record(z.string(), z.string()), verdictLabelsByLocale: z.record(z.string(), z.record(z.string(), z.string())).optional() }).loose(),
   filters: z.record(z.string(), z.unknown()),
   articles: z.array(article),
   annotations: z.array(annotation),

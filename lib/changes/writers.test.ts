@@ -170,7 +170,7 @@ describe("team writers record their changes", () => {
   it("settings: one change listing each field that changed, from and to; an unchanged save records nothing", async () => {
     const { workspace, admin, access } = await world();
     const { requireSecondApprover: was } = await db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { requireSecondApprover: true } });
-    const changed = await recorded(workspace.id, () => updateWorkspaceSettings(access, { name: "Renamed desk", requireSecondApprover: !was, verdictLabels: { false: "Wrong" } }));
+    const changed = await recorded(workspace.id, () => updateWorkspaceSettings(access, { name: "Renamed desk", requireSecondApprover: !was, verdictLabels: { en: { false: "Wrong" } } }));
     expect(changed).toEqual([
       {
         kind: "settings.changed",
@@ -181,7 +181,7 @@ describe("team writers record their changes", () => {
         data: {
           changes: [
             { field: "name", from: workspace.name, to: "Renamed desk" },
-            { field: "verdictLabels", from: {}, to: { false: "Wrong" } },
+            { field: "verdictLabels", from: {}, to: { en: { false: "Wrong" } } },
             { field: "requireSecondApprover", from: was, to: !was },
           ],
         },

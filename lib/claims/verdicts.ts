@@ -1,3 +1,5 @@
+import { LOCALES, type AppLocale } from "@/lib/i18n/locales";
+
 /**
  * Verdicts are the team's finding, independent of the review workflow. The
  * five-step scale maps to ClaimReview ratings 5…1 (higher = more true); the
@@ -37,14 +39,65 @@ export const VERDICT_DESCRIPTIONS: Record<Verdict, string> = {
   "not-a-claim": "Opinion, prediction or otherwise not checkable.",
 };
 
+/** The longest verdict label (characters, after trimming). */
+export const VERDICT_LABEL_MAX = 40;
+
 /** The workspace's labels over the defaults, ignoring anything that isn't a verdict or a short string. */
 export function verdictLabels(custom: unknown): Record<Verdict, string> {
   const labels = { ...DEFAULT_VERDICT_LABELS };
   if (custom && typeof custom === "object") {
     for (const v of VERDICTS) {
       const label = (custom as Record<string, unknown>)[v];
-      if (typeof label === "string" && label.trim() && label.length <= 40) labels[v] = label.trim();
+      if (typeof label === "string" && label.trim() && label.trim().length <= VERDICT_LABEL_MAX) labels[v] = label.trim();
     }
   }
   return labels;
+}
+
+/**
+ * A workspace's own verdict names per UI language, only where it renamed one:
+ * `{"en": {"mostly-false": "Misleading"}, "ru": {"mostly-false": "Манипуляция"}}`.
+ * What `Workspace.verdictLabels` holds and the settings API, v1 and bundles carry.
+ */
+export type VerdictLabelsByLocale = Partial<Record<AppLocale, Partial<Record<Verdict, string>>>>;
+
+function ownLabels(custom: unknown): Partial<Record<Verdict, string>> {
+  const out: Partial<Record<Verdict, string>> = {};
+  if (!custom || typeof custom !== "object" || Array.isArray(custom)) return out;
+  for (const v of VERDICTS) {
+    const label = (custom as Record<string, unknown>)[v];
+    if (typeof label === "string" && label.trim() && label.trim().length <= VERDICT_LABEL_MAX) out[v] = label.trim();
+  }
+  return out;
+}
+
+/**
+ * The stored (or imported) labels read per language. The single-language form from before
+ * labels had a language (`{"mostly-false": "Misleading"}`, old rows and old bundles) names
+ * the verdict in every language: it is what those desks saw in every language until then.
+ */
+export function labelsByLocale(stored: unknown): VerdictLabelsByLocale {
+  const out: VerdictLabelsByLocale = {};
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return out;
+  const record = stored as Record<string, unknown>;
+  if (VERDICTS.some((v) => typeof record[v] === "string")) {
+    const flat = ownLabels(record);
+    if (Object.keys(flat).length) for (const l of LOCALES) out[l] = { ...flat };
+    return out;
+  }
+  for (const l of LOCALES) {
+    const own = ownLabels(record[l]);
+    if (Object.keys(own).length) out[l] = own;
+  }
+  return out;
+}
+
+/**
+ * Each verdict's name for a reader of `locale`: the workspace's label in that language, else the
+ * built-in name in that language (`common.verdicts`). A label the workspace wrote in another
+ * language is not borrowed: it would put, say, English into a Russian page, and the built-in name
+ * says the same verdict in the reader's language.
+ */
+export function resolveVerdictLabels(stored: unknown, locale: AppLocale, builtIn: Record<Verdict, string>): Record<Verdict, string> {
+  return { ...builtIn, ...(labelsByLocale(stored)[locale] ?? {}) };
 }

@@ -2,6 +2,7 @@ import type { Access } from "@/lib/auth/permissions";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { VERDICT_RATING, type Verdict } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
 import { envClaimReviewUrlTemplate, fillClaimReviewUrl } from "./claimreview-url";
 import type { ExportSet } from "./export-set";
 
@@ -10,7 +11,9 @@ export interface ExportContext {
   access: Access;
   set: ExportSet;
   workspace: Access["workspace"];
+  /** Verdict labels in the export's language (export.ts exportLocale). */
   labels: Record<Verdict, string>;
+  locale: AppLocale;
   /** The app's public base URL, no trailing slash: APP_URL, else NEXTAUTH_URL, else http://localhost:3000. */
   appUrl: string;
   /** The workspace's ClaimReview URL template, else CLAIMREVIEW_URL_TEMPLATE, else null (claimreview-url.ts). */
@@ -22,9 +25,9 @@ export function appUrl(): string {
   return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
 }
 
-export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date()): Promise<ExportContext> {
-  const [labels, template] = await Promise.all([getVerdictLabels(access.workspace.id), workspaceClaimReviewUrlTemplate(access.workspace.id)]);
-  return { access, set, workspace: access.workspace, labels, appUrl: appUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
+export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<ExportContext> {
+  const [labels, template] = await Promise.all([getVerdictLabels(access.workspace.id, locale), workspaceClaimReviewUrlTemplate(access.workspace.id)]);
+  return { access, set, workspace: access.workspace, labels, locale, appUrl: appUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
 }
 
 /** The workspace's own ClaimReview URL template (Settings), or null. */

@@ -2,6 +2,7 @@ import type { Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
+import { DEFAULT_LOCALE, LOCALES, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
 import { exportContext, type ExportContext } from "./context";
 import { checkExportSet, exportSet } from "./export-set";
 import { EXPORT_FORMATS, type ExportFiltersInput, type ExportFormat } from "./filters";
@@ -27,6 +28,18 @@ export function parseFormat(raw: string | null | undefined): ExportFormat {
   throw invalid(`Choose a format: ${EXPORT_FORMATS.join(", ")}.`, { format: `One of ${EXPORT_FORMATS.join(", ")}.` });
 }
 
+/**
+ * The language verdict labels are written in (`?locale=en|ru|uk`): the workspace's label in it,
+ * else the built-in name in it. Without the parameter, `fallback`: the UI language of whoever
+ * asks on the export page, English through API v1.
+ */
+export function exportLocale(params: URLSearchParams, fallback: AppLocale = DEFAULT_LOCALE): AppLocale {
+  const raw = params.get("locale")?.trim();
+  if (!raw) return fallback;
+  if (isAppLocale(raw)) return raw;
+  throw invalid(`Choose a language: ${LOCALES.join(", ")}.`, { locale: `One of ${LOCALES.join(", ")}.` });
+}
+
 /** "<workspace-slug>-<YYYY-MM-DD>.<extension>", the date in UTC. */
 export function exportFilename(slug: string, format: ExportFormat, at = new Date()): string {
   return `${slug}-${at.toISOString().slice(0, 10)}.${FORMATS[format].extension}`;
@@ -38,19 +51,19 @@ export function exportFilename(slug: string, format: ExportFormat, at = new Date
  * SQL run once, before the first chunk: a bad filter is a 400 from the
  * caller's point of view, never a download cut off after its header.
  */
-export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date()): Promise<AsyncGenerator<ExportChunk>> {
+export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<AsyncGenerator<ExportChunk>> {
   const set = exportSet(access, filters);
-  const [ctx] = await Promise.all([exportContext(access, set, exportedAt), checkExportSet(set)]);
+  const [ctx] = await Promise.all([exportContext(access, set, exportedAt, locale), checkExportSet(set)]);
   return FORMATS[format].write(ctx);
 }
 
 const withoutEmpty = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)));
 
 /** The whole export as one string: for small sets and tests only. */
-export async function exportToString(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput = {}, exportedAt = new Date()): Promise<string> {
+export async function exportToString(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput = {}, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let out = "";
-  for await (const chunk of await exportChunks(access, format, filters, exportedAt)) out += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of await exportChunks(access, format, filters, exportedAt, locale)) out += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
   return out + decoder.decode();
 }
 
@@ -60,10 +73,11 @@ export async function exportToString(access: Access, format: ExportFormat, filte
  * chunk is read before answering, so a failure there is still a proper error
  * response rather than a cut-off download.
  */
-export async function exportResponse(access: Access, params: URLSearchParams): Promise<Response> {
+export async function exportResponse(access: Access, params: URLSearchParams, defaultLocale: AppLocale = DEFAULT_LOCALE): Promise<Response> {
   const format = parseFormat(params.get("format"));
+  const locale = exportLocale(params, defaultLocale);
   const exportedAt = new Date();
-  const chunks = await exportChunks(access, format, params, exportedAt);
+  const chunks = await exportChunks(access, format, params, exportedAt, locale);
   const encoder = new TextEncoder();
   const bytes = (chunk: ExportChunk) => (typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   const first = await chunks.next();

@@ -2,16 +2,36 @@ import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { VERDICTS, DEFAULT_VERDICT_LABELS } from "@/lib/claims/verdicts";
+import { VERDICTS, VERDICT_LABEL_MAX, labelsByLocale, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
+import { builtInVerdictLabels } from "@/lib/claims/workspace-labels";
+import { LOCALES } from "@/lib/i18n/locales";
+import { isOneLine } from "@/lib/validation/text";
 import { claimReviewUrlTemplateSchema } from "@/lib/export/claimreview-url";
 import { workspaceNameSchema } from "./create-workspace";
 
-const label = z.string().trim().min(1, "A label can't be empty.").max(40, "Keep labels under 40 characters.");
+/** One verdict's name; "" means the built-in name in that language. */
+const label = z
+  .string({ error: "A label is text." })
+  .trim()
+  .max(VERDICT_LABEL_MAX, `Keep labels to ${VERDICT_LABEL_MAX} characters.`)
+  .refine(isOneLine, "A label is one line, without control characters.");
+
+/** One language's labels, verdict → label (also the single-language form of bundles from before labels had a language). */
+export const languageVerdictLabelsSchema = z.partialRecord(z.enum(VERDICTS, { error: `Name a verdict: ${VERDICTS.join(", ")}.` }), label, {
+  error: "Give the labels of a language as an object of verdict: label.",
+});
+
+/** Per UI language, per verdict: `{"ru": {"false": "Фейк"}}`. A language sent replaces that language's labels. */
+export const verdictLabelsSchema = z.partialRecord(
+  z.enum(LOCALES, { error: `Name a language: ${LOCALES.join(", ")}.` }),
+  languageVerdictLabelsSchema,
+  { error: "Give verdict labels as an object per language, e.g. {\"ru\": {\"false\": \"Фейк\"}}." },
+);
 
 export const workspaceSettingsSchema = z.object({
   name: workspaceNameSchema.optional(),
-  /** Labels per verdict; a label equal to the default (or missing) uses the default. */
-  verdictLabels: z.partialRecord(z.enum(VERDICTS), label).optional(),
+  /** Labels per language per verdict; a label that is empty, missing or the built-in name uses the built-in name. */
+  verdictLabels: verdictLabelsSchema.optional(),
   /** The public fact-check page a ClaimReview links to (lib/export/claimreview-url.ts); "" or null clears it. */
   claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
   /** A reviewer may not approve a verdict they set, explained or submitted (lib/claims/verdict-authors.ts). */
@@ -25,19 +45,18 @@ export const workspaceSettingsSchema = z.object({
  */
 export async function updateWorkspaceSettings(access: Access, input: z.infer<typeof workspaceSettingsSchema>) {
   assertCan(access, "workspace.update");
-  const labels = input.verdictLabels
-    ? Object.fromEntries(Object.entries(input.verdictLabels).filter(([v, l]) => l && l !== DEFAULT_VERDICT_LABELS[v as keyof typeof DEFAULT_VERDICT_LABELS]))
-    : undefined;
+  const given = input.verdictLabels;
   const select = { id: true, slug: true, name: true, verdictLabels: true, claimReviewUrlTemplate: true, requireSecondApprover: true } as const;
   return db.$transaction(async (tx) => {
     // Locked, so two admins saving at once each record what they really changed.
     await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${access.workspace.id} FOR UPDATE`;
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select });
+    const labels = given ? await mergeLabels(labelsByLocale(before.verdictLabels), given) : undefined;
     const after = await tx.workspace.update({
       where: { id: access.workspace.id },
       data: {
         ...(input.name ? { name: input.name } : {}),
-        ...(labels ? { verdictLabels: labels } : {}),
+        ...(labels ? { verdictLabels: labels as Record<string, Record<string, string>> } : {}),
         ...(input.claimReviewUrlTemplate !== undefined ? { claimReviewUrlTemplate: input.claimReviewUrlTemplate } : {}),
         ...(input.requireSecondApprover !== undefined ? { requireSecondApprover: input.requireSecondApprover } : {}),
       },
@@ -48,4 +67,22 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
     if (changes.length) await recordChange(tx, { kind: "settings.changed", workspaceId: access.workspace.id, actorId: access.userId, data: { changes } });
     return after;
   });
+}
+
+/**
+ * The stored labels with each language sent replaced: only real renamings are kept (an empty
+ * label, or the built-in name of that language, is no renaming), so the built-in names, when
+ * translations improve, still reach every verdict the desk didn't rename.
+ */
+async function mergeLabels(current: VerdictLabelsByLocale, given: z.infer<typeof verdictLabelsSchema>): Promise<VerdictLabelsByLocale> {
+  const out: VerdictLabelsByLocale = { ...current };
+  for (const locale of LOCALES) {
+    const labels = given[locale];
+    if (!labels) continue;
+    const builtIn = await builtInVerdictLabels(locale);
+    const own = Object.fromEntries(VERDICTS.flatMap((v) => (labels[v] && labels[v] !== builtIn[v] ? [[v, labels[v]]] : [])));
+    if (Object.keys(own).length) out[locale] = own;
+    else delete out[locale];
+  }
+  return out;
 }

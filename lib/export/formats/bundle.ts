@@ -1,6 +1,6 @@
 import { HISTORY_FEED_KINDS } from "@/lib/claims/claim-changes";
 import { db } from "@/lib/db/client";
-import { verdictLabels } from "@/lib/claims/verdicts";
+import { labelsByLocale, verdictLabels } from "@/lib/claims/verdicts";
 import { Prisma } from "@/lib/db/generated/client";
 import { iso, type ExportContext } from "../context";
 import { copyValues } from "../copy-stream";
@@ -34,7 +34,7 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<ExportCh
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt: ctx.exportedAt.toISOString(),
-    workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, createdAt: iso(workspace.createdAt), verdictLabels: verdictLabels(workspace.verdictLabels) },
+    workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, createdAt: iso(workspace.createdAt), verdictLabels: verdictLabels(labelsByLocale(workspace.verdictLabels).en), verdictLabelsByLocale: labelsByLocale(workspace.verdictLabels) },
     filters: set.filters,
   };
   yield JSON.stringify(header).slice(0, -1);

@@ -10,6 +10,7 @@ import { listClaims } from "@/lib/claims/list-claims";
 import { namedFilterErrors } from "@/lib/claims/schemas";
 import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { uiLocale } from "@/lib/i18n/ui-locale";
 import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
@@ -34,7 +35,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
   const [result, labels, members, tags] = await Promise.all([
     listClaims(access, filters).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err))),
-    getVerdictLabels(access.workspace.id),
+    uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     listWorkspaceTags(access),
   ]);

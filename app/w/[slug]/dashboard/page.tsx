@@ -7,6 +7,7 @@ import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getDashboard } from "@/lib/claims/dashboard";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { uiLocale } from "@/lib/i18n/ui-locale";
 import { formatDate } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
 import { latestSeq } from "@/lib/changes";
@@ -22,7 +23,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
   // The seq first: a change committed while the page renders is counted, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const [data, labels, locale, t] = await Promise.all([getDashboard(access), getVerdictLabels(access.workspace.id), requestLocale(), getTranslations("workspaces.dashboard")]);
+  const [data, labels, locale, t] = await Promise.all([getDashboard(access), uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)), requestLocale(), getTranslations("workspaces.dashboard")]);
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
     <div className="space-y-8">

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ExportPanel } from "@/components/export/export-panel";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { uiLocale } from "@/lib/i18n/ui-locale";
 import { db } from "@/lib/db/client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
     getTranslations("export"),
     db.article.findMany({ where: { workspaceId: access.workspace.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ARTICLE_CHOICES, select: { id: true, title: true } }),
     db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest("tags") AS tag FROM "Claim" WHERE "workspaceId" = ${access.workspace.id} AND "deletedAt" IS NULL ORDER BY 1 LIMIT 500`,
-    getVerdictLabels(access.workspace.id),
+    uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
   ]);
   return (
     <div className="space-y-6">

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getArticle } from "@/lib/articles/get-article";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { uiLocale } from "@/lib/i18n/ui-locale";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
@@ -55,7 +56,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   }
   // The seq first: a change committed while the page renders is then replayed, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const [snapshot, verdictLabels] = await Promise.all([listAnnotations(access, articleId), getVerdictLabels(access.workspace.id)]);
+  const [snapshot, verdictLabels] = await Promise.all([listAnnotations(access, articleId), uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale))]);
   // Words selected where the article was found (the bookmarklet): ready to become a claim.
   const quoted = typeof quote === "string" && quote.trim() ? quote : null;
   const quoteSpan = quoted ? findQuote(article.text, quoted) : null;

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getClaim } from "@/lib/claims/get-claim";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { uiLocale } from "@/lib/i18n/ui-locale";
 import { DomainError } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
@@ -27,7 +28,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ slug: st
       if (err instanceof DomainError && err.status === 404) notFound();
       throw err;
     }),
-    getVerdictLabels(access.workspace.id),
+    uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     getTranslations("claims.page"),
   ]);
