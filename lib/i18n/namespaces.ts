@@ -23,6 +23,7 @@ export const NAMESPACES = [
   "live",
   "ui",
   "glossary",
+  "workspaceSettings",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

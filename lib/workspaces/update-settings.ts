@@ -16,17 +16,25 @@ const label = z
   .max(VERDICT_LABEL_MAX, `Keep labels to ${VERDICT_LABEL_MAX} characters.`)
   .refine(isOneLine, "A label is one line, without control characters.");
 
+/**
+ * An object whose keys must be among `keys`, each value checked by `value`. Unlike zod's
+ * partialRecord, an unknown key is reported under its own path (`verdictLabels.de`), so the 400
+ * names it.
+ */
+function keyedRecord<K extends string, V extends z.ZodType>(keys: readonly K[], value: V, unknownKey: string, notObject: string) {
+  return z
+    .record(z.string(), value, { error: notObject })
+    .superRefine((record, ctx) => {
+      for (const key of Object.keys(record)) if (!(keys as readonly string[]).includes(key)) ctx.addIssue({ code: "custom", path: [key], message: unknownKey });
+    })
+    .meta({ propertyNames: { enum: [...keys] } }) as unknown as z.ZodType<Partial<Record<K, z.output<V>>>, Partial<Record<K, z.input<V>>>>;
+}
+
 /** One language's labels, verdict → label (also the single-language form of bundles from before labels had a language). */
-export const languageVerdictLabelsSchema = z.partialRecord(z.enum(VERDICTS, { error: `Name a verdict: ${VERDICTS.join(", ")}.` }), label, {
-  error: "Give the labels of a language as an object of verdict: label.",
-});
+export const languageVerdictLabelsSchema = keyedRecord(VERDICTS, label, `Name a verdict: ${VERDICTS.join(", ")}.`, "Give the labels of a language as an object of verdict: label.");
 
 /** Per UI language, per verdict: `{"ru": {"false": "Фейк"}}`. A language sent replaces that language's labels. */
-export const verdictLabelsSchema = z.partialRecord(
-  z.enum(LOCALES, { error: `Name a language: ${LOCALES.join(", ")}.` }),
-  languageVerdictLabelsSchema,
-  { error: "Give verdict labels as an object per language, e.g. {\"ru\": {\"false\": \"Фейк\"}}." },
-);
+export const verdictLabelsSchema = keyedRecord(LOCALES, languageVerdictLabelsSchema, `Name a language: ${LOCALES.join(", ")}.`, 'Give verdict labels as an object per language, e.g. {"ru": {"false": "Фейк"}}.');
 
 export const workspaceSettingsSchema = z.object({
   name: workspaceNameSchema.optional(),
