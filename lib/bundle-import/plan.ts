@@ -1,4 +1,4 @@
-import { labelsByLocale, verdictLabels, DEFAULT_VERDICT_LABELS, VERDICTS, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
+import { labelsByLocale, VERDICTS, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Prisma } from "@/lib/db/client";
 import type { BundleSummary } from "./checker";
@@ -125,9 +125,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
  * English names) name the verdict in every language, as they did where it was exported.
  */
 function bundleLabels(workspace: BundleSummary["workspace"]): VerdictLabelsByLocale {
-  if (workspace.verdictLabelsByLocale) return labelsByLocale(workspace.verdictLabelsByLocale);
-  const flat = verdictLabels(workspace.verdictLabels);
-  return labelsByLocale(Object.fromEntries(VERDICTS.filter((v) => flat[v] !== DEFAULT_VERDICT_LABELS[v]).map((v) => [v, flat[v]])));
+  return labelsByLocale(workspace.verdictLabelsByLocale ?? workspace.verdictLabels);
 }
 
 function sameLabels(a: VerdictLabelsByLocale, b: VerdictLabelsByLocale): boolean {

@@ -74,14 +74,16 @@ function ownLabels(custom: unknown): Partial<Record<Verdict, string>> {
 /**
  * The stored (or imported) labels read per language. The single-language form from before
  * labels had a language (`{"mostly-false": "Misleading"}`, old rows and old bundles) names
- * the verdict in every language: it is what those desks saw in every language until then.
+ * the verdict in every language, as those desks saw it until then (migration
+ * verdict_labels_locale does the same to stored rows).
  */
 export function labelsByLocale(stored: unknown): VerdictLabelsByLocale {
   const out: VerdictLabelsByLocale = {};
   if (!stored || typeof stored !== "object" || Array.isArray(stored)) return out;
   const record = stored as Record<string, unknown>;
   if (VERDICTS.some((v) => typeof record[v] === "string")) {
-    const flat = ownLabels(record);
+    // The built-in English names in that form are no renaming (an old settings form filled them in).
+    const flat = Object.fromEntries(Object.entries(ownLabels(record)).filter(([v, label]) => label !== DEFAULT_VERDICT_LABELS[v as Verdict]));
     if (Object.keys(flat).length) for (const l of LOCALES) out[l] = { ...flat };
     return out;
   }

@@ -11,7 +11,10 @@ import { requiresSecondApprover } from "@/lib/claims/verdict-authors";
 import { workspaceClaimReviewUrlTemplate } from "@/lib/export/context";
 import { embeddingStatus } from "@/lib/search/embeddings/status";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspaceSettings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
