@@ -38,6 +38,7 @@
  * - Workspace tabs: Articles, Claims, Dashboard, Export, Members, Settings → actions.spec.ts › sign-in and sign-up link to each other keeping where you were going; the logo, the workspace list and every workspace tab lead where they say
  * - Settings: rename the workspace (and a too-short name refused) → actions.spec.ts › workspace settings: a new name shows in the header and the workspace list after a reload; a one-letter name is refused by its field
  * - Settings: verdict labels → claims-admin.spec.ts › a reviewer merges a duplicate claim, an admin renames a verdict, and the dashboard counts it all
+ * - Settings: verdict labels per language (the language tabs, arrow keys between them) → verdict-labels.spec.ts › an admin names a verdict in Russian and English; a teammate sees the label of the UI's language, Ukrainian the built-in name
  * - Settings: public fact-check address (ClaimReview), an unknown placeholder refused → export.spec.ts › a filtered set exports in all five formats, and the downloaded files hold it
  * - Members: change a member's role → actions.spec.ts › members: an admin changes a member's role and removes another; the last admin can neither demote nor remove themself
  * - Members: remove a member (after confirming) → actions.spec.ts › members: an admin changes a member's role and removes another; the last admin can neither demote nor remove themself
