@@ -40,7 +40,7 @@ export async function exportWorld() {
   });
   const b = await article(unique("Экономика"), [`${CYRILLIC}, заявил министр.`, "Мост несёт about 40,000 vehicles a day."], { publishedAt: "2024-01-15", language: "ru" });
 
-  await db.workspace.update({ where: { id: w.workspace.id }, data: { verdictLabels: { "mostly-false": "Misleading" } } });
+  await db.workspace.update({ where: { id: w.workspace.id }, data: { verdictLabels: { en: { "mostly-false": "Misleading" }, ru: { "mostly-false": "Манипуляция" } } } });
 
   let approved = await w.claim("about 40,000 vehicles a day", { on: a, tags: ["transport"], claimant: "Council leader" });
   approved = await attachMention(annotator, approved.id, { annotationId: (await w.highlight("about 40,000 vehicles a day", b)).id, version: approved.version });

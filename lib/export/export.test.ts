@@ -16,7 +16,7 @@ import { jsonlRecord } from "./formats/jsonl";
 import { claimReview } from "./formats/claimreview";
 import { addRelation, removeRelation } from "@/lib/claims";
 import { Prisma } from "@/lib/db/generated/client";
-import { countExportSet, exportSet, exportToString } from "./index";
+import { countExportSet, exportResponse, exportSet, exportToString } from "./index";
 import { exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
 
@@ -94,7 +94,7 @@ const bundleSchema = z
     format: z.literal("claimtrail-bundle"),
     version: z.literal(1),
     exportedAt: iso,
-    workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: iso, verdictLabels: z.record(z.string(), z.string()) }).strict(),
+    workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: iso, verdictLabels: z.record(z.string(), z.string()), verdictLabelsByLocale: z.record(z.string(), z.record(z.string(), z.string())) }).strict(),
     filters: z.record(z.string(), z.unknown()),
     articles: z.array(
       z
@@ -278,6 +278,40 @@ describe("JSON Lines written by PostgreSQL", () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await exportToString(access, "jsonl", filters, at)).toBe(expected);
     }
+  });
+});
+
+describe("verdict labels in the export's language", () => {
+  it("writes the workspace's label in the asked language, else the built-in name in it; the bundle carries every language", async () => {
+    const access = await viewerAccess();
+    const csvLabel = async (locale: "en" | "ru" | "uk") => (parseCsv(await exportToString(access, "csv", {}, at, locale), { bom: true, columns: true }) as Record<string, string>[]).map((r) => r["Verdict label"]);
+    expect(await csvLabel("en")).toEqual(["Misleading", "Unverifiable", ""]);
+    expect(await csvLabel("ru")).toEqual(["Манипуляция", "Невозможно проверить", ""]);
+    // No Ukrainian label: the built-in Ukrainian name, not the English or Russian label.
+    expect(await csvLabel("uk")).toEqual(["Здебільшого неправда", "Неможливо перевірити", ""]);
+
+    const reviews = JSON.parse(await exportToString(access, "claimreview", {}, at, "ru")) as { reviewRating: { name: string; alternateName: string } }[];
+    expect(reviews[0].reviewRating).toMatchObject({ name: "Манипуляция", alternateName: "Манипуляция" });
+
+    const bundle = JSON.parse(await exportToString(access, "bundle", {}, at, "ru"));
+    // verdictLabels stays the English names (what importers before per-language labels read); the languages beside it.
+    expect(bundle.workspace.verdictLabels["mostly-false"]).toBe("Misleading");
+    expect(bundle.workspace.verdictLabels.true).toBe("True");
+    expect(bundle.workspace.verdictLabelsByLocale).toEqual({ en: { "mostly-false": "Misleading" }, ru: { "mostly-false": "Манипуляция" } });
+  });
+
+  it("takes ?locale= from the request, and refuses a language it doesn't have naming the parameter", async () => {
+    const access = await viewerAccess();
+    const lines = async (res: Response) => (await res.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as { verdictLabel: string | null });
+    expect((await lines(await exportResponse(access, new URLSearchParams("format=jsonl&locale=ru"))))[0].verdictLabel).toBe("Манипуляция");
+    // Without it, the caller's default (the cookie route passes the asker's UI language).
+    expect((await lines(await exportResponse(access, new URLSearchParams("format=jsonl"), "uk")))[0].verdictLabel).toBe("Здебільшого неправда");
+    const refused = await exportResponse(access, new URLSearchParams("format=jsonl&locale=de")).then(
+      () => null,
+      (e: unknown) => e as { status: number; fields: Record<string, string> },
+    );
+    expect(refused?.status).toBe(400);
+    expect(Object.keys(refused?.fields ?? {})).toEqual(["locale"]);
   });
 });
 

@@ -1,12 +1,12 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { exportResponse } from "@/lib/export";
-import { activeLocale } from "@/lib/i18n/active-locale";
+import { localeOfRequest } from "@/lib/i18n/locale-of-request";
 import { methods } from "@/lib/http/pipeline";
 
 /**
  * `?format=bundle|jsonl|csv|w3c|claimreview` plus the export filters (lib/export/filters.ts) and
  * `locale` for the verdict labels (default: the asker's UI language); a streamed attachment.
  */
-const get = workspaceRoute("workspace.view", {}, async ({ access, req }) => exportResponse(access, new URL(req.url).searchParams, await activeLocale()));
+const get = workspaceRoute("workspace.view", {}, async ({ access, req }) => exportResponse(access, new URL(req.url).searchParams, await localeOfRequest(req, access.userId)));
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });
