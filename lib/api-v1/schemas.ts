@@ -3,6 +3,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
+import { LOCALES } from "@/lib/i18n/locales";
 
 /**
  * Response shapes of /api/v1. They are documentation (the OpenAPI document is
@@ -48,6 +49,13 @@ export const workspaceSchema = z
     /** The role this token acts with (its owner's current role). */
     role: z.enum(ROLES),
     createdAt: dateTime,
+    verdictLabels: z
+      .partialRecord(z.enum(LOCALES), z.partialRecord(z.enum(VERDICTS), z.string()))
+      .meta({
+        id: "VerdictLabels",
+        description:
+          "The workspace's own names for verdicts per UI language, only those it renamed, e.g. {\"ru\": {\"mostly-false\": \"Манипуляция\"}}. A verdict without a label in a language shows the built-in name in that language (never another language's label).",
+      }),
   })
   .meta({ id: "Workspace" });
 

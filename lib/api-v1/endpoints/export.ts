@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, exportResponse } from "@/lib/export";
+import { LOCALES } from "@/lib/i18n/locales";
 import { endpoint } from "../endpoint";
 
 const text = (description: string) => z.string().optional().meta({ description });
@@ -22,6 +23,7 @@ const exportQuery = z.object({
   to: text("YYYY-MM-DD, included (UTC)."),
   withVerdict: text("true: only claims with a verdict."),
   revisions: text("Bundle only: true includes every article revision."),
+  locale: z.enum(LOCALES).optional().meta({ description: "The language verdict labels are written in (CSV label column, JSON Lines and W3C verdictLabel, ClaimReview name/alternateName): the workspace's label in it, else the built-in name in it. Default en. The bundle carries every language either way." }),
 });
 
 export const exportEndpoint = endpoint({

@@ -19,6 +19,7 @@ import * as urlImport from "./url-import";
 export const ENDPOINTS: AnyEndpoint[] = [
   workspaces.listWorkspaces,
   workspaces.getWorkspace,
+  workspaces.updateWorkspace,
   articles.listArticles,
   articles.createArticle,
   urlImport.previewUrlsEndpoint,

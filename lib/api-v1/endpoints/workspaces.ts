@@ -1,11 +1,13 @@
 import type { Access } from "@/lib/auth/permissions";
+import { labelsByLocale } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
+import { updateWorkspaceSettings, workspaceSettingsSchema } from "@/lib/workspaces/update-settings";
 import { endpoint } from "../endpoint";
 import { pageOf, workspaceSchema } from "../schemas";
 
 async function workspaceView(access: Access) {
-  const w = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { id: true, slug: true, name: true, createdAt: true } });
-  return { ...w, role: access.role, createdAt: w.createdAt.toISOString() };
+  const w = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { id: true, slug: true, name: true, createdAt: true, verdictLabels: true } });
+  return { ...w, role: access.role, createdAt: w.createdAt.toISOString(), verdictLabels: labelsByLocale(w.verdictLabels) };
 }
 
 export const listWorkspaces = endpoint({
@@ -29,4 +31,24 @@ export const getWorkspace = endpoint({
   action: "workspace.view",
   responses: { 200: { description: "The workspace.", schema: workspaceSchema } },
   handler: async ({ access }) => workspaceView(access),
+});
+
+export const updateWorkspace = endpoint({
+  id: "updateWorkspace",
+  method: "PATCH",
+  path: "/workspaces/{ws}",
+  tag: "Workspaces",
+  summary: "Change a workspace's settings",
+  description:
+    "Admins only. Any of `name`, `verdictLabels`, `claimReviewUrlTemplate`, `requireSecondApprover`. " +
+    "`verdictLabels` names verdicts per UI language (`en`, `ru`, `uk`): each language sent replaces that language's labels, languages not sent stay as they are; " +
+    "an empty label, or the built-in name, means the built-in name. Labels are one line, at most 40 characters; a bad one is a 400 naming it, e.g. `verdictLabels.ru.false`.",
+  action: "workspace.update",
+  body: workspaceSettingsSchema,
+  responses: { 200: { description: "The workspace.", schema: workspaceSchema } },
+  example: { verdictLabels: { en: { "mostly-false": "Misleading" }, ru: { "mostly-false": "Манипуляция" } } },
+  handler: async ({ access, body }) => {
+    await updateWorkspaceSettings(access, body);
+    return workspaceView(access);
+  },
 });
