@@ -1,4 +1,4 @@
-import { getWorkspace } from "@/lib/api-v1/endpoints/workspaces";
+import { getWorkspace, updateWorkspace } from "@/lib/api-v1/endpoints/workspaces";
 import { methods } from "@/lib/http/pipeline";
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: getWorkspace });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: getWorkspace, PATCH: updateWorkspace });
