@@ -9,14 +9,33 @@
  * off; then, with track_functions = all, lists the functions that took the
  * time. Each run inserts the same statements (same seed) into a new workspace.
  * Not part of `npm run bench`: a tool for finding where insert time goes.
+ *
+ * PROFILE_ONLY_ALL=1: only the run with every trigger on (generation speed at a
+ * scale: 10000, 100000, …). PROFILE_BEFORE=<migration name>: the database as it
+ * was before that migration (e.g. search_document_plpgsql), to compare.
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 
 const N = Number(process.argv[2] ?? 5000);
 const NAME = process.env.PROFILE_DB ?? "set-triggers_profile";
+
+/** The migrations folder, or a copy of it without `name` and those after it. */
+async function migrationsBefore(name: string | undefined): Promise<string> {
+  const all = path.resolve("prisma", "migrations");
+  if (!name) return all;
+  const dir = await mkdtemp(path.join(os.tmpdir(), "claimtrail-profile-"));
+  await cp(all, dir, { recursive: true });
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const at = names.findIndex((n) => n.endsWith(`_${name}`));
+  if (at < 0) throw new Error(`no migration named ${name}`);
+  for (const later of names.slice(at)) await rm(path.join(dir, later), { recursive: true });
+  return dir;
+}
 
 async function main() {
   const url = new URL(process.env.DATABASE_URL!);
@@ -27,7 +46,7 @@ async function main() {
   await admin.query(`ALTER DATABASE "${NAME}" SET track_functions = 'all'`);
   await admin.end();
   url.pathname = `/${NAME}`;
-  await migrate(url.toString());
+  await migrate(url.toString(), { migrationsDir: await migrationsBefore(process.env.PROFILE_BEFORE) });
   process.env.DATABASE_URL = url.toString();
   // After DATABASE_URL names the profile database: the bench's generator writes through the app's client.
   const { insertDistractors, generatorLists, corpusWords } = await import("./suggestions.bench");
@@ -57,6 +76,11 @@ async function main() {
   console.log(`${N} claims per run`);
   await c.query(`SELECT pg_stat_reset()`);
   await timed("all triggers on", []);
+  if (process.env.PROFILE_ONLY_ALL === "1") {
+    await c.end();
+    await db.$disconnect();
+    return;
+  }
   await c.query(`SELECT pg_stat_force_next_flush()`);
   await new Promise((r) => setTimeout(r, 1500)); // the other backends' function statistics reach the shared view
   const fns = await c.query<{ funcname: string; calls: string; total: number; self: number }>(
