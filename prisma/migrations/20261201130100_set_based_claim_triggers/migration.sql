@@ -1,11 +1,11 @@
--- Issue 11: multi-row writes paid per row. Each inserted or deleted highlight of a claim updated its claim twice
--- (search document, then link counts), each update rebuilding that claim's postings; each inserted or deleted
--- relation updated both its claims twice. A bundle of 100k claims with 200k highlights made 400k claim updates.
--- Now INSERT and DELETE work per statement, over the transition table: each claim a statement touched is updated
--- once, its document and counts together; the postings of updated claims are rebuilt in one pass per statement.
--- UPDATE of highlights and relations stays per row (transition tables can't go with a column list, and capturing
--- every updated highlight of a 10,000-highlight re-anchoring would cost more than the few claim moves it saves);
--- a WHEN clause now keeps those triggers from running at all when no column they read changed.
+-- Issue 11: multi-row writes paid per row. Each inserted, linked or deleted highlight of a claim updated its claim
+-- twice (search document, then link counts), each update rebuilding that claim's postings; each inserted or
+-- deleted relation updated both its claims twice. A bundle of 100k claims links 200k highlights to their claims in
+-- a few UPDATE statements: 400k claim updates. Now highlights are followed per statement, over the transition
+-- tables: each claim a statement touched is updated once, its document and counts together. Relations likewise
+-- for INSERT and DELETE (their rare UPDATE stays per row, with a WHEN clause).
+-- No statement here joins old rows to new ones: PL/pgSQL keeps a trigger statement's plan for the session, and a
+-- join planned for a one-row statement (a nested loop over the transition tables) is quadratic on a large one.
 
 -- One claim update per touched claim: the search document and both link counts, as claim_search_refresh and
 -- claim_link_counts_refresh computed them one claim at a time.
@@ -25,10 +25,9 @@ CREATE OR REPLACE FUNCTION "claim_link_counts_refresh_many"(claim_ids TEXT[]) RE
   WHERE c."id" = ANY (claim_ids)
 $$;
 
--- Highlights: inserted or deleted, per statement.
+-- Highlights, per statement. Sorted ids: two statements touching the same claims lock them in the same order.
 CREATE OR REPLACE FUNCTION "annotation_claim_derived_insert_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- Sorted: two statements touching the same claims lock them in the same order.
   PERFORM "claim_derived_refresh"(ARRAY(SELECT DISTINCT n."claimId" FROM new_rows n WHERE n."claimId" IS NOT NULL ORDER BY 1));
   RETURN NULL;
 END $$;
@@ -39,19 +38,33 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- An update: the claims, before and after, of the rows whose claim, quote, article or deletion changed (what the
+-- two per-row triggers looked at), found by set difference, not a join. Updates of other columns (re-anchoring's
+-- offsets) find no such row and update no claim.
+CREATE OR REPLACE FUNCTION "annotation_claim_derived_update_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "claim_derived_refresh"(ARRAY(
+    SELECT DISTINCT x."claimId" FROM (
+      (SELECT o."id", o."claimId", o."exact", o."articleId", o."deletedAt" FROM old_rows o
+       EXCEPT SELECT n."id", n."claimId", n."exact", n."articleId", n."deletedAt" FROM new_rows n)
+      UNION ALL
+      (SELECT n."id", n."claimId", n."exact", n."articleId", n."deletedAt" FROM new_rows n
+       EXCEPT SELECT o."id", o."claimId", o."exact", o."articleId", o."deletedAt" FROM old_rows o)
+    ) x
+    WHERE x."claimId" IS NOT NULL ORDER BY 1));
+  RETURN NULL;
+END $$;
+
 DROP TRIGGER "Annotation_claimSearch_maintain" ON "Annotation";
 DROP TRIGGER "Annotation_linkCounts_maintain" ON "Annotation";
+DROP FUNCTION "annotation_claim_search_trigger"();
+DROP FUNCTION "annotation_link_counts_trigger"();
 CREATE TRIGGER "Annotation_claimDerived_insert" AFTER INSERT ON "Annotation"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "annotation_claim_derived_insert_trigger"();
+CREATE TRIGGER "Annotation_claimDerived_update" AFTER UPDATE ON "Annotation"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "annotation_claim_derived_update_trigger"();
 CREATE TRIGGER "Annotation_claimDerived_delete" AFTER DELETE ON "Annotation"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "annotation_claim_derived_delete_trigger"();
--- Updates stay per row, with the same functions as before (they handle UPDATE only from now on).
-CREATE TRIGGER "Annotation_claimSearch_maintain" AFTER UPDATE OF "claimId", "exact", "deletedAt" ON "Annotation" FOR EACH ROW
-  WHEN (OLD."claimId" IS DISTINCT FROM NEW."claimId" OR OLD."exact" IS DISTINCT FROM NEW."exact" OR OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt")
-  EXECUTE FUNCTION "annotation_claim_search_trigger"();
-CREATE TRIGGER "Annotation_linkCounts_maintain" AFTER UPDATE OF "claimId", "articleId", "deletedAt" ON "Annotation" FOR EACH ROW
-  WHEN (OLD."claimId" IS DISTINCT FROM NEW."claimId" OR OLD."articleId" IS DISTINCT FROM NEW."articleId" OR OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt")
-  EXECUTE FUNCTION "annotation_link_counts_trigger"();
 
 -- Relations: inserted or deleted, per statement.
 CREATE OR REPLACE FUNCTION "relation_link_counts_insert_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -92,8 +105,7 @@ END $$;
 
 -- Tallies and tag counts on update: every old standing row out, every new one in; rows that didn't change cancel
 -- in the sums (the apply functions drop zero sums), so the result is what the join of old and new rows gave. The
--- join was the trouble: PL/pgSQL keeps a trigger statement's plan for the session, and a plan made for a one-row
--- update (a nested loop over the transition tables) then ran a 10,000-claim update in 384 s instead of 5.
+-- join was quadratic once planned for a one-row update: a 10,000-claim update after one took 384 s instead of 5.
 CREATE OR REPLACE FUNCTION "workspace_claim_tally_update_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "workspace_claim_tally_apply"(
