@@ -39,19 +39,22 @@ BEGIN
 END $$;
 
 -- An update: the claims, before and after, of the rows whose claim, quote, article or deletion changed (what the
--- two per-row triggers looked at), found by set difference, not a join. Updates of other columns (re-anchoring's
--- offsets) find no such row and update no claim.
+-- two per-row triggers looked at): a row in the old and new tables together once, not twice. One hash aggregate,
+-- no join; rows with no claim before or after are left out first (most of an article's highlights, re-anchored).
+-- Updates of other columns only (re-anchoring's offsets) find no such row and update no claim.
 CREATE OR REPLACE FUNCTION "annotation_claim_derived_update_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "claim_derived_refresh"(ARRAY(
-    SELECT DISTINCT x."claimId" FROM (
-      (SELECT o."id", o."claimId", o."exact", o."articleId", o."deletedAt" FROM old_rows o
-       EXCEPT SELECT n."id", n."claimId", n."exact", n."articleId", n."deletedAt" FROM new_rows n)
-      UNION ALL
-      (SELECT n."id", n."claimId", n."exact", n."articleId", n."deletedAt" FROM new_rows n
-       EXCEPT SELECT o."id", o."claimId", o."exact", o."articleId", o."deletedAt" FROM old_rows o)
-    ) x
-    WHERE x."claimId" IS NOT NULL ORDER BY 1));
+    SELECT DISTINCT d."claimId" FROM (
+      SELECT x."claimId" FROM (
+        SELECT o."id", o."claimId", o."exact", o."articleId", o."deletedAt" FROM old_rows o WHERE o."claimId" IS NOT NULL
+        UNION ALL
+        SELECT n."id", n."claimId", n."exact", n."articleId", n."deletedAt" FROM new_rows n WHERE n."claimId" IS NOT NULL
+      ) x
+      GROUP BY x."id", x."claimId", x."exact", x."articleId", x."deletedAt"
+      HAVING count(*) = 1
+    ) d
+    ORDER BY 1));
   RETURN NULL;
 END $$;
 
