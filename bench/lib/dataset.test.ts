@@ -105,6 +105,23 @@ describe("generateWorkspace", () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it("fills in the postings and words Claim's insert trigger would have written", async () => {
+    const { rows } = await client.query(
+      `SELECT
+         (SELECT count(*)::int FROM "Claim" c CROSS JOIN LATERAL "claim_search_impacts"(c."searchVector") i
+           WHERE c."workspaceId" = $1 AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+             AND NOT EXISTS (SELECT 1 FROM "ClaimSearchTerm" t WHERE t."claimId" = c.id AND t.lexeme = i.lexeme AND t.impact = i.impact)) AS missing,
+         (SELECT count(*)::int FROM "ClaimSearchTerm" t JOIN "Claim" c ON c.id = t."claimId"
+           WHERE t."workspaceId" = $1 AND (c."deletedAt" IS NOT NULL OR c."mergedIntoId" IS NOT NULL)) AS fallen,
+         (SELECT count(*)::int FROM "ClaimSearchTerm" t WHERE t."workspaceId" = $1) AS postings,
+         (SELECT count(*)::int FROM "ClaimSearchTerm" t WHERE t."workspaceId" = $1
+            AND NOT EXISTS (SELECT 1 FROM "SearchLexeme" l WHERE l."workspaceId" = $1 AND l.lexeme = t.lexeme)) AS unknown`,
+      [ws.workspaceId],
+    );
+    expect(rows[0]).toMatchObject({ missing: 0, fallen: 0, unknown: 0 });
+    expect(rows[0].postings).toBeGreaterThan(2000);
+  });
+
   it("writes news-like statements with a wide vocabulary", async () => {
     const { rows } = await client.query<{ statement: string }>(`SELECT statement FROM "Claim" WHERE "workspaceId" = $1`, [ws.workspaceId]);
     const distinct = new Set(rows.map((r) => r.statement));

@@ -387,6 +387,21 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        FROM tc`,
       [[reviewerA, reviewerB]],
     );
+    // Postings and the workspace's words, as Claim's insert trigger writes them (triggers are off while loading):
+    // without them the suggestions over this dataset would find nothing.
+    await q(
+      "search postings",
+      `INSERT INTO "ClaimSearchTerm" ("claimId", "workspaceId", "lexeme", "impact")
+       SELECT c.id, c."workspaceId", i.lexeme, i.impact FROM "Claim" c CROSS JOIN LATERAL "claim_search_impacts"(c."searchVector") i
+        WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND c."searchVector" IS NOT NULL`,
+    );
+    await q(
+      "search vocabulary",
+      `INSERT INTO "SearchLexeme" ("workspaceId", "lexeme")
+       SELECT DISTINCT c."workspaceId", l FROM "Claim" c CROSS JOIN LATERAL unnest(tsvector_to_array(c."searchVector")) AS l
+        WHERE c."workspaceId" = '${workspaceId}' AND c."searchVector" IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+    );
     await q(
       "highlight events",
       `INSERT INTO "AnnotationEvent" (id, "annotationId", "actorId", kind, "createdAt")
