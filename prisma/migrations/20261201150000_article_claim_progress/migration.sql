@@ -1,0 +1,99 @@
+-- Per article, how many standing claims (not deleted, not merged) it mentions and how many of those have a
+-- verdict: the dashboard's progress list reads these rows instead of following every highlight of its 50
+-- articles to its claim (~5,000 index lookups at 100 highlights an article). Kept by statement-level
+-- triggers on "Annotation" and "Claim" in the same transaction as the change, like the other dashboard
+-- tallies (migrations dashboard_claim_tally, q100k_link_counts).
+
+-- CreateTable
+CREATE TABLE "ArticleClaimProgress" (
+    "articleId" TEXT NOT NULL,
+    "claims" INTEGER NOT NULL DEFAULT 0,
+    "withVerdict" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ArticleClaimProgress_pkey" PRIMARY KEY ("articleId")
+);
+
+-- AddForeignKey
+ALTER TABLE "ArticleClaimProgress" ADD CONSTRAINT "ArticleClaimProgress_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Hand-added below the generated SQL: the triggers and the backfill.
+
+-- Counts distinct claims, so a change can't be applied as a +1/-1 (a claim mentioned twice in one article
+-- counts once): each touched article is counted again. Under READ COMMITTED two writers counting the
+-- same article from their own snapshots would lose one's change, so the article's row is locked first
+-- (in id order, no deadlock between statements) and counted by a later statement, whose snapshot then
+-- holds whatever the previous lock holder committed.
+CREATE FUNCTION "article_claim_progress_refresh"(article_ids TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF article_ids IS NULL OR cardinality(article_ids) = 0 THEN
+    RETURN;
+  END IF;
+  -- Articles deleted in this transaction (a cascade) have no row to keep.
+  INSERT INTO "ArticleClaimProgress" ("articleId")
+  SELECT a.id FROM "Article" a WHERE a.id = ANY(article_ids) ORDER BY a.id
+  ON CONFLICT ("articleId") DO NOTHING;
+  PERFORM 1 FROM "ArticleClaimProgress" p WHERE p."articleId" = ANY(article_ids) ORDER BY p."articleId" FOR UPDATE;
+  UPDATE "ArticleClaimProgress" p SET "claims" = x.claims, "withVerdict" = x.with_verdict
+    FROM (
+      SELECT t.id,
+             (SELECT count(DISTINCT c.id) FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+               WHERE n."articleId" = t.id AND n."deletedAt" IS NULL)::int AS claims,
+             (SELECT count(DISTINCT c.id) FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND c.verdict IS NOT NULL
+               WHERE n."articleId" = t.id AND n."deletedAt" IS NULL)::int AS with_verdict
+        FROM unnest(article_ids) AS t(id)
+    ) x
+   WHERE p."articleId" = x.id AND (p."claims" <> x.claims OR p."withVerdict" <> x.with_verdict);
+END $$;
+
+CREATE FUNCTION "article_claim_progress_annotation_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "article_claim_progress_refresh"(ARRAY(SELECT DISTINCT n."articleId" FROM new_rows n WHERE n."claimId" IS NOT NULL AND n."deletedAt" IS NULL));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "article_claim_progress_annotation_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "article_claim_progress_refresh"(ARRAY(SELECT DISTINCT o."articleId" FROM old_rows o WHERE o."claimId" IS NOT NULL AND o."deletedAt" IS NULL));
+  RETURN NULL;
+END $$;
+
+-- Only highlights whose claim, article or deletion changed count (re-anchoring 10,000 highlights on an
+-- article edit changes none of these, and costs one join of the statement's rows).
+CREATE FUNCTION "article_claim_progress_annotation_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "article_claim_progress_refresh"(ARRAY(
+    SELECT DISTINCT x.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      CROSS JOIN LATERAL (VALUES (n."articleId"), (o."articleId")) AS x(id)
+     WHERE n."claimId" IS DISTINCT FROM o."claimId" OR n."articleId" <> o."articleId" OR n."deletedAt" IS DISTINCT FROM o."deletedAt"));
+  RETURN NULL;
+END $$;
+
+-- A claim's verdict or standing changing moves the counts of every article that mentions it. New claims
+-- have no highlights yet (a highlight is linked by its own insert or update); a deleted claim's highlights
+-- are unlinked by the foreign key (ON DELETE SET NULL), an "Annotation" update.
+CREATE FUNCTION "article_claim_progress_claim_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "article_claim_progress_refresh"(ARRAY(
+    SELECT DISTINCT a."articleId" FROM new_rows n JOIN old_rows o ON o.id = n.id
+      JOIN "Annotation" a ON a."claimId" = n.id AND a."deletedAt" IS NULL
+     WHERE (n.verdict IS NULL) <> (o.verdict IS NULL)
+        OR n."deletedAt" IS DISTINCT FROM o."deletedAt"
+        OR n."mergedIntoId" IS DISTINCT FROM o."mergedIntoId"));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Annotation_claimProgress_insert" AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "article_claim_progress_annotation_insert"();
+CREATE TRIGGER "Annotation_claimProgress_delete" AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "article_claim_progress_annotation_delete"();
+CREATE TRIGGER "Annotation_claimProgress_update" AFTER UPDATE ON "Annotation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "article_claim_progress_annotation_update"();
+CREATE TRIGGER "Claim_claimProgress_update" AFTER UPDATE ON "Claim" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "article_claim_progress_claim_update"();
+
+-- Backfill from the highlights there are (articles without a standing claim get no row: the dashboard reads 0).
+INSERT INTO "ArticleClaimProgress" ("articleId", "claims", "withVerdict")
+SELECT n."articleId", count(DISTINCT c.id)::int, (count(DISTINCT c.id) FILTER (WHERE c.verdict IS NOT NULL))::int
+  FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+ WHERE n."deletedAt" IS NULL
+ GROUP BY n."articleId";
