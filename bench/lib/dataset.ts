@@ -521,9 +521,11 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       await q(
         "article progress",
         `INSERT INTO "ArticleClaimProgress" ("articleId", "claims", "withVerdict")
-         SELECT n."articleId", count(DISTINCT c.id)::int, (count(DISTINCT c.id) FILTER (WHERE c.verdict IS NOT NULL))::int
-           FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
-          WHERE n."workspaceId" = '${workspaceId}' AND n."deletedAt" IS NULL GROUP BY n."articleId"`,
+         SELECT a.id, coalesce(x.claims, 0), coalesce(x.with_verdict, 0) FROM "Article" a
+           LEFT JOIN (SELECT n."articleId", count(DISTINCT c.id)::int AS claims, (count(DISTINCT c.id) FILTER (WHERE c.verdict IS NOT NULL))::int AS with_verdict
+                        FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+                       WHERE n."workspaceId" = '${workspaceId}' AND n."deletedAt" IS NULL GROUP BY n."articleId") x ON x."articleId" = a.id
+          WHERE a."workspaceId" = '${workspaceId}'`,
       );
     }
     await q(
