@@ -12,5 +12,9 @@ export async function register(): Promise<void> {
   }
   if (process.env.CLAIMTRAIL_WORKERS === "off") return;
   const { startWorkers } = await import("./lib/workers/index");
-  startWorkers();
+  const stop = startWorkers();
+  // Next closes the server on these signals, then exits; the workers stop at once rather than keep polling a
+  // database that may be closing meanwhile (the embedded one closes once the app is done, scripts/start.mjs).
+  // With NEXT_MANUAL_SIG_HANDLE the app's owner handles signals, and a listener here would keep Node from exiting.
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
 }

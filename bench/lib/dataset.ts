@@ -532,6 +532,17 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        SELECT c."workspaceId", coalesce(c.verdict, ''), c."reviewState", count(*)::int FROM "Claim" c
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
     );
+    if ((await client.query(`SELECT to_regclass('"ArticleClaimProgress"') AS t`)).rows[0].t) {
+      await q(
+        "article progress",
+        `INSERT INTO "ArticleClaimProgress" ("articleId", "claims", "withVerdict")
+         SELECT a.id, coalesce(x.claims, 0), coalesce(x.with_verdict, 0) FROM "Article" a
+           LEFT JOIN (SELECT n."articleId", count(DISTINCT c.id)::int AS claims, (count(DISTINCT c.id) FILTER (WHERE c.verdict IS NOT NULL))::int AS with_verdict
+                        FROM "Annotation" n JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+                       WHERE n."workspaceId" = '${workspaceId}' AND n."deletedAt" IS NULL GROUP BY n."articleId") x ON x."articleId" = a.id
+          WHERE a."workspaceId" = '${workspaceId}'`,
+      );
+    }
     await q(
       "verdict weeks",
       `INSERT INTO "WorkspaceVerdictWeek" ("workspaceId", "week", "verdict", "count")

@@ -38,6 +38,25 @@ function tree(pid: number): number[] {
   return out;
 }
 
+/** A process and its descendants as an operator's `ps` shows them: id, parent, command line and resident memory. */
+export function processTree(pid: number): { pid: number; ppid: number; command: string; rssMb: number }[] {
+  const out: { pid: number; ppid: number; command: string; rssMb: number }[] = [];
+  for (const p of tree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      out.push({
+        pid: p,
+        ppid: Number(/PPid:\s+(\d+)/.exec(status)?.[1]),
+        command: readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").filter(Boolean).join(" "),
+        rssMb: Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024,
+      });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
   let total = 0;

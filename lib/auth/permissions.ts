@@ -61,12 +61,16 @@ export async function authorize(userId: string, workspaceSlug: string, action: A
 
 export type Membership = { role: Role; workspace: Access["workspace"] } | null;
 
-/** The user's role in the workspace and the workspace, or null for a non-member. */
-export function findMembership(userId: string, workspaceSlug: string): Promise<Membership> {
-  return db.membership.findFirst({
-    where: { userId, workspace: { slug: workspaceSlug } },
-    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
-  });
+/**
+ * The user's role in the workspace and the workspace, or null for a non-member. One query (Prisma reads a
+ * relation with a second one): every page and API request starts here.
+ */
+export async function findMembership(userId: string, workspaceSlug: string): Promise<Membership> {
+  const [row] = await db.$queryRaw<{ role: Role; id: string; slug: string; name: string }[]>`
+    SELECT m.role::text AS role, w.id, w.slug, w.name
+      FROM "Workspace" w JOIN "Membership" m ON m."workspaceId" = w.id AND m."userId" = ${userId}
+     WHERE w.slug = ${workspaceSlug}`;
+  return row ? { role: row.role, workspace: { id: row.id, slug: row.slug, name: row.name } } : null;
 }
 
 /** The Access a membership gives for `action`: "not found" for a non-member, 403 when the role falls short. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { approveClaim } from "./change-review-state";
 import { getDashboard } from "./dashboard";
 import { attachMention } from "./attach-mention";
+import { detachMention } from "./detach-mention";
+import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { db } from "@/lib/db/client";
 import { deleteClaim, restoreClaim } from "./delete-claim";
 import { mergeClaims } from "./merge-claims";
@@ -87,5 +89,75 @@ describe("the dashboard's verdicts by week", () => {
     const d = await getDashboard(await w.as(w.viewer));
     expect(d.verdictsOverTime.map((r) => [r.week, r.verdict, r.count])).toEqual(fromFeed.map((r) => [r.week.toISOString().slice(0, 10), r.verdict, r.n]));
     expect(Object.fromEntries(d.verdictsOverTime.map((r) => [r.verdict, r.count]))).toEqual({ false: 2, "mostly-false": 1 });
+  });
+});
+
+describe("the dashboard's per-article progress", () => {
+  /** What the kept rows must equal: the article's standing claims counted through its highlights. */
+  const recount = async (workspaceId: string) =>
+    (
+      await db.$queryRaw<{ id: string; claims: number; withVerdict: number }[]>`
+        SELECT a.id, count(DISTINCT c.id)::int AS claims, (count(DISTINCT c.id) FILTER (WHERE c.verdict IS NOT NULL))::int AS "withVerdict"
+          FROM "Article" a
+          LEFT JOIN "Annotation" n ON n."articleId" = a.id AND n."deletedAt" IS NULL
+          LEFT JOIN "Claim" c ON c.id = n."claimId" AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL
+         WHERE a."workspaceId" = ${workspaceId} GROUP BY a.id ORDER BY a.id`
+    ).map((r) => `${r.id}:${r.withVerdict}/${r.claims}`);
+  const kept = async (workspaceId: string) =>
+    (
+      await db.$queryRaw<{ id: string; claims: number; withVerdict: number }[]>`
+        SELECT a.id, coalesce(p.claims, 0) AS claims, coalesce(p."withVerdict", 0) AS "withVerdict"
+          FROM "Article" a LEFT JOIN "ArticleClaimProgress" p ON p."articleId" = a.id
+         WHERE a."workspaceId" = ${workspaceId} ORDER BY a.id`
+    ).map((r) => `${r.id}:${r.withVerdict}/${r.claims}`);
+
+  it("is kept equal to a count through the highlights across mentions, verdicts, deletions, merges and unlinking", async () => {
+    const w = await claimWorld();
+    const ws = w.workspace.id;
+    const annotator = await w.as(w.annotator);
+    const reviewer = await w.as(w.reviewer);
+    const second = await w.article();
+    const a = await w.claim("about 40,000 vehicles a day");
+    // The same claim mentioned twice in one article counts once there.
+    const again = await w.highlight("40,000 vehicles");
+    let ad = await attachMention(annotator, a.id, { annotationId: again.id, version: a.version });
+    const elsewhere = await w.highlight("about 40,000 vehicles a day", second);
+    ad = await attachMention(annotator, a.id, { annotationId: elsewhere.id, version: ad.version });
+    const b = await w.claim("a third of their customers");
+    const c = await w.claim("€12 million", { on: second });
+    expect(await kept(ws)).toEqual(await recount(ws));
+    const progress = async () => Object.fromEntries((await getDashboard(await w.as(w.viewer))).articles.map((r) => [r.id, [r.withVerdict, r.claims]]));
+    expect(await progress()).toEqual({ [w.first.id]: [0, 2], [second.id]: [0, 2] });
+
+    ad = await setVerdict(annotator, a.id, { verdict: "false", explanation: explanation("Counts show 31,000."), version: ad.version });
+    expect(await progress()).toEqual({ [w.first.id]: [1, 2], [second.id]: [1, 2] });
+    ad = await detachMention(annotator, a.id, elsewhere.id, { version: ad.version });
+    expect(await kept(ws)).toEqual(await recount(ws));
+    expect(await progress()).toEqual({ [w.first.id]: [1, 2], [second.id]: [0, 1] });
+
+    await deleteAnnotation(annotator, second.id, (await db.annotation.findFirstOrThrow({ where: { claimId: c.id } })).id);
+    expect(await kept(ws)).toEqual(await recount(ws));
+    await deleteClaim(reviewer, b.id, { version: b.version });
+    expect(await progress()).toEqual({ [w.first.id]: [1, 1], [second.id]: [0, 0] });
+    await restoreClaim(await w.as(w.admin), b.id);
+    expect(await progress()).toEqual({ [w.first.id]: [1, 2], [second.id]: [0, 0] });
+
+    // Merging b into a: both were mentioned in the first article, which then holds one claim, with a verdict.
+    await mergeClaims(reviewer, a.id, { from: b.id, version: ad.version });
+    expect(await kept(ws)).toEqual(await recount(ws));
+    expect(await progress()).toEqual({ [w.first.id]: [1, 1], [second.id]: [0, 0] });
+
+    // Removed outright (not through the app): the foreign key unlinks its highlights.
+    await db.claim.delete({ where: { id: a.id } });
+    expect(await kept(ws)).toEqual(await recount(ws));
+    expect(await progress()).toEqual({ [w.first.id]: [0, 0], [second.id]: [0, 0] });
+  });
+
+  it("stays equal to the count when claims are made on one article at the same time", async () => {
+    const w = await claimWorld();
+    const words = ["about 40,000 vehicles a day", "a third of their customers", "€12 million", "Unemployment fell to 4.1 percent"];
+    await Promise.all(words.map((text) => w.claim(text)));
+    expect(await kept(w.workspace.id)).toEqual(await recount(w.workspace.id));
+    expect(await kept(w.workspace.id)).toEqual([`${w.first.id}:0/4`]);
   });
 });

@@ -11,7 +11,6 @@ import { STANCES, type ReviewState, type Stance } from "./review-states";
 import type { RichDoc } from "./rich-text";
 import type { Verdict } from "./verdicts";
 
-const user = { select: { id: true, name: true } } as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Events on the claim page and in every claim answer; older ones are read a page at a time (listClaimHistory). */
@@ -112,12 +111,12 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
       SELECT count(*)::int AS mentions, count(DISTINCT "articleId")::int AS articles FROM "Annotation" WHERE "claimId" = ${claim.id} AND "deletedAt" IS NULL`,
     () => readSources(client, claim.id),
     () => readRelations(client, claim.id),
-    () =>
-      client.claimComment.findMany({
-        where: { claimId: claim.id, deletedAt: null },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { author: user },
-      }),
+    // With their authors in one query (Prisma reads the users with a second).
+    () => client.$queryRaw<{ id: string; body: unknown; bodyText: string; createdAt: Date; updatedAt: Date; authorId: string | null; authorName: string | null }[]>`
+      SELECT k.id, k.body, k."bodyText", k."createdAt", k."updatedAt", u.id AS "authorId", u.name AS "authorName"
+        FROM "ClaimComment" k LEFT JOIN "User" u ON u.id = k."authorId"
+       WHERE k."claimId" = ${claim.id} AND k."deletedAt" IS NULL
+       ORDER BY k."createdAt", k.id`,
     () => approvalContext(client, access.workspace.id, claim.id),
   );
   // The history includes that of every claim merged into this one, so it waits for those.
@@ -160,7 +159,7 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
       id: c.id,
       body: c.body as unknown as RichDoc,
       bodyText: c.bodyText,
-      author: c.author,
+      author: c.authorId ? { id: c.authorId, name: c.authorName ?? "" } : null,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       edited: c.updatedAt.getTime() - c.createdAt.getTime() > 1000,

@@ -1,6 +1,5 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { demoSignInBox } from "@/lib/demo/sign-in-box";
 import { serverTimeouts } from "./keep-alive";
 import type { Prepared } from "./prepare";
 import { waitUntilAnswering } from "./wait-until-answering";
@@ -20,8 +19,10 @@ function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv): { pro
 }
 
 /**
- * `npm start` and `npm run dev`: database (embedded unless DATABASE_URL),
- * migrations, first-start demo data, auth secret, then Next.js as a child.
+ * `npm run dev`: database (embedded unless DATABASE_URL), migrations,
+ * first-start demo data, auth secret, then Next.js as a child (`next dev`
+ * forks its own server process anyway). `npm start` is scripts/start.mjs,
+ * which becomes the server itself.
  *
  * This launcher lives as long as the server, so it stays small: it loads no
  * Prisma and no domain code. Migrations, demo data and the build run in a
@@ -64,20 +65,18 @@ export async function serve(mode: "production" | "development"): Promise<void> {
       stdio: "inherit",
       env: {
         ...process.env,
-        ...timeouts.env,
+        ...prepared.serverEnv,
         NEXTAUTH_SECRET: prepared.secret,
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       },
     });
     log(`Claimtrail is starting on http://localhost:${port}`);
-    const seeded = prepared.demo;
-    if (seeded) {
-      const publicUrl = (process.env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+    const box = prepared.demoBox;
+    if (box) {
       // Printed last, after the server's own start-up lines, where it is seen (the sign-in page also compiles first in dev).
       void waitUntilAnswering(`http://localhost:${port}/signin`, { stillRunning: () => app.exitCode === null && !stopping }).then((ready) => {
         if (!ready && (app.exitCode !== null || stopping)) return;
-        const headline = ready ? "Claimtrail is ready. Sign in to the demo workspace with:" : "The server hasn't answered yet. When it does, sign in to the demo workspace with:";
-        console.log(demoSignInBox({ headline, url: `${publicUrl}/signin`, email: seeded.email, password: seeded.password }));
+        console.log(ready ? box.ready : box.waiting);
       });
     }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
