@@ -231,6 +231,30 @@ describe("Claimtrail bundle", () => {
     expect(bundle.people.find((p) => p.id === w.reviewer.id)).toEqual({ id: w.reviewer.id, name: w.reviewer.name, email: w.reviewer.email });
   });
 
+  it("writes each claim event's data and actor as the feed holds them: `mentioned` left out, an account since removed as null", async () => {
+    const own = await exportWorld();
+    const access = await own.as(own.viewer);
+    const claims = [own.approved.id, own.formula.id, own.cyrillic.id];
+    const rows = await db.change.findMany({ where: { claimId: { in: claims }, kind: { in: HISTORY_FEED_KINDS } }, orderBy: { seq: "asc" } });
+    // The feed keeps the id of an account that no longer exists (Change.actorId has no foreign key).
+    const gone = rows.find((r) => r.kind !== "comment.created")!;
+    await db.$executeRaw`UPDATE "Change" SET "actorId" = ${"account-since-removed"} WHERE "id" = ${gone.id}`;
+    const bundle = bundleSchema.parse(JSON.parse(await exportToString(access, "bundle", {}, at)));
+    const users = new Set((await db.user.findMany({ select: { id: true } })).map((u) => u.id));
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    expect(bundle.events.map((e) => e.id).sort()).toEqual([...byId.keys()].sort());
+    const commented = bundle.events.filter((e) => e.kind === "commented");
+    expect(commented).toHaveLength(1);
+    expect(byId.get(commented[0].id)!.data).toHaveProperty("mentioned");
+    for (const e of bundle.events) {
+      const row = byId.get(e.id)!;
+      const { mentioned: _mentioned, ...data } = row.data as Record<string, unknown>;
+      expect(e.data).toEqual(data);
+      expect(e.actorId).toBe(row.id === gone.id ? null : row.actorId);
+      if (row.actorId !== null && row.id !== gone.id) expect(users.has(row.actorId)).toBe(true);
+    }
+  });
+
   it("is identical for two exports of unchanged data, apart from exportedAt", async () => {
     const access = await viewerAccess();
     const one = await exportToString(access, "bundle", {}, new Date("2025-01-01T00:00:00Z"));
