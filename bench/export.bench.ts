@@ -43,7 +43,7 @@ import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
 import { type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
-import { MB, sampler, treeRss } from "./lib/process-usage";
+import { MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -55,12 +55,16 @@ interface Run {
   bytes: number;
   rows: number;
   seconds: number;
+  /** The database backend's CPU time (COPY runs only). */
+  cpuMs?: number;
 }
 
 async function copyRun(url: string, sql: string): Promise<Run> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const pid = (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
+    const cpu0 = backendCpuMs(pid) ?? 0;
     const t0 = performance.now();
     let bytes = 0;
     let rows = 0;
@@ -68,7 +72,7 @@ async function copyRun(url: string, sql: string): Promise<Run> {
       bytes += chunk.length;
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows += 1;
     }
-    return { bytes, rows, seconds: (performance.now() - t0) / 1000 };
+    return { bytes, rows, seconds: (performance.now() - t0) / 1000, cpuMs: (backendCpuMs(pid) ?? 0) - cpu0 };
   } finally {
     await client.end();
   }
@@ -80,14 +84,64 @@ async function copyRun(url: string, sql: string): Promise<Run> {
  * `recordsFromFirst`, else every row (the bundle, whose records are all its entities).
  */
 async function copyAll(url: string, sqls: string[], recordsFromFirst = true): Promise<Run> {
-  const total = { bytes: 0, rows: 0, seconds: 0 };
+  const total = { bytes: 0, rows: 0, seconds: 0, cpuMs: 0 };
   for (const [i, sql] of sqls.entries()) {
     const r = await copyRun(url, sql);
     total.bytes += r.bytes;
+    total.cpuMs += r.cpuMs ?? 0;
     if (!recordsFromFirst || i === 0) total.rows += r.rows;
     total.seconds += r.seconds;
   }
   return total;
+}
+
+/** A PostgreSQL backend's CPU time (user + system) in ms, from /proc (the server runs on this machine); null once it has ended. */
+function backendCpuMs(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU time the bench database's backends use while a download runs: every backend sampled
+ * every 100 ms (a backend first seen meanwhile counts from 0: the export's own COPY connection),
+ * each counted up to its last sample, so a backend that ends loses at most its last 100 ms (a lower bound).
+ * Unlike wall time it hardly depends on the machine's load.
+ */
+async function databaseCpu(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const pids = async () => ((await client.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[]).map((r) => r.pid);
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  for (const pid of await pids()) first.set(pid, backendCpuMs(pid) ?? 0);
+  const sample = async () => {
+    for (const pid of await pids()) {
+      const ms = backendCpuMs(pid);
+      if (ms !== null) last.set(pid, ms);
+    }
+  };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await sample();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop(): Promise<number> {
+      running = false;
+      await loop;
+      await sample();
+      await client.end();
+      let total = 0;
+      for (const [pid, ms] of last) total += ms - (first.get(pid) ?? 0);
+      return total;
+    },
+  };
 }
 
 const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
@@ -150,6 +204,8 @@ async function main() {
       // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
       await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();
       const memory = sampler(() => server.pid);
+      const dbCpu = await databaseCpu(database.url);
+      const serverCpu0 = treeCpuMs(server.pid);
       const t0 = performance.now();
       const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}`, { headers: auth });
       if (res.status !== 200) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
@@ -164,6 +220,8 @@ async function main() {
       const seconds = (performance.now() - t0) / 1000;
       if (file) await new Promise<void>((r) => file.end(() => r()));
       const mem = memory.stop();
+      const serverCpuMs = treeCpuMs(server.pid) - serverCpu0;
+      const dbCpuMs = await dbCpu.stop();
       const copy = await copyAll(database.url, copies[format], format !== "bundle");
       if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
       const ours: Run = { bytes, rows: copy.rows, seconds };
@@ -181,6 +239,10 @@ async function main() {
         recordInfo({ area, measure: "ours / COPY of the record rows alone (no children), by rows/s", scale: SCALE, value: ours.rows / ours.seconds / (alone.rows / alone.seconds), unit: "×" });
       }
       recordAtMost({ area, measure: "server RSS growth while downloading", scale: SCALE, value: mem.growthMb, unit: "MB" }, 150);
+      // CPU per export, beside the wall-clock figures above, which on a loaded machine mostly measure the load.
+      recordInfo({ area, measure: "app server CPU for the export", scale: SCALE, value: serverCpuMs / 1000, unit: "s" });
+      recordInfo({ area, measure: "database CPU for the export (backends sampled, lower bound)", scale: SCALE, value: dbCpuMs / 1000, unit: "s" });
+      recordInfo({ area, measure: "database CPU, COPY of the same records", scale: SCALE, value: (copy.cpuMs ?? 0) / 1000, unit: "s" });
     }
 
     // Bundle import into new workspaces the dataset's admin owns.

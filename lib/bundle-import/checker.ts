@@ -154,7 +154,8 @@ export class BundleChecker {
     if (this.shapeIssues.length) return;
     if (this.seen[section].has(row.id)) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`);
     else this.seen[section].add(row.id);
-    if (section !== "people") this.summary.ids.add(row.id);
+    // Events get no new id (the feed numbers its changes) and nothing refers to one: only what is referred to or written with an id is mapped.
+    if (section !== "people" && section !== "events") this.summary.ids.add(row.id);
     noNul(this.add, row, path);
     this.check(section, row, i, path);
   }

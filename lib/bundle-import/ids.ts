@@ -38,16 +38,28 @@ export class IdMap {
     this.nth = nth;
   }
 
-  /** Allocates (bundle order matters: call this for every entity first). */
-  add(old: string): string {
-    const n = this.next++;
-    this.map.set(old, n);
-    return this.nth(n);
+  /** Allocates (bundle order matters: call this for every entity first). The id itself is written out only when asked for. */
+  add(old: string): void {
+    this.map.set(old, this.next++);
   }
 
   get(old: string): string {
-    const n = this.map.get(old);
-    return n === undefined ? this.add(old) : this.nth(n);
+    return this.nth(this.number(old));
+  }
+
+  /**
+   * The number of `old`'s new id (allocated if new): for what is held until
+   * later, a number instead of a 33-character string (idOf writes it out).
+   */
+  number(old: string): number {
+    let n = this.map.get(old);
+    if (n === undefined) this.map.set(old, (n = this.next++));
+    return n;
+  }
+
+  /** The new id numbered `n` by this map. */
+  idOf(n: number): string {
+    return this.nth(n);
   }
 
   /** Only ids already allocated. */

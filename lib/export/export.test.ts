@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeMember, makeUser } from "@/lib/testing/fixtures";
 import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as countRoute from "@/app/api/w/[slug]/export/count/route";
 import { CSV_BOM, CSV_COLUMNS } from "./formats/csv";
@@ -14,9 +14,10 @@ import { W3C_CONTEXT, webAnnotation } from "./formats/w3c";
 import { exportContext } from "./context";
 import { jsonlRecord } from "./formats/jsonl";
 import { claimReview } from "./formats/claimreview";
-import { addRelation, removeRelation } from "@/lib/claims";
+import { addComment, addRelation, removeRelation } from "@/lib/claims";
 import { Prisma } from "@/lib/db/generated/client";
 import { countExportSet, exportResponse, exportSet, exportToString } from "./index";
+import { explanation } from "@/lib/claims/test-world";
 import { exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
 
@@ -229,6 +230,29 @@ describe("Claimtrail bundle", () => {
     expect(bundle.tags).toEqual(["economy", "transport"]);
     expect(ids(bundle.people)).toEqual(ids([w.admin, w.annotator, w.reviewer]));
     expect(bundle.people.find((p) => p.id === w.reviewer.id)).toEqual({ id: w.reviewer.id, name: w.reviewer.name, email: w.reviewer.email });
+  });
+
+  it("writes each claim event's data and actor as the feed holds them: `mentioned` left out, an account since removed as null", async () => {
+    const own = await exportWorld();
+    // Someone comments, then their account is removed: the feed keeps their id (Change.actorId has no foreign key).
+    const { user: leaver } = await makeMember(own.workspace.id, "annotator");
+    await addComment(await own.as(leaver), own.approved.id, { body: explanation("Seen on the council's site too.") });
+    await db.user.delete({ where: { id: leaver.id } });
+    const claims = [own.approved.id, own.formula.id, own.cyrillic.id];
+    const rows = await db.change.findMany({ where: { claimId: { in: claims }, kind: { in: HISTORY_FEED_KINDS } } });
+    expect(rows.filter((r) => r.actorId === leaver.id)).toHaveLength(1);
+    const bundle = bundleSchema.parse(JSON.parse(await exportToString(await own.as(own.viewer), "bundle", {}, at)));
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    expect(bundle.events.map((e) => e.id).sort()).toEqual([...byId.keys()].sort());
+    expect(bundle.events.filter((e) => e.kind === "commented")).toHaveLength(2);
+    for (const e of bundle.events) {
+      const row = byId.get(e.id)!;
+      const { mentioned, ...data } = row.data as Record<string, unknown>;
+      expect(mentioned === undefined).toBe(row.kind !== "comment.created");
+      expect(e.data).toEqual(data);
+      expect(e.actorId).toBe(row.actorId === leaver.id ? null : row.actorId);
+    }
+    expect(bundle.events.some((e) => e.actorId === null && byId.get(e.id)!.actorId === leaver.id)).toBe(true);
   });
 
   it("is identical for two exports of unchanged data, apart from exportedAt", async () => {

@@ -162,9 +162,11 @@ function bundleQueries(set: ExportSet) {
     ["id", str(`e."id"::text`)],
     ["claimId", str(`e."claimId"`)],
     ["kind", str(`CASE e."kind" WHEN 'comment.created' THEN 'commented' ELSE substr(e."kind", 7) END`)],
-    ["data", jsonb(`(e."data" - 'mentioned')`)],
-    // The feed keeps the id of an account since removed; the bundle names no one it can't list among its people.
-    ["actorId", str(`(SELECT u."id" FROM "User" u WHERE u."id" = e."actorId")`)],
+    // Most events hold no `mentioned`: their data is written as stored, not copied by `-` first.
+    ["data", jsonb(`CASE WHEN e."data" ? 'mentioned' THEN e."data" - 'mentioned' ELSE e."data" END`)],
+    // The feed keeps the id of an account since removed; the bundle names no one it can't list among its people
+    // (joined, not looked up event by event: a third of the section's database CPU).
+    ["actorId", str(`eu."id"`)],
     ["createdAt", time(`e."createdAt"`)],
   ]);
   const comment = object([
@@ -193,6 +195,7 @@ function bundleQueries(set: ExportSet) {
     [
       "events",
       Prisma.sql`SELECT ${row(event)} FROM "Claim" c JOIN "Change" e ON e."claimId" = c."id" AND e."workspaceId" = c."workspaceId"
+        LEFT JOIN "User" eu ON eu."id" = e."actorId"
         WHERE ${set.claims} AND e."seq" IS NOT NULL AND e."kind" = ANY(${HISTORY_FEED_KINDS}::text[]) ORDER BY c."createdAt", c."id", e."seq"`,
     ],
     [

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { IdMap, idSequence } from "./ids";
+
+describe("IdMap", () => {
+  it("gives each bundle id one new id, by number or as text, allocated in the order asked", () => {
+    const nth = idSequence(Date.UTC(2025, 0, 1));
+    const map = new IdMap(nth);
+    map.add("article-1");
+    map.add("claim-1");
+    expect(map.number("claim-1")).toBe(1);
+    expect(map.get("claim-1")).toBe(nth(1));
+    expect(map.idOf(map.number("article-1"))).toBe(map.get("article-1"));
+    // An id the bundle doesn't hold gets the next one, the same every time it is named.
+    expect(map.known("merged-away")).toBeUndefined();
+    expect(map.number("merged-away")).toBe(2);
+    expect(map.get("merged-away")).toBe(nth(2));
+    // Strictly increasing in the order asked: rows tying on createdAt keep their order by id.
+    expect([nth(0), nth(1), nth(2)]).toEqual([nth(0), nth(1), nth(2)].sort());
+  });
+});
