@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrors, problem } from "./problem";
+import { fieldErrors, problem, UNKNOWN_FIELD_MESSAGE, zodFieldCodes } from "./problem";
 
 describe("problem()", () => {
   it("adds extension members (e.g. currentVersion on a stale write) without letting them override the standard ones", async () => {
@@ -67,6 +67,12 @@ describe("fieldErrors()", () => {
     const twice = z.string().min(5, "first").regex(/^\d+$/, "second");
     const result = z.object({ code: twice }).safeParse({ code: "ab" });
     expect(fieldErrors(result.error!)).toEqual({ code: "first" });
+  });
+
+  it("keys a strict object doesn't take are each named, with their codes", () => {
+    const result = z.object({ a: z.string(), inner: z.object({ b: z.string() }).strict() }).strict().safeParse({ a: "x", langauge: "ru", inner: { b: "y", c: 1 } });
+    expect(fieldErrors(result.error!)).toEqual({ langauge: UNKNOWN_FIELD_MESSAGE, "inner.c": UNKNOWN_FIELD_MESSAGE });
+    expect(zodFieldCodes(result.error!.issues)).toEqual({ langauge: { code: "not_allowed" }, "inner.c": { code: "not_allowed" } });
   });
 
   it("an issue on the whole value goes under '_'", () => {
