@@ -15,11 +15,11 @@ const LATIN = /[A-Za-z]/;
 
 const language = z.enum(GLOSSARY_LANGUAGES, { error: "Pick Russian (ru) or Ukrainian (uk)." });
 const term = text()
-  .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `Keep the term under ${MAX_TERM_LENGTH} characters.`))
+  .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
   .refine(isOneLine, ONE_LINE)
   .refine((s) => CYRILLIC.test(s), "Write the term in Cyrillic letters (Russian or Ukrainian).");
 const english = text()
-  .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `Keep the English term under ${MAX_TERM_LENGTH} characters.`))
+  .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
   .refine(isOneLine, ONE_LINE)
   .refine((s) => LATIN.test(s), "Write the English counterpart in Latin letters.");
 
@@ -35,7 +35,7 @@ export type PairEdit = z.output<typeof pairEditSchema>;
 /** Strict: the glossary isn't paged (at most 500 pairs, narrowed by q), so a `limit` or `cursor` is named as not taken rather than ignored. */
 export const glossaryQuerySchema = z
   .object({
-    q: text().pipe(z.string().trim().max(MAX_TERM_LENGTH, `Keep the search under ${MAX_TERM_LENGTH} characters.`)).optional(),
+    q: text().pipe(z.string().trim().max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`)).optional(),
   })
   .strict();
 
@@ -43,7 +43,7 @@ export const glossaryQuerySchema = z
 export const confirmAliasSchema = z
   .object({
     names: z
-      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `Keep each name under ${MAX_TERM_LENGTH} characters.`)).refine(isOneLine, ONE_LINE), {
+      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters in a name.`)).refine(isOneLine, ONE_LINE), {
         error: "Give the names as a list.",
       })
       .min(2, "An alias joins at least two names.")
