@@ -111,9 +111,9 @@ export function issueKeys(issue: core.$ZodIssue): string[] {
 
 /** Codes per field path, keyed as lib/http/problem.ts's fieldErrors keys the messages (first issue wins). */
 export function zodFieldCodes(issues: readonly core.$ZodIssue[]): FieldCodes {
-  const out: FieldCodes = {};
-  for (const issue of issues) for (const key of issueKeys(issue)) out[key] ??= issueCode(issue);
-  return out;
+  const out = new Map<string, FieldCodes[string]>();
+  for (const issue of issues) for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issueCode(issue));
+  return Object.fromEntries(out);
 }
 
 /** The code a whole answer gets from its status when its maker named none. */

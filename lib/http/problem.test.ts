@@ -73,6 +73,10 @@ describe("fieldErrors()", () => {
     const result = z.object({ a: z.string(), inner: z.object({ b: z.string() }).strict() }).strict().safeParse({ a: "x", langauge: "ru", inner: { b: "y", c: 1 } });
     expect(fieldErrors(result.error!)).toEqual({ langauge: UNKNOWN_FIELD_MESSAGE, "inner.c": UNKNOWN_FIELD_MESSAGE });
     expect(zodFieldCodes(result.error!.issues)).toEqual({ langauge: { code: "not_allowed" }, "inner.c": { code: "not_allowed" } });
+    // A key named __proto__ (JSON.parse makes it an own key) is named too, not swallowed as the prototype.
+    const proto = z.object({ a: z.string() }).strict().safeParse(JSON.parse('{"a":"x","__proto__":1}'));
+    expect(Object.keys(fieldErrors(proto.error!))).toEqual(["__proto__"]);
+    expect(JSON.parse(JSON.stringify(zodFieldCodes(proto.error!.issues)))).toEqual(JSON.parse('{"__proto__":{"code":"not_allowed"}}'));
   });
 
   it("an issue on the whole value goes under '_'", () => {

@@ -50,9 +50,10 @@ export const UNKNOWN_FIELD_MESSAGE = "Not taken here: check the spelling, or lea
 
 /** Zod issues as one message per field path ("email", "tags.2"), first issue wins. */
 export function fieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  // A Map, then own properties: a body key named "__proto__" is named like any other, not lost to the prototype.
+  const out = new Map<string, string>();
   for (const issue of error.issues) {
-    for (const key of issueKeys(issue)) out[key] ??= issue.code === "unrecognized_keys" ? UNKNOWN_FIELD_MESSAGE : issue.message;
+    for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issue.code === "unrecognized_keys" ? UNKNOWN_FIELD_MESSAGE : issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
