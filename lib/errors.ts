@@ -32,9 +32,13 @@ export const unprocessable = (why: string, fields: FieldErrors = {}) => new Doma
  * the name the caller reports it under (e.g. "metadata.title" → "title").
  */
 export function invalidInput(why: string, error: ZodError, rename: (path: string) => string = (p) => p): DomainError {
-  const fields: FieldErrors = {};
-  for (const [k, v] of Object.entries(fieldErrors(error))) fields[rename(k)] ??= v;
-  const codes: FieldCodes = {};
-  for (const [k, v] of Object.entries(zodFieldCodes(error.issues))) codes[rename(k)] ??= v;
+  // Renamed through Maps, so a field named "__proto__" (a strict body naming it) stays an own key.
+  const renamed = <T>(byPath: Record<string, T>) => {
+    const out = new Map<string, T>();
+    for (const [k, v] of Object.entries(byPath)) if (!out.has(rename(k))) out.set(rename(k), v);
+    return Object.fromEntries(out);
+  };
+  const fields: FieldErrors = renamed(fieldErrors(error));
+  const codes: FieldCodes = renamed(zodFieldCodes(error.issues));
   return new DomainError(400, why, fields, { fieldCodes: codes, code: "invalid_fields" });
 }

@@ -43,7 +43,7 @@ export function AliasManager({ slug, aliases, suggested }: { slug: string; alias
             {suggested.map((s) => (
               <li key={s.names.join("|")} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
                 <p className="min-w-0 break-words text-sm">
-                  <span className="font-medium">{s.names.join(" = ")}</span>
+                  <AliasNames names={s.names} />
                   <span className="ml-2 text-xs text-stone-600">{t("claims", { count: s.claims })}</span>
                 </p>
                 <div className="flex shrink-0 gap-2">
@@ -68,7 +68,7 @@ export function AliasManager({ slug, aliases, suggested }: { slug: string; alias
             {aliases.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
                 <p className="min-w-0 break-words text-sm">
-                  <span className="font-medium">{a.names.join(" = ")}</span>
+                  <AliasNames names={a.names} />
                   <span className="ml-2 text-xs text-stone-600">{a.status === "confirmed" ? t("confirmed") : t("dismissed")}</span>
                 </p>
                 <Button variant="secondary" className="px-3 py-1.5" onClick={() => remove(a)} aria-label={t(a.status === "confirmed" ? "deleteLabel" : "undoLabel", { names: a.names.join(" = ") })}>
@@ -80,5 +80,19 @@ export function AliasManager({ slug, aliases, suggested }: { slug: string; alias
         )}
       </div>
     </div>
+  );
+}
+
+/** One person's names, each isolated (bdi) so one name's direction characters can't reverse the others. */
+function AliasNames({ names }: { names: string[] }) {
+  return (
+    <span className="font-medium">
+      {names.map((n, i) => (
+        <span key={n}>
+          {i > 0 && " = "}
+          <bdi>{n}</bdi>
+        </span>
+      ))}
+    </span>
   );
 }

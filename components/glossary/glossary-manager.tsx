@@ -59,12 +59,13 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
               ) : (
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="min-w-0 break-words text-sm">
-                    <span lang={p.language} className="font-medium">
+                    {/* bdi: a term's own direction characters stay inside it instead of reversing the row. */}
+                    <bdi lang={p.language} className="font-medium">
                       {p.term}
-                    </span>
+                    </bdi>
                     <span aria-hidden="true"> = </span>
                     <span className="sr-only"> {t("means")} </span>
-                    <span lang="en">{p.english}</span>
+                    <bdi lang="en">{p.english}</bdi>
                     <span className="ml-2 text-xs text-stone-600">{tf(p.language)}</span>
                   </p>
                   <div className="flex shrink-0 gap-2">

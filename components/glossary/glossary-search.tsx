@@ -9,8 +9,8 @@ export function GlossarySearch({ q }: { q: string }) {
       <label htmlFor="glossary-q" className="sr-only">
         {t("label")}
       </label>
-      <input id="glossary-q" name="q" type="search" defaultValue={q} placeholder={t("placeholder")} maxLength={120} className={`${CONTROL} w-48`} />
-      <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-stone-300 hover:bg-stone-50">
+      <input id="glossary-q" name="q" type="search" defaultValue={q} placeholder={t("placeholder")} maxLength={120} className={`${CONTROL} w-48 min-w-0`} />
+      <button type="submit" className="shrink-0 whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-stone-300 hover:bg-stone-50">
         {t("submit")}
       </button>
     </form>

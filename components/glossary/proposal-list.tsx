@@ -34,10 +34,10 @@ export function ProposalList({ slug, proposals }: { slug: string; proposals: Glo
         {proposals.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
             <p className="min-w-0 break-words text-sm">
-              <span lang={p.language} className="font-medium">
+              <bdi lang={p.language} className="font-medium">
                 {p.term}
-              </span>{" "}
-              = <span lang="en">{p.english}</span>
+              </bdi>{" "}
+              = <bdi lang="en">{p.english}</bdi>
               <span className="ml-2 text-xs text-stone-600">{t("support", { count: p.support })}</span>
             </p>
             <div className="flex shrink-0 gap-2">

@@ -32,7 +32,10 @@ function createClient(): PrismaClient {
     { connectionString: process.env.DATABASE_URL, max: 10, Client: SerialClient },
     { statementNameGenerator: (query) => statementName(query.sql) },
   );
-  return new PrismaClient({ adapter });
+  // Prisma's default interactive-transaction timeout (5 s) rolled back ordinary writes on a loaded
+  // 2-core server (a first claim on a cold connection plans every search trigger); 15 s still ends a
+  // stuck one. Use cases that do more (imports, article edits) pass their own.
+  return new PrismaClient({ adapter, transactionOptions: { timeout: 15_000, maxWait: 5_000 } });
 }
 
 // Dev hot-reload re-imports modules; keeping the client on globalThis avoids a new pool per reload.

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { conflict } from "@/lib/errors";
-import { isDatabaseUnavailable } from "./connection-errors";
+import { isDatabaseUnavailable, isRetryableTransactionFailure } from "./connection-errors";
 import { PrismaClient } from "./generated/client";
 
 /** Real failures, not constructed error objects: each case makes the database (or its absence) fail. */
@@ -87,13 +87,61 @@ describe("isDatabaseUnavailable", () => {
       await prisma.user.create({ data: { email, name: "A", passwordHash: "x" } });
       const duplicate = await failure(prisma.user.create({ data: { email, name: "B", passwordHash: "x" } }));
       expect(isDatabaseUnavailable(duplicate)).toBe(false);
+      expect(isRetryableTransactionFailure(duplicate)).toBe(false);
       const syntax = await failure(prisma.$queryRawUnsafe("SELEC 1"));
       expect(isDatabaseUnavailable(syntax)).toBe(false);
+      expect(isRetryableTransactionFailure(syntax)).toBe(false);
     } finally {
       await prisma.$disconnect();
     }
     expect(isDatabaseUnavailable(conflict("stale"))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe("isRetryableTransactionFailure", () => {
+  const server = it.skipIf(!process.env.TEST_SERVER_URL);
+
+  it("a Prisma interactive transaction that outlives its timeout (P2028): rolled back, not a lost database", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url() }) });
+    try {
+      const expired = await failure(
+        prisma.$transaction(
+          async (tx) => {
+            await tx.$executeRaw`SELECT pg_sleep(0.4)`;
+            return tx.user.count();
+          },
+          { timeout: 100 },
+        ),
+      );
+      expect(isRetryableTransactionFailure(expired), String(expired)).toBe(true);
+      expect(isDatabaseUnavailable(expired)).toBe(false);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  server("a deadlock victim (40P01) through node-postgres", async () => {
+    const table = `deadlock_${process.pid}_${Date.now()}`;
+    const [a, b] = [new pg.Client({ connectionString: url() }), new pg.Client({ connectionString: url() })];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      await a.query(`CREATE TABLE "${table}" (id int PRIMARY KEY); INSERT INTO "${table}" VALUES (1), (2)`);
+      await a.query("BEGIN");
+      await b.query("BEGIN");
+      await a.query(`UPDATE "${table}" SET id = id WHERE id = 1`);
+      await b.query(`UPDATE "${table}" SET id = id WHERE id = 2`);
+      // Each now waits for the other's row: PostgreSQL aborts one of them (deadlock_timeout, 1 s by default).
+      const outcomes = await Promise.allSettled([a.query(`UPDATE "${table}" SET id = id WHERE id = 2`), b.query(`UPDATE "${table}" SET id = id WHERE id = 1`)]);
+      const victims = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+      expect(victims).toHaveLength(1);
+      expect(isRetryableTransactionFailure(victims[0].reason)).toBe(true);
+      expect(isDatabaseUnavailable(victims[0].reason)).toBe(false);
+    } finally {
+      await Promise.allSettled([a.query("ROLLBACK"), b.query("ROLLBACK")]);
+      await a.query(`DROP TABLE IF EXISTS "${table}"`);
+      await Promise.all([a.end(), b.end()]);
+    }
   });
 });

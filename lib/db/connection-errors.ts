@@ -48,14 +48,15 @@ function matches(e: Bag): boolean {
   return PG_MESSAGES.some((re) => re.test(message));
 }
 
-export function isDatabaseUnavailable(err: unknown): boolean {
+/** Whether `test` holds for the error or anything it wraps (cause, Prisma's meta, AggregateError's errors). */
+function anyWrapping(err: unknown, test: (e: Bag) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
   while (queue.length) {
     const e = queue.shift();
     if (!isObject(e) || seen.has(e)) continue;
     seen.add(e);
-    if (matches(e)) return true;
+    if (test(e)) return true;
     queue.push(e.cause);
     if (isObject(e.meta)) queue.push(e.meta.driverAdapterError, e.meta.cause);
     if (Array.isArray(e.errors)) queue.push(...e.errors); // AggregateError (e.g. connecting to every address of localhost)
@@ -63,5 +64,24 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-/** Seconds a client should wait before retrying after a 503 for an unavailable database. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return anyWrapping(err, matches);
+}
+
+/**
+ * A transaction the database rolled back for reasons of timing, not of the request: Prisma's interactive
+ * transaction outlived its timeout or couldn't start within maxWait (P2028: on a loaded machine a first
+ * request on a cold connection can take seconds), or PostgreSQL chose it as a serialization or deadlock
+ * victim (40001, 40P01). Nothing of it was written, so the same request may simply be sent again.
+ */
+const RETRYABLE_SQLSTATES = new Set(["40001", "40P01"]);
+
+export function isRetryableTransactionFailure(err: unknown): boolean {
+  return anyWrapping(err, (e) => {
+    const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : undefined;
+    return code === "P2028" || (code !== undefined && RETRYABLE_SQLSTATES.has(code));
+  });
+}
+
+/** Seconds a client should wait before retrying after a 503 for an unavailable database or a rolled-back transaction. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

@@ -7,6 +7,21 @@ import { conflict, invalid } from "@/lib/errors";
  * same term twice in one language would make two rules for one word.
  * Throws inside the caller's transaction, so nothing is half-written.
  */
+/** The conflict for a term the glossary has (found by checkPair, or by the unique index when two writes race). */
+export function termTaken(term: string, english?: string) {
+  return conflict(english ? `The glossary already has “${term}” (→ ${english}).` : `The glossary already has “${term}”.`, { term: "Already in the glossary: edit that pair instead." });
+}
+
+/** Runs a pair's write; the unique index on (workspace, language, term) refusing it is that 409, not a 500. */
+export async function writingPair<T>(term: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") throw termTaken(term);
+    throw err;
+  }
+}
+
 export async function checkPair(tx: Prisma.TransactionClient, workspaceId: string, id: string): Promise<void> {
   const pair = await tx.glossaryPair.findUniqueOrThrow({ where: { id }, select: { language: true, term: true, termLexemes: true, englishLexemes: true } });
   if (pair.termLexemes.length === 0) throw invalid("The term has only common words, which search ignores.", { term: "Only common words (like «и», «на»): write a word that carries meaning." });
@@ -15,5 +30,16 @@ export async function checkPair(tx: Prisma.TransactionClient, workspaceId: strin
     where: { workspaceId, language: pair.language, term: { equals: pair.term, mode: "insensitive" }, id: { not: id } },
     select: { english: true },
   });
-  if (twin) throw conflict(`The glossary already has “${pair.term}” (→ ${twin.english}).`, { term: "Already in the glossary: edit that pair instead." });
+  if (twin) throw termTaken(pair.term, twin.english);
+  // Another spelling or form of the same words ("санкциям" beside "санкции", "наемники" beside "наёмники"):
+  // search reads both as one term, so a second pair would be a second, competing rule for it.
+  const sameWords = await tx.glossaryPair.findFirst({
+    where: { workspaceId, language: pair.language, termLexemes: { equals: pair.termLexemes }, id: { not: id } },
+    select: { term: true, english: true },
+  });
+  if (sameWords) {
+    throw conflict(`The glossary already has “${sameWords.term}” (→ ${sameWords.english}), which search reads as the same words as “${pair.term}”.`, {
+      term: `Search reads this as “${sameWords.term}”, already in the glossary: edit that pair instead.`,
+    });
+  }
 }

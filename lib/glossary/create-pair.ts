@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
-import { checkPair } from "./check-pair";
+import { checkPair, writingPair } from "./check-pair";
 import { recordPairChange } from "./record-pair-change";
 import { MAX_GLOSSARY_PAIRS, type NewPair } from "./schemas";
 import { pairView, type GlossaryPairView } from "./view";
@@ -18,7 +18,9 @@ export async function createPairIn(tx: Prisma.TransactionClient, access: Access,
   if ((await tx.glossaryPair.count({ where: { workspaceId: access.workspace.id } })) >= MAX_GLOSSARY_PAIRS) {
     throw conflict(`A glossary may have at most ${MAX_GLOSSARY_PAIRS} pairs; delete some first.`, { term: "The glossary is full." });
   }
-  const pair = await tx.glossaryPair.create({ data: { workspaceId: access.workspace.id, language: input.language, term: input.term, english: input.english, createdById: access.userId } });
+  const pair = await writingPair(input.term, () =>
+    tx.glossaryPair.create({ data: { workspaceId: access.workspace.id, language: input.language, term: input.term, english: input.english, createdById: access.userId } }),
+  );
   await checkPair(tx, access.workspace.id, pair.id);
   await recordPairChange(tx, access, pair.id, pair, "created", proposalId ? { proposalId } : {});
   return pairView(pair);

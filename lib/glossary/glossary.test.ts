@@ -13,6 +13,7 @@ import {
   createPair,
   deleteAlias,
   deletePair,
+  glossaryQuerySchema,
   listAliases,
   listGlossary,
   listProposals,
@@ -80,6 +81,13 @@ describe("glossary pairs: who may edit, what is refused", () => {
     expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "  ", english: "x" }))).toContain("term");
     expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "санкции", english: "sanctions", extra: 1 }))).toEqual([""]);
     expect(fieldOf(confirmAliasSchema.safeParse({ names: ["Sergei Lavrov", "sergei lavrov"] }))).toEqual(["names"]);
+    // One-line labels: a line break, a control character or a direction override is named (the tester's S6).
+    for (const bad of ["слово\u0007звонок", "строка\nперенос", "\u202Eсанкции", "санкции\u200B"]) {
+      expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: bad, english: "sanctions" })), JSON.stringify(bad)).toEqual(["term"]);
+      expect(fieldOf(newPairSchema.safeParse({ language: "ru", term: "санкции", english: `bell${bad.replace(/[а-я]+/g, "")}x` })), JSON.stringify(bad)).toEqual(["english"]);
+    }
+    expect(fieldOf(confirmAliasSchema.safeParse({ names: ["Bad\nName", "Other"] }))).toEqual(["names.0"]);
+    expect(fieldOf(glossaryQuerySchema.safeParse({ limit: "0" }))).toEqual([""]);
 
     const w = await world();
     const admin = await w.as(w.admin);
@@ -90,8 +98,20 @@ describe("glossary pairs: who may edit, what is refused", () => {
     await createPair(admin, { language: "ru", term: "санкции", english: "sanctions" });
     const twin = await rejection(createPair(admin, { language: "ru", term: "Санкции", english: "penalties" }), 409);
     expect(Object.keys(twin.fields)).toEqual(["term"]);
+    // The exact same pair again (a double click, two admins): the unique index refuses it, a 409 too (S5).
+    const again = await rejection(createPair(admin, { language: "ru", term: "санкции", english: "sanctions" }), 409);
+    expect(Object.keys(again.fields)).toEqual(["term"]);
+    // Another form of the same word is the same rule for search.
+    const form = await rejection(createPair(admin, { language: "ru", term: "санкциям", english: "penalties" }), 409);
+    expect(form.fields.term).toContain("санкции");
+    // Renaming another pair onto a taken term: 409 as well, and the pair is unchanged.
+    const other = await createPair(admin, { language: "ru", term: "наёмники", english: "mercenaries" });
+    const renamed = await rejection(updatePair(admin, other.id, { term: "санкции" }), 409);
+    expect(Object.keys(renamed.fields)).toEqual(["term"]);
+    expect((await db.glossaryPair.findUniqueOrThrow({ where: { id: other.id } })).term).toBe("наёмники");
+    await deletePair(admin, other.id);
     expect((await listGlossary(admin)).items.map((p) => p.english)).toEqual(["sanctions"]);
-    expect(await db.change.count({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" } })).toBe(1);
+    expect(await db.change.count({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" } })).toBe(3); // sanctions; наёмники created and deleted
     await rejection(updatePair(admin, "nope", { english: "x" }), 404);
   });
 });

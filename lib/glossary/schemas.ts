@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/validation/text";
+import { isOneLine, text } from "@/lib/validation/text";
 
 /** Glossary pairs are Russian or Ukrainian terms with their English counterparts (issue 14). */
 export const GLOSSARY_LANGUAGES = ["ru", "uk"] as const;
@@ -9,14 +9,18 @@ export const MAX_TERM_LENGTH = 120;
 export const MAX_GLOSSARY_PAIRS = 5000;
 
 const CYRILLIC = /[А-Яа-яЁёІіЇїЄєҐґ]/;
+/** Terms and names are one-line labels shown in lists, suggestions' reasons and exports: no line breaks, control or direction characters. */
+const ONE_LINE = "Write it on one line, without tabs, control or invisible direction characters.";
 const LATIN = /[A-Za-z]/;
 
 const language = z.enum(GLOSSARY_LANGUAGES, { error: "Pick Russian (ru) or Ukrainian (uk)." });
 const term = text()
-  .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `Keep the term under ${MAX_TERM_LENGTH} characters.`))
+  .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
+  .refine(isOneLine, ONE_LINE)
   .refine((s) => CYRILLIC.test(s), "Write the term in Cyrillic letters (Russian or Ukrainian).");
 const english = text()
-  .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `Keep the English term under ${MAX_TERM_LENGTH} characters.`))
+  .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
+  .refine(isOneLine, ONE_LINE)
   .refine((s) => LATIN.test(s), "Write the English counterpart in Latin letters.");
 
 export const newPairSchema = z.object({ language, term, english }).strict();
@@ -28,15 +32,18 @@ export const pairEditSchema = z
   .refine((v) => v.language !== undefined || v.term !== undefined || v.english !== undefined, { error: "Change the language, the term or the English counterpart." });
 export type PairEdit = z.output<typeof pairEditSchema>;
 
-export const glossaryQuerySchema = z.object({
-  q: text().pipe(z.string().trim().max(MAX_TERM_LENGTH, `Keep the search under ${MAX_TERM_LENGTH} characters.`)).optional(),
-});
+/** Strict: the glossary isn't paged (at most 500 pairs, narrowed by q), so a `limit` or `cursor` is named as not taken rather than ignored. */
+export const glossaryQuerySchema = z
+  .object({
+    q: text().pipe(z.string().trim().max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`)).optional(),
+  })
+  .strict();
 
 /** An alias an admin confirms: two or more spellings of one person's name. */
 export const confirmAliasSchema = z
   .object({
     names: z
-      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `Keep each name under ${MAX_TERM_LENGTH} characters.`)), {
+      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters in a name.`)).refine(isOneLine, ONE_LINE), {
         error: "Give the names as a list.",
       })
       .min(2, "An alias joins at least two names.")

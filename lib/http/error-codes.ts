@@ -99,14 +99,21 @@ export function issueCode(issue: core.$ZodIssue): FieldCode {
   }
 }
 
+/**
+ * The field paths an issue names: its path ("tags.2"; "_" for the value itself), or for keys a strict
+ * object doesn't take, each of those keys under it ("limit", "body.extra"), so the answer names the
+ * field that is wrong rather than the object holding it.
+ */
+export function issueKeys(issue: core.$ZodIssue): string[] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((k) => [...issue.path, k].join("."));
+  return [issue.path.length ? issue.path.join(".") : "_"];
+}
+
 /** Codes per field path, keyed as lib/http/problem.ts's fieldErrors keys the messages (first issue wins). */
 export function zodFieldCodes(issues: readonly core.$ZodIssue[]): FieldCodes {
-  const out: FieldCodes = {};
-  for (const issue of issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    out[key] ??= issueCode(issue);
-  }
-  return out;
+  const out = new Map<string, FieldCodes[string]>();
+  for (const issue of issues) for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issueCode(issue));
+  return Object.fromEntries(out);
 }
 
 /** The code a whole answer gets from its status when its maker named none. */

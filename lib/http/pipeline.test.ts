@@ -209,6 +209,30 @@ describe("a lost database connection", () => {
   });
 });
 
+describe("a transaction rolled back for timing", () => {
+  it("is 503 problem+json with Retry-After saying nothing was saved, and nothing of it is stored", async () => {
+    session.user = await makeUser();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const name = `never-${Date.now()}`;
+    const route = userRoute({}, () =>
+      db.$transaction(
+        async (tx) => {
+          await tx.user.update({ where: { id: session.user!.id }, data: { name } });
+          await tx.$executeRaw`SELECT pg_sleep(0.4)`;
+          return tx.user.count();
+        },
+        { timeout: 100 },
+      ),
+    );
+    const res = await route(new Request("http://localhost/api/x"), { params: Promise.resolve({}) });
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await problemOf(res)).toMatchObject({ status: 503, code: "unavailable", detail: expect.stringContaining("nothing was saved") });
+    expect((await db.user.findUniqueOrThrow({ where: { id: session.user!.id } })).name).not.toBe(name);
+    logged.mockRestore();
+  });
+});
+
 describe("findUnstorableText", () => {
   it("walks deep nesting without recursion and names the path", () => {
     let deep: unknown = "ok\u0000";

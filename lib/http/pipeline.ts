@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/connection-errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isRetryableTransactionFailure } from "@/lib/db/connection-errors";
 import { DomainError, invalid, invalidInput } from "@/lib/errors";
 import { problem } from "./problem";
 import { readLimited } from "./read-limited";
@@ -163,8 +163,9 @@ export function toResponse(result: unknown, status: number, headers = new Header
 /**
  * Errors as problem+json: deliberate ones keep their status; a request its
  * client aborted is a quiet 400 (nobody reads it; nothing is logged); a
- * database that can't be reached is 503 (the same request may succeed a
- * moment later); anything else is logged and a generic 500.
+ * database that can't be reached, or a transaction it rolled back for timing
+ * (timeout, deadlock), is 503 (the same request may succeed a moment later);
+ * anything else is logged and a generic 500.
  */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpProblem) return err.response;
@@ -178,6 +179,10 @@ export function errorResponse(err: unknown): Response {
   if (isDatabaseUnavailable(err)) {
     console.error("database unavailable:", err instanceof Error ? err.message : err);
     return problem(503, "The database can't be reached right now. Try again shortly.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  if (isRetryableTransactionFailure(err)) {
+    console.error("transaction rolled back (timeout or deadlock):", err instanceof Error ? err.message : err);
+    return problem(503, "The server was too busy to finish this in time, so nothing was saved. Try again.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
   }
   console.error(err);
   return problem(500, "Something went wrong on our side.");

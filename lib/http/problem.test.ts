@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrors, problem } from "./problem";
+import { fieldErrors, problem, UNKNOWN_FIELD_MESSAGE, zodFieldCodes } from "./problem";
 
 describe("problem()", () => {
   it("adds extension members (e.g. currentVersion on a stale write) without letting them override the standard ones", async () => {
@@ -67,6 +67,16 @@ describe("fieldErrors()", () => {
     const twice = z.string().min(5, "first").regex(/^\d+$/, "second");
     const result = z.object({ code: twice }).safeParse({ code: "ab" });
     expect(fieldErrors(result.error!)).toEqual({ code: "first" });
+  });
+
+  it("keys a strict object doesn't take are each named, with their codes", () => {
+    const result = z.object({ a: z.string(), inner: z.object({ b: z.string() }).strict() }).strict().safeParse({ a: "x", langauge: "ru", inner: { b: "y", c: 1 } });
+    expect(fieldErrors(result.error!)).toEqual({ langauge: UNKNOWN_FIELD_MESSAGE, "inner.c": UNKNOWN_FIELD_MESSAGE });
+    expect(zodFieldCodes(result.error!.issues)).toEqual({ langauge: { code: "not_allowed" }, "inner.c": { code: "not_allowed" } });
+    // A key named __proto__ (JSON.parse makes it an own key) is named too, not swallowed as the prototype.
+    const proto = z.object({ a: z.string() }).strict().safeParse(JSON.parse('{"a":"x","__proto__":1}'));
+    expect(Object.keys(fieldErrors(proto.error!))).toEqual(["__proto__"]);
+    expect(JSON.parse(JSON.stringify(zodFieldCodes(proto.error!.issues)))).toEqual(JSON.parse('{"__proto__":{"code":"not_allowed"}}'));
   });
 
   it("an issue on the whole value goes under '_'", () => {

@@ -1,6 +1,6 @@
 import type { ZodError } from "zod";
 import type { FieldErrors } from "@/lib/errors";
-import { fieldCodeForStatus, statusCode, type FieldCodes } from "./error-codes";
+import { fieldCodeForStatus, issueKeys, statusCode, type FieldCodes } from "./error-codes";
 
 const TITLES: Record<number, string> = {
   400: "Invalid request",
@@ -45,12 +45,15 @@ export function problem(status: number, detail: string, errors?: FieldErrors, he
 /** Zod issues' codes, keyed like fieldErrors. */
 export { zodFieldCodes } from "./error-codes";
 
+/** A key a strict object doesn't take, named on its own (zod's message names it inside the object). */
+export const UNKNOWN_FIELD_MESSAGE = "Not taken here: check the spelling, or leave it out.";
+
 /** Zod issues as one message per field path ("email", "tags.2"), first issue wins. */
 export function fieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  // A Map, then own properties: a body key named "__proto__" is named like any other, not lost to the prototype.
+  const out = new Map<string, string>();
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    out[key] ??= issue.message;
+    for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issue.code === "unrecognized_keys" ? UNKNOWN_FIELD_MESSAGE : issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }

@@ -9,6 +9,13 @@ describe("slugify", () => {
   it("makes a lower-case, dash-separated, accent-free address of at most 40 characters", () => {
     expect(slugify("Port Alder Courier")).toBe("port-alder-courier");
     expect(slugify("  Café Société — Fact Desk!! ")).toBe("cafe-societe-fact-desk");
+    // Cyrillic names get a readable address, not a random one (the tester's S22).
+    expect(slugify("Редакция Второй")).toBe("redaktsiya-vtoroy");
+    expect(slugify("Деск Проверки")).toBe("desk-proverki");
+    expect(slugify("Їжак і Ґанок: Київ")).toBe("yizhak-i-ganok-kyiv");
+    expect(slugify("Редакція Києва")).toBe("redaktsiia-kyieva");
+    expect(slugify("Моя редакція")).toBe("moia-redaktsiia");
+    expect(slugify("Объём Щит")).toBe("obem-shchit");
     expect(slugify("a".repeat(39) + " bcd")).toBe("a".repeat(39));
     expect(slugify("日本語")).toBe("workspace");
   });

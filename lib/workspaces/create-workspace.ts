@@ -12,11 +12,34 @@ export const workspaceNameSchema = z
 
 export const newWorkspaceSchema = z.object({ name: workspaceNameSchema });
 
+/**
+ * Cyrillic letters in Latin for addresses: a workspace named «Редакция Второй» lives at
+ * /w/redaktsiya-vtoroy rather than at a random /w/workspace-ec26f7. Russian after BGN/PCGN; a name with
+ * a letter only Ukrainian has (і ї є ґ) after Ukraine's 2010 national system (Київ → kyiv), whose
+ * є ї й ю я are spelt one way at the start of a word and another inside it. Only for slugs: search has
+ * its own transliteration with name variants (search_translit in SQL).
+ */
+const RUSSIAN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n",
+  о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "",
+  э: "e", ю: "yu", я: "ya",
+};
+const UKRAINIAN: Record<string, string> = { ...RUSSIAN, г: "h", ґ: "g", и: "y", і: "i", ї: "i", й: "i", є: "ie", ю: "iu", я: "ia", х: "kh", щ: "shch" };
+const UKRAINIAN_INITIAL: Record<string, string> = { є: "ye", ї: "yi", й: "y", ю: "yu", я: "ya" };
+
+/** The name in Latin letters; the table is chosen once for the whole name (Моя редакція is Ukrainian throughout). */
+function latin(text: string): string {
+  const table = /[іїєґІЇЄҐ]/.test(text) ? UKRAINIAN : RUSSIAN;
+  return text.toLowerCase().replace(/[\u0400-\u04ff]/g, (c, at: number) => {
+    const initial = table === UKRAINIAN && !/[\p{L}'’ʼ]/u.test(text[at - 1] ?? "");
+    return (initial ? UKRAINIAN_INITIAL[c] : undefined) ?? table[c] ?? c;
+  });
+}
+
 export function slugify(name: string): string {
-  const slug = name
+  const slug = latin(name)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40)
