@@ -18,6 +18,7 @@ import { createApiToken } from "../lib/api-v1/tokens";
 import { db } from "../lib/db/client";
 import { makeWorkspace } from "../lib/testing/fixtures";
 import { startTestServer } from "../scripts/lib/test-server";
+import { backendCpu, backendCpuSpent, treeCpuMs } from "./lib/process-usage";
 import { percentile, recordAtMost, recordInfo } from "./lib/report";
 
 const PARAGRAPHS = 2_500;
@@ -66,31 +67,44 @@ async function main() {
       ["Edit bench", ...body.slice(0, PARAGRAPHS / 2), body[PARAGRAPHS / 2].replace("the", "a"), ...body.slice(PARAGRAPHS / 2 + 1)],
     ];
     let version = 1;
+    const backends = async () =>
+      (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((r) => r.pid);
     const edit = async (paragraphs: string[]) => {
+      const dbBefore = await backendCpu(backends);
+      const appBefore = treeCpuMs(server.pid);
       const t0 = performance.now();
       const res = await fetch(url, {
         method: "PATCH",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ version, content: paragraphs.join("\n\n") }),
       });
-      const ms = performance.now() - t0;
       const json = (await res.json()) as { version?: number; reanchored?: number; detail?: string };
+      const ms = performance.now() - t0;
+      const appCpu = treeCpuMs(server.pid) - appBefore;
+      const dbCpu = backendCpuSpent(dbBefore, await backendCpu(backends));
       if (res.status !== 200) throw new Error(`edit answered ${res.status}: ${json.detail}`);
       version = json.version!;
-      return { ms, reanchored: json.reanchored! };
+      return { ms, appCpu, dbCpu, reanchored: json.reanchored! };
     };
     await edit(versions[0]); // warm-up
     await edit(versions[1]);
     const times: number[] = [];
+    const appCpu: number[] = [];
+    const dbCpu: number[] = [];
     const moved: number[] = [];
     for (let i = 0; i < TIMED; i++) {
       const r = await edit(versions[i % versions.length]);
       times.push(r.ms);
+      appCpu.push(r.appCpu);
+      dbCpu.push(r.dbCpu);
       moved.push(r.reanchored);
     }
     const scale = `${HIGHLIGHTS.toLocaleString("en")} highlights`;
-    console.log(`  highlights moved per edit: ${moved.join(", ")}; times (ms): ${times.map((t) => t.toFixed(0)).join(", ")}`);
+    const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(", ");
+    console.log(`  highlights moved per edit: ${moved.join(", ")}; times (ms): ${list(times)}; server CPU (ms): ${list(appCpu)}; database CPU (ms): ${list(dbCpu)}`);
     recordInfo({ area: "article edit", measure: `p50 over HTTP (${TIMED} edits)`, scale, value: percentile(times, 50), unit: "ms" });
+    recordInfo({ area: "article edit", measure: "server CPU per edit, p50", scale, value: percentile(appCpu, 50), unit: "ms" });
+    recordInfo({ area: "article edit", measure: "database CPU per edit, p50", scale, value: percentile(dbCpu, 50), unit: "ms" });
     recordAtMost({ area: "article edit", measure: `slowest of ${TIMED} edits over HTTP`, scale, value: Math.max(...times), unit: "ms" }, TARGET_MS);
   } finally {
     await db.$disconnect();
