@@ -172,3 +172,26 @@ test("on the claim page, a teammate's change waits behind “A teammate changed 
   await expect(notice).toHaveCount(0);
   await context.close();
 });
+
+test("a teammate's import of 250 highlights reaches the open reader without a reload", async ({ page, browser }) => {
+  test.slow();
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Burst ${Date.now()}`);
+  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo", secondInstance());
+  const sentences = Array.from({ length: 250 }, (_, i) => `Sentence number ${i + 1} of the council's report.`);
+  const article = await addArticle(page, slug, "Council report", sentences);
+  await page.goto(`/w/${slug}/articles/${article.articleId}`);
+  const panel = page.getByRole("complementary", { name: "Highlights" });
+  await expect(page.getByText(sentences[249])).toBeVisible();
+  await markNoReload(page);
+  // 250 highlights in one import: the feed names 250, more than one fetch of highlights by id may ask for (200).
+  const url = "https://news.example/council-report";
+  const rows = sentences.map((s) => ({ uri: url, user: "acct:lee@hypothes.is", target: [{ source: url, selector: [{ type: "TextQuoteSelector", exact: s }] }] }));
+  const res = await bo.request.post(`/api/w/${slug}/annotation-imports?dryRun=false`, { data: { content: JSON.stringify({ rows }), articleId: article.articleId } });
+  expect(res.status(), await res.text()).toBe(200);
+  await expect(panel.getByRole("heading", { name: "Highlights (250)" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("couldn't be loaded yet")).toHaveCount(0);
+  await expectNoReload(page);
+  await context.close();
+});

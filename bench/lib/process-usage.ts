@@ -111,3 +111,21 @@ export function sampler(pid: () => number | undefined, everyMs = 50) {
     },
   };
 }
+
+/**
+ * CPU time (ms) each backend serving the current database has used so far
+ * (PostgreSQL on this machine, read from /proc), keyed by pid: the difference
+ * of two snapshots is what a request cost the database, whichever pooled
+ * connection served it. `pids` runs the caller's own query for
+ * `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`.
+ */
+export async function backendCpu(pids: () => Promise<number[]>): Promise<Map<number, number>> {
+  return new Map((await pids()).map((pid) => [pid, treeCpuMs(pid)]));
+}
+
+/** CPU time the database's backends spent between two backendCpu snapshots (a backend that appeared in between counts from 0). */
+export function backendCpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return ms;
+}

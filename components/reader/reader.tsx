@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
-import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { IDS_PER_REQUEST, type AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
 import { Alert } from "@/components/ui/alert";
@@ -97,8 +97,15 @@ export function Reader(props: ReaderProps) {
 
   const fetchIds = useCallback(
     async (ids: string[]) => {
-      const res = await fetch(`${apiBase}?${new URLSearchParams({ ids: ids.join(",") })}`, { cache: "no-store" });
-      return res.ok ? ((await res.json()) as { annotations: AnnotationView[] }).annotations : null;
+      // In batches the route accepts: one request for 250 ids would be refused, and retried forever.
+      const batches = Array.from({ length: Math.ceil(ids.length / IDS_PER_REQUEST) }, (_, i) => ids.slice(i * IDS_PER_REQUEST, (i + 1) * IDS_PER_REQUEST));
+      const fetched = await Promise.all(
+        batches.map(async (batch) => {
+          const res = await fetch(`${apiBase}?${new URLSearchParams({ ids: batch.join(",") })}`, { cache: "no-store" });
+          return res.ok ? ((await res.json()) as { annotations: AnnotationView[] }).annotations : null;
+        }),
+      );
+      return fetched.some((f) => f === null) ? null : fetched.flatMap((f) => f!);
     },
     [apiBase],
   );
@@ -108,7 +115,8 @@ export function Reader(props: ReaderProps) {
       const byId = new Map(fresh.map((a) => [a.id, a]));
       const asked = new Set(ids);
       const kept = current.filter((a) => !asked.has(a.id) || byId.has(a.id)).map((a) => byId.get(a.id) ?? a);
-      const added = fresh.filter((a) => !current.some((c) => c.id === a.id));
+      const known = new Set(current.map((a) => a.id));
+      const added = fresh.filter((a) => !known.has(a.id));
       return [...kept, ...added];
     });
   }, []);

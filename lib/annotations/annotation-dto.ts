@@ -1,5 +1,12 @@
 import type { Prisma } from "@/lib/db/client";
 
+/**
+ * At most this many highlights are asked for by id in one request
+ * (`…/annotations?ids=`): a live page fetching what a burst of changes named
+ * (an import of 1,000 highlights names 1,000) asks in batches of this size.
+ */
+export const IDS_PER_REQUEST = 200;
+
 /** What readers, the side panel and the API see of an annotation. */
 export const annotationSelect = {
   id: true,

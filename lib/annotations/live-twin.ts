@@ -6,8 +6,8 @@ type Tx = Prisma.TransactionClient;
 /**
  * The live highlight on exactly these words of the article's current text, if
  * any. Every row's start/end refer to the current text (an edit that changes
- * the text re-anchors all of them; one that changes only metadata leaves
- * `anchoredRevision` behind, so it is not compared). Callers
+ * the text re-anchors all of them, writing those that move; `anchoredRevision`
+ * stays behind on the others, so it is not compared). Callers
  * hold the article's row lock (SELECT … FOR UPDATE), which every write of an
  * article's highlights takes first: two identical requests at once are
  * serialised there, and the second one's check (a new statement, so a new

@@ -15,7 +15,7 @@ const HIGHLIGHTS = 3_000;
  * This checks the result of those statements, not their speed (the bench does).
  */
 describe("re-anchoring many highlights in one edit", () => {
-  it("moves every highlight, keeps the untouched ones, orphans the deleted one and writes one event per change", async () => {
+  it("moves every highlight, orphans the deleted one and records each change on the revision", async () => {
     const { workspace, admin } = await makeWorkspace();
     // The last paragraph shares no wording with the others, so deleting it leaves nothing to match fuzzily.
     const paragraphs = Array.from({ length: HIGHLIGHTS - 1 }, (_, i) => `Paragraph ${i}: the council reported figure ${i * 7} for the harbour.`);
@@ -47,15 +47,19 @@ describe("re-anchoring many highlights in one edit", () => {
     expect(byId.get(`hl-${workspace.id}-${HIGHLIGHTS - 1}`)).toMatchObject({ status: "orphaned", start: null, end: null });
     expect(new Set(stored.map((a) => a.anchoredRevision))).toEqual(new Set([2]));
 
-    const events = await db.annotationEvent.findMany({ where: { annotation: { articleId: article.id }, kind: "reanchored" }, select: { annotationId: true, actorId: true, data: true } });
-    expect(events).toHaveLength(HIGHLIGHTS);
-    const first = events.find((e) => e.annotationId === `hl-${workspace.id}-0`)!;
-    expect(first.actorId).toBe(admin.id);
-    expect(first.data).toMatchObject({ revision: 2, from: { start: rows[0].start, status: "exact" }, to: { status: "moved", errors: 0 } });
+    // What the edit did is one record on the revision it made (by its author), not a row per highlight.
+    const revision = await db.articleRevision.findUniqueOrThrow({ where: { articleId_number: { articleId: article.id, number: 2 } }, select: { reanchored: true, createdById: true } });
+    expect(revision.createdById).toBe(admin.id);
+    const moves = revision.reanchored as unknown[][];
+    expect(moves).toHaveLength(HIGHLIGHTS);
+    const first = moves.find((m) => m[0] === `hl-${workspace.id}-0`)!;
+    const now = byId.get(`hl-${workspace.id}-0`)!;
+    expect(first).toEqual([`hl-${workspace.id}-0`, rows[0].start, rows[0].end, "exact", now.start, now.end, "moved", 0]);
+    expect(await db.annotationEvent.count({ where: { annotation: { articleId: article.id }, kind: "reanchored" } })).toBe(0);
 
-    // A second edit that leaves the text as it is changes no highlight and writes no event.
+    // A second edit that leaves the text as it is changes no highlight and records nothing.
     const again = await updateArticle(access, article.id, { baseRevision: 2, doc: docFromParagraphs(edited), metadata: { title: "Renamed", tags: [] } });
     expect(again.reanchored).toBe(0);
-    expect(await db.annotationEvent.count({ where: { annotation: { articleId: article.id }, kind: "reanchored" } })).toBe(HIGHLIGHTS);
+    expect((await db.articleRevision.findUniqueOrThrow({ where: { articleId_number: { articleId: article.id, number: 3 } }, select: { reanchored: true } })).reanchored).toBeNull();
   }, 120_000);
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { anchorAll } from "@/lib/anchoring";
-import { idFactory } from "@/lib/bundle-import/ids";
 import { assertCan, type Access } from "@/lib/auth/permissions";
+import { idFactory } from "@/lib/bundle-import/ids";
 import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
@@ -9,6 +8,7 @@ import { calendarDateSchema } from "./dates";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
 import { movePageStarts } from "./page-starts";
+import { applyReanchoring, planReanchoring, type ReanchorPlan } from "./reanchor";
 import { docSchema } from "./doc-schema";
 import { REVISION_MAX } from "./get-article";
 import { assertStorableArticle } from "./storable";
@@ -36,7 +36,8 @@ export const articleEditSchema = z.object({
 /**
  * Saves an edit as a new revision and re-anchors every highlight to the new
  * text, in one transaction: readers never see a revision whose highlights
- * still point into the old text.
+ * still point into the old text. The highlights are read and matched before
+ * it (planReanchoring), so the article's row lock is held only for the writes.
  */
 export async function updateArticle(access: Access, articleId: string, input: { baseRevision: number; doc: DocNode; metadata: ArticleMetadata; source?: ArticleSourcePatch }) {
   assertCan(access, "article.edit");
@@ -45,6 +46,7 @@ export async function updateArticle(access: Access, articleId: string, input: { 
   const text = canonicalText(doc);
   if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
   const hash = contentHash(text);
+  const plan = await planFor(access.workspace.id, articleId, input.baseRevision, hash, text);
   return db.$transaction(async (tx) => {
     const [article] = await tx.$queryRaw<{ id: string; revision: number; contentHash: string; pageStarts: number[] }[]>`
       SELECT id, revision, "contentHash", "pageStarts" FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
@@ -73,17 +75,16 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     fields.push(...Object.entries(source).filter(([k, v]) => !same(dayOf(sourceBefore[k]), dayOf(v))).map(([k]) => k));
     if (textChanged) fields.push("text");
     const revision = article.revision + 1;
-    await tx.articleRevision.create({
-      data: { articleId, number: revision, title: input.metadata.title, doc: doc as object, text, contentHash: hash, createdById: access.userId },
-    });
-    let reanchored = { count: 0, orphaned: 0 };
+    // The plan was made against this revision's text (checked above), unless the text is unchanged after all.
+    const { moves, ...reanchored } = textChanged ? await applyReanchoring(tx, plan ?? (await planReanchoring(articleId, text)), articleId, text, revision) : { count: 0, orphaned: 0, moves: [] };
+    // JSON written as text: Prisma's JSON input walks every node of a 5 MB document and of a 10,000-entry record first.
+    await tx.$executeRaw`
+      INSERT INTO "ArticleRevision" ("id", "articleId", "number", "title", "doc", "text", "contentHash", "createdById", "reanchored")
+      VALUES (${idFactory()()}, ${articleId}, ${revision}, ${input.metadata.title}, ${JSON.stringify(doc)}::jsonb, ${text}, ${hash}, ${access.userId}, ${moves.length ? JSON.stringify(moves) : null}::jsonb)`;
     let pageStarts = article.pageStarts ?? [];
-    if (textChanged) {
-      reanchored = await reanchorAnnotations(tx, access.userId, articleId, text, revision);
-      if (pageStarts.length) {
-        const old = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } });
-        pageStarts = movePageStarts(old.text, text, pageStarts);
-      }
+    if (textChanged && pageStarts.length) {
+      const old = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } });
+      pageStarts = movePageStarts(old.text, text, pageStarts);
     }
     await tx.article.update({
       where: { id: articleId },
@@ -113,58 +114,13 @@ function changedFields(before: Record<keyof ArticleMetadata, unknown>, after: Ar
 /** A 5 MB document written twice, and every highlight re-anchored, can take longer than Prisma's default 5 s on a busy server. */
 const TX_OPTIONS = { timeout: 30_000 };
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
 /**
- * Re-anchors every highlight of the article to its new text in two set-based
- * statements: one UPDATE … FROM unnest() writing every highlight's revision
- * and span, and one INSERT … SELECT of a "reanchored" event per changed span
- * with its JSON built in SQL. (Issue 11: a statement per highlight, then
- * Prisma's createMany of JSON events, made a 10,000-highlight edit take 20-40 s
- * inside the article's row lock.) The rows read here are all of the article's:
- * creating a highlight locks the article row too, so none can appear meanwhile.
+ * The re-anchoring planned outside the transaction, when the edit changes the
+ * text of the revision it was based on; null when there is nothing to plan
+ * (the text is the same, or the revision is stale and the transaction will say so).
  */
-async function reanchorAnnotations(tx: Tx, actorId: string, articleId: string, text: string, revision: number): Promise<{ count: number; orphaned: number }> {
-  const rows = await tx.annotation.findMany({
-    where: { articleId },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, status: true },
-  });
-  if (rows.length === 0) return { count: 0, orphaned: 0 };
-  const anchors = anchorAll(
-    text,
-    rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
-  );
-  const all = { ids: rows.map((r) => r.id), starts: anchors.map((a) => a.start ?? null), ends: anchors.map((a) => a.end ?? null), statuses: anchors.map((a) => a.status as string) };
-  const nextId = idFactory();
-  const changed = { eventIds: [] as string[], ids: [] as string[], fromStarts: [] as (number | null)[], fromEnds: [] as (number | null)[], fromStatuses: [] as string[], errors: [] as (number | null)[] };
-  rows.forEach((row, i) => {
-    const next = anchors[i];
-    if (row.start === all.starts[i] && row.end === all.ends[i] && row.status === next.status) return;
-    changed.eventIds.push(nextId());
-    changed.ids.push(row.id);
-    changed.fromStarts.push(row.start);
-    changed.fromEnds.push(row.end);
-    changed.fromStatuses.push(row.status);
-    changed.errors.push(next.errors ?? null);
-  });
-  await tx.$executeRaw`
-    UPDATE "Annotation" AS a
-    SET "start" = m."start", "end" = m."end", "status" = m."status"::"AnchorStatus", "anchoredRevision" = ${revision}, "updatedAt" = now()
-    FROM unnest(${all.ids}::text[], ${all.starts}::int[], ${all.ends}::int[], ${all.statuses}::text[]) AS m("id", "start", "end", "status")
-    WHERE a."id" = m."id"`;
-  if (changed.ids.length === 0) return { count: 0, orphaned: 0 };
-  const orphaned = rows.filter((row, i) => anchors[i].status === "orphaned" && row.status !== "orphaned").length;
-  // The event's data has the shape the history views read: { revision, from: {start, end, status}, to: {start, end, status, errors} }.
-  await tx.$executeRaw`
-    INSERT INTO "AnnotationEvent" ("id", "annotationId", "actorId", "kind", "data", "createdAt")
-    SELECT c."eventId", c."id", ${actorId}, 'reanchored'::"AnnotationEventKind",
-      jsonb_build_object(
-        'revision', ${revision}::int,
-        'from', jsonb_build_object('start', c."fromStart", 'end', c."fromEnd", 'status', c."fromStatus"),
-        'to', jsonb_build_object('start', a."start", 'end', a."end", 'status', a."status", 'errors', c."errors")),
-      now()
-    FROM unnest(${changed.eventIds}::text[], ${changed.ids}::text[], ${changed.fromStarts}::int[], ${changed.fromEnds}::int[], ${changed.fromStatuses}::text[], ${changed.errors}::int[])
-      AS c("eventId", "id", "fromStart", "fromEnd", "fromStatus", "errors")
-    JOIN "Annotation" AS a ON a."id" = c."id"`;
-  return { count: changed.ids.length, orphaned };
+async function planFor(workspaceId: string, articleId: string, baseRevision: number, hash: string, text: string): Promise<ReanchorPlan | null> {
+  const current = await db.article.findFirst({ where: { id: articleId, workspaceId }, select: { revision: true, contentHash: true } });
+  if (!current || current.revision !== baseRevision || current.contentHash === hash) return null;
+  return planReanchoring(articleId, text);
 }

@@ -80,8 +80,8 @@ export const apiRules = {
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");
     if (!position || !article || position.end <= position.start) return;
     // The text the position counts in: the revision it was anchored to when the bundle holds it, else the
-    // article's. An edit of the text re-anchors every highlight to the new revision, so an older
-    // anchoredRevision means only the metadata changed since: the text is the same.
+    // article's. An edit of the text writes the new revision on every highlight it moves, so an older
+    // anchoredRevision means the highlight's words have stayed where they were: the text there is the same.
     const text = (a.anchoredRevision === article.revision ? undefined : article.revisions?.find((r) => r.number === a.anchoredRevision)?.text) ?? article.text;
     if (position.end > text.length) return;
     if (splitsSurrogatePair(text, position.start) || splitsSurrogatePair(text, position.end)) add(`${p}.selectors`, "The position splits a character (a surrogate pair).");

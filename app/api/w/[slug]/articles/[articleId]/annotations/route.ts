@@ -1,5 +1,6 @@
 import { workspaceRoute } from "@/lib/http/handler";
 import { createAnnotation, newAnnotationSchema } from "@/lib/annotations/create-annotation";
+import { IDS_PER_REQUEST } from "@/lib/annotations/annotation-dto";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { methods, validate } from "@/lib/http/pipeline";
 import { z } from "zod";
@@ -9,7 +10,7 @@ const idsQuery = z.object({
   ids: z
     .string()
     .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(z.string().regex(ID_PATTERN, "Give highlight ids, comma-separated.")).min(1, "Give at least one highlight id.").max(200, "At most 200 ids at once.")),
+    .pipe(z.array(z.string().regex(ID_PATTERN, "Give highlight ids, comma-separated.")).min(1, "Give at least one highlight id.").max(IDS_PER_REQUEST, `At most ${IDS_PER_REQUEST} ids at once.`)),
 });
 
 /**
