@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
-import { crossLanguageCases, DISTRACTORS, evaluate, seedEvaluationSet, type SeededEvaluation } from "./evaluation-set";
+import { crossLanguageCases, DISTRACTORS, evaluate, seedEvaluationSet, seedRareNameCases, type SeededEvaluation } from "./evaluation-set";
 import type { Access } from "@/lib/auth/permissions";
 import { createClaim } from "@/lib/claims/create-claim";
 import { recordSuggestionFeedback } from "./record-feedback";
@@ -55,6 +55,24 @@ describe("evaluation set across languages: Russian and Ukrainian renderings find
       const result = await evaluate(cases, (text) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 }));
       const report = result.misses.map((m) => `rank ${m.rank ?? "-"}: ${m.case.text} → ${m.case.statement}; got ${m.top.join(" | ")}`).join("\n");
       expect(result.recallAt5, `${language}→en hit@5 ${result.recallAt5.toFixed(2)}; misses:\n${report}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});
+
+describe("a rare name weighs more than common words (findings F10/F13)", () => {
+  it("a passage naming someone one claim mentions finds that claim in the top 5 among claims sharing its common words, in en, ru and uk", async () => {
+    // Claims about other things, so that Russia, NATO and the US are common words here (in a few per cent of claims), as in a desk's workspace, rather than in nearly all.
+    const topics = ["harvest", "railway", "hospital", "football", "bridge", "school", "festival", "museum", "election", "weather", "airport", "library", "factory", "river", "market", "concert", "theatre", "forest", "harbour", "stadium"];
+    const verbs = ["reopened", "flooded", "expanded", "closed", "renovated", "celebrated", "inspected", "moved", "funded", "protested"];
+    const places = ["Lisbon", "Oslo", "Quito", "Perth", "Nairobi", "Lima", "Hanoi", "Dakar", "Tromso", "Cusco", "Leeds", "Bergen", "Osaka"];
+    const other = Array.from({ length: 2000 }, (_, i) => `The ${topics[i % 20]} in ${places[i % 13]} ${verbs[(i * 7) % 10]} after the ${topics[(i * 3 + 5) % 20]} report ${i}`);
+    const { workspace, admin } = await workspaceWithClaims(other);
+    await seedEvaluationSet({ workspaceId: workspace.id, actorId: admin.id, withMentions: true });
+    const cases = await seedRareNameCases(workspace.id, admin.id, 150);
+    for (const language of ["en", "ru", "uk"] as const) {
+      const result = await evaluate(cases[language], (text) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 }));
+      const report = result.misses.map((m) => `rank ${m.rank ?? "-"}: ${m.case.text} → ${m.case.statement}; got ${m.top.join(" | ")}`).join("\n");
+      expect(result.recallAt5, `${language} hit@5 ${result.recallAt5.toFixed(2)}; misses:\n${report}`).toBe(1);
     }
   });
 });
