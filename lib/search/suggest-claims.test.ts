@@ -292,7 +292,7 @@ describe("each text is searched in its own language", () => {
 
     const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Речь идёт о юридических гарантиям" });
     expect(ids(hits)).toEqual([claim]);
-    expect(hits[0].reasons).toEqual([{ kind: "words", terms: expect.arrayContaining(["гарант", "юридическ"]) }]);
+    expect(hits[0].reasons).toEqual([{ kind: "words", terms: expect.arrayContaining(["гарантиям", "юридических"]) }]);
     // Read as English (as before), the two forms were different words.
     const [{ english }] = await db.$queryRaw<{ english: boolean }[]>`SELECT to_tsvector('english', 'гарантии') @@ plainto_tsquery('english', 'гарантиям') AS english`;
     expect(english).toBe(false);
@@ -364,10 +364,15 @@ describe("dates and numbers meet across languages", () => {
   it("a Russian or Ukrainian selection finds the English claim with the same date, and says so", async () => {
     const target = "Russia's Foreign Ministry published two draft agreements on 17 December 2021";
     const w = await workspaceWithClaims([target, "Russia's Foreign Ministry published a statement on 17 February", ...DISTRACTORS]);
-    for (const text of ["МИД России 17 декабря 2021 года опубликовал два проекта", "МЗС Росії 17 грудня 2021 року оприлюднило два проєкти"]) {
+    for (const [text, date] of [
+      ["МИД России 17 декабря 2021 года опубликовал два проекта", "17 декабря 2021"],
+      ["МЗС Росії 17 грудня 2021 року оприлюднило два проєкти", "17 грудня 2021"],
+    ]) {
       const hits = await suggestClaims({ workspaceId: w.workspace.id, text });
       expect(hits[0].claimId, text).toBe(w.id(target));
-      expect(hits[0].reasons, text).toContainEqual({ kind: "date", terms: expect.arrayContaining(["2021-12-17", "2021-12", "--12-17"]) });
+      // The date as each text writes it (finding F5), once: not its month, its day or its numbers again.
+      expect(hits[0].reasons, text).toContainEqual({ kind: "date", terms: [`${date} ↔ 17 December 2021`] });
+      expect(hits[0].reasons.find((r) => r.kind === "number"), text).toBeUndefined();
     }
     const typed = await searchClaims({ workspaceId: w.workspace.id, query: "17.12.2021" });
     expect(typed[0].claimId).toBe(w.id(target));
@@ -378,7 +383,7 @@ describe("dates and numbers meet across languages", () => {
     const w = await workspaceWithClaims([target, ...DISTRACTORS.filter((d) => d !== target)]);
     const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Евросоюз выделит на оружие 500 млн евро" });
     expect(hits[0].claimId).toBe(w.id(target));
-    expect(hits[0].reasons).toContainEqual({ kind: "number", terms: expect.arrayContaining(["500000000", "500"]) });
+    expect(hits[0].reasons).toContainEqual({ kind: "number", terms: ["500 млн ↔ 500 million"] });
   });
 });
 
@@ -400,10 +405,10 @@ describe("names meet across scripts", () => {
 
     const hits = await suggestClaims({ workspaceId: w.workspace.id, text: "Переговоры провели Сергей Лавров и Энтони Блинкен" });
     expect(hits[0].claimId).toBe(w.id(target));
-    expect(hits[0].reasons[0]).toEqual({ kind: "name", terms: expect.arrayContaining(["lavrov", "blinken", "sergey", "antoni"]) });
+    expect(hits[0].reasons[0]).toEqual({ kind: "name", terms: ["Сергей Лавров ↔ Sergey Lavrov", "Энтони Блинкен ↔ Antony Blinken"] });
 
     const back = await suggestClaims({ workspaceId: w.workspace.id, text: "Zakharova said Blinken was aggressive" });
     expect(back[0].claimId).toBe(w.id(ru));
-    expect(back[0].reasons).toContainEqual({ kind: "name", terms: expect.arrayContaining(["zakharova", "blinken"]) });
+    expect(back[0].reasons).toContainEqual({ kind: "name", terms: expect.arrayContaining(["Zakharova ↔ Захарова", "Blinken ↔ Блинкен"]) });
   });
 });

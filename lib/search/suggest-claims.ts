@@ -2,6 +2,7 @@ import { detectLanguage } from "@/lib/articles/import/language";
 import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { blendWithMeaning } from "./embeddings/blend";
+import { readableReasons, type Surface } from "./readable-reasons";
 
 /**
  * Similar-claim suggestions and the typed claim search, both in PostgreSQL,
@@ -68,7 +69,7 @@ export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "sp
 
 export interface SuggestionReason {
   kind: ReasonKind;
-  /** The matched terms as shown: stems for words, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers. */
+  /** The matched terms as the selection and the claim write them ("17 December 2021 ↔ 17 декабря 2021", "Sergey Ryabkov ↔ Сергей Рябков"; one form when alike); lib/search/readable-reasons.ts. */
   terms: string[];
 }
 
@@ -292,6 +293,8 @@ interface RankInput {
   words: Prisma.Sql;
   /** The start of the text, for spelling closeness (normalised in the query). */
   trigramText: string;
+  /** The selection or typed text and its language (null: guessed from the script), for the reasons' words (search_surfaces). */
+  surface: { text: string; language: string | null };
   excludeClaimIds: string[];
   limit: number;
 }
@@ -413,16 +416,28 @@ function rankQuery(input: RankInput): Prisma.Sql {
       FROM exact e JOIN "Claim" c ON c."id" = e.id
       ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
-    scored AS (
+    scored AS MATERIALIZED (
       SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity("search_clean"(${input.trigramText}), b."statement") AS score
       FROM best b
       ORDER BY score DESC, b."id" LIMIT ${input.limit}
+    ),
+    spelled AS (
+      SELECT s."id", ARRAY(SELECT m.x ->> 1 FROM jsonb_array_elements(s.matched) m(x) WHERE m.x ->> 0 NOT IN ('glossary', 'alias')) AS lexemes FROM scored s
+    ),
+    selection_surfaces AS MATERIALIZED (
+      SELECT coalesce(jsonb_agg(jsonb_build_array(x.lexeme, x.surface, x.pos)), '[]') AS j
+      FROM (SELECT coalesce(array_agg(DISTINCT l), '{}') AS lexemes FROM spelled, unnest(spelled.lexemes) l) w
+      CROSS JOIN LATERAL "search_surfaces"(${input.surface.text}, ${input.surface.language}::text, w.lexemes) x
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
       s.score::float8 AS "score", s.by_text AS "byText", s.matched,
       (SELECT jsonb_agg(DISTINCT jsonb_build_array(e.kind, e.label)) FROM equivalents e
         WHERE s.matched @> jsonb_build_array(jsonb_build_array(e.kind, e.lexeme))) AS labels,
-      m.mentions AS "mentionCount", m.articles AS "articleCount"
+      m.mentions AS "mentionCount", m.articles AS "articleCount",
+      (SELECT j FROM selection_surfaces) AS "selectionSurfaces",
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(x.lexeme, x.surface, x.pos)), '[]') FROM "Claim" c, spelled p,
+        "search_surfaces"(c."statement" || coalesce(' ' || c."claimant", ''), c."language", p.lexemes) x
+        WHERE c."id" = s."id" AND p."id" = s."id") AS "claimSurfaces"
     FROM scored s
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS mentions, count(DISTINCT a."articleId")::int AS articles
@@ -443,6 +458,8 @@ interface Row {
   labels: [string, string][] | null;
   mentionCount: number;
   articleCount: number;
+  selectionSurfaces: Surface[];
+  claimSurfaces: Surface[];
 }
 
 /**
@@ -456,7 +473,11 @@ function settings() {
 
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   const [, rows] = await db.$transaction([settings(), db.$queryRaw<Row[]>(rankQuery(input))]);
-  return rows.map(({ byText, matched, labels, ...row }) => ({ ...row, matchedBy: byText ? "text" : "trigram", reasons: reasonsFrom(matched, labels ?? []) }));
+  return rows.map(({ byText, matched, labels, selectionSurfaces, claimSurfaces, ...row }) => ({
+    ...row,
+    matchedBy: byText ? "text" : "trigram",
+    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, claimSurfaces),
+  }));
 }
 
 const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "glossary", "words", "spelling"];
@@ -475,20 +496,26 @@ export function displayTerm(lexeme: string): string {
   return m ? m[1] : lexeme;
 }
 
-/** Glossary and alias matches are shown by what the admin wrote: the pair or the names, not their lexemes. */
-function reasonsFrom(matched: [string, string][], labels: [string, string][]): SuggestionReason[] {
+/**
+ * Glossary and alias matches are shown by what the admin wrote (the pair or
+ * the names); every other term as the selection and the claim write it
+ * (readableReasons), strongest first.
+ */
+function reasonsFrom(matched: [string, string][], labels: [string, string][], selection: Surface[], claim: Surface[]): SuggestionReason[] {
   const byKind = new Map<ReasonKind, string[]>();
-  const add = (k: ReasonKind, shown: string) => {
+  for (const [kind, label] of labels) {
+    const k: ReasonKind = kind === "alias" ? "name" : "glossary";
     const terms = byKind.get(k) ?? [];
-    if (terms.length < REASON_TERMS && !terms.includes(shown)) terms.push(shown);
-    byKind.set(k, terms);
-  };
-  for (const [kind, label] of labels) add(kind === "alias" ? "name" : "glossary", label);
+    if (!terms.includes(label)) byKind.set(k, [...terms, label]);
+  }
+  const lexemes = new Map<"name" | "date" | "number" | "words" | "spelling", string[]>();
   for (const [kind, lexeme] of matched) {
     if (kind === "glossary" || kind === "alias") continue;
-    add(kind === "word" ? "words" : (kind as ReasonKind), displayTerm(lexeme));
+    const k = kind === "word" ? "words" : (kind as "name" | "date" | "number" | "spelling");
+    lexemes.set(k, [...(lexemes.get(k) ?? []), lexeme]);
   }
-  return REASON_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, terms: byKind.get(kind)! }));
+  for (const [kind, terms] of readableReasons(lexemes, selection, claim, displayTerm)) byKind.set(kind, [...(byKind.get(kind) ?? []), ...terms]);
+  return REASON_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, terms: byKind.get(kind)!.slice(0, REASON_TERMS) }));
 }
 
 /**
@@ -503,10 +530,12 @@ async function queryLanguage(text: string, given?: string | null, articleLanguag
 async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null> {
   const text = cleanText(input.text);
   if (!text) return null;
+  const language = await queryLanguage(text, input.language, input.articleLanguage);
   return {
     workspaceId: input.workspaceId,
-    words: selectionWords(text, await queryLanguage(text, input.language, input.articleLanguage)),
+    words: selectionWords(text, language),
     trigramText: text.slice(0, TRIGRAM_MAX),
+    surface: { text, language },
     excludeClaimIds: input.excludeClaimIds ?? [],
     limit: clampLimit(input.limit, 8),
   };
@@ -515,10 +544,12 @@ async function suggestInput(input: SuggestClaimsInput): Promise<RankInput | null
 async function searchInput(input: SearchClaimsInput): Promise<RankInput | null> {
   const text = cleanText(input.query);
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  const language = await queryLanguage(text);
   return {
     workspaceId: input.workspaceId,
-    words: typedWords(input.workspaceId, text, await queryLanguage(text)),
+    words: typedWords(input.workspaceId, text, language),
     trigramText: text.slice(0, TRIGRAM_MAX),
+    surface: { text, language },
     excludeClaimIds: [],
     limit: clampLimit(input.limit, 20),
   };
