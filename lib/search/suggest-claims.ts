@@ -427,7 +427,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
     selection_surfaces AS MATERIALIZED (
       SELECT coalesce(jsonb_agg(jsonb_build_array(x.lexeme, x.surface, x.pos)), '[]') AS j
       FROM (SELECT coalesce(array_agg(DISTINCT l), '{}') AS lexemes FROM spelled, unnest(spelled.lexemes) l) w
-      CROSS JOIN LATERAL "search_surfaces"(${input.surface.text}, ${input.surface.language}::text, w.lexemes) x
+      CROSS JOIN LATERAL "search_surfaces"(${input.surface.text}::text, ${input.surface.language}::text, w.lexemes) x
     )
     SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
       s.score::float8 AS "score", s.by_text AS "byText", s.matched,
