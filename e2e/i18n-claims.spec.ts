@@ -88,8 +88,8 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(dialog.getByText("Похожие утверждения в этом рабочем пространстве")).toBeVisible();
   const item = dialog.getByRole("list", { name: "Подсказки: утверждения" }).getByRole("listitem").filter({ hasText: EN });
   const reasons = item.getByTestId("suggestion-reasons");
-  await expect(reasons).toContainText(/Имя: .*lavrov/);
-  await expect(reasons).toContainText(/Дата: .*2022-01-21/);
+  await expect(reasons).toContainText(/Имя: .*Сергей Лавров ↔ Sergey Lavrov/);
+  await expect(reasons).toContainText(/Дата: .*21 января 2022 ↔ 21 January 2022/);
   await expect(item).toContainText("1 статья");
   await expect(item).toContainText("Не проверено");
   await expectNoMissingMessages(page);

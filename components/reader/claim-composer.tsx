@@ -5,6 +5,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SuggestionReasons } from "@/components/claims/suggestion-reasons";
 import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badge";
 import { Alert } from "@/components/ui/alert";
+import { onLiveChanges } from "@/components/live/live-bus";
 import { apiSend } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import type { Verdict } from "@/lib/claims/verdicts";
@@ -63,9 +64,13 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
   const [statement, setStatement] = useState(selection.text);
   const [claimant, setClaimant] = useState("");
   const [query, setQuery] = useState("");
-  const [items, setItems] = useState<Suggestion[] | null>(null);
+  /** The list with what it answers (query or selection): one for another is never shown; after a teammate's change the old list stays until the new one is in. */
+  const [answer, setAnswer] = useState<{ key: string; items: Suggestion[] | null; error: string | null } | null>(null);
   const [shown, setShown] = useState<Suggestion[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  /** Bumped by a teammate's change (the page's live stream) and on coming back to the tab: ask again. */
+  const [generation, setGeneration] = useState(0);
+  /** The latest request sent: an answer to an earlier one, arriving late, is dropped. */
+  const latest = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -79,27 +84,41 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     return () => d.close();
   }, [focus]);
 
+  const q = query.trim();
+  const key = `${q}\u0000${articleId}\u0000${selection.text}`;
   useEffect(() => {
-    let cancelled = false;
-    const q = query.trim();
+    const id = ++latest.current;
     const timer = window.setTimeout(
       () => {
         fetchSuggestions(`${base}/claims/suggestions`, q ? { q } : { text: selection.text, articleId })
           .then((list) => {
-            if (cancelled) return;
-            setItems(list);
-            setLoadError(null);
+            if (id !== latest.current) return;
+            setAnswer({ key, items: list, error: null });
             if (!q) setShown(list);
           })
-          .catch(() => !cancelled && setLoadError(t("loadFailed")));
+          .catch(() => id === latest.current && setAnswer({ key, items: null, error: t("loadFailed") }));
       },
       q ? 250 : 0,
     );
+    return () => window.clearTimeout(timer);
+  }, [base, key, generation, q, selection.text, articleId, t]);
+
+  // Claims change while the dialog is open (a teammate makes, merges or deletes one, sets a verdict): the list is asked for again.
+  useEffect(() => {
+    const refresh = () => setGeneration((g) => g + 1);
+    const off = onLiveChanges((changes) => {
+      if (changes.some((c) => c.kind.startsWith("claim.") || c.kind.startsWith("annotation."))) refresh();
+    });
+    const onVisible = () => document.visibilityState === "visible" && refresh();
+    document.addEventListener("visibilitychange", onVisible);
     return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
+      off();
+      document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [base, query, selection.text, articleId, t]);
+  }, []);
+  const current = answer?.key === key ? answer : null;
+  const items = current?.items ?? null;
+  const loadError = current?.error ?? null;
 
   /** The suggestions shown (and the one taken, if it was found by searching), for the feedback sent with the request. */
   function feedback(acceptedId: string | null) {

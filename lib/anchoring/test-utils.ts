@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
+export { seededRandom } from "@/lib/seeded-random";
+
 /** Replace `text[start, end)` by `insert` (code units); insertion when start === end. */
 export interface Edit {
   start: number;
@@ -52,18 +54,6 @@ export function levenshtein(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
-}
-
-/** mulberry32: a tiny seeded PRNG, so benchmark inputs repeat across runs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The shared reference corpus, which lives beside the repository, not in it. */

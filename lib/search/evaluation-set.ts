@@ -516,3 +516,69 @@ export async function seedGlossaryCases(workspaceId: string, actorId: string): P
 export async function seedGlossaryPairs(workspaceId: string, actorId: string): Promise<void> {
   await db.glossaryPair.createMany({ data: GLOSSARY_PAIRS.map((p) => ({ workspaceId, ...p, createdById: actorId })) });
 }
+
+// ---------------------------------------------------------------- rare names (issue 14, findings F10/F13)
+
+/**
+ * A passage naming someone the workspace mentions in one claim only, amid the
+ * words most of its claims share (Russia, NATO, the US, security guarantees,
+ * proposals): the claim with the name should come first, not a claim that
+ * shares more of the common words. Each claim's English statement, and the
+ * passage in English, Russian and Ukrainian, are our own sentences.
+ */
+export const RARE_NAME_CASES: { statement: string; en: string; ru: string; uk: string }[] = [
+  {
+    statement: "Anatoly Antonov complained that Washington ignores Moscow's concerns",
+    en: "Ambassador Anatoly Antonov said Russia is still waiting for the US and NATO to answer its proposals on security guarantees",
+    ru: "Посол Анатолий Антонов заявил, что Россия всё ещё ждёт от США и НАТО ответа на свои предложения по гарантиям безопасности",
+    uk: "Посол Анатолій Антонов заявив, що Росія досі чекає від США і НАТО відповіді на свої пропозиції щодо гарантій безпеки",
+  },
+  {
+    statement: "Alexander Lukashevich told the OSCE that Kyiv is massing troops near Donbas",
+    en: "Alexander Lukashevich said at the OSCE that the security of Russia and Europe depends on NATO and the US answering the proposals",
+    ru: "Александр Лукашевич заявил в ОБСЕ, что безопасность России и Европы зависит от ответа НАТО и США на предложения",
+    uk: "Олександр Лукашевич заявив в ОБСЄ, що безпека Росії та Європи залежить від відповіді НАТО і США на пропозиції",
+  },
+  {
+    statement: "Vasily Nebenzya accused the Security Council's Western members of staging a show",
+    en: "Vasily Nebenzya told the Security Council that Russia wants legal security guarantees from NATO and the United States",
+    ru: "Василий Небензя заявил в Совбезе ООН, что Россия хочет юридических гарантий безопасности от НАТО и США",
+    uk: "Василь Небензя заявив у Радбезі ООН, що Росія хоче юридичних гарантій безпеки від НАТО і США",
+  },
+  {
+    statement: "Oleksii Reznikov: an attack is not expected within the next few weeks",
+    en: "Oleksii Reznikov said Russia's demands to NATO and the US on security guarantees do not mean an attack on Ukraine is near",
+    ru: "Алексей Резников сказал, что требования России к НАТО и США о гарантиях безопасности не означают скорого нападения на Украину",
+    uk: "Олексій Резніков сказав, що вимоги Росії до НАТО і США щодо гарантій безпеки не означають близького нападу на Україну",
+  },
+  {
+    statement: "Mikhail Ulyanov called the Vienna talks constructive",
+    en: "In Vienna Mikhail Ulyanov said Russia expects NATO and the US to take its security proposals seriously",
+    ru: "В Вене Михаил Ульянов сказал, что Россия ждёт от НАТО и США серьёзного отношения к её предложениям по безопасности",
+    uk: "У Відні Михайло Ульянов сказав, що Росія чекає від НАТО і США серйозного ставлення до її пропозицій щодо безпеки",
+  },
+];
+
+/**
+ * Claims sharing the rare-name passages' common words, none naming anyone:
+ * the crowd the named claim has to beat (our own sentences, built from parts
+ * so that every one shares several of those words).
+ */
+export function rareNameCrowd(count: number): string[] {
+  const subjects = ["Russia", "Moscow", "The Kremlin", "The Russian Foreign Ministry", "Russian diplomats"];
+  const verbs = ["wants the US and NATO to consider", "demands that NATO and the United States accept", "says the US and NATO ignore", "insists on legal answers to", "will not discuss anything but"];
+  const objects = ["its proposals on security guarantees", "its security proposals", "the security guarantees it proposed", "its demands on European security", "its proposals on NATO and security"];
+  return Array.from({ length: count }, (_, i) => `${subjects[i % 5]} ${verbs[Math.floor(i / 5) % 5]} ${objects[Math.floor(i / 25) % 5]}${i >= 125 ? ` (${i})` : ""}`);
+}
+
+/** Adds RARE_NAME_CASES' claims and `crowd` claims of rareNameCrowd to a workspace; the cases per language. */
+export async function seedRareNameCases(workspaceId: string, actorId: string, crowd = 60): Promise<Record<"en" | "ru" | "uk", EvaluationCase[]>> {
+  const claims = await db.claim.createManyAndReturn({
+    data: [...RARE_NAME_CASES.map((c) => c.statement), ...rareNameCrowd(crowd)].map((statement) => ({ workspaceId, statement, language: "en", createdById: actorId })),
+    select: { id: true, statement: true },
+  });
+  const idOf = new Map(claims.map((c) => [c.statement, c.id]));
+  const cases = (language: "en" | "ru" | "uk") =>
+    RARE_NAME_CASES.map((c) => ({ text: c[language], expectedClaimId: idOf.get(c.statement)!, statement: c.statement, source: `rare name ${language}` }));
+  return { en: cases("en"), ru: cases("ru"), uk: cases("uk") };
+}

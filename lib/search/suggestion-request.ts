@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
+import { ID_PATTERN } from "@/lib/validation/id";
 import { text as storableText } from "@/lib/validation/text";
 import { searchClaims, suggestClaims, type ClaimSuggestion } from "./suggest-claims";
 
@@ -20,10 +21,34 @@ export const MESSAGES = {
   q: `At most ${Q_MAX} characters.`,
   limit: "A whole number from 1 to 50.",
   exclude: `At most ${EXCLUDE_MAX} claim ids.`,
-  articleId: "An article id.",
+  articleId: "An article id (1–64 of A–Z a–z 0–9 _ -).",
+  once: "Given more than once: give it once.",
   both: "Give text or q, not both.",
   neither: "Required unless q is given.",
 } as const;
+
+const claimIds = z.array(z.string({ error: "A claim id." }).regex(ID_PATTERN, { error: "A claim id." }), { error: "A list of claim ids." }).max(EXCLUDE_MAX, { error: MESSAGES.exclude });
+const excludeSchema = claimIds;
+
+/** The article a selection is from, in either form: an id, or a 400 naming articleId. */
+export const articleIdSchema = z.string({ error: MESSAGES.articleId }).regex(ID_PATTERN, { error: MESSAGES.articleId });
+
+/**
+ * The query-string form's checks that a zod object of strings can't make, the
+ * same on both routes: a parameter given twice (?text=a&text=b would silently
+ * use one) is a 400 naming it, and `exclude` (comma-separated) is held to the
+ * body form's rules (ids, at most EXCLUDE_MAX), errors named exclude or exclude.N.
+ */
+export function checkSuggestionQuery(url: URL, names: readonly string[]): { excludeClaimIds: string[] } {
+  const errors: Record<string, string> = {};
+  for (const name of names) if (url.searchParams.getAll(name).length > 1) errors[name] = MESSAGES.once;
+  const raw = url.searchParams.get("exclude");
+  const ids = raw?.split(",").filter(Boolean) ?? [];
+  const parsed = claimIds.safeParse(ids);
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[["exclude", ...issue.path].join(".")] = issue.message;
+  if (Object.keys(errors).length) throw invalid("Some query parameters are invalid.", errors);
+  return { excludeClaimIds: ids };
+}
 
 /** The body of a POST: the same fields as the query string, with `exclude` as a list and `limit` as a number. */
 export const suggestionBodySchema = z
@@ -31,11 +56,7 @@ export const suggestionBodySchema = z
     text: storableText().max(TEXT_MAX, { error: MESSAGES.text }).optional().meta({ description: "The selected passage." }),
     q: storableText().max(Q_MAX, { error: MESSAGES.q }).optional().meta({ description: "What was typed in a search box (instead of text)." }),
     limit: z.int({ error: MESSAGES.limit }).min(1, { error: MESSAGES.limit }).max(50, { error: MESSAGES.limit }).optional().meta({ description: "How many (1–50, default 8 for text, 20 for q)." }),
-    exclude: z
-      .array(z.string({ error: "A claim id." }).max(100, { error: "A claim id." }), { error: "A list of claim ids." })
-      .max(EXCLUDE_MAX, { error: MESSAGES.exclude })
-      .optional()
-      .meta({ description: "Claim ids not to suggest, e.g. the passage's own claim." }),
+    exclude: excludeSchema.optional().meta({ description: "Claim ids not to suggest, e.g. the passage's own claim." }),
   })
   .meta({ id: "SuggestionRequest" });
 
@@ -45,7 +66,7 @@ export interface SuggestionRequest {
   limit?: number;
   excludeClaimIds?: string[];
   language?: string | null;
-  /** The article the selection is from (cookie route): its language reads a selection too short to tell its own. */
+  /** The article the selection is from: its language reads a selection too short to tell its own. */
   articleId?: string;
 }
 

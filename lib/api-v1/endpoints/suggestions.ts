@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
-import { answerSuggestionRequest, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
+import { answerSuggestionRequest, articleIdSchema, checkSuggestionQuery, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
 import { endpoint } from "../endpoint";
 
 const reasonSchema = z
@@ -11,7 +11,7 @@ const reasonSchema = z
         "(17 December 2021, 17 декабря 2021 года, 17 грудня 2021 року); glossary: through a pair of the workspace glossary; words: shared words, stemmed in each text's own language; " +
         "spelling: only a similarly spelled word; meaning: close in meaning by the optional embedding model (EMBEDDING_MODEL_DIR), terms holding the cosine similarity (0.87).",
     }),
-    terms: z.array(z.string()).meta({ description: "The matched terms, strongest first: stems for words and names, ISO dates (2021-12-17, 2021-12, --12-17), plain numbers (2500000); for glossary the pairs (\"гарантии = guarantees\"), and for a name matched through a confirmed alias the alias (\"Sergey Lavrov = Sergei Lavrov\")." }),
+    terms: z.array(z.string()).meta({ description: "The matched terms, strongest first, as the passage and the claim write them: one form when both write it alike (\"guarantees\"), both joined by ↔ when they differ (\"17 December 2021 ↔ 17 декабря 2021\", \"Sergey Ryabkov ↔ Сергей Рябков\", passage first); a term the claim has only in a mention's quote as the passage writes it. For glossary the pairs (\"гарантии = guarantees\"), and for a name matched through a confirmed alias the alias (\"Sergey Lavrov = Sergei Lavrov\")." }),
   })
   .meta({ id: "SuggestionReason" });
 
@@ -37,6 +37,12 @@ const languageSchema = z
   .optional()
   .meta({ description: "The passage's language (BCP 47), e.g. its article's; detected from the text when absent." });
 
+const articleIdParam = articleIdSchema
+  .optional()
+  .meta({ description: "The article the passage is from: its language reads a passage too short to tell its own (`language` wins). An id of another workspace's or no article is a 400 naming articleId." });
+
+const queryNames = ["text", "q", "language", "limit", "exclude", "articleId"] as const;
+
 export const suggestClaimsEndpoint = endpoint({
   id: "suggestClaims",
   method: "GET",
@@ -53,14 +59,17 @@ export const suggestClaimsEndpoint = endpoint({
     q: z.string().max(Q_MAX, { error: MESSAGES.q }).optional().meta({ description: "What was typed in a search box (instead of text)." }),
     language: languageSchema,
     limit: z.string().regex(/^\d+$/, { error: MESSAGES.limit }).optional().meta({ description: "How many (1–50, default 8 for text, 20 for q)." }),
-    exclude: z.string().optional().meta({ description: "Comma-separated claim ids not to suggest, e.g. the passage's own claim." }),
+    exclude: z.string().optional().meta({ description: "Comma-separated claim ids not to suggest, e.g. the passage's own claim (at most 200)." }),
+    articleId: articleIdParam,
   }),
   responses: { 200: { description: "Best first.", schema: suggestionsSchema } },
-  handler: async ({ access, query }) => {
+  handler: async ({ req, access, query }) => {
     const limit = query.limit === undefined ? undefined : Number(query.limit);
     if (limit !== undefined && (limit < 1 || limit > 50)) throw invalid("Some parameters are invalid.", { limit: MESSAGES.limit });
-    const excludeClaimIds = query.exclude?.split(",").filter(Boolean) ?? [];
-    return { items: await answerSuggestionRequest(access.workspace.id, { text: query.text, q: query.q, limit, language: query.language, excludeClaimIds }) };
+    const { excludeClaimIds } = checkSuggestionQuery(new URL(req.url), queryNames);
+    return {
+      items: await answerSuggestionRequest(access.workspace.id, { text: query.text, q: query.q, limit, language: query.language, excludeClaimIds, articleId: query.articleId }),
+    };
   },
 });
 
@@ -75,10 +84,10 @@ export const suggestClaimsByBodyEndpoint = endpoint({
     "The same as `GET /workspaces/{ws}/claims/suggestions`, with the request in a JSON body: use it for passages longer than a few thousand characters " +
     "(a URL is limited to about 16 KB, some 3,000 Cyrillic letters once percent-encoded). Give `text` or `q`, not both. Nothing is created: it is safe to repeat.",
   action: "workspace.view",
-  body: suggestionBodySchema.extend({ language: languageSchema }),
+  body: suggestionBodySchema.extend({ language: languageSchema, articleId: articleIdParam }),
   example: { text: "17 декабря 2021 года МИД России опубликовал проекты договоров с США и НАТО", language: "ru", limit: 5 },
   responses: { 200: { description: "Best first.", schema: suggestionsSchema } },
   handler: async ({ access, body }) => ({
-    items: await answerSuggestionRequest(access.workspace.id, { text: body.text, q: body.q, limit: body.limit, language: body.language, excludeClaimIds: body.exclude }),
+    items: await answerSuggestionRequest(access.workspace.id, { text: body.text, q: body.q, limit: body.limit, language: body.language, excludeClaimIds: body.exclude, articleId: body.articleId }),
   }),
 });

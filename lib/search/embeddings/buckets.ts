@@ -13,23 +13,14 @@
  * every instance and process, so no state is shared or stored.
  */
 
+import { seededRandom } from "@/lib/seeded-random";
+
 export const TABLES = 6;
 export const BITS = 8;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Gaussian components (Box–Muller), so the hyperplanes' normals are uniform on the sphere. */
 function hyperplanes(dimension: number): Float32Array[] {
-  const random = mulberry32(0x5eed0000 + dimension);
+  const random = seededRandom(0x5eed0000 + dimension);
   const planes: Float32Array[] = [];
   for (let p = 0; p < TABLES * BITS; p++) {
     const normal = new Float32Array(dimension);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { workspaceRoute } from "@/lib/http/handler";
 import { methods, validate } from "@/lib/http/pipeline";
-import { answerSuggestionRequest, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
+import { answerSuggestionRequest, articleIdSchema, checkSuggestionQuery, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
 
 const paramsSchema = z.object({
   text: z.string().max(TEXT_MAX, { error: MESSAGES.text }).optional(),
@@ -11,10 +11,10 @@ const paramsSchema = z.object({
   /** Claims not to suggest (comma-separated), e.g. the one the highlight already belongs to. */
   exclude: z.string().optional(),
   /** The article the selection is from: its language reads a selection too short to tell its own. */
-  articleId: z.string().max(100, { error: MESSAGES.articleId }).optional(),
+  articleId: articleIdSchema.optional(),
 });
 
-const bodySchema = suggestionBodySchema.extend({ articleId: z.string({ error: MESSAGES.articleId }).max(100, { error: MESSAGES.articleId }).optional() });
+const bodySchema = suggestionBodySchema.extend({ articleId: articleIdSchema.optional() });
 
 function limitOf(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : Number(raw);
@@ -26,10 +26,11 @@ function limitOf(raw: string | undefined): number | undefined {
  * Both: best first, never linked automatically.
  */
 const get = workspaceRoute("workspace.view", {}, async ({ req, access }) => {
-  const p = validate(paramsSchema, Object.fromEntries(new URL(req.url).searchParams), "query");
+  const url = new URL(req.url);
+  const p = validate(paramsSchema, Object.fromEntries(url.searchParams), "query");
   const limit = limitOf(p.limit);
   if (limit !== undefined && (limit < 1 || limit > 50)) throw invalid("Some query parameters are invalid.", { limit: MESSAGES.limit });
-  const excludeClaimIds = p.exclude?.split(",").filter(Boolean) ?? [];
+  const { excludeClaimIds } = checkSuggestionQuery(url, Object.keys(paramsSchema.shape));
   return { suggestions: await answerSuggestionRequest(access.workspace.id, { text: p.text, q: p.q, limit, excludeClaimIds, articleId: p.articleId }) };
 });
 
