@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { MeaningStatus } from "@/components/workspaces/meaning-status";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { SettingsTabs } from "@/components/workspaces/settings-tabs";
@@ -9,9 +8,7 @@ import { requiresSecondApprover } from "@/lib/claims/verdict-authors";
 import { workspaceClaimReviewUrlTemplate } from "@/lib/export/context";
 import { embeddingStatus } from "@/lib/search/embeddings/status";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("workspaces.settingsPage"))("metaTitle") };
-}
+export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -20,11 +17,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const claimReviewUrlTemplate = await workspaceClaimReviewUrlTemplate(access.workspace.id);
   const secondApprover = await requiresSecondApprover(access.workspace.id);
   const meaning = await embeddingStatus(access);
-  const t = await getTranslations("workspaces.settingsPage");
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
-        {t("title")}
+        Settings
       </h2>
       <SettingsTabs slug={slug} current="general" />
       <SettingsForm slug={slug} name={access.workspace.name} labels={labels} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} requireSecondApprover={secondApprover} />
