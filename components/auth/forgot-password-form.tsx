@@ -58,7 +58,7 @@ export function ForgotPasswordForm() {
       </Button>
       <p className="text-center text-sm">
         <Link href="/signin" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </p>
     </form>
