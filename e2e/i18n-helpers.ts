@@ -35,3 +35,20 @@ export async function missingMessages(page: Page): Promise<string[]> {
 export async function expectNoMissingMessages(page: Page): Promise<void> {
   expect(await missingMessages(page), `untranslated keys on ${page.url()}`).toEqual([]);
 }
+
+/** English UI wording still on the page (text, labels, placeholders, the title): what a translated page must not show. */
+export async function leftoverEnglish(page: Page, phrases: readonly string[]): Promise<string[]> {
+  return page.evaluate((phrases) => {
+    const texts = [document.body.innerText, document.title];
+    for (const el of Array.from(document.querySelectorAll("[aria-label], [title], [placeholder], [alt], option, optgroup[label]"))) {
+      for (const attr of ["aria-label", "title", "placeholder", "alt", "label"]) texts.push(el.getAttribute(attr) ?? "");
+      if (el.tagName === "OPTION") texts.push(el.textContent ?? "");
+    }
+    const all = texts.join("\n");
+    return phrases.filter((p) => all.includes(p));
+  }, phrases);
+}
+
+export async function expectNoLeftoverEnglish(page: Page, phrases: readonly string[]): Promise<void> {
+  expect(await leftoverEnglish(page, phrases), `English left on ${page.url()}`).toEqual([]);
+}

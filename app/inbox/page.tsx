@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { requireUser } from "@/lib/auth/session";
 import { pageInbox, unreadCount } from "@/lib/notifications/inbox";
+import type { CatalogueTranslate } from "@/lib/i18n/translator";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.inbox"))("metaTitle") };
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage() {
   const user = await requireUser("/inbox");
-  const [page, unread, t] = await Promise.all([pageInbox(user.id), unreadCount(user.id), getTranslations("pages.inbox")]);
+  const [words, unread, t] = await Promise.all([getTranslations(), unreadCount(user.id), getTranslations("pages.inbox")]);
+  const page = await pageInbox(user.id, { words: words as unknown as CatalogueTranslate });
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-10">
       <div>

@@ -1,27 +1,33 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { AuthShell } from "@/components/layout/auth-shell";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.reset"))("metaTitle"), referrer: "no-referrer" };
+}
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
+  const t = await getTranslations("auth.reset");
   if (typeof token !== "string" || !token) {
     return (
-      <AuthShell title="Choose a new password">
+      <AuthShell title={t("title")}>
         <p className="text-sm text-stone-700">
-          This link is incomplete. Open the link from the e-mail again, or{" "}
-          <Link href="/forgot-password" className="font-medium text-brand-700 underline">
-            ask for a new one
-          </Link>
-          .
+          {t.rich("incomplete", {
+            link: (chunks) => (
+              <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </AuthShell>
     );
   }
   return (
-    <AuthShell title="Choose a new password" subtitle="Setting it signs your account out everywhere.">
+    <AuthShell title={t("title")} subtitle={t("subtitle")}>
       <ResetPasswordForm token={token} />
     </AuthShell>
   );

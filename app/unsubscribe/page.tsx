@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthShell } from "@/components/layout/auth-shell";
 import { UnsubscribeButton } from "@/components/notifications/unsubscribe-button";
-import { isNotificationKind, NOTIFICATION_KIND_LABELS } from "@/lib/notifications/kinds";
+import { messageKey } from "@/components/claims/message-key";
+import { isNotificationKind } from "@/lib/notifications/kinds";
 
-export const metadata: Metadata = { title: "Unsubscribe" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications.unsubscribe"))("metaTitle") };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -12,22 +16,25 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function UnsubscribePage({ searchParams }: { searchParams: Search }) {
   const q = await searchParams;
   const [u, k, t] = [q.u, q.k, q.t];
+  const [tr, prefs] = await Promise.all([getTranslations("notifications.unsubscribe"), getTranslations("notifications.preferences")]);
   if (typeof u !== "string" || typeof k !== "string" || typeof t !== "string" || !(k === "digest" || isNotificationKind(k))) {
     return (
-      <AuthShell title="Unsubscribe">
+      <AuthShell title={tr("title")}>
         <p className="text-sm text-stone-700">
-          This link is incomplete. Open it from the e-mail again, or choose what you get on your{" "}
-          <Link href="/settings#notifications" className="font-medium text-brand-700 underline">
-            account page
-          </Link>
-          .
+          {tr.rich("incomplete", {
+            link: (chunks) => (
+              <Link href="/settings#notifications" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </AuthShell>
     );
   }
-  const what = k === "digest" ? "the daily digest" : `“${NOTIFICATION_KIND_LABELS[k]}”`;
+  const what = k === "digest" ? prefs("channels.digest") : prefs(`kinds.${messageKey(k)}`);
   return (
-    <AuthShell title="Unsubscribe" subtitle={`Stop e-mails for ${what}?`}>
+    <AuthShell title={tr("title")} subtitle={tr("question", { what })}>
       <UnsubscribeButton u={u} k={k} t={t} what={what} />
     </AuthShell>
   );

@@ -1,5 +1,8 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { fieldLabel } from "@/lib/annotation-import/describe";
+import { fieldLabel, type PlaceWords } from "@/lib/annotation-import/describe";
 
 /**
  * Why a file was refused, shown under its file control (which names it with
@@ -8,8 +11,10 @@ import { fieldLabel } from "@/lib/annotation-import/describe";
  * path or a `content:` prefix for the file as a whole.
  */
 export function ImportProblem({ id, message, fields }: { id: string; message: string; fields: Record<string, string> }) {
+  const t = useTranslations("articles.problem");
+  const words: PlaceWords = { line: (line) => t("line", { line }), entry: (entry) => t("entry", { entry }), entryResult: (entry, annotation, result) => t("entryResult", { entry, annotation, result }) };
   const entries = Object.entries(fields)
-    .map(([field, text]) => ({ field, label: fieldLabel(field), text }))
+    .map(([field, text]) => ({ field, label: fieldLabel(field, words), text }))
     // The file as a whole: its message is the sentence above, or adds to it without a name.
     .filter((e) => e.text !== message && !(e.label === null && message.includes(e.text.replace(/\.$/, ""))));
   return (

@@ -25,6 +25,9 @@ export function AuditFilters({
 }) {
   const invalid = (f: string) => (errors[f] ? { "aria-invalid": true, "aria-describedby": "audit-filter-error" } : {});
   const t = useTranslations("audit.filters");
+  const words = useTranslations("audit");
+  // A kind or area the catalogue doesn't name yet (a newer server's) is listed by its code.
+  const said = (key: string, code: string) => (words.has(key as never) ? words(key as never) : code);
   const LABEL: Record<string, string> = { person: t("person"), kind: t("kind"), from: t("from"), to: t("to") };
   const exportHref = (format: string) => `/api/w/${slug}/audit/export?${new URLSearchParams([["format", format], ...new URLSearchParams(exportQuery)]).toString()}`;
   return (
@@ -50,11 +53,11 @@ export function AuditFilters({
           <select id="audit-kind" name="kind" defaultValue={values.kind ?? ""} className={CONTROL} {...invalid("kind")}>
             <option value="">{t("everyKind")}</option>
             {groups.map((g) => (
-              <optgroup key={g.area} label={g.area}>
-                <option value={g.area}>{t("allOfArea", { area: g.area })}</option>
+              <optgroup key={g.area} label={said(`areas.${g.area}`, g.area)}>
+                <option value={g.area}>{t("allOfArea", { area: said(`areas.${g.area}`, g.area) })}</option>
                 {g.kinds.map((k) => (
                   <option key={k} value={k}>
-                    {k}
+                    {said(`kinds.${k}`, k)}
                   </option>
                 ))}
               </optgroup>

@@ -9,13 +9,16 @@ const CELL = "max-md:block max-md:p-0 max-md:before:mr-1 max-md:before:font-medi
 function Subject({ slug, e }: { slug: string; e: AuditEntry }) {
   const c = e.change;
   const t = useTranslations("audit.table");
+  const words = useTranslations("audit");
   if (c.claimId) return <Link href={`/w/${slug}/claims/${c.claimId}`} className="text-brand-700 hover:underline">{t("claim")}</Link>;
   if (c.articleId) return <Link href={`/w/${slug}/articles/${c.articleId}`} className="text-brand-700 hover:underline">{t("article")}</Link>;
-  return <span className="text-stone-500">{c.kind.slice(0, c.kind.indexOf("."))}</span>;
+  const area = c.kind.slice(0, c.kind.indexOf("."));
+  return <span className="text-stone-500">{words.has(`areas.${area}` as never) ? words(`areas.${area}` as never) : area}</span>;
 }
 
 export function AuditTable({ slug, entries, nextBefore, query, paged }: { slug: string; entries: AuditEntry[]; nextBefore: number | null; query: string; paged: boolean }) {
   const t = useTranslations("audit.table");
+  const words = useTranslations("audit");
   const older = nextBefore ? `/w/${slug}/settings/audit?${new URLSearchParams([...new URLSearchParams(query), ["before", String(nextBefore)]]).toString()}` : null;
   return (
     <>
@@ -42,7 +45,7 @@ export function AuditTable({ slug, entries, nextBefore, query, paged }: { slug: 
                   </td>
                   <td data-label={t("who")} className={`px-4 py-2 ${CELL}`}>{e.actorName ?? <span className="text-stone-500">{e.change.actorId ? t("formerMember") : "Claimtrail"}</span>}</td>
                   <td data-label={t("kind")} className={`px-4 py-2 md:whitespace-nowrap ${CELL}`}>
-                    <code className="text-xs">{e.change.kind}</code>
+                    {words.has(`kinds.${e.change.kind}` as never) ? words(`kinds.${e.change.kind}` as never) : <code className="text-xs">{e.change.kind}</code>}
                   </td>
                   <td data-label={t("subject")} className={`px-4 py-2 md:whitespace-nowrap ${CELL}`}>
                     <Subject slug={slug} e={e} />

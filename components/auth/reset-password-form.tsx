@@ -1,14 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
 /** The new password, with the token from the e-mailed link. Afterwards every session is signed out. */
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth.reset");
+  const localize = useApiErrors();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
@@ -23,8 +27,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const res = await apiSend<{ email: string }>("POST", "/api/password-reset/confirm", { token, password });
     setPending(false);
     if (!res.ok) {
-      setFields(res.error.fields);
-      if (!res.error.fields.password) setError(res.error.message);
+      const problem = localize(res.error);
+      setFields(problem.fields);
+      if (!problem.fields.password) setError(problem.message);
       return;
     }
     setDone(true);
@@ -33,9 +38,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <div className="space-y-4">
-        <Alert tone="success">Your password is changed, and every session of your account is signed out.</Alert>
+        <Alert tone="success">{t("done")}</Alert>
         <Link href="/signin" className="block text-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          Sign in with the new password
+          {t("signIn")}
         </Link>
       </div>
     );
@@ -47,14 +52,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {error}{" "}
           {fields.token ? (
             <Link href="/forgot-password" className="font-medium underline">
-              Get a new link
+              {t("newLink")}
             </Link>
           ) : null}
         </Alert>
       ) : null}
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" required minLength={10} autoFocus hint="At least 10 characters." error={fields.password} />
+      <TextField label={t("password")} name="password" type="password" autoComplete="new-password" required minLength={10} autoFocus hint={t("hint")} error={fields.password} />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Saving…" : "Set new password"}
+        {pending ? t("pending") : t("submit")}
       </Button>
     </form>
   );

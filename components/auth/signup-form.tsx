@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeReturnPath } from "@/lib/auth/return-path";
@@ -14,6 +15,7 @@ import { THROTTLED_PREFIX } from "@/lib/auth/throttle-message";
 
 export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string; inviteToken?: string }) {
   const t = useTranslations("auth.signUp");
+  const localize = useApiErrors();
   const tIn = useTranslations("auth.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +37,9 @@ export function SignUpForm({ callbackUrl, inviteToken }: { callbackUrl?: string;
     const res = await apiSend("POST", "/api/signup", body);
     if (!res.ok) {
       setPending(false);
-      setFields(res.error.fields);
-      if (!Object.keys(res.error.fields).length) setError(res.error.message);
+      const problem = localize(res.error);
+      setFields(problem.fields);
+      if (!Object.keys(problem.fields).length) setError(problem.message);
       return;
     }
     // The server answers the same whether or not the email already had an account; signing in tells them apart

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import { SuggestionReasons } from "./suggestion-reasons";
@@ -14,6 +15,7 @@ import { useClaimCandidates } from "./use-claim-search";
 export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore, send }: { slug: string; claim: ClaimDetail; canMerge: boolean; canDelete: boolean; canRestore: boolean; send: Send }) {
   const router = useRouter();
   const t = useTranslations("claims.manage");
+  const localize = useApiErrors();
   const [merging, setMerging] = useState(false);
   const [query, setQuery] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
   async function remove() {
     if (!window.confirm(t("deleteConfirm"))) return;
     const res = await apiSend("DELETE", `/api/w/${slug}/claims/${claim.id}`, { version: claim.version });
-    if (!res.ok) return setError(res.error.message);
+    if (!res.ok) return setError(localize(res.error).message);
     router.push(`/w/${slug}/claims`);
   }
 

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
@@ -26,6 +27,7 @@ const NOBODY = "__nobody__";
 export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: string; items: ClaimListItem[]; labels: Record<Verdict, string>; canBulk: boolean; members: { id: string; name: string }[] }) {
   const router = useRouter();
   const t = useTranslations("claims.queue");
+  const localize = useApiErrors();
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [assignee, setAssignee] = useState("");
@@ -65,7 +67,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
 
   async function bulk(body: Record<string, unknown>, done: "assigned" | "unassigned" | "submitted") {
     const res = await apiSend<BulkResult>("POST", `/api/w/${slug}/claims/bulk`, { ...body, claimIds: [...selected] });
-    if (!res.ok) return setMessage({ tone: "error", text: res.error.message });
+    if (!res.ok) return setMessage({ tone: "error", text: localize(res.error).message });
     const skipped = res.data.skipped.length ? ` ${t("bulkSkipped", { count: res.data.skipped.length, reasons: res.data.skipped.map((s) => s.reason).join("; ") })}` : "";
     setMessage({ tone: "success", text: `${t(`bulkDone.${done}`, { count: res.data.updated.length })}${skipped}` });
     setSelected(new Set());

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { SuggestedAlias } from "@/lib/glossary/suggest-aliases";
 import type { NameAliasView } from "@/lib/glossary/view";
@@ -12,6 +13,7 @@ import type { NameAliasView } from "@/lib/glossary/view";
 /** The alias registry: suggested aliases to confirm or dismiss, and the confirmed (and dismissed) ones to delete. */
 export function AliasManager({ slug, aliases, suggested }: { slug: string; aliases: NameAliasView[]; suggested: SuggestedAlias[] }) {
   const t = useTranslations("glossary.aliases");
+  const localize = useApiErrors();
   const router = useRouter();
   const base = `/api/w/${slug}/aliases`;
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function AliasManager({ slug, aliases, suggested }: { slug: string; alias
   async function decide(names: string[], status: "confirmed" | "dismissed") {
     setError(null);
     const res = await apiSend("POST", base, { names, status });
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 
@@ -27,7 +29,7 @@ export function AliasManager({ slug, aliases, suggested }: { slug: string; alias
     if (!window.confirm(t("confirmDelete", { names: a.names.join(" = ") }))) return;
     setError(null);
     const res = await apiSend("DELETE", `${base}/${a.id}`);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { GlossaryPairView } from "@/lib/glossary/view";
 import { PairForm, type PairValues } from "./pair-form";
@@ -12,6 +13,7 @@ import { PairForm, type PairValues } from "./pair-form";
 /** The glossary: add a pair, and per pair edit or delete. The search above it narrows the list (a plain GET form, ?q=). */
 export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs: GlossaryPairView[]; searched: boolean }) {
   const t = useTranslations("glossary.pairs");
+  const localize = useApiErrors();
   const tf = useTranslations("glossary.form");
   const router = useRouter();
   const base = `/api/w/${slug}/glossary`;
@@ -20,14 +22,14 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
 
   async function add(v: PairValues) {
     const res = await apiSend("POST", base, v);
-    if (!res.ok) return res.error;
+    if (!res.ok) return localize(res.error);
     router.refresh();
     return null;
   }
 
   async function edit(id: string, v: PairValues) {
     const res = await apiSend("PATCH", `${base}/${id}`, v);
-    if (!res.ok) return res.error;
+    if (!res.ok) return localize(res.error);
     setEditing(null);
     router.refresh();
     return null;
@@ -37,7 +39,7 @@ export function GlossaryManager({ slug, pairs, searched }: { slug: string; pairs
     if (!window.confirm(t("confirmDelete", { term: p.term, english: p.english }))) return;
     setError(null);
     const res = await apiSend("DELETE", `${base}/${p.id}`);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 

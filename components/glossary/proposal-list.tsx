@@ -5,12 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { GlossaryProposalView } from "@/lib/glossary/view";
 
 /** Pending proposals from attached mentions: accept (it becomes a pair) or reject (never proposed again). */
 export function ProposalList({ slug, proposals }: { slug: string; proposals: GlossaryProposalView[] }) {
   const t = useTranslations("glossary.proposals");
+  const localize = useApiErrors();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function ProposalList({ slug, proposals }: { slug: string; proposals: Glo
     setBusy(p.id);
     const res = await apiSend("POST", `/api/w/${slug}/glossary-proposals/${p.id}/${decision}`);
     setBusy(null);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 

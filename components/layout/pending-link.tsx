@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link, { useLinkStatus } from "next/link";
 import type { ComponentProps } from "react";
 import { createPortal } from "react-dom";
@@ -16,9 +17,10 @@ import { createPortal } from "react-dom";
  */
 function PendingIndicator() {
   const { pending } = useLinkStatus();
+  const t = useTranslations("layout");
   if (!pending) return null;
   return createPortal(
-    <div role="status" aria-busy="true" aria-label="Loading the page" data-testid="page-loading" className="fixed inset-x-0 top-0 z-50 h-1 overflow-hidden bg-brand-100">
+    <div role="status" aria-busy="true" aria-label={t("loadingPage")} data-testid="page-loading" className="fixed inset-x-0 top-0 z-50 h-1 overflow-hidden bg-brand-100">
       <div aria-hidden="true" className="ct-progress h-full w-1/3 bg-brand-600" />
     </div>,
     document.body,

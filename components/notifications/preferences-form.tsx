@@ -4,13 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { messageKey as key } from "@/components/claims/message-key";
 import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from "@/lib/notifications/kinds";
 
-/** Kinds and channels as catalogue keys (camelCase: "sent-back" → "sentBack"). */
-const key = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Per kind of notification: in the app only, e-mail at once, in the daily digest, or off. */
 export function PreferencesForm({ initial, mailOn }: { initial: Record<NotificationKind, Channel>; mailOn: boolean }) {

@@ -7,6 +7,7 @@ import { ReviewStateBadge, VerdictBadge } from "@/components/claims/verdict-badg
 import { Alert } from "@/components/ui/alert";
 import { onLiveChanges } from "@/components/live/live-bus";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { Verdict } from "@/lib/claims/verdicts";
 import type { SuggestionReason } from "@/lib/search/suggest-claims";
@@ -58,6 +59,7 @@ async function fetchSuggestions(url: string, body: { text: string; articleId: st
  */
 export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onExisting, onCancel }: Props) {
   const t = useTranslations("reader.composer");
+  const localize = useApiErrors();
   const base = `/api/w/${slug}`;
   const headingId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -145,8 +147,9 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
       onExisting(existing, t("markedMeanwhile"));
       return true;
     }
-    setFields(res.error.fields);
-    setError(res.error.message);
+    const problem = localize(res.error);
+    setFields(problem.fields);
+    setError(problem.message);
     return false;
   }
 
@@ -169,7 +172,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     const claim = await apiSend<{ version: number }>("GET", `${base}/claims/${claimId}`);
     if (!claim.ok) {
       setBusy(false);
-      return setError(claim.error.message);
+      return setError(localize(claim.error).message);
     }
     await mark({ claimId, version: claim.data.version }, claimId);
     setBusy(false);

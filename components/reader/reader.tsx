@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { IDS_PER_REQUEST, type AnnotationView } from "@/lib/annotations/annotation-dto";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Alert } from "@/components/ui/alert";
 import { AnnotationPanel } from "./annotation-panel";
 import { HighlightsSheet } from "./highlights-sheet";
@@ -52,6 +53,7 @@ export interface ReaderProps {
 export function Reader(props: ReaderProps) {
   const { slug, articleId, revision, canAnnotate } = props;
   const t = useTranslations("reader");
+  const localize = useApiErrors();
   const common = useTranslations("common");
   const apiBase = `/api/w/${slug}/articles/${articleId}/annotations`;
   const wrapper = useRef<HTMLDivElement>(null);
@@ -227,7 +229,7 @@ export function Reader(props: ReaderProps) {
           setSelection(null);
           return void showAfterReload(existingId, t("notice.highlightedMeanwhile"));
         }
-        setError(res.error.message);
+        setError(localize(res.error).message);
         return;
       }
       setClearSelection((n) => n + 1);
@@ -237,14 +239,14 @@ export function Reader(props: ReaderProps) {
       flash(res.data.id);
       void reload();
     },
-    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse, showAfterReload, t],
+    [selection, busy, canAnnotate, apiBase, revision, flash, reload, identical, reuse, showAfterReload, t, localize],
   );
 
   async function remove(id: string) {
     const gone = annotations.find((a) => a.id === id);
     const res = await apiSend("DELETE", `${apiBase}/${id}`);
     if (!res.ok) {
-      setError(res.error.message);
+      setError(localize(res.error).message);
       return void reload();
     }
     if (selectedId === id) setSelectedId(null);
@@ -265,7 +267,7 @@ export function Reader(props: ReaderProps) {
       return showAfterReload(id, null, viaUndo);
     }
     const existingId = existingHighlightId(res.error);
-    const message = existingId ? t("notice.restoreTwin") : res.error.message;
+    const message = existingId ? t("notice.restoreTwin") : localize(res.error).message;
     if (tracked) setUndo({ ...tracked, phase: "failed", message });
     else setError(message);
     if (existingId) await showAfterReload(existingId, null);

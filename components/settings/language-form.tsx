@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { writeLocaleCookie } from "@/lib/i18n/locale-cookie";
 import { LOCALES, LOCALE_NAMES, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
@@ -14,6 +15,7 @@ const BROWSER = "browser";
 /** Settings → Language: English, Русский, Українська or the browser's language. The page re-renders in it at once. */
 export function LanguageForm({ initial }: { initial: AppLocale | null }) {
   const t = useTranslations("settings.language");
+  const localize = useApiErrors();
   const router = useRouter();
   const [choice, setChoice] = useState<string>(initial ?? BROWSER);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,8 @@ export function LanguageForm({ initial }: { initial: AppLocale | null }) {
     const res = await apiSend<{ locale: AppLocale | null }>("PUT", "/api/account/locale", { locale });
     setPending(false);
     if (!res.ok) {
-      setError(res.error.fields.locale ?? res.error.message);
+      const problem = localize(res.error);
+      setError(problem.fields.locale ?? problem.message);
       return;
     }
     writeLocaleCookie(res.data.locale);

@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 
 /** Ends every session of this account (this browser's too), then goes to sign-in. */
 export function SignOutEverywhere() {
   const t = useTranslations("settings.signOutEverywhere");
+  const localize = useApiErrors();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -19,7 +21,7 @@ export function SignOutEverywhere() {
     const res = await apiSend("DELETE", "/api/account/sessions");
     if (!res.ok) {
       setPending(false);
-      setError(res.error.message);
+      setError(localize(res.error).message);
       return;
     }
     // The session is already gone on the server; this clears the cookie here.

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Time } from "@/components/ui/locale";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 
 interface TokenItem {
   id: string;
@@ -24,6 +26,9 @@ interface TokenItem {
 const CARD_CELL = "max-md:block max-md:p-0 max-md:text-stone-700 max-md:before:mr-1 max-md:before:text-stone-500 max-md:before:font-medium max-md:before:content-[attr(data-label)]";
 
 export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; workspaces: { slug: string; name: string }[] }) {
+  const t = useTranslations("settings.tokens");
+  const roles = useTranslations("common.roles");
+  const localize = useApiErrors();
   const router = useRouter();
   const [name, setName] = useState("");
   const [workspace, setWorkspace] = useState(workspaces[0]?.slug ?? "");
@@ -40,8 +45,9 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
     const res = await apiSend<{ token: string; name: string }>("POST", "/api/tokens", { name, workspace });
     setPending(false);
     if (!res.ok) {
-      setError(res.error.message);
-      setErrors(res.error.fields);
+      const problem = localize(res.error);
+      setError(problem.message);
+      setErrors(problem.fields);
       return;
     }
     setCreated({ token: res.data.token, name: res.data.name });
@@ -50,9 +56,9 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
   }
 
   async function revoke(token: TokenItem) {
-    if (!window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`)) return;
+    if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
     const res = await apiSend("DELETE", `/api/tokens/${token.id}`);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(localize(res.error).message);
     router.refresh();
   }
 
@@ -60,14 +66,14 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
     <div className="mt-8 space-y-8">
       <section aria-labelledby="new-token" className="rounded-xl bg-white p-6 ring-1 ring-stone-200">
         <h2 id="new-token" className="font-medium">
-          Create a token
+          {t("createHeading")}
         </h2>
         {workspaces.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-600">Join or create a workspace first: a token works in one workspace.</p>
+          <p className="mt-2 text-sm text-stone-600">{t("noWorkspace")}</p>
         ) : (
           <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-            <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Nightly export" error={errors.name} required maxLength={100} />
-            <SelectField label="Workspace" name="workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)} error={errors.workspace}>
+            <TextField label={t("name")} name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} error={errors.name} required maxLength={100} />
+            <SelectField label={t("workspace")} name="workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)} error={errors.workspace}>
               {workspaces.map((w) => (
                 <option key={w.slug} value={w.slug}>
                   {w.name}
@@ -75,7 +81,7 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
               ))}
             </SelectField>
             <Button type="submit" disabled={pending}>
-              {pending ? "Creating…" : "Create token"}
+              {pending ? t("pending") : t("create")}
             </Button>
           </form>
         )}
@@ -85,44 +91,44 @@ export function TokenManager({ tokens, workspaces }: { tokens: TokenItem[]; work
           </div>
         ) : null}
         {created ? (
-          <OneTimeSecret key={created.token} id="new-token-value" label={`Token “${created.name}”`} value={created.token} copyLabel="Copy token" note="Copy it now: it is not shown again." />
+          <OneTimeSecret key={created.token} id="new-token-value" label={t("createdLabel", { name: created.name })} value={created.token} copyLabel={t("copy")} note={t("copyNote")} />
         ) : null}
       </section>
 
       <section aria-labelledby="token-list">
         <h2 id="token-list" className="font-medium">
-          Your tokens
+          {t("listHeading")}
         </h2>
         {tokens.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-600">No tokens yet.</p>
+          <p className="mt-2 text-sm text-stone-600">{t("empty")}</p>
         ) : (
           <div className="relative mt-3 overflow-x-auto rounded-xl bg-white ring-1 ring-stone-200 max-md:overflow-visible">
             <table className="w-full text-left text-sm max-md:block">
               <thead className="border-b border-stone-200 text-stone-600 max-md:sr-only">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Workspace</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Acts as</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Created</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                  <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("name")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("workspace")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("actsAs")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("created")}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t("lastUsed")}</th>
+                  <th scope="col" className="px-4 py-2"><span className="sr-only">{t("actions")}</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100 max-md:block">
-                {tokens.map((t) => (
-                  <tr key={t.id} className="max-md:flex max-md:flex-col max-md:gap-1 max-md:p-4">
+                {tokens.map((token) => (
+                  <tr key={token.id} className="max-md:flex max-md:flex-col max-md:gap-1 max-md:p-4">
                     <td className="px-4 py-2 max-md:block max-md:p-0 max-md:break-words">
-                      <span className="font-medium">{t.name}</span> <code className="text-xs text-stone-500">{t.prefix}…</code>
+                      <span className="font-medium">{token.name}</span> <code className="text-xs text-stone-500">{token.prefix}…</code>
                     </td>
-                    <td data-label="Workspace" className={`px-4 py-2 ${CARD_CELL}`}>{t.workspace.name}</td>
-                    <td data-label="Acts as" className={`px-4 py-2 ${CARD_CELL}`}>{t.role ? ROLE_LABELS[t.role] : <span className="text-stone-500">No longer a member</span>}</td>
-                    <td data-label="Created" className={`px-4 py-2 ${CARD_CELL}`}>
-                      <Time value={t.createdAt} style="date-time" />
+                    <td data-label={t("workspace")} className={`px-4 py-2 ${CARD_CELL}`}>{token.workspace.name}</td>
+                    <td data-label={t("actsAs")} className={`px-4 py-2 ${CARD_CELL}`}>{token.role ? roles(token.role) : <span className="text-stone-500">{t("notMember")}</span>}</td>
+                    <td data-label={t("created")} className={`px-4 py-2 ${CARD_CELL}`}>
+                      <Time value={token.createdAt} style="date-time" />
                     </td>
-                    <td data-label="Last used" className={`px-4 py-2 ${CARD_CELL}`}>{t.lastUsedAt ? <Time value={t.lastUsedAt} style="date-time" /> : <span className="text-stone-500">Never</span>}</td>
+                    <td data-label={t("lastUsed")} className={`px-4 py-2 ${CARD_CELL}`}>{token.lastUsedAt ? <Time value={token.lastUsedAt} style="date-time" /> : <span className="text-stone-500">{t("never")}</span>}</td>
                     <td className="px-4 py-2 text-right max-md:block max-md:p-0 max-md:pt-2 max-md:text-left">
-                      <Button variant="danger" className="px-2 py-1" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
-                        Revoke
+                      <Button variant="danger" className="px-2 py-1" onClick={() => revoke(token)} aria-label={t("revokeNamed", { name: token.name })}>
+                        {t("revoke")}
                       </Button>
                     </td>
                   </tr>

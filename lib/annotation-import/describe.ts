@@ -10,23 +10,36 @@ export function describeResult(s: { task: number; annotation: number; result: nu
 
 const ENTRY = /^(?:rows|items|first\.items)?\[(\d+)\]/;
 
+/** How a place in a file is named: in English by default; the import form passes its own words. */
+export interface PlaceWords {
+  line(line: number): string;
+  entry(entry: number): string;
+  entryResult(entry: number, annotation: number, result: number): string;
+}
+
+const ENGLISH: PlaceWords = {
+  line: (line) => `Line ${line}`,
+  entry: (entry) => `Entry ${entry}`,
+  entryResult: (entry, annotation, result) => `Entry ${entry}, annotation ${annotation}, result ${result}`,
+};
+
 /**
  * A problem+json field key as words for the form: null for the file as a
  * whole (`content`, `_`), "Line 3" for a JSON Lines line, "Entry 2, annotation
  * 1, result 3 (value.labels[0])" for a JSON path into an annotation file, and
  * "articles #4 › title" for a bundle's dotted path.
  */
-export function fieldLabel(field: string): string | null {
+export function fieldLabel(field: string, words: PlaceWords = ENGLISH): string | null {
   if (field === "content" || field === "_" || field === "") return null;
   const line = /^line (\d+)$/.exec(field);
-  if (line) return `Line ${line[1]}`;
+  if (line) return words.line(Number(line[1]));
   const entry = ENTRY.exec(field);
   if (entry) {
     let rest = field.slice(entry[0].length);
-    let label = `Entry ${Number(entry[1]) + 1}`;
+    let label = words.entry(Number(entry[1]) + 1);
     const result = /^\.annotations\[(\d+)\]\.result\[(\d+)\]/.exec(rest);
     if (result) {
-      label += `, annotation ${Number(result[1]) + 1}, result ${Number(result[2]) + 1}`;
+      label = words.entryResult(Number(entry[1]) + 1, Number(result[1]) + 1, Number(result[2]) + 1);
       rest = rest.slice(result[0].length);
     }
     rest = rest.replace(/^\./, "");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translator";
 import { fieldLabel } from "./describe";
 import { jsonErrorOffset, jsonErrorPlace } from "./json-position";
 
@@ -42,5 +43,13 @@ describe("field names in words", () => {
     expect(fieldLabel("rows[0].target")).toBe("Entry 1 (target)");
     expect(fieldLabel("first.items[3]")).toBe("Entry 4");
     expect(fieldLabel("articles.3.title")).toBe("articles #4 › title");
+  });
+
+  it("names places in the import form's language, from the Russian catalogue", async () => {
+    const t = await translatorFor("ru", "articles");
+    const words = { line: (line: number) => t("problem.line", { line }), entry: (entry: number) => t("problem.entry", { entry }), entryResult: (entry: number, annotation: number, result: number) => t("problem.entryResult", { entry, annotation, result }) };
+    expect(fieldLabel("line 4", words)).toBe("Строка 4");
+    expect(fieldLabel("[1].data.text", words)).toBe("Запись 2 (data.text)");
+    expect(fieldLabel("[0].annotations[0].result[2].value.labels[0]", words)).toBe("Запись 1, аннотация 1, результат 3 (value.labels[0])");
   });
 });

@@ -2,4 +2,4 @@
 export { listAudit, auditPeople, type AuditEntry } from "./list-audit";
 export { auditExportResponse, AUDIT_FORMATS, AUDIT_CSV_COLUMNS } from "./export-audit";
 export { auditFilterSchema, parseAuditFilter, CHANGE_AREAS, kindsOf, type AuditFilter } from "./filters";
-export { summarizeChange } from "./summary";
+export { summarizeChange, type AuditWords } from "./summary";

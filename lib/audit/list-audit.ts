@@ -3,7 +3,7 @@ import { parseChange } from "@/lib/changes/read";
 import type { Change } from "@/lib/changes/kinds";
 import { db, type Prisma } from "@/lib/db/client";
 import { endOfDay, kindsOf, type AuditFilter } from "./filters";
-import { summarizeChange } from "./summary";
+import { summarizeChange, type AuditWords } from "./summary";
 
 export interface AuditEntry {
   change: Change;
@@ -29,14 +29,17 @@ export async function actorNames(changes: Change[]): Promise<Map<string, string>
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-/** A page of the workspace's committed changes, newest first (by seq); `nextBefore` continues it. Admins only. */
-export async function listAudit(access: Access, f: AuditFilter): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+/**
+ * A page of the workspace's committed changes, newest first (by seq); `nextBefore` continues it. Admins only.
+ * Summaries in the translator's language (the audit page's), in English without one (the REST API).
+ */
+export async function listAudit(access: Access, f: AuditFilter, words?: AuditWords): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
   assertCan(access, "workspace.update");
   const rows = await db.change.findMany({ where: auditWhere(access, f), orderBy: { seq: "desc" }, take: f.limit + 1 });
   const changes = rows.slice(0, f.limit).map(parseChange);
   const names = await actorNames(changes);
   return {
-    items: changes.map((c) => ({ change: c, actorName: c.actorId ? (names.get(c.actorId) ?? null) : null, summary: summarizeChange(c) })),
+    items: changes.map((c) => ({ change: c, actorName: c.actorId ? (names.get(c.actorId) ?? null) : null, summary: summarizeChange(c, words) })),
     nextBefore: rows.length > f.limit ? (changes.at(-1)?.seq ?? null) : null,
   };
 }

@@ -1,92 +1,125 @@
+import { createTranslator } from "next-intl";
 import type { Change } from "@/lib/changes/kinds";
+import type { CatalogueTranslate } from "@/lib/i18n/translator";
+import enAudit from "@/messages/en/audit.json";
+import enClaims from "@/messages/en/claims.json";
+import enCommon from "@/messages/en/common.json";
 
-const quote = (s: string, max = 80) => `“${s.length > max ? `${s.slice(0, max - 1)}…` : s}”`;
+/**
+ * A translator over the whole catalogue (keys such as `audit.summary.merged`, `common.roles.admin`):
+ * `await getTranslations()` on a page. Without one the summary is in English, as the REST API and
+ * the audit export give it (their readers are scripts and archives, not a person's UI).
+ */
+export type AuditWords = CatalogueTranslate;
 
-/** One line a person reads in the audit log for a change. */
-export function summarizeChange(c: Change): string {
+const english = createTranslator({ locale: "en", messages: { audit: enAudit, claims: enClaims, common: enCommon } }) as unknown as AuditWords;
+
+const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * One line a person reads in the audit log for a change, in the translator's language. Written from
+ * the change's own data at read time, so it reads in whoever's language looks at it; names, titles,
+ * quotes, URLs and file formats stay as recorded.
+ */
+export function summarizeChange(c: Change, tr: AuditWords = english): string {
+  const t = (key: string, values?: Parameters<CatalogueTranslate>[1]) => tr(`audit.summary.${key}`, values);
+  // A stored value shown by its catalogue name when there is one, else as stored (a value of a newer version, a custom role).
+  const word = (prefix: string, value: string | null | undefined, key = value ?? "") => {
+    if (!value) return t("none");
+    const path = `${prefix}.${key}`;
+    return tr.has(path) ? tr(path) : value;
+  };
+  const role = (r: string) => word("common.roles", r);
+  const state = (s: string) => word("common.reviewStates", s);
+  const verdict = (v: string | null) => word("common.verdicts", v);
+  const field = (f: string) => word("claims.history.field", f);
+  const relation = (r: string) => word("claims.history.relationType", r, camel(r));
   switch (c.kind) {
     case "claim.created":
-      return `Created claim ${quote(c.data.statement)}`;
+      return t("claimCreated", { statement: clip(c.data.statement) });
     case "claim.edited":
-      return `Changed the claim's ${c.data.field}`;
+      return t("claimEdited", { field: field(c.data.field) });
     case "claim.mention-added":
-      return `Added mention ${quote(c.data.exact)}`;
+      return t("mentionAdded", { exact: clip(c.data.exact) });
     case "claim.mention-removed":
-      return `Removed mention ${quote(c.data.exact)}`;
+      return t("mentionRemoved", { exact: clip(c.data.exact) });
     case "claim.review-state":
-      return `Review state ${c.data.from} → ${c.data.to}`;
+      return t("reviewState", { from: state(c.data.from), to: state(c.data.to) });
     case "claim.verdict":
-      return `Verdict ${c.data.from ?? "none"} → ${c.data.to ?? "none"}`;
+      return t("verdict", { from: verdict(c.data.from), to: verdict(c.data.to) });
     case "claim.source-added":
-      return `Added source ${quote(c.data.title)}`;
+      return t("sourceAdded", { title: clip(c.data.title) });
     case "claim.source-removed":
-      return `Removed source ${quote(c.data.title)}`;
+      return t("sourceRemoved", { title: clip(c.data.title) });
     case "claim.source-edited":
-      return `Edited source ${quote(c.data.title)}`;
+      return t("sourceEdited", { title: clip(c.data.title) });
     case "claim.relation-added":
-      return `Linked (${c.data.type}) ${quote(c.data.otherStatement)}`;
+      return t("relationAdded", { type: relation(c.data.type), statement: clip(c.data.otherStatement) });
     case "claim.relation-removed":
-      return `Unlinked (${c.data.type}) ${quote(c.data.otherStatement)}`;
+      return t("relationRemoved", { type: relation(c.data.type), statement: clip(c.data.otherStatement) });
     case "claim.merged":
-      return `Merged ${quote(c.data.fromStatement)} into this claim`;
+      return t("merged", { statement: clip(c.data.fromStatement) });
     case "claim.deleted":
-      return "Deleted the claim";
+      return t("claimDeleted");
     case "claim.restored":
-      return "Restored the claim";
+      return t("claimRestored");
     case "comment.created":
-      return "Commented";
+      return t("commented");
     case "comment.edited":
-      return "Edited a comment";
+      return t("commentEdited");
     case "comment.deleted":
-      return "Deleted a comment";
+      return t("commentDeleted");
     case "article.created":
-      return `Added article ${quote(c.data.title)} (${c.data.via})`;
+      return t("articleCreated", { title: clip(c.data.title), via: c.data.via });
     case "article.edited":
-      return `Edited article ${quote(c.data.title)} (revision ${c.data.revision})`;
+      return t("articleEdited", { title: clip(c.data.title), revision: c.data.revision });
     case "article.deleted":
-      return `Deleted article ${quote(c.data.title)}`;
+      return t("articleDeleted", { title: clip(c.data.title) });
     case "annotation.created":
-      return `Highlighted ${quote(c.data.exact)}`;
+      return t("annotationCreated", { exact: clip(c.data.exact) });
     case "annotation.deleted":
-      return `Deleted highlight ${quote(c.data.exact)}`;
+      return t("annotationDeleted", { exact: clip(c.data.exact) });
     case "annotation.restored":
-      return `Restored highlight ${quote(c.data.exact)}`;
+      return t("annotationRestored", { exact: clip(c.data.exact) });
     case "annotation.reanchored":
-      return `Re-anchored ${c.data.count} highlights (${c.data.orphaned} orphaned)`;
+      return t("reanchored", { count: c.data.count, orphaned: c.data.orphaned });
     case "member.joined":
-      return `${c.data.user.name} joined as ${c.data.role}`;
+      return t("memberJoined", { name: c.data.user.name, role: role(c.data.role) });
     case "member.role-changed":
-      return `${c.data.user.name}: ${c.data.from} → ${c.data.to}`;
+      return t("roleChanged", { name: c.data.user.name, from: role(c.data.from), to: role(c.data.to) });
     case "member.removed":
-      return `Removed ${c.data.user.name} (${c.data.role})`;
+      return t("memberRemoved", { name: c.data.user.name, role: role(c.data.role) });
     case "invite.created":
-      return `Invited someone as ${c.data.role}`;
+      return t("inviteCreated", { role: role(c.data.role) });
     case "invite.accepted":
-      return `${c.data.user.name} accepted an invite as ${c.data.role}`;
+      return t("inviteAccepted", { name: c.data.user.name, role: role(c.data.role) });
     case "invite.revoked":
-      return `Revoked an invite (${c.data.role})`;
+      return t("inviteRevoked", { role: role(c.data.role) });
     case "token.created":
-      return `${c.data.owner.name} created API token ${quote(c.data.name)}`;
+      return t("tokenCreated", { owner: c.data.owner.name, name: clip(c.data.name) });
     case "token.revoked":
-      return `Revoked API token ${quote(c.data.name)} of ${c.data.owner.name}`;
+      return t("tokenRevoked", { owner: c.data.owner.name, name: clip(c.data.name) });
     case "settings.changed":
-      return `Changed settings: ${c.data.changes.map((x) => x.field).join(", ")}`;
+      return t("settingsChanged", { fields: c.data.changes.map((x) => x.field).join(", ") });
     case "export.created":
-      return `Exported ${c.data.format}${c.data.rows === null ? "" : ` (${c.data.rows} rows)`}`;
+      return c.data.rows === null ? t("exported", { format: c.data.format }) : t("exportedRows", { format: c.data.format, rows: c.data.rows });
     case "import.completed":
-      return `Imported ${c.data.kind}: ${c.data.articles} articles, ${c.data.claims} claims, ${c.data.annotations} highlights`;
+      return t("imported", { kind: c.data.kind, articles: c.data.articles, claims: c.data.claims, annotations: c.data.annotations });
     case "webhook.changed":
-      return c.data.action === "secret-rotated" ? `Rotated the signing secret of the webhook to ${c.data.url}` : `Webhook ${c.data.action}: ${c.data.url}`;
+      return c.data.action === "secret-rotated" ? t("webhookSecretRotated", { url: c.data.url }) : t("webhookChanged", { action: c.data.action, url: c.data.url });
     case "webhook.resent":
-      return `Re-sent a ${c.data.changeKind} delivery to ${c.data.url}`;
+      return t("webhookResent", { changeKind: c.data.changeKind, url: c.data.url });
     case "glossary.changed": {
-      const pair = `${quote(c.data.term)} = ${quote(c.data.english)} (${c.data.language})`;
-      if (c.data.action === "created") return c.data.proposalId ? `Accepted the glossary proposal ${pair}` : `Added ${pair} to the glossary`;
-      if (c.data.action === "edited") return `Edited the glossary pair ${c.data.from ? `${quote(c.data.from.term)} = ${quote(c.data.from.english)}` : ""} to ${pair}`;
-      if (c.data.action === "deleted") return `Deleted ${pair} from the glossary`;
-      return `Rejected the glossary proposal ${pair}`;
+      const pair = { term: clip(c.data.term), english: clip(c.data.english), language: c.data.language };
+      if (c.data.action === "created") return t(c.data.proposalId ? "glossaryAccepted" : "glossaryAdded", pair);
+      if (c.data.action === "edited") return c.data.from ? t("glossaryEdited", { ...pair, fromTerm: clip(c.data.from.term), fromEnglish: clip(c.data.from.english) }) : t("glossaryEditedPlain", pair);
+      if (c.data.action === "deleted") return t("glossaryDeleted", pair);
+      return t("glossaryRejected", pair);
     }
-    case "alias.changed":
-      return `${c.data.action === "confirmed" ? "Confirmed" : c.data.action === "dismissed" ? "Dismissed" : "Deleted"} the alias ${c.data.names.join(" = ")}`;
+    case "alias.changed": {
+      const names = c.data.names.join(" = ");
+      return t(c.data.action === "confirmed" ? "aliasConfirmed" : c.data.action === "dismissed" ? "aliasDismissed" : "aliasDeleted", { names });
+    }
   }
 }

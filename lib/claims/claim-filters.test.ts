@@ -78,6 +78,8 @@ describe("invalid filter values", () => {
     const one = await rejection(listClaims(a, { reviewState: "foo" }), 400);
     expect(one.fields).toEqual({ reviewState: "Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested." });
     expect(one.message).toBe("Review state: “foo” is not one of unreviewed, in-review, approved, changes-requested.");
+    // …and each parameter's code, from which the claims page says the same in the reader's language.
+    expect(one.extra.fieldCodes).toEqual({ reviewState: { code: "not_allowed" } });
     expect((await rejection(listClaims(a, { verdict: "none,maybe" }), 400)).fields).toEqual({
       verdict: "Verdict: “maybe” is not one of true, mostly-true, mixed, mostly-false, false, unverifiable, not-a-claim, none.",
     });

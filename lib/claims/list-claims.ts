@@ -1,7 +1,8 @@
 import { can, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { forbidden, invalid } from "@/lib/errors";
+import { DomainError, forbidden, invalid } from "@/lib/errors";
+import { zodFieldCodes } from "@/lib/http/error-codes";
 import { fieldErrors } from "@/lib/http/problem";
 import type { ClaimListItem, ClaimPage } from "./claim-dto";
 import { CHANGES_REQUESTED, type ReviewState } from "./review-states";
@@ -80,7 +81,8 @@ export function parseClaimFilters(input: URLSearchParams | ClaimFilters) {
   if (!parsed.success) {
     const fields = namedFilterErrors(fieldErrors(parsed.error));
     const messages = Object.values(fields);
-    throw invalid(messages.length === 1 ? messages[0] : `Some filters are invalid: ${messages.join(" ")}`, fields);
+    // With each filter's code, so the claims page can say what is wrong in the reader's language.
+    throw new DomainError(400, messages.length === 1 ? messages[0] : `Some filters are invalid: ${messages.join(" ")}`, fields, { fieldCodes: zodFieldCodes(parsed.error.issues), code: "invalid_fields" });
   }
   return parsed.data;
 }

@@ -10,6 +10,8 @@
  *   would change under the reader's eyes after hydration.
  */
 
+import { rankAcceptLanguage } from "@/lib/i18n/accept-language";
+
 /** Used when the request names no locale we can format in. */
 export const FALLBACK_LOCALE = "en-GB";
 
@@ -84,19 +86,7 @@ export function formattingLocale(uiLocale: string, acceptLanguage: string | null
  * order) that Intl can format dates in; FALLBACK_LOCALE when none can (or there is no header).
  */
 export function negotiateLocale(acceptLanguage: string | null | undefined): string {
-  if (!acceptLanguage) return FALLBACK_LOCALE;
-  const ranked = acceptLanguage
-    .slice(0, 1000)
-    .split(",")
-    .slice(0, 30)
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-      return { tag: tag.trim(), q: q ? Number(q[1]) : 1, index };
-    })
-    .filter((e) => e.tag && e.tag !== "*" && e.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of ranked) {
+  for (const tag of rankAcceptLanguage(acceptLanguage)) {
     const locale = normalizeLocale(tag);
     if (locale) return locale;
   }

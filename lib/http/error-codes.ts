@@ -87,6 +87,8 @@ export function issueCode(issue: core.$ZodIssue): FieldCode {
     case "invalid_value":
     case "invalid_key":
     case "unrecognized_keys":
+    // A value none of a union's forms take (a list filter's "foo", a flag's "perhaps").
+    case "invalid_union":
       return { code: "not_allowed" };
     case "custom": {
       const own = issue.params?.code;

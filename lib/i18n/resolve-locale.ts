@@ -1,3 +1,4 @@
+import { rankAcceptLanguage } from "./accept-language";
 import { DEFAULT_LOCALE, isAppLocale, type AppLocale } from "./locales";
 
 /**
@@ -20,19 +21,8 @@ export function resolveLocale(input: { userLocale?: string | null; cookie?: stri
  * ("be" is not Russian: no language is guessed from a neighbour).
  */
 export function matchAcceptLanguage(header: string | null | undefined): AppLocale | null {
-  if (!header) return null;
-  const ranked = header
-    .slice(0, 1000)
-    .split(",")
-    .slice(0, 30)
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-      return { language: tag.trim().split("-")[0].toLowerCase(), q: q ? Number(q[1]) : 1, index };
-    })
-    .filter((e) => e.language && e.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { language } of ranked) {
+  for (const tag of rankAcceptLanguage(header)) {
+    const language = tag.split("-")[0].toLowerCase();
     if (isAppLocale(language)) return language;
   }
   return null;

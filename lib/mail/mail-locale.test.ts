@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { sendDueMail } from "@/lib/mail/worker";
 import { buildDueDigests } from "@/lib/notifications/digest";
+import { pageInbox } from "@/lib/notifications/inbox";
+import { catalogueTranslatorFor } from "@/lib/i18n/translator";
 import { setPreferences } from "@/lib/notifications/preferences";
-import { startSmtpSink } from "@/lib/testing/smtp-sink";
+import { mailSuite } from "@/lib/testing/mail-suite";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { requestPasswordReset } from "@/lib/users/password-reset-mail";
 
 /** E-mail goes out in the recipient's saved language (User.locale), English when they follow the browser. */
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-const saved = { smtp: process.env.SMTP_URL, secret: process.env.NEXTAUTH_SECRET };
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-for-unsubscribe-links";
-});
-afterAll(async () => {
-  process.env.SMTP_URL = saved.smtp;
-  if (saved.secret === undefined) delete process.env.NEXTAUTH_SECRET;
-  await sink.close();
-});
-
-async function flushMail(): Promise<void> {
-  while ((await sendDueMail()) > 0);
-}
+const suite = mailSuite();
+const { flushMail } = suite;
 
 let n = 0;
 const address = () => `203.0.113.${++n}`;
@@ -37,12 +24,12 @@ describe("mail in the recipient's language", () => {
     await requestPasswordReset({ email: ru.email }, address());
     await requestPasswordReset({ email: en.email }, address());
     await flushMail();
-    const russian = await sink.waitFor((m) => m.to.includes(ru.email));
+    const russian = await suite.sink().waitFor((m) => m.to.includes(ru.email));
     expect(russian.subject).toBe("Сброс пароля Claimtrail");
     expect(russian.text).toMatch(/^Кто-то \(надеемся, вы\) попросил сбросить пароль/);
     expect(russian.text).toMatch(/Выберите новый пароль: https?:\/\/\S+\/reset-password\?token=\S+/);
     expect(russian.text).not.toMatch(/⟦|Choose a new password/);
-    const english = await sink.waitFor((m) => m.to.includes(en.email));
+    const english = await suite.sink().waitFor((m) => m.to.includes(en.email));
     expect(english.subject).toBe("Reset your Claimtrail password");
     expect(english.text).toContain("Choose a new password: ");
   });
@@ -61,20 +48,45 @@ describe("mail in the recipient's language", () => {
       );
     }
     await flushMail();
-    const immediate = await sink.waitFor((m) => m.to.includes(reviewer.email));
+    const immediate = await suite.sink().waitFor((m) => m.to.includes(reviewer.email));
     expect(immediate.subject).toMatch(/ — Claimtrail$/);
     expect(immediate.text).toContain(`Открыть: `);
     expect(immediate.text).toContain(`/w/${workspace.slug}/claims/${claim.id}`);
     expect(immediate.text).toContain("Отписаться от этих писем: ");
     expect(immediate.text).toContain("Выбрать, что получать: ");
     expect(immediate.text).toContain(`(${admin.name}).`);
+    // The title itself, not only its frame, and the kind named in the footer.
+    expect(immediate.subject).toMatch(/^Вам назначено утверждение «The bridge carries 40,000 vehicles a day [\d.]+» — Claimtrail$/);
+    expect(immediate.text).toContain("(Вам назначено утверждение)");
+    expect(immediate.text).not.toMatch(/You were assigned|A claim was assigned/);
 
     await buildDueDigests(new Date(Date.now() + 25 * 3600_000));
     await flushMail();
-    const digest = await sink.waitFor((m) => m.to.includes(annotator.email));
+    const digest = await suite.sink().waitFor((m) => m.to.includes(annotator.email));
     expect(digest.subject).toBe("Зведення Claimtrail: 1 оновлення");
     expect(digest.text).toMatch(/^Ваше зведення Claimtrail: 1 оновлення\./);
     expect(digest.text).toContain("Відписатися від щоденного зведення: ");
-    expect(digest.text).not.toContain("⟦");
+    expect(digest.text).toMatch(/^- \[.+\] Вам призначено твердження «The bridge carries 40,000 vehicles a day [\d.]+» \(.+\)$/m);
+    expect(digest.text).toContain("Відписатися від листів «Вам призначено твердження»: ");
+    expect(digest.text).not.toMatch(/⟦|You were assigned|A claim was assigned/);
+  });
+
+  it("the inbox shows each title in the reader's language from what it is made of; a row from before keeps its English", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const reader = (await makeMember(workspace.id, "annotator")).user;
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Grain exports   fell\nby half", createdById: reader.id }, select: { id: true } });
+    await db.$transaction((tx) => recordChange(tx, { kind: "claim.deleted", workspaceId: workspace.id, actorId: admin.id, claimId: claim.id, data: { mentionIds: [] } }));
+    await db.$transaction((tx) =>
+      recordChange(tx, { kind: "invite.accepted", workspaceId: workspace.id, actorId: admin.id, subjectId: "inv", data: { role: "reviewer", user: { id: admin.id, name: "Оксана" }, invitedById: reader.id } }),
+    );
+    const change = await db.change.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } });
+    await db.notification.create({ data: { userId: reader.id, workspaceId: workspace.id, kind: "approved", changeId: change.id, title: "“Old row” was approved", createdAt: new Date(Date.now() - 60_000) } });
+
+    const titles = async (locale: "en" | "ru" | "uk") => (await pageInbox(reader.id, { words: await catalogueTranslatorFor(locale) })).items.map((i) => i.title);
+    expect(await titles("ru")).toEqual(["Оксана принимает ваше приглашение, роль: Рецензент", "Утверждение «Grain exports fell by half» удалено", "“Old row” was approved"]);
+    expect(await titles("uk")).toEqual(["Оксана приймає ваше запрошення, роль: Рецензент", "Твердження «Grain exports fell by half» видалено", "“Old row” was approved"]);
+    expect(await titles("en")).toEqual(["Оксана accepted your invite and joined as Reviewer", "“Grain exports fell by half” was deleted", "“Old row” was approved"]);
+    // Without a reader's catalogue (the REST API), the English written when it happened.
+    expect((await pageInbox(reader.id)).items.map((i) => i.title)).toEqual(["Оксана accepted your invite and joined as reviewer", "“Grain exports fell by half” was deleted", "“Old row” was approved"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeInput } from "@/lib/changes/kinds";
 import type { NotificationKind } from "./kinds";
+import { clipStatement, type NotificationParams } from "./title";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,7 +13,9 @@ export interface Draft {
   changeIndex: number;
   actorId: string | null;
   claimId: string | null;
+  /** In English, as API clients read it; `params` let each reader see it in their own language. */
   title: string;
+  params: NotificationParams;
   detail: string | null;
 }
 
@@ -23,10 +26,9 @@ interface ClaimPeople {
   createdById: string | null;
 }
 
-function quote(statement: string): string {
-  const s = statement.replace(/\s+/g, " ").trim();
-  return `“${s.length > 80 ? `${s.slice(0, 79)}…` : s}”`;
-}
+const quote = (statement: string) => `“${clipStatement(statement)}”`;
+
+const about = (claim: ClaimPeople): NotificationParams => ({ statement: clipStatement(claim.statement) });
 
 /** The people who work on a claim: its assignee and its creator. */
 function workers(claim: ClaimPeople): string[] {
@@ -84,9 +86,9 @@ export async function deriveDrafts(tx: Tx, all: ChangeInput[]): Promise<Draft[]>
   for (const r of commenterRows) commenters.set(r.claimId, [...(commenters.get(r.claimId) ?? []), r.authorId!]);
 
   const drafts: Draft[] = [];
-  const add = (c: ChangeInput, changeIndex: number, userIds: string[], kind: NotificationKind, title: string, detail: string | null = null, claimId = c.claimId ?? null) => {
+  const add = (c: ChangeInput, changeIndex: number, userIds: string[], kind: NotificationKind, title: string, params: NotificationParams, detail: string | null = null, claimId = c.claimId ?? null) => {
     for (const userId of new Set(userIds)) {
-      drafts.push({ userId, kind, workspaceId: c.workspaceId, changeIndex, actorId: c.actorId, claimId, title, detail });
+      drafts.push({ userId, kind, workspaceId: c.workspaceId, changeIndex, actorId: c.actorId, claimId, title, params, detail });
     }
   };
   for (const { c, i } of changes) {
@@ -95,44 +97,44 @@ export async function deriveDrafts(tx: Tx, all: ChangeInput[]): Promise<Draft[]>
       case "claim.edited": {
         const to = c.data.to;
         if (c.data.field === "assignee" && claim && to && typeof to === "object" && !Array.isArray(to) && to.id) {
-          add(c, i, [to.id], "assigned", `You were assigned ${quote(claim.statement)}`);
+          add(c, i, [to.id], "assigned", `You were assigned ${quote(claim.statement)}`, about(claim));
         }
         break;
       }
       case "claim.review-state": {
         if (!claim) break;
         const { from, to, note } = c.data;
-        if (to === "approved") add(c, i, workers(claim), "approved", `${quote(claim.statement)} was approved`, note);
-        else if (from === "approved") add(c, i, workers(claim), "reopened", `${quote(claim.statement)} was reopened`, note);
-        else if (from === "in-review" && to === "unreviewed") add(c, i, workers(claim), "sent-back", `${quote(claim.statement)} was sent back`, note);
+        if (to === "approved") add(c, i, workers(claim), "approved", `${quote(claim.statement)} was approved`, about(claim), note);
+        else if (from === "approved") add(c, i, workers(claim), "reopened", `${quote(claim.statement)} was reopened`, about(claim), note);
+        else if (from === "in-review" && to === "unreviewed") add(c, i, workers(claim), "sent-back", `${quote(claim.statement)} was sent back`, about(claim), note);
         break;
       }
       case "claim.merged": {
         const merged = claims.get(c.data.from);
         const kept = claim ? quote(claim.statement) : "another claim";
-        if (merged) add(c, i, workers(merged), "merged", `${quote(c.data.fromStatement)} was merged into ${kept}`);
+        if (merged) add(c, i, workers(merged), "merged", `${quote(c.data.fromStatement)} was merged into ${kept}`, { statement: clipStatement(c.data.fromStatement), ...(claim ? { kept: clipStatement(claim.statement) } : {}) });
         break;
       }
       case "claim.deleted": {
-        if (claim) add(c, i, workers(claim), "deleted", `${quote(claim.statement)} was deleted`);
+        if (claim) add(c, i, workers(claim), "deleted", `${quote(claim.statement)} was deleted`, about(claim));
         break;
       }
       case "comment.created": {
         if (!claim) break;
         const mentioned = new Set(c.data.mentioned);
         const excerpt = excerpts.get(c.data.commentId) ?? null;
-        add(c, i, [...mentioned], "mentioned", `You were mentioned on ${quote(claim.statement)}`, excerpt);
+        add(c, i, [...mentioned], "mentioned", `You were mentioned on ${quote(claim.statement)}`, about(claim), excerpt);
         const others = [...workers(claim), ...(commenters.get(claim.id) ?? [])].filter((id) => !mentioned.has(id));
-        add(c, i, others, "commented", `New comment on ${quote(claim.statement)}`, excerpt);
+        add(c, i, others, "commented", `New comment on ${quote(claim.statement)}`, about(claim), excerpt);
         break;
       }
       case "comment.edited": {
         // Only those the edit mentions for the first time: everyone else was told when they were first mentioned.
-        if (claim) add(c, i, c.data.newlyMentioned ?? [], "mentioned", `You were mentioned on ${quote(claim.statement)}`, excerpts.get(c.data.commentId) ?? null);
+        if (claim) add(c, i, c.data.newlyMentioned ?? [], "mentioned", `You were mentioned on ${quote(claim.statement)}`, about(claim), excerpts.get(c.data.commentId) ?? null);
         break;
       }
       case "invite.accepted": {
-        add(c, i, [c.data.invitedById], "invite-accepted", `${c.data.user.name} accepted your invite and joined as ${c.data.role}`);
+        add(c, i, [c.data.invitedById], "invite-accepted", `${c.data.user.name} accepted your invite and joined as ${c.data.role}`, { name: c.data.user.name, role: c.data.role });
         break;
       }
       default:

@@ -3,9 +3,10 @@ import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
 import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import type { Worker } from "@/lib/workers";
-import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "./kinds";
+import { isNotificationKind } from "./kinds";
 import { mailLocale, notificationLink } from "./subscriber";
-import { translatorFor } from "@/lib/i18n/translator";
+import { catalogueTranslatorFor, translatorFor } from "@/lib/i18n/translator";
+import { kindLabel, notificationTitle } from "./title";
 
 const BATCH = 20;
 
@@ -26,15 +27,16 @@ export async function buildDueDigests(now = new Date()): Promise<number> {
       const items = await tx.notification.findMany({
         where: { userId: user.id, delivery: "digest", digestedAt: null },
         orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, title: true, detail: true, actorName: true, claimId: true, workspace: { select: { slug: true, name: true } } },
+        select: { id: true, kind: true, title: true, params: true, detail: true, actorName: true, claimId: true, workspace: { select: { slug: true, name: true } } },
       });
       await tx.user.update({ where: { id: user.id }, data: { digestDueAt: null } });
       if (!items.length) continue;
-      const t = await translatorFor(mailLocale(user.locale), "mail");
+      const locale = mailLocale(user.locale);
+      const [t, words] = await Promise.all([translatorFor(locale, "mail"), catalogueTranslatorFor(locale)]);
       const lines = items.map((n) => {
         const by = n.actorName ? t("digest.by", { actor: n.actorName }) : "";
         const detail = n.detail ? `\n    ${n.detail.replace(/\s+/g, " ").slice(0, 200)}` : "";
-        return `- [${n.workspace.name}] ${n.title}${by}${detail}\n    ${notificationLink(n.workspace.slug, n.claimId)}`;
+        return `- [${n.workspace.name}] ${notificationTitle(n, words)}${by}${detail}\n    ${notificationLink(n.workspace.slug, n.claimId)}`;
       });
       const kinds = [...new Set(items.map((n) => n.kind))].filter(isNotificationKind);
       const text = [
@@ -44,7 +46,7 @@ export async function buildDueDigests(now = new Date()): Promise<number> {
         "",
         "--",
         t("digest.inbox", { link: `${appBaseUrl()}/inbox` }),
-        ...kinds.map((k) => t("digest.stopKind", { kind: NOTIFICATION_KIND_LABELS[k], link: unsubscribePageUrl(user.id, k) })),
+        ...kinds.map((k) => t("digest.stopKind", { kind: kindLabel(k, words), link: unsubscribePageUrl(user.id, k) })),
         t("digest.stopDigest", { link: unsubscribePageUrl(user.id, "digest") }),
       ].join("\n");
       await queueMail(tx, [{ to: user.email, subject: t("digest.subject", { count: items.length }), text, headers: unsubscribeHeaders(user.id, "digest") }]);

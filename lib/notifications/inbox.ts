@@ -1,6 +1,8 @@
 import { decodeDateCursor, pageFrom } from "@/lib/api-v1/pagination";
 import { db, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { CatalogueTranslate } from "@/lib/i18n/translator";
+import { notificationTitle } from "./title";
 
 export interface InboxItem {
   id: string;
@@ -31,9 +33,10 @@ function mine(userId: string, workspaceId?: string): Prisma.NotificationWhereInp
  * A page of the person's notifications, newest first, across their
  * workspaces (or one). The cursor is the last item's time and id (the REST
  * API's cursor shape, lib/api-v1/pagination.ts); a malformed one is a 400
- * naming `cursor`.
+ * naming `cursor`. With `words` (the reader's catalogue) titles are in the reader's language; without,
+ * in English as written (the REST API's).
  */
-export async function pageInbox(userId: string, opts: { limit?: number; cursor?: string; workspaceId?: string; unreadOnly?: boolean } = {}): Promise<InboxPage> {
+export async function pageInbox(userId: string, opts: { limit?: number; cursor?: string; workspaceId?: string; unreadOnly?: boolean; words?: CatalogueTranslate } = {}): Promise<InboxPage> {
   const limit = opts.limit ?? INBOX_PAGE;
   const after = opts.cursor ? decodeDateCursor(opts.cursor) : null;
   const rows = await db.notification.findMany({
@@ -44,7 +47,7 @@ export async function pageInbox(userId: string, opts: { limit?: number; cursor?:
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    select: { id: true, kind: true, title: true, detail: true, actorName: true, claimId: true, createdAt: true, readAt: true, workspace: { select: { slug: true, name: true } } },
+    select: { id: true, kind: true, title: true, params: true, detail: true, actorName: true, claimId: true, createdAt: true, readAt: true, workspace: { select: { slug: true, name: true } } },
   });
   return pageFrom(
     rows,
@@ -53,7 +56,7 @@ export async function pageInbox(userId: string, opts: { limit?: number; cursor?:
     (r): InboxItem => ({
       id: r.id,
       kind: r.kind,
-      title: r.title,
+      title: opts.words ? notificationTitle(r, opts.words) : r.title,
       detail: r.detail,
       actorName: r.actorName,
       href: r.claimId ? `/w/${r.workspace.slug}/claims/${r.claimId}` : null,

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { sendDueMail } from "@/lib/mail/worker";
-import { startSmtpSink } from "@/lib/testing/smtp-sink";
+import { mailSuite } from "@/lib/testing/mail-suite";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { approveClaim, reopenClaim, sendBack } from "@/lib/claims/change-review-state";
 import { addComment, editComment } from "@/lib/claims/comments";
@@ -16,27 +16,8 @@ import { buildDueDigests } from "./digest";
 import { listInbox, markAllRead, markRead, unreadCount } from "./inbox";
 import { getPreferences, setPreferences, unsubscribe } from "./preferences";
 
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-const saved = { smtp: process.env.SMTP_URL, secret: process.env.NEXTAUTH_SECRET };
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-for-unsubscribe-links";
-});
-afterAll(async () => {
-  process.env.SMTP_URL = saved.smtp;
-  if (saved.secret === undefined) delete process.env.NEXTAUTH_SECRET;
-  await sink.close();
-});
-beforeEach(() => {
-  sink.reject.on = false;
-});
-
-/** Sends every queued message now (the worker's ticks, without its timer). */
-async function flushMail(): Promise<void> {
-  while ((await sendDueMail()) > 0);
-}
+const suite = mailSuite();
+const { flushMail } = suite;
 
 async function world() {
   const { workspace, admin } = await makeWorkspace();
@@ -61,9 +42,9 @@ describe("notifications", () => {
     expect(inbox[0]).toMatchObject({ kind: "assigned", read: false, actorName: w.admin.name, href: `/w/${w.workspace.slug}/claims/${w.claim.id}` });
     expect(inbox[0].title).toContain("You were assigned");
     // Nothing is sent inside the writer's transaction: the mail waits for the worker.
-    expect(sink.mails.some((m) => m.to.includes(w.reviewer.email))).toBe(false);
+    expect(suite.sink().mails.some((m) => m.to.includes(w.reviewer.email))).toBe(false);
     await flushMail();
-    const mail = await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    const mail = await suite.sink().waitFor((m) => m.to.includes(w.reviewer.email));
     expect(mail.subject).toContain("You were assigned");
     expect(mail.text).toContain(`/w/${w.workspace.slug}/claims/${w.claim.id}`);
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
@@ -77,7 +58,7 @@ describe("notifications", () => {
     const w = await world();
     await assign(w, w.reviewer, w.admin.id);
     await flushMail();
-    const mail = await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    const mail = await suite.sink().waitFor((m) => m.to.includes(w.reviewer.email));
     const url = new URL(/<([^>]+)>/.exec(mail.headers["list-unsubscribe"])![1]);
     const [u, k, t] = ["u", "k", "t"].map((p) => url.searchParams.get(p)!);
     await expect(unsubscribe(u, k, `${t.slice(0, -2)}xx`)).rejects.toMatchObject({ status: 400 });
@@ -85,10 +66,10 @@ describe("notifications", () => {
     expect((await getPreferences(w.reviewer.id)).assigned).toBe("immediate");
     expect(await unsubscribe(u, k, t)).toEqual({ kinds: ["assigned"] });
     expect((await getPreferences(w.reviewer.id)).assigned).toBe("in-app");
-    const before = sink.mails.length;
+    const before = suite.sink().mails.length;
     await assign(w, w.reviewer, w.admin.id);
     await flushMail();
-    expect(sink.mails.length).toBe(before);
+    expect(suite.sink().mails.length).toBe(before);
     expect(await listInbox(w.reviewer.id)).toHaveLength(2);
   });
 
@@ -156,19 +137,19 @@ describe("notifications", () => {
     // Not due yet: nothing.
     await buildDueDigests(new Date());
     await flushMail();
-    expect(sink.mails.some((m) => m.to.includes(w.annotator.email))).toBe(false);
+    expect(suite.sink().mails.some((m) => m.to.includes(w.annotator.email))).toBe(false);
     // Due (a day later): one digest with both.
     const later = new Date(Date.now() + 25 * 3600_000);
     await buildDueDigests(later);
     await flushMail();
-    const digest = await sink.waitFor((m) => m.to.includes(w.annotator.email));
+    const digest = await suite.sink().waitFor((m) => m.to.includes(w.annotator.email));
     expect(digest.subject).toBe("Claimtrail digest: 2 updates");
     expect(digest.text).toContain("Where is the count from?");
     expect(digest.text).toContain("You were mentioned");
     expect(digest.headers["list-unsubscribe"]).toContain("k=digest");
     await buildDueDigests(new Date(later.getTime() + 48 * 3600_000));
     await flushMail();
-    expect(sink.mails.filter((m) => m.to.includes(w.annotator.email))).toHaveLength(1);
+    expect(suite.sink().mails.filter((m) => m.to.includes(w.annotator.email))).toHaveLength(1);
     // The digest's unsubscribe moves every digest kind to in-app.
     const url = new URL(/<([^>]+)>/.exec(digest.headers["list-unsubscribe"])![1]);
     expect((await unsubscribe(url.searchParams.get("u")!, "digest", url.searchParams.get("t")!)).kinds.sort()).toEqual(["commented", "mentioned"]);
@@ -176,16 +157,16 @@ describe("notifications", () => {
 
   it("a failing SMTP server: the message is retried later with backoff, then delivered", async () => {
     const w = await world();
-    sink.reject.on = true;
+    suite.sink().reject.on = true;
     await assign(w, w.reviewer, w.admin.id);
     await flushMail();
     const failed = await db.mailMessage.findFirstOrThrow({ where: { to: w.reviewer.email } });
     expect(failed).toMatchObject({ sentAt: null, failedAt: null, attempts: 1 });
     expect(failed.lastError).toBeTruthy();
     expect(failed.dueAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
-    sink.reject.on = false;
+    suite.sink().reject.on = false;
     await sendDueMail(new Date(failed.dueAt.getTime() + 1));
-    await sink.waitFor((m) => m.to.includes(w.reviewer.email));
+    await suite.sink().waitFor((m) => m.to.includes(w.reviewer.email));
     expect(await db.mailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ attempts: 2, sentAt: expect.any(Date) });
   });
 
@@ -214,7 +195,7 @@ describe("notifications", () => {
     expect(item.title).toBe("Eve Open it: https://phish.example/login Bcc: evil@example.test accepted your invite and joined as annotator");
     expect(item.actorName).not.toMatch(/[\r\n]/);
     await flushMail();
-    const mail = await sink.waitFor((m) => m.to.includes(owner.email));
+    const mail = await suite.sink().waitFor((m) => m.to.includes(owner.email));
     const lines = mail.text.split(/\r?\n/);
     // The forged words stay inside the first line; the mail's own "Open it:" line is the real link.
     expect(lines.filter((l) => l.includes("phish.example"))).toEqual([lines[0]]);

@@ -6,9 +6,10 @@ import { queueMail } from "@/lib/mail/queue";
 import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import { deriveDrafts, type Draft } from "./derive";
 import { nextDigestDue } from "./digest-time";
-import { DEFAULT_CHANNEL, NOTIFICATION_KIND_LABELS, type Channel } from "./kinds";
+import { DEFAULT_CHANNEL, type Channel } from "./kinds";
+import { kindLabel, notificationTitle } from "./title";
 import { DEFAULT_LOCALE, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
-import { translatorFor, type Translate } from "@/lib/i18n/translator";
+import { catalogueTranslatorFor, translatorFor, type Translate } from "@/lib/i18n/translator";
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,14 +77,16 @@ async function writeNotifications(tx: Tx, drafts: Draft[], ids: bigint[]): Promi
     const delivery = mail ? chosen : "in-app";
     const name = d.actorId ? (actorName.get(d.actorId) ?? null) : null;
     const title = oneLine(d.title);
-    rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title, detail: d.detail, delivery });
+    rows.push({ userId: d.userId, workspaceId: d.workspaceId, kind: d.kind, changeId: ids[d.changeIndex], actorName: name, claimId: d.claimId, title, params: d.params, detail: d.detail, delivery });
     if (delivery === "immediate") {
       const link = notificationLink(slug.get(d.workspaceId) ?? "", d.claimId);
-      const t = await translatorFor(locale.get(d.userId) ?? DEFAULT_LOCALE, "mail");
+      const recipientLocale = locale.get(d.userId) ?? DEFAULT_LOCALE;
+      const [t, words] = await Promise.all([translatorFor(recipientLocale, "mail"), catalogueTranslatorFor(recipientLocale)]);
+      const said = notificationTitle({ kind: d.kind, title, params: d.params }, words);
       mails.push({
         to,
-        subject: t("notification.subject", { title }),
-        text: notificationText(t, { title, detail: d.detail, actorName: name, link }, { link: unsubscribePageUrl(d.userId, d.kind), kind: NOTIFICATION_KIND_LABELS[d.kind] }),
+        subject: t("notification.subject", { title: said }),
+        text: notificationText(t, { title: said, detail: d.detail, actorName: name, link }, { link: unsubscribePageUrl(d.userId, d.kind), kind: kindLabel(d.kind, words) }),
         headers: unsubscribeHeaders(d.userId, d.kind),
       });
     } else if (delivery === "digest") {

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
 import { ClaimQueue } from "@/components/claims/claim-queue";
+import { claimFilterErrors } from "@/components/claims/filter-errors";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
-import { namedFilterErrors } from "@/lib/claims/schemas";
 import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
@@ -39,7 +39,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
     listMembers(access.workspace.id),
     listWorkspaceTags(access),
   ]);
-  const errors = result instanceof DomainError ? namedFilterErrors(result.fields) : {};
+  const errors = result instanceof DomainError ? await claimFilterErrors(result) : {};
   const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
   const myQueue = filters.assignee === "me";
   const deletedView = filters.deleted === "true";

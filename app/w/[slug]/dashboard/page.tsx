@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DashboardCharts } from "@/components/claims/dashboard-charts";
-import { describeEvent } from "@/components/claims/describe-event";
+import { describeEvent, type ClaimWords } from "@/components/claims/describe-event";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getDashboard } from "@/lib/claims/dashboard";
@@ -23,7 +23,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/dashboard`);
   // The seq first: a change committed while the page renders is counted, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const [data, labels, locale, t] = await Promise.all([getDashboard(access), uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)), requestLocale(), getTranslations("workspaces.dashboard")]);
+  const [data, labels, locale, t, all] = await Promise.all([
+    getDashboard(access),
+    uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
+    requestLocale(),
+    getTranslations("workspaces.dashboard"),
+    getTranslations(),
+  ]);
+  // describeEvent reads claims.history.* and common.reviewStates.*: the whole catalogue in the viewer's language.
+  const words = all as unknown as ClaimWords;
   const total = data.byReviewState.reduce((n, r) => n + r.count, 0);
   return (
     <div className="space-y-8">
@@ -91,7 +99,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
                 <li key={e.id}>
                   {t.rich("event", {
                     actor: e.actor ?? t("someone"),
-                    what: describeEvent(e, labels, locale),
+                    what: describeEvent(e, labels, locale, words),
                     who: (chunks) => <strong className="font-medium">{chunks}</strong>,
                     claim: () => (
                       <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">

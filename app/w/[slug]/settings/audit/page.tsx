@@ -4,7 +4,7 @@ import { localizedFieldErrors } from "@/components/ui/api-errors-server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { SettingsTabs } from "@/components/workspaces/settings-tabs";
-import { auditPeople, listAudit, parseAuditFilter } from "@/lib/audit";
+import { auditPeople, listAudit, parseAuditFilter, type AuditWords } from "@/lib/audit";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
 import { kindGroups } from "@/lib/webhooks/kind-groups";
@@ -30,8 +30,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     if (!(err instanceof DomainError)) throw err;
     errors = Object.keys(err.fields).length ? await localizedFieldErrors(err) : { query: err.message };
   }
-  const t = await getTranslations("audit");
-  const [page, people] = await Promise.all([filter ? listAudit(access, filter) : null, auditPeople(access)]);
+  const [t, words] = await Promise.all([getTranslations("audit"), getTranslations()]);
+  const [page, people] = await Promise.all([filter ? listAudit(access, filter, words as unknown as AuditWords) : null, auditPeople(access)]);
   const exportQuery = new URLSearchParams(Object.entries({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to }).filter((e): e is [string, string] => e[1] !== undefined));
   return (
     <section aria-labelledby="settings-heading">
