@@ -213,7 +213,7 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
           <h2 id={headingId} className="text-lg font-semibold">
             {t("heading")}
           </h2>
-          <button type="button" onClick={onCancel} className="rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-100">
+          <button type="button" onClick={onCancel} className="shrink-0 whitespace-nowrap rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-100">
             {t("cancel")}
           </button>
         </div>

@@ -82,11 +82,11 @@ export function InvitePanel({ slug, invites }: { slug: string; invites: OpenInvi
           <ul className="mt-2 space-y-2 text-sm">
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-2 rounded-md bg-stone-50 px-3 py-2">
-                <span>
+                <span className="min-w-0">
                   {roles(i.role)}{" "}
                   <span className="text-stone-500">{t.rich("byUntil", { by: i.createdBy, until: () => <Time value={i.expiresAt} style="date-time" /> })}</span>
                 </span>
-                <Button variant="ghost" className="px-2 py-1" onClick={() => revoke(i.id)} aria-label={t("revokeNamed", { role: roles(i.role) })}>
+                <Button variant="ghost" className="shrink-0 whitespace-nowrap px-2 py-1" onClick={() => revoke(i.id)} aria-label={t("revokeNamed", { role: roles(i.role) })}>
                   {t("revoke")}
                 </Button>
               </li>

@@ -120,12 +120,15 @@ const FUZZY_MIN_LENGTH = 4;
 /** pg_trgm similarity below this is noise; "stoltenberg" vs "stoltenburg" is 0.6. */
 const FUZZY_THRESHOLD = 0.45;
 /**
- * IDF is raised to this power (as in classic TF-IDF, where it enters twice), so
- * one rare shared name or term outweighs several common words: a passage naming
- * someone one claim mentions, amid the words most claims share (Russia, NATO,
- * security guarantees), finds that claim (RARE_NAME_CASES of the evaluation set,
- * among 10k bench claims: hit@5 0.60–0.80 → 1.00 in en, ru and uk). 2 lost
- * three English selections of the set; 1.5 keeps its hit@5.
+ * The IDF of names, dates, numbers and other signals (not of plain words) is
+ * raised to this power, so one rare shared name outweighs several common words:
+ * a passage naming someone one claim mentions, amid the words most claims share
+ * (Russia, NATO, security guarantees), finds that claim (RARE_NAME_CASES of the
+ * evaluation set). Measured on the suggestions bench's 100k claims
+ * (bench/suggestions-quality-probe.ts), hit@5 evaluation set / paraphrases /
+ * rare names en, ru, uk: no power 0.91 / 1.00 / 0.80, 0.80, 0.80; every term
+ * ^1.5 0.82 / 1.00 / 1.00 (below the set's 0.85 target: common words' weights
+ * spread too); signals only ^1.5 0.91 / 0.95 / 1.00, 1.00, 1.00.
  */
 const IDF_POWER = 1.5;
 /** Claims re-ranked exactly. */
@@ -337,7 +340,7 @@ function impact(count: Record<"A" | "B" | "C" | "D", Prisma.Sql>, length: Record
  *   whole ranking.
  * - IDF as in Lucene, ln(1 + (N - df + 0.5) / (df + 0.5)): never 0, so a
  *   word every claim contains still counts a little.
- *   Raised to IDF_POWER.
+ *   A signal's (not a plain word's) raised to IDF_POWER.
  * A prepared statement (PREPARED): the text is the same for every selection
  * (and for every typed query), only the parameters change, and planning this
  * query cost about 5 ms of the database's ~20 ms CPU per suggestion at 100k.
@@ -375,7 +378,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
     read AS (SELECT lexeme, count(*)::float8 AS n FROM postings GROUP BY lexeme),
     idf AS MATERIALIZED (
       SELECT t.lexeme, t.weight, t.fuzzy, t.kind,
-        t.weight * power(ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)), ${raw(IDF_POWER)}) AS idf
+        t.weight * power(ln(1 + (greatest(p.n - d.df, 0) + 0.5) / (d.df + 0.5)), CASE WHEN t.kind = 'word' THEN 1 ELSE ${raw(IDF_POWER)} END) AS idf
       FROM qterms t CROSS JOIN population p
       JOIN allocation a USING (lexeme)
       LEFT JOIN read r USING (lexeme)

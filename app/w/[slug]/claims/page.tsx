@@ -50,15 +50,15 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
         <h2 id="claims-heading" className="text-lg font-semibold">
           {deletedView ? t("headingDeleted") : myQueue ? t("headingMyQueue") : t("heading")}
         </h2>
-        <nav aria-label={t("views")} className="flex gap-2 text-sm">
-          <Link href={`/w/${slug}/claims`} aria-current={!myQueue && !deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${!myQueue && !deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+        <nav aria-label={t("views")} className="flex flex-wrap gap-2 text-sm">
+          <Link href={`/w/${slug}/claims`} aria-current={!myQueue && !deletedView ? "page" : undefined} className={`whitespace-nowrap rounded-md px-3 py-1.5 ${!myQueue && !deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
             {t("allClaims")}
           </Link>
-          <Link href={`/w/${slug}/claims?assignee=me&reviewState=unreviewed,in-review`} aria-current={myQueue ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+          <Link href={`/w/${slug}/claims?assignee=me&reviewState=unreviewed,in-review`} aria-current={myQueue ? "page" : undefined} className={`whitespace-nowrap rounded-md px-3 py-1.5 ${myQueue ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
             {t("myQueue")}
           </Link>
           {canRestore ? (
-            <Link href={`/w/${slug}/claims?deleted=true`} aria-current={deletedView ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
+            <Link href={`/w/${slug}/claims?deleted=true`} aria-current={deletedView ? "page" : undefined} className={`whitespace-nowrap rounded-md px-3 py-1.5 ${deletedView ? "bg-stone-800 text-white" : "ring-1 ring-stone-300 hover:bg-stone-50"}`}>
               {t("deleted")}
             </Link>
           ) : null}
