@@ -47,6 +47,10 @@ describe("listing claims", () => {
     expect(await ids({ tag: "economy" })).toEqual([traders.id]);
     expect(await ids({ articleId: second.id })).toEqual([bridge.id, jobs.id].sort());
     expect(await ids({ claimant: "council" })).toEqual([bridge.id]);
+    // LIKE's wildcards in the filter are letters, not patterns: "%" and "_" match nothing here.
+    expect(await ids({ claimant: "%" })).toEqual([]);
+    expect(await ids({ claimant: "c_uncil" })).toEqual([]);
+    expect(await ids({ claimant: "Zzyzx" })).toEqual([]);
     expect(await ids({ assignee: "me" })).toEqual([traders.id]);
     expect(await ids({ assignee: "none" })).toEqual([bridge.id, jobs.id].sort());
     expect(await ids({ hasSources: "true" })).toEqual([bridge.id]);

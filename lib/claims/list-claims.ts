@@ -59,19 +59,28 @@ const ORDER: Record<ClaimSort, { by: Prisma.Sql; after: (c: Cursor) => Prisma.Sq
 /** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/** Alias names a claimant filter adds at most (an alias holds up to 20; a one-letter filter could match many). */
+const MAX_ALIAS_NAMES = 100;
+
 /**
  * The claimant filter: claimants containing the text, or any name of a
  * confirmed alias (lib/glossary) one of whose names contains it, so "Lavrov"
  * also finds «Сергей Лавров» once an admin has confirmed the alias. The alias
- * names are read once (an uncorrelated subquery), not per claim; chr(92) is
- * the backslash that escapes LIKE's wildcards in them.
+ * names are read first, in a query of their own, and each becomes an ILIKE of
+ * its own: ORed ILIKEs are answered from the claimant's trigram index, whereas
+ * `ILIKE ANY (subquery)` made PostgreSQL read every claim of the workspace
+ * when nothing matched (81 ms at 100k claims, against 0.2 ms).
  */
-function claimantMatch(workspaceId: string, text: string): Prisma.Sql {
+async function claimantMatch(workspaceId: string, text: string): Promise<Prisma.Sql> {
   const pattern = containing(text);
-  return Prisma.sql`(c.claimant ILIKE ${pattern} OR c.claimant ILIKE ANY (ARRAY(
-    SELECT '%' || replace(replace(replace(o."name", chr(92), chr(92) || chr(92)), '%', chr(92) || '%'), '_', chr(92) || '_') || '%'
-    FROM "AliasName" n JOIN "NameAlias" a ON a."id" = n."aliasId" AND a."status" = 'confirmed' JOIN "AliasName" o ON o."aliasId" = n."aliasId"
-    WHERE n."workspaceId" = ${workspaceId} AND n."name" ILIKE ${pattern})))`;
+  const aliases = await db.$queryRaw<{ name: string }[]>`
+    SELECT DISTINCT o."name" FROM "AliasName" n
+      JOIN "NameAlias" a ON a."id" = n."aliasId" AND a."status" = 'confirmed'
+      JOIN "AliasName" o ON o."aliasId" = n."aliasId"
+     WHERE n."workspaceId" = ${workspaceId} AND n."name" ILIKE ${pattern}
+     ORDER BY o."name" LIMIT ${MAX_ALIAS_NAMES}`;
+  const patterns = [...new Set([pattern, ...aliases.map((a) => containing(a.name))])];
+  return Prisma.sql`(${Prisma.join(patterns.map((p) => Prisma.sql`c.claimant ILIKE ${p}`), " OR ")})`;
 }
 
 /** Parses filters from query parameters (or an object); 400 naming the bad parameter. */
@@ -111,7 +120,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   }
   if (f.tag) and.push(tagsMatchSql(access.workspace.id, [f.tag]));
   if (f.articleId) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."claimId" = c.id AND n."articleId" = ${f.articleId} AND n."deletedAt" IS NULL)`);
-  if (f.claimant) and.push(claimantMatch(access.workspace.id, f.claimant));
+  if (f.claimant) and.push(await claimantMatch(access.workspace.id, f.claimant));
   if (f.assignee) {
     const assignee = f.assignee === "me" ? access.userId : f.assignee === "none" ? null : f.assignee;
     and.push(assignee === null ? Prisma.sql`c."assigneeId" IS NULL` : Prisma.sql`c."assigneeId" = ${assignee}`);
