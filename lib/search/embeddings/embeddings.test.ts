@@ -125,6 +125,27 @@ describe("the model", () => {
     writeFileSync(path.join(noTokenizer, "tokenizer.json"), "{ broken");
     setModel(noTokenizer);
     await expect(loadEmbedder()).rejects.toThrow(/tokenizer\.json can't be used/);
+
+    // Everything wrong at once is reported at once (the tester's S15: one restart per problem before),
+    // and claimtrail.json's settings are checked, not silently dropped.
+    const allWrong = writeTinyModel(path.join(root, "all-wrong"), { words: WORDS });
+    writeFileSync(path.join(allWrong, "model.onnx"), "garbage");
+    writeFileSync(path.join(allWrong, "tokenizer.json"), "{ broken");
+    writeFileSync(path.join(allWrong, "claimtrail.json"), JSON.stringify({ name: 5, maxTokens: -1, queryPrefix: 7, extra: true }));
+    setModel(allWrong);
+    const message = await loadEmbedder().then(
+      () => "loaded",
+      (err: unknown) => String(err),
+    );
+    expect(message).toMatch(/model\.onnx can't be loaded/);
+    expect(message).toMatch(/tokenizer\.json can't be used/);
+    expect(message).toMatch(/claimtrail\.json has wrong settings \(/);
+    for (const named of ["name: a text", "queryPrefix: a text", "maxTokens: at least 8", "extra: not a setting"]) expect(message).toContain(named);
+
+    const badSettings = writeTinyModel(path.join(root, "bad-settings"), { words: WORDS });
+    writeFileSync(path.join(badSettings, "claimtrail.json"), JSON.stringify({ maxTokens: 1.5 }));
+    setModel(badSettings);
+    await expect(loadEmbedder()).rejects.toThrow(/claimtrail\.json has a wrong setting \(maxTokens: a whole number/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
 
 /**
  * The optional sentence-embedding model an admin copies in and names with
@@ -38,12 +39,16 @@ export class EmbeddingModelError extends Error {
 
 const DEFAULT_MAX_TOKENS = 256;
 
-interface ModelConfig {
-  name?: string;
-  queryPrefix?: string;
-  passagePrefix?: string;
-  maxTokens?: number;
-}
+/** claimtrail.json, checked whole: a wrong type or value is named rather than silently ignored. */
+const modelConfigSchema = z
+  .object({
+    name: z.string("a text").trim().min(1, "give a name").max(100, "at most 100 characters").optional(),
+    queryPrefix: z.string("a text").max(100, "at most 100 characters").optional(),
+    passagePrefix: z.string("a text").max(100, "at most 100 characters").optional(),
+    maxTokens: z.int("a whole number").min(8, "at least 8").max(8192, "at most 8192").optional(),
+  })
+  .strict();
+type ModelConfig = z.output<typeof modelConfigSchema>;
 
 /** The configured directory, or null when matching by meaning is off. */
 export function embeddingModelDir(): string | null {
@@ -51,34 +56,36 @@ export function embeddingModelDir(): string | null {
   return dir ? path.resolve(dir) : null;
 }
 
-async function readRequired(dir: string, file: string, what: string): Promise<Buffer> {
+/** A required file's bytes, or the problem with it (all of a directory's problems are reported together). */
+async function readRequired(dir: string, file: string, what: string): Promise<Buffer | string> {
   try {
     return await readFile(path.join(dir, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new EmbeddingModelError(
-      `EMBEDDING_MODEL_DIR=${dir}: ${file} ${code === "ENOENT" ? "is missing" : `can't be read (${code ?? String(err)})`}; it should hold ${what}.`,
-    );
+    return `${file} ${code === "ENOENT" ? "is missing" : `can't be read (${code ?? String(err)})`}; it should hold ${what}`;
   }
 }
 
-async function readConfig(dir: string): Promise<ModelConfig> {
+/** claimtrail.json's settings (none when it is absent), or every problem with it. */
+async function readConfig(dir: string): Promise<ModelConfig | string> {
   let text: string;
   try {
     text = await readFile(path.join(dir, "claimtrail.json"), "utf8");
   } catch {
     return {};
   }
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(text) as unknown;
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-    const c = parsed as Record<string, unknown>;
-    const str = (k: string) => (typeof c[k] === "string" ? (c[k] as string) : undefined);
-    const maxTokens = typeof c.maxTokens === "number" && c.maxTokens >= 8 ? Math.floor(c.maxTokens) : undefined;
-    return { name: str("name"), queryPrefix: str("queryPrefix"), passagePrefix: str("passagePrefix"), maxTokens };
+    parsed = JSON.parse(text);
   } catch (err) {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: claimtrail.json is not valid JSON settings (${err instanceof Error ? err.message : err}).`);
+    return `claimtrail.json is not valid JSON (${err instanceof Error ? err.message : err})`;
   }
+  const checked = modelConfigSchema.safeParse(parsed);
+  if (checked.success) return checked.data;
+  const problems = checked.error.issues.map((i) =>
+    i.code === "unrecognized_keys" ? `${i.keys.join(", ")}: not a setting` : i.path.length ? `${i.path.join(".")}: ${i.message}` : "not an object of settings",
+  );
+  return `claimtrail.json has ${problems.length === 1 ? "a wrong setting" : "wrong settings"} (${problems.join("; ")}; the settings are name, queryPrefix, passagePrefix, maxTokens)`;
 }
 
 type Ort = typeof import("onnxruntime-web");
@@ -108,46 +115,55 @@ function pool(data: Float32Array, dims: readonly number[], mask: number[]): Floa
 }
 
 async function load(dir: string): Promise<Embedder> {
-  const [modelBytes, tokenizerBytes, config] = await Promise.all([
+  const [modelRead, tokenizerRead, configRead] = await Promise.all([
     readRequired(dir, "model.onnx", "the sentence-embedding model in ONNX format"),
     readRequired(dir, "tokenizer.json", "the model's Hugging Face tokenizer"),
     readConfig(dir),
   ]);
+  // Every problem at once, so an admin fixes them in one go rather than one per restart.
+  const problems = [modelRead, tokenizerRead, configRead].filter((r): r is string => typeof r === "string");
   const { Tokenizer } = await import("@huggingface/tokenizers");
-  let tokenizer: InstanceType<typeof Tokenizer>;
-  try {
-    tokenizer = new Tokenizer(JSON.parse(tokenizerBytes.toString("utf8")) as object, {});
-  } catch (err) {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: tokenizer.json can't be used (${err instanceof Error ? err.message : err}).`);
+  let tokenizer: InstanceType<typeof Tokenizer> | undefined;
+  if (typeof tokenizerRead !== "string") {
+    try {
+      tokenizer = new Tokenizer(JSON.parse(tokenizerRead.toString("utf8")) as object, {});
+    } catch (err) {
+      problems.push(`tokenizer.json can't be used (${err instanceof Error ? err.message : err})`);
+    }
   }
   const ort: Ort = await import("onnxruntime-web");
   // One thread: the web process shares its cores with requests, and WASM threads need a worker script.
   ort.env.wasm.numThreads = 1;
-  let session: Awaited<ReturnType<Ort["InferenceSession"]["create"]>>;
-  try {
-    session = await ort.InferenceSession.create(new Uint8Array(modelBytes));
-  } catch (err) {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx can't be loaded as an ONNX model (${err instanceof Error ? err.message : err}).`);
+  let session: Awaited<ReturnType<Ort["InferenceSession"]["create"]>> | undefined;
+  if (typeof modelRead !== "string") {
+    try {
+      session = await ort.InferenceSession.create(new Uint8Array(modelRead));
+      if (!session.inputNames.includes("input_ids")) problems.push(`model.onnx has no input_ids input (it has ${session.inputNames.join(", ")}); export a text encoder`);
+    } catch (err) {
+      problems.push(`model.onnx can't be loaded as an ONNX model (${err instanceof Error ? err.message : err})`);
+    }
   }
-  if (!session.inputNames.includes("input_ids")) {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx has no input_ids input (it has ${session.inputNames.join(", ")}); export a text encoder.`);
+  if (problems.length || !session || !tokenizer || typeof modelRead === "string" || typeof tokenizerRead === "string" || typeof configRead === "string") {
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: ${problems.join("; ")}.`);
   }
-  const output = session.outputNames.includes("sentence_embedding") ? "sentence_embedding" : session.outputNames[0]!;
+  const [modelBytes, tokenizerBytes, config] = [modelRead, tokenizerRead, configRead];
+  const [model, words] = [session, tokenizer];
+  const output = model.outputNames.includes("sentence_embedding") ? "sentence_embedding" : session.outputNames[0]!;
   const maxTokens = config.maxTokens ?? DEFAULT_MAX_TOKENS;
 
   // One text per run: no padding, and a long passage doesn't make a short one pay for its length.
   const embedOne = async (text: string): Promise<Float32Array> => {
-    const encoded = tokenizer.encode(text);
+    const encoded = words.encode(text);
     let ids = encoded.ids;
     if (ids.length > maxTokens) ids = [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]!];
     const mask = ids.map(() => 1);
     const shape = [1, ids.length];
     const feeds: Record<string, InstanceType<Ort["Tensor"]>> = {};
-    for (const name of session.inputNames) {
+    for (const name of model.inputNames) {
       const values = name === "input_ids" ? ids : name === "attention_mask" ? mask : ids.map(() => 0);
       feeds[name] = new ort.Tensor("int64", BigInt64Array.from(values, (v) => BigInt(v)), shape);
     }
-    const result = await session.run(feeds);
+    const result = await model.run(feeds);
     const tensor = result[output]!;
     return pool(tensor.data as Float32Array, tensor.dims, mask);
   };
@@ -195,6 +211,13 @@ export function loadEmbedder(): Promise<Embedder | null> {
 
 const reported = new Set<string>();
 
+/** Logs why the model can't be used, once per process and message (the start-up report and the first suggestion both get here). */
+export function reportModelProblem(message: string): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  console.error(`Matching by meaning is off: ${message} Suggestions match by words alone.`);
+}
+
 /**
  * The model, or null when it is off or broken: a broken model is logged once
  * per process and the app carries on matching by words alone.
@@ -203,11 +226,7 @@ export async function usableEmbedder(): Promise<Embedder | null> {
   try {
     return await loadEmbedder();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!reported.has(message)) {
-      reported.add(message);
-      console.error(`Matching by meaning is off: ${message}`);
-    }
+    reportModelProblem(err instanceof Error ? err.message : String(err));
     return null;
   }
 }

@@ -1,4 +1,4 @@
-import { loadEmbedder } from "./model";
+import { loadEmbedder, reportModelProblem } from "./model";
 
 /**
  * Loads the configured model at start and says in the log what came of it:
@@ -13,8 +13,8 @@ export async function reportEmbeddingModel(): Promise<string | null> {
     console.info(line);
     return line;
   } catch (err) {
-    const line = `Matching by meaning is off: ${err instanceof Error ? err.message : String(err)} Suggestions match by words alone.`;
-    console.error(line);
-    return line;
+    const message = err instanceof Error ? err.message : String(err);
+    reportModelProblem(message);
+    return `Matching by meaning is off: ${message} Suggestions match by words alone.`;
   }
 }
