@@ -7,6 +7,16 @@ import { conflict, invalid } from "@/lib/errors";
  * same term twice in one language would make two rules for one word.
  * Throws inside the caller's transaction, so nothing is half-written.
  */
+/**
+ * Serialises a workspace's glossary writes until the transaction ends: checkPair reads the other pairs
+ * after writing its own, so two admins adding two forms of one word at the same moment («блокада»,
+ * «блокаду») would each miss the other's uncommitted row and both be stored. The unique index only
+ * catches the same spelling.
+ */
+export async function lockGlossary(tx: Prisma.TransactionClient, workspaceId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`glossary:${workspaceId}`}, 0))`;
+}
+
 /** The conflict for a term the glossary has (found by checkPair, or by the unique index when two writes race). */
 export function termTaken(term: string, english?: string) {
   return conflict(english ? `The glossary already has “${term}” (→ ${english}).` : `The glossary already has “${term}”.`, { term: "Already in the glossary: edit that pair instead." });

@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
-import { checkPair, writingPair } from "./check-pair";
+import { checkPair, lockGlossary, writingPair } from "./check-pair";
 import { recordPairChange } from "./record-pair-change";
 import { MAX_GLOSSARY_PAIRS, type NewPair } from "./schemas";
 import { pairView, type GlossaryPairView } from "./view";
@@ -15,6 +15,7 @@ export async function createPair(access: Access, input: NewPair): Promise<Glossa
 /** Inside a caller's transaction (accepting a proposal writes the pair and the proposal's status in one). */
 export async function createPairIn(tx: Prisma.TransactionClient, access: Access, input: NewPair, proposalId?: string): Promise<GlossaryPairView> {
   assertCan(access, "workspace.update", "Only admins can edit the glossary.");
+  await lockGlossary(tx, access.workspace.id);
   if ((await tx.glossaryPair.count({ where: { workspaceId: access.workspace.id } })) >= MAX_GLOSSARY_PAIRS) {
     throw conflict(`A glossary may have at most ${MAX_GLOSSARY_PAIRS} pairs; delete some first.`, { term: "The glossary is full." });
   }

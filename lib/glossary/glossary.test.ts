@@ -114,6 +114,18 @@ describe("glossary pairs: who may edit, what is refused", () => {
     expect(await db.change.count({ where: { workspaceId: w.workspace.id, kind: "glossary.changed" } })).toBe(3); // sanctions; наёмники created and deleted
     await rejection(updatePair(admin, "nope", { english: "x" }), 404);
   });
+
+  it("two admins adding two forms of one word at the same moment: one pair is stored, the other is a 409", async () => {
+    const w = await world();
+    const [first, second] = [await w.as(w.admin), await w.as((await makeMember(w.workspace.id, "admin")).user)];
+    for (const [a, b] of [["блокада", "блокаду"], ["граница", "границу"], ["танк", "танков"]]) {
+      const results = await Promise.allSettled([createPair(first, { language: "ru", term: a, english: "x one" }), createPair(second, { language: "ru", term: b, english: "x two" })]);
+      expect(results.map((r) => r.status).sort(), `${a} / ${b}`).toEqual(["fulfilled", "rejected"]);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+      expect(refused.reason).toMatchObject({ status: 409 });
+    }
+    expect(await db.glossaryPair.count({ where: { workspaceId: w.workspace.id } })).toBe(3);
+  });
 });
 
 describe("matching through the glossary", () => {

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { checkPair, writingPair } from "./check-pair";
+import { checkPair, lockGlossary, writingPair } from "./check-pair";
 import { findPair } from "./find-pair";
 import { recordPairChange } from "./record-pair-change";
 import type { PairEdit } from "./schemas";
@@ -10,6 +10,7 @@ import { pairView, type GlossaryPairView } from "./view";
 export async function updatePair(access: Access, pairId: string, edit: PairEdit): Promise<GlossaryPairView> {
   assertCan(access, "workspace.update", "Only admins can edit the glossary.");
   return db.$transaction(async (tx) => {
+    await lockGlossary(tx, access.workspace.id);
     const before = await findPair(tx, access, pairId);
     const term = edit.term ?? before.term;
     const pair = await writingPair(term, () =>
