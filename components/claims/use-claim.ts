@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import type { ClaimChange, ClaimDetail } from "@/lib/claims/claim-dto";
 
 import type { ClaimWords } from "./describe-event";
@@ -44,6 +45,8 @@ function isThisClaim(data: unknown, claimId: string): data is ClaimDetail {
  */
 export function useClaim(slug: string, initial: ClaimDetail) {
   const t = useTranslations("claims") as unknown as ClaimWords;
+  // Every section of the claim page shows its refusals through here: in the reader's language.
+  const localize = useApiErrors();
   const [claim, setClaim] = useState(initial);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const base = `/api/w/${slug}/claims/${initial.id}`;
@@ -65,17 +68,18 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         if (success) setNotice({ tone: "success", text: success });
         return { ok: true, fields: {}, data: res.data };
       }
-      if (res.error.status === 409 && Array.isArray(res.error.body.changes)) {
-        setNotice({ tone: "error", text: describeConflict(res.error.body.changes as ClaimChange[], t) });
+      const error = localize(res.error);
+      if (error.status === 409 && Array.isArray(error.body.changes)) {
+        setNotice({ tone: "error", text: describeConflict(error.body.changes as ClaimChange[], t) });
         await reload();
       } else {
-        setNotice({ tone: "error", text: res.error.message });
+        setNotice({ tone: "error", text: error.message });
         // A version the claim never had (the server's 400 names the current one): start again from what is there.
-        if (typeof res.error.body.currentVersion === "number") await reload();
+        if (typeof error.body.currentVersion === "number") await reload();
       }
-      return { ok: false, fields: res.error.fields, message: res.error.message };
+      return { ok: false, fields: error.fields, message: error.message };
     },
-    [base, reload, initial.id, t],
+    [base, reload, initial.id, t, localize],
   );
 
   return { claim, send, notice, setNotice, reload };
