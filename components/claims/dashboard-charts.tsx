@@ -25,17 +25,21 @@ function Figure({ title, table, children }: { title: string; table: { label: str
       <div aria-hidden="true" className="mt-3 h-56">
         {children}
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <tbody>
-          {table.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* sr-only on a div: a table is never narrower than its content, so on the table itself the
+          hidden numbers (long Russian labels) widened the page at 390 px. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <tbody>
+            {table.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -40,8 +40,10 @@ export function SettingsForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    // Every language is sent whole: an emptied field goes back to the built-in name.
-    const verdictLabels = Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(VERDICTS.map((v) => [v, drafts[l][v].trim()]))]));
+    // Only the languages changed here are sent, each whole (an emptied field goes back to the built-in
+    // name): a teammate saving another language meanwhile keeps their labels.
+    const changed = LOCALES.filter((l) => VERDICTS.some((v) => drafts[l][v].trim() !== (ownLabels[l]?.[v] ?? "")));
+    const verdictLabels = Object.fromEntries(changed.map((l) => [l, Object.fromEntries(VERDICTS.map((v) => [v, drafts[l][v].trim()]))]));
     setPending(true);
     const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels, claimReviewUrlTemplate: String(form.get("claimReviewUrlTemplate") ?? ""), requireSecondApprover: form.get("requireSecondApprover") === "on" });
     setPending(false);
