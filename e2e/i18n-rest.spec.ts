@@ -97,7 +97,10 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await expect(page.getByRole("navigation", { name: "Разделы настроек" }).getByRole("link", { name: "Журнал аудита" })).toHaveAttribute("aria-current", "page");
   const log = page.getByRole("table", { name: "Журнал аудита" });
   await expect(log.getByRole("columnheader", { name: "Когда" })).toBeVisible();
-  await expect(log).toContainText("article.created");
+  // Kinds and summaries are told in Russian now, not as their codes (article.created).
+  await expect(log.getByRole("cell", { name: "Добавлена статья", exact: true })).toBeVisible();
+  await expect(log).toContainText("Добавлена статья «");
+  await expect(log).not.toContainText("article.created");
   await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
   await page.goto(`/w/${slug}/settings/audit?from=2024-05-02&to=2024-05-01`);
