@@ -216,7 +216,7 @@ test("Approve is disabled, with the reason, when the server would refuse: someth
   await ad.goto(`/w/${slug}/settings`);
   const rule = ad.getByRole("checkbox", { name: "A second person must approve" });
   await expect(rule).toBeChecked();
-  await expect(rule).toHaveAccessibleDescription(/can't approve it; another reviewer or admin has to/);
+  await expect(rule).toHaveAccessibleDescription(/can[’']t approve it; another reviewer or admin has to/);
   await shoot(ad, "settings-second-approver");
   await rule.uncheck();
   await ad.getByRole("button", { name: "Save settings" }).click();
