@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/auth/return-path";
-import { earlyProblem, isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
-import { badlyEncoded } from "@/lib/http/query-encoding";
+import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { contentSecurityPolicy, isForeignMutation, isTokenRequest, responseSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
@@ -10,16 +9,6 @@ export function proxy(request: NextRequest) {
     const res = malformedPathResponse();
     for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
     return res;
-  }
-  // An API query whose percent-encoding is no UTF-8 (?text=%FF): here it is still as sent; the route
-  // handler would get it already turned into U+FFFD and answer as if the text had been sent.
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    const bad = badlyEncoded(request.nextUrl.search);
-    if (Object.keys(bad).length) {
-      const res = earlyProblem(400, "Some query parameters are invalid.", bad, { fieldCodes: Object.fromEntries(Object.keys(bad).map((k) => [k, { code: "invalid_format" }])) });
-      for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
-      return res;
-    }
   }
   if (!isTokenRequest(request.nextUrl.pathname, request.headers) && isForeignMutation(request.method, request.headers, request.url)) {
     return new NextResponse(

@@ -25,10 +25,10 @@ function Figure({ title, table, children }: { title: string; table: { label: str
       <div aria-hidden="true" className="mt-3 h-56">
         {children}
       </div>
-      {/* sr-only on a div: a table is never narrower than its content, so on the table itself the
-          hidden numbers (long Russian labels) widened the page at 390 px. */}
-      <div className="sr-only">
-        <table>
+      {/* The sr-only table is positioned absolutely and is never narrower than its content (long
+          Russian labels): this wrapper clips it, so the page doesn't scroll sideways at 390 px. */}
+      <div className="relative h-0 overflow-hidden">
+        <table className="sr-only">
           <caption>{title}</caption>
           <tbody>
             {table.map((row) => (

@@ -27,25 +27,3 @@ describe("malformed URL paths", () => {
     expect(proxy(new NextRequest("http://localhost/w/news-desk")).status).toBe(200);
   });
 });
-
-/** Next.js rebuilds a handler's URL with U+FFFD for bytes that are no UTF-8, so the proxy checks API queries as sent (the tester's S4). */
-describe("API query strings that are no UTF-8", () => {
-  it("the proxy answers 400 naming each parameter, on any API path; valid encodings and pages pass", async () => {
-    for (const [url, name] of [
-      ["http://localhost/api/v1/workspaces/x/claims/suggestions?text=%FF", "text"],
-      ["http://localhost/api/w/x/claims/suggestions?text=abc&q=%C3", "q"],
-      ["http://localhost/api/v1/workspaces/x/glossary?q=%ED%A0%80", "q"],
-    ] as const) {
-      const res = proxy(new NextRequest(url));
-      expect(res.status, url).toBe(400);
-      expect(res.headers.get("content-type")).toBe("application/problem+json");
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      const body = (await res.json()) as { errors: Record<string, string>; fieldCodes: Record<string, { code: string }> };
-      expect(Object.keys(body.errors)).toEqual([name]);
-      expect(body.fieldCodes[name]).toEqual({ code: "invalid_format" });
-    }
-    expect(proxy(new NextRequest("http://localhost/api/w/x/claims/suggestions?text=%C3%A9t%C3%A9%20%25")).status).toBe(200);
-    expect(proxy(new NextRequest("http://localhost/api/w/x/claims/suggestions?text=100%")).status).toBe(200);
-    expect(proxy(new NextRequest("http://localhost/w/x/claims?q=%FF")).status).toBe(200);
-  });
-});

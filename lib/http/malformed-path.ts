@@ -14,19 +14,12 @@ export function isMalformedPath(pathname: string): boolean {
   }
 }
 
-/** next.config.js's fixed security headers, set here too: an answer the proxy gives is sent before they would be. */
-const FIXED_HEADERS = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-};
-
-/** A problem+json the proxy answers itself, before routing, with the fixed security headers. */
-export function earlyProblem(status: number, detail: string, errors?: Record<string, string>, extra?: Record<string, unknown>): Response {
-  return problem(status, detail, errors, FIXED_HEADERS, extra);
-}
-
+/** The 400, with next.config.js's fixed security headers set here too: it is answered before they would be. */
 export function malformedPathResponse(): Response {
-  return earlyProblem(400, "The URL path is not valid: its percent-encoding is malformed.");
+  return problem(400, "The URL path is not valid: its percent-encoding is malformed.", undefined, {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  });
 }
