@@ -60,6 +60,9 @@ describe("GET /api/w/:slug/export, verdict labels in the asker's language", () =
     await db.user.update({ where: { id: admin.id }, data: { locale: "en" } });
     expect(await localeOfRequest(req({ cookie: `${LOCALE_COOKIE}=ru`, "accept-language": "uk" }), admin.id)).toBe("en");
     expect(await localeOfRequest(req({ cookie: `${LOCALE_COOKIE}=xx` }), null)).toBe("en");
+    // A saved choice the caller already has is used as is (null: none saved, so the cookie decides).
+    expect(await localeOfRequest(req({ "accept-language": "ru" }), "no-such-user", "uk")).toBe("uk");
+    expect(await localeOfRequest(req({ cookie: `${LOCALE_COOKIE}=ru`, "accept-language": "uk" }), "no-such-user", null)).toBe("ru");
   });
 
   it("refuses ?locale= naming a language it doesn't have, naming the parameter", async () => {

@@ -11,7 +11,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     const query = validate(inboxQuery, Object.fromEntries(new URL(req.url).searchParams), "query");
     // The inbox page's next pages: titles in the reader's language, as on the page itself.
     // Read from the request itself (next/headers' cookies() is for rendering, not for route handlers' callers).
-    const words = await catalogueTranslatorFor(await localeOfRequest(req, user.id));
+    const words = await catalogueTranslatorFor(await localeOfRequest(req, user.id, user.locale));
     const page = await pageInbox(user.id, { limit: query.limit, cursor: query.cursor, unreadOnly: query.unread === "true", words });
     return { ...page, unread: await unreadCount(user.id) };
   }),
