@@ -10,14 +10,21 @@ import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stopDatabase } from "./lib/stop-database.mjs";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const log = (line) => console.log(`[claimtrail] ${line}`);
 
-/** Runs a TypeScript script (with the "@/" paths) as a child with IPC; resolves with its first message. */
-function child(script, args) {
-  const proc = fork(path.join(root, "scripts", "lib", script), args, { execArgv: ["--import", "tsx"], env: process.env, stdio: "inherit" });
+/**
+ * Runs a TypeScript script (with the "@/" paths) as a child with IPC; resolves with its first message.
+ * `ownGroup` puts it in a process group of its own, out of reach of the terminal's Ctrl-C: the
+ * database process must stop when this process tells it to, not when the signal arrives, and tsx's
+ * esbuild service below it must not die under it either (a module tsx compiles at shutdown would
+ * then wait for it forever).
+ */
+function child(script, args, { ownGroup = false } = {}) {
+  const proc = fork(path.join(root, "scripts", "lib", script), args, { execArgv: ["--import", "tsx"], env: process.env, stdio: "inherit", detached: ownGroup });
   const message = new Promise((resolve, reject) => {
     proc.once("message", resolve);
     proc.once("exit", (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
@@ -54,9 +61,7 @@ function exitAfter(database) {
   process.exit = (code) => {
     if (exiting) return;
     exiting = true;
-    if (database.exitCode !== null) exit(code);
-    database.once("exit", () => exit(code));
-    database.send("stop");
+    stopDatabase(database).then(() => exit(code));
   };
 }
 
@@ -67,7 +72,7 @@ async function main() {
   let database = null;
   try {
     if (!process.env.DATABASE_URL) {
-      const embedded = child("embedded-db.ts", []);
+      const embedded = child("embedded-db.ts", [], { ownGroup: true });
       database = embedded.proc;
       const info = await embedded.message;
       log(`Embedded PostgreSQL (PGlite) started on 127.0.0.1:${info.port}, data in ${info.dir}`);
@@ -88,12 +93,7 @@ async function main() {
     createRequire(import.meta.url)(nextBin);
   } catch (err) {
     console.error(`[claimtrail] ${err instanceof Error ? err.message : String(err)}`);
-    if (database && database.exitCode === null) {
-      await new Promise((resolve) => {
-        database.once("exit", resolve);
-        database.send("stop");
-      });
-    }
+    if (database) await stopDatabase(database);
     process.exit(1);
   }
 }

@@ -30,7 +30,8 @@ interface ServerFile {
 }
 
 const MAX_CONNECTIONS = 40;
-
+/** How long stopping waits for client sockets to close before closing PGlite regardless. */
+const SOCKETS_CLOSE_MS = 5_000;
 
 function serverFile(dir: string): string {
   return path.join(dir, "server.json");
@@ -98,7 +99,9 @@ export async function startEmbedded(dir: string | null): Promise<EmbeddedServer>
     port,
     stop() {
       stopped ??= (async () => {
-        await server.stop();
+        // The socket server's close waits for every client socket to end; one that never does must not
+        // keep PGlite from closing (its checkpoint is what protects the data).
+        await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, SOCKETS_CLOSE_MS).unref())]);
         // close() checkpoints and flushes PGlite's files: without it a restart may find a torn write.
         await db.close();
         if (dir) fs.rmSync(serverFile(dir), { force: true });

@@ -3,12 +3,14 @@ import { findRunningEmbedded, startEmbedded } from "@/lib/db/embedded";
 
 /**
  * The embedded PostgreSQL (PGlite) as a process of its own, started by the
- * launcher when DATABASE_URL is not set (scripts/lib/serve.ts). This process
+ * launcher when DATABASE_URL is not set (scripts/start.mjs). This process
  * is the database server: it holds PGlite and nothing else. It tells the
  * launcher its URL over IPC and closes PGlite cleanly when the launcher says
  * "stop" (after the app has exited, so no connection is cut mid-write) or
- * goes away. Ctrl-C reaches the whole process group: ignored here, the
- * launcher decides when the database stops.
+ * goes away. The launcher starts it in a process group of its own, so the
+ * terminal's Ctrl-C doesn't reach it; a signal sent to it anyway is ignored:
+ * the launcher decides when the database stops, and kills it if it hasn't
+ * within 30 s.
  */
 async function main() {
   const dir = dataDir();

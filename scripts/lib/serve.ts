@@ -1,6 +1,7 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { serverTimeouts } from "./keep-alive";
+import { stopDatabase } from "./stop-database.mjs";
 import type { Prepared } from "./prepare";
 import { waitUntilAnswering } from "./wait-until-answering";
 
@@ -8,9 +9,12 @@ const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const log = (line: string) => console.log(`[claimtrail] ${line}`);
 
-/** Runs a TypeScript script (with the "@/" paths) as a child with IPC; resolves with its first message. */
-function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv): { proc: ChildProcess; message: Promise<T> } {
-  const proc = fork(path.join(root, "scripts", "lib", script), args, { execArgv: ["--import", "tsx"], env, stdio: "inherit" });
+/**
+ * Runs a TypeScript script (with the "@/" paths) as a child with IPC; resolves with its first message.
+ * `ownGroup`: in a process group of its own, out of reach of the terminal's Ctrl-C (see start.mjs).
+ */
+function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv, { ownGroup = false } = {}): { proc: ChildProcess; message: Promise<T> } {
+  const proc = fork(path.join(root, "scripts", "lib", script), args, { execArgv: ["--import", "tsx"], env, stdio: "inherit", detached: ownGroup });
   const message = new Promise<T>((resolve, reject) => {
     proc.once("message", (m) => resolve(m as T));
     proc.once("exit", (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
@@ -28,9 +32,9 @@ function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv): { pro
  * Prisma and no domain code. Migrations, demo data and the build run in a
  * child that exits when done (prepare.ts); the embedded PostgreSQL (PGlite)
  * runs in a child of its own (embedded-db.ts), which is the database server
- * and holds only that. Ctrl-C reaches the app and us; the embedded database
- * is told to stop only after the app has exited, so no connection is cut
- * mid-write.
+ * and holds only that. Ctrl-C reaches the app and us, not the database (its
+ * own process group); the embedded database is told to stop only after the
+ * app has exited, so no connection is cut mid-write.
  */
 export async function serve(mode: "production" | "development"): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -40,19 +44,13 @@ export async function serve(mode: "production" | "development"): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (database && database.exitCode === null) {
-      const db = database;
-      await new Promise<void>((resolve) => {
-        db.once("exit", () => resolve());
-        db.send("stop");
-      });
-    }
+    if (database) await stopDatabase(database);
     process.exit(code);
   };
   try {
     const timeouts = serverTimeouts();
     if (!process.env.DATABASE_URL) {
-      const embedded = child<{ url: string; port: number; dir: string }>("embedded-db.ts", [], process.env);
+      const embedded = child<{ url: string; port: number; dir: string }>("embedded-db.ts", [], process.env, { ownGroup: true });
       database = embedded.proc;
       const info = await embedded.message;
       log(`Embedded PostgreSQL (PGlite) started on 127.0.0.1:${info.port}, data in ${info.dir}`);
