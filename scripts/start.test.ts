@@ -42,6 +42,12 @@ async function ctrlC(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 }
 
+/** A process's group id (field 5 of /proc/<pid>/stat). */
+const processGroup = (pid: number) => {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+};
+
 const describeTree = (pid: number) => processTree(pid).map((p) => `${p.pid} (parent ${p.ppid}) ${p.rssMb.toFixed(0)} MB: ${p.command}`);
 
 describe("npm start's processes", () => {
@@ -75,6 +81,10 @@ describe("npm start's processes", () => {
         tree.filter((p) => p.ppid === children[0].pid && /\/esbuild --service/.test(p.command)),
       );
       expect(fs.existsSync(path.join(dataDir, "server.json"))).toBe(true);
+      // The database is a process group of its own: the terminal's Ctrl-C (sent to the server's group) reaches
+      // neither it nor tsx's esbuild service below it, which it may still need while it closes.
+      expect(processGroup(children[0].pid)).toBe(children[0].pid);
+      expect(processGroup(child.pid!)).toBe(child.pid);
       expect(await ctrlC(child)).toBe(130);
       // The launcher exits only once the database has closed cleanly (it removes server.json then).
       expect(fs.existsSync(path.join(dataDir, "server.json"))).toBe(false);
