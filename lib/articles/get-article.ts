@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { displayableDate } from "./dates";
 import type { DocNode } from "./document";
+import { articleMetadataSelect } from "./article-metadata-select";
 
 /** Revision numbers are PostgreSQL integers: 1 to 2,147,483,647. */
 export const REVISION_MAX = 2_147_483_647;
@@ -28,17 +29,7 @@ export async function getArticle(workspaceId: string, articleId: string, revisio
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId },
     select: {
-      id: true,
-      title: true,
-      publisher: true,
-      author: true,
-      url: true,
-      publishedAt: true,
-      language: true,
-      tags: true,
-      canonicalUrl: true,
-      originalUrl: true,
-      modifiedAt: true,
+      ...articleMetadataSelect,
       pageStarts: true,
       doc: true,
       text: true,

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { displayableDate } from "./dates";
+import { articleMetadataSelect } from "./article-metadata-select";
 
 export interface ArticleListOptions {
   /** Substring of the title, case-insensitive. */
@@ -24,17 +25,7 @@ export async function listArticles(workspaceId: string, opts: ArticleListOptions
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit,
     select: {
-      id: true,
-      title: true,
-      publisher: true,
-      author: true,
-      url: true,
-      publishedAt: true,
-      language: true,
-      tags: true,
-      canonicalUrl: true,
-      originalUrl: true,
-      modifiedAt: true,
+      ...articleMetadataSelect,
       revision: true,
       createdAt: true,
       updatedAt: true,
