@@ -8,9 +8,10 @@ import { apiSend } from "@/components/ui/api";
 import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { checkFileDetails, EMPTY_FILE_DETAILS, type FileDetails } from "@/lib/articles/file-details";
+import { decodeTextFile, type TextEncodingName } from "@/lib/articles/import/decode-text-file";
 import { FileDetailsFields } from "./file-details-fields";
 
-type Status = { kind: "ready" } | { kind: "uploading" } | { kind: "created" | "duplicate"; id: string; title: string } | { kind: "failed"; reason: string };
+type Status = { kind: "ready" } | { kind: "uploading" } | { kind: "created" | "duplicate"; id: string; title: string; encoding: TextEncodingName | null } | { kind: "failed"; reason: string };
 
 interface Item {
   key: string;
@@ -24,6 +25,15 @@ interface Item {
 
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,.pdf,.docx";
 const MAX_BYTES = 5 * 1024 * 1024;
+/** How an encoding is named to people (the names their editors use). */
+const ENCODING_NAMES: Record<TextEncodingName, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16",
+  "utf-16be": "UTF-16",
+  "windows-1251": "Windows-1251",
+  "koi8-u": "KOI8",
+  "windows-1252": "Windows-1252",
+};
 const DETAIL_FIELDS = new Set<string>(["title", "publisher", "url", "publishedAt"]);
 
 /** PDF and Word files travel to the API as base64 (the import takes JSON). */
@@ -97,14 +107,19 @@ export function FileImport({ slug }: { slug: string }) {
         patch(item.key, { status: { kind: "failed", reason: t("tooLarge") } });
         continue;
       }
-      const content = /\.(pdf|docx)$/i.test(item.file.name) ? await base64Of(item.file) : await item.file.text();
+      // Text files are decoded here, from their bytes: File.text() reads only UTF-8 and would send a
+      // Windows-1251 file as a wall of U+FFFD (lib/articles/import/decode-text-file.ts).
+      const binary = /\.(pdf|docx)$/i.test(item.file.name);
+      const decoded = binary ? null : decodeTextFile(new Uint8Array(await item.file.arrayBuffer()));
+      const content = decoded ? decoded.text : await base64Of(item.file);
       const res = await apiSend<{ status: "created" | "duplicate"; article: { id: string; title: string } }>("POST", `/api/w/${slug}/articles`, {
         filename: item.file.name,
         content,
         ...fields.get(item.key),
       });
       if (res.ok) {
-        patch(item.key, { status: { kind: res.data.status, id: res.data.article.id, title: res.data.article.title }, errors: {} });
+        const encoding = decoded && decoded.encoding !== "utf-8" ? decoded.encoding : null;
+        patch(item.key, { status: { kind: res.data.status, id: res.data.article.id, title: res.data.article.title, encoding }, errors: {} });
         continue;
       }
       const error = localize(res.error);
@@ -194,6 +209,7 @@ export function FileImport({ slug }: { slug: string }) {
                     <Link href={`/w/${slug}/articles/${i.status.id}/edit`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={t("editDetailsOf", { title: i.status.title })}>
                       {t("editDetails")}
                     </Link>
+                    {i.status.encoding ? <span className="block text-xs text-stone-500">{t("readAs", { encoding: ENCODING_NAMES[i.status.encoding] })}</span> : null}
                   </p>
                 ) : null}
                 {i.status.kind === "ready" ? (

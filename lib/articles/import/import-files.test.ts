@@ -25,6 +25,8 @@ function folder(): string {
   writeFileSync(path.join(dir, "empty.txt"), "");
   writeFileSync(path.join(dir, "huge.txt"), Buffer.alloc(5 * 1024 * 1024 + 1, "a"));
   writeFileSync(path.join(dir, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+  // «Привет, мир» in Windows-1251, as Russian text files often are.
+  writeFileSync(path.join(dir, "cp1251.txt"), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0]));
   writeFileSync(path.join(dir, "broken.json"), "[{ not json");
   writeFileSync(
     path.join(dir, "list.json"),
@@ -54,6 +56,7 @@ describe("importPaths", () => {
       "a-story.txt",
       "b-notes.md",
       "broken.json",
+      "cp1251.txt",
       "e-more.markdown",
       "empty.txt",
       "huge.txt",
@@ -79,7 +82,9 @@ describe("importPaths", () => {
 
     expect(byName["empty.txt"]).toMatchObject({ status: "failed", reason: '"empty.txt" is empty.' });
     expect(byName["huge.txt"]).toMatchObject({ status: "failed", reason: expect.stringContaining("larger than 5 MB") });
-    expect(byName["latin1.txt"]).toMatchObject({ status: "failed", reason: "The file is not UTF-8 text." });
+    // Not UTF-8: read in the single-byte encoding it was saved in, never as U+FFFD (decode-text-file.ts).
+    expect(byName["latin1.txt"]).toMatchObject({ status: "created", article: { title: "café" } });
+    expect(byName["cp1251.txt"]).toMatchObject({ status: "created", article: { title: "Привет, мир" } });
     expect(byName["broken.json"]).toMatchObject({ status: "failed", reason: expect.stringMatching(/^Not valid JSON/) });
     expect(byName["list.json #4"]).toMatchObject({ status: "failed", reason: "Give the article's text, html or markdown." });
     expect(byName["list.json #5"]).toMatchObject({ status: "failed", reason: "url: Use a full http:// or https:// address." });
@@ -88,13 +93,13 @@ describe("importPaths", () => {
     expect(byName["README.md"]).toMatchObject({ status: "skipped" });
 
     const stored = await db.article.findMany({ where: { workspaceId: workspace.id }, orderBy: { title: "asc" } });
-    expect(stored.map((a) => a.title)).toEqual(["From JSON", "Html item", "Markdown headline", "Markdown item", "Page", "Plain headline", "The htm body.", "The markdown file with the long ending."]);
+    expect(stored.map((a) => a.title)).toEqual(["From JSON", "Html item", "Markdown headline", "Markdown item", "Page", "Plain headline", "The htm body.", "The markdown file with the long ending.", "café", "Привет, мир"]);
     expect(stored[0]).toMatchObject({ url: "https://news.example/j", publisher: "Example", author: "A", publishedAt: new Date("2022-01-31"), language: "en", tags: ["json"], text: "Text item body." });
 
     // Again: everything already there is a duplicate, nothing new is stored.
     const again = await collect(workspace.id, [path.join(dir, "a-story.txt"), path.join(dir, "list.json")]);
     expect(again.map((o) => o.status)).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "failed", "failed"]);
-    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(8);
+    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(10);
   });
 
   it("fails a file given by name that isn't a supported type, and a path that doesn't exist", async () => {

@@ -5,6 +5,7 @@ import { annotationToolOf, TOOL_NAMES } from "@/lib/annotation-import/formats";
 import { DomainError } from "@/lib/errors";
 import { importArticle, type ImportArticleInput } from "./import-article";
 import { EXTENSIONS, MAX_BYTES, extensionOf, isBinaryFormat, type Format } from "./parse-file";
+import { decodeTextFile } from "./decode-text-file";
 
 /** What happened to one file, or one item of a .json list. */
 export interface ImportOutcome {
@@ -79,13 +80,8 @@ async function* importFile(input: ImportPathsInput, file: string): AsyncGenerato
     yield await attempt(file, () => importArticle({ workspaceId: input.workspaceId, actorId: input.actorId, filename: name, content, via: input.via }));
     return;
   }
-  let content: string;
-  try {
-    content = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(file));
-  } catch {
-    yield { source: file, status: "failed", reason: "The file is not UTF-8 text." };
-    return;
-  }
+  // UTF-8 or UTF-16 as marked; a Windows-1251 or KOI8 file (common for Russian and Ukrainian texts) is read as such.
+  const content = decodeTextFile(new Uint8Array(await readFile(file))).text;
   if (ext === "json") {
     yield* importJsonList(input, file, content);
     return;
