@@ -42,13 +42,24 @@ export const VERDICT_DESCRIPTIONS: Record<Verdict, string> = {
 /** The longest verdict label (characters, after trimming). */
 export const VERDICT_LABEL_MAX = 40;
 
+/**
+ * Whether a stored value is a usable label: non-blank text of at most VERDICT_LABEL_MAX characters,
+ * counted as zod's `max` counts them when the settings are checked (code points, so an emoji is one).
+ * Counting UTF-16 units here instead dropped labels the check had accepted (issue 14's tester, X43).
+ */
+function isVerdictLabel(label: unknown): label is string {
+  if (typeof label !== "string") return false;
+  const trimmed = label.trim();
+  return trimmed !== "" && [...trimmed].length <= VERDICT_LABEL_MAX;
+}
+
 /** The workspace's labels over the defaults, ignoring anything that isn't a verdict or a short string. */
 export function verdictLabels(custom: unknown): Record<Verdict, string> {
   const labels = { ...DEFAULT_VERDICT_LABELS };
   if (custom && typeof custom === "object") {
     for (const v of VERDICTS) {
       const label = (custom as Record<string, unknown>)[v];
-      if (typeof label === "string" && label.trim() && label.trim().length <= VERDICT_LABEL_MAX) labels[v] = label.trim();
+      if (isVerdictLabel(label)) labels[v] = label.trim();
     }
   }
   return labels;
@@ -66,7 +77,7 @@ function ownLabels(custom: unknown): Partial<Record<Verdict, string>> {
   if (!custom || typeof custom !== "object" || Array.isArray(custom)) return out;
   for (const v of VERDICTS) {
     const label = (custom as Record<string, unknown>)[v];
-    if (typeof label === "string" && label.trim() && label.trim().length <= VERDICT_LABEL_MAX) out[v] = label.trim();
+    if (isVerdictLabel(label)) out[v] = label.trim();
   }
   return out;
 }

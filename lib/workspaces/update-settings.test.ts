@@ -37,6 +37,16 @@ describe("workspace settings", () => {
     expect((await getVerdictLabels(workspace.id, "uk")).false).toBe("Неправда");
   });
 
+  it("a label of 40 emoji (80 UTF-16 units) is accepted and kept, in every language's reading of it", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const access = await authorize(admin.id, workspace.slug, "workspace.update");
+    const emoji = "😀".repeat(40);
+    const saved = await updateWorkspaceSettings(access, workspaceSettingsSchema.parse({ verdictLabels: { uk: { false: emoji, mixed: "Напівправда" } } }));
+    expect(saved.verdictLabels).toEqual({ uk: { false: emoji, mixed: "Напівправда" } });
+    expect((await getVerdictLabels(workspace.id, "uk")).false).toBe(emoji);
+    expect(workspaceSettingsSchema.safeParse({ verdictLabels: { uk: { false: "😀".repeat(41) } } }).success).toBe(false);
+  });
+
   it("refuses long, multi-line or unknown labels naming the field, and members who aren't admins", async () => {
     const pathsOf = (input: unknown) => {
       const r = workspaceSettingsSchema.safeParse(input);
