@@ -13,6 +13,7 @@ import type { BulkResult, ClaimListItem } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { shortcutLetter } from "./shortcut-letter";
 import { ReviewStateBadge, VerdictBadge } from "./verdict-badge";
+import { useContentLang } from "@/components/ui/content-lang";
 
 /** A small cell in a card (below md): inline, its column's name before it. */
 const CARD_CELL = "max-md:p-0 max-md:text-xs max-md:text-stone-600 max-md:before:mr-1 max-md:before:text-stone-600 max-md:before:content-[attr(data-label)]";
@@ -27,6 +28,7 @@ const NOBODY = "__nobody__";
 export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: string; items: ClaimListItem[]; labels: Record<Verdict, string>; canBulk: boolean; members: { id: string; name: string }[] }) {
   const router = useRouter();
   const t = useTranslations("claims.queue");
+  const langOf = useContentLang();
   const localize = useApiErrors();
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -156,7 +158,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                   </td>
                 ) : null}
                 <td className="max-w-md px-3 py-2.5 max-md:block max-md:max-w-none max-md:basis-full max-md:p-0">
-                  <PendingLink href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline">
+                  <PendingLink href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline" lang={langOf(c.statement)}>
                     {c.statement}
                   </PendingLink>
                   {c.claimant ? <span className="text-xs text-stone-500">{c.claimant}</span> : null}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import type { MentionView } from "@/lib/claims/claim-dto";
 import type { Send } from "./use-claim";
+import { useContentLang } from "@/components/ui/content-lang";
 
 
 /**
@@ -103,6 +104,7 @@ interface Props {
  */
 export function MentionsSection({ slug, claimId, mentions, nextCursor, count, articleCount, version, canEdit, send }: Props) {
   const t = useTranslations("claims.mentions");
+  const langOf = useContentLang();
   const status = (s: MentionView["status"]) => (s === "exact" ? null : t(`status.${s}`));
   const pages = useCursorPages(mentions, nextCursor, (cursor) => `/api/w/${slug}/claims/${claimId}/mentions?cursor=${encodeURIComponent(cursor)}`);
   const shown = pages.items;
@@ -119,7 +121,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
           <li key={m.annotationId} className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
             <div className="flex items-center justify-between gap-2">
               <span className="min-w-0">
-                <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline">
+                <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline" lang={langOf(m.article.title)}>
                   {m.article.title}
                 </Link>
                 {m.page !== null && !m.deleted ? <span className="ml-2 text-sm whitespace-nowrap text-stone-600">{t("page", { page: m.page })}</span> : null}
@@ -130,7 +132,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
                 <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{status(m.status)}</span>
               ) : null}
             </div>
-            <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600">
+            <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`)}>
               {m.before ? <span>…{m.before}</span> : null}
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
               {m.after ? <span>{m.after}…</span> : null}

@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/locale";
 import { languageName } from "@/lib/format/language-name";
+import { contentLang } from "@/lib/i18n/content-lang";
 
 interface Props {
   slug: string;
@@ -51,7 +52,9 @@ export function ArticleHeader({ slug, article, canEdit }: Props) {
           {t("allArticles")}
         </Link>
       </nav>
-      <h1 className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-stone-900">{article.title}</h1>
+      <h1 className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-stone-900" lang={contentLang(article.title, locale, article.language)}>
+        {article.title}
+      </h1>
       {byline.length ? (
         <p className="mt-2 text-stone-600">
           {byline.map((part, i) => (

@@ -25,6 +25,8 @@ export interface TextSelection {
 interface Props {
   doc: DocNode;
   text: string;
+  /** `lang` of the text when it isn't the UI's language. */
+  lang?: string;
   annotations: AnnotationView[];
   selectedId: string | null;
   flashId: string | null;
@@ -84,7 +86,7 @@ function toSelection(view: EditorView, index: TextIndex | null, from: number, to
 }
 
 /** The article body: tiptap over the stored document, highlights as decorations. */
-export function ArticleText({ doc, text, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, describe, wrapper, clearSelection }: Props) {
+export function ArticleText({ doc, text, lang, annotations, selectedId, flashId, onSelect, onHighlightClick, onShortcut, describe, wrapper, clearSelection }: Props) {
   const articleLabel = useTranslations("reader")("articleText");
   const indexRef = useRef<TextIndex | null>(null);
   const handlers = useRef({ onSelect, onHighlightClick, onShortcut });
@@ -110,6 +112,7 @@ export function ArticleText({ doc, text, annotations, selectedId, flashId, onSel
         role: "textbox",
         spellcheck: "false",
         "data-testid": "article-text",
+        ...(lang ? { lang } : {}),
       },
       handleKeyDown(view, event) {
         const now = () => {

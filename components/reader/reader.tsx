@@ -35,6 +35,8 @@ export interface ReaderProps {
   articleId: string;
   doc: DocNode;
   text: string;
+  /** The text's language where it differs from the UI's (lib/i18n/content-lang.ts). */
+  lang?: string;
   revision: number;
   /** The workspace's change-feed seq when the page was rendered: live updates start after it. */
   liveSeq: number;
@@ -293,6 +295,7 @@ export function Reader(props: ReaderProps) {
         <ArticleText
           doc={props.doc}
           text={props.text}
+          lang={props.lang}
           annotations={annotations}
           selectedId={selectedId}
           flashId={flashId}

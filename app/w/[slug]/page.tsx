@@ -12,6 +12,7 @@ import { startHere } from "@/lib/workspaces/start-here";
 import { StartHere } from "@/components/workspaces/start-here";
 import { formatDate } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
+import { contentLang } from "@/lib/i18n/content-lang";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("articles.list");
@@ -56,7 +57,9 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
               return (
                 <li key={a.id}>
                   <PendingLink href={`/w/${slug}/articles/${a.id}`} className="block px-5 py-4 hover:bg-stone-50 focus-visible:bg-stone-50">
-                    <span className="block font-serif text-lg leading-snug text-stone-900">{a.title}</span>
+                    <span className="block font-serif text-lg leading-snug text-stone-900" lang={contentLang(a.title, uiLocale, a.language)}>
+                      {a.title}
+                    </span>
                     {details ? <span className="mt-1 block text-sm text-stone-500">{details}</span> : null}
                   </PendingLink>
                 </li>

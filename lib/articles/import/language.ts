@@ -4,6 +4,7 @@
  * package, nothing is fetched); short ones fall back to the script, and only
  * where the script says enough.
  */
+import { byScript } from "./script-language";
 
 /** Below this many letters, n-gram detection guesses more than it knows. */
 export const MIN_LETTERS = 40;
@@ -20,6 +21,8 @@ function loadDetector(): Promise<Detector> {
 }
 
 const LETTER = /\p{L}/gu;
+
+export { byScript };
 
 /**
  * The language of an imported article's `text`, or null when it can't be
@@ -42,28 +45,3 @@ export async function detectLanguage(text: string, declared?: string | null): Pr
   return declared || byScript(sample);
 }
 
-/**
- * Short texts: only a script that belongs to few languages names one.
- * Cyrillic with Ukrainian-only letters is Ukrainian, with Russian-only ones
- * Russian; Latin script alone says nothing.
- */
-export function byScript(text: string): string | null {
-  const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  const letters = count(LETTER);
-  if (!letters) return null;
-  const share = (re: RegExp) => count(re) / letters;
-  if (share(/\p{Script=Cyrillic}/gu) > 0.5) {
-    if (/[іїєґІЇЄҐ]/u.test(text)) return "uk";
-    if (/[ыэёЫЭЁ]/u.test(text)) return "ru";
-    return null;
-  }
-  if (share(/\p{Script=Greek}/gu) > 0.5) return "el";
-  if (share(/\p{Script=Hangul}/gu) > 0.5) return "ko";
-  if (share(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.2) return "ja";
-  if (share(/\p{Script=Han}/gu) > 0.5) return "zh";
-  if (share(/\p{Script=Hebrew}/gu) > 0.5) return "he";
-  if (share(/\p{Script=Thai}/gu) > 0.5) return "th";
-  if (share(/\p{Script=Georgian}/gu) > 0.5) return "ka";
-  if (share(/\p{Script=Armenian}/gu) > 0.5) return "hy";
-  return null;
-}

@@ -10,6 +10,7 @@ import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getArticle } from "@/lib/articles/get-article";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
+import { contentLang } from "@/lib/i18n/content-lang";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { DomainError } from "@/lib/errors";
@@ -34,6 +35,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   });
   const current = article.shownRevision === article.revision;
   const t = await getTranslations("reader.page");
+  // The article's words in their own language for screen readers, whatever the UI's (WCAG 3.1.2).
+  const textLang = contentLang(article.text.slice(0, 2000), await uiLocale(), article.language);
   const header = <ArticleHeader slug={slug} article={article} canEdit={can(access.role, "article.edit")} />;
   if (!current) {
     return (
@@ -50,7 +53,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             })}
           </Alert>
         </div>
-        <StaticDocument doc={article.doc} />
+        <div lang={textLang}>
+          <StaticDocument doc={article.doc} />
+        </div>
       </article>
     );
   }
@@ -77,6 +82,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         articleId={articleId}
         doc={article.doc}
         text={article.text}
+        lang={textLang}
         revision={article.revision}
         liveSeq={liveSeq}
         annotations={snapshot.annotations}
