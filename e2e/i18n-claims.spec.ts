@@ -57,6 +57,9 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   // The reader: the panel, the legend and the selection toolbar in Russian.
   await openArticle(page, slug, EN_TITLE);
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  // The English article's words are marked English for screen readers (WCAG 3.1.2); the Russian UI around them isn't.
+  await expect(articleText(page)).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: EN_TITLE })).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: /^Выделения/ })).toBeVisible();
   await expect(page.getByText("Обозначения")).toBeVisible();
   await expectNoMissingMessages(page);
@@ -105,6 +108,7 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   await expect(page.getByRole("columnheader", { name: "Вердикт" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Применить фильтры" })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: EN });
+  await expect(row.getByRole("link", { name: EN })).toHaveAttribute("lang", "en");
   await expect(row).toContainText("Вердикта пока нет");
   await expect(row).toContainText("Не проверено");
   await expectNoMissingMessages(page);
@@ -113,6 +117,9 @@ test("in Russian: a claim is made from a highlight, the Russian passage is offer
   // The claim page; setting a verdict works in Russian and is told in Russian.
   await row.getByRole("link", { name: EN }).click();
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: EN })).toHaveAttribute("lang", "en");
+  // The Russian mention's quote, on a Russian page, inherits the page's language.
+  await expect(page.locator("mark", { hasText: RU }).locator("xpath=..")).not.toHaveAttribute("lang", /.+/);
   const review = page.getByRole("region", { name: "Вердикт и проверка" });
   await expect(review).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Упоминания/ })).toContainText("(2 в 2 статьях)");

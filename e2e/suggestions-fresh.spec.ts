@@ -75,3 +75,27 @@ test("the dialog shows only the answer to the latest search, drops a late earlie
   await asked;
   await expect(suggested(page).getByRole("listitem").filter({ hasText: TEAMMATE })).toBeVisible();
 });
+
+test("a teammate's new claim in another article reaches the open dialog too (a passage's match often lives elsewhere)", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpAndLand(page, newPerson("Elsewhere"));
+  const slug = await createWorkspace(page, "Elsewhere desk");
+  const here = await addArticle(page, slug, TITLE, [OPEN, "A last paragraph follows here."]);
+  const elsewhere = await addArticle(page, slug, "Rail report", [TEAMMATE, "Another paragraph follows here."]);
+  await addClaim(page, slug, await addHighlight(page, slug, here, "A last paragraph follows here."));
+
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: TITLE }).click();
+  await expect(articleText(page)).toBeVisible();
+  await mouseSelect(page, articleText(page), OPEN);
+  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).getByText("Looking for similar claims")).toHaveCount(0);
+  await expect(dialog(page).getByRole("listitem").filter({ hasText: TEAMMATE })).toHaveCount(0);
+
+  // The teammate's claim is made in the other article, which this reader's own stream doesn't follow.
+  const asked = page.waitForRequest((r) => isSuggestions(r) && "text" in (JSON.parse(r.postData() ?? "{}") as object));
+  await addClaim(page, slug, await addHighlight(page, slug, elsewhere, TEAMMATE));
+  await asked;
+  await expect(suggested(page).getByRole("listitem").filter({ hasText: TEAMMATE })).toBeVisible();
+});

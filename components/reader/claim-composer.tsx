@@ -11,6 +11,7 @@ import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import type { Verdict } from "@/lib/claims/verdicts";
 import type { SuggestionReason } from "@/lib/search/suggest-claims";
+import { useLiveChanges } from "@/components/live/use-live-changes";
 
 export interface Suggestion {
   claimId: string;
@@ -28,6 +29,8 @@ interface Props {
   slug: string;
   articleId: string;
   revision: number;
+  /** The workspace change-feed seq the page was rendered at (where following the workspace's claims starts). */
+  liveSeq: number;
   /** The passage; with `annotationId` it is an existing plain highlight, which is reused rather than highlighted again. */
   selection: { start: number; end: number; text: string; annotationId?: string };
   /** Which part to start in: a new claim (the statement) or attaching to an existing one (the search). */
@@ -57,7 +60,7 @@ async function fetchSuggestions(url: string, body: { text: string; articleId: st
  * cancels it, and closing it gives focus back to whatever had it before (the
  * article text, for the M key); Tab and Shift+Tab wrap round inside it.
  */
-export function ClaimComposer({ slug, articleId, revision, selection, focus = "statement", labels, onDone, onExisting, onCancel }: Props) {
+export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, focus = "statement", labels, onDone, onExisting, onCancel }: Props) {
   const t = useTranslations("reader.composer");
   const localize = useApiErrors();
   const base = `/api/w/${slug}`;
@@ -104,6 +107,13 @@ export function ClaimComposer({ slug, articleId, revision, selection, focus = "s
     );
     return () => window.clearTimeout(timer);
   }, [base, key, generation, q, selection.text, articleId, t]);
+
+  // A teammate's new claim in ANOTHER article may be the one this passage matches (a Russian passage's English
+  // claim lives in the English article), and the reader's own stream follows only this article: while the dialog
+  // is open it follows the workspace's claim changes too, and asks again on each (issue 14's tester, X36).
+  useLiveChanges({ slug }, liveSeq, (changes) => {
+    if (changes.some((c) => c.kind.startsWith("claim."))) setGeneration((g) => g + 1);
+  });
 
   // Claims change while the dialog is open (a teammate makes, merges or deletes one, sets a verdict): the list is asked for again.
   useEffect(() => {

@@ -328,6 +328,7 @@ export function Reader(props: ReaderProps) {
             slug={slug}
             articleId={articleId}
             revision={revision}
+            liveSeq={props.liveSeq}
             selection={composing}
             focus={composing.focus}
             labels={labels}
