@@ -29,6 +29,11 @@
  * database (kept, the dataset's handles in its comment) and starts every later
  * run from a copy of it (CREATE DATABASE … TEMPLATE), so repeated runs measure
  * the same data without generating it again. The copy is dropped after the run.
+ * Downloads ask for the bytes as they are (`Accept-Encoding: identity`, as curl
+ * and most API clients do): fetch would otherwise ask for gzip, and the app
+ * server would spend a core compressing hundreds of MB while the bench spends
+ * another inflating them. BENCH_EXPORT_GZIP=1 asks for gzip as a browser does
+ * (the figures then say so).
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
@@ -50,6 +55,7 @@ const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432
 const CLAIMS = Number(process.env.BENCH_EXPORT_CLAIMS ?? 100_000);
 const SCALE = CLAIMS >= 1000 ? `${CLAIMS / 1000}k claims` : `${CLAIMS} claims`;
 const SECRET = "test-secret-not-for-production"; // what startTestServer gives the app
+const GZIP = process.env.BENCH_EXPORT_GZIP === "1";
 
 interface Run {
   bytes: number;
@@ -160,7 +166,7 @@ async function main() {
     console.log(`  ${SCALE}: ${ws.articles} articles, ${ws.highlights} highlights, generated in ${ws.seconds.toFixed(0)} s`);
     const server = await startTestServer({ quiet: true, database: { url: database.url, drop: async () => undefined }, nodeArgs: serverTimeouts().nodeArgs });
     stop = server.stop;
-    const auth = { authorization: `Bearer ${ws.admin.apiToken}` };
+    const auth = { authorization: `Bearer ${ws.admin.apiToken}`, "accept-encoding": GZIP ? "gzip" : "identity" };
     const live = `c."workspaceId" = '${ws.workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL`;
     const claimCols = `c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c."explanationText", c.tags, c."createdAt", c."updatedAt", c."approvedAt"`;
     const liveClaims = `SELECT ${claimCols} FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`;
@@ -225,7 +231,8 @@ async function main() {
       const copy = await copyAll(database.url, copies[format], format !== "bundle");
       if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
       const ours: Run = { bytes, rows: copy.rows, seconds };
-      const area = `export ${format}`;
+      if (res.headers.get("content-encoding") && !GZIP) throw new Error(`export ${format}: answered ${res.headers.get("content-encoding")} though asked for identity`);
+      const area = GZIP ? `export ${format} (gzip asked for)` : `export ${format}`;
       const mbs = ours.bytes / MB / ours.seconds;
       console.log(
         `  ${format}: ${(ours.bytes / MB).toFixed(1)} MB, ${ours.rows.toLocaleString("en")} records in ${ours.seconds.toFixed(2)} s; COPY ${(copy.bytes / MB).toFixed(1)} MB in ${copy.seconds.toFixed(2)} s`,

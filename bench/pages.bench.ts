@@ -20,7 +20,8 @@
  * BENCH_PAGES_TEMPLATE=<prefix> generates each scale's workspace once into the
  * database <prefix>_<scale> (kept, bench/lib/dataset-template.ts) and starts
  * every later run from a copy of it; the generation time is then recorded only
- * by the run that generated it. Target (issue 11): back under 300 MB after the workload,
+ * by the run that generated it. BENCH_PAGES_CASES=<text>[,<text>] measures only
+ * the cases whose "area · measure" contains one of the texts (a partial run). Target (issue 11): back under 300 MB after the workload,
  * judged at 100k (and 1M).
  */
 import os from "node:os";
@@ -93,6 +94,10 @@ const CASES: Case[] = [
   { area: "API v1", measure: "events of the workspace, a page", api: true, growth: true, path: (ws) => `/api/v1/workspaces/${ws.slug}/events` },
 ];
 
+/** BENCH_PAGES_CASES: the cases to measure (a partial run), by part of "area · measure"; all when unset. */
+const ONLY = (process.env.BENCH_PAGES_CASES ?? "").split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
+const chosen = (c: Case) => !ONLY.length || ONLY.some((t) => `${c.area} · ${c.measure}`.toLowerCase().includes(t));
+
 async function timed(url: string, headers: Record<string, string>): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(url, { headers, redirect: "manual" });
@@ -127,7 +132,7 @@ async function measureScale(claims: number): Promise<Map<string, number>> {
     // The server has answered a few requests (sign-in page, the cursors): its memory before the workload.
     const memory = sampler(() => server.pid, 100);
 
-    for (const c of CASES) {
+    for (const c of CASES.filter(chosen)) {
       const url = server.baseUrl + c.path(ws, ctx);
       const headers = c.api ? api : page;
       for (let i = 0; i < WARMUP; i++) await timed(url, headers);
@@ -169,7 +174,7 @@ async function main() {
   const small = byScale.get(10_000)!;
   const large = byScale.get(100_000)!;
   for (const c of CASES) {
-    if (!c.growth) continue;
+    if (!c.growth || !chosen(c)) continue;
     const key = `${c.area} · ${c.measure}`;
     recordAtMost({ area: c.area, measure: `growth of p95, ${c.measure}`, scale: "10k → 100k claims", value: large.get(key)! / small.get(key)!, unit: "×" }, 1.5);
   }

@@ -533,6 +533,9 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
     );
     if ((await client.query(`SELECT to_regclass('"ArticleClaimProgress"') AS t`)).rows[0].t) {
+      // Statistics first: without them the planner took the freshly loaded tables for a few rows and looped over
+      // every claim with a bitmap scan of the workspace's 200,000 highlights (at 100k claims: still running after 9 min; 4 s with them).
+      await client.query(`ANALYZE "Claim", "Annotation", "Article"`);
       await q(
         "article progress",
         `INSERT INTO "ArticleClaimProgress" ("articleId", "claims", "withVerdict")

@@ -53,20 +53,25 @@ export class BinaryCopyValues {
   rows = 0;
   ended = false;
 
+  /** Where the tuples start in `buf` (past the header the first time), or null while the header isn't whole. */
+  private start(buf: Buffer): number | null {
+    if (this.headerDone) return 0;
+    if (buf.length < 19) return null;
+    if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("Not a binary COPY stream");
+    this.headerDone = true;
+    return 19 + buf.readInt32BE(15);
+  }
+
   /** The whole tuples the chunk completes. */
   tuples(chunk: Buffer): (Buffer | null)[][] {
     const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    let at = 0;
     const out: (Buffer | null)[][] = [];
-    if (!this.headerDone) {
-      if (buf.length < 19) {
-        this.rest = buf;
-        return out;
-      }
-      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("Not a binary COPY stream");
-      at = 19 + buf.readInt32BE(15);
-      this.headerDone = true;
+    const first = this.start(buf);
+    if (first === null) {
+      this.rest = buf;
+      return out;
     }
+    let at = first;
     while (at + 2 <= buf.length) {
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
@@ -107,10 +112,61 @@ export class BinaryCopyValues {
     return out;
   }
 
+  /**
+   * The values of the whole tuples the chunk completes, their bytes one after another in one new
+   * Buffer (null if none): what copyValues streams. No object per row or field: a row costs a few
+   * integer reads and one native copy, where a view per field and a join per chunk had made the
+   * app server's CPU per export about equal to PostgreSQL's writing the text.
+   */
   push(chunk: Buffer): Buffer | null {
-    const parts: Buffer[] = [];
-    for (const tuple of this.tuples(chunk)) for (const field of tuple) if (field && field.length) parts.push(field);
-    return parts.length === 0 ? null : parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts);
+    const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+    const first = this.start(buf);
+    if (first === null) {
+      this.rest = buf;
+      return null;
+    }
+    let at = first;
+    const size = buf.length;
+    const out = Buffer.allocUnsafe(size); // the values are never longer than the tuples holding them
+    let used = 0;
+    while (at + 2 <= size) {
+      const fields = buf.readInt16BE(at);
+      if (fields === -1) {
+        this.ended = true;
+        at += 2;
+        break;
+      }
+      // A whole tuple must be here before any of it is taken.
+      let end = at + 2;
+      let complete = true;
+      for (let f = 0; f < fields; f++) {
+        if (end + 4 > size) {
+          complete = false;
+          break;
+        }
+        const len = buf.readInt32BE(end);
+        end += 4 + (len > 0 ? len : 0);
+        if (end > size) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) break;
+      let p = at + 2;
+      for (let f = 0; f < fields; f++) {
+        const len = buf.readInt32BE(p);
+        p += 4;
+        if (len > 0) {
+          used += buf.copy(out, used, p, p + len);
+          p += len;
+        }
+      }
+      this.rows += 1;
+      at = end;
+    }
+    // The unfinished tail is copied: `buf` may be the network chunk, which then need not be kept.
+    this.rest = at < size ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
+    return used ? out.subarray(0, used) : null;
   }
 }
 
@@ -130,10 +186,10 @@ async function connect(): Promise<pg.Client> {
  * when the stream ends, fails, or the consumer stops early.
  */
 export async function* copyValues(sql: Prisma.Sql): AsyncGenerator<Buffer> {
-  for await (const tuples of copyTuples(sql)) {
-    const parts: Buffer[] = [];
-    for (const tuple of tuples) for (const field of tuple) if (field && field.length) parts.push(field);
-    if (parts.length) yield parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  const parser = new BinaryCopyValues();
+  for await (const chunk of copyChunks(sql)) {
+    const values = parser.push(chunk);
+    if (values) yield values;
   }
 }
 
@@ -143,15 +199,20 @@ export async function* copyValues(sql: Prisma.Sql): AsyncGenerator<Buffer> {
  * copy them before asking for the next. A connection of its own, as for copyValues.
  */
 export async function* copyTuples(sql: Prisma.Sql): AsyncGenerator<(Buffer | null)[][]> {
+  const parser = new BinaryCopyValues();
+  for await (const chunk of copyChunks(sql)) {
+    const tuples = parser.tuples(chunk);
+    if (tuples.length) yield tuples;
+  }
+}
+
+/** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life. */
+async function* copyChunks(sql: Prisma.Sql): AsyncGenerator<Buffer> {
   const client = await connect();
   let ok = false;
   try {
     const stream = client.query(copyTo(`COPY (${inlineSql(sql)}) TO STDOUT (FORMAT binary)`));
-    const parser = new BinaryCopyValues();
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const tuples = parser.tuples(chunk);
-      if (tuples.length) yield tuples;
-    }
+    yield* stream as AsyncIterable<Buffer>;
     ok = true;
   } finally {
     // Stopped mid-stream: the connection is in COPY mode; ending it is the clean way out.
