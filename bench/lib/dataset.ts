@@ -1,7 +1,7 @@
 /**
  * The scale dataset (issue 11): a whole workspace at a given size, generated in
- * SQL (INSERT … SELECT over generate_series) into a throwaway database, so
- * 100k claims take seconds and 1M a few minutes.
+ * SQL (INSERT … SELECT over generate_series) into a throwaway database, in
+ * minutes for 100k claims and under an hour for 1M on this loaded 2-core machine.
  *
  *   const database = await createTestDatabase();
  *   const ws = await generateWorkspace(database.url, { claims: 100_000, seed: 1 });
@@ -31,8 +31,11 @@
  * included), so PostgreSQL's character offsets equal the app's UTF-16 offsets.
  * Triggers and foreign-key checks are off while loading
  * (session_replication_role = replica): highlights go in before their claims,
- * so each claim's search vector is computed once, on insert, by the app's own
- * claim_search_document(); then everything is ANALYZEd.
+ * and each claim's search document is put together from pieces parsed once per
+ * text by the app's own search_piece(), equal to what claim_search_document()
+ * gives (bench/lib/dataset.test.ts checks every one); from 100k claims the
+ * tables' secondary indexes are built after loading; then everything is
+ * ANALYZEd. bench/generate-template.ts generates a template ahead of a bench.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
