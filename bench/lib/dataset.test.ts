@@ -14,7 +14,7 @@ let ws: GeneratedWorkspace;
 let client: pg.Client;
 
 beforeAll(async () => {
-  ws = await generateWorkspace(url, { claims: 2000, seed: 3, batch: 300, rebuildIndexes: true }); // several batches, a short last one; as at 1M
+  ws = await generateWorkspace(url, { claims: 2000, seed: 3, batch: 300, workers: 3, rebuildIndexes: true }); // several batches side by side, a short last one; as at 1M
   client = new pg.Client({ connectionString: url });
   await client.connect();
 }, 120_000);

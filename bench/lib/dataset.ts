@@ -52,6 +52,8 @@ export interface GenerateOptions {
   log?: (line: string) => void;
   /** Claims per batch of search documents (default 50,000; claims go in four batches at a time). */
   batch?: number;
+  /** Sessions parsing the statements side by side (default 2, this machine's cores). */
+  workers?: number;
   /** Drop the tables' secondary indexes while loading and build them after (default: from 100k claims). */
   rebuildIndexes?: boolean;
 }
@@ -396,32 +398,51 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     // statement's own language is English too; claimants repeat (~40k distinct), so each is parsed once. The
     // pieces are put together in claim_search_document()'s order (bench/lib/dataset.test.ts compares every
     // generated document with the function's). In batches, with the rate, so a 1M run shows its progress.
-    await client.query(`CREATE TEMP TABLE piece (g int PRIMARY KEY, lang text, sa tsvector, sc tsvector)`);
+    // Parsing is CPU-bound and each statement is a function of g, so several sessions parse batches side by side
+    // (each recomputing its statements from g with tc's own expression) into one unlogged table.
+    const pieces = `"bench_piece_${tag}"`;
+    await client.query(`CREATE UNLOGGED TABLE ${pieces} (g int PRIMARY KEY, lang text, sa tsvector, sc tsvector)`);
     const BATCH = Math.max(1, options.batch ?? 50_000);
-    for (let lo = 1; lo <= N; lo += BATCH) {
-      const hi = Math.min(N, lo + BATCH - 1);
-      const t0 = performance.now();
-      await client.query(
-        `INSERT INTO piece (g, lang, sa, sc)
-         SELECT g, lang, sa, CASE WHEN lang = 'en' THEN setweight(sa, 'C') ELSE "search_piece"(statement, 'en', 'C') END
-         FROM (SELECT g, statement, lang, "search_piece"(statement, lang, 'A') AS sa
-               FROM (SELECT g, statement, "search_guess_language"(statement) AS lang FROM tc WHERE g BETWEEN $1 AND $2) x) y`,
-        [lo, hi],
-      );
-      const s = (performance.now() - t0) / 1000;
-      log(`  statement pieces ${hi.toLocaleString("en")}/${N.toLocaleString("en")}: ${s.toFixed(1)} s, ${((hi - lo + 1) / s).toFixed(0)} claims/s`);
-    }
+    let next = 1;
+    const parsed = performance.now();
+    const worker = async () => {
+      const w = new pg.Client({ connectionString: databaseUrl });
+      await w.connect();
+      try {
+        while (next <= N) {
+          const lo = next;
+          const hi = Math.min(N, lo + BATCH - 1);
+          next = hi + 1;
+          const t0 = performance.now();
+          await w.query(
+            `INSERT INTO ${pieces} (g, lang, sa, sc)
+             SELECT g, lang, sa, CASE WHEN lang = 'en' THEN setweight(sa, 'C') ELSE "search_piece"(statement, 'en', 'C') END
+             FROM (SELECT g, statement, lang, "search_piece"(statement, lang, 'A') AS sa
+                   FROM (SELECT g, statement, "search_guess_language"(statement) AS lang
+                         FROM (SELECT g, ${sentence("$13", STATEMENTS.length, "g", seed)} AS statement FROM generate_series($14::int, $15::int) AS g) t) x) y`,
+            [...words, STATEMENTS, lo, hi],
+          );
+          const s = (performance.now() - t0) / 1000;
+          log(`  statement pieces ${lo.toLocaleString("en")}–${hi.toLocaleString("en")} of ${N.toLocaleString("en")}: ${s.toFixed(1)} s, ${((hi - lo + 1) / s).toFixed(0)} claims/s in this session`);
+        }
+      } finally {
+        await w.end();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.workers ?? 2) }, worker));
+    const parseS = (performance.now() - parsed) / 1000;
+    log(`  statement pieces: ${parseS.toFixed(1)} s, ${(N / parseS).toFixed(0)} claims/s`);
     await q(
       "claimant pieces",
       `CREATE TEMP TABLE claimant_piece AS
        SELECT key, lang, "search_piece"(claimant, lang, 'B') AS sb
-       FROM (SELECT DISTINCT ON (coalesce(t.claimant, ''), p.lang) coalesce(t.claimant, '') AS key, t.claimant, p.lang FROM tc t JOIN piece p USING (g)) d`,
+       FROM (SELECT DISTINCT ON (coalesce(t.claimant, ''), p.lang) coalesce(t.claimant, '') AS key, t.claimant, p.lang FROM tc t JOIN ${pieces} p USING (g)) d`,
     );
     await q(
       "mention pieces",
       `CREATE TEMP TABLE mention_doc AS
        SELECT s.survivor AS g, "search_tsvector_agg"(p.sc ORDER BY a."createdAt", a.id) AS sv
-       FROM segpos s JOIN "Annotation" a ON a.id = ${id("h", "s.h")} JOIN piece p ON p.g = s.c
+       FROM segpos s JOIN "Annotation" a ON a.id = ${id("h", "s.h")} JOIN ${pieces} p ON p.g = s.c
        WHERE a."deletedAt" IS NULL
        GROUP BY s.survivor`,
     );
@@ -454,7 +475,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
            CASE WHEN ${merged} THEN ${id("c", "g + 1")} END, CASE WHEN ${merged} THEN "createdAt" + interval '4 days' END,
            p.sa || cp.sb || coalesce(md.sv, '')
            ${counted ? `, coalesce(lc.articles, 0), coalesce(lc.relations, 0)` : ""}
-         FROM tc JOIN piece p USING (g) JOIN claimant_piece cp ON cp.key = coalesce(tc.claimant, '') AND cp.lang = p.lang
+         FROM tc JOIN ${pieces} p USING (g) JOIN claimant_piece cp ON cp.key = coalesce(tc.claimant, '') AND cp.lang = p.lang
            LEFT JOIN mention_doc md USING (g) LEFT JOIN link_count lc ON lc.id = ${id("c", "g")}
          WHERE g BETWEEN $2 AND $3`,
         [[reviewerA, reviewerB], lo, hi],
@@ -462,7 +483,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       const s = (performance.now() - t0) / 1000;
       log(`  claims ${hi.toLocaleString("en")}/${N.toLocaleString("en")}: ${s.toFixed(1)} s, ${((hi - lo + 1) / s).toFixed(0)} claims/s`);
     }
-    await client.query(`DROP TABLE piece; DROP TABLE claimant_piece; DROP TABLE mention_doc; DROP TABLE link_count`);
+    await client.query(`DROP TABLE ${pieces}; DROP TABLE claimant_piece; DROP TABLE mention_doc; DROP TABLE link_count`);
     // Postings and the workspace's words, as Claim's insert trigger writes them (triggers are off while loading):
     // without them the suggestions over this dataset would find nothing.
     await q(
