@@ -235,6 +235,35 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     return res;
   };
   const words = WORD_PARAMS;
+  // CPU-bound steps over claims 1…N in batches, in several sessions side by side (options.workers), each with
+  // the loading session's settings; progress and claims/s logged per batch and for the whole step.
+  const inParallel = async (label: string, batchSql: (lo: number, hi: number) => [string, unknown[]]) => {
+    const batch = Math.max(1, options.batch ?? 50_000);
+    let next = 1;
+    const started = performance.now();
+    const worker = async () => {
+      const w = new pg.Client({ connectionString: databaseUrl });
+      await w.connect();
+      try {
+        await w.query("SET session_replication_role = replica");
+        await w.query("SET work_mem = '256MB'");
+        while (next <= N) {
+          const lo = next;
+          const hi = Math.min(N, lo + batch - 1);
+          next = hi + 1;
+          const t0 = performance.now();
+          await w.query(...batchSql(lo, hi));
+          const s = (performance.now() - t0) / 1000;
+          log(`  ${label} ${lo.toLocaleString("en")}–${hi.toLocaleString("en")} of ${N.toLocaleString("en")}: ${s.toFixed(1)} s, ${((hi - lo + 1) / s).toFixed(0)} claims/s in this session`);
+        }
+      } finally {
+        await w.end();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.workers ?? 2) }, worker));
+    const s = (performance.now() - started) / 1000;
+    log(`  ${label}: ${s.toFixed(1)} s, ${(N / s).toFixed(0)} claims/s`);
+  };
   try {
     await client.query("SET session_replication_role = replica"); // no triggers, no FK checks while loading
     await client.query("SET work_mem = '256MB'");
@@ -403,35 +432,14 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     const pieces = `"bench_piece_${tag}"`;
     await client.query(`CREATE UNLOGGED TABLE ${pieces} (g int PRIMARY KEY, lang text, sa tsvector, sc tsvector)`);
     const BATCH = Math.max(1, options.batch ?? 50_000);
-    let next = 1;
-    const parsed = performance.now();
-    const worker = async () => {
-      const w = new pg.Client({ connectionString: databaseUrl });
-      await w.connect();
-      try {
-        while (next <= N) {
-          const lo = next;
-          const hi = Math.min(N, lo + BATCH - 1);
-          next = hi + 1;
-          const t0 = performance.now();
-          await w.query(
-            `INSERT INTO ${pieces} (g, lang, sa, sc)
-             SELECT g, lang, sa, CASE WHEN lang = 'en' THEN setweight(sa, 'C') ELSE "search_piece"(statement, 'en', 'C') END
-             FROM (SELECT g, statement, lang, "search_piece"(statement, lang, 'A') AS sa
-                   FROM (SELECT g, statement, "search_guess_language"(statement) AS lang
-                         FROM (SELECT g, ${sentence("$13", STATEMENTS.length, "g", seed)} AS statement FROM generate_series($14::int, $15::int) AS g) t) x) y`,
-            [...words, STATEMENTS, lo, hi],
-          );
-          const s = (performance.now() - t0) / 1000;
-          log(`  statement pieces ${lo.toLocaleString("en")}–${hi.toLocaleString("en")} of ${N.toLocaleString("en")}: ${s.toFixed(1)} s, ${((hi - lo + 1) / s).toFixed(0)} claims/s in this session`);
-        }
-      } finally {
-        await w.end();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, options.workers ?? 2) }, worker));
-    const parseS = (performance.now() - parsed) / 1000;
-    log(`  statement pieces: ${parseS.toFixed(1)} s, ${(N / parseS).toFixed(0)} claims/s`);
+    await inParallel("statement pieces", (lo, hi) => [
+      `INSERT INTO ${pieces} (g, lang, sa, sc)
+       SELECT g, lang, sa, CASE WHEN lang = 'en' THEN setweight(sa, 'C') ELSE "search_piece"(statement, 'en', 'C') END
+       FROM (SELECT g, statement, lang, "search_piece"(statement, lang, 'A') AS sa
+             FROM (SELECT g, statement, "search_guess_language"(statement) AS lang
+                   FROM (SELECT g, ${sentence("$13", STATEMENTS.length, "g", seed)} AS statement FROM generate_series($14::int, $15::int) AS g) t) x) y`,
+      [...words, STATEMENTS, lo, hi],
+    ]);
     await q(
       "claimant pieces",
       `CREATE TEMP TABLE claimant_piece AS
@@ -486,12 +494,13 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
     await client.query(`DROP TABLE ${pieces}; DROP TABLE claimant_piece; DROP TABLE mention_doc; DROP TABLE link_count`);
     // Postings and the workspace's words, as Claim's insert trigger writes them (triggers are off while loading):
     // without them the suggestions over this dataset would find nothing.
-    await q(
-      "search postings",
+    // In claim id ranges, side by side: one call of claim_search_impacts() a claim is most of this step.
+    await inParallel("search postings", (lo, hi) => [
       `INSERT INTO "ClaimSearchTerm" ("claimId", "workspaceId", "lexeme", "impact")
        SELECT c.id, c."workspaceId", i.lexeme, i.impact FROM "Claim" c CROSS JOIN LATERAL "claim_search_impacts"(c."searchVector") i
-        WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND c."searchVector" IS NOT NULL`,
-    );
+        WHERE c.id BETWEEN $1 AND $2 AND c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL AND c."searchVector" IS NOT NULL`,
+      [claimId(lo), claimId(hi)],
+    ]);
     await q(
       "search vocabulary",
       `INSERT INTO "SearchLexeme" ("workspaceId", "lexeme")
