@@ -215,6 +215,16 @@ describe("search documents, postings and tallies kept per statement", () => {
           WHERE "deletedAt" IS NULL AND "mergedIntoId" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       );
       expect((now.tallies as { claimCount: number }[]).filter((t) => t.claimCount !== 0).map((t) => Object.values(t))).toEqual(tally.rows.map((t) => Object.values(t)));
+      // Articles' claim progress (per statement, join-free since set_based_postings_embeddings) equals a fresh count.
+      const progress = await c.query(
+        `SELECT p."articleId" FROM "ArticleClaimProgress" p
+          LEFT JOIN (SELECT n."articleId", count(DISTINCT cl.id)::int AS claims, (count(DISTINCT cl.id) FILTER (WHERE cl.verdict IS NOT NULL))::int AS with_verdict
+                       FROM "Annotation" n JOIN "Claim" cl ON cl.id = n."claimId" AND cl."deletedAt" IS NULL AND cl."mergedIntoId" IS NULL
+                      WHERE n."deletedAt" IS NULL GROUP BY n."articleId") x ON x."articleId" = p."articleId"
+          WHERE p.claims <> coalesce(x.claims, 0) OR p."withVerdict" <> coalesce(x.with_verdict, 0)`,
+      );
+      expect(progress.rows).toEqual([]);
+      expect((await c.query(`SELECT sum(claims)::int AS n FROM "ArticleClaimProgress"`)).rows[0].n).toBeGreaterThan(3);
       const c0 = await c.query(`SELECT "articleCount", "relationCount" FROM "Claim" WHERE id = 'c0'`);
       expect(c0.rows[0]).toEqual({ articleCount: 2, relationCount: 2 });
     });

@@ -114,3 +114,31 @@ CREATE TRIGGER "Annotation_embedding_insert" AFTER INSERT ON "Annotation"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "annotation_embedding_insert_trigger"();
 CREATE TRIGGER "Annotation_embedding_update" AFTER UPDATE ON "Annotation"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "annotation_embedding_update_trigger"();
+
+-- Articles' claim progress on a claim update joined the old rows to the new (migration article_claim_progress):
+-- quadratic once planned for a one-row update, as above. A 5,000-claim statement edit after a one-row one spent
+-- 15.6 s in it (load ~25). Now each claim's change is the sum of its new row's standing (+) and its old row's (-).
+CREATE OR REPLACE FUNCTION "article_claim_progress_claim_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "ArticleClaimProgress" p SET "claims" = p."claims" + d.dc, "withVerdict" = p."withVerdict" + d.dv
+    FROM (
+      SELECT m."articleId", sum(x.dc)::int AS dc, sum(x.dv)::int AS dv
+        FROM (
+          SELECT y.id, sum(y.dc) AS dc, sum(y.dv) AS dv FROM (
+            SELECT n.id, (n."deletedAt" IS NULL AND n."mergedIntoId" IS NULL)::int AS dc,
+                   (n."deletedAt" IS NULL AND n."mergedIntoId" IS NULL AND n.verdict IS NOT NULL)::int AS dv
+              FROM new_rows n
+            UNION ALL
+            SELECT o.id, -((o."deletedAt" IS NULL AND o."mergedIntoId" IS NULL)::int),
+                   -((o."deletedAt" IS NULL AND o."mergedIntoId" IS NULL AND o.verdict IS NOT NULL)::int)
+              FROM old_rows o
+          ) y
+          GROUP BY y.id
+        ) x
+        CROSS JOIN LATERAL (SELECT DISTINCT a."articleId" FROM "Annotation" a WHERE a."claimId" = x.id AND a."deletedAt" IS NULL) m
+       WHERE x.dc <> 0 OR x.dv <> 0
+       GROUP BY m."articleId"
+    ) d
+   WHERE p."articleId" = d."articleId" AND (d.dc <> 0 OR d.dv <> 0);
+  RETURN NULL;
+END $$;
