@@ -1,7 +1,8 @@
 /**
  * The scale dataset (issue 11): a whole workspace at a given size, generated in
  * SQL (INSERT … SELECT over generate_series) into a throwaway database, in
- * minutes for 100k claims and under an hour for 1M on this loaded 2-core machine.
+ * minutes for 100k claims (725 s at load ~30) and, estimated, 20–30 min for 1M on
+ * a quiet 2-core machine (~2 h at load 30).
  *
  *   const database = await createTestDatabase();
  *   const ws = await generateWorkspace(database.url, { claims: 100_000, seed: 1 });
