@@ -53,6 +53,8 @@ import { migrate } from "../lib/db/migrate";
 import { createUser } from "../lib/users/create-user";
 import { createWorkspace } from "../lib/workspaces/create-workspace";
 import { startTestServer } from "../scripts/lib/test-server";
+import { DATASET_PASSWORD, type GeneratedWorkspace } from "./lib/dataset";
+import { datasetDatabase } from "./lib/dataset-template";
 import { percentile, recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 /** SUGGESTIONS_BENCH_SCALES=10000 measures one small scale only (a quick look; growth is then not judged). */
@@ -213,11 +215,11 @@ function hits(cases: EvaluationCase[], results: string[][]) {
   return { at1: at1 / cases.length, at5: at5 / cases.length };
 }
 
-async function quality(workspaceId: string, cases: EvaluationCase[], scale: string, judged: boolean) {
+async function quality(workspaceId: string, cases: EvaluationCase[], scale: string, judged: boolean, withBaselines = true) {
   const ours: string[][] = [];
   for (const c of cases) ours.push((await suggestClaims({ workspaceId, text: c.text, limit: 5 })).map((h) => h.claimId));
-  const baselines: Record<string, string[][]> = { "ts_rank_cd OR-query + similarity": [], "ts_rank_cd websearch_to_tsquery + similarity": [] };
-  for (const c of cases) {
+  const baselines: Record<string, string[][]> = withBaselines ? { "ts_rank_cd OR-query + similarity": [], "ts_rank_cd websearch_to_tsquery + similarity": [] } : {};
+  for (const c of withBaselines ? cases : []) {
     baselines["ts_rank_cd OR-query + similarity"].push(await baseline(workspaceId, c.text, "or"));
     baselines["ts_rank_cd websearch_to_tsquery + similarity"].push(await baseline(workspaceId, c.text, "websearch"));
   }
@@ -230,7 +232,7 @@ async function quality(workspaceId: string, cases: EvaluationCase[], scale: stri
     recordInfo({ area: "suggestions", measure: `baseline hit@5: ${name}`, scale, value: h.at5, unit: "", note });
   }
   recordInfo({ area: "suggestions", measure: "hit@1, evaluation set", scale, value: ourHits.at1, unit: "", note });
-  if (judged) {
+  if (judged && withBaselines) {
     recordAtLeast({ area: "suggestions", measure: "hit@5, evaluation set", scale, value: ourHits.at5, unit: "", note }, TARGET_HIT5);
     recordAtLeast({ area: "suggestions", measure: "hit@5 vs best baseline (same pool, same run)", scale, value: ourHits.at5, unit: "", note }, best);
   } else {
@@ -307,13 +309,13 @@ async function cpuSpent<T>(serverPid: number, f: () => Promise<T>): Promise<{ re
   return { result, dbMs, appMs };
 }
 
-export async function signIn(baseUrl: string, email: string): Promise<string> {
+export async function signIn(baseUrl: string, email: string, password = PASSWORD): Promise<string> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/signin`);
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Your workspaces" }).waitFor();
     return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -417,38 +419,67 @@ export async function evaluationCasesIn(workspaceId: string): Promise<Evaluation
   );
 }
 
+/**
+ * SUGGESTIONS_BENCH_DATASET=<template> (with SUGGESTIONS_BENCH_SCALES=<its claims>, e.g. ct_pages_1m and 1000000):
+ * measure in a copy of a pages-bench scale dataset (bench/lib/dataset.ts, generated in SQL, kept as a template by
+ * bench/generate-template.ts) with the evaluation set seeded into its workspace, instead of generating the skewed
+ * distractors through the app's triggers (a million of those would take hours here). Its claims are news-like over
+ * the dataset's own word lists, not the corpus's: "Russia" and "NATO" are rare there, so the short selections get
+ * the dataset's common words too ("percent" is in about a third of its claims). The baselines score every claim
+ * (seconds a query at 1M), so they are left out and hit@5 is informational.
+ */
+const DATASET = process.env.SUGGESTIONS_BENCH_DATASET;
+const DATASET_COMMON = ["percent", "said", "Poland", "inflation", "Foreign Minister", "the statistics office", "Warsaw"];
+
+async function datasetCopy() {
+  if (!DATASET) return undefined;
+  const copy = await datasetDatabase(process.env.DATABASE_URL!, { claims: SCALES[0], seed: 11, template: DATASET, log: (l) => console.log(`  ${l}`) });
+  if (copy.generated) console.log(`  generated ${DATASET} first`);
+  return copy;
+}
+
 /** A new workspace with the evaluation set, or (SUGGESTIONS_BENCH_REUSE_DB) the one a kept run left, with its claims. */
-async function benchWorkspace() {
+async function benchWorkspace(dataset?: GeneratedWorkspace) {
+  if (dataset) {
+    const { cases, claimIds } = await seedEvaluationSet({ workspaceId: dataset.workspaceId, actorId: dataset.admin.id, withMentions: true });
+    console.log(`  ${dataset.claims.toLocaleString("en")} claims of ${DATASET} and the evaluation set's ${claimIds.length}`);
+    return { email: dataset.admin.email, password: DATASET_PASSWORD, workspace: { id: dataset.workspaceId, slug: dataset.slug }, cases, claims: dataset.claims };
+  }
   if (process.env.SUGGESTIONS_BENCH_REUSE_DB) {
     const [w] = await db.$queryRaw<{ id: string; slug: string; email: string; claims: number }[]>`
       SELECT w."id", w."slug", u."email", (SELECT count(*)::int FROM "Claim" c WHERE c."workspaceId" = w."id") AS claims
       FROM "Workspace" w JOIN "Membership" m ON m."workspaceId" = w."id" JOIN "User" u ON u."id" = m."userId"
       WHERE w."name" = 'Suggestions bench' ORDER BY claims DESC LIMIT 1`;
     console.log(`  reusing workspace ${w.slug} with ${w.claims.toLocaleString("en")} claims`);
-    return { email: w.email, workspace: { id: w.id, slug: w.slug }, cases: await evaluationCasesIn(w.id), claims: w.claims };
+    return { email: w.email, password: PASSWORD, workspace: { id: w.id, slug: w.slug }, cases: await evaluationCasesIn(w.id), claims: w.claims };
   }
   const email = `bench-suggestions-${Date.now()}@example.test`;
   const user = await createUser({ name: "Bench Suggestions", email, password: PASSWORD });
   const workspace = await createWorkspace({ name: "Suggestions bench", ownerId: user.id });
   const { cases, claimIds } = await seedEvaluationSet({ workspaceId: workspace.id, actorId: user.id, withMentions: true });
-  return { email, workspace, cases, claims: claimIds.length };
+  return { email, password: PASSWORD, workspace, cases, claims: claimIds.length };
 }
 
 async function main() {
   const reuse = process.env.SUGGESTIONS_BENCH_REUSE_DB;
+  const dataset = await datasetCopy();
   const server = await startTestServer({
     quiet: true,
-    database: reuse ? { url: Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${reuse}` }).toString(), drop: async () => undefined } : await benchDatabase(),
+    database: dataset
+      ? dataset.database
+      : reuse
+        ? { url: Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${reuse}` }).toString(), drop: async () => undefined }
+        : await benchDatabase(),
   });
   process.env.DATABASE_URL = server.database.url;
   try {
-    const { email, workspace, cases, claims: seeded } = await benchWorkspace();
+    const { email, password, workspace, cases, claims: seeded } = await benchWorkspace(dataset?.ws);
     const common = corpusWords();
     const lists = generatorLists(common);
-    const cookie = await signIn(server.baseUrl, email);
+    const cookie = await signIn(server.baseUrl, email, password);
     const base = `${server.baseUrl}/api/w/${workspace.slug}/claims/suggestions`;
     const crossLanguage = [...(await crossLanguageCases(workspace.id, "ru")), ...(await crossLanguageCases(workspace.id, "uk"))].map((c) => c.text);
-    const inputs: Record<Group, string[]> = { short: shortSelections(common), typical: cases.map((c) => c.text), crossLanguage, huge: hugeSelections(common), typed: TYPED };
+    const inputs: Record<Group, string[]> = { short: [...shortSelections(common), ...(dataset ? DATASET_COMMON : [])], typical: cases.map((c) => c.text), crossLanguage, huge: hugeSelections(common), typed: TYPED };
 
     let claims = seeded;
     const p95At: Record<number, Record<Group, number>> = {};
@@ -458,9 +489,9 @@ async function main() {
       if (target > claims) await insertDistractors(workspace.id, claims, target - claims, lists);
       console.log(`\n${target.toLocaleString("en")} claims (${(target - claims).toLocaleString("en")} generated in ${((performance.now() - t0) / 1000).toFixed(0)} s); load ${os.loadavg()[0].toFixed(1)}`);
       claims = target;
-      const scale = `${target / 1000}k claims`;
+      const scale = target >= 1_000_000 ? `${target / 1_000_000}M claims` : `${target / 1000}k claims`;
       const judged = target === SCALES.at(-1);
-      await quality(workspace.id, cases, scale, judged);
+      await quality(workspace.id, cases, scale, judged, !dataset);
       await crossLanguageQuality(workspace.id, scale);
       await paraphraseQuality(workspace.id, scale);
       p95At[target] = await speed(base, cookie, server.pid, inputs, scale, judged);

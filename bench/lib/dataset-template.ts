@@ -18,6 +18,35 @@ function dbUrl(server: string, name: string): string {
 }
 
 /**
+ * The template database `template` holding a generated workspace of `claims` claims, generated
+ * now when it doesn't exist yet (`generated`), with the workspace's handles from its comment.
+ */
+export async function templateDatabase(
+  server: string,
+  opts: { claims: number; seed: number; template: string; log?: (line: string) => void },
+): Promise<{ stored: { claims: number; seed?: number; ws: GeneratedWorkspace }; generated: boolean }> {
+  const { claims, seed, template, log } = opts;
+  if (!/^[a-z0-9_-]+$/.test(template)) throw new Error(`template database ${template}: a name of a-z, 0-9, - and _`);
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
+    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; seed?: number; ws: GeneratedWorkspace }) : null;
+    if (stored && stored.claims !== claims) throw new Error(`${template} holds ${stored.claims} claims, not ${claims}`);
+    if (stored) return { stored, generated: false };
+    if (found.rowCount) await admin.query(`DROP DATABASE "${template}" WITH (FORCE)`); // half-made by an interrupted run
+    await admin.query(`CREATE DATABASE "${template}"`);
+    await migrate(dbUrl(server, template));
+    const ws = await generateWorkspace(dbUrl(server, template), { claims, seed, log });
+    stored = { claims, seed, ws };
+    await admin.query(`COMMENT ON DATABASE "${template}" IS '${JSON.stringify(stored).replace(/'/g, "''")}'`);
+    return { stored, generated: true };
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * A fresh database holding a generated workspace of `claims` claims on `server`: generated
  * into it, or, with `template` (a database name), copied from that template, which is
  * generated first when it doesn't exist yet. `generated` says whether this run generated it.
@@ -31,23 +60,10 @@ export async function datasetDatabase(
     const database = await createTestDatabase(server);
     return { database, ws: await generateWorkspace(database.url, { claims, seed, log }), generated: true };
   }
-  if (!/^[a-z0-9_-]+$/.test(template)) throw new Error(`template database ${template}: a name of a-z, 0-9, - and _`);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
-    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; seed?: number; ws: GeneratedWorkspace }) : null;
-    if (stored && stored.claims !== claims) throw new Error(`${template} holds ${stored.claims} claims, not ${claims}`);
-    let generated = false;
-    if (!stored) {
-      if (found.rowCount) await admin.query(`DROP DATABASE "${template}" WITH (FORCE)`); // half-made by an interrupted run
-      await admin.query(`CREATE DATABASE "${template}"`);
-      await migrate(dbUrl(server, template));
-      const ws = await generateWorkspace(dbUrl(server, template), { claims, seed, log });
-      stored = { claims, seed, ws };
-      generated = true;
-      await admin.query(`COMMENT ON DATABASE "${template}" IS '${JSON.stringify(stored).replace(/'/g, "''")}'`);
-    }
+    const { stored, generated } = await templateDatabase(server, { claims, seed, template, log });
     const name = `${template}_run_${Date.now()}`;
     const t0 = performance.now();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);

@@ -14,7 +14,7 @@ let ws: GeneratedWorkspace;
 let client: pg.Client;
 
 beforeAll(async () => {
-  ws = await generateWorkspace(url, { claims: 2000, seed: 3 });
+  ws = await generateWorkspace(url, { claims: 2000, seed: 3, batch: 300, workers: 3, rebuildIndexes: true }); // several batches side by side, a short last one; as at 1M
   client = new pg.Client({ connectionString: url });
   await client.connect();
 }, 120_000);
@@ -120,6 +120,17 @@ describe("generateWorkspace", () => {
     );
     expect(rows[0]).toMatchObject({ missing: 0, fallen: 0, unknown: 0 });
     expect(rows[0].postings).toBeGreaterThan(2000);
+  });
+
+  it("numbers the change feed as its commit trigger would: 1…n in id order, the counter at n", async () => {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n, count(DISTINCT seq)::int AS distinct, min(seq)::int AS first, max(seq)::int AS last,
+              bool_and(seq = rn) AS in_order, (SELECT seq::int FROM "ChangeCounter" WHERE "workspaceId" = $1) AS counter
+         FROM (SELECT seq, row_number() OVER (ORDER BY id) AS rn FROM "Change" WHERE "workspaceId" = $1) c`,
+      [ws.workspaceId],
+    );
+    expect(rows[0].n).toBeGreaterThan(4000);
+    expect(rows[0]).toMatchObject({ distinct: rows[0].n, first: 1, last: rows[0].n, in_order: true, counter: rows[0].n });
   });
 
   it("writes news-like statements with a wide vocabulary", async () => {

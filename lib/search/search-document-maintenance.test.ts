@@ -9,7 +9,9 @@ import { databaseBefore, onDatabase } from "@/lib/testing/database-before";
  * tag counts the triggers keep are exactly what they were before migrations
  * search_document_plpgsql (PL/pgSQL document functions) and
  * set_based_claim_triggers (per-statement highlight and relation triggers,
- * join-free tally updates). The same writes — multi-row and single-row, English,
+ * join-free tally updates) and set_based_postings_embeddings (per-statement
+ * postings of updated claims, embedding jobs): the database before them had
+ * every one of these triggers per row. The same writes — multi-row and single-row, English,
  * Russian and Ukrainian, merges, deletions, mention inserts and deletes,
  * statement edits, an article's language — go into a database as it was before
  * them and into one with them; every derived row must be equal. And in the new
@@ -45,6 +47,8 @@ const STATEMENTS: [string, string | null][] = [
 /** Every write the app makes that the triggers follow, multi-row and single-row. */
 async function scriptedWrites(c: pg.Client): Promise<void> {
   await c.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ('w1', 'w1', 'Newsroom'), ('w2', 'w2', 'Other')`);
+  // A model active, so statements and quotes are queued for embedding.
+  await c.query(`INSERT INTO "EmbeddingModel" (name, fingerprint, dimension) VALUES ('test-model', 'fp', 3)`);
   await c.query(
     `INSERT INTO "Article" (id, "workspaceId", title, doc, text, "contentHash", language, "updatedAt") VALUES
        ('a-en', 'w1', 'News', '{}', 'text', 'h1', 'en', now()), ('a-ru', 'w1', 'Новости', '{}', 'текст', 'h2', 'ru', now()),
@@ -135,6 +139,17 @@ async function scriptedWrites(c: pg.Client): Promise<void> {
   await c.query(`UPDATE "Claim" SET "deletedAt" = now() WHERE id IN ('c7', 'c9')`);
   await c.query(`UPDATE "Claim" SET "deletedAt" = NULL WHERE id = 'c10'`);
   await c.query(`DELETE FROM "Claim" WHERE id = 'c8'`);
+  // Mixed many-row statements: some rows change what postings and embeddings follow, the others don't.
+  await c.query(
+    `UPDATE "Claim" SET statement = CASE WHEN id = 'c2' THEN statement || ' — repeated' ELSE statement END,
+       "deletedAt" = CASE WHEN id = 'c3' THEN now() ELSE "deletedAt" END, verdict = 'mixed'
+     WHERE id IN ('c2', 'c3', 'c6', 'c-uk')`,
+  );
+  await c.query(
+    `UPDATE "Annotation" SET exact = CASE WHEN id = 'm1' THEN exact || ' repeated' ELSE exact END,
+       "claimId" = CASE WHEN id = 'm11' THEN NULL ELSE "claimId" END, start = start + 1
+     WHERE "articleId" = 'a-en'`,
+  );
   // An article's language: the documents of the claims it mentions.
   await c.query(`UPDATE "Article" SET language = 'ru' WHERE id = 'a-x'`);
 }
@@ -149,6 +164,7 @@ async function derived(c: pg.Client): Promise<Derived> {
     vocabulary: await rows(`SELECT "workspaceId", lexeme FROM "SearchLexeme" ORDER BY 1, 2`),
     tallies: await rows(`SELECT "workspaceId", verdict, "reviewState", "claimCount" FROM "WorkspaceClaimTally" ORDER BY 1, 2, 3`),
     tags: await rows(`SELECT "workspaceId", tag, "claimCount" FROM "WorkspaceTag" ORDER BY 1, 2`),
+    embeddingJobs: await rows(`SELECT kind, "sourceId", attempts, "lastError" FROM "EmbeddingJob" ORDER BY 1, 2`),
   };
 }
 
@@ -179,6 +195,11 @@ describe("search documents, postings and tallies kept per statement", () => {
     expect(lexemes.some((l) => l.startsWith("c5:") || l.startsWith("c7:"))).toBe(false); // merged, deleted
     expect(lexemes.some((l) => l.startsWith("c10:"))).toBe(true); // inserted deleted, then restored
     expect(lexemes.some((l) => l.startsWith("c9:") || l.startsWith("c8:"))).toBe(false);
+    expect(lexemes.some((l) => l.startsWith("c3:"))).toBe(false); // deleted by a many-row update that left others standing
+    expect(lexemes).toEqual(expect.arrayContaining(["c2:repeat", "c0:repeat"])); // a statement, a quote changed by many-row updates
+    // Statements and quotes queued: every claim inserted, the highlights linked, edited, moved, unlinked.
+    const jobs = (now.embeddingJobs as { kind: string; sourceId: string }[]).map((j) => `${j.kind}:${j.sourceId}`);
+    expect(jobs).toEqual(expect.arrayContaining(["statement:c0", "statement:c-uk", "statement:c-w2", "quote:m1", "quote:m11", "quote:m20", "quote:m7"]));
 
     await onDatabase(after.url, async (c) => {
       const fresh = await c.query(
@@ -194,6 +215,16 @@ describe("search documents, postings and tallies kept per statement", () => {
           WHERE "deletedAt" IS NULL AND "mergedIntoId" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       );
       expect((now.tallies as { claimCount: number }[]).filter((t) => t.claimCount !== 0).map((t) => Object.values(t))).toEqual(tally.rows.map((t) => Object.values(t)));
+      // Articles' claim progress (per statement, join-free since set_based_postings_embeddings) equals a fresh count.
+      const progress = await c.query(
+        `SELECT p."articleId" FROM "ArticleClaimProgress" p
+          LEFT JOIN (SELECT n."articleId", count(DISTINCT cl.id)::int AS claims, (count(DISTINCT cl.id) FILTER (WHERE cl.verdict IS NOT NULL))::int AS with_verdict
+                       FROM "Annotation" n JOIN "Claim" cl ON cl.id = n."claimId" AND cl."deletedAt" IS NULL AND cl."mergedIntoId" IS NULL
+                      WHERE n."deletedAt" IS NULL GROUP BY n."articleId") x ON x."articleId" = p."articleId"
+          WHERE p.claims <> coalesce(x.claims, 0) OR p."withVerdict" <> coalesce(x.with_verdict, 0)`,
+      );
+      expect(progress.rows).toEqual([]);
+      expect((await c.query(`SELECT sum(claims)::int AS n FROM "ArticleClaimProgress"`)).rows[0].n).toBeGreaterThan(3);
       const c0 = await c.query(`SELECT "articleCount", "relationCount" FROM "Claim" WHERE id = 'c0'`);
       expect(c0.rows[0]).toEqual({ articleCount: 2, relationCount: 2 });
     });
