@@ -24,6 +24,23 @@ function normalise(v: Float32Array, from: number, dim: number): void {
   if (n > 0) for (let d = 0; d < dim; d++) v[from + d]! /= n;
 }
 
+/** a[at…at+dim) · b, unrolled by four (the training's inner loop: twice as fast in V8). */
+function dotAt(a: Float32Array, at: number, b: Float32Array, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < dim; d += 4) {
+    s0 += a[at + d]! * b[d]!;
+    s1 += a[at + d + 1]! * b[d + 1]!;
+    s2 += a[at + d + 2]! * b[d + 2]!;
+    s3 += a[at + d + 3]! * b[d + 3]!;
+  }
+  for (; d < dim; d++) s0 += a[at + d]! * b[d]!;
+  return s0 + s1 + s2 + s3;
+}
+
 /** The index of the centroid (k × dim, row after row) with the largest dot product with row r. */
 function nearestCentroid(m: Int8Rows, r: number, centroids: Float32Array, k: number, row: Float32Array): number {
   const { dim, data } = m;
@@ -31,9 +48,7 @@ function nearestCentroid(m: Int8Rows, r: number, centroids: Float32Array, k: num
   let best = 0;
   let bestDot = -Infinity;
   for (let c = 0; c < k; c++) {
-    let s = 0;
-    const at = c * dim;
-    for (let d = 0; d < dim; d++) s += centroids[at + d]! * row[d]!;
+    const s = dotAt(centroids, c * dim, row, dim);
     if (s > bestDot) {
       bestDot = s;
       best = c;

@@ -24,19 +24,24 @@ import { dequantise, int8View, quantise } from "./quantise";
  */
 
 /** Vectors per list the centroids aim at. */
-export const LIST_SIZE = 128;
-/** Lists at most: beyond LIST_SIZE × MAX_LISTS vectors (131k) the lists grow instead. */
+export const LIST_SIZE = 256;
+/** Lists at most: beyond LIST_SIZE × MAX_LISTS vectors (262k) the lists grow instead. */
 export const MAX_LISTS = 1024;
 /** A workspace with fewer vectors has no index: queries read them all. */
 export const TRAIN_AT = 1024;
 /** Lists a query reads. */
 export const NPROBE = 8;
 /** Vectors a query reads from its lists at most (lists are uneven), and pending ones at most. */
-const PROBE_READ = NPROBE * LIST_SIZE * 2;
+const PROBE_READ = NPROBE * LIST_SIZE;
 const PENDING_READ = TRAIN_AT * 2;
-/** k-means runs on this many vectors per list (a seeded sample), for this many rounds. */
-const SAMPLE_PER_LIST = 32;
-const ITERATIONS = 6;
+/**
+ * k-means runs on a seeded sample of this many vectors per list, and at least
+ * SAMPLE_MIN (a small workspace is trained on all of its vectors: every group
+ * of near vectors then pulls a centroid), for this many rounds.
+ */
+const SAMPLE_PER_LIST = 16;
+const SAMPLE_MIN = 10_000;
+const ITERATIONS = 5;
 const ASSIGN_BATCH = 1024;
 const TRAIN_LEASE_MS = 30 * 60_000;
 const READ_PAGE = 10_000;
@@ -74,17 +79,24 @@ export async function probesFor(workspaceId: string, fingerprint: string, query:
  */
 export async function candidateVectors(workspaceId: string, fingerprint: string, query: Float32Array): Promise<StoredVector[]> {
   const probes = await probesFor(workspaceId, fingerprint, query);
-  return db.$queryRaw<StoredVector[]>`
-    (SELECT e."claimId", e."vector", e."scale" FROM "ClaimEmbedding" e
-      WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND e."list" = -1
-      LIMIT ${PENDING_READ})
-    UNION ALL
-    (SELECT e."claimId", e."vector", e."scale" FROM unnest(${probes}::int[]) WITH ORDINALITY p(list, n)
-      CROSS JOIN LATERAL (
-        SELECT x."claimId", x."vector", x."scale" FROM "ClaimEmbedding" x
-        WHERE x."workspaceId" = ${workspaceId} AND x."fingerprint" = ${fingerprint} AND x."list" = p.list
-      ) e
-      ORDER BY p.n LIMIT ${PROBE_READ})`;
+  // One row of arrays and one concatenated bytea: decoding thousands of rows costs the driver more than reading them.
+  const [got] = await db.$queryRaw<{ ids: string[] | null; scales: number[] | null; vectors: Uint8Array | null }[]>`
+    SELECT array_agg(c."claimId") AS ids, array_agg(c."scale") AS scales, string_agg(c."vector", ''::bytea) AS vectors FROM (
+      (SELECT e."claimId", e."vector", e."scale" FROM "ClaimEmbedding" e
+        WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND e."list" = -1
+        LIMIT ${PENDING_READ})
+      UNION ALL
+      (SELECT e."claimId", e."vector", e."scale" FROM unnest(${probes}::int[]) WITH ORDINALITY p(list, n)
+        CROSS JOIN LATERAL (
+          SELECT x."claimId", x."vector", x."scale" FROM "ClaimEmbedding" x
+          WHERE x."workspaceId" = ${workspaceId} AND x."fingerprint" = ${fingerprint} AND x."list" = p.list
+        ) e
+        ORDER BY p.n LIMIT ${PROBE_READ})
+    ) c`;
+  if (!got?.ids || !got.vectors || !got.scales) return [];
+  // Every vector of one model has the same length (another model's are deleted when it becomes active).
+  const dim = got.vectors.byteLength / got.ids.length;
+  return got.ids.map((claimId, i) => ({ claimId, scale: got.scales![i]!, vector: got.vectors!.subarray(i * dim, (i + 1) * dim) }));
 }
 
 type Snapshot = { kind: string; sourceId: string; vector: Uint8Array; embeddedAt: Date };
@@ -139,7 +151,7 @@ export async function trainIndex(workspaceId: string, fingerprint: string): Prom
     // A seeded sample: the same vectors give the same lists in every process.
     const random = seededRandom(0x1f1f);
     const all = Int32Array.from({ length: usable.length }, (_, i) => i);
-    const size = Math.min(usable.length, k * SAMPLE_PER_LIST);
+    const size = Math.min(usable.length, Math.max(SAMPLE_MIN, k * SAMPLE_PER_LIST));
     for (let i = 0; i < size; i++) {
       const j = i + Math.floor(random() * (all.length - i));
       [all[i], all[j]] = [all[j]!, all[i]!];
