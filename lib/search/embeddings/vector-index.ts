@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { db, PREPARED } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { seededRandom } from "@/lib/seeded-random";
 import { assignRows, nearestLists, trainCentroids } from "./kmeans";
 import { dequantise, int8View, quantise } from "./quantise";
@@ -59,10 +60,10 @@ function centroidsOf(row: IndexRow): { centroids: Int8Array; scales: Float32Arra
 
 /** The workspace's trained index for this model, or null (none yet, or another model's). */
 async function readIndex(workspaceId: string, fingerprint: string): Promise<{ centroids: Int8Array; scales: Float32Array } | null> {
-  const [row] = await db.$queryRaw<IndexRow[]>`
-    SELECT "lists", "centroids", "scales" FROM "EmbeddingIndex"
+  const [row] = await db.$queryRaw<{ lists: number; centroids: string; scales: string }[]>`${Prisma.raw(PREPARED)}
+    SELECT "lists", encode("centroids", 'base64') AS centroids, encode("scales", 'base64') AS scales FROM "EmbeddingIndex"
     WHERE "workspaceId" = ${workspaceId} AND "fingerprint" = ${fingerprint} AND "lists" > 0`;
-  return row ? centroidsOf(row) : null;
+  return row ? centroidsOf({ lists: row.lists, centroids: Buffer.from(row.centroids, "base64"), scales: Buffer.from(row.scales, "base64") }) : null;
 }
 
 /** The lists the query's nearest neighbours are probably in, nearest first (none: no index). */
@@ -80,8 +81,10 @@ export async function probesFor(workspaceId: string, fingerprint: string, query:
 export async function candidateVectors(workspaceId: string, fingerprint: string, query: Float32Array): Promise<StoredVector[]> {
   const probes = await probesFor(workspaceId, fingerprint, query);
   // One row of arrays and one concatenated bytea: decoding thousands of rows costs the driver more than reading them.
-  const [got] = await db.$queryRaw<{ ids: string[] | null; scales: number[] | null; vectors: Uint8Array | null }[]>`
-    SELECT array_agg(c."claimId") AS ids, array_agg(c."scale") AS scales, string_agg(c."vector", ''::bytea) AS vectors FROM (
+  // Prepared (planned once per connection), and the vectors come back as base64 text: decoding a large bytea
+  // through the driver adapter cost more Node CPU than the whole comparison.
+  const [got] = await db.$queryRaw<{ ids: string[] | null; scales: number[] | null; vectors: string | null }[]>`${Prisma.raw(PREPARED)}
+    SELECT array_agg(c."claimId") AS ids, array_agg(c."scale") AS scales, encode(string_agg(c."vector", ''::bytea), 'base64') AS vectors FROM (
       (SELECT e."claimId", e."vector", e."scale" FROM "ClaimEmbedding" e
         WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND e."list" = -1
         LIMIT ${PENDING_READ})
@@ -93,10 +96,11 @@ export async function candidateVectors(workspaceId: string, fingerprint: string,
         ) e
         ORDER BY p.n LIMIT ${PROBE_READ})
     ) c`;
-  if (!got?.ids || !got.vectors || !got.scales) return [];
+  if (!got?.ids || got.vectors === null || !got.scales) return [];
+  const bytes = Buffer.from(got.vectors, "base64");
   // Every vector of one model has the same length (another model's are deleted when it becomes active).
-  const dim = got.vectors.byteLength / got.ids.length;
-  return got.ids.map((claimId, i) => ({ claimId, scale: got.scales![i]!, vector: got.vectors!.subarray(i * dim, (i + 1) * dim) }));
+  const dim = bytes.byteLength / got.ids.length;
+  return got.ids.map((claimId, i) => ({ claimId, scale: got.scales![i]!, vector: bytes.subarray(i * dim, (i + 1) * dim) }));
 }
 
 type Snapshot = { kind: string; sourceId: string; vector: Uint8Array; embeddedAt: Date };
