@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -175,6 +175,24 @@ describe("stored vectors and the approximate nearest-neighbour index", () => {
     expect(worstCosine).toBeLessThan(0.01);
     // A zero vector (a model's output for nothing) doesn't divide by zero.
     expect(Array.from(dequantise(quantise(new Float32Array(4)).bytes, 1))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("the migration quantises the float32 vectors stored before exactly as the worker does now", async () => {
+    const sql = readFileSync(path.join(__dirname, "../../../prisma/migrations/20261202130000_embedding_ivf/migration.sql"), "utf8");
+    const fn = sql.slice(sql.indexOf('CREATE FUNCTION "ct_quantise_float32"'), sql.indexOf("END $$;") + "END $$;".length);
+    const vectors = Array.from({ length: 20 }, () => unit(Float32Array.from({ length: 384 }, gaussian)));
+    const converted = await db.$transaction(async (tx) => {
+      // pg_temp: the function lives only in this transaction's session, as the migration drops it after use.
+      await tx.$executeRawUnsafe(fn.replace('FUNCTION "ct_quantise_float32"', "FUNCTION pg_temp.ct_quantise_float32"));
+      return tx.$queryRaw<{ q: Uint8Array; s: number }[]>`
+        SELECT (pg_temp.ct_quantise_float32(decode(h, 'hex'))).* FROM unnest(${vectors.map((v) => Buffer.from(v.buffer).toString("hex"))}::text[]) WITH ORDINALITY x(h, n) ORDER BY n`;
+    });
+    expect(converted).toHaveLength(vectors.length);
+    converted.forEach((row, i) => {
+      const expected = quantise(vectors[i]!);
+      expect(Buffer.from(row.q).toString("hex")).toBe(Buffer.from(expected.bytes).toString("hex"));
+      expect(row.s).toBeCloseTo(expected.scale, 9);
+    });
   });
 
   it("the approximate pass finds the exact nearest among 3,000 vectors, files pending ones and keeps finding them", async () => {
