@@ -2,9 +2,9 @@
  * Spherical k-means over int8 vectors, for the inverted-file index of
  * ./vector-index.ts: the centroids split a workspace's vectors into lists of
  * about LIST_SIZE, and a query reads only the few lists whose centroids are
- * nearest it. Pure computation; it yields to the event loop every few hundred
- * rows, because it runs in the web process's background worker and must not
- * hold requests up.
+ * nearest it. Pure computation; it yields to the event loop every 10 ms,
+ * because it runs in the web process's background worker and must not hold
+ * requests up for longer.
  */
 
 export interface Int8Rows {
@@ -14,8 +14,15 @@ export interface Int8Rows {
   dim: number;
 }
 
-const YIELD_EVERY = 256;
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The longest the loops run without letting a request in. */
+const SLICE_MS = 10;
+let sliceStart = performance.now();
+/** Yields to the event loop once SLICE_MS has passed since the last yield. */
+async function breathe(): Promise<void> {
+  if (performance.now() - sliceStart < SLICE_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  sliceStart = performance.now();
+}
 
 function normalise(v: Float32Array, from: number, dim: number): void {
   let n = 0;
@@ -88,7 +95,7 @@ export async function trainCentroids(m: Int8Rows, sample: Int32Array, k: number,
       const c = nearestCentroid(m, r, centroids, k, row);
       counts[c]!++;
       for (let d = 0; d < dim; d++) sums[c * dim + d]! += row[d]!;
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await pause();
+      if (i % 16 === 15) await breathe();
     }
     for (let c = 0; c < k; c++) {
       if (counts[c] === 0) {
@@ -108,7 +115,7 @@ export async function assignRows(m: Int8Rows, centroids: Float32Array, k: number
   const row = new Float32Array(m.dim);
   for (let r = 0; r < m.rows; r++) {
     out[r] = nearestCentroid(m, r, centroids, k, row);
-    if (r % YIELD_EVERY === YIELD_EVERY - 1) await pause();
+    if (r % 16 === 15) await breathe();
   }
   return out;
 }
