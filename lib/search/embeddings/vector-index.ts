@@ -177,6 +177,12 @@ export async function trainIndex(workspaceId: string, fingerprint: string): Prom
           UPDATE "EmbeddingIndex" SET "fingerprint" = ${fingerprint}, "lists" = ${k}, "centroids" = ${Buffer.from(stored)}, "scales" = ${Buffer.from(scales)},
             "trainedCount" = ${usable.length}, "vectors" = ${usable.length}, "trainedAt" = now(), "leaseUntil" = NULL
           WHERE "workspaceId" = ${workspaceId}`;
+        // Vectors stored after the snapshot may have been filed meanwhile under the old centroids: pending again.
+        await tx.$executeRaw`
+          UPDATE "ClaimEmbedding" e SET "list" = -1
+          WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND e."list" <> -1
+            AND NOT EXISTS (SELECT 1 FROM unnest(${usable.map((r) => r.kind)}::text[], ${usable.map((r) => r.sourceId)}::text[]) AS u(kind, source)
+              WHERE u.kind = e."kind" AND u.source = e."sourceId")`;
         return writeLists(tx, usable, lists);
       },
       { timeout: 120_000 },
