@@ -11,7 +11,7 @@ import { dequantise, int8View, quantise } from "./quantise";
  * workspace's vectors into lists of about LIST_SIZE ("ClaimEmbedding"."list");
  * a query compares itself with the centroids in Node and reads only the
  * NPROBE nearest lists, through a B-tree on (workspace, model, list) that
- * carries the vectors (INCLUDE), so a list is read from consecutive index
+ * carries the vectors (as trailing keys), so a list is read from consecutive index
  * pages. Vectors stored since the last training wait in list -1 ("pending")
  * and are read by every query, until the worker assigns them (a few seconds).
  *
