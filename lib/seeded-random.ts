@@ -1,6 +1,6 @@
 /**
  * mulberry32: a tiny seeded PRNG. Used where a sequence must repeat exactly in
- * every process without sharing state (the embedding buckets' hyperplanes) and
+ * every process without sharing state (the embedding index's k-means sample) and
  * for benchmark inputs that repeat across runs.
  */
 export function seededRandom(seed: number): () => number {

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ClaimSuggestion } from "../suggest-claims";
-import { bucketsOf } from "./buckets";
-import { dot, usableEmbedder, vectorFromBytes } from "./model";
+import { usableEmbedder } from "./model";
+import { dotQuantised } from "./quantise";
+import { candidateVectors, type StoredVector } from "./vector-index";
 
 /**
  * Blends the lexical suggestions with the optional model's nearest claims by
@@ -14,10 +15,10 @@ import { dot, usableEmbedder, vectorFromBytes } from "./model";
  * The work is bounded whatever the workspace's size:
  * - the lexical list is the ranking's top LEXICAL_POOL (its own bounded query);
  * - their vectors are read by claim id (an index lookup);
- * - the nearest-neighbour pass reads at most NN_CANDIDATES vectors: all of a
- *   workspace's if it has no more than that, else those sharing one of the
- *   query's hash buckets (./buckets.ts, a GIN index), and cosine is computed
- *   in Node over them.
+ * - the nearest-neighbour pass reads the few inverted-file lists nearest the
+ *   selection (./vector-index.ts: at most ~2,000 int8 vectors of 384 bytes,
+ *   from one index), and cosine is computed in Node;
+ * - only the few nearest are checked for being live (not deleted or merged).
  * Without EMBEDDING_MODEL_DIR (or with a broken model) it is the lexical
  * ranking unchanged, with no query and no cost added.
  */
@@ -26,8 +27,6 @@ import { dot, usableEmbedder, vectorFromBytes } from "./model";
 const LEXICAL_POOL = 30;
 /** Nearest claims by meaning taken into the blend. */
 const MEANING_POOL = 30;
-/** Vectors read by the nearest-neighbour pass at most (each 4 bytes per dimension). */
-const NN_CANDIDATES = 1500;
 /** The usual RRF constant: a rank-1 and a rank-10 claim differ by a little, not by a factor of 10. */
 const RRF_K = 60;
 /** Below this cosine a claim is not "near in meaning", whatever its rank among the few the workspace has. */
@@ -40,12 +39,10 @@ export interface MeaningInput {
   limit: number;
 }
 
-type VectorRow = { claimId: string; vector: Uint8Array };
-
 /** Each claim's best cosine over its statement and quote vectors. */
-function bestCosines(query: Float32Array, rows: VectorRow[], into = new Map<string, number>()): Map<string, number> {
+function bestCosines(query: Float32Array, rows: StoredVector[], into = new Map<string, number>()): Map<string, number> {
   for (const row of rows) {
-    const cos = dot(query, vectorFromBytes(row.vector));
+    const cos = dotQuantised(query, row.vector, row.scale);
     if (cos > (into.get(row.claimId) ?? -Infinity)) into.set(row.claimId, cos);
   }
   return into;
@@ -56,20 +53,20 @@ function live(alias: string): Prisma.Sql {
   return Prisma.sql`${a}."deletedAt" IS NULL AND ${a}."mergedIntoId" IS NULL`;
 }
 
-/** The claims nearest the query in the workspace, read over a bounded candidate set. */
-async function nearest(workspaceId: string, fingerprint: string, query: Float32Array, exclude: string[]): Promise<Map<string, number>> {
-  const [{ small }] = await db.$queryRaw<{ small: boolean }[]>`
-    SELECT count(*) < ${NN_CANDIDATES} AS small FROM (
-      SELECT 1 FROM "ClaimEmbedding" WHERE "workspaceId" = ${workspaceId} AND "fingerprint" = ${fingerprint} LIMIT ${NN_CANDIDATES}
-    ) x`;
-  const inBuckets = small ? Prisma.sql`TRUE` : Prisma.sql`e."buckets" && ${bucketsOf(query)}::text[]`;
-  const rows = await db.$queryRaw<VectorRow[]>`
-    SELECT e."claimId", e."vector" FROM "ClaimEmbedding" e
-    JOIN "Claim" c ON c."id" = e."claimId" AND ${live("c")}
-    WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND ${inBuckets}
-      AND e."claimId" <> ALL(${exclude}::text[])
-    LIMIT ${NN_CANDIDATES}`;
-  return bestCosines(query, rows);
+/** The claims nearest the query in the workspace (at most `n`, live, not excluded), with their cosines. */
+export async function nearestClaims(workspaceId: string, fingerprint: string, query: Float32Array, exclude: string[], n: number): Promise<Map<string, number>> {
+  const skip = new Set(exclude);
+  const cosines = bestCosines(query, await candidateVectors(workspaceId, fingerprint, query));
+  // Twice as many as needed: a few may have been deleted or merged since they were embedded.
+  const best = [...cosines.entries()]
+    .filter(([id, cos]) => cos >= MIN_COSINE && !skip.has(id))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n * 2);
+  if (best.length === 0) return new Map();
+  const alive = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Claim" c WHERE c."id" = ANY(${best.map(([id]) => id)}::text[]) AND ${live("c")}`;
+  const ok = new Set(alive.map((r) => r.id));
+  return new Map(best.filter(([id]) => ok.has(id)).slice(0, n));
 }
 
 type Details = Omit<ClaimSuggestion, "score" | "matchedBy" | "reasons">;
@@ -98,10 +95,10 @@ export async function blendWithMeaning(input: MeaningInput, lexical: (limit: num
   const [words, [query]] = await Promise.all([lexical(Math.max(input.limit, LEXICAL_POOL)), embedder.embed([input.text], "query")]);
   const lexicalIds = words.map((w) => w.claimId);
   const [ofWords, near] = await Promise.all([
-    db.$queryRaw<VectorRow[]>`
-      SELECT e."claimId", e."vector" FROM "ClaimEmbedding" e
+    db.$queryRaw<StoredVector[]>`
+      SELECT e."claimId", e."vector", e."scale" FROM "ClaimEmbedding" e
       WHERE e."claimId" = ANY(${lexicalIds}::text[]) AND e."fingerprint" = ${embedder.fingerprint}`,
-    nearest(input.workspaceId, embedder.fingerprint, query!, input.excludeClaimIds),
+    nearestClaims(input.workspaceId, embedder.fingerprint, query!, input.excludeClaimIds, MEANING_POOL),
   ]);
   const cosines = bestCosines(query!, ofWords, near);
   const byMeaning = [...cosines.entries()]

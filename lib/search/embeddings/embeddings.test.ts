@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,11 +6,14 @@ import { authorize } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { writeTinyModel } from "@/lib/testing/tiny-embedding-model";
+import { seededRandom } from "@/lib/seeded-random";
 import { suggestClaims } from "../suggest-claims";
-import { bucketsOf } from "./buckets";
-import { dot, EmbeddingModelError, loadEmbedder, vectorFromBytes } from "./model";
+import { nearestClaims } from "./blend";
+import { dot, EmbeddingModelError, loadEmbedder } from "./model";
+import { dequantise, dotQuantised, quantise } from "./quantise";
 import { reportEmbeddingModel } from "./startup";
 import { embeddingStatus } from "./status";
+import { assignPending, LIST_SIZE, maintainIndexes, NPROBE, probesFor, trainIndex } from "./vector-index";
 import { embedDueTexts } from "./worker";
 
 /**
@@ -96,8 +99,6 @@ describe("the model", () => {
     expect(dot(target!, query!)).toBeGreaterThan(0.95);
     expect(dot(target!, russian!)).toBeGreaterThan(0.9);
     expect(dot(query!, distractor!)).toBeLessThan(0.3);
-    // Near vectors share hash buckets; the nearest-neighbour pass reads those.
-    expect(bucketsOf(target!).filter((b) => bucketsOf(query!).includes(b)).length).toBeGreaterThan(0);
   });
 
   it("a missing or corrupt model is a clear error at start, the worker idles and suggestions still match by words", async () => {
@@ -149,6 +150,117 @@ describe("the model", () => {
   });
 });
 
+describe("stored vectors and the approximate nearest-neighbour index", () => {
+  const DIM = 64;
+  const random = seededRandom(1414);
+  const gaussian = () => Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
+  const unit = (v: Float32Array) => {
+    const n = Math.sqrt(dot(v, v));
+    return v.map((x) => x / n);
+  };
+
+  it("int8 vectors round-trip within half a step per component, and cosines within 0.01", () => {
+    let worstStep = 0;
+    let worstCosine = 0;
+    for (let i = 0; i < 200; i++) {
+      const v = unit(Float32Array.from({ length: 384 }, gaussian));
+      const w = unit(v.map((x) => x + gaussian() * 0.05));
+      const { bytes, scale } = quantise(v);
+      expect(bytes.byteLength).toBe(384);
+      const back = dequantise(bytes, scale);
+      for (let d = 0; d < 384; d++) worstStep = Math.max(worstStep, Math.abs(back[d]! - v[d]!) / scale);
+      worstCosine = Math.max(worstCosine, Math.abs(dotQuantised(w, bytes, scale) - dot(w, v)));
+    }
+    expect(worstStep).toBeLessThanOrEqual(0.5 + 1e-4);
+    expect(worstCosine).toBeLessThan(0.01);
+    // A zero vector (a model's output for nothing) doesn't divide by zero.
+    expect(Array.from(dequantise(quantise(new Float32Array(4)).bytes, 1))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("the migration quantises the float32 vectors stored before exactly as the worker does now", async () => {
+    const sql = readFileSync(path.join(__dirname, "../../../prisma/migrations/20261202130000_embedding_ivf/migration.sql"), "utf8");
+    const fn = sql.slice(sql.indexOf('CREATE FUNCTION "ct_quantise_float32"'), sql.indexOf("END $$;") + "END $$;".length);
+    const vectors = Array.from({ length: 20 }, () => unit(Float32Array.from({ length: 384 }, gaussian)));
+    const converted = await db.$transaction(async (tx) => {
+      // pg_temp: the function lives only in this transaction's session, as the migration drops it after use.
+      await tx.$executeRawUnsafe(fn.replace('FUNCTION "ct_quantise_float32"', "FUNCTION pg_temp.ct_quantise_float32"));
+      return tx.$queryRaw<{ q: Uint8Array; s: number }[]>`
+        SELECT (pg_temp.ct_quantise_float32(decode(h, 'hex'))).* FROM unnest(${vectors.map((v) => Buffer.from(v.buffer).toString("hex"))}::text[]) WITH ORDINALITY x(h, n) ORDER BY n`;
+    });
+    expect(converted).toHaveLength(vectors.length);
+    converted.forEach((row, i) => {
+      const expected = quantise(vectors[i]!);
+      expect(Buffer.from(row.q).toString("hex")).toBe(Buffer.from(expected.bytes).toString("hex"));
+      expect(row.s).toBeCloseTo(expected.scale, 9);
+    });
+  });
+
+  it("the approximate pass finds the exact nearest among 3,000 vectors, files pending ones and keeps finding them", async () => {
+    const { workspace } = await makeWorkspace();
+    const fingerprint = "ivf-test@0000000000000000";
+    const centers = Array.from({ length: 60 }, () => unit(Float32Array.from({ length: DIM }, gaussian)));
+    const near = (c: number) => unit(centers[c]!.map((x) => x + gaussian() * 0.1));
+    const vectors = Array.from({ length: 3000 }, (_, i) => near(i % centers.length));
+    const insert = async (from: number, to: number) => {
+      const ids = vectors.slice(from, to).map((_, i) => `${workspace.id}-v${from + i}`);
+      const q = vectors.slice(from, to).map(quantise);
+      await db.$transaction(async (tx) => {
+        // The claims need only exist: their triggers (search documents, embedding jobs) are not what is tested.
+        await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+        await tx.$executeRaw`INSERT INTO "Claim" ("id", "workspaceId", "statement", "updatedAt") SELECT id, ${workspace.id}, id, now() FROM unnest(${ids}::text[]) id`;
+      });
+      await db.$executeRaw`
+        INSERT INTO "ClaimEmbedding" ("kind", "sourceId", "claimId", "workspaceId", "fingerprint", "textHash", "vector", "scale")
+        SELECT 'statement', d.id, d.id, ${workspace.id}, ${fingerprint}, '', decode(d.hex, 'hex'), d.scale
+        FROM unnest(${ids}::text[], ${q.map((x) => Buffer.from(x.bytes).toString("hex"))}::text[], ${q.map((x) => x.scale)}::real[]) AS d(id, hex, scale)`;
+    };
+    const exactNearest = (query: Float32Array, upTo: number) => {
+      let best = -1;
+      for (let i = 0; i < upTo; i++) if (best < 0 || dot(query, vectors[i]!) > dot(query, vectors[best]!)) best = i;
+      return `${workspace.id}-v${best}`;
+    };
+
+    await insert(0, 2500);
+    // The worker trains once a workspace has TRAIN_AT vectors (this fingerprint is no model's, so it's called directly).
+    expect(await maintainIndexes(fingerprint)).toBe(2500);
+    const index = await db.embeddingIndex.findUniqueOrThrow({ where: { workspaceId: workspace.id } });
+    expect(index).toMatchObject({ fingerprint, lists: Math.ceil(2500 / LIST_SIZE), trainedCount: 2500, leaseUntil: null });
+    expect(await db.claimEmbedding.count({ where: { workspaceId: workspace.id, list: -1 } })).toBe(0);
+
+    const queries = Array.from({ length: 40 }, () => near(Math.floor(random() * centers.length)));
+    expect(await probesFor(workspace.id, fingerprint, queries[0]!)).toHaveLength(NPROBE);
+    for (const query of queries) {
+      const [first] = (await nearestClaims(workspace.id, fingerprint, query, [], 5)).keys();
+      expect(first).toBe(exactNearest(query, 2500));
+    }
+
+    // Vectors stored after training wait in list -1, and queries read them meanwhile.
+    await insert(2500, 3000);
+    for (const query of queries.slice(0, 10)) {
+      const [first] = (await nearestClaims(workspace.id, fingerprint, query, [], 5)).keys();
+      expect(first).toBe(exactNearest(query, 3000));
+    }
+    expect(await assignPending(workspace.id, fingerprint)).toBe(500);
+    expect(await db.claimEmbedding.count({ where: { workspaceId: workspace.id, list: -1 } })).toBe(0);
+    expect((await db.embeddingIndex.findUniqueOrThrow({ where: { workspaceId: workspace.id } })).vectors).toBe(3000);
+    for (const query of queries.slice(0, 10)) {
+      const [first] = (await nearestClaims(workspace.id, fingerprint, query, [], 5)).keys();
+      expect(first).toBe(exactNearest(query, 3000));
+    }
+    // A deleted claim, and one the caller excludes, are not returned.
+    const [top] = (await nearestClaims(workspace.id, fingerprint, queries[0]!, [], 1)).keys();
+    await db.claim.update({ where: { id: top! }, data: { deletedAt: new Date() } });
+    expect([...(await nearestClaims(workspace.id, fingerprint, queries[0]!, [], 5)).keys()]).not.toContain(top);
+    const [second] = (await nearestClaims(workspace.id, fingerprint, queries[0]!, [], 1)).keys();
+    expect([...(await nearestClaims(workspace.id, fingerprint, queries[0]!, [second!], 5)).keys()]).not.toContain(second);
+
+    // Gone with its workspace (the later tests' backfill would otherwise embed these 3,000 claims).
+    await db.workspace.delete({ where: { id: workspace.id } });
+    expect(await db.embeddingIndex.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await db.claimEmbedding.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+});
+
 describe("embedding on write, backfill and blending", () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>["workspace"];
   let adminId: string;
@@ -177,8 +289,10 @@ describe("embedding on write, backfill and blending", () => {
     for (const id of before) {
       const [row] = await vectorsOf(id);
       expect(row).toMatchObject({ kind: "statement", sourceId: id, workspaceId: workspace.id, fingerprint: embedder.fingerprint });
-      expect(row!.vector.byteLength).toBe(8 * 4);
-      expect(row!.buckets).toHaveLength(6);
+      // int8, one byte per dimension; not yet filed under a list (the workspace is too small for an index).
+      expect(row!.vector.byteLength).toBe(8);
+      expect(row!.scale).toBeGreaterThan(0);
+      expect(row!.list).toBe(-1);
     }
     expect(await db.embeddingJob.count()).toBe(0);
   });
@@ -195,7 +309,7 @@ describe("embedding on write, backfill and blending", () => {
     const [edited] = await vectorsOf(claim.id);
     const embedder = (await loadEmbedder())!;
     const [expected] = await embedder.embed(["Ukraine festival music"], "passage");
-    expect(dot(vectorFromBytes(edited!.vector), expected!)).toBeCloseTo(1, 5);
+    expect(dot(dequantise(edited!.vector, edited!.scale), expected!)).toBeCloseTo(1, 2);
 
     const article = await db.article.create({ data: { workspaceId: workspace.id, title: "A", doc: {}, text: "Kyiv weather", contentHash: `${Math.random()}` } });
     const quote = await db.annotation.create({
@@ -236,7 +350,12 @@ describe("embedding on write, backfill and blending", () => {
     expect(status).toEqual({ state: "active", name: "tiny-multilingual", dimension: 8, embeddedClaims: claims, claims, queued: 0 });
   });
 
-  it("a model change (another dimension) re-embeds everything with the new model", async () => {
+  it("a model change (another dimension) clears the old model's index and re-embeds everything with the new model", async () => {
+    const old = (await loadEmbedder())!;
+    // An index of the old model's vectors (trained directly: the workspace is below the size the worker trains at).
+    expect(await trainIndex(workspace.id, old.fingerprint)).toBeGreaterThanOrEqual(before.length);
+    expect(await db.embeddingIndex.findUnique({ where: { workspaceId: workspace.id } })).toMatchObject({ fingerprint: old.fingerprint, lists: 1 });
+    expect(await db.claimEmbedding.count({ where: { workspaceId: workspace.id, list: 0 } })).toBeGreaterThanOrEqual(before.length);
     const wider = Object.fromEntries(Object.entries(WORDS).map(([w, v]) => [w, [...v, 0, 0]]));
     const other = writeTinyModel(path.join(root, "tiny-ten"), { words: wider });
     setModel(other);
@@ -246,7 +365,8 @@ describe("embedding on write, backfill and blending", () => {
     expect(await db.embeddingModel.findUnique({ where: { id: 1 } })).toMatchObject({ name: "tiny-ten", dimension: 10, fingerprint: embedder.fingerprint });
     const rows = await db.claimEmbedding.findMany({ where: { workspaceId: workspace.id } });
     expect(rows.length).toBeGreaterThanOrEqual(before.length);
-    expect(rows.every((r) => r.fingerprint === embedder.fingerprint && r.vector.byteLength === 10 * 4)).toBe(true);
+    expect(rows.every((r) => r.fingerprint === embedder.fingerprint && r.vector.byteLength === 10 && r.list === -1)).toBe(true);
+    expect(await db.embeddingIndex.count({ where: { fingerprint: old.fingerprint } })).toBe(0);
     const blended = await suggestClaims({ workspaceId: workspace.id, text: QUERY, limit: 5 });
     expect(blended.map((s) => s.claimId)).toContain(target);
   });

@@ -231,21 +231,6 @@ export async function usableEmbedder(): Promise<Embedder | null> {
   }
 }
 
-/** float32 little-endian bytes of a vector, as stored in ClaimEmbedding.vector. */
-export function vectorBytes(v: Float32Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(v.length * 4);
-  const view = new DataView(out.buffer);
-  v.forEach((x, i) => view.setFloat32(i * 4, x, true));
-  return out;
-}
-
-export function vectorFromBytes(bytes: Uint8Array): Float32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Float32Array(bytes.byteLength / 4);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
-  return out;
-}
-
 export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   const n = Math.min(a.length, b.length);

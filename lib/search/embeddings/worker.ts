@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Worker } from "@/lib/workers";
-import { bucketsOf } from "./buckets";
-import { type Embedder, usableEmbedder, vectorBytes } from "./model";
+import { type Embedder, usableEmbedder } from "./model";
+import { quantise } from "./quantise";
+import { maintainIndexes } from "./vector-index";
 
 /**
  * Embeds claims' statements and mentions' quotes in the background. The
@@ -43,6 +44,7 @@ export async function activateModel(embedder: Embedder): Promise<boolean> {
     const row = { name: embedder.name, fingerprint: embedder.fingerprint, dimension: embedder.dimension, activatedAt: new Date() };
     await tx.embeddingModel.upsert({ where: { id: 1 }, create: { id: 1, ...row }, update: row });
     await tx.$executeRaw`DELETE FROM "ClaimEmbedding" WHERE "fingerprint" <> ${embedder.fingerprint}`;
+    await tx.$executeRaw`DELETE FROM "EmbeddingIndex" WHERE "fingerprint" <> ${embedder.fingerprint}`;
     // Deleted claims too: a restored claim is then already embedded (restoring doesn't rewrite the statement).
     await tx.$executeRaw`
       INSERT INTO "EmbeddingJob" ("kind", "sourceId") SELECT 'statement', c."id" FROM "Claim" c WHERE c."mergedIntoId" IS NULL
@@ -73,7 +75,7 @@ async function textsOf(jobs: Job[]): Promise<Map<string, Text | null>> {
   return out;
 }
 
-type Done = { job: Job; source: Text; textHash: string; vector: Float32Array };
+type Done = { job: Job; source: Text; textHash: string; vector: ReturnType<typeof quantise> };
 
 /**
  * The batch's vectors in three statements whatever its size: the texts whose
@@ -88,15 +90,15 @@ async function store(embedder: Embedder, gone: Job[], done: Done[], finished: Jo
       DELETE FROM "ClaimEmbedding" e USING unnest(${col(gone, (j) => j.kind)}::text[], ${col(gone, (j) => j.sourceId)}::text[]) g(kind, source)
       WHERE e."kind" = g.kind AND e."sourceId" = g.source`,
     db.$executeRaw`
-      INSERT INTO "ClaimEmbedding" ("kind", "sourceId", "claimId", "workspaceId", "fingerprint", "textHash", "vector", "buckets", "embeddedAt")
-      SELECT d.kind, d.source, d.claim, d.workspace, ${embedder.fingerprint}, d.hash, decode(d.vector, 'hex'), string_to_array(d.buckets, ','), now()
+      INSERT INTO "ClaimEmbedding" ("kind", "sourceId", "claimId", "workspaceId", "fingerprint", "textHash", "vector", "scale", "list", "embeddedAt")
+      SELECT d.kind, d.source, d.claim, d.workspace, ${embedder.fingerprint}, d.hash, decode(d.vector, 'hex'), d.scale, -1, now()
       FROM unnest(${col(done, (d) => d.job.kind)}::text[], ${col(done, (d) => d.job.sourceId)}::text[], ${col(done, (d) => d.source.claimId)}::text[],
         ${col(done, (d) => d.source.workspaceId)}::text[], ${col(done, (d) => d.textHash)}::text[],
-        ${col(done, (d) => Buffer.from(vectorBytes(d.vector)).toString("hex"))}::text[], ${col(done, (d) => bucketsOf(d.vector).join(","))}::text[])
-        AS d(kind, source, claim, workspace, hash, vector, buckets)
+        ${col(done, (d) => Buffer.from(d.vector.bytes).toString("hex"))}::text[], ${done.map((d) => d.vector.scale)}::real[])
+        AS d(kind, source, claim, workspace, hash, vector, scale)
       ON CONFLICT ("kind", "sourceId") DO UPDATE SET "claimId" = excluded."claimId", "workspaceId" = excluded."workspaceId",
         "fingerprint" = excluded."fingerprint", "textHash" = excluded."textHash", "vector" = excluded."vector",
-        "buckets" = excluded."buckets", "embeddedAt" = excluded."embeddedAt"`,
+        "scale" = excluded."scale", "list" = -1, "embeddedAt" = excluded."embeddedAt"`,
     db.$executeRaw`
       DELETE FROM "EmbeddingJob" j
       USING unnest(${col(finished, (j) => j.kind)}::text[], ${col(finished, (j) => j.sourceId)}::text[], ${col(finished, (j) => j.queuedAt.toISOString())}::timestamptz[]) f(kind, source, queued)
@@ -104,7 +106,7 @@ async function store(embedder: Embedder, gone: Job[], done: Done[], finished: Jo
   ]);
 }
 
-/** Embeds up to one batch of queued texts; returns how many jobs it took. */
+/** Embeds up to one batch of queued texts, then does a step of the vector index's upkeep; returns how much it did. */
 export async function embedDueTexts(): Promise<number> {
   const embedder = await usableEmbedder();
   if (!embedder) return 0;
@@ -129,7 +131,11 @@ export async function embedDueTexts(): Promise<number> {
       ORDER BY "dueAt" LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED)
     RETURNING "kind", "sourceId", "queuedAt", "attempts"`;
-  if (jobs.length === 0) return 0;
+  if (jobs.length > 0) await embedJobs(embedder, jobs);
+  return jobs.length + (await maintainIndexes(embedder.fingerprint));
+}
+
+async function embedJobs(embedder: Embedder, jobs: Job[]): Promise<void> {
   const texts = await textsOf(jobs);
   const existing = await db.claimEmbedding.findMany({
     where: { OR: jobs.map((j) => ({ kind: j.kind, sourceId: j.sourceId })) },
@@ -156,7 +162,7 @@ export async function embedDueTexts(): Promise<number> {
     }
     try {
       const [vector] = await embedder.embed([text], "passage");
-      done.push({ job, source, textHash, vector: vector! });
+      done.push({ job, source, textHash, vector: quantise(vector!) });
       finished.push(job);
     } catch (err) {
       // This text stays queued and is tried again later; the rest of the batch is stored.
@@ -168,7 +174,6 @@ export async function embedDueTexts(): Promise<number> {
     }
   }
   await store(embedder, gone, done, finished);
-  return jobs.length;
 }
 
 export const embeddingWorker: Worker = { name: "embeddings", idleMs: 2_000, tick: () => embedDueTexts() };
