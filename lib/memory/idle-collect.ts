@@ -81,6 +81,8 @@ export function startIdleCollection(opts: { checkMs?: number; growthBytes?: numb
     gc();
     const after = process.memoryUsage.rss();
     made.push({ at: new Date(), ms: performance.now() - t0, rssBefore: rss, rssAfter: after });
+    // The collection's own pause is not the server being busy: the next check measures from here.
+    elu = performance.eventLoopUtilization();
     if (made.length > 10) made.shift();
     base = after;
   }, opts.checkMs ?? CHECK_MS);
