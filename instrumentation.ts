@@ -1,10 +1,14 @@
 /**
- * Next.js calls register() once per server instance at start. It starts the
- * background workers (lib/workers) in the Node.js runtime; CLAIMTRAIL_WORKERS=off
- * leaves them to other instances.
+ * Next.js calls register() once per server instance at start, however the
+ * server was started (`npm start` becomes `next start` in its own process). It
+ * starts the idle collection (lib/memory/idle-collect.ts: memory given back
+ * once a burst of work is over) and the background workers (lib/workers) in
+ * the Node.js runtime; CLAIMTRAIL_WORKERS=off leaves the workers to other instances.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startIdleCollection } = await import("./lib/memory/idle-collect");
+  startIdleCollection();
   // A configured model is loaded (and a missing or broken one reported) at start, not at the first suggestion.
   if (process.env.EMBEDDING_MODEL_DIR) {
     const { reportEmbeddingModel } = await import("./lib/search/embeddings/startup");

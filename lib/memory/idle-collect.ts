@@ -1,0 +1,98 @@
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { performance } from "node:perf_hooks";
+import { fullGc } from "./gc";
+
+/**
+ * A full garbage collection once the server has gone quiet after a burst of
+ * work, so its resident memory comes back down instead of staying near the
+ * burst's peak (issue 11: ≤ 300 MB after the workload).
+ *
+ * Under load V8 grows its heap; once the load stops it has no reason to
+ * collect again, since nothing is being allocated, and old-generation pages
+ * full of garbage, with the buffers outside the heap that only dead objects
+ * held, stay resident for the server's whole life. One full collection
+ * frees them.
+ *
+ * Only when quiet, and only once per burst (with one follow-up): for `QUIET_CHECKS`
+ * checks in a row (`CHECK_MS` apart) at most `QUIET_REQUESTS` HTTP requests started
+ * (Node's own `http.server.request.start` diagnostics channel: open pages'
+ * heartbeats and live streams don't count as busy) and the event loop was busy
+ * under `QUIET_UTILISATION` of the time; and resident memory grew
+ * `GROWTH_BYTES` since the last collection made here. If the quiet lasts twice
+ * as long, one more: what the burst left to timers (the database pool closes
+ * idle connections after 10 s, with their buffers) is garbage only by then; a
+ * first collection after 7.5 s left 53 MB of a 10k-claim page workload's garbage
+ * that a second one freed. A busy server never
+ * collects here (V8 collects by itself under load) and an idle one collects
+ * once (and the follow-up), not again until another burst. A request arriving during the
+ * collection waits for it: tens of milliseconds on an idle machine.
+ */
+export const CHECK_MS = 2_000;
+export const QUIET_CHECKS = 3;
+export const QUIET_REQUESTS = 2;
+export const QUIET_UTILISATION = 0.1;
+export const GROWTH_BYTES = 32 * 1024 * 1024;
+
+export interface IdleCollection {
+  at: Date;
+  ms: number;
+  rssBefore: number;
+  rssAfter: number;
+}
+
+export interface IdleCollector {
+  stop(): void;
+  /** The collections made so far, the latest last (at most the last ten). */
+  collections(): IdleCollection[];
+}
+
+const REQUEST_START = "http.server.request.start";
+
+export function startIdleCollection(opts: { checkMs?: number; growthBytes?: number; gc?: () => void } = {}): IdleCollector {
+  const gc = opts.gc ?? fullGc();
+  const made: IdleCollection[] = [];
+  if (!gc) return { stop() {}, collections: () => made };
+  const growth = opts.growthBytes ?? GROWTH_BYTES;
+  let requests = 0;
+  const onRequest = () => {
+    requests += 1;
+  };
+  subscribe(REQUEST_START, onRequest);
+  let elu = performance.eventLoopUtilization();
+  let quiet = 0;
+  /** A first collection was made in this quiet spell: one more once it has lasted twice as long. */
+  let followUpDue = false;
+  let base = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, elu).utilization;
+    elu = now;
+    quiet = requests <= QUIET_REQUESTS && busy < QUIET_UTILISATION ? quiet + 1 : 0;
+    requests = 0;
+    const rss = process.memoryUsage.rss();
+    // Memory given back meanwhile (by V8 itself, or freed buffers) lowers the mark growth is counted from.
+    if (rss < base) base = rss;
+    const first = quiet >= QUIET_CHECKS && rss - base >= growth;
+    const followUp = followUpDue && quiet >= 2 * QUIET_CHECKS;
+    if (quiet === 0) followUpDue = false;
+    if (!first && !followUp) return;
+    followUpDue = first;
+    const t0 = performance.now();
+    gc();
+    const after = process.memoryUsage.rss();
+    made.push({ at: new Date(), ms: performance.now() - t0, rssBefore: rss, rssAfter: after });
+    // The collection's own pause is not the server being busy: the next check measures from here.
+    elu = performance.eventLoopUtilization();
+    if (made.length > 10) made.shift();
+    base = after;
+  }, opts.checkMs ?? CHECK_MS);
+  // Never what keeps the process alive.
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      unsubscribe(REQUEST_START, onRequest);
+    },
+    collections: () => made,
+  };
+}
