@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
 import * as ep from "./endpoints/glossary";
 import { suggestClaimsEndpoint } from "./endpoints/suggestions";
 import { apiWorld, call } from "./testing";
@@ -42,6 +43,12 @@ describe("/workspaces/{ws}/glossary, glossary-proposals and aliases (checked aga
     const alias = await call<{ errors: Record<string, string> }>(ep.confirmAliasEndpoint, { token: w.tokens.admin, params: p, body: { names: ["Only One"] } });
     expect(alias.status).toBe(400);
     expect(Object.keys(alias.body.errors)).toEqual(["names"]);
+    // The aliases list, like the glossary list, names a query parameter it doesn't take (it isn't paged).
+    for (const query of [{ status: "confirmed" }, { limit: "10" }, { cursor: "x" }]) {
+      const unknown = await call<{ errors: Record<string, string> }>(ep.listAliasesEndpoint, { token: w.tokens.admin, params: p, query });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors).toEqual({ [Object.keys(query)[0]]: UNKNOWN_FIELD_MESSAGE });
+    }
     for (const token of [w.tokens.annotator, w.tokens.reviewer, w.tokens.viewer]) {
       expect((await call(ep.listGlossaryEndpoint, { token, params: p })).status).toBe(403);
       expect((await call(ep.createGlossaryPairEndpoint, { token, params: p, body: { language: "ru", term: "урожай", english: "harvest" } })).status).toBe(403);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   acceptProposal,
+  aliasesQuerySchema,
   confirmAlias,
   confirmAliasSchema,
   createPair,
@@ -163,6 +164,7 @@ export const listAliasesEndpoint = endpoint({
   summary: "List aliases and alias suggestions",
   description: `${admins} Confirmed aliases (one person's names: the claimant filter and suggestions treat them as one) and dismissed ones, then suggestions: claimant names that transliterate to each other or differ only by common variants (Sergei/Sergey, Anthony/Antony).`,
   action: "workspace.update",
+  query: aliasesQuerySchema,
   responses: {
     200: {
       description: "Aliases and suggestions.",
