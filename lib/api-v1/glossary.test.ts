@@ -44,7 +44,7 @@ describe("/workspaces/{ws}/glossary, glossary-proposals and aliases (checked aga
     expect(alias.status).toBe(400);
     expect(Object.keys(alias.body.errors)).toEqual(["names"]);
     // The aliases list, like the glossary list, names a query parameter it doesn't take (it isn't paged).
-    for (const query of [{ status: "confirmed" }, { limit: "10" }, { cursor: "x" }]) {
+    for (const query of [{ status: "confirmed" }, { limit: "10" }, { cursor: "x" }] as Record<string, string>[]) {
       const unknown = await call<{ errors: Record<string, string> }>(ep.listAliasesEndpoint, { token: w.tokens.admin, params: p, query });
       expect(unknown.status).toBe(400);
       expect(unknown.body.errors).toEqual({ [Object.keys(query)[0]]: UNKNOWN_FIELD_MESSAGE });
