@@ -91,7 +91,7 @@ function badlyEncoded(search: string): Record<string, string> {
  * had: so the replacement character itself is refused. Nobody types it, and text holding it was
  * already damaged before it was sent.
  */
-export const REPLACEMENT_CHARACTER_MESSAGE = "Not valid UTF-8, or holds U+FFFD (the replacement character bytes that are no UTF-8 become): send the text percent-encoded as UTF-8.";
+export const REPLACEMENT_CHARACTER_MESSAGE = "Not valid UTF-8, or holds U+FFFD (the replacement character, which bytes that aren't UTF-8 turn into): send the text percent-encoded as UTF-8.";
 export const REPEATED_PARAMETER_MESSAGE = "Given more than once: give it once.";
 
 /**
