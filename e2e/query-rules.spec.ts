@@ -8,7 +8,7 @@ import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
  *   so U+FFFD in a query value is a 400 naming the parameter (issue 14, second outside tester);
  * - a single-valued parameter given twice (`?limit=1&limit=2`) is a 400 naming it; `tag` on the
  *   export, documented as repeatable, stays allowed (N5);
- * - the aliases list, like the glossary list, names a parameter it doesn't take (S6).
+ * - the aliases and glossary-proposals lists, like the glossary list, name a parameter they don't take (S6, X41).
  */
 
 interface Problem {
@@ -61,6 +61,8 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
   await expectRefused(await api.get(`${v1}/claims?limit=1&limit=2`), "limit", TWICE);
   await expectRefused(await api.get(`${v1}/articles?limit=1&limit=2`), "limit", TWICE);
   await expectRefused(await page.request.get(`${cookie}/claims?limit=1&limit=2`), "limit", TWICE);
+  await expectRefused(await page.request.get(`${cookie}/claims?q=a&q=b`), "q", TWICE);
+  await expectRefused(await api.get(`${v1}/glossary?q=a&q=b`), "q", TWICE);
   await expectRefused(await page.request.get(`${cookie}/export?format=csv&locale=ru&locale=uk`), "locale", TWICE);
   // … once is fine, and `tag`, documented as repeatable (any of several), may repeat.
   const once = await api.get(`${v1}/export?format=csv&locale=ru`);
@@ -69,9 +71,13 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
   expect(tags.status(), await tags.text()).toBe(200);
   expect((await page.request.get(`${cookie}/export?format=csv&tag=a&tag=b`)).status()).toBe(200);
 
-  // The aliases list takes no parameter (it isn't paged), like the glossary list.
+  // The aliases and proposals lists take no parameter (neither is paged), like the glossary list.
   await expectRefused(await api.get(`${v1}/aliases?status=confirmed`), "status", /Not taken here/);
   await expectRefused(await api.get(`${v1}/aliases?limit=10`), "limit", /Not taken here/);
+  await expectRefused(await api.get(`${v1}/aliases?suggested=maybe`), "suggested", /Not taken here/);
+  await expectRefused(await api.get(`${v1}/glossary-proposals?limit=0`), "limit", /Not taken here/);
+  await expectRefused(await api.get(`${v1}/glossary-proposals?cursor=%FF`), "cursor", UTF8);
+  expect((await api.get(`${v1}/glossary-proposals`)).status()).toBe(200);
   await expectRefused(await api.get(`${v1}/glossary?limit=10`), "limit", /Not taken here/);
   expect((await api.get(`${v1}/aliases`)).status()).toBe(200);
   await api.dispose();

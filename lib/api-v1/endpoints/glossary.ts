@@ -12,6 +12,7 @@ import {
   listGlossary,
   listProposals,
   newPairSchema,
+  proposalsQuerySchema,
   pairEditSchema,
   rejectProposal,
   suggestAliases,
@@ -124,6 +125,7 @@ export const listGlossaryProposalsEndpoint = endpoint({
   summary: "List glossary proposals",
   description: `${admins} Word pairs seen together when Russian or Ukrainian mentions were attached to English claims: those seen at least twice whose words met no other word more often, strongest first (at most 200).`,
   action: "workspace.update",
+  query: proposalsQuerySchema,
   responses: { 200: { description: "The proposals.", schema: z.object({ items: z.array(proposalSchema), nextCursor: z.null() }).meta({ id: "GlossaryProposalPage" }) } },
   handler: async ({ access }) => ({ items: await listProposals(access), nextCursor: null }),
 });
