@@ -51,6 +51,8 @@ export interface EndpointDef<Q extends z.ZodType | undefined, B extends z.ZodTyp
   /** The permission asked of the token's owner in the {ws} workspace (lib/auth/permissions). */
   action: Action;
   query?: Q;
+  /** Query parameters that may be given more than once (documented so); any other repeated is a 400 naming it. */
+  repeatableQuery?: readonly string[];
   body?: B;
   /** Takes the version it was based on from `If-Match` as well as from `version` in the body. */
   versioned?: boolean;
@@ -109,9 +111,9 @@ function parseBody(text: string, req: Request, def: { body?: z.ZodType; versione
   return validate(def.body, json, "body");
 }
 
-function parseQuery(req: Request, schema: z.ZodType | undefined): unknown {
-  const query = checkQuery(new URL(req.url));
-  return schema ? validate(schema, query, "query") : undefined;
+function parseQuery(req: Request, def: { query?: z.ZodType; repeatableQuery?: readonly string[] }): unknown {
+  const query = checkQuery(new URL(req.url), def.repeatableQuery);
+  return def.query ? validate(def.query, query, "query") : undefined;
 }
 
 function rateHeaders(rate: RateDecision | null): Record<string, string> {
@@ -137,7 +139,7 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
       if (slug !== token.workspace.slug) throw notFound("Workspace not found");
       // Access is settled before the request is read, so a non-member learns nothing from validation errors.
       const access = await authorize(token.userId, slug, def.action);
-      const query = parseQuery(req, def.query);
+      const query = parseQuery(req, def);
       const key = def.method === "POST" ? req.headers.get(IDEMPOTENCY_HEADER) : null;
       const text = def.body ? await readText(req, def.maxBodyBytes ?? MAX_BODY_BYTES) : "";
       // Everything after reading answers a Response (errors too), so a replayed POST answers exactly what the first got.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { REPEATED_PARAMETER_MESSAGE } from "@/lib/http/pipeline";
+import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
 import * as ep from "./endpoints/glossary";
 import { suggestClaimsEndpoint } from "./endpoints/suggestions";
 import { apiWorld, call } from "./testing";
@@ -42,6 +44,18 @@ describe("/workspaces/{ws}/glossary, glossary-proposals and aliases (checked aga
     const alias = await call<{ errors: Record<string, string> }>(ep.confirmAliasEndpoint, { token: w.tokens.admin, params: p, body: { names: ["Only One"] } });
     expect(alias.status).toBe(400);
     expect(Object.keys(alias.body.errors)).toEqual(["names"]);
+    // The aliases and proposals lists, like the glossary list, name a query parameter they don't take (none is paged).
+    for (const list of [ep.listAliasesEndpoint, ep.listGlossaryProposalsEndpoint]) {
+      for (const query of [{ status: "confirmed" }, { limit: "10" }, { limit: "0" }, { cursor: "x" }, { suggested: "maybe" }] as Record<string, string>[]) {
+        const unknown = await call<{ errors: Record<string, string> }>(list, { token: w.tokens.admin, params: p, query });
+        expect(unknown.status, `${list.id} ${JSON.stringify(query)}`).toBe(400);
+        expect(unknown.body.errors).toEqual({ [Object.keys(query)[0]]: UNKNOWN_FIELD_MESSAGE });
+      }
+    }
+    // A parameter given twice is named too (X13), here on the glossary list.
+    const twice = await ep.listGlossaryEndpoint(new Request(`http://localhost/api/v1/workspaces/${w.ws}/glossary?q=a&q=b`, { headers: { authorization: `Bearer ${w.tokens.admin}` } }), { params: Promise.resolve(p) });
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { errors: Record<string, string> }).errors).toEqual({ q: REPEATED_PARAMETER_MESSAGE });
     for (const token of [w.tokens.annotator, w.tokens.reviewer, w.tokens.viewer]) {
       expect((await call(ep.listGlossaryEndpoint, { token, params: p })).status).toBe(403);
       expect((await call(ep.createGlossaryPairEndpoint, { token, params: p, body: { language: "ru", term: "урожай", english: "harvest" } })).status).toBe(403);

@@ -65,14 +65,16 @@ function pathParams(path: string) {
   }));
 }
 
-function queryParams(schema: z.ZodType | undefined, components: Components) {
+function queryParams(schema: z.ZodType | undefined, components: Components, repeatable: readonly string[] = []) {
   if (!schema) return [];
   const json = components.add(schema, "input");
   const props = (json.properties as Record<string, Json> | undefined) ?? {};
   const required = new Set((json.required as string[] | undefined) ?? []);
   return Object.entries(props).map(([name, s]) => {
     const { description, ...rest } = s;
-    return { name, in: "query", required: required.has(name), schema: rest, ...(description ? { description } : {}) };
+    // Every other parameter given twice is a 400 naming it (lib/http/pipeline.ts checkQuery).
+    const text = repeatable.includes(name) ? `${description ?? ""} May be given more than once.`.trim() : description;
+    return { name, in: "query", required: required.has(name), schema: rest, ...(text ? { description: text } : {}) };
   });
 }
 
@@ -80,8 +82,8 @@ const PROBLEM = "application/problem+json";
 
 function errorResponses(e: AnyEndpoint): Record<string, { description: string }> {
   const out: Record<string, { description: string }> = {};
-  // Path and query parameters are checked on every operation (ids, NUL characters), so any may answer 400.
-  out[400] = { description: "Invalid request: `errors` names each invalid field, query parameter or path parameter." };
+  // Path and query parameters are checked on every operation (ids, NUL characters, repeats), so any may answer 400.
+  out[400] = { description: "Invalid request: `errors` names each invalid field, query parameter (also one given twice that may not repeat, or whose value isn't UTF-8 or holds U+FFFD) or path parameter." };
   out[401] = { description: "Missing, invalid or revoked token." };
   out[403] = { description: "The token's owner lacks the role for this." };
   out[404] = { description: "Not found (also: a workspace other than the token's, or its owner is no longer a member)." };
@@ -130,7 +132,7 @@ export function buildOpenApi(endpoints: AnyEndpoint[]): Json {
               : {}),
       };
     }
-    const parameters = [...pathParams(e.path), ...queryParams(e.query, components)];
+    const parameters = [...pathParams(e.path), ...queryParams(e.query, components, e.repeatableQuery)];
     if (e.method === "POST") {
       parameters.push({
         name: "Idempotency-Key",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
+import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
 import { exportEndpoint } from "./endpoints/export";
 import { getWorkspace, updateWorkspace } from "./endpoints/workspaces";
 import { apiWorld, call } from "./testing";
@@ -18,6 +19,11 @@ describe("API v1 verdict labels per language", () => {
     const bad = await call(updateWorkspace, { token: w.tokens.admin, params: { ws: w.ws }, body: { verdictLabels: { ru: { false: "ф".repeat(41) } } } });
     expect(bad.status).toBe(400);
     expect(Object.keys((bad.body as { errors: Record<string, string> }).errors)).toEqual(["verdictLabels.ru.false"]);
+    // A setting the body doesn't take is named, not ignored as if saved (X44).
+    const unknown = await call(updateWorkspace, { token: w.tokens.admin, params: { ws: w.ws }, body: { nonsense: 1, name: "Renamed desk" } });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { errors: Record<string, string> }).errors).toEqual({ nonsense: UNKNOWN_FIELD_MESSAGE });
+    expect((await call(getWorkspace, { token: w.tokens.admin, params: { ws: w.ws } })).body).not.toMatchObject({ name: "Renamed desk" });
     const denied = await call(updateWorkspace, { token: w.tokens.reviewer, params: { ws: w.ws }, body: { verdictLabels: { ru: { false: "Фейк" } } } });
     expect(denied.status).toBe(403);
     expect((await call(getWorkspace, { token: w.tokens.admin, params: { ws: w.ws } })).body).toMatchObject({ verdictLabels: { ru: { "mostly-false": "Манипуляция" } } });

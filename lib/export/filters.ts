@@ -66,6 +66,9 @@ export const exportFiltersSchema = z
 export type ExportFilters = z.output<typeof exportFiltersSchema>;
 export type ExportFiltersInput = z.input<typeof exportFiltersSchema>;
 
+/** The one query parameter an export takes more than once (`tag=a&tag=b`): tags may hold commas. */
+export const REPEATABLE_EXPORT_PARAMS = ["tag"] as const;
+
 const LISTS = { articles: true, reviewState: true, verdict: true, tags: false } as const;
 const PARAM_NAMES: Record<keyof typeof LISTS, string> = { articles: "articles", reviewState: "reviewState", verdict: "verdict", tags: "tag" };
 

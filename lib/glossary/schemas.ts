@@ -39,6 +39,12 @@ export const glossaryQuerySchema = z
   })
   .strict();
 
+/** Strict and empty: the proposals list isn't paged (at most 200, strongest first), so any parameter is named as not taken. */
+export const proposalsQuerySchema = z.object({}).strict();
+
+/** Strict and empty: the aliases list isn't paged either (aliases and suggestions in one answer), so any parameter is named as not taken. */
+export const aliasesQuerySchema = z.object({}).strict();
+
 /** An alias an admin confirms: two or more spellings of one person's name. */
 export const confirmAliasSchema = z
   .object({

@@ -11,7 +11,7 @@ import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
-import { MAX_BODY_BYTES } from "./pipeline";
+import { checkQuery, MAX_BODY_BYTES, REPEATED_PARAMETER_MESSAGE, REPLACEMENT_CHARACTER_MESSAGE } from "./pipeline";
 import { findUnstorableText, NUL_MESSAGE } from "@/lib/validation/text";
 
 /**
@@ -242,5 +242,46 @@ describe("findUnstorableText", () => {
     expect(found?.path.startsWith("c.0.c.0")).toBe(true);
     expect(findUnstorableText({ a: ["fine", { b: "😀" }] })).toBeNull();
     expect(findUnstorableText({ "k\u0000": 1 })?.path).toBe("k\u0000");
+  });
+});
+
+describe("checkQuery: each parameter once, as text", () => {
+  const errorsOf = (query: string, repeatable?: readonly string[]) => {
+    try {
+      checkQuery(new URL(`http://localhost/api/x${query}`), repeatable);
+      return null;
+    } catch (err) {
+      return (err as { fields?: Record<string, string> }).fields ?? null;
+    }
+  };
+
+  it("U+FFFD in a value (what %FF becomes over HTTP) is refused naming the parameter; in a name as _", () => {
+    for (const q of ["?text=%EF%BF%BD", "?text=a\uFFFDb", "?text=%FF"]) expect(errorsOf(q), q).toEqual({ text: expect.stringMatching(/UTF-8/) });
+    expect(errorsOf("?text=ok&q=x%EF%BF%BDy")).toEqual({ q: REPLACEMENT_CHARACTER_MESSAGE });
+    expect(errorsOf("?%EF%BF%BD=1")).toEqual({ _: REPLACEMENT_CHARACTER_MESSAGE });
+    expect(errorsOf(`?q=${encodeURIComponent("гарантии безопасности 😀")}`)).toBeNull();
+  });
+
+  it("a parameter given twice is refused naming it, unless it is one the operation lets repeat", () => {
+    expect(errorsOf("?limit=1&limit=2")).toEqual({ limit: REPEATED_PARAMETER_MESSAGE });
+    expect(errorsOf("?locale=ru&format=csv&locale=en&format=csv")).toEqual({ locale: REPEATED_PARAMETER_MESSAGE, format: REPEATED_PARAMETER_MESSAGE });
+    expect(errorsOf("?limit=&limit=")).toEqual({ limit: REPEATED_PARAMETER_MESSAGE });
+    expect(errorsOf("?tag=a&tag=b&format=csv", ["tag"])).toBeNull();
+    expect(errorsOf("?tag=a&tag=b&limit=1&limit=1", ["tag"])).toEqual({ limit: REPEATED_PARAMETER_MESSAGE });
+    expect(checkQuery(new URL("http://localhost/api/x?a=1&b=2"))).toEqual({ a: "1", b: "2" });
+  });
+
+  it("through a cookie route: the claims list with limit twice, and the export with tag twice", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    const twice = await call(claimsRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?limit=1&limit=2");
+    expect(twice.status).toBe(400);
+    expect((await problemOf(twice)).errors).toEqual({ limit: REPEATED_PARAMETER_MESSAGE });
+    const tags = await call(exportRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?format=csv&tag=a&tag=b");
+    expect(tags.status).toBe(200);
+    await tags.text();
+    const locales = await call(exportRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?format=csv&locale=ru&locale=en");
+    expect(locales.status).toBe(400);
+    expect((await problemOf(locales)).errors).toEqual({ locale: REPEATED_PARAMETER_MESSAGE });
   });
 });

@@ -85,12 +85,31 @@ function badlyEncoded(search: string): Record<string, string> {
   return errors;
 }
 
-/** Query parameters: none may hold text that can't be stored or compared, nor bytes that are no text. */
-export function checkQuery(url: URL): Record<string, string> {
+/**
+ * U+FFFD in a query value. Over HTTP the server decodes the query before a handler (or proxy.ts)
+ * sees it, turning bytes that are no UTF-8 (`?text=%FF`) into U+FFFD, and the raw URL is not to be
+ * had: so the replacement character itself is refused. Nobody types it, and text holding it was
+ * already damaged before it was sent.
+ */
+export const REPLACEMENT_CHARACTER_MESSAGE = "Not valid UTF-8, or holds U+FFFD (the replacement character, which bytes that aren't UTF-8 turn into): send the text percent-encoded as UTF-8.";
+export const REPEATED_PARAMETER_MESSAGE = "Given more than once: give it once.";
+
+/**
+ * Query parameters: none may hold text that can't be stored or compared, nor bytes that are no
+ * text (nor U+FFFD, which is what those arrive as over HTTP); and each is given once, except the
+ * `repeatable` ones an operation documents as such (the export's `tag`): `?limit=1&limit=2`
+ * would otherwise use one of them silently.
+ */
+export function checkQuery(url: URL, repeatable: readonly string[] = []): Record<string, string> {
   const errors: Record<string, string> = badlyEncoded(url.search);
+  const seen = new Set<string>();
+  const reason = (s: string) => unstorableReason(s) ?? (s.includes("\uFFFD") ? REPLACEMENT_CHARACTER_MESSAGE : null);
   for (const [name, value] of url.searchParams) {
-    const why = unstorableReason(name) ?? unstorableReason(value);
-    if (why) errors[unstorableReason(name) ? "_" : name] = why;
+    const nameWhy = reason(name);
+    const why = nameWhy ?? reason(value);
+    if (why) errors[nameWhy ? "_" : name] ??= why;
+    else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= REPEATED_PARAMETER_MESSAGE;
+    seen.add(name);
   }
   if (Object.keys(errors).length) throw invalid("Some query parameters are invalid.", errors);
   return Object.fromEntries(url.searchParams);

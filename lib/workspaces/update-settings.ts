@@ -44,7 +44,9 @@ export const workspaceSettingsSchema = z.object({
   claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
   /** A reviewer may not approve a verdict they set, explained or submitted (lib/claims/verdict-authors.ts). */
   requireSecondApprover: z.boolean({ error: "Say true or false." }).optional(),
-});
+})
+  // Strict: a misspelt setting ({"requireSecondAprover": true}) is named, not ignored as if saved.
+  .strict();
 
 /**
  * Renames the workspace and its verdict labels, sets its ClaimReview URL

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, exportResponse } from "@/lib/export";
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, exportResponse, REPEATABLE_EXPORT_PARAMS } from "@/lib/export";
 import { LOCALES } from "@/lib/i18n/locales";
 import { endpoint } from "../endpoint";
 
@@ -36,6 +36,7 @@ export const exportEndpoint = endpoint({
     "Streamed as it is read (a batch at a time, with backpressure), as an attachment named <workspace>-<date>.<extension>. Filters choose the set as on the export page.",
   action: "workspace.view",
   query: exportQuery,
+  repeatableQuery: REPEATABLE_EXPORT_PARAMS,
   responses: {
     200: {
       description: "The export, streamed.",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   acceptProposal,
+  aliasesQuerySchema,
   confirmAlias,
   confirmAliasSchema,
   createPair,
@@ -11,6 +12,7 @@ import {
   listGlossary,
   listProposals,
   newPairSchema,
+  proposalsQuerySchema,
   pairEditSchema,
   rejectProposal,
   suggestAliases,
@@ -123,6 +125,7 @@ export const listGlossaryProposalsEndpoint = endpoint({
   summary: "List glossary proposals",
   description: `${admins} Word pairs seen together when Russian or Ukrainian mentions were attached to English claims: those seen at least twice whose words met no other word more often, strongest first (at most 200).`,
   action: "workspace.update",
+  query: proposalsQuerySchema,
   responses: { 200: { description: "The proposals.", schema: z.object({ items: z.array(proposalSchema), nextCursor: z.null() }).meta({ id: "GlossaryProposalPage" }) } },
   handler: async ({ access }) => ({ items: await listProposals(access), nextCursor: null }),
 });
@@ -163,6 +166,7 @@ export const listAliasesEndpoint = endpoint({
   summary: "List aliases and alias suggestions",
   description: `${admins} Confirmed aliases (one person's names: the claimant filter and suggestions treat them as one) and dismissed ones, then suggestions: claimant names that transliterate to each other or differ only by common variants (Sergei/Sergey, Anthony/Antony).`,
   action: "workspace.update",
+  query: aliasesQuerySchema,
   responses: {
     200: {
       description: "Aliases and suggestions.",
