@@ -58,14 +58,16 @@ export interface ClaimSuggestion {
 
 /**
  * words: the texts share words (stems, in the text's language); name: a name,
- * written in Latin or transliterated from Cyrillic; date and number: the same
+ * written in Latin or transliterated from Cyrillic, or meeting by its sound
+ * (name keys, migration name_keys: Шольц = Scholz); place: such a name that is
+ * a country or city (lib/search/places.ts); date and number: the same
  * date or number however written (17 December 2021, 17 декабря 2021 года);
  * glossary: through a pair of the workspace glossary (shown as "term = english");
  * spelling: only a similarly spelled word; meaning: close in meaning by the
  * optional embedding model (lib/search/embeddings), terms = [cosine]. A name
  * matched through a confirmed alias is shown as the alias ("Sergei Lavrov = Sergey Lavrov").
  */
-export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "spelling" | "meaning";
+export type ReasonKind = "name" | "place" | "date" | "number" | "glossary" | "words" | "spelling" | "meaning";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -483,7 +485,7 @@ async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   }));
 }
 
-const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "glossary", "words", "spelling"];
+const REASON_ORDER: ReasonKind[] = ["name", "place", "date", "number", "glossary", "words", "spelling"];
 /** Terms shown per reason: the strongest (highest IDF) first. */
 const REASON_TERMS = 6;
 
