@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
-import { DISTRACTORS, evaluate, seedEvaluationSet } from "./evaluation-set";
+import { crossLanguageCases, DISTRACTORS, evaluate, seedEvaluationSet } from "./evaluation-set";
 import { suggestClaims, type ClaimSuggestion } from "./suggest-claims";
 
 /**
@@ -33,7 +33,8 @@ const CASES: NameCase[] = [
   {
     claim: "Sergey Ryabkov: Moscow sees no point in new talks on strategic stability",
     selections: ["Sergei Ryabkov said Moscow sees no point in new talks on strategic stability", "Сергей Рябков заявил, что Москва не видит смысла в новых переговорах"],
-    distractors: SERGEI_LAVROV,
+    // Ryabkov more common than Sergei here, as in a desk's workspace (the tester's case: Sergey Ryabkov ranked 7th).
+    distractors: [...SERGEI_LAVROV, ...["sanctions", "New START", "Iran", "Geneva", "missiles", "inspections", "the OSCE", "Syria", "Kazakhstan"].map((topic) => `Ryabkov commented on ${topic}`)],
   },
   {
     claim: "Zelenskyy asked the West not to spread panic about an invasion",
@@ -175,11 +176,16 @@ describe("names across spellings and scripts (migration name_keys)", () => {
 });
 
 describe("the evaluation set does not lose with name keys", () => {
-  it("hit@5 stays at its level from statements with mentions (en), and ru→en, uk→en", async () => {
+  it("hit@5 of the set (with each claim's first mention) en, ru→en and uk→en at least as before", async () => {
     const { workspace, admin } = await makeWorkspace();
     const seeded = await seedEvaluationSet({ workspaceId: workspace.id, actorId: admin.id, withMentions: true });
-    const result = await evaluate(seeded.cases, (text) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 }));
-    // 0.95 on main before this change (README: hit@5 0.95 at 10k; the set alone does at least as well).
-    expect(result.recallAt5).toBeGreaterThanOrEqual(0.95);
+    const suggest = (text: string) => suggestClaims({ workspaceId: workspace.id, text, limit: 5 });
+    const hit5 = {
+      en: (await evaluate(seeded.cases, suggest)).recallAt5,
+      ru: (await evaluate(await crossLanguageCases(workspace.id, "ru"), suggest)).recallAt5,
+      uk: (await evaluate(await crossLanguageCases(workspace.id, "uk"), suggest)).recallAt5,
+    };
+    // 1.00, 1.00, 1.00 on main before this change, measured with this same test.
+    expect(hit5, JSON.stringify(hit5)).toEqual({ en: 1, ru: 1, uk: 1 });
   });
 });
