@@ -160,6 +160,14 @@ describe("names across spellings and scripts (migration name_keys)", () => {
     expect(ryabkov.reasons.find((r) => r.kind === "name")?.terms).toEqual(["Sergei Ryabkov ↔ Sergey Ryabkov"]);
   });
 
+  it("a country next to a first name is not joined to it (routed X2): «Германии Олаф Шольц» is a place and a name", async () => {
+    const w = await seedCases([{ claim: "Germany: Olaf Scholz rules out sending fighter jets", selections: [], distractors: [] }]);
+    const [hit] = await suggestClaims({ workspaceId: w.workspaceId, text: "Канцлер Германии Олаф Шольц исключил поставки истребителей", limit: 3 });
+    expect(hit.claimId).toBe(w.idOf.get("Germany: Olaf Scholz rules out sending fighter jets"));
+    expect(hit.reasons.find((r) => r.kind === "name")?.terms).toEqual(["Олаф Шольц ↔ Olaf Scholz"]);
+    expect(hit.reasons.find((r) => r.kind === "place")?.terms).toEqual(["Германии ↔ Germany"]);
+  });
+
   it("labels places as places, not names", async () => {
     const [blinken] = await suggestClaims({ workspaceId, text: "Блинкен провёл переговоры в Женеве", limit: 3 });
     expect(blinken.statement).toBe(CASES[7].claim);

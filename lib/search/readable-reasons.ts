@@ -44,14 +44,14 @@ function pair(side: Side, fallback: string): string {
   return a ?? b ?? fallback;
 }
 
-/** A first name and a surname next to each other, in both texts, are one name. */
+/** A first name and a surname next to each other, in both texts, are one name; a place beside a name is not part of it («Германии Олаф»). */
 function joinNames(sides: Side[]): Side[] {
   const withPosition = sides.filter((s) => s.selection).sort((x, y) => x.selection!.start - y.selection!.start);
   const out: Side[] = [];
   for (const s of withPosition) {
     const last = out.at(-1);
     const next = (a?: Found, b?: Found) => !!a && !!b && b.start === a.end + 1;
-    if (last && next(last.selection, s.selection) && (!last.claim || !s.claim || next(last.claim, s.claim))) {
+    if (last && next(last.selection, s.selection) && (!last.claim || !s.claim || next(last.claim, s.claim)) && placeSide(last) === placeSide(s)) {
       const join = (a?: Found, b?: Found): Found | undefined => (a && b ? { text: `${a.text} ${b.text}`, start: a.start, end: b.end } : (a ?? b));
       out[out.length - 1] = { selection: join(last.selection, s.selection), claim: join(last.claim, s.claim) };
     } else out.push(s);
@@ -78,8 +78,9 @@ function outermost(sides: Side[]): Side[] {
 }
 
 /** A name side whose words, in either text, are all a listed place. */
-const placeSide = (side: Side) =>
-  [side.selection?.text, side.claim?.text].some((t) => !!t && t.split(/\s+/).every(isPlace));
+function placeSide(side: Side): boolean {
+  return [side.selection?.text, side.claim?.text].some((t) => !!t && t.split(/\s+/).every(isPlace));
+}
 
 /**
  * The terms of each reason, readable, strongest first as given, without
