@@ -168,6 +168,19 @@ describe("names across spellings and scripts (migration name_keys)", () => {
     expect(hit.reasons.find((r) => r.kind === "place")?.terms).toEqual(["Германии ↔ Germany"]);
   });
 
+  it("Antony meets Anthony and «Емманюель» meets Emmanuel as names (routed X3/X4), not only by spelling", async () => {
+    const w = await seedCases([
+      { claim: "Anthony Blinken promised an answer in writing", selections: [], distractors: [] },
+      { claim: "Emmanuel Macron called Putin twice in one week", selections: [], distractors: [] },
+    ]);
+    const [blinken] = await suggestClaims({ workspaceId: w.workspaceId, text: "Antony Blinken promised a written answer", limit: 3 });
+    expect(blinken.statement).toBe("Anthony Blinken promised an answer in writing");
+    expect(blinken.reasons.find((r) => r.kind === "name")?.terms).toEqual(["Antony Blinken ↔ Anthony Blinken"]);
+    const [macron] = await suggestClaims({ workspaceId: w.workspaceId, text: "Емманюель Макрон двічі дзвонив Путіну", limit: 3 });
+    expect(macron.statement).toBe("Emmanuel Macron called Putin twice in one week");
+    expect(macron.reasons.find((r) => r.kind === "name")?.terms).toContain("Емманюель Макрон ↔ Emmanuel Macron");
+  });
+
   it("labels places as places, not names", async () => {
     const [blinken] = await suggestClaims({ workspaceId, text: "Блинкен провёл переговоры в Женеве", limit: 3 });
     expect(blinken.statement).toBe(CASES[7].claim);
