@@ -133,6 +133,14 @@ const FUZZY_THRESHOLD = 0.45;
  * spread too); signals only ^1.5 0.91 / 0.95 / 1.00, 1.00, 1.00.
  */
 const IDF_POWER = 1.5;
+/**
+ * A name key's weight (migration name_keys; it counts only where the claim lacks the key's own word, see
+ * key_words in rankQuery): a match by sound alone is weaker evidence than the same word, and a capitalised
+ * common word can sound like a rare name («Соединённые» and Sudan, Schaden are all "sdn"). At 1, on the
+ * suggestions bench's 10k claims ru→en hit@5 fell 1.00 → 0.95 (that selection); at 0.5 every figure is as
+ * on main or better (bench/suggestions-quality-probe.ts; README, "Names by their sound").
+ */
+const NAME_KEY_WEIGHT = 0.5;
 /** Claims re-ranked exactly. */
 const CANDIDATES = 120;
 /** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
@@ -279,7 +287,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
     ),
     ${equivalentTerms(workspaceId)},
     all_terms AS (
-      SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy, kind FROM exact_terms
+      SELECT lexeme, CASE WHEN lexeme ~ '^0[kf]' THEN ${raw(NAME_KEY_WEIGHT)} ELSE 1 END::float8 AS weight, false AS fuzzy, kind FROM exact_terms
       UNION ALL SELECT lexeme, sim::float8, true, 'spelling' FROM fuzzy_terms
       UNION ALL SELECT lexeme, 1.0::float8, false, kind FROM equivalents
     ),
