@@ -58,6 +58,12 @@ const CASES: NameCase[] = [
     distractors: ["Germany will not supply lethal weapons, the defence ministry said", "Baerbock said Germany will supply helmets, not weapons", "Germany will keep its weapons at home, Lambrecht said"],
   },
   {
+    // Feminine names in oblique cases (routed X46): «Марии Захаровой», «с Марией Захаровой», «Марії Захаровій».
+    claim: "Maria Zakharova said Victoria Nuland's visit changes nothing",
+    selections: ["Слова Марии Захаровой о визите", "Встреча с Марией Захаровой", "Заява Марії Захаровій про візит", "Визит Виктории Нуланд ничего не меняет"],
+    distractors: ["The visit changes nothing, the embassy said", "Nothing changes after the visit, a diplomat said", "Lavrov said the visit was useful"],
+  },
+  {
     claim: "Macron said France will keep talking to Moscow",
     selections: ["Макрон сказал, что Франция продолжит диалог с Москвой", "Встреча с Макроном показала, что Франция готова к диалогу", "Макрон сказав, що Франція продовжить діалог"],
     distractors: ["France will keep talking to Moscow, Le Drian said", "Talking to Moscow is pointless, a French senator said", "France said talks with Moscow will go on"],
@@ -147,13 +153,13 @@ describe("names across spellings and scripts (migration name_keys)", () => {
 
   it("a full name outranks a shared first name: Sergei Ryabkov finds Sergey Ryabkov before six Sergei Lavrov claims", async () => {
     const hits = await suggestClaims({ workspaceId, text: "Sergei Ryabkov", limit: 8 });
-    expect(hits[0].statement).toBe(CASES[0].claim);
+    expect(hits[0].statement).toBe("Sergey Ryabkov: Moscow sees no point in new talks on strategic stability");
     expect(hits[0].score).toBeGreaterThan(hits[1]?.score ?? 0);
   });
 
   it("says which name matched, as both texts write it", async () => {
     const [scholz] = await suggestClaims({ workspaceId, text: "Шольц заявил, что Германия не будет поставлять летальное оружие", limit: 3 });
-    expect(scholz.statement).toBe(CASES[4].claim);
+    expect(scholz.statement).toBe("Scholz said Germany will not supply lethal weapons to Ukraine");
     expect(scholz.reasons.find((r) => r.kind === "name")?.terms).toContain("Шольц ↔ Scholz");
     expect(JSON.stringify(scholz.reasons)).not.toMatch(/\b0[kf][a-z0-9]+/);
     const [ryabkov] = await suggestClaims({ workspaceId, text: "Sergei Ryabkov said Moscow sees no point in new talks", limit: 3 });
@@ -183,7 +189,7 @@ describe("names across spellings and scripts (migration name_keys)", () => {
 
   it("labels places as places, not names", async () => {
     const [blinken] = await suggestClaims({ workspaceId, text: "Блинкен провёл переговоры в Женеве", limit: 3 });
-    expect(blinken.statement).toBe(CASES[7].claim);
+    expect(blinken.statement).toBe("Blinken and Lavrov met in Geneva for ninety minutes");
     expect(blinken.reasons.find((r) => r.kind === "name")?.terms).toEqual(["Блинкен ↔ Blinken"]);
     expect(blinken.reasons.find((r) => r.kind === "place")?.terms).toEqual(["Женеве ↔ Geneva"]);
   });
