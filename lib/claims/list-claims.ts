@@ -72,14 +72,18 @@ const MAX_ALIAS_NAMES = 100;
  * when nothing matched (81 ms at 100k claims, against 0.2 ms).
  */
 async function claimantMatch(workspaceId: string, text: string): Promise<Prisma.Sql> {
-  const pattern = containing(text);
-  const aliases = await db.$queryRaw<{ name: string }[]>`
-    SELECT DISTINCT o."name" FROM "AliasName" n
-      JOIN "NameAlias" a ON a."id" = n."aliasId" AND a."status" = 'confirmed'
-      JOIN "AliasName" o ON o."aliasId" = n."aliasId"
-     WHERE n."workspaceId" = ${workspaceId} AND n."name" ILIKE ${pattern}
-     ORDER BY o."name" LIMIT ${MAX_ALIAS_NAMES}`;
-  const patterns = [...new Set([pattern, ...aliases.map((a) => containing(a.name))])];
+  // The text also as search_clean folds it (a look-alike letter of the other script, «Лaвров» with a Latin a, read
+  // as what it looks like; alias names are stored so): one query with the alias names, no round trip of its own.
+  const rows = await db.$queryRaw<{ folded: string; name: string | null }[]>`
+    WITH f AS (SELECT "search_clean"(${text}) AS folded)
+    SELECT f.folded, x."name" FROM f LEFT JOIN LATERAL (
+      SELECT DISTINCT o."name" FROM "AliasName" n
+        JOIN "NameAlias" a ON a."id" = n."aliasId" AND a."status" = 'confirmed'
+        JOIN "AliasName" o ON o."aliasId" = n."aliasId"
+       WHERE n."workspaceId" = ${workspaceId} AND n."name" ILIKE '%' || replace(replace(replace(f.folded, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+       ORDER BY o."name" LIMIT ${MAX_ALIAS_NAMES}) x ON true`;
+  const folded = rows[0]?.folded ?? text;
+  const patterns = [...new Set([containing(text), containing(folded), ...rows.flatMap((r) => (r.name ? [containing(r.name)] : []))])];
   return Prisma.sql`(${Prisma.join(patterns.map((p) => Prisma.sql`c.claimant ILIKE ${p}`), " OR ")})`;
 }
 

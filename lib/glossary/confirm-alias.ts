@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes/record";
 import { db } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import type { ConfirmAlias } from "./schemas";
 import type { NameAliasView } from "./view";
 
@@ -14,15 +14,20 @@ export async function confirmAlias(access: Access, input: ConfirmAlias): Promise
   assertCan(access, "workspace.update", "Only admins can confirm aliases.");
   const status = input.status ?? "confirmed";
   return db.$transaction(async (tx) => {
+    // As stored (the trigger of migration name_keys folds them): a name with a look-alike letter of the other
+    // script («Лaвров» with a Latin a) is the name it looks like, so it can't be a second name of an alias.
+    const [{ folded }] = await tx.$queryRaw<{ folded: string[] }[]>`SELECT ARRAY(SELECT "search_clean"(n) FROM unnest(${input.names}::text[]) WITH ORDINALITY AS x(n, i) ORDER BY i) AS folded`;
+    const names = [...new Map(folded.map((n) => [n.toLowerCase(), n])).values()];
+    if (names.length < 2) throw invalid("The names are one name once look-alike letters are read as what they look like.", { names: "Give at least two different names." });
     const taken = await tx.aliasName.findMany({
-      where: { workspaceId: access.workspace.id, OR: input.names.map((name) => ({ name: { equals: name, mode: "insensitive" as const } })) },
+      where: { workspaceId: access.workspace.id, OR: names.map((name) => ({ name: { equals: name, mode: "insensitive" as const } })) },
       select: { name: true },
     });
     if (taken.length) throw conflict(`Already in an alias: ${taken.map((t) => t.name).join(", ")}.`, { names: `Already in an alias: ${taken.map((t) => t.name).join(", ")}.` });
     const alias = await tx.nameAlias.create({
-      data: { workspaceId: access.workspace.id, status, createdById: access.userId, names: { create: input.names.map((name) => ({ workspaceId: access.workspace.id, name })) } },
+      data: { workspaceId: access.workspace.id, status, createdById: access.userId, names: { create: names.map((name) => ({ workspaceId: access.workspace.id, name })) } },
     });
-    await recordChange(tx, { kind: "alias.changed", workspaceId: access.workspace.id, actorId: access.userId, subjectId: alias.id, data: { action: status, names: input.names } });
-    return { id: alias.id, status, names: [...input.names].sort() };
+    await recordChange(tx, { kind: "alias.changed", workspaceId: access.workspace.id, actorId: access.userId, subjectId: alias.id, data: { action: status, names } });
+    return { id: alias.id, status, names: [...names].sort() };
   });
 }

@@ -254,3 +254,41 @@ describe("proposals from attached mentions", () => {
     expect(await db.glossaryProposal.count({ where: { workspaceId: w.workspace.id } })).toBe(0);
   });
 });
+
+describe("look-alike letters of the other script (finding N3)", () => {
+  it("a term with a Latin letter inside Cyrillic is the term it looks like: stored folded, and a 409 naming term beside it", async () => {
+    const w = await world();
+    const admin = await w.as(w.admin);
+    // «сaнкции» with a Latin "a" (U+0061) among Cyrillic letters.
+    const mixed = await createPair(admin, { language: "ru", term: "с\u0061нкции", english: "s\u0430nctions" });
+    expect(mixed.term).toBe("санкции");
+    expect(mixed.english).toBe("sanctions");
+    const stored = await db.glossaryPair.findUniqueOrThrow({ where: { id: mixed.id } });
+    expect([stored.term, stored.termLexemes, stored.englishLexemes]).toEqual(["санкции", ["санкц"], ["sanction"]]);
+    const twin = await rejection(createPair(admin, { language: "ru", term: "санкции", english: "penalties" }), 409);
+    expect(Object.keys(twin.fields)).toEqual(["term"]);
+    const again = await rejection(createPair(admin, { language: "ru", term: "сaнкции", english: "penalties" }), 409);
+    expect(Object.keys(again.fields)).toEqual(["term"]);
+    const other = await createPair(admin, { language: "ru", term: "наёмники", english: "mercenaries" });
+    await rejection(updatePair(admin, other.id, { term: "сaнкции" }), 409);
+    expect((await listGlossary(admin)).items.map((p) => p.term).sort()).toEqual(["наёмники", "санкции"]);
+  });
+
+  it("alias names are stored folded, a look-alike of a name in an alias is a 409, and the claimant filter reads a look-alike as the name", async () => {
+    const w = await world();
+    const admin = await w.as(w.admin);
+    const ru = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "Переговоры зашли в тупик", claimant: "Сергей Лавров", language: "ru", createdById: w.admin.id } });
+    const en = await db.claim.create({ data: { workspaceId: w.workspace.id, statement: "The talks stalled", claimant: "Sergei Lavrov", language: "en", createdById: w.admin.id } });
+    // Latin "a" inside the Cyrillic surname.
+    const alias = await confirmAlias(admin, { names: ["Сергей Лaвров", "Sergei Lavrov"] });
+    expect(alias.names).toEqual(["Sergei Lavrov", "Сергей Лавров"]);
+    expect((await db.aliasName.findMany({ where: { aliasId: alias.id }, orderBy: { name: "asc" } })).map((n) => n.name)).toEqual(["Sergei Lavrov", "Сергей Лавров"]);
+    const taken = await rejection(confirmAlias(admin, { names: ["Сергей Лавров", "S. Lavrov"] }), 409);
+    expect(Object.keys(taken.fields)).toEqual(["names"]);
+    const one = await rejection(confirmAlias(admin, { names: ["Лавров", "Лaвров"] }), 400);
+    expect(Object.keys(one.fields)).toEqual(["names"]);
+
+    const found = (await listClaims(admin, { claimant: "Лaвров" })).items.map((c) => c.id).sort();
+    expect(found).toEqual([ru.id, en.id].sort());
+  });
+});

@@ -58,14 +58,16 @@ export interface ClaimSuggestion {
 
 /**
  * words: the texts share words (stems, in the text's language); name: a name,
- * written in Latin or transliterated from Cyrillic; date and number: the same
+ * written in Latin or transliterated from Cyrillic, or meeting by its sound
+ * (name keys, migration name_keys: Шольц = Scholz); place: such a name that is
+ * a country or city (lib/search/places.ts); date and number: the same
  * date or number however written (17 December 2021, 17 декабря 2021 года);
  * glossary: through a pair of the workspace glossary (shown as "term = english");
  * spelling: only a similarly spelled word; meaning: close in meaning by the
  * optional embedding model (lib/search/embeddings), terms = [cosine]. A name
  * matched through a confirmed alias is shown as the alias ("Sergei Lavrov = Sergey Lavrov").
  */
-export type ReasonKind = "name" | "date" | "number" | "glossary" | "words" | "spelling" | "meaning";
+export type ReasonKind = "name" | "place" | "date" | "number" | "glossary" | "words" | "spelling" | "meaning";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -131,6 +133,14 @@ const FUZZY_THRESHOLD = 0.45;
  * spread too); signals only ^1.5 0.91 / 0.95 / 1.00, 1.00, 1.00.
  */
 const IDF_POWER = 1.5;
+/**
+ * A name key's weight (migration name_keys; it counts only where the claim lacks the key's own word, see
+ * key_words in rankQuery): a match by sound alone is weaker evidence than the same word, and a capitalised
+ * common word can sound like a rare name («Соединённые» and Sudan, Schaden are all "sdn"). At 1, on the
+ * suggestions bench's 10k claims ru→en hit@5 fell 1.00 → 0.95 (that selection); at 0.5 every figure is as
+ * on main or better (bench/suggestions-quality-probe.ts; README, "Names by their sound").
+ */
+const NAME_KEY_WEIGHT = 0.5;
 /** Claims re-ranked exactly. */
 const CANDIDATES = 120;
 /** Live claims are counted up to this many; beyond, the planner's estimate stands in. */
@@ -277,7 +287,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
     ),
     ${equivalentTerms(workspaceId)},
     all_terms AS (
-      SELECT lexeme, 1.0::float8 AS weight, false AS fuzzy, kind FROM exact_terms
+      SELECT lexeme, CASE WHEN lexeme ~ '^0[kf]' THEN ${raw(NAME_KEY_WEIGHT)} ELSE 1 END::float8 AS weight, false AS fuzzy, kind FROM exact_terms
       UNION ALL SELECT lexeme, sim::float8, true, 'spelling' FROM fuzzy_terms
       UNION ALL SELECT lexeme, 1.0::float8, false, kind FROM equivalents
     ),
@@ -405,13 +415,35 @@ function rankQuery(input: RankInput): Prisma.Sql {
       ) d
     ),
     doc_length AS (SELECT id, sum(a) AS la, sum(b) AS lb, sum(c) AS lc, sum(d) AS ld FROM doc GROUP BY id),
+    -- A name key (migration name_keys: 0k… a word's sound, 0f… a first name and surname's) counts for a claim
+    -- only where the claim lacks the word(s) it was made from: a name spelled alike in both texts matches by its
+    -- word already, and counting its key too made every shared name count twice, so names outweighed words (the
+    -- evaluation set lost a selection whose only names were "West" and "Moscow": hit@5 en 1.00 → 0.95). Lowering
+    -- the keys' weight instead lost variants to short claims sharing the other words (at 0.2, «Джонсон сказал…»
+    -- ranked "Johnson said Britain would send…" third). key_words: each key's words' own lexemes, per word.
+    key_words AS MATERIALIZED (
+      SELECT k.lexeme, p.part, array_agg(DISTINCT x) AS alts
+      FROM (SELECT coalesce(${input.surface.language}::text, "search_guess_language"("search_clean"(${input.surface.text}))) AS code) l
+      CROSS JOIN LATERAL "search_name_keys"("search_clean"(${input.surface.text})) k
+      CROSS JOIN LATERAL regexp_split_to_table(k.surface, ' ') WITH ORDINALITY AS p(word, part)
+      CROSS JOIN LATERAL unnest(tsvector_to_array("search_words"(p.word, l.code))
+        || tsvector_to_array(to_tsvector('english', array_to_string("search_names"(p.word), ' ')))) AS x
+      WHERE k.lexeme IN (SELECT lexeme FROM idf)
+      GROUP BY k.lexeme, p.part
+    ),
+    doc_hits AS (SELECT d.id, array_agg(d.lexeme) AS lexemes FROM doc d JOIN idf i USING (lexeme) GROUP BY d.id),
+    counted AS (
+      SELECT d.* FROM doc d JOIN doc_hits h USING (id)
+      WHERE NOT EXISTS (SELECT 1 FROM key_words k WHERE k.lexeme = d.lexeme)
+         OR EXISTS (SELECT 1 FROM key_words k WHERE k.lexeme = d.lexeme AND NOT k.alts && h.lexemes)
+    ),
     exact AS (
       SELECT d.id, sum(i.idf * ${impact(
         { A: Prisma.sql`d.a`, B: Prisma.sql`d.b`, C: Prisma.sql`d.c`, D: Prisma.sql`d.d` },
         { A: Prisma.sql`l.la`, B: Prisma.sql`l.lb`, C: Prisma.sql`l.lc`, D: Prisma.sql`l.ld` },
       )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text,
         jsonb_agg(jsonb_build_array(i.kind, i.lexeme) ORDER BY i.idf DESC, i.lexeme) AS matched
-      FROM doc d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
+      FROM counted d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
       GROUP BY d.id
     ),
     best AS (
@@ -483,7 +515,7 @@ async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   }));
 }
 
-const REASON_ORDER: ReasonKind[] = ["name", "date", "number", "glossary", "words", "spelling"];
+const REASON_ORDER: ReasonKind[] = ["name", "place", "date", "number", "glossary", "words", "spelling"];
 /** Terms shown per reason: the strongest (highest IDF) first. */
 const REASON_TERMS = 6;
 

@@ -5,9 +5,10 @@ import { endpoint } from "../endpoint";
 
 const reasonSchema = z
   .object({
-    kind: z.enum(["name", "date", "number", "glossary", "words", "spelling", "meaning"]).meta({
+    kind: z.enum(["name", "place", "date", "number", "glossary", "words", "spelling", "meaning"]).meta({
       description:
-        "name: a name, in Latin letters or transliterated from Cyrillic (Сергей Лавров → sergey lavrov); date and number: the same date or number however written " +
+        "name: a name, in Latin letters or transliterated from Cyrillic (Сергей Лавров → sergey lavrov), or by its sound (Шольц = Scholz, Sergei = Sergey); " +
+        "place: such a name that is a country or city (Брюссель ↔ Brussels); date and number: the same date or number however written " +
         "(17 December 2021, 17 декабря 2021 года, 17 грудня 2021 року); glossary: through a pair of the workspace glossary; words: shared words, stemmed in each text's own language; " +
         "spelling: only a similarly spelled word; meaning: close in meaning by the optional embedding model (EMBEDDING_MODEL_DIR), terms holding the cosine similarity (0.87).",
     }),
