@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateWorkspace, type GeneratedWorkspace } from "./dataset";
 
 /**
@@ -9,17 +10,22 @@ import { generateWorkspace, type GeneratedWorkspace } from "./dataset";
  * a standing claim, search vectors filled in. Checked at a small size; the
  * bench generates the same shapes at 10k–1M.
  */
-const url = process.env.DATABASE_URL!;
+let database: TestDatabase;
 let ws: GeneratedWorkspace;
 let client: pg.Client;
 
 beforeAll(async () => {
+  // A database of its own: the generator drops and rebuilds the big tables' secondary indexes, which would
+  // lock and slow the tables the other test files are using at the same time.
+  database = await createTestDatabase();
+  const url = database.url;
   ws = await generateWorkspace(url, { claims: 2000, seed: 3, batch: 300, workers: 3, rebuildIndexes: true }); // several batches side by side, a short last one; as at 1M
   client = new pg.Client({ connectionString: url });
   await client.connect();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await client?.end();
+  await database?.drop();
 });
 
 describe("generateWorkspace", () => {
