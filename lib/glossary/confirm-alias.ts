@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes/record";
 import { db } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 import type { ConfirmAlias } from "./schemas";
 import type { NameAliasView } from "./view";
 
@@ -18,7 +18,11 @@ export async function confirmAlias(access: Access, input: ConfirmAlias): Promise
       where: { workspaceId: access.workspace.id, OR: input.names.map((name) => ({ name: { equals: name, mode: "insensitive" as const } })) },
       select: { name: true },
     });
-    if (taken.length) throw conflict(`Already in an alias: ${taken.map((t) => t.name).join(", ")}.`, { names: `Already in an alias: ${taken.map((t) => t.name).join(", ")}.` });
+    if (taken.length) {
+      const names = taken.map((t) => t.name).join(", ");
+      const why = said("alias_names_taken", `Already in an alias: ${names}.`, { names });
+      throw conflict(why, { names: why });
+    }
     const alias = await tx.nameAlias.create({
       data: { workspaceId: access.workspace.id, status, createdById: access.userId, names: { create: input.names.map((name) => ({ workspaceId: access.workspace.id, name })) } },
     });

@@ -43,10 +43,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One field's code, with the limit it broke when there is one (characters, items, or the number). */
+/** Values a specific code's message names (a term, a host, a number of seconds); never sentences. */
+export type CodeParams = Record<string, string | number>;
+
+/** One field's code, with the limit it broke when there is one (characters, items, or the number), and the values its message names. */
 export interface FieldCode {
   code: ErrorCode;
   limit?: number;
+  params?: CodeParams;
 }
 
 export type FieldCodes = Record<string, FieldCode>;
@@ -91,9 +95,11 @@ export function issueCode(issue: core.$ZodIssue): FieldCode {
     case "invalid_union":
       return { code: "not_allowed" };
     case "custom": {
-      const own = issue.params?.code;
-      const limit = issue.params?.limit;
-      if (isCode(own)) return typeof limit === "number" ? { code: own, limit } : { code: own };
+      const { code: own, limit, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
+      if (isCode(own)) {
+        const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === "string" || typeof v === "number")) as CodeParams;
+        return { code: own, ...(typeof limit === "number" ? { limit } : {}), ...(Object.keys(params).length ? { params } : {}) };
+      }
       return { code: KNOWN_MESSAGES[issue.message] ?? "invalid" };
     }
     default:
