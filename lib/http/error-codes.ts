@@ -98,6 +98,21 @@ export const ERROR_CODES = [
   "choose_format",
   "choose_language",
   "one_of",
+  "file_type",
+  "file_no_text",
+  "file_base64",
+  "file_binary",
+  "file_not_docx",
+  "file_docx_too_big",
+  "file_docx_no_document",
+  "file_docx_damaged",
+  "file_not_pdf",
+  "file_pdf_password",
+  "file_pdf_unreadable",
+  "file_pdf_pages",
+  "file_pdf_scanned",
+  "file_markdown_nesting",
+  "file_markdown_complex",
   // END specific codes
 ] as const;
 
