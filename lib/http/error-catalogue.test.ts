@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import enUi from "@/messages/en/ui.json";
 import ruUi from "@/messages/ru/ui.json";
 import ukUi from "@/messages/uk/ui.json";
+import { DomainError, said } from "@/lib/errors";
 import { ERROR_CODES } from "./error-codes";
+import { problem } from "./problem";
 import { localizeError, type ErrorTranslator } from "./localize-error";
 
 /**
@@ -52,6 +54,33 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+describe("a refusal said with its code", () => {
+  it("keeps the API's English and adds the code and its values; the UI says it whole in Russian and Ukrainian", async () => {
+    const err = new DomainError(409, said("glossary_term_taken_as", "The glossary already has “санкции” (→ sanctions).", { term: "санкции", english: "sanctions" }), {
+      term: said("glossary_term_in_use", "Already in the glossary: edit that pair instead."),
+      english: "Hand-written, with no code.",
+    });
+    const body = (await problem(err.status, err.message, err.fields, undefined, err.extra).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      status: 409,
+      detail: "The glossary already has “санкции” (→ sanctions).",
+      code: "glossary_term_taken_as",
+      codeParams: { term: "санкции", english: "sanctions" },
+      errors: { term: "Already in the glossary: edit that pair instead.", english: "Hand-written, with no code." },
+      fieldCodes: { term: { code: "glossary_term_in_use" }, english: { code: "conflict" } },
+    });
+    const asUi = { message: body.detail as string, fields: body.errors as Record<string, string>, code: body.code as string, codeParams: body.codeParams as never, fieldCodes: body.fieldCodes as never };
+    const ru = createTranslator({ locale: "ru", messages: { ui: ruUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    expect(localizeError(asUi, "ru", ru)).toMatchObject({
+      message: "В глоссарии уже есть «санкции» (→ sanctions).",
+      fields: { term: "Уже есть в глоссарии: измените ту пару.", english: "Конфликт с существующими данными: Hand-written, with no code." },
+    });
+    const uk = createTranslator({ locale: "uk", messages: { ui: ukUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    expect(localizeError({ ...asUi, code: "url_timeout", codeParams: { seconds: 15 } }, "uk", uk).message).toBe("Сторінка не завантажилася за 15 секунд.");
+    expect(localizeError(asUi, "en", ru)).toEqual(asUi);
+  });
+});
 
 describe("the error codes' catalogue", () => {
   it.each(ERROR_CODES)("%s has a message in en, ru and uk, each in its own words", (code) => {
