@@ -138,7 +138,8 @@ test("a broken unsubscribe link is refused in Ukrainian, lead and reason alike",
   await page.goto("/unsubscribe?u=nobody&k=digest&t=not-a-signature");
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   await page.getByRole("button", { name: "Відписатися" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Це посилання для відписки недійсне. Виберіть, що отримувати, на сторінці свого облікового запису.");
+  // Next.js keeps an empty route announcer with role=alert too.
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("Це посилання для відписки недійсне. Виберіть, що отримувати, на сторінці свого облікового запису.");
   await expectNoLeftoverEnglish(page, ["This unsubscribe link is not valid", "signature doesn't match", "Запит відхилено"]);
   await expectNoMissingMessages(page);
 });
