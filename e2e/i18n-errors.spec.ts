@@ -143,3 +143,19 @@ test("a broken unsubscribe link is refused in Ukrainian, lead and reason alike",
   await expectNoLeftoverEnglish(page, ["This unsubscribe link is not valid", "signature doesn't match", "Запит відхилено"]);
   await expectNoMissingMessages(page);
 });
+
+test("workspace settings in Russian: refused verdict labels are explained in Russian at their fields", async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = await desk(page, "Labelsru");
+  await showIn(page, "ru");
+  await page.goto(`/w/${slug}/settings`);
+  await expect(page.getByRole("tablist").getByRole("tab", { name: "Русский" })).toHaveAttribute("aria-selected", "true");
+  await page.getByLabel("Правда (true)").fill("Х".repeat(41));
+  await page.getByLabel("Неправда (false)").fill("Фе\u0007йк");
+  await page.getByRole("button", { name: "Сохранить настройки" }).click();
+  await expect(page.getByLabel("Правда (true)")).toHaveAccessibleDescription(/Слишком длинно: не больше 40 символов\./);
+  await expect(page.getByLabel("Неправда (false)")).toHaveAccessibleDescription(/Напишите это в одну строку, без табуляций, управляющих и невидимых символов направления текста\./);
+  await expect(page.getByText("Некоторые поля заполнены неверно.", { exact: true })).toBeVisible();
+  await expectNoLeftoverEnglish(page, ["Some fields are invalid", "Keep labels to", "A label is one line", "Неверное значение"]);
+  await expectNoMissingMessages(page);
+});
