@@ -110,6 +110,8 @@ test("import from the web in Russian: each refused address says why in Russian, 
     "10.0.0.7 указывает на частный или локальный адрес; Claimtrail не загружает такие адреса. Чтобы разрешить этот хост, администратор добавляет его в IMPORT_ALLOW_HOSTS (хосты или хост:порт через запятую, например IMPORT_ALLOW_HOSTS=10.0.0.7) в окружении сервера или перед командой CLI.",
   );
   await expect(refused("ftp://example.org/report")).toContainText("Импортировать можно только адреса http:// и https://.");
+  // The bookmark's own name is in the reader's language too.
+  await expect(region.getByRole("link", { name: "Отправить в Claimtrail" })).toBeVisible();
   await expectNoLeftoverEnglish(page, ["points to a private or local address", "does not fetch those", "Only http:// and https://", "can be imported", "an administrator adds"]);
   await expectNoMissingMessages(page);
 });
