@@ -32,7 +32,7 @@ interface Planned {
 
 async function send(slug: string, content: string, articleId: string, dryRun: boolean): Promise<Outcome<ImportReport>> {
   const r = await apiSend<ImportReport>("POST", `/api/w/${encodeURIComponent(slug)}/annotation-imports?dryRun=${dryRun}`, { content, ...(articleId ? { articleId } : {}) });
-  return r.ok ? r : { ok: false, message: r.error.message, fields: r.error.fields, code: r.error.code, fieldCodes: r.error.fieldCodes };
+  return r.ok ? r : { ok: false, message: r.error.message, fields: r.error.fields, code: r.error.code, codeParams: r.error.codeParams, fieldCodes: r.error.fieldCodes };
 }
 
 /**

@@ -19,6 +19,7 @@ async function send(slug: string, file: File, dryRun: boolean): Promise<Outcome<
     message: (body.detail as string) ?? `Request failed (${res.status}).`,
     fields: Object.fromEntries(issues.map((i) => [i.path, i.message])),
     code: typeof body.code === "string" ? body.code : undefined,
+    codeParams: body.codeParams && typeof body.codeParams === "object" ? body.codeParams : undefined,
   };
 }
 

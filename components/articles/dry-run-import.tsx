@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
-import type { FieldCodes } from "@/lib/http/error-codes";
+import type { CodeParams, FieldCodes } from "@/lib/http/error-codes";
 import { ImportProblem } from "./import-problem";
 
 /** What a dry run or an import answered: the data, or the server's sentence and the fields it names (with their codes, for the reader's language). */
-export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
+export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
 type State<P, D> =
   | { kind: "idle" }
@@ -53,7 +53,7 @@ export function DryRunImport<P, D>(props: DryRunImportProps<P, D>) {
   const localize = useApiErrors();
   const [state, setState] = useState<State<P, D>>({ kind: "idle" });
   const failed = (r: Extract<Outcome<unknown>, { ok: false }>): State<P, D> => {
-    const shown = localize({ message: r.message, fields: r.fields, code: r.code, fieldCodes: r.fieldCodes, status: 0, body: {} });
+    const shown = localize({ message: r.message, fields: r.fields, code: r.code, codeParams: r.codeParams, fieldCodes: r.fieldCodes, status: 0, body: {} });
     return { kind: "failed", message: shown.message, fields: shown.fields };
   };
   const busy = state.kind === "busy";

@@ -9,12 +9,13 @@ import { apiSend } from "@/components/ui/api";
 import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import type { CodeParams } from "@/lib/http/error-codes";
 
 type Metadata = Record<"title" | "publisher" | "author" | "publishedAt" | "modifiedAt" | "language" | "canonicalUrl", string | null>;
 
 type Preview =
   | { url: string; status: "ok"; finalUrl: string; metadata: Metadata; excerpt: string; characters: number; duplicate: { id: string; title: string } | null }
-  | { url: string; status: "error"; kind: string; message: string };
+  | { url: string; status: "error"; kind: string; message: string; code?: string; codeParams?: CodeParams };
 
 interface ImportResult {
   status: "created" | "duplicate";
@@ -284,9 +285,9 @@ export function UrlImport({ slug, initialUrl, quote }: { slug: string; initialUr
               ) : (
                 <li key={`${i}-${p.url}`} className="rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
                   <p className="font-medium break-all">{p.url}</p>
-                  {/* In another language the kind of failure leads in it; the server's English names the details. */}
-                  {locale !== "en" && t.has(`errors.${errorKey(p.kind)}`) ? <p className="mt-1">{t(`errors.${errorKey(p.kind)}`)}</p> : null}
-                  <p className={locale !== "en" ? "mt-1 text-xs text-red-700" : "mt-1"}>{p.message}</p>
+                  {/* The reason by its code in the reader's language; a reason without one (an older server) leads with its kind. */}
+                  {locale !== "en" && !p.code && t.has(`errors.${errorKey(p.kind)}`) ? <p className="mt-1">{t(`errors.${errorKey(p.kind)}`)}</p> : null}
+                  <p className="mt-1">{localize({ message: p.message, fields: {}, code: p.code, codeParams: p.codeParams, status: 422, body: {} }).message}</p>
                 </li>
               ),
             )}

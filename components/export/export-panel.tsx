@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { REVIEW_STATES, type ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { EXPORT_FORMATS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
-import type { FieldCodes } from "@/lib/http/error-codes";
+import type { CodeParams, FieldCodes } from "@/lib/http/error-codes";
 
 const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
 const LABEL = "text-xs font-medium text-stone-600";
@@ -31,7 +31,7 @@ function filenameOf(res: Response, fallback: string): string {
 }
 
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
-type Problem = { detail?: string; errors?: Record<string, string>; code?: string; fieldCodes?: FieldCodes };
+type Problem = { detail?: string; errors?: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
 /** The export page's form: filters, the set's counts, one download per format with progress. */
 export function ExportPanel({ slug, articles, tags, labels }: { slug: string; articles: { id: string; title: string }[]; tags: string[]; labels: Record<Verdict, string> }) {
@@ -47,7 +47,7 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
   const format = useFormatter();
   const localize = useApiErrors();
   const problemText = (body: Problem, status: number, fallback: string): string => {
-    const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, fieldCodes: body.fieldCodes, status, body: {} });
+    const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, codeParams: body.codeParams, fieldCodes: body.fieldCodes, status, body: {} });
     return Object.values(e.fields)[0] ?? e.message;
   };
   const mb = (bytes: number) => t("mb", { mb: (bytes / 1024 / 1024).toFixed(1) });

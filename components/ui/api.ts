@@ -1,4 +1,4 @@
-import type { FieldCodes } from "@/lib/http/error-codes";
+import type { CodeParams, FieldCodes } from "@/lib/http/error-codes";
 
 /** Client-side calls to our JSON API; problem+json errors come back as a message plus field messages. */
 export interface ApiError {
@@ -7,6 +7,8 @@ export interface ApiError {
   status: number;
   /** Machine codes for the message and each field (lib/http/error-codes.ts): what components/ui/api-errors.ts translates. */
   code?: string;
+  /** The values the code names (problem+json `codeParams`). */
+  codeParams?: CodeParams;
   fieldCodes?: FieldCodes;
   /** The whole problem+json body, for members beyond the standard ones (e.g. a conflict's changes). */
   body: Record<string, unknown>;
@@ -33,7 +35,10 @@ export async function apiSend<T>(method: string, url: string, body?: unknown): P
       status: res.status,
       body: problem,
       code: typeof problem.code === "string" ? problem.code : undefined,
+      codeParams: isParams(problem.codeParams) ? problem.codeParams : undefined,
       fieldCodes: problem.fieldCodes,
     },
   };
 }
+
+const isParams = (v: unknown): v is CodeParams => !!v && typeof v === "object" && !Array.isArray(v);

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { VERDICTS, type Verdict, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
@@ -30,6 +31,7 @@ export function SettingsForm({
   requireSecondApprover: boolean;
 }) {
   const t = useTranslations("workspaceSettings");
+  const localize = useApiErrors();
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -48,8 +50,10 @@ export function SettingsForm({
     const res = await apiSend("PATCH", `/api/w/${slug}/settings`, { name: String(form.get("name") ?? ""), verdictLabels, claimReviewUrlTemplate: String(form.get("claimReviewUrlTemplate") ?? ""), requireSecondApprover: form.get("requireSecondApprover") === "on" });
     setPending(false);
     if (!res.ok) {
-      setFields(res.error.fields);
-      setNotice({ tone: "error", text: res.error.message });
+      // In the reader's language, by the answer's codes (components/ui/api-errors.ts).
+      const error = localize(res.error);
+      setFields(error.fields);
+      setNotice({ tone: "error", text: error.message });
       // A refused label in another language: show that language, so the message is next to its field.
       const wrong = LOCALES.find((l) => VERDICTS.some((v) => res.error.fields[`verdictLabels.${l}.${v}`]));
       if (wrong && !VERDICTS.some((v) => res.error.fields[`verdictLabels.${labelLocale}.${v}`])) setLabelLocale(wrong);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
-import { DomainError, invalid, unprocessable } from "@/lib/errors";
+import { DomainError, invalid, unprocessable, said } from "@/lib/errors";
 import { describeResult } from "./describe";
 import { jsonErrorPlace } from "./json-position";
 
@@ -691,7 +691,10 @@ function classify(first: unknown): Tool | null {
 /** Reads an annotation file (JSON or JSON Lines) in any of the formats above. Bad input is a 4xx naming the field. */
 export function parseAnnotationFile(content: string): ParsedFile {
   const body = content.replace(/^\uFEFF/, "");
-  if (!body.trim()) throw invalid("The file is empty.", { content: "The file is empty." });
+  if (!body.trim()) {
+    const why = said("file_empty", "The file is empty.");
+    throw invalid(why, { content: why });
+  }
   let json: unknown;
   let lines: JsonLines | null = null;
   try {
@@ -701,7 +704,7 @@ export function parseAnnotationFile(content: string): ParsedFile {
     lines = oneDocument(body) ? null : parseJsonLines(body);
     if (!lines) {
       const place = jsonErrorPlace(body);
-      const message = place ? `This file isn't valid JSON (${place}).` : "This file isn't valid JSON.";
+      const message = said("file_not_json", place ? `This file isn't valid JSON (${place}).` : "This file isn't valid JSON.");
       throw invalid(message, { content: message });
     }
     json = lines.items;
@@ -727,10 +730,14 @@ export function parseAnnotationFile(content: string): ParsedFile {
   } else {
     items = [json];
   }
-  if (!items.length) throw unprocessable("The file holds no annotations.", { [base || "content"]: "Empty." });
+  if (!items.length) throw unprocessable(said("annotations_none", "The file holds no annotations."), { [base || "content"]: said("annotations_none", "Empty.") });
   // JSON Lines is told by its first good line (a bad first line mustn't hide the rest).
   const tool = isObject(json) && Array.isArray(json.rows) ? "hypothesis" : lines ? (items.map(classify).find((t) => t) ?? null) : classify(items[0]);
-  if (!tool) throw unprocessable(UNKNOWN, { [lines ? `line ${lines.lineOf[0]}` : `${base}[0]`]: "Not an annotation, task or record Claimtrail knows." });
+  if (!tool) {
+    throw unprocessable(said("annotations_unknown_format", UNKNOWN), {
+      [lines ? `line ${lines.lineOf[0]}` : `${base}[0]`]: said("annotations_unknown_format", "Not an annotation, task or record Claimtrail knows."),
+    });
+  }
   // Only doccano's own format is JSON Lines; other tools' files in lines are read whole, so any bad line refuses them.
   if (lines?.skipped.length && tool !== "doccano") throw unprocessable(`The file isn't JSON Lines throughout: ${describeSkipped(lines.skipped)}`, skippedErrors(lines.skipped));
   // Label Studio and doccano give a claim span no id of its own, so its key is its place in the file —
@@ -746,7 +753,9 @@ export function parseAnnotationFile(content: string): ParsedFile {
           ? fromLabelStudio(items, base, fileKey)
           : fromDoccano(items, base, lines, fileKey);
   const total = parsed.docs.reduce((s, d) => s + d.spans.length, 0);
-  if (total > MAX_SPANS) throw unprocessable(`The file holds ${total.toLocaleString("en")} spans: import at most ${MAX_SPANS.toLocaleString("en")} at a time.`, { content: "Too many spans." });
-  if (total === 0) throw unprocessable(`The ${TOOL_NAMES[tool]} file marks no spans of text.`, { content: "No spans." });
+  if (total > MAX_SPANS) throw unprocessable(said("annotations_too_many", `The file holds ${total.toLocaleString("en")} spans: import at most ${MAX_SPANS.toLocaleString("en")} at a time.`, { limit: MAX_SPANS }), {
+      content: said("annotations_too_many", "Too many spans.", { limit: MAX_SPANS }),
+    });
+  if (total === 0) throw unprocessable(said("annotations_no_spans", `The ${TOOL_NAMES[tool]} file marks no spans of text.`), { content: said("annotations_no_spans", "No spans.") });
   return parsed;
 }

@@ -15,7 +15,7 @@ import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, notFound, said } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
 import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type SkippedTask, type Tool } from "./formats";
@@ -284,7 +284,8 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
   assertCan(access, "annotation.create");
   const { content, articleId } = importAnnotationsSchema.parse(input);
   if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) {
-    throw new DomainError(413, `The file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB.`, { content: "Too large." });
+    const mb = MAX_CONTENT_BYTES / 1024 / 1024;
+    throw new DomainError(413, said("file_too_large_mb", `The file is larger than ${mb} MB.`, { mb }), { content: said("file_too_large_mb", "Too large.", { mb }) });
   }
   const parsed = parseAnnotationFile(content);
   // The texts a tool carries become articles: parsed (slow for big ones) before any transaction opens.

@@ -4,7 +4,7 @@ import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound, said } from "@/lib/errors";
 import { annotationSelect, toView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
 import { trimSpan } from "./span";
@@ -32,19 +32,21 @@ export async function createAnnotationIn(tx: Prisma.TransactionClient, access: A
     SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
   if (!article) throw notFound("Article not found");
   if (article.revision !== input.revision) {
-    throw conflict("The article was edited since you opened it. Reload to see the new version, then select again.");
+    throw conflict(said("article_edited_since", "The article was edited since you opened it. Reload to see the new version, then select again."));
   }
   if (input.end > article.text.length || input.start > article.text.length) {
-    throw invalid("The selection is outside the article.", { start: "Outside the article." });
+    throw invalid(said("selection_outside", "The selection is outside the article."), { start: said("selection_outside", "Outside the article.") });
   }
   // Offsets count UTF-16 code units: one inside an emoji (or any character beyond U+FFFF) would cut it in half.
   for (const field of ["start", "end"] as const) {
     if (splitsSurrogatePair(article.text, input[field])) {
-      throw invalid("The selection cuts a character in half.", { [field]: "Falls inside a character (between the two halves of a surrogate pair)." });
+      throw invalid(said("selection_splits_char", "The selection cuts a character in half."), {
+        [field]: said("selection_splits_char", "Falls inside a character (between the two halves of a surrogate pair)."),
+      });
     }
   }
   const span = trimSpan(article.text, input.start, input.end);
-  if (!span) throw invalid("Select some text first.", { start: "The selection is empty." });
+  if (!span) throw invalid(said("selection_empty", "Select some text first."), { start: said("selection_empty", "The selection is empty.") });
   // Never a second identical highlight: the article lock above makes this check race-free (see live-twin.ts).
   const twin = await findLiveTwin(tx, articleId, span);
   if (twin) throw duplicateSpan(twin.id);

@@ -1,7 +1,7 @@
 import { can, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, said } from "@/lib/errors";
 
 /** Soft delete: annotators their own, admins any. The row and its history stay, restorable by admins, and by whoever deleted their own (undo): restore-annotation.ts. */
 export async function deleteAnnotation(access: Access, articleId: string, annotationId: string) {
@@ -13,9 +13,9 @@ export async function deleteAnnotation(access: Access, articleId: string, annota
     if (!annotation) throw notFound("Annotation not found");
     const own = annotation.createdById === access.userId;
     if (!(own && can(access.role, "annotation.create")) && !can(access.role, "annotation.deleteAny")) {
-      throw forbidden("You can delete only your own highlights.");
+      throw forbidden(said("highlight_delete_own", "You can delete only your own highlights."));
     }
-    if (annotation.deletedAt) throw conflict("This highlight was already deleted.");
+    if (annotation.deletedAt) throw conflict(said("highlight_already_deleted", "This highlight was already deleted."));
     await tx.annotation.update({
       where: { id: annotation.id },
       data: { deletedAt: new Date(), deletedById: access.userId, events: { create: { actorId: access.userId, kind: "deleted" } } },

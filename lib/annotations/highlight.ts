@@ -33,6 +33,7 @@ export const highlightSchema = z
   })
   .refine((v) => v.selectors !== undefined || (v.start !== undefined && v.end !== undefined) || v.exact !== undefined, {
     message: "Give selectors, {start, end} or {exact, prefix, suffix}.",
+    params: { code: "highlight_target" },
     path: ["selectors"],
   });
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,8 +26,8 @@ export async function findLiveTwin(tx: Tx, articleId: string, span: { start: num
 /** 409 naming the highlight already on these words (`existingAnnotationId`), so clients can select it instead. */
 export function duplicateSpan(existingId: string) {
   return conflict(
-    `These exact words are already highlighted (highlight ${existingId}); select that one instead of adding a copy.`,
-    { start: "Already highlighted." },
+    said("highlight_duplicate", `These exact words are already highlighted (highlight ${existingId}); select that one instead of adding a copy.`),
+    { start: said("highlight_duplicate", "Already highlighted.") },
     { existingAnnotationId: existingId },
   );
 }

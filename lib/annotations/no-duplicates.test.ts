@@ -33,7 +33,7 @@ describe("the same words are never highlighted twice", () => {
     const first = await w.highlight(words);
     const span = spanOf(w.first.text, words);
     const again = await rejection(createAnnotation(await w.as(w.reviewer), w.first.id, { ...span, revision: 1, note: "Another note" }), 409);
-    expect(again.extra).toEqual({ existingAnnotationId: first.id });
+    expect(again.extra).toEqual({ existingAnnotationId: first.id, code: "highlight_duplicate", fieldCodes: { start: { code: "highlight_duplicate" } } });
     expect(again.message).toContain(first.id);
     // Whitespace at either end is trimmed first, so this is the same span.
     await rejection(createAnnotation(await w.as(w.annotator), w.first.id, { start: span.start - 1, end: span.end, revision: 1 }), 409);

@@ -1,7 +1,7 @@
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound, said } from "@/lib/errors";
 import { annotationSelect, toView, type AnnotationView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
 
@@ -29,10 +29,10 @@ export async function restoreAnnotation(access: Access, articleId: string, annot
     });
     if (!row) throw notFound("Highlight not found");
     // Live highlights are visible to every member, so saying this one isn't deleted tells nothing new.
-    if (!row.deletedAt) throw conflict("This highlight isn't deleted (it may have been restored already).");
+    if (!row.deletedAt) throw conflict(said("highlight_not_deleted", "This highlight isn't deleted (it may have been restored already)."));
     const ownUndo = row.createdById === access.userId && row.deletedById === access.userId;
     if (!ownUndo && !can(access.role, "annotation.restore")) {
-      throw forbidden("Only admins can restore highlights someone else deleted.");
+      throw forbidden(said("highlight_restore_admin", "Only admins can restore highlights someone else deleted."));
     }
     if (row.start !== null && row.end !== null) {
       const twin = await findLiveTwin(tx, articleId, { start: row.start, end: row.end }, row.id);

@@ -91,7 +91,7 @@ describe("undoing a delete (restoreAnnotation)", () => {
     await deleteAnnotation(annotator, w.first.id, h.id);
     const theirs = await w.highlight("a third of their customers", w.first, w.reviewer);
     const err = await rejection(restoreAnnotation(annotator, w.first.id, h.id), 409);
-    expect(err.extra).toEqual({ existingAnnotationId: theirs.id });
+    expect(err.extra).toEqual({ existingAnnotationId: theirs.id, code: "highlight_duplicate", fieldCodes: { start: { code: "highlight_duplicate" } } });
     expect((await row(h.id)).deletedAt).not.toBeNull();
   });
 

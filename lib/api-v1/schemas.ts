@@ -26,7 +26,11 @@ export const problemSchema = z
     /** Each offending field and what is wrong with it. */
     errors: z.record(z.string(), z.string()).optional(),
     /** Beside `errors`: each field's machine code (required, too_long, invalid_url, …) and the limit it broke, if any. */
-    fieldCodes: z.record(z.string(), z.object({ code: z.string(), limit: z.number().optional() })).optional(),
+    fieldCodes: z
+      .record(z.string(), z.object({ code: z.string(), limit: z.number().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+      .optional(),
+    /** The values a specific `code` names (a term, a host, a number of seconds), for saying it in another language. */
+    codeParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** On a stale change (409): the current version. */
     currentVersion: z.int().optional(),
     /** On a stale claim change (409): each field changed since. */

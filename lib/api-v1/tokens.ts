@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db, type Role } from "@/lib/db/client";
 import { userRef } from "@/lib/members/user-ref";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 
 /**
  * Personal API tokens. A token is `ct_` and 43 base64url characters (256 random
@@ -47,7 +47,7 @@ export async function createApiToken(userId: string, input: NewTokenInput): Prom
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.apiToken.count({ where: { userId, revokedAt: null } });
     if (active >= MAX_ACTIVE_TOKENS) {
-      const why = `You already have ${MAX_ACTIVE_TOKENS} active API tokens, the most one person may hold. Revoke one you no longer use first.`;
+      const why = said("tokens_full", `You already have ${MAX_ACTIVE_TOKENS} active API tokens, the most one person may hold. Revoke one you no longer use first.`, { limit: MAX_ACTIVE_TOKENS });
       throw conflict(why, { tokens: why });
     }
     const created = await tx.apiToken.create({

@@ -1,6 +1,6 @@
 import { recordChange, type ArticleVia } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import type { ArticleMetadata } from "./metadata";
 import { assertStorableArticle } from "./storable";
@@ -42,7 +42,7 @@ export function findByCanonicalUrl(client: Prisma.TransactionClient, workspaceId
 function prepare(input: NewArticle): { text: string; hash: string } {
   assertStorableArticle(input.doc, input.metadata);
   const text = canonicalText(input.doc);
-  if (!text.trim()) throw conflict("The article has no text.", { text: "The article has no text." });
+  if (!text.trim()) throw conflict(said("article_no_text", "The article has no text."), { text: said("article_no_text", "The article has no text.") });
   return { text, hash: contentHash(text) };
 }
 

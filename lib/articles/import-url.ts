@@ -1,3 +1,4 @@
+import { said } from "@/lib/errors";
 import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { createArticle, type CreateArticleResult } from "./create-article";
@@ -35,7 +36,7 @@ export async function importUrl(access: Access, input: UrlImportInput): Promise<
   const page = await loadUrlArticle(input.url);
   const found = page.metadata;
   const pick = <K extends keyof typeof found>(key: K, given: (typeof found)[K] | undefined) => (given === undefined ? found[key] : given);
-  if (!page.text.trim()) throw new UrlImportError("empty", "No article text was found on the page.", input.url);
+  if (!page.text.trim()) throw new UrlImportError("empty", said("url_no_text", "No article text was found on the page."), input.url);
   const result = await createArticle({
     workspaceId: access.workspace.id,
     actorId: access.userId,

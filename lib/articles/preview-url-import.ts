@@ -1,3 +1,4 @@
+import type { CodeParams, ErrorCode } from "@/lib/http/error-codes";
 import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -28,7 +29,7 @@ export type UrlPreview =
       /** Already in the workspace (same canonical address or same text). */
       duplicate: { id: string; title: string } | null;
     }
-  | { url: string; status: "error"; kind: UrlErrorKind; message: string };
+  | { url: string; status: "error"; kind: UrlErrorKind; message: string; code: ErrorCode; codeParams?: CodeParams };
 
 async function previewOne(workspaceId: string, url: string): Promise<UrlPreview> {
   try {
@@ -39,7 +40,9 @@ async function previewOne(workspaceId: string, url: string): Promise<UrlPreview>
     const excerpt = a.text.slice(0, 280).replace(/\s+/g, " ").trim();
     return { url, status: "ok", finalUrl: a.finalUrl, metadata: a.metadata, excerpt: a.text.length > 280 ? `${excerpt}…` : excerpt, characters: a.text.length, duplicate };
   } catch (err) {
-    if (err instanceof UrlImportError) return { url, status: "error", kind: err.kind, message: err.message };
+    if (err instanceof UrlImportError) {
+      return { url, status: "error", kind: err.kind, message: err.message, code: err.said.code, ...(err.said.params ? { codeParams: err.said.params } : {}) };
+    }
     throw err;
   }
 }

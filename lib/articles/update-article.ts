@@ -3,7 +3,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { idFactory } from "@/lib/bundle-import/ids";
 import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound, said } from "@/lib/errors";
 import { calendarDateSchema } from "./dates";
 import { canonicalText, contentHash, type DocNode } from "./document";
 import { articleMetadataSchema, type ArticleMetadata } from "./metadata";
@@ -44,7 +44,7 @@ export async function updateArticle(access: Access, articleId: string, input: { 
   const doc = input.doc;
   assertStorableArticle(doc, input.metadata);
   const text = canonicalText(doc);
-  if (!text.trim()) throw invalid("The article can't be empty.", { doc: "The article can't be empty." });
+  if (!text.trim()) throw invalid(said("article_empty", "The article can't be empty."), { doc: said("article_empty", "The article can't be empty.") });
   const hash = contentHash(text);
   const plan = await planFor(access.workspace.id, articleId, input.baseRevision, hash, text);
   return db.$transaction(async (tx) => {
@@ -57,13 +57,15 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     const textChanged = hash !== article.contentHash;
     if (textChanged) {
       const twin = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, contentHash: hash, id: { not: articleId } }, select: { title: true } });
-      if (twin) throw conflict(`Another article in this workspace, “${twin.title}”, has exactly this text.`, { doc: "Same text as another article." });
+      if (twin) throw conflict(said("article_same_text", `Another article in this workspace, “${twin.title}”, has exactly this text.`, { title: twin.title }), {
+          doc: said("article_same_text", "Same text as another article.", { title: twin.title }),
+        });
     }
     const source = Object.fromEntries(Object.entries(input.source ?? {}).filter(([, v]) => v !== undefined)) as ArticleSourcePatch;
     if (source.canonicalUrl) {
       // One article per canonical address (a unique index): say which one has it rather than fail on the index.
       const holder = await tx.article.findFirst({ where: { workspaceId: access.workspace.id, canonicalUrl: source.canonicalUrl, id: { not: articleId } }, select: { title: true } });
-      if (holder) throw conflict(`Another article in this workspace, “${holder.title}”, has this canonical address.`, { canonicalUrl: "Another article has this canonical address." });
+      if (holder) throw conflict(`Another article in this workspace, “${holder.title}”, has this canonical address.`, { canonicalUrl: said("article_canonical_taken", "Another article has this canonical address.") });
     }
     const before = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
@@ -97,7 +99,7 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     return { revision, reanchored: reanchored.count };
   }, TX_OPTIONS).catch((err: unknown) => {
     // Two edits giving two articles one canonical address at once: the unique index lets one through.
-    if ((err as { code?: string }).code === "P2002") throw conflict("Another article in this workspace has this canonical address.", { canonicalUrl: "Another article has this canonical address." });
+    if ((err as { code?: string }).code === "P2002") throw conflict("Another article in this workspace has this canonical address.", { canonicalUrl: said("article_canonical_taken", "Another article has this canonical address.") });
     throw err;
   });
 }

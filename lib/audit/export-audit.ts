@@ -3,7 +3,7 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes/record";
 import { parseChange } from "@/lib/changes/read";
 import { db } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { CSV_BOM, neutralise, OPTIONS } from "@/lib/export/formats/csv";
 import { parseAuditFilter, type AuditFilter } from "./filters";
 import { actorNames, auditWhere, type AuditEntry } from "./list-audit";
@@ -43,7 +43,7 @@ function csvLine(e: AuditEntry): string {
 export async function auditExportResponse(access: Access, params: URLSearchParams): Promise<Response> {
   assertCan(access, "workspace.update");
   const format = params.get("format");
-  if (!AUDIT_FORMATS.includes(format as AuditFormat)) throw invalid("Choose a format: csv or jsonl.", { format: "Choose csv or jsonl." });
+  if (!AUDIT_FORMATS.includes(format as AuditFormat)) throw invalid(said("choose_format", "Choose a format: csv or jsonl.", { values: "csv, jsonl" }), { format: said("one_of", "Choose csv or jsonl.", { values: "csv, jsonl" }) });
   const raw = Object.fromEntries([...params.entries()].filter(([k]) => k !== "format"));
   // Paging doesn't apply to an export: the whole filtered log is streamed.
   const filter = parseAuditFilter({ person: raw.person, kind: raw.kind, from: raw.from, to: raw.to });

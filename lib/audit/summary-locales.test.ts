@@ -22,7 +22,7 @@ describe("summarizeChange in each language", () => {
       "Review state Unreviewed → In review",
       "Verdict none → Mostly false",
       "Olena: Viewer → Reviewer",
-      "Imported bundle: 2 articles, 5 claims, 1 highlight",
+      "Imported Claimtrail bundle: 2 articles, 5 claims, 1 highlight",
       "Re-anchored 3 highlights (1 orphaned)",
       "Linked (responds-to) “Prices doubled”",
     ]);
@@ -34,7 +34,7 @@ describe("summarizeChange in each language", () => {
       "Статус проверки: Не проверено → На проверке",
       "Вердикт: нет → В основном неправда",
       "Olena: Читатель → Рецензент",
-      "Импорт (bundle): 2 статьи, 5 утверждений, 1 выделение",
+      "Импорт (пакет Claimtrail): 2 статьи, 5 утверждений, 1 выделение",
       "Перепривязано 3 выделения (потеряли место: 1)",
       "Связано (отвечает на) с «Prices doubled»",
     ]);
@@ -44,8 +44,35 @@ describe("summarizeChange in each language", () => {
     const t = await catalogueTranslatorFor("uk");
     const said = CHANGES.map((c) => summarizeChange(c, t));
     expect(said[0]).toBe("Стан перевірки: Не перевірено → На перевірці");
-    expect(said[3]).toBe("Імпорт (bundle): 2 статті, 5 тверджень, 1 виділення");
+    expect(said[3]).toBe("Імпорт (пакет Claimtrail): 2 статті, 5 тверджень, 1 виділення");
     for (const line of said) expect(line).not.toMatch(/⟦|Review state|Verdict|Imported|Re-anchored|Linked/);
+  });
+
+  it("names recorded values (settings fields, how an article came in, webhook actions, languages) in the reader's language", async () => {
+    const values: Change[] = [
+      change("settings.changed", { changes: [{ field: "verdictLabels", from: {}, to: {} }, { field: "requireSecondApprover", from: false, to: true }] } as never),
+      change("article.created", { title: "Гарантии", via: "url" } as never),
+      change("webhook.changed", { action: "created", url: "https://hooks.example/x", kinds: [] } as never),
+      change("webhook.resent", { url: "https://hooks.example/x", deliveryId: "d", changeKind: "claim.created" } as never),
+      change("glossary.changed", { action: "created", language: "uk", term: "гарантії", english: "guarantees" } as never),
+    ];
+    expect(values.map((c) => summarizeChange(c))).toEqual([
+      "Changed settings: verdict labels, second approver",
+      "Added article “Гарантии” (by address)",
+      "Webhook created: https://hooks.example/x",
+      "Re-sent a “Claim created” delivery to https://hooks.example/x",
+      "Added “гарантії” = “guarantees” (Ukrainian) to the glossary",
+    ]);
+    const ru = values.map(async (c) => summarizeChange(c, await catalogueTranslatorFor("ru")));
+    expect(await Promise.all(ru)).toEqual([
+      "Изменены настройки: названия вердиктов, второй утверждающий",
+      "Добавлена статья «Гарантии» (по адресу)",
+      "Вебхук (создан): https://hooks.example/x",
+      "Повторно отправлена доставка «Утверждение создано» на https://hooks.example/x",
+      "В глоссарий добавлено «гарантії» = «guarantees» (украинский)",
+    ]);
+    const uk = await catalogueTranslatorFor("uk");
+    for (const line of values.map((c) => summarizeChange(c, uk))) expect(line).not.toMatch(/verdictLabels|requireSecondApprover|\(url\)|created|claim\.created|\(uk\)/);
   });
 
   it("keeps a value the catalogue doesn't know as it was stored", async () => {

@@ -35,6 +35,8 @@ export function summarizeChange(c: Change, tr: AuditWords = english): string {
   const verdict = (v: string | null) => word("common.verdicts", v);
   const field = (f: string) => word("claims.history.field", f);
   const relation = (r: string) => word("claims.history.relationType", r, camel(r));
+  // Values recorded as codes (a settings field, how an article came in, a tool's id) by their names in the reader's language.
+  const value = (group: string, v: string) => word(`audit.summary.values.${group}`, v);
   switch (c.kind) {
     case "claim.created":
       return t("claimCreated", { statement: clip(c.data.statement) });
@@ -71,7 +73,7 @@ export function summarizeChange(c: Change, tr: AuditWords = english): string {
     case "comment.deleted":
       return t("commentDeleted");
     case "article.created":
-      return t("articleCreated", { title: clip(c.data.title), via: c.data.via });
+      return t("articleCreated", { title: clip(c.data.title), via: value("via", c.data.via) });
     case "article.edited":
       return t("articleEdited", { title: clip(c.data.title), revision: c.data.revision });
     case "article.deleted":
@@ -101,17 +103,17 @@ export function summarizeChange(c: Change, tr: AuditWords = english): string {
     case "token.revoked":
       return t("tokenRevoked", { owner: c.data.owner.name, name: clip(c.data.name) });
     case "settings.changed":
-      return t("settingsChanged", { fields: c.data.changes.map((x) => x.field).join(", ") });
+      return t("settingsChanged", { fields: c.data.changes.map((x) => value("settingsFields", x.field)).join(", ") });
     case "export.created":
       return c.data.rows === null ? t("exported", { format: c.data.format }) : t("exportedRows", { format: c.data.format, rows: c.data.rows });
     case "import.completed":
-      return t("imported", { kind: c.data.kind, articles: c.data.articles, claims: c.data.claims, annotations: c.data.annotations });
+      return t("imported", { kind: value("importKinds", c.data.kind), articles: c.data.articles, claims: c.data.claims, annotations: c.data.annotations });
     case "webhook.changed":
-      return c.data.action === "secret-rotated" ? t("webhookSecretRotated", { url: c.data.url }) : t("webhookChanged", { action: c.data.action, url: c.data.url });
+      return c.data.action === "secret-rotated" ? t("webhookSecretRotated", { url: c.data.url }) : t("webhookChanged", { action: value("webhookActions", c.data.action), url: c.data.url });
     case "webhook.resent":
-      return t("webhookResent", { changeKind: c.data.changeKind, url: c.data.url });
+      return t("webhookResent", { changeKind: word("audit.kinds", c.data.changeKind), url: c.data.url });
     case "glossary.changed": {
-      const pair = { term: clip(c.data.term), english: clip(c.data.english), language: c.data.language };
+      const pair = { term: clip(c.data.term), english: clip(c.data.english), language: value("languages", c.data.language) };
       if (c.data.action === "created") return t(c.data.proposalId ? "glossaryAccepted" : "glossaryAdded", pair);
       if (c.data.action === "edited") return c.data.from ? t("glossaryEdited", { ...pair, fromTerm: clip(c.data.from.term), fromEnglish: clip(c.data.from.english) }) : t("glossaryEditedPlain", pair);
       if (c.data.action === "deleted") return t("glossaryDeleted", pair);

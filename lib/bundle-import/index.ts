@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, said } from "@/lib/errors";
 import { applyChecked, wholeBundleReader, type BundleReader, type ImportResult } from "./apply";
 import { BundleChecker, checkWhole, type BundleIssue, type BundleSummary } from "./checker";
 import { planImport, type ImportPlan } from "./plan";
@@ -25,7 +25,8 @@ export type BundleImportOutcome = { dryRun: true; plan: ImportPlan } | ({ dryRun
 /** An invalid bundle: 422 listing each issue by path (also as `errors`, path → message). */
 export function invalidBundle(issues: BundleIssue[]): DomainError {
   const fields = Object.fromEntries(issues.map((i) => [i.path, i.message]));
-  return new DomainError(422, `This isn't a bundle that can be imported: ${issues.length} ${issues.length === 1 ? "problem" : "problems"}.`, fields, { issues });
+  const why = `This isn't a bundle that can be imported: ${issues.length} ${issues.length === 1 ? "problem" : "problems"}.`;
+  return new DomainError(422, said("bundle_problems", why, { count: issues.length }), fields, { issues });
 }
 
 /** A bundle already parsed into memory (small bundles, tests). */

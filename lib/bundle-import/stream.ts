@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from "@streamparser/json";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError, invalid, said } from "@/lib/errors";
 import { collectGarbageIfGrown } from "./memory";
 import { SECTIONS, type SectionName } from "./schema";
 
@@ -24,7 +24,7 @@ const PRIMITIVES = new Set([TokenType.STRING, TokenType.NUMBER, TokenType.TRUE, 
 const OPEN = new Set([TokenType.LEFT_BRACE, TokenType.LEFT_BRACKET]);
 const CLOSE = new Set([TokenType.RIGHT_BRACE, TokenType.RIGHT_BRACKET]);
 
-const notJson = () => invalid("The bundle is not valid JSON.", { _: "Not valid JSON." });
+const notJson = () => invalid(said("bundle_not_json", "The bundle is not valid JSON."), { _: said("bundle_not_json", "Not valid JSON.") });
 
 /** Batches of events, one batch per chunk read. */
 export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<BundleEvent[]> {
@@ -50,7 +50,7 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
   let opened: "array" | "object" | null = null;
   let first = true;
   const onToken = (t: ParsedTokenInfo) => {
-    if (first && t.token !== TokenType.LEFT_BRACE) throw invalid("A bundle is a JSON object.", { _: "Expected a JSON object." });
+    if (first && t.token !== TokenType.LEFT_BRACE) throw invalid(said("bundle_not_object", "A bundle is a JSON object."), { _: said("bundle_not_object", "Expected a JSON object.") });
     first = false;
     parser.write(t);
     if (OPEN.has(t.token)) {
@@ -81,7 +81,7 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
     }
   };
   tokenizer.onToken = onToken;
-  const notUtf8 = () => invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
+  const notUtf8 = () => invalid(said("not_utf8", "The request body is not valid UTF-8 text."), { _: said("not_utf8", "Not valid UTF-8.") });
   const write = (input: string | Uint8Array) => {
     try {
       tokenizer.write(input);
@@ -125,7 +125,7 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
     }
   }
   if (carry) throw notUtf8();
-  if (!any) throw invalid("Send the bundle as the request body.", { _: "The body is empty." });
+  if (!any) throw invalid(said("bundle_empty", "Send the bundle as the request body."), { _: said("bundle_empty", "The body is empty.") });
   if (!parser.isEnded) throw notJson();
   if (out.length) yield out;
 }

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 import { proposeFromMention } from "@/lib/glossary/propose-from-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
@@ -21,11 +21,11 @@ export async function attachMentionIn(tx: Prisma.TransactionClient, access: Acce
     select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
   });
   if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
-  if (annotation.claimId === claim.id) throw conflict("This highlight is already a mention of this claim.", { annotationId: "Already a mention of this claim." });
-  if (annotation.claimId) throw conflict("This highlight is already a mention of another claim.", { annotationId: "Already a mention of another claim." }, { claimId: annotation.claimId });
+  if (annotation.claimId === claim.id) throw conflict(said("already_mention_this", "This highlight is already a mention of this claim."), { annotationId: said("already_mention_this", "Already a mention of this claim.") });
+  if (annotation.claimId) throw conflict(said("already_mention_other", "This highlight is already a mention of another claim."), { annotationId: said("already_mention_other", "Already a mention of another claim.") }, { claimId: annotation.claimId });
   const version = await commitClaim(tx, claim, input.version);
   const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
-  if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
+  if (count === 0) throw conflict(said("just_mentioned", "This highlight was just made a mention of another claim."), { annotationId: said("just_mentioned", "Already a mention of a claim.") });
   await recordClaimChange(tx, access, claim.id, "claim.mention-added", { annotationId: annotation.id, articleId: annotation.articleId, exact: annotation.exact, version });
   // A Russian or Ukrainian quote of an English claim: its word pairs counted toward glossary proposals, in this transaction.
   await proposeFromMention(tx, access.workspace.id, annotation.id, claim.id);

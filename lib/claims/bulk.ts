@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import type { BulkResult } from "./claim-dto";
 import { CLEAR_CHANGES_REQUESTED } from "./change-review-state";
 import { bumpClaim, recordClaimChange } from "./claim-write";
@@ -39,7 +39,7 @@ export async function bulkAssign(access: Access, input: { claimIds: string[]; as
           select: { user: { select: { id: true, name: true } } },
         })
       : null;
-    if (input.assigneeId && !assignee) throw invalid("Assign claims to a member of this workspace.", { assigneeId: "Not a member of this workspace." });
+    if (input.assigneeId && !assignee) throw invalid(said("assignee_not_member", "Assign claims to a member of this workspace."), { assigneeId: said("assignee_not_member", "Not a member of this workspace.") });
     const updated: string[] = [];
     for (const id of live) {
       const claim = await tx.claim.findFirst({

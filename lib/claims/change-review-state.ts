@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, DomainError, invalid } from "@/lib/errors";
+import { conflict, DomainError, invalid, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { approvalMissing, commitClaim, loadClaim, recordClaimChange, type ClaimForWrite, type Tx } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -19,12 +19,14 @@ interface Transition {
   from: ReviewState;
   to: ReviewState;
   wrongState: string;
+  /** The transition's name in the refusal's code (review_state_wrong). */
+  action: "submit" | "approve" | "sendBack" | "reopen";
 }
 
-const SUBMIT: Transition = { from: "unreviewed", to: "in-review", wrongState: "Only an unreviewed claim can be submitted for review." };
-const APPROVE: Transition = { from: "in-review", to: "approved", wrongState: "Only a claim in review can be approved; submit it for review first." };
-const SEND_BACK: Transition = { from: "in-review", to: "unreviewed", wrongState: "Only a claim in review can be sent back." };
-const REOPEN: Transition = { from: "approved", to: "in-review", wrongState: "Only an approved claim can be reopened." };
+const SUBMIT: Transition = { from: "unreviewed", to: "in-review", wrongState: "Only an unreviewed claim can be submitted for review.", action: "submit" };
+const APPROVE: Transition = { from: "in-review", to: "approved", wrongState: "Only a claim in review can be approved; submit it for review first.", action: "approve" };
+const SEND_BACK: Transition = { from: "in-review", to: "unreviewed", wrongState: "Only a claim in review can be sent back.", action: "sendBack" };
+const REOPEN: Transition = { from: "approved", to: "in-review", wrongState: "Only an approved claim can be reopened.", action: "reopen" };
 
 async function transition(
   access: Access,
@@ -36,7 +38,9 @@ async function transition(
   return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     if (claim.reviewState !== t.from) {
-      throw conflict(`${t.wrongState} It is ${REVIEW_STATE_LABELS[claim.reviewState as ReviewState]?.toLowerCase() ?? claim.reviewState}.`, {}, { reviewState: claim.reviewState });
+      const state = claim.reviewState === "in-review" ? "inReview" : claim.reviewState;
+      const en = `${t.wrongState} It is ${REVIEW_STATE_LABELS[claim.reviewState as ReviewState]?.toLowerCase() ?? claim.reviewState}.`;
+      throw conflict(said("review_state_wrong", en, { action: t.action, state }), {}, { reviewState: claim.reviewState });
     }
     const more = (await extra?.(tx, claim)) ?? {};
     const version = await commitClaim(tx, claim, input.version, { reviewState: t.to, ...more.data });
@@ -66,7 +70,7 @@ export async function approveClaim(access: Access, claimId: string, input: { ver
     if (Object.keys(missing).length) throw invalid(`Before approval, the claim needs: ${Object.keys(missing).join(", ")}.`, missing);
     if (await requiresSecondApprover(access.workspace.id, tx)) {
       const why = selfApprovalReason(await verdictAuthors(tx, claim.id), access.userId);
-      if (why) throw new DomainError(403, why, { approver: "A second person must approve this claim." });
+      if (why) throw new DomainError(403, said("second_approver", why), { approver: said("second_approver_field", "A second person must approve this claim.") });
     }
     return { data: { approvedAt: new Date(), approvedById: access.userId } };
   });
@@ -80,7 +84,10 @@ export async function approveClaim(access: Access, claimId: string, input: { ver
 export async function sendBack(access: Access, claimId: string, input: { version: number; note: string }) {
   assertCan(access, "claim.review", "Only reviewers and admins can send claims back.");
   const note = input.note?.trim();
-  if (!note) throw invalid("Say what needs to change before sending it back.", { note: "Say what needs to change before sending it back." });
+  if (!note) {
+    const why = said("send_back_note", "Say what needs to change before sending it back.");
+    throw invalid(why, { note: why });
+  }
   return transition(access, claimId, SEND_BACK, { ...input, note }, async (tx, claim) => {
     const comment = await tx.claimComment.create({
       data: { claimId: claim.id, authorId: access.userId, body: richFromText(note) as unknown as Prisma.InputJsonObject, bodyText: note },

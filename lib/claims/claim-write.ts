@@ -1,6 +1,6 @@
 import type { Access } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
-import { conflict, DomainError, notFound, type FieldErrors } from "@/lib/errors";
+import { conflict, DomainError, notFound, type FieldErrors, said } from "@/lib/errors";
 import { recordChange, type ChangeData, type ChangeInput } from "@/lib/changes";
 import type { ClaimChange, ClaimEventKind, StaleClaimProblem } from "./claim-dto";
 import { readClaimChanges, subjectsOf, type ClaimChangeKind } from "./claim-changes";
@@ -37,7 +37,7 @@ export async function loadClaim(tx: Tx, access: Access, claimId: string, baseVer
   const claim = await tx.claim.findFirst({ where: { id: claimId, workspaceId: access.workspace.id }, select: claimWriteSelect });
   if (!claim || claim.deletedAt) throw notFound("Claim not found");
   if (claim.mergedIntoId) {
-    throw conflict("This claim was merged into another claim; make the change there.", {}, { mergedIntoId: claim.mergedIntoId });
+    throw conflict(said("claim_merged", "This claim was merged into another claim; make the change there."), {}, { mergedIntoId: claim.mergedIntoId });
   }
   if (baseVersion !== undefined && claim.version !== baseVersion) throw await staleClaim(tx, claim.id, baseVersion);
   return claim;

@@ -1,6 +1,6 @@
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden, notFound, said } from "@/lib/errors";
 import type { CommentView } from "./claim-dto";
 import { mentionNodes, resolveMentions } from "./comment-mentions";
 import { loadClaim, recordClaimChange } from "./claim-write";
@@ -60,7 +60,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 export async function editComment(access: Access, claimId: string, commentId: string, input: CommentInput): Promise<CommentView> {
   assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
   const comment = await findComment(access, claimId, commentId);
-  if (comment.authorId !== access.userId) throw forbidden("You can edit only your own comments.");
+  if (comment.authorId !== access.userId) throw forbidden(said("comment_edit_own", "You can edit only your own comments."));
   // The answer is read in the write's transaction, never after its commit (see claimDetail).
   return db.$transaction(async (tx) => {
     // Saving the same text again changes nothing, so it doesn't mark the comment "edited".
@@ -84,7 +84,7 @@ export async function editComment(access: Access, claimId: string, commentId: st
 export async function deleteComment(access: Access, claimId: string, commentId: string): Promise<void> {
   assertCan(access, "claim.comment", "Only annotators, reviewers and admins can comment.");
   const comment = await findComment(access, claimId, commentId);
-  if (comment.authorId !== access.userId && !can(access.role, "comment.deleteAny")) throw forbidden("You can delete only your own comments.");
+  if (comment.authorId !== access.userId && !can(access.role, "comment.deleteAny")) throw forbidden(said("comment_delete_own", "You can delete only your own comments."));
   await db.$transaction(async (tx) => {
     const { count } = await tx.claimComment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
     // Deleting twice changes nothing the second time, so records nothing.

@@ -1,7 +1,7 @@
 import { detectLanguage } from "@/lib/articles/import/language";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -27,7 +27,7 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
     select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true, article: { select: { language: true } } },
   });
   if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
-  if (annotation.claimId) throw conflict("This highlight is already a mention of a claim.", { annotationId: "Already a mention of a claim." }, { claimId: annotation.claimId });
+  if (annotation.claimId) throw conflict(said("already_mention", "This highlight is already a mention of a claim."), { annotationId: said("already_mention", "Already a mention of a claim.") }, { claimId: annotation.claimId });
   const text = statement ?? annotation.exact.replace(/\s+/g, " ").trim().slice(0, 2000);
   const claim = await tx.claim.create({
     data: {
@@ -44,7 +44,7 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
   });
   // Compare-and-set on the highlight: of two people claiming it at once, one wins.
   const { count } = await tx.annotation.updateMany({ where: { id: annotation.id, claimId: null, deletedAt: null }, data: { claimId: claim.id } });
-  if (count === 0) throw conflict("This highlight was just made a mention of another claim.", { annotationId: "Already a mention of a claim." });
+  if (count === 0) throw conflict(said("just_mentioned", "This highlight was just made a mention of another claim."), { annotationId: said("just_mentioned", "Already a mention of a claim.") });
   await recordClaimChange(tx, access, claim.id, "claim.created", {
     annotationId: annotation.id,
     articleId: annotation.articleId,

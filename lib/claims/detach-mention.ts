@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -17,7 +17,7 @@ export async function detachMention(access: Access, claimId: string, annotationI
     if (!mention) throw notFound("That highlight isn't a mention of this claim.");
     const version = await commitClaim(tx, claim, input.version);
     const others = await tx.annotation.count({ where: { claimId: claim.id, deletedAt: null, id: { not: mention.id } } });
-    if (others === 0) throw conflict("A claim needs at least one mention. Add another mention first, or delete the claim.", { annotationId: "The claim's last mention." });
+    if (others === 0) throw conflict(said("last_mention", "A claim needs at least one mention. Add another mention first, or delete the claim."), { annotationId: said("last_mention", "The claim's last mention.") });
     await tx.annotation.update({ where: { id: mention.id }, data: { claimId: null } });
     await recordClaimChange(tx, access, claim.id, "claim.mention-removed", { annotationId: mention.id, articleId: mention.articleId, exact: mention.exact, version });
     return claimDetail(tx, access, claimId);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createAnnotationIn } from "@/lib/annotations/create-annotation";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, DomainError, notFound } from "@/lib/errors";
+import { conflict, DomainError, notFound, said } from "@/lib/errors";
 import { feedbackSchema, recordSuggestionFeedbackIn } from "@/lib/search/record-feedback";
 import { ID_PATTERN } from "@/lib/validation/id";
 import { attachMentionIn } from "./attach-mention";
@@ -99,7 +99,7 @@ async function passage(tx: Prisma.TransactionClient, access: Access, articleId: 
     if (typeof existing !== "string") throw err;
     const twin = await tx.annotation.findUniqueOrThrow({ where: { id: existing }, select: { id: true, claimId: true } });
     if (twin.claimId && twin.claimId !== input.claimId) {
-      throw conflict("Someone marked these words as a claim a moment ago.", { annotationId: "Already a mention of a claim." }, { annotationId: twin.id, claimId: twin.claimId });
+      throw conflict(said("marked_moment_ago", "Someone marked these words as a claim a moment ago."), { annotationId: said("marked_moment_ago", "Already a mention of a claim.") }, { annotationId: twin.id, claimId: twin.claimId });
     }
     return twin.id;
   }

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -17,7 +17,7 @@ const key = (fromId: string, toId: string, type: string) => `${fromId}→${toId}
  */
 export async function mergeClaims(access: Access, survivorId: string, input: MergeClaimsInput): Promise<ClaimDetail> {
   assertCan(access, "claim.merge", "Only reviewers and admins can merge claims.");
-  if (input.from === survivorId) throw invalid("A claim can't be merged into itself.", { from: "Choose another claim." });
+  if (input.from === survivorId) throw invalid(said("merge_self", "A claim can't be merged into itself."), { from: said("merge_self", "Choose another claim.") });
   return db.$transaction(async (tx) => {
     const survivor = await loadClaim(tx, access, survivorId, input.version);
     const merged = await tx.claim.findFirst({
@@ -25,7 +25,7 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
       select: { id: true, statement: true, claimant: true, reviewState: true, verdict: true, explanationText: true, tags: true, mergedIntoId: true },
     });
     if (!merged) throw notFound("The claim to merge in wasn't found.");
-    if (merged.mergedIntoId) throw conflict("That claim was already merged into another one.", { from: "Already merged." }, { mergedIntoId: merged.mergedIntoId });
+    if (merged.mergedIntoId) throw conflict(said("already_merged", "That claim was already merged into another one."), { from: said("already_merged", "Already merged.") }, { mergedIntoId: merged.mergedIntoId });
 
     const tagsAdded = merged.tags.filter((t) => !survivor.tags.includes(t));
     const version = await commitClaim(tx, survivor, input.version, { tags: [...survivor.tags, ...tagsAdded] });
@@ -33,7 +33,7 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
       where: { id: merged.id, deletedAt: null, mergedIntoId: null },
       data: { mergedIntoId: survivor.id, mergedAt: new Date(), version: { increment: 1 } },
     });
-    if (marked === 0) throw conflict("That claim was just merged or deleted by someone else.", { from: "Just merged or deleted." });
+    if (marked === 0) throw conflict(said("just_merged", "That claim was just merged or deleted by someone else."), { from: said("just_merged", "Just merged or deleted.") });
 
     const mentions = await tx.annotation.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const sources = await tx.source.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { bumpClaim, commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -12,7 +12,7 @@ import type { AddRelationInput } from "./schemas";
  */
 export async function addRelation(access: Access, claimId: string, input: AddRelationInput): Promise<ClaimDetail> {
   assertCan(access, "claim.edit", "Only annotators, reviewers and admins can relate claims.");
-  if (input.toId === claimId) throw invalid("A claim can't be related to itself.", { toId: "Choose another claim." });
+  if (input.toId === claimId) throw invalid(said("relation_self", "A claim can't be related to itself."), { toId: said("relation_self", "Choose another claim.") });
   return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const other = await tx.claim.findFirst({
@@ -28,7 +28,7 @@ export async function addRelation(access: Access, claimId: string, input: AddRel
       },
       select: { id: true },
     });
-    if (duplicate) throw conflict("These claims are already related that way.", { toId: "Already related that way." }, { relationId: duplicate.id });
+    if (duplicate) throw conflict(said("relation_exists", "These claims are already related that way."), { toId: said("relation_exists", "Already related that way.") }, { relationId: duplicate.id });
     // Both rows are locked in id order, so two people relating the same pair from either end can't deadlock.
     const [version, otherVersion] = await lockBoth(() => commitClaim(tx, claim, input.version), () => bumpClaim(tx, other.id), other.id < claim.id);
     const relation = await tx.claimRelation.create({

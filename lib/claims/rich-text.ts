@@ -69,10 +69,13 @@ export function plainText(doc: RichDoc): string {
  * most MAX_DOC_DEPTH nodes), NUL characters and lone surrogates are checked
  * iteratively before zod's recursive parse (lib/articles/safe-text.ts).
  */
-export const richTextSchema = guardedJson(z.object({ type: z.literal("doc"), content: z.array(nodeSchema).max(2000) })).refine((doc) => plainText(doc).length <= RICH_TEXT_MAX, `Keep it under ${RICH_TEXT_MAX.toLocaleString("en")} characters.`);
+export const richTextSchema = guardedJson(z.object({ type: z.literal("doc"), content: z.array(nodeSchema).max(2000) })).refine((doc) => plainText(doc).length <= RICH_TEXT_MAX, {
+  message: `Keep it under ${RICH_TEXT_MAX.toLocaleString("en")} characters.`,
+  params: { code: "too_long", limit: RICH_TEXT_MAX },
+});
 
 /** A rich document with some text in it. */
-export const nonEmptyRichTextSchema = richTextSchema.refine((doc) => plainText(doc).length > 0, "Write something first.");
+export const nonEmptyRichTextSchema = richTextSchema.refine((doc) => plainText(doc).length > 0, { message: "Write something first.", params: { code: "required" } });
 
 /** The rich document for a plain string: one paragraph per line. */
 export function richFromText(text: string): RichDoc {

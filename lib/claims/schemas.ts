@@ -58,7 +58,7 @@ export const updateClaimSchema = z
     /** A workspace member's user id, or null to unassign. */
     assigneeId: userRef().nullable().optional(),
   })
-  .refine((v) => ["statement", "claimant", "claimDate", "tags", "assigneeId"].some((k) => k in v), "Change at least one field.");
+  .refine((v) => ["statement", "claimant", "claimDate", "tags", "assigneeId"].some((k) => k in v), { message: "Change at least one field.", params: { code: "nothing_changed" } });
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
 export const mentionSchema = z.object({ annotationId: id("highlight"), version: versionField });
@@ -91,7 +91,7 @@ export type SetVerdictInput = z.infer<typeof setVerdictSchema>;
 const urlField = text()
   .trim()
   .max(2000)
-  .refine((s) => /^https?:\/\/\S+$/i.test(s), "Use an http or https address.");
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), { message: "Use an http or https address.", params: { code: "invalid_url" } });
 
 export const addSourceSchema = z.object({
   version: versionField,
@@ -111,7 +111,7 @@ export const SOURCE_EDIT_FIELDS = ["url", "title", "publisher", "publishedAt", "
 export const editSourceSchema = addSourceSchema
   .partial()
   .extend({ version: versionField })
-  .refine((v) => SOURCE_EDIT_FIELDS.some((k) => k in v), "Change at least one field of the source.");
+  .refine((v) => SOURCE_EDIT_FIELDS.some((k) => k in v), { message: "Change at least one field of the source.", params: { code: "nothing_changed" } });
 export type EditSourceInput = z.infer<typeof editSourceSchema>;
 
 export const addRelationSchema = z.object({

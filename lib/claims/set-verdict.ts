@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { Prisma as PrismaValues } from "@/lib/db/generated/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange, staleClaim } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -26,8 +26,8 @@ export async function setVerdict(access: Access, claimId: string, input: SetVerd
       return claimDetail(tx, access, claimId);
     }
     if (claim.reviewState === "approved") {
-      throw conflict("This claim is approved, so its verdict and explanation can't change. A reviewer has to reopen it first.", {
-        verdict: "Locked while the claim is approved.",
+      throw conflict(said("claim_approved_locked", "This claim is approved, so its verdict and explanation can't change. A reviewer has to reopen it first."), {
+        verdict: said("claim_locked", "Locked while the claim is approved."),
       });
     }
     const data: Prisma.ClaimUncheckedUpdateManyInput = { verdict: input.verdict };

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -44,7 +44,9 @@ export async function removeSource(access: Access, claimId: string, sourceId: st
     if (!source) throw notFound("Source not found");
     const version = await commitClaim(tx, claim, input.version);
     if (claim.reviewState === "approved" && (await tx.source.count({ where: { claimId: claim.id } })) === 1) {
-      throw conflict("This is the approved claim's only source. Add another first, or have a reviewer reopen the claim.", { sourceId: "The only source of an approved claim." });
+      throw conflict(said("source_last_of_approved", "This is the approved claim's only source. Add another first, or have a reviewer reopen the claim."), {
+        sourceId: said("source_last_of_approved", "The only source of an approved claim."),
+      });
     }
     await tx.source.delete({ where: { id: source.id } });
     await recordClaimChange(tx, access, claim.id, "claim.source-removed", {

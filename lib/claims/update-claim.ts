@@ -2,7 +2,7 @@ import { detectLanguage } from "@/lib/articles/import/language";
 import type { ChangeData } from "@/lib/changes";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/errors";
+import { conflict, invalid, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange, staleClaim } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -50,7 +50,10 @@ export async function updateClaim(access: Access, claimId: string, input: Update
     // An approved claim is published (ClaimReview) with these: changing one would put the
     // approval on words nobody reviewed. Locked like the verdict until reopened; nothing is written.
     if (locked.length && claim.reviewState === "approved") {
-      throw conflict(`This claim is approved, so its ${locked.map((f) => LOCKED_NAMES[f]).join(", ")} can't change. A reviewer has to reopen it first.`, Object.fromEntries(locked.map((f) => [f, "Locked while the claim is approved: a reviewer has to reopen it first."])));
+      throw conflict(
+        said("claim_approved_locked", `This claim is approved, so its ${locked.map((f) => LOCKED_NAMES[f]).join(", ")} can't change. A reviewer has to reopen it first.`),
+        Object.fromEntries(locked.map((f) => [f, said("claim_locked", "Locked while the claim is approved: a reviewer has to reopen it first.")])),
+      );
     }
     if (input.tags !== undefined && !sameTags(input.tags, claim.tags)) {
       data.tags = input.tags;
@@ -60,7 +63,7 @@ export async function updateClaim(access: Access, claimId: string, input: Update
       const ref = async (userId: string | null) => (userId ? tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }) : null);
       if (input.assigneeId) {
         const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspace.id, userId: input.assigneeId } } });
-        if (!member) throw invalid("Assign the claim to a member of this workspace.", { assigneeId: "Not a member of this workspace." });
+        if (!member) throw invalid(said("assignee_not_member", "Assign the claim to a member of this workspace."), { assigneeId: said("assignee_not_member", "Not a member of this workspace.") });
       }
       data.assigneeId = input.assigneeId;
       edits.push({ field: "assignee", from: await ref(claim.assigneeId), to: await ref(input.assigneeId) });

@@ -1,7 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { DEFAULT_LOCALE, LOCALES, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
 import { exportContext, type ExportContext } from "./context";
 import { checkExportSet, exportSet } from "./export-set";
@@ -25,7 +25,8 @@ export const FORMATS: Record<ExportFormat, { extension: string; contentType: str
 
 export function parseFormat(raw: string | null | undefined): ExportFormat {
   if (raw && (EXPORT_FORMATS as readonly string[]).includes(raw)) return raw as ExportFormat;
-  throw invalid(`Choose a format: ${EXPORT_FORMATS.join(", ")}.`, { format: `One of ${EXPORT_FORMATS.join(", ")}.` });
+  const values = EXPORT_FORMATS.join(", ");
+  throw invalid(said("choose_format", `Choose a format: ${values}.`, { values }), { format: said("one_of", `One of ${values}.`, { values }) });
 }
 
 /**
@@ -37,7 +38,8 @@ export function exportLocale(params: URLSearchParams, fallback: AppLocale = DEFA
   const raw = params.get("locale")?.trim();
   if (!raw) return fallback;
   if (isAppLocale(raw)) return raw;
-  throw invalid(`Choose a language: ${LOCALES.join(", ")}.`, { locale: `One of ${LOCALES.join(", ")}.` });
+  const values = LOCALES.join(", ");
+  throw invalid(said("choose_language", `Choose a language: ${values}.`, { values }), { locale: said("one_of", `One of ${values}.`, { values }) });
 }
 
 /** "<workspace-slug>-<YYYY-MM-DD>.<extension>", the date in UTC. */

@@ -42,7 +42,7 @@ const text = (max: number, min = 0) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !s.includes("\u0000"), "Remove the NUL character (\\u0000): no stored text can hold it.");
+    .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } });
 
 const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")]);
 
@@ -61,7 +61,7 @@ export const exportFiltersSchema = z
     /** Bundle only: include every article revision. */
     revisions: flag.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date.", path: ["to"], params: { code: "date_order" } });
 
 export type ExportFilters = z.output<typeof exportFiltersSchema>;
 export type ExportFiltersInput = z.input<typeof exportFiltersSchema>;

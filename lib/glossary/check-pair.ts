@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/errors";
+import { conflict, invalid, said } from "@/lib/errors";
 
 /**
  * After a pair is written (its lexemes filled by the trigger of migration
@@ -19,7 +19,10 @@ export async function lockGlossary(tx: Prisma.TransactionClient, workspaceId: st
 
 /** The conflict for a term the glossary has (found by checkPair, or by the unique index when two writes race). */
 export function termTaken(term: string, english?: string) {
-  return conflict(english ? `The glossary already has “${term}” (→ ${english}).` : `The glossary already has “${term}”.`, { term: "Already in the glossary: edit that pair instead." });
+  return conflict(
+    english ? said("glossary_term_taken_as", `The glossary already has “${term}” (→ ${english}).`, { term, english }) : said("glossary_term_taken", `The glossary already has “${term}”.`, { term }),
+    { term: said("glossary_term_in_use", "Already in the glossary: edit that pair instead.") },
+  );
 }
 
 /** Runs a pair's write; the unique index on (workspace, language, term) refusing it is that 409, not a 500. */
@@ -34,8 +37,12 @@ export async function writingPair<T>(term: string, write: () => Promise<T>): Pro
 
 export async function checkPair(tx: Prisma.TransactionClient, workspaceId: string, id: string): Promise<void> {
   const pair = await tx.glossaryPair.findUniqueOrThrow({ where: { id }, select: { language: true, term: true, termLexemes: true, englishLexemes: true } });
-  if (pair.termLexemes.length === 0) throw invalid("The term has only common words, which search ignores.", { term: "Only common words (like «и», «на»): write a word that carries meaning." });
-  if (pair.englishLexemes.length === 0) throw invalid("The English counterpart has only common words, which search ignores.", { english: "Only common words (like “the”, “of”): write a word that carries meaning." });
+  if (pair.termLexemes.length === 0) throw invalid(said("glossary_term_stop_words", "The term has only common words, which search ignores."), {
+      term: said("glossary_term_stop_words_field", "Only common words (like «и», «на»): write a word that carries meaning."),
+    });
+  if (pair.englishLexemes.length === 0) throw invalid(said("glossary_english_stop_words", "The English counterpart has only common words, which search ignores."), {
+      english: said("glossary_english_stop_words_field", "Only common words (like “the”, “of”): write a word that carries meaning."),
+    });
   const twin = await tx.glossaryPair.findFirst({
     where: { workspaceId, language: pair.language, term: { equals: pair.term, mode: "insensitive" }, id: { not: id } },
     select: { english: true },
@@ -48,8 +55,9 @@ export async function checkPair(tx: Prisma.TransactionClient, workspaceId: strin
     select: { term: true, english: true },
   });
   if (sameWords) {
-    throw conflict(`The glossary already has “${sameWords.term}” (→ ${sameWords.english}), which search reads as the same words as “${pair.term}”.`, {
-      term: `Search reads this as “${sameWords.term}”, already in the glossary: edit that pair instead.`,
+    const values = { taken: sameWords.term, english: sameWords.english, term: pair.term };
+    throw conflict(said("glossary_same_words", `The glossary already has “${sameWords.term}” (→ ${sameWords.english}), which search reads as the same words as “${pair.term}”.`, values), {
+      term: said("glossary_same_words_field", `Search reads this as “${sameWords.term}”, already in the glossary: edit that pair instead.`, values),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes/record";
 import { db } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/errors";
+import { conflict, invalid, said } from "@/lib/errors";
 import type { ConfirmAlias } from "./schemas";
 import type { NameAliasView } from "./view";
 
@@ -18,12 +18,19 @@ export async function confirmAlias(access: Access, input: ConfirmAlias): Promise
     // script («Лaвров» with a Latin a) is the name it looks like, so it can't be a second name of an alias.
     const [{ folded }] = await tx.$queryRaw<{ folded: string[] }[]>`SELECT ARRAY(SELECT "search_clean"(n) FROM unnest(${input.names}::text[]) WITH ORDINALITY AS x(n, i) ORDER BY i) AS folded`;
     const names = [...new Map(folded.map((n) => [n.toLowerCase(), n])).values()];
-    if (names.length < 2) throw invalid("The names are one name once look-alike letters are read as what they look like.", { names: "Give at least two different names." });
+    if (names.length < 2) {
+      const why = said("alias_names_same", "These are one name once look-alike letters are read as what they look like: give at least two different names.");
+      throw invalid(why, { names: why });
+    }
     const taken = await tx.aliasName.findMany({
       where: { workspaceId: access.workspace.id, OR: names.map((name) => ({ name: { equals: name, mode: "insensitive" as const } })) },
       select: { name: true },
     });
-    if (taken.length) throw conflict(`Already in an alias: ${taken.map((t) => t.name).join(", ")}.`, { names: `Already in an alias: ${taken.map((t) => t.name).join(", ")}.` });
+    if (taken.length) {
+      const listed = taken.map((t) => t.name).join(", ");
+      const why = said("alias_names_taken", `Already in an alias: ${listed}.`, { names: listed });
+      throw conflict(why, { names: why });
+    }
     const alias = await tx.nameAlias.create({
       data: { workspaceId: access.workspace.id, status, createdById: access.userId, names: { create: names.map((name) => ({ workspaceId: access.workspace.id, name })) } },
     });

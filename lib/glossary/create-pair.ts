@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 import { checkPair, lockGlossary, writingPair } from "./check-pair";
 import { recordPairChange } from "./record-pair-change";
 import { MAX_GLOSSARY_PAIRS, type NewPair } from "./schemas";
@@ -17,7 +17,9 @@ export async function createPairIn(tx: Prisma.TransactionClient, access: Access,
   assertCan(access, "workspace.update", "Only admins can edit the glossary.");
   await lockGlossary(tx, access.workspace.id);
   if ((await tx.glossaryPair.count({ where: { workspaceId: access.workspace.id } })) >= MAX_GLOSSARY_PAIRS) {
-    throw conflict(`A glossary may have at most ${MAX_GLOSSARY_PAIRS} pairs; delete some first.`, { term: "The glossary is full." });
+    throw conflict(said("glossary_full", `A glossary may have at most ${MAX_GLOSSARY_PAIRS} pairs; delete some first.`, { limit: MAX_GLOSSARY_PAIRS }), {
+      term: said("glossary_full", "The glossary is full.", { limit: MAX_GLOSSARY_PAIRS }),
+    });
   }
   const pair = await writingPair(input.term, () =>
     tx.glossaryPair.create({ data: { workspaceId: access.workspace.id, language: input.language, term: input.term, english: input.english, createdById: access.userId } }),

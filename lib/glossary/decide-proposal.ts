@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, said } from "@/lib/errors";
 import { createPairIn } from "./create-pair";
 import { recordPairChange } from "./record-pair-change";
 import type { GlossaryLanguage } from "./schemas";
@@ -9,7 +9,11 @@ import type { GlossaryPairView } from "./view";
 async function pendingProposal(tx: Prisma.TransactionClient, access: Access, proposalId: string) {
   const proposal = await tx.glossaryProposal.findFirst({ where: { id: proposalId, workspaceId: access.workspace.id } });
   if (!proposal) throw notFound("Proposal not found");
-  if (proposal.status !== "pending") throw conflict(`This proposal was already ${proposal.status}.`, { proposalId: `Already ${proposal.status}.` });
+  if (proposal.status !== "pending") {
+    throw conflict(said("proposal_decided", `This proposal was already ${proposal.status}.`, { status: proposal.status }), {
+      proposalId: said("proposal_decided", `Already ${proposal.status}.`, { status: proposal.status }),
+    });
+  }
   return proposal;
 }
 

@@ -16,12 +16,12 @@ const LATIN = /[A-Za-z]/;
 const language = z.enum(GLOSSARY_LANGUAGES, { error: "Pick Russian (ru) or Ukrainian (uk)." });
 const term = text()
   .pipe(z.string().trim().min(1, "Write the Russian or Ukrainian term.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
-  .refine(isOneLine, ONE_LINE)
-  .refine((s) => CYRILLIC.test(s), "Write the term in Cyrillic letters (Russian or Ukrainian).");
+  .refine(isOneLine, { message: ONE_LINE, params: { code: "one_line" } })
+  .refine((s) => CYRILLIC.test(s), { message: "Write the term in Cyrillic letters (Russian or Ukrainian).", params: { code: "glossary_term_cyrillic" } });
 const english = text()
   .pipe(z.string().trim().min(1, "Write the English counterpart.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters.`))
-  .refine(isOneLine, ONE_LINE)
-  .refine((s) => LATIN.test(s), "Write the English counterpart in Latin letters.");
+  .refine(isOneLine, { message: ONE_LINE, params: { code: "one_line" } })
+  .refine((s) => LATIN.test(s), { message: "Write the English counterpart in Latin letters.", params: { code: "glossary_english_latin" } });
 
 export const newPairSchema = z.object({ language, term, english }).strict();
 export type NewPair = z.output<typeof newPairSchema>;
@@ -29,7 +29,10 @@ export type NewPair = z.output<typeof newPairSchema>;
 export const pairEditSchema = z
   .object({ language: language.optional(), term: term.optional(), english: english.optional() })
   .strict()
-  .refine((v) => v.language !== undefined || v.term !== undefined || v.english !== undefined, { error: "Change the language, the term or the English counterpart." });
+  .refine((v) => v.language !== undefined || v.term !== undefined || v.english !== undefined, {
+    error: "Change the language, the term or the English counterpart.",
+    params: { code: "glossary_nothing_changed" },
+  });
 export type PairEdit = z.output<typeof pairEditSchema>;
 
 /** Strict: the glossary isn't paged (at most 500 pairs, narrowed by q), so a `limit` or `cursor` is named as not taken rather than ignored. */
@@ -49,13 +52,13 @@ export const aliasesQuerySchema = z.object({}).strict();
 export const confirmAliasSchema = z
   .object({
     names: z
-      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters in a name.`)).refine(isOneLine, ONE_LINE), {
+      .array(text().pipe(z.string().trim().min(1, "A name can't be empty.").max(MAX_TERM_LENGTH, `At most ${MAX_TERM_LENGTH} characters in a name.`)).refine(isOneLine, { message: ONE_LINE, params: { code: "one_line" } }), {
         error: "Give the names as a list.",
       })
       .min(2, "An alias joins at least two names.")
       .max(20, "At most 20 names in one alias.")
       .transform((list) => [...new Map(list.map((n) => [n.toLowerCase(), n])).values()])
-      .refine((list) => list.length >= 2, "Give at least two different names."),
+      .refine((list) => list.length >= 2, { message: "Give at least two different names.", params: { code: "alias_two_names" } }),
     /** "dismissed": the suggestion is wrong; it is kept so it is not suggested again. */
     status: z.enum(["confirmed", "dismissed"], { error: "Confirm or dismiss." }).optional(),
   })

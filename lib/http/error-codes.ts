@@ -39,14 +39,148 @@ export const ERROR_CODES = [
   "unavailable",
   // The browser couldn't reach the server at all (components/ui/api.ts).
   "network",
+  // Specific refusals the domain writes by hand (said() in lib/errors.ts, or a refinement's
+  // `params.code`): each is the whole sentence in ui.apiErrors, with the values it names.
+  // BEGIN specific codes
+  "one_line",
+  "glossary_term_cyrillic",
+  "glossary_english_latin",
+  "glossary_nothing_changed",
+  "alias_two_names",
+  "glossary_term_taken_as",
+  "glossary_term_taken",
+  "glossary_term_in_use",
+  "glossary_term_stop_words",
+  "glossary_term_stop_words_field",
+  "glossary_english_stop_words",
+  "glossary_english_stop_words_field",
+  "glossary_same_words",
+  "glossary_same_words_field",
+  "glossary_full",
+  "alias_names_taken",
+  "alias_names_same",
+  "proposal_decided",
+  "email_taken",
+  "reset_throttled",
+  "sign_in_throttled",
+  "reset_link_used",
+  "unsubscribe_link_invalid",
+  "unsubscribe_signature",
+  "password_unchanged",
+  "password_wrong",
+  "invite_only",
+  "invite_only_used",
+  "invite_invalid",
+  "invite_used",
+  "url_not_address",
+  "url_scheme",
+  "url_credentials",
+  "url_no_dns",
+  "url_link_local",
+  "url_private_address",
+  "url_too_big",
+  "url_timeout",
+  "url_unreachable",
+  "url_redirects",
+  "url_not_found",
+  "url_refused_paywall",
+  "url_http_error",
+  "url_not_html",
+  "url_binary",
+  "url_unreadable",
+  "url_no_article",
+  "url_too_complex",
+  "url_paywall",
+  "url_no_text",
+  "nothing_changed",
+  "file_too_big",
+  "live_one_scope",
+  "highlight_target",
+  "choose_format",
+  "choose_language",
+  "one_of",
+  "file_type",
+  "file_no_text",
+  "file_base64",
+  "file_binary",
+  "file_not_docx",
+  "file_docx_too_big",
+  "file_docx_no_document",
+  "file_docx_damaged",
+  "file_not_pdf",
+  "file_pdf_password",
+  "file_pdf_unreadable",
+  "file_pdf_pages",
+  "file_pdf_scanned",
+  "file_markdown_nesting",
+  "file_markdown_complex",
+  "source_last_of_approved",
+  "claim_approved_locked",
+  "claim_locked",
+  "review_state_wrong",
+  "second_approver",
+  "second_approver_field",
+  "send_back_note",
+  "last_mention",
+  "already_mention",
+  "already_mention_this",
+  "already_mention_other",
+  "just_mentioned",
+  "marked_moment_ago",
+  "relation_self",
+  "relation_exists",
+  "merge_self",
+  "already_merged",
+  "just_merged",
+  "claim_merged",
+  "assignee_not_member",
+  "highlight_delete_own",
+  "highlight_already_deleted",
+  "highlight_not_deleted",
+  "highlight_restore_admin",
+  "highlight_duplicate",
+  "article_edited_since",
+  "selection_outside",
+  "selection_splits_char",
+  "selection_empty",
+  "comment_edit_own",
+  "comment_delete_own",
+  "last_admin",
+  "webhook_not_url",
+  "webhook_https_only",
+  "webhook_credentials",
+  "webhook_private",
+  "webhooks_full",
+  "tokens_full",
+  "article_no_text",
+  "article_empty",
+  "article_same_text",
+  "article_canonical_taken",
+  "file_empty",
+  "file_not_json",
+  "annotations_none",
+  "annotations_unknown_format",
+  "annotations_too_many",
+  "annotations_no_spans",
+  "file_too_large_mb",
+  "bundle_problems",
+  "bundle_not_json",
+  "bundle_not_object",
+  "not_utf8",
+  "bundle_empty",
+  // END specific codes
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One field's code, with the limit it broke when there is one (characters, items, or the number). */
+/** Values a specific code's message names (a term, a host, a number of seconds); never sentences. */
+export type CodeParams = Record<string, string | number>;
+
+/** One field's code, with the limit it broke when there is one (characters, items, or the number), and the values its message names. */
 export interface FieldCode {
   code: ErrorCode;
   limit?: number;
+  params?: CodeParams;
 }
 
 export type FieldCodes = Record<string, FieldCode>;
@@ -91,9 +225,11 @@ export function issueCode(issue: core.$ZodIssue): FieldCode {
     case "invalid_union":
       return { code: "not_allowed" };
     case "custom": {
-      const own = issue.params?.code;
-      const limit = issue.params?.limit;
-      if (isCode(own)) return typeof limit === "number" ? { code: own, limit } : { code: own };
+      const { code: own, limit, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
+      if (isCode(own)) {
+        const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === "string" || typeof v === "number")) as CodeParams;
+        return { code: own, ...(typeof limit === "number" ? { limit } : {}), ...(Object.keys(params).length ? { params } : {}) };
+      }
       return { code: KNOWN_MESSAGES[issue.message] ?? "invalid" };
     }
     default:

@@ -1,10 +1,12 @@
-import type { ErrorCode, FieldCode, FieldCodes } from "./error-codes";
+import type { CodeParams, ErrorCode, FieldCode, FieldCodes } from "./error-codes";
 
 /** An error as the UI holds it (components/ui/api.ts's ApiError is one). */
 export interface LocalizableError {
   message: string;
   fields: Record<string, string>;
   code?: string;
+  /** The values the whole answer's code names (problem+json `codeParams`). */
+  codeParams?: CodeParams;
   fieldCodes?: FieldCodes;
 }
 
@@ -22,12 +24,14 @@ export interface ErrorTranslator {
  * unknown one keeps the server's English. In English the server's own, more precise text is shown
  * as it always was. A code that says no more than the English ("required", "not_found") replaces
  * it; for the vaguer ones ("invalid", "conflict") the translation leads and keeps the server's
- * reason ({detail}).
+ * reason ({detail}). A specific code (a hand-written refusal: "glossary_term_cyrillic", "url_timeout") says the
+ * whole sentence with the values it names (`params`, `codeParams`), so no English is left in it.
+ * A field's code is looked up under `field.` first, then among the whole answers' messages.
  */
 export function localizeError<E extends LocalizableError>(error: E, locale: string, t: ErrorTranslator): E {
   if (locale === "en") return error;
   const fields = localizeFields(error.fields, error.fieldCodes, locale, t);
-  const message = say(t, error.code ? { code: error.code as ErrorCode } : undefined, error.message, false);
+  const message = say(t, error.code ? { code: error.code as ErrorCode, params: error.codeParams } : undefined, error.message, false);
   return { ...error, message, fields };
 }
 
@@ -41,7 +45,7 @@ function say(t: ErrorTranslator, fc: FieldCode | undefined, english: string, fie
   if (!fc) return english;
   // Catalogue keys are camelCase ("too_long" → "tooLong").
   const name = fc.code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  const key = field ? `field.${name}` : name;
+  const key = field && t.has(`field.${name}`) ? `field.${name}` : name;
   if (!t.has(key)) return english;
-  return t(key, { limit: fc.limit ?? 0, detail: english });
+  return t(key, { limit: fc.limit ?? 0, detail: english, ...fc.params });
 }

@@ -1,4 +1,4 @@
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 
 /**
  * A request body as text, of at most `max` bytes: a Content-Length over it is
@@ -27,6 +27,6 @@ export async function readLimited(req: Request, max: number, tooLarge: () => Err
     // Fatal: bytes that aren't UTF-8 are refused rather than silently stored as U+FFFD.
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw invalid("The request body is not valid UTF-8 text.", { _: "Not valid UTF-8." });
+    throw invalid(said("not_utf8", "The request body is not valid UTF-8 text."), { _: said("not_utf8", "Not valid UTF-8.") });
   }
 }

@@ -1,7 +1,7 @@
 import { recordChanges } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { userRef } from "@/lib/members/user-ref";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, notFound, said } from "@/lib/errors";
 import { hashInviteToken } from "./token";
 
 /**
@@ -39,14 +39,14 @@ export async function acceptInvite(input: { token: string; userId: string }, now
       where: { tokenHash: hashInviteToken(input.token) },
       select: { id: true, role: true, workspace: { select: { id: true, slug: true, name: true } } },
     });
-    if (!invite) throw notFound("This invite link is not valid.");
+    if (!invite) throw notFound(said("invite_invalid", "This invite link is not valid."));
     const existing = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: invite.workspace.id, userId: input.userId } },
       select: { role: true },
     });
     if (existing) return { workspace: invite.workspace, role: existing.role, alreadyMember: true };
     if (!(await consumeInvite(tx, input.token, input.userId, now))) {
-      throw new DomainError(409, "This invite link has expired or was already used. Ask an admin for a new one.");
+      throw new DomainError(409, said("invite_used", "This invite link has expired or was already used. Ask an admin for a new one."));
     }
     return { workspace: invite.workspace, role: invite.role, alreadyMember: false };
   });

@@ -13,7 +13,7 @@ export const liveQuery = z
     article: id("Give a valid article id.").optional().meta({ description: "Only changes touching this article (its highlights, and the claims mentioned in it)." }),
     claim: id("Give a valid claim id.").optional().meta({ description: "Only changes to this claim." }),
   })
-  .refine((q) => !(q.article && q.claim), { message: "Give article or claim, not both.", path: ["claim"] });
+  .refine((q) => !(q.article && q.claim), { message: "Give article or claim, not both.", path: ["claim"], params: { code: "live_one_scope" } });
 
 export const listChangesQuery = z
   .object({
@@ -22,7 +22,7 @@ export const listChangesQuery = z
     article: id("Give a valid article id.").optional().meta({ description: "Only changes touching this article." }),
     claim: id("Give a valid claim id.").optional().meta({ description: "Only changes to this claim." }),
   })
-  .refine((q) => !(q.article && q.claim), { message: "Give article or claim, not both.", path: ["claim"] });
+  .refine((q) => !(q.article && q.claim), { message: "Give article or claim, not both.", path: ["claim"], params: { code: "live_one_scope" } });
 
 export function scopeOf(q: { article?: string; claim?: string }): LiveScope {
   if (q.article) return { kind: "article", articleId: q.article };

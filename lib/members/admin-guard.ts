@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 
 /**
  * Inside a transaction: locks the workspace's admin rows and refuses a change
@@ -10,6 +10,6 @@ export async function assertAnotherAdminRemains(tx: Prisma.TransactionClient, wo
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND role = 'admin' FOR UPDATE`;
   if (!admins.some((a) => a.id !== membershipId)) {
-    throw conflict("A workspace needs at least one admin. Make someone else an admin first.");
+    throw conflict(said("last_admin", "A workspace needs at least one admin. Make someone else an admin first."));
   }
 }

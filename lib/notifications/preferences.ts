@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { CHANNELS, DEFAULT_CHANNEL, NOTIFICATION_KINDS, isNotificationKind, type Channel, type NotificationKind, type PreferencesInput } from "./kinds";
 import { verifyUnsubscribe } from "@/lib/mail/unsubscribe";
 
@@ -35,7 +35,9 @@ export async function setPreferences(userId: string, input: PreferencesInput): P
  */
 export async function unsubscribe(userId: string, kind: string, signature: string): Promise<{ kinds: NotificationKind[] }> {
   if (!(kind === "digest" || isNotificationKind(kind)) || !verifyUnsubscribe(userId, kind, signature)) {
-    throw invalid("This unsubscribe link is not valid. Choose what you get on your account page instead.", { t: "The link's signature doesn't match." });
+    throw invalid(said("unsubscribe_link_invalid", "This unsubscribe link is not valid. Choose what you get on your account page instead."), {
+      t: said("unsubscribe_signature", "The link's signature doesn't match."),
+    });
   }
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) return { kinds: [] };

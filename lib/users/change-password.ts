@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { DomainError, unprocessable } from "@/lib/errors";
+import { DomainError, said, unprocessable } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/lib/auth/throttle";
 import { throttledMessage } from "@/lib/auth/throttle-message";
@@ -24,18 +24,18 @@ export async function changePassword(
   address: string,
 ): Promise<{ endedSessions: number }> {
   if (input.newPassword === input.currentPassword) {
-    throw unprocessable("Choose a new password.", { newPassword: "Choose a password different from your current one." });
+    throw unprocessable(said("password_unchanged", "Choose a new password."), { newPassword: said("password_unchanged", "Choose a password different from your current one.") });
   }
   const reservation = await reserveSignInAttempt(user.email, address);
   if (!reservation.allowed) {
     const retryAfter = Math.ceil(reservation.retryAfterMs / 1000);
-    const message = throttledMessage(retryAfter);
+    const message = said("sign_in_throttled", throttledMessage(retryAfter), { minutes: Math.ceil(retryAfter / 60) });
     throw new DomainError(429, message, { currentPassword: message }, { retryAfter });
   }
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(passwordHash, input.currentPassword);
   await settleSignInAttempt(reservation.attemptId, ok);
-  if (!ok) throw unprocessable("The current password is not right.", { currentPassword: "That isn't your current password." });
+  if (!ok) throw unprocessable(said("password_wrong", "The current password is not right."), { currentPassword: said("password_wrong", "That isn't your current password.") });
   const newHash = await hashPassword(input.newPassword);
   const [, ended] = await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { passwordHash: newHash } }),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
+
+const EMAIL_TAKEN = said("email_taken", "An account with this email already exists.");
 import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/auth/password";
 import { emailSchema } from "./email";
 import { isOneLine } from "@/lib/validation/text";
@@ -11,7 +13,7 @@ export const newUserSchema = z.object({
     .trim()
     .min(1, "Enter your name.")
     .max(100, "Keep the name under 100 characters.")
-    .refine(isOneLine, "Write the name on one line, without tabs, control or invisible direction characters."),
+    .refine(isOneLine, { message: "Write the name on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } }),
   email: emailSchema,
   password: z
     .string({ error: "Enter a password." })
@@ -22,7 +24,7 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 export async function createUser(input: NewUser) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw conflict("An account with this email already exists.", { email: "An account with this email already exists." });
+  if (existing) throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
@@ -32,7 +34,7 @@ export async function createUser(input: NewUser) {
   } catch (err) {
     // Two sign-ups racing for one email: the unique index decides.
     if ((err as { code?: string }).code === "P2002") {
-      throw conflict("An account with this email already exists.", { email: "An account with this email already exists." });
+      throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
     }
     throw err;
   }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError, invalid, said } from "@/lib/errors";
 import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
 import { isAppLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -61,7 +61,7 @@ export async function requestPasswordReset(input: z.infer<typeof requestResetSch
     if (biting.length) {
       const retryAfter = Math.max(1, Math.ceil((Math.max(...biting.map((r) => r.createdAt.getTime())) + RESET_WINDOW_MS - now.getTime()) / 1000));
       const minutes = Math.ceil(retryAfter / 60);
-      const message = `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+      const message = said("reset_throttled", `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { minutes });
       throw new DomainError(429, message, { email: message }, { retryAfter });
     }
     await tx.passwordResetRequest.create({ data: { email, address, createdAt: now } });
@@ -102,7 +102,9 @@ export async function confirmPasswordReset(input: z.infer<typeof confirmResetSch
       data: { usedAt: now },
       select: { userId: true },
     });
-    if (!used.length) throw invalid("This reset link has expired or was already used. Ask for a new one.", { token: "This reset link has expired or was already used." });
+    if (!used.length) throw invalid(said("reset_link_used", "This reset link has expired or was already used. Ask for a new one."), {
+        token: said("reset_link_used", "This reset link has expired or was already used."),
+      });
     const user = await tx.user.update({ where: { id: used[0].userId }, data: { passwordHash }, select: { id: true, email: true } });
     await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } });

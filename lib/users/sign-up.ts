@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, said } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { consumeInvite } from "@/lib/invites/accept-invite";
 import { newUserSchema } from "./create-user";
@@ -47,5 +47,5 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<{ cr
 }
 
 function inviteOnly() {
-  return new DomainError(403, "Sign-up is by invitation only, and this invite link can't be used any more. Ask a workspace admin for a new one.");
+  return new DomainError(403, said("invite_only_used", "Sign-up is by invitation only, and this invite link can't be used any more. Ask a workspace admin for a new one."));
 }

@@ -1,5 +1,5 @@
 import { findInvite } from "@/lib/invites/find-invite";
-import { forbidden } from "@/lib/errors";
+import { forbidden, said } from "@/lib/errors";
 
 /** SIGNUP=closed: only people holding an open invite link may create an account. */
 export function signupIsOpen(): boolean {
@@ -9,5 +9,5 @@ export function signupIsOpen(): boolean {
 export async function assertMaySignUp(inviteToken: string | undefined, now = new Date()): Promise<void> {
   if (signupIsOpen()) return;
   const invite = inviteToken ? await findInvite(inviteToken, now) : null;
-  if (invite?.state !== "open") throw forbidden("Sign-up is by invitation only. Ask a workspace admin for an invite link.");
+  if (invite?.state !== "open") throw forbidden(said("invite_only", "Sign-up is by invitation only. Ask a workspace admin for an invite link."));
 }

@@ -1,7 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes/record";
 import { db } from "@/lib/db/client";
-import { conflict } from "@/lib/errors";
+import { conflict, said } from "@/lib/errors";
 import { MAX_WEBHOOKS, type NewWebhook } from "./schemas";
 import { newWebhookSecret } from "./sign";
 import { checkWebhookUrl } from "./target";
@@ -14,7 +14,9 @@ export async function createWebhook(access: Access, input: NewWebhook): Promise<
     const ws = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { webhookAllowHosts: true } });
     const url = checkWebhookUrl(input.url, ws.webhookAllowHosts ?? []);
     if ((await tx.webhook.count({ where: { workspaceId: access.workspace.id } })) >= MAX_WEBHOOKS) {
-      throw conflict(`A workspace may have at most ${MAX_WEBHOOKS} webhooks; delete one first.`, { webhooks: "Too many webhooks." });
+      throw conflict(said("webhooks_full", `A workspace may have at most ${MAX_WEBHOOKS} webhooks; delete one first.`, { limit: MAX_WEBHOOKS }), {
+        webhooks: said("webhooks_full", "Too many webhooks.", { limit: MAX_WEBHOOKS }),
+      });
     }
     const secret = newWebhookSecret();
     const hook = await tx.webhook.create({ data: { workspaceId: access.workspace.id, url, kinds: input.kinds, enabled: input.enabled ?? true, secret, createdById: access.userId } });

@@ -20,7 +20,7 @@ export type NewWebhook = z.output<typeof newWebhookSchema>;
 export const webhookEditSchema = z
   .object({ url: url.optional(), kinds: kinds.optional(), enabled: z.boolean().optional() })
   .strict()
-  .refine((v) => v.url !== undefined || v.kinds !== undefined || v.enabled !== undefined, { error: "Change the address, the kinds or whether it is enabled." });
+  .refine((v) => v.url !== undefined || v.kinds !== undefined || v.enabled !== undefined, { error: "Change the address, the kinds or whether it is enabled.", params: { code: "nothing_changed" } });
 export type WebhookEdit = z.output<typeof webhookEditSchema>;
 
 /** host, host:port, [v6] or [v6]:port; lower-cased. */

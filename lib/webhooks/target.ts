@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { hostAllowed, isPrivateAddress } from "@/lib/articles/import/fetch-url";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 
 /**
  * Where a webhook may point: https, no credentials in the address, and no
@@ -14,16 +14,18 @@ export function checkWebhookUrl(raw: string, allowHosts: string[]): string {
   try {
     url = new URL(raw);
   } catch {
-    throw invalid("The webhook address is not a web address.", { url: "Use a full https:// address." });
+    throw invalid("The webhook address is not a web address.", { url: said("webhook_not_url", "Use a full https:// address.") });
   }
   const allowed = hostAllowed(url, allowHosts);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && allowed)) {
-    throw invalid("Webhooks are sent over HTTPS only.", { url: "Use an https:// address (plain http only for a host on the allow-list)." });
+    throw invalid("Webhooks are sent over HTTPS only.", { url: said("webhook_https_only", "Use an https:// address (plain http only for a host on the allow-list).") });
   }
-  if (url.username || url.password) throw invalid("Leave user names and passwords out of the address.", { url: "Remove the user name or password." });
+  if (url.username || url.password) throw invalid("Leave user names and passwords out of the address.", { url: said("webhook_credentials", "Remove the user name or password.") });
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) && isPrivateAddress(host) && !allowed) {
-    throw invalid("That is a private or local address.", { url: "Private, loopback and link-local addresses are refused unless an admin adds the host to the allow-list." });
+    throw invalid("That is a private or local address.", {
+      url: said("webhook_private", "Private, loopback and link-local addresses are refused unless an admin adds the host to the allow-list."),
+    });
   }
   url.hash = "";
   return url.href;

@@ -14,7 +14,7 @@ const label = z
   .string({ error: "A label is text." })
   .trim()
   .max(VERDICT_LABEL_MAX, `Keep labels to ${VERDICT_LABEL_MAX} characters.`)
-  .refine(isOneLine, "A label is one line, without control characters.");
+  .refine(isOneLine, { message: "A label is one line, without control characters.", params: { code: "one_line" } });
 
 /**
  * An object whose keys must be among `keys`, each value checked by `value`. Unlike zod's

@@ -33,7 +33,14 @@ export const urlPreviewSchema = z
       characters: z.int(),
       duplicate: z.object({ id: z.string(), title: z.string() }).nullable().meta({ description: "Already in the workspace: the same canonical address or the same text." }),
     }),
-    z.object({ url: z.string(), status: z.literal("error"), kind: z.enum(ERROR_KINDS), message: z.string() }),
+    z.object({
+      url: z.string(),
+      status: z.literal("error"),
+      kind: z.enum(ERROR_KINDS),
+      message: z.string(),
+      code: z.string().meta({ description: "The reason's machine code (as a problem's `code`), e.g. url_timeout." }),
+      codeParams: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: "The values the reason names, e.g. {\"seconds\": 15}." }),
+    }),
   ])
   .meta({ id: "UrlPreview" });
 

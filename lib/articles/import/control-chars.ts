@@ -1,4 +1,4 @@
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 
 /**
  * Control characters in imported text. A stray NUL or other C0 control (a
@@ -36,7 +36,7 @@ export function withoutControlCharacters(content: string): string {
 export function cleanTextContent(content: string, what: string): string {
   if (binarySigns(content)) {
     throw invalid(`${what} is not a text file: it is full of NUL and other control characters (a binary file, or text saved as UTF-16).`, {
-      content: "This is binary, or text saved as UTF-16: save it as UTF-8 text, or upload a PDF or .docx as such.",
+      content: said("file_binary", "This is binary, or text saved as UTF-16: save it as UTF-8 text, or upload a PDF or .docx as such."),
     });
   }
   return withoutControlCharacters(content);

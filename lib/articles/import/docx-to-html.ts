@@ -1,5 +1,5 @@
 import mammoth from "mammoth";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 
 /** Word's own quote styles, which mammoth's default style map leaves as plain paragraphs. */
 const STYLE_MAP = ["p[style-name='Quote'] => blockquote > p:fresh", "p[style-name='Intense Quote'] => blockquote > p:fresh", "p[style-name='Title'] => h1:fresh"];
@@ -43,11 +43,11 @@ const label = (filename: string | null | undefined) => (filename ? `"${filename}
 export async function docxToHtml(bytes: Uint8Array, filename?: string | null): Promise<string> {
   // Every .docx is a zip archive, which starts with "PK\x03\x04".
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    throw invalid(`${label(filename)} is not a Word document.`, { content: "This file is not a .docx Word document (old .doc files: save them as .docx first)." });
+    throw invalid(`${label(filename)} is not a Word document.`, { content: said("file_not_docx", "This file is not a .docx Word document (old .doc files: save them as .docx first).") });
   }
   const unpacked = declaredUnpackedBytes(bytes);
   if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    throw invalid(`${label(filename)} unpacks to more than 20 MB.`, { content: "This Word file holds more than 20 MB once unpacked; split it or save it as text." });
+    throw invalid(`${label(filename)} unpacks to more than 20 MB.`, { content: said("file_docx_too_big", "This Word file holds more than 20 MB once unpacked; split it or save it as text.", { mb: 20 }) });
   }
   try {
     const result = await mammoth.convertToHtml(
@@ -59,7 +59,9 @@ export async function docxToHtml(bytes: Uint8Array, filename?: string | null): P
     // In our words, not the library's ("Are you sure this is a valid .docx file?"): a zip without a Word document in it, or a damaged one.
     const noDocument = /main document part/i.test((err as Error).message);
     throw invalid(`${label(filename)} is not a readable Word document.`, {
-      content: noDocument ? "This file is a zip archive but holds no Word document; open it in Word and save it as .docx." : "This .docx is damaged and can't be read; open it in Word and save it again.",
+      content: noDocument
+        ? said("file_docx_no_document", "This file is a zip archive but holds no Word document; open it in Word and save it as .docx.")
+        : said("file_docx_damaged", "This .docx is damaged and can't be read; open it in Word and save it again."),
     });
   }
 }

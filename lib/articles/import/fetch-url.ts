@@ -4,7 +4,7 @@ import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { DomainError } from "@/lib/errors";
+import { DomainError, said, type Said } from "@/lib/errors";
 
 /**
  * Fetching a page someone pasted, without letting them reach what the server
@@ -19,12 +19,16 @@ import { DomainError } from "@/lib/errors";
 export type UrlErrorKind = "invalid-url" | "refused-address" | "unreachable" | "timeout" | "not-found" | "http-error" | "too-many-redirects" | "not-html" | "too-big" | "empty";
 
 export class UrlImportError extends DomainError {
+  /** The reason's machine code and the values it names, for the reader's language (lib/http/error-codes.ts). */
+  readonly said: Said;
+
   constructor(
     readonly kind: UrlErrorKind,
-    message: string,
+    message: Said,
     readonly url: string,
   ) {
     super(kind === "invalid-url" ? 400 : 422, message, { url: message }, { kind, url });
+    this.said = message;
   }
 }
 
@@ -143,12 +147,12 @@ function parseUrl(raw: string, base?: string): URL {
   try {
     url = new URL(raw, base);
   } catch {
-    throw new UrlImportError("invalid-url", "This is not a web address. Use a full http:// or https:// address.", raw);
+    throw new UrlImportError("invalid-url", said("url_not_address", "This is not a web address. Use a full http:// or https:// address."), raw);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UrlImportError("invalid-url", "Only http:// and https:// addresses can be imported.", raw);
+    throw new UrlImportError("invalid-url", said("url_scheme", "Only http:// and https:// addresses can be imported."), raw);
   }
-  if (url.username || url.password) throw new UrlImportError("invalid-url", "Leave user names and passwords out of the address.", raw);
+  if (url.username || url.password) throw new UrlImportError("invalid-url", said("url_credentials", "Leave user names and passwords out of the address."), raw);
   return url;
 }
 
@@ -167,7 +171,7 @@ export async function checkedAddress(url: URL, allow: string[], original: string
     try {
       addresses = await dnsLookup(host, { all: true, verbatim: true });
     } catch {
-      throw new UrlImportError("unreachable", `The server ${host} could not be found (no DNS answer).`, original);
+      throw new UrlImportError("unreachable", said("url_no_dns", `The server ${host} could not be found (no DNS answer).`, { host }), original);
     }
   }
   if (hostAllowed(url, allow)) return addresses[0];
@@ -176,12 +180,16 @@ export async function checkedAddress(url: URL, allow: string[], original: string
     // Say how to allow it: a newsroom's intranet or a test server is a legitimate source an admin may opt into.
     // Not for link-local addresses (169.254.169.254 is the cloud metadata service): no page lives there.
     if (addresses.some((a) => isLinkLocal(a.address))) {
-      throw new UrlImportError("refused-address", `${host} points to a link-local address (such as a cloud metadata service); Claimtrail never fetches those.`, original);
+      throw new UrlImportError("refused-address", said("url_link_local", `${host} points to a link-local address (such as a cloud metadata service); Claimtrail never fetches those.`, { host }), original);
     }
     const entry = url.port ? `${url.hostname}:${url.port}` : url.hostname;
     throw new UrlImportError(
       "refused-address",
-      `${host} points to a private or local address; Claimtrail does not fetch those. To allow this host, an administrator adds it to IMPORT_ALLOW_HOSTS (comma-separated host or host:port, e.g. IMPORT_ALLOW_HOSTS=${entry}) in the server's environment, or before the CLI command.`,
+      said(
+        "url_private_address",
+        `${host} points to a private or local address; Claimtrail does not fetch those. To allow this host, an administrator adds it to IMPORT_ALLOW_HOSTS (comma-separated host or host:port, e.g. IMPORT_ALLOW_HOSTS=${entry}) in the server's environment, or before the CLI command.`,
+        { host, entry },
+      ),
       original,
     );
   }
@@ -237,7 +245,7 @@ async function readLimited(stream: Readable, maxBytes: number, original: string)
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
       stream.destroy();
-      throw new UrlImportError("too-big", `The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, original);
+      throw new UrlImportError("too-big", said("url_too_big", `The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { mb: Math.round(maxBytes / 1024 / 1024) }), original);
     }
     chunks.push(chunk as Buffer);
   }
@@ -264,10 +272,15 @@ const HTML_TYPES = ["text/html", "application/xhtml+xml"];
 
 function failure(err: unknown, original: string, signal: AbortSignal, timeoutMs: number): unknown {
   if (err instanceof UrlImportError) return err;
-  if (signal.aborted) return new UrlImportError("timeout", `The page did not arrive within ${Math.round(timeoutMs / 1000)} seconds.`, original);
+  if (signal.aborted) return new UrlImportError("timeout", said("url_timeout", `The page did not arrive within ${Math.round(timeoutMs / 1000)} seconds.`, { seconds: Math.round(timeoutMs / 1000) }), original);
   const code = (err as { code?: string }).code ?? "";
-  const why = code === "ECONNREFUSED" ? "the connection was refused" : code.startsWith("ERR_TLS") || code.includes("CERT") ? "its certificate is not valid" : "the connection failed";
-  return new UrlImportError("unreachable", `The server could not be reached: ${why}.`, original);
+  const [why, reason] =
+    code === "ECONNREFUSED"
+      ? ["the connection was refused", "refused"]
+      : code.startsWith("ERR_TLS") || code.includes("CERT")
+        ? ["its certificate is not valid", "certificate"]
+        : ["the connection failed", "failed"];
+  return new UrlImportError("unreachable", said("url_unreachable", `The server could not be reached: ${why}.`, { reason }), original);
 }
 
 /** Fetches one HTML page under the rules above; throws UrlImportError with a kind and a sentence a person can act on. */
@@ -287,32 +300,34 @@ export async function fetchPage(raw: string, opts: FetchOptions = {}): Promise<F
       const ex = await request(url, target, controller.signal);
       if ([301, 302, 303, 307, 308].includes(ex.status) && ex.headers.location) {
         ex.body.resume();
-        if (hop >= maxRedirects) throw new UrlImportError("too-many-redirects", `The page redirects more than ${maxRedirects} times.`, original);
+        if (hop >= maxRedirects) throw new UrlImportError("too-many-redirects", said("url_redirects", `The page redirects more than ${maxRedirects} times.`, { count: maxRedirects }), original);
         url = parseUrl(ex.headers.location, url.href);
         continue;
       }
       if (ex.status === 404 || ex.status === 410) {
         ex.body.resume();
-        throw new UrlImportError("not-found", `There is no page at this address (HTTP ${ex.status}).`, original);
+        throw new UrlImportError("not-found", said("url_not_found", `There is no page at this address (HTTP ${ex.status}).`, { status: ex.status }), original);
       }
       if (ex.status < 200 || ex.status >= 300) {
         ex.body.resume();
         const paywall = ex.status === 401 || ex.status === 402 || ex.status === 403;
         throw new UrlImportError(
           "http-error",
-          paywall ? `The site refused to show the page (HTTP ${ex.status}): it may be behind a paywall or a sign-in.` : `The site answered with an error (HTTP ${ex.status}).`,
+          paywall
+            ? said("url_refused_paywall", `The site refused to show the page (HTTP ${ex.status}): it may be behind a paywall or a sign-in.`, { status: ex.status })
+            : said("url_http_error", `The site answered with an error (HTTP ${ex.status}).`, { status: ex.status }),
           original,
         );
       }
       const type = String(ex.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
       if (!HTML_TYPES.includes(type)) {
         ex.body.resume();
-        throw new UrlImportError("not-html", `This is not a web page (${type || "no content type"}); only HTML pages can be imported by address.`, original);
+        throw new UrlImportError("not-html", said("url_not_html", `This is not a web page (${type || "no content type"}); only HTML pages can be imported by address.`, { type: type || "-" }), original);
       }
       const length = Number(ex.headers["content-length"]);
       if (Number.isFinite(length) && length > maxBytes) {
         ex.body.destroy();
-        throw new UrlImportError("too-big", `The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, original);
+        throw new UrlImportError("too-big", said("url_too_big", `The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { mb: Math.round(maxBytes / 1024 / 1024) }), original);
       }
       const bytes = await readLimited(decompressed(ex), maxBytes, original);
       return { url: original, finalUrl: url.href, html: decode(bytes, String(ex.headers["content-type"] ?? "")) };

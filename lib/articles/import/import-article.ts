@@ -23,7 +23,7 @@ const MAX_CONTENT_CHARS = Math.ceil(MAX_BYTES / 3) * 4 + 4096;
 // and the content itself is never stored. Broken Unicode is refused, as everywhere.
 const contentSchema = z
   .string({ error: "Paste some text or choose a file." })
-  .refine((v) => v.length <= MAX_CONTENT_CHARS, "Keep each file under 5 MB.")
+  .refine((v) => v.length <= MAX_CONTENT_CHARS, { message: "Keep each file under 5 MB.", params: { code: "file_too_big", mb: 5 } })
   .refine((v) => v.isWellFormed(), SURROGATE_MESSAGE);
 
 /** The request to import one article: pasted text or one file's content. */

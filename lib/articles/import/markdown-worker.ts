@@ -1,4 +1,4 @@
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { runEvalWorker } from "./eval-worker";
 
 /**
@@ -23,7 +23,7 @@ import("marked").then(({ Marked }) => {
 `;
 
 export async function markdownToHtmlOffThread(markdown: string, label: string, timeLimitMs = MARKDOWN_TIME_LIMIT_MS): Promise<string> {
-  const tooComplex = (why: string) => invalid(`${label}: the Markdown is too complex to convert (${why}).`, { content: `Too complex to convert (${why}).` });
+  const tooComplex = (why: string) => invalid(`${label}: the Markdown is too complex to convert (${why}).`, { content: said("file_markdown_complex", `Too complex to convert (${why}).`) });
   const end = await runEvalWorker(WORKER_CODE, { markdown }, { timeMs: timeLimitMs, memoryMb: MEMORY_LIMIT_MB });
   switch (end.kind) {
     case "message": {

@@ -1,5 +1,5 @@
 import { Marked } from "marked";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError, invalid, said } from "@/lib/errors";
 import type { DocNode } from "../document";
 import { htmlToDoc } from "./html-to-doc";
 import { markdownToHtmlOffThread } from "./markdown-worker";
@@ -84,7 +84,7 @@ const label = (filename?: string | null) => (filename ? `"${filename}"` : "The t
 
 function tooDeep(filename?: string | null) {
   const message = `Quotes or lists are nested too deeply (more than ${MAX_MARKDOWN_NESTING} levels).`;
-  return invalid(`${label(filename)}: ${message}`, { content: message });
+  return invalid(`${label(filename)}: ${message}`, { content: said("file_markdown_nesting", message, { limit: MAX_MARKDOWN_NESTING }) });
 }
 
 /** Markdown to HTML with `marked`, in this thread. Refuses nesting past MAX_MARKDOWN_NESTING (400 naming the file). */

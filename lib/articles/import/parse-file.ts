@@ -1,5 +1,5 @@
 import { canonicalText, type DocNode } from "../document";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { cleanTextContent, withoutControlCharacters } from "./control-chars";
 import { domMetadata } from "./html-metadata";
@@ -67,7 +67,7 @@ export function detectFormat(filename: string | null | undefined, content: strin
     const format = EXTENSIONS[ext];
     if (!format) {
       throw invalid(`${label(filename)} is ${ext ? `a .${ext} file` : "a file without an extension"}: import .txt, .md, .html, .pdf or .docx files.`, {
-        filename: "Use a .txt, .md, .html, .pdf or .docx file.",
+        filename: said("file_type", "Use a .txt, .md, .html, .pdf or .docx file."),
       });
     }
     return format;
@@ -107,13 +107,13 @@ function* parseArticleSteps(input: ParseInput): Steps<ParsedArticle> {
 function checkContent(input: ParseInput): { format: Format; content: string } {
   const format = input.format ?? detectFormat(input.filename, input.content);
   if (Buffer.byteLength(input.content, "utf8") > MAX_BYTES) {
-    throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: "Keep each file under 5 MB." });
+    throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: said("file_too_big", "Keep each file under 5 MB.", { mb: 5 }) });
   }
   if (!input.content.isWellFormed()) {
-    throw invalid(`${label(input.filename)} holds broken characters (unpaired UTF-16 surrogates).`, { content: SURROGATE_MESSAGE });
+    throw invalid(`${label(input.filename)} holds broken characters (unpaired UTF-16 surrogates).`, { content: said("unstorable_text", SURROGATE_MESSAGE) });
   }
   const content = cleanTextContent(input.content, label(input.filename)).replace(/^\uFEFF/, "");
-  if (!content.trim()) throw invalid(`${label(input.filename)} is empty.`, { content: "There is no text to import." });
+  if (!content.trim()) throw invalid(`${label(input.filename)} is empty.`, { content: said("file_no_text", "There is no text to import.") });
   return { format, content };
 }
 
@@ -121,11 +121,11 @@ function checkContent(input: ParseInput): { format: Format; content: string } {
 export function decodeBase64(input: ParseInput): Uint8Array {
   const compact = input.content.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw invalid(`${label(input.filename)}: PDF and Word files are sent as base64.`, { content: "Send the file's bytes in base64." });
+    throw invalid(`${label(input.filename)}: PDF and Word files are sent as base64.`, { content: said("file_base64", "Send the file's bytes in base64.") });
   }
   const bytes = Buffer.from(compact, "base64");
-  if (bytes.length > MAX_BYTES) throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: "Keep each file under 5 MB." });
-  if (!bytes.length) throw invalid(`${label(input.filename)} is empty.`, { content: "There is no text to import." });
+  if (bytes.length > MAX_BYTES) throw invalid(`${label(input.filename)} is larger than 5 MB.`, { content: said("file_too_big", "Keep each file under 5 MB.", { mb: 5 }) });
+  if (!bytes.length) throw invalid(`${label(input.filename)} is empty.`, { content: said("file_no_text", "There is no text to import.") });
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -139,7 +139,7 @@ async function parseBinary(input: ParseInput, format: BinaryFormat): Promise<Par
   }
   const pdf = await pdfToDoc(bytes, input.filename, { takeTitle: !input.hasTitle });
   const text = canonicalText(pdf.doc);
-  if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });
+  if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: said("file_no_text", "There is no text to import.") });
   // Producers often put a file name in the PDF's Title ("Microsoft Word - draft3.docx"): the first words say more.
   const named = pdf.title && pdf.title.length <= 300 && !/^Microsoft (Word|PowerPoint) - |\.(docx?|pdf|odt|rtf|indd|pptx?)$/i.test(pdf.title);
   const title = named ? pdf.title! : titleFromWords(text.slice(0, 4000));
@@ -152,7 +152,7 @@ function* convert(input: ParseInput, format: Format, content: string, renderedHt
   const html = format === "text" ? null : format === "markdown" ? (renderedHtml ?? markdownToHtml(content, input.filename)) : content;
   const parsed = html === null ? parseText(content, !!input.hasTitle) : yield* parsePage(html, !!input.hasTitle);
   const text = canonicalText(parsed.doc);
-  if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: "There is no text to import." });
+  if (!text.trim()) throw invalid(`${label(input.filename)} has no text.`, { content: said("file_no_text", "There is no text to import.") });
   // The first words are all a title needs: splitting a 5 MB text into words took half a second.
   if (!parsed.guess.title || parsed.guess.title.length > 300) parsed.guess.title = titleFromWords((parsed.guess.title || text).slice(0, 4000));
   return { format, ...parsed };

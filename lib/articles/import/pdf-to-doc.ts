@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR, type DocNode } from "../document";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError, invalid, said } from "@/lib/errors";
 
 // More pages than any article (page-starts.ts): a bigger file is a report or a book, and reading it would hold the instance.
 import { MAX_PDF_PAGES } from "../page-starts";
@@ -57,7 +57,7 @@ const label = (filename: string | null | undefined) => (filename ? `"${filename}
 export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, options: { takeTitle?: boolean } = {}): Promise<PdfArticle> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) {
-    throw invalid(`${label(filename)} is not a PDF file.`, { content: "This file is not a PDF (it doesn't start like one)." });
+    throw invalid(`${label(filename)} is not a PDF file.`, { content: said("file_not_pdf", "This file is not a PDF (it doesn't start like one).") });
   }
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
@@ -75,13 +75,13 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
     await task.destroy();
     const name = (err as { name?: string }).name;
     if (name === "PasswordException") {
-      throw invalid(`${label(filename)} is encrypted with a password.`, { content: "This PDF is password-protected: remove the password (print or export it to a new PDF) and upload that." });
+      throw invalid(`${label(filename)} is encrypted with a password.`, { content: said("file_pdf_password", "This PDF is password-protected: remove the password (print or export it to a new PDF) and upload that.") });
     }
-    throw invalid(`${label(filename)} is not a readable PDF.`, { content: `This PDF can't be read (${(err as Error).message || "damaged file"}).` });
+    throw invalid(`${label(filename)} is not a readable PDF.`, { content: said("file_pdf_unreadable", `This PDF can't be read (${(err as Error).message || "damaged file"}).`) });
   }
   try {
     if (pdf.numPages > MAX_PDF_PAGES) {
-      throw invalid(`${label(filename)} has ${pdf.numPages} pages.`, { content: `Import PDFs of at most ${MAX_PDF_PAGES} pages.` });
+      throw invalid(`${label(filename)} has ${pdf.numPages} pages.`, { content: said("file_pdf_pages", `Import PDFs of at most ${MAX_PDF_PAGES} pages.`, { limit: MAX_PDF_PAGES }) });
     }
     const pages: Line[][] = [];
     const frames: PageFrame[] = [];
@@ -96,7 +96,7 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
     }
     if (!pages.some((lines) => lines.some((l) => l.text.trim()))) {
       throw invalid(`${label(filename)} has no text layer (a scanned document?).`, {
-        content: "This PDF holds only images of pages, no text: run it through OCR first (e.g. OCRmyPDF), then upload the result.",
+        content: said("file_pdf_scanned", "This PDF holds only images of pages, no text: run it through OCR first (e.g. OCRmyPDF), then upload the result."),
       });
     }
     const info = await pdf.getMetadata().catch(() => null);
@@ -107,7 +107,7 @@ export async function pdfToDoc(bytes: Uint8Array, filename?: string | null, opti
   } catch (err) {
     if (err instanceof DomainError) throw err;
     // A page pdf.js can't parse: the file is damaged, which is the sender's to fix, not a server error.
-    throw invalid(`${label(filename)} is not a readable PDF.`, { content: `This PDF can't be read (${(err as Error).message || "damaged file"}).` });
+    throw invalid(`${label(filename)} is not a readable PDF.`, { content: said("file_pdf_unreadable", `This PDF can't be read (${(err as Error).message || "damaged file"}).`) });
   } finally {
     await pdf.destroy();
   }

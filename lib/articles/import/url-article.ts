@@ -1,3 +1,4 @@
+import { said } from "@/lib/errors";
 import { z } from "zod";
 import { parseCalendarDate } from "../dates";
 import { canonicalText, contentHash, type DocNode } from "../document";
@@ -74,8 +75,13 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   const page = await fetchPage(url, opts);
   // A page full of control characters is a binary file (a PDF, an image) served as HTML; a stray one (a broken template) is dropped.
   if (binarySigns(page.html, { undecodable: true })) {
-    const what = page.html.startsWith("%PDF-") ? "a PDF" : "a binary file";
-    throw new UrlImportError("not-html", `The address sent ${what} labelled as a web page: download it and upload it as a file instead.`, url);
+    const pdf = page.html.startsWith("%PDF-");
+    const what = pdf ? "a PDF" : "a binary file";
+    throw new UrlImportError(
+      "not-html",
+      said("url_binary", `The address sent ${what} labelled as a web page: download it and upload it as a file instead.`, { what: pdf ? "pdf" : "binary" }),
+      url,
+    );
   }
   const pageHtml = withoutControlCharacters(page.html);
   let read: Awaited<ReturnType<typeof readPage>>;
@@ -84,7 +90,7 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   } catch (err) {
     if (err instanceof UrlImportError) throw err;
     // A body that no HTML parser makes a document of (a PDF sent as text/html, say) is not a page to read.
-    throw new UrlImportError("not-html", "The address sent something that isn't a readable web page.", url);
+    throw new UrlImportError("not-html", said("url_unreadable", "The address sent something that isn't a readable web page."), url);
   }
   // The page's own address resolves relative links in the article.
   const html = `<html><head><link rel="canonical" href="${attr(page.finalUrl)}"></head><body>${read.content}</body></html>`;
@@ -92,7 +98,7 @@ export async function loadUrlArticle(url: string, opts?: FetchOptions): Promise<
   try {
     ({ doc } = await parseArticleAsync({ format: "html", content: html, hasTitle: true }));
   } catch {
-    throw new UrlImportError("empty", "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article.", url);
+    throw new UrlImportError("empty", said("url_no_article", "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article."), url);
   }
   doc = withoutHeadline(doc, read.metadata.title);
   const text = canonicalText(doc);

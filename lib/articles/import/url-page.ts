@@ -1,3 +1,4 @@
+import { said } from "@/lib/errors";
 import { UrlImportError } from "./fetch-url";
 import { pageFactsOf, PageTooComplex, PageUnreadable, readDomInThread, readDomOffThread, type DomRead } from "./page-worker";
 
@@ -190,7 +191,7 @@ export async function readPage(html: string, pageUrl: string, opts: { timeLimitM
   try {
     read = await readDomOffThread(html, opts.timeLimitMs);
   } catch (err) {
-    if (err instanceof PageTooComplex) throw new UrlImportError("too-big", `The page is too large or complex to read (${err.message}).`, pageUrl);
+    if (err instanceof PageTooComplex) throw new UrlImportError("too-big", said("url_too_complex", `The page is too large or complex to read (${err.message}).`), pageUrl);
     if (err instanceof PageUnreadable) throw err;
     console.warn(`Page worker unavailable, reading the page in the request thread: ${(err as Error).message}`);
     read = await readDomInThread(html);
@@ -202,8 +203,8 @@ export async function readPage(html: string, pageUrl: string, opts: { timeLimitM
     throw new UrlImportError(
       "empty",
       metadata.paywalled
-        ? "The page is behind a paywall: no article text could be read from it."
-        : "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article.",
+        ? said("url_paywall", "The page is behind a paywall: no article text could be read from it.")
+        : said("url_no_article", "No article text was found on the page: it may be behind a paywall or a sign-in, built by JavaScript, or not an article."),
       pageUrl,
     );
   }
