@@ -5,6 +5,7 @@ import { recordChange } from "@/lib/changes";
 import { db, type Role } from "@/lib/db/client";
 import { userRef } from "@/lib/members/user-ref";
 import { conflict, notFound, said } from "@/lib/errors";
+import { isOneLine } from "@/lib/validation/text";
 
 /**
  * Personal API tokens. A token is `ct_` and 43 base64url characters (256 random
@@ -16,7 +17,7 @@ export const TOKEN_PREFIX = "ct_";
 const PREFIX_LENGTH = TOKEN_PREFIX.length + 8;
 
 export const newTokenSchema = z.object({
-  name: z.string({ error: "Name the token." }).trim().min(1, "Name the token.").max(100, "Keep the name under 100 characters."),
+  name: z.string({ error: "Name the token." }).trim().min(1, "Name the token.").max(100, "Keep the name under 100 characters.").refine(isOneLine, { message: "Write it on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } }),
   workspace: z.string({ error: "Choose a workspace." }).trim().min(1, "Choose a workspace.").max(100),
 });
 export type NewTokenInput = z.infer<typeof newTokenSchema>;

@@ -3,12 +3,15 @@ import { z } from "zod";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
 import { userRef } from "@/lib/members/user-ref";
+import { isOneLine } from "@/lib/validation/text";
 
 export const workspaceNameSchema = z
   .string({ error: "Enter a name for the workspace." })
   .trim()
   .min(2, "Use at least 2 characters.")
-  .max(80, "Keep the name under 80 characters.");
+  .max(80, "Keep the name under 80 characters.")
+  // Every member sees it in the header and the e-mails: no line breaks, and no direction controls that reverse it (X10).
+  .refine(isOneLine, { message: "Write it on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } });
 
 export const newWorkspaceSchema = z.object({ name: workspaceNameSchema });
 
