@@ -39,6 +39,14 @@ describe("zodFieldCodes()", () => {
     expect(codesOf(schema.pick({ name: true }), { name: "" })).toEqual({ name: { code: "required" } });
   });
 
+  it("tells a value of the wrong kind from a missing one when the input is reported (as the request pipeline parses)", () => {
+    const schema = z.object({ limit: z.int().min(1).max(50), term: z.string(), exclude: z.array(z.string()) });
+    const r = schema.safeParse({ limit: "5", term: 5, exclude: "abc" }, { reportInput: true });
+    expect(zodFieldCodes(r.error!.issues)).toEqual({ limit: { code: "wrong_type" }, term: { code: "wrong_type" }, exclude: { code: "wrong_type" } });
+    const missing = schema.safeParse({}, { reportInput: true });
+    expect(zodFieldCodes(missing.error!.issues)).toEqual({ limit: { code: "required" }, term: { code: "required" }, exclude: { code: "required" } });
+  });
+
   it("knows our own refinements: dates, unstorable text, and codes a refinement names itself", () => {
     expect(codesOf(z.object({ d: calendarDate() }), { d: "2024-02-30" })).toEqual({ d: { code: "invalid_date" } });
     expect(codesOf(z.object({ s: text() }), { s: "a\u0000b" })).toEqual({ s: { code: "unstorable_text" } });

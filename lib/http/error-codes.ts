@@ -12,6 +12,7 @@ import { NUL_MESSAGE, SURROGATE_MESSAGE, UNSTORABLE_TEXT_MESSAGE } from "@/lib/v
  */
 export const ERROR_CODES = [
   "required",
+  "wrong_type",
   "too_short",
   "too_long",
   "too_many",
@@ -200,8 +201,9 @@ const isCode = (v: unknown): v is ErrorCode => typeof v === "string" && (ERROR_C
 export function issueCode(issue: core.$ZodIssue): FieldCode {
   switch (issue.code) {
     case "invalid_type":
-      // Forms send strings, so a wrong type there means a missing value.
-      return { code: "required" };
+      // Missing, or given as the wrong kind of value ({"limit": "5"}, {"term": 5}): the input is on the issue when
+      // the pipeline parses with reportInput (lib/http/pipeline.ts); without it, a form's missing string.
+      return "input" in issue && issue.input !== undefined ? { code: "wrong_type" } : { code: "required" };
     case "too_small": {
       const min = Number(issue.minimum);
       if ((issue.origin === "string" || issue.origin === "array" || issue.origin === "set") && min <= 1) return { code: "required" };

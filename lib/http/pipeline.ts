@@ -163,7 +163,8 @@ export function parseJson(text: string): unknown {
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, what: "body" | "query"): z.output<S> {
-  const parsed = schema.safeParse(value);
+  // reportInput: a wrong type is told from a missing value by the input on the issue (issueCode); it is not sent on.
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw invalidInput(what === "body" ? "Some fields are invalid." : "Some query parameters are invalid.", parsed.error);
   return parsed.data;
 }
