@@ -5,7 +5,9 @@
 // - X-Claimtrail-Peer: the connection's own address, written over whatever the
 //   client sent. Route handlers can't see the socket, and X-Forwarded-For is the
 //   client's to write when no proxy sits in front, so sign-in throttling reads the
-//   address from here (lib/auth/client-address.ts).
+//   address from here (lib/auth/client-address.ts);
+// - problem+json for requests Node itself refuses before Next sees them (an address over
+//   16 KB is a 431), where Node's default answer has no body.
 import http from "node:http";
 
 export const PEER_HEADER = "x-claimtrail-peer";
@@ -22,5 +24,31 @@ http.createServer = function createClaimtrailServer(...args) {
   server.prependListener("request", (req) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   });
+  server.on("clientError", answerClientError);
   return server;
 };
+
+/** Node's own answers to a request it can't parse, as problem+json: the API's errors all are (X16). */
+const CLIENT_ERRORS = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "The address and headers are over the server's 16 KB limit. Send long texts in a request body instead: the suggestion endpoints take POST."],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "Payload Too Large", "The request's chunk extensions are too large."],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "The request took too long to arrive."],
+};
+
+/**
+ * What Node does when a connection sends something that isn't a request it can read (an address over its
+ * header limit, a malformed request line), with a problem+json body instead of an empty one. Listening to
+ * `clientError` replaces Node's default, which this repeats: answer if nothing was sent yet, then close.
+ */
+function answerClientError(err, socket) {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy(err);
+    return;
+  }
+  if (!socket._httpMessage?.headersSent) {
+    const [status, title, detail] = CLIENT_ERRORS[err.code] ?? [400, "Bad Request", "The request could not be read as HTTP."];
+    const body = JSON.stringify({ type: "about:blank", title, status, detail });
+    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, keepAliveTimeoutMs, serverTimeouts } from "./keep-alive";
 
@@ -86,5 +87,25 @@ describe("the served HTTP server's client address", () => {
       req.on("error", reject);
     });
     expect(body).toBe("127.0.0.1");
+  });
+});
+
+describe("requests Node refuses before the app sees them", () => {
+  it("an address over the 16 KB header limit is a 431 with a problem+json body pointing to POST; a malformed request line a 400", async () => {
+    const { port } = await startServer(true);
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/w/claims/suggestions?text=${"a".repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toEqual({ type: "about:blank", title: "Request Header Fields Too Large", status: 431, detail: expect.stringContaining("POST") });
+
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1", () => socket.write("NOT A REQUEST\r\n\r\n"));
+      let got = "";
+      socket.on("data", (d: Buffer) => (got += d.toString()));
+      socket.on("close", () => resolve(got));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4))).toMatchObject({ status: 400, title: "Bad Request" });
   });
 });
