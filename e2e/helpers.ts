@@ -232,3 +232,19 @@ export async function mouseSelect(page: Page, root: Locator, from: string, to: s
   await page.mouse.move(end.x, end.y, { steps: 4 });
   await page.mouse.up();
 }
+
+/** Opens the article of that title from the workspace's list, and waits for its text. */
+export async function openArticleTitled(page: Page, slug: string, title: string) {
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(articleText(page)).toBeVisible();
+}
+
+/** Selects `sentence` in the open article and opens "Mark as claim" on it (English UI). */
+export async function openMarkAsClaim(page: Page, sentence: string) {
+  await mouseSelect(page, articleText(page), sentence);
+  await expect(selectionToolbar(page)).toBeVisible();
+  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
+  await expect(page.getByRole("dialog", { name: "Mark as claim" })).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand, uploadFiles } from "./helpers";
+import { articleText, createWorkspace, highlight, mouseSelect, newPerson, openArticleTitled, openMarkAsClaim, selectionToolbar, signUpAndLand, uploadFiles } from "./helpers";
 
 /**
  * Issue 14: a passage in one language is offered the claim written in
@@ -17,19 +17,8 @@ const dialog = (page: Page) => page.getByRole("dialog", { name: "Mark as claim" 
 const isPost = (suffix: RegExp) => (r: { request(): { method(): string }; url(): string }) => r.request().method() === "POST" && suffix.test(new URL(r.url()).pathname);
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
-async function openArticle(page: Page, slug: string, title: string) {
-  await page.goto(`/w/${slug}`);
-  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(articleText(page)).toBeVisible();
-}
-
-async function openComposer(page: Page, sentence: string) {
-  await mouseSelect(page, articleText(page), sentence);
-  await expect(selectionToolbar(page)).toBeVisible();
-  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
-  await expect(dialog(page)).toBeVisible();
-}
+const openArticle = openArticleTitled;
+const openComposer = openMarkAsClaim;
 
 test("a Russian passage is offered the English claim, saying it matched on the names and the date; the list passes axe and fits 390 px", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { articleText, createWorkspace, mouseSelect, newPerson, selectionToolbar, signUpAndLand, uploadFiles } from "./helpers";
+import { createWorkspace, newPerson, openArticleTitled, openMarkAsClaim, signUpAndLand, uploadFiles } from "./helpers";
 
 /**
  * Issue 14 §2, a tester's findings on names: a Russian passage naming «Шольц»
@@ -17,19 +17,8 @@ const RU = "Шольц заявил, что Германия не будет п�
 const dialog = (page: Page) => page.getByRole("dialog", { name: "Mark as claim" });
 const isPost = (suffix: RegExp) => (r: { request(): { method(): string }; url(): string }) => r.request().method() === "POST" && suffix.test(new URL(r.url()).pathname);
 
-async function openArticle(page: Page, slug: string, title: string) {
-  await page.goto(`/w/${slug}`);
-  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(articleText(page)).toBeVisible();
-}
-
-async function openComposer(page: Page, sentence: string) {
-  await mouseSelect(page, articleText(page), sentence);
-  await expect(selectionToolbar(page)).toBeVisible();
-  await selectionToolbar(page).getByRole("button", { name: /^Mark as claim/ }).click();
-  await expect(dialog(page)).toBeVisible();
-}
+const openArticle = openArticleTitled;
+const openComposer = openMarkAsClaim;
 
 test("a Russian selection «Шольц заявил…» is offered the English Scholz claim, with «Шольц ↔ Scholz» as the name and Germany as a place", async ({ page }) => {
   test.setTimeout(120_000);
