@@ -81,7 +81,7 @@ describe("mark as claim, in one transaction", () => {
     const result = await markAsClaim(await w.as(w.annotator), w.first.id, span(w.first.text, "about 40,000 vehicles a day"));
     expect(result.annotationId).toBe(plain.id);
     const err = await rejected(markAsClaim(await w.as(w.admin), w.first.id, span(w.first.text, "about 40,000 vehicles a day")));
-    expect([err.status, err.extra]).toEqual([409, { annotationId: plain.id, claimId: result.claim.id }]);
+    expect([err.status, err.extra]).toEqual([409, { annotationId: plain.id, claimId: result.claim.id, code: "marked_moment_ago", fieldCodes: { annotationId: { code: "marked_moment_ago" } } }]);
   });
 
   it("a failure after the highlight was made (stale claim version, claim gone, unknown suggestion) leaves nothing behind", async () => {
