@@ -32,6 +32,8 @@ const ENCODING_NAMES: Record<TextEncodingName, string> = {
   "utf-16be": "UTF-16",
   "windows-1251": "Windows-1251",
   "koi8-u": "KOI8",
+  ibm866: "DOS (CP866)",
+  "x-mac-cyrillic": "Mac Cyrillic",
   "windows-1252": "Windows-1252",
 };
 const DETAIL_FIELDS = new Set<string>(["title", "publisher", "url", "publishedAt"]);

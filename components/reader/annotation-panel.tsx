@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
+import { useContentLang } from "@/components/ui/content-lang";
 import { EntryList, type RowProps } from "./entry-list";
 import { useReaderWords } from "./use-reader-words";
 
@@ -28,6 +29,7 @@ interface Props {
 
 function Entry({ a, selected, onOpen, actions, style, measure, index, describe, pageStarts }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string; pageStarts?: number[] } & RowProps) {
   const t = useTranslations("reader.panel");
+  const langOf = useContentLang();
   const words = useReaderWords();
   const label = a.status === "exact" ? null : t(`status.${a.status}`);
   // An imported orphan may never have been placed: the edit-only wording would mislead.
@@ -37,7 +39,9 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
   return (
     <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
-        <span className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900">{a.exact}</span>
+        <span className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-[0.95rem] leading-snug text-stone-900" lang={langOf(a.exact)}>
+          {a.exact}
+        </span>
       </button>
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}

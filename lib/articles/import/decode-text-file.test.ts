@@ -32,6 +32,15 @@ describe("decodeTextFile", () => {
     expect(decodeTextFile(encode(RUSSIAN, "koi8-r"))).toEqual({ text: RUSSIAN, encoding: "koi8-u" });
   });
 
+  it("tells DOS (CP866) and Mac Cyrillic files too, and never takes Windows-1251 text for them", () => {
+    for (const text of [RUSSIAN, "Заявление МИД России. " + RUSSIAN, SHORT]) {
+      expect(decodeTextFile(encode(text, "ibm866"))).toEqual({ text, encoding: "ibm866" });
+    }
+    const withCapitals = "Заявление Рябкова: Франция и Германия ждут ответа. Язык переговоров я знаю.";
+    expect(decodeTextFile(encode(withCapitals, "x-mac-cyrillic"))).toEqual({ text: withCapitals, encoding: "x-mac-cyrillic" });
+    for (const text of [RUSSIAN, withCapitals, UKRAINIAN]) expect(decodeTextFile(encode(text, "windows-1251")).encoding).toBe("windows-1251");
+  });
+
   it("reads a Latin text with a few accented letters as Windows-1252", () => {
     expect(decodeTextFile(encode(FRENCH, "windows-1252"))).toEqual({ text: FRENCH, encoding: "windows-1252" });
     expect(decodeTextFile(encode("Café", "windows-1252"))).toEqual({ text: "Café", encoding: "windows-1252" });

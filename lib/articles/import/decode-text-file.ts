@@ -6,9 +6,10 @@
  *
  * - a byte-order mark decides (UTF-8, UTF-16 LE/BE);
  * - bytes that are valid UTF-8 are UTF-8 (no single-byte text of more than a few letters is);
- * - otherwise, when many of the letters are high bytes, it is Cyrillic: in Windows-1251 the lowercase
- *   letters а–я are bytes E0–FF, in KOI8 they are C0–DF (uppercase the other way round), and running
- *   text is mostly lowercase, so whichever reading gives more lowercase letters is the right one;
+ * - otherwise, when many of the letters are high bytes, it is Cyrillic: Windows-1251, KOI8-U (and -R),
+ *   DOS (CP866) or Mac Cyrillic, whichever reading looks most like running text: Cyrillic letters,
+ *   mostly lower case, and few other characters (each encoding puts the others' letters on symbols,
+ *   box drawing or capitals);
  * - otherwise it is Windows-1252 (a Latin text with a few accented letters).
  *
  * Only these encodings are told apart on purpose: they are the ones a newsroom handling English,
@@ -16,7 +17,10 @@
  * text, which general-purpose detectors (trigram statistics over dozens of encodings) are not.
  * Runs in the browser (the upload form) and in Node (the CLI): TextDecoder knows all of these.
  */
-export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251" | "koi8-u" | "windows-1252";
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251" | "koi8-u" | "ibm866" | "x-mac-cyrillic" | "windows-1252";
+
+/** In order of how often desks meet them: a tie goes to the first. */
+const CYRILLIC_ENCODINGS = ["windows-1251", "koi8-u", "ibm866", "x-mac-cyrillic"] as const;
 
 export interface DecodedText {
   text: string;
@@ -28,6 +32,18 @@ const CYRILLIC_UPPER = /[А-ЯЁІЇЄҐЎ]/g;
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * How much a reading looks like Cyrillic running text: lower-case letters count, capitals a little (they
+ * start sentences and names), and every other non-ASCII character (symbols, box drawing, Latin letters
+ * with accents) against it.
+ */
+function plausibility(text: string): number {
+  const lower = count(text, CYRILLIC_LOWER);
+  const upper = count(text, CYRILLIC_UPPER);
+  const otherHigh = count(text, /[^\x00-\x7F]/g) - lower - upper;
+  return lower + 0.5 * upper - 2 * otherHigh;
 }
 
 export function decodeTextFile(input: Uint8Array): DecodedText {
@@ -48,12 +64,14 @@ export function decodeTextFile(input: Uint8Array): DecodedText {
   }
   // Latin-script languages write a few accented letters among many plain ones; Cyrillic is all high bytes.
   if (high < (high + asciiLetters) * 0.3) return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
-  const cp1251 = new TextDecoder("windows-1251").decode(bytes);
-  // KOI8-U is KOI8-R plus the Ukrainian letters (і, ї, є, ґ) in places KOI8-R gives to box drawing.
-  const koi8 = new TextDecoder("koi8-u").decode(bytes);
-  const lowerShare = (text: string) => {
-    const lower = count(text, CYRILLIC_LOWER);
-    return lower / (lower + count(text, CYRILLIC_UPPER) || 1);
-  };
-  return lowerShare(koi8) > lowerShare(cp1251) ? { text: koi8, encoding: "koi8-u" } : { text: cp1251, encoding: "windows-1251" };
+  // Each Cyrillic encoding read in turn; the right one gives letters, mostly lower case, where the wrong ones give
+  // symbols, box drawing or capitals in the middle of words. KOI8-U is KOI8-R plus the Ukrainian letters.
+  let best: DecodedText | null = null;
+  let bestScore = -Infinity;
+  for (const encoding of CYRILLIC_ENCODINGS) {
+    const text = new TextDecoder(encoding).decode(bytes);
+    const score = plausibility(text);
+    if (score > bestScore) [best, bestScore] = [{ text, encoding }, score];
+  }
+  return best!;
 }
