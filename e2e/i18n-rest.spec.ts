@@ -110,6 +110,10 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await page.goto(`/w/${slug}/settings/webhooks`);
   await expect(page.getByRole("heading", { name: "Новый вебхук" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Какие события отправлять" })).toBeVisible();
+  // The event groups are named in Russian, as the audit log names them; the event codes stay as the payload carries them.
+  await expect(page.getByRole("group", { name: "Утверждения" })).toBeVisible();
+  await expect(page.getByLabel("Все события: Утверждения")).toBeVisible();
+  await expect(page.getByRole("group", { name: "claim", exact: true })).toHaveCount(0);
   await expect(page.getByText("Вебхуков пока нет.", { exact: false })).toBeVisible();
   await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
