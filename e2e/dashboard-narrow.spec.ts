@@ -45,6 +45,9 @@ test("the dashboard with long Russian and Ukrainian verdict labels and titles do
     await expect(page.getByRole("rowheader", { name: new RegExp(`· ${LABELS[locale]["mostly-false"]}$`) })).toHaveCount(1);
     await expect(page.getByRole("progressbar").first()).toBeVisible();
     await expectNoMissingMessages(page);
+    // The chart's legend names each verdict in the UI's language, and nothing in English for screen readers (X50).
+    await expect(page.locator(".recharts-legend-wrapper")).toContainText(LABELS[locale]["mostly-false"]);
+    await expect(page.locator('[aria-label$="legend icon"]')).toHaveCount(0);
     await expectNoSidewaysScroll(page, `dashboard, ${locale}`);
   }
 });

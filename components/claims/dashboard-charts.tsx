@@ -97,7 +97,20 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
                 <XAxis dataKey="week" tick={{ fontSize: 11 }} tickFormatter={weekLabel} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
                 <Tooltip labelFormatter={(label) => t("charts.weekOf", { week: weekLabel(String(label)) })} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                {/* Our own legend: recharts' default names each swatch "… legend icon" in English for screen readers. */}
+                <Legend
+                  wrapperStyle={{ fontSize: 12 }}
+                  content={({ payload }) => (
+                    <ul className="flex flex-wrap justify-center gap-x-3 gap-y-1">
+                      {(payload ?? []).map((e) => (
+                        <li key={String(e.value)} className="flex items-center gap-1.5">
+                          <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ background: e.color }} />
+                          {e.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                />
                 {VERDICTS.map((v) => (
                   <Bar key={v} dataKey={v} name={labels[v]} stackId="verdicts" fill={VERDICT_COLOURS[v]} />
                 ))}
