@@ -85,3 +85,20 @@ export function isRetryableTransactionFailure(err: unknown): boolean {
 
 /** Seconds a client should wait before retrying after a 503 for an unavailable database or a rolled-back transaction. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A write that lost a race the use case doesn't lock against: the row it updates or deletes was deleted
+ * by a request committed meanwhile (P2025), or another request stored the same unique key first (P2002,
+ * SQLSTATE 23505). Use cases serialise the races they know (the glossary's advisory lock); this is the
+ * net under the others, so a race is a 404 or 409 to send again, never a 500 (issue 14's tester, N14b-1).
+ */
+export function lostWriteRace(err: unknown): "gone" | "taken" | null {
+  let found: "gone" | "taken" | null = null;
+  anyWrapping(err, (e) => {
+    const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : undefined;
+    if (code === "P2025") found = "gone";
+    else if (code === "P2002" || code === "23505") found = "taken";
+    return found !== null;
+  });
+  return found;
+}

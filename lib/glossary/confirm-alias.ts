@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { conflict, invalid, said } from "@/lib/errors";
 import type { ConfirmAlias } from "./schemas";
 import type { NameAliasView } from "./view";
+import { lockGlossary } from "./check-pair";
 
 /**
  * Confirms that names are one person's (or dismisses a suggestion, so it is not
@@ -14,6 +15,8 @@ export async function confirmAlias(access: Access, input: ConfirmAlias): Promise
   assertCan(access, "workspace.update", "Only admins can confirm aliases.");
   const status = input.status ?? "confirmed";
   return db.$transaction(async (tx) => {
+    // Two admins confirming aliases that share a name at the same moment: the second then sees the first's names (409).
+    await lockGlossary(tx, access.workspace.id);
     // As stored (the trigger of migration name_keys folds them): a name with a look-alike letter of the other
     // script («Лaвров» with a Latin a) is the name it looks like, so it can't be a second name of an alias.
     const [{ folded }] = await tx.$queryRaw<{ folded: string[] }[]>`SELECT ARRAY(SELECT "search_clean"(n) FROM unnest(${input.names}::text[]) WITH ORDINALITY AS x(n, i) ORDER BY i) AS folded`;

@@ -5,6 +5,7 @@ import { createPairIn } from "./create-pair";
 import { recordPairChange } from "./record-pair-change";
 import type { GlossaryLanguage } from "./schemas";
 import type { GlossaryPairView } from "./view";
+import { lockGlossary } from "./check-pair";
 
 async function pendingProposal(tx: Prisma.TransactionClient, access: Access, proposalId: string) {
   const proposal = await tx.glossaryProposal.findFirst({ where: { id: proposalId, workspaceId: access.workspace.id } });
@@ -21,6 +22,7 @@ async function pendingProposal(tx: Prisma.TransactionClient, access: Access, pro
 export async function acceptProposal(access: Access, proposalId: string): Promise<GlossaryPairView> {
   assertCan(access, "workspace.update", "Only admins can accept glossary proposals.");
   return db.$transaction(async (tx) => {
+    await lockGlossary(tx, access.workspace.id);
     const p = await pendingProposal(tx, access, proposalId);
     await tx.glossaryProposal.update({ where: { id: p.id }, data: { status: "accepted", decidedById: access.userId } });
     return createPairIn(tx, access, { language: p.language as GlossaryLanguage, term: p.term, english: p.english }, p.id);
@@ -31,6 +33,7 @@ export async function acceptProposal(access: Access, proposalId: string): Promis
 export async function rejectProposal(access: Access, proposalId: string): Promise<void> {
   assertCan(access, "workspace.update", "Only admins can reject glossary proposals.");
   await db.$transaction(async (tx) => {
+    await lockGlossary(tx, access.workspace.id);
     const p = await pendingProposal(tx, access, proposalId);
     await tx.glossaryProposal.update({ where: { id: p.id }, data: { status: "rejected", decidedById: access.userId } });
     await recordPairChange(tx, access, p.id, p, "proposal-rejected", { proposalId: p.id });

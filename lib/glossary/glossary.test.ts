@@ -126,6 +126,29 @@ describe("glossary pairs: who may edit, what is refused", () => {
     }
     expect(await db.glossaryPair.count({ where: { workspaceId: w.workspace.id } })).toBe(3);
   });
+
+  it("two admins at once on one pair or alias: edit and delete, delete and delete, two aliases sharing a name — a 404 or 409, never a raw database error", async () => {
+    const w = await world();
+    const [first, second] = [await w.as(w.admin), await w.as((await makeMember(w.workspace.id, "admin")).user)];
+    const settled = async (ops: Promise<unknown>[]) => {
+      const results = await Promise.allSettled(ops);
+      for (const r of results) if (r.status === "rejected") expect(r.reason, String(r.reason)).toMatchObject({ status: expect.any(Number) });
+      return results.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as { status: number }).status));
+    };
+    for (let round = 0; round < 4; round++) {
+      const pair = await createPair(first, { language: "ru", term: `осада${"а".repeat(round)}`, english: `siege ${round}` });
+      // The edit first (both succeed) or the delete first (the edit finds no pair): either way an answer, not a 500.
+      expect([["ok", "ok"], [404, "ok"]]).toContainEqual((await settled([updatePair(first, pair.id, { english: `blockade ${round}` }), deletePair(second, pair.id)])).sort());
+      expect(await db.glossaryPair.count({ where: { id: pair.id } })).toBe(0);
+      const other = await createPair(first, { language: "ru", term: `штурм${"а".repeat(round)}`, english: `assault ${round}` });
+      expect((await settled([deletePair(first, other.id), deletePair(second, other.id)])).sort()).toEqual([404, "ok"]);
+      const names = [`Подоляк${round}`, `Podolyak${round}`];
+      const aliases = await settled([confirmAlias(first, { names }), confirmAlias(second, { names: [names[0], `Podoliak${round}`] })]);
+      expect(aliases.sort()).toEqual([409, "ok"]);
+      const alias = (await listAliases(first)).find((a) => a.names.includes(names[0]))!;
+      expect((await settled([deleteAlias(first, alias.id), deleteAlias(second, alias.id)])).sort()).toEqual([404, "ok"]);
+    }
+  });
 });
 
 describe("matching through the glossary", () => {

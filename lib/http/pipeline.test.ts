@@ -285,3 +285,25 @@ describe("checkQuery: each parameter once, as text", () => {
     expect((await problemOf(locales)).errors).toEqual({ locale: REPEATED_PARAMETER_MESSAGE });
   });
 });
+
+describe("a write that lost a race", () => {
+  it("is a 404 when its row was deleted meanwhile and a 409 when its unique key was taken, not a 500 (real database errors)", async () => {
+    const { errorResponse } = await import("./pipeline");
+    const { makeWorkspace } = await import("@/lib/testing/fixtures");
+    const { workspace } = await makeWorkspace();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const gone = await db.glossaryPair.delete({ where: { id: "no-such-pair" } }).catch((e: unknown) => e);
+    const goneAnswer = errorResponse(gone);
+    expect(goneAnswer.status).toBe(404);
+    expect(await goneAnswer.json()).toMatchObject({ status: 404, code: "not_found" });
+
+    const pair = { workspaceId: workspace.id, language: "ru", term: "осада", english: "siege" };
+    await db.glossaryPair.create({ data: pair });
+    const taken = await db.glossaryPair.create({ data: pair }).catch((e: unknown) => e);
+    const takenAnswer = errorResponse(taken);
+    expect(takenAnswer.status).toBe(409);
+    expect(await takenAnswer.json()).toMatchObject({ status: 409, code: "conflict" });
+
+    expect(errorResponse(new Error("something else")).status).toBe(500);
+  });
+});

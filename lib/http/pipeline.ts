@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isRetryableTransactionFailure } from "@/lib/db/connection-errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isRetryableTransactionFailure, lostWriteRace } from "@/lib/db/connection-errors";
 import { DomainError, invalid, invalidInput } from "@/lib/errors";
 import { problem } from "./problem";
 import { readLimited } from "./read-limited";
@@ -203,6 +203,13 @@ export function errorResponse(err: unknown): Response {
   if (isRetryableTransactionFailure(err)) {
     console.error("transaction rolled back (timeout or deadlock):", err instanceof Error ? err.message : err);
     return problem(503, "The server was too busy to finish this in time, so nothing was saved. Try again.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  const race = lostWriteRace(err);
+  if (race) {
+    console.error("write lost a race:", err instanceof Error ? err.message : err);
+    return race === "gone"
+      ? problem(404, "Not found: it was deleted by someone else a moment ago.", undefined, undefined, { code: "not_found" })
+      : problem(409, "Someone else saved the same thing a moment ago. Reload and try again.", undefined, undefined, { code: "conflict" });
   }
   console.error(err);
   return problem(500, "Something went wrong on our side.");
