@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { claimOnNewArticle } from "./action-setup";
-import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
+import { addArticle, claimOnNewArticle } from "./action-setup";
+import { articleText, createWorkspace, mouseSelect, newPerson, signUpAndLand } from "./helpers";
 import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 /**
@@ -160,4 +160,29 @@ test("workspace settings in Russian: refused verdict labels are explained in Rus
   await expect(page.getByText("Некоторые поля заполнены неверно.", { exact: true })).toBeVisible();
   await expectNoLeftoverEnglish(page, ["Some fields are invalid", "Keep labels to", "A label is one line", "Неверное значение"]);
   await expectNoMissingMessages(page);
+});
+
+test("Mark as claim: a claimant the server refuses (a tab pasted in) is marked at its field with the reason in Russian", async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = await desk(page, "Claimant");
+  const sentence = "Марія Захарова сказала, що відповіді надійшли.";
+  const { articleId } = await addArticle(page, slug, "Заява речниці", [sentence, "Далі йде другий абзац."]);
+  await showIn(page, "ru");
+  await page.goto(`/w/${slug}/articles/${articleId}`);
+  await expect(articleText(page)).toBeVisible();
+  await mouseSelect(page, articleText(page), sentence);
+  await expect(page.getByRole("toolbar", { name: "Выделенный текст" })).toBeVisible();
+  await page.getByRole("toolbar", { name: "Выделенный текст" }).getByRole("button", { name: /^Отметить как утверждение/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Отметить как утверждение" });
+  await expect(dialog).toBeVisible();
+  const claimant = dialog.getByLabel("Автор утверждения");
+  await claimant.fill("Марія\tЗахарова");
+  await dialog.getByRole("button", { name: "Создать утверждение" }).click();
+  await expect(claimant).toHaveAttribute("aria-invalid", "true");
+  await expect(claimant).toHaveAccessibleDescription("Напишите это в одну строку, без табуляций, управляющих и невидимых символов направления текста.");
+  await expectNoLeftoverEnglish(page, ["Write it on one line", "Some fields are invalid", "Invalid value"]);
+  // Fixed, it goes through.
+  await claimant.fill("Марія Захарова");
+  await dialog.getByRole("button", { name: "Создать утверждение" }).click();
+  await expect(dialog).toHaveCount(0);
 });

@@ -262,8 +262,16 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
                 value={claimant}
                 onChange={(e) => setClaimant(e.target.value)}
                 placeholder={t("claimantPlaceholder")}
+                aria-invalid={fields.claimant ? true : undefined}
+                aria-describedby={fields.claimant ? `${headingId}-claimant-error` : undefined}
                 className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
               />
+              {/* The server's reason under the field: a tab pasted from a spreadsheet is invisible otherwise (N14b-3). */}
+              {fields.claimant ? (
+                <p id={`${headingId}-claimant-error`} className="text-sm text-red-700">
+                  {fields.claimant}
+                </p>
+              ) : null}
             </div>
             <Button type="button" disabled={busy} onClick={create}>
               {busy ? t("saving") : t("create")}
