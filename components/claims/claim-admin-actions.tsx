@@ -10,11 +10,13 @@ import { Button } from "@/components/ui/button";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import { SuggestionReasons } from "./suggestion-reasons";
 import { useClaimCandidates } from "./use-claim-search";
+import { useContentLang } from "@/components/ui/content-lang";
 
 /** Merge a duplicate into this claim, delete it, or (admins) restore it. */
 export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore, send }: { slug: string; claim: ClaimDetail; canMerge: boolean; canDelete: boolean; canRestore: boolean; send: Send }) {
   const router = useRouter();
   const t = useTranslations("claims.manage");
+  const langOf = useContentLang();
   const localize = useApiErrors();
   const [merging, setMerging] = useState(false);
   const [query, setQuery] = useState("");
@@ -72,7 +74,7 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
             {found.map((f) => (
               <li key={f.claimId} className="flex items-start justify-between gap-2 border-b border-stone-100 py-2 text-sm">
                 <div>
-                  <span>{f.statement}</span>
+                  <span lang={langOf(f.statement)}>{f.statement}</span>
                   <SuggestionReasons reasons={f.reasons} />
                 </div>
                 <Button

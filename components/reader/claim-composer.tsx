@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import type { Verdict } from "@/lib/claims/verdicts";
 import type { SuggestionReason } from "@/lib/search/suggest-claims";
 import { useLiveChanges } from "@/components/live/use-live-changes";
+import { useContentLang } from "@/components/ui/content-lang";
 
 export interface Suggestion {
   claimId: string;
@@ -111,6 +112,7 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
   // A teammate's new claim in ANOTHER article may be the one this passage matches (a Russian passage's English
   // claim lives in the English article), and the reader's own stream follows only this article: while the dialog
   // is open it follows the workspace's claim changes too, and asks again on each (issue 14's tester, X36).
+  const langOf = useContentLang();
   useLiveChanges({ slug }, liveSeq, (changes) => {
     if (changes.some((c) => c.kind.startsWith("claim."))) setGeneration((g) => g + 1);
   });
@@ -303,7 +305,9 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
               {items.map((s) => (
                 <li key={s.claimId} className="flex items-start gap-3 py-2.5">
                   <div className="min-w-0 flex-1">
-                    <p className="text-sm text-stone-900">{s.statement}</p>
+                    <p className="text-sm text-stone-900" lang={langOf(s.statement)}>
+                      {s.statement}
+                    </p>
                     <SuggestionReasons reasons={s.reasons} />
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
                       <VerdictBadge verdict={s.verdict} labels={labels} />
