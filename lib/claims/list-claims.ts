@@ -132,7 +132,8 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   if (f.hasSources !== undefined) and.push(Prisma.sql`${Prisma.raw(f.hasSources ? "" : "NOT ")}EXISTS (SELECT 1 FROM "Source" s WHERE s."claimId" = c.id)`);
   // The text as typed, or its words as the suggestions read them (stemmed in its language, names across scripts:
   // «гарантиям» finds «гарантии», «Лавров» finds "Lavrov"); both answered by GIN indexes.
-  if (f.q) and.push(Prisma.sql`(c.statement ILIKE ${containing(f.q)} OR c."searchVector" @@ "search_typed_tsquery"(${f.q}))`);
+  // Lower case too: «кулеба» as typed is read as the name «Кулеба» as well (names are told by their capital).
+  if (f.q) and.push(Prisma.sql`(c.statement ILIKE ${containing(f.q)} OR c."searchVector" @@ ("search_typed_tsquery"(${f.q}) || "search_typed_tsquery"(initcap(${f.q}))))`);
   const order = ORDER[f.sort];
   if (f.cursor) and.push(order.after(decodeCursor(f.cursor, f.sort)));
 

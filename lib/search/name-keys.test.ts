@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { crossLanguageCases, DISTRACTORS, evaluate, seedEvaluationSet } from "./evaluation-set";
-import { suggestClaims, type ClaimSuggestion } from "./suggest-claims";
+import { searchClaims, suggestClaims, type ClaimSuggestion } from "./suggest-claims";
 
 /**
  * Issue 14 §2, a tester's findings on names (migration name_keys): Latin
@@ -214,5 +214,22 @@ describe("the evaluation set does not lose with name keys", () => {
     };
     // 1.00, 1.00, 1.00 on main before this change, measured with this same test.
     expect(hit5, JSON.stringify(hit5)).toEqual({ en: 1, ru: 1, uk: 1 });
+  });
+});
+
+describe("names typed in lower case", () => {
+  it("the typed search and the claims list read «кулеба», «зеленский» as the names they are", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const statements = ["Dmytro Kuleba said Ukraine will not give up its territory", "Zelenskyy asked the West not to spread panic", "The harbour reopened after the storm"];
+    await db.claim.createMany({ data: statements.map((statement) => ({ workspaceId: workspace.id, statement, language: "en", createdById: admin.id })) });
+    for (const [q, expected] of [["кулеба", statements[0]], ["зеленский", statements[1]], ["kuleba", statements[0]]] as const) {
+      const found = await searchClaims({ workspaceId: workspace.id, query: q, limit: 5 });
+      expect(found[0]?.statement, q).toBe(expected);
+    }
+    const { authorize } = await import("@/lib/auth/permissions");
+    const { listClaims } = await import("@/lib/claims/list-claims");
+    const access = await authorize(admin.id, workspace.slug, "workspace.view");
+    const listed = await listClaims(access, { q: "кулеба" } as never);
+    expect(listed.items.map((c) => c.statement)).toEqual([statements[0]]);
   });
 });

@@ -214,6 +214,10 @@ function typedWords(workspaceId: string, text: string, language: string | null):
       WHERE w.n <= ${raw(MAX_TYPED_WORDS)}
       UNION
       SELECT t.lexeme, t.kind FROM lang, "search_query_terms"(lang.t, lang.code) t WHERE t.kind <> 'word'
+      -- Names are told by their capital letter, and a search box is typed in lower case («кулеба»): its words
+      -- are read as names too (initcap), so a name finds its other spellings and scripts all the same.
+      UNION
+      SELECT t.lexeme, t.kind FROM lang, "search_query_terms"(initcap(lang.t), lang.code) t WHERE t.kind <> 'word'
     ),
     exact_terms AS (
       SELECT w.stem AS lexeme, w.stem, w.kind FROM words w WHERE w.kind <> 'word'
