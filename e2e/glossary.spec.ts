@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { addArticle, addClaim, addHighlight, claimOnNewArticle } from "./action-setup";
-import { articleText, createWorkspace, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
+import { articleText, createWorkspace, inviteMember, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 // Renamed: a "use…" name reads as a React hook to the linter.
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
@@ -189,4 +189,32 @@ test("the glossary page in Russian and Ukrainian: every string translated, plura
     await expectNoMissingMessages(page);
     await checkPage(page);
   }
+});
+
+test("two admins on two instances at once: overlapping aliases, an edit against a delete, two deletes — each answered 2xx, 404 or 409, never 500", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signUpAndLand(page, newPerson("Racer"));
+  const slug = await createWorkspace(page, "Race desk");
+  // The second admin signs up through an invite on the other instance, as behind a load balancer.
+  const { context, page: other } = await inviteMember(browser, page, slug, "admin", "Racer two", process.env.E2E_BASE_URL_2);
+  const statuses = async (calls: Promise<{ status(): number }>[]) => (await Promise.all(calls)).map((r) => r.status()).sort();
+  for (let round = 0; round < 6; round++) {
+    const shared = `Подоляк${"а".repeat(round)}`;
+    const aliases = await statuses([
+      page.request.post(`/api/w/${slug}/aliases`, { data: { names: [shared, `Podolyak${round}`] } }),
+      other.request.post(`/api/w/${slug}/aliases`, { data: { names: [`Podoliak${round}`, shared] } }),
+    ]);
+    expect(aliases, `aliases, round ${round}`).toEqual([201, 409]);
+
+    const pair = await page.request.post(`/api/w/${slug}/glossary`, { data: { language: "ru", term: `осада${"а".repeat(round)}`, english: `siege ${round}` } });
+    expect(pair.status()).toBe(201);
+    const { id } = (await pair.json()) as { id: string };
+    const editDelete = await statuses([page.request.patch(`/api/w/${slug}/glossary/${id}`, { data: { english: `blockade ${round}` } }), other.request.delete(`/api/w/${slug}/glossary/${id}`)]);
+    expect([[200, 204], [204, 404]], `edit and delete, round ${round}: ${editDelete}`).toContainEqual(editDelete);
+
+    const second = await page.request.post(`/api/w/${slug}/glossary`, { data: { language: "ru", term: `штурм${"а".repeat(round)}`, english: `assault ${round}` } });
+    const secondId = ((await second.json()) as { id: string }).id;
+    expect(await statuses([page.request.delete(`/api/w/${slug}/glossary/${secondId}`), other.request.delete(`/api/w/${slug}/glossary/${secondId}`)]), `two deletes, round ${round}`).toEqual([204, 404]);
+  }
+  await context.close();
 });
