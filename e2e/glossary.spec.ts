@@ -196,7 +196,7 @@ test("two admins on two instances at once: overlapping aliases, an edit against 
   await signUpAndLand(page, newPerson("Racer"));
   const slug = await createWorkspace(page, "Race desk");
   // The second admin signs up through an invite on the other instance, as behind a load balancer.
-  const { context, page: other } = await inviteMember(browser, page, slug, "admin", "Racer two", process.env.E2E_BASE_URL_2);
+  const { context, page: other } = await inviteMember(browser, page, slug, "admin", "Racer2", process.env.E2E_BASE_URL_2);
   const statuses = async (calls: Promise<{ status(): number }>[]) => (await Promise.all(calls)).map((r) => r.status()).sort();
   for (let round = 0; round < 6; round++) {
     const shared = `Подоляк${"а".repeat(round)}`;
