@@ -36,7 +36,7 @@
  * text by the app's own search_piece(), equal to what claim_search_document()
  * gives (bench/lib/dataset.test.ts checks every one); from 100k claims the
  * tables' secondary indexes are built after loading; then everything is
- * ANALYZEd. bench/generate-template.ts generates a template ahead of a bench.
+ * vacuumed and ANALYZEd. bench/generate-template.ts generates a template ahead of a bench.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -665,8 +665,11 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
 
     await client.query("SET session_replication_role = DEFAULT");
     const t0 = performance.now();
-    await client.query("ANALYZE");
-    log(`  analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // VACUUM as well as ANALYZE: a live install's tables have been vacuumed by autovacuum, so their visibility
+    // maps let index-only scans (the suggestions' postings) skip the heap, and GIN pending lists are merged. A
+    // freshly loaded copy had neither, and autovacuum reaching it in the middle of a bench run changed the figures.
+    await client.query("VACUUM (ANALYZE)");
+    log(`  vacuum and analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // A typical claim: near the middle, standing, two mentions in two articles, a source. The candidates are a
     // bounded run of ids (materialized), so the planner can't turn the per-claim checks into scans of whole tables.

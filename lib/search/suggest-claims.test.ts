@@ -113,6 +113,21 @@ describe("suggestClaims", () => {
     expect(hits[0].matchedBy).toBe("trigram");
   });
 
+  it("the spelling lookups' word index takes new words at once, with no pending list to read (migration gin_pending_lists)", async () => {
+    // A GIN index's pending list is read whole by every lookup: 27k pending words made each spelling lookup 229 ms at 100k claims.
+    const rows = await db.$queryRaw<{ relname: string; reloptions: string[] | null }[]>`
+      SELECT relname, reloptions FROM pg_class
+      WHERE relname IN ('SearchLexeme_lexeme_idx', 'Claim_statement_idx', 'Claim_claimant_idx', 'Claim_searchVector_idx', 'Claim_tags_idx')`;
+    const options = Object.fromEntries(rows.map((r) => [r.relname, r.reloptions ?? []]));
+    expect(options["SearchLexeme_lexeme_idx"]).toContain("fastupdate=off");
+    for (const index of ["Claim_statement_idx", "Claim_claimant_idx", "Claim_searchVector_idx", "Claim_tags_idx"]) expect(options[index]).toContain("gin_pending_list_limit=256");
+    // And a word written a moment ago is found by its spelling straight away.
+    const fresh = await workspaceWithClaims(["The ministry postponed the referendum"]);
+    const hits = await suggestClaims({ workspaceId: fresh.workspace.id, text: "referandum" });
+    expect(ids(hits)).toEqual([fresh.id("The ministry postponed the referendum")]);
+    expect(hits[0].matchedBy).toBe("trigram");
+  });
+
   it("leaves out deleted and merged claims, and the ones asked to be excluded", async () => {
     const w = await workspaceWithClaims(["Kuleba: 19 countries are sending weapons to Ukraine", "Kuleba said nineteen states supply weapons to Ukraine", "Weapons for Ukraine come from 19 countries, says Kuleba"]);
     const [deleted, merged, kept] = ["Kuleba: 19 countries are sending weapons to Ukraine", "Kuleba said nineteen states supply weapons to Ukraine", "Weapons for Ukraine come from 19 countries, says Kuleba"].map(w.id);
