@@ -435,6 +435,17 @@ function rankQuery(input: RankInput): Prisma.Sql {
       WHERE k.lexeme IN (SELECT lexeme FROM idf)
       GROUP BY k.lexeme, p.part
     ),
+    -- One name, one rarity: a name's spellings (Сергей → sergei and sergey) are terms of their own, so the rarer
+    -- spelling weighed more, and a claim sharing only the first name spelled that way ("Sergei Shoigu") outranked
+    -- the one with the whole name ("Sergey Ryabkov"; finding X4b). A word that a name key (0k…, its sound) was
+    -- made from weighs at most what the key would: the rarity of the name however spelled.
+    name_idf AS MATERIALIZED (
+      SELECT i.lexeme, i.fuzzy, i.kind, least(i.idf, coalesce(i.weight * (
+        SELECT min(ki.idf / ki.weight) FROM key_words k JOIN idf ki ON ki.lexeme = k.lexeme
+        WHERE k.lexeme LIKE '0k%' AND i.lexeme = ANY(k.alts)
+      ), i.idf)) AS idf
+      FROM idf i
+    ),
     doc_hits AS (SELECT d.id, array_agg(d.lexeme) AS lexemes FROM doc d JOIN idf i USING (lexeme) GROUP BY d.id),
     counted AS (
       SELECT d.* FROM doc d JOIN doc_hits h USING (id)
@@ -447,7 +458,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
         { A: Prisma.sql`l.la`, B: Prisma.sql`l.lb`, C: Prisma.sql`l.lc`, D: Prisma.sql`l.ld` },
       )}) AS bm25, bool_or(NOT i.fuzzy) AS by_text,
         jsonb_agg(jsonb_build_array(i.kind, i.lexeme) ORDER BY i.idf DESC, i.lexeme) AS matched
-      FROM counted d JOIN idf i USING (lexeme) JOIN doc_length l USING (id)
+      FROM counted d JOIN name_idf i USING (lexeme) JOIN doc_length l USING (id)
       GROUP BY d.id
     ),
     best AS (
