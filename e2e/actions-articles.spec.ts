@@ -315,6 +315,10 @@ test("the reader: a highlight with a note, closing its card, Make claim from the
   await highlightCard(page).getByRole("button", { name: "Make claim" }).click();
   await expect(composer(page)).toBeVisible();
   await expect(composer(page).getByLabel("Statement")).toBeFocused();
+  // Only invisible characters (spaces, a zero-width space, a word joiner) are no statement (finding T3), nor is nothing.
+  await composer(page).getByLabel("Statement").fill("  \u200B\u2060 ");
+  await composer(page).getByRole("button", { name: "Create claim" }).click();
+  await expect(composer(page).getByText("Write the claim's statement.")).toBeVisible();
   await composer(page).getByLabel("Statement").fill("");
   await composer(page).getByRole("button", { name: "Create claim" }).click();
   await expect(composer(page).getByText("Write the claim's statement.")).toBeVisible();

@@ -13,6 +13,7 @@ import type { Verdict } from "@/lib/claims/verdicts";
 import type { SuggestionReason } from "@/lib/search/suggest-claims";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { useContentLang } from "@/components/ui/content-lang";
+import { hasVisibleText } from "@/lib/validation/text";
 
 export interface Suggestion {
   claimId: string;
@@ -166,7 +167,7 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
   }
 
   async function create() {
-    if (!statement.trim()) {
+    if (!hasVisibleText(statement)) {
       setFields({ statement: t("statementRequired") });
       return;
     }

@@ -52,6 +52,25 @@ describe("claim changes with input PostgreSQL can't take", () => {
     expect(await db.source.count({ where: { claimId: w.c.id } })).toBe(0);
   });
 
+  it("a statement or tag of only invisible characters is a 400 `required` on the field, as an empty one is (finding T3)", async () => {
+    const w = await world();
+    for (const statement of ["   \u200B ", "\u2060\u00AD\u200D", "\uFEFF\u200C"]) {
+      const res = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, statement });
+      expect(res.status, JSON.stringify(statement)).toBe(400);
+      expect((res.body as { fieldCodes?: Record<string, { code: string }> }).fieldCodes?.statement?.code).toBe("required");
+    }
+    const tag = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, tags: ["ok", "\u2060"] });
+    expect(tag.status).toBe(400);
+    expect(Object.keys(tag.body.errors ?? {}).join()).toContain("tags");
+    const created = await send(claims.POST, "POST", { slug: w.workspace.slug }, { statement: "\u200B" });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toHaveProperty("statement");
+    expect(await w.row()).toEqual(w.before);
+    // Visible text with such characters inside stays as written.
+    const ok = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, statement: "About 40\u00AD000 vehicles" });
+    expect(ok.status).toBe(200);
+  });
+
   it("claim dates must be real dates in years 1–9999: year 0, negative years, 10000 and 30 February are 400 on claimDate", async () => {
     const w = await world();
     for (const date of ["0000-01-01", "-000001-01-01", "10000-01-01", "+010000-01-01T00:00:00Z", "2024-02-30", "2024-05-01T12:00"]) {

@@ -3,7 +3,7 @@ import { cursorField, decodeBase64UrlJson } from "@/lib/validation/cursor";
 import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
-import { isOneLine, text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { hasVisibleText, isOneLine, text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_FILTER_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
@@ -28,12 +28,16 @@ export const versionSchema = z.object({ version: versionField });
 /** "2024-05-01" or a full ISO timestamp with its offset: a real date in years 1–9999 (lib/validation/date). */
 const dateField = calendarDate();
 
-const statementField = text().trim().min(1, "Write the claim's statement.").max(2000, "Keep the statement under 2,000 characters.");
+const statementField = text()
+  .trim()
+  .min(1, "Write the claim's statement.")
+  .max(2000, "Keep the statement under 2,000 characters.")
+  .refine(hasVisibleText, { message: "Write the claim's statement.", params: { code: "required" } });
 // A claimant is a name (the claimants filter and the alias registry read it as one): one line, no direction controls (X23).
 const claimantField = text().trim().max(300, "Keep the claimant under 300 characters.").refine(isOneLine, { message: "Write it on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } });
 const noteField = text().trim().max(5000, "Keep the note under 5,000 characters.");
 const tagsField = z
-  .array(text().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters."))
+  .array(text().trim().min(1, "Tags can't be empty.").max(50, "Keep tags under 50 characters.").refine(hasVisibleText, { message: "Tags can't be empty.", params: { code: "required" } }))
   .max(30, "At most 30 tags.")
   // One spelling per tag on a claim: "Health" and "health" are one tag (matching ignores case), the first kept.
   .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t] as const).reverse()).values()].reverse());

@@ -83,8 +83,8 @@ describe("mail in the recipient's language", () => {
     await db.notification.create({ data: { userId: reader.id, workspaceId: workspace.id, kind: "approved", changeId: change.id, title: "“Old row” was approved", createdAt: new Date(Date.now() - 60_000) } });
 
     const titles = async (locale: "en" | "ru" | "uk") => (await pageInbox(reader.id, { words: await catalogueTranslatorFor(locale) })).items.map((i) => i.title);
-    expect(await titles("ru")).toEqual(["Оксана принимает ваше приглашение, роль: Рецензент", "Утверждение «Grain exports fell by half» удалено", "“Old row” was approved"]);
-    expect(await titles("uk")).toEqual(["Оксана приймає ваше запрошення, роль: Рецензент", "Твердження «Grain exports fell by half» видалено", "“Old row” was approved"]);
+    expect(await titles("ru")).toEqual(["Оксана: ваше приглашение принято, роль — Рецензент", "Утверждение «Grain exports fell by half» удалено", "“Old row” was approved"]);
+    expect(await titles("uk")).toEqual(["Оксана: ваше запрошення прийнято, роль — Рецензент", "Твердження «Grain exports fell by half» видалено", "“Old row” was approved"]);
     expect(await titles("en")).toEqual(["Оксана accepted your invite and joined as Reviewer", "“Grain exports fell by half” was deleted", "“Old row” was approved"]);
     // Without a reader's catalogue (the REST API), the English written when it happened.
     expect((await pageInbox(reader.id)).items.map((i) => i.title)).toEqual(["Оксана accepted your invite and joined as reviewer", "“Grain exports fell by half” was deleted", "“Old row” was approved"]);

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { ChangeInput } from "@/lib/changes/kinds";
 import type { NotificationKind } from "./kinds";
 import { clipStatement, type NotificationParams } from "./title";
+import { withoutDirectionControls } from "@/lib/validation/text";
 
 type Tx = Prisma.TransactionClient;
 
@@ -81,7 +82,7 @@ export async function deriveDrafts(tx: Tx, all: ChangeInput[]): Promise<Draft[]>
       : [],
   ]);
   const claims = new Map<string, ClaimPeople>(claimRows.map((r) => [r.id, r]));
-  const excerpts = new Map(commentRows.map((r) => [r.id, r.bodyText.slice(0, 500)]));
+  const excerpts = new Map(commentRows.map((r) => [r.id, withoutDirectionControls(r.bodyText.slice(0, 500))]));
   const commenters = new Map<string, string[]>();
   for (const r of commenterRows) commenters.set(r.claimId, [...(commenters.get(r.claimId) ?? []), r.authorId!]);
 

@@ -286,6 +286,20 @@ describe("notifications", () => {
     expect((await listInbox(w.admin.id)).filter((n) => n.kind === "deleted")).toEqual([]);
   });
 
+  it("a comment's direction controls (U+202E…) are left out of the notification's quote, so nothing after them is drawn reversed (finding T6)", async () => {
+    const w = await claimWorld();
+    const c = await w.claim("Unemployment fell to 4.1 percent");
+    const body = {
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: w.admin.id, label: w.admin.name } }, { type: "text", text: " Проверьте \u202Eзеркало\u2066 и это\u2069, שלום" }] }],
+    };
+    await addComment(await w.as(w.reviewer), c.id, { body });
+    const [told] = await listInbox(w.admin.id);
+    expect(told.kind).toBe("mentioned");
+    expect(told.detail).toContain("Проверьте зеркало и это, שלום");
+    expect(told.detail).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it("editing a comment to @mention more members tells only the newly mentioned, once; the edit's other changes tell nobody", async () => {
     const w = await claimWorld();
     const c = await w.claim("Unemployment fell to 4.1 percent");

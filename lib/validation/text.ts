@@ -87,3 +87,21 @@ export function isOneLine(s: string): boolean {
 export function oneLine(s: string): string {
   return s.replace(/[\p{Cc}\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/gu, " ");
 }
+
+/**
+ * Whether a value has something to read: a letter, digit, punctuation mark or symbol. zod's trim() takes off
+ * spaces but not the invisible format characters (zero-width space, word joiner, soft hyphen, joiners), so a
+ * statement of only those was stored as a blank, nameless claim that no search could find (finding T3).
+ */
+export function hasVisibleText(s: string): boolean {
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(s);
+}
+
+/**
+ * The text without bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+ * quoted elsewhere (a comment in a notification and its e-mail), a right-to-left override drew the rest of the
+ * line, the name after it included, reversed (finding T6). Right-to-left letters themselves are untouched.
+ */
+export function withoutDirectionControls(s: string): string {
+  return s.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}
