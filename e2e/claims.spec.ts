@@ -274,7 +274,7 @@ test("a viewer sees a claim but has no controls to change it, and a forged chang
   await viewer.context.close();
 });
 
-test("two people editing the same claim: the first save wins, the second is told what changed and sees it", async ({ page, browser }) => {
+test("two people editing the same claim: the first save wins, the second is told what changed and keeps what they typed", async ({ page, browser }) => {
   const { slug, person: lead } = await deskWithCorpus(page, "Lead", [RYABKOV]);
   await openCorpusArticle(page, slug, RYABKOV);
   const { claimId } = await markClaim(page, draftsIn001);
@@ -287,9 +287,8 @@ test("two people editing the same claim: the first save wins, the second is told
   await m.getByRole("button", { name: "Edit details" }).click();
   // Under 80 characters: the conflict message quotes longer values cut short.
   const first = "Two draft security texts were published on 17 December 2021 (lead)";
-  const second = "Two draft security agreements were made public in December 2021 (mate)";
   await page.getByLabel("Statement").fill(first);
-  await m.getByLabel("Statement").fill(second);
+  await m.getByLabel("Claimant").fill("Sergey Ryabkov (mate)");
 
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(notice(page, "Saved.")).toBeVisible();
@@ -300,9 +299,16 @@ test("two people editing the same claim: the first save wins, the second is told
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(`${lead.name} changed the statement to “${first}”`);
   await expect(conflict).toContainText("Your change was not saved");
-  // The page now shows the current version: the first person's statement, and no form with the stale one.
+  // The form opens again on the current version, with what the second person typed over it (finding T8):
+  // the lead's statement, their claimant; nothing stale, nothing lost, and no second "changed" banner.
+  await expect(m.getByText("Your changes are kept below")).toBeVisible();
+  await expect(m.getByLabel("Statement")).toHaveValue(first);
+  await expect(m.getByLabel("Claimant")).toHaveValue("Sergey Ryabkov (mate)");
+  await expect(m.getByRole("button", { name: /changed this claim/ })).toHaveCount(0);
+  await m.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(notice(m, "Saved.")).toBeVisible();
   await expect(claimHeading(m, first)).toBeVisible();
-  await expect(m.getByLabel("Statement")).toHaveCount(0);
+  await expect(m.getByText("Sergey Ryabkov (mate)")).toBeVisible();
   await m.reload();
   await expect(claimHeading(m, first)).toBeVisible();
   await expect(history(m).getByRole("listitem").filter({ hasText: "changed the statement" })).toHaveCount(1);

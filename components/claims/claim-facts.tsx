@@ -10,11 +10,20 @@ import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import { useContentLang } from "@/components/ui/content-lang";
 
 
-/** Statement, claimant, date, tags and assignee, with an edit form that names the version it started from. */
-export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDetail; canEdit: boolean; members: { id: string; name: string }[]; send: Send }) {
+/** The fields someone changed in a save that was refused: carried over the version the page reloaded (finding T8). */
+export type FactsDraft = { fromVersion: number; changed: Partial<Record<"statement" | "claimant" | "claimDate" | "tags" | "assigneeId", string>> };
+
+/**
+ * Statement, claimant, date, tags and assignee, with an edit form that names the version it started from.
+ * Keyed by the claim's version, so a form never saves values read from an older one; when a save is refused
+ * because a teammate changed the claim, the fields this person changed come back in the new form (`draft`)
+ * over the current version, and the rest show what is there now, so saving again overwrites only what they meant to.
+ */
+export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { claim: ClaimDetail; canEdit: boolean; members: { id: string; name: string }[]; send: Send; draft?: FactsDraft | null; onDraft?: (draft: FactsDraft | null) => void }) {
   const t = useTranslations("claims.facts");
   const langOf = useContentLang();
-  const [editing, setEditing] = useState(false);
+  const carried = draft && draft.fromVersion < claim.version ? draft.changed : null;
+  const [editing, setEditing] = useState(!!carried);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   // What an approval vouches for (and ClaimReview publishes) is locked until a reviewer reopens it; the server refuses it too (update-claim.ts).
@@ -24,6 +33,14 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const get = (k: string) => String(form.get(k) ?? "").trim();
+    const before: Record<keyof FactsDraft["changed"], string> = {
+      statement: claim.statement,
+      claimant: claim.claimant ?? "",
+      claimDate: claim.claimDate?.slice(0, 10) ?? "",
+      tags: claim.tags.join(", "),
+      assigneeId: claim.assignee?.id ?? "",
+    };
+    const changed = Object.fromEntries((Object.keys(before) as (keyof typeof before)[]).filter((k) => form.has(k) && get(k) !== before[k]).map((k) => [k, get(k)]));
     setPending(true);
     const result = await send(
       "PATCH",
@@ -39,11 +56,18 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
     setPending(false);
     setFields(result.fields);
     if (result.ok) setEditing(false);
+    onDraft?.(result.ok || !Object.keys(changed).length ? null : { fromVersion: claim.version, changed });
   }
+  const value = (k: keyof FactsDraft["changed"], current: string) => carried?.[k] ?? current;
 
   if (editing) {
     return (
       <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+        {carried ? (
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            {t("draftKept")}
+          </p>
+        ) : null}
         {locked ? (
           <p id="facts-locked" className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700 ring-1 ring-stone-200">
             {t("locked")}
@@ -53,14 +77,14 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
           <label htmlFor="claim-statement" className="block text-sm font-medium">
             {t("statement")}
           </label>
-          <textarea id="claim-statement" name="statement" defaultValue={claim.statement} lang={langOf(claim.statement)} rows={3} readOnly={locked} aria-describedby={locked ? "facts-locked" : undefined} aria-invalid={fields.statement ? true : undefined} className={`block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none ${locked ? "bg-stone-50 text-stone-600" : ""}`} />
+          <textarea id="claim-statement" name="statement" defaultValue={value("statement", claim.statement)} lang={langOf(claim.statement)} rows={3} readOnly={locked} aria-describedby={locked ? "facts-locked" : undefined} aria-invalid={fields.statement ? true : undefined} className={`block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none ${locked ? "bg-stone-50 text-stone-600" : ""}`} />
           {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : null}
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("claimant")} name="claimant" defaultValue={claim.claimant ?? ""} error={fields.claimant} readOnly={locked} hint={locked ? t("lockedHint") : undefined} />
-          <TextField label={t("claimDate")} name="claimDate" type="date" defaultValue={claim.claimDate?.slice(0, 10) ?? ""} error={fields.claimDate} readOnly={locked} hint={locked ? t("lockedHint") : undefined} />
-          <TextField label={t("tags")} name="tags" defaultValue={claim.tags.join(", ")} hint={t("tagsHint")} error={fields.tags} />
-          <SelectField label={t("assignee")} name="assigneeId" defaultValue={claim.assignee?.id ?? ""} error={fields.assigneeId}>
+          <TextField label={t("claimant")} name="claimant" defaultValue={value("claimant", claim.claimant ?? "")} error={fields.claimant} readOnly={locked} hint={locked ? t("lockedHint") : undefined} />
+          <TextField label={t("claimDate")} name="claimDate" type="date" defaultValue={value("claimDate", claim.claimDate?.slice(0, 10) ?? "")} error={fields.claimDate} readOnly={locked} hint={locked ? t("lockedHint") : undefined} />
+          <TextField label={t("tags")} name="tags" defaultValue={value("tags", claim.tags.join(", "))} hint={t("tagsHint")} error={fields.tags} />
+          <SelectField label={t("assignee")} name="assigneeId" defaultValue={value("assigneeId", claim.assignee?.id ?? "")} error={fields.assigneeId}>
             <option value="">{t("nobody")}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
@@ -73,7 +97,14 @@ export function ClaimFacts({ claim, canEdit, members, send }: { claim: ClaimDeta
           <Button type="submit" disabled={pending}>
             {pending ? t("saving") : t("save")}
           </Button>
-          <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              setEditing(false);
+              onDraft?.(null);
+            }}
+          >
             {t("cancel")}
           </Button>
         </div>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ClaimDetail } from "@/lib/claims/claim-dto";
 import type { Verdict } from "@/lib/claims/verdicts";
 import { ClaimAdminActions } from "./claim-admin-actions";
-import { ClaimFacts } from "./claim-facts";
+import { ClaimFacts, type FactsDraft } from "./claim-facts";
 import { CommentsSection } from "./comments-section";
 import { HistoryTimeline } from "./history-timeline";
 import { MentionsSection } from "./mentions-section";
@@ -65,7 +65,12 @@ export function ClaimView({
     const el = document.activeElement;
     return !!el && (el.matches("input:not([type=radio]):not([type=checkbox]), textarea, select, [contenteditable=true]") || !!el.closest("form"));
   }, []);
+  // What a refused save of the claim's facts had changed, for the form the new version opens (claim-facts.tsx).
+  const [factsDraft, setFactsDraft] = useState<FactsDraft | null>(null);
   const live = useLiveClaim({ slug, claimId: initial.id, after: liveSeq, currentUserId, reload, isEditing, onShow: () => (editing.current = false) });
+  // A version read from the server (a conflict's reload, a save's answer) has every change the banner waited to show.
+  const settle = live.settle;
+  useEffect(() => settle(), [claim.version, settle]);
   const viewers = usePresence(slug, "claim", initial.id);
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]" onInput={() => (editing.current = true)}>
@@ -91,7 +96,7 @@ export function ClaimView({
           <Alert tone="info">{t("mergedFrom", { statements: claim.mergedFrom.map((m) => `“${m.statement}”`).join(", ") })}</Alert>
         ) : null}
         {/* Keyed by version, like the review panel: after a conflict reload, an open form must not keep the stale values (a second Save would overwrite the other edit). */}
-        <ClaimFacts key={claim.version} claim={claim} canEdit={can.edit} members={members} send={send} />
+        <ClaimFacts key={claim.version} claim={claim} canEdit={can.edit} members={members} send={send} draft={factsDraft} onDraft={setFactsDraft} />
         <MentionsSection
           key={`mentions-${claim.version}`}
           slug={slug}

@@ -14,7 +14,7 @@ function describeValue(value: unknown, t: ClaimWords): string {
   if (value === null || value === undefined || value === "") return t("conflict.empty");
   if (Array.isArray(value)) return value.length ? value.join(", ") : t("conflict.none");
   if (typeof value === "object" && value && "name" in value) return String((value as { name: unknown }).name);
-  return String(value).length > 80 ? `“${String(value).slice(0, 80)}…”` : `“${String(value)}”`;
+  return t("conflict.quoted", { value: String(value).length > 80 ? `${String(value).slice(0, 80)}…` : String(value) });
 }
 
 /** A stale-version refusal in words: who changed what since this page was loaded. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { useRetrying } from "@/components/live/use-retrying";
 
@@ -31,8 +31,11 @@ export function useLiveClaim(opts: { slug: string; claimId: string; after: numbe
     },
     () => fetchClaim.run(),
   );
+  const settle = useCallback(() => setWaiting(0), []);
   return {
     waiting,
+    /** The page has just read the claim as it is now: nothing is waiting any more. */
+    settle,
     failing: fetchClaim.failing,
     show: () => {
       setWaiting(0);

@@ -3,6 +3,7 @@ import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { VERDICT_RATING, type Verdict } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
 import { DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
+import { appBaseUrl } from "@/lib/mail/config";
 import { envClaimReviewUrlTemplate, fillClaimReviewUrl } from "./claimreview-url";
 import type { ExportSet } from "./export-set";
 
@@ -22,7 +23,7 @@ export interface ExportContext {
 }
 
 export function appUrl(): string {
-  return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
+  return appBaseUrl();
 }
 
 export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<ExportContext> {

@@ -1,3 +1,5 @@
+import { configuredBaseUrl } from "@/lib/http/public-url";
+
 /** E-mail is on when SMTP_URL is set (any SMTP server, e.g. smtp://user:pass@mail.example.org:587). */
 export function mailEnabled(): boolean {
   return Boolean(process.env.SMTP_URL);
@@ -17,5 +19,5 @@ export function mailFrom(): string {
 
 /** The app's public base URL for links in e-mails, no trailing slash. */
 export function appBaseUrl(): string {
-  return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
+  return configuredBaseUrl() ?? "http://localhost:3000";
 }
