@@ -177,12 +177,15 @@ export async function trainIndex(workspaceId: string, fingerprint: string): Prom
           UPDATE "EmbeddingIndex" SET "fingerprint" = ${fingerprint}, "lists" = ${k}, "centroids" = ${Buffer.from(stored)}, "scales" = ${Buffer.from(scales)},
             "trainedCount" = ${usable.length}, "vectors" = ${usable.length}, "trainedAt" = now(), "leaseUntil" = NULL
           WHERE "workspaceId" = ${workspaceId}`;
-        // Vectors stored after the snapshot may have been filed meanwhile under the old centroids: pending again.
+        // Vectors stored or rewritten after the snapshot may have been filed meanwhile under the old centroids:
+        // pending again. A rewritten one is in the snapshot by its key but with its older time, and writeLists
+        // leaves it alone, so it is matched on the time too (retrain-race.test.ts).
         await tx.$executeRaw`
           UPDATE "ClaimEmbedding" e SET "list" = -1
           WHERE e."workspaceId" = ${workspaceId} AND e."fingerprint" = ${fingerprint} AND e."list" <> -1
-            AND NOT EXISTS (SELECT 1 FROM unnest(${usable.map((r) => r.kind)}::text[], ${usable.map((r) => r.sourceId)}::text[]) AS u(kind, source)
-              WHERE u.kind = e."kind" AND u.source = e."sourceId")`;
+            AND NOT EXISTS (SELECT 1 FROM unnest(${usable.map((r) => r.kind)}::text[], ${usable.map((r) => r.sourceId)}::text[],
+                ${usable.map((r) => r.embeddedAt.toISOString())}::timestamptz[]) AS u(kind, source, at)
+              WHERE u.kind = e."kind" AND u.source = e."sourceId" AND e."embeddedAt" = (u.at AT TIME ZONE 'UTC'))`;
         return writeLists(tx, usable, lists);
       },
       { timeout: 120_000 },
