@@ -42,9 +42,10 @@ const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 /**
  * The binary COPY stream's framing, parsed across chunk boundaries: header
  * (signature, flags, extension), then per tuple a 16-bit field count and each
- * field's 32-bit length and bytes (-1: NULL), then -1. `rows()` gives each
+ * field's 32-bit length and bytes (-1: NULL), then -1. `tuples()` gives each
  * network chunk's whole tuples, their fields as views into it (NULL as null);
- * `push()` the chunk's values joined into one Buffer.
+ * `push()` the chunk's values joined into one Buffer. Both read the tuples
+ * `whole()` has framed, so only they differ: what they make of a field.
  */
 export class BinaryCopyValues {
   private rest: Buffer = Buffer.alloc(0);
@@ -62,17 +63,22 @@ export class BinaryCopyValues {
     return 19 + buf.readInt32BE(15);
   }
 
-  /** The whole tuples the chunk completes. */
-  tuples(chunk: Buffer): (Buffer | null)[][] {
+  /**
+   * The chunk joined to the unfinished tail before it, and where its whole tuples lie in that ([from, to):
+   * each one complete, so readers need no bounds checks); null while the header isn't whole. Keeps the
+   * new unfinished tail, counts the rows, and notes the end.
+   */
+  private whole(chunk: Buffer): { buf: Buffer; from: number; to: number } | null {
     const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    const out: (Buffer | null)[][] = [];
-    const first = this.start(buf);
-    if (first === null) {
+    const from = this.start(buf);
+    if (from === null) {
       this.rest = buf;
-      return out;
+      return null;
     }
-    let at = first;
-    while (at + 2 <= buf.length) {
+    const size = buf.length;
+    let at = from;
+    let to = from;
+    while (at + 2 <= size) {
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
         this.ended = true;
@@ -81,34 +87,41 @@ export class BinaryCopyValues {
       }
       // A whole tuple must be here before any of it is taken.
       let end = at + 2;
-      let complete = true;
-      for (let f = 0; f < fields; f++) {
-        if (end + 4 > buf.length) {
-          complete = false;
+      for (let f = 0; f < fields && end <= size; f++) {
+        if (end + 4 > size) {
+          end = size + 1;
           break;
         }
         const len = buf.readInt32BE(end);
-        end += 4 + Math.max(len, 0);
-        if (end > buf.length) {
-          complete = false;
-          break;
-        }
+        end += 4 + (len > 0 ? len : 0);
       }
-      if (!complete) break;
+      if (end > size) break;
+      this.rows += 1;
+      at = to = end;
+    }
+    // The unfinished tail is copied: `buf` may be the network chunk, which then need not be kept.
+    this.rest = at < size ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
+    return { buf, from, to };
+  }
+
+  /** The whole tuples the chunk completes. */
+  tuples(chunk: Buffer): (Buffer | null)[][] {
+    const out: (Buffer | null)[][] = [];
+    const framed = this.whole(chunk);
+    if (!framed) return out;
+    const { buf, from, to } = framed;
+    for (let p = from; p < to; ) {
+      const fields = buf.readInt16BE(p);
+      p += 2;
       const tuple: (Buffer | null)[] = [];
-      let p = at + 2;
       for (let f = 0; f < fields; f++) {
         const len = buf.readInt32BE(p);
         p += 4;
         tuple.push(len < 0 ? null : buf.subarray(p, p + len));
-        p += Math.max(len, 0);
+        if (len > 0) p += len;
       }
       out.push(tuple);
-      this.rows += 1;
-      at = end;
     }
-    // The unfinished tail is copied, so the chunk it came from can be freed once its tuples are used.
-    this.rest = at < buf.length ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
     return out;
   }
 
@@ -119,40 +132,14 @@ export class BinaryCopyValues {
    * app server's CPU per export about equal to PostgreSQL's writing the text.
    */
   push(chunk: Buffer): Buffer | null {
-    const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    const first = this.start(buf);
-    if (first === null) {
-      this.rest = buf;
-      return null;
-    }
-    let at = first;
-    const size = buf.length;
-    const out = Buffer.allocUnsafe(size); // the values are never longer than the tuples holding them
+    const framed = this.whole(chunk);
+    if (!framed) return null;
+    const { buf, from, to } = framed;
+    const out = Buffer.allocUnsafe(to - from); // the values are never longer than the tuples holding them
     let used = 0;
-    while (at + 2 <= size) {
-      const fields = buf.readInt16BE(at);
-      if (fields === -1) {
-        this.ended = true;
-        at += 2;
-        break;
-      }
-      // A whole tuple must be here before any of it is taken.
-      let end = at + 2;
-      let complete = true;
-      for (let f = 0; f < fields; f++) {
-        if (end + 4 > size) {
-          complete = false;
-          break;
-        }
-        const len = buf.readInt32BE(end);
-        end += 4 + (len > 0 ? len : 0);
-        if (end > size) {
-          complete = false;
-          break;
-        }
-      }
-      if (!complete) break;
-      let p = at + 2;
+    for (let p = from; p < to; ) {
+      const fields = buf.readInt16BE(p);
+      p += 2;
       for (let f = 0; f < fields; f++) {
         const len = buf.readInt32BE(p);
         p += 4;
@@ -161,11 +148,7 @@ export class BinaryCopyValues {
           p += len;
         }
       }
-      this.rows += 1;
-      at = end;
     }
-    // The unfinished tail is copied: `buf` may be the network chunk, which then need not be kept.
-    this.rest = at < size ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
     return used ? out.subarray(0, used) : null;
   }
 }

@@ -6,6 +6,7 @@ import { rejection } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { suggestClaims } from "@/lib/search/suggest-claims";
 import { makeMember, makeWorkspace } from "@/lib/testing/fixtures";
+import { writeGate } from "@/lib/testing/write-gate";
 import {
   acceptProposal,
   confirmAlias,
@@ -118,11 +119,17 @@ describe("glossary pairs: who may edit, what is refused", () => {
   it("two admins adding two forms of one word at the same moment: one pair is stored, the other is a 409", async () => {
     const w = await world();
     const [first, second] = [await w.as(w.admin), await w.as((await makeMember(w.workspace.id, "admin")).user)];
-    for (const [a, b] of [["блокада", "блокаду"], ["граница", "границу"], ["танк", "танков"]]) {
-      const results = await Promise.allSettled([createPair(first, { language: "ru", term: a, english: "x one" }), createPair(second, { language: "ru", term: b, english: "x two" })]);
-      expect(results.map((r) => r.status).sort(), `${a} / ${b}`).toEqual(["fulfilled", "rejected"]);
-      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
-      expect(refused.reason).toMatchObject({ status: 409 });
+    // Both inserts are held until both admins are in (or one waits behind the other's lock), so they really overlap.
+    const gate = await writeGate(["GlossaryPair"]);
+    try {
+      for (const [a, b] of [["блокада", "блокаду"], ["граница", "границу"], ["танк", "танков"]]) {
+        const results = await gate.race([() => createPair(first, { language: "ru", term: a, english: "x one" }), () => createPair(second, { language: "ru", term: b, english: "x two" })]);
+        expect(results.map((r) => r.status).sort(), `${a} / ${b}`).toEqual(["fulfilled", "rejected"]);
+        const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+        expect(refused.reason).toMatchObject({ status: 409 });
+      }
+    } finally {
+      await gate.close();
     }
     expect(await db.glossaryPair.count({ where: { workspaceId: w.workspace.id } })).toBe(3);
   });
@@ -130,23 +137,31 @@ describe("glossary pairs: who may edit, what is refused", () => {
   it("two admins at once on one pair or alias: edit and delete, delete and delete, two aliases sharing a name — a 404 or 409, never a raw database error", async () => {
     const w = await world();
     const [first, second] = [await w.as(w.admin), await w.as((await makeMember(w.workspace.id, "admin")).user)];
-    const settled = async (ops: Promise<unknown>[]) => {
-      const results = await Promise.allSettled(ops);
+    // Each pair of writes is held until both admins have read (or one waits behind the other's lock): started from
+    // one process without the gate, the first usually commits before the second reads, and the test would pass
+    // with the lock removed.
+    const gate = await writeGate(["GlossaryPair", "NameAlias"]);
+    const settled = async (ops: (() => Promise<unknown>)[]) => {
+      const results = await gate.race(ops);
       for (const r of results) if (r.status === "rejected") expect(r.reason, String(r.reason)).toMatchObject({ status: expect.any(Number) });
       return results.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as { status: number }).status));
     };
-    for (let round = 0; round < 4; round++) {
-      const pair = await createPair(first, { language: "ru", term: `осада${"а".repeat(round)}`, english: `siege ${round}` });
-      // The edit first (both succeed) or the delete first (the edit finds no pair): either way an answer, not a 500.
-      expect([["ok", "ok"], [404, "ok"]]).toContainEqual((await settled([updatePair(first, pair.id, { english: `blockade ${round}` }), deletePair(second, pair.id)])).sort());
-      expect(await db.glossaryPair.count({ where: { id: pair.id } })).toBe(0);
-      const other = await createPair(first, { language: "ru", term: `штурм${"а".repeat(round)}`, english: `assault ${round}` });
-      expect((await settled([deletePair(first, other.id), deletePair(second, other.id)])).sort()).toEqual([404, "ok"]);
-      const names = [`Подоляк${round}`, `Podolyak${round}`];
-      const aliases = await settled([confirmAlias(first, { names }), confirmAlias(second, { names: [names[0], `Podoliak${round}`] })]);
-      expect(aliases.sort()).toEqual([409, "ok"]);
-      const alias = (await listAliases(first)).find((a) => a.names.includes(names[0]))!;
-      expect((await settled([deleteAlias(first, alias.id), deleteAlias(second, alias.id)])).sort()).toEqual([404, "ok"]);
+    try {
+      for (let round = 0; round < 4; round++) {
+        const pair = await createPair(first, { language: "ru", term: `осада${"а".repeat(round)}`, english: `siege ${round}` });
+        // The edit first (both succeed) or the delete first (the edit finds no pair): either way an answer, not a 500.
+        expect([["ok", "ok"], [404, "ok"]]).toContainEqual((await settled([() => updatePair(first, pair.id, { english: `blockade ${round}` }), () => deletePair(second, pair.id)])).sort());
+        expect(await db.glossaryPair.count({ where: { id: pair.id } })).toBe(0);
+        const other = await createPair(first, { language: "ru", term: `штурм${"а".repeat(round)}`, english: `assault ${round}` });
+        expect((await settled([() => deletePair(first, other.id), () => deletePair(second, other.id)])).sort()).toEqual([404, "ok"]);
+        const names = [`Подоляк${round}`, `Podolyak${round}`];
+        const aliases = await settled([() => confirmAlias(first, { names }), () => confirmAlias(second, { names: [names[0], `Podoliak${round}`] })]);
+        expect(aliases.sort()).toEqual([409, "ok"]);
+        const alias = (await listAliases(first)).find((a) => a.names.includes(names[0]))!;
+        expect((await settled([() => deleteAlias(first, alias.id), () => deleteAlias(second, alias.id)])).sort()).toEqual([404, "ok"]);
+      }
+    } finally {
+      await gate.close();
     }
   });
 });

@@ -1,5 +1,8 @@
+// @ts-check
 // Stopping the embedded database process (scripts/lib/embedded-db.ts) from a launcher: scripts/start.mjs
-// for `npm start`, scripts/lib/serve.ts for `npm run dev`. Plain JavaScript so start.mjs loads no TypeScript.
+// for `npm start`, scripts/lib/serve.ts for `npm run dev`. Plain JavaScript so start.mjs loads no TypeScript
+// (it runs on plain Node 20, which can't strip types); TypeScript importers take its types from the JSDoc
+// (allowJs in tsconfig.json), and @ts-check checks this file against them, so there is no .d.mts to keep in step.
 
 /** How long the database may take to close (PGlite checkpoints its files) before it is killed. */
 export const DATABASE_STOP_MS = 30_000;

@@ -159,6 +159,21 @@ describe("stored vectors and the approximate nearest-neighbour index", () => {
     return v.map((x) => x / n);
   };
 
+  /** Stores vectors[from…to) as claims' statement vectors of the workspace, pending (claim ids `<workspace>-v<i>`). */
+  const insertVectors = async (workspaceId: string, fingerprint: string, vectors: Float32Array[], from: number, to: number) => {
+    const ids = vectors.slice(from, to).map((_, i) => `${workspaceId}-v${from + i}`);
+    const q = vectors.slice(from, to).map(quantise);
+    await db.$transaction(async (tx) => {
+      // The claims need only exist: their triggers (search documents, embedding jobs) are not what is tested.
+      await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+      await tx.$executeRaw`INSERT INTO "Claim" ("id", "workspaceId", "statement", "updatedAt") SELECT id, ${workspaceId}, id, now() FROM unnest(${ids}::text[]) id`;
+    });
+    await db.$executeRaw`
+      INSERT INTO "ClaimEmbedding" ("kind", "sourceId", "claimId", "workspaceId", "fingerprint", "textHash", "vector", "scale")
+      SELECT 'statement', d.id, d.id, ${workspaceId}, ${fingerprint}, '', decode(d.hex, 'hex'), d.scale
+      FROM unnest(${ids}::text[], ${q.map((x) => Buffer.from(x.bytes).toString("hex"))}::text[], ${q.map((x) => x.scale)}::real[]) AS d(id, hex, scale)`;
+  };
+
   it("int8 vectors round-trip within half a step per component, and cosines within 0.01", () => {
     let worstStep = 0;
     let worstCosine = 0;
@@ -201,19 +216,7 @@ describe("stored vectors and the approximate nearest-neighbour index", () => {
     const centers = Array.from({ length: 60 }, () => unit(Float32Array.from({ length: DIM }, gaussian)));
     const near = (c: number) => unit(centers[c]!.map((x) => x + gaussian() * 0.1));
     const vectors = Array.from({ length: 3000 }, (_, i) => near(i % centers.length));
-    const insert = async (from: number, to: number) => {
-      const ids = vectors.slice(from, to).map((_, i) => `${workspace.id}-v${from + i}`);
-      const q = vectors.slice(from, to).map(quantise);
-      await db.$transaction(async (tx) => {
-        // The claims need only exist: their triggers (search documents, embedding jobs) are not what is tested.
-        await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
-        await tx.$executeRaw`INSERT INTO "Claim" ("id", "workspaceId", "statement", "updatedAt") SELECT id, ${workspace.id}, id, now() FROM unnest(${ids}::text[]) id`;
-      });
-      await db.$executeRaw`
-        INSERT INTO "ClaimEmbedding" ("kind", "sourceId", "claimId", "workspaceId", "fingerprint", "textHash", "vector", "scale")
-        SELECT 'statement', d.id, d.id, ${workspace.id}, ${fingerprint}, '', decode(d.hex, 'hex'), d.scale
-        FROM unnest(${ids}::text[], ${q.map((x) => Buffer.from(x.bytes).toString("hex"))}::text[], ${q.map((x) => x.scale)}::real[]) AS d(id, hex, scale)`;
-    };
+    const insert = (from: number, to: number) => insertVectors(workspace.id, fingerprint, vectors, from, to);
     const exactNearest = (query: Float32Array, upTo: number) => {
       let best = -1;
       for (let i = 0; i < upTo; i++) if (best < 0 || dot(query, vectors[i]!) > dot(query, vectors[best]!)) best = i;
@@ -258,6 +261,39 @@ describe("stored vectors and the approximate nearest-neighbour index", () => {
     await db.workspace.delete({ where: { id: workspace.id } });
     expect(await db.embeddingIndex.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await db.claimEmbedding.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+
+  it("a process keeps a workspace's centroids between queries until the index is trained again, here or by another instance", async () => {
+    const { workspace } = await makeWorkspace();
+    const fingerprint = "ivf-cache@0000000000000000";
+    const centers = Array.from({ length: 12 }, () => unit(Float32Array.from({ length: DIM }, gaussian)));
+    const vectors = Array.from({ length: 1200 }, (_, i) => unit(centers[i % centers.length]!.map((x) => x + gaussian() * 0.1)));
+    const query = vectors[0]!;
+    const all = 100;
+    await insertVectors(workspace.id, fingerprint, vectors, 0, 600);
+    expect(await trainIndex(workspace.id, fingerprint)).toBe(600);
+    const probes = await probesFor(workspace.id, fingerprint, query, all);
+    expect([...probes].sort()).toEqual([0, 1, 2]);
+
+    // The stored centroids changed behind the index's stamp (as no code does): this process still uses the ones it read,
+    // so a query no longer reads them.
+    const index = await db.embeddingIndex.findUniqueOrThrow({ where: { workspaceId: workspace.id } });
+    const dim = index.centroids!.byteLength / index.lists;
+    const swap = (bytes: Uint8Array, width: number) =>
+      Buffer.concat([bytes.subarray(width, 2 * width), bytes.subarray(0, width), bytes.subarray(2 * width)]);
+    await db.embeddingIndex.update({ where: { workspaceId: workspace.id }, data: { centroids: swap(index.centroids!, dim), scales: swap(index.scales!, 4) } });
+    expect(await probesFor(workspace.id, fingerprint, query, all)).toEqual(probes);
+    // Another instance's training stamps the row anew: the next query reads the centroids again (lists 0 and 1 swapped).
+    await db.embeddingIndex.update({ where: { workspaceId: workspace.id }, data: { trainedAt: new Date(index.trainedAt!.getTime() + 1) } });
+    expect(await probesFor(workspace.id, fingerprint, query, all)).toEqual(probes.map((l) => (l < 2 ? 1 - l : l)));
+
+    // Trained again here, on twice the vectors: five lists, not the three kept.
+    await insertVectors(workspace.id, fingerprint, vectors, 600, 1200);
+    expect(await trainIndex(workspace.id, fingerprint)).toBe(1200);
+    expect([...(await probesFor(workspace.id, fingerprint, query, all))].sort()).toEqual([0, 1, 2, 3, 4]);
+    // Gone with its workspace: no centroids, and none kept.
+    await db.workspace.delete({ where: { id: workspace.id } });
+    expect(await probesFor(workspace.id, fingerprint, query, all)).toEqual([]);
   });
 });
 
