@@ -2,7 +2,7 @@ import { detectLanguage } from "@/lib/articles/import/language";
 import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { blendWithMeaning } from "./embeddings/blend";
-import { glossaryLabelsFor, selectionLanguage } from "./glossary-reasons";
+import { glossaryLabelsFor, glossaryLanguages, selectionLanguage } from "./glossary-reasons";
 import { readableReasons, type Surface } from "./readable-reasons";
 
 /**
@@ -514,10 +514,11 @@ function settings() {
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   const [, rows] = await db.$transaction([settings(), db.$queryRaw<Row[]>(rankQuery(input))]);
   const language = selectionLanguage(input.surface.text, input.surface.language);
+  const pairLanguages = await glossaryLanguages(input.workspaceId, rows.flatMap((r) => (r.labels ?? []).filter(([k]) => k === "glossary").map(([, l]) => l)), language);
   return rows.map(({ byText, matched, labels, selectionSurfaces, claimSurfaces, ...row }) => ({
     ...row,
     matchedBy: byText ? "text" : "trigram",
-    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, claimSurfaces, language),
+    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, claimSurfaces, (pairs) => glossaryLabelsFor(pairs, language, pairLanguages)),
   }));
 }
 
@@ -542,10 +543,16 @@ export function displayTerm(lexeme: string): string {
  * the names); every other term as the selection and the claim write it
  * (readableReasons), strongest first.
  */
-function reasonsFrom(matched: [string, string][], labels: [string, string][], selection: Surface[], claim: Surface[], language: "ru" | "uk" | null): SuggestionReason[] {
+function reasonsFrom(
+  matched: [string, string][],
+  labels: [string, string][],
+  selection: Surface[],
+  claim: Surface[],
+  shownPairs: (labels: string[]) => string[],
+): SuggestionReason[] {
   const byKind = new Map<ReasonKind, string[]>();
   // A glossary pair of the selection's own language, not its neighbour's with the same stem (X37; lib/search/glossary-reasons.ts).
-  const pairs = new Set(glossaryLabelsFor(labels.filter(([kind]) => kind === "glossary").map(([, label]) => label), language));
+  const pairs = new Set(shownPairs(labels.filter(([kind]) => kind === "glossary").map(([, label]) => label)));
   for (const [kind, label] of labels) {
     if (kind === "glossary" && !pairs.has(label)) continue;
     const k: ReasonKind = kind === "alias" ? "name" : "glossary";

@@ -108,7 +108,7 @@ DECLARE
     "александр": ["alexander", "aleksandr"], "олександр": ["oleksandr", "alexander"],
     "андрей": ["andrei", "andrey"], "андре": ["andrei", "andrey"], "андрій": ["andriy", "andrii"],
     "дмитрий": ["dmitry", "dmitri"], "дмитри": ["dmitry", "dmitri"], "дмитро": ["dmytro"], "николай": ["nikolai", "nikolay"], "никола": ["nikolai", "nikolay"], "владимир": ["vladimir"], "володимир": ["volodymyr", "vladimir"], "микола": ["mykola"],
-    "михаил": ["mikhail"], "михайло": ["mykhailo"], "мария": ["maria"], "марія": ["maria"],
+    "михаил": ["mikhail"], "михайло": ["mykhailo"], "мария": ["maria"], "марія": ["maria"], "марии": ["maria"], "мари": ["maria"], "марії": ["maria"], "марі": ["maria"],
     "виктория": ["victoria"], "вікторія": ["victoria"], "венди": ["wendy"], "венді": ["wendy"],
     "джо": ["joe"], "джейк": ["jake"], "лиз": ["liz"], "ліз": ["liz"],
     "байден": ["biden"], "трасс": ["truss"], "салливан": ["sullivan"], "салліван": ["sullivan"],
@@ -344,11 +344,18 @@ DECLARE
   covering JSONB := '[]';
   groups TEXT[];
 BEGIN
-  -- The whole text's dates and numbers, with the words each was read from (only where two digits' words may meet).
+  -- The whole text's dates and numbers, with the words each was read from (only where two digits' words may meet);
+  -- a date's "year" word after it (17 декабря 2021 года, 17 грудня 2021 року, 2021 г.) is part of the date.
   IF c ~ '[0-9][^0-9]+[[:alnum:]]|[[:alpha:]][^[:alnum:]]+[0-9]' THEN
-    SELECT coalesce(jsonb_agg(jsonb_build_array(s.lexeme, s.pos, s.pos + (SELECT count(*) FROM regexp_matches(s.surface, '[[:alnum:]]+', 'g'))::int - 1)), '[]')
+    SELECT coalesce(jsonb_agg(jsonb_build_array(s.lexeme, s.pos, s.last + CASE
+             WHEN s.lexeme ~ '^0[dm][0-9]' AND lower(substring(c FROM '^[^[:alnum:]]*(?:[[:alnum:]]+[^[:alnum:]]*){' || s.last || '}([[:alnum:]]+)'))
+                  ~ '^(год|года|году|годом|г|рік|року|р|year)$' THEN 1 ELSE 0 END)), '[]')
     INTO covering
-    FROM "search_surfaces"(c, lang, "search_signals"(c)) s;
+    FROM (SELECT x.lexeme, x.pos, x.pos + (SELECT count(*) FROM regexp_matches(x.surface, '[[:alnum:]]+', 'g'))::int - 1 AS last
+          FROM "search_surfaces"(c, lang, "search_signals"(c)) x) s
+    -- A whole date's month (0m) and day (0dm) tokens are not asked for beside it: a day and month's surface may be
+    -- the whole date (17.12.2021), which would let 17.12.2020 in.
+    WHERE NOT (s.lexeme ~ '^0(m|dm)[0-9]' AND c IS NOT NULL AND EXISTS (SELECT 1 FROM unnest("search_signals"(c)) d WHERE d ~ '^0d[0-9]{8}$'));
   END IF;
   SELECT array_agg(DISTINCT g) INTO groups FROM (
     SELECT w.n, '(' || string_agg('''' || replace(replace(t.lexeme, '\', '\\'), '''', '''''') || '''' || wt, ' | ' ORDER BY t.lexeme) || ')' AS g
