@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { confirmAlias } from "@/lib/glossary/confirm-alias";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { isPlace } from "./places";
-import { suggestClaims, type ClaimSuggestion } from "./suggest-claims";
+import { importArticle } from "@/lib/articles/import/import-article";
+import { searchClaims, suggestClaims, type ClaimSuggestion } from "./suggest-claims";
 
 /**
  * Issue 14, testers' findings on cross-language details (migration
@@ -141,6 +142,27 @@ describe("suggestions", () => {
     const [uk] = await suggestClaims({ workspaceId, text: "Санкції найсильніше вдарили по банках", limit: 3 });
     expect(uk.statement).toBe(STATEMENTS.sanctions);
     expect(reason(uk, "glossary")).toEqual(["санкції = sanctions"]);
+  });
+});
+
+describe("a term only a mention's quote has is shown as the quote writes it (X34)", () => {
+  it("the search «санкци» finds the claim through its Ukrainian article's quote and says «санкции», not the stem", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const claim = await db.claim.create({ data: { workspaceId: workspace.id, statement: "Ministers discussed the package on Monday", language: "en", createdById: admin.id } });
+    const content = "Міністри обговорили санкции у понеділок.\n\nДалі буде.";
+    const { article } = await importArticle({ workspaceId: workspace.id, actorId: admin.id, filename: "uk.txt", format: "text", content });
+    const stored = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true, revision: true, language: true } });
+    expect(stored.language).toBe("uk");
+    const exact = "Міністри обговорили санкции у понеділок.";
+    const start = stored.text.indexOf(exact);
+    await db.annotation.create({
+      data: { workspaceId: workspace.id, articleId: article.id, createdById: admin.id, claimId: claim.id, exact, prefix: "", suffix: "", start, end: start + exact.length, anchoredRevision: stored.revision },
+    });
+    const [hit] = await searchClaims({ workspaceId: workspace.id, query: "санкци", limit: 3 });
+    expect(hit?.claimId).toBe(claim.id);
+    const terms = hit.reasons.flatMap((r) => r.terms);
+    expect(terms).toContain("санкции");
+    expect(terms).not.toContain("санкци");
   });
 });
 

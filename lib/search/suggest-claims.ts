@@ -3,6 +3,7 @@ import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { blendWithMeaning } from "./embeddings/blend";
 import { glossaryLabelsFor, glossaryLanguages, selectionLanguage } from "./glossary-reasons";
+import { mentionSurfaces, unspelled } from "./mention-surfaces";
 import { readableReasons, type Surface } from "./readable-reasons";
 
 /**
@@ -514,11 +515,17 @@ function settings() {
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   const [, rows] = await db.$transaction([settings(), db.$queryRaw<Row[]>(rankQuery(input))]);
   const language = selectionLanguage(input.surface.text, input.surface.language);
-  const pairLanguages = await glossaryLanguages(input.workspaceId, rows.flatMap((r) => (r.labels ?? []).filter(([k]) => k === "glossary").map(([, l]) => l)), language);
+  const [pairLanguages, quoted] = await Promise.all([
+    glossaryLanguages(input.workspaceId, rows.flatMap((r) => (r.labels ?? []).filter(([k]) => k === "glossary").map(([, l]) => l)), language),
+    // Terms the claim has only in a mention's quote, as the quote writes them (X34), not as their stems.
+    mentionSurfaces(unspelled(rows)),
+  ]);
   return rows.map(({ byText, matched, labels, selectionSurfaces, claimSurfaces, ...row }) => ({
     ...row,
     matchedBy: byText ? "text" : "trigram",
-    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, claimSurfaces, (pairs) => glossaryLabelsFor(pairs, language, pairLanguages)),
+    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, [...claimSurfaces, ...(quoted.get(row.claimId) ?? [])], (pairs) =>
+      glossaryLabelsFor(pairs, language, pairLanguages),
+    ),
   }));
 }
 
