@@ -73,6 +73,22 @@ describe("the claims list crosses dates and scripts as suggestions do (X49, N14b
     expect(await listed({ claimant: "ministry" })).toEqual([]);
   });
 
+  it("a confirmed alias still adds the names no spelling joins", async () => {
+    const { workspace, admin } = await makeWorkspace();
+    const statements = ["Prices will fall", "The note was handed over"];
+    await db.claim.createMany({
+      data: [
+        { workspaceId: workspace.id, statement: statements[0], claimant: "Maria Zakharova", language: "en", createdById: admin.id },
+        { workspaceId: workspace.id, statement: statements[1], claimant: "MFA spokeswoman", language: "en", createdById: admin.id },
+      ],
+    });
+    const own = await authorize(admin.id, workspace.slug, "workspace.view");
+    const list = async (claimant: string) => (await listClaims(own, { claimant } as never)).items.map((c) => c.statement).sort();
+    expect(await list("Захарова")).toEqual([statements[0]]);
+    await confirmAlias(own, { names: ["Maria Zakharova", "MFA spokeswoman"] } as never);
+    expect(await list("Zakharova")).toEqual([...statements].sort());
+  });
+
   it("ё and е are one letter in the list's search, and «Соединенные Штаты» is the United States (X35, X32)", async () => {
     expect((await listed({ q: "Соединенные Штаты" })).sort()).toEqual([STATEMENTS.yo, STATEMENTS.us].sort());
     expect(await listed({ q: "соединенные штаты расширили" })).toEqual([STATEMENTS.yo]);
