@@ -98,3 +98,45 @@ test("a Russian selection of 6,000 characters (120 KB as a URL: over Node's head
   await expect(item.getByTestId("suggestion-reasons")).toContainText("Сергей Лавров ↔ Sergey Lavrov");
   await expect(dialog(page)).not.toContainText("Suggestions couldn't be loaded");
 });
+
+test("a two-digit year is the date (X39), shown once; the claims list's search finds the claim by the date in Russian (X49) and the claimant in Cyrillic (N14b-5)", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signUpAndLand(page, newPerson("Datekeeper"));
+  const slug = await createWorkspace(page, "Dates desk");
+  const en = "The ceasefire was agreed on 17 December 2021 in Minsk.";
+  const ru = "Перемирие подписали 17.12.21 в Минске.";
+  const file = (name: string, title: string, body: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(`${title}\n\n${body} The rest of the report follows here.\n`) });
+  await uploadFiles(page, slug, [file("truce-en.txt", "Truce", en), file("truce-ru.txt", "Перемирие", ru)], { "truce-en.txt": "Added", "truce-ru.txt": "Added" });
+
+  await openArticle(page, slug, "Truce");
+  await openComposer(page, en);
+  await dialog(page).getByLabel("Claimant").fill("Maria Zakharova");
+  const marked = page.waitForResponse(isPost(/\/mark-as-claim$/));
+  await dialog(page).getByRole("button", { name: "Create claim" }).click();
+  expect((await marked).status()).toBe(201);
+  await expect(dialog(page)).toHaveCount(0);
+
+  await openArticle(page, slug, "Перемирие");
+  await openComposer(page, ru);
+  const item = dialog(page).getByRole("list", { name: "Suggested claims" }).getByRole("listitem").filter({ hasText: en });
+  await expect(item).toBeVisible();
+  const reasons = item.getByTestId("suggestion-reasons");
+  await expect(reasons).toContainText(/Date: 17\.12\.21 ↔ 17 December 2021/);
+  // One date, one reason: not again as a number or a second date.
+  await expect(reasons).not.toContainText(/Number:/);
+  expect((await reasons.textContent())?.match(/17 December 2021/g)).toHaveLength(1);
+  await page.keyboard.press("Escape");
+
+  await page.goto(`/w/${slug}/claims`);
+  const filters = page.getByRole("form", { name: "Filter claims" });
+  const rows = page.locator("tbody tr");
+  await filters.getByLabel("Search statements").fill("17 декабря 2021 года");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await page.waitForURL(/q=/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(en.slice(0, 30));
+  await page.goto(`/w/${slug}/claims?claimant=${encodeURIComponent("Захарова")}`);
+  await expect(rows).toHaveCount(1);
+  await page.goto(`/w/${slug}/claims?q=${encodeURIComponent("17 декабря 2020")}`);
+  await expect(rows).toHaveCount(0);
+});

@@ -13,7 +13,7 @@ const PLACE_STEMS = [
   // countries
   "russia", "росси", "росі", "росія", "ukrain", "украин", "україн", "belarus", "беларус", "білорус", "германи", "німеччин", "germany",
   "france", "франци", "франці", "britain", "британи", "британі", "england", "англи", "англі", "poland", "польш", "польщ", "china", "кита", "кита",
-  "america", "америк", "usa", "сша", "united states", "turkey", "турци", "туреччин", "georgia", "грузи", "грузі", "moldova", "молдав", "молдов",
+  "america", "америк", "usa", "сша", "turkey", "турци", "туреччин", "georgia", "грузи", "грузі", "moldova", "молдав", "молдов",
   "kazakhstan", "казахстан", "finland", "финлянди", "фінлянді", "sweden", "швеци", "швеці", "estonia", "эстони", "естоні", "latvia", "латви", "латві",
   "lithuania", "литв", "литв", "romania", "румыни", "румуні", "hungary", "венгри", "угорщин", "italy", "итали", "італі", "spain", "испани", "іспані",
   "iran", "иран", "іран", "israel", "израил", "ізраїл", "syria", "сири", "сирі", "japan", "япони", "японі", "india", "инди", "інді", "europe", "европ", "європ",
@@ -30,8 +30,34 @@ const PLACE_STEMS = [
 
 const STEMS = [...new Set(PLACE_STEMS)];
 
-/** Whether a word shown in a reason ("Брюсселе", "Geneva", "Росії") is a listed place. */
-export function isPlace(word: string): boolean {
-  const w = word.toLocaleLowerCase().replace(/[’'ʼ]s$/, "");
-  return STEMS.some((s) => w.startsWith(s) && w.length - s.length <= (s.length <= 3 ? 1 : 4));
+/**
+ * Places of several words (X32), each word as the start of its forms the same
+ * way: «Соединённые Штаты», «Соединенных Штатов», «Сполучені Штати» and
+ * "United States" (met through migration search_lows, which reads their words
+ * as united and states); a name of a place is the whole phrase, not one word of it.
+ */
+const PLACE_PHRASES = [
+  ["united", "states"], ["соединенн", "штат"], ["сполучен", "штат"],
+  ["united", "kingdom"], ["соединенн", "королевств"], ["сполучен", "королівств"],
+];
+
+const startsLike = (w: string, s: string) => w.startsWith(s) && w.length - s.length <= (s.length <= 3 ? 1 : 4);
+
+const oneWord = (w: string) => STEMS.some((s) => startsLike(w, s));
+
+/**
+ * Whether a word shown in a reason ("Брюсселе", "Geneva", "Росії") is a listed
+ * place, or words are places one after another ("United States", «Соединённых
+ * Штатов Америки», "Moscow Kyiv").
+ */
+export function isPlace(text: string): boolean {
+  const words = text.toLocaleLowerCase().replaceAll("ё", "е").split(/\s+/).filter(Boolean).map((w) => w.replace(/[’'ʼ]s$/, ""));
+  if (!words.length) return false;
+  for (let i = 0; i < words.length; ) {
+    const phrase = PLACE_PHRASES.find((p) => p.every((s, j) => !!words[i + j] && startsLike(words[i + j], s)));
+    if (phrase) i += phrase.length;
+    else if (oneWord(words[i])) i += 1;
+    else return false;
+  }
+  return true;
 }

@@ -77,9 +77,9 @@ function outermost(sides: Side[]): Side[] {
   return sides.filter((s) => kept.includes(s));
 }
 
-/** A name side whose words, in either text, are all a listed place. */
+/** A name side whose words, in either text, are all listed places (one word or several: «Соединённые Штаты ↔ United States»). */
 function placeSide(side: Side): boolean {
-  return [side.selection?.text, side.claim?.text].some((t) => !!t && t.split(/\s+/).every(isPlace));
+  return [side.selection?.text, side.claim?.text].some((t) => !!t && isPlace(t));
 }
 
 /**

@@ -2,6 +2,8 @@ import { detectLanguage } from "@/lib/articles/import/language";
 import { db, PREPARED } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { blendWithMeaning } from "./embeddings/blend";
+import { glossaryLabelsFor, glossaryLanguages, selectionLanguage } from "./glossary-reasons";
+import { mentionSurfaces, unspelled } from "./mention-surfaces";
 import { readableReasons, type Surface } from "./readable-reasons";
 
 /**
@@ -523,10 +525,18 @@ function settings() {
 
 async function rankClaims(input: RankInput): Promise<ClaimSuggestion[]> {
   const [, rows] = await db.$transaction([settings(), db.$queryRaw<Row[]>(rankQuery(input))]);
+  const language = selectionLanguage(input.surface.text, input.surface.language);
+  const [pairLanguages, quoted] = await Promise.all([
+    glossaryLanguages(input.workspaceId, rows.flatMap((r) => (r.labels ?? []).filter(([k]) => k === "glossary").map(([, l]) => l)), language),
+    // Terms the claim has only in a mention's quote, as the quote writes them (X34), not as their stems.
+    mentionSurfaces(unspelled(rows)),
+  ]);
   return rows.map(({ byText, matched, labels, selectionSurfaces, claimSurfaces, ...row }) => ({
     ...row,
     matchedBy: byText ? "text" : "trigram",
-    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, claimSurfaces),
+    reasons: reasonsFrom(matched, labels ?? [], selectionSurfaces, [...claimSurfaces, ...(quoted.get(row.claimId) ?? [])], (pairs) =>
+      glossaryLabelsFor(pairs, language, pairLanguages),
+    ),
   }));
 }
 
@@ -551,9 +561,18 @@ export function displayTerm(lexeme: string): string {
  * the names); every other term as the selection and the claim write it
  * (readableReasons), strongest first.
  */
-function reasonsFrom(matched: [string, string][], labels: [string, string][], selection: Surface[], claim: Surface[]): SuggestionReason[] {
+function reasonsFrom(
+  matched: [string, string][],
+  labels: [string, string][],
+  selection: Surface[],
+  claim: Surface[],
+  shownPairs: (labels: string[]) => string[],
+): SuggestionReason[] {
   const byKind = new Map<ReasonKind, string[]>();
+  // A glossary pair of the selection's own language, not its neighbour's with the same stem (X37; lib/search/glossary-reasons.ts).
+  const pairs = new Set(shownPairs(labels.filter(([kind]) => kind === "glossary").map(([, label]) => label)));
   for (const [kind, label] of labels) {
+    if (kind === "glossary" && !pairs.has(label)) continue;
     const k: ReasonKind = kind === "alias" ? "name" : "glossary";
     const terms = byKind.get(k) ?? [];
     if (!terms.includes(label)) byKind.set(k, [...terms, label]);
