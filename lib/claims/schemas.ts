@@ -239,7 +239,7 @@ export const claimFiltersSchema = z.object({
   const [sort, value, cursorId] = decoded as unknown[];
   const timeSorted = sort === "updated" || sort === "created";
   if ((timeSorted && (typeof value !== "string" || !isCalendarDate(value))) || (typeof cursorId === "string" && !isId(cursorId))) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_MESSAGE });
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_MESSAGE, params: { code: "invalid_cursor" } });
   }
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;

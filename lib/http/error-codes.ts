@@ -169,6 +169,16 @@ export const ERROR_CODES = [
   "bundle_not_object",
   "not_utf8",
   "bundle_empty",
+  "invalid_cursor",
+  "if_match_invalid",
+  "if_match_disagrees",
+  "path_params_invalid",
+  "path_id_invalid",
+  "path_malformed",
+  "query_params_invalid",
+  "query_not_utf8",
+  "query_replacement_char",
+  "query_repeated",
   // END specific codes
 ] as const;
 
