@@ -186,3 +186,25 @@ test("Mark as claim: a claimant the server refuses (a tab pasted in) is marked a
   await dialog.getByRole("button", { name: "Создать утверждение" }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test("the claims list in Ukrainian and Russian: a bad assignee or article filter is explained at its control, with the value, in the reader's words", async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = await desk(page, "Assignee");
+  const english = ["is not me, none or a member", "is not an article id", "Assignee:", "Article:", "Запит відхилено", "Запрос отклонён"];
+  await showIn(page, "uk");
+  await page.goto(`/w/${slug}/claims?assignee=${encodeURIComponent("<me>")}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  const assignee = page.getByLabel("Виконавець", { exact: true });
+  await expect(assignee).toHaveAttribute("aria-invalid", "true");
+  await expect(assignee).toHaveAccessibleDescription("Виконавець: «<me>» — це не me, не none і не id учасника.");
+  await expectNoLeftoverEnglish(page, english);
+  await expectNoMissingMessages(page);
+
+  await showIn(page, "ru");
+  await page.goto(`/w/${slug}/claims?assignee=${encodeURIComponent("кто-то")}&articleId=${encodeURIComponent("a b")}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByLabel("Исполнитель", { exact: true })).toHaveAccessibleDescription("Исполнитель: «кто-то» — это не me, не none и не id участника.");
+  await expect(page.getByText("Статья: «a b» — это не id статьи.")).toBeVisible();
+  await expectNoLeftoverEnglish(page, english);
+  await expectNoMissingMessages(page);
+});

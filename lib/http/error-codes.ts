@@ -179,6 +179,8 @@ export const ERROR_CODES = [
   "query_not_utf8",
   "query_replacement_char",
   "query_repeated",
+  "assignee_filter",
+  "article_filter",
   // END specific codes
 ] as const;
 
