@@ -181,6 +181,22 @@ export const ERROR_CODES = [
   "query_repeated",
   "assignee_filter",
   "article_filter",
+  "model_onnx_missing",
+  "model_tokenizer_missing",
+  "model_file_unreadable",
+  "model_config_not_json",
+  "model_config_not_object",
+  "model_config_unknown_setting",
+  "model_config_text",
+  "model_config_name_empty",
+  "model_config_too_long",
+  "model_config_whole_number",
+  "model_config_tokens_range",
+  "model_tokenizer_unusable",
+  "model_not_onnx",
+  "model_no_input_ids",
+  "model_probe_failed",
+  "model_unusable",
   // END specific codes
 ] as const;
 
