@@ -72,7 +72,7 @@ test("a model directory with problems: each is listed in the admin's language, R
     await expect(page.locator("html")).toHaveAttribute("lang", "uk");
     const uk = page.getByRole("list", { name: "Що виправити в теці моделі" }).getByRole("listitem");
     await expect(uk.first()).toHaveText("Немає файлу model.onnx; у ньому має бути модель ембедингів речень у форматі ONNX.");
-    await expect(uk.filter({ hasText: "maxTokens" })).toHaveText("claimtrail.json: maxTokens має бути від 8 до 8192.");
+    await expect(uk.filter({ hasText: "від 8 до 8192" })).toHaveText("claimtrail.json: maxTokens має бути від 8 до 8192.");
     await expectNoLeftoverEnglish(page, english);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
