@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { addArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUp } from "./helpers";
+import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 // Sign-up hashes a password (argon2id) and each step renders on the server: slow when the shared machine is loaded.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -104,4 +105,54 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await file.setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hypothesis)) });
   await expect(section.getByText("3 already highlighted", { exact: false })).toBeVisible();
   await expect(section.getByRole("button", { name: "Import 0 highlights" })).toBeDisabled();
+});
+
+test("annotation import in Russian: each span's reason, its notices and what is left out are said in Russian", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signUp(page, newPerson("Importru"));
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
+  const slug = await createWorkspace(page, "Annotation import ru desk");
+  await setLocaleCookie(page.context(), new URL(page.url()).origin, "ru");
+  await page.goto(`/w/${slug}/import`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  const section = page.getByRole("region", { name: "Импорт аннотаций из других инструментов" });
+  const file = section.getByLabel("Файл аннотаций");
+  const text = "The harbour will double in size.";
+  // A task with a good span, a span past the text's end and one with 22 tags; an image task with no text.
+  const tags = Array.from({ length: 22 }, (_, i) => `tag${i}`);
+  const tasks = [
+    {
+      data: { text },
+      annotations: [
+        {
+          result: [
+            { type: "labels", value: { start: 4, end: 11, text: "harbour", labels: ["Place"] } },
+            { type: "labels", value: { start: 40, end: 50, labels: ["Place"] } },
+            { type: "labels", value: { start: 17, end: 23, text: "double", labels: tags } },
+          ],
+        },
+      ],
+    },
+    { data: { image: "http://x.example/y.png" }, annotations: [{ result: [{ type: "labels", value: { start: 0, end: 4, labels: ["X"] } }] }] },
+  ];
+  await file.setInputFiles({ name: "tasks.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(tasks)) });
+  const table = section.getByRole("region", { name: "Аннотации в файле" }).getByRole("table");
+  await expect(table.getByRole("row").filter({ hasText: "Потеряно" })).toContainText("Смещения 40–50 выходят за текст (32 симв.).");
+  await expect(table.getByRole("row").filter({ hasText: "tag0" })).toContainText("Сохранены только первые 20 из 22 тегов.");
+  await expect(section.getByText(/^задача 2: В нём нет текста, только data\.image/)).toBeVisible();
+  const english = ["are beyond the text", "tags are kept", "It has no text", "data.text is only", "(a file's address"];
+  await expectNoLeftoverEnglish(page, english);
+  await expectNoMissingMessages(page);
+
+  // doccano JSON Lines with a line that isn't JSON: left out, said in Ukrainian.
+  await setLocaleCookie(page.context(), new URL(page.url()).origin, "uk");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  const ukSection = page.getByRole("region", { name: "Імпорт анотацій з інших інструментів" });
+  const lines = [JSON.stringify({ text, label: [[4, 11, "Place"]] }), "{ not json", JSON.stringify({ text, label: [[4, 11, "Place"]] })].join("\n");
+  await ukSection.getByLabel("Файл анотацій").setInputFiles({ name: "doccano.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines) });
+  await expect(ukSection.getByText(/^рядок 2: Неприпустимий JSON\.$/)).toBeVisible();
+  await expectNoLeftoverEnglish(page, ["Not valid JSON"]);
+  await expectNoMissingMessages(page);
+  await expectAccessible(page, "annotation import report in Ukrainian");
 });

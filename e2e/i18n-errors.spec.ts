@@ -186,3 +186,59 @@ test("Mark as claim: a claimant the server refuses (a tab pasted in) is marked a
   await dialog.getByRole("button", { name: "Создать утверждение" }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test("the claims list in Ukrainian and Russian: a bad assignee or article filter is explained at its control, with the value, in the reader's words", async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = await desk(page, "Assignee");
+  const english = ["is not me, none or a member", "is not an article id", "Assignee:", "Article:", "Запит відхилено", "Запрос отклонён"];
+  await showIn(page, "uk");
+  await page.goto(`/w/${slug}/claims?assignee=${encodeURIComponent("<me>")}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  const assignee = page.getByLabel("Виконавець", { exact: true });
+  await expect(assignee).toHaveAttribute("aria-invalid", "true");
+  await expect(assignee).toHaveAccessibleDescription("Виконавець: «<me>» — це не me, не none і не id учасника.");
+  await expectNoLeftoverEnglish(page, english);
+  await expectNoMissingMessages(page);
+
+  await showIn(page, "ru");
+  await page.goto(`/w/${slug}/claims?assignee=${encodeURIComponent("кто-то")}&articleId=${encodeURIComponent("a b")}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByLabel("Исполнитель", { exact: true })).toHaveAccessibleDescription("Исполнитель: «кто-то» — это не me, не none и не id участника.");
+  await expect(page.getByText("Статья: «a b» — это не id статьи.")).toBeVisible();
+  await expectNoLeftoverEnglish(page, english);
+  await expectNoMissingMessages(page);
+});
+
+test("bundle import in Russian: a dry run's problems are listed in Russian, and a dry run's notes too", async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = await desk(page, "Bundleru");
+  await claimOnNewArticle(page, slug, "Ferry terminal opening", "The new ferry terminal will open in September, the port authority said.");
+  const exported = await page.request.get(`/api/w/${slug}/export?format=bundle`);
+  expect(exported.status()).toBe(200);
+  const valid = Buffer.from(await exported.body());
+  const broken = JSON.parse(valid.toString("utf8"));
+  broken.claims[0].assigneeId = "ghost";
+  broken.articles[0].contentHash = "0".repeat(64);
+
+  await showIn(page, "ru");
+  await page.goto(`/w/${slug}/import`);
+  const section = page.getByRole("region", { name: "Импорт пакета Claimtrail" });
+  const file = section.getByLabel("Файл пакета");
+  await file.setInputFiles({ name: "broken.claimtrail.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+  const problem = section.locator("#bundle-file-problem");
+  await expect(problem).toContainText("Этот пакет нельзя импортировать: 2 проблемы.");
+  await expect(problem.getByRole("listitem").filter({ hasText: "assigneeId" })).toHaveText('claims #1 › assigneeId: Человека "ghost" нет в people.');
+  await expect(problem.getByRole("listitem").filter({ hasText: "contentHash" })).toHaveText("articles #1 › contentHash: Хеш содержимого не равен SHA-256 текста.");
+  await expect(file).toHaveAccessibleDescription(/Хеш содержимого не равен SHA-256 текста\./);
+  const english = ["is not in people", "The content hash is not", "This isn't a bundle", "Недопустимое значение", "Запрос отклонён"];
+  await expectNoLeftoverEnglish(page, english);
+
+  // The bundle as exported, into the workspace that holds its article already: the dry run's notes are in Russian too.
+  await file.setInputFiles({ name: "desk.claimtrail.json", mimeType: "application/json", buffer: valid });
+  await expect(section.getByRole("heading", { name: "Будет создано" })).toBeVisible();
+  await expect(section.getByRole("listitem").filter({ hasText: "уже есть здесь" })).toHaveText(
+    "1 статья уже есть здесь: выделения добавляются к существующей. Повторный импорт того же пакета удвоит его выделения и утверждения.",
+  );
+  await expectNoLeftoverEnglish(page, [...english, "already here", "Importing the same bundle twice"]);
+  await expectNoMissingMessages(page);
+});

@@ -222,3 +222,42 @@ test("the inbox pages: 50 at a time, “Load more” brings the older ones once 
   await expect(b.getByRole("status").filter({ hasText: "All read" })).toBeVisible();
   await bea.context.close();
 });
+
+test("forgot password from a Ukrainian or Russian browser: someone who never saved a language gets the mail in the page's language", async ({ page, browser }) => {
+  test.slow();
+  const olena = newPerson("Olena");
+  await signUpAndLand(page, olena);
+  // Asked from a browser that wants Ukrainian (Accept-Language), signed out.
+  const ukBrowser = await browser.newContext({ locale: "uk-UA" });
+  const g = await ukBrowser.newPage();
+  await g.goto("/forgot-password");
+  await expect(g.locator("html")).toHaveAttribute("lang", "uk");
+  await g.getByLabel("Електронна пошта").fill(olena.email);
+  await g.getByRole("button", { name: "Надіслати посилання" }).click();
+  await expect(g.getByRole("status").filter({ hasText: "посилання для скидання вже надіслано" })).toBeVisible();
+  const mail = await sink.waitFor((m) => m.to.includes(olena.email), 30_000);
+  expect(mail.subject).toBe("Скидання пароля Claimtrail");
+  expect(mail.text).toContain("Виберіть новий пароль: ");
+  expect(mail.text).not.toMatch(/⟦|Choose a new password|Reset your/);
+  // The link it carries works like any other: the reset page, in Ukrainian too.
+  const link = /(\S+\/reset-password\?token=\S+)/.exec(mail.text)![1].replace(/^https?:\/\/[^/]+/, "");
+  await g.goto(link);
+  await expect(g.locator("html")).toHaveAttribute("lang", "uk");
+  await ukBrowser.close();
+
+  // The language chosen on the sign-in page (the cookie) wins over the browser's.
+  const bea = newPerson("Bea");
+  const signup = await browser.newContext();
+  await signUpAndLand(await signup.newPage(), bea);
+  await signup.close();
+  const other = await browser.newContext({ locale: "uk-UA" });
+  await other.addCookies([{ name: "claimtrail-locale", value: "ru", url: new URL(page.url()).origin }]);
+  const b = await other.newPage();
+  await b.goto("/forgot-password");
+  await expect(b.locator("html")).toHaveAttribute("lang", "ru");
+  await b.getByLabel("Электронная почта").fill(bea.email);
+  await b.getByRole("button", { name: /Отправить/ }).click();
+  const ru = await sink.waitFor((m) => m.to.includes(bea.email), 30_000);
+  expect(ru.subject).toBe("Сброс пароля Claimtrail");
+  await other.close();
+});

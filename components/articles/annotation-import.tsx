@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
+import { useCodedText } from "@/components/ui/api-errors";
 import { SelectField } from "@/components/ui/field";
 import { DryRunImport, type Outcome } from "./dry-run-import";
 import type { ImportReport, SpanOutcome } from "@/lib/annotation-import/import-annotations";
@@ -97,6 +98,8 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
   const shown = report.rows.slice(0, SHOWN);
   const kept = keptOrphans(report);
   const t = useTranslations("articles.annotations");
+  // Reasons and notices by their codes, in the reader's language.
+  const say = useCodedText();
   return (
     <div>
       <h4 className="font-medium">{t.rich("reportHeading", { tool: report.toolName, name, file: (chunks) => <span className="break-all">{chunks}</span> })}</h4>
@@ -140,10 +143,10 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
                   <q dir="auto">{r.quote || "—"}</q>
                   {r.claim && <span className="block text-stone-600">{t("claim", { claim: r.claim })}</span>}
                   {r.tags.length > 0 && <span className="block text-stone-600">{t("tags", { tags: r.tags.join(", ") })}</span>}
-                  {r.reason && <span className="block text-stone-600">{r.reason}</span>}
-                  {r.notices.map((notice) => (
+                  {r.reason && <span className="block text-stone-600">{say(r.reason, r.reasonCode)}</span>}
+                  {r.notices.map((notice, i) => (
                     <span key={notice} className="block text-amber-900">
-                      {notice}
+                      {say(notice, r.noticeCodes?.[i])}
                     </span>
                   ))}
                   {r.status === "orphaned" && (
@@ -158,18 +161,18 @@ function Report({ report, name }: { report: ImportReport; name: string }) {
         </table>
       </div>
       {report.rows.length > SHOWN && <p className="mt-1 text-stone-600">{t("firstOf", { shown: SHOWN, total: report.rows.length })}</p>}
-      {report.skipped.length > 0 && <LeftOut items={report.skipped.map((s) => ({ key: `line ${s.line}`, place: t("placeLine", { line: s.line }), reason: s.reason }))} kind="line" />}
+      {report.skipped.length > 0 && <LeftOut items={report.skipped.map((s) => ({ key: `line ${s.line}`, place: t("placeLine", { line: s.line }), reason: say(s.reason, s) }))} kind="line" />}
       {report.skippedResults.length > 0 && (
         <LeftOut
           items={report.skippedResults.map((s) => ({
             key: s.field,
             place: s.annotation > 1 ? t("placeResultIn", { task: s.task, annotation: s.annotation, result: s.result }) : t("placeResult", { task: s.task, result: s.result }),
-            reason: s.reason,
+            reason: say(s.reason, s),
           }))}
           kind="result"
         />
       )}
-      {report.skippedTasks.length > 0 && <LeftOut items={report.skippedTasks.map((s) => ({ key: s.field, place: t("placeTask", { task: s.task }), reason: s.reason }))} kind="task" />}
+      {report.skippedTasks.length > 0 && <LeftOut items={report.skippedTasks.map((s) => ({ key: s.field, place: t("placeTask", { task: s.task }), reason: say(s.reason, s) }))} kind="task" />}
     </div>
   );
 }

@@ -20,6 +20,8 @@ async function send(slug: string, file: File, dryRun: boolean): Promise<Outcome<
     fields: Object.fromEntries(issues.map((i) => [i.path, i.message])),
     code: typeof body.code === "string" ? body.code : undefined,
     codeParams: body.codeParams && typeof body.codeParams === "object" ? body.codeParams : undefined,
+    // Each issue's code, so the dry run lists them in the reader's language (components/ui/api-errors.ts).
+    fieldCodes: body.fieldCodes && typeof body.fieldCodes === "object" ? body.fieldCodes : undefined,
   };
 }
 
@@ -91,7 +93,7 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
           <ul className="list-disc pl-5">
             {plan.conflicts.map((c) => (
               <li key={c.bundleId}>
-                {c.title}: {c.message}
+                {c.title}: {t("conflictHash", { existing: c.existingTitle })}
               </li>
             ))}
           </ul>
@@ -113,10 +115,10 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
         </>
       )}
       {plan.verdictLabels !== "same" && <p className="mt-3">{plan.verdictLabels === "adopted" ? t("labelsAdopted") : t("labelsKept")}</p>}
-      {plan.warnings.length > 0 && (
+      {plan.notes.length > 0 && (
         <ul className="mt-3 list-disc pl-5 text-stone-600">
-          {plan.warnings.map((w) => (
-            <li key={w}>{w}</li>
+          {plan.notes.map((n) => (
+            <li key={n.kind}>{n.kind === "reused" || n.kind === "unmatched" ? t(`notes.${n.kind}`, { count: n.count }) : t(`notes.${n.kind}`)}</li>
           ))}
         </ul>
       )}

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
-import { DomainError, invalid, unprocessable, said } from "@/lib/errors";
+import { DomainError, invalid, unprocessable, said, type Said } from "@/lib/errors";
+import type { CodeParams, ErrorCode } from "@/lib/http/error-codes";
 import { describeResult } from "./describe";
 import { jsonErrorPlace } from "./json-position";
 
@@ -43,10 +44,10 @@ export interface ImportedSpan {
   /** When the annotation was made, as the file says (W3C `created`, Hypothesis `created`): kept when it is a real date not in the future. */
   created?: Date;
   claim: ImportedClaim | null;
-  /** Why the span can't be placed whatever the text (reported as orphaned). */
-  problem?: string;
+  /** Why the span can't be placed whatever the text (reported as orphaned), with its code for the reader's language. */
+  problem?: Said;
   /** What was shortened or left out of it to fit Claimtrail's limits (a note, a tag, a claim's statement), for the report. */
-  notices: string[];
+  notices: Said[];
 }
 
 export interface ImportedDoc {
@@ -63,13 +64,24 @@ export interface ImportedDoc {
 }
 
 /** A line of a JSON Lines file that was left out: the rest of the file is still read. */
-export interface SkippedLine {
+export interface SkippedLine extends Coded {
   line: number;
   reason: string;
 }
 
+/** A report line's code and the values it names (ui.apiErrors): the reader's language, beside the English `reason`. */
+export interface Coded {
+  code: ErrorCode;
+  params?: CodeParams;
+}
+
+/** The English reason and its code, as a skipped item carries them. */
+export const skip = (s: Said): { reason: string } & Coded => ({ reason: s.en, code: s.code, ...(s.params ? { params: s.params } : {}) });
+
+const isSaid = (v: unknown): v is Said => !!v && typeof v === "object" && "code" in v && "en" in v;
+
 /** A Label Studio result that isn't a span Claimtrail can read (no `value`, a bad field): left out, the rest of the file is read. */
-export interface SkippedResult {
+export interface SkippedResult extends Coded {
   /** 1-based places: the task in the file, the annotation in the task, the result in the annotation. */
   task: number;
   annotation: number;
@@ -80,7 +92,7 @@ export interface SkippedResult {
 }
 
 /** A Label Studio task with no text to mark (none, or only an image, audio or other file address): left out, never made an article. */
-export interface SkippedTask {
+export interface SkippedTask extends Coded {
   /** 1-based place of the task in the file. */
   task: number;
   /** The JSON path to give the text at: `[1].data.text`. */
@@ -128,10 +140,10 @@ export function createdAt(value: unknown, now = Date.now()): Date | undefined {
  * `notices`: an over-long note or statement is kept shortened rather than
  * refusing the annotation, but never silently.
  */
-function shorten(value: string, max: number, what: string, notices: string[] | undefined): string {
+function shorten(value: string, max: number, what: string, code: ErrorCode, notices: Said[] | undefined, params: CodeParams = {}): string {
   if (value.length <= max) return value;
   const cut = /[\uD800-\uDBFF]/.test(value[max - 1]) ? max - 1 : max;
-  notices?.push(`${what} shortened to ${count(cut)} characters (it had ${count(value.length)}).`);
+  notices?.push(said(code, `${what} shortened to ${count(cut)} characters (it had ${count(value.length)}).`, { ...params, kept: cut, had: value.length }));
   return value.slice(0, cut);
 }
 
@@ -152,21 +164,21 @@ export function unitOffset(text: string, point: number): number | undefined {
 }
 
 /** Tags as a highlight holds them (at most MAX_TAGS of TAG_MAX characters), each shortening told in `notices`. */
-function cleanTags(values: unknown[], notices?: string[]): string[] {
+function cleanTags(values: unknown[], notices?: Said[]): string[] {
   const seen = new Map<string, string>();
   for (const v of values) {
     if (typeof v !== "string") continue;
     const whole = v.replace(/\s+/g, " ").trim();
-    const t = shorten(whole, TAG_MAX, `Tag “${whole.slice(0, TAG_MAX)}…”`, notices).trim();
+    const t = shorten(whole, TAG_MAX, `Tag “${whole.slice(0, TAG_MAX)}…”`, "annotation_tag_shortened", notices, { tag: whole.slice(0, TAG_MAX) }).trim();
     if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
   }
-  if (seen.size > MAX_TAGS) notices?.push(`Only the first ${MAX_TAGS} of its ${count(seen.size)} tags are kept.`);
+  if (seen.size > MAX_TAGS) notices?.push(said("annotation_tags_dropped", `Only the first ${MAX_TAGS} of its ${count(seen.size)} tags are kept.`, { max: MAX_TAGS, count: seen.size }));
   return [...seen.values()].slice(0, MAX_TAGS);
 }
 
 /** A claim's statement from the words it marks: spacing made single, shortened (and told) past the limit. */
-function statementOf(words: string, notices: string[]): string {
-  return shorten(words.replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", notices);
+function statementOf(words: string, notices: Said[]): string {
+  return shorten(words.replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices);
 }
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
@@ -185,12 +197,12 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, base: string,
 }
 
 /** Why `value` doesn't fit `schema`, naming the field under `base`; null when it fits. */
-function whyNot<T extends z.ZodType>(schema: T, value: unknown): { data: z.output<T>; reason: null } | { data: null; reason: string } {
+function whyNot<T extends z.ZodType>(schema: T, value: unknown): { data: z.output<T>; reason: null } | { data: null; reason: string; field: string } {
   const r = schema.safeParse(value);
   if (r.success) return { data: r.data, reason: null };
   const issue = r.error.issues[0];
   const field = pathOf("", issue.path).replace(/^\./, "") || "the record";
-  return { data: null, reason: `${field} ${issue.message.replace(/^Invalid input: /, "")}` };
+  return { data: null, reason: `${field} ${issue.message.replace(/^Invalid input: /, "")}`, field };
 }
 
 // ——— W3C Web Annotation (and Hypothesis, whose targets are W3C-shaped) ———
@@ -247,7 +259,7 @@ function selectText(targets: z.output<typeof w3cTarget>[], base: string, what: s
 }
 
 /** Our own export's claim node, when the annotation carries one. */
-function claimOf(bodies: unknown[], notices: string[]): ImportedClaim | null {
+function claimOf(bodies: unknown[], notices: Said[]): ImportedClaim | null {
   for (const b of bodies) {
     if (!b || typeof b !== "object") continue;
     const node = b as Record<string, unknown>;
@@ -256,8 +268,8 @@ function claimOf(bodies: unknown[], notices: string[]): ImportedClaim | null {
     const claimant = str(node["ct:claimant"]);
     return {
       key: str(node.id) ?? String(node["ct:statement"]),
-      statement: shorten(String(node["ct:statement"]).trim(), STATEMENT_MAX, "Claim statement", notices),
-      claimant: claimant === null ? null : shorten(claimant.trim(), CLAIMANT_MAX, "Claimant", notices),
+      statement: shorten(String(node["ct:statement"]).trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices),
+      claimant: claimant === null ? null : shorten(claimant.trim(), CLAIMANT_MAX, "Claimant", "annotation_claimant_shortened", notices),
       tags,
       reviewState: str(node["ct:reviewState"]),
       verdict: str(node["ct:verdict"]),
@@ -282,7 +294,7 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
     const a = parseWith(w3cAnnotation, raw, at, "Not a W3C Web Annotation");
     const sel = selectText(a.target, at, "Not a W3C Web Annotation");
     const bodies = a.body ?? [];
-    const notices: string[] = [];
+    const notices: Said[] = [];
     const claim = claimOf(bodies, notices);
     const textual = bodies.filter((b): b is Record<string, unknown> => !!b && typeof b === "object" && (b.type === "TextualBody" || typeof b.value === "string"));
     const tags = claim ? [] : cleanTags(textual.filter((b) => b.purpose === "tagging").map((b) => b.value), notices);
@@ -302,12 +314,12 @@ function fromW3c(items: unknown[], base: string): ParsedFile {
       suffix: sel.suffix,
       pointStart: sel.start,
       pointEnd: sel.end,
-      note: notes.length ? shorten(notes.join("\n\n"), NOTE_MAX, "Note", notices) : null,
+      note: notes.length ? shorten(notes.join("\n\n"), NOTE_MAX, "Note", "annotation_note_shortened", notices) : null,
       tags,
       creator: creatorName(a.creator),
       created: createdAt((raw as Record<string, unknown>).created),
       claim,
-      problem: sel.exact === undefined && sel.start === undefined ? "No TextQuoteSelector or TextPositionSelector in its target." : undefined,
+      problem: sel.exact === undefined && sel.start === undefined ? said("annotation_no_selector", "No TextQuoteSelector or TextPositionSelector in its target.") : undefined,
       notices,
     });
   }
@@ -345,7 +357,7 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
     const title = Array.isArray(r.document?.title) ? r.document.title[0] : r.document?.title;
     if (!doc) byUri.set(url, (doc = { url, title: title ?? undefined, spans: [] }));
     // A page note (no selector) marks no words: it can't become a highlight.
-    const notices: string[] = [];
+    const notices: Said[] = [];
     doc.spans.push({
       n: i + 1,
       exact: sel.exact ?? "",
@@ -353,12 +365,12 @@ function fromHypothesis(rows: unknown[], base: string): ParsedFile {
       suffix: sel.suffix,
       start: sel.start,
       end: sel.end,
-      note: r.text?.trim() ? shorten(r.text, NOTE_MAX, "Note", notices) : null,
+      note: r.text?.trim() ? shorten(r.text, NOTE_MAX, "Note", "annotation_note_shortened", notices) : null,
       tags: cleanTags(r.tags ?? [], notices),
       creator: hypothesisUser(r.user, r.user_info?.display_name),
       created: createdAt((raw as Record<string, unknown>).created),
       claim: null,
-      problem: sel.exact === undefined && sel.start === undefined ? "A page note: it marks no words." : undefined,
+      problem: sel.exact === undefined && sel.start === undefined ? said("annotation_page_note", "A page note: it marks no words.") : undefined,
       notices,
     });
   }
@@ -408,9 +420,9 @@ function lsCreator(c: z.output<typeof lsTask>["annotations"][number]["completed_
  * Offsets as Label Studio's editor counts them (UTF-16, JavaScript), or as
  * its Python side does (code points), whichever gives the text it recorded.
  */
-function spanFromOffsets(text: string, start: number | undefined, end: number | undefined, recorded: string | undefined, points: boolean): { start: number; end: number } | string {
-  if (start === undefined || end === undefined) return "No start and end offsets.";
-  if (start < 0 || end <= start) return `Offsets ${start}–${end} mark no text.`;
+function spanFromOffsets(text: string, start: number | undefined, end: number | undefined, recorded: string | undefined, points: boolean): { start: number; end: number } | Said {
+  if (start === undefined || end === undefined) return said("annotation_no_offsets", "No start and end offsets.");
+  if (start < 0 || end <= start) return said("annotation_offsets_empty", `Offsets ${start}–${end} mark no text.`, { start, end });
   const units = { start, end };
   const fromPoints = (() => {
     const s = unitOffset(text, start);
@@ -421,8 +433,10 @@ function spanFromOffsets(text: string, start: number | undefined, end: number | 
   for (const c of candidates) {
     if (c && c.end <= text.length && (recorded === undefined || text.slice(c.start, c.end) === recorded)) return c;
   }
-  if (end > text.length && (!fromPoints || fromPoints.end > text.length)) return `Offsets ${start}–${end} are beyond the text (${[...text].length} characters).`;
-  return `The text at ${start}–${end} isn't the text recorded for the span.`;
+  if (end > text.length && (!fromPoints || fromPoints.end > text.length)) {
+    return said("annotation_offsets_beyond", `Offsets ${start}–${end} are beyond the text (${[...text].length} characters).`, { start, end, length: [...text].length });
+  }
+  return said("annotation_offsets_mismatch", `The text at ${start}–${end} isn't the text recorded for the span.`, { start, end });
 }
 
 /** A value that is only a file's address (an image, audio or video task's data), not text to mark. */
@@ -435,9 +449,9 @@ const NOT_TEXT = new Set(["image", "audio", "video", "url", "title", "id", "ref_
  * text field (Label Studio lets a project name it); a reason when there is none,
  * or only the address of an image, audio or text file Claimtrail doesn't fetch.
  */
-function taskText(data: Record<string, unknown>): string | { reason: string } {
+function taskText(data: Record<string, unknown>): string | { reason: Said } {
   if (typeof data.text === "string" && data.text.trim()) {
-    if (LONE_ADDRESS.test(data.text)) return { reason: "Its data.text is only an address (Claimtrail doesn't fetch it): put the text itself in data.text." };
+    if (LONE_ADDRESS.test(data.text)) return { reason: said("annotation_task_address", "Its data.text is only an address (Claimtrail doesn't fetch it): put the text itself in data.text.") };
     return data.text;
   }
   const other = Object.entries(data).find(([k, v]) => !NOT_TEXT.has(k) && typeof v === "string" && v.trim() && !LONE_ADDRESS.test(v));
@@ -445,8 +459,8 @@ function taskText(data: Record<string, unknown>): string | { reason: string } {
   const media = Object.entries(data).filter(([, v]) => typeof v === "string" && LONE_ADDRESS.test(v)).map(([k]) => `data.${k}`);
   return {
     reason: media.length
-      ? `It has no text, only ${media.join(", ")} (a file's address, e.g. an image or audio task): give the text as data.text.`
-      : "It has no text: give the task's text as data.text.",
+      ? said("annotation_task_media", `It has no text, only ${media.join(", ")} (a file's address, e.g. an image or audio task): give the text as data.text.`, { fields: media.join(", ") })
+      : said("annotation_task_no_text", "It has no text: give the task's text as data.text."),
   };
 }
 
@@ -463,7 +477,7 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
     const task = parseWith(lsTask, raw, at, "Not a Label Studio task");
     const text = taskText(task.data);
     if (typeof text !== "string") {
-      skippedTasks.push({ task: i + 1, field: `${at}.data.text`, reason: text.reason });
+      skippedTasks.push({ task: i + 1, field: `${at}.data.text`, ...skip(text.reason) });
       continue;
     }
     const title = str(task.data.title) ?? undefined;
@@ -484,7 +498,11 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
             annotation: j + 1,
             result: k + 1,
             field: noValue ? `${place}.value` : pathOf(place, issue.path),
-            reason: noValue ? "It has no value (no offsets, text or labels), so it marks no words." : `${pathOf("", issue.path).replace(/^\./, "") || "The result"} ${issue.message.replace(/^Invalid input: /, "")}.`,
+            ...skip(
+              noValue
+                ? said("annotation_result_no_value", "It has no value (no offsets, text or labels), so it marks no words.")
+                : said("annotation_result_invalid", `${pathOf("", issue.path).replace(/^\./, "") || "The result"} ${issue.message.replace(/^Invalid input: /, "")}.`, { field: pathOf("", issue.path).replace(/^\./, "") || "value" }),
+            ),
           });
           continue;
         }
@@ -493,20 +511,20 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
         n += 1;
         const labels = r.value.labels ?? [];
         const claimLabel = labels.find(isClaimLabel);
-        const notices: string[] = [];
+        const notices: Said[] = [];
         const tags = cleanTags(labels.filter((l) => !isClaimLabel(l)), notices);
         const span = spanFromOffsets(text, r.value.start, r.value.end, r.value.text, false);
-        const quote = typeof span === "string" ? { exact: r.value.text ?? "", prefix: "", suffix: "" } : quoteAt(text, span.start, span.end);
+        const quote = isSaid(span) ? { exact: r.value.text ?? "", prefix: "", suffix: "" } : quoteAt(text, span.start, span.end);
         doc.spans.push({
           n,
           ...quote,
-          ...(typeof span === "string" ? {} : span),
+          ...(isSaid(span) ? {} : span),
           note: null,
           tags: claimLabel ? [] : tags,
           creator: lsCreator(ann.completed_by),
           claim: claimLabel ? { key: `ls:${fileKey}:${i}:${n}`, statement: statementOf(quote.exact, notices), claimant: null, tags, reviewState: null, verdict: null } : null,
           // A span whose offsets don't hold is still looked for by its recorded text; without one it is orphaned.
-          problem: typeof span === "string" && !r.value.text ? span : undefined,
+          problem: isSaid(span) && !r.value.text ? span : undefined,
           notices,
         });
       }
@@ -519,14 +537,14 @@ function fromLabelStudio(tasks: unknown[], base: string, fileKey: string): Parse
       skippedTasks.length === 1
         ? `Label Studio file: task ${skippedTasks[0].task} has no text.`
         : `Label Studio file: no task has text (tasks ${named.map((s) => s.task).join(", ")}${skippedTasks.length > named.length ? ` and ${skippedTasks.length - named.length} more` : ""}).`,
-      Object.fromEntries(named.map((s) => [s.field, s.reason])),
+      Object.fromEntries(named.map((s) => [s.field, said(s.code, s.reason, s.params)])),
     );
   }
   if (skippedResults.length && !docs.some((d) => d.spans.length)) {
     const named = skippedResults.slice(0, SKIPPED_NAMED);
     throw unprocessable(
       `No result of the file is a Label Studio span Claimtrail can read: ${named.map((s) => `${describeResult(s)}: ${s.reason}`).join(" ")}${skippedResults.length > named.length ? ` (and ${skippedResults.length - named.length} more)` : ""}`,
-      Object.fromEntries(named.map((s) => [s.field, s.reason])),
+      Object.fromEntries(named.map((s) => [s.field, said(s.code, s.reason, s.params)])),
     );
   }
   return { tool: "label-studio", docs, skipped: [], skippedResults, skippedTasks };
@@ -563,7 +581,7 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
     if (lines) {
       const r = whyNot(doccanoRecord, raw);
       if (!r.data) {
-        skipped.push({ line: lines.lineOf[i], reason: `Not a doccano record: ${r.reason}.` });
+        skipped.push({ line: lines.lineOf[i], ...skip(said("annotation_line_not_doccano", `Not a doccano record: ${r.reason}.`, { field: r.field })) });
         continue;
       }
       rec = r.data;
@@ -578,18 +596,18 @@ function fromDoccano(records: unknown[], base: string, lines: { lineOf: number[]
       const [start, end, label] = Array.isArray(s) ? s : [s.start_offset, s.end_offset, String(s.label)];
       // doccano is Python: offsets count code points.
       const span = spanFromOffsets(rec.text, start, end, undefined, true);
-      const quote = typeof span === "string" ? { exact: "", prefix: "", suffix: "" } : quoteAt(rec.text, span.start, span.end);
+      const quote = isSaid(span) ? { exact: "", prefix: "", suffix: "" } : quoteAt(rec.text, span.start, span.end);
       const claim = isClaimLabel(label);
-      const notices: string[] = [];
+      const notices: Said[] = [];
       doc.spans.push({
         n,
         ...quote,
-        ...(typeof span === "string" ? {} : span),
+        ...(isSaid(span) ? {} : span),
         note: null,
         tags: claim ? [] : cleanTags([label], notices),
         creator: rec.user === undefined ? null : String(rec.user),
         claim: claim ? { key: `dc:${fileKey}:${i}:${n}`, statement: statementOf(quote.exact, notices), claimant: null, tags: [], reviewState: null, verdict: null } : null,
-        problem: typeof span === "string" ? span : undefined,
+        problem: isSaid(span) ? span : undefined,
         notices,
       });
     }
@@ -657,7 +675,7 @@ function parseJsonLines(content: string): JsonLines | null {
     } catch (err) {
       if (err instanceof DomainError) throw err;
       const place = jsonErrorPlace(line, "line");
-      out.skipped.push({ line: i + 1, reason: place ? `Not valid JSON (${place}).` : "Not valid JSON." });
+      out.skipped.push({ line: i + 1, ...skip(said("annotation_line_not_json", place ? `Not valid JSON (${place}).` : "Not valid JSON.")) });
     }
   }
   return out.items.length ? out : null;
@@ -673,7 +691,7 @@ function describeSkipped(skipped: SkippedLine[]): string {
 }
 
 function skippedErrors(skipped: SkippedLine[]): Record<string, string> {
-  return Object.fromEntries(skipped.slice(0, SKIPPED_NAMED).map((s) => [`line ${s.line}`, s.reason]));
+  return Object.fromEntries(skipped.slice(0, SKIPPED_NAMED).map((s) => [`line ${s.line}`, said(s.code, s.reason, s.params)]));
 }
 
 const UNKNOWN = "Not a format Claimtrail reads annotations from: give W3C Web Annotations, a Hypothesis API response, Label Studio JSON tasks or doccano JSONL.";

@@ -1,3 +1,6 @@
+import { createTranslator } from "next-intl";
+import ukUi from "@/messages/uk/ui.json";
+import { localizeFields, type ErrorTranslator } from "@/lib/http/localize-error";
 import jsonld from "jsonld";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "@/lib/articles/create-article";
@@ -232,10 +235,10 @@ describe("Label Studio", () => {
     const dry = await importAnnotations(access, { content: JSON.stringify([good, image, audio, textUrl, empty]) }, { dryRun: true });
     expect(dry.rows.map((r) => r.quote)).toEqual(["port"]);
     expect(dry.skippedTasks).toEqual([
-      { task: 2, field: "[1].data.text", reason: expect.stringContaining("only data.image") },
-      { task: 3, field: "[2].data.text", reason: expect.stringContaining("only data.audio") },
-      { task: 4, field: "[3].data.text", reason: expect.stringContaining("only an address") },
-      { task: 5, field: "[4].data.text", reason: "It has no text: give the task's text as data.text." },
+      { task: 2, field: "[1].data.text", reason: expect.stringContaining("only data.image"), code: "annotation_task_media", params: { fields: "data.image" } },
+      { task: 3, field: "[2].data.text", reason: expect.stringContaining("only data.audio"), code: "annotation_task_media", params: { fields: "data.audio" } },
+      { task: 4, field: "[3].data.text", reason: expect.stringContaining("only an address"), code: "annotation_task_address" },
+      { task: 5, field: "[4].data.text", reason: "It has no text: give the task's text as data.text.", code: "annotation_task_no_text" },
     ]);
     const done = await importAnnotations(access, { content: JSON.stringify([good, image, audio, textUrl, empty]) }, { dryRun: false });
     expect(done.skippedTasks).toHaveLength(4);
@@ -373,7 +376,7 @@ describe("Label Studio", () => {
       ["placed", "Ferry fares"],
     ]);
     expect(dry.skippedResults).toEqual([
-      { task: 2, annotation: 1, result: 1, field: "[1].annotations[0].result[0].value", reason: "It has no value (no offsets, text or labels), so it marks no words." },
+      { task: 2, annotation: 1, result: 1, field: "[1].annotations[0].result[0].value", reason: "It has no value (no offsets, text or labels), so it marks no words.", code: "annotation_result_no_value" },
     ]);
     expect(dry.skipped).toEqual([]);
 
@@ -437,6 +440,7 @@ describe("doccano", () => {
       ["placed", "Le"],
     ]);
     expect(dry.rows[2].reason).toMatch(/beyond the text/);
+    expect(dry.rows[2].reasonCode).toMatchObject({ code: "annotation_offsets_beyond", params: { length: expect.any(Number) } });
     const done = await importAnnotations(access, { content: lines }, { dryRun: false });
     expect(done.articles).toHaveLength(3);
     const anns = await db.annotation.findMany({ where: { workspaceId: access.workspace.id }, include: { claim: true }, orderBy: { exact: "asc" } });
@@ -458,6 +462,8 @@ describe("doccano", () => {
     expect(dry.skipped.map((s) => s.line)).toEqual([4, 7]);
     expect(dry.skipped[0].reason).toMatch(/^Not a doccano record: label\[0\]/);
     expect(dry.skipped[1].reason).toBe("Not valid JSON (column 20: the line ends too soon).");
+    expect(dry.skipped.map((s) => s.code)).toEqual(["annotation_line_not_doccano", "annotation_line_not_json"]);
+    expect(dry.skipped[0].params?.field).toMatch(/^label\[0\]/);
     expect(dry.counts.placed).toBe(5);
     const done = await importAnnotations(access, { content }, { dryRun: false });
     expect(done.skipped).toHaveLength(2);
@@ -508,6 +514,16 @@ describe("values past Claimtrail's limits", () => {
       "Only the first 20 of its 25 tags are kept.",
     ]);
     expect(dry.rows[1].notices).toEqual([]);
+    // The same notices by their codes and values, which the dry run says in the reader's language.
+    expect(dry.rows[0].noticeCodes).toEqual([
+      { code: "annotation_note_shortened", params: { kept: 5000, had: note.length } },
+      { code: "annotation_tag_shortened", params: { tag: longTag.slice(0, 40), kept: 40, had: longTag.length } },
+      { code: "annotation_tags_dropped", params: { max: 20, count: 25 } },
+    ]);
+    const uk = createTranslator({ locale: "uk", messages: { ui: ukUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    const said = dry.rows[0].notices.map((n, i) => localizeFields({ n }, { n: dry.rows[0].noticeCodes[i] }, "uk", uk).n);
+    expect(said[0]).toBe(`Нотатку скорочено до ${(5000).toLocaleString("uk")} симв. (було ${note.length.toLocaleString("uk")}).`);
+    expect(said[2]).toBe("Збережено лише перші 20 з 25 тегів.");
 
     await importAnnotations(access, { content, articleId: article.id }, { dryRun: false });
     const stored = await db.annotation.findFirstOrThrow({ where: { articleId: article.id, exact: "forty thousand vehicles" } });

@@ -15,10 +15,10 @@ import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { DomainError, notFound, said } from "@/lib/errors";
+import { DomainError, notFound, said, type Said } from "@/lib/errors";
 import { MAX_CONTENT_BYTES } from "./limits";
 import { id } from "@/lib/validation/id";
-import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type SkippedLine, type SkippedResult, type SkippedTask, type Tool } from "./formats";
+import { parseAnnotationFile, TOOL_NAMES, unitOffset, type ImportedDoc, type ImportedSpan, type Coded, type SkippedLine, type SkippedResult, type SkippedTask, type Tool } from "./formats";
 
 export const importAnnotationsSchema = z.object({
   content: z.string({ error: "Give the annotation file's content." }).min(1, "The file is empty."),
@@ -42,8 +42,12 @@ export interface ReportRow {
   tags: string[];
   claim: string | null;
   reason: string | null;
+  /** The reason's code and the values it names, for the reader's language (ui.apiErrors). */
+  reasonCode: Coded | null;
   /** What was shortened to fit Claimtrail's limits (a note, a tag, a claim's statement): the rest of it imports. */
   notices: string[];
+  /** Each notice's code and values, in the same order. */
+  noticeCodes: Coded[];
   /** Whether importing writes it: placed and moved spans, and orphans with a quote and an article (as orphaned highlights). */
   stored: boolean;
 }
@@ -65,6 +69,16 @@ export interface ImportReport {
 }
 
 const QUOTE_SHOWN = 300;
+
+/** A said reason's code and values, as a report row carries them. */
+const coded = (s: Said): Coded => ({ code: s.code, ...(s.params ? { params: s.params } : {}) });
+
+/** Sets a row's reason: the English (the API's), and its code for the reader's language. */
+function because(row: ReportRow, why: Said): ReportRow {
+  row.reason = why.en;
+  row.reasonCode = coded(why);
+  return row;
+}
 /** The longest quote a highlight holds (lib/annotations/highlight.ts). */
 export const QUOTE_MAX = 20_000;
 
@@ -197,12 +211,16 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       tags: s.tags,
       claim: s.claim?.statement.slice(0, QUOTE_SHOWN) ?? null,
       reason: null,
-      notices: s.notices,
+      reasonCode: null,
+      notices: s.notices.map((x) => x.en),
+      noticeCodes: s.notices.map(coded),
       stored: false,
     });
     if (!target) {
-      const reason = d.url ? `No article here has the address ${d.url}: pick the article to place these on.` : "No article here matches: pick the article to place these on.";
-      for (const s of d.spans) placements.push({ row: { ...base(s), reason }, span: s, target: null });
+      const why = d.url
+        ? said("annotation_no_article_url", `No article here has the address ${d.url}: pick the article to place these on.`, { url: d.url })
+        : said("annotation_no_article", "No article here matches: pick the article to place these on.");
+      for (const s of d.spans) placements.push({ row: because(base(s), why), span: s, target: null });
       continue;
     }
     const text = target.text;
@@ -223,7 +241,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       if (!row.quote) row.quote = selectors[i].quote.exact.slice(0, QUOTE_SHOWN);
       if (tooLong[i]) {
         const length = selectors[i].quote.exact.length.toLocaleString("en");
-        row.reason = `The quote has ${length} characters, more than the ${QUOTE_MAX.toLocaleString("en")} a highlight holds: left out.`;
+        because(row, said("annotation_quote_too_long", `The quote has ${length} characters, more than the ${QUOTE_MAX.toLocaleString("en")} a highlight holds: left out.`, { length: selectors[i].quote.exact.length, max: QUOTE_MAX }));
         placements.push({ row, span: s, target });
         continue;
       }
@@ -231,12 +249,12 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const trimmed = a.status === "orphaned" ? null : trimSpan(text, a.start, a.end);
       if (!trimmed) {
         const quote = selectors[i].quote;
-        row.reason = s.problem ?? (quote.exact ? "The quoted words aren't in the article." : "No quote to look for.");
+        because(row, s.problem ?? (quote.exact ? said("annotation_quote_not_found", "The quoted words aren't in the article.") : said("annotation_no_quote", "No quote to look for.")));
         const orphanKey = `orphan:${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}`;
         // With no words there is nothing to keep (left out); `stored` tells the report which orphans are kept.
         if (quote.exact.trim() && (live.has(orphanKey) || taken.has(orphanKey))) {
           row.status = "duplicate";
-          row.reason = live.has(orphanKey) ? "Already kept as an orphaned highlight." : "The file marks these words twice.";
+          because(row, live.has(orphanKey) ? said("annotation_orphan_kept", "Already kept as an orphaned highlight.") : said("annotation_marked_twice", "The file marks these words twice."));
         } else if (quote.exact.trim()) {
           taken.add(orphanKey);
           row.stored = true;
@@ -252,7 +270,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const key = `${trimmed.start}:${trimmed.end}`;
       if (live.has(key) || taken.has(key)) {
         row.status = "duplicate";
-        row.reason = live.has(key) ? "These words are already highlighted." : "The file marks these words twice.";
+        because(row, live.has(key) ? said("annotation_already_highlighted", "These words are already highlighted.") : said("annotation_marked_twice", "The file marks these words twice."));
         placements.push({ row, span: s, target });
         continue;
       }
@@ -261,8 +279,8 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const status: "exact" | "moved" | "fuzzy" = a.status === "moved" && !selectors[i].position ? "exact" : (a.status as "exact" | "moved" | "fuzzy");
       row.status = status === "exact" ? "placed" : "moved";
       row.stored = true;
-      if (status === "fuzzy") row.reason = `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`;
-      else if (status === "moved") row.reason = "Found elsewhere in the text.";
+      if (status === "fuzzy") because(row, said("annotation_found_fuzzy", `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`, { count: a.errors }));
+      else if (status === "moved") because(row, said("annotation_found_elsewhere", "Found elsewhere in the text."));
       const { quote } = describeSpan(text, trimmed.start, trimmed.end);
       placements.push({ row, span: s, target, write: { ...trimmed, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status } });
     }

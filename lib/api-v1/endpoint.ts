@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
-import { invalid, notFound } from "@/lib/errors";
+import { invalid, notFound, said } from "@/lib/errors";
 import { checkParams, checkQuery, errorResponse, HttpProblem, INT4_MAX, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
 import { hashBody, IDEMPOTENCY_HEADER, withIdempotency } from "@/lib/http/idempotency";
 import { problem } from "@/lib/http/problem";
@@ -92,7 +92,7 @@ export function ifMatchVersion(req: Request): number | undefined {
   const header = req.headers.get("if-match");
   if (!header) return undefined;
   const match = header.trim().match(/^(?:W\/)?"?(\d{1,10})"?$/);
-  if (!match || Number(match[1]) > INT4_MAX) throw invalid('If-Match must be the version, e.g. If-Match: "3".', { "If-Match": "Not a version." });
+  if (!match || Number(match[1]) > INT4_MAX) throw invalid(said("if_match_invalid", 'If-Match must be the version, e.g. If-Match: "3".'), { "If-Match": said("if_match_invalid", "Not a version.") });
   return Number(match[1]);
 }
 
@@ -104,7 +104,7 @@ function parseBody(text: string, req: Request, def: { body?: z.ZodType; versione
     const version = ifMatchVersion(req);
     if (version !== undefined && json && typeof json === "object" && !Array.isArray(json)) {
       const given = (json as { version?: unknown }).version;
-      if (given !== undefined && given !== version) throw invalid("If-Match and version disagree.", { version: "Differs from If-Match." });
+      if (given !== undefined && given !== version) throw invalid(said("if_match_disagrees", "If-Match and version disagree."), { version: said("if_match_disagrees", "Differs from If-Match.") });
       json = { ...json, version };
     }
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation/date";
 import { isId } from "@/lib/validation/id";
 import { cursorField } from "@/lib/validation/cursor";
@@ -36,7 +36,7 @@ export function decodeCursor(raw: string): { key: string; id: string } {
   } catch {
     // fall through
   }
-  throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+  throw invalid(said("invalid_cursor", "That page cursor is not valid for this list; start from the first page."), { cursor: said("invalid_cursor", "Invalid cursor.") });
 }
 
 /** A cursor keyed by a timestamp: the date must be one PostgreSQL can compare (years 1–9999). */
@@ -44,7 +44,7 @@ export function decodeDateCursor(raw: string): { at: Date; id: string } {
   const { key, id } = decodeCursor(raw);
   const at = new Date(key);
   const year = at.getUTCFullYear();
-  if (Number.isNaN(at.getTime()) || year < 1 || year > 9999) throw invalid("That page cursor is not valid for this list.", { cursor: "Invalid cursor." });
+  if (Number.isNaN(at.getTime()) || year < 1 || year > 9999) throw invalid(said("invalid_cursor", "That page cursor is not valid for this list."), { cursor: said("invalid_cursor", "Invalid cursor.") });
   return { at, id };
 }
 
@@ -65,7 +65,7 @@ export function pageOfArray<T>(items: T[], limit: number, cursor: string | undef
   if (cursor) {
     const { id } = decodeCursor(cursor);
     const at = items.findIndex((item) => idOf(item) === id);
-    if (at < 0) throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+    if (at < 0) throw invalid(said("invalid_cursor", "That page cursor is not valid for this list; start from the first page."), { cursor: said("invalid_cursor", "Invalid cursor.") });
     from = at + 1;
   }
   const rows = items.slice(from, from + limit + 1);

@@ -8,6 +8,8 @@ import { addRelationSchema, addSourceSchema, commentSchema, createClaimSchema, s
 import { newUserSchema } from "@/lib/users/create-user";
 import { emailSchema } from "@/lib/users/email";
 import { languageVerdictLabelsSchema, verdictLabelsSchema } from "@/lib/workspaces/update-settings";
+import { issueCode } from "@/lib/http/error-codes";
+import { coded, type AddIssue } from "./issue";
 import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson } from "./schema";
 
 /**
@@ -25,12 +27,12 @@ export const MAX_QUOTE = 1_000_000;
 /** Event data is written by the app (a few fields, texts within the limits above): anything larger is not an export. */
 export const MAX_EVENT_DATA = 100_000;
 
-type Add = (path: string, message: string) => void;
+type Add = AddIssue;
 
-/** Runs `schema` on `value`, reporting each issue under `path`. */
+/** Runs `schema` on `value`, reporting each issue under `path` with its code (the API's own for that field). */
 function check(add: Add, path: string, schema: z.ZodType, value: unknown) {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) for (const issue of parsed.error.issues) add([path, ...issue.path.map(String)].join("."), issue.message);
+  if (!parsed.success) for (const issue of parsed.error.issues) add([path, ...issue.path.map(String)].join("."), issue.message, issueCode(issue));
 }
 
 const claimFields = createClaimSchema.shape;
@@ -39,7 +41,7 @@ const sourceFields = addSourceSchema.shape;
 /** PostgreSQL text can't hold NUL: found anywhere, named by path, instead of a failed insert. */
 export function noNul(add: Add, value: unknown, path: string) {
   if (typeof value === "string") {
-    if (value.includes("\u0000")) add(path || "(root)", "Remove the NUL character (\\u0000): it can't be stored.");
+    if (value.includes("\u0000")) add(path || "(root)", "Remove the NUL character (\\u0000): it can't be stored.", coded("unstorable_text"));
   } else if (Array.isArray(value)) value.forEach((v, i) => noNul(add, v, path ? `${path}.${i}` : String(i)));
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) noNul(add, v, path ? `${path}.${k}` : k);
 }
@@ -55,7 +57,7 @@ export const apiRules = {
     // The claims' tags, each under a claim tag's rules (the list itself may be longer than one claim's).
     b.tags.forEach((t, i) => {
       const parsed = claimFields.tags.safeParse([t]);
-      if (!parsed.success) add(`tags.${i}`, parsed.error.issues[0].message);
+      if (!parsed.success) add(`tags.${i}`, parsed.error.issues[0].message, issueCode(parsed.error.issues[0]));
     });
   },
   people(p: BundlePerson, i: number, add: Add) {
@@ -73,9 +75,9 @@ export const apiRules = {
     if (a.note !== null) check(add, `${p}.note`, newAnnotationSchema.shape.note, a.note);
     const quoteAt = a.selectors.findIndex((s) => s.type === "TextQuoteSelector");
     const quote = a.selectors[quoteAt] as { exact: string; prefix: string; suffix: string };
-    if (quote.exact.length > MAX_QUOTE) add(`${p}.selectors.${quoteAt}.exact`, `Keep the quote under ${MAX_QUOTE.toLocaleString("en")} characters.`);
+    if (quote.exact.length > MAX_QUOTE) add(`${p}.selectors.${quoteAt}.exact`, `Keep the quote under ${MAX_QUOTE.toLocaleString("en")} characters.`, { code: "too_long", limit: MAX_QUOTE });
     for (const key of ["prefix", "suffix"] as const) {
-      if (quote[key].length > CONTEXT_LENGTH) add(`${p}.selectors.${quoteAt}.${key}`, `The ${key} holds at most ${CONTEXT_LENGTH} characters.`);
+      if (quote[key].length > CONTEXT_LENGTH) add(`${p}.selectors.${quoteAt}.${key}`, `The ${key} holds at most ${CONTEXT_LENGTH} characters.`, { code: "too_long", limit: CONTEXT_LENGTH });
     }
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");
     if (!position || !article || position.end <= position.start) return;
@@ -84,10 +86,10 @@ export const apiRules = {
     // anchoredRevision means the highlight's words have stayed where they were: the text there is the same.
     const text = (a.anchoredRevision === article.revision ? undefined : article.revisions?.find((r) => r.number === a.anchoredRevision)?.text) ?? article.text;
     if (position.end > text.length) return;
-    if (splitsSurrogatePair(text, position.start) || splitsSurrogatePair(text, position.end)) add(`${p}.selectors`, "The position splits a character (a surrogate pair).");
+    if (splitsSurrogatePair(text, position.start) || splitsSurrogatePair(text, position.end)) add(`${p}.selectors`, "The position splits a character (a surrogate pair).", coded("bundle_position_splits"));
     // Exact and moved highlights hold their quote at their position; only a fuzzy one may differ.
     else if ((a.status === "exact" || a.status === "moved") && text.slice(position.start, position.end) !== quote.exact) {
-      add(`${p}.selectors.${quoteAt}.exact`, `The quote is not the text at its position (${a.status} highlights quote exactly what they mark).`);
+      add(`${p}.selectors.${quoteAt}.exact`, `The quote is not the text at its position (${a.status} highlights quote exactly what they mark).`, coded("bundle_quote_mismatch", { status: a.status }));
     }
   },
   claims(c: Bundle["claims"][number], i: number, add: Add) {
@@ -98,10 +100,10 @@ export const apiRules = {
     check(add, `${p}.explanation`, setVerdictSchema.shape.explanation, c.explanation);
     const explained = setVerdictSchema.shape.explanation.safeParse(c.explanation);
     if (explained.success && c.explanationText !== (explained.data ? plainText(explained.data as RichDoc) : "")) {
-      add(`${p}.explanationText`, "The explanation's text is not the plain text of its document.");
+      add(`${p}.explanationText`, "The explanation's text is not the plain text of its document.", coded("bundle_explanation_text"));
     }
-    if (c.reviewState === "approved" && c.verdict === null) add(`${p}.verdict`, "An approved claim needs a verdict.");
-    if (c.reviewState === "approved" && c.approvedAt === null) add(`${p}.approvedAt`, "An approved claim needs its approval date.");
+    if (c.reviewState === "approved" && c.verdict === null) add(`${p}.verdict`, "An approved claim needs a verdict.", coded("bundle_approved_no_verdict"));
+    if (c.reviewState === "approved" && c.approvedAt === null) add(`${p}.approvedAt`, "An approved claim needs its approval date.", coded("bundle_approved_no_date"));
   },
   sources(s: Bundle["sources"][number], i: number, add: Add) {
     const p = `sources.${i}`;
@@ -114,13 +116,13 @@ export const apiRules = {
     check(add, `relations.${i}.note`, addRelationSchema.shape.note, r.note);
   },
   events(e: Bundle["events"][number], i: number, add: Add) {
-    if (JSON.stringify(e.data).length > MAX_EVENT_DATA) add(`events.${i}.data`, `Keep an event's data under ${MAX_EVENT_DATA.toLocaleString("en")} characters.`);
+    if (JSON.stringify(e.data).length > MAX_EVENT_DATA) add(`events.${i}.data`, `Keep an event's data under ${MAX_EVENT_DATA.toLocaleString("en")} characters.`, { code: "too_long", limit: MAX_EVENT_DATA });
   },
   comments(c: Bundle["comments"][number], i: number, add: Add) {
     const p = `comments.${i}`;
     check(add, `${p}.body`, commentSchema.shape.body, c.body);
     const body = commentSchema.shape.body.safeParse(c.body);
-    if (body.success && c.bodyText !== plainText(body.data as RichDoc)) add(`${p}.bodyText`, "The comment's text is not the plain text of its body.");
+    if (body.success && c.bodyText !== plainText(body.data as RichDoc)) add(`${p}.bodyText`, "The comment's text is not the plain text of its body.", coded("bundle_comment_text"));
   },
 };
 

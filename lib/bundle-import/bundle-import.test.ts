@@ -1,3 +1,6 @@
+import { createTranslator } from "next-intl";
+import ruUi from "@/messages/ru/ui.json";
+import { localizeError, type ErrorTranslator } from "@/lib/http/localize-error";
 import { HISTORY_FEED_KINDS, historyKindOf } from "@/lib/claims/claim-changes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorize, type Access } from "@/lib/auth/permissions";
@@ -72,6 +75,14 @@ describe("validation", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["format", "version", "articles", "claims"]));
+    // Each with its code, so the dry run says it in the reader's language.
+    expect(r.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "format", code: "bundle_format" }),
+        expect.objectContaining({ path: "version", code: "bundle_version" }),
+        expect.objectContaining({ path: "articles", code: "required" }),
+      ]),
+    );
   });
 
   it("reports shape errors and broken references with their paths", () => {
@@ -92,6 +103,9 @@ describe("validation", () => {
     expect(paths["annotations.1.claimId"]).toMatch(/not in claims/);
     expect(paths["relations.0.toId"]).toMatch(/not in claims/);
     expect(paths["events.0.actorId"]).toMatch(/not in people/);
+    const codes = Object.fromEntries(r.issues.map((i) => [i.path, { code: i.code, params: i.params }]));
+    expect(codes["annotations.1.claimId"]).toEqual({ code: "bundle_claim_unknown", params: { id: "nope" } });
+    expect(codes["events.0.actorId"]).toEqual({ code: "bundle_person_unknown", params: { id: "ghost" } });
   });
 
   it("checks the text against the document, the hash against the text, offsets against the text", () => {
@@ -103,6 +117,8 @@ describe("validation", () => {
     const r = validateBundle(b);
     if (r.ok) throw new Error("should fail");
     expect(r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["articles.1.text", "articles.2.contentHash", `annotations.${onThird}.selectors`]));
+    expect(r.issues.filter((i) => !i.code)).toEqual([]);
+    expect(r.issues.find((i) => i.path === "articles.2.contentHash")?.code).toBe("bundle_hash_mismatch");
   });
 
   it("is a 422 with every issue from importBundle, and admin only", async () => {
@@ -110,6 +126,12 @@ describe("validation", () => {
     const err = await rejected(importBundle(access, { format: "claimtrail-bundle" }, { dryRun: true }));
     expect(err.status).toBe(422);
     expect(err.extra.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "version" })]));
+    // `fieldCodes` beside `errors`, path by path, as every refusal has them; said whole in Russian.
+    expect(err.extra.fieldCodes).toMatchObject({ version: { code: "bundle_version" }, articles: { code: "required" } });
+    const ru = createTranslator({ locale: "ru", messages: { ui: ruUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    const shown = localizeError({ message: err.message, fields: err.fields, code: err.extra.code as string, codeParams: err.extra.codeParams as never, fieldCodes: err.extra.fieldCodes as never }, "ru", ru);
+    expect(shown.fields.version).toBe("Импортировать можно только пакеты версии 1.");
+    expect(shown.message).toMatch(/^Этот пакет нельзя импортировать: \d+ проблем/);
     const annotator = await authorize(w.annotator.id, w.workspace.slug, "workspace.view");
     expect((await rejected(importBundle(annotator, copy(), { dryRun: true }))).status).toBe(403);
   });
@@ -329,6 +351,8 @@ describe("apply", () => {
     expect(again.plan.create.articles).toBe(0);
     expect(again.plan.reusedArticles.map((r) => r.existingId)).toEqual(bundle.articles.map((a) => first.articles[a.id]));
     expect(again.plan.warnings.join(" ")).toMatch(/duplicates/);
+    // The same warnings as what they are made of, for the reader's language.
+    expect(again.plan.notes).toContainEqual({ kind: "reused", count: 3 });
     const second = await importBundle(access, copy(), { dryRun: false });
     if (second.dryRun) throw new Error("expected an import");
     expect(second.articles).toEqual(first.articles);

@@ -3,16 +3,14 @@ import { FEED_KIND_OF } from "@/lib/claims/claim-changes";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { pageStartsProblem } from "@/lib/articles/page-starts";
 import { invalid } from "@/lib/errors";
+import type { FieldCode } from "@/lib/http/error-codes";
 import { findUnstorableText } from "@/lib/validation/text";
 import { apiRules, noNul } from "./api-rules";
 import { IdMap } from "./ids";
+import { coded, issueOf, shapeIssue, type AddIssue, type BundleIssue } from "./issue";
 import { bundleSchema, ENTITY_SCHEMAS, SECTIONS, type Bundle, type BundleAnnotation, type BundleArticle, type BundlePerson, type SectionName } from "./schema";
 
-/** One thing wrong with a bundle: where (a dotted path, e.g. "annotations.3.claimId") and what. */
-export interface BundleIssue {
-  path: string;
-  message: string;
-}
+export type { AddIssue, BundleIssue } from "./issue";
 
 /** Reporting stops here: a broken file would otherwise produce one line per row. */
 export const MAX_ISSUES = 200;
@@ -88,8 +86,8 @@ export class BundleChecker {
     if (opts.collect) for (const s of SECTIONS) this.collected[s] = [];
   }
 
-  private readonly add = (path: string, message: string) => {
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  private readonly add: AddIssue = (path, message, code) => {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(issueOf(path, message, code));
   };
 
   private unstorable(value: unknown, prefix: string) {
@@ -101,7 +99,7 @@ export class BundleChecker {
   private person(path: string, id: string | null) {
     if (id === null) return;
     if (this.complete.has("people")) {
-      if (!this.people.has(id)) this.add(path, `Person "${id}" is not in people.`);
+      if (!this.people.has(id)) this.add(path, `Person "${id}" is not in people.`, coded("bundle_person_unknown", { id }));
       return;
     }
     defer(this.personRefs, id, path);
@@ -109,7 +107,7 @@ export class BundleChecker {
 
   private claimRef(path: string, id: string) {
     if (this.complete.has("claims")) {
-      if (!this.seen.claims.has(id)) this.add(path, `Claim "${id}" is not in claims.`);
+      if (!this.seen.claims.has(id)) this.add(path, `Claim "${id}" is not in claims.`, coded("bundle_claim_unknown", { id }));
       return;
     }
     defer(this.claimRefs, id, path);
@@ -132,8 +130,8 @@ export class BundleChecker {
       this.articles.clear();
       this.decoded = null;
     }
-    if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), (id) => `Person "${id}" is not in people.`, this.add);
-    if (key === "claims") resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
+    if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
+    if (key === "claims") resolve(this.claimRefs, (id) => this.seen.claims.has(id), claimUnknown, this.add);
   }
 
   /** One entity of a section, in order. */
@@ -144,7 +142,7 @@ export class BundleChecker {
     const parsed = ENTITY_SCHEMAS[section].safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        if (this.shapeIssues.length < MAX_ISSUES) this.shapeIssues.push({ path: [path, ...issue.path.map(String)].join("."), message: issue.message });
+        if (this.shapeIssues.length < MAX_ISSUES) this.shapeIssues.push(shapeIssue([path], issue));
       }
       return;
     }
@@ -152,7 +150,7 @@ export class BundleChecker {
     this.collected[section]?.push(row);
     // After a shape issue only shape issues are reported (as for a whole bundle): the rest isn't checked.
     if (this.shapeIssues.length) return;
-    if (this.seen[section].has(row.id)) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`);
+    if (this.seen[section].has(row.id)) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`, coded("bundle_duplicate_id", { id: row.id, section }));
     else this.seen[section].add(row.id);
     // Events get no new id (the feed numbers its changes) and nothing refers to one: only what is referred to or written with an id is mapped.
     if (section !== "people" && section !== "events") this.summary.ids.add(row.id);
@@ -165,7 +163,7 @@ export class BundleChecker {
       case "people": {
         const person = row as BundlePerson;
         const email = person.email.trim().toLowerCase();
-        if (this.emails.has(email)) this.add(`${p}.email`, `Duplicate email "${person.email}" (also people.${this.emails.get(email)}).`);
+        if (this.emails.has(email)) this.add(`${p}.email`, `Duplicate email "${person.email}" (also people.${this.emails.get(email)}).`, coded("bundle_duplicate_email", { email: person.email, other: `people.${this.emails.get(email)}` }));
         else this.emails.set(email, i);
         if (!this.people.has(person.id)) this.people.set(person.id, person);
         this.summary.people.push(person);
@@ -174,25 +172,25 @@ export class BundleChecker {
       }
       case "articles": {
         const a = row as BundleArticle;
-        if (canonicalText(a.doc as unknown as DocNode) !== a.text) this.add(`${p}.text`, "The text is not the document's canonical text.");
-        if (contentHash(a.text) !== a.contentHash) this.add(`${p}.contentHash`, "The content hash is not the SHA-256 of the text.");
+        if (canonicalText(a.doc as unknown as DocNode) !== a.text) this.add(`${p}.text`, "The text is not the document's canonical text.", coded("bundle_text_not_canonical"));
+        if (contentHash(a.text) !== a.contentHash) this.add(`${p}.contentHash`, "The content hash is not the SHA-256 of the text.", coded("bundle_hash_mismatch"));
         const pageProblem = a.pageStarts ? pageStartsProblem(a.pageStarts, a.text.length) : null;
-        if (pageProblem) this.add(`${p}.pageStarts`, pageProblem);
-        if (this.hashes.has(a.contentHash)) this.add(`${p}.contentHash`, `Same text as articles.${this.hashes.get(a.contentHash)}.`);
+        if (pageProblem) this.add(`${p}.pageStarts`, pageProblem, coded("bundle_page_starts"));
+        if (this.hashes.has(a.contentHash)) this.add(`${p}.contentHash`, `Same text as articles.${this.hashes.get(a.contentHash)}.`, coded("bundle_same_text", { other: `articles.${this.hashes.get(a.contentHash)}` }));
         else this.hashes.set(a.contentHash, i);
         this.person(`${p}.createdById`, a.createdById);
         if (a.revisions) {
           const numbers = new Set<number>();
           a.revisions.forEach((v, j) => {
             const q = `${p}.revisions.${j}`;
-            if (numbers.has(v.number)) this.add(`${q}.number`, `Duplicate revision number ${v.number}.`);
+            if (numbers.has(v.number)) this.add(`${q}.number`, `Duplicate revision number ${v.number}.`, coded("bundle_duplicate_revision", { number: v.number }));
             numbers.add(v.number);
-            if (v.number > a.revision) this.add(`${q}.number`, `Revision ${v.number} is after the article's revision ${a.revision}.`);
-            if (canonicalText(v.doc as unknown as DocNode) !== v.text) this.add(`${q}.text`, "The text is not the document's canonical text.");
-            if (contentHash(v.text) !== v.contentHash) this.add(`${q}.contentHash`, "The content hash is not the SHA-256 of the text.");
+            if (v.number > a.revision) this.add(`${q}.number`, `Revision ${v.number} is after the article's revision ${a.revision}.`, coded("bundle_revision_after", { number: v.number, revision: a.revision }));
+            if (canonicalText(v.doc as unknown as DocNode) !== v.text) this.add(`${q}.text`, "The text is not the document's canonical text.", coded("bundle_text_not_canonical"));
+            if (contentHash(v.text) !== v.contentHash) this.add(`${q}.contentHash`, "The content hash is not the SHA-256 of the text.", coded("bundle_hash_mismatch"));
             this.person(`${q}.createdById`, v.createdById);
           });
-          if (!numbers.has(a.revision)) this.add(`${p}.revisions`, `The article's current revision ${a.revision} is missing.`);
+          if (!numbers.has(a.revision)) this.add(`${p}.revisions`, `The article's current revision ${a.revision} is missing.`, coded("bundle_revision_missing", { revision: a.revision }));
         }
         apiRules.articles(a, i, this.add);
         const utf8 = Buffer.from(a.text, "utf8");
@@ -206,7 +204,7 @@ export class BundleChecker {
       case "annotations": {
         const a = row as BundleAnnotation;
         // Only a document naming the section twice gets here: its texts are gone, and such a bundle isn't one.
-        if (this.textsDone) return this.add(p, "The annotations section appears more than once.");
+        if (this.textsDone) return this.add(p, "The annotations section appears more than once.", coded("bundle_annotations_twice"));
         this.summary.annotationsPerArticle.set(a.articleId, (this.summary.annotationsPerArticle.get(a.articleId) ?? 0) + 1);
         if (a.claimId !== null) this.claimRef(`${p}.claimId`, a.claimId);
         this.person(`${p}.createdById`, a.createdById);
@@ -231,7 +229,7 @@ export class BundleChecker {
         const r = row as Bundle["relations"][number];
         this.claimRef(`${p}.fromId`, r.fromId);
         this.claimRef(`${p}.toId`, r.toId);
-        if (r.fromId === r.toId) this.add(`${p}.toId`, "A claim can't be related to itself.");
+        if (r.fromId === r.toId) this.add(`${p}.toId`, "A claim can't be related to itself.", coded("bundle_relation_self"));
         this.person(`${p}.createdById`, r.createdById);
         apiRules.relations(r, i, this.add);
         return;
@@ -244,7 +242,7 @@ export class BundleChecker {
         const fits = CHANGE_DATA[FEED_KIND_OF[e.kind]].safeParse(e.kind === "commented" ? { ...e.data, mentioned: [] } : e.data);
         if (!fits.success) {
           const issue = fits.error.issues[0];
-          this.add([`${p}.data`, ...issue.path.map(String)].join("."), `Not a valid “${e.kind}” event: ${issue.message}`);
+          this.add([`${p}.data`, ...issue.path.map(String)].join("."), `Not a valid “${e.kind}” event: ${issue.message}`, coded("bundle_event_data", { kind: e.kind }));
         }
         apiRules.events(e, i, this.add);
         return;
@@ -273,14 +271,14 @@ export class BundleChecker {
     const p = `annotations.${i}`;
     // Its texts: the current one, and the earlier revisions' (a position may count in the revision it was anchored to).
     const article = this.article(a.articleId);
-    if (!article) this.add(`${p}.articleId`, `Article "${a.articleId}" is not in articles.`);
-    if (a.anchoredRevision > (article?.revision ?? Infinity)) this.add(`${p}.anchoredRevision`, "Anchored to a revision after the article's current one.");
+    if (!article) this.add(`${p}.articleId`, `Article "${a.articleId}" is not in articles.`, coded("bundle_article_unknown", { id: a.articleId }));
+    if (a.anchoredRevision > (article?.revision ?? Infinity)) this.add(`${p}.anchoredRevision`, "Anchored to a revision after the article's current one.", coded("bundle_anchor_after"));
     const position = a.selectors.find((s) => s.type === "TextPositionSelector");
     if (position) {
-      if (a.status === "orphaned") this.add(`${p}.selectors`, "An orphaned highlight has no position.");
-      if (position.end <= position.start) this.add(`${p}.selectors`, "The position's end must be after its start.");
-      else if (article && a.anchoredRevision === article.revision && position.end > article.text.length) this.add(`${p}.selectors`, "The position is past the end of the article's text.");
-    } else if (a.status !== "orphaned") this.add(`${p}.selectors`, "Only an orphaned highlight may lack a TextPositionSelector.");
+      if (a.status === "orphaned") this.add(`${p}.selectors`, "An orphaned highlight has no position.", coded("bundle_orphan_position"));
+      if (position.end <= position.start) this.add(`${p}.selectors`, "The position's end must be after its start.", coded("bundle_position_order"));
+      else if (article && a.anchoredRevision === article.revision && position.end > article.text.length) this.add(`${p}.selectors`, "The position is past the end of the article's text.", coded("bundle_position_past_end"));
+    } else if (a.status !== "orphaned") this.add(`${p}.selectors`, "Only an orphaned highlight may lack a TextPositionSelector.", coded("bundle_position_missing"));
     apiRules.annotations(a, i, article, this.add);
   }
 
@@ -289,22 +287,22 @@ export class BundleChecker {
     const shell: Record<string, unknown> = Object.fromEntries(this.header);
     const parsed = bundleSchema.safeParse(shell);
     const shape = [
-      ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }))),
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => shapeIssue([], i))),
       ...this.shapeIssues,
     ];
     if (shape.length || !parsed.success) return { ok: false, issues: shape.slice(0, MAX_ISSUES) };
     const head = parsed.data;
     const issues: BundleIssue[] = [];
-    const add = (path: string, message: string) => {
-      if (issues.length < MAX_ISSUES) issues.push({ path, message });
+    const add: AddIssue = (path, message, code) => {
+      if (issues.length < MAX_ISSUES) issues.push(issueOf(path, message, code));
     };
     for (const key of ["format", "version", "exportedAt", "workspace", "filters", "tags"]) noNul(add, shell[key], key);
     apiRules.header(head, add);
     for (const [i, a] of this.pendingAnnotations) this.annotationChecks(a, i);
     this.pendingAnnotations = [];
-    resolve(this.personRefs, (id) => this.people.has(id), (id) => `Person "${id}" is not in people.`, this.add);
-    resolve(this.claimRefs, (id) => this.seen.claims.has(id), (id) => `Claim "${id}" is not in claims.`, this.add);
-    for (const issue of this.issues) add(issue.path, issue.message);
+    resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
+    resolve(this.claimRefs, (id) => this.seen.claims.has(id), claimUnknown, this.add);
+    for (const issue of this.issues) if (issues.length < MAX_ISSUES) issues.push(issue);
     if (issues.length) return { ok: false, issues };
     this.summary.workspace = { verdictLabels: head.workspace.verdictLabels, verdictLabelsByLocale: head.workspace.verdictLabelsByLocale };
     const bundle = this.opts.collect ? ({ ...head, ...this.collected } as Bundle) : null;
@@ -319,8 +317,11 @@ function defer(refs: Map<string, string[]>, id: string, path: string) {
   else if (paths.length < MAX_ISSUES) paths.push(path);
 }
 
-function resolve(refs: Map<string, string[]>, known: (id: string) => boolean, message: (id: string) => string, add: (path: string, message: string) => void) {
-  for (const [id, paths] of refs) if (!known(id)) for (const path of paths) add(path, message(id));
+const personUnknown = (id: string): [string, FieldCode] => [`Person "${id}" is not in people.`, coded("bundle_person_unknown", { id })];
+const claimUnknown = (id: string): [string, FieldCode] => [`Claim "${id}" is not in claims.`, coded("bundle_claim_unknown", { id })];
+
+function resolve(refs: Map<string, string[]>, known: (id: string) => boolean, message: (id: string) => [string, FieldCode], add: AddIssue) {
+  for (const [id, paths] of refs) if (!known(id)) for (const path of paths) add(path, ...message(id));
   refs.clear();
 }
 
@@ -328,7 +329,7 @@ function resolve(refs: Map<string, string[]>, known: (id: string) => boolean, me
 export function checkWhole(input: unknown, checker = new BundleChecker({ collect: true })): CheckResult {
   if (!input || typeof input !== "object" || Array.isArray(input)) {
     const parsed = bundleSchema.safeParse(input);
-    return { ok: false, issues: parsed.success ? [{ path: "(root)", message: "Not a bundle." }] : parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })) };
+    return { ok: false, issues: parsed.success ? [issueOf("(root)", "Not a bundle.", coded("bundle_not_a_bundle"))] : parsed.error.issues.slice(0, MAX_ISSUES).map((i) => shapeIssue([], i)) };
   }
   for (const [key, value] of Object.entries(input)) {
     if ((SECTIONS as string[]).includes(key) && Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { DomainError, said } from "@/lib/errors";
+import type { FieldCode } from "@/lib/http/error-codes";
 import { applyChecked, wholeBundleReader, type BundleReader, type ImportResult } from "./apply";
 import { BundleChecker, checkWhole, type BundleIssue, type BundleSummary } from "./checker";
 import { planImport, type ImportPlan } from "./plan";
@@ -22,11 +23,21 @@ export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024;
 
 export type BundleImportOutcome = { dryRun: true; plan: ImportPlan } | ({ dryRun: false } & ImportResult);
 
-/** An invalid bundle: 422 listing each issue by path (also as `errors`, path → message). */
+/**
+ * An invalid bundle: 422 listing each issue by path (also as `errors`, path → message, and `fieldCodes`, path →
+ * its code: the dry run lists them in the reader's language).
+ */
 export function invalidBundle(issues: BundleIssue[]): DomainError {
-  const fields = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+  const fields = new Map<string, string>();
+  const fieldCodes = new Map<string, FieldCode>();
+  // The last issue at a path names it, as `errors` always did.
+  for (const i of issues) {
+    fields.set(i.path, i.message);
+    if (i.code) fieldCodes.set(i.path, { code: i.code, ...(i.limit !== undefined ? { limit: i.limit } : {}), ...(i.params ? { params: i.params } : {}) });
+    else fieldCodes.delete(i.path);
+  }
   const why = `This isn't a bundle that can be imported: ${issues.length} ${issues.length === 1 ? "problem" : "problems"}.`;
-  return new DomainError(422, said("bundle_problems", why, { count: issues.length }), fields, { issues });
+  return new DomainError(422, said("bundle_problems", why, { count: issues.length }), Object.fromEntries(fields), { issues, fieldCodes: Object.fromEntries(fieldCodes) });
 }
 
 /** A bundle already parsed into memory (small bundles, tests). */

@@ -26,11 +26,17 @@ export interface PlannedPerson {
 export interface ImportPlan {
   create: { articles: number; revisions: number; annotations: number; claims: number; sources: number; relations: number; events: number; comments: number };
   reusedArticles: { bundleId: string; title: string; existingId: string; existingTitle: string }[];
-  conflicts: { kind: "article"; bundleId: string; title: string; message: string }[];
+  /** `message` in English (the CLI); `existingTitle`, the article here it collides with, for the reader's language. */
+  conflicts: { kind: "article"; bundleId: string; title: string; message: string; existingTitle: string }[];
   people: { matched: PlannedPerson[]; notMembers: PlannedPerson[]; notFound: PlannedPerson[] };
   verdictLabels: "same" | "adopted" | "kept";
+  /** In English, for the CLI and scripts. */
   warnings: string[];
+  /** The same warnings as what they are made of, which the dry run says in the reader's language. */
+  notes: PlanNote[];
 }
+
+export type PlanNote = { kind: "reused"; count: number } | { kind: "noRevisions" } | { kind: "unmatched"; count: number } | { kind: "labelsDiffer" };
 
 export interface PlanDetails {
   plan: ImportPlan;
@@ -47,6 +53,7 @@ export interface PlanDetails {
 /** From the checked bundle's summary (checker.ts): its people, articles and counts, never its rows. */
 export async function planImport(client: Client, workspaceId: string, bundle: BundleSummary): Promise<PlanDetails> {
   const warnings: string[] = [];
+  const notes: PlanNote[] = [];
 
   // People: by email, among this workspace's members.
   const emails = bundle.people.map((p) => p.email.trim().toLowerCase());
@@ -81,6 +88,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
     people,
     verdictLabels: "same",
     warnings,
+    notes,
   };
   for (const a of bundle.articles) {
     const twin = byHash.get(a.contentHash);
@@ -89,13 +97,16 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
       plan.reusedArticles.push({ bundleId: a.id, title: a.title, existingId: twin.id, existingTitle: twin.title });
     } else if (twin) {
       skipped.add(a.id);
-      plan.conflicts.push({ kind: "article", bundleId: a.id, title: a.title, message: `Another article here, “${twin.title}”, has the same content hash but different text; skipped with its highlights.` });
+      plan.conflicts.push({ kind: "article", bundleId: a.id, title: a.title, message: `Another article here, “${twin.title}”, has the same content hash but different text; skipped with its highlights.`, existingTitle: twin.title });
     } else {
       plan.create.articles++;
       plan.create.revisions += a.revisions ?? 1;
     }
   }
   plan.create.annotations = bundle.counts.annotations - [...skipped].reduce((n, id) => n + (bundle.annotationsPerArticle.get(id) ?? 0), 0);
+  if (reused.size) notes.push({ kind: "reused", count: reused.size });
+  if (bundle.articles.some((a) => a.revisions === null)) notes.push({ kind: "noRevisions" });
+  if (people.notMembers.length + people.notFound.length) notes.push({ kind: "unmatched", count: people.notMembers.length + people.notFound.length });
   if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}. Importing the same bundle twice duplicates its highlights and claims.`);
   if (bundle.articles.some((a) => a.revisions === null)) warnings.push("The bundle has no article revisions (exported without them): each article starts with its current revision only.");
   const unmatched = people.notMembers.length + people.notFound.length;
@@ -112,6 +123,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
       plan.verdictLabels = "adopted";
     } else {
       plan.verdictLabels = "kept";
+      notes.push({ kind: "labelsDiffer" });
       warnings.push("The bundle names verdicts differently; this workspace's own verdict labels are kept.");
     }
   }

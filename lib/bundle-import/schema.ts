@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { docSchema } from "@/lib/articles/doc-schema";
+import { issueCode } from "@/lib/http/error-codes";
 import { MAX_PDF_PAGES } from "@/lib/articles/page-starts";
 import { CLAIM_EVENT_KINDS } from "@/lib/claims/claim-dto";
 import { RELATION_TYPES, REVIEW_STATES, SOURCE_KINDS, STANCES } from "@/lib/claims/review-states";
@@ -13,7 +14,7 @@ import { VERDICTS } from "@/lib/claims/verdicts";
  */
 const id = z.string().min(1).max(200);
 // PostgreSQL has no year 0: refused here rather than failing the insert.
-const iso = z.iso.datetime({ offset: true }).refine((s) => !s.startsWith("0000"), "Use a date from year 1 on.");
+const iso = z.iso.datetime({ offset: true }).refine((s) => !s.startsWith("0000"), { message: "Use a date from year 1 on.", params: { code: "bundle_year_zero" } });
 const isoOrNull = iso.nullable();
 const userId = id.nullable();
 const json = z.json();
@@ -21,7 +22,13 @@ const json = z.json();
 /** A tiptap document the app accepts (lib/articles/doc-schema.ts), kept exactly as given: checked, never stripped. */
 const doc = z.json().superRefine((value, ctx) => {
   const checked = docSchema.safeParse(value);
-  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      // Re-raised as custom issues: with the code each had, so the dry run still says it in the reader's language.
+      const { code, limit, params } = issueCode(issue);
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, params: { ...params, code, ...(limit !== undefined ? { limit } : {}) } });
+    }
+  }
 });
 
 const selector = z.discriminatedUnion("type", [
@@ -65,8 +72,8 @@ const annotation = z
       .array(selector)
       .min(1)
       .max(2)
-      .refine((s) => s.filter((x) => x.type === "TextQuoteSelector").length === 1, "Exactly one TextQuoteSelector.")
-      .refine((s) => s.filter((x) => x.type === "TextPositionSelector").length <= 1, "At most one TextPositionSelector."),
+      .refine((s) => s.filter((x) => x.type === "TextQuoteSelector").length === 1, { message: "Exactly one TextQuoteSelector.", params: { code: "bundle_one_quote_selector" } })
+      .refine((s) => s.filter((x) => x.type === "TextPositionSelector").length <= 1, { message: "At most one TextPositionSelector.", params: { code: "bundle_one_position_selector" } }),
     status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
     anchoredRevision: z.number().int().min(1),
     note: z.string().nullable(),

@@ -1,3 +1,7 @@
+import { createTranslator } from "next-intl";
+import ruUi from "@/messages/ru/ui.json";
+import type { FieldCodes } from "@/lib/http/error-codes";
+import { localizeFields, type ErrorTranslator } from "@/lib/http/localize-error";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteClaim } from "./delete-claim";
@@ -101,5 +105,15 @@ describe("invalid filter values", () => {
     });
     expect(many.message).toMatch(/^Some filters are invalid: /);
     for (const m of Object.values(many.fields)) expect(many.message).toContain(m);
+    // The id filters and the cursor have codes of their own, with the refused value: the claims page says them whole in Russian.
+    expect(many.extra.fieldCodes).toMatchObject({
+      assignee: { code: "assignee_filter", params: { value: "<me>" } },
+      articleId: { code: "article_filter", params: { value: "a b" } },
+      cursor: { code: "invalid_cursor" },
+    });
+    const ru = createTranslator({ locale: "ru", messages: { ui: ruUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    const shown = localizeFields(many.fields, many.extra.fieldCodes as FieldCodes, "ru", ru);
+    expect(shown.assignee).toBe("«<me>» — это не me, не none и не id участника.");
+    expect(shown.articleId).toBe("«a b» — это не id статьи.");
   });
 });

@@ -1,4 +1,4 @@
-import { invalid } from "@/lib/errors";
+import { invalid, said } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation/date";
 import { isId } from "@/lib/validation/id";
 import type { After } from "./claim-reads";
@@ -23,5 +23,5 @@ export function decodeHistoryCursor(raw: string): After {
   } catch {
     // fall through
   }
-  throw invalid("That page cursor is not valid for this list; start from the first page.", { cursor: "Invalid cursor." });
+  throw invalid(said("invalid_cursor", "That page cursor is not valid for this list; start from the first page."), { cursor: said("invalid_cursor", "Invalid cursor.") });
 }

@@ -1,7 +1,7 @@
 import { can, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { DomainError, forbidden, invalid } from "@/lib/errors";
+import { DomainError, forbidden, invalid, said } from "@/lib/errors";
 import { zodFieldCodes } from "@/lib/http/error-codes";
 import { fieldErrors } from "@/lib/http/problem";
 import type { ClaimListItem, ClaimPage } from "./claim-dto";
@@ -27,7 +27,7 @@ function decodeCursor(raw: string, sort: ClaimSort): Cursor {
   } catch {
     // fall through
   }
-  throw invalid("That page cursor is not valid for this list; start from the first page.", namedFilterErrors({ cursor: "Invalid cursor." }));
+  throw invalid(said("invalid_cursor", "That page cursor is not valid for this list; start from the first page."), { cursor: said("invalid_cursor", namedFilterErrors({ cursor: "Invalid cursor." }).cursor) });
 }
 
 /**

@@ -204,6 +204,14 @@ const filterText = (label: string, max: number) =>
     .min(1, `${label}: give a value, or leave it out.`)
     .max(max, `${label}: keep it under ${max} characters.`);
 
+/**
+ * An id filter's check: the English names the filter and the value (the API's `errors`); the code and the
+ * value let the claims page say the same in the reader's language (ui.apiErrors.assigneeFilter, …).
+ */
+const idFilter = (code: "article_filter" | "assignee_filter", english: (value: string) => string) => (value: string, ctx: z.RefinementCtx) => {
+  if (!ID_PATTERN.test(value)) ctx.addIssue({ code: "custom", message: english(value), params: { code, value: value.slice(0, 60) } });
+};
+
 /** The list's filters, from query parameters (`?reviewState=unreviewed,in-review&verdict=none&assignee=me`). */
 export const claimFiltersSchema = z.object({
   /** Review states, and "changes-requested": unreviewed claims sent back and not yet resubmitted. */
@@ -213,13 +221,13 @@ export const claimFiltersSchema = z.object({
   /** One tag, matched case-insensitively ("Health" finds "health"). */
   tag: filterText(CLAIM_FILTER_LABELS.tag, 50).optional(),
   articleId: filterText(CLAIM_FILTER_LABELS.articleId, 100)
-    .refine((v) => ID_PATTERN.test(v), { error: (issue) => `${CLAIM_FILTER_LABELS.articleId}: ${quoted(issue.input)} is not an article id.` })
+    .superRefine(idFilter("article_filter", (v) => `${CLAIM_FILTER_LABELS.articleId}: ${quoted(v)} is not an article id.`))
     .optional(),
   /** Substring of the claimant, case-insensitive. */
   claimant: filterText(CLAIM_FILTER_LABELS.claimant, 300).optional(),
   /** A user id, "me" or "none". */
   assignee: filterText(CLAIM_FILTER_LABELS.assignee, 100)
-    .refine((v) => ID_PATTERN.test(v), { error: (issue) => `${CLAIM_FILTER_LABELS.assignee}: ${quoted(issue.input)} is not me, none or a member's id.` })
+    .superRefine(idFilter("assignee_filter", (v) => `${CLAIM_FILTER_LABELS.assignee}: ${quoted(v)} is not me, none or a member's id.`))
     .optional(),
   hasSources: flag(CLAIM_FILTER_LABELS.hasSources).optional(),
   /** Substring of the statement, case-insensitive. */
@@ -243,7 +251,7 @@ export const claimFiltersSchema = z.object({
   const [sort, value, cursorId] = decoded as unknown[];
   const timeSorted = sort === "updated" || sort === "created";
   if ((timeSorted && (typeof value !== "string" || !isCalendarDate(value))) || (typeof cursorId === "string" && !isId(cursorId))) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_MESSAGE });
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_MESSAGE, params: { code: "invalid_cursor" } });
   }
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;

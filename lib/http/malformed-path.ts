@@ -14,12 +14,14 @@ export function isMalformedPath(pathname: string): boolean {
   }
 }
 
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
 /** The 400, with next.config.js's fixed security headers set here too: it is answered before they would be. */
 export function malformedPathResponse(): Response {
-  return problem(400, "The URL path is not valid: its percent-encoding is malformed.", undefined, {
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "x-frame-options": "DENY",
-    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-  });
+  return problem(400, "The URL path is not valid: its percent-encoding is malformed.", undefined, SECURITY_HEADERS, { code: "path_malformed" });
 }

@@ -1,9 +1,12 @@
 import type { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isRetryableTransactionFailure, lostWriteRace } from "@/lib/db/connection-errors";
-import { DomainError, invalid, invalidInput } from "@/lib/errors";
+import { DomainError, invalid, invalidInput, said, type Message } from "@/lib/errors";
 import { problem } from "./problem";
 import { readLimited } from "./read-limited";
 import { findUnstorableText, unstorableReason } from "@/lib/validation/text";
+
+/** Text that can't be stored, said with its code (the UI has it in every language). */
+const unstorable = (why: string | null): Message | null => (why ? said("unstorable_text", why) : null);
 
 /**
  * The steps every API request goes through, shared by the cookie routes
@@ -43,15 +46,15 @@ const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Path parameters: catch-all segments arrive joined with "/"; single ones must look like an id. */
 export function checkParams(params: RouteParams): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Message> = {};
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(params)) {
     const value = Array.isArray(raw) ? raw.join("/") : raw;
-    const why = unstorableReason(value) ?? (Array.isArray(raw) || PATH_ID.test(value) ? null : "Not a valid id.");
+    const why = unstorable(unstorableReason(value)) ?? (Array.isArray(raw) || PATH_ID.test(value) ? null : said("path_id_invalid", "Not a valid id."));
     if (why) errors[name] = why;
     out[name] = value;
   }
-  if (Object.keys(errors).length) throw invalid("Some path parameters are invalid.", errors);
+  if (Object.keys(errors).length) throw invalid(said("path_params_invalid", "Some path parameters are invalid."), errors);
   return out;
 }
 
@@ -63,8 +66,8 @@ export const BAD_ENCODING_MESSAGE = "Not valid UTF-8: percent-encoded bytes that
  * silently, changing what was sent, so they are found in the raw query. A
  * lone % not followed by two hex digits is kept as written, as URLSearchParams does.
  */
-function badlyEncoded(search: string): Record<string, string> {
-  const errors: Record<string, string> = {};
+function badlyEncoded(search: string): Record<string, Message> {
+  const errors: Record<string, Message> = {};
   if (!search.includes("%")) return errors;
   const decode = (raw: string) => decodeURIComponent(raw.replace(/\+/g, " ").replace(/%(?![0-9A-Fa-f]{2})/g, "%25"));
   for (const part of search.replace(/^\?/, "").split("&")) {
@@ -73,13 +76,13 @@ function badlyEncoded(search: string): Record<string, string> {
     try {
       name = decode(eq < 0 ? part : part.slice(0, eq));
     } catch {
-      errors._ = BAD_ENCODING_MESSAGE;
+      errors._ = said("query_not_utf8", BAD_ENCODING_MESSAGE);
       continue;
     }
     try {
       if (eq >= 0) decode(part.slice(eq + 1));
     } catch {
-      errors[name] = BAD_ENCODING_MESSAGE;
+      errors[name] = said("query_not_utf8", BAD_ENCODING_MESSAGE);
     }
   }
   return errors;
@@ -101,17 +104,17 @@ export const REPEATED_PARAMETER_MESSAGE = "Given more than once: give it once.";
  * would otherwise use one of them silently.
  */
 export function checkQuery(url: URL, repeatable: readonly string[] = []): Record<string, string> {
-  const errors: Record<string, string> = badlyEncoded(url.search);
+  const errors: Record<string, Message> = badlyEncoded(url.search);
   const seen = new Set<string>();
-  const reason = (s: string) => unstorableReason(s) ?? (s.includes("\uFFFD") ? REPLACEMENT_CHARACTER_MESSAGE : null);
+  const reason = (s: string): Message | null => unstorable(unstorableReason(s)) ?? (s.includes("\uFFFD") ? said("query_replacement_char", REPLACEMENT_CHARACTER_MESSAGE) : null);
   for (const [name, value] of url.searchParams) {
     const nameWhy = reason(name);
     const why = nameWhy ?? reason(value);
     if (why) errors[nameWhy ? "_" : name] ??= why;
-    else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= REPEATED_PARAMETER_MESSAGE;
+    else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= said("query_repeated", REPEATED_PARAMETER_MESSAGE);
     seen.add(name);
   }
-  if (Object.keys(errors).length) throw invalid("Some query parameters are invalid.", errors);
+  if (Object.keys(errors).length) throw invalid(said("query_params_invalid", "Some query parameters are invalid."), errors);
   return Object.fromEntries(url.searchParams);
 }
 

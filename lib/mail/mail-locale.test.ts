@@ -8,8 +8,9 @@ import { setPreferences } from "@/lib/notifications/preferences";
 import { mailSuite } from "@/lib/testing/mail-suite";
 import { makeMember, makeUser, makeWorkspace } from "@/lib/testing/fixtures";
 import { requestPasswordReset } from "@/lib/users/password-reset-mail";
+import * as resetRoute from "@/app/api/password-reset/route";
 
-/** E-mail goes out in the recipient's saved language (User.locale), English when they follow the browser. */
+/** E-mail goes out in the recipient's saved language (User.locale); a password reset for someone who saved none, in the request's. */
 const suite = mailSuite();
 const { flushMail } = suite;
 
@@ -32,6 +33,32 @@ describe("mail in the recipient's language", () => {
     const english = await suite.sink().waitFor((m) => m.to.includes(en.email));
     expect(english.subject).toBe("Reset your Claimtrail password");
     expect(english.text).toContain("Choose a new password: ");
+  });
+
+  it("a password reset for someone who saved no language is in the language of the request: its cookie, else Accept-Language", async () => {
+    const [byHeader, byCookie, saved, neither] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
+    await db.user.update({ where: { id: saved.id }, data: { locale: "en" } });
+    const ask = (email: string, headers: Record<string, string>) =>
+      resetRoute.POST(new Request("http://localhost/api/password-reset", { method: "POST", headers: { "content-type": "application/json", "x-claimtrail-peer": address(), ...headers }, body: JSON.stringify({ email }) }), {
+        params: Promise.resolve({}),
+      });
+    for (const [who, headers] of [
+      [byHeader, { "accept-language": "uk-UA,uk;q=0.9,en;q=0.5" }],
+      [byCookie, { cookie: "claimtrail-locale=ru", "accept-language": "uk-UA" }],
+      [saved, { "accept-language": "ru" }],
+      [neither, { "accept-language": "be, de;q=0.8" }],
+    ] as const) {
+      expect((await ask(who.email, headers)).status).toBe(202);
+    }
+    await flushMail();
+    const uk = await suite.sink().waitFor((m) => m.to.includes(byHeader.email));
+    expect(uk.subject).toBe("Скидання пароля Claimtrail");
+    expect(uk.text).toMatch(/https?:\/\/\S+\/reset-password\?token=\S+/);
+    expect(uk.text).not.toMatch(/⟦|Choose a new password/);
+    expect((await suite.sink().waitFor((m) => m.to.includes(byCookie.email))).subject).toBe("Сброс пароля Claimtrail");
+    // A saved choice wins over the request (English saved, asked from a Russian browser); no language of ours: English.
+    expect((await suite.sink().waitFor((m) => m.to.includes(saved.email))).subject).toBe("Reset your Claimtrail password");
+    expect((await suite.sink().waitFor((m) => m.to.includes(neither.email))).subject).toBe("Reset your Claimtrail password");
   });
 
   it("a notification e-mail and the daily digest are framed in each recipient's language", async () => {

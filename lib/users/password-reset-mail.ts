@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { DomainError, invalid, said } from "@/lib/errors";
 import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
-import { isAppLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isAppLocale, DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { newUserSchema } from "./create-user";
 import { emailSchema } from "./email";
@@ -40,8 +40,17 @@ function mailOff(): DomainError {
   return new DomainError(409, "E-mail is off on this server, so passwords can't be reset by e-mail. Ask your administrator to reset it (npm run cli -- reset-password).");
 }
 
-/** Queues a reset mail if the address has an account; the same answer either way. Rate-limited in PostgreSQL. */
-export async function requestPasswordReset(input: z.infer<typeof requestResetSchema>, address: string, now = new Date()): Promise<typeof RESET_REQUEST_ANSWER> {
+/**
+ * Queues a reset mail if the address has an account; the same answer either way. Rate-limited in PostgreSQL.
+ * `askedIn`: the language of the request (its cookie, else Accept-Language: lib/i18n/locale-of-request.ts),
+ * for an account that never saved one: whoever asks for the link on a Russian page reads it in Russian.
+ */
+export async function requestPasswordReset(
+  input: z.infer<typeof requestResetSchema>,
+  address: string,
+  now = new Date(),
+  askedIn: AppLocale = DEFAULT_LOCALE,
+): Promise<typeof RESET_REQUEST_ANSWER> {
   if (!mailEnabled()) throw mailOff();
   const email = input.email;
   await db.$transaction(async (tx) => {
@@ -69,8 +78,8 @@ export async function requestPasswordReset(input: z.infer<typeof requestResetSch
     if (!user) return;
     const token = randomBytes(32).toString("base64url");
     await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) } });
-    // In the language the person chose (English when they follow the browser: a mail has no browser).
-    const t = await translatorFor(isAppLocale(user.locale) ? user.locale : DEFAULT_LOCALE, "mail");
+    // In the language the person chose; following the browser, in the language of the page that asked for it.
+    const t = await translatorFor(isAppLocale(user.locale) ? user.locale : askedIn, "mail");
     await queueMail(tx, [
       {
         to: user.email,

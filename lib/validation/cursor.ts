@@ -23,4 +23,4 @@ export const cursorField = text()
   .refine((raw) => {
     const value = decodeBase64UrlJson(raw);
     return value !== undefined && findUnstorableText(value) === null;
-  }, "Invalid cursor.");
+  }, { message: "Invalid cursor.", params: { code: "invalid_cursor" } });

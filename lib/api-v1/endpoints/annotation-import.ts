@@ -6,6 +6,13 @@ import { endpoint } from "../endpoint";
 
 const OUTCOMES = ["placed", "moved", "orphaned", "duplicate"] as const;
 
+/** A report line's machine code (lib/http/error-codes.ts) and the values it names: the English stays in `reason`. */
+const codedFields = {
+  code: z.string().meta({ description: "The reason's machine code, e.g. `annotation_line_not_json`." }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: "The values the reason names." }),
+};
+const coded = z.object(codedFields);
+
 export const annotationImportReportSchema = z
   .object({
     tool: z.enum(TOOLS),
@@ -26,12 +33,14 @@ export const annotationImportReportSchema = z
         tags: z.array(z.string()),
         claim: z.string().nullable(),
         reason: z.string().nullable(),
+        reasonCode: coded.nullable().meta({ description: "The reason's machine code and the values it names (as problem+json `fieldCodes`), for saying it in another language." }),
         notices: z.array(z.string()).meta({ description: "What was shortened to fit Claimtrail's limits (a note over 5,000 characters, a tag over 40, more than 20 tags, a claim statement over 2,000): the rest of the span imports as it is." }),
+        noticeCodes: z.array(coded).meta({ description: "Each notice's machine code and values, in the same order." }),
         stored: z.boolean().meta({ description: "Whether importing writes it: placed and moved spans, and orphans that have a quote and an article (kept as orphaned highlights)." }),
       }),
     ),
     skipped: z
-      .array(z.object({ line: z.int().meta({ description: "1-based line of the file." }), reason: z.string() }))
+      .array(z.object({ line: z.int().meta({ description: "1-based line of the file." }), reason: z.string(), ...codedFields }))
       .meta({ description: "JSON Lines (doccano): lines that aren't JSON or aren't a record, left out; the other lines are imported." }),
     skippedResults: z
       .array(
@@ -41,6 +50,7 @@ export const annotationImportReportSchema = z
           result: z.int().meta({ description: "1-based place of the result in the annotation." }),
           field: z.string().meta({ description: "JSON path of what is wrong, e.g. `[1].annotations[0].result[2].value`." }),
           reason: z.string(),
+          ...codedFields,
         }),
       )
       .meta({ description: "Label Studio: span results that can't be read (no `value`, a field of the wrong type), left out; the other results are imported." }),
@@ -50,6 +60,7 @@ export const annotationImportReportSchema = z
           task: z.int().meta({ description: "1-based place of the task in the file." }),
           field: z.string().meta({ description: "JSON path where its text belongs, e.g. `[1].data.text`." }),
           reason: z.string(),
+          ...codedFields,
         }),
       )
       .meta({ description: "Label Studio: tasks with no text to mark (none, or only an image, audio or file address), left out and never made articles; the other tasks are imported." }),

@@ -1,3 +1,6 @@
+import { createTranslator } from "next-intl";
+import ruUi from "@/messages/ru/ui.json";
+import { localizeFields, type ErrorTranslator } from "@/lib/http/localize-error";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -107,6 +110,7 @@ describe("the model", () => {
 
     setModel(path.join(root, "nowhere"));
     await expect(loadEmbedder()).rejects.toThrow(EmbeddingModelError);
+    await expect(loadEmbedder()).rejects.toMatchObject({ problems: [{ code: "model_onnx_missing" }, { code: "model_tokenizer_missing" }] });
     await expect(loadEmbedder()).rejects.toThrow(`EMBEDDING_MODEL_DIR=${path.join(root, "nowhere")}: model.onnx is missing`);
     expect(await reportEmbeddingModel()).toMatch(/^Matching by meaning is off: .*model\.onnx is missing.*Suggestions match by words alone\.$/);
     expect(await embedDueTexts()).toBe(0);
@@ -142,6 +146,29 @@ describe("the model", () => {
     expect(message).toMatch(/tokenizer\.json can't be used/);
     expect(message).toMatch(/claimtrail\.json has wrong settings \(/);
     for (const named of ["name: a text", "queryPrefix: a text", "maxTokens: at least 8", "extra: not a setting"]) expect(message).toContain(named);
+    // …and one by one with their codes and values, which the settings page says in the admin's language.
+    const problems = await loadEmbedder().then(
+      () => [],
+      (err: EmbeddingModelError) => err.problems,
+    );
+    expect(problems.map((p) => [p.code, p.params ?? {}])).toEqual(
+      expect.arrayContaining([
+        ["model_not_onnx", { reason: expect.any(String) }],
+        ["model_tokenizer_unusable", { reason: expect.any(String) }],
+        ["model_config_text", { setting: "name" }],
+        ["model_config_text", { setting: "queryPrefix" }],
+        ["model_config_tokens_range", { setting: "maxTokens", min: 8, max: 8192 }],
+        ["model_config_unknown_setting", { setting: "extra" }],
+      ]),
+    );
+    expect(problems).toHaveLength(6);
+    expect(problems.find((p) => p.code === "model_config_tokens_range")?.en).toBe("claimtrail.json: maxTokens: at least 8");
+    const allWrongStatus = await embeddingStatus(await authorize(admin, workspace.slug, "workspace.update"));
+    expect(allWrongStatus).toMatchObject({ state: "error", problems: expect.arrayContaining([expect.objectContaining({ code: "model_config_unknown_setting", params: { setting: "extra" } })]) });
+    const ru = createTranslator({ locale: "ru", messages: { ui: ruUi } as never, namespace: "ui.apiErrors" as never }) as unknown as ErrorTranslator;
+    const shown = localizeFields(Object.fromEntries(problems.map((p, i) => [i, p.en])), Object.fromEntries(problems.map((p, i) => [i, { code: p.code, params: p.params }])), "ru", ru);
+    expect(Object.values(shown)).toContain("claimtrail.json: extra — не настройка (настройки: name, queryPrefix, passagePrefix, maxTokens).");
+    expect(Object.values(shown)).toContain("claimtrail.json: maxTokens должно быть от 8 до 8192.");
 
     const badSettings = writeTinyModel(path.join(root, "bad-settings"), { words: WORDS });
     writeFileSync(path.join(badSettings, "claimtrail.json"), JSON.stringify({ maxTokens: 1.5 }));

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { said, type Said } from "@/lib/errors";
 
 /**
  * The optional sentence-embedding model an admin copies in and names with
@@ -32,10 +33,29 @@ export interface Embedder {
   embed(texts: string[], role: "query" | "passage"): Promise<Float32Array[]>;
 }
 
-/** A model that is configured but can't be used: the message says what to fix. */
+/**
+ * A model that is configured but can't be used: the message says what to fix (the log, in English), and
+ * `problems` says it again one problem at a time, each with its code and values, so the settings page lists
+ * them in the admin's language (ui.apiErrors.model*).
+ */
 export class EmbeddingModelError extends Error {
   override name = "EmbeddingModelError";
+  readonly problems: Said[];
+
+  constructor(message: string, problems?: Said[]) {
+    super(message);
+    this.problems = problems ?? [said("model_unusable", message, { reason: message })];
+  }
 }
+
+/** What is wrong with one file: the English the log has always said, and the problems it lists. */
+interface FileProblem {
+  log: string;
+  problems: Said[];
+}
+
+const one = (problem: Said): FileProblem => ({ log: problem.en, problems: [problem] });
+const isProblem = (r: unknown): r is FileProblem => !!r && typeof r === "object" && "log" in r && "problems" in r;
 
 const DEFAULT_MAX_TOKENS = 256;
 
@@ -57,17 +77,31 @@ export function embeddingModelDir(): string | null {
 }
 
 /** A required file's bytes, or the problem with it (all of a directory's problems are reported together). */
-async function readRequired(dir: string, file: string, what: string): Promise<Buffer | string> {
+async function readRequired(dir: string, file: "model.onnx" | "tokenizer.json", what: string): Promise<Buffer | FileProblem> {
   try {
     return await readFile(path.join(dir, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return `${file} ${code === "ENOENT" ? "is missing" : `can't be read (${code ?? String(err)})`}; it should hold ${what}`;
+    if (code === "ENOENT") return one(said(file === "model.onnx" ? "model_onnx_missing" : "model_tokenizer_missing", `${file} is missing; it should hold ${what}`));
+    const reason = code ?? String(err);
+    return one(said("model_file_unreadable", `${file} can't be read (${reason}); it should hold ${what}`, { file, reason }));
   }
 }
 
+/** One wrong setting of claimtrail.json as a problem with its code (the schema's messages are the English). */
+function settingProblem(issue: z.core.$ZodIssue): Said[] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((setting) => said("model_config_unknown_setting", `${setting}: not a setting`, { setting }));
+  const setting = issue.path.join(".");
+  const en = `${setting}: ${issue.message}`;
+  if (!setting) return [said("model_config_not_object", "not an object of settings")];
+  if (setting === "maxTokens") return [issue.code === "invalid_type" ? said("model_config_whole_number", en, { setting }) : said("model_config_tokens_range", en, { setting, min: 8, max: 8192 })];
+  if (issue.code === "invalid_type") return [said("model_config_text", en, { setting })];
+  if (issue.code === "too_small") return [said("model_config_name_empty", en)];
+  return [said("model_config_too_long", en, { setting, limit: 100 })];
+}
+
 /** claimtrail.json's settings (none when it is absent), or every problem with it. */
-async function readConfig(dir: string): Promise<ModelConfig | string> {
+async function readConfig(dir: string): Promise<ModelConfig | FileProblem> {
   let text: string;
   try {
     text = await readFile(path.join(dir, "claimtrail.json"), "utf8");
@@ -78,14 +112,19 @@ async function readConfig(dir: string): Promise<ModelConfig | string> {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return `claimtrail.json is not valid JSON (${err instanceof Error ? err.message : err})`;
+    const reason = err instanceof Error ? err.message : String(err);
+    return one(said("model_config_not_json", `claimtrail.json is not valid JSON (${reason})`, { reason }));
   }
   const checked = modelConfigSchema.safeParse(parsed);
   if (checked.success) return checked.data;
   const problems = checked.error.issues.map((i) =>
     i.code === "unrecognized_keys" ? `${i.keys.join(", ")}: not a setting` : i.path.length ? `${i.path.join(".")}: ${i.message}` : "not an object of settings",
   );
-  return `claimtrail.json has ${problems.length === 1 ? "a wrong setting" : "wrong settings"} (${problems.join("; ")}; the settings are name, queryPrefix, passagePrefix, maxTokens)`;
+  return {
+    log: `claimtrail.json has ${problems.length === 1 ? "a wrong setting" : "wrong settings"} (${problems.join("; ")}; the settings are name, queryPrefix, passagePrefix, maxTokens)`,
+    // Listed one setting at a time, each named with the file it is in.
+    problems: checked.error.issues.flatMap(settingProblem).map((p) => ({ ...p, en: `claimtrail.json: ${p.en}` })),
+  };
 }
 
 type Ort = typeof import("onnxruntime-web");
@@ -121,30 +160,36 @@ async function load(dir: string): Promise<Embedder> {
     readConfig(dir),
   ]);
   // Every problem at once, so an admin fixes them in one go rather than one per restart.
-  const problems = [modelRead, tokenizerRead, configRead].filter((r): r is string => typeof r === "string");
+  const problems = [modelRead, tokenizerRead, configRead].filter(isProblem);
   const { Tokenizer } = await import("@huggingface/tokenizers");
   let tokenizer: InstanceType<typeof Tokenizer> | undefined;
-  if (typeof tokenizerRead !== "string") {
+  if (!isProblem(tokenizerRead)) {
     try {
       tokenizer = new Tokenizer(JSON.parse(tokenizerRead.toString("utf8")) as object, {});
     } catch (err) {
-      problems.push(`tokenizer.json can't be used (${err instanceof Error ? err.message : err})`);
+      const reason = err instanceof Error ? err.message : String(err);
+      problems.push(one(said("model_tokenizer_unusable", `tokenizer.json can't be used (${reason})`, { reason })));
     }
   }
   const ort: Ort = await import("onnxruntime-web");
   // One thread: the web process shares its cores with requests, and WASM threads need a worker script.
   ort.env.wasm.numThreads = 1;
   let session: Awaited<ReturnType<Ort["InferenceSession"]["create"]>> | undefined;
-  if (typeof modelRead !== "string") {
+  if (!isProblem(modelRead)) {
     try {
       session = await ort.InferenceSession.create(new Uint8Array(modelRead));
-      if (!session.inputNames.includes("input_ids")) problems.push(`model.onnx has no input_ids input (it has ${session.inputNames.join(", ")}); export a text encoder`);
+      const inputs = session.inputNames.join(", ");
+      if (!session.inputNames.includes("input_ids")) problems.push(one(said("model_no_input_ids", `model.onnx has no input_ids input (it has ${inputs}); export a text encoder`, { inputs })));
     } catch (err) {
-      problems.push(`model.onnx can't be loaded as an ONNX model (${err instanceof Error ? err.message : err})`);
+      const reason = err instanceof Error ? err.message : String(err);
+      problems.push(one(said("model_not_onnx", `model.onnx can't be loaded as an ONNX model (${reason})`, { reason })));
     }
   }
-  if (problems.length || !session || !tokenizer || typeof modelRead === "string" || typeof tokenizerRead === "string" || typeof configRead === "string") {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: ${problems.join("; ")}.`);
+  if (problems.length || !session || !tokenizer || isProblem(modelRead) || isProblem(tokenizerRead) || isProblem(configRead)) {
+    throw new EmbeddingModelError(
+      `EMBEDDING_MODEL_DIR=${dir}: ${problems.map((p) => p.log).join("; ")}.`,
+      problems.flatMap((p) => p.problems),
+    );
   }
   const [modelBytes, tokenizerBytes, config] = [modelRead, tokenizerRead, configRead];
   const [model, words] = [session, tokenizer];
@@ -172,7 +217,8 @@ async function load(dir: string): Promise<Embedder> {
   try {
     probe = await embedOne("claimtrail");
   } catch (err) {
-    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx failed on a test sentence (${err instanceof Error ? err.message : err}).`);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: model.onnx failed on a test sentence (${reason}).`, [said("model_probe_failed", `model.onnx failed on a test sentence (${reason}).`, { reason })]);
   }
   const name = (config.name ?? path.basename(dir)).slice(0, 100);
   const hash = createHash("sha256").update(modelBytes).update(tokenizerBytes).update(JSON.stringify(config)).digest("hex").slice(0, 16);
@@ -202,7 +248,9 @@ export function loadEmbedder(): Promise<Embedder | null> {
   let promise = loaded.get(dir);
   if (!promise) {
     promise = load(dir).catch((err: unknown) => {
-      throw err instanceof EmbeddingModelError ? err : new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof EmbeddingModelError) throw err;
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new EmbeddingModelError(`EMBEDDING_MODEL_DIR=${dir}: ${reason}`, [said("model_unusable", reason, { reason })]);
     });
     loaded.set(dir, promise);
   }

@@ -1,18 +1,20 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { embeddingModelDir, loadEmbedder } from "./model";
+import type { Said } from "@/lib/errors";
+import { EmbeddingModelError, embeddingModelDir, loadEmbedder } from "./model";
 
 /**
  * What the workspace settings page says about matching by meaning:
  * - off: EMBEDDING_MODEL_DIR is not set on this instance;
- * - error: it is set but the model can't be used (the message says why; suggestions match by words alone);
+ * - error: it is set but the model can't be used (the message says why, `problems` one by one with their codes;
+ *   suggestions match by words alone);
  * - active: the model, and how many of the workspace's claims have a vector of it
  *   (the rest are queued: the worker is embedding them), or
  * - mismatch: another instance made a different model the active one.
  */
 export type EmbeddingStatus =
   | { state: "off" }
-  | { state: "error"; error: string }
+  | { state: "error"; error: string; problems: Said[] }
   | { state: "active" | "mismatch"; name: string; dimension: number; embeddedClaims: number; claims: number; queued: number };
 
 /** Queued texts are counted up to this many (all workspaces: the queue is shared). */
@@ -25,7 +27,8 @@ export async function embeddingStatus(access: Access): Promise<EmbeddingStatus> 
   try {
     embedder = (await loadEmbedder())!;
   } catch (err) {
-    return { state: "error", error: err instanceof Error ? err.message : String(err) };
+    // The English message (what the log says), and each problem with its code for the admin's language.
+    return { state: "error", error: err instanceof Error ? err.message : String(err), problems: err instanceof EmbeddingModelError ? err.problems : [] };
   }
   const workspaceId = access.workspace.id;
   const [active, [counts]] = await Promise.all([
