@@ -690,7 +690,7 @@ function describeSkipped(skipped: SkippedLine[]): string {
   return named.join(" ") + (more > 0 ? ` (and ${more} more lines)` : "");
 }
 
-function skippedErrors(skipped: SkippedLine[]): Record<string, string> {
+function skippedErrors(skipped: SkippedLine[]): Record<string, Said> {
   return Object.fromEntries(skipped.slice(0, SKIPPED_NAMED).map((s) => [`line ${s.line}`, said(s.code, s.reason, s.params)]));
 }
 

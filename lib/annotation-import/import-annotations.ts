@@ -279,7 +279,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       const status: "exact" | "moved" | "fuzzy" = a.status === "moved" && !selectors[i].position ? "exact" : (a.status as "exact" | "moved" | "fuzzy");
       row.status = status === "exact" ? "placed" : "moved";
       row.stored = true;
-      if (status === "fuzzy") because(row, said("annotation_found_fuzzy", `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`, { count: a.errors }));
+      if (status === "fuzzy") because(row, said("annotation_found_fuzzy", `Found with ${a.errors} ${a.errors === 1 ? "difference" : "differences"}.`, { count: a.errors ?? 0 }));
       else if (status === "moved") because(row, said("annotation_found_elsewhere", "Found elsewhere in the text."));
       const { quote } = describeSpan(text, trimmed.start, trimmed.end);
       placements.push({ row, span: s, target, write: { ...trimmed, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, status } });
