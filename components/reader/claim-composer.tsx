@@ -17,6 +17,8 @@ import { useContentLang } from "@/components/ui/content-lang";
 export interface Suggestion {
   claimId: string;
   statement: string;
+  /** The statement's stored language (null: the UI guesses it from the script). */
+  language: string | null;
   verdict: string | null;
   reviewState: string;
   articleCount: number;
@@ -305,7 +307,7 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
               {items.map((s) => (
                 <li key={s.claimId} className="flex items-start gap-3 py-2.5">
                   <div className="min-w-0 flex-1">
-                    <p className="text-sm text-stone-900" lang={langOf(s.statement)}>
+                    <p className="text-sm text-stone-900" lang={langOf(s.statement, s.language)}>
                       {s.statement}
                     </p>
                     <SuggestionReasons reasons={s.reasons} />
