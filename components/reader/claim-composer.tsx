@@ -41,7 +41,8 @@ interface Props {
   labels: Record<Verdict, string>;
   onDone(annotationId: string): void;
   /** The words turned out to be a mention of a claim already (a teammate marked them meanwhile): show that one instead. */
-  onExisting(annotationId: string, notice: string): void;
+  /** `notice`: null when the words were already a mention before (the reader then says so), not marked a moment ago. */
+  onExisting(annotationId: string, notice: string | null): void;
   onCancel(): void;
 }
 
@@ -158,7 +159,8 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
     // A teammate made these very words a mention meanwhile: show theirs.
     const existing = res.error.status === 409 ? res.error.body.annotationId : undefined;
     if (typeof existing === "string" && existing !== selection.annotationId) {
-      onExisting(existing, t("markedMeanwhile"));
+      // "A moment ago" only when the server says it was (marked_moment_ago); an older mention is just shown (X36b).
+      onExisting(existing, res.error.body.code === "marked_moment_ago" ? t("markedMeanwhile") : null);
       return true;
     }
     const problem = localize(res.error);

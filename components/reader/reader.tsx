@@ -168,7 +168,7 @@ export function Reader(props: ReaderProps) {
   );
   /** The notice for words the server says are already a mention: "a moment ago" only when this page didn't already show them as one. */
   const markedNotice = useCallback(
-    (annotationId: string, meanwhile: string) => (annotations.some((a) => a.id === annotationId && !a.deletedAt && a.claim) ? t("notice.alreadyMention") : meanwhile),
+    (annotationId: string, meanwhile: string | null) => (meanwhile === null || annotations.some((a) => a.id === annotationId && !a.deletedAt && a.claim) ? t("notice.alreadyMention") : meanwhile),
     [annotations, t],
   );
 
