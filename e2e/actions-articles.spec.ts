@@ -376,3 +376,31 @@ test("a claim made in two articles: the card's Also in link and the claim page's
   await expect(panel(page).locator(`#ann-${a.annotationId}`).getByRole("button").first()).toHaveAttribute("aria-current", "true");
 });
 
+
+test("an article's title, publisher and author are one line (N14b-7): a tab or a direction control is refused at its field, in the reader's language", async ({ page }) => {
+  const slug = await desk(page, "Oneline");
+  const { articleId } = await addArticle(page, slug, "Bridge closure", ["The bridge closes in May.", "Traders worry."]);
+  // The API (the same route as the paste form) refuses a title on two lines, naming the field and the code.
+  const twoLines = await page.request.post(`/api/w/${slug}/articles`, { data: { content: "Another text.\n\nMore of it.", title: "Bridge\nclosure" } });
+  expect(twoLines.status()).toBe(400);
+  expect(await twoLines.json()).toMatchObject({ fieldCodes: { title: { code: "one_line" } } });
+
+  await page.goto(`/w/${slug}/articles/${articleId}/edit`);
+  // A text input drops line breaks itself; a tab and a right-to-left override pass into it.
+  await page.getByLabel("Title").fill("Bridge\tclosure");
+  await page.getByLabel("Author").fill("Ann \u202eeeL");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  const message = "Write it on one line, without tabs, control or invisible direction characters.";
+  await expect(page.getByLabel("Title")).toHaveAccessibleDescription(message);
+  await expect(page.getByLabel("Author")).toHaveAccessibleDescription(message);
+  await expect(page.getByLabel("Publisher")).not.toHaveAttribute("aria-invalid", "true");
+
+  // The same in Ukrainian.
+  await page.context().addCookies([{ name: "claimtrail-locale", value: "uk", url: new URL(page.url()).origin }]);
+  await page.reload();
+  const title = page.locator("input[name=title]");
+  await title.fill("Міст\tзакрито");
+  await page.getByRole("button", { name: "Зберегти редакцію" }).click();
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(title).toHaveAccessibleDescription("Напишіть це в один рядок, без табуляцій, керівних і невидимих символів напрямку тексту.");
+});

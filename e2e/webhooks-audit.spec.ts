@@ -6,6 +6,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
+import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 /** A webhook receiver on loopback, as the other side of the deliveries. */
 async function receiver() {
@@ -105,6 +106,32 @@ test("webhooks: refused private address, allow-list, add (secret shown once), a 
   } finally {
     await r.close();
   }
+});
+
+test("webhooks: the event groups are named by their own messages in English and Ukrainian, not by their codes; the event codes stay", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Grouper"));
+  const slug = await createWorkspace(page, "Grouped desk");
+  await openSettingsTab(page, slug, "Webhooks");
+  const form = page.locator("form").filter({ has: page.getByLabel("Endpoint URL") });
+  const highlights = form.getByRole("group", { name: "Highlights", exact: true });
+  await expect(highlights).toBeVisible();
+  await expect(highlights.getByLabel("All highlight events")).toBeVisible();
+  await expect(highlights.getByLabel("annotation.created", { exact: true })).toBeVisible();
+  await expect(form.getByRole("group", { name: "API tokens", exact: true }).getByLabel("All API token events")).toBeVisible();
+  // English once showed the raw area code as the group's name.
+  await expect(form.getByRole("group", { name: "annotation", exact: true })).toHaveCount(0);
+  await highlights.getByLabel("All highlight events").check();
+  await expect(highlights.getByLabel("annotation.created", { exact: true })).toBeChecked();
+
+  await setLocaleCookie(page.context(), new URL(page.url()).origin, "uk");
+  await page.reload();
+  const groups = page.locator("form").filter({ has: page.getByRole("group", { name: "Які події надсилати" }) });
+  const uk = groups.getByRole("group", { name: "Виділення", exact: true });
+  await expect(uk).toBeVisible();
+  await expect(uk.getByLabel("Усі події: Виділення")).toBeVisible();
+  await expect(uk.getByLabel("annotation.created", { exact: true })).toBeVisible();
+  await expect(groups.getByRole("group", { name: "Highlights", exact: true })).toHaveCount(0);
+  await expectNoMissingMessages(page);
 });
 
 test("webhooks: rotating the secret shows the new one once; deliveries from then on are signed with it, not the old; the audit log records it", async ({ page }) => {

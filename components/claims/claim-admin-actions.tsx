@@ -74,7 +74,7 @@ export function ClaimAdminActions({ slug, claim, canMerge, canDelete, canRestore
             {found.map((f) => (
               <li key={f.claimId} className="flex items-start justify-between gap-2 border-b border-stone-100 py-2 text-sm">
                 <div>
-                  <span lang={langOf(f.statement)}>{f.statement}</span>
+                  <span lang={langOf(f.statement, f.language)}>{f.statement}</span>
                   <SuggestionReasons reasons={f.reasons} />
                 </div>
                 <Button

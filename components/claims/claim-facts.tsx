@@ -77,7 +77,7 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
           <label htmlFor="claim-statement" className="block text-sm font-medium">
             {t("statement")}
           </label>
-          <textarea id="claim-statement" name="statement" defaultValue={value("statement", claim.statement)} lang={langOf(claim.statement)} rows={3} readOnly={locked} aria-describedby={locked ? "facts-locked" : undefined} aria-invalid={fields.statement ? true : undefined} className={`block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none ${locked ? "bg-stone-50 text-stone-600" : ""}`} />
+          <textarea id="claim-statement" name="statement" defaultValue={value("statement", claim.statement)} lang={langOf(claim.statement, claim.language)} rows={3} readOnly={locked} aria-describedby={locked ? "facts-locked" : undefined} aria-invalid={fields.statement ? true : undefined} className={`block w-full rounded-md px-3 py-2 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none ${locked ? "bg-stone-50 text-stone-600" : ""}`} />
           {fields.statement ? <p className="text-sm text-red-700">{fields.statement}</p> : null}
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
@@ -114,7 +114,7 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
 
   return (
     <div>
-      <h1 className="font-serif text-2xl leading-snug font-semibold text-stone-900" lang={langOf(claim.statement)}>
+      <h1 className="font-serif text-2xl leading-snug font-semibold text-stone-900" lang={langOf(claim.statement, claim.language)}>
         {claim.statement}
       </h1>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

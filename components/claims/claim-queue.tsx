@@ -158,7 +158,7 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
                   </td>
                 ) : null}
                 <td className="max-w-md px-3 py-2.5 max-md:block max-md:max-w-none max-md:basis-full max-md:p-0">
-                  <PendingLink href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline" lang={langOf(c.statement)}>
+                  <PendingLink href={`/w/${slug}/claims/${c.id}`} className="line-clamp-2 font-medium text-stone-900 hover:text-brand-700 hover:underline" lang={langOf(c.statement, c.language)}>
                     {c.statement}
                   </PendingLink>
                   {c.claimant ? <span className="text-xs text-stone-500">{c.claimant}</span> : null}

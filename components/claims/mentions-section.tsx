@@ -121,7 +121,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
           <li key={m.annotationId} className="rounded-lg bg-white p-4 ring-1 ring-stone-200">
             <div className="flex items-center justify-between gap-2">
               <span className="min-w-0">
-                <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline" lang={langOf(m.article.title)}>
+                <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="font-medium text-brand-700 hover:underline" lang={langOf(m.article.title, m.article.language)}>
                   {m.article.title}
                 </Link>
                 {m.page !== null && !m.deleted ? <span className="ml-2 text-sm whitespace-nowrap text-stone-600">{t("page", { page: m.page })}</span> : null}
@@ -132,7 +132,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
                 <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{status(m.status)}</span>
               ) : null}
             </div>
-            <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`)}>
+            <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`, m.article.language)}>
               {m.before ? <span>…{m.before}</span> : null}
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
               {m.after ? <span>{m.after}…</span> : null}

@@ -12,10 +12,12 @@ import type { Verdict } from "@/lib/claims/verdicts";
 import { messageKey } from "./message-key";
 import { useClaimSearch, type FoundClaim } from "./use-claim-search";
 import { VerdictBadge } from "./verdict-badge";
+import { useContentLang } from "@/components/ui/content-lang";
 
 /** Links to other claims, read from this claim's side ("Contradicted by"). */
 export function RelationsSection({ slug, claim, labels, canEdit, send }: { slug: string; claim: ClaimDetail; labels: Record<Verdict, string>; canEdit: boolean; send: Send }) {
   const t = useTranslations("claims.relations");
+  const langOf = useContentLang();
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState("");
   const [target, setTarget] = useState<FoundClaim | null>(null);
@@ -70,7 +72,7 @@ export function RelationsSection({ slug, claim, labels, canEdit, send }: { slug:
               <ul className="max-h-48 overflow-y-auto rounded-md ring-1 ring-stone-200" aria-label={t("matching")}>
                 {found.map((f) => (
                   <li key={f.claimId}>
-                    <button type="button" onClick={() => setTarget(f)} className="block w-full px-3 py-2 text-left text-sm hover:bg-stone-50">
+                    <button type="button" onClick={() => setTarget(f)} className="block w-full px-3 py-2 text-left text-sm hover:bg-stone-50" lang={langOf(f.statement, f.language)}>
                       {f.statement}
                     </button>
                   </li>
@@ -101,7 +103,7 @@ export function RelationsSection({ slug, claim, labels, canEdit, send }: { slug:
                 <div className="flex items-start justify-between gap-2">
                   <p>
                     <span className="font-medium text-stone-600">{t(`${r.direction}.${messageKey(r.type)}`)}</span>{" "}
-                    <Link href={`/w/${slug}/claims/${r.other.id}`} className="text-brand-700 hover:underline">
+                    <Link href={`/w/${slug}/claims/${r.other.id}`} className="text-brand-700 hover:underline" lang={langOf(r.other.statement, r.other.language)}>
                       {r.other.statement}
                     </Link>
                   </p>

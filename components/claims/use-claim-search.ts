@@ -7,6 +7,8 @@ import type { SuggestionReason } from "@/lib/search/suggest-claims";
 export interface FoundClaim {
   claimId: string;
   statement: string;
+  /** The statement's stored language (null: the UI guesses it from the script). */
+  language: string | null;
   /** Why it matched (a claim like this one): shown as the reader's suggestions show it. */
   reasons?: SuggestionReason[];
 }

@@ -9,7 +9,7 @@ import type { Verdict } from "@/lib/claims/verdicts";
 import { SideCard } from "./side-card";
 import { useContentLang } from "@/components/ui/content-lang";
 
-type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "claimant" | "verdict" | "reviewState" | "mentions" | "mentionsNextCursor" | "mentionCount" | "sources" | "relations">;
+type ClaimSummary = Pick<ClaimDetail, "id" | "statement" | "language" | "claimant" | "verdict" | "reviewState" | "mentions" | "mentionsNextCursor" | "mentionCount" | "sources" | "relations">;
 
 /** The claim behind the selected highlight, in the reader's side panel. */
 export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onClose }: { slug: string; claimId: string; currentArticleId: string; labels: Record<Verdict, string>; notice?: string | null; onClose(): void }) {
@@ -40,7 +40,7 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
       {!claim && !error ? <p className="mt-2 text-sm text-stone-500">{t("loading")}</p> : null}
       {claim ? (
         <div className="mt-1 space-y-3 text-sm">
-          <p className="font-medium text-stone-900" lang={langOf(claim.statement)}>
+          <p className="font-medium text-stone-900" lang={langOf(claim.statement, claim.language)}>
             {claim.statement}
           </p>
           {claim.claimant ? <p className="text-stone-600">{t("claimedBy", { name: claim.claimant })}</p> : null}
@@ -54,7 +54,7 @@ export function ClaimCard({ slug, claimId, currentArticleId, labels, notice, onC
               <ul className="mt-1 space-y-1">
                 {others.map((m) => (
                   <li key={m.annotationId}>
-                    <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="text-brand-700 hover:underline" lang={langOf(m.article.title)}>
+                    <Link href={`/w/${slug}/articles/${m.article.id}#highlight-${m.annotationId}`} className="text-brand-700 hover:underline" lang={langOf(m.article.title, m.article.language)}>
                       {m.article.title}
                     </Link>
                   </li>

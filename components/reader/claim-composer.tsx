@@ -18,6 +18,8 @@ import { hasVisibleText } from "@/lib/validation/text";
 export interface Suggestion {
   claimId: string;
   statement: string;
+  /** The statement's stored language (null: the UI guesses it from the script). */
+  language: string | null;
   verdict: string | null;
   reviewState: string;
   articleCount: number;
@@ -40,7 +42,8 @@ interface Props {
   labels: Record<Verdict, string>;
   onDone(annotationId: string): void;
   /** The words turned out to be a mention of a claim already (a teammate marked them meanwhile): show that one instead. */
-  onExisting(annotationId: string, notice: string): void;
+  /** `notice`: null when the words were already a mention before (the reader then says so), not marked a moment ago. */
+  onExisting(annotationId: string, notice: string | null): void;
   onCancel(): void;
 }
 
@@ -157,7 +160,8 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
     // A teammate made these very words a mention meanwhile: show theirs.
     const existing = res.error.status === 409 ? res.error.body.annotationId : undefined;
     if (typeof existing === "string" && existing !== selection.annotationId) {
-      onExisting(existing, t("markedMeanwhile"));
+      // "A moment ago" only when the server says it was (marked_moment_ago); an older mention is just shown (X36b).
+      onExisting(existing, res.error.body.code === "marked_moment_ago" ? t("markedMeanwhile") : null);
       return true;
     }
     const problem = localize(res.error);
@@ -306,7 +310,7 @@ export function ClaimComposer({ slug, articleId, revision, liveSeq, selection, f
               {items.map((s) => (
                 <li key={s.claimId} className="flex items-start gap-3 py-2.5">
                   <div className="min-w-0 flex-1">
-                    <p className="text-sm text-stone-900" lang={langOf(s.statement)}>
+                    <p className="text-sm text-stone-900" lang={langOf(s.statement, s.language)}>
                       {s.statement}
                     </p>
                     <SuggestionReasons reasons={s.reasons} />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
 import { IDS_PER_REQUEST, type AnnotationView } from "@/lib/annotations/annotation-dto";
+import { trimSpan } from "@/lib/annotations/span";
 import type { DocNode } from "@/lib/articles/document";
 import { apiSend } from "@/components/ui/api";
 import { useApiErrors } from "@/components/ui/api-errors";
@@ -155,7 +156,21 @@ export function Reader(props: ReaderProps) {
   }, []);
 
   /** The live highlight covering exactly these words, if there is one: marking them again reuses it. */
-  const identical = useCallback((span: { start: number; end: number }) => annotations.find((a) => !a.deletedAt && a.start === span.start && a.end === span.end) ?? null, [annotations]);
+  // Compared as the server compares (lib/annotations/span.ts): a selection's edge whitespace is not part of it. Compared
+  // untrimmed, a drag that took a space beside an old mention missed it here, the server's duplicate check found it,
+  // and the reader said someone had marked it "a moment ago" (X36b).
+  const identical = useCallback(
+    (span: { start: number; end: number }) => {
+      const trimmed = trimSpan(props.text, span.start, span.end) ?? span;
+      return annotations.find((a) => !a.deletedAt && a.start === trimmed.start && a.end === trimmed.end) ?? null;
+    },
+    [annotations, props.text],
+  );
+  /** The notice for words the server says are already a mention: "a moment ago" only when this page didn't already show them as one. */
+  const markedNotice = useCallback(
+    (annotationId: string, meanwhile: string | null) => (meanwhile === null || annotations.some((a) => a.id === annotationId && !a.deletedAt && a.claim) ? t("notice.alreadyMention") : meanwhile),
+    [annotations, t],
+  );
 
   /** Marking words that are already highlighted: select that highlight and say so, instead of adding a copy. */
   const reuse = useCallback(
@@ -337,7 +352,7 @@ export function Reader(props: ReaderProps) {
               setComposing(null);
               setClearSelection((n) => n + 1);
               setSelection(null);
-              void showAfterReload(annotationId, notice);
+              void showAfterReload(annotationId, markedNotice(annotationId, notice));
             }}
             onDone={(annotationId) => {
               setComposing(null);

@@ -1,20 +1,20 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 
 /** The change kinds as checkboxes, a fieldset per area (claim, article, member…), with "all" per area. */
 export function KindPicker({ groups, selected, onChange, error, idPrefix }: { groups: { area: string; kinds: string[] }[]; selected: string[]; onChange: (kinds: string[]) => void; error?: string; idPrefix: string }) {
-  const t = useTranslations("webhooks.kinds");
-  // An area's code is an English word ("All claim events"); in other languages the area is named as the audit
-  // log names it («Все события: Утверждения»), and one it doesn't name keeps its code.
-  const audit = useTranslations("audit");
-  const english = useLocale() === "en";
-  const areaName = (area: string) => (!english && audit.has(`areas.${area}` as never) ? audit(`areas.${area}` as never) : area);
+  const t = useTranslations("webhooks");
+  // Each area has its own messages in every language (webhooks.areas.*; lib/webhooks/kind-groups.test.ts checks
+  // that none is missing): its name, and its "all" label phrased as the language says it ("All claim events").
+  // The event codes themselves stay as the payload carries them.
+  const areaName = (area: string) => t(`areas.${area}.name` as never);
+  const allOf = (area: string) => t(`areas.${area}.all` as never);
   const has = new Set(selected);
   const toggle = (kind: string, on: boolean) => onChange(on ? [...selected, kind] : selected.filter((k) => k !== kind));
   return (
     <fieldset aria-describedby={error ? `${idPrefix}-kinds-error` : undefined}>
-      <legend className="text-sm font-medium text-stone-800">{t("legend")}</legend>
+      <legend className="text-sm font-medium text-stone-800">{t("kinds.legend")}</legend>
       <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map((g) => {
           const all = g.kinds.every((k) => has.has(k));
@@ -27,7 +27,7 @@ export function KindPicker({ groups, selected, onChange, error, idPrefix }: { gr
                   checked={all}
                   onChange={(e) => onChange(e.target.checked ? [...new Set([...selected, ...g.kinds])] : selected.filter((k) => !g.kinds.includes(k)))}
                 />
-                {t("allOfArea", { area: areaName(g.area) })}
+                {allOf(g.area)}
               </label>
               <ul className="mt-1 space-y-1">
                 {g.kinds.map((k) => (

@@ -7,7 +7,7 @@ import { parseArticleAsync } from "@/lib/articles/import/parse-file";
 import { canonicalText, contentHash, type DocNode } from "@/lib/articles/document";
 import { createArticleIn } from "@/lib/articles/create-article";
 import { recordChange } from "@/lib/changes";
-import { articleMetadataSchema, type ArticleMetadata } from "@/lib/articles/metadata";
+import { articleMetadataSchema, importedMetadataLine as line, type ArticleMetadata } from "@/lib/articles/metadata";
 import { assertCan, can, type Access } from "@/lib/auth/permissions";
 import { insertRows } from "@/lib/bundle-import/apply";
 import { idFactory } from "@/lib/bundle-import/ids";
@@ -107,13 +107,14 @@ function metadataFor(doc: ImportedDoc, guessTitle: string): ArticleMetadata {
   };
   const f = articleMetadataSchema.shape;
   return {
-    title: ok(f.title, doc.title) ?? ok(f.title, guessTitle) ?? "Untitled article",
+    // The file's titles and tags are put on one line, not refused (lib/articles/metadata.ts).
+    title: ok(f.title, line(doc.title)) ?? ok(f.title, line(guessTitle)) ?? "Untitled article",
     publisher: null,
     author: null,
     url: ok(f.url, doc.url) ?? null,
     publishedAt: null,
     language: null,
-    tags: (doc.articleTags ?? []).filter((t) => ok(f.tags, [t])),
+    tags: (doc.articleTags ?? []).map(line).filter((t) => ok(f.tags, [t])),
   };
 }
 

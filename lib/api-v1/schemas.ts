@@ -148,13 +148,18 @@ export const annotationSchema = z
   .meta({ id: "Annotation" });
 
 const verdict = z.enum(VERDICTS);
+/** Added in the multilingual UI (issue 14); additive: older clients ignore it. */
+export const statementLanguage = z
+  .string()
+  .nullable()
+  .meta({ description: "The statement's language as detected when it was written (BCP 47: \"en\", \"ru\", \"uk\", …), or null when it was too short to tell. Readers use it to mark the text's language (e.g. HTML `lang`)." });
 const reviewState = z.enum(REVIEW_STATES);
 const richDoc = z.looseObject({ type: z.literal("doc") });
 
 export const mentionSchema = z
   .object({
     annotationId: z.string(),
-    article: z.object({ id: z.string(), title: z.string(), publishedAt: nullableDateTime, url: z.string().nullable() }),
+    article: z.object({ id: z.string(), title: z.string(), publishedAt: nullableDateTime, url: z.string().nullable(), language: z.string().nullable().meta({ description: "The article's language (BCP 47), or null when unknown: the title and the quote are in it." }) }),
     exact: z.string(),
     prefix: z.string(),
     suffix: z.string(),
@@ -191,7 +196,7 @@ export const relationSchema = z
     type: z.enum(RELATION_TYPES),
     direction: z.enum(["outgoing", "incoming"]),
     wording: z.string(),
-    other: z.object({ id: z.string(), statement: z.string(), reviewState, verdict: verdict.nullable() }),
+    other: z.object({ id: z.string(), statement: z.string(), language: statementLanguage, reviewState, verdict: verdict.nullable() }),
     note: z.string().nullable(),
     createdBy: userRef.nullable(),
     createdAt: dateTime,
@@ -213,6 +218,7 @@ export const eventSchema = z
 const claimCore = {
   id: z.string(),
   statement: z.string(),
+  language: statementLanguage,
   claimant: z.string().nullable(),
   claimDate: nullableDateTime,
   reviewState,
@@ -254,7 +260,7 @@ export const claimSchema = z
     comments: z.array(
       z.object({ id: z.string(), body: richDoc, bodyText: z.string(), author: userRef.nullable(), createdAt: dateTime, updatedAt: dateTime, edited: z.boolean() }),
     ),
-    mergedFrom: z.array(z.object({ id: z.string(), statement: z.string(), mergedAt: nullableDateTime })),
+    mergedFrom: z.array(z.object({ id: z.string(), statement: z.string(), language: statementLanguage, mergedAt: nullableDateTime })),
   })
   .meta({ id: "Claim" });
 

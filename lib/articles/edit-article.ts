@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { conflict, DomainError, invalidInput } from "@/lib/errors";
 import { getArticle } from "./get-article";
 import { FORMATS, importMetadataSchema, importRequestSchema, parseArticleAsync } from "./import";
-import { articleMetadataSchema } from "./metadata";
+import { articleMetadataSchema, importedMetadataLine as line } from "./metadata";
 import { articleSourceSchema, updateArticle } from "./update-article";
 
 /**
@@ -32,14 +32,16 @@ export async function editArticle(access: Access, articleId: string, patch: Arti
   const { version, content, format, canonicalUrl, modifiedAt, ...given } = patch;
   const source = { canonicalUrl, modifiedAt };
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null));
+  // Stored values nobody is typing now are put on one line (a title stored before the one-line rule, or imported
+  // on two lines), so a change of another field isn't refused for them; what is given here must be one line.
   const merged = articleMetadataSchema.safeParse({
-    title: current.title,
-    publisher: current.publisher,
-    author: current.author,
+    title: line(current.title),
+    publisher: line(current.publisher),
+    author: line(current.author),
     url: current.url,
     publishedAt: current.publishedAt,
     language: current.language,
-    tags: current.tags,
+    tags: current.tags.map(line),
     ...defined,
   });
   if (!merged.success) throw invalidInput("Some fields are invalid.", merged.error);

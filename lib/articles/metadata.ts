@@ -1,6 +1,15 @@
 import { z } from "zod";
+import { importedLine, isOneLine } from "@/lib/validation/text";
 import { calendarDateSchema } from "./dates";
 import { storableText } from "./safe-text";
+
+/**
+ * Titles, publishers, authors and tags are one line (N14b-7), as names are: they are shown in one-line places
+ * (lists, headings, exports' cells, notification e-mail), where a line break or a direction control would break
+ * or disguise them. A person typing one is told (code one_line); imported metadata is collapsed onto one line
+ * instead (importedMetadataLine).
+ */
+const ONE_LINE = { message: "Write it on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } };
 
 const optionalText = (max: number, label: string) =>
   z
@@ -8,6 +17,7 @@ const optionalText = (max: number, label: string) =>
     .trim()
     .max(max, `Keep the ${label} under ${max} characters.`)
     .superRefine(storableText)
+    .refine(isOneLine, ONE_LINE)
     .transform((v) => v || null)
     .nullish();
 
@@ -23,7 +33,7 @@ export function isLanguageTag(v: string): boolean {
 
 /** Article metadata as people enter it (forms, API, CLI, JSON import). */
 export const articleMetadataSchema = z.object({
-  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters.").superRefine(storableText),
+  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters.").superRefine(storableText).refine(isOneLine, ONE_LINE),
   publisher: optionalText(200, "publisher"),
   author: optionalText(200, "author"),
   url: z
@@ -43,7 +53,7 @@ export const articleMetadataSchema = z.object({
     .transform((v) => v || null)
     .nullish(),
   tags: z
-    .array(z.string().trim().min(1).max(40, "Keep each tag under 40 characters.").superRefine(storableText))
+    .array(z.string().trim().min(1).max(40, "Keep each tag under 40 characters.").superRefine(storableText).refine(isOneLine, ONE_LINE))
     .max(20, "Use at most 20 tags.")
     .transform((tags) => [...new Set(tags)])
     .default([]),
@@ -55,8 +65,14 @@ export const optionalTitleSchema = z
   .trim()
   .max(300, "Keep the title under 300 characters.")
   .superRefine(storableText)
+  .refine(isOneLine, ONE_LINE)
   .transform((v) => v || null)
   .nullish();
+
+/** An imported (not typed) title, publisher, author or tag on one line; anything else as it is. */
+export function importedMetadataLine<T>(value: T): T {
+  return (typeof value === "string" ? importedLine(value) : value) as T;
+}
 
 export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
 export type ArticleMetadata = z.output<typeof articleMetadataSchema>;

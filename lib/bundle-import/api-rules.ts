@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
 import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
 import { newAnnotationSchema } from "@/lib/annotations/create-annotation";
-import { articleMetadataSchema } from "@/lib/articles/metadata";
+import { articleMetadataSchema, importedMetadataLine as line } from "@/lib/articles/metadata";
 import { plainText, type RichDoc } from "@/lib/claims/rich-text";
 import { addRelationSchema, addSourceSchema, commentSchema, createClaimSchema, setVerdictSchema } from "@/lib/claims/schemas";
 import { newUserSchema } from "@/lib/users/create-user";
@@ -66,8 +66,10 @@ export const apiRules = {
   },
   articles(a: BundleArticle, i: number, add: Add) {
     const p = `articles.${i}`;
-    check(add, p, articleMetadataSchema, { title: a.title, publisher: a.publisher, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language, tags: a.tags });
-    a.revisions?.forEach((r, j) => check(add, `${p}.revisions.${j}.title`, articleMetadataSchema.shape.title, r.title));
+    // Titles, publishers, authors and tags are checked as apply.ts writes them: on one line (a bundle from before the
+    // one-line rule, or from another tool, comes in with its line breaks collapsed rather than refused).
+    check(add, p, articleMetadataSchema, { title: line(a.title), publisher: line(a.publisher), author: line(a.author), url: a.url, publishedAt: a.publishedAt, language: a.language, tags: a.tags.map(line) });
+    a.revisions?.forEach((r, j) => check(add, `${p}.revisions.${j}.title`, articleMetadataSchema.shape.title, line(r.title)));
   },
   /** `article`: the annotation's article, when the bundle holds it (its revision, text and revisions' texts). */
   annotations(a: BundleAnnotation, i: number, article: { revision: number; text: string; revisions?: { number: number; text: string }[] } | undefined, add: Add) {

@@ -1,6 +1,7 @@
 import { CHANGE_DATA } from "@/lib/changes";
 import { FEED_KIND_OF, subjectsOf, type ClaimChangeKind } from "@/lib/claims/claim-changes";
 import { detectLanguage } from "@/lib/articles/import/language";
+import { importedMetadataLine as line } from "@/lib/articles/metadata";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { BundleSummary } from "./checker";
@@ -147,7 +148,7 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
               tx,
               "Article",
               [["id", "text"], ["workspaceId", "text"], ["title", "text"], ["publisher", "text"], ["author", "text"], ["url", "text"], ["publishedAt", "time"], ["language", "text"], ["tags", "tags"], ["pageStarts", "ints"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["revision", "int"], ["createdById", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
-              chunk.map((a, i) => [ids.get(a.id), workspaceId, a.title, a.publisher, a.author, a.url, a.publishedAt, languages[i], json(a.tags), json(a.pageStarts ?? []), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
+              chunk.map((a, i) => [ids.get(a.id), workspaceId, line(a.title), line(a.publisher), line(a.author), a.url, a.publishedAt, languages[i], json(a.tags.map(line)), json(a.pageStarts ?? []), json(a.doc), a.text, a.contentHash, a.revision, user(a.createdById), a.createdAt, a.updatedAt]),
             );
             // Without revisions in the bundle, the current text is the one revision kept.
             const revisions = chunk.flatMap((a) =>
@@ -158,7 +159,7 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                 tx,
                 "ArticleRevision",
                 [["id", "text"], ["articleId", "text"], ["number", "int"], ["title", "text"], ["doc", "json"], ["text", "text"], ["contentHash", "text"], ["createdById", "text"], ["createdAt", "time"]],
-                revisions.slice(i, i + CHUNK).map(({ articleId, v }) => [revisionId(), articleId, v.number, v.title, json(v.doc), v.text, v.contentHash, user(v.createdById), v.createdAt]),
+                revisions.slice(i, i + CHUNK).map(({ articleId, v }) => [revisionId(), articleId, v.number, line(v.title), json(v.doc), v.text, v.contentHash, user(v.createdById), v.createdAt]),
               );
             }
           },

@@ -61,7 +61,8 @@ export interface ClaimEventView {
 
 export interface MentionView {
   annotationId: string;
-  article: { id: string; title: string; publishedAt: string | null; url: string | null };
+  /** `language`: the article's stored language (BCP 47) or null; the quote and title are in it. */
+  article: { id: string; title: string; publishedAt: string | null; url: string | null; language: string | null };
   /** The quote as first highlighted. */
   exact: string;
   /** Quote selector context, as stored. */
@@ -101,7 +102,7 @@ export interface RelationView {
   direction: "outgoing" | "incoming";
   /** From RELATION_WORDING, read from this claim's side: "Supported by". */
   wording: string;
-  other: { id: string; statement: string; reviewState: ReviewState; verdict: Verdict | null };
+  other: { id: string; statement: string; language: string | null; reviewState: ReviewState; verdict: Verdict | null };
   note: string | null;
   createdBy: UserRef | null;
   createdAt: string;
@@ -128,6 +129,8 @@ export interface ChangesRequested {
 export interface ClaimDetail {
   id: string;
   statement: string;
+  /** The statement's detected language (BCP 47, e.g. "en", "uk"), or null when too short to tell: the UI then guesses from the script. */
+  language: string | null;
   claimant: string | null;
   claimDate: string | null;
   reviewState: ReviewState;
@@ -169,7 +172,7 @@ export interface ClaimDetail {
   /** Oldest first; deleted comments are left out. */
   comments: CommentView[];
   /** Claims merged into this one (their URLs redirect here). */
-  mergedFrom: { id: string; statement: string; mergedAt: string | null }[];
+  mergedFrom: { id: string; statement: string; language: string | null; mergedAt: string | null }[];
 }
 
 /** getClaim's answer for a claim merged into another. */
@@ -180,6 +183,8 @@ export interface ClaimRedirect {
 export interface ClaimListItem {
   id: string;
   statement: string;
+  /** As ClaimDetail.language. */
+  language: string | null;
   claimant: string | null;
   claimDate: string | null;
   reviewState: ReviewState;

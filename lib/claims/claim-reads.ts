@@ -49,13 +49,13 @@ export async function mergeTarget(client: Reader, claimId: string): Promise<stri
 }
 
 /** Every claim merged into this one, transitively (their histories are its history), in one query. */
-export async function mergedInto(client: Reader, claimId: string): Promise<{ id: string; statement: string; mergedAt: Date | null }[]> {
+export async function mergedInto(client: Reader, claimId: string): Promise<{ id: string; statement: string; language: string | null; mergedAt: Date | null }[]> {
   return client.$queryRaw`
     WITH RECURSIVE tree AS (
-      SELECT id, statement, "mergedAt", 1 AS depth FROM "Claim" WHERE "mergedIntoId" = ${claimId}
+      SELECT id, statement, language, "mergedAt", 1 AS depth FROM "Claim" WHERE "mergedIntoId" = ${claimId}
       UNION ALL
-      SELECT c.id, c.statement, c."mergedAt", tree.depth + 1 FROM "Claim" c JOIN tree ON c."mergedIntoId" = tree.id WHERE tree.depth < ${MAX_MERGE_DEPTH})
-    SELECT id, statement, "mergedAt" FROM tree ORDER BY depth, "mergedAt", id`;
+      SELECT c.id, c.statement, c.language, c."mergedAt", tree.depth + 1 FROM "Claim" c JOIN tree ON c."mergedIntoId" = tree.id WHERE tree.depth < ${MAX_MERGE_DEPTH})
+    SELECT id, statement, language, "mergedAt" FROM tree ORDER BY depth, "mergedAt", id`;
 }
 
 // A mention's offsets count UTF-16 code units (lib/articles/document.ts); PostgreSQL counts code points. They agree
@@ -79,6 +79,7 @@ interface MentionRow {
   title: string;
   publishedAt: Date | null;
   url: string | null;
+  language: string | null;
   pageStarts: number[];
   before: string | null;
   after: string | null;
@@ -112,13 +113,13 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
   // which decompressed every text a second time to hash it.
   const rows = await client.$queryRaw<MentionRow[]>`
     SELECT n.id, n.exact, n.prefix, n.suffix, n.start, n."end", n.status::text AS status, n."deletedAt", n."createdAt",
-           a.id AS "articleId", a.title, a."publishedAt", a.url, a."pageStarts",
+           a.id AS "articleId", a.title, a."publishedAt", a.url, a.language, a."pageStarts",
            CASE WHEN NOT x.astral THEN substr(a.head, greatest(n.start - ${CONTEXT_CHARS}, 0) + 1, n.start - greatest(n.start - ${CONTEXT_CHARS}, 0)) END AS before,
            CASE WHEN NOT x.astral THEN substr(a.head, n."end" + 1, ${CONTEXT_CHARS}) END AS after,
            CASE WHEN x.astral THEN a.text END AS text
       FROM (SELECT * FROM "Annotation" n WHERE n."claimId" = ${claimId} ${after} ORDER BY n."createdAt", n.id ${limit(page.take)}) n
       CROSS JOIN LATERAL (
-        SELECT a.id, a.title, a."publishedAt", a.url, a."pageStarts", a.text,
+        SELECT a.id, a.title, a."publishedAt", a.url, a.language, a."pageStarts", a.text,
                CASE WHEN n.start IS NOT NULL AND n."end" IS NOT NULL THEN left(a.text, n."end" + ${CONTEXT_CHARS}) END AS head
           FROM "Article" a WHERE a.id = n."articleId" OFFSET 0) a
       CROSS JOIN LATERAL (SELECT (${ASTRAL_LEADS}) AS astral FROM (SELECT convert_to(a.head, 'UTF8') AS bytes) t OFFSET 0) x
@@ -132,7 +133,7 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
         : { before: m.before ?? "", after: m.after ?? "" };
     return {
       annotationId: m.id,
-      article: { id: m.articleId, title: m.title, publishedAt: iso(m.publishedAt), url: m.url },
+      article: { id: m.articleId, title: m.title, publishedAt: iso(m.publishedAt), url: m.url, language: m.language },
       exact: m.exact,
       prefix: m.prefix,
       suffix: m.suffix,
@@ -199,6 +200,7 @@ interface RelationRow {
   createdByName: string | null;
   otherId: string;
   otherStatement: string;
+  otherLanguage: string | null;
   otherReviewState: string;
   otherVerdict: string | null;
 }
@@ -210,7 +212,7 @@ export async function readRelations(client: Reader, claimId: string, page: PageO
   const incoming = page.direction !== "outgoing";
   const rows = await client.$queryRaw<RelationRow[]>`
     SELECT r.id, r.type, r.direction, r.note, r."createdAt", r."createdById", u.name AS "createdByName",
-           o.id AS "otherId", o.statement AS "otherStatement", o."reviewState" AS "otherReviewState", o.verdict AS "otherVerdict"
+           o.id AS "otherId", o.statement AS "otherStatement", o.language AS "otherLanguage", o."reviewState" AS "otherReviewState", o.verdict AS "otherVerdict"
       FROM (
         SELECT id, type, note, "createdAt", "createdById", "toId" AS other, 'outgoing' AS direction FROM "ClaimRelation" WHERE "fromId" = ${claimId} AND ${outgoing}
         UNION ALL
@@ -226,7 +228,7 @@ export async function readRelations(client: Reader, claimId: string, page: PageO
     type: r.type as RelationType,
     direction: r.direction,
     wording: RELATION_WORDING[r.type as RelationType]?.[r.direction] ?? r.type,
-    other: { id: r.otherId, statement: r.otherStatement, reviewState: r.otherReviewState as ReviewState, verdict: r.otherVerdict as Verdict | null },
+    other: { id: r.otherId, statement: r.otherStatement, language: r.otherLanguage, reviewState: r.otherReviewState as ReviewState, verdict: r.otherVerdict as Verdict | null },
     note: r.note,
     createdBy: userRef(r.createdById, r.createdByName),
     createdAt: r.createdAt.toISOString(),

@@ -11,8 +11,8 @@ export interface Dashboard {
   /** Verdicts given per week (what each claim's verdict was set to that week), including claims since deleted or merged. */
   verdictsOverTime: { week: string; verdict: string; count: number }[];
   articles: { id: string; title: string; claims: number; withVerdict: number }[];
-  mostLinked: { id: string; statement: string; verdict: string | null; articles: number; relations: number }[];
-  activity: { id: string; kind: string; data: Record<string, unknown>; createdAt: string; actor: string | null; claimId: string; statement: string }[];
+  mostLinked: { id: string; statement: string; language: string | null; verdict: string | null; articles: number; relations: number }[];
+  activity: { id: string; kind: string; data: Record<string, unknown>; createdAt: string; actor: string | null; claimId: string; statement: string; language: string | null }[];
 }
 
 /** The workspace dashboard's figures, each one query. */
@@ -44,16 +44,16 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
       ws,
     ),
     // Ranked by counts the database keeps per claim (migration q100k_link_counts), read from an index.
-    db.$queryRawUnsafe<{ id: string; statement: string; verdict: string | null; articles: number; relations: number }[]>(
-      `SELECT c.id, c.statement, c.verdict, c."articleCount" AS articles, c."relationCount" AS relations
+    db.$queryRawUnsafe<{ id: string; statement: string; language: string | null; verdict: string | null; articles: number; relations: number }[]>(
+      `SELECT c.id, c.statement, c.language, c.verdict, c."articleCount" AS articles, c."relationCount" AS relations
          FROM "Claim" c WHERE ${LIVE} AND (c."articleCount" > 0 OR c."relationCount" > 0)
         ORDER BY c."articleCount" DESC, c."relationCount" DESC, c."updatedAt" DESC
         LIMIT 8`,
       ws,
     ),
     // The newest claim history entries of the workspace's feed (comment edits and deletions aren't history).
-    db.$queryRaw<(ChangeRow & { statement: string; mergedIntoId: string | null })[]>`
-      SELECT e.id, e."claimId", e.kind, e.data, e."createdAt", e."actorId", u.name AS "actorName", c.statement, c."mergedIntoId"
+    db.$queryRaw<(ChangeRow & { statement: string; language: string | null; mergedIntoId: string | null })[]>`
+      SELECT e.id, e."claimId", e.kind, e.data, e."createdAt", e."actorId", u.name AS "actorName", c.statement, c.language, c."mergedIntoId"
         FROM "Change" e JOIN "Claim" c ON c.id = e."claimId" LEFT JOIN "User" u ON u.id = e."actorId"
        WHERE e."workspaceId" = ${ws} AND e.seq IS NOT NULL AND e.kind = ANY(${HISTORY_FEED_KINDS}::text[])
        ORDER BY e.seq DESC
@@ -65,10 +65,10 @@ export async function getDashboard(access: Access): Promise<Dashboard> {
     byReviewState: byReviewState.map((r) => ({ reviewState: r.reviewState, count: n(r.count) })),
     verdictsOverTime: overTime.map((r) => ({ week: r.week.toISOString().slice(0, 10), verdict: r.verdict, count: n(r.count) })),
     articles,
-    mostLinked: mostLinked.map((r) => ({ id: r.id, statement: r.statement, verdict: r.verdict, articles: r.articles, relations: r.relations })),
+    mostLinked: mostLinked.map((r) => ({ id: r.id, statement: r.statement, language: r.language, verdict: r.verdict, articles: r.articles, relations: r.relations })),
     activity: activity.map((e) => {
       const view = toEventView(e);
-      return { id: view.id, kind: view.kind, data: view.data, createdAt: view.createdAt, actor: view.actor?.name ?? null, claimId: e.mergedIntoId ?? view.claimId, statement: e.statement };
+      return { id: view.id, kind: view.kind, data: view.data, createdAt: view.createdAt, actor: view.actor?.name ?? null, claimId: e.mergedIntoId ?? view.claimId, statement: e.statement, language: e.language };
     }),
   };
 }

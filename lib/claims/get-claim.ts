@@ -30,6 +30,7 @@ export function historyCursor(events: ClaimEventView[], more: boolean): string |
 interface ClaimRow {
   id: string;
   statement: string;
+  language: string | null;
   claimant: string | null;
   claimDate: Date | null;
   reviewState: string;
@@ -59,7 +60,7 @@ interface ClaimRow {
 async function readClaimRow(client: Reader, claimId: string, workspaceId: string): Promise<ClaimRow | null> {
   const person = (alias: string) => Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`);
   const rows = await client.$queryRaw<ClaimRow[]>`
-    SELECT c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c.explanation, c."explanationText", c.tags, c.version,
+    SELECT c.id, c.statement, c.language, c.claimant, c."claimDate", c."reviewState", c.verdict, c.explanation, c."explanationText", c.tags, c.version,
            c."createdAt", c."updatedAt", c."approvedAt", c."deletedAt", c."changesRequestedAt", c."changesRequestedReason", c."mergedIntoId",
            ${person("cb")} AS "createdBy", ${person("asg")} AS assignee, ${person("ab")} AS "approvedBy", ${person("del")} AS "deletedBy",
            ${person("cr")} AS "changesRequestedBy"
@@ -127,6 +128,7 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
   return {
     id: claim.id,
     statement: claim.statement,
+    language: claim.language,
     claimant: claim.claimant,
     claimDate: iso(claim.claimDate),
     reviewState: claim.reviewState as ReviewState,
@@ -164,7 +166,7 @@ export async function getClaim(access: Access, claimId: string, client: Reader =
       updatedAt: c.updatedAt.toISOString(),
       edited: c.updatedAt.getTime() - c.createdAt.getTime() > 1000,
     })),
-    mergedFrom: mergedFrom.map((m) => ({ id: m.id, statement: m.statement, mergedAt: iso(m.mergedAt) })),
+    mergedFrom: mergedFrom.map((m) => ({ id: m.id, statement: m.statement, language: m.language, mergedAt: iso(m.mergedAt) })),
   };
 }
 

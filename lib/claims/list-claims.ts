@@ -153,7 +153,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
 
   // The page first, then its counts and assignees: counting for the page's rows only.
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT c.id, c.statement, c.claimant, c."claimDate", c."reviewState", c.verdict, c.tags, c.version, c."createdAt", c."updatedAt", c."deletedAt",
+    SELECT c.id, c.statement, c.language, c.claimant, c."claimDate", c."reviewState", c.verdict, c.tags, c.version, c."createdAt", c."updatedAt", c."deletedAt",
            c."changesRequestedAt", c."changesRequestedReason",
            c."assigneeId", u.name AS "assigneeName",
            (SELECT count(*) FROM "Annotation" n WHERE n."claimId" = c.id AND n."deletedAt" IS NULL)::int AS "mentionCount",
@@ -166,6 +166,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   const items: ClaimListItem[] = page.map((r) => ({
     id: r.id,
     statement: r.statement,
+    language: r.language,
     claimant: r.claimant,
     claimDate: r.claimDate?.toISOString() ?? null,
     reviewState: r.reviewState as ReviewState,
@@ -189,6 +190,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
 interface ListRow {
   id: string;
   statement: string;
+  language: string | null;
   changesRequestedAt: Date | null;
   changesRequestedReason: string | null;
   claimant: string | null;

@@ -5,7 +5,7 @@ import { apiWorld, call } from "@/lib/api-v1/testing";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { markAsClaim } from "./mark-as-claim";
+import { markAsClaim, MOMENT_MS } from "./mark-as-claim";
 import { claimWorld } from "./test-world";
 
 /** The cookie route's session is next-auth's; everything after it runs for real. */
@@ -81,7 +81,24 @@ describe("mark as claim, in one transaction", () => {
     const result = await markAsClaim(await w.as(w.annotator), w.first.id, span(w.first.text, "about 40,000 vehicles a day"));
     expect(result.annotationId).toBe(plain.id);
     const err = await rejected(markAsClaim(await w.as(w.admin), w.first.id, span(w.first.text, "about 40,000 vehicles a day")));
-    expect([err.status, err.extra]).toEqual([409, { annotationId: plain.id, claimId: result.claim.id, code: "marked_moment_ago", fieldCodes: { annotationId: { code: "marked_moment_ago" } } }]);
+    expect([err.status, err.extra]).toEqual([409, { annotationId: plain.id, claimId: result.claim.id, markedAt: expect.any(String), code: "marked_moment_ago", fieldCodes: { annotationId: { code: "marked_moment_ago" } } }]);
+  });
+
+  it("X36b: a mention made long ago is not said to be 'a moment ago': 409 already_mention with when it was made", async () => {
+    const w = await claimWorld();
+    const words = span(w.first.text, "about 40,000 vehicles a day");
+    const result = await markAsClaim(await w.as(w.annotator), w.first.id, words);
+    // Made a moment ago: said so, with when.
+    const recent = await rejected(markAsClaim(await w.as(w.admin), w.first.id, words));
+    expect(recent.extra).toMatchObject({ code: "marked_moment_ago" });
+    expect(Date.now() - Date.parse(recent.extra.markedAt as string)).toBeLessThan(MOMENT_MS);
+    // The feed is append-only, so an old mention is one whose feed record is gone (a mention from before the feed, or
+    // of a claim merged since): not "a moment ago" either.
+    const other = await w.claim("a third of their customers");
+    await db.annotation.update({ where: { id: result.annotationId }, data: { claimId: other.id } });
+    const err = await rejected(markAsClaim(await w.as(w.admin), w.first.id, words));
+    expect([err.status, err.extra]).toEqual([409, { annotationId: result.annotationId, claimId: other.id, markedAt: null, code: "already_mention", fieldCodes: { annotationId: { code: "already_mention" } } }]);
+    expect(err.message).not.toContain("moment");
   });
 
   it("a failure after the highlight was made (stale claim version, claim gone, unknown suggestion) leaves nothing behind", async () => {

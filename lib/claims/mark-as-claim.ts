@@ -84,6 +84,17 @@ export async function markAsClaim(access: Access, articleId: string, input: Mark
   });
 }
 
+/** How recent a mention may be for "a moment ago": a little over what a reader's live feed needs to show it. */
+export const MOMENT_MS = 5 * 60_000;
+
+/** When the highlight became a mention of this claim: the feed's claim.created or claim.mention-added naming it (null if none is left). */
+async function mentionMadeAt(tx: Prisma.TransactionClient, annotationId: string, claimId: string): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ at: Date | null }[]>`
+    SELECT max("createdAt") AS at FROM "Change"
+     WHERE "claimId" = ${claimId} AND kind IN ('claim.created', 'claim.mention-added') AND data ->> 'annotationId' = ${annotationId}`;
+  return rows[0]?.at ?? null;
+}
+
 /** The highlight to make the mention: the one named, a new one, or the identical live one a teammate made meanwhile. */
 async function passage(tx: Prisma.TransactionClient, access: Access, articleId: string, input: MarkAsClaimInput): Promise<string> {
   if (input.annotationId) {
@@ -99,7 +110,13 @@ async function passage(tx: Prisma.TransactionClient, access: Access, articleId: 
     if (typeof existing !== "string") throw err;
     const twin = await tx.annotation.findUniqueOrThrow({ where: { id: existing }, select: { id: true, claimId: true } });
     if (twin.claimId && twin.claimId !== input.claimId) {
-      throw conflict(said("marked_moment_ago", "Someone marked these words as a claim a moment ago."), { annotationId: said("marked_moment_ago", "Already a mention of a claim.") }, { annotationId: twin.id, claimId: twin.claimId });
+      // "A moment ago" only when it was (X36b: a page left open for a day said it of a mention made the day before).
+      const markedAt = await mentionMadeAt(tx, twin.id, twin.claimId);
+      const recent = markedAt !== null && Date.now() - markedAt.getTime() < MOMENT_MS;
+      const message = recent
+        ? said("marked_moment_ago", "Someone marked these words as a claim a moment ago.")
+        : said("already_mention", "This highlight is already a mention of a claim.");
+      throw conflict(message, { annotationId: recent ? said("marked_moment_ago", "Already a mention of a claim.") : said("already_mention", "Already a mention of a claim.") }, { annotationId: twin.id, claimId: twin.claimId, markedAt: markedAt?.toISOString() ?? null });
     }
     return twin.id;
   }

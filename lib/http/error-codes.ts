@@ -128,6 +128,7 @@ export const ERROR_CODES = [
   "already_mention_other",
   "just_mentioned",
   "marked_moment_ago",
+  "verdict_labels_stale",
   "relation_self",
   "relation_exists",
   "merge_self",

@@ -45,6 +45,8 @@ import { readableReasons, type Surface } from "./readable-reasons";
 export interface ClaimSuggestion {
   claimId: string;
   statement: string;
+  /** The statement's detected language (BCP 47), or null when too short to tell. */
+  language: string | null;
   verdict: string | null;
   reviewState: string;
   /** Distinct articles with a live mention of the claim. */
@@ -464,7 +466,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       GROUP BY d.id
     ),
     best AS (
-      SELECT c."id", c."statement", c."verdict", c."reviewState", e.by_text, e.matched, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
+      SELECT c."id", c."statement", c."language", c."verdict", c."reviewState", e.by_text, e.matched, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
       FROM exact e JOIN "Claim" c ON c."id" = e.id
       ORDER BY e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
@@ -481,7 +483,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       FROM (SELECT coalesce(array_agg(DISTINCT l), '{}') AS lexemes FROM spelled, unnest(spelled.lexemes) l) w
       CROSS JOIN LATERAL "search_surfaces"(${input.surface.text}::text, ${input.surface.language}::text, w.lexemes) x
     )
-    SELECT s."id" AS "claimId", s."statement", s."verdict", s."reviewState",
+    SELECT s."id" AS "claimId", s."statement", s."language", s."verdict", s."reviewState",
       s.score::float8 AS "score", s.by_text AS "byText", s.matched,
       (SELECT jsonb_agg(DISTINCT jsonb_build_array(e.kind, e.label)) FROM equivalents e
         WHERE s.matched @> jsonb_build_array(jsonb_build_array(e.kind, e.lexeme))) AS labels,
@@ -501,6 +503,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
 interface Row {
   claimId: string;
   statement: string;
+  language: string | null;
   verdict: string | null;
   reviewState: string;
   score: number;

@@ -105,3 +105,17 @@ export function hasVisibleText(s: string): boolean {
 export function withoutDirectionControls(s: string): string {
   return s.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 }
+
+/**
+ * Imported metadata (a page's <title>, a PDF's or a Word file's properties, a bundle, an annotation file) on one
+ * line: line breaks, tabs and other controls become one space, the invisible zero-width and direction characters
+ * go, runs of spaces become one. An importer didn't write the source's markup and can't fix it there: a title
+ * wrapped over two lines in the HTML is still that title, so it comes in rather than being refused.
+ */
+export function importedLine(s: string): string {
+  return s
+    .replace(/[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/gu, "")
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}

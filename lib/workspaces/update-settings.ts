@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db } from "@/lib/db/client";
+import { conflict, said } from "@/lib/errors";
 import { VERDICTS, VERDICT_LABEL_MAX, labelsByLocale, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
 import { builtInVerdictLabels } from "@/lib/claims/workspace-labels";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -40,6 +41,12 @@ export const workspaceSettingsSchema = z.object({
   name: workspaceNameSchema.optional(),
   /** Labels per language per verdict; a label that is empty, missing or the built-in name uses the built-in name. */
   verdictLabels: verdictLabelsSchema.optional(),
+  /**
+   * The labels of each language in `verdictLabels` as the sender last saw them (X18): when a language's stored labels
+   * differ from these, a teammate saved that language meanwhile and the save is refused (409, verdict_labels_stale)
+   * instead of overwriting theirs. Without it, the last save wins (older clients).
+   */
+  verdictLabelsBase: verdictLabelsSchema.optional(),
   /** The public fact-check page a ClaimReview links to (lib/export/claimreview-url.ts); "" or null clears it. */
   claimReviewUrlTemplate: claimReviewUrlTemplateSchema.nullable().optional(),
   /** A reviewer may not approve a verdict they set, explained or submitted (lib/claims/verdict-authors.ts). */
@@ -61,6 +68,7 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
     // Locked, so two admins saving at once each record what they really changed.
     await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${access.workspace.id} FOR UPDATE`;
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select });
+    if (given && input.verdictLabelsBase) assertLabelsCurrent(labelsByLocale(before.verdictLabels), given, input.verdictLabelsBase);
     const labels = given ? await mergeLabels(labelsByLocale(before.verdictLabels), given) : undefined;
     const after = await tx.workspace.update({
       where: { id: access.workspace.id },
@@ -77,6 +85,19 @@ export async function updateWorkspaceSettings(access: Access, input: z.infer<typ
     if (changes.length) await recordChange(tx, { kind: "settings.changed", workspaceId: access.workspace.id, actorId: access.userId, data: { changes } });
     return after;
   });
+}
+
+/** Only the renamings (non-empty labels), so "" and a missing verdict compare alike. */
+function ownOnly(labels: Partial<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(VERDICTS.flatMap((v) => (labels?.[v]?.trim() ? [[v, labels[v]!.trim()]] : [])));
+}
+
+/** 409 when a language being saved was changed since the sender loaded it (`base`), naming that language's labels. */
+function assertLabelsCurrent(current: VerdictLabelsByLocale, given: z.infer<typeof verdictLabelsSchema>, base: z.infer<typeof verdictLabelsSchema>) {
+  const stale = LOCALES.filter((l) => given[l] && JSON.stringify(ownOnly(current[l])) !== JSON.stringify(ownOnly(base[l])));
+  if (!stale.length) return;
+  const message = said("verdict_labels_stale", "A teammate changed these verdict labels after you opened the page. Reload to see theirs, then make your change again.");
+  throw conflict(message, Object.fromEntries(stale.map((l) => [`verdictLabels.${l}`, message])), { currentVerdictLabels: Object.fromEntries(stale.map((l) => [l, current[l] ?? {}])) });
 }
 
 /**

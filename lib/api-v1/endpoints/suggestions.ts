@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { answerSuggestionRequest, articleIdSchema, checkSuggestionQuery, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
 import { endpoint } from "../endpoint";
+import { statementLanguage } from "../schemas";
 
 const reasonSchema = z
   .object({
@@ -20,6 +21,7 @@ const suggestionSchema = z
   .object({
     claimId: z.string(),
     statement: z.string(),
+    language: statementLanguage,
     verdict: z.string().nullable(),
     reviewState: z.string(),
     articleCount: z.int().meta({ description: "Distinct articles with a live mention of the claim." }),

@@ -42,10 +42,11 @@ export const updateWorkspace = endpoint({
   description:
     "Admins only. Any of `name`, `verdictLabels`, `claimReviewUrlTemplate`, `requireSecondApprover`. " +
     "`verdictLabels` names verdicts per UI language (`en`, `ru`, `uk`): each language sent replaces that language's labels, languages not sent stay as they are; " +
-    "an empty label, or the built-in name, means the built-in name. Labels are one line, at most 40 characters; a bad one is a 400 naming it, e.g. `verdictLabels.ru.false`.",
+    "an empty label, or the built-in name, means the built-in name. Labels are one line, at most 40 characters; a bad one is a 400 naming it, e.g. `verdictLabels.ru.false`. " +
+    "Optional `verdictLabelsBase` (same shape): each language's labels as you last read them; a language stored differently now (someone saved it meanwhile) is refused with 409 `verdict_labels_stale` and `currentVerdictLabels`, instead of overwriting theirs.",
   action: "workspace.update",
   body: workspaceSettingsSchema,
-  responses: { 200: { description: "The workspace.", schema: workspaceSchema } },
+  responses: { 200: { description: "The workspace.", schema: workspaceSchema }, 409: { description: "`verdictLabelsBase` given and a language's labels changed since (`verdict_labels_stale`, with `currentVerdictLabels`)." } },
   example: { verdictLabels: { en: { "mostly-false": "Misleading" }, ru: { "mostly-false": "Манипуляция" } } },
   handler: async ({ access, body }) => {
     await updateWorkspaceSettings(access, body);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidInput } from "@/lib/errors";
 import { SURROGATE_MESSAGE } from "@/lib/validation/text";
 import { createArticle, type CreateArticleResult } from "../create-article";
-import { articleMetadataSchema, optionalTitleSchema, type ArticleMetadata } from "../metadata";
+import { articleMetadataSchema, importedMetadataLine as line, optionalTitleSchema, type ArticleMetadata } from "../metadata";
 import { storableText } from "../safe-text";
 import { canonicalText } from "../document";
 import { detectLanguage } from "./language";
@@ -81,13 +81,16 @@ const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
   return result.success ? result.data : undefined;
 };
 
-/** Given values win; each guessed value is kept only when it is valid on its own. The language is detected from the text unless given. */
+/**
+ * Given values win; each guessed value is kept only when it is valid on its own. The language is detected from the text unless given.
+ * Guessed text (the file's own title, publisher, author) is put on one line first: a given value on two lines is refused.
+ */
 function mergeMetadata(guess: MetadataGuess, given: GivenMetadata): ArticleMetadata {
   const fields = articleMetadataSchema.shape;
   return {
-    title: given.title ?? valid(fields.title, guess.title) ?? "Untitled article",
-    publisher: given.publisher ?? valid(fields.publisher, guess.publisher) ?? null,
-    author: given.author ?? valid(fields.author, guess.author) ?? null,
+    title: given.title ?? valid(fields.title, line(guess.title)) ?? "Untitled article",
+    publisher: given.publisher ?? valid(fields.publisher, line(guess.publisher)) ?? null,
+    author: given.author ?? valid(fields.author, line(guess.author)) ?? null,
     url: given.url ?? valid(fields.url, guess.url) ?? null,
     publishedAt: given.publishedAt ?? valid(fields.publishedAt, guess.publishedAt) ?? null,
     language: given.language ?? null,

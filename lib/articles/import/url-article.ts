@@ -2,7 +2,7 @@ import { said } from "@/lib/errors";
 import { z } from "zod";
 import { parseCalendarDate } from "../dates";
 import { canonicalText, contentHash, type DocNode } from "../document";
-import { articleMetadataSchema } from "../metadata";
+import { articleMetadataSchema, importedMetadataLine } from "../metadata";
 import { binarySigns, withoutControlCharacters } from "./control-chars";
 import { fetchPage, UrlImportError, type FetchOptions } from "./fetch-url";
 import { detectLanguage } from "./language";
@@ -45,9 +45,10 @@ function day(value: string | undefined): string | null {
 
 function reviewable(meta: PageMetadata): UrlMetadata {
   return {
-    title: valid(fields.title, meta.title),
-    publisher: valid(fields.publisher, meta.publisher),
-    author: valid(fields.author, meta.author),
+    // The page's own metadata, put on one line (a <title> wrapped in the markup is still the title).
+    title: valid(fields.title, importedMetadataLine(meta.title)),
+    publisher: valid(fields.publisher, importedMetadataLine(meta.publisher)),
+    author: valid(fields.author, importedMetadataLine(meta.author)),
     publishedAt: day(meta.publishedAt),
     modifiedAt: day(meta.modifiedAt),
     language: valid(fields.language, meta.language),

@@ -75,7 +75,7 @@ type Details = Omit<ClaimSuggestion, "score" | "matchedBy" | "reasons">;
 async function details(ids: string[]): Promise<Map<string, Details>> {
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<Details[]>`
-    SELECT c."id" AS "claimId", c."statement", c."verdict", c."reviewState", m.mentions AS "mentionCount", m.articles AS "articleCount"
+    SELECT c."id" AS "claimId", c."statement", c."language", c."verdict", c."reviewState", m.mentions AS "mentionCount", m.articles AS "articleCount"
     FROM "Claim" c
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS mentions, count(DISTINCT a."articleId")::int AS articles

@@ -79,7 +79,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             <ol className="mt-3 space-y-2">
               {data.mostLinked.map((c) => (
                 <li key={c.id} className="text-sm">
-                  <Link href={`/w/${slug}/claims/${c.id}`} className="text-stone-900 hover:text-brand-700 hover:underline" lang={contentLang(c.statement, locale)}>
+                  <Link href={`/w/${slug}/claims/${c.id}`} className="text-stone-900 hover:text-brand-700 hover:underline" lang={contentLang(c.statement, locale, c.language)}>
                     {c.statement}
                   </Link>
                   <p className="mt-0.5 flex items-center gap-2 text-xs text-stone-500">
@@ -103,7 +103,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
                     what: describeEvent(e, labels, locale, words),
                     who: (chunks) => <strong className="font-medium">{chunks}</strong>,
                     claim: () => (
-                      <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800" lang={contentLang(e.statement, locale)}>
+                      <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800" lang={contentLang(e.statement, locale, e.language)}>
                         {e.statement.length > 70 ? `${e.statement.slice(0, 70)}…` : e.statement}
                       </Link>
                     ),

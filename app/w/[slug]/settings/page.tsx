@@ -10,6 +10,7 @@ import { uiLocale } from "@/lib/i18n/ui-locale";
 import { requiresSecondApprover } from "@/lib/claims/verdict-authors";
 import { workspaceClaimReviewUrlTemplate } from "@/lib/export/context";
 import { embeddingStatus } from "@/lib/search/embeddings/status";
+import { latestSeq } from "@/lib/changes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("workspaceSettings");
@@ -24,13 +25,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const claimReviewUrlTemplate = await workspaceClaimReviewUrlTemplate(access.workspace.id);
   const secondApprover = await requiresSecondApprover(access.workspace.id);
   const meaning = await embeddingStatus(access);
+  // Read after the labels, so a change committed in between is heard by the form (useLiveChanges resumes after it).
+  const liveSeq = await latestSeq(access.workspace.id);
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="mb-4 text-lg font-semibold">
         {t("heading")}
       </h2>
       <SettingsTabs slug={slug} current="general" />
-      <SettingsForm slug={slug} name={access.workspace.name} ownLabels={ownLabels} builtInLabels={builtInLabels} uiLocale={locale} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} requireSecondApprover={secondApprover} />
+      <SettingsForm slug={slug} name={access.workspace.name} ownLabels={ownLabels} builtInLabels={builtInLabels} uiLocale={locale} claimReviewUrlTemplate={claimReviewUrlTemplate ?? ""} requireSecondApprover={secondApprover} liveSeq={liveSeq} userId={access.userId} />
       <MeaningStatus status={meaning} />
     </section>
   );
