@@ -308,7 +308,7 @@ test("two people editing the same claim: the first save wins, the second is told
   await m.getByRole("button", { name: "Save", exact: true }).click();
   await expect(notice(m, "Saved.")).toBeVisible();
   await expect(claimHeading(m, first)).toBeVisible();
-  await expect(m.getByText("Sergey Ryabkov (mate)")).toBeVisible();
+  await expect(m.locator("dl").getByText("Sergey Ryabkov (mate)")).toBeVisible();
   await m.reload();
   await expect(claimHeading(m, first)).toBeVisible();
   await expect(history(m).getByRole("listitem").filter({ hasText: "changed the statement" })).toHaveCount(1);
