@@ -73,6 +73,7 @@
  * - Edit article: Bold, Italic, Heading, Subheading, Bullets, Numbered, Quote → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
  * - Edit article: Cancel → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
  * - Revisions: History → an earlier revision → back to the current one → actions-articles.spec.ts › article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back
+ * - Edit article: a title, publisher or author on two lines or with a direction control is refused at its field → actions-articles.spec.ts › an article's title, publisher and author are one line (N14b-7): a tab or a direction control is refused at its field, in the reader's language
  * - Edit article: Canonical address and Updated; the reader's Canonical address link → actions-articles.spec.ts › article editor: the canonical address and the day the page was updated are saved and shown in the reader; another article's canonical address is refused at its field
  *
  * The reader
@@ -107,7 +108,7 @@
  * - Phone: the Highlights (N) sheet: open, tap an entry, Close; a tapped highlight opens it → phone.spec.ts › a phone: touch selection marked with taps, highlights in a sheet, a tapped highlight opens its claim
  *
  * A claim's page
- * - Edit details: the statement; a conflicting edit is explained → claims.spec.ts › two people editing the same claim: the first save wins, the second is told what changed and sees it
+ * - Edit details: the statement; a conflicting edit is explained, and the form comes back with what was typed → claims.spec.ts › two people editing the same claim: the first save wins, the second is told what changed and keeps what they typed
  * - Edit details: claimant, claim date, tags, assignee; Cancel → actions-claims.spec.ts › claim details: Cancel drops an edit; claimant, date, tags and assignee are saved, kept after a reload and written in the history
  * - Mentions: open the article at that highlight → actions-articles.spec.ts › a claim made in two articles: the card's Also in link and the claim page's mention link open the other article with that highlight selected
  * - Mentions: Detach (after confirming; Cancel; the last mention refused with the reason) → sources-mentions.spec.ts › mentions: Detach asks first and Cancel keeps the mention; a confirmed detach leaves one, and the last one is refused with the reason
