@@ -8,7 +8,7 @@ import { writeTinyModel } from "@/lib/testing/tiny-embedding-model";
 import { seededRandom } from "@/lib/seeded-random";
 import { loadEmbedder } from "./model";
 import { dequantise } from "./quantise";
-import { probesFor, trainIndex } from "./vector-index";
+import { assignPending, probesFor, trainIndex } from "./vector-index";
 import { embedDueTexts } from "./worker";
 
 /**
@@ -75,6 +75,9 @@ describe("a retrain racing another instance's worker", () => {
       added = (await addClaims(["sport music weather"]))[0]!.id;
       await db.claim.update({ where: { id: edited }, data: { statement: "economy music sport" } });
       expect(await embedDueTexts()).toBeGreaterThanOrEqual(2);
+      // The tick files this workspace's pending vectors (a tick takes the ten workspaces with the most pending:
+      // in the whole suite's database other files' workspaces may come first, so it is called for this one).
+      await assignPending(workspace.id, fingerprint);
       const filed = await db.claimEmbedding.findMany({ where: { claimId: { in: [added, edited] } }, select: { list: true } });
       // The race happened: both are filed, under the centroids the retrain is about to replace.
       expect(filed.map((r) => r.list).filter((l) => l >= 0)).toHaveLength(2);
