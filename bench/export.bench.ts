@@ -13,9 +13,12 @@
  *    rows each format's records are made of, with their stored columns (a
  *    JSON Lines or CSV record is a claim with its mentions, their articles,
  *    and its sources; a ClaimReview adds relations and merged claims; a W3C
- *    record is a mention with its claim and article; the bundle every
- *    entity), one COPY per table read, timed together; rows/s counts the
- *    format's records. The claims alone are also COPY'd for reference (info);
+ *    record is a mention with its claim, article and creator, beside the
+ *    articles' texts its selectors are computed from; the bundle every
+ *    entity, its people included), one COPY per table read, timed together;
+ *    rows/s counts the format's records, and the run fails unless the
+ *    download holds as many (JSON Lines' lines, W3C's annotations, the
+ *    bundle's items). The claims alone are also COPY'd for reference (info);
  * 3. the bundle, as downloaded, imported into a new workspace through the CLI
  *    (its process's peak memory and the time) and through the API as a
  *    streamed upload (the server's peak memory and the time);
@@ -46,6 +49,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
+import { HISTORY_FEED_KINDS } from "../lib/claims/claim-changes";
 import { type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
 import { MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
@@ -120,7 +124,9 @@ function backendCpuMs(pid: number): number | null {
 async function databaseCpu(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const pids = async () => ((await client.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[]).map((r) => r.pid);
+  // Client backends only: an autovacuum worker on the freshly copied database is no part of the export.
+  const pids = async () =>
+    ((await client.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).rows as { pid: number }[]).map((r) => r.pid);
   const first = new Map<number, number>();
   const last = new Map<number, number>();
   for (const pid of await pids()) first.set(pid, backendCpuMs(pid) ?? 0);
@@ -176,7 +182,7 @@ async function main() {
     // its mentions (with their articles) and sources, a ClaimReview its mentions' articles, relations and merged claims; so the
     // baseline reads those rows too, ordered as the format orders them. (Claims alone are recorded beside it, for reference.)
     const mentionsOf = (claims: string) =>
-      `SELECT a.id, a."claimId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", ar.id, ar.title, ar.url, ar."publishedAt", ar.language
+      `SELECT a.id, a."claimId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", ar.id, ar.title, ar.url, ar."publishedAt", ar.language, ar."pageStarts"
        FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId"
        WHERE ${claims} ORDER BY c."createdAt", c.id, a."createdAt", a.id`;
     const sourcesOf = (claims: string) => `SELECT s.* FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${claims} ORDER BY c."createdAt", c.id, s."createdAt", s.id`;
@@ -189,9 +195,12 @@ async function main() {
       csv: [liveClaims, mentionsOf(live), sourcesOf(live)],
       claimreview: [claimsWhere(approved), mentionsOf(approved), relationsOf(approved), mergedInto(approved)],
       w3c: [
-        `SELECT a.id, a."claimId", a."articleId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", c.statement, c.verdict, c.tags, ar.title, ar.url
-         FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId"
-         WHERE ${live} ORDER BY c."createdAt", c.id, a."createdAt", a.id`,
+        `SELECT a.id, a."claimId", a."articleId", a.exact, a.prefix, a.suffix, a.start, a."end", a.status, a."createdAt", a."originalCreator", u.id, u.name,
+           c.statement, c.claimant, c."reviewState", c.verdict, c.tags, ar.title, ar.url, ar."pageStarts"
+         FROM "Claim" c JOIN "Annotation" a ON a."claimId" = c.id AND ${mention} JOIN "Article" ar ON ar.id = a."articleId" LEFT JOIN "User" u ON u.id = a."createdById"
+         WHERE ${live} ORDER BY ar."createdAt", ar.id, a."createdAt", a.id`,
+        // The articles' texts, which the export reads to write each mention's selectors.
+        `SELECT ar.id, ar."createdAt", ar.text FROM "Article" ar WHERE ar."workspaceId" = '${ws.workspaceId}' ORDER BY ar."createdAt", ar.id`,
       ],
       bundle: [
         `SELECT * FROM "Article" ar WHERE ar."workspaceId" = '${ws.workspaceId}' ORDER BY ar."createdAt", ar.id`,
@@ -199,8 +208,19 @@ async function main() {
         `SELECT * FROM "Claim" c WHERE ${live} ORDER BY c."createdAt", c.id`,
         `SELECT s.* FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${live} ORDER BY c."createdAt", c.id, s."createdAt", s.id`,
         `SELECT r.* FROM "Claim" c JOIN "ClaimRelation" r ON r."fromId" = c.id JOIN "Claim" t ON t.id = r."toId" AND t."deletedAt" IS NULL AND t."mergedIntoId" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, r."createdAt", r.id`,
-        `SELECT e.* FROM "Claim" c JOIN "Change" e ON e."claimId" = c.id AND e."workspaceId" = c."workspaceId" WHERE ${live} AND e.kind NOT IN ('comment.edited', 'comment.deleted') ORDER BY c."createdAt", c.id, e.seq`,
+        // The events the bundle holds: a claim's history (lib/claims/claim-changes.ts), with their actors.
+        `SELECT e.*, eu.id FROM "Claim" c JOIN "Change" e ON e."claimId" = c.id AND e."workspaceId" = c."workspaceId" LEFT JOIN "User" eu ON eu.id = e."actorId"
+         WHERE ${live} AND e.seq IS NOT NULL AND e.kind IN (${HISTORY_FEED_KINDS.map((k) => `'${k}'`).join(", ")}) ORDER BY c."createdAt", c.id, e.seq`,
         `SELECT k.* FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c.id AND k."deletedAt" IS NULL WHERE ${live} ORDER BY c."createdAt", c.id, k."createdAt", k.id`,
+        // Its people: everyone the sections name (creators, assignees, approvers, actors, authors).
+        `SELECT u.id, u.name, u.email FROM "User" u WHERE u.id IN (
+           SELECT ar."createdById" FROM "Article" ar WHERE ar."workspaceId" = '${ws.workspaceId}'
+           UNION SELECT a."createdById" FROM "Annotation" a WHERE ${mention}
+           UNION SELECT unnest(ARRAY[c."assigneeId", c."createdById", c."approvedById"]) FROM "Claim" c WHERE ${live}
+           UNION SELECT s."createdById" FROM "Claim" c JOIN "Source" s ON s."claimId" = c.id WHERE ${live}
+           UNION SELECT e."actorId" FROM "Claim" c JOIN "Change" e ON e."claimId" = c.id AND e."workspaceId" = c."workspaceId" WHERE ${live}
+           UNION SELECT k."authorId" FROM "Claim" c JOIN "ClaimComment" k ON k."claimId" = c.id AND k."deletedAt" IS NULL WHERE ${live}
+         ) ORDER BY u.id COLLATE "C"`,
       ],
     };
     const bundleFile = path.join(tmp, "bundle.json");
@@ -218,9 +238,18 @@ async function main() {
       const file = format === "bundle" ? createWriteStream(bundleFile) : null;
       let bytes = 0;
       let lines = 0;
+      // Records in the download, to check the COPY baseline holds as many: in W3C and the bundle every item is a line of
+      // its own starting with "{" (the file's first line, the bundle's header, starts at no line end).
+      let items = 0;
+      let afterNewline = false;
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         bytes += chunk.byteLength;
-        if (format === "jsonl") for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+          lines += 1;
+          if (i + 1 < chunk.byteLength && chunk[i + 1] === 123) items += 1;
+        }
+        if (afterNewline && chunk[0] === 123) items += 1;
+        afterNewline = chunk[chunk.byteLength - 1] === 10;
         if (file && !file.write(chunk)) await new Promise<void>((r) => file.once("drain", () => r()));
       }
       const seconds = (performance.now() - t0) / 1000;
@@ -230,6 +259,7 @@ async function main() {
       const dbCpuMs = await dbCpu.stop();
       const copy = await copyAll(database.url, copies[format], format !== "bundle");
       if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
+      if ((format === "w3c" || format === "bundle") && items !== copy.rows) throw new Error(`${format}: ${items} records, COPY ${copy.rows} rows`);
       const ours: Run = { bytes, rows: copy.rows, seconds };
       if (res.headers.get("content-encoding") && !GZIP) throw new Error(`export ${format}: answered ${res.headers.get("content-encoding")} though asked for identity`);
       const area = GZIP ? `export ${format} (gzip asked for)` : `export ${format}`;
