@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
+
+/**
+ * Finding T4: the 403 and 404 pages inside a workspace carry the reader's language in the server's HTML
+ * (lang and dir on <html>), before any script runs; read from the raw response, not the hydrated page.
+ */
+
+const htmlTag = (html: string) => /<html\b[^>]*>/i.exec(html)?.[0] ?? "";
+
+test("a workspace's 404 and 403 pages are served with lang and dir of the reader's language (ru)", async ({ page, browser }) => {
+  await signUpAndLand(page, newPerson("Lang admin"));
+  const slug = await createWorkspace(page, "Lang desk");
+  const viewer = await inviteMember(browser, page, slug, "viewer", "Lang viewer");
+  for (const p of [page, viewer.page]) expect((await p.request.put("/api/account/locale", { data: { locale: "ru" } })).ok()).toBe(true);
+
+  for (const path of [`/w/${slug}/claims/no-such-claim`, `/w/no-such-desk-${Date.now()}`]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(404);
+    const tag = htmlTag(await res.text());
+    expect(tag, path).toMatch(/\blang="ru"/);
+    expect(tag, path).toMatch(/\bdir="ltr"/);
+  }
+  // A viewer may not manage members: 403, in their language too.
+  const res = await viewer.page.request.get(`/w/${slug}/members`);
+  expect(res.status()).toBe(403);
+  const tag = htmlTag(await res.text());
+  expect(tag).toMatch(/\blang="ru"/);
+  expect(tag).toMatch(/\bdir="ltr"/);
+  await viewer.context.close();
+});
+
