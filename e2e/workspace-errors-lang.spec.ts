@@ -1,9 +1,11 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
 
 /**
  * Finding T4: the 403 and 404 pages inside a workspace carry the reader's language in the server's HTML
  * (lang and dir on <html>), before any script runs; read from the raw response, not the hydrated page.
+ * Finding T5: the export page says, in the reader's language, that CSV headers stay in English.
  */
 
 const htmlTag = (html: string) => /<html\b[^>]*>/i.exec(html)?.[0] ?? "";
@@ -30,3 +32,15 @@ test("a workspace's 404 and 403 pages are served with lang and dir of the reader
   await viewer.context.close();
 });
 
+test("the export page says CSV headers stay in English, in en and ru, and passes axe", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Csv note"));
+  const slug = await createWorkspace(page, "Csv desk");
+  await page.goto(`/w/${slug}/export`);
+  await expect(page.getByText("Column headers stay in English, so that other tools can read them.")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  expect((await page.request.put("/api/account/locale", { data: { locale: "ru" } })).ok()).toBe(true);
+  await page.goto(`/w/${slug}/export`);
+  await expect(page.getByText("Заголовки столбцов остаются на английском, чтобы их могли прочитать другие программы.")).toBeVisible();
+});
