@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { IntlProvider } from "@/components/ui/intl-provider";
 import { LocaleProvider } from "@/components/ui/locale";
 import { requestLocale } from "@/lib/format/request-locale";
+import { isAppLocale, LOCALE_DIRECTION } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +17,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The UI language (i18n/request.ts) and, from it, the locale dates are formatted in.
   const [locale, messages, formatLocale, t] = await Promise.all([getLocale(), getMessages(), requestLocale(), getTranslations("layout")]);
   return (
-    <html lang={locale}>
+    // lang and dir in the server's HTML, every page alike (403 and 404 too, finding T4): screen readers and
+    // hyphenation read them before any script runs.
+    <html lang={locale} dir={isAppLocale(locale) ? LOCALE_DIRECTION[locale] : "ltr"}>
       <body className="min-h-screen">
         <IntlProvider locale={locale} messages={messages}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

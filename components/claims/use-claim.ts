@@ -7,7 +7,7 @@ import { useApiErrors } from "@/components/ui/api-errors";
 import type { ClaimChange, ClaimDetail } from "@/lib/claims/claim-dto";
 
 import type { ClaimWords } from "./describe-event";
-import { clipText } from "@/lib/format/clip";
+import { clipText, CONFLICT_VALUE_CLIP } from "@/lib/format/clip";
 
 const FIELD_NAMES = new Set(["statement", "claimant", "claimDate", "tags", "assignee", "explanation", "reviewState", "verdict", "mentions", "sources", "relations", "deleted"]);
 
@@ -15,7 +15,7 @@ function describeValue(value: unknown, t: ClaimWords): string {
   if (value === null || value === undefined || value === "") return t("conflict.empty");
   if (Array.isArray(value)) return value.length ? value.join(", ") : t("conflict.none");
   if (typeof value === "object" && value && "name" in value) return String((value as { name: unknown }).name);
-  return t("conflict.quoted", { value: clipText(String(value), 81) });
+  return t("conflict.quoted", { value: clipText(String(value), CONFLICT_VALUE_CLIP) });
 }
 
 /** A stale-version refusal in words: who changed what since this page was loaded. */

@@ -235,6 +235,8 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
               <div>
                 <p className="text-sm font-medium">{t(`formats.${f}.label`)}</p>
                 <p className="text-xs text-stone-600">{t(`formats.${f}.description`)}</p>
+                {/* CSV headers are the columns' names in English whatever the UI language: scripts and other tools read them by name. */}
+                {f === "csv" ? <p className="text-xs text-stone-600">{t("formats.csv.headers")}</p> : null}
               </div>
               <Button variant="secondary" disabled={busy} onClick={() => download(f)}>
                 {t("exportFormat", { format: t(`formats.${f}.label`) })}

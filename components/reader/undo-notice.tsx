@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { clipText } from "@/lib/format/clip";
+import { clipText, UNDO_QUOTE_CLIP } from "@/lib/format/clip";
 
 export interface UndoState {
   /** The deleted highlight. */
@@ -22,7 +22,7 @@ export interface UndoState {
  */
 export function UndoNotice({ state, onUndo, onDismiss, undoButton }: { state: UndoState | null; onUndo(): void; onDismiss(): void; undoButton: RefObject<HTMLButtonElement | null> }) {
   const t = useTranslations("reader.undo");
-  const quote = state ? `“${clipText(state.exact, 61)}”` : "";
+  const quote = state ? `“${clipText(state.exact, UNDO_QUOTE_CLIP)}”` : "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="lg:sticky lg:top-0 lg:z-10">
       {state ? (

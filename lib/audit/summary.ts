@@ -4,7 +4,7 @@ import type { CatalogueTranslate } from "@/lib/i18n/translator";
 import enAudit from "@/messages/en/audit.json";
 import enClaims from "@/messages/en/claims.json";
 import enCommon from "@/messages/en/common.json";
-import { clipText } from "@/lib/format/clip";
+import { clipText, TITLE_CLIP } from "@/lib/format/clip";
 
 /**
  * A translator over the whole catalogue (keys such as `audit.summary.merged`, `common.roles.admin`):
@@ -15,7 +15,7 @@ export type AuditWords = CatalogueTranslate;
 
 const english = createTranslator({ locale: "en", messages: { audit: enAudit, claims: enClaims, common: enCommon } }) as unknown as AuditWords;
 
-const clip = (s: string, max = 80) => clipText(s, max);
+const clip = (s: string, max = TITLE_CLIP) => clipText(s, max);
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**

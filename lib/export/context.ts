@@ -2,8 +2,8 @@ import type { Access } from "@/lib/auth/permissions";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { VERDICT_RATING, type Verdict } from "@/lib/claims/verdicts";
 import { db } from "@/lib/db/client";
+import { publicUrl } from "@/lib/http/public-url";
 import { DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
-import { appBaseUrl } from "@/lib/mail/config";
 import { envClaimReviewUrlTemplate, fillClaimReviewUrl } from "./claimreview-url";
 import type { ExportSet } from "./export-set";
 
@@ -22,13 +22,9 @@ export interface ExportContext {
   exportedAt: Date;
 }
 
-export function appUrl(): string {
-  return appBaseUrl();
-}
-
 export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<ExportContext> {
   const [labels, template] = await Promise.all([getVerdictLabels(access.workspace.id, locale), workspaceClaimReviewUrlTemplate(access.workspace.id)]);
-  return { access, set, workspace: access.workspace, labels, locale, appUrl: appUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
+  return { access, set, workspace: access.workspace, labels, locale, appUrl: publicUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
 }
 
 /** The workspace's own ClaimReview URL template (Settings), or null. */

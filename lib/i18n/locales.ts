@@ -12,6 +12,9 @@ export const DEFAULT_LOCALE: AppLocale = "en";
 export const LOCALE_COOKIE = "claimtrail-locale";
 export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
+/** Each language's writing direction, for the page's `dir` (all three are left to right; a right-to-left UI language would say so here). */
+export const LOCALE_DIRECTION: Record<AppLocale, "ltr" | "rtl"> = { en: "ltr", ru: "ltr", uk: "ltr" };
+
 /** Each language named in itself, for the language pickers. */
 export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", ru: "Русский", uk: "Українська" };
 

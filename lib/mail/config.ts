@@ -1,4 +1,4 @@
-import { configuredBaseUrl } from "@/lib/http/public-url";
+import { publicUrl } from "@/lib/http/public-url";
 
 /** E-mail is on when SMTP_URL is set (any SMTP server, e.g. smtp://user:pass@mail.example.org:587). */
 export function mailEnabled(): boolean {
@@ -10,14 +10,9 @@ export function mailFrom(): string {
   if (process.env.MAIL_FROM) return process.env.MAIL_FROM;
   let host = "localhost";
   try {
-    host = new URL(appBaseUrl()).hostname || host;
+    host = new URL(publicUrl()).hostname || host;
   } catch {
     // A malformed APP_URL still lets mail go out, from localhost.
   }
   return `Claimtrail <no-reply@${host}>`;
-}
-
-/** The app's public base URL for links in e-mails, no trailing slash. */
-export function appBaseUrl(): string {
-  return configuredBaseUrl() ?? "http://localhost:3000";
 }

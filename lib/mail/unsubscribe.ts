@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { appBaseUrl } from "./config";
+import { publicUrl } from "@/lib/http/public-url";
 
 /**
  * One-click unsubscribe links: the person and the kind, signed with an HMAC
@@ -29,13 +29,13 @@ function query(userId: string, kind: string): string {
 
 /** The page a person opens from the mail's footer (asks before changing anything: link scanners open links too). */
 export function unsubscribePageUrl(userId: string, kind: string): string {
-  return `${appBaseUrl()}/unsubscribe?${query(userId, kind)}`;
+  return publicUrl(`/unsubscribe?${query(userId, kind)}`);
 }
 
 /** The RFC 8058 one-click endpoint mail clients POST to. */
 export function unsubscribeHeaders(userId: string, kind: string): Record<string, string> {
   return {
-    "List-Unsubscribe": `<${appBaseUrl()}/api/unsubscribe?${query(userId, kind)}>`,
+    "List-Unsubscribe": `<${publicUrl(`/api/unsubscribe?${query(userId, kind)}`)}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
+import { publicUrl } from "@/lib/http/public-url";
+import { mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
 import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import type { Worker } from "@/lib/workers";
@@ -45,7 +46,7 @@ export async function buildDueDigests(now = new Date()): Promise<number> {
         ...lines,
         "",
         "--",
-        t("digest.inbox", { link: `${appBaseUrl()}/inbox` }),
+        t("digest.inbox", { link: publicUrl("/inbox") }),
         ...kinds.map((k) => t("digest.stopKind", { kind: kindLabel(k, words), link: unsubscribePageUrl(user.id, k) })),
         t("digest.stopDigest", { link: unsubscribePageUrl(user.id, "digest") }),
       ].join("\n");

@@ -1,7 +1,8 @@
 import { oneLine } from "@/lib/validation/text";
 import type { Prisma } from "@/lib/db/client";
 import type { ChangeSubscriber } from "@/lib/changes/subscribers";
-import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
+import { publicUrl } from "@/lib/http/public-url";
+import { mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
 import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/mail/unsubscribe";
 import { deriveDrafts, type Draft } from "./derive";
@@ -22,7 +23,7 @@ export function notificationText(t: Translate, n: { title: string; detail: strin
     "",
     "--",
     t("notification.stop", unsubscribe),
-    t("notification.choose", { link: `${appBaseUrl()}/settings#notifications` }),
+    t("notification.choose", { link: publicUrl("/settings#notifications") }),
   ].join("\n");
 }
 
@@ -32,7 +33,7 @@ export function mailLocale(saved: string | null | undefined): AppLocale {
 }
 
 export function notificationLink(workspaceSlug: string, claimId: string | null): string {
-  return claimId ? `${appBaseUrl()}/w/${workspaceSlug}/claims/${claimId}` : `${appBaseUrl()}/inbox`;
+  return publicUrl(claimId ? `/w/${workspaceSlug}/claims/${claimId}` : "/inbox");
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CatalogueTranslate } from "@/lib/i18n/translator";
 import { oneLine } from "@/lib/validation/text";
 import type { NotificationKind } from "./kinds";
-import { clipText } from "@/lib/format/clip";
+import { clipText, TITLE_CLIP } from "@/lib/format/clip";
 
 /**
  * What a notification's title is made of, stored with it (Notification.params) so that each reader
@@ -13,7 +13,7 @@ export type NotificationParams = { statement?: string; kept?: string; name?: str
 /** A statement as a title quotes it: one line, at most 80 characters. */
 export function clipStatement(statement: string): string {
   const s = statement.replace(/\s+/g, " ").trim();
-  return clipText(s, 80);
+  return clipText(s, TITLE_CLIP);
 }
 
 const KEYS: Record<NotificationKind, string> = {

@@ -244,13 +244,19 @@ function typedWords(workspaceId: string, text: string, language: string | null):
  * Ukrainian → English and back), kind 'glossary'; a confirmed alias's name
  * whose lexemes are all there adds its other names', kind 'alias'. The label
  * ("гарантии безопасности = security guarantees", "Sergei Lavrov = Sergey
- * Lavrov") is what the suggestion's reason shows. Both tables are small per
+ * Lavrov") is what the suggestion's reason shows. The built-in equivalents of
+ * country and union names (search_equivalent_sides: США = United States =
+ * U.S.) are added as aliases are, kind 'place', except lexemes the query has already. Both tables are small per
  * workspace and read by its index; the added lexemes then go through the same
  * postings lookup as any term.
  */
 function equivalentTerms(workspaceId: string): Prisma.Sql {
   return Prisma.sql`
-    query_stems AS MATERIALIZED (SELECT coalesce(array_agg(DISTINCT stem), '{}') AS stems FROM words),
+    query_stems AS MATERIALIZED (
+      SELECT coalesce(array_agg(DISTINCT stem), '{}') AS stems, coalesce(array_agg(DISTINCT stem) FILTER (WHERE kind = 'name'), '{}') AS names FROM words
+    ),
+    -- The built-in equivalents of migration place_equivalents (США = United States = U.S.), shown as places, by their labels.
+    sides AS MATERIALIZED (SELECT * FROM "search_equivalent_sides"()),
     equivalents AS MATERIALIZED (
       SELECT unnest(g."englishLexemes") AS lexeme, 'glossary'::text AS kind, g."term" || ' = ' || g."english" AS label
       FROM "GlossaryPair" g, query_stems q
@@ -264,6 +270,11 @@ function equivalentTerms(workspaceId: string): Prisma.Sql {
       FROM "AliasName" n, query_stems q, "NameAlias" a, "AliasName" o
       WHERE n."workspaceId" = ${workspaceId} AND cardinality(n."lexemes") > 0 AND n."lexemes" <@ q.stems
         AND a."id" = n."aliasId" AND a."status" = 'confirmed' AND o."aliasId" = n."aliasId" AND o."id" <> n."id"
+      UNION ALL
+      SELECT x, 'place', s.label || ' = ' || o.label
+      FROM sides s, query_stems q, sides o CROSS JOIN LATERAL unnest(o.lexemes) AS x
+      WHERE s.lexemes <@ (CASE WHEN s.name_only THEN q.names ELSE q.stems END) AND o.grp = s.grp AND o.lexemes <> s.lexemes
+        AND x <> ALL (q.stems)
     )`;
 }
 
@@ -301,7 +312,7 @@ function queryTerms(workspaceId: string): Prisma.Sql {
     ),
     qterms AS MATERIALIZED (
       SELECT a.lexeme, max(a.weight) AS weight, bool_and(a.fuzzy) AS fuzzy,
-        (array_agg(a.kind ORDER BY array_position(ARRAY['date', 'number', 'alias', 'name', 'word', 'glossary', 'spelling'], a.kind)))[1] AS kind,
+        (array_agg(a.kind ORDER BY array_position(ARRAY['date', 'number', 'alias', 'place', 'name', 'word', 'glossary', 'spelling'], a.kind)))[1] AS kind,
         coalesce(max(l.freq), (SELECT freq FROM unlisted)) AS freq
       FROM all_terms a LEFT JOIN listed l USING (lexeme)
       GROUP BY a.lexeme
@@ -476,7 +487,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       ORDER BY score DESC, b."id" LIMIT ${input.limit}
     ),
     spelled AS (
-      SELECT s."id", ARRAY(SELECT m.x ->> 1 FROM jsonb_array_elements(s.matched) m(x) WHERE m.x ->> 0 NOT IN ('glossary', 'alias')) AS lexemes FROM scored s
+      SELECT s."id", ARRAY(SELECT m.x ->> 1 FROM jsonb_array_elements(s.matched) m(x) WHERE m.x ->> 0 NOT IN ('glossary', 'alias', 'place')) AS lexemes FROM scored s
     ),
     selection_surfaces AS MATERIALIZED (
       SELECT coalesce(jsonb_agg(jsonb_build_array(x.lexeme, x.surface, x.pos)), '[]') AS j
@@ -576,13 +587,13 @@ function reasonsFrom(
   const pairs = new Set(shownPairs(labels.filter(([kind]) => kind === "glossary").map(([, label]) => label)));
   for (const [kind, label] of labels) {
     if (kind === "glossary" && !pairs.has(label)) continue;
-    const k: ReasonKind = kind === "alias" ? "name" : "glossary";
+    const k: ReasonKind = kind === "alias" ? "name" : kind === "place" ? "place" : "glossary";
     const terms = byKind.get(k) ?? [];
     if (!terms.includes(label)) byKind.set(k, [...terms, label]);
   }
   const lexemes = new Map<"name" | "date" | "number" | "words" | "spelling", string[]>();
   for (const [kind, lexeme] of matched) {
-    if (kind === "glossary" || kind === "alias") continue;
+    if (kind === "glossary" || kind === "alias" || kind === "place") continue;
     const k = kind === "word" ? "words" : (kind as "name" | "date" | "number" | "spelling");
     lexemes.set(k, [...(lexemes.get(k) ?? []), lexeme]);
   }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DomainError, invalid, said } from "@/lib/errors";
-import { appBaseUrl, mailEnabled } from "@/lib/mail/config";
+import { publicUrl } from "@/lib/http/public-url";
+import { mailEnabled } from "@/lib/mail/config";
 import { queueMail } from "@/lib/mail/queue";
 import { isAppLocale, DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -87,7 +88,7 @@ export async function requestPasswordReset(
         text: [
           t("passwordReset.intro"),
           "",
-          t("passwordReset.choose", { link: `${appBaseUrl()}/reset-password?token=${token}` }),
+          t("passwordReset.choose", { link: publicUrl(`/reset-password?token=${token}`) }),
           "",
           t("passwordReset.once"),
           t("passwordReset.ignore"),

@@ -102,8 +102,8 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
  * database, with the same secret, SMTP server and import allowance: two app
  * instances as behind a load balancer. Stopping it leaves the database to the first.
  */
-export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean } = {}): Promise<TestServer> {
+export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const shared = ["E2E_PAGE_PORT", "E2E_SMTP_PORT", "SMTP_URL", "IMPORT_ALLOW_HOSTS", "NEXTAUTH_SECRET"] as const;
-  const env = Object.fromEntries(shared.map((key) => [key, first.env[key]])) as NodeJS.ProcessEnv;
+  const env = { ...Object.fromEntries(shared.map((key) => [key, first.env[key]])), ...opts.env } as NodeJS.ProcessEnv;
   return startTestServer({ ...opts, env, database: { url: first.database.url, drop: async () => undefined } });
 }
