@@ -52,7 +52,7 @@ export function ensureBuild(): void {
  * `database` serves an existing one instead (its `drop` runs on stop); `env` overrides the
  * loopback ports and addresses chosen here (a second instance shares the first's).
  */
-export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[]; env?: Partial<NodeJS.ProcessEnv> } = {}): Promise<TestServer> {
   ensureBuild();
   const database = opts.database ?? (await createTestDatabase());
   const port = await freePort();
@@ -102,7 +102,7 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
  * database, with the same secret, SMTP server and import allowance: two app
  * instances as behind a load balancer. Stopping it leaves the database to the first.
  */
-export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean; env?: Partial<NodeJS.ProcessEnv> } = {}): Promise<TestServer> {
   const shared = ["E2E_PAGE_PORT", "E2E_SMTP_PORT", "SMTP_URL", "IMPORT_ALLOW_HOSTS", "NEXTAUTH_SECRET"] as const;
   const env = { ...Object.fromEntries(shared.map((key) => [key, first.env[key]])), ...opts.env } as NodeJS.ProcessEnv;
   return startTestServer({ ...opts, env, database: { url: first.database.url, drop: async () => undefined } });
