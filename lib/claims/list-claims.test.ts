@@ -27,6 +27,46 @@ describe("listing claims", () => {
     expect(await ids("Blink")).toEqual([en.id]);
   });
 
+  it("a text or claimant filter pages the same whether few claims match (read as a list of ids) or many (the sort's index walked)", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    // 2,050 claims by one claimant, every one saying "inflation" (more than the listed matches' 2,000), and three
+    // saying a rare word; updatedAt spread so the order is known.
+    const base = Date.UTC(2026, 0, 1);
+    await db.claim.createMany({
+      data: Array.from({ length: 2050 }, (_, i) => ({
+        workspaceId: w.workspace.id, statement: `Inflation reached ${i} percent`, claimant: "Ana Castillo", language: "en",
+        updatedAt: new Date(base + i * 60_000),
+      })),
+    });
+    const rare = await db.claim.createManyAndReturn({
+      data: [0, 1, 2].map((i) => ({ workspaceId: w.workspace.id, statement: `Quokka numbers rose ${i}`, claimant: "Zed Quill", language: "en", updatedAt: new Date(base + i * 3_600_000) })),
+      select: { id: true },
+    });
+    const pages = async (filters: { q?: string; claimant?: string }) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let n = 0; n < 3; n++) {
+        const page = await listClaims(a, { ...filters, limit: 20, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((i) => i.statement));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      return seen;
+    };
+    const newest = Array.from({ length: 60 }, (_, i) => `Inflation reached ${2049 - i} percent`);
+    expect(await pages({ q: "inflation" })).toEqual(newest);
+    expect(await pages({ claimant: "Castillo" })).toEqual(newest);
+    expect(await pages({ q: "quokka" })).toEqual(["Quokka numbers rose 2", "Quokka numbers rose 1", "Quokka numbers rose 0"]);
+    expect(await pages({ claimant: "quill" })).toEqual(["Quokka numbers rose 2", "Quokka numbers rose 1", "Quokka numbers rose 0"]);
+    expect(await pages({ q: "Zzyzx" })).toEqual([]);
+    // A deleted one leaves the list and shows among the deleted, either way.
+    await db.claim.update({ where: { id: rare[2]!.id }, data: { deletedAt: new Date() } });
+    expect(await pages({ q: "quokka" })).toEqual(["Quokka numbers rose 1", "Quokka numbers rose 0"]);
+    const admin = await w.as(w.admin);
+    expect((await listClaims(admin, { q: "quokka", deleted: true })).items.map((i) => i.id)).toEqual([rare[2]!.id]);
+  });
+
   it("filters on the server: review state, verdict, tag, article, claimant, assignee (me), sources, text", async () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);

@@ -74,9 +74,10 @@ const MAX_ALIAS_NAMES = 100;
  * text's words as their search terms in the claimant's field of the search
  * document (search_typed_tsquery(…, 'B'): stems, Cyrillic names in Latin letters,
  * name keys), so «Захарова» finds "Maria Zakharova" and «Шольц» "Olaf Scholz"
- * without an alias; the GIN index on "searchVector" answers it.
+ * without an alias; the GIN index on "searchVector" answers it. The condition is built for
+ * an alias of Claim, for denseOrListed to read the matches first or test each row.
  */
-async function claimantMatch(workspaceId: string, text: string): Promise<Prisma.Sql> {
+async function claimantMatch(workspaceId: string, text: string): Promise<(c: Prisma.Sql) => Prisma.Sql> {
   // The text also as search_clean folds it (a look-alike letter of the other script, «Лaвров» with a Latin a, read
   // as what it looks like; alias names are stored so): one query with the alias names, no round trip of its own.
   const rows = await db.$queryRaw<{ folded: string; name: string | null }[]>`
@@ -92,13 +93,41 @@ async function claimantMatch(workspaceId: string, text: string): Promise<Prisma.
   const folded = rows[0]?.folded ?? text;
   const patterns = [...new Set([containing(text), containing(folded), ...rows.flatMap((r) => (r.name ? [containing(r.name)] : []))])];
   // Lower case too: «захарова» as typed is read as the name «Захарова» as well (names are told by their capital).
-  // The matching claims are read first, once (an InitPlan answered by the GIN index), not tested row by row
-  // along the sort's index: ORed into the page's conditions, the planner took a rare name's few hundred
-  // estimated rows for a LIMIT reached early and walked all 100k claims of the pages bench's workspace (11 s
-  // under load) when none matched; as a list of ids it is a bitmap OR with the claimant's trigram index.
-  const byTerms = Prisma.sql`c.id = ANY (ARRAY(SELECT x.id FROM "Claim" x WHERE x."workspaceId" = ${workspaceId}
-    AND x."searchVector" @@ ("search_typed_tsquery"(${text}, 'B') || "search_typed_tsquery"(initcap(${text}), 'B'))))`;
-  return Prisma.sql`(${Prisma.join([...patterns.map((p) => Prisma.sql`c.claimant ILIKE ${p}`), byTerms], " OR ")})`;
+  return (c) =>
+    Prisma.sql`(${Prisma.join(
+      [
+        ...patterns.map((p) => Prisma.sql`${c}.claimant ILIKE ${p}`),
+        Prisma.sql`${c}."searchVector" @@ ("search_typed_tsquery"(${text}, 'B') || "search_typed_tsquery"(initcap(${text}), 'B'))`,
+      ],
+      " OR ",
+    )})`;
+}
+
+/** The text filter (see listClaims) on the claims aliased `c`. */
+const textMatch = (q: string) => (c: Prisma.Sql) =>
+  Prisma.sql`(${c}.statement ILIKE ${containing(q)} OR ${c}."searchVector" @@ ("search_typed_tsquery"(${q}) || "search_typed_tsquery"(initcap(${q}))))`;
+
+/** Up to this many claims matching a text or claimant filter are read as a list of ids (see denseOrListed). */
+const LISTED_MATCHES = 2000;
+
+/**
+ * A text or claimant filter as the page query can answer it cheaply however many claims match. Walking the
+ * sort's index and testing each claim stops after about 51 × claims ÷ matches rows: quick when many match,
+ * every claim of the workspace when few do (a word in no claim took 4.3 s at 1,000,000 claims, the planner
+ * expecting thousands of matches). Reading the matches through the filter's own GIN and trigram indexes costs
+ * what they are: quick when few, slow when many (a claimant of 13,937 claims 0.7 s, fetching every one to sort
+ * them). So up to LISTED_MATCHES + 1 matches are read first, through those indexes: when that is all of them,
+ * the page is read among their ids; otherwise matches are dense enough for the walk to end soon.
+ */
+async function denseOrListed(workspaceId: string, deleted: boolean, match: (c: Prisma.Sql) => Prisma.Sql): Promise<Prisma.Sql> {
+  const x = Prisma.sql`x`;
+  const listed = await db.$queryRaw<{ id: string }[]>`
+    SELECT x.id FROM "Claim" x
+     WHERE x."workspaceId" = ${workspaceId} AND x."mergedIntoId" IS NULL AND x."deletedAt" IS ${Prisma.raw(deleted ? "NOT NULL" : "NULL")}
+       AND ${match(x)}
+     LIMIT ${LISTED_MATCHES + 1}`;
+  if (listed.length <= LISTED_MATCHES) return Prisma.sql`c.id = ANY (${listed.map((r) => r.id)}::text[])`;
+  return match(Prisma.sql`c`);
 }
 
 /** Parses filters from query parameters (or an object); 400 naming the bad parameter. */
@@ -138,7 +167,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   }
   if (f.tag) and.push(tagsMatchSql(access.workspace.id, [f.tag]));
   if (f.articleId) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."claimId" = c.id AND n."articleId" = ${f.articleId} AND n."deletedAt" IS NULL)`);
-  if (f.claimant) and.push(await claimantMatch(access.workspace.id, f.claimant));
+  if (f.claimant) and.push(await denseOrListed(access.workspace.id, !!f.deleted, await claimantMatch(access.workspace.id, f.claimant)));
   if (f.assignee) {
     const assignee = f.assignee === "me" ? access.userId : f.assignee === "none" ? null : f.assignee;
     and.push(assignee === null ? Prisma.sql`c."assigneeId" IS NULL` : Prisma.sql`c."assigneeId" = ${assignee}`);
@@ -147,7 +176,7 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   // The text as typed, or its words as the suggestions read them (stemmed in its language, names across scripts:
   // «гарантиям» finds «гарантии», «Лавров» finds "Lavrov"); both answered by GIN indexes.
   // Lower case too: «кулеба» as typed is read as the name «Кулеба» as well (names are told by their capital).
-  if (f.q) and.push(Prisma.sql`(c.statement ILIKE ${containing(f.q)} OR c."searchVector" @@ ("search_typed_tsquery"(${f.q}) || "search_typed_tsquery"(initcap(${f.q}))))`);
+  if (f.q) and.push(await denseOrListed(access.workspace.id, !!f.deleted, textMatch(f.q)));
   const order = ORDER[f.sort];
   if (f.cursor) and.push(order.after(decodeCursor(f.cursor, f.sort)));
 
