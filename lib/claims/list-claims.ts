@@ -121,11 +121,17 @@ const LISTED_MATCHES = 2000;
  */
 async function denseOrListed(workspaceId: string, deleted: boolean, match: (c: Prisma.Sql) => Prisma.Sql): Promise<Prisma.Sql> {
   const x = Prisma.sql`x`;
-  const listed = await db.$queryRaw<{ id: string }[]>`
-    SELECT x.id FROM "Claim" x
-     WHERE x."workspaceId" = ${workspaceId} AND x."mergedIntoId" IS NULL AND x."deletedAt" IS ${Prisma.raw(deleted ? "NOT NULL" : "NULL")}
-       AND ${match(x)}
-     LIMIT ${LISTED_MATCHES + 1}`;
+  // Through the indexes, bitmap scans only: planned freely, a LIMIT and an estimate of many matches (84,311 for a
+  // claimant of 13,937 claims at 1M) made PostgreSQL scan the table until it had found enough (164k rows, 0.4 s).
+  const [, , listed] = await db.$transaction([
+    db.$executeRaw`SET LOCAL enable_seqscan = off`,
+    db.$executeRaw`SET LOCAL enable_indexscan = off`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT x.id FROM "Claim" x
+       WHERE x."workspaceId" = ${workspaceId} AND x."mergedIntoId" IS NULL AND x."deletedAt" IS ${Prisma.raw(deleted ? "NOT NULL" : "NULL")}
+         AND ${match(x)}
+       LIMIT ${LISTED_MATCHES + 1}`,
+  ]);
   if (listed.length <= LISTED_MATCHES) return Prisma.sql`c.id = ANY (${listed.map((r) => r.id)}::text[])`;
   return match(Prisma.sql`c`);
 }
