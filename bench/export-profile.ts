@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { readFileSync } from "node:fs";
+import { backendCpuMs } from "./lib/process-usage";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { authorize } from "../lib/auth/permissions";
@@ -16,14 +16,6 @@ import { coalesce, exportChunks } from "../lib/export/export";
 import type { ExportFormat } from "../lib/export/filters";
 import { closeExportPool } from "../lib/export/rows";
 
-function backendCpuMs(pid: number): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 async function main() {
   const [slug, formatsArg, runsArg] = process.argv.slice(2);

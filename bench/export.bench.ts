@@ -52,7 +52,7 @@ import { startTestServer } from "../scripts/lib/test-server";
 import { HISTORY_FEED_KINDS } from "../lib/claims/claim-changes";
 import { type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
-import { MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
+import { backendCpuMs, MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
 import { recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -105,15 +105,6 @@ async function copyAll(url: string, sqls: string[], recordsFromFirst = true): Pr
   return total;
 }
 
-/** A PostgreSQL backend's CPU time (user + system) in ms, from /proc (the server runs on this machine); null once it has ended. */
-function backendCpuMs(pid: number): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The CPU time the bench database's backends use while a download runs: every backend sampled

@@ -129,3 +129,13 @@ export function backendCpuSpent(before: Map<number, number>, after: Map<number, 
   for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
   return ms;
 }
+
+/** A PostgreSQL backend's CPU time (user + system) in ms, from /proc (the server runs on this machine); null once it has ended. */
+export function backendCpuMs(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
