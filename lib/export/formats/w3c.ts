@@ -121,6 +121,31 @@ const pairs = (fields: [string, string][]) => fields.map(([key, sql], i) => `'${
 /** JSON text of a value known in JavaScript, as an SQL literal (the part of a line that depends on it). */
 const lit = (v: unknown) => sqlLiteral(v === undefined ? "" : JSON.stringify(v));
 
+/** The stored quote as a TextQuoteSelector's JSON text (SQL over alias `a`). */
+const quoteSelectorSql = `'{"type":"TextQuoteSelector",' || ${pairs([
+  ["exact", str(`a."exact"`)],
+  ["prefix", str(`a."prefix"`)],
+  ["suffix", str(`a."suffix"`)],
+])} || '}'`;
+
+/** Tags written inline, without a subquery, up to this many; a claim with more takes the subquery. */
+export const INLINE_TAGS = 4;
+
+/**
+ * One `,{"type":"TextualBody","value":<tag>,"purpose":"tagging"}` per element of the text[] `tags`, in order
+ * (a NULL element writes nothing, as string_agg skips it). A subquery per line (unnest, string_agg) was a fifth
+ * of the database's work for W3C: claims with up to INLINE_TAGS tags (nearly all) are written element by
+ * element; more, or an array not indexed from 1, take the subquery.
+ */
+export function tagBodiesSql(tags: string): string {
+  const body = (t: string) => `COALESCE(',{"type":"TextualBody","value":' || to_json(${t})::text || ',"purpose":"tagging"}', '')`;
+  const aggregate = `COALESCE((SELECT string_agg(${body("t")}, '' ORDER BY i) FROM unnest(${tags}) WITH ORDINALITY AS x(t, i)), '')`;
+  const inline = Array.from({ length: INLINE_TAGS }, (_, n) =>
+    `WHEN ${n + 1} THEN ${Array.from({ length: n + 1 }, (_, i) => body(`${tags}[${i + 1}]`)).join(" || ")}`,
+  ).join(" ");
+  return `CASE WHEN cardinality(${tags}) = 0 THEN '' WHEN array_lower(${tags}, 1) <> 1 OR array_ndims(${tags}) <> 1 THEN ${aggregate} ELSE CASE cardinality(${tags}) ${inline} ELSE ${aggregate} END END`;
+}
+
 /**
  * One mention per row, in the export's order, each as the text of
  * JSON.stringify(webAnnotation(…)) around its selectors: `head` up to
@@ -160,49 +185,67 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
       ["ct:article", str(`'urn:claimtrail:article:' || ar."id"`)],
       ["ct:anchorStatus", str(`a."status"::text`)],
     ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
-  const tags = `COALESCE((SELECT string_agg(',{"type":"TextualBody","value":' || to_json(t)::text || ',"purpose":"tagging"}', '' ORDER BY i) FROM unnest(c."tags") WITH ORDINALITY AS x(t, i)), '')`;
+  const tags = tagBodiesSql(`c."tags"`);
   const tail =
     `'},"body":[{"type":"TextualBody","value":' || ${str(`c."statement"`)} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
     ` || ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text` +
     ` || ',"ct:statement":' || ${str(`c."statement"`)} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
     ` || ',"ct:reviewState":' || ${str(`c."reviewState"`)} || ${stateLabel} || ${verdictNode} || '}]}'`;
-  const quote = `'{"type":"TextQuoteSelector",' || ${pairs([
-    ["exact", str(`a."exact"`)],
-    ["prefix", str(`a."prefix"`)],
-    ["suffix", str(`a."suffix"`)],
-  ])} || '}'`;
-  // Article by article (a nested loop in the articles' order), each article's mentions sorted on their own:
-  // one sort of every line spilled hundreds of MB to disk. The outer sort only orders within each article.
+  // Only a mention without a position is written with its stored quote, so only then is it read (a quarter of the
+  // database's work per line, when every line carried it); the rare span its text can't hold reads it alone (storedQuote).
+  const quote = `CASE WHEN a."start" IS NULL OR a."end" IS NULL THEN ${quoteSelectorSql} END`;
+  // The lines are written after the rows are sorted (article by article, each article's mentions in order), not before:
+  // a sort of the written lines (the planner joins everything first) spilled twice as many bytes to disk. The inner
+  // query reads the columns the lines use, each as "<alias>_<column>"; the outer one writes the lines from them.
+  const columns = new Map<string, string>();
+  const read = (alias: string, column: string) => {
+    columns.set(`${alias}_${column}`, `${alias}."${column}"`);
+    return `s."${alias}_${column}"`;
+  };
+  const keys = [read("ar", "createdAt"), read("ar", "id"), read("a", "createdAt"), read("a", "id")].join(", ");
+  const [articleId, start, end, id] = [read("a", "articleId"), read("a", "start"), read("a", "end"), read("a", "id")];
+  const outer = (sql: string) => sql.replace(/\b(ar|a|c|u)\."(\w+)"/g, (_, alias: string, column: string) => read(alias, column));
+  const [headSql, tailSql, quoteSql] = [outer(head), outer(tail), outer(quote)];
+  const inner = [...columns].map(([name, column]) => `${column} AS "${name}"`).join(", ");
   return Prisma.sql`
-    SELECT x."articleId", x."start", x."end", x."head", x."tail", x."quote"
-    FROM (SELECT ar.* FROM "Article" ar WHERE ${set.articles} ORDER BY ar."createdAt", ar."id" OFFSET 0) ar
-    CROSS JOIN LATERAL (
-      SELECT a."createdAt", a."id", a."articleId", a."start"::text AS "start", a."end"::text AS "end",
-        ${Prisma.raw(head)} AS "head", ${Prisma.raw(tail)} AS "tail", ${Prisma.raw(quote)} AS "quote"
-      FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
-      WHERE a."articleId" = ar."id" AND ${set.mentions} AND ${set.claims}
-    ) x
-    ORDER BY ar."createdAt", ar."id", x."createdAt", x."id"`;
+    SELECT ${Prisma.raw(`${articleId}, ${start}::text, ${end}::text, ${headSql}, ${tailSql}, ${quoteSql}, ${id}`)}
+    FROM (
+      SELECT ${Prisma.raw(inner)}
+      FROM "Article" ar JOIN "Annotation" a ON a."articleId" = ar."id" JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
+      WHERE ${set.articles} AND ${set.mentions} AND ${set.claims}
+      ORDER BY ar."createdAt", ar."id", a."createdAt", a."id" OFFSET 0
+    ) s
+    ORDER BY ${Prisma.raw(keys)}`;
 }
 
-/** A mention's selectors as w3cSelectors writes them (JSON text), from its article's text. */
-function selectorsJson(text: string, start: number | null, end: number | null, quote: Buffer, points: (text: string) => CodePointIndex): Buffer {
-  if (start === null || end === null || end > text.length) return Buffer.concat([OPEN, quote, CLOSE]);
+/**
+ * A mention's selectors as w3cSelectors writes them (JSON text), from its article's text; null when only
+ * the stored quote can be written (no position, or one the text can't hold), which the caller has from SQL.
+ */
+function selectorsJson(text: string, start: number | null, end: number | null, points: (text: string) => CodePointIndex): string | null {
+  if (start === null || end === null || end > text.length) return null;
   let q;
   try {
     ({ quote: q } = describeSpan(text, start, end));
   } catch {
-    return Buffer.concat([OPEN, quote, CLOSE]);
+    return null;
   }
   const index = points(text);
-  return Buffer.from(
-    `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`,
-  );
+  return `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`;
 }
-const OPEN = Buffer.from("[");
-const CLOSE = Buffer.from("]");
-const FIRST = Buffer.from("\n");
-const NEXT = Buffer.from(",\n");
+
+/** The stored quote of one annotation as quoteSelectorSql writes it: for a position its article's text can't hold (never written by the app). */
+async function storedQuote(annotationId: string): Promise<string> {
+  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql)} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`);
+  return row.quote;
+}
+
+/**
+ * Bytes of output gathered before they go out: coalesce (export.ts) passes on a piece of at least its
+ * RESPONSE_PIECE_BYTES as it is, so lines written here straight into a piece this size are copied once,
+ * not once per line and again per response piece.
+ */
+const PIECE_BYTES = 256 * 1024;
 
 /**
  * A W3C AnnotationCollection holding every mention in the set, in one
@@ -260,28 +303,63 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
     if (indexed?.text !== text) indexed = { text, index: new CodePointIndex(text) };
     return indexed.index;
   };
-  const num = (b: Buffer | null) => (b === null ? null : Number(b.toString("latin1")));
+  // A non-negative integer's decimal digits (start and end, written by ::text), read without making a string per field.
+  const num = (b: Buffer | null) => {
+    if (b === null) return null;
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+      const d = b[i] - 0x30;
+      if (d < 0 || d > 9) return Number(b.toString("latin1")); // a sign: the rare negative offset, as Number reads it
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let used = 0;
+  /** Room for `bytes` more in the piece: the piece so far goes out first when they don't fit. */
+  const room = (bytes: number): Buffer | null => {
+    if (used + bytes <= piece.length) return null;
+    const full = used ? piece.subarray(0, used) : null;
+    piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, bytes));
+    used = 0;
+    return full;
+  };
   try {
     let batch = firstLines;
-    let articleId = "";
+    let article: Buffer | null = null;
     let text = "";
     while (!batch.done) {
-      const out: Buffer[] = [];
-      for (const [idBytes, start, end, before, after, quote] of batch.value) {
-        const id = idBytes!.toString("utf8");
-        if (id !== articleId) {
-          text = await textOf(id);
-          articleId = id;
+      for (const [idBytes, start, end, before, after, quote, annotationId] of batch.value) {
+        if (article === null || !idBytes!.equals(article)) {
+          article = Buffer.from(idBytes!); // a copy: the row's fields are views of a network chunk
+          text = await textOf(article.toString("utf8"));
         }
-        out.push(total === 0 ? FIRST : NEXT, before!, selectorsJson(text, num(start), num(end), quote!, points), after!);
+        const selectors = selectorsJson(text, num(start), num(end), points) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"))}]`);
+        // A JavaScript string is at most 3 UTF-8 bytes per code unit.
+        const most = 2 + before!.length + after!.length + (selectors === null ? quote!.length + 2 : 3 * selectors.length);
+        const full = room(most);
+        if (full) yield full;
+        used += piece.write(total === 0 ? "\n" : ",\n", used, "latin1");
+        used += before!.copy(piece, used);
+        if (selectors === null) {
+          piece[used++] = 0x5b; // [
+          used += quote!.copy(piece, used);
+          piece[used++] = 0x5d; // ]
+        } else used += piece.write(selectors, used, "utf8");
+        used += after!.copy(piece, used);
         total += 1;
+        if (used >= PIECE_BYTES) {
+          yield piece.subarray(0, used);
+          piece = Buffer.allocUnsafe(PIECE_BYTES);
+          used = 0;
+        }
       }
-      yield Buffer.concat(out);
       batch = await lines.next();
     }
   } finally {
     await lines.return(undefined);
     await articles.return(undefined);
   }
+  if (used) yield piece.subarray(0, used);
   yield `${total ? "\n" : ""}]},\n"total":${total}}\n`;
 }
