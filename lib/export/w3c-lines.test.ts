@@ -59,6 +59,20 @@ describe("W3C lines written by PostgreSQL, at their edges", () => {
     expect(item.target.selector).toEqual([{ type: "TextQuoteSelector", exact: mention.exact, prefix: mention.prefix, suffix: mention.suffix }]);
   });
 
+  it("writes the claim page from an APP_URL holding SQL-like text (a literal in the query) as webAnnotation does", async () => {
+    const saved = process.env.APP_URL;
+    process.env.APP_URL = `https://proxy.example/a."id" c."statement" 'x'`;
+    try {
+      const access = await w.as(w.viewer);
+      const out = await exportToString(access, "w3c", {}, at);
+      expect(out).toContain(`"ct:page":"https://proxy.example/a.\\"id\\" c.\\"statement\\" 'x'/w/`);
+      expect(out).toBe(await expectedW3c());
+    } finally {
+      if (saved === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = saved;
+    }
+  });
+
   it("tagBodiesSql gives what one string_agg over the array gives, for any array (NULL elements, other lower bounds, two dimensions)", async () => {
     const aggregate = (tags: string) =>
       `COALESCE((SELECT string_agg(',{"type":"TextualBody","value":' || to_json(t)::text || ',"purpose":"tagging"}', '' ORDER BY i) FROM unnest(${tags}) WITH ORDINALITY AS x(t, i)), '')`;

@@ -204,7 +204,9 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
   };
   const keys = [read("ar", "createdAt"), read("ar", "id"), read("a", "createdAt"), read("a", "id")].join(", ");
   const [articleId, start, end, id] = [read("a", "articleId"), read("a", "start"), read("a", "end"), read("a", "id")];
-  const outer = (sql: string) => sql.replace(/\b(ar|a|c|u)\."(\w+)"/g, (_, alias: string, column: string) => read(alias, column));
+  // String literals are passed over: the claim page's URL (a literal from APP_URL) could hold `a."`.
+  const outer = (sql: string) =>
+    sql.replace(/(E?'(?:[^']|'')*')|\b(ar|a|c|u)\."(\w+)"/g, (_, literal: string | undefined, alias: string, column: string) => literal ?? read(alias, column));
   const [headSql, tailSql, quoteSql] = [outer(head), outer(tail), outer(quote)];
   const inner = [...columns].map(([name, column]) => `${column} AS "${name}"`).join(", ");
   return Prisma.sql`
