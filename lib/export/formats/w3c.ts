@@ -112,9 +112,12 @@ export const W3C_ARTICLE_PAGE = 50;
 
 type ArticleText = Keyed & { text: string };
 
+/** Text encodeURIComponent leaves unchanged (an SQL pattern); its characters are also ones JSON.stringify writes as they are. */
+const URI_SAFE = `'^[A-Za-z0-9_.!~*''()-]*$'`;
+
 /** JavaScript's encodeURIComponent in SQL, for ids (any text); ids of URL-safe characters, as the app makes, pass unchanged. */
 const uriComponentSql = (x: string) =>
-  `CASE WHEN ${x} ~ '^[A-Za-z0-9_.!~*''()-]*$' THEN ${x} ELSE (SELECT string_agg(CASE WHEN ch ~ '^[A-Za-z0-9_.!~*''()-]$' THEN ch ELSE regexp_replace(upper(encode(convert_to(ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY i) FROM regexp_split_to_table(${x}, '') WITH ORDINALITY AS x(ch, i)) END`;
+  `CASE WHEN ${x} ~ ${URI_SAFE} THEN ${x} ELSE (SELECT string_agg(CASE WHEN ch ~ '^[A-Za-z0-9_.!~*''()-]$' THEN ch ELSE regexp_replace(upper(encode(convert_to(ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY i) FROM regexp_split_to_table(${x}, '') WITH ORDINALITY AS x(ch, i)) END`;
 
 /** `"key":value` pairs as SQL text (json-sql.ts), without braces. */
 const pairs = (fields: [string, string][]) => fields.map(([key, sql], i) => `'${i ? "," : ""}"${key}":' || ${sql}`).join(" || ");
@@ -168,9 +171,10 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     const text = JSON.stringify(o);
     return sqlLiteral(text === "{}" ? "" : `,${text.slice(1, -1)}`);
   });
-  const stateLabel = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
-    .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
-    .join(" ")} ELSE '' END`;
+  // The state and its label as literals for the known states (no to_json per line); any other state as before, without a label.
+  const reviewState = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
+    .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewState":${JSON.stringify(state)},"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
+    .join(" ")} ELSE ',"ct:reviewState":' || ${str(`c."reviewState"`)} END`;
   const claimPage = sqlLiteral(claimUrl(ctx, ""));
   const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
     WHEN u."id" IS NOT NULL THEN ',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}' ELSE '' END`;
@@ -186,18 +190,24 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
       ["ct:anchorStatus", str(`a."status"::text`)],
     ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
   const tags = tagBodiesSql(`c."tags"`);
+  // Parts computed in the inner query, once per row, that the outer one writes more than once (the statement, twice).
+  const columns = new Map<string, string>();
+  const statement = 's."c_statement_json"';
+  columns.set("c_statement_json", str(`c."statement"`));
+  // The claim's id and page: an id of URL-safe characters (as the app makes) is written as it is between literals; others as before.
+  const claimIds = `CASE WHEN c."id" ~ ${URI_SAFE} THEN ',{"id":"urn:claimtrail:claim:' || c."id" || '","type":"ct:Claim","ct:page":' || ${sqlLiteral(JSON.stringify(claimUrl(ctx, "")).slice(0, -1))} || c."id" || '"'
+    ELSE ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text END`;
   const tail =
-    `'},"body":[{"type":"TextualBody","value":' || ${str(`c."statement"`)} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
-    ` || ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text` +
-    ` || ',"ct:statement":' || ${str(`c."statement"`)} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
-    ` || ',"ct:reviewState":' || ${str(`c."reviewState"`)} || ${stateLabel} || ${verdictNode} || '}]}'`;
+    `'},"body":[{"type":"TextualBody","value":' || ${statement} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
+    ` || ${claimIds}` +
+    ` || ',"ct:statement":' || ${statement} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
+    ` || ${reviewState} || ${verdictNode} || '}]}'`;
   // Only a mention without a position is written with its stored quote, so only then is it read (a quarter of the
   // database's work per line, when every line carried it); the rare span its text can't hold reads it alone (storedQuote).
   const quote = `CASE WHEN a."start" IS NULL OR a."end" IS NULL THEN ${quoteSelectorSql} END`;
   // The lines are written after the rows are sorted (article by article, each article's mentions in order), not before:
   // a sort of the written lines (the planner joins everything first) spilled twice as many bytes to disk. The inner
   // query reads the columns the lines use, each as "<alias>_<column>"; the outer one writes the lines from them.
-  const columns = new Map<string, string>();
   const read = (alias: string, column: string) => {
     columns.set(`${alias}_${column}`, `${alias}."${column}"`);
     return `s."${alias}_${column}"`;
