@@ -1,5 +1,5 @@
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
-import { Prisma } from "@/lib/db/generated/client";
+import { AnchorStatus, Prisma } from "@/lib/db/generated/client";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keyed } from "../batches";
 import { copyTuples, sqlLiteral } from "../copy-stream";
@@ -179,6 +179,10 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
   const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
     WHEN u."id" IS NOT NULL THEN ',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}' ELSE '' END`;
   const pdfPage = `CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start")::text END`;
+  // The schema's statuses as literals (a CASE on the enum is cheaper than to_json of its text per line).
+  const anchorStatus = `CASE a."status" ${Object.values(AnchorStatus)
+    .map((status) => `WHEN ${sqlLiteral(status)} THEN ${sqlLiteral(JSON.stringify(status))}`)
+    .join(" ")} ELSE ${str(`a."status"::text`)} END`;
   const head =
     `'{' || ${pairs([
       ["id", str(`'urn:claimtrail:annotation:' || a."id"`)],
@@ -187,7 +191,7 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     ])} || ${creator} || ${pairs([
       ["created", time(`a."createdAt"`)],
       ["ct:article", str(`'urn:claimtrail:article:' || ar."id"`)],
-      ["ct:anchorStatus", str(`a."status"::text`)],
+      ["ct:anchorStatus", anchorStatus],
     ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
   const tags = tagBodiesSql(`c."tags"`);
   // Parts computed in the inner query, once per row, that the outer one writes more than once (the statement, twice).
