@@ -73,6 +73,22 @@ describe("W3C lines written by PostgreSQL, at their edges", () => {
     }
   });
 
+  it("writes a claim whose id is not URL-safe, and a review state without a label, by the fallbacks, as webAnnotation does", async () => {
+    // The app makes URL-safe ids and known states; ids and states from elsewhere (a restore, an old import) take the general path.
+    const odd = `odd id/é"\\${w.formula.id}`;
+    await db.$executeRaw`UPDATE "Claim" SET "id" = ${odd}, "reviewState" = 'legacy-state' WHERE "id" = ${w.formula.id}`;
+    try {
+      const access = await w.as(w.viewer);
+      const out = await exportToString(access, "w3c", {}, at);
+      expect(out).toContain(`/claims/${encodeURIComponent(odd)}",`);
+      expect(out).toContain(`"ct:reviewState":"legacy-state"`);
+      expect(out).not.toContain(`"legacy-state","ct:reviewStateLabel"`);
+      expect(out).toBe(await expectedW3c());
+    } finally {
+      await db.$executeRaw`UPDATE "Claim" SET "id" = ${w.formula.id}, "reviewState" = ${w.formula.reviewState} WHERE "id" = ${odd}`;
+    }
+  });
+
   it("tagBodiesSql gives what one string_agg over the array gives, for any array (NULL elements, other lower bounds, two dimensions)", async () => {
     const aggregate = (tags: string) =>
       `COALESCE((SELECT string_agg(',{"type":"TextualBody","value":' || to_json(t)::text || ',"purpose":"tagging"}', '' ORDER BY i) FROM unnest(${tags}) WITH ORDINALITY AS x(t, i)), '')`;
