@@ -177,7 +177,9 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     .join(" ")} ELSE ',"ct:reviewState":' || ${str(`c."reviewState"`)} END`;
   const claimPage = sqlLiteral(claimUrl(ctx, ""));
   const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
-    WHEN u."id" IS NOT NULL THEN ',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}' ELSE '' END`;
+    WHEN u."creator" IS NOT NULL THEN u."creator" ELSE '' END`;
+  // Each user's creator object written once (users are few; their mentions many), not once per mention.
+  const userCreator = `',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}'`;
   const pdfPage = `CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start")::text END`;
   // The schema's statuses as literals (a CASE on the enum is cheaper than to_json of its text per line).
   const anchorStatus = `CASE a."status" ${Object.values(AnchorStatus)
@@ -227,7 +229,7 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     SELECT ${Prisma.raw(`${articleId}, ${start}::text, ${end}::text, ${headSql}, ${tailSql}, ${quoteSql}, ${id}`)}
     FROM (
       SELECT ${Prisma.raw(inner)}
-      FROM "Article" ar JOIN "Annotation" a ON a."articleId" = ar."id" JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
+      FROM "Article" ar JOIN "Annotation" a ON a."articleId" = ar."id" JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN (SELECT u."id", ${Prisma.raw(userCreator)} AS "creator" FROM "User" u OFFSET 0) u ON u."id" = a."createdById"
       WHERE ${set.articles} AND ${set.mentions} AND ${set.claims}
       ORDER BY ar."createdAt", ar."id", a."createdAt", a."id" OFFSET 0
     ) s
