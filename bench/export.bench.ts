@@ -149,6 +149,12 @@ async function databaseCpu(url: string) {
 
 const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
 
+const ALL_FORMATS = ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const;
+/** BENCH_EXPORT_FORMATS=w3c,bundle measures those formats only (a partial run; the bundle must be among them for the imports). */
+const FORMATS_RUN = process.env.BENCH_EXPORT_FORMATS
+  ? ALL_FORMATS.filter((f) => process.env.BENCH_EXPORT_FORMATS!.split(",").includes(f))
+  : ALL_FORMATS;
+
 /** The dataset: generated into a fresh database, or (BENCH_EXPORT_TEMPLATE) copied from one generated once. */
 async function dataset(): Promise<{ database: { url: string; drop(): Promise<void> }; ws: GeneratedWorkspace }> {
   if (TEMPLATE && !/^[a-z0-9_]+$/.test(TEMPLATE)) throw new Error("BENCH_EXPORT_TEMPLATE: a database name of a-z, 0-9 and _");
@@ -216,7 +222,7 @@ async function main() {
     };
     const bundleFile = path.join(tmp, "bundle.json");
 
-    for (const format of ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const) {
+    for (const format of FORMATS_RUN) {
       await copyAll(database.url, copies[format], format !== "bundle"); // warm-up: the same pages in PostgreSQL's cache for both
       // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
       await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();

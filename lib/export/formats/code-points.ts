@@ -8,21 +8,18 @@
  * One scan of the text finds its surrogate pairs; each offset is then a
  * binary search, so many highlights on a long article stay cheap.
  */
+/** A high surrogate followed by a low one, over code units. */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 export class CodePointIndex {
   /** Where each surrogate pair starts (its high surrogate), ascending. */
   private readonly pairs: number[] = [];
 
   constructor(readonly text: string) {
-    for (let i = 0; i + 1 < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.pairs.push(i);
-          i += 1;
-        }
-      }
-    }
+    // The regular expression (code units: no `u` flag) finds the pairs left to right, as a loop over the
+    // text would, but natively: most texts hold none, and a JavaScript loop over every code unit of
+    // every article was a tenth of the W3C export's CPU in Node.
+    for (const m of text.matchAll(SURROGATE_PAIR)) this.pairs.push(m.index);
   }
 
   /** The code-point offset of code-unit offset `unit`. */

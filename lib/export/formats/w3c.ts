@@ -1,5 +1,5 @@
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
-import { Prisma } from "@/lib/db/generated/client";
+import { AnchorStatus, Prisma } from "@/lib/db/generated/client";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keyed } from "../batches";
 import { copyTuples, sqlLiteral } from "../copy-stream";
@@ -112,14 +112,42 @@ export const W3C_ARTICLE_PAGE = 50;
 
 type ArticleText = Keyed & { text: string };
 
+/** Text encodeURIComponent leaves unchanged (an SQL pattern); its characters are also ones JSON.stringify writes as they are. */
+const URI_SAFE = `'^[A-Za-z0-9_.!~*''()-]*$'`;
+
 /** JavaScript's encodeURIComponent in SQL, for ids (any text); ids of URL-safe characters, as the app makes, pass unchanged. */
 const uriComponentSql = (x: string) =>
-  `CASE WHEN ${x} ~ '^[A-Za-z0-9_.!~*''()-]*$' THEN ${x} ELSE (SELECT string_agg(CASE WHEN ch ~ '^[A-Za-z0-9_.!~*''()-]$' THEN ch ELSE regexp_replace(upper(encode(convert_to(ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY i) FROM regexp_split_to_table(${x}, '') WITH ORDINALITY AS x(ch, i)) END`;
+  `CASE WHEN ${x} ~ ${URI_SAFE} THEN ${x} ELSE (SELECT string_agg(CASE WHEN ch ~ '^[A-Za-z0-9_.!~*''()-]$' THEN ch ELSE regexp_replace(upper(encode(convert_to(ch, 'UTF8'), 'hex')), '(..)', '%\\1', 'g') END, '' ORDER BY i) FROM regexp_split_to_table(${x}, '') WITH ORDINALITY AS x(ch, i)) END`;
 
 /** `"key":value` pairs as SQL text (json-sql.ts), without braces. */
 const pairs = (fields: [string, string][]) => fields.map(([key, sql], i) => `'${i ? "," : ""}"${key}":' || ${sql}`).join(" || ");
 /** JSON text of a value known in JavaScript, as an SQL literal (the part of a line that depends on it). */
 const lit = (v: unknown) => sqlLiteral(v === undefined ? "" : JSON.stringify(v));
+
+/** The stored quote as a TextQuoteSelector's JSON text (SQL over alias `a`). */
+const quoteSelectorSql = `'{"type":"TextQuoteSelector",' || ${pairs([
+  ["exact", str(`a."exact"`)],
+  ["prefix", str(`a."prefix"`)],
+  ["suffix", str(`a."suffix"`)],
+])} || '}'`;
+
+/** Tags written inline, without a subquery, up to this many; a claim with more takes the subquery. */
+export const INLINE_TAGS = 4;
+
+/**
+ * One `,{"type":"TextualBody","value":<tag>,"purpose":"tagging"}` per element of the text[] `tags`, in order
+ * (a NULL element writes nothing, as string_agg skips it). A subquery per line (unnest, string_agg) was a fifth
+ * of the database's work for W3C: claims with up to INLINE_TAGS tags (nearly all) are written element by
+ * element; more, or an array not indexed from 1, take the subquery.
+ */
+export function tagBodiesSql(tags: string): string {
+  const body = (t: string) => `COALESCE(',{"type":"TextualBody","value":' || to_json(${t})::text || ',"purpose":"tagging"}', '')`;
+  const aggregate = `COALESCE((SELECT string_agg(${body("t")}, '' ORDER BY i) FROM unnest(${tags}) WITH ORDINALITY AS x(t, i)), '')`;
+  const inline = Array.from({ length: INLINE_TAGS }, (_, n) =>
+    `WHEN ${n + 1} THEN ${Array.from({ length: n + 1 }, (_, i) => body(`${tags}[${i + 1}]`)).join(" || ")}`,
+  ).join(" ");
+  return `CASE WHEN cardinality(${tags}) = 0 THEN '' WHEN array_lower(${tags}, 1) <> 1 OR array_ndims(${tags}) <> 1 THEN ${aggregate} ELSE CASE cardinality(${tags}) ${inline} ELSE ${aggregate} END END`;
+}
 
 /**
  * One mention per row, in the export's order, each as the text of
@@ -143,13 +171,20 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     const text = JSON.stringify(o);
     return sqlLiteral(text === "{}" ? "" : `,${text.slice(1, -1)}`);
   });
-  const stateLabel = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
-    .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
-    .join(" ")} ELSE '' END`;
+  // The state and its label as literals for the known states (no to_json per line); any other state as before, without a label.
+  const reviewState = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
+    .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewState":${JSON.stringify(state)},"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
+    .join(" ")} ELSE ',"ct:reviewState":' || ${str(`c."reviewState"`)} END`;
   const claimPage = sqlLiteral(claimUrl(ctx, ""));
   const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
-    WHEN u."id" IS NOT NULL THEN ',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}' ELSE '' END`;
+    WHEN u."creator" IS NOT NULL THEN u."creator" ELSE '' END`;
+  // Each user's creator object written once (users are few; their mentions many), not once per mention.
+  const userCreator = `',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}'`;
   const pdfPage = `CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start")::text END`;
+  // The schema's statuses as literals (a CASE on the enum is cheaper than to_json of its text per line).
+  const anchorStatus = `CASE a."status" ${Object.values(AnchorStatus)
+    .map((status) => `WHEN ${sqlLiteral(status)} THEN ${sqlLiteral(JSON.stringify(status))}`)
+    .join(" ")} ELSE ${str(`a."status"::text`)} END`;
   const head =
     `'{' || ${pairs([
       ["id", str(`'urn:claimtrail:annotation:' || a."id"`)],
@@ -158,51 +193,77 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     ])} || ${creator} || ${pairs([
       ["created", time(`a."createdAt"`)],
       ["ct:article", str(`'urn:claimtrail:article:' || ar."id"`)],
-      ["ct:anchorStatus", str(`a."status"::text`)],
+      ["ct:anchorStatus", anchorStatus],
     ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
-  const tags = `COALESCE((SELECT string_agg(',{"type":"TextualBody","value":' || to_json(t)::text || ',"purpose":"tagging"}', '' ORDER BY i) FROM unnest(c."tags") WITH ORDINALITY AS x(t, i)), '')`;
+  const tags = tagBodiesSql(`c."tags"`);
+  // Parts computed in the inner query, once per row, that the outer one writes more than once (the statement, twice).
+  const columns = new Map<string, string>();
+  const statement = 's."c_statement_json"';
+  columns.set("c_statement_json", str(`c."statement"`));
+  // The claim's id and page: an id of URL-safe characters (as the app makes) is written as it is between literals; others as before.
+  const claimIds = `CASE WHEN c."id" ~ ${URI_SAFE} THEN ',{"id":"urn:claimtrail:claim:' || c."id" || '","type":"ct:Claim","ct:page":' || ${sqlLiteral(JSON.stringify(claimUrl(ctx, "")).slice(0, -1))} || c."id" || '"'
+    ELSE ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text END`;
   const tail =
-    `'},"body":[{"type":"TextualBody","value":' || ${str(`c."statement"`)} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
-    ` || ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text` +
-    ` || ',"ct:statement":' || ${str(`c."statement"`)} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
-    ` || ',"ct:reviewState":' || ${str(`c."reviewState"`)} || ${stateLabel} || ${verdictNode} || '}]}'`;
-  const quote = `'{"type":"TextQuoteSelector",' || ${pairs([
-    ["exact", str(`a."exact"`)],
-    ["prefix", str(`a."prefix"`)],
-    ["suffix", str(`a."suffix"`)],
-  ])} || '}'`;
-  // Article by article (a nested loop in the articles' order), each article's mentions sorted on their own:
-  // one sort of every line spilled hundreds of MB to disk. The outer sort only orders within each article.
+    `'},"body":[{"type":"TextualBody","value":' || ${statement} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
+    ` || ${claimIds}` +
+    ` || ',"ct:statement":' || ${statement} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
+    ` || ${reviewState} || ${verdictNode} || '}]}'`;
+  // Only a mention without a position is written with its stored quote, so only then is it read (a quarter of the
+  // database's work per line, when every line carried it); the rare span its text can't hold reads it alone (storedQuote).
+  const quote = `CASE WHEN a."start" IS NULL OR a."end" IS NULL THEN ${quoteSelectorSql} END`;
+  // The lines are written after the rows are sorted (article by article, each article's mentions in order), not before:
+  // a sort of the written lines (the planner joins everything first) spilled twice as many bytes to disk. The inner
+  // query reads the columns the lines use, each as "<alias>_<column>"; the outer one writes the lines from them.
+  const read = (alias: string, column: string) => {
+    columns.set(`${alias}_${column}`, `${alias}."${column}"`);
+    return `s."${alias}_${column}"`;
+  };
+  const keys = [read("ar", "createdAt"), read("ar", "id"), read("a", "createdAt"), read("a", "id")].join(", ");
+  const [articleId, start, end, id] = [read("a", "articleId"), read("a", "start"), read("a", "end"), read("a", "id")];
+  // String literals are passed over: the claim page's URL (a literal from APP_URL) could hold `a."`.
+  const outer = (sql: string) =>
+    sql.replace(/(E?'(?:[^']|'')*')|\b(ar|a|c|u)\."(\w+)"/g, (_, literal: string | undefined, alias: string, column: string) => literal ?? read(alias, column));
+  const [headSql, tailSql, quoteSql] = [outer(head), outer(tail), outer(quote)];
+  const inner = [...columns].map(([name, column]) => `${column} AS "${name}"`).join(", ");
   return Prisma.sql`
-    SELECT x."articleId", x."start", x."end", x."head", x."tail", x."quote"
-    FROM (SELECT ar.* FROM "Article" ar WHERE ${set.articles} ORDER BY ar."createdAt", ar."id" OFFSET 0) ar
-    CROSS JOIN LATERAL (
-      SELECT a."createdAt", a."id", a."articleId", a."start"::text AS "start", a."end"::text AS "end",
-        ${Prisma.raw(head)} AS "head", ${Prisma.raw(tail)} AS "tail", ${Prisma.raw(quote)} AS "quote"
-      FROM "Annotation" a JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN "User" u ON u."id" = a."createdById"
-      WHERE a."articleId" = ar."id" AND ${set.mentions} AND ${set.claims}
-    ) x
-    ORDER BY ar."createdAt", ar."id", x."createdAt", x."id"`;
+    SELECT ${Prisma.raw(`${articleId}, ${start}::text, ${end}::text, ${headSql}, ${tailSql}, ${quoteSql}, ${id}`)}
+    FROM (
+      SELECT ${Prisma.raw(inner)}
+      FROM "Article" ar JOIN "Annotation" a ON a."articleId" = ar."id" JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN (SELECT u."id", ${Prisma.raw(userCreator)} AS "creator" FROM "User" u OFFSET 0) u ON u."id" = a."createdById"
+      WHERE ${set.articles} AND ${set.mentions} AND ${set.claims}
+      ORDER BY ar."createdAt", ar."id", a."createdAt", a."id" OFFSET 0
+    ) s
+    ORDER BY ${Prisma.raw(keys)}`;
 }
 
-/** A mention's selectors as w3cSelectors writes them (JSON text), from its article's text. */
-function selectorsJson(text: string, start: number | null, end: number | null, quote: Buffer, points: (text: string) => CodePointIndex): Buffer {
-  if (start === null || end === null || end > text.length) return Buffer.concat([OPEN, quote, CLOSE]);
+/**
+ * A mention's selectors as w3cSelectors writes them (JSON text), from its article's text; null when only
+ * the stored quote can be written (no position, or one the text can't hold), which the caller has from SQL.
+ */
+function selectorsJson(text: string, start: number | null, end: number | null, points: (text: string) => CodePointIndex): string | null {
+  if (start === null || end === null || end > text.length) return null;
   let q;
   try {
     ({ quote: q } = describeSpan(text, start, end));
   } catch {
-    return Buffer.concat([OPEN, quote, CLOSE]);
+    return null;
   }
   const index = points(text);
-  return Buffer.from(
-    `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`,
-  );
+  return `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`;
 }
-const OPEN = Buffer.from("[");
-const CLOSE = Buffer.from("]");
-const FIRST = Buffer.from("\n");
-const NEXT = Buffer.from(",\n");
+
+/** The stored quote of one annotation as quoteSelectorSql writes it: for a position its article's text can't hold (never written by the app). */
+async function storedQuote(annotationId: string): Promise<string> {
+  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql)} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`);
+  return row.quote;
+}
+
+/**
+ * Bytes of output gathered before they go out: coalesce (export.ts) passes on a piece of at least its
+ * RESPONSE_PIECE_BYTES as it is, so lines written here straight into a piece this size are copied once,
+ * not once per line and again per response piece.
+ */
+const PIECE_BYTES = 256 * 1024;
 
 /**
  * A W3C AnnotationCollection holding every mention in the set, in one
@@ -260,28 +321,63 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
     if (indexed?.text !== text) indexed = { text, index: new CodePointIndex(text) };
     return indexed.index;
   };
-  const num = (b: Buffer | null) => (b === null ? null : Number(b.toString("latin1")));
+  // A non-negative integer's decimal digits (start and end, written by ::text), read without making a string per field.
+  const num = (b: Buffer | null) => {
+    if (b === null) return null;
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+      const d = b[i] - 0x30;
+      if (d < 0 || d > 9) return Number(b.toString("latin1")); // a sign: the rare negative offset, as Number reads it
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let used = 0;
+  /** Room for `bytes` more in the piece: the piece so far goes out first when they don't fit. */
+  const room = (bytes: number): Buffer | null => {
+    if (used + bytes <= piece.length) return null;
+    const full = used ? piece.subarray(0, used) : null;
+    piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, bytes));
+    used = 0;
+    return full;
+  };
   try {
     let batch = firstLines;
-    let articleId = "";
+    let article: Buffer | null = null;
     let text = "";
     while (!batch.done) {
-      const out: Buffer[] = [];
-      for (const [idBytes, start, end, before, after, quote] of batch.value) {
-        const id = idBytes!.toString("utf8");
-        if (id !== articleId) {
-          text = await textOf(id);
-          articleId = id;
+      for (const [idBytes, start, end, before, after, quote, annotationId] of batch.value) {
+        if (article === null || !idBytes!.equals(article)) {
+          article = Buffer.from(idBytes!); // a copy: the row's fields are views of a network chunk
+          text = await textOf(article.toString("utf8"));
         }
-        out.push(total === 0 ? FIRST : NEXT, before!, selectorsJson(text, num(start), num(end), quote!, points), after!);
+        const selectors = selectorsJson(text, num(start), num(end), points) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"))}]`);
+        // A JavaScript string is at most 3 UTF-8 bytes per code unit.
+        const most = 2 + before!.length + after!.length + (selectors === null ? quote!.length + 2 : 3 * selectors.length);
+        const full = room(most);
+        if (full) yield full;
+        used += piece.write(total === 0 ? "\n" : ",\n", used, "latin1");
+        used += before!.copy(piece, used);
+        if (selectors === null) {
+          piece[used++] = 0x5b; // [
+          used += quote!.copy(piece, used);
+          piece[used++] = 0x5d; // ]
+        } else used += piece.write(selectors, used, "utf8");
+        used += after!.copy(piece, used);
         total += 1;
+        if (used >= PIECE_BYTES) {
+          yield piece.subarray(0, used);
+          piece = Buffer.allocUnsafe(PIECE_BYTES);
+          used = 0;
+        }
       }
-      yield Buffer.concat(out);
       batch = await lines.next();
     }
   } finally {
     await lines.return(undefined);
     await articles.return(undefined);
   }
+  if (used) yield piece.subarray(0, used);
   yield `${total ? "\n" : ""}]},\n"total":${total}}\n`;
 }
