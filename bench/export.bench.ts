@@ -154,6 +154,8 @@ const ALL_FORMATS = ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const;
 const FORMATS_RUN = process.env.BENCH_EXPORT_FORMATS
   ? ALL_FORMATS.filter((f) => process.env.BENCH_EXPORT_FORMATS!.split(",").includes(f))
   : ALL_FORMATS;
+// Refused before anything runs: the imports read the bundle this run exports.
+if (!process.env.BENCH_EXPORT_SKIP_IMPORT && !FORMATS_RUN.includes("bundle")) throw new Error("BENCH_EXPORT_FORMATS without bundle: the imports need its bundle (set BENCH_EXPORT_SKIP_IMPORT=1)");
 
 /** The dataset: generated into a fresh database, or (BENCH_EXPORT_TEMPLATE) copied from one generated once. */
 async function dataset(): Promise<{ database: { url: string; drop(): Promise<void> }; ws: GeneratedWorkspace }> {
@@ -292,11 +294,11 @@ async function main() {
     };
     const claimsIn = async (workspaceId: string) => Number((await admin.query(`SELECT count(*) AS n FROM "Claim" WHERE "workspaceId" = $1`, [workspaceId])).rows[0].n);
     const expected = Number((await admin.query(`SELECT count(*) AS n FROM "Claim" c WHERE ${live}`)).rows[0].n);
-    const bundleMb = readFileSync(bundleFile).byteLength / MB;
-
     // CLI: its own process (and the tsx loader's children), peak memory sampled. BENCH_EXPORT_SKIP_CLI=1 leaves it out (a partial run).
     // BENCH_EXPORT_SKIP_IMPORT=1 leaves out both imports (a partial run: exports only).
     const skipImport = Boolean(process.env.BENCH_EXPORT_SKIP_IMPORT);
+    // Read only when an import uses it: a partial run of other formats exported no bundle.
+    const bundleMb = skipImport ? 0 : readFileSync(bundleFile).byteLength / MB;
     if (!process.env.BENCH_EXPORT_SKIP_CLI && !skipImport) {
     const cliTarget = await target(`import-cli-${Date.now()}`);
     const cliSlug = (await admin.query(`SELECT slug FROM "Workspace" WHERE id = $1`, [cliTarget])).rows[0].slug as string;
