@@ -4,11 +4,14 @@
  *
  *   npx tsx bench/import-memory.ts <template database> <bundle file> [cli|dry|api]...
  *
- * The bundle is exported from the template's workspace the first time (kept in the file after);
+ * The bundle is exported from the workspace of the template's copy the first time (kept in the file
+ * after; never from the template itself: a copy of a template fails while anyone is connected to it);
  * each import goes into a new workspace of a copy of the template, its process tree's resident
  * memory sampled from /proc every 50 ms, its CPU time read from /proc (load-independent, unlike
  * the wall clock), and the load average printed beside every figure. `api` starts the production
  * server on the copy, uploads the bundle as a stream, then reads the server's memory 15 s after.
+ * BENCH_IMPORT_CWD=<checkout> runs the CLI of another checkout (its scripts/cli.ts, from its folder):
+ * the code before a change, side by side with this one.
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, statSync } from "node:fs";
@@ -33,9 +36,9 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
 /** The test server's own secret (scripts/lib/test-server.ts), to sign a session token for the upload. */
 const SECRET = "test-secret-not-for-production";
 
-async function exportBundle(template: string, ws: GeneratedWorkspace, file: string) {
-  // The app's own export on the template (read only): the same bytes the API serves. The db client is made on first use.
-  process.env.DATABASE_URL = urlOf(template);
+async function exportBundle(database: string, ws: GeneratedWorkspace, file: string) {
+  // The app's own export (read only): the same bytes the API serves. The db client is made on first use.
+  process.env.DATABASE_URL = urlOf(database);
   const out = createWriteStream(file);
   for await (const c of await exportChunks(await authorize(ws.admin.id, ws.slug, "workspace.view"), "bundle", {})) if (!out.write(c)) await once(out, "drain");
   out.end();
@@ -44,15 +47,14 @@ async function exportBundle(template: string, ws: GeneratedWorkspace, file: stri
 }
 
 async function main() {
-  const [template, bundleFile, ...modes] = process.argv.slice(2);
-  if (!template || !bundleFile) throw new Error("usage: import-memory.ts <template database> <bundle file> [cli|dry|api]...");
+  const [template, bundleArg, ...modes] = process.argv.slice(2);
+  if (!template || !bundleArg) throw new Error("usage: import-memory.ts <template database> <bundle file> [cli|dry|api]...");
+  const bundleFile = path.resolve(bundleArg); // the CLI may run from another folder (BENCH_IMPORT_CWD)
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   const comment = (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`, [template])).rows[0]?.c;
   if (!comment) throw new Error(`${template}: no generated dataset (bench/generate-template.ts)`);
   const { ws, claims } = JSON.parse(comment) as { ws: GeneratedWorkspace; claims: number };
-  if (!existsSync(bundleFile)) await exportBundle(template, ws, bundleFile);
-  console.log(`bundle ${bundleFile}: ${(statSync(bundleFile).size / MB).toFixed(0)} MB, ${claims} claims`);
   const copy = `${template}_imp_${Date.now()}`;
   // The export's pool may still be closing its connections to the template: a copy needs none open.
   for (let tries = 0; ; tries++) {
@@ -65,6 +67,8 @@ async function main() {
     }
   }
   await admin.query(`COMMENT ON DATABASE "${copy}" IS NULL`);
+  if (!existsSync(bundleFile)) await exportBundle(copy, ws, bundleFile);
+  console.log(`bundle ${bundleFile}: ${(statSync(bundleFile).size / MB).toFixed(0)} MB, ${claims} claims`);
   const copyDb = new pg.Client({ connectionString: urlOf(copy) });
   await copyDb.connect();
   try {
@@ -78,10 +82,11 @@ async function main() {
     for (const mode of modes.length ? modes : ["cli"]) {
       if (mode === "cli" || mode === "dry") {
         const t = await target(`import-${mode}-${Date.now()}`);
-        const args = [...(process.env.BENCH_IMPORT_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", path.resolve("scripts", "cli.ts"), "import-bundle", "--workspace", t.slug, bundleFile, ...(mode === "dry" ? ["--dry-run"] : [])];
+        const cwd = process.env.BENCH_IMPORT_CWD ? path.resolve(process.env.BENCH_IMPORT_CWD) : process.cwd();
+        const args = [...(process.env.BENCH_IMPORT_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", path.join(cwd, "scripts", "cli.ts"), "import-bundle", "--workspace", t.slug, bundleFile, ...(mode === "dry" ? ["--dry-run"] : [])];
         const l0 = load();
         const t0 = performance.now();
-        const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: urlOf(copy) }, stdio: ["ignore", "ignore", "inherit"] });
+        const child = spawn(process.execPath, args, { cwd, env: { ...process.env, DATABASE_URL: urlOf(copy) }, stdio: ["ignore", "ignore", "inherit"] });
         let cpu = 0;
         const cpuTimer = setInterval(() => (cpu = Math.max(cpu, child.pid ? treeCpuMs(child.pid) : 0)), 50);
         const mem = sampler(() => child.pid);

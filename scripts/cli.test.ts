@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -6,6 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { reserveSignInAttempt, settleSignInAttempt, MAX_FAILURES } from "@/lib/auth/throttle";
 import { FIXTURE_PASSWORD, makeUser, makeWorkspace, unique, uniqueEmail } from "@/lib/testing/fixtures";
+import { importWorld } from "@/lib/bundle-import/import-world";
 
 const CLI = path.resolve("scripts", "cli.ts");
 
@@ -208,4 +211,46 @@ describe("admin CLI: reset-password", () => {
     expect(await hashOf(user.id)).toBe(before);
     expect(await sessionCount(user.id)).toBe(1);
   });
+});
+
+// Each command loads its modules when it runs (scripts/cli.ts): this one had no test of its own.
+describe("admin CLI: import-bundle", () => {
+  it("dry-runs, then imports a bundle file; a missing workspace or file and a broken bundle are refused with nothing written", async () => {
+    const w = await importWorld();
+    const bundle = await w.exportAll(w.admin);
+    const dir = await mkdtemp(path.join(tmpdir(), "cli-bundle-"));
+    try {
+      const file = path.join(dir, "bundle.json");
+      await writeFile(file, JSON.stringify(bundle));
+      const broken = path.join(dir, "broken.json");
+      await writeFile(broken, JSON.stringify({ ...bundle, annotations: [{ ...bundle.annotations[0], articleId: "nowhere" }, ...bundle.annotations.slice(1)] }));
+      const { workspace } = await makeWorkspace(w.admin);
+      const claimsIn = () => db.claim.count({ where: { workspaceId: workspace.id } });
+
+      const [dry, noWorkspace, noFile, invalid] = await Promise.all([
+        cli("import-bundle", "--workspace", workspace.slug, file, "--dry-run"),
+        cli("import-bundle", "--workspace", unique("nowhere"), file),
+        cli("import-bundle", "--workspace", workspace.slug, path.join(dir, "missing.json")),
+        cli("import-bundle", "--workspace", workspace.slug, broken),
+      ]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(new RegExp(`^Dry run: nothing was written\\.\\nWould create: ${bundle.articles.length} articles, `));
+      expect(noWorkspace.code).toBe(2);
+      expect(noWorkspace.stderr).toMatch(/^Error: No workspace at \/w\/nowhere/);
+      expect(noFile.code).toBe(2);
+      expect(noFile.stderr).toMatch(/^Error: Can't read .*missing\.json/);
+      expect(invalid.code).toBe(1);
+      expect(invalid.stdout).toMatch(/annotations\.0\.articleId/);
+      expect(invalid.stderr).toMatch(/is not a bundle that can be imported/);
+      expect(await claimsIn()).toBe(0);
+
+      const run = await cli("import-bundle", "--workspace", workspace.slug, file);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Imported .*bundle\\.json into ${workspace.slug}\\.\\nCreated: ${bundle.articles.length} articles, `));
+      expect(await claimsIn()).toBe(bundle.claims.length);
+      expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(bundle.articles.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000); // five CLI processes, each starting tsx and Prisma: a minute and more on a loaded machine
 });

@@ -19,8 +19,11 @@ export const MAX_ISSUES = 200;
 export interface BundleSummary {
   workspace: { verdictLabels: Record<string, string>; verdictLabelsByLocale?: Record<string, Record<string, string>> };
   people: BundlePerson[];
-  /** `utf8`: the text as UTF-8 bytes, outside the JavaScript heap (half a UTF-16 string's size for most texts). */
-  articles: { id: string; title: string; contentHash: string; utf8: Buffer; revisions: number | null }[];
+  /**
+   * No texts: each one is checked to hash to its `contentHash`, which planning compares instead. Kept whole,
+   * the texts of a 100k-claim bundle held ~80 MB from the check to the end of the import (issue #11).
+   */
+  articles: { id: string; title: string; contentHash: string; revisions: number | null }[];
   /** Bundle article id → how many annotations the bundle puts on it. */
   annotationsPerArticle: Map<string, number>;
   counts: Record<SectionName, number>;
@@ -47,8 +50,8 @@ type StoredArticle = { revision: number; utf8: Buffer; revisions?: { number: num
  * (api-rules.ts). Nothing is read from the database.
  *
  * What it keeps is what the checks and the import need: ids (as the id map),
- * the articles' texts (quotes are checked against them; planning compares
- * them), the people, and references not yet resolvable. Entities themselves
+ * the articles' texts until the highlights are checked (quotes are checked
+ * against them), the people, and references not yet resolvable. Entities themselves
  * are dropped once checked, unless `collect` (for whole bundles in memory).
  *
  * `unstorable: "throw"`: text PostgreSQL can't store is a 400 naming its path,
@@ -193,12 +196,11 @@ export class BundleChecker {
           if (!numbers.has(a.revision)) this.add(`${p}.revisions`, `The article's current revision ${a.revision} is missing.`, coded("bundle_revision_missing", { revision: a.revision }));
         }
         apiRules.articles(a, i, this.add);
-        const utf8 = Buffer.from(a.text, "utf8");
         if (!this.articles.has(a.id)) {
           // Only what highlights are checked against: the texts, not the documents.
-          this.articles.set(a.id, { revision: a.revision, utf8, revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) });
+          this.articles.set(a.id, { revision: a.revision, utf8: Buffer.from(a.text, "utf8"), revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) });
         }
-        this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, utf8, revisions: a.revisions?.length ?? null });
+        this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, revisions: a.revisions?.length ?? null });
         return;
       }
       case "annotations": {

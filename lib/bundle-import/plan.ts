@@ -1,6 +1,7 @@
 import { labelsByLocale, VERDICTS, type VerdictLabelsByLocale } from "@/lib/claims/verdicts";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Prisma } from "@/lib/db/client";
+import { contentHash } from "@/lib/articles/document";
 import type { BundleSummary } from "./checker";
 
 type Client = Pick<Prisma.TransactionClient, "article" | "membership" | "user" | "workspace">;
@@ -92,7 +93,9 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   };
   for (const a of bundle.articles) {
     const twin = byHash.get(a.contentHash);
-    if (twin && a.utf8.equals(Buffer.from(twin.text, "utf8"))) {
+    // The bundle's text was checked to hash to its contentHash: the twin's text hashing to it too is the same text.
+    // (Its stored hash alone isn't proof: it is what the conflict below is about.)
+    if (twin && contentHash(twin.text) === a.contentHash) {
       reused.set(a.id, { id: twin.id, revision: twin.revision });
       plan.reusedArticles.push({ bundleId: a.id, title: a.title, existingId: twin.id, existingTitle: twin.title });
     } else if (twin) {

@@ -1,5 +1,5 @@
 import { dataDir } from "@/lib/db/data-dir";
-import { findRunningEmbedded, startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
+import type { EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
 export interface Database {
@@ -19,6 +19,9 @@ export async function openDatabase(opts: { reuseRunning: boolean; log?: (line: s
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => undefined };
   }
+  // Loaded only without DATABASE_URL: PGlite's modules alone hold ~50 MB, which a CLI command on a
+  // real server (a bundle import, whose peak memory matters) would carry for nothing.
+  const { findRunningEmbedded, startEmbedded } = await import("@/lib/db/embedded");
   const dir = dataDir();
   const running = await findRunningEmbedded(dir);
   if (running) {
