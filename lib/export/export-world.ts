@@ -4,6 +4,12 @@ import { addComment, addRelation, approveClaim, attachMention, deleteClaim, merg
 import { claimWorld, explanation, source } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { unique } from "@/lib/testing/fixtures";
+import type { Access } from "@/lib/auth/permissions";
+import { claimBatches, type ExportClaim, type ExportMention } from "./batches";
+import { exportContext } from "./context";
+import { exportSet } from "./export-set";
+import type { ExportFiltersInput } from "./filters";
+import { W3C_CONTEXT, webAnnotation } from "./formats/w3c";
 
 /**
  * Test helper (not a test): a workspace whose claims exercise every export
@@ -68,4 +74,31 @@ export async function exportWorld() {
   const loose = await w.highlight("Traders say", a);
 
   return { ...w, a, b, approved, formula, cyrillic, merged, doomed, loose };
+}
+
+/**
+ * What the W3C export of `filters` must be, written in JavaScript: JSON.stringify(webAnnotation(…)) per
+ * mention, article by article (articles in creation order, each article's mentions in theirs), in the
+ * collection the export streams. The tests compare the PostgreSQL-written export with it byte for byte.
+ */
+export async function expectedW3cText(access: Access, filters: ExportFiltersInput, at: Date): Promise<{ text: string; items: number }> {
+  const ctx = await exportContext(access, exportSet(access, filters), at);
+  const articleOrder = (await db.article.findMany({ where: { workspaceId: access.workspace.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } })).map((a) => a.id);
+  const extra = new Map((await db.annotation.findMany({ where: { workspaceId: access.workspace.id }, select: { id: true, originalCreator: true } })).map((a) => [a.id, a]));
+  const pairs: { c: ExportClaim; m: ExportMention }[] = [];
+  for await (const batch of claimBatches(ctx.set, { texts: true })) for (const c of batch) for (const m of c.mentions) pairs.push({ c, m: { ...m, originalCreator: extra.get(m.annotationId)!.originalCreator } });
+  pairs.sort(
+    (x, y) =>
+      articleOrder.indexOf(x.m.article.id) - articleOrder.indexOf(y.m.article.id) ||
+      x.m.createdAt.getTime() - y.m.createdAt.getTime() ||
+      (x.m.annotationId < y.m.annotationId ? -1 : x.m.annotationId > y.m.annotationId ? 1 : 0),
+  );
+  const id = `urn:claimtrail:export:${access.workspace.id}:${at.getTime()}`;
+  const head = { "@context": W3C_CONTEXT, id, type: "AnnotationCollection", label: `${access.workspace.name}: claims`, generated: at.toISOString() };
+  const page = { id: `${id}:page:0`, type: "AnnotationPage", partOf: id, startIndex: 0 };
+  const text =
+    `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[` +
+    pairs.map(({ c, m }, i) => (i ? ",\n" : "\n") + JSON.stringify(webAnnotation(ctx, c, m))).join("") +
+    `\n]},\n"total":${pairs.length}}\n`;
+  return { text, items: pairs.length };
 }

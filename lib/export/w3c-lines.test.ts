@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { claimBatches, type ExportClaim, type ExportMention } from "./batches";
-import { exportContext } from "./context";
-import { exportWorld } from "./export-world";
-import { W3C_CONTEXT, INLINE_TAGS, tagBodiesSql, webAnnotation } from "./formats/w3c";
-import { exportSet, exportToString } from "./index";
+import { expectedW3cText, exportWorld } from "./export-world";
+import { INLINE_TAGS, tagBodiesSql } from "./formats/w3c";
+import { exportToString } from "./index";
 import { exportRows } from "./rows";
 import { Prisma } from "@/lib/db/generated/client";
 
@@ -15,28 +13,9 @@ beforeAll(async () => {
   w = await exportWorld();
 });
 
-/** What the W3C export must be: JSON.stringify(webAnnotation(…)) per mention, article by article (as export.test.ts builds it). */
+/** What the W3C export must be (export-world.ts). */
 async function expectedW3c(): Promise<string> {
-  const access = await w.as(w.viewer);
-  const ctx = await exportContext(access, exportSet(access, {}), at);
-  const articleOrder = (await db.article.findMany({ where: { workspaceId: access.workspace.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } })).map((a) => a.id);
-  const extra = new Map((await db.annotation.findMany({ where: { workspaceId: access.workspace.id }, select: { id: true, originalCreator: true } })).map((a) => [a.id, a]));
-  const pairs: { c: ExportClaim; m: ExportMention }[] = [];
-  for await (const batch of claimBatches(ctx.set, { texts: true })) for (const c of batch) for (const m of c.mentions) pairs.push({ c, m: { ...m, originalCreator: extra.get(m.annotationId)!.originalCreator } });
-  pairs.sort(
-    (x, y) =>
-      articleOrder.indexOf(x.m.article.id) - articleOrder.indexOf(y.m.article.id) ||
-      x.m.createdAt.getTime() - y.m.createdAt.getTime() ||
-      (x.m.annotationId < y.m.annotationId ? -1 : x.m.annotationId > y.m.annotationId ? 1 : 0),
-  );
-  const id = `urn:claimtrail:export:${access.workspace.id}:${at.getTime()}`;
-  const head = { "@context": W3C_CONTEXT, id, type: "AnnotationCollection", label: `${access.workspace.name}: claims`, generated: at.toISOString() };
-  const page = { id: `${id}:page:0`, type: "AnnotationPage", partOf: id, startIndex: 0 };
-  return (
-    `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[` +
-    pairs.map(({ c, m }, i) => (i ? ",\n" : "\n") + JSON.stringify(webAnnotation(ctx, c, m))).join("") +
-    `\n]},\n"total":${pairs.length}}\n`
-  );
+  return (await expectedW3cText(await w.as(w.viewer), {}, at)).text;
 }
 
 describe("W3C lines written by PostgreSQL, at their edges", () => {
