@@ -213,7 +213,7 @@ describe("admin CLI: reset-password", () => {
   });
 });
 
-// Each command loads its modules when it runs (scripts/cli.ts): this one had no test of its own.
+// import-bundle had no test of its own.
 describe("admin CLI: import-bundle", () => {
   it("dry-runs, then imports a bundle file; a missing workspace or file and a broken bundle are refused with nothing written", async () => {
     const w = await importWorld();

@@ -5,17 +5,21 @@ import { DomainError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { ROLES } from "@/lib/auth/roles";
 import { emailSchema } from "@/lib/users/email";
-import type { BundleIssue } from "@/lib/bundle-import";
-import type { ImportReport } from "@/lib/annotation-import/import-annotations";
-
-/*
- * Each command imports what it uses when it runs, not all of them at start: the modules of every
- * command (article parsers, annotation formats, passwords, Prisma's client) held ~100 MB the bundle
- * import had no use for, in the one process whose peak memory matters (issue #11).
- */
-const database = () => import("./lib/database");
-let client: Promise<typeof import("@/lib/db/client").db> | undefined;
-const prisma = () => (client ??= import("@/lib/db/client").then((m) => m.db));
+import { createUser, newUserSchema } from "@/lib/users/create-user";
+import { generatePassword, resetPassword, resetPasswordSchema } from "@/lib/users/reset-password";
+import { createWorkspace, workspaceNameSchema } from "@/lib/workspaces/create-workspace";
+import { addMember } from "@/lib/members/add-member";
+import { importPaths } from "@/lib/articles/import";
+import { importUrl, urlImportSchema } from "@/lib/articles/import-url";
+import { UrlImportError } from "@/lib/articles/import/fetch-url";
+import { authorize } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
+import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
+import { issueLines, planLines } from "@/lib/bundle-import/report";
+import { importAnnotations, type ImportReport } from "@/lib/annotation-import/import-annotations";
+import { describeResult } from "@/lib/annotation-import/describe";
+import { withMigratedDatabase } from "./lib/database";
 
 /** Admin CLI for self-hosters: `npm run cli -- <command> [--flags]`. */
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -57,13 +61,11 @@ async function readPasswordFromStdin(): Promise<string> {
 const COMMANDS: Record<string, (values: Record<string, string | undefined>, positionals: string[]) => Promise<string>> = {
   async "user:create"(values) {
     const generated = values.password ? null : randomBytes(12).toString("base64url");
-    const { createUser, newUserSchema } = await import("@/lib/users/create-user");
     const input = parse(newUserSchema, { ...values, password: values.password ?? generated });
     const user = await createUser(input);
     return `Created user ${user.email} (${user.name})${generated ? `\nPassword: ${generated}` : ""}`;
   },
   async "workspace:create"(values) {
-    const [{ createWorkspace, workspaceNameSchema }, db] = await Promise.all([import("@/lib/workspaces/create-workspace"), prisma()]);
     const input = parse(z.object({ name: workspaceNameSchema, owner: emailSchema }), values);
     const owner = await db.user.findUnique({ where: { email: input.owner }, select: { id: true } });
     if (!owner) throw new UsageError(`No user with the email ${input.owner}. Create it first with user:create.`);
@@ -72,14 +74,12 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
   },
   async "member:add"(values) {
     const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug)."), email: emailSchema, role: z.enum(ROLES, { error: `Use one of: ${ROLES.join(", ")}.` }) }), values);
-    const { addMember } = await import("@/lib/members/add-member");
     await addMember({ workspaceSlug: input.workspace, email: input.email, role: input.role });
     return `Added ${input.email} to ${input.workspace} as ${input.role}`;
   },
   async import(values, paths) {
     const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug).") }), values);
     if (!paths.length) throw new UsageError("Give one or more files or folders to import.");
-    const [{ importPaths }, db] = await Promise.all([import("@/lib/articles/import"), prisma()]);
     const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
     if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
     const counts = { created: 0, duplicate: 0, failed: 0, skipped: 0 };
@@ -96,12 +96,6 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
   async "import-url"(values, urls) {
     const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug)."), email: emailSchema.optional() }), values);
     if (!urls.length) throw new UsageError("Give one or more web addresses to import.");
-    const [{ importUrl, urlImportSchema }, { UrlImportError }, { authorize }, db] = await Promise.all([
-      import("@/lib/articles/import-url"),
-      import("@/lib/articles/import/fetch-url"),
-      import("@/lib/auth/permissions"),
-      prisma(),
-    ]);
     const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
     if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
     const member = await db.membership.findFirst({
@@ -134,11 +128,6 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
   async "import-bundle"(values, [file, ...extra]) {
     const input = parse(z.object({ workspace: z.string({ error: "Give the workspace's address (slug)." }).min(1, "Give the workspace's address (slug).") }), values);
     if (!file || extra.length) throw new UsageError("Give one bundle file.");
-    const [{ applyChecked, checkBundleStream, planImport, streamReader }, { issueLines, planLines }, db] = await Promise.all([
-      import("@/lib/bundle-import"),
-      import("@/lib/bundle-import/report"),
-      prisma(),
-    ]);
     const workspace = await db.workspace.findUnique({ where: { slug: input.workspace }, select: { id: true } });
     if (!workspace) throw new UsageError(`No workspace at /w/${input.workspace}.`);
     const { access: fileAccess, constants } = await import("node:fs/promises");
@@ -172,12 +161,6 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
       values,
     );
     if (!file || extra.length) throw new UsageError("Give one annotation file.");
-    const [{ importAnnotations }, { describeResult }, { authorize }, db] = await Promise.all([
-      import("@/lib/annotation-import/import-annotations"),
-      import("@/lib/annotation-import/describe"),
-      import("@/lib/auth/permissions"),
-      prisma(),
-    ]);
     const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (!user) throw new UsageError(`No user with the email ${input.email}.`);
     const { readFile } = await import("node:fs/promises");
@@ -190,11 +173,10 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     const access = await authorize(user.id, input.workspace, "annotation.create");
     const dryRun = values["dry-run"] === "true";
     const report = await importAnnotations(access, { content, articleId: input.article }, { dryRun });
-    return annotationReportLines(report, file, describeResult).join("\n");
+    return annotationReportLines(report, file).join("\n");
   },
   async "reset-password"(values, [email, ...extra]) {
     if (!email || extra.length) throw new UsageError("Give the account's email: npm run cli -- reset-password EMAIL [--stdin]");
-    const { generatePassword, resetPassword, resetPasswordSchema } = await import("@/lib/users/reset-password");
     const fromStdin = values.stdin === "true";
     const password = fromStdin ? await readPasswordFromStdin() : generatePassword();
     const input = parse(resetPasswordSchema.pick({ email: true }), { email });
@@ -206,7 +188,6 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     return `Set a new password for ${input.email} and ${signedOut}.\nPassword (shown only now): ${password}`;
   },
   async "token:create"(values) {
-    const [{ createApiToken, newTokenSchema }, db] = await Promise.all([import("@/lib/api-v1/tokens"), prisma()]);
     const input = parse(newTokenSchema.extend({ email: emailSchema }), { ...values, name: values.name ?? "CLI token" });
     const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (!user) throw new UsageError(`No user with the email ${input.email}.`);
@@ -216,7 +197,7 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
 };
 
 /** One line per span, then the totals. */
-function annotationReportLines(report: ImportReport, file: string, describeResult: typeof import("@/lib/annotation-import/describe").describeResult): string[] {
+function annotationReportLines(report: ImportReport, file: string): string[] {
   const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 59)}…` : s);
   // Each span's notices (a note or tag shortened, tags beyond 20 left out) under its line, as the API and the dry run in the app give them.
   const lines = report.rows.flatMap((r) => [
@@ -257,7 +238,6 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { withMigratedDatabase } = await database();
     const message = await withMigratedDatabase(() => run(values, positionals));
     process.stdout.write(`${message}\n`);
     return 0;
@@ -269,7 +249,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Error: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   } finally {
-    if (client) await (await client).$disconnect();
+    await db.$disconnect();
   }
 }
 
