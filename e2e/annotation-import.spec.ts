@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { addArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
@@ -8,12 +8,6 @@ import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } fro
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Add articles › Import annotations from other tools: upload → the report per span → Import → the reader. */
-
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${name}: axe-core violations`).toEqual([]);
-}
 
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
@@ -46,7 +40,7 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   await expect(problem.getByRole("listitem")).toHaveText([/^Entry 1 \(data\.text\): It has no text, only data\.image/]);
   await expect(problem).not.toContainText("content");
   await expect(problem).not.toContainText("[1]");
-  await expectAccessible(page, "annotation import error");
+  await expectNoSeriousAxeViolations(page, "annotation import error");
 
   await file.setInputFiles({ name: "tasks.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([textTask, imageTask])) });
   await expect(section.getByText("1 task is left out; the other tasks can be imported:")).toBeVisible();
@@ -76,7 +70,7 @@ test("annotation import: a broken file is refused with the reason; a Hypothesis 
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expect.poll(() => page.evaluate(noSidewaysScroll)).toBe(true);
-    await expectAccessible(page, `annotation import report at ${width}px`);
+    await expectNoSeriousAxeViolations(page, `annotation import report at ${width}px`);
     await section.screenshot({ path: `test-results/annotation-import-report-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -154,5 +148,5 @@ test("annotation import in Russian: each span's reason, its notices and what is 
   await expect(ukSection.getByText(/^рядок 2: Неприпустимий JSON\.$/)).toBeVisible();
   await expectNoLeftoverEnglish(page, ["Not valid JSON"]);
   await expectNoMissingMessages(page);
-  await expectAccessible(page, "annotation import report in Ukrainian");
+  await expectNoSeriousAxeViolations(page, "annotation import report in Ukrainian");
 });

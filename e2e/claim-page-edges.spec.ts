@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { addArticle, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
@@ -58,8 +58,7 @@ test("a long word wraps; a double-clicked Comment posts once; saving an unchange
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`/w/${slug}/dashboard`);
     await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("commented");
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, "the page", { rules: "all" });
     expect(await page.evaluate(noSidewaysScroll)).toBe(true);
   }
 });
@@ -87,6 +86,5 @@ test("a claim made in many articles shows its first 20 mentions with the full co
   await expect(mentions.getByRole("link", { name: "Ferry follow-up 22" })).toBeVisible();
   await expect(more).toHaveCount(0);
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
-  const axe = await new AxeBuilder({ page }).include("main").analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectNoSeriousAxeViolations(page, "the page", { include: "main", rules: "all" });
 });

@@ -10,8 +10,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, formAlert, newPerson, signIn, signUpAndLand } from "./helpers";
 
 const DEMO_EMAIL = "demo@claimtrail.local";
@@ -43,12 +43,6 @@ let demoPassword = "";
 async function signInAsDemo(page: Page) {
   await signIn(page, { email: DEMO_EMAIL, password: demoPassword });
   await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
-}
-
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${name}: axe-core violations`).toEqual([]);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -110,7 +104,7 @@ test("the demo workspace says where to start, and its three steps lead to a fini
     await page.waitForLoadState("networkidle");
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
     expect(scrollWidth, `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(clientWidth);
-    await expectAccessible(page, `demo home at ${width} px`);
+    await expectNoSeriousAxeViolations(page, `demo home at ${width} px`);
     await page.screenshot({ path: `${SCREENS}/demo-home-${width}.png`, fullPage: width === 390 });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -158,7 +152,7 @@ test("switching pages shows a loading state at once (a live region, busy, with a
   await expect(loading).toBeVisible();
   await expect(loading).toHaveAttribute("aria-busy", "true");
   await page.screenshot({ path: "test-results/loading-dashboard.png" });
-  await expectAccessible(page, "loading state");
+  await expectNoSeriousAxeViolations(page, "loading state");
   release();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(loading).toHaveCount(0);
@@ -221,7 +215,7 @@ test("a workspace of one's own says how to make the first claim, until there is 
   expect(created.status()).toBe(201);
   await page.reload();
   await expect(hint).toBeVisible();
-  await expectAccessible(page, "workspace with the next-step hint");
+  await expectNoSeriousAxeViolations(page, "workspace with the next-step hint");
 
   const { article } = (await created.json()) as { article: { id: string } };
   const highlight = await page.request.post(`/api/w/${slug}/articles/${article.id}/annotations`, { data: { start: 0, end: 40, revision: 1 } });

@@ -4,8 +4,8 @@
  * neutral colour, native controls in the app's look, and phones: the filters fold into
  * "Filters (N active)" and API tokens are cards. Screenshots go to test-results/formatting/.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 
 const SHOTS = "test-results/formatting";
@@ -32,11 +32,6 @@ async function world(page: Page) {
   expect(claim.status()).toBe(201);
   const { id: claimId, version } = (await claim.json()) as { id: string; version: number };
   return { slug, articleId: article.id, claimId, version };
-}
-
-async function seriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** An rgb()/rgba() colour with no hue to speak of: its channels within a few steps of each other. */

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUpAndLand, uploadFiles } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
@@ -16,8 +16,7 @@ const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.
 const useLocale = (page: Page, locale: "ru" | "uk") => setLocaleCookie(page.context(), new URL(page.url()).origin, locale);
 
 async function expectAccessibleAndNarrow(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 800 });
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);

@@ -7,20 +7,14 @@
  * lines such as audit summaries and the dashboard's activity, option texts, refused-filter messages).
  * The workspace's General settings are being reworked on another branch: there only the marker is asserted.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
 async function signUpAndWait(page: Page, person: ReturnType<typeof newPerson>) {
   await signUp(page, person);
   await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible({ timeout: 60_000 });
-}
-
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.help}`);
-  expect(bad, `${name}: axe-core violations`).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page: Page, name: string) {
@@ -161,7 +155,7 @@ for (const locale of ["ru", "uk"] as const) {
             if (locale === "ru" && width === 390 && p.english) {
               await page.screenshot({ path: test.info().outputPath(`ru-390${p.path.replace(/[^a-z0-9]+/gi, "_").slice(0, 60)}.png`), fullPage: true });
             }
-            await expectAccessible(page, `${p.path} at ${width} px (${locale})`);
+            await expectNoSeriousAxeViolations(page, `${p.path} at ${width} px (${locale})`);
           });
         }
       }

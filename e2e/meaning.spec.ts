@@ -10,8 +10,8 @@
  * from a third instance given such a broken directory (E2E_BASE_URL_BROKEN_MODEL), so the second test
  * runs in every launch of the suite, on CI too.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
@@ -44,8 +44,7 @@ test("an admin sees in Settings whether a model matches by meaning, its name and
     }
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   }
 });
 
@@ -82,8 +81,7 @@ test("a model directory with problems: each is listed in the admin's language, R
     await expectNoLeftoverEnglish(page, english);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   }
   await context?.close();
 });

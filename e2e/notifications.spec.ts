@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { claimOnNewArticle } from "./action-setup";
 import { createWorkspace, inviteMember, newPerson, signIn, signUpAndLand } from "./helpers";
@@ -204,8 +204,7 @@ test("the inbox pages: 50 at a time, “Load more” brings the older ones once 
   const more = b.getByRole("button", { name: "Load more" });
   await b.setViewportSize({ width: 390, height: 844 });
   expect(await b.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  const axe = await new AxeBuilder({ page: b }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectNoSeriousAxeViolations(b, "the page", { rules: "all" });
   await b.setViewportSize({ width: 1280, height: 800 });
   await more.click();
   await expect(items).toHaveCount(53);

@@ -11,8 +11,8 @@
  * account settings (/settings), the API reference (/api/docs), 404.
  */
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 
 /** Signs up and waits for the workspace list; hashing the password takes its time on a loaded machine. */
@@ -78,14 +78,6 @@ async function expectNoSidewaysScroll(page: Page, name: string) {
   expect(scrollWidth, `${name}: the page is ${scrollWidth} px wide on a ${clientWidth} px screen`).toBeLessThanOrEqual(clientWidth);
 }
 
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  expect(bad, `${name}: axe-core violations`).toEqual([]);
-}
-
 /** Waits until the page has settled: its own landmark is there, fonts are in, nothing is loading. */
 async function settle(page: Page, ready: ReturnType<Page["getByRole"]>) {
   await expect(ready).toBeVisible();
@@ -96,7 +88,7 @@ async function settle(page: Page, ready: ReturnType<Page["getByRole"]>) {
 async function check(page: Page, name: string, ready: ReturnType<Page["getByRole"]>, width: number, screenshot: boolean) {
   await settle(page, ready);
   if (width === 390) await expectNoSidewaysScroll(page, name);
-  await expectAccessible(page, `${name} at ${width} px`);
+  await expectNoSeriousAxeViolations(page, `${name} at ${width} px`);
   // A phone page is shown whole: on a narrow screen what matters (the claims as cards, say) is often below the fold.
   if (screenshot) await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: width === 390 });
 }
@@ -175,5 +167,5 @@ test("export at 1280 px: long article titles stay in their column, clear of the 
   const list = (await articles.getByRole("checkbox", { name: LONG_TITLE }).locator("xpath=ancestor::div[1]").boundingBox())!;
   const right = (await states.boundingBox())!;
   expect(list.x + list.width, "the article list ends before the review-state column begins").toBeLessThanOrEqual(right.x);
-  await expectAccessible(page, "export");
+  await expectNoSeriousAxeViolations(page, "export");
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { makeDocx, makePdf } from "../lib/testing/office-files";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 
@@ -12,12 +12,6 @@ import { articleText, createWorkspace, highlight, mouseSelect, newPerson, select
 const panel = (page: Page) => page.getByRole("complementary", { name: "Highlights" });
 const RUNNING = { header: "Port Alder Harbour Authority", footer: "Page {n} of 3" };
 const PAGE_TWO = "Dredging will cost about 8 million euros";
-
-async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${name}: axe-core violations`).toEqual([]);
-}
 
 async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth)).toBe(true);
@@ -100,7 +94,7 @@ test("a PDF and a Word file upload in the browser; a highlight on page 2 says p.
   // The page survives the edit: the highlight still says p. 2.
   await expect(panel(page).locator(`#ann-${id}`)).toContainText("p. 2");
 
-  await expectAccessible(page, "reader with a PDF article");
+  await expectNoSeriousAxeViolations(page, "reader with a PDF article");
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: "test-results/pdf-reader-390.png" });

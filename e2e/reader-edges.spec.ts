@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 
 /**
@@ -54,12 +54,6 @@ async function highlightViaApi(page: Page, base: string, text: string, words: st
   return (await res.json()) as Annotation;
 }
 
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${what}: axe-core violations`).toEqual([]);
-}
-
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
@@ -96,7 +90,7 @@ test("a deleted highlight (a mention of an approved claim) comes back exactly wi
   await expect(panel(page).getByRole("region", { name: /^Highlights/ }).locator(`#ann-${h.id}`)).toHaveCount(0);
   await expect(panel(page).getByRole("region", { name: /^Deleted/ }).locator(`#ann-${h.id}`)).toBeVisible();
   expect((await annotations(page, base)).find((a) => a.id === h.id)?.deletedAt).not.toBeNull();
-  await expectAccessible(page, "reader with the Undo notice");
+  await expectNoSeriousAxeViolations(page, "reader with the Undo notice");
   await page.screenshot({ path: "test-results/reader-undo-1280.png" });
 
   const restored = page.waitForResponse(isPost(/\/restore$/));
@@ -210,7 +204,7 @@ test("uploads: full file names, each file's details checked at their field befor
   await row.getByLabel("Publisher").fill("Port Courier");
   await row.getByLabel("URL").fill("news.example/bridge");
   await row.getByLabel("Published").fill("2024-03-01");
-  await expectAccessible(page, "import with files waiting");
+  await expectNoSeriousAxeViolations(page, "import with files waiting");
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: "test-results/upload-details-390.png", fullPage: true });
@@ -249,7 +243,7 @@ test("on a phone, Undo is in the highlights sheet where the delete happened, and
   await expect(sheet.getByRole("status").filter({ hasText: /Highlight “/ })).toContainText(`Highlight “${words}” deleted.`);
   await expect(sheet.getByRole("button", { name: "Undo" })).toBeFocused();
   await expectNoSidewaysScroll(page);
-  await expectAccessible(page, "phone: highlights sheet with the Undo notice");
+  await expectNoSeriousAxeViolations(page, "phone: highlights sheet with the Undo notice");
   await page.screenshot({ path: "test-results/reader-undo-390.png" });
   await page.keyboard.press("Enter");
   await expect(sheet.getByRole("status").filter({ hasText: /Highlight “/ })).toContainText("restored.");

@@ -9,8 +9,8 @@
  * locked with its statement.
  */
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand, type Person } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -70,17 +70,12 @@ async function openClaim(page: Page, claim: { id: string; statement: string }) {
   await expect(claimHeading(page, claim.statement)).toBeVisible();
 }
 
-async function noSeriousAxe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);
-    await noSeriousAxe(page);
+    await expectNoSeriousAxeViolations(page);
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { JSON_LD_PAGE, OPENGRAPH_PAGE } from "../lib/testing/news-pages";
 import { startPageServer, type PageServer } from "../lib/testing/page-server";
 import { articleText, createWorkspace, newPerson, signUp } from "./helpers";
@@ -43,8 +43,7 @@ const webImport = (page: Page) => page.getByRole("region", { name: "Import from 
 async function expectAccessibleAndNarrow(page: Page) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, "the page", { rules: "all" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `no sideways scroll at ${width} px`).toBe(true);
     await page.screenshot({ path: `test-results/url-import-review-${width}.png`, fullPage: true });
   }

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 
@@ -26,8 +26,7 @@ async function claimWithVerdict(page: Page, slug: string): Promise<string> {
 }
 
 async function expectAccessibleAndNarrow(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
