@@ -90,7 +90,9 @@ const json = <T>(b: Buffer | null, none: T): T => (b === null ? none : (JSON.par
  * articles), relations to live claims and merged claims come aggregated as
  * JSON beside it. A batch of queries per 100 claims had cost 3,000–3,500
  * claims/s at 100k (bench/export.bench.ts); one pass over the set, hash-joined,
- * leaves Node parsing a few small arrays per claim. Orders are claimBatches':
+ * leaves Node parsing a few small arrays per claim. Grouped by claim id in
+ * byte order (COLLATE "C", see jsonl.ts: the same groups, bytes compared).
+ * Orders are claimBatches':
  * claims by (createdAt, id), mentions by (createdAt, id), relations by the
  * relation's (createdAt, id).
  */
@@ -102,25 +104,25 @@ function reviewedClaimsSql(ctx: ExportContext): Prisma.Sql {
       SELECT c."id", c."statement", c."claimant", c."claimDate", c."verdict", c."explanationText", c."approvedAt", c."createdAt"
       FROM "Claim" c WHERE ${set.claims} AND c."reviewState" = 'approved' AND c."verdict" IS NOT NULL
     ), m AS (
-      SELECT a."claimId", json_agg(json_build_array(ar."id", ar."title", ar."url", ${Prisma.raw(isoText(`ar."publishedAt"`))}, ar."language") ORDER BY a."createdAt", a."id")::text AS "list"
+      SELECT a."claimId" COLLATE "C" AS "claimId", json_agg(json_build_array(ar."id", ar."title", ar."url", ${Prisma.raw(isoText(`ar."publishedAt"`))}, ar."language") ORDER BY a."createdAt", a."id")::text AS "list"
       FROM "Annotation" a JOIN cl ON cl."id" = a."claimId" JOIN "Article" ar ON ar."id" = a."articleId"
-      WHERE ${set.mentions} GROUP BY a."claimId"
+      WHERE ${set.mentions} GROUP BY 1
     ), r AS (
-      SELECT x."claimId", json_agg(json_build_array(x."type", x."direction", x."otherId") ORDER BY x."createdAt", x."id")::text AS "list"
+      SELECT x."claimId" COLLATE "C" AS "claimId", json_agg(json_build_array(x."type", x."direction", x."otherId") ORDER BY x."createdAt", x."id")::text AS "list"
       FROM (
         SELECT r."fromId" AS "claimId", r."type", 'outgoing' AS "direction", r."toId" AS "otherId", r."createdAt", r."id"
         FROM "ClaimRelation" r JOIN cl ON cl."id" = r."fromId" JOIN "Claim" t ON t."id" = r."toId" AND ${live("t")}
         UNION ALL
         SELECT r."toId", r."type", 'incoming', r."fromId", r."createdAt", r."id"
         FROM "ClaimRelation" r JOIN cl ON cl."id" = r."toId" JOIN "Claim" f ON f."id" = r."fromId" AND ${live("f")}
-      ) x GROUP BY x."claimId"
+      ) x GROUP BY 1
     ), g AS (
-      SELECT mc."mergedIntoId" AS "claimId", json_agg(mc."id" ORDER BY mc."createdAt", mc."id")::text AS "list"
-      FROM "Claim" mc JOIN cl ON cl."id" = mc."mergedIntoId" GROUP BY mc."mergedIntoId"
+      SELECT mc."mergedIntoId" COLLATE "C" AS "claimId", json_agg(mc."id" ORDER BY mc."createdAt", mc."id")::text AS "list"
+      FROM "Claim" mc JOIN cl ON cl."id" = mc."mergedIntoId" GROUP BY 1
     )
     SELECT cl."id", cl."statement", cl."claimant", ${Prisma.raw(isoText(`cl."claimDate"`))}, cl."verdict", cl."explanationText", ${Prisma.raw(isoText(`cl."approvedAt"`))},
       m."list", r."list", g."list"
-    FROM cl LEFT JOIN m ON m."claimId" = cl."id" LEFT JOIN r ON r."claimId" = cl."id" LEFT JOIN g ON g."claimId" = cl."id"
+    FROM cl LEFT JOIN m ON m."claimId" = cl."id" COLLATE "C" LEFT JOIN r ON r."claimId" = cl."id" COLLATE "C" LEFT JOIN g ON g."claimId" = cl."id" COLLATE "C"
     ORDER BY cl."createdAt", cl."id"`;
 }
 

@@ -75,7 +75,8 @@ function byVerdict(pick: (v: Verdict) => string | number | null): string {
  * One record per claim, each written by PostgreSQL (cells as csvRow makes
  * them, quoted as csv-stringify quotes them, CRLF after each) and streamed
  * by COPY (copy-stream.ts). Mentions and sources are aggregated in one pass
- * over the set, not claim by claim. Ids, review states, verdicts, counts and
+ * over the set, not claim by claim, grouped in byte order (COLLATE "C", see
+ * jsonl.ts: the same groups, bytes compared, not locale-aware text). Ids, review states, verdicts, counts and
  * times can't need quoting or neutralising; labels and ratings are finished
  * cells from the workspace's labels. The BOM and header go out with the first
  * rows, so a failure reading them comes before any byte.
@@ -98,20 +99,20 @@ export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk
   ].join(` || ',' || `);
   const rows = copyValues(Prisma.sql`
     WITH m AS (
-      SELECT x."claimId", count(*) AS n, string_agg(x."title", ${CSV_JOINER} ORDER BY x."createdAt", x."id") FILTER (WHERE x."first") AS "titles"
+      SELECT x."claimId" COLLATE "C" AS "claimId", count(*) AS n, string_agg(x."title", ${CSV_JOINER} ORDER BY x."createdAt", x."id") FILTER (WHERE x."first") AS "titles"
       FROM (
         SELECT a."claimId", a."createdAt", a."id", ar."title",
-          row_number() OVER (PARTITION BY a."claimId", ar."title" ORDER BY a."createdAt", a."id") = 1 AS "first"
+          row_number() OVER (PARTITION BY a."claimId" COLLATE "C", ar."title" COLLATE "C" ORDER BY a."createdAt", a."id") = 1 AS "first"
         FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
         WHERE ${set.mentions} AND a."claimId" IS NOT NULL
-      ) x GROUP BY x."claimId"
+      ) x GROUP BY 1
     ), u AS (
-      SELECT x."claimId", string_agg(x."url", ${CSV_JOINER} ORDER BY x."createdAt", x."id") AS "urls"
+      SELECT x."claimId" COLLATE "C" AS "claimId", string_agg(x."url", ${CSV_JOINER} ORDER BY x."createdAt", x."id") AS "urls"
       FROM (
-        SELECT DISTINCT ON (s."claimId", s."url") s."claimId", s."url", s."createdAt", s."id"
+        SELECT DISTINCT ON (s."claimId" COLLATE "C", s."url" COLLATE "C") s."claimId", s."url", s."createdAt", s."id"
         FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId"
-        WHERE ${set.claims} AND s."url" <> '' ORDER BY s."claimId", s."url", s."createdAt", s."id"
-      ) x GROUP BY x."claimId"
+        WHERE ${set.claims} AND s."url" <> '' ORDER BY s."claimId" COLLATE "C", s."url" COLLATE "C", s."createdAt", s."id"
+      ) x GROUP BY 1
     )
     SELECT ${Prisma.raw(record)} || E'\r\n'
     FROM (
@@ -125,7 +126,7 @@ export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk
         ${Prisma.raw(neutraliseSql(`COALESCE(m."titles", '')`))} AS "articles",
         ${Prisma.raw(neutraliseSql(`COALESCE(u."urls", '')`))} AS "urls",
         ${Prisma.raw(time(`c."updatedAt"`))} AS "updated"
-      FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" LEFT JOIN u ON u."claimId" = c."id"
+      FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" COLLATE "C" LEFT JOIN u ON u."claimId" = c."id" COLLATE "C"
       WHERE ${set.claims}
       -- A subquery of its own (OFFSET 0), so each cell is computed once and quoted from that.
       OFFSET 0

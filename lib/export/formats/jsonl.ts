@@ -108,18 +108,21 @@ function verdictSql(ctx: ExportContext): string {
 export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<Buffer> {
   const { set } = ctx;
   // Each claim's mentions and sources are aggregated in one pass over the set (hash joins, one sort),
-  // not looked up claim by claim.
+  // not looked up claim by claim. They are grouped by claim id in byte order (COLLATE "C"): the groups are
+  // the same as by the database's collation (ids are equal only when their bytes are), the sort compares
+  // bytes, not locale-aware text, and the planner no longer walks the claim id index to get that order (a
+  // heap fetch per mention). At 100k claims the database's CPU for this query was 18% less (3 pairs, same data).
   yield* copyValues(Prisma.sql`
     WITH m AS (
-      SELECT a."claimId", string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
+      SELECT a."claimId" COLLATE "C" AS "claimId", string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
       FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-      WHERE ${set.mentions} AND a."claimId" IS NOT NULL GROUP BY a."claimId"
+      WHERE ${set.mentions} AND a."claimId" IS NOT NULL GROUP BY 1
     ), s AS (
-      SELECT s."claimId", string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
-      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} GROUP BY s."claimId"
+      SELECT s."claimId" COLLATE "C" AS "claimId", string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
+      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} GROUP BY 1
     )
     SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
-    FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" LEFT JOIN s ON s."claimId" = c."id"
+    FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" COLLATE "C" LEFT JOIN s ON s."claimId" = c."id" COLLATE "C"
     WHERE ${set.claims}
     ORDER BY c."createdAt", c."id"`);
 }

@@ -124,11 +124,15 @@ const pairs = (fields: [string, string][]) => fields.map(([key, sql], i) => `'${
 /** JSON text of a value known in JavaScript, as an SQL literal (the part of a line that depends on it). */
 const lit = (v: unknown) => sqlLiteral(v === undefined ? "" : JSON.stringify(v));
 
+/** How an expression names a table's column: `alias."column"` as it is, or what a query over a subquery reads it as. */
+type Column = (alias: string, column: string) => string;
+const column: Column = (alias, name) => `${alias}."${name}"`;
+
 /** The stored quote as a TextQuoteSelector's JSON text (SQL over alias `a`). */
-const quoteSelectorSql = `'{"type":"TextQuoteSelector",' || ${pairs([
-  ["exact", str(`a."exact"`)],
-  ["prefix", str(`a."prefix"`)],
-  ["suffix", str(`a."suffix"`)],
+const quoteSelectorSql = (col: Column = column) => `'{"type":"TextQuoteSelector",' || ${pairs([
+  ["exact", str(col("a", "exact"))],
+  ["prefix", str(col("a", "prefix"))],
+  ["suffix", str(col("a", "suffix"))],
 ])} || '}'`;
 
 /** Tags written inline, without a subquery, up to this many; a claim with more takes the subquery. */
@@ -158,7 +162,17 @@ export function tagBodiesSql(tags: string): string {
  */
 function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
   const { set } = ctx;
-  const byVerdict = (pick: (v: Verdict | null) => string) => `CASE c."verdict" ${VERDICTS.map((v) => `WHEN ${sqlLiteral(v)} THEN ${pick(v)}`).join(" ")} ELSE ${pick(null)} END`;
+  // The lines are written after the rows are sorted (article by article, each article's mentions in order), not before:
+  // a sort of the written lines (the planner joins everything first) spilled twice as many bytes to disk. The inner
+  // query reads the columns the lines use, each as "<alias>_<column>"; the outer one writes the lines from them. The
+  // expressions below name columns through `col` (or a, ar, c, u), which notes each for the inner query.
+  const columns = new Map<string, string>();
+  const col: Column = (alias, name) => {
+    columns.set(`${alias}_${name}`, column(alias, name));
+    return `s."${alias}_${name}"`;
+  };
+  const [a, ar, c, u] = (["a", "ar", "c", "u"] as const).map((alias) => (name: string) => col(alias, name));
+  const byVerdict = (pick: (v: Verdict | null) => string) => `CASE ${c("verdict")} ${VERDICTS.map((v) => `WHEN ${sqlLiteral(v)} THEN ${pick(v)}`).join(" ")} ELSE ${pick(null)} END`;
   // What JavaScript writes for each verdict, from the workspace's labels: webAnnotation's own fields.
   const motivation = byVerdict((v) => lit(v ? ASSESSING : "tagging"));
   const verdictBody = byVerdict((v) => {
@@ -172,61 +186,50 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     return sqlLiteral(text === "{}" ? "" : `,${text.slice(1, -1)}`);
   });
   // The state and its label as literals for the known states (no to_json per line); any other state as before, without a label.
-  const reviewState = `CASE c."reviewState" ${Object.entries(REVIEW_STATE_LABELS)
+  const reviewState = `CASE ${c("reviewState")} ${Object.entries(REVIEW_STATE_LABELS)
     .map(([state, label]) => `WHEN ${sqlLiteral(state)} THEN ${sqlLiteral(`,"ct:reviewState":${JSON.stringify(state)},"ct:reviewStateLabel":${JSON.stringify(label)}`)}`)
-    .join(" ")} ELSE ',"ct:reviewState":' || ${str(`c."reviewState"`)} END`;
+    .join(" ")} ELSE ',"ct:reviewState":' || ${str(c("reviewState"))} END`;
   const claimPage = sqlLiteral(claimUrl(ctx, ""));
-  const creator = `CASE WHEN a."originalCreator" IS NOT NULL AND a."originalCreator" <> '' THEN ',"creator":{"type":"Person","name":' || to_json(a."originalCreator")::text || '}'
-    WHEN u."creator" IS NOT NULL THEN u."creator" ELSE '' END`;
-  // Each user's creator object written once (users are few; their mentions many), not once per mention.
+  const creator = `CASE WHEN ${a("originalCreator")} IS NOT NULL AND ${a("originalCreator")} <> '' THEN ',"creator":{"type":"Person","name":' || to_json(${a("originalCreator")})::text || '}'
+    WHEN ${u("creator")} IS NOT NULL THEN ${u("creator")} ELSE '' END`;
+  // Each user's creator object written once (users are few; their mentions many), not once per mention: in the inner query's join.
   const userCreator = `',"creator":{"id":' || to_json('urn:claimtrail:user:' || u."id")::text || ',"type":"Person","name":' || to_json(COALESCE(u."name", ''))::text || '}'`;
-  const pdfPage = `CASE WHEN a."start" IS NULL OR cardinality(ar."pageStarts") = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(ar."pageStarts") p WHERE p <= a."start")::text END`;
+  const pdfPage = `CASE WHEN ${a("start")} IS NULL OR cardinality(${ar("pageStarts")}) = 0 THEN '' ELSE ',"ct:pdfPage":' || (SELECT count(*) FROM unnest(${ar("pageStarts")}) p WHERE p <= ${a("start")})::text END`;
   // The schema's statuses as literals (a CASE on the enum is cheaper than to_json of its text per line).
-  const anchorStatus = `CASE a."status" ${Object.values(AnchorStatus)
+  const anchorStatus = `CASE ${a("status")} ${Object.values(AnchorStatus)
     .map((status) => `WHEN ${sqlLiteral(status)} THEN ${sqlLiteral(JSON.stringify(status))}`)
-    .join(" ")} ELSE ${str(`a."status"::text`)} END`;
+    .join(" ")} ELSE ${str(`${a("status")}::text`)} END`;
   const head =
     `'{' || ${pairs([
-      ["id", str(`'urn:claimtrail:annotation:' || a."id"`)],
+      ["id", str(`'urn:claimtrail:annotation:' || ${a("id")}`)],
       ["type", `'"Annotation"'`],
       ["motivation", motivation],
     ])} || ${creator} || ${pairs([
-      ["created", time(`a."createdAt"`)],
-      ["ct:article", str(`'urn:claimtrail:article:' || ar."id"`)],
+      ["created", time(a("createdAt"))],
+      ["ct:article", str(`'urn:claimtrail:article:' || ${ar("id")}`)],
       ["ct:anchorStatus", anchorStatus],
-    ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(ar."url", 'urn:claimtrail:article:' || ar."id")`)} || ',"selector":'`;
-  const tags = tagBodiesSql(`c."tags"`);
+    ]).replace(/^'"/, `',"`)} || ${pdfPage} || ',"target":{"type":"SpecificResource","source":' || ${str(`COALESCE(${ar("url")}, 'urn:claimtrail:article:' || ${ar("id")})`)} || ',"selector":'`;
+  const tags = tagBodiesSql(c("tags"));
   // Parts computed in the inner query, once per row, that the outer one writes more than once (the statement, twice).
-  const columns = new Map<string, string>();
   const statement = 's."c_statement_json"';
   columns.set("c_statement_json", str(`c."statement"`));
   // The claim's id and page: an id of URL-safe characters (as the app makes) is written as it is between literals; others as before.
-  const claimIds = `CASE WHEN c."id" ~ ${URI_SAFE} THEN ',{"id":"urn:claimtrail:claim:' || c."id" || '","type":"ct:Claim","ct:page":' || ${sqlLiteral(JSON.stringify(claimUrl(ctx, "")).slice(0, -1))} || c."id" || '"'
-    ELSE ',{"id":' || ${str(`'urn:claimtrail:claim:' || c."id"`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(`c."id"`)})::text END`;
+  const claimIds = `CASE WHEN ${c("id")} ~ ${URI_SAFE} THEN ',{"id":"urn:claimtrail:claim:' || ${c("id")} || '","type":"ct:Claim","ct:page":' || ${sqlLiteral(JSON.stringify(claimUrl(ctx, "")).slice(0, -1))} || ${c("id")} || '"'
+    ELSE ',{"id":' || ${str(`'urn:claimtrail:claim:' || ${c("id")}`)} || ',"type":"ct:Claim","ct:page":' || to_json(${claimPage} || ${uriComponentSql(c("id"))})::text END`;
   const tail =
     `'},"body":[{"type":"TextualBody","value":' || ${statement} || ',"purpose":"describing","format":"text/plain"}' || ${verdictBody} || ${tags}` +
     ` || ${claimIds}` +
-    ` || ',"ct:statement":' || ${statement} || CASE WHEN c."claimant" IS NOT NULL AND c."claimant" <> '' THEN ',"ct:claimant":' || to_json(c."claimant")::text ELSE '' END` +
+    ` || ',"ct:statement":' || ${statement} || CASE WHEN ${c("claimant")} IS NOT NULL AND ${c("claimant")} <> '' THEN ',"ct:claimant":' || to_json(${c("claimant")})::text ELSE '' END` +
     ` || ${reviewState} || ${verdictNode} || '}]}'`;
   // Only a mention without a position is written with its stored quote, so only then is it read (a quarter of the
   // database's work per line, when every line carried it); the rare span its text can't hold reads it alone (storedQuote).
-  const quote = `CASE WHEN a."start" IS NULL OR a."end" IS NULL THEN ${quoteSelectorSql} END`;
-  // The lines are written after the rows are sorted (article by article, each article's mentions in order), not before:
-  // a sort of the written lines (the planner joins everything first) spilled twice as many bytes to disk. The inner
-  // query reads the columns the lines use, each as "<alias>_<column>"; the outer one writes the lines from them.
-  const read = (alias: string, column: string) => {
-    columns.set(`${alias}_${column}`, `${alias}."${column}"`);
-    return `s."${alias}_${column}"`;
-  };
-  const keys = [read("ar", "createdAt"), read("ar", "id"), read("a", "createdAt"), read("a", "id")].join(", ");
-  const [articleId, start, end, id] = [read("a", "articleId"), read("a", "start"), read("a", "end"), read("a", "id")];
-  // String literals are passed over: the claim page's URL (a literal from APP_URL) could hold `a."`.
-  const outer = (sql: string) =>
-    sql.replace(/(E?'(?:[^']|'')*')|\b(ar|a|c|u)\."(\w+)"/g, (_, literal: string | undefined, alias: string, column: string) => literal ?? read(alias, column));
-  const [headSql, tailSql, quoteSql] = [outer(head), outer(tail), outer(quote)];
-  const inner = [...columns].map(([name, column]) => `${column} AS "${name}"`).join(", ");
+  const quote = `CASE WHEN ${a("start")} IS NULL OR ${a("end")} IS NULL THEN ${quoteSelectorSql(col)} END`;
+  const lines = `${a("articleId")}, ${a("start")}::text, ${a("end")}::text, ${head}, ${tail}, ${quote}, ${a("id")}`;
+  const keys = [ar("createdAt"), ar("id"), a("createdAt"), a("id")].join(", ");
+  // Last: every column the outer query names has been noted.
+  const inner = [...columns].map(([name, sql]) => `${sql} AS "${name}"`).join(", ");
   return Prisma.sql`
-    SELECT ${Prisma.raw(`${articleId}, ${start}::text, ${end}::text, ${headSql}, ${tailSql}, ${quoteSql}, ${id}`)}
+    SELECT ${Prisma.raw(lines)}
     FROM (
       SELECT ${Prisma.raw(inner)}
       FROM "Article" ar JOIN "Annotation" a ON a."articleId" = ar."id" JOIN "Claim" c ON c."id" = a."claimId" LEFT JOIN (SELECT u."id", ${Prisma.raw(userCreator)} AS "creator" FROM "User" u OFFSET 0) u ON u."id" = a."createdById"
@@ -254,7 +257,7 @@ function selectorsJson(text: string, start: number | null, end: number | null, p
 
 /** The stored quote of one annotation as quoteSelectorSql writes it: for a position its article's text can't hold (never written by the app). */
 async function storedQuote(annotationId: string): Promise<string> {
-  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql)} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`);
+  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql())} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`);
   return row.quote;
 }
 
