@@ -91,6 +91,9 @@ describe("validation", () => {
     const b = copy() as unknown as Record<string, Record<string, unknown>[]>;
     b.claims[0].verdict = "maybe";
     b.annotations[1].claimId = "nope";
+    // A missing claim named by several highlights, before the claims are read: each place is reported.
+    b.annotations[2].claimId = "gone";
+    b.annotations[3].claimId = "gone";
     b.relations[0].toId = "missing";
     b.events[0].actorId = "ghost";
     let r = validateBundle(b);
@@ -103,6 +106,8 @@ describe("validation", () => {
     if (r.ok) throw new Error("should fail");
     const paths = Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
     expect(paths["annotations.1.claimId"]).toMatch(/not in claims/);
+    expect(paths["annotations.2.claimId"]).toBe('Claim "gone" is not in claims.');
+    expect(paths["annotations.3.claimId"]).toBe('Claim "gone" is not in claims.');
     expect(paths["relations.0.toId"]).toMatch(/not in claims/);
     expect(paths["events.0.actorId"]).toMatch(/not in people/);
     const codes = Object.fromEntries(r.issues.map((i) => [i.path, { code: i.code, params: i.params }]));
