@@ -37,6 +37,23 @@ const CHUNK = 250;
 const ARTICLE_CHUNK_CHARS = 256 * 1024;
 /** Annotation → claim links set per statement once the claims are in. */
 const LINK_CHUNK = 5000;
+/**
+ * How long the import's one transaction may stay open: 30 minutes, plus 10 ms per entity of the bundle.
+ *
+ * An import is all or nothing, so a limit that cuts off a valid import loses all of its work; the limit
+ * is only there so that a run that hangs (a stuck request, a lost client) doesn't hold a connection and
+ * its locks for ever. It scales with the bundle: a 100k-claim bundle (836,000 entities) wrote for
+ * ~17 minutes on 2 cores at load 4–16 (bench/results/import-2026-12-02.md), after which the fixed
+ * 30 minutes (the limit before, counted from the start of the writing) expired; it now gets
+ * 30 + 139 ≈ 170 minutes, about ten times that. A small bundle
+ * keeps the 30 minutes it always had.
+ */
+export function importTimeoutMs(counts: Record<SectionName, number>): number {
+  const entities = Object.values(counts).reduce((n, c) => n + c, 0);
+  return IMPORT_TIMEOUT_BASE_MS + entities * IMPORT_TIMEOUT_PER_ENTITY_MS;
+}
+export const IMPORT_TIMEOUT_BASE_MS = 30 * 60_000;
+const IMPORT_TIMEOUT_PER_ENTITY_MS = 10;
 /** How a value is written: every column goes as text and is cast in SQL. */
 type Kind = "text" | "int" | "ints" | "time" | "json" | "tags" | "status" | "annotationEventKind";
 const CAST: Record<Kind, (col: string) => string> = {
@@ -291,6 +308,6 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
         claims: claimsOut,
       };
     },
-    { timeout: opts.timeoutMs ?? 30 * 60_000, maxWait: 10_000 },
+    { timeout: opts.timeoutMs ?? importTimeoutMs(summary.counts), maxWait: 10_000 },
   );
 }

@@ -7,9 +7,11 @@ import { authorize, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { makeUser, makeWorkspace, uniqueEmail, type FixtureUser } from "@/lib/testing/fixtures";
+import { IMPORT_TIMEOUT_BASE_MS, importTimeoutMs } from "./apply";
 import { applyImport, importBundle, validateBundle, type Bundle } from "./index";
 import { importWorld } from "./import-world";
 import { normaliseBundle } from "./normalise";
+import type { SectionName } from "./schema";
 
 type World = Awaited<ReturnType<typeof importWorld>>;
 let w: World;
@@ -89,6 +91,9 @@ describe("validation", () => {
     const b = copy() as unknown as Record<string, Record<string, unknown>[]>;
     b.claims[0].verdict = "maybe";
     b.annotations[1].claimId = "nope";
+    // A missing claim named by several highlights, before the claims are read: each place is reported.
+    b.annotations[2].claimId = "gone";
+    b.annotations[3].claimId = "gone";
     b.relations[0].toId = "missing";
     b.events[0].actorId = "ghost";
     let r = validateBundle(b);
@@ -101,6 +106,8 @@ describe("validation", () => {
     if (r.ok) throw new Error("should fail");
     const paths = Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
     expect(paths["annotations.1.claimId"]).toMatch(/not in claims/);
+    expect(paths["annotations.2.claimId"]).toBe('Claim "gone" is not in claims.');
+    expect(paths["annotations.3.claimId"]).toBe('Claim "gone" is not in claims.');
     expect(paths["relations.0.toId"]).toMatch(/not in claims/);
     expect(paths["events.0.actorId"]).toMatch(/not in people/);
     const codes = Object.fromEntries(r.issues.map((i) => [i.path, { code: i.code, params: i.params }]));
@@ -257,6 +264,23 @@ describe("apply", () => {
     await expect(applyImport(workspace.id, b)).rejects.toThrow();
     expect(await rowsIn(workspace.id)).toEqual(EMPTY);
     expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).verdictLabels).toEqual({});
+  });
+
+  it("is cut off by its time limit as a whole: nothing is written", async () => {
+    const { workspace } = await target();
+    await expect(applyImport(workspace.id, copy(), { timeoutMs: 1 })).rejects.toThrow(/expired transaction|timeout/i);
+    expect(await rowsIn(workspace.id)).toEqual(EMPTY);
+  });
+
+  it("gives a large bundle's one transaction time in proportion: hours at 100k claims, 30 minutes for a small one", () => {
+    const counts = (n: Partial<Record<SectionName, number>>): Record<SectionName, number> => ({ articles: 0, annotations: 0, claims: 0, sources: 0, relations: 0, events: 0, comments: 0, people: 0, ...n });
+    const small = importTimeoutMs(counts({ articles: 3, annotations: 5, claims: 4, events: 10 }));
+    expect(small).toBeGreaterThanOrEqual(IMPORT_TIMEOUT_BASE_MS);
+    expect(small).toBeLessThan(IMPORT_TIMEOUT_BASE_MS + 1000);
+    // The 100k-claim bundle of bench/results/import-2026-12-02-imports2.md: its writing alone took ~17 minutes under load.
+    const large = importTimeoutMs(counts({ articles: 2000, annotations: 199_003, claims: 96_700, sources: 96_892, relations: 17_516, events: 419_435, comments: 4800, people: 7 }));
+    expect(large).toBeGreaterThan(2.5 * 60 * 60_000);
+    expect(importTimeoutMs(counts({ claims: 200_000 }))).toBeGreaterThan(importTimeoutMs(counts({ claims: 100_000 })));
   });
 
   it("gives everything a new id and rewrites every reference", async () => {

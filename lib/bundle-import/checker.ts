@@ -72,7 +72,13 @@ export class BundleChecker {
   private readonly emails = new Map<string, number>();
   private readonly people = new Map<string, BundlePerson>();
   private readonly personRefs = new Map<string, string[]>();
-  private readonly claimRefs = new Map<string, string[]>();
+  /**
+   * References to claims made before the claims section has ended, by claim id, each place as one number
+   * (claimRefAt) written out as a path only for a claim found missing. A bundle puts its highlights before
+   * its claims, so this holds every highlight's claim reference until the claims are read: as path strings,
+   * 199,000 of them at 100k claims held ~45 MB of the check's peak (issue #11).
+   */
+  private readonly claimRefs = new Map<string, number | number[]>();
   private pendingAnnotations: [number, BundleAnnotation][] = [];
   private readonly collected: Partial<Record<SectionName, unknown[]>> = {};
   private readonly summary: BundleSummary = {
@@ -108,12 +114,25 @@ export class BundleChecker {
     defer(this.personRefs, id, path);
   }
 
-  private claimRef(path: string, id: string) {
+  private claimRef(site: ClaimRefSite, i: number, id: string) {
     if (this.complete.has("claims")) {
-      if (!this.seen.claims.has(id)) this.add(path, `Claim "${id}" is not in claims.`, coded("bundle_claim_unknown", { id }));
+      if (!this.seen.claims.has(id)) this.add(claimRefPath(claimRefAt(site, i)), ...claimUnknown(id));
       return;
     }
-    defer(this.claimRefs, id, path);
+    const at = claimRefAt(site, i);
+    const places = this.claimRefs.get(id);
+    if (places === undefined) this.claimRefs.set(id, at);
+    else if (typeof places === "number") this.claimRefs.set(id, [places, at]);
+    else if (places.length < MAX_ISSUES) places.push(at);
+  }
+
+  /** The claim references held until the claims were read: those naming no claim of the bundle are issues. */
+  private resolveClaimRefs() {
+    for (const [id, places] of this.claimRefs) {
+      if (this.seen.claims.has(id)) continue;
+      for (const at of typeof places === "number" ? [places] : places) this.add(claimRefPath(at), ...claimUnknown(id));
+    }
+    this.claimRefs.clear();
   }
 
   /** A top-level key read to its end (a section's items came before, one by one). */
@@ -134,7 +153,7 @@ export class BundleChecker {
       this.decoded = null;
     }
     if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
-    if (key === "claims") resolve(this.claimRefs, (id) => this.seen.claims.has(id), claimUnknown, this.add);
+    if (key === "claims") this.resolveClaimRefs();
   }
 
   /** One entity of a section, in order. */
@@ -208,7 +227,7 @@ export class BundleChecker {
         // Only a document naming the section twice gets here: its texts are gone, and such a bundle isn't one.
         if (this.textsDone) return this.add(p, "The annotations section appears more than once.", coded("bundle_annotations_twice"));
         this.summary.annotationsPerArticle.set(a.articleId, (this.summary.annotationsPerArticle.get(a.articleId) ?? 0) + 1);
-        if (a.claimId !== null) this.claimRef(`${p}.claimId`, a.claimId);
+        if (a.claimId !== null) this.claimRef(0, i, a.claimId);
         this.person(`${p}.createdById`, a.createdById);
         if (this.articles.has(a.articleId) || this.complete.has("articles")) this.annotationChecks(a, i);
         else this.pendingAnnotations.push([i, a]);
@@ -222,15 +241,15 @@ export class BundleChecker {
       }
       case "sources": {
         const s = row as Bundle["sources"][number];
-        this.claimRef(`${p}.claimId`, s.claimId);
+        this.claimRef(1, i, s.claimId);
         this.person(`${p}.createdById`, s.createdById);
         apiRules.sources(s, i, this.add);
         return;
       }
       case "relations": {
         const r = row as Bundle["relations"][number];
-        this.claimRef(`${p}.fromId`, r.fromId);
-        this.claimRef(`${p}.toId`, r.toId);
+        this.claimRef(2, i, r.fromId);
+        this.claimRef(3, i, r.toId);
         if (r.fromId === r.toId) this.add(`${p}.toId`, "A claim can't be related to itself.", coded("bundle_relation_self"));
         this.person(`${p}.createdById`, r.createdById);
         apiRules.relations(r, i, this.add);
@@ -238,7 +257,7 @@ export class BundleChecker {
       }
       case "events": {
         const e = row as Bundle["events"][number];
-        this.claimRef(`${p}.claimId`, e.claimId);
+        this.claimRef(4, i, e.claimId);
         this.person(`${p}.actorId`, e.actorId);
         // The event becomes a typed change of the feed: its data must fit that kind.
         const fits = CHANGE_DATA[FEED_KIND_OF[e.kind]].safeParse(e.kind === "commented" ? { ...e.data, mentioned: [] } : e.data);
@@ -251,7 +270,7 @@ export class BundleChecker {
       }
       case "comments": {
         const c = row as Bundle["comments"][number];
-        this.claimRef(`${p}.claimId`, c.claimId);
+        this.claimRef(5, i, c.claimId);
         this.person(`${p}.authorId`, c.authorId);
         apiRules.comments(c, i, this.add);
         return;
@@ -303,7 +322,7 @@ export class BundleChecker {
     for (const [i, a] of this.pendingAnnotations) this.annotationChecks(a, i);
     this.pendingAnnotations = [];
     resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
-    resolve(this.claimRefs, (id) => this.seen.claims.has(id), claimUnknown, this.add);
+    this.resolveClaimRefs();
     for (const issue of this.issues) if (issues.length < MAX_ISSUES) issues.push(issue);
     if (issues.length) return { ok: false, issues };
     this.summary.workspace = { verdictLabels: head.workspace.verdictLabels, verdictLabelsByLocale: head.workspace.verdictLabelsByLocale };
@@ -317,6 +336,23 @@ function defer(refs: Map<string, string[]>, id: string, path: string) {
   const paths = refs.get(id);
   if (!paths) refs.set(id, [path]);
   else if (paths.length < MAX_ISSUES) paths.push(path);
+}
+
+/** The fields that name a claim, numbered by ClaimRefSite: a claim reference's path is `section.index.field`. */
+const CLAIM_REF_SITES = [
+  ["annotations", "claimId"],
+  ["sources", "claimId"],
+  ["relations", "fromId"],
+  ["relations", "toId"],
+  ["events", "claimId"],
+  ["comments", "claimId"],
+] as const;
+type ClaimRefSite = 0 | 1 | 2 | 3 | 4 | 5;
+/** A claim reference's place as one number: the entity's index in its section and the site (< 8). */
+const claimRefAt = (site: ClaimRefSite, i: number) => i * 8 + site;
+function claimRefPath(at: number): string {
+  const [section, field] = CLAIM_REF_SITES[at % 8];
+  return `${section}.${Math.floor(at / 8)}.${field}`;
 }
 
 const personUnknown = (id: string): [string, FieldCode] => [`Person "${id}" is not in people.`, coded("bundle_person_unknown", { id })];
