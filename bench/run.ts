@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { cpuCalibrationMs } from "./lib/calibration";
 import { formatValue, verdictText, type Result } from "./lib/report";
 
 const args = process.argv.slice(2);
@@ -31,6 +32,7 @@ const resultsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "claimtrail-ben
 const failed: string[] = [];
 const startedAt = new Date();
 const loadBefore = os.loadavg();
+const calibrationBefore = cpuCalibrationMs();
 
 for (const script of scripts) {
   console.log(`\n=== ${script}`);
@@ -53,6 +55,7 @@ const cpus = os.cpus();
 const meta = [
   `Run ${startedAt.toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   `Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(" / ")}; after: ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}.`,
+  `CPU calibration (bench/lib/calibration.ts, a fixed JavaScript workload; lower is faster, compare machines by it): ${calibrationBefore.toFixed(0)} ms before, ${cpuCalibrationMs().toFixed(0)} ms after.`,
   `${results.filter((r) => r.met === true).length} targets met, ${missed.length} NOT MET, ${results.filter((r) => r.met === null).length} informational figures.`,
   ...(failed.length ? [`Bench scripts that FAILED (their targets count as NOT MET): ${failed.join(", ")}.`] : []),
 ];
