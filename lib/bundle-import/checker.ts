@@ -71,14 +71,15 @@ export class BundleChecker {
   private readonly hashes = new Map<string, number>();
   private readonly emails = new Map<string, number>();
   private readonly people = new Map<string, BundlePerson>();
-  private readonly personRefs = new Map<string, string[]>();
+  /** References to people made before the people section has ended, each place as its path. */
+  private readonly personRefs = new PendingRefs<string>((path) => path, personUnknown, (id) => this.people.has(id));
   /**
-   * References to claims made before the claims section has ended, by claim id, each place as one number
-   * (claimRefAt) written out as a path only for a claim found missing. A bundle puts its highlights before
-   * its claims, so this holds every highlight's claim reference until the claims are read: as path strings,
-   * 199,000 of them at 100k claims held ~45 MB of the check's peak (issue #11).
+   * References to claims made before the claims section has ended, each place as one number (claimRefAt),
+   * written out as a path only for a claim found missing. A bundle puts its highlights before its claims, so
+   * this holds every highlight's claim reference until the claims are read: as path strings, 199,000 of them
+   * at 100k claims held ~45 MB of the check's peak (issue #11).
    */
-  private readonly claimRefs = new Map<string, number | number[]>();
+  private readonly claimRefs = new PendingRefs<number>(claimRefPath, claimUnknown, (id) => this.seen.claims.has(id));
   private pendingAnnotations: [number, BundleAnnotation][] = [];
   private readonly collected: Partial<Record<SectionName, unknown[]>> = {};
   private readonly summary: BundleSummary = {
@@ -105,34 +106,19 @@ export class BundleChecker {
     if (bad) throw invalid("Some fields are invalid.", { [bad.path === "_" ? prefix : `${prefix}.${bad.path}`]: bad.why });
   }
 
+  /** A reference to a person at `path`: checked now if people were read, else when they are. */
   private person(path: string, id: string | null) {
     if (id === null) return;
     if (this.complete.has("people")) {
-      if (!this.people.has(id)) this.add(path, `Person "${id}" is not in people.`, coded("bundle_person_unknown", { id }));
-      return;
-    }
-    defer(this.personRefs, id, path);
+      if (!this.people.has(id)) this.add(path, ...personUnknown(id));
+    } else this.personRefs.hold(id, path);
   }
 
+  /** A reference to a claim from entity `i` of `site`'s section: checked now if claims were read, else when they are. */
   private claimRef(site: ClaimRefSite, i: number, id: string) {
     if (this.complete.has("claims")) {
       if (!this.seen.claims.has(id)) this.add(claimRefPath(claimRefAt(site, i)), ...claimUnknown(id));
-      return;
-    }
-    const at = claimRefAt(site, i);
-    const places = this.claimRefs.get(id);
-    if (places === undefined) this.claimRefs.set(id, at);
-    else if (typeof places === "number") this.claimRefs.set(id, [places, at]);
-    else if (places.length < MAX_ISSUES) places.push(at);
-  }
-
-  /** The claim references held until the claims were read: those naming no claim of the bundle are issues. */
-  private resolveClaimRefs() {
-    for (const [id, places] of this.claimRefs) {
-      if (this.seen.claims.has(id)) continue;
-      for (const at of typeof places === "number" ? [places] : places) this.add(claimRefPath(at), ...claimUnknown(id));
-    }
-    this.claimRefs.clear();
+    } else this.claimRefs.hold(id, claimRefAt(site, i));
   }
 
   /** A top-level key read to its end (a section's items came before, one by one). */
@@ -152,8 +138,8 @@ export class BundleChecker {
       this.articles.clear();
       this.decoded = null;
     }
-    if (key === "people") resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
-    if (key === "claims") this.resolveClaimRefs();
+    if (key === "people") this.personRefs.resolve(this.add);
+    if (key === "claims") this.claimRefs.resolve(this.add);
   }
 
   /** One entity of a section, in order. */
@@ -321,8 +307,8 @@ export class BundleChecker {
     apiRules.header(head, add);
     for (const [i, a] of this.pendingAnnotations) this.annotationChecks(a, i);
     this.pendingAnnotations = [];
-    resolve(this.personRefs, (id) => this.people.has(id), personUnknown, this.add);
-    this.resolveClaimRefs();
+    this.personRefs.resolve(this.add);
+    this.claimRefs.resolve(this.add);
     for (const issue of this.issues) if (issues.length < MAX_ISSUES) issues.push(issue);
     if (issues.length) return { ok: false, issues };
     this.summary.workspace = { verdictLabels: head.workspace.verdictLabels, verdictLabelsByLocale: head.workspace.verdictLabelsByLocale };
@@ -331,11 +317,35 @@ export class BundleChecker {
   }
 }
 
-/** Paths kept per unresolved id: enough to report, bounded however often one id is named. */
-function defer(refs: Map<string, string[]>, id: string, path: string) {
-  const paths = refs.get(id);
-  if (!paths) refs.set(id, [path]);
-  else if (paths.length < MAX_ISSUES) paths.push(path);
+/**
+ * References to ids of a section not read yet, held by id until it ends, then reported where they name
+ * nothing. Each place is kept as the caller's smallest form (`P`) and written out as a path only when reported;
+ * the places kept per id are bounded however often one id is named.
+ */
+class PendingRefs<P> {
+  private readonly byId = new Map<string, P | P[]>();
+  constructor(
+    private readonly pathOf: (place: P) => string,
+    private readonly message: (id: string) => [string, FieldCode],
+    private readonly known: (id: string) => boolean,
+  ) {}
+
+  hold(id: string, place: P) {
+    const places = this.byId.get(id);
+    // One place (the usual case) is kept bare: an array each would cost more than the place itself.
+    if (places === undefined) this.byId.set(id, place);
+    else if (!Array.isArray(places)) this.byId.set(id, [places, place]);
+    else if (places.length < MAX_ISSUES) places.push(place);
+  }
+
+  /** Once the section has ended: reports each held place whose id it didn't have, then forgets them all. */
+  resolve(add: AddIssue) {
+    for (const [id, places] of this.byId) {
+      if (this.known(id)) continue;
+      for (const place of Array.isArray(places) ? places : [places]) add(this.pathOf(place), ...this.message(id));
+    }
+    this.byId.clear();
+  }
 }
 
 /** The fields that name a claim, numbered by ClaimRefSite: a claim reference's path is `section.index.field`. */
@@ -357,11 +367,6 @@ function claimRefPath(at: number): string {
 
 const personUnknown = (id: string): [string, FieldCode] => [`Person "${id}" is not in people.`, coded("bundle_person_unknown", { id })];
 const claimUnknown = (id: string): [string, FieldCode] => [`Claim "${id}" is not in claims.`, coded("bundle_claim_unknown", { id })];
-
-function resolve(refs: Map<string, string[]>, known: (id: string) => boolean, message: (id: string) => [string, FieldCode], add: AddIssue) {
-  for (const [id, paths] of refs) if (!known(id)) for (const path of paths) add(path, ...message(id));
-  refs.clear();
-}
 
 /** Feeds a whole parsed bundle through the checker, section by section in its key order. */
 export function checkWhole(input: unknown, checker = new BundleChecker({ collect: true })): CheckResult {
