@@ -31,7 +31,16 @@ export async function seriousAxeViolations(page: Page, { include, rules = "wcag"
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
 }
 
-/** Fails the test with every serious or critical axe-core finding on the page, named for `what`. */
-export async function expectNoSeriousAxeViolations(page: Page, what = "the page", scope: AxeScope = {}): Promise<void> {
+export interface AxeCheck extends AxeScope {
+  /** What a failure names ("reader with the Undo notice"); "the page" unless said. */
+  what?: string;
+}
+
+/**
+ * Fails the test with every serious or critical axe-core finding on the page. `check` is what a
+ * failure names, or that and the scope together.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, check: string | AxeCheck = {}): Promise<void> {
+  const { what = "the page", ...scope } = typeof check === "string" ? { what: check } : check;
   expect(await seriousAxeViolations(page, scope), `${what}: axe-core violations`).toEqual([]);
 }

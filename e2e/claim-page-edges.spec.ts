@@ -58,7 +58,7 @@ test("a long word wraps; a double-clicked Comment posts once; saving an unchange
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`/w/${slug}/dashboard`);
     await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("commented");
-    await expectNoSeriousAxeViolations(page, "the page", { rules: "all" });
+    await expectNoSeriousAxeViolations(page, { rules: "all" });
     expect(await page.evaluate(noSidewaysScroll)).toBe(true);
   }
 });
@@ -86,5 +86,5 @@ test("a claim made in many articles shows its first 20 mentions with the full co
   await expect(mentions.getByRole("link", { name: "Ferry follow-up 22" })).toBeVisible();
   await expect(more).toHaveCount(0);
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
-  await expectNoSeriousAxeViolations(page, "the page", { include: "main", rules: "all" });
+  await expectNoSeriousAxeViolations(page, { include: "main", rules: "all" });
 });

@@ -49,7 +49,7 @@ test("a Russian passage is offered the English claim, saying it matched on the n
   await expect(reasons).toContainText(/Date: .*21 января 2022 ↔ 21 January 2022/);
   await expect(reasons).not.toContainText("2022-01-21");
 
-  await expectNoSeriousAxeViolations(page, "the page", { include: "dialog" });
+  await expectNoSeriousAxeViolations(page, { include: "dialog" });
   await page.setViewportSize({ width: 390, height: 800 });
   await expect(reasons).toBeVisible();
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);

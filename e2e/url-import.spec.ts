@@ -43,7 +43,7 @@ const webImport = (page: Page) => page.getByRole("region", { name: "Import from 
 async function expectAccessibleAndNarrow(page: Page) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await expectNoSeriousAxeViolations(page, "the page", { rules: "all" });
+    await expectNoSeriousAxeViolations(page, { rules: "all" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `no sideways scroll at ${width} px`).toBe(true);
     await page.screenshot({ path: `test-results/url-import-review-${width}.png`, fullPage: true });
   }

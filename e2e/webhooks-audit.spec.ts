@@ -164,7 +164,7 @@ test("webhooks: rotating the secret shows the new one once; deliveries from then
     expect(newSecret).not.toBe(oldSecret);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await expectNoSeriousAxeViolations(page, "the page", { rules: "all" });
+    await expectNoSeriousAxeViolations(page, { rules: "all" });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The rotation is itself a webhook.changed event: delivered signed with the new secret only.
