@@ -35,7 +35,7 @@ const WRITE_ORDER = ["articles", "annotations", "claims", "sources", "relations"
 const CHUNK = 250;
 /** Article rows carry whole documents: a chunk of them stops at about this many characters of text. */
 const ARTICLE_CHUNK_CHARS = 256 * 1024;
-/** Annotation → claim links set per statement once the claims are in. */
+/** Annotation → claim links set per statement once the claims are in; also claims per derived-data refresh. */
 const LINK_CHUNK = 5000;
 /**
  * How long the import's one transaction may stay open: 30 minutes, plus 10 ms per entity of the bundle.
@@ -85,6 +85,18 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, co
 }
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/**
+ * What the triggers skipped while claimtrail.bulk was on, made once over the import's rows by the same
+ * functions they call (migration bulk_import_derived): every claim written (documents with their highlights'
+ * quotes, link counts; their search terms are posted by the claims' update trigger) and every article with a
+ * linked highlight (claim progress). The setting goes off first, so what follows is maintained as usual.
+ */
+async function bulkDerived(tx: Prisma.TransactionClient, claims: string[], articles: string[]): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('claimtrail.bulk', 'off', true)`;
+  for (let i = 0; i < claims.length; i += LINK_CHUNK) await tx.$executeRaw`SELECT "bulk_derived_refresh"(${claims.slice(i, i + LINK_CHUNK)}::text[], '{}'::text[])`;
+  await tx.$executeRaw`SELECT "bulk_derived_refresh"('{}'::text[], ${articles}::text[])`;
+}
+
 /** Reads a bundle held in memory (tests, small bundles). */
 export function wholeBundleReader(bundle: Bundle): BundleReader {
   return async function* (sections) {
@@ -99,7 +111,7 @@ export function wholeBundleReader(bundle: Bundle): BundleReader {
  * Writes a bundle held in memory into the workspace (see applyChecked). The
  * bundle must have passed validateBundle.
  */
-export async function applyImport(workspaceId: string, bundle: Bundle, opts: { timeoutMs?: number } = {}): Promise<ImportResult> {
+export async function applyImport(workspaceId: string, bundle: Bundle, opts: Parameters<typeof applyChecked>[3] = {}): Promise<ImportResult> {
   const checked = checkWhole(bundle);
   if (!checked.ok) throw new Error(`applyImport: the bundle is not valid (${checked.issues[0]?.path}: ${checked.issues[0]?.message})`);
   return applyChecked(workspaceId, checked.summary, wholeBundleReader(bundle), opts);
@@ -119,9 +131,26 @@ export async function applyImport(workspaceId: string, bundle: Bundle, opts: { t
  * When the document holds the sections in the usual order they are read in
  * one pass; otherwise once per section, in the order they are written.
  */
-export async function applyChecked(workspaceId: string, summary: BundleSummary, read: BundleReader, opts: { timeoutMs?: number; actorId?: string | null } = {}): Promise<ImportResult> {
+export async function applyChecked(
+  workspaceId: string,
+  summary: BundleSummary,
+  read: BundleReader,
+  opts: {
+    timeoutMs?: number;
+    actorId?: string | null;
+    /** Tests only: derived data kept by the triggers statement by statement, to compare with the import's one refresh. */
+    perStatementDerived?: boolean;
+  } = {},
+): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
+      // Claims' search documents and link counts, and articles' claim progress, are made once at the end
+      // (bulkDerived below), not by the triggers on every statement: at 100k claims those made each document
+      // twice (claim insert, then highlight link) and recounted articles per link statement, ~1 h of the import.
+      const deferred = !opts.perStatementDerived;
+      if (deferred) await tx.$executeRaw`SELECT set_config('claimtrail.bulk', 'on', true)`;
+      /** Articles whose highlights are linked to a claim: their claim progress is counted at the end. */
+      const linkedArticles = new Set<string>();
       const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, summary);
       const ids = summary.ids;
       const people = new Map<string, BundlePerson>(summary.people.map((p) => [p.id, p]));
@@ -199,6 +228,7 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
                 if (a.claimId !== null) {
                   links.annotation.push(n);
                   links.claim.push(ids.number(a.claimId));
+                  linkedArticles.add(articleId(a.articleId)!);
                 }
                 // On a reused article (identical text) the offsets hold for its current revision.
                 const anchored = onto ? onto.revision : a.anchoredRevision;
@@ -293,6 +323,7 @@ export async function applyChecked(workspaceId: string, summary: BundleSummary, 
           FROM unnest(${idsOf(links.annotation.slice(i, i + LINK_CHUNK))}::text[], ${idsOf(links.claim.slice(i, i + LINK_CHUNK))}::text[]) AS l("id", "claimId")
           WHERE a."id" = l."id"`;
       }
+      if (deferred) await bulkDerived(tx, Object.values(claimsOut), [...linkedArticles]);
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels as Record<string, Record<string, string>> } });
       // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
       await recordChange(tx, {
