@@ -127,6 +127,8 @@ async function main() {
     for (const name of names) {
       const p = PAGES[name](ws);
       const headers: Record<string, string> = p.startsWith("/api/v1") ? { authorization: `Bearer ${ws.admin.apiToken}` } : p === "/signin" ? {} : { cookie: `next-auth.session-token=${token}` };
+      // PROFILE_ENCODING=identity: the response uncompressed, to see what the server's gzip costs (fetch asks for gzip).
+      if (process.env.PROFILE_ENCODING) headers["accept-encoding"] = process.env.PROFILE_ENCODING;
       let bytes = 0;
       const get = async () => {
         const t0 = performance.now();
