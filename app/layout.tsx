@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { IntlProvider } from "@/components/ui/intl-provider";
 import { LocaleProvider } from "@/components/ui/locale";
 import { requestLocale } from "@/lib/format/request-locale";
-import { isAppLocale, LOCALE_DIRECTION } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isAppLocale, LOCALE_DIRECTION } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,13 +15,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The UI language (i18n/request.ts) and, from it, the locale dates are formatted in.
-  const [locale, messages, formatLocale, t] = await Promise.all([getLocale(), getMessages(), requestLocale(), getTranslations("layout")]);
+  const [locale, formatLocale, t] = await Promise.all([getLocale(), requestLocale(), getTranslations("layout")]);
   return (
     // lang and dir in the server's HTML, every page alike (403 and 404 too, finding T4): screen readers and
     // hyphenation read them before any script runs.
     <html lang={locale} dir={isAppLocale(locale) ? LOCALE_DIRECTION[locale] : "ltr"}>
       <body className="min-h-screen">
-        <IntlProvider locale={locale} messages={messages}>
+        <IntlProvider locale={isAppLocale(locale) ? locale : DEFAULT_LOCALE}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("skipToContent")}
           </a>

@@ -55,6 +55,8 @@ async function main() {
   // What the bench's API cases call (bench/pages.bench.ts), with the endpoints' page sizes.
   const cases: Record<string, () => Promise<unknown>> = {
     "get claim": () => getClaim(access, hot),
+    // The claim page's own read for a claim as most are (bench/pages.bench.ts "typical claim").
+    "typical claim": () => getClaim(access, ws.typicalClaimId),
     mentions: () => listClaimMentions(access, hot, { limit: 50 }),
     events: () => listClaimEvents(access, { limit: 51 }),
     "claims first page": () => listClaims(access, { limit: "50" } as never),

@@ -75,6 +75,20 @@ test.describe("a signed-out visitor whose browser prefers Ukrainian", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     await expect(page.getByRole("button", { name: "Войти" })).toBeVisible();
   });
+
+  test("the page's HTML doesn't carry the whole message catalogue; its client components still speak Ukrainian", async ({ page }) => {
+    // Client components read the catalogue from a chunk the browser caches (lib/i18n/client-messages.ts); sent with
+    // every page, it was ~86 KB of each page's HTML. A key of the webhooks settings is nothing the sign-in page shows.
+    // page.request doesn't send the browser's languages: the same Accept-Language, said here.
+    const html = await (await page.request.get("/signin", { headers: { "accept-language": "uk-UA,uk;q=0.9" } })).text();
+    expect(html).toContain("Вхід до Claimtrail");
+    expect(html).not.toContain("allowHosts");
+    await page.goto("/signin");
+    // Written by the sign-in form in the browser, from the client's messages.
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Введіть електронну пошту та пароль." })).toBeVisible();
+    await expectNoMissingMessages(page);
+  });
 });
 
 for (const locale of ["ru", "uk"] as const) {

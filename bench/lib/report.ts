@@ -30,7 +30,8 @@ export type Result = {
 export function record(result: Result): void {
   const file = process.env.BENCH_RESULTS;
   const line = `${result.area} · ${result.measure} @ ${result.scale}: ${formatValue(result.value, result.unit)}${result.target ? ` (target ${result.target}: ${verdictText(result.met)})` : ""}`;
-  console.log(`  ${line}`);
+  // The note too (e.g. the server's CPU per request beside a latency): the table at the end leaves it out.
+  console.log(`  ${line}${result.note ? ` — ${result.note}` : ""}`);
   if (file) appendFileSync(file, JSON.stringify(result) + "\n");
 }
 
