@@ -8,39 +8,22 @@
  * PROFILE_TEMPLATE names the template whose comment holds the workspace's handles (bench/lib/dataset-template.ts;
  * a copy's comment is not copied). PROFILE_PLANS=0 prints timings only.
  */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/db/generated/client";
 import { SerialClient } from "../lib/db/serial-client";
-import type { GeneratedWorkspace } from "./lib/dataset";
+import { templateHandles } from "./lib/dataset-template";
+import { backendCpuMs } from "./lib/process-usage";
 
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
 const CPU_RUNS = Number(process.env.PROFILE_CPU_RUNS ?? 100);
-const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** User + system CPU time of a process (fields 14 and 15 of /proc/<pid>/stat). */
-function backendCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
-async function handles(url: string, template: string): Promise<GeneratedWorkspace> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
-    if (!rows[0]?.comment) throw new Error(`${template}: no workspace handles in its comment`);
-    return (JSON.parse(rows[0].comment) as { ws: GeneratedWorkspace }).ws;
-  } finally {
-    await c.end();
-  }
-}
 
 async function main() {
   const url = process.env.DATABASE_URL!;
-  const ws = await handles(url, process.env.PROFILE_TEMPLATE ?? "ct_pages_100k");
+  const ws = await templateHandles(url, process.env.PROFILE_TEMPLATE ?? "ct_pages_100k");
   const queries: { sql: string; params: string; ms: number }[] = [];
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, Client: SerialClient }), log: [{ emit: "event", level: "query" }] });
   client.$on("query", (e) => queries.push({ sql: e.query, params: e.params, ms: Number(e.duration) }));
@@ -90,9 +73,9 @@ async function main() {
         // The backend's own CPU time per execution (from /proc, as the pages bench measures the server's): what
         // the statement costs the database whatever else the machine runs, unlike its wall-clock time.
         for (let i = 0; i < 3; i++) await explain.query(q.sql, params);
-        const cpu0 = backendCpuMs(backend);
+        const cpu0 = backendCpuMs(backend) ?? 0;
         for (let i = 0; i < CPU_RUNS; i++) await explain.query(q.sql, params);
-        const cpuMs = (backendCpuMs(backend) - cpu0) / CPU_RUNS;
+        const cpuMs = ((backendCpuMs(backend) ?? 0) - cpu0) / CPU_RUNS;
         const { rows } = await explain.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, params);
         console.log(`    database CPU ${cpuMs.toFixed(2)} ms per execution (${CPU_RUNS} runs)`);
         for (const r of rows) console.log(`    ${r["QUERY PLAN"]}`);

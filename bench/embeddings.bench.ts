@@ -19,7 +19,7 @@
  *
  * DATABASE_URL names the PostgreSQL server; a fresh database is made and dropped.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -32,6 +32,7 @@ import { loadEmbedder } from "../lib/search/embeddings/model";
 import { quantise } from "../lib/search/embeddings/quantise";
 import { candidateVectors, probesFor, trainIndex } from "../lib/search/embeddings/vector-index";
 import { writeTinyModel } from "../lib/testing/tiny-embedding-model";
+import { backendCpuMs } from "./lib/process-usage";
 import { percentile, recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const DIM = 384;
@@ -106,14 +107,6 @@ function exactTop(query: Float32Array, n: number, k: number): string[] {
   return best.map(([, i]) => `bench-${i}`);
 }
 
-function backendCpuMs(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return 0; // the backend ended
-  }
-}
 
 async function main() {
   const database = await createTestDatabase();
@@ -122,7 +115,7 @@ async function main() {
   await watcher.connect();
   const dbCpu = async () => {
     const rows = (await watcher.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[];
-    return new Map(rows.map((r) => [r.pid, backendCpuMs(r.pid)]));
+    return new Map(rows.map((r) => [r.pid, backendCpuMs(r.pid) ?? 0])); // 0: the backend ended
   };
   try {
     const words = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`w${i}`, Array.from(centers[i]!)]));

@@ -17,6 +17,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { startTestServer } from "../scripts/lib/test-server";
 import type { GeneratedWorkspace } from "./lib/dataset";
+import { templateHandles } from "./lib/dataset-template";
 import { backendCpu, backendCpuSpent, treeCpuMs } from "./lib/process-usage";
 import { percentile } from "./lib/report";
 
@@ -39,17 +40,6 @@ const PAGES: Record<string, (ws: GeneratedWorkspace) => string> = {
 };
 PAGES.common = (ws) => `/w/${ws.slug}/claims?q=inflation`;
 
-async function handles(url: string, template: string): Promise<GeneratedWorkspace> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
-    if (!rows[0]?.comment) throw new Error(`${template}: no workspace handles in its comment`);
-    return (JSON.parse(rows[0].comment) as { ws: GeneratedWorkspace }).ws;
-  } finally {
-    await c.end();
-  }
-}
 
 interface ProfileNode {
   id: number;
@@ -108,7 +98,7 @@ function summarise(file: string, requests: number, windows: [number, number][]):
 
 async function main() {
   const url = process.env.DATABASE_URL!;
-  const ws = await handles(url, process.env.PROFILE_TEMPLATE ?? "ct_pages_100k");
+  const ws = await templateHandles(url, process.env.PROFILE_TEMPLATE ?? "ct_pages_100k");
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ["list", "claim"];
   const dir = path.join(os.tmpdir(), `pages-cpu-profile-${process.pid}`);
   if (PROFILE) mkdirSync(dir, { recursive: true });

@@ -17,6 +17,27 @@ function dbUrl(server: string, name: string): string {
   return url.toString();
 }
 
+type StoredTemplate = { claims: number; seed?: number; ws: GeneratedWorkspace };
+
+/** What a template database's comment holds (null when it has none: not made, or interrupted), read over `client`. */
+async function storedTemplate(client: pg.Client, template: string): Promise<{ exists: boolean; stored: StoredTemplate | null }> {
+  const found = await client.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
+  return { exists: Boolean(found.rowCount), stored: found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as StoredTemplate) : null };
+}
+
+/** The workspace handles of an existing template database (for profilers run against a copy of it). */
+export async function templateHandles(server: string, template: string): Promise<GeneratedWorkspace> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    const { stored } = await storedTemplate(client, template);
+    if (!stored) throw new Error(`${template}: no workspace handles in its comment`);
+    return stored.ws;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The template database `template` holding a generated workspace of `claims` claims, generated
  * now when it doesn't exist yet (`generated`), with the workspace's handles from its comment.
@@ -24,17 +45,17 @@ function dbUrl(server: string, name: string): string {
 export async function templateDatabase(
   server: string,
   opts: { claims: number; seed: number; template: string; log?: (line: string) => void },
-): Promise<{ stored: { claims: number; seed?: number; ws: GeneratedWorkspace }; generated: boolean }> {
+): Promise<{ stored: StoredTemplate; generated: boolean }> {
   const { claims, seed, template, log } = opts;
   if (!/^[a-z0-9_-]+$/.test(template)) throw new Error(`template database ${template}: a name of a-z, 0-9, - and _`);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    const found = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
-    let stored = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as { claims: number; seed?: number; ws: GeneratedWorkspace }) : null;
+    const found = await storedTemplate(admin, template);
+    let stored = found.stored;
     if (stored && stored.claims !== claims) throw new Error(`${template} holds ${stored.claims} claims, not ${claims}`);
     if (stored) return { stored, generated: false };
-    if (found.rowCount) await admin.query(`DROP DATABASE "${template}" WITH (FORCE)`); // half-made by an interrupted run
+    if (found.exists) await admin.query(`DROP DATABASE "${template}" WITH (FORCE)`); // half-made by an interrupted run
     await admin.query(`CREATE DATABASE "${template}"`);
     await migrate(dbUrl(server, template));
     const ws = await generateWorkspace(dbUrl(server, template), { claims, seed, log });

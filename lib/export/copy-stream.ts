@@ -153,13 +153,22 @@ export class BinaryCopyValues {
   }
 }
 
+export interface CopyOptions {
+  /**
+   * Rows in the query's ORDER BY straight from an index, never sorted whole first (`enable_sort`
+   * off for the stream's session; the index must exist), so the first row goes out at once and the
+   * rest stream as they are made: for queries that read each row's details claim by claim.
+   */
+  inIndexOrder?: boolean;
+}
+
 // Prisma stores `timestamp(3)` as UTC; COPY runs with the session in UTC so to_char and casts agree.
-async function connect(): Promise<pg.Client> {
+async function connect(opts: CopyOptions): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   // JIT compiling an export's query took longer (~0.5 s) than running it; parallel workers each
   // built the same aggregates again (three times the work on a busy machine): both off for this session.
-  await client.query("SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0");
+  await client.query(`SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0${opts.inIndexOrder ? "; SET enable_sort = off" : ""}`);
   return client;
 }
 
@@ -168,9 +177,9 @@ async function connect(): Promise<pg.Client> {
  * chunks of whole rows. A connection of its own for the stream's life; closed
  * when the stream ends, fails, or the consumer stops early.
  */
-export async function* copyValues(sql: Prisma.Sql): AsyncGenerator<Buffer> {
+export async function* copyValues(sql: Prisma.Sql, opts: CopyOptions = {}): AsyncGenerator<Buffer> {
   const parser = new BinaryCopyValues();
-  for await (const chunk of copyChunks(sql)) {
+  for await (const chunk of copyChunks(sql, opts)) {
     const values = parser.push(chunk);
     if (values) yield values;
   }
@@ -181,17 +190,17 @@ export async function* copyValues(sql: Prisma.Sql): AsyncGenerator<Buffer> {
  * at a time, each field a view of the chunk's bytes (NULL as null): use or
  * copy them before asking for the next. A connection of its own, as for copyValues.
  */
-export async function* copyTuples(sql: Prisma.Sql): AsyncGenerator<(Buffer | null)[][]> {
+export async function* copyTuples(sql: Prisma.Sql, opts: CopyOptions = {}): AsyncGenerator<(Buffer | null)[][]> {
   const parser = new BinaryCopyValues();
-  for await (const chunk of copyChunks(sql)) {
+  for await (const chunk of copyChunks(sql, opts)) {
     const tuples = parser.tuples(chunk);
     if (tuples.length) yield tuples;
   }
 }
 
 /** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life. */
-async function* copyChunks(sql: Prisma.Sql): AsyncGenerator<Buffer> {
-  const client = await connect();
+async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<Buffer> {
+  const client = await connect(opts);
   let ok = false;
   try {
     const stream = client.query(copyTo(`COPY (${inlineSql(sql)}) TO STDOUT (FORMAT binary)`));

@@ -12,7 +12,8 @@ import { CSV_BOM, CSV_COLUMNS } from "./formats/csv";
 import { claimBatches } from "./batches";
 import { exportContext } from "./context";
 import { jsonlRecord } from "./formats/jsonl";
-import { claimReview } from "./formats/claimreview";
+import { claimReview, reviewedClaimsSql } from "./formats/claimreview";
+import { inlineSql } from "./copy-stream";
 import { addComment, addRelation, removeRelation } from "@/lib/claims";
 import { Prisma } from "@/lib/db/generated/client";
 import { countExportSet, exportResponse, exportSet, exportToString } from "./index";
@@ -504,6 +505,23 @@ describe("schema.org ClaimReview", () => {
     } finally {
       const relationId = related.relations.find((r) => r.other.id === w.approved.id)?.id;
       if (relationId) await removeRelation(annotator, w.formula.id, relationId, { version: await version(w.formula.id) });
+    }
+  });
+
+  it("streams: the reviewed claims come in index order, never sorted whole before the first goes out", async () => {
+    type PlanNode = { "Node Type": string; "Parent Relationship"?: string; Plans?: PlanNode[] };
+    // The nodes rows pass through on their way out; a claim's subqueries (its mentions, relations) may sort their few rows.
+    const outerPath = (n: PlanNode): string[] => [n["Node Type"], ...(n.Plans ?? []).filter((p) => p["Parent Relationship"] !== "SubPlan").flatMap(outerPath)];
+    const access = await viewerAccess();
+    for (const filters of [{}, { articles: [w.b.id] }, { claimant: "leader" }, { tags: ["economy"] }]) {
+      const sql = inlineSql(reviewedClaimsSql(await exportContext(access, exportSet(access, filters), at)));
+      const [{ "QUERY PLAN": plan }] = await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL enable_sort = off"); // what copyTuples' inIndexOrder sets for the export's session
+        return tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${sql}`);
+      });
+      const path = outerPath(plan[0].Plan);
+      expect(path, JSON.stringify(filters)).not.toContain("Sort");
+      expect(path.some((type) => type.startsWith("Index")), JSON.stringify(filters)).toBe(true);
     }
   });
 
