@@ -9,7 +9,7 @@
  * each import goes into a new workspace of a copy of the template, its process tree's resident
  * memory sampled from /proc every 50 ms, its CPU time read from /proc (load-independent, unlike
  * the wall clock), and the load average printed beside every figure. `api` starts the production
- * server on the copy, uploads the bundle as a stream, then reads the server's memory 15 s after.
+ * server on the copy, uploads the bundle as a stream, then reads the server's memory 15, 30 (the pages bench's settled figure) and 60 s after.
  * BENCH_IMPORT_CWD=<checkout> runs the CLI of another checkout (its scripts/cli.ts, from its folder):
  * the code before a change, side by side with this one.
  */
@@ -24,6 +24,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { authorize } from "../lib/auth/permissions";
 import { db } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
 import { exportChunks } from "../lib/export";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
@@ -67,6 +68,7 @@ async function main() {
     }
   }
   await admin.query(`COMMENT ON DATABASE "${copy}" IS NULL`);
+  await migrate(urlOf(copy)); // migrations added since the template was made
   if (!existsSync(bundleFile)) await exportBundle(copy, ws, bundleFile);
   console.log(`bundle ${bundleFile}: ${(statSync(bundleFile).size / MB).toFixed(0)} MB, ${claims} claims`);
   const copyDb = new pg.Client({ connectionString: urlOf(copy) });
@@ -118,8 +120,13 @@ async function main() {
           const seconds = (performance.now() - t0) / 1000;
           const cpu = (treeCpuMs(srv.pid) - cpu0) / 1000;
           if (status !== 200) throw new Error(`API import: HTTP ${status}`);
-          await new Promise((r) => setTimeout(r, 15_000));
-          console.log(`api: server ${before.toFixed(0)} MB before, peak ${m.peakMb.toFixed(0)} MB, ${(treeRss(srv.pid) / MB).toFixed(0)} MB 15 s after; ${seconds.toFixed(1)} s, server CPU ${cpu.toFixed(1)} s, ${await claimsIn(t.id)} claims written; load ${l0} → ${load()}`);
+          // Read as the pages bench reads its settled figure (30 s idle), and before and after that.
+          const settled: string[] = [];
+          for (const [wait, at] of [[15_000, 15], [15_000, 30], [30_000, 60]] as const) {
+            await new Promise((r) => setTimeout(r, wait));
+            settled.push(`${(treeRss(srv.pid) / MB).toFixed(0)} MB ${at} s after`);
+          }
+          console.log(`api: server ${before.toFixed(0)} MB before, peak ${m.peakMb.toFixed(0)} MB, ${settled.join(", ")}; ${seconds.toFixed(1)} s, server CPU ${cpu.toFixed(1)} s, ${await claimsIn(t.id)} claims written; load ${l0} → ${load()}`);
         } finally {
           await srv.stop();
         }

@@ -578,6 +578,24 @@ describe("export routes", () => {
     const bad = await get(exportRoute.GET as Handler, "?format=xml");
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.format).toBeDefined();
+    // A misspelt filter is refused, naming it, never ignored (which would export the whole set); nothing recorded.
+    const events = () => db.change.count({ where: { workspaceId: w.workspace.id, kind: "export.created" } });
+    const before = await events();
+    for (const [handler, query, named] of [
+      [exportRoute.GET, "?format=csv&reviewstate=approved", ["reviewstate"]],
+      [exportRoute.GET, "?format=jsonl&verdicts=false&limit=5&tag=a", ["verdicts", "limit"]],
+      [countRoute.GET, "?reviewstate=approved", ["reviewstate"]],
+      [countRoute.GET, "?tags=economy", ["tags"]],
+    ] as const) {
+      const res = await get(handler as Handler, query);
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      const body = (await res.json()) as { errors: Record<string, string> };
+      expect(Object.keys(body.errors), query).toEqual(named);
+      expect(body.errors[named[0]]).toMatch(/Not taken here/);
+    }
+    expect(await events()).toBe(before);
+    expect((await get(countRoute.GET as Handler, "?reviewState=approved&format=csv&locale=ru")).status).toBe(200);
     session.user = await makeUser();
     expect((await get(exportRoute.GET as Handler, "?format=jsonl")).status).toBe(404);
     session.user = null;

@@ -72,6 +72,18 @@ export const REPEATABLE_EXPORT_PARAMS = ["tag"] as const;
 const LISTS = { articles: true, reviewState: true, verdict: true, tags: false } as const;
 const PARAM_NAMES: Record<keyof typeof LISTS, string> = { articles: "articles", reviewState: "reviewState", verdict: "verdict", tags: "tag" };
 
+/**
+ * Every query parameter an export and its count take: the filters', `format` and `locale`. Any
+ * other is refused, naming it: a misspelt filter (`reviewstate=approved`) ignored would export
+ * the whole workspace, unreviewed claims and all.
+ */
+export const EXPORT_QUERY_PARAMS: readonly string[] = ["format", "locale", ...Object.values(PARAM_NAMES), "claimant", "dateField", "from", "to", "withVerdict", "revisions"];
+
+/** The query's parameters an export doesn't take, each once, in order. */
+export function unknownExportParams(params: URLSearchParams): string[] {
+  return [...new Set(params.keys())].filter((name) => !EXPORT_QUERY_PARAMS.includes(name));
+}
+
 /** Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values dropped. */
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
