@@ -8,7 +8,9 @@
  * with the date, machine and load, which is where the README's figures come from.
  *
  * --check exits non-zero when any target is NOT MET or any bench script failed
- * (a bench that crashed measured nothing, so its targets count as missed).
+ * (a bench that crashed measured nothing, so its targets count as missed), or
+ * when no target was measured at all. An unknown argument or an --only naming no
+ * bench script stops before anything runs (exit 2); --help prints the usage.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -17,16 +19,46 @@ import path from "node:path";
 import { cpuCalibrationMs } from "./lib/calibration";
 import { formatValue, verdictText, type Result } from "./lib/report";
 
-const args = process.argv.slice(2);
-const check = args.includes("--check");
-const onlyArg = args.find((a) => a.startsWith("--only"));
-const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1] ?? "").split(",").filter(Boolean) : [];
+const USAGE = `npm run bench [-- --check] [-- --only name[,name]]
+
+  --check         exit 1 when any target is NOT MET, a bench script failed, or nothing was measured
+  --only a,b      run only the bench scripts whose names start with a or b (bench/<name>.bench.ts)
+  --help          this text
+
+Settings (environment) are described at the top of each bench/*.bench.ts.`;
 
 const benchDir = path.dirname(new URL(import.meta.url).pathname);
-const scripts = readdirSync(benchDir)
+const allScripts = readdirSync(benchDir)
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
+
+/** Stops before anything runs: a mistyped command must not start hours of benchmarks, nor pass --check having measured nothing. */
+function usageError(why: string): never {
+  console.error(`bench: ${why}\n\n${USAGE}\n\nBench scripts: ${allScripts.map((f) => f.replace(/\.bench\.ts$/, "")).join(", ")}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(`${USAGE}\n\nBench scripts: ${allScripts.map((f) => f.replace(/\.bench\.ts$/, "")).join(", ")}`);
+  process.exit(0);
+}
+const check = args.includes("--check");
+let only: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === "--check") continue;
+  if (arg === "--only" || arg.startsWith("--only=")) {
+    const value = arg === "--only" ? args[++i] : arg.slice("--only=".length);
+    if (!value || value.startsWith("-")) usageError("--only needs the names of bench scripts");
+    only = value.split(",").filter(Boolean);
+    continue;
+  }
+  usageError(`unknown argument ${JSON.stringify(arg)}`);
+}
+const unmatched = only.filter((o) => !allScripts.some((f) => f.startsWith(o)));
+if (unmatched.length) usageError(`no bench script is named ${unmatched.map((o) => JSON.stringify(o)).join(", ")}`);
+const scripts = allScripts.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)));
 
 const resultsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "claimtrail-bench-")), "results.jsonl");
 const failed: string[] = [];
@@ -66,7 +98,12 @@ mkdirSync(path.join(benchDir, "results"), { recursive: true });
 const file = only.length === 0 ? "latest.md" : `latest-only-${only.join("-")}.md`;
 writeFileSync(path.join(benchDir, "results", file), `# Benchmark results${only.length ? ` (only: ${only.join(", ")})` : ""}\n\n${report}`);
 
-if (check && (missed.length > 0 || failed.length > 0)) {
-  console.error(`bench --check: ${missed.length} target(s) NOT MET${failed.length ? `, ${failed.length} bench script(s) failed` : ""}`);
+const judged = results.filter((r) => r.met !== null).length;
+if (check && (missed.length > 0 || failed.length > 0 || judged === 0)) {
+  console.error(
+    judged === 0 && !missed.length && !failed.length
+      ? "bench --check: no target was measured, so none can be met"
+      : `bench --check: ${missed.length} target(s) NOT MET${failed.length ? `, ${failed.length} bench script(s) failed` : ""}`,
+  );
   process.exit(1);
 }
