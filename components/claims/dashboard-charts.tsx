@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import { useTranslations } from "next-intl";
 import type { ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
+import { categoryAxisWidth, CATEGORY_LABEL_CLIP, valueAxisWidth } from "@/lib/format/chart-axis";
+import { clipText } from "@/lib/format/clip";
 import { formatDate } from "@/lib/format/dates";
 import { useLocale } from "@/components/ui/locale";
 import { VERDICT_COLOURS } from "./verdict-style";
@@ -55,15 +57,27 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
   const stateData = (["unreviewed", "in-review", "approved"] as ReviewState[]).map((s) => ({ name: common(`reviewStates.${s}`), key: s, count: byReviewState.find((r) => r.reviewState === s)?.count ?? 0 }));
   const weeks = [...new Set(verdictsOverTime.map((r) => r.week))].sort();
   const timeData = weeks.map((week) => ({ week, ...Object.fromEntries(VERDICTS.map((v) => [v, verdictsOverTime.find((r) => r.week === week && r.verdict === v)?.count ?? 0])) }));
+  // Counts as the UI's language writes them (80,000 / 80 000), on axes as wide as their labels.
+  const count = new Intl.NumberFormat(locale).format;
+  const weekTotals = timeData.map((row) => VERDICTS.reduce((sum, v) => sum + (row as unknown as Record<string, number>)[v], 0));
+  const widest = (values: number[]) => valueAxisWidth(Math.max(0, ...values), count);
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Figure title={t("charts.byVerdict")} table={verdictData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={verdictData} margin={{ left: -20 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={50} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          {/* Bars across, the verdicts' names down the side: eight names side by side overlapped on a phone. */}
+          <BarChart data={verdictData} layout="vertical" margin={{ left: 0, right: 16 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={count} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              interval={0}
+              tick={{ fontSize: 11 }}
+              width={categoryAxisWidth(verdictData.map((d) => d.name))}
+              tickFormatter={(name: string) => clipText(name, CATEGORY_LABEL_CLIP)}
+            />
             <Tooltip />
             <Bar dataKey="count" name={t("charts.claims")}>
               {verdictData.map((d) => (
@@ -75,10 +89,10 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
       </Figure>
       <Figure title={t("charts.byReviewState")} table={stateData.map((d) => ({ label: d.name, value: d.count }))}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={stateData} margin={{ left: -20 }} accessibilityLayer={false}>
+          <BarChart data={stateData} margin={{ left: 0, right: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={count} width={widest(stateData.map((d) => d.count))} />
             <Tooltip />
             <Bar dataKey="count" name={t("charts.claims")}>
               {stateData.map((d) => (
@@ -92,10 +106,10 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
         <Figure title={t("charts.byWeek")} table={verdictsOverTime.map((r) => ({ label: `${t("charts.weekOf", { week: weekLabel(r.week) })} · ${verdictLabel(r.verdict)}`, value: r.count }))}>
           {timeData.length ? (
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={timeData} margin={{ left: -20 }} accessibilityLayer={false}>
+              <BarChart data={timeData} margin={{ left: 0, right: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="week" tick={{ fontSize: 11 }} tickFormatter={weekLabel} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={count} width={widest(weekTotals)} />
                 <Tooltip labelFormatter={(label) => t("charts.weekOf", { week: weekLabel(String(label)) })} />
                 {/* Our own legend: recharts' default names each swatch "… legend icon" in English for screen readers. */}
                 <Legend

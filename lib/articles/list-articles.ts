@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { decodeDateCursor, pageFrom, pageQuery, type Page } from "@/lib/api-v1/pagination";
 import { db, type Prisma } from "@/lib/db/client";
+import { validate } from "@/lib/http/pipeline";
 import { displayableDate } from "./dates";
 import { articleMetadataSelect } from "./article-metadata-select";
 
@@ -33,4 +36,33 @@ export async function listArticles(workspaceId: string, opts: ArticleListOptions
     },
   });
   return rows.map(({ _count, ...a }) => ({ ...a, publishedAt: displayableDate(a.publishedAt), modifiedAt: displayableDate(a.modifiedAt), annotationCount: _count.annotations }));
+}
+
+export type ArticleListItem = Awaited<ReturnType<typeof listArticles>>[number];
+
+/** The query of a page of the article list (cookie API, v1, and the workspace page): `q`, `tag`, `limit` (1–100, 50), `cursor`. */
+export const articlePageQuery = z.object({
+  q: z.string().trim().min(1).max(300).optional().meta({ description: "Substring of the title, case-insensitive." }),
+  tag: z.string().trim().min(1).max(40).optional().meta({ description: "Only articles with this tag." }),
+  ...pageQuery,
+});
+
+/**
+ * One page of a workspace's articles, newest first, and the cursor of the next: a workspace of
+ * thousands of articles is never read (nor its highlights counted) whole for one page (black-box
+ * finding: the workspace page listed 2,000 articles, 2 MB of HTML, in 0.85 s).
+ */
+export async function articlePage(workspaceId: string, query: z.output<typeof articlePageQuery>): Promise<Page<ArticleListItem>> {
+  let before: { createdAt: Date; id: string } | undefined;
+  if (query.cursor) {
+    const { at, id } = decodeDateCursor(query.cursor);
+    before = { createdAt: at, id };
+  }
+  const rows = await listArticles(workspaceId, { q: query.q, tag: query.tag, before, limit: query.limit + 1 });
+  return pageFrom(rows, query.limit, (r) => ({ key: r.createdAt.toISOString(), id: r.id }), (r) => r);
+}
+
+/** articlePage from query parameters (400 naming a bad one, or one it doesn't take). */
+export function articlePageFromParams(workspaceId: string, params: URLSearchParams): Promise<Page<ArticleListItem>> {
+  return articlePage(workspaceId, validate(articlePageQuery.strict(), Object.fromEntries(params), "query"));
 }

@@ -6,7 +6,8 @@ import { PendingLink } from "@/components/layout/pending-link";
 import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { listArticles } from "@/lib/articles/list-articles";
+import { articlePage } from "@/lib/articles/list-articles";
+import { DomainError } from "@/lib/errors";
 import { languageName } from "@/lib/format/language-name";
 import { startHere } from "@/lib/workspaces/start-here";
 import { StartHere } from "@/components/workspaces/start-here";
@@ -19,10 +20,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function WorkspaceHome({ params }: { params: Promise<{ slug: string }> }) {
+/** Articles a page shows: the newest first, then older ones a page at a time (`?cursor=`). */
+const PAGE_SIZE = 50;
+
+/** A page of the articles; a cursor that isn't one of ours (edited, or from another list) gives the first page. */
+async function page(workspaceId: string, cursor: string | undefined) {
+  try {
+    return await articlePage(workspaceId, { limit: PAGE_SIZE, cursor });
+  } catch (err) {
+    if (err instanceof DomainError && err.status === 400 && cursor) return articlePage(workspaceId, { limit: PAGE_SIZE });
+    throw err;
+  }
+}
+
+export default async function WorkspaceHome({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const { cursor } = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
-  const [articles, start, locale] = await Promise.all([listArticles(access.workspace.id), startHere(access), requestLocale()]);
+  const later = typeof cursor === "string" && cursor ? cursor : undefined;
+  const [{ items: articles, nextCursor }, start, locale] = await Promise.all([page(access.workspace.id, later), startHere(access), requestLocale()]);
   const canAdd = can(access.role, "article.create");
   const [t, uiLocale] = await Promise.all([getTranslations("articles.list"), getLocale()]);
   return (
@@ -67,6 +83,20 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
             })}
           </ul>
         )}
+        {nextCursor || later ? (
+          <nav aria-label={t("pageLabel")} className="mt-4 flex flex-wrap justify-center gap-3">
+            {later ? (
+              <Link href={`/w/${slug}`} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+                {t("newest")}
+              </Link>
+            ) : null}
+            {nextCursor ? (
+              <Link href={`/w/${slug}?${new URLSearchParams({ cursor: nextCursor })}`} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+                {t("older")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

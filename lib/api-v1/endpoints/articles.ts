@@ -1,21 +1,14 @@
 import { z } from "zod";
 import { getArticle } from "@/lib/articles/get-article";
-import { listArticles as listArticlesOf } from "@/lib/articles/list-articles";
+import { articlePage, articlePageQuery } from "@/lib/articles/list-articles";
 import { articlePatchSchema, editArticle } from "@/lib/articles/edit-article";
 import { importArticle, importRequestSchema, MAX_BYTES } from "@/lib/articles/import";
 import { ARTICLE_BODY_BYTES, INT4_MAX } from "@/lib/http/pipeline";
 import { endpoint } from "../endpoint";
-import { decodeDateCursor, pageFrom, pageQuery } from "../pagination";
 import { articleSchema, articleSummarySchema, articleUpdateResultSchema, importResultSchema, pageOf } from "../schemas";
 
 /** Article imports carry up to 5 MB of content, JSON-escaped: their bodies may be up to 12 MiB. */
 export const MAX_IMPORT_BODY_BYTES = ARTICLE_BODY_BYTES;
-
-const listArticlesQuery = z.object({
-  q: z.string().trim().min(1).max(300).optional().meta({ description: "Substring of the title, case-insensitive." }),
-  tag: z.string().trim().min(1).max(40).optional().meta({ description: "Only articles with this tag." }),
-  ...pageQuery,
-});
 
 export const listArticles = endpoint({
   id: "listArticles",
@@ -25,28 +18,21 @@ export const listArticles = endpoint({
   summary: "List articles",
   description: "Newest first.",
   action: "workspace.view",
-  query: listArticlesQuery,
+  query: articlePageQuery,
   responses: { 200: { description: "A page of articles.", schema: pageOf(articleSummarySchema, "ArticlePage") } },
   handler: async ({ access, query }) => {
-    let before: { createdAt: Date; id: string } | undefined;
-    if (query.cursor) {
-      const { at, id } = decodeDateCursor(query.cursor);
-      before = { createdAt: at, id };
-    }
-    const rows = await listArticlesOf(access.workspace.id, { q: query.q, tag: query.tag, before, limit: query.limit + 1 });
-    return pageFrom(
-      rows,
-      query.limit,
-      (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
-      ({ revision, ...r }) => ({
+    const page = await articlePage(access.workspace.id, query);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map(({ revision, ...r }) => ({
         ...r,
         version: revision,
         publishedAt: r.publishedAt?.toISOString() ?? null,
         modifiedAt: r.modifiedAt?.toISOString() ?? null,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
-      }),
-    );
+      })),
+    };
   },
 });
 
