@@ -55,7 +55,7 @@ import { createWorkspace } from "../lib/workspaces/create-workspace";
 import { startTestServer } from "../scripts/lib/test-server";
 import { DATASET_PASSWORD, type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
-import { percentile, recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
+import { percentile, recordAtLeast, recordAtMost, recordInfo, TARGET_CLAIMS } from "./lib/report";
 
 /** SUGGESTIONS_BENCH_SCALES=10000 measures one small scale only (a quick look; growth is then not judged). */
 const SCALES = process.env.SUGGESTIONS_BENCH_SCALES ? process.env.SUGGESTIONS_BENCH_SCALES.split(",").map(Number) : [10_000, 100_000];
@@ -490,7 +490,8 @@ async function main() {
       console.log(`\n${target.toLocaleString("en")} claims (${(target - claims).toLocaleString("en")} generated in ${((performance.now() - t0) / 1000).toFixed(0)} s); load ${os.loadavg()[0].toFixed(1)}`);
       claims = target;
       const scale = target >= 1_000_000 ? `${target / 1_000_000}M claims` : `${target / 1000}k claims`;
-      const judged = target === SCALES.at(-1);
+      // The largest scale measured, and only from 100k up: a quick run at 10k alone judges nothing (report.ts).
+      const judged = target === SCALES.at(-1) && target >= TARGET_CLAIMS;
       await quality(workspace.id, cases, scale, judged, !dataset);
       await crossLanguageQuality(workspace.id, scale);
       await paraphraseQuality(workspace.id, scale);

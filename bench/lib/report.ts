@@ -46,6 +46,25 @@ export function recordInfo(r: Omit<Result, "met" | "target">): void {
   record({ ...r, target: "", met: null });
 }
 
+/** Issue 11 states its targets at 100,000 claims. */
+export const TARGET_CLAIMS = 100_000;
+
+/**
+ * A target stated at TARGET_CLAIMS, judged only by a figure measured at that scale or above; a
+ * smaller run records the figure as information, saying which target it is not judged against
+ * (black-box finding F12: at BENCH_EXPORT_CLAIMS=1000 the export bench printed MET for 100k targets).
+ */
+export function recordTargetAtScale(claims: number, r: Omit<Result, "met" | "target">, target: { atLeast: number } | { atMost: number }): void {
+  if (claims >= TARGET_CLAIMS) {
+    if ("atLeast" in target) recordAtLeast(r, target.atLeast);
+    else recordAtMost(r, target.atMost);
+    return;
+  }
+  const words = "atLeast" in target ? `≥ ${formatValue(target.atLeast, r.unit)}` : `≤ ${formatValue(target.atMost, r.unit)}`;
+  const why = `target ${words} is stated at ${TARGET_CLAIMS.toLocaleString("en")} claims: not judged at this scale`;
+  recordInfo({ ...r, note: r.note ? `${r.note}; ${why}` : why });
+}
+
 export function verdictText(met: boolean | null): string {
   return met === null ? "info" : met ? "MET" : "NOT MET";
 }
