@@ -409,6 +409,11 @@ test("the claims list: every filter, Clear, x to select a row, and Next page", a
   await page.waitForURL(/cursor=/);
   await expect(rows).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Next page →" })).toHaveCount(0);
+  // And back to the start of the same list.
+  await page.getByRole("link", { name: "← First page" }).click();
+  await page.waitForURL((url) => !url.search.includes("cursor="));
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);
 });
 
 test("dashboard: its article, most-linked claim and recent-activity links open their pages", async ({ page }) => {

@@ -41,6 +41,9 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   ]);
   const errors = result instanceof DomainError ? await claimFilterErrors(result) : {};
   const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
+  // The same filters from the start (no cursor): later pages are reached by Next page, so this is the way back.
+  const withoutCursor = new URLSearchParams(Object.entries(filters as Record<string, string>).filter(([k]) => k !== "cursor"));
+  const firstHref = `/w/${slug}/claims${withoutCursor.size ? `?${withoutCursor}` : ""}`;
   const myQueue = filters.assignee === "me";
   const deletedView = filters.deleted === "true";
   const canRestore = can(access.role, "claim.restore");
@@ -92,11 +95,18 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             canBulk={can(access.role, "claim.edit")}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
-          {result.nextCursor ? (
-            <div className="mt-4 text-center">
-              <Link href={nextHref(result.nextCursor)} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                {t("nextPage")}
-              </Link>
+          {result.nextCursor || filters.cursor ? (
+            <div className="mt-4 flex flex-wrap justify-center gap-3">
+              {filters.cursor ? (
+                <Link href={firstHref} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+                  {t("firstPage")}
+                </Link>
+              ) : null}
+              {result.nextCursor ? (
+                <Link href={nextHref(result.nextCursor)} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
+                  {t("nextPage")}
+                </Link>
+              ) : null}
             </div>
           ) : null}
         </>
