@@ -37,6 +37,10 @@
  * server would spend a core compressing hundreds of MB while the bench spends
  * another inflating them. BENCH_EXPORT_GZIP=1 asks for gzip as a browser does
  * (the figures then say so).
+ *
+ * Each format is downloaded BENCH_EXPORT_RUNS times (3) after a warm-up, then
+ * its records copied as many times; each side's median run is what the table
+ * compares (one run's hiccup on a shared machine had moved a ratio by ±0.05).
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
@@ -149,6 +153,14 @@ async function databaseCpu(url: string) {
 
 const TEMPLATE = process.env.BENCH_EXPORT_TEMPLATE;
 
+/** Downloads of each format (and COPYs of its records) measured; each side's median is reported. BENCH_EXPORT_RUNS sets another number. */
+const RUNS = Math.max(1, Number(process.env.BENCH_EXPORT_RUNS ?? 3));
+
+/** The run with the median time (the lower middle one of an even number). */
+function median<T extends { seconds: number }>(runs: T[]): T {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
+}
+
 const ALL_FORMATS = ["jsonl", "csv", "w3c", "claimreview", "bundle"] as const;
 /** BENCH_EXPORT_FORMATS=w3c,bundle measures those formats only (a partial run; the bundle must be among them for the imports). */
 const FORMATS_RUN = process.env.BENCH_EXPORT_FORMATS
@@ -229,38 +241,52 @@ async function main() {
       // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
       await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();
       const memory = sampler(() => server.pid);
+      /** One download of the export, timed: what arrived, its lines and records. */
+      const download = async () => {
+        const t0 = performance.now();
+        const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}`, { headers: auth });
+        if (res.status !== 200) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
+        const file = format === "bundle" ? createWriteStream(bundleFile) : null;
+        let bytes = 0;
+        let lines = 0;
+        // Records in the download, to check the COPY baseline holds as many: in W3C and the bundle every item is a line of
+        // its own starting with "{" (the file's first line, the bundle's header, starts at no line end).
+        let items = 0;
+        let afterNewline = false;
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          bytes += chunk.byteLength;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+            lines += 1;
+            if (i + 1 < chunk.byteLength && chunk[i + 1] === 123) items += 1;
+          }
+          if (afterNewline && chunk[0] === 123) items += 1;
+          afterNewline = chunk[chunk.byteLength - 1] === 10;
+          if (file && !file.write(chunk)) await new Promise<void>((r) => file.once("drain", () => r()));
+        }
+        const seconds = (performance.now() - t0) / 1000;
+        if (file) await new Promise<void>((r) => file.end(() => r()));
+        return { bytes, lines, items, seconds, encoding: res.headers.get("content-encoding") };
+      };
+      // RUNS downloads, and RUNS COPYs of the same records after them: each side's median, so one run's hiccup on a
+      // shared machine decides neither figure. CPU is per download (the total over the runs, divided).
       const dbCpu = await databaseCpu(database.url);
       const serverCpu0 = treeCpuMs(server.pid);
-      const t0 = performance.now();
-      const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}`, { headers: auth });
-      if (res.status !== 200) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
-      const file = format === "bundle" ? createWriteStream(bundleFile) : null;
-      let bytes = 0;
-      let lines = 0;
-      // Records in the download, to check the COPY baseline holds as many: in W3C and the bundle every item is a line of
-      // its own starting with "{" (the file's first line, the bundle's header, starts at no line end).
-      let items = 0;
-      let afterNewline = false;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        bytes += chunk.byteLength;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-          lines += 1;
-          if (i + 1 < chunk.byteLength && chunk[i + 1] === 123) items += 1;
-        }
-        if (afterNewline && chunk[0] === 123) items += 1;
-        afterNewline = chunk[chunk.byteLength - 1] === 10;
-        if (file && !file.write(chunk)) await new Promise<void>((r) => file.once("drain", () => r()));
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      if (file) await new Promise<void>((r) => file.end(() => r()));
+      const downloads: Awaited<ReturnType<typeof download>>[] = [];
+      for (let run = 0; run < RUNS; run++) downloads.push(await download());
       const mem = memory.stop();
-      const serverCpuMs = treeCpuMs(server.pid) - serverCpu0;
-      const dbCpuMs = await dbCpu.stop();
-      const copy = await copyAll(database.url, copies[format], format !== "bundle");
+      const serverCpuMs = (treeCpuMs(server.pid) - serverCpu0) / RUNS;
+      const dbCpuMs = (await dbCpu.stop()) / RUNS;
+      const { bytes, lines, items, seconds, encoding } = median(downloads);
+      if (downloads.some((d) => d.bytes !== bytes)) throw new Error(`export ${format}: the runs gave ${downloads.map((d) => d.bytes).join(", ")} bytes`);
+      const copies_: Awaited<ReturnType<typeof copyAll>>[] = [];
+      for (let run = 0; run < RUNS; run++) copies_.push(await copyAll(database.url, copies[format], format !== "bundle"));
+      const copy = median(copies_);
       if (format === "jsonl" && lines !== copy.rows) throw new Error(`jsonl: ${lines} lines, COPY ${copy.rows} rows`);
       if ((format === "w3c" || format === "bundle") && items !== copy.rows) throw new Error(`${format}: ${items} records, COPY ${copy.rows} rows`);
+      const spread = (runs: { seconds: number }[]) => runs.map((r) => r.seconds.toFixed(2)).join(", ");
+      console.log(`  ${format}: ${RUNS} downloads in ${spread(downloads)} s; ${RUNS} COPYs in ${spread(copies_)} s (medians below)`);
       const ours: Run = { bytes, rows: copy.rows, seconds };
-      if (res.headers.get("content-encoding") && !GZIP) throw new Error(`export ${format}: answered ${res.headers.get("content-encoding")} though asked for identity`);
+      if (encoding && !GZIP) throw new Error(`export ${format}: answered ${encoding} though asked for identity`);
       const area = GZIP ? `export ${format} (gzip asked for)` : `export ${format}`;
       const mbs = ours.bytes / MB / ours.seconds;
       console.log(
