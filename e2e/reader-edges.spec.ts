@@ -217,7 +217,7 @@ test("uploads: full file names, each file's details checked at their field befor
   await expect(url).toHaveAttribute("aria-invalid", "true");
   await expect(row.getByText("Use a full http:// or https:// address.")).toBeVisible();
   await expect(region.getByRole("status")).toContainText("Some details need fixing");
-  expect((await (await page.request.get(`/api/w/${slug}/articles`)).json()) as unknown[]).toHaveLength(0);
+  expect(((await (await page.request.get(`/api/w/${slug}/articles`)).json()) as { items: unknown[] }).items).toHaveLength(0);
   await page.screenshot({ path: "test-results/upload-invalid-1280.png", fullPage: true });
 
   await url.fill("https://news.example/bridge");
