@@ -29,6 +29,7 @@ import { exportChunks } from "../lib/export";
 import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
 import type { GeneratedWorkspace } from "./lib/dataset";
+import { storedTemplate } from "./lib/dataset-template";
 import { MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
 
 const server = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -53,9 +54,9 @@ async function main() {
   const bundleFile = path.resolve(bundleArg); // the CLI may run from another folder (BENCH_IMPORT_CWD)
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  const comment = (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`, [template])).rows[0]?.c;
-  if (!comment) throw new Error(`${template}: no generated dataset (bench/generate-template.ts)`);
-  const { ws, claims } = JSON.parse(comment) as { ws: GeneratedWorkspace; claims: number };
+  const { stored } = await storedTemplate(admin, template);
+  if (!stored) throw new Error(`${template}: no generated dataset (bench/generate-template.ts)`);
+  const { ws, claims } = stored;
   const copy = `${template}_imp_${Date.now()}`;
   // The export's pool may still be closing its connections to the template: a copy needs none open.
   for (let tries = 0; ; tries++) {

@@ -17,10 +17,10 @@ function dbUrl(server: string, name: string): string {
   return url.toString();
 }
 
-type StoredTemplate = { claims: number; seed?: number; ws: GeneratedWorkspace };
+export type StoredTemplate = { claims: number; seed?: number; ws: GeneratedWorkspace };
 
 /** What a template database's comment holds (null when it has none: not made, or interrupted), read over `client`. */
-async function storedTemplate(client: pg.Client, template: string): Promise<{ exists: boolean; stored: StoredTemplate | null }> {
+export async function storedTemplate(client: pg.Client, template: string): Promise<{ exists: boolean; stored: StoredTemplate | null }> {
   const found = await client.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template]);
   return { exists: Boolean(found.rowCount), stored: found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as StoredTemplate) : null };
 }

@@ -59,7 +59,7 @@ export function DashboardCharts({ labels, byVerdict, byReviewState, verdictsOver
   const timeData = weeks.map((week) => ({ week, ...Object.fromEntries(VERDICTS.map((v) => [v, verdictsOverTime.find((r) => r.week === week && r.verdict === v)?.count ?? 0])) }));
   // Counts as the UI's language writes them (80,000 / 80 000), on axes as wide as their labels.
   const count = new Intl.NumberFormat(locale).format;
-  const weekTotals = timeData.map((row) => VERDICTS.reduce((sum, v) => sum + (row as unknown as Record<string, number>)[v], 0));
+  const weekTotals = weeks.map((week) => verdictsOverTime.reduce((sum, r) => (r.week === week ? sum + r.count : sum), 0));
   const widest = (values: number[]) => valueAxisWidth(Math.max(0, ...values), count);
 
   return (

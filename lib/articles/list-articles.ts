@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { decodeDateCursor, pageFrom, pageQuery, type Page } from "@/lib/api-v1/pagination";
 import { db, type Prisma } from "@/lib/db/client";
-import { validate } from "@/lib/http/pipeline";
 import { displayableDate } from "./dates";
 import { articleMetadataSelect } from "./article-metadata-select";
 
@@ -60,9 +59,4 @@ export async function articlePage(workspaceId: string, query: z.output<typeof ar
   }
   const rows = await listArticles(workspaceId, { q: query.q, tag: query.tag, before, limit: query.limit + 1 });
   return pageFrom(rows, query.limit, (r) => ({ key: r.createdAt.toISOString(), id: r.id }), (r) => r);
-}
-
-/** articlePage from query parameters (400 naming a bad one, or one it doesn't take). */
-export function articlePageFromParams(workspaceId: string, params: URLSearchParams): Promise<Page<ArticleListItem>> {
-  return articlePage(workspaceId, validate(articlePageQuery.strict(), Object.fromEntries(params), "query"));
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PendingLink } from "@/components/layout/pending-link";
+import { PagerLinks } from "@/components/ui/pager-links";
 import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -83,20 +84,10 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
             })}
           </ul>
         )}
-        {nextCursor || later ? (
-          <nav aria-label={t("pageLabel")} className="mt-4 flex flex-wrap justify-center gap-3">
-            {later ? (
-              <Link href={`/w/${slug}`} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                {t("newest")}
-              </Link>
-            ) : null}
-            {nextCursor ? (
-              <Link href={`/w/${slug}?${new URLSearchParams({ cursor: nextCursor })}`} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                {t("older")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <PagerLinks
+          label={t("pageLabel")}
+          links={[later ? { href: `/w/${slug}`, text: t("newest") } : null, nextCursor ? { href: `/w/${slug}?${new URLSearchParams({ cursor: nextCursor })}`, text: t("older") } : null]}
+        />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { ClaimFiltersForm } from "@/components/claims/claim-filters-form";
 import { ClaimQueue } from "@/components/claims/claim-queue";
 import { claimFilterErrors } from "@/components/claims/filter-errors";
 import { Alert } from "@/components/ui/alert";
+import { PagerLinks } from "@/components/ui/pager-links";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
@@ -95,20 +96,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             canBulk={can(access.role, "claim.edit")}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
-          {result.nextCursor || filters.cursor ? (
-            <div className="mt-4 flex flex-wrap justify-center gap-3">
-              {filters.cursor ? (
-                <Link href={firstHref} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                  {t("firstPage")}
-                </Link>
-              ) : null}
-              {result.nextCursor ? (
-                <Link href={nextHref(result.nextCursor)} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-stone-300 hover:bg-stone-50">
-                  {t("nextPage")}
-                </Link>
-              ) : null}
-            </div>
-          ) : null}
+          <PagerLinks links={[filters.cursor ? { href: firstHref, text: t("firstPage") } : null, result.nextCursor ? { href: nextHref(result.nextCursor), text: t("nextPage") } : null]} />
         </>
       )}
     </section>
