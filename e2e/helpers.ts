@@ -3,10 +3,13 @@ import path from "node:path";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 let counter = 0;
-/** A person no other test has used: runs share nothing, tests within a run neither. */
+/**
+ * A person no other test has used: runs share nothing, tests within a run neither. The worker's index keeps
+ * two workers' people apart (each counts from 0, and may do so in the same millisecond).
+ */
 export function newPerson(label: string) {
   counter += 1;
-  const id = `${Date.now().toString(36)}${counter}`;
+  const id = `${Date.now().toString(36)}w${process.env.TEST_WORKER_INDEX ?? "0"}n${counter}`;
   return { name: `${label} ${id}`, email: `${label.toLowerCase()}.${id}@example.test`, password: `pw-${id}-long-enough` };
 }
 

@@ -629,6 +629,15 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        SELECT c."workspaceId", t.tag, count(*)::int FROM "Claim" c, LATERAL (SELECT DISTINCT unnest(c.tags) AS tag) t
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2`,
     );
+    // Absent from databases migrated only as far as an older template's (the table came with migration workspace_claimants).
+    if ((await client.query(`SELECT to_regclass('"WorkspaceClaimant"') AS t`)).rows[0].t) {
+      await q(
+        "claimant counts",
+        `INSERT INTO "WorkspaceClaimant" ("workspaceId", "claimant", "claimCount")
+         SELECT c."workspaceId", c.claimant, count(*)::int FROM "Claim" c
+          WHERE c."workspaceId" = '${workspaceId}' AND c.claimant IS NOT NULL GROUP BY 1, 2`,
+      );
+    }
     await q(
       "claim tallies",
       `INSERT INTO "WorkspaceClaimTally" ("workspaceId", "verdict", "reviewState", "claimCount")

@@ -8,7 +8,8 @@ import { articleExtensions } from "@/components/reader/schema-extensions";
 import { Alert } from "@/components/ui/alert";
 import { apiSend } from "@/components/ui/api";
 import { useApiErrors } from "@/components/ui/api-errors";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextField } from "@/components/ui/field";
 import type { DocNode } from "@/lib/articles/document";
 

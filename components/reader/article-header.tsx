@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Time } from "@/components/ui/locale";
 import { languageName } from "@/lib/format/language-name";
 import { contentLang } from "@/lib/i18n/content-lang";

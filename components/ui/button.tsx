@@ -1,18 +1,15 @@
+"use client";
+
 import type { ButtonHTMLAttributes } from "react";
+import { buttonClass, type ButtonVariant } from "./button-class";
+import { useHydrated } from "./use-hydrated";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
-
-const VARIANTS: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
-  secondary: "bg-white text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50 disabled:text-stone-400",
-  danger: "bg-white text-red-700 ring-1 ring-red-200 hover:bg-red-50",
-  ghost: "text-stone-700 hover:bg-stone-100",
-};
-
-export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
-}
-
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={buttonClass(variant, className)} {...props} />;
+/**
+ * Disabled until the page has hydrated: before that a click does nothing (its handler isn't attached yet) and
+ * a form's submit button would send the form natively, as a GET, with what was typed (a password too) in the
+ * address. On a slow phone that window is seconds; the browser tests met it under load.
+ */
+export function Button({ variant = "primary", className = "", disabled, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  const hydrated = useHydrated();
+  return <button className={buttonClass(variant, className)} disabled={disabled || !hydrated} {...props} />;
 }

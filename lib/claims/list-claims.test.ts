@@ -67,6 +67,71 @@ describe("listing claims", () => {
     expect((await listClaims(admin, { q: "quokka", deleted: true })).items.map((i) => i.id)).toEqual([rare[2]!.id]);
   });
 
+  it("a claimant filter too short for the trigram index (black-box F9) finds the names containing it through the workspace's names, few or many", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const admin = await w.as(w.admin);
+    const base = Date.UTC(2026, 0, 1);
+    // 2,100 claims by names holding "an" (more than are read as a list: the page walks its index), a few by others.
+    await db.claim.createMany({
+      data: Array.from({ length: 2100 }, (_, i) => ({
+        workspaceId: w.workspace.id, statement: `Inflation reached ${i} percent`, claimant: `Ana Castillo ${i % 7}`, language: "en", updatedAt: new Date(base + i * 60_000),
+      })),
+    });
+    const made = async (statement: string, claimant: string) => (await db.claim.create({ data: { workspaceId: w.workspace.id, statement, claimant, language: "en" } })).id;
+    const xi = await made("Growth will hold at five percent", "Xi Jinping");
+    const strasse = await made("The street will close in May", "Anja Großmann");
+    const pct = await made("Prices rose 5% in a month", "100% Fact Desk");
+    const under = await made("A new bridge opens", "desk_bot");
+    const ids = async (claimant: string, deleted = false) => (await listClaims(deleted ? admin : a, { claimant, limit: 100, ...(deleted ? { deleted } : {}) })).items.map((i) => i.id).sort();
+
+    expect(await ids("Xi")).toEqual([xi]);
+    expect(await ids("xI")).toEqual([xi]);
+    expect(await ids("ß")).toEqual([strasse]);
+    // LIKE's wildcards are letters here too.
+    expect(await ids("%")).toEqual([pct]);
+    expect(await ids("_")).toEqual([under]);
+    expect(await ids("zq")).toEqual([]);
+    // Dense: "an" is in 2,101 claims' names; the page is the newest 100 of them, as the substring rule orders them.
+    const page = await listClaims(a, { claimant: "an", limit: 100 });
+    expect(page.items).toHaveLength(100);
+    expect(page.items.every((i) => /an/i.test(i.claimant ?? ""))).toBe(true);
+    expect(page.nextCursor).not.toBeNull();
+
+    // The names follow edits, deletion (listed among the deleted), restoring and hard deletion.
+    await db.claim.update({ where: { id: xi }, data: { claimant: "President Xi" } });
+    expect(await ids("Xi")).toEqual([xi]);
+    await db.claim.update({ where: { id: xi }, data: { claimant: "Li Qiang" } });
+    expect(await ids("Xi")).toEqual([]);
+    expect(await ids("Li")).toEqual([xi]);
+    await db.claim.update({ where: { id: xi }, data: { deletedAt: new Date() } });
+    expect(await ids("Li")).toEqual([]);
+    expect(await ids("Li", true)).toEqual([xi]);
+    await db.claim.delete({ where: { id: xi } });
+    expect(await ids("Li", true)).toEqual([]);
+    const counts = await db.workspaceClaimant.findMany({ where: { workspaceId: w.workspace.id, claimCount: { gt: 0 } }, orderBy: { claimant: "asc" } });
+    expect(counts.map((c) => [c.claimant, c.claimCount])).toEqual([
+      ["100% Fact Desk", 1],
+      ...Array.from({ length: 7 }, (_, i) => [`Ana Castillo ${i}`, 300]),
+      ["Anja Großmann", 1],
+      ["desk_bot", 1],
+    ].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1)));
+  });
+
+  it("text too short for the trigram index is matched as words (black-box F9): EU finds the EU, not every word holding eu", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const made = async (statement: string) => (await db.claim.create({ data: { workspaceId: w.workspace.id, statement, language: "en" } })).id;
+    const eu = await made("The EU will fine the company");
+    await made("Neutral observers were present");
+    const ids = async (q: string) => (await listClaims(a, { q })).items.map((i) => i.id);
+    expect(await ids("EU")).toEqual([eu]);
+    expect(await ids("eu")).toEqual([eu]);
+    expect(await ids("!")).toEqual([]);
+    expect(await ids("\\")).toEqual([]);
+    expect(await ids("%")).toEqual([]);
+  });
+
   it("filters on the server: review state, verdict, tag, article, claimant, assignee (me), sources, text", async () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { AcceptInviteButton } from "@/components/workspaces/accept-invite-button";
 import { AuthShell } from "@/components/layout/auth-shell";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { currentUser } from "@/lib/auth/session";
 import { findInvite } from "@/lib/invites/find-invite";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PendingLink } from "@/components/layout/pending-link";
 import { PagerLinks } from "@/components/ui/pager-links";
 import { metaLine } from "@/components/ui/meta-line";
