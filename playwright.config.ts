@@ -8,7 +8,10 @@ import { CHROMIUM_ARGS, chromiumPath } from "./lib/testing/chromium";
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: every test signs up people of its own and works in workspaces of its own (e2e/helpers.ts),
+  // so files share nothing but the server; the suite took 47 min on one worker and 23 on two (CI allows 90 for
+  // everything). E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

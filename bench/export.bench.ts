@@ -240,9 +240,11 @@ async function main() {
       await copyAll(database.url, copies[format], format !== "bundle"); // warm-up: the same pages in PostgreSQL's cache for both
       // Warm-up of the route itself (its code loaded, connections open), on a set with no claims: steady state is measured.
       await (await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}&claimant=no-such-claimant-anywhere`, { headers: auth })).arrayBuffer();
-      const memory = sampler(() => server.pid);
-      /** One download of the export, timed: what arrived, its lines and records. */
+      /** One download of the export, timed: what arrived, its lines and records, and the server's RSS growth during it. */
       const download = async () => {
+        // Each download's growth over the RSS just before it: sampled across all the runs, the peak had also held
+        // the garbage of the runs before (264–314 MB for W3C over three, against 67–148 MB for one).
+        const memory = sampler(() => server.pid);
         const t0 = performance.now();
         const res = await fetch(`${server.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=${format}`, { headers: auth });
         if (res.status !== 200) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
@@ -264,8 +266,9 @@ async function main() {
           if (file && !file.write(chunk)) await new Promise<void>((r) => file.once("drain", () => r()));
         }
         const seconds = (performance.now() - t0) / 1000;
+        const { growthMb } = memory.stop();
         if (file) await new Promise<void>((r) => file.end(() => r()));
-        return { bytes, lines, items, seconds, encoding: res.headers.get("content-encoding") };
+        return { bytes, lines, items, seconds, growthMb, encoding: res.headers.get("content-encoding") };
       };
       // RUNS downloads, and RUNS COPYs of the same records after them: each side's median, so one run's hiccup on a
       // shared machine decides neither figure. CPU is per download (the total over the runs, divided).
@@ -273,7 +276,8 @@ async function main() {
       const serverCpu0 = treeCpuMs(server.pid);
       const downloads: Awaited<ReturnType<typeof download>>[] = [];
       for (let run = 0; run < RUNS; run++) downloads.push(await download());
-      const mem = memory.stop();
+      // The largest of the downloads' growths is judged, not their median: the target is for any one export.
+      const mem = { growthMb: Math.max(...downloads.map((d) => d.growthMb)) };
       const serverCpuMs = (treeCpuMs(server.pid) - serverCpu0) / RUNS;
       const dbCpuMs = (await dbCpu.stop()) / RUNS;
       const { bytes, lines, items, seconds, encoding } = median(downloads);
@@ -300,7 +304,7 @@ async function main() {
         const alone = await copyAll(database.url, copies[format].slice(0, 1));
         recordInfo({ area, measure: "ours / COPY of the record rows alone (no children), by rows/s", scale: SCALE, value: ours.rows / ours.seconds / (alone.rows / alone.seconds), unit: "×" });
       }
-      recordTargetAtScale(CLAIMS, { area, measure: "server RSS growth while downloading", scale: SCALE, value: mem.growthMb, unit: "MB" }, { atMost: 150 });
+      recordTargetAtScale(CLAIMS, { area, measure: "server RSS growth while downloading (the largest of the runs)", scale: SCALE, value: mem.growthMb, unit: "MB", note: `each run: ${downloads.map((d) => d.growthMb.toFixed(0)).join(", ")} MB` }, { atMost: 150 });
       // CPU per export, beside the wall-clock figures above, which on a loaded machine mostly measure the load.
       recordInfo({ area, measure: "app server CPU for the export", scale: SCALE, value: serverCpuMs / 1000, unit: "s" });
       recordInfo({ area, measure: "database CPU for the export (backends sampled, lower bound)", scale: SCALE, value: dbCpuMs / 1000, unit: "s" });

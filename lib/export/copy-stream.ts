@@ -160,6 +160,12 @@ export interface CopyOptions {
    * rest stream as they are made: for queries that read each row's details claim by claim.
    */
   inIndexOrder?: boolean;
+  /**
+   * work_mem for the stream's session, for a query that sorts and aggregates a whole set: at PostgreSQL's
+   * default (4 MB) the CSV of 100k claims wrote ~90 MB of temporary files. Each sort or hash of the query may
+   * take this much, on each connection.
+   */
+  workMemMb?: number;
 }
 
 // Prisma stores `timestamp(3)` as UTC; COPY runs with the session in UTC so to_char and casts agree.
@@ -168,7 +174,7 @@ async function connect(opts: CopyOptions): Promise<pg.Client> {
   await client.connect();
   // JIT compiling an export's query took longer (~0.5 s) than running it; parallel workers each
   // built the same aggregates again (three times the work on a busy machine): both off for this session.
-  await client.query(`SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0${opts.inIndexOrder ? "; SET enable_sort = off" : ""}`);
+  await client.query(`SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0${opts.inIndexOrder ? "; SET enable_sort = off" : ""}${opts.workMemMb ? `; SET work_mem = '${Math.floor(opts.workMemMb)}MB'` : ""}`);
   return client;
 }
 
@@ -212,5 +218,23 @@ async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<B
     else {
       client.end().catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Streams started at once and read one after the other: each one's query runs while the ones before it are
+ * read (a stream not being read holds a socket's worth of rows, PostgreSQL waiting on it). Stopped early, every
+ * stream is stopped (its connection closed).
+ */
+export async function* concatStarted<T>(streams: AsyncGenerator<T>[]): AsyncGenerator<T> {
+  const firsts = streams.map((s) => s.next());
+  // A later stream's failure is thrown when its turn comes (or not at all, if reading stops before).
+  for (const f of firsts) f.catch(() => undefined);
+  try {
+    for (let i = 0; i < streams.length; i++) {
+      for (let r = await firsts[i]; !r.done; r = await streams[i].next()) yield r.value;
+    }
+  } finally {
+    await Promise.allSettled(streams.map((s) => s.return(undefined)));
   }
 }

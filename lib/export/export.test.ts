@@ -17,9 +17,10 @@ import { inlineSql } from "./copy-stream";
 import { addComment, addRelation, removeRelation } from "@/lib/claims";
 import { Prisma } from "@/lib/db/generated/client";
 import { countExportSet, exportResponse, exportSet, exportToString } from "./index";
-import { explanation } from "@/lib/claims/test-world";
+import { claimWorld, explanation } from "@/lib/claims/test-world";
 import { expectedW3cText, exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
+import { claimRanges, PARTS } from "./ranges";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
@@ -367,6 +368,46 @@ describe("CSV", () => {
     expect(formula.Claimant).toBe("'@leader");
     expect(formula.Rating).toBe("");
     expect(cyrillic).toMatchObject({ Statement: CYRILLIC, Verdict: "", Articles: w.b.title, Mentions: "1" });
+  });
+});
+
+describe("CSV in parts", () => {
+  afterEach(() => {
+    PARTS.minClaims = 20_000;
+  });
+
+  it("is byte for byte the one-part CSV when the set is cut into parts run at once, for every filter tried", async () => {
+    const access = await viewerAccess();
+    for (const filters of [{}, { articles: [w.b.id] }, { reviewState: ["approved" as const] }, { verdict: ["none" as const] }]) {
+      const whole = await exportToString(access, "csv", filters, at);
+      PARTS.minClaims = 1;
+      const ranges = await claimRanges(exportSet(access, filters), 2);
+      expect(ranges.length).toBe(Math.min(2, parseCsv(whole, { bom: true, columns: true }).length) || 1);
+      expect(await exportToString(access, "csv", filters, at)).toBe(whole);
+      PARTS.minClaims = 20_000;
+    }
+  });
+
+  it("cuts the set so every claim is in exactly one part, in order, claims made in the same millisecond too", async () => {
+    const cw = await claimWorld();
+    const same = new Date("2026-03-01T10:00:00.000Z");
+    await db.claim.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({ workspaceId: cw.workspace.id, statement: `Claim ${i}`, createdAt: i < 5 ? same : new Date(same.getTime() + i) })),
+    });
+    const set = exportSet(await cw.as(cw.annotator), {});
+    const all = await db.claim.findMany({ where: { workspaceId: cw.workspace.id, deletedAt: null, mergedIntoId: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(all).toHaveLength(7);
+    for (const parts of [2, 3]) {
+      const ranges = await claimRanges(set, parts, 1);
+      expect(ranges).toHaveLength(Math.min(parts, all.length));
+      const seen: string[] = [];
+      for (const range of ranges) {
+        const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT c.id FROM "Claim" c WHERE ${set.claims} AND ${range} ORDER BY c."createdAt", c.id`);
+        expect(rows.length).toBeGreaterThan(0);
+        seen.push(...rows.map((r) => r.id));
+      }
+      expect(seen).toEqual(all.map((c) => c.id));
+    }
   });
 });
 

@@ -1,0 +1,31 @@
+import { Prisma } from "@/lib/db/generated/client";
+import type { ExportSet } from "./export-set";
+import { exportRows } from "./rows";
+
+/**
+ * An export's claims cut into parts of about equal size, in the order exports write them (createdAt, id),
+ * for formats whose query PostgreSQL must finish before its first row (aggregates, a sort): each part runs on
+ * a connection of its own, all at once, and they are read one after the other (concatStarted). On two cores
+ * the CSV of 100k claims took half the time. A set smaller than `PARTS.minClaims` × 2 stays one part: the split costs a
+ * query of its own (the boundaries, read through the (workspaceId, createdAt, id) index) and a connection per part.
+ */
+export const PARTS = {
+  /** Fewest claims a part holds (tests set 1 to split their small sets). */
+  minClaims: 20_000,
+};
+
+export async function claimRanges(set: ExportSet, parts: number, minPerPart = PARTS.minClaims): Promise<Prisma.Sql[]> {
+  const [{ n }] = await exportRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM "Claim" c WHERE ${set.claims}`);
+  const count = Math.min(parts, Math.floor(n / minPerPart));
+  if (count < 2) return [Prisma.sql`TRUE`];
+  const offsets = Array.from({ length: count - 1 }, (_, i) => Math.floor(((i + 1) * n) / count));
+  const bounds = await exportRows<{ createdAt: Date; id: string }>(Prisma.sql`
+    SELECT b."createdAt", b.id FROM unnest(${offsets}::int[]) AS o(k)
+      CROSS JOIN LATERAL (SELECT c."createdAt", c.id FROM "Claim" c WHERE ${set.claims} ORDER BY c."createdAt", c.id OFFSET o.k LIMIT 1) b
+     ORDER BY o.k`);
+  const at = (b: { createdAt: Date; id: string }) => Prisma.sql`(${b.createdAt}::timestamp(3), ${b.id}::text)`;
+  return bounds.map((b, i) => {
+    const from = i === 0 ? null : bounds[i - 1];
+    return from ? Prisma.sql`(c."createdAt", c.id) >= ${at(from)} AND (c."createdAt", c.id) < ${at(b)}` : Prisma.sql`(c."createdAt", c.id) < ${at(b)}`;
+  }).concat([Prisma.sql`(c."createdAt", c.id) >= ${at(bounds[bounds.length - 1])}`]);
+}
