@@ -5,10 +5,16 @@
  *
  * For each setting (`default` is the server as `npm start` runs it): a copy of the template, the production
  * server on it, then the workload the black-box tester ran on one server — every claims-list page and filter,
- * the dashboard and claim pages (20 requests each), then the five exports at once over HTTP — and its
+ * the dashboard and claim pages (20 requests each), then the five exports at once over HTTP, then an import of the
+ * approved claims' bundle (~19k claims) through the API — and its
  * process tree's resident memory read from /proc before, at its peak, and every second for 60 s idle.
  */
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
@@ -22,7 +28,7 @@ const load = () => os.loadavg()[0].toFixed(1);
 
 const PAGES = [
   "claims", "claims?sort=created", "claims?sort=statement", "claims?reviewState=approved", "claims?verdict=false",
-  "claims?claimant=q", "claims?claimant=xq", "claims?q=inflation", "claims?q=xq", "claims?hasSources=false", "dashboard", "articles",
+  "claims?claimant=q", "claims?claimant=xq", "claims?q=inflation", "claims?q=xq", "claims?hasSources=false", "dashboard", "", "export",
 ];
 const FORMATS = ["csv", "jsonl", "claimreview", "w3c", "bundle"];
 
@@ -54,6 +60,30 @@ async function run(template: string, label: string, env: Record<string, string>)
     }
     const afterPages = treeRss(app.pid) / MB;
     const sizes = await Promise.all(FORMATS.map((f) => get(`/api/v1/workspaces/${ws.slug}/export?format=${f}`, bearer)));
+    const afterExports = treeRss(app.pid) / MB;
+    // Then an import through the API, as the tester's was: the approved claims' bundle (~19k claims) into a new workspace.
+    const bundle = path.join(os.tmpdir(), `mixed-${Date.now()}.claimtrail.json`);
+    const res = await fetch(`${app.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=bundle&reviewState=approved`, { headers: bearer });
+    await pipeline(Readable.fromWeb(res.body as never), createWriteStream(bundle));
+    const db = new pg.Client({ connectionString: urlOf(copy) });
+    await db.connect();
+    const target = { id: `mixed-${Date.now()}`, slug: `mixed-${Date.now()}` };
+    await db.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ($1, $2, $2)`, [target.id, target.slug]);
+    await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'admin')`, [`${target.id}-m`, target.id, ws.admin.id]);
+    await db.end();
+    const t0 = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${app.baseUrl}/api/w/${target.slug}/import-bundle?dryRun=false`, { method: "POST", headers: { ...cookie, origin: app.baseUrl, "content-type": "application/json", "transfer-encoding": "chunked" } });
+      req.on("response", (r) => {
+        r.resume();
+        r.on("end", () => resolve(r.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      createReadStream(bundle).pipe(req);
+    });
+    rmSync(bundle, { force: true });
+    if (status !== 200) throw new Error(`import: HTTP ${status}`);
+    const importSeconds = (performance.now() - t0) / 1000;
     const peak = memory.stop().peakMb;
     const idle: number[] = [];
     for (let s = 1; s <= 60; s++) {
@@ -61,7 +91,8 @@ async function run(template: string, label: string, env: Record<string, string>)
       idle.push(treeRss(app.pid) / MB);
     }
     console.log(
-      `${label}: RSS before ${base.toFixed(0)} MB, after the pages ${afterPages.toFixed(0)}, peak ${peak.toFixed(0)} (exports of ${sizes.map((b) => (b / MB).toFixed(0)).join("/")} MB at once); ` +
+      `${label}: RSS before ${base.toFixed(0)} MB, after the pages ${afterPages.toFixed(0)}, after the exports (${sizes.map((b) => (b / MB).toFixed(0)).join("/")} MB at once) ${afterExports.toFixed(0)}, ` +
+        `import of the approved claims ${importSeconds.toFixed(0)} s, peak ${peak.toFixed(0)}; ` +
         `idle 15 s ${idle[14].toFixed(0)}, 30 s ${idle[29].toFixed(0)}, 60 s ${idle[59].toFixed(0)} MB; load ${load()}`,
     );
   } finally {
