@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { IntlProvider } from "@/components/ui/intl-provider";
 import { LocaleProvider } from "@/components/ui/locale";
 import { requestLocale } from "@/lib/format/request-locale";
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <AppHeader />
             <main id="main">{children}</main>
           </LocaleProvider>
+          <HydrationMark />
         </IntlProvider>
       </body>
     </html>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addArticle, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand, textPoints } from "./helpers";
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addArticle, addClaim, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand, type Person } from "./helpers";
 

@@ -201,7 +201,7 @@
  *   can take makes a page fail, and the tests don't break the server to force it.
  *   Removing a file from the upload list before importing it has no test of its own.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { createWorkspace, fillSignUp, formAlert, inviteMember, newPerson, signUpAndLand, type Person } from "./helpers";
 
 /** A browser of its own (its own cookies) for a person who signs up there. */

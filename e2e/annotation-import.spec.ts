@@ -1,4 +1,4 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { addArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUp } from "./helpers";

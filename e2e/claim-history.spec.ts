@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 test("a long claim history shows the newest 50 entries, then older ones a page at a time", async ({ page }) => {

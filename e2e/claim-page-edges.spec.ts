@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { addArticle, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 /** An article and a claim on one of its sentences, made through the same API the reader uses. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 import { expectNoSidewaysScroll } from "./layout-helpers";

@@ -4,7 +4,7 @@
  * neutral colour, native controls in the app's look, and phones: the filters fold into
  * "Filters (N active)" and API tokens are cards. Screenshots go to test-results/formatting/.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { seriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 

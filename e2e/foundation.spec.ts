@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createWorkspace, fillSignUp, formAlert, newPerson, signIn, signUpAndLand } from "./helpers";
 
 test("a new user signs up, creates a workspace, sees its empty article list, signs out and in again", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { addArticle, addClaim, addHighlight, claimOnNewArticle } from "./action-setup";
 import { articleText, createWorkspace, inviteMember, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addArticle, claimOnNewArticle } from "./action-setup";
 import { articleText, createWorkspace, mouseSelect, newPerson, signUpAndLand } from "./helpers";
 import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUpAndLand, uploadFiles } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";

@@ -7,7 +7,7 @@
  * lines such as audit summaries and the dashboard's activity, option texts, refused-filter messages).
  * The workspace's General settings are being reworked on another branch: there only the marker is asserted.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, newPerson, signUp } from "./helpers";
 import { expectNoLeftoverEnglish, expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";

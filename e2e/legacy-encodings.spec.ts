@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { encodeSingleByte } from "../lib/testing/single-byte";
 import { articleText, createWorkspace, newPerson, signUpAndLand } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addArticle, addClaim, addHighlight, richText } from "./action-setup";
 import { articleText, createWorkspace, highlight, inviteMember, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 

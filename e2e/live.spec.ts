@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addArticle, addClaim, addHighlight } from "./action-setup";
 import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } from "./helpers";
 

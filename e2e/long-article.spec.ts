@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 test("a long article with many highlights: the list renders only what is visible, and a click deep in the text reveals its entry", async ({ page }) => {

@@ -10,7 +10,7 @@
  * from a third instance given such a broken directory (E2E_BASE_URL_BROKEN_MODEL), so the second test
  * runs in every launch of the suite, on CI too.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { existsSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { setLocaleCookie } from "./i18n-helpers";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, openArticleTitled, openMarkAsClaim, selectionToolbar, signUpAndLand, uploadFiles } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { claimOnNewArticle } from "./action-setup";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { makeDocx, makePdf } from "../lib/testing/office-files";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";

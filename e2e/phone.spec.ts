@@ -9,7 +9,7 @@
  * Selection API after a real tap into the text; everything else is real taps
  * (touch events, as Playwright's `tap` sends them).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { articleText, createWorkspace, newPerson, selectionToolbar, signUp } from "./helpers";
 
 /** Signs up and waits for the workspace list; hashing the password takes its time on a loaded machine. */

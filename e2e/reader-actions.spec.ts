@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Response } from "./test";
 import { articleText, corpusPath, createWorkspace, highlight, mouseSelect, newPerson, paragraphs, selectionToolbar, sentences, signUpAndLand, textPoints, uploadFiles, words } from "./helpers";
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Response } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 

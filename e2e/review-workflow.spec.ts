@@ -9,7 +9,7 @@
  * locked with its statement.
  */
 import fs from "node:fs";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand, type Person } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./test";
 import { formAlert, newPerson, signIn, signUpAndLand, type Person } from "./helpers";
 
 /** A second browser (its own cookies) signed in as `person`. */

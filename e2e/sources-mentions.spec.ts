@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 

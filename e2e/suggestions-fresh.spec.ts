@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type Page, type Route } from "./test";
 import { addArticle, addClaim, addHighlight } from "./action-setup";
 import { articleText, createWorkspace, mouseSelect, newPerson, selectionToolbar, signUpAndLand } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 test("a personal API token is created once, works with its owner's role in one workspace, and stops working when revoked", async ({ page, playwright, baseURL }) => {

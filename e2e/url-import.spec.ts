@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { JSON_LD_PAGE, OPENGRAPH_PAGE } from "../lib/testing/news-pages";
 import { startPageServer, type PageServer } from "../lib/testing/page-server";

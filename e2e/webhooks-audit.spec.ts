@@ -3,7 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseCsv } from "csv-parse/sync";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { createWorkspace, signUpAndLand } from "./helpers";
 import { expectNoMissingMessages, setLocaleCookie } from "./i18n-helpers";
 import { expectNoSidewaysScroll, expectNoWordSplit } from "./layout-helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoSeriousAxeViolations } from "./axe-helpers";
 import { createWorkspace, inviteMember, newPerson, signUpAndLand } from "./helpers";
 

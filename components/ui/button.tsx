@@ -11,5 +11,6 @@ import { useHydrated } from "./use-hydrated";
  */
 export function Button({ variant = "primary", className = "", disabled, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   const hydrated = useHydrated();
-  return <button className={buttonClass(variant, className)} disabled={disabled || !hydrated} {...props} />;
+  // data-hydrating: the browser tests wait until no element has it (e2e/test.ts); a page's boundaries may hydrate after its root.
+  return <button className={buttonClass(variant, className)} disabled={disabled || !hydrated} data-hydrating={hydrated ? undefined : ""} {...props} />;
 }

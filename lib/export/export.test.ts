@@ -371,19 +371,21 @@ describe("CSV", () => {
   });
 });
 
-describe("CSV in parts", () => {
+describe("CSV and JSON Lines in parts", () => {
   afterEach(() => {
     PARTS.minClaims = 20_000;
   });
 
-  it("is byte for byte the one-part CSV when the set is cut into parts run at once, for every filter tried", async () => {
+  it("are byte for byte the one-part files when the set is cut into parts run at once, for every filter tried", async () => {
     const access = await viewerAccess();
     for (const filters of [{}, { articles: [w.b.id] }, { reviewState: ["approved" as const] }, { verdict: ["none" as const] }]) {
-      const whole = await exportToString(access, "csv", filters, at);
+      const csv = await exportToString(access, "csv", filters, at);
+      const jsonl = await exportToString(access, "jsonl", filters, at);
       PARTS.minClaims = 1;
       const ranges = await claimRanges(exportSet(access, filters), 2);
-      expect(ranges.length).toBe(Math.min(2, parseCsv(whole, { bom: true, columns: true }).length) || 1);
-      expect(await exportToString(access, "csv", filters, at)).toBe(whole);
+      expect(ranges.length).toBe(Math.min(2, parseCsv(csv, { bom: true, columns: true }).length) || 1);
+      expect(await exportToString(access, "csv", filters, at)).toBe(csv);
+      expect(await exportToString(access, "jsonl", filters, at)).toBe(jsonl);
       PARTS.minClaims = 20_000;
     }
   });

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
+import { concatStarted, copyValues } from "./copy-stream";
 import type { ExportSet } from "./export-set";
 import { exportRows } from "./rows";
 
@@ -28,4 +29,24 @@ export async function claimRanges(set: ExportSet, parts: number, minPerPart = PA
     const from = i === 0 ? null : bounds[i - 1];
     return from ? Prisma.sql`(c."createdAt", c.id) >= ${at(from)} AND (c."createdAt", c.id) < ${at(b)}` : Prisma.sql`(c."createdAt", c.id) < ${at(b)}`;
   }).concat([Prisma.sql`(c."createdAt", c.id) >= ${at(bounds[bounds.length - 1])}`]);
+}
+
+/** One part's conditions: on its claims (alias `c`), and on the mentions of its claims (alias `a`; TRUE when whole). */
+export interface Part {
+  claims: Prisma.Sql;
+  mentions: Prisma.Sql;
+}
+
+/**
+ * The values of `query`'s rows for the set's claims in two parts run at once (claimRanges), one after the other,
+ * each on a connection of its own with 16 MB to sort in (at the default 4 MB the CSV of 100k claims wrote ~90 MB of
+ * temporary files): for formats whose query aggregates and sorts the whole set before its first row.
+ */
+export async function* copyInParts(set: ExportSet, query: (part: Part) => Prisma.Sql): AsyncGenerator<Buffer> {
+  const ranges = await claimRanges(set, 2);
+  const parts = ranges.map((range) => ({
+    claims: range,
+    mentions: ranges.length > 1 ? Prisma.sql`a."claimId" IN (SELECT c."id" FROM "Claim" c WHERE ${set.claims} AND ${range})` : Prisma.sql`TRUE`,
+  }));
+  yield* concatStarted(parts.map((part) => copyValues(query(part), { workMemMb: 16 })));
 }

@@ -3,8 +3,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { VERDICT_RATING, VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import type { ExportClaim } from "../batches";
 import { verdictFields, type ExportContext } from "../context";
-import { concatStarted, copyValues, sqlLiteral } from "../copy-stream";
-import { claimRanges } from "../ranges";
+import { sqlLiteral } from "../copy-stream";
+import { copyInParts } from "../ranges";
 import type { ExportChunk } from "../export";
 
 /**
@@ -98,26 +98,24 @@ export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk
     quoteSql(`t."urls"`),
     `t."updated"`,
   ].join(` || ',' || `);
-  // In two parts run at once (claimRanges), each with 16 MB to sort in: PostgreSQL aggregates and sorts all of a
+  // In two parts run at once (copyInParts), each with 16 MB to sort in: PostgreSQL aggregates and sorts all of a
   // part's rows before its first. At 100k claims, side by side in one session (bench/results/export-100k-2026-12-02-session27.md):
   // one part 17.2 MB/s with 16 MB, two parts 16.9–18.4 with 4 MB, three or four 16.7–18.1, two with 16 MB 24.1, with 32 MB 21.9–23.5.
-  const ranges = await claimRanges(set, 2);
-  const part = (range: Prisma.Sql) => copyValues(Prisma.sql`
-    WITH r AS (SELECT c."id" FROM "Claim" c WHERE ${set.claims} AND ${range}),
-    m AS (
+  const rows = copyInParts(set, (part) => Prisma.sql`
+    WITH m AS (
       SELECT x."claimId" COLLATE "C" AS "claimId", count(*) AS n, string_agg(x."title", ${CSV_JOINER} ORDER BY x."createdAt", x."id") FILTER (WHERE x."first") AS "titles"
       FROM (
         SELECT a."claimId", a."createdAt", a."id", ar."title",
           row_number() OVER (PARTITION BY a."claimId" COLLATE "C", ar."title" COLLATE "C" ORDER BY a."createdAt", a."id") = 1 AS "first"
         FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-        WHERE ${set.mentions} AND a."claimId" IS NOT NULL${ranges.length > 1 ? Prisma.sql` AND a."claimId" IN (SELECT r."id" FROM r)` : Prisma.empty}
+        WHERE ${set.mentions} AND a."claimId" IS NOT NULL AND ${part.mentions}
       ) x GROUP BY 1
     ), u AS (
       SELECT x."claimId" COLLATE "C" AS "claimId", string_agg(x."url", ${CSV_JOINER} ORDER BY x."createdAt", x."id") AS "urls"
       FROM (
         SELECT DISTINCT ON (s."claimId" COLLATE "C", s."url" COLLATE "C") s."claimId", s."url", s."createdAt", s."id"
         FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId"
-        WHERE ${set.claims} AND ${range} AND s."url" <> '' ORDER BY s."claimId" COLLATE "C", s."url" COLLATE "C", s."createdAt", s."id"
+        WHERE ${set.claims} AND ${part.claims} AND s."url" <> '' ORDER BY s."claimId" COLLATE "C", s."url" COLLATE "C", s."createdAt", s."id"
       ) x GROUP BY 1
     )
     SELECT ${Prisma.raw(record)} || E'\r\n'
@@ -133,12 +131,11 @@ export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk
         ${Prisma.raw(neutraliseSql(`COALESCE(u."urls", '')`))} AS "urls",
         ${Prisma.raw(time(`c."updatedAt"`))} AS "updated"
       FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" COLLATE "C" LEFT JOIN u ON u."claimId" = c."id" COLLATE "C"
-      WHERE ${set.claims} AND ${range}
+      WHERE ${set.claims} AND ${part.claims}
       -- A subquery of its own (OFFSET 0), so each cell is computed once and quoted from that.
       OFFSET 0
     ) t
-    ORDER BY t."createdAt", t."id"`, { workMemMb: 16 });
-  const rows = concatStarted(ranges.map(part));
+    ORDER BY t."createdAt", t."id"`);
   let first = true;
   for await (const chunk of rows) {
     yield first ? Buffer.concat([head, chunk]) : chunk;

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import type { ExportClaim } from "../batches";
 import { iso, verdictFields, type ExportContext } from "../context";
-import { copyValues, sqlLiteral } from "../copy-stream";
+import { sqlLiteral } from "../copy-stream";
+import { copyInParts } from "../ranges";
 import { num, object, str, time } from "../json-sql";
 
 /** One JSON Lines record: a claim with its mentions, sources, review state and verdict. */
@@ -101,7 +102,8 @@ function verdictSql(ctx: ExportContext): string {
 /**
  * JSON Lines: one claim per line, "\n" after each, in (createdAt, id) order:
  * the same text as JSON.stringify(jsonlRecord(…)) for each of claimBatches'
- * claims (the tests compare the two). One query whose rows are the lines,
+ * claims (the tests compare the two). One query whose rows are the lines
+ * (two at once, on parts of the set, from 40,000 claims: lib/export/ranges.ts),
  * written by PostgreSQL and streamed by COPY (copy-stream.ts): Node only
  * passes bytes on.
  */
@@ -112,17 +114,18 @@ export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<Buffer> {
   // the same as by the database's collation (ids are equal only when their bytes are), the sort compares
   // bytes, not locale-aware text, and the planner no longer walks the claim id index to get that order (a
   // heap fetch per mention). At 100k claims the database's CPU for this query was 18% less (3 pairs, same data).
-  yield* copyValues(Prisma.sql`
+  // In two parts run at once, as the CSV (copyInParts).
+  yield* copyInParts(set, (part) => Prisma.sql`
     WITH m AS (
       SELECT a."claimId" COLLATE "C" AS "claimId", string_agg(${Prisma.raw(MENTION)}, ',' ORDER BY a."createdAt", a."id") AS "list"
       FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-      WHERE ${set.mentions} AND a."claimId" IS NOT NULL GROUP BY 1
+      WHERE ${set.mentions} AND a."claimId" IS NOT NULL AND ${part.mentions} GROUP BY 1
     ), s AS (
       SELECT s."claimId" COLLATE "C" AS "claimId", string_agg(${Prisma.raw(SOURCE)}, ',' ORDER BY s."createdAt", s."id") AS "list"
-      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} GROUP BY 1
+      FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${set.claims} AND ${part.claims} GROUP BY 1
     )
     SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
     FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" COLLATE "C" LEFT JOIN s ON s."claimId" = c."id" COLLATE "C"
-    WHERE ${set.claims}
+    WHERE ${set.claims} AND ${part.claims}
     ORDER BY c."createdAt", c."id"`);
 }
