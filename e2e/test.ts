@@ -11,6 +11,8 @@ export * from "@playwright/test";
  */
 async function hydrated(page: Page, response: Response | null): Promise<void> {
   if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) return;
+  // Pages of other sites (the news pages the URL-import tests serve) have nothing to hydrate; ours load Next's scripts.
+  if (!(await page.evaluate(() => !!document.querySelector('script[src*="/_next/"]')))) return;
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true" && !document.querySelector("[data-hydrating]"), undefined, { timeout: 30_000 });
 }
 
