@@ -6,9 +6,12 @@ import { exportRows } from "./rows";
 /**
  * An export's claims cut into parts of about equal size, in the order exports write them (createdAt, id),
  * for formats whose query PostgreSQL must finish before its first row (aggregates, a sort): each part runs on
- * a connection of its own, all at once, and they are read one after the other (concatStarted). On two cores
- * the CSV of 100k claims took half the time. A set smaller than `PARTS.minClaims` × 2 stays one part: the split costs a
- * query of its own (the boundaries, read through the (workspaceId, createdAt, id) index) and a connection per part.
+ * a connection of its own, all at once, and they are read one after the other (concatStarted). On two cores,
+ * with 16 MB to sort in, the CSV of 100k claims went from 17 to 17–24 MB/s and JSON Lines from 31 to 51–66
+ * (bench/results/export-100k-2026-12-02-session27.md). A set smaller than `PARTS.minClaims` × 2 stays one part: the
+ * split costs a count, a query for the boundaries (through the (workspaceId, createdAt, id) index) and a connection
+ * per part. Each part reads its own snapshot: every claim is in exactly one part with its own mentions and sources,
+ * but a change committed between the parts' starts (a merge moving mentions) may show in one part and not the other.
  */
 export const PARTS = {
   /** Fewest claims a part holds (tests set 1 to split their small sets). */
