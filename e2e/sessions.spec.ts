@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type Browser } from "./test";
 import { formAlert, newPerson, signIn, signUpAndLand, type Person } from "./helpers";
 
@@ -105,4 +106,28 @@ test("responses carry a Permissions-Policy, and no HSTS over plain http", async 
   expect(res.headers()["permissions-policy"]).toContain("camera=()");
   // Served over plain http here: no HSTS.
   expect(res.headers()["strict-transport-security"]).toBeUndefined();
+});
+
+/**
+ * The server under test is served as `npm start` serves it (scripts/lib/test-server.ts): an idle keep-alive
+ * connection outlasts Node's 5 s default. Under it, a request sent on a connection the server was just closing
+ * failed with ECONNRESET (a CI run's sources-mentions test, after 10 s without a request from Playwright's client).
+ */
+test("a keep-alive connection idle for 8 s is still open: requests aren't cut by the server closing it", async ({ baseURL }) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<{ reused: boolean; status?: number }>((resolve, reject) => {
+      const req = http.get(`${baseURL}/signin`, { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ reused: req.reusedSocket, status: res.statusCode }));
+      });
+      req.on("error", reject);
+    });
+  try {
+    expect(await get()).toEqual({ reused: false, status: 200 });
+    await new Promise((r) => setTimeout(r, 8_000)); // the idle time is what is under test
+    expect(await get()).toEqual({ reused: true, status: 200 });
+  } finally {
+    agent.destroy();
+  }
 });

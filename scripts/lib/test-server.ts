@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { buildApp, buildIsCurrent } from "./build-fingerprint";
+import { serverTimeouts } from "./keep-alive";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -76,7 +77,13 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
     NEXTAUTH_URL: baseUrl,
     PORT: String(port),
   };
-  const server = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(port)], { stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"], env });
+  // Served as `npm start` serves (scripts/lib/serve.ts): with its keep-alive timeout above all. Node's default
+  // of 5 s closed idle connections just as Playwright's request client sent on them (a CI run's ECONNRESET).
+  const timeouts = serverTimeouts(env);
+  const server = spawn(process.execPath, [...timeouts.nodeArgs, ...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(port)], {
+    stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
+    env: { ...env, ...timeouts.env },
+  });
   try {
     await waitForServer(`${baseUrl}/signin`, server);
   } catch (err) {
