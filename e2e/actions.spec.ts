@@ -145,8 +145,8 @@
  * - Dashboard: the article, most-linked claim and recent-activity links → actions-claims.spec.ts › dashboard: its article, most-linked claim and recent-activity links open their pages
  * - Export: each format (bundle, JSON Lines, CSV, W3C, ClaimReview) downloads → export.spec.ts › a filtered set exports in all five formats, and the downloaded files hold it
  * - Export: the review-state filter → export.spec.ts › a filtered set exports in all five formats, and the downloaded files hold it
- * - Export: articles, verdict, with a verdict, tags, claimant, date range and its field, revisions → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a download in progress is cancelled
- * - Export: Cancel a download in progress → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a download in progress is cancelled
+ * - Export: articles, verdict, with a verdict, tags, claimant, date range and its field, revisions → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a refused set offers no download
+ * - Export: a set the server refuses (reversed dates) offers no download, with the reason → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a refused set offers no download
  *
  * API tokens and the API reference
  * - Create a token → tokens.spec.ts › a personal API token is created once, works with its owner's role in one workspace, and stops working when revoked

@@ -21,7 +21,7 @@ async function send(page: Page, method: "post" | "put" | "patch", url: string, d
 }
 
 async function download(page: Page, label: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: `Export ${label}` }).click()]);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `Export ${label}` }).click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), text: fs.readFileSync(path, "utf8") };
 }

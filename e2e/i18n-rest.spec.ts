@@ -87,7 +87,7 @@ test("in Russian: the articles list, import (with the server's field errors in R
   await page.goto(`/w/${slug}/export`);
   await expect(page.getByRole("heading", { name: "Экспорт", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "В этом экспорте" })).toContainText("1 статья, 0 выделений и 0 утверждений");
-  await expect(page.getByRole("button", { name: "Экспорт: CSV" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Экспорт: CSV" })).toBeVisible();
   await expectNoMissingMessages(page);
   await expectAccessibleAndNarrow(page);
 

@@ -1,10 +1,11 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { useApiErrors } from "@/components/ui/api-errors";
 import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { REVIEW_STATES, type ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { EXPORT_FORMATS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
@@ -19,38 +20,28 @@ interface Counts {
   claims: number;
 }
 
-type Progress = { format: ExportFormat; bytes: number; lines: number; done: boolean } | null;
-
 function toggle<T>(list: T[] | undefined, value: T): T[] {
   const l = list ?? [];
   return l.includes(value) ? l.filter((v) => v !== value) : [...l, value];
 }
 
-function filenameOf(res: Response, fallback: string): string {
-  return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
-}
-
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
-/** The export page's form: filters, the set's counts, one download per format with progress. */
+/** The export page's form: filters, the set's counts, one download link per format. */
 export function ExportPanel({ slug, articles, tags, labels }: { slug: string; articles: { id: string; title: string }[]; tags: string[]; labels: Record<Verdict, string> }) {
   const [filters, setFilters] = useState<ExportFiltersInput>({ dateField: "claimDate" });
   const [counts, setCounts] = useState<Counts | null>(null);
   const [countError, setCountError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress>(null);
-  const [error, setError] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const [started, setStarted] = useState<ExportFormat | null>(null);
   const query = filtersToSearchParams(filters).toString();
   const t = useTranslations("export");
   const reviewStates = useTranslations("common.reviewStates");
-  const format = useFormatter();
   const localize = useApiErrors();
   const problemText = (body: Problem, status: number, fallback: string): string => {
     const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, codeParams: body.codeParams, fieldCodes: body.fieldCodes, status, body: {} });
     return Object.values(e.fields)[0] ?? e.message;
   };
-  const mb = (bytes: number) => t("mb", { mb: (bytes / 1024 / 1024).toFixed(1) });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -79,48 +70,9 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
 
   const set = (patch: Partial<ExportFiltersInput>) => setFilters((f) => ({ ...f, ...patch }));
 
-  async function download(format: ExportFormat) {
-    setError(null);
-    abort.current = new AbortController();
-    setProgress({ format, bytes: 0, lines: 0, done: false });
-    try {
-      const res = await fetch(`/api/w/${slug}/export?format=${format}&${query}`, { signal: abort.current.signal });
-      if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => ({}));
-        throw new Error(problemText(body as Problem, res.status, t("failedStatus", { status: res.status })));
-      }
-      const reader = res.body.getReader();
-      const parts: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
-      let lines = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        bytes += value.byteLength;
-        for (const b of value) if (b === 10) lines += 1;
-        setProgress({ format, bytes, lines, done: false });
-      }
-      const url = URL.createObjectURL(new Blob(parts, { type: res.headers.get("content-type") ?? "application/octet-stream" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filenameOf(res, `${slug}.${format}`);
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setProgress({ format, bytes, lines, done: true });
-    } catch (err) {
-      setProgress(null);
-      setError((err as Error).name === "AbortError" ? t("cancelled") : (err as Error).message || t("failed"));
-    } finally {
-      abort.current = null;
-    }
-  }
-
-  const busy = progress !== null && !progress.done;
-  // JSON Lines has one claim per line, so its progress is exact; other formats show bytes.
-  const claimsDone = progress?.format === "jsonl" ? progress.lines : null;
+  // A plain link: the browser streams the file to disk as it arrives and shows its progress in its downloads,
+  // so a 100k-claim export never sits in this page's memory (it did when read here into a Blob).
+  const href = (f: ExportFormat) => `/api/w/${slug}/export?${new URLSearchParams([["format", f], ...new URLSearchParams(query)]).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -238,32 +190,22 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
                 {/* CSV headers are the columns' names in English whatever the UI language: scripts and other tools read them by name. */}
                 {f === "csv" ? <p className="text-xs text-stone-600">{t("formats.csv.headers")}</p> : null}
               </div>
-              <Button variant="secondary" disabled={busy} onClick={() => download(f)}>
-                {t("exportFormat", { format: t(`formats.${f}.label`) })}
-              </Button>
+              {countError ? (
+                // The count was refused, so the export would be too (same filters, same checks): say so here, not in a saved error file.
+                <Button variant="secondary" disabled>
+                  {t("exportFormat", { format: t(`formats.${f}.label`) })}
+                </Button>
+              ) : (
+                <a href={href(f)} download className={buttonClass("secondary")} onClick={() => setStarted(f)}>
+                  {t("exportFormat", { format: t(`formats.${f}.label`) })}
+                </a>
+              )}
             </li>
           ))}
         </ul>
-        {error ? <Alert>{error}</Alert> : null}
-        {progress ? (
-          <div className="space-y-1" aria-live="polite">
-            {claimsDone !== null && counts?.claims ? (
-              <progress className="w-full" max={counts.claims} value={Math.min(claimsDone, counts.claims)} aria-label={t("claimsReceived")} />
-            ) : (
-              <progress className="w-full" aria-label={t("inProgress")} {...(progress.done ? { max: 1, value: 1 } : {})} />
-            )}
-            <p className="text-sm tabular-nums text-stone-700">
-              {t("received", { format: t(`formats.${progress.format}.label`), size: mb(progress.bytes) })}
-              {claimsDone !== null ? (counts ? t("claimsOf", { done: format.number(claimsDone), total: format.number(counts.claims) }) : t("claimsDone", { done: format.number(claimsDone) })) : ""}
-              {progress.done ? t("done") : "…"}
-            </p>
-            {busy ? (
-              <Button variant="ghost" onClick={() => abort.current?.abort()}>
-                {t("cancel")}
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
+        <p className="text-sm text-stone-700" role="status">
+          {started ? t("started", { format: t(`formats.${started}.label`) }) : null}
+        </p>
       </section>
     </div>
   );
