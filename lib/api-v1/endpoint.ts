@@ -112,7 +112,7 @@ function parseBody(text: string, req: Request, def: { body?: z.ZodType; versione
 }
 
 function parseQuery(req: Request, def: { query?: z.ZodType; repeatableQuery?: readonly string[] }): unknown {
-  const query = checkQuery(new URL(req.url), def.repeatableQuery);
+  const query = checkQuery(new URL(req.url), { repeatable: def.repeatableQuery });
   return def.query ? validate(def.query, query, "query") : undefined;
 }
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { EXPORT_QUERY_PARAMS } from "@/lib/export";
+import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
 import { exportEndpoint } from "./endpoints/export";
 import { apiWorld, call } from "./testing";
 
@@ -30,7 +33,15 @@ describe("GET /workspaces/{ws}/export", () => {
     expect(noFormat.body.errors).toHaveProperty("format");
     const badFilter = await call<{ errors: object }>(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", from: "yesterday" } });
     expect(badFilter.status).toBe(400);
+    // A misspelt filter is named, never ignored (ignored, it would export the whole set).
+    const misspelt = await call<{ errors: Record<string, string> }>(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", reviewstate: "approved", limit: "5" } });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.errors).toEqual({ reviewstate: UNKNOWN_FIELD_MESSAGE, limit: UNKNOWN_FIELD_MESSAGE });
     expect((await call(exportEndpoint, { params: { ws: w.ws }, query: { format: "csv" } })).status).toBe(401);
     expect((await call(exportEndpoint, { token: w.tokens.viewer, params: { ws: other.ws }, query: { format: "csv" } })).status).toBe(404);
+  });
+
+  it("documents exactly the parameters the cookie export routes take", () => {
+    expect(Object.keys((exportEndpoint.query as z.ZodObject).shape).sort()).toEqual([...EXPORT_QUERY_PARAMS].sort());
   });
 });

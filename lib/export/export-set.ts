@@ -3,9 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { invalidInput } from "@/lib/errors";
 import { exportRows } from "./rows";
-import { ZodError } from "zod";
-import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
-import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, unknownExportParams, type ExportFilters, type ExportFiltersInput } from "./filters";
+import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
 
 /**
@@ -35,10 +33,6 @@ export interface ExportSet {
 
 /** Parses filters from query parameters or an object; 400 naming the bad parameter. */
 export function parseExportFilters(input: URLSearchParams | ExportFiltersInput): ExportFilters {
-  if (input instanceof URLSearchParams) {
-    const unknown = unknownExportParams(input);
-    if (unknown.length) throw invalidInput("Some export filters are invalid.", new ZodError([{ code: "unrecognized_keys", keys: unknown, path: [], message: UNKNOWN_FIELD_MESSAGE, input: undefined }]));
-  }
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error);

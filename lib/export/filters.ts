@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
+import type { QueryRules } from "@/lib/http/pipeline";
 import { isCalendarDate } from "@/lib/validation/date";
 
 /**
@@ -79,10 +80,8 @@ const PARAM_NAMES: Record<keyof typeof LISTS, string> = { articles: "articles", 
  */
 export const EXPORT_QUERY_PARAMS: readonly string[] = ["format", "locale", ...Object.values(PARAM_NAMES), "claimant", "dateField", "from", "to", "withVerdict", "revisions"];
 
-/** The query's parameters an export doesn't take, each once, in order. */
-export function unknownExportParams(params: URLSearchParams): string[] {
-  return [...new Set(params.keys())].filter((name) => !EXPORT_QUERY_PARAMS.includes(name));
-}
+/** The cookie routes' query rules (REST v1's query schema is strict over the same names). */
+export const EXPORT_QUERY: QueryRules = { repeatable: REPEATABLE_EXPORT_PARAMS, accepted: EXPORT_QUERY_PARAMS };
 
 /** Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values dropped. */
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, unknown> {

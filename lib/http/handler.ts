@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
 import { currentUser, type CurrentUser } from "@/lib/auth/session";
-import { checkParams, checkQuery, errorResponse, HttpProblem, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type RouteContext } from "./pipeline";
+import { checkParams, checkQuery, errorResponse, HttpProblem, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type QueryRules, type RouteContext } from "./pipeline";
 import { problem } from "./problem";
 
 /**
@@ -21,8 +21,8 @@ interface RouteOptions<S> {
   status?: number;
   /** Bodies larger than ordinary JSON (article imports); default MAX_BODY_BYTES. */
   maxBodyBytes?: number;
-  /** Query parameters that may be given more than once (the export's `tag`); any other repeated is a 400. */
-  repeatableQuery?: readonly string[];
+  /** What the query may hold beyond the common rules: parameters that may repeat, and (where an ignored one would mislead) all it takes. */
+  query?: QueryRules;
 }
 
 async function signedIn(): Promise<CurrentUser> {
@@ -44,7 +44,7 @@ async function run<S extends z.ZodType, A, X>(
     const params = checkParams((await ctx?.params) ?? {});
     // Access is settled before the request is read, so a non-member learns nothing from validation errors.
     const extra = await resolve(actor, params);
-    checkQuery(new URL(req.url), opts.repeatableQuery);
+    checkQuery(new URL(req.url), opts.query);
     const body = (opts.body ? validate(opts.body, parseJson(await readText(req, opts.maxBodyBytes ?? MAX_BODY_BYTES)), "body") : undefined) as z.output<S>;
     return toResponse(await handler({ req, params, body, ...extra }), opts.status ?? 200);
   } catch (err) {

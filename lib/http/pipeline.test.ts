@@ -12,6 +12,7 @@ import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
 import { checkQuery, MAX_BODY_BYTES, REPEATED_PARAMETER_MESSAGE, REPLACEMENT_CHARACTER_MESSAGE } from "./pipeline";
+import { UNKNOWN_FIELD_MESSAGE } from "./problem";
 import { findUnstorableText, NUL_MESSAGE } from "@/lib/validation/text";
 
 /**
@@ -246,9 +247,9 @@ describe("findUnstorableText", () => {
 });
 
 describe("checkQuery: each parameter once, as text", () => {
-  const errorsOf = (query: string, repeatable?: readonly string[]) => {
+  const errorsOf = (query: string, repeatable?: readonly string[], accepted?: readonly string[]) => {
     try {
-      checkQuery(new URL(`http://localhost/api/x${query}`), repeatable);
+      checkQuery(new URL(`http://localhost/api/x${query}`), { repeatable, accepted });
       return null;
     } catch (err) {
       return (err as { fields?: Record<string, string> }).fields ?? null;
@@ -269,6 +270,15 @@ describe("checkQuery: each parameter once, as text", () => {
     expect(errorsOf("?tag=a&tag=b&format=csv", ["tag"])).toBeNull();
     expect(errorsOf("?tag=a&tag=b&limit=1&limit=1", ["tag"])).toEqual({ limit: REPEATED_PARAMETER_MESSAGE });
     expect(checkQuery(new URL("http://localhost/api/x?a=1&b=2"))).toEqual({ a: "1", b: "2" });
+  });
+
+  it("where a route lists what it accepts, any other parameter is refused naming it (repeated or not); without a list, none is", () => {
+    const accepted = ["format", "tag", "reviewState"];
+    expect(errorsOf("?format=csv&reviewstate=approved&limit=5", ["tag"], accepted)).toEqual({ reviewstate: UNKNOWN_FIELD_MESSAGE, limit: UNKNOWN_FIELD_MESSAGE });
+    expect(errorsOf("?tags=a&tags=b", ["tag"], accepted)).toEqual({ tags: UNKNOWN_FIELD_MESSAGE });
+    expect(errorsOf("?format=csv&tag=a&tag=b&reviewState=approved", ["tag"], accepted)).toBeNull();
+    expect(errorsOf("?format=csv&format=csv", ["tag"], accepted)).toEqual({ format: REPEATED_PARAMETER_MESSAGE });
+    expect(errorsOf("?anything=1")).toBeNull();
   });
 
   it("through a cookie route: the claims list with limit twice, and the export with tag twice", async () => {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isRetryableTransactionFailure, lostWriteRace } from "@/lib/db/connection-errors";
 import { DomainError, invalid, invalidInput, said, type Message } from "@/lib/errors";
-import { problem } from "./problem";
+import { problem, UNKNOWN_FIELD_MESSAGE } from "./problem";
 import { readLimited } from "./read-limited";
 import { findUnstorableText, unstorableReason } from "@/lib/validation/text";
 
@@ -97,13 +97,24 @@ function badlyEncoded(search: string): Record<string, Message> {
 export const REPLACEMENT_CHARACTER_MESSAGE = "Not valid UTF-8, or holds U+FFFD (the replacement character, which bytes that aren't UTF-8 turn into): send the text percent-encoded as UTF-8.";
 export const REPEATED_PARAMETER_MESSAGE = "Given more than once: give it once.";
 
+/** What a route's query may hold beyond the rules for every query. */
+export interface QueryRules {
+  /** Parameters that may be given more than once (the export's `tag`); any other repeated is refused. */
+  repeatable?: readonly string[];
+  /**
+   * Every parameter the route takes, where one it ignored would change what it does: a misspelt export
+   * filter (`reviewstate=approved`) ignored would export the whole workspace. Any other is refused, named.
+   */
+  accepted?: readonly string[];
+}
+
 /**
  * Query parameters: none may hold text that can't be stored or compared, nor bytes that are no
- * text (nor U+FFFD, which is what those arrive as over HTTP); and each is given once, except the
- * `repeatable` ones an operation documents as such (the export's `tag`): `?limit=1&limit=2`
- * would otherwise use one of them silently.
+ * text (nor U+FFFD, which is what those arrive as over HTTP); each is given once, except the
+ * `repeatable` ones an operation documents as such (`?limit=1&limit=2` would otherwise use one of
+ * them silently); and where a route lists what it `accepted`, nothing else.
  */
-export function checkQuery(url: URL, repeatable: readonly string[] = []): Record<string, string> {
+export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules = {}): Record<string, string> {
   const errors: Record<string, Message> = badlyEncoded(url.search);
   const seen = new Set<string>();
   const reason = (s: string): Message | null => unstorable(unstorableReason(s)) ?? (s.includes("\uFFFD") ? said("query_replacement_char", REPLACEMENT_CHARACTER_MESSAGE) : null);
@@ -111,6 +122,7 @@ export function checkQuery(url: URL, repeatable: readonly string[] = []): Record
     const nameWhy = reason(name);
     const why = nameWhy ?? reason(value);
     if (why) errors[nameWhy ? "_" : name] ??= why;
+    else if (accepted && !accepted.includes(name)) errors[name] ??= said("not_allowed", UNKNOWN_FIELD_MESSAGE);
     else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= said("query_repeated", REPEATED_PARAMETER_MESSAGE);
     seen.add(name);
   }

@@ -6,8 +6,8 @@ import { endpoint } from "../endpoint";
 const text = (description: string) => z.string().optional().meta({ description });
 
 /**
- * The query as documented; lib/export validates the filters themselves (400
- * naming the bad one) from the raw query string, where `tag` may repeat.
+ * The query as documented (EXPORT_QUERY_PARAMS, which the cookie routes take); lib/export validates
+ * the filters themselves (400 naming the bad one) from the raw query string, where `tag` may repeat.
  */
 const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `Choose a format: ${EXPORT_FORMATS.join(", ")}.` }).meta({
@@ -24,7 +24,9 @@ const exportQuery = z.object({
   withVerdict: text("true: only claims with a verdict."),
   revisions: text("Bundle only: true includes every article revision."),
   locale: z.enum(LOCALES).optional().meta({ description: "The language verdict labels are written in (CSV label column, JSON Lines and W3C verdictLabel, ClaimReview name/alternateName): the workspace's label in it, else the built-in name in it. Default en. The bundle carries every language either way." }),
-});
+})
+  // A misspelt filter ignored would export the whole set: any parameter not listed is a 400 naming it.
+  .strict();
 
 export const exportEndpoint = endpoint({
   id: "exportWorkspace",

@@ -1,8 +1,8 @@
 import { workspaceRoute } from "@/lib/http/handler";
-import { countExportSet, REPEATABLE_EXPORT_PARAMS } from "@/lib/export";
+import { countExportSet, EXPORT_QUERY } from "@/lib/export";
 import { methods } from "@/lib/http/pipeline";
 
 /** How many articles, annotations and claims an export with these filters holds. */
-const get = workspaceRoute("workspace.view", { repeatableQuery: REPEATABLE_EXPORT_PARAMS }, ({ access, req }) => countExportSet(access, new URL(req.url).searchParams));
+const get = workspaceRoute("workspace.view", { query: EXPORT_QUERY }, ({ access, req }) => countExportSet(access, new URL(req.url).searchParams));
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });
