@@ -414,6 +414,13 @@ test("the claims list: every filter, Clear, x to select a row, and Next page", a
   await page.waitForURL((url) => !url.search.includes("cursor="));
   await expect(rows).toHaveCount(50);
   await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);
+
+  // A stale or edited cursor: the first page of the same filters, saying so, as the article list does.
+  await page.goto(`/w/${slug}/claims?sort=created&cursor=bm90LW91cnM`);
+  await expect(page.getByRole("status").filter({ hasText: "That page link no longer leads to a page of this list" })).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Next page →" })).toHaveAttribute("href", /sort=created/);
 });
 
 test("dashboard: its article, most-linked claim and recent-activity links open their pages", async ({ page }) => {

@@ -46,10 +46,12 @@ test("the article list shows the newest 50 and pages through older ones, at 1280
   await expect(links).toHaveCount(50);
   await expectNoSidewaysScroll(page, "article list, first page");
 
-  // A cursor that isn't one of ours shows the first page rather than an error.
+  // A cursor that isn't one of ours shows the first page rather than an error, saying so, as the claims list does.
   await page.goto(`/w/${slug}?cursor=not-a-cursor`);
   await expect(links).toHaveCount(50);
   await expect(links.first()).toContainText("Report 52");
+  await expect(page.getByRole("status").filter({ hasText: "That page link no longer leads to a page of this list" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "← Newest articles" })).toHaveCount(0);
 
   // The cookie API pages the same way: { items, nextCursor }, 400 naming a parameter it doesn't take.
   const first = (await (await page.request.get(`/api/w/${slug}/articles?limit=50`)).json()) as { items: { title: string }[]; nextCursor: string };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid, said } from "@/lib/errors";
+import { DomainError, invalid, said } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation/date";
 import { isId } from "@/lib/validation/id";
 import { cursorField } from "@/lib/validation/cursor";
@@ -17,6 +17,14 @@ export const pageQuery = {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * A list refused for its cursor alone (edited, or one of another list's). The pages show the first
+ * page then, saying so (a stale bookmark is no error of the reader's); the APIs answer 400 naming it.
+ */
+export function onlyTheCursorIsWrong(err: unknown): err is DomainError {
+  return err instanceof DomainError && err.status === 400 && Object.keys(err.fields).join() === "cursor";
 }
 
 export function encodeCursor(key: string, id: string): string {

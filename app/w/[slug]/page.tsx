@@ -3,12 +3,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button-class";
 import { PendingLink } from "@/components/layout/pending-link";
+import { Alert } from "@/components/ui/alert";
 import { PagerLinks } from "@/components/ui/pager-links";
 import { metaLine } from "@/components/ui/meta-line";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { articlePage } from "@/lib/articles/list-articles";
-import { DomainError } from "@/lib/errors";
+import { onlyTheCursorIsWrong } from "@/lib/api-v1/pagination";
 import { languageName } from "@/lib/format/language-name";
 import { startHere } from "@/lib/workspaces/start-here";
 import { StartHere } from "@/components/workspaces/start-here";
@@ -24,12 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Articles a page shows: the newest first, then older ones a page at a time (`?cursor=`). */
 const PAGE_SIZE = 50;
 
-/** A page of the articles; a cursor that isn't one of ours (edited, or from another list) gives the first page. */
+/** A page of the articles; a cursor that isn't one of ours (edited, or from another list) gives the first page, `stale`. */
 async function page(workspaceId: string, cursor: string | undefined) {
   try {
-    return await articlePage(workspaceId, { limit: PAGE_SIZE, cursor });
+    return { ...(await articlePage(workspaceId, { limit: PAGE_SIZE, cursor })), stale: false };
   } catch (err) {
-    if (err instanceof DomainError && err.status === 400 && cursor) return articlePage(workspaceId, { limit: PAGE_SIZE });
+    if (cursor && onlyTheCursorIsWrong(err)) return { ...(await articlePage(workspaceId, { limit: PAGE_SIZE })), stale: true };
     throw err;
   }
 }
@@ -39,9 +40,9 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
   const { cursor } = await searchParams;
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}`);
   const later = typeof cursor === "string" && cursor ? cursor : undefined;
-  const [{ items: articles, nextCursor }, start, locale] = await Promise.all([page(access.workspace.id, later), startHere(access), requestLocale()]);
+  const [{ items: articles, nextCursor, stale }, start, locale] = await Promise.all([page(access.workspace.id, later), startHere(access), requestLocale()]);
   const canAdd = can(access.role, "article.create");
-  const [t, uiLocale] = await Promise.all([getTranslations("articles.list"), getLocale()]);
+  const [t, common, uiLocale] = await Promise.all([getTranslations("articles.list"), getTranslations("common"), getLocale()]);
   return (
     <>
       <StartHere slug={slug} data={start} canAnnotate={can(access.role, "claim.create")} hasArticles={articles.length > 0} />
@@ -56,6 +57,11 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
             </Link>
           ) : null}
         </div>
+        {stale ? (
+          <div className="mt-4">
+            <Alert tone="info">{common("staleCursor")}</Alert>
+          </div>
+        ) : null}
         {articles.length === 0 ? (
           <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
             <h3 className="font-medium">{t("empty")}</h3>
@@ -86,7 +92,7 @@ export default async function WorkspaceHome({ params, searchParams }: { params: 
         )}
         <PagerLinks
           label={t("pageLabel")}
-          links={[later ? { href: `/w/${slug}`, text: t("newest") } : null, nextCursor ? { href: `/w/${slug}?${new URLSearchParams({ cursor: nextCursor })}`, text: t("older") } : null]}
+          links={[later && !stale ? { href: `/w/${slug}`, text: t("newest") } : null, nextCursor ? { href: `/w/${slug}?${new URLSearchParams({ cursor: nextCursor })}`, text: t("older") } : null]}
         />
       </section>
     </>

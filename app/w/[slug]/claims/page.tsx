@@ -9,6 +9,7 @@ import { PagerLinks } from "@/components/ui/pager-links";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
+import { onlyTheCursorIsWrong } from "@/lib/api-v1/pagination";
 import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
@@ -29,17 +30,22 @@ const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "
 export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const search = await searchParams;
-  const t = await getTranslations("claims.list");
+  const [t, common] = await Promise.all([getTranslations("claims.list"), getTranslations("common")]);
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/claims`);
   // The seq first: a change committed while the list renders is counted, not lost.
   const liveSeq = await latestSeq(access.workspace.id);
-  const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
-  const [result, labels, members, tags] = await Promise.all([
-    listClaims(access, filters).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err))),
+  const asked = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
+  const list = (f: typeof asked) => listClaims(access, f).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err)));
+  const [listed, labels, members, tags] = await Promise.all([
+    list(asked),
     uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     listWorkspaceTags(access),
   ]);
+  // A cursor that isn't one of ours (a stale bookmark) shows the first page with the same filters, saying so, as the article list does.
+  const stale = asked.cursor !== undefined && onlyTheCursorIsWrong(listed);
+  const filters = stale ? Object.fromEntries(Object.entries(asked).filter(([k]) => k !== "cursor")) : asked;
+  const result = stale ? await list(filters) : listed;
   const errors = result instanceof DomainError ? await claimFilterErrors(result) : {};
   const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
   // The same filters from the start (no cursor): later pages are reached by Next page, so this is the way back.
@@ -70,6 +76,11 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
       </div>
       <NewChangesBanner slug={slug} after={liveSeq} kinds="claims" />
       <ClaimFiltersForm slug={slug} filters={filters as Record<string, string>} labels={labels} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} tags={tags} errors={errors} />
+      {stale ? (
+        <div className="mt-4">
+          <Alert tone="info">{common("staleCursor")}</Alert>
+        </div>
+      ) : null}
       {result instanceof DomainError ? (
         <div className="mt-4">
           <Alert>
