@@ -20,11 +20,13 @@ export interface ExportContext {
   /** The workspace's ClaimReview URL template, else CLAIMREVIEW_URL_TEMPLATE, else null (claimreview-url.ts). */
   claimReviewUrlTemplate: string | null;
   exportedAt: Date;
+  /** Aborted when the download's reader has gone: the export's queries are cancelled (copy-stream.ts). */
+  signal?: AbortSignal;
 }
 
-export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<ExportContext> {
+export async function exportContext(access: Access, set: ExportSet, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE, signal?: AbortSignal): Promise<ExportContext> {
   const [labels, template] = await Promise.all([getVerdictLabels(access.workspace.id, locale), workspaceClaimReviewUrlTemplate(access.workspace.id)]);
-  return { access, set, workspace: access.workspace, labels, locale, appUrl: publicUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt };
+  return { access, set, workspace: access.workspace, labels, locale, appUrl: publicUrl(), claimReviewUrlTemplate: template ?? envClaimReviewUrlTemplate(), exportedAt, signal };
 }
 
 /** The workspace's own ClaimReview URL template (Settings), or null. */

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/lib/db/generated/client";
+import { isEmbeddedUrl } from "@/lib/db/embedded-url";
 
 /**
  * Streaming an export's text straight out of PostgreSQL: a query whose rows
@@ -166,6 +167,12 @@ export interface CopyOptions {
    * take this much, on each connection.
    */
   workMemMb?: number;
+  /**
+   * Aborted when nobody reads the stream any more (the download's client went away): the query is cancelled
+   * on the server at once. Without it, the stream stopped only once its pending chunk came, which for a query
+   * that aggregates a whole part first is when the aggregate is done.
+   */
+  signal?: AbortSignal;
 }
 
 // Prisma stores `timestamp(3)` as UTC; COPY runs with the session in UTC so to_char and casts agree.
@@ -204,15 +211,41 @@ export async function* copyTuples(sql: Prisma.Sql, opts: CopyOptions = {}): Asyn
   }
 }
 
+/**
+ * Cancels the query running on `client`'s connection (as psql's Ctrl-C does), from a connection of its own.
+ * Not on the embedded database: PGlite is one backend behind every connection, so its pid names them all.
+ */
+async function cancelQuery(client: pg.Client): Promise<void> {
+  const pid = (client as pg.Client & { processID?: number }).processID;
+  if (!pid || isEmbeddedUrl(process.env.DATABASE_URL)) return;
+  const canceller = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  try {
+    await canceller.connect();
+    await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
+  } catch {
+    // The connection is closed below either way; PostgreSQL then stops at its next write to it.
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
+}
+
 /** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life. */
 async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<Buffer> {
+  opts.signal?.throwIfAborted();
   const client = await connect(opts);
   let ok = false;
+  let cancelling: Promise<void> | null = null;
+  const cancel = () => void (cancelling = cancelQuery(client));
+  opts.signal?.addEventListener("abort", cancel, { once: true });
   try {
+    // Aborted while connecting: the listener came too late to hear it.
+    opts.signal?.throwIfAborted();
     const stream = client.query(copyTo(`COPY (${inlineSql(sql)}) TO STDOUT (FORMAT binary)`));
     yield* stream as AsyncIterable<Buffer>;
     ok = true;
   } finally {
+    opts.signal?.removeEventListener("abort", cancel);
+    await cancelling;
     // Stopped mid-stream: the connection is in COPY mode; ending it is the clean way out.
     if (ok) await client.end();
     else {

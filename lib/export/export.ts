@@ -53,9 +53,16 @@ export function exportFilename(slug: string, format: ExportFormat, at = new Date
  * SQL run once, before the first chunk: a bad filter is a 400 from the
  * caller's point of view, never a download cut off after its header.
  */
-export async function exportChunks(access: Access, format: ExportFormat, filters: URLSearchParams | ExportFiltersInput, exportedAt = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<AsyncGenerator<ExportChunk>> {
+export async function exportChunks(
+  access: Access,
+  format: ExportFormat,
+  filters: URLSearchParams | ExportFiltersInput,
+  exportedAt = new Date(),
+  locale: AppLocale = DEFAULT_LOCALE,
+  signal?: AbortSignal,
+): Promise<AsyncGenerator<ExportChunk>> {
   const set = exportSet(access, filters);
-  const [ctx] = await Promise.all([exportContext(access, set, exportedAt, locale), checkExportSet(set)]);
+  const [ctx] = await Promise.all([exportContext(access, set, exportedAt, locale, signal), checkExportSet(set)]);
   return FORMATS[format].write(ctx);
 }
 
@@ -110,7 +117,9 @@ export async function exportResponse(access: Access, params: URLSearchParams, de
   const format = parseFormat(params.get("format"));
   const locale = exportLocale(params, defaultLocale);
   const exportedAt = new Date();
-  const chunks = coalesce(await exportChunks(access, format, params, exportedAt, locale));
+  // Aborted when the client stops reading, so the export's queries stop then, not at their next row.
+  const reader = new AbortController();
+  const chunks = coalesce(await exportChunks(access, format, params, exportedAt, locale, reader.signal));
   const first = await chunks.next();
   // Recorded once the export has started without error; how many rows it holds isn't known until it has streamed.
   const { filters } = exportSet(access, params);
@@ -139,6 +148,7 @@ export async function exportResponse(access: Access, params: URLSearchParams, de
       }
     },
     async cancel() {
+      reader.abort();
       await chunks.return(undefined);
     },
   });

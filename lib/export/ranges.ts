@@ -45,11 +45,11 @@ export interface Part {
  * each on a connection of its own with 16 MB to sort in (at the default 4 MB the CSV of 100k claims wrote ~90 MB of
  * temporary files): for formats whose query aggregates and sorts the whole set before its first row.
  */
-export async function* copyInParts(set: ExportSet, query: (part: Part) => Prisma.Sql): AsyncGenerator<Buffer> {
+export async function* copyInParts(set: ExportSet, query: (part: Part) => Prisma.Sql, signal?: AbortSignal): AsyncGenerator<Buffer> {
   const ranges = await claimRanges(set, 2);
   const parts = ranges.map((range) => ({
     claims: range,
     mentions: ranges.length > 1 ? Prisma.sql`a."claimId" IN (SELECT c."id" FROM "Claim" c WHERE ${set.claims} AND ${range})` : Prisma.sql`TRUE`,
   }));
-  yield* concatStarted(parts.map((part) => copyValues(query(part), { workMemMb: 16 })));
+  yield* concatStarted(parts.map((part) => copyValues(query(part), { workMemMb: 16, signal })));
 }

@@ -41,13 +41,13 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<ExportCh
   const exported = bundleQueries(set);
   for (const [key, sql] of exported.sections) {
     yield `,\n${JSON.stringify(key)}:[`;
-    yield* items(copyValues(sql));
+    yield* items(copyValues(sql, { signal: ctx.signal }));
     yield "]";
   }
   const tags = (await exportRows<{ tag: string }>(exported.tags)).map((r) => r.tag).sort();
   yield `,\n"tags":${JSON.stringify(tags)}`;
   yield ',\n"people":[';
-  yield* items(copyValues(exported.people));
+  yield* items(copyValues(exported.people, { signal: ctx.signal }));
   yield "]\n}\n";
 }
 

@@ -158,7 +158,7 @@ function reviewedClaim(row: (Buffer | null)[]): ExportClaim {
 export async function* claimReviewExport(ctx: ExportContext): AsyncGenerator<string> {
   yield "[";
   let first = true;
-  for await (const tuples of copyTuples(reviewedClaimsSql(ctx), { inIndexOrder: true })) {
+  for await (const tuples of copyTuples(reviewedClaimsSql(ctx), { inIndexOrder: true, signal: ctx.signal })) {
     let chunk = "";
     for (const row of tuples) {
       chunk += (first ? "\n" : ",\n") + JSON.stringify(claimReview(ctx, reviewedClaim(row)));

@@ -135,7 +135,7 @@ export async function* csvExport(ctx: ExportContext): AsyncGenerator<ExportChunk
       -- A subquery of its own (OFFSET 0), so each cell is computed once and quoted from that.
       OFFSET 0
     ) t
-    ORDER BY t."createdAt", t."id"`);
+    ORDER BY t."createdAt", t."id"`, ctx.signal);
   let first = true;
   for await (const chunk of rows) {
     yield first ? Buffer.concat([head, chunk]) : chunk;

@@ -127,5 +127,5 @@ export async function* jsonlExport(ctx: ExportContext): AsyncGenerator<Buffer> {
     SELECT ${Prisma.raw(HEAD)} || ${Prisma.raw(verdictSql(ctx))} || ${Prisma.raw(TAIL)} || E'\n'
     FROM "Claim" c LEFT JOIN m ON m."claimId" = c."id" COLLATE "C" LEFT JOIN s ON s."claimId" = c."id" COLLATE "C"
     WHERE ${set.claims} AND ${part.claims}
-    ORDER BY c."createdAt", c."id"`);
+    ORDER BY c."createdAt", c."id"`, ctx.signal);
 }

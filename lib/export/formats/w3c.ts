@@ -291,7 +291,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
     generated: iso(ctx.exportedAt),
   };
   const page = { id: `${collectionId}:page:0`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
-  const lines = copyTuples(mentionLinesSql(ctx));
+  const lines = copyTuples(mentionLinesSql(ctx), { signal: ctx.signal });
   // The first lines are asked for before any byte goes out: a failure of the query is an error, not a cut-off file.
   const firstLines = await lines.next();
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
