@@ -53,8 +53,10 @@ export function ensureBuild(): void {
  * `database` serves an existing one instead (its `drop` runs on stop); `env` overrides the
  * loopback ports and addresses chosen here (a second instance shares the first's).
  */
-export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[]; env?: Partial<NodeJS.ProcessEnv> } = {}): Promise<TestServer> {
-  ensureBuild();
+export async function startTestServer(opts: { quiet?: boolean; database?: TestDatabase; nodeArgs?: string[]; env?: Partial<NodeJS.ProcessEnv>; sameBuild?: boolean } = {}): Promise<TestServer> {
+  // A further instance serves the build the first one serves: rebuilding for sources edited meanwhile
+  // would swap the first one's client scripts from under it (its pages then never hydrate).
+  if (!opts.sameBuild) ensureBuild();
   const database = opts.database ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -112,5 +114,5 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
 export async function startSecondInstance(first: TestServer, opts: { quiet?: boolean; env?: Partial<NodeJS.ProcessEnv> } = {}): Promise<TestServer> {
   const shared = ["E2E_PAGE_PORT", "E2E_SMTP_PORT", "SMTP_URL", "IMPORT_ALLOW_HOSTS", "NEXTAUTH_SECRET"] as const;
   const env = { ...Object.fromEntries(shared.map((key) => [key, first.env[key]])), ...opts.env } as NodeJS.ProcessEnv;
-  return startTestServer({ ...opts, env, database: { url: first.database.url, drop: async () => undefined } });
+  return startTestServer({ ...opts, env, sameBuild: true, database: { url: first.database.url, drop: async () => undefined } });
 }
