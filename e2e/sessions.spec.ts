@@ -1,5 +1,5 @@
-import http from "node:http";
 import { expect, test, type Browser } from "./test";
+import { reusedAfterIdle } from "@/lib/testing/keep-alive-check";
 import { formAlert, newPerson, signIn, signUpAndLand, type Person } from "./helpers";
 
 /** A second browser (its own cookies) signed in as `person`. */
@@ -114,20 +114,5 @@ test("responses carry a Permissions-Policy, and no HSTS over plain http", async 
  * failed with ECONNRESET (a CI run's sources-mentions test, after 10 s without a request from Playwright's client).
  */
 test("a keep-alive connection idle for 8 s is still open: requests aren't cut by the server closing it", async ({ baseURL }) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = () =>
-    new Promise<{ reused: boolean; status?: number }>((resolve, reject) => {
-      const req = http.get(`${baseURL}/signin`, { agent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve({ reused: req.reusedSocket, status: res.statusCode }));
-      });
-      req.on("error", reject);
-    });
-  try {
-    expect(await get()).toEqual({ reused: false, status: 200 });
-    await new Promise((r) => setTimeout(r, 8_000)); // the idle time is what is under test
-    expect(await get()).toEqual({ reused: true, status: 200 });
-  } finally {
-    agent.destroy();
-  }
+  expect(await reusedAfterIdle(`${baseURL}/signin`, 8_000)).toEqual({ first: 200, second: 200, reused: true });
 });

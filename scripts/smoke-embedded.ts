@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@/lib/testing/chromium";
+import { reusedAfterIdle } from "@/lib/testing/keep-alive-check";
 
 /**
  * CI smoke test of the embedded default: with no DATABASE_URL, `npm start`
@@ -74,23 +74,8 @@ async function signInWorks(email: string, password: string): Promise<void> {
  * default, a second request still goes over the first one's connection.
  */
 async function keepAliveOutlastsIdle(): Promise<void> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = () =>
-    new Promise<{ reused: boolean; status?: number }>((resolve, reject) => {
-      const req = http.get(`${base}/signin`, { agent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve({ reused: req.reusedSocket, status: res.statusCode }));
-      });
-      req.on("error", reject);
-    });
-  try {
-    await get();
-    await new Promise((r) => setTimeout(r, 8_000));
-    const second = await get();
-    if (second.status !== 200 || !second.reused) throw new Error(`a keep-alive connection idle for 8 s was closed by the server (${JSON.stringify(second)})`);
-  } finally {
-    agent.destroy();
-  }
+  const seen = await reusedAfterIdle(`${base}/signin`, 8_000);
+  if (seen.second !== 200 || !seen.reused) throw new Error(`a keep-alive connection idle for 8 s was closed by the server (${JSON.stringify(seen)})`);
 }
 
 async function main() {
