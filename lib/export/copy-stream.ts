@@ -173,6 +173,12 @@ export interface CopyOptions {
    * that aggregates a whole part first is when the aggregate is done.
    */
   signal?: AbortSignal;
+  /**
+   * A connection already open (snapshotConnections: in a transaction reading a snapshot shared with others),
+   * which the stream runs on instead of opening its own. Its owner closes it; the stream does only when stopped
+   * mid-way, since a connection left in COPY mode is no use to anyone.
+   */
+  connection?: pg.Client;
 }
 
 // Prisma stores `timestamp(3)` as UTC; COPY runs with the session in UTC so to_char and casts agree.
@@ -232,7 +238,7 @@ async function cancelQuery(client: pg.Client): Promise<void> {
 /** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life. */
 async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<Buffer> {
   opts.signal?.throwIfAborted();
-  const client = await connect(opts);
+  const client = opts.connection ?? (await connect(opts));
   let ok = false;
   let cancelling: Promise<void> | null = null;
   const cancel = () => void (cancelling = cancelQuery(client));
@@ -247,11 +253,46 @@ async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<B
     opts.signal?.removeEventListener("abort", cancel);
     await cancelling;
     // Stopped mid-stream: the connection is in COPY mode; ending it is the clean way out.
-    if (ok) await client.end();
+    if (ok) {
+      if (!opts.connection) await client.end();
+    }
     else {
       client.end().catch(() => undefined);
     }
   }
+}
+
+/**
+ * `n` connections (set up as `opts` says) reading one snapshot of the database: the first opens a read-only
+ * REPEATABLE READ transaction and exports its snapshot (`pg_export_snapshot`), the others start theirs from it,
+ * all before any query runs (the first's transaction must be open while they import). Queries run on them, at once
+ * or one after another, see the same committed data, as one query would: a change committed meanwhile shows in
+ * none of them. Run streams on them (`CopyOptions.connection`) and close them when done (`closeAll`).
+ *
+ * On the embedded database, `n` plain connections: PGlite is one backend behind every connection, so a
+ * transaction opened on one would hold every other connection's statements too (writes refused as read-only).
+ */
+export async function snapshotConnections(n: number, opts: Omit<CopyOptions, "connection" | "signal"> = {}): Promise<pg.Client[]> {
+  const clients: pg.Client[] = [];
+  try {
+    for (let i = 0; i < n; i++) clients.push(await connect(opts));
+    if (isEmbeddedUrl(process.env.DATABASE_URL)) return clients;
+    const [lead, ...rest] = clients;
+    await lead.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const { rows } = await lead.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
+    const id = rows[0].id;
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`Unexpected snapshot id ${JSON.stringify(id)}`);
+    await Promise.all(rest.map((c) => c.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${id}'`)));
+    return clients;
+  } catch (err) {
+    for (const c of clients) c.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Closes connections, whatever state their streams left them in. */
+export async function closeAll(clients: pg.Client[]): Promise<void> {
+  await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
 }
 
 /**

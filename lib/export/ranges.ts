@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
-import { concatStarted, copyValues } from "./copy-stream";
+import { closeAll, concatStarted, copyValues, snapshotConnections } from "./copy-stream";
 import type { ExportSet } from "./export-set";
 import { exportRows } from "./rows";
 
@@ -10,8 +10,8 @@ import { exportRows } from "./rows";
  * with 16 MB to sort in, the CSV of 100k claims went from 17 to 17–24 MB/s and JSON Lines from 31 to 51–66
  * (bench/results/export-100k-2026-12-02-session27.md). A set smaller than `PARTS.minClaims` × 2 stays one part: the
  * split costs a count, a query for the boundaries (through the (workspaceId, createdAt, id) index) and a connection
- * per part. Each part reads its own snapshot: every claim is in exactly one part with its own mentions and sources,
- * but a change committed between the parts' starts (a merge moving mentions) may show in one part and not the other.
+ * per part. The parts read one snapshot (snapshotConnections): every claim is in exactly one part with its own
+ * mentions and sources, and a change committed while they run (a merge moving mentions) shows in none of them.
  */
 export const PARTS = {
   /** Fewest claims a part holds (tests set 1 to split their small sets). */
@@ -51,5 +51,11 @@ export async function* copyInParts(set: ExportSet, query: (part: Part) => Prisma
     claims: range,
     mentions: ranges.length > 1 ? Prisma.sql`a."claimId" IN (SELECT c."id" FROM "Claim" c WHERE ${set.claims} AND ${range})` : Prisma.sql`TRUE`,
   }));
-  yield* concatStarted(parts.map((part) => copyValues(query(part), { workMemMb: 16, signal })));
+  // The parts read one snapshot, as one query would: a change committed while they run shows in none of them.
+  const connections = await snapshotConnections(parts.length, { workMemMb: 16 });
+  try {
+    yield* concatStarted(parts.map((part, i) => copyValues(query(part), { connection: connections[i], signal })));
+  } finally {
+    await closeAll(connections);
+  }
 }

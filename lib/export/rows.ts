@@ -30,8 +30,10 @@ function pool(): pg.Pool {
 /** Dates go as UTC ISO strings, which a `::timestamp(3)` cast reads as the stored UTC value. */
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
-export async function exportRows<T>(sql: Prisma.Sql): Promise<T[]> {
-  const result = await pool().query(sql.text, sql.values.map(param));
+/** The rows of `sql`, from the export pool, or on `connection` (one reading a shared snapshot: copy-stream.ts snapshotConnections). */
+export async function exportRows<T>(sql: Prisma.Sql, connection?: pg.Client): Promise<T[]> {
+  const query = { text: sql.text, values: sql.values.map(param), types };
+  const result = connection ? await connection.query(query) : await pool().query(query);
   return result.rows as T[];
 }
 

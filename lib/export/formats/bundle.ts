@@ -3,11 +3,10 @@ import { db } from "@/lib/db/client";
 import { labelsByLocale, verdictLabels } from "@/lib/claims/verdicts";
 import { Prisma } from "@/lib/db/generated/client";
 import { iso, type ExportContext } from "../context";
-import { copyValues } from "../copy-stream";
+import { closeAll, copyTuples, copyValues, snapshotConnections } from "../copy-stream";
 import type { ExportChunk } from "../export";
 import type { ExportSet } from "../export-set";
 import { jsonb, num, object, str, time } from "../json-sql";
-import { exportRows } from "../rows";
 
 export const BUNDLE_FORMAT = "claimtrail-bundle";
 export const BUNDLE_VERSION = 1;
@@ -37,18 +36,28 @@ export async function* bundleExport(ctx: ExportContext): AsyncGenerator<ExportCh
     workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, createdAt: iso(workspace.createdAt), verdictLabels: verdictLabels(labelsByLocale(workspace.verdictLabels).en), verdictLabelsByLocale: labelsByLocale(workspace.verdictLabels) },
     filters: set.filters,
   };
-  yield JSON.stringify(header).slice(0, -1);
   const exported = bundleQueries(set);
-  for (const [key, sql] of exported.sections) {
-    yield `,\n${JSON.stringify(key)}:[`;
-    yield* items(copyValues(sql, { signal: ctx.signal }));
-    yield "]";
+  // Every section, the tags and the people from one snapshot, taken before the first byte, one query after another
+  // on one connection: a claim merged or a highlight deleted while the bundle streams changes none of them, so the
+  // sections agree with each other.
+  const [connection] = await snapshotConnections(1);
+  const opts = { connection, signal: ctx.signal };
+  try {
+    yield JSON.stringify(header).slice(0, -1);
+    for (const [key, sql] of exported.sections) {
+      yield `,\n${JSON.stringify(key)}:[`;
+      yield* items(copyValues(sql, opts));
+      yield "]";
+    }
+    const tags: string[] = [];
+    for await (const rows of copyTuples(exported.tags, opts)) for (const [tag] of rows) tags.push(tag!.toString("utf8"));
+    yield `,\n"tags":${JSON.stringify(tags.sort())}`;
+    yield ',\n"people":[';
+    yield* items(copyValues(exported.people, opts));
+    yield "]\n}\n";
+  } finally {
+    await closeAll([connection]);
   }
-  const tags = (await exportRows<{ tag: string }>(exported.tags)).map((r) => r.tag).sort();
-  yield `,\n"tags":${JSON.stringify(tags)}`;
-  yield ',\n"people":[';
-  yield* items(copyValues(exported.people, { signal: ctx.signal }));
-  yield "]\n}\n";
 }
 
 /**

@@ -156,15 +156,24 @@ function reviewedClaim(row: (Buffer | null)[]): ExportClaim {
 
 /** A JSON array of ClaimReviews, one per approved claim with a verdict in the set. */
 export async function* claimReviewExport(ctx: ExportContext): AsyncGenerator<string> {
-  yield "[";
+  const rows = copyTuples(reviewedClaimsSql(ctx), { inIndexOrder: true, signal: ctx.signal });
+  // The query runs before any byte goes out: the file is the data as of its start (a change committed after the
+  // first byte is in none of it), and a failure is an error answer, not a cut-off file.
+  let batch = await rows.next();
+  let out = "[";
   let first = true;
-  for await (const tuples of copyTuples(reviewedClaimsSql(ctx), { inIndexOrder: true, signal: ctx.signal })) {
-    let chunk = "";
-    for (const row of tuples) {
-      chunk += (first ? "\n" : ",\n") + JSON.stringify(claimReview(ctx, reviewedClaim(row)));
-      first = false;
+  try {
+    while (!batch.done) {
+      for (const row of batch.value) {
+        out += (first ? "\n" : ",\n") + JSON.stringify(claimReview(ctx, reviewedClaim(row)));
+        first = false;
+      }
+      yield out;
+      out = "";
+      batch = await rows.next();
     }
-    if (chunk) yield chunk;
+  } finally {
+    await rows.return(undefined);
   }
-  yield first ? "]\n" : "\n]\n";
+  yield `${out}${first ? "]\n" : "\n]\n"}`;
 }

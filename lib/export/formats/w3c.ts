@@ -2,7 +2,8 @@ import { REVIEW_STATE_LABELS } from "@/lib/claims/review-states";
 import { AnchorStatus, Prisma } from "@/lib/db/generated/client";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
 import { keysetPages, readAhead, type ExportClaim, type ExportMention, type Keyed } from "../batches";
-import { copyTuples, sqlLiteral } from "../copy-stream";
+import type pg from "pg";
+import { closeAll, copyTuples, snapshotConnections, sqlLiteral } from "../copy-stream";
 import type { ExportChunk } from "../export";
 import { str, time } from "../json-sql";
 import { exportRows } from "../rows";
@@ -256,8 +257,8 @@ function selectorsJson(text: string, start: number | null, end: number | null, p
 }
 
 /** The stored quote of one annotation as quoteSelectorSql writes it: for a position its article's text can't hold (never written by the app). */
-async function storedQuote(annotationId: string): Promise<string> {
-  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql())} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`);
+async function storedQuote(annotationId: string, connection: pg.Client): Promise<string> {
+  const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql())} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`, connection);
   return row.quote;
 }
 
@@ -281,6 +282,18 @@ const PIECE_BYTES = 256 * 1024;
  * JSON.stringify(webAnnotation(…)) for each mention (the tests compare the two).
  */
 export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk> {
+  // The lines and the articles' texts from one snapshot (two connections, since the lines stream while texts are
+  // read): an article edited meanwhile moves its highlights in the same transaction, so offsets read before the
+  // edit and a text read after it would give selectors that quote the wrong words.
+  const connections = await snapshotConnections(2);
+  try {
+    yield* w3cCollection(ctx, connections[0], connections[1]);
+  } finally {
+    await closeAll(connections);
+  }
+}
+
+async function* w3cCollection(ctx: ExportContext, linesOn: pg.Client, textsOn: pg.Client): AsyncGenerator<ExportChunk> {
   const { set } = ctx;
   const collectionId = `urn:claimtrail:export:${ctx.workspace.id}:${ctx.exportedAt.getTime()}`;
   const head = {
@@ -291,7 +304,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
     generated: iso(ctx.exportedAt),
   };
   const page = { id: `${collectionId}:page:0`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
-  const lines = copyTuples(mentionLinesSql(ctx), { signal: ctx.signal });
+  const lines = copyTuples(mentionLinesSql(ctx), { signal: ctx.signal, connection: linesOn });
   // The first lines are asked for before any byte goes out: a failure of the query is an error, not a cut-off file.
   const firstLines = await lines.next();
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
@@ -299,7 +312,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
   const articles = readAhead(
     keysetPages<ArticleText>(
       "ar",
-      (after, take) => exportRows<ArticleText>(Prisma.sql`SELECT ar."id", ar."createdAt", ar."text" FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`),
+      (after, take) => exportRows<ArticleText>(Prisma.sql`SELECT ar."id", ar."createdAt", ar."text" FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`, textsOn),
       W3C_ARTICLE_PAGE,
     ),
   );
@@ -315,7 +328,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
       if (next.done) articlesDone = true;
       else texts = new Map(next.value.map((a) => [a.id, a.text]));
     }
-    const [row] = await exportRows<{ text: string }>(Prisma.sql`SELECT ar."text" FROM "Article" ar WHERE ar."id" = ${id}`);
+    const [row] = await exportRows<{ text: string }>(Prisma.sql`SELECT ar."text" FROM "Article" ar WHERE ar."id" = ${id}`, textsOn);
     return row?.text ?? "";
   };
   // One code-point index per article text, however many highlights it holds.
@@ -355,7 +368,7 @@ export async function* w3cExport(ctx: ExportContext): AsyncGenerator<ExportChunk
           article = Buffer.from(idBytes!); // a copy: the row's fields are views of a network chunk
           text = await textOf(article.toString("utf8"));
         }
-        const selectors = selectorsJson(text, num(start), num(end), points) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"))}]`);
+        const selectors = selectorsJson(text, num(start), num(end), points) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"), textsOn)}]`);
         // A JavaScript string is at most 3 UTF-8 bytes per code unit.
         const most = 2 + before!.length + after!.length + (selectors === null ? quote!.length + 2 : 3 * selectors.length);
         const full = room(most);
