@@ -235,7 +235,7 @@ async function cancelQuery(client: pg.Client): Promise<void> {
   }
 }
 
-/** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life. */
+/** The binary COPY stream of `sql`'s rows as it comes off the network, on a connection of its own for the stream's life (or on `opts.connection`). */
 async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<Buffer> {
   opts.signal?.throwIfAborted();
   const client = opts.connection ?? (await connect(opts));
@@ -252,13 +252,9 @@ async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<B
   } finally {
     opts.signal?.removeEventListener("abort", cancel);
     await cancelling;
-    // Stopped mid-stream: the connection is in COPY mode; ending it is the clean way out.
-    if (ok) {
-      if (!opts.connection) await client.end();
-    }
-    else {
-      client.end().catch(() => undefined);
-    }
+    // Stopped mid-stream: the connection is in COPY mode, whoever's it is; ending it is the clean way out.
+    if (!ok) client.end().catch(() => undefined);
+    else if (!opts.connection) await client.end();
   }
 }
 
