@@ -3,7 +3,8 @@
  *
  *   npx tsx bench/mixed-memory.ts <template database> [label=ENV=value,ENV=value ...]
  *
- * For each setting (`default` is the server as `npm start` runs it): a copy of the template, the production
+ * For each setting (`default` is the server as `npm start` runs it, allocator settings included; an empty value,
+ * as in `glibc=MALLOC_MMAP_THRESHOLD_=`, leaves one out): a copy of the template, the production
  * server on it, then the workload the black-box tester ran on one server — every claims-list page and filter,
  * the dashboard and claim pages (20 requests each), then the five exports at once over HTTP, then an import of the
  * approved claims' bundle (~19k claims) through the API — and its

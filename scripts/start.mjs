@@ -10,6 +10,7 @@ import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { execWithMallocSettings } from "./lib/malloc-settings.mjs";
 import { stopDatabase } from "./lib/stop-database.mjs";
 
 const root = process.cwd();
@@ -66,6 +67,9 @@ function exitAfter(database) {
 }
 
 async function main() {
+  // First of all, before anything runs: the server's memory allocator settings, which glibc reads only as a
+  // process starts, so this process starts again with them (the same process: execve).
+  execWithMallocSettings();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.NODE_ENV = "production";
   const port = process.env.PORT ?? "3000";

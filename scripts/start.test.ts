@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { processTree } from "../bench/lib/process-usage";
+import { MALLOC_ENV } from "./lib/malloc-settings.mjs";
 import { freePort } from "./lib/test-server";
 
 /**
@@ -54,11 +55,17 @@ describe("npm start's processes", () => {
   it("with DATABASE_URL: one process, the server itself, with no launcher beside it", { timeout: 900_000 }, async () => {
     const database = await createTestDatabase();
     databases.push(database);
-    const { child, base } = await start({ ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-not-for-production" });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-not-for-production" };
+    for (const key of Object.keys(MALLOC_ENV)) delete env[key];
+    const { child, base } = await start(env);
     console.log(`after start, with DATABASE_URL:\n  ${describeTree(child.pid!).join("\n  ")}`);
     const tree = processTree(child.pid!);
     // Next names its server process so: the launched process became the server.
     expect(tree.map((p) => p.command)).toEqual([expect.stringMatching(/^next-server \(v[\d.]+\)$/)]);
+    // It runs with the allocator settings where Node can restart a process in place (22.15 and later): same pid.
+    const environ = fs.readFileSync(`/proc/${child.pid}/environ`, "utf8").split("\0");
+    const canExec = typeof (process as { execve?: unknown }).execve === "function";
+    for (const [key, value] of Object.entries(MALLOC_ENV)) expect(environ.includes(`${key}=${value}`), `${key} (Node ${process.version})`).toBe(canExec);
     // The process answering is the one launched: stop it, and nothing answers.
     expect(await ctrlC(child)).toBe(130);
     await expect(fetch(`${base}/signin`)).rejects.toThrow();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { buildApp, buildIsCurrent } from "./build-fingerprint";
 import { serverTimeouts } from "./keep-alive";
+import { MALLOC_ENV } from "./malloc-settings.mjs";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -66,6 +67,9 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
   // (lib/mail/smtp-sink.ts, e2e/notifications.spec.ts). Nobody listening: mail waits in its queue, retried.
   const smtpPort = await freePort();
   const env: NodeJS.ProcessEnv = {
+    // The allocator settings `npm start` gives the server (scripts/lib/malloc-settings.mjs); a caller's own
+    // value wins, and an empty one leaves the setting out (glibc's default), for comparing the two.
+    ...MALLOC_ENV,
     E2E_PAGE_PORT: String(pagePort),
     E2E_SMTP_PORT: String(smtpPort),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -79,6 +83,7 @@ export async function startTestServer(opts: { quiet?: boolean; database?: TestDa
     NEXTAUTH_URL: baseUrl,
     PORT: String(port),
   };
+  for (const key of Object.keys(MALLOC_ENV)) if (env[key] === "") delete env[key];
   // Served as `npm start` serves (scripts/lib/serve.ts): with its keep-alive timeout above all. Node's default
   // of 5 s closed idle connections just as Playwright's request client sent on them (a CI run's ECONNRESET).
   const timeouts = serverTimeouts(env);
