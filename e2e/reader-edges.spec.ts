@@ -113,10 +113,12 @@ test("a deleted highlight (a mention of an approved claim) comes back exactly wi
 
 test("H on words a teammate highlighted since the last poll: no copy is made, theirs is selected", async ({ page }) => {
   const { slug, articleId, text, base } = await desk(page, "Twin");
+  // The reader must not learn of the teammate's highlight live first (stream, its polling fallback, the fetch of what changed): that is the
+  // race the server closes. Blocked before the page opens: a stream opened before the route still delivered the change, and the catch-up
+  // notice that then appeared above the article moved the text under the mouse mid-selection (a flake).
+  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   await page.goto(`/w/${slug}/articles/${articleId}`);
   await expect(articleText(page)).toBeVisible();
-  // The reader must not learn of the teammate's highlight live first (stream, its polling fallback, the fetch of what changed): that is the race the server closes.
-  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   const words = "a third of their customers";
   const theirs = await highlightViaApi(page, base, text, words);
 
@@ -138,9 +140,10 @@ test("H on words a teammate highlighted since the last poll: no copy is made, th
 
 test("M on words a teammate made a claim of meanwhile: no copy, their claim is shown", async ({ page }) => {
   const { slug, articleId, text, base } = await desk(page, "Claimtwin");
+  // Blocked before the page opens, as above.
+  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   await page.goto(`/w/${slug}/articles/${articleId}`);
   await expect(articleText(page)).toBeVisible();
-  await page.route(/\/api\/w\/[^/]+\/(live|changes)\?|\/annotations\?(since|ids)=/, (route) => route.abort());
   const words = "an estimated 41 million euros";
   const theirs = await highlightViaApi(page, base, text, words);
   const made = await page.request.post(`/api/w/${slug}/claims`, { data: { annotationId: theirs.id, statement: "Repairs cost 41 million euros" } });
