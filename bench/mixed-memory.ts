@@ -8,30 +8,19 @@
  * server on it, then the workload the black-box tester ran on one server — every claims-list page and filter,
  * the dashboard and claim pages (20 requests each), then the five exports at once over HTTP, then an import of the
  * approved claims' bundle (~19k claims) through the API — and its
- * process tree's resident memory read from /proc before, at its peak, and every second for 60 s idle.
+ * process tree's resident memory read from /proc before, at its peak, and every second for 60 s idle
+ * (bench/lib/mixed-workload.ts; bench/memory.bench.ts judges the default setting against the target).
  */
-import { createReadStream, createWriteStream, rmSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { ensureBuild, startTestServer } from "../scripts/lib/test-server";
 import { storedTemplate } from "./lib/dataset-template";
-import { MB, sampler, treeRss } from "./lib/process-usage";
+import { mixedWorkload } from "./lib/mixed-workload";
 
 const server = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const urlOf = (name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 const load = () => os.loadavg()[0].toFixed(1);
-
-const PAGES = [
-  "claims", "claims?sort=created", "claims?sort=statement", "claims?reviewState=approved", "claims?verdict=false",
-  "claims?claimant=q", "claims?claimant=xq", "claims?q=inflation", "claims?q=xq", "claims?hasSources=false", "dashboard", "", "export",
-];
-const FORMATS = ["csv", "jsonl", "claimreview", "w3c", "bundle"];
 
 async function run(template: string, label: string, env: Record<string, string>) {
   const admin = new pg.Client({ connectionString: server });
@@ -44,57 +33,11 @@ async function run(template: string, label: string, env: Record<string, string>)
   await migrate(urlOf(copy));
   const app = await startTestServer({ quiet: true, env, database: { url: urlOf(copy), drop: async () => void (await admin.query(`DROP DATABASE "${copy}" WITH (FORCE)`)) } });
   try {
-    const token = await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId, name: ws.admin.name, email: ws.admin.email }, secret: app.env.NEXTAUTH_SECRET! });
-    const cookie = { cookie: `next-auth.session-token=${token}` };
-    const bearer = { authorization: `Bearer ${ws.admin.apiToken}` };
-    const get = async (path: string, headers: Record<string, string>) => {
-      const res = await fetch(app.baseUrl + path, { headers });
-      const bytes = (await res.arrayBuffer()).byteLength;
-      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-      return bytes;
-    };
-    await get(`/w/${ws.slug}/claims`, cookie);
-    const base = treeRss(app.pid) / MB;
-    const memory = sampler(() => app.pid, 100);
-    for (const p of [...PAGES.map((x) => `/w/${ws.slug}/${x}`), `/w/${ws.slug}/claims/${ws.typicalClaimId}`, `/w/${ws.slug}/claims/${ws.hotClaimIds[0]}`]) {
-      for (let i = 0; i < 20; i++) await get(p, cookie);
-    }
-    const afterPages = treeRss(app.pid) / MB;
-    const sizes = await Promise.all(FORMATS.map((f) => get(`/api/v1/workspaces/${ws.slug}/export?format=${f}`, bearer)));
-    const afterExports = treeRss(app.pid) / MB;
-    // Then an import through the API, as the tester's was: the approved claims' bundle (~19k claims) into a new workspace.
-    const bundle = path.join(os.tmpdir(), `mixed-${Date.now()}.claimtrail.json`);
-    const res = await fetch(`${app.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=bundle&reviewState=approved`, { headers: bearer });
-    await pipeline(Readable.fromWeb(res.body as never), createWriteStream(bundle));
-    const db = new pg.Client({ connectionString: urlOf(copy) });
-    await db.connect();
-    const target = { id: `mixed-${Date.now()}`, slug: `mixed-${Date.now()}` };
-    await db.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ($1, $2, $2)`, [target.id, target.slug]);
-    await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'admin')`, [`${target.id}-m`, target.id, ws.admin.id]);
-    await db.end();
-    const t0 = performance.now();
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${app.baseUrl}/api/w/${target.slug}/import-bundle?dryRun=false`, { method: "POST", headers: { ...cookie, origin: app.baseUrl, "content-type": "application/json", "transfer-encoding": "chunked" } });
-      req.on("response", (r) => {
-        r.resume();
-        r.on("end", () => resolve(r.statusCode ?? 0));
-      });
-      req.on("error", reject);
-      createReadStream(bundle).pipe(req);
-    });
-    rmSync(bundle, { force: true });
-    if (status !== 200) throw new Error(`import: HTTP ${status}`);
-    const importSeconds = (performance.now() - t0) / 1000;
-    const peak = memory.stop().peakMb;
-    const idle: number[] = [];
-    for (let s = 1; s <= 60; s++) {
-      await new Promise((r) => setTimeout(r, 1_000));
-      idle.push(treeRss(app.pid) / MB);
-    }
+    const m = await mixedWorkload(app, ws, urlOf(copy));
     console.log(
-      `${label}: RSS before ${base.toFixed(0)} MB, after the pages ${afterPages.toFixed(0)}, after the exports (${sizes.map((b) => (b / MB).toFixed(0)).join("/")} MB at once) ${afterExports.toFixed(0)}, ` +
-        `import of the approved claims ${importSeconds.toFixed(0)} s, peak ${peak.toFixed(0)}; ` +
-        `idle 15 s ${idle[14].toFixed(0)}, 30 s ${idle[29].toFixed(0)}, 60 s ${idle[59].toFixed(0)} MB; load ${load()}`,
+      `${label}: RSS before ${m.beforeMb.toFixed(0)} MB, after the pages ${m.afterPagesMb.toFixed(0)}, after the exports (${m.exportBytes.map((b) => (b / 2 ** 20).toFixed(0)).join("/")} MB at once) ${m.afterExportsMb.toFixed(0)}, ` +
+        `import of the approved claims ${m.importSeconds.toFixed(0)} s, peak ${m.peakMb.toFixed(0)}; ` +
+        `idle 15 s ${m.idleMb[14].toFixed(0)}, 30 s ${m.idleMb[29].toFixed(0)}, 60 s ${m.idleMb[59].toFixed(0)} MB; load ${load()}`,
     );
   } finally {
     await app.stop();

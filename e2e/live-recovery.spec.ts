@@ -45,9 +45,13 @@ test("a teammate's change that arrives while fetches fail is retried until it sh
   // The reader: offline, Bo's highlight arrives on the stream but can't be fetched; back online, it shows.
   await openLive(page, `/w/${slug}/articles/${article.articleId}`);
   await markNoReload(page);
+  const textTop = async () => (await articleText(page).boundingBox())!.y;
+  const before = await textTop();
   await page.context().setOffline(true);
   const boHighlight = await addHighlight(bo, slug, article, sentences[1]);
   await expect(page.getByTestId("live-catch-up")).toContainText("couldn’t be loaded yet", { timeout: 10_000 });
+  // The notice floats over the page: the text under the reader's eyes (or selection) stays where it was.
+  expect(await textTop()).toBe(before);
   await expect(highlight(page, boHighlight)).toHaveCount(0);
   await page.context().setOffline(false);
   await expect(highlight(page, boHighlight)).toBeVisible({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./test";
 import { addArticle, addClaim, addHighlight } from "./action-setup";
-import { createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } from "./helpers";
+import { articleText, createWorkspace, highlight, inviteMember, newPerson, signUpAndLand } from "./helpers";
 
 /**
  * Live updates (issue #12 part 2): two people in two browsers see each
@@ -127,10 +127,19 @@ test("presence: teammates on the same article and claim see each other's names, 
   const { context, page: bo, person: boPerson } = await inviteMember(browser, page, slug, "viewer", "Bo", secondInstance());
   const article = await addArticle(page, slug, "Presence", ["One sentence here.", "Another one there."]);
   const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "One sentence here."));
+  await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(`/w/${slug}/articles/${article.articleId}`);
+  await expect(articleText(page)).toBeVisible();
+  const textTop = async () => (await articleText(page).boundingBox())!.y;
+  const before = await textTop();
   await bo.goto(`/w/${slug}/articles/${article.articleId}`);
   await expect(page.getByTestId("presence")).toContainText(`Also here: ${boPerson.name}`);
   await expect(bo.getByTestId("presence")).toContainText(`Also here: ${ada.name}`);
+  // The names take the line kept for them, one line even at phone width: the article text doesn't move under a reader.
+  expect(await textTop()).toBe(before);
+  expect((await page.getByTestId("presence").boundingBox())!.height).toBeLessThanOrEqual(24);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/w/${slug}/claims/${claim.id}`);
   await bo.goto(`/w/${slug}/claims/${claim.id}`);
   await expect(page.getByTestId("presence")).toContainText(boPerson.name);
