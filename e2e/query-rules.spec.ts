@@ -8,7 +8,8 @@ import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
  *   so U+FFFD in a query value is a 400 naming the parameter (issue 14, second outside tester);
  * - a single-valued parameter given twice (`?limit=1&limit=2`) is a 400 naming it; `tag` on the
  *   export, documented as repeatable, stays allowed (N5);
- * - the aliases and glossary-proposals lists, like the glossary list, name a parameter they don't take (S6, X41).
+ * - the aliases and glossary-proposals lists, like the glossary list, name a parameter they don't take (S6, X41);
+ * - so does the claims list, on both routes (black-box B1 of 2026-12-03: a misspelt filter listed every claim).
  */
 
 interface Problem {
@@ -80,5 +81,12 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
   expect((await api.get(`${v1}/glossary-proposals`)).status()).toBe(200);
   await expectRefused(await api.get(`${v1}/glossary?limit=10`), "limit", /Not taken here/);
   expect((await api.get(`${v1}/aliases`)).status()).toBe(200);
+
+  // A misspelt claims-list filter is named, never ignored: ignored, a script paging through "approved" claims got every claim (black-box B1, 2026-12-03).
+  await expectRefused(await api.get(`${v1}/claims?reviewstate=approved&limit=3`), "reviewstate", /Not taken here/);
+  await expectRefused(await page.request.get(`${cookie}/claims?reviewstate=approved`), "reviewstate", /Not taken here/);
+  await expectRefused(await page.request.get(`${cookie}/claims?foo=bar`), "foo", /Not taken here/);
+  expect((await api.get(`${v1}/claims?reviewState=approved&limit=3`)).status()).toBe(200);
+  expect((await page.request.get(`${cookie}/claims?reviewState=approved&sort=created`)).status()).toBe(200);
   await api.dispose();
 });

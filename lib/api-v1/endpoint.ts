@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { authorize, type Access, type Action } from "@/lib/auth/permissions";
 import { invalid, notFound, said } from "@/lib/errors";
 import { checkParams, checkQuery, errorResponse, HttpProblem, INT4_MAX, MAX_BODY_BYTES, parseJson, readText, toResponse, validate, type Method, type RouteContext } from "@/lib/http/pipeline";
@@ -111,8 +111,14 @@ function parseBody(text: string, req: Request, def: { body?: z.ZodType; versione
   return validate(def.body, json, "body");
 }
 
+/**
+ * An operation's query parameters: the pipeline's rules for every query, then its schema. A parameter its schema
+ * doesn't name is refused, named (400 `not_allowed`), as the export's always were: a misspelt filter ignored
+ * (`reviewstate=approved`) would answer for the whole workspace, and a script paging through it would never know.
+ */
 function parseQuery(req: Request, def: { query?: z.ZodType; repeatableQuery?: readonly string[] }): unknown {
-  const query = checkQuery(new URL(req.url), { repeatable: def.repeatableQuery });
+  const accepted = def.query instanceof z.ZodObject ? Object.keys(def.query.shape) : undefined;
+  const query = checkQuery(new URL(req.url), { repeatable: def.repeatableQuery, accepted });
   return def.query ? validate(def.query, query, "query") : undefined;
 }
 

@@ -1,6 +1,9 @@
 import { NUL_MESSAGE } from "@/lib/validation/text";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { UNKNOWN_FIELD_MESSAGE } from "@/lib/http/problem";
+import { ENDPOINTS } from "./endpoints";
 import * as articlesRoute from "@/app/api/v1/workspaces/[ws]/articles/route";
 import * as claimRoute from "@/app/api/v1/workspaces/[ws]/claims/[claimId]/route";
 import * as unknownRoute from "@/app/api/v1/[...rest]/route";
@@ -51,6 +54,20 @@ describe("v1: no 5xx on bad input", () => {
     expect(ws.body.errors).toEqual({ ws: "Not a valid id." });
     const absent = await call(getClaimEndpoint, { token: w.tokens.viewer, params: { ws: w.ws, claimId: "clzzzzzzzzzzzzzzzzzzzzzzz" } });
     expect(absent.status).toBe(404);
+  });
+
+  it("every operation with query parameters refuses one it doesn't take, named, before doing anything (a misspelt filter would answer for everything)", async () => {
+    const w = await apiWorld();
+    const withQuery = ENDPOINTS.filter((ep) => ep.query instanceof z.ZodObject);
+    expect(withQuery.length).toBeGreaterThan(15);
+    const before = await db.claim.count();
+    for (const ep of withQuery) {
+      const params = Object.fromEntries([...ep.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === "ws" ? w.ws : "clzzzzzzzzzzzzzzzzzzzzzzz"]));
+      const res = await call(ep, { token: w.tokens.admin, params, query: { reviewstate: "approved" }, body: ep.method === "GET" ? undefined : {} });
+      expect(res.status, `${ep.method} ${ep.path}`).toBe(400);
+      expect(res.body.errors, `${ep.method} ${ep.path}`).toEqual({ reviewstate: UNKNOWN_FIELD_MESSAGE });
+    }
+    expect(await db.claim.count()).toBe(before);
   });
 
   it("negative, fractional and huge limits are 400 naming `limit`", async () => {

@@ -255,6 +255,8 @@ export const claimFiltersSchema = z.object({
   }
 });
 export type ClaimFilters = z.input<typeof claimFiltersSchema>;
+/** The query parameters the claims list takes; any other is refused, named (a misspelt filter would list every claim). */
+export const CLAIM_FILTER_PARAMS: readonly string[] = Object.keys(claimFiltersSchema.shape);
 
 const CURSOR_MESSAGE = `${CLAIM_FILTER_LABELS.cursor}: this link's page cursor is not valid for this list; start from the first page.`;
 
