@@ -31,10 +31,22 @@ export async function listArticles(workspaceId: string, opts: ArticleListOptions
       revision: true,
       createdAt: true,
       updatedAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
-  return rows.map(({ _count, ...a }) => ({ ...a, publishedAt: displayableDate(a.publishedAt), modifiedAt: displayableDate(a.modifiedAt), annotationCount: _count.annotations }));
+  // Counted for these articles only, by their index. Prisma's `_count` of a relation joins a count of every
+  // highlight in the database grouped by article, so one page cost in proportion to all of them (black-box B4).
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? await db.$queryRaw<{ articleId: string; n: number }[]>`
+        SELECT "articleId", count(*)::int AS n FROM "Annotation" WHERE "articleId" = ANY(${ids}::text[]) AND "deletedAt" IS NULL GROUP BY "articleId"`
+    : [];
+  const countOf = new Map(counts.map((c) => [c.articleId, c.n]));
+  return rows.map((a) => ({ ...a, publishedAt: displayableDate(a.publishedAt), modifiedAt: displayableDate(a.modifiedAt), annotationCount: countOf.get(a.id) ?? 0 }));
+}
+
+/** The newest articles by id and title, for a chooser (the annotation import's target): at most `limit`. */
+export async function recentArticleChoices(workspaceId: string, limit = 500): Promise<{ id: string; title: string }[]> {
+  return db.article.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: { id: true, title: true } });
 }
 
 export type ArticleListItem = Awaited<ReturnType<typeof listArticles>>[number];

@@ -18,7 +18,10 @@ export async function startHere(access: Access): Promise<StartHere> {
   const workspaceId = access.workspace.id;
   const live = { workspaceId, deletedAt: null, mergedIntoId: null };
   const [byState, assigned, firstArticle] = await Promise.all([
-    db.claim.groupBy({ by: ["reviewState"], where: live, _count: { _all: true } }),
+    // The counts the database keeps per verdict and review state (WorkspaceClaimTally, as the dashboard reads them),
+    // not a count of every claim on each visit to the workspace's home.
+    db.$queryRaw<{ reviewState: string; n: number }[]>`
+      SELECT "reviewState", sum("claimCount")::int AS n FROM "WorkspaceClaimTally" WHERE "workspaceId" = ${workspaceId} GROUP BY "reviewState"`,
     db.claim.findFirst({
       where: { ...live, assigneeId: access.userId, reviewState: "unreviewed" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -28,8 +31,8 @@ export async function startHere(access: Access): Promise<StartHere> {
   ]);
   const claims = { total: 0, unreviewed: 0, "in-review": 0, approved: 0 };
   for (const row of byState) {
-    claims[row.reviewState as ReviewState] = row._count._all;
-    claims.total += row._count._all;
+    claims[row.reviewState as ReviewState] = row.n;
+    claims.total += row.n;
   }
   return { demo: access.workspace.slug === DEMO_WORKSPACE_SLUG, claims, assigned, firstArticle };
 }

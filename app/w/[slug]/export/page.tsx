@@ -5,6 +5,7 @@ import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
 import { db } from "@/lib/db/client";
+import { recentArticleChoices } from "@/lib/articles/list-articles";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("export");
@@ -19,8 +20,9 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/export`);
   const [t, articles, tagRows, labels] = await Promise.all([
     getTranslations("export"),
-    db.article.findMany({ where: { workspaceId: access.workspace.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ARTICLE_CHOICES, select: { id: true, title: true } }),
-    db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest("tags") AS tag FROM "Claim" WHERE "workspaceId" = ${access.workspace.id} AND "deletedAt" IS NULL ORDER BY 1 LIMIT 500`,
+    recentArticleChoices(access.workspace.id, ARTICLE_CHOICES),
+    // The tags of the live claims (those an export holds), from the counts the database keeps per tag, not from every claim.
+    db.$queryRaw<{ tag: string }[]>`SELECT "tag" FROM "WorkspaceTag" WHERE "workspaceId" = ${access.workspace.id} AND "claimCount" > 0 ORDER BY "tag" LIMIT 500`,
     uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
   ]);
   return (

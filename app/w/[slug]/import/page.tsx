@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { FileImport } from "@/components/articles/file-import";
 import { BundleImport } from "@/components/articles/bundle-import";
 import { AnnotationImport } from "@/components/articles/annotation-import";
-import { listArticles } from "@/lib/articles/list-articles";
+import { recentArticleChoices } from "@/lib/articles/list-articles";
 import { PasteArticleForm } from "@/components/articles/paste-article-form";
 import { UrlImport } from "@/components/articles/url-import";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -38,7 +38,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         <FileImport slug={slug} />
       </div>
       <div className="mt-8">
-        <AnnotationImport slug={slug} articles={(await listArticles(access.workspace.id, { limit: 500 })).map((a) => ({ id: a.id, title: a.title }))} />
+        <AnnotationImport slug={slug} articles={await recentArticleChoices(access.workspace.id)} />
       </div>
       {can(access.role, "workspace.import") && (
         <div className="mt-8">
