@@ -88,5 +88,10 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
   await expectRefused(await page.request.get(`${cookie}/claims?foo=bar`), "foo", /Not taken here/);
   expect((await api.get(`${v1}/claims?reviewState=approved&limit=3`)).status()).toBe(200);
   expect((await page.request.get(`${cookie}/claims?reviewState=approved&sort=created`)).status()).toBe(200);
+  // The export's count refuses what the export refuses: a language it doesn't write, an article that isn't this workspace's (B10).
+  await expectRefused(await page.request.get(`${cookie}/export/count?locale=de`), "locale", /One of/);
+  await expectRefused(await page.request.get(`${cookie}/export/count?articles=nosuch`), "articles", /No article in this workspace/);
+  await expectRefused(await page.request.get(`${cookie}/export?format=csv&articles=nosuch`), "articles", /No article in this workspace/);
+  expect((await page.request.get(`${cookie}/export/count?locale=uk`)).status()).toBe(200);
   await api.dispose();
 });

@@ -33,6 +33,14 @@ describe("GET /workspaces/{ws}/export", () => {
     expect(noFormat.body.errors).toHaveProperty("format");
     const badFilter = await call<{ errors: object }>(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", from: "yesterday" } });
     expect(badFilter.status).toBe(400);
+    // An article id that isn't this workspace's is named, never dropped (alone it gave an empty file; black-box B10).
+    for (const articles of ["nosuch", `${w.first.id},nosuch`, other.first.id]) {
+      const unknown = await call<{ errors: Record<string, string>; fieldCodes: Record<string, { code: string }> }>(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", articles } });
+      expect(unknown.status, articles).toBe(400);
+      expect(Object.keys(unknown.body.errors)).toEqual(["articles"]);
+      expect(unknown.body.fieldCodes.articles.code).toBe("unknown_article");
+    }
+    expect((await call(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", articles: w.first.id } })).status).toBe(200);
     // A misspelt filter is named, never ignored (ignored, it would export the whole set).
     const misspelt = await call<{ errors: Record<string, string> }>(exportEndpoint, { token: w.tokens.viewer, params: { ws: w.ws }, query: { format: "csv", reviewstate: "approved", limit: "5" } });
     expect(misspelt.status).toBe(400);

@@ -1,7 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
-import { invalidInput } from "@/lib/errors";
+import { invalid, invalidInput, said } from "@/lib/errors";
 import { exportRows } from "./rows";
 import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
@@ -82,10 +82,26 @@ export function exportSet(access: Access, input: URLSearchParams | ExportFilters
  * cutting a download off after its header. EXISTS stops at the first row.
  */
 export async function checkExportSet(set: ExportSet): Promise<void> {
+  await checkChosenArticles(set);
   await exportRows(Prisma.sql`
     SELECT EXISTS (SELECT 1 FROM "Claim" c WHERE ${set.claims}) AS claims,
            EXISTS (SELECT 1 FROM "Article" ar WHERE ${set.articles}) AS articles,
            EXISTS (SELECT 1 FROM "Annotation" a WHERE ${set.annotations}) AS annotations`);
+}
+
+/**
+ * Chosen articles must be this workspace's: an id that isn't (mistyped, another workspace's, a claim's) would
+ * otherwise be dropped without a word, and an export of it alone would be an empty file (black-box B10).
+ */
+async function checkChosenArticles(set: ExportSet): Promise<void> {
+  const chosen = set.filters.articles;
+  if (!chosen?.length) return;
+  const found = new Set((await exportRows<{ id: string }>(Prisma.sql`SELECT id FROM "Article" WHERE "workspaceId" = ${set.workspaceId} AND id = ANY(${chosen}::text[])`)).map((r) => r.id));
+  const missing = chosen.find((id) => !found.has(id));
+  if (missing === undefined) return;
+  const value = missing.slice(0, 64);
+  const message = said("unknown_article", `No article in this workspace has the id “${value}”.`, { value });
+  throw invalid(message, { articles: message });
 }
 
 export interface ExportCounts {
@@ -97,6 +113,7 @@ export interface ExportCounts {
 /** How many articles, annotations and claims an export with these filters holds. */
 export async function countExportSet(access: Access, input: URLSearchParams | ExportFiltersInput): Promise<ExportCounts> {
   const set = exportSet(access, input);
+  await checkChosenArticles(set);
   const count = async (sql: Prisma.Sql) => Number((await exportRows<{ n: string }>(sql))[0].n);
   const [articles, annotations, claims] = await Promise.all([
     count(Prisma.sql`SELECT count(*) AS n FROM "Article" ar WHERE ${set.articles}`),

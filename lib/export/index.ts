@@ -4,5 +4,5 @@
  * from "./filters" only: this index pulls in the database client.
  */
 export { countExportSet, exportSet, parseExportFilters, type ExportCounts, type ExportSet } from "./export-set";
-export { exportChunks, exportFilename, exportResponse, exportToString, FORMATS, parseFormat } from "./export";
+export { exportChunks, exportFilename, exportLocale, exportResponse, exportToString, FORMATS, parseFormat } from "./export";
 export * from "./filters";

@@ -182,6 +182,7 @@ export const ERROR_CODES = [
   "query_repeated",
   "assignee_filter",
   "article_filter",
+  "unknown_article",
   "model_onnx_missing",
   "model_tokenizer_missing",
   "model_file_unreadable",
