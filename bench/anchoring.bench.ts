@@ -11,8 +11,10 @@
  *     position — for the same ≥ 100 quotes, on the same text, in jsdom (two
  *     DOM shapes) and in Chromium (the real DOM the reader renders).
  * Figures go to the bench table (bench/lib/report.ts).
+ *
+ * `performance` is the global one, never imported: the functions given to page.evaluate run in Chromium,
+ * where a module's import binding (`import_node_perf_hooks`) does not exist and the run failed.
  */
-import { performance } from "node:perf_hooks";
 import { createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
 import { JSDOM } from "jsdom";
 import { anchorAll, describeSpan, fuzzyErrorBound, type Anchor, type SpanSelectors } from "../lib/anchoring";

@@ -148,6 +148,25 @@ test("presence: teammates on the same article and claim see each other's names, 
   await context.close();
 });
 
+test("a claim deleted while a teammate has it open: their page says it is gone and leads back to the list, never “couldn't be loaded yet” (black-box B3)", async ({ page, browser }) => {
+  const ada = newPerson("Ada");
+  await signUpAndLand(page, ada);
+  const slug = await createWorkspace(page, `Gone ${Date.now()}`);
+  const { context, page: bo } = await inviteMember(browser, page, slug, "annotator", "Bo", secondInstance());
+  const article = await addArticle(page, slug, "Gone", ["The ferry sails twelve times a day.", "Another sentence."]);
+  const claim = await addClaim(page, slug, await addHighlight(page, slug, article, "The ferry sails twelve times a day."));
+  const connected = bo.waitForResponse((r) => r.url().includes("/live?") && r.status() === 200);
+  await bo.goto(`/w/${slug}/claims/${claim.id}`);
+  await connected;
+  const deleted = await page.request.delete(`/api/w/${slug}/claims/${claim.id}`, { data: { version: claim.version } });
+  expect(deleted.status(), await deleted.text()).toBe(200);
+  await expect(bo.getByTestId("claim-gone")).toContainText("no longer here", { timeout: 15_000 });
+  await expect(bo.getByTestId("live-catch-up")).toHaveText("");
+  await bo.getByTestId("claim-gone").getByRole("link", { name: "Back to the claims list" }).click();
+  await expect(bo).toHaveURL(new RegExp(`/w/${slug}/claims$`));
+  await context.close();
+});
+
 test("on the claim page, a teammate's change waits behind “A teammate changed this claim — show” while a form is open", async ({ page, browser }) => {
   const ada = newPerson("Ada");
   await signUpAndLand(page, ada);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -49,7 +50,7 @@ export function ClaimView({
   liveSeq: number;
 }) {
   const t = useTranslations("claims.view");
-  const { claim, send: sendChange, notice, reload } = useClaim(slug, initial);
+  const { claim, gone, send: sendChange, notice, reload } = useClaim(slug, initial);
   // Something typed or chosen on this page and not yet saved: a teammate's change then waits behind
   // "show" instead of reloading the claim, which would reset the forms keyed by its version (a
   // half-written send-back reason, an open verdict form). Saving anything settles it: the forms
@@ -89,6 +90,19 @@ export function ClaimView({
           >
             {t("teammateChanged")}
           </button>
+        ) : null}
+        {gone ? (
+          <Alert>
+            <span data-testid="claim-gone">
+              {t.rich("gone", {
+                link: (chunks) => (
+                  <Link href={`/w/${slug}/claims`} className="font-medium underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </span>
+          </Alert>
         ) : null}
         {notice ? <Alert tone={notice.tone === "error" ? "error" : "success"}>{notice.text}</Alert> : null}
         {claim.deletedAt ? <Alert>{claim.deletedBy ? t("deletedBy", { name: claim.deletedBy.name }) : t("deleted")}</Alert> : null}

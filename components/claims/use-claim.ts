@@ -52,11 +52,20 @@ export function useClaim(slug: string, initial: ClaimDetail) {
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const base = `/api/w/${slug}/claims/${initial.id}`;
 
-  /** Reads the claim again; false when that failed (the caller may retry). */
+  // The claim is no longer there for this reader: a teammate deleted it (or merged it away, or took their access).
+  const [gone, setGone] = useState(false);
+
+  /**
+   * Reads the claim again; false when that failed (the caller may retry). A 404 is an answer, not a failure:
+   * retried, it would say "couldn't be loaded yet" for ever about a claim that was deleted (black-box B3).
+   */
   const reload = useCallback(async (): Promise<boolean> => {
     const res = await apiSend<ClaimDetail>("GET", base);
-    if (res.ok) setClaim(res.data);
-    return res.ok;
+    if (res.ok) {
+      setGone(false);
+      setClaim(res.data);
+    } else if (res.error.status === 404) setGone(true);
+    return res.ok || res.error.status === 404;
   }, [base]);
 
   const send = useCallback(
@@ -70,6 +79,7 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         return { ok: true, fields: {}, data: res.data };
       }
       const error = localize(res.error);
+      if (error.status === 404) setGone(true);
       if (error.status === 409 && Array.isArray(error.body.changes)) {
         setNotice({ tone: "error", text: describeConflict(error.body.changes as ClaimChange[], t) });
         await reload();
@@ -83,5 +93,5 @@ export function useClaim(slug: string, initial: ClaimDetail) {
     [base, reload, initial.id, t, localize],
   );
 
-  return { claim, send, notice, setNotice, reload };
+  return { claim, gone, send, notice, setNotice, reload };
 }

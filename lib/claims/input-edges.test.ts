@@ -52,6 +52,23 @@ describe("claim changes with input PostgreSQL can't take", () => {
     expect(await db.source.count({ where: { claimId: w.c.id } })).toBe(0);
   });
 
+  it("a statement with a direction override or isolate is a 400 `direction_control`; one taken from a highlight drops them (black-box B7)", async () => {
+    const w = await world();
+    for (const statement of ["Unterminated override \u202Egnirts desrever", "a \u202Dforced\u202C b", "x \u2067isolated\u2069 y"]) {
+      const res = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, statement });
+      expect(res.status, JSON.stringify(statement)).toBe(400);
+      expect((res.body as { fieldCodes?: Record<string, { code: string }> }).fieldCodes?.statement?.code).toBe("direction_control");
+    }
+    expect(await w.row()).toEqual(w.before);
+    // Right-to-left text with its marks is a statement like any other.
+    const hebrew = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, statement: "\u05E9\u05DC\u05D5\u05DD\u200F 40,000" });
+    expect(hebrew.status).toBe(200);
+    // An article that holds an override: the claim made from its highlight shows what it stores.
+    const article = await w.article("Override \u202Edesrever\u202C inside");
+    const fromHighlight = await w.claim("Override \u202Edesrever\u202C inside", { on: article });
+    expect(fromHighlight.statement).toBe("Override desrever inside");
+  });
+
   it("a statement or tag of only invisible characters is a 400 `required` on the field, as an empty one is (finding T3)", async () => {
     const w = await world();
     for (const statement of ["   \u200B ", "\u2060\u00AD\u200D", "\uFEFF\u200C"]) {

@@ -3,7 +3,7 @@ import { cursorField, decodeBase64UrlJson } from "@/lib/validation/cursor";
 import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
 import { PG_INT_MAX } from "@/lib/validation/numbers";
-import { hasVisibleText, isOneLine, text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { hasNoDirectionControl, hasVisibleText, isOneLine, text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_FILTER_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
 import { VERDICTS } from "./verdicts";
@@ -32,7 +32,11 @@ const statementField = text()
   .trim()
   .min(1, "Write the claim's statement.")
   .max(2000, "Keep the statement under 2,000 characters.")
-  .refine(hasVisibleText, { message: "Write the claim's statement.", params: { code: "required" } });
+  .refine(hasVisibleText, { message: "Write the claim's statement.", params: { code: "required" } })
+  .refine(hasNoDirectionControl, {
+    message: "Remove the invisible direction controls (U+202A–U+202E, U+2066–U+2069): they show the statement differently from what is stored, searched and exported.",
+    params: { code: "direction_control" },
+  });
 // A claimant is a name (the claimants filter and the alias registry read it as one): one line, no direction controls (X23).
 const claimantField = text().trim().max(300, "Keep the claimant under 300 characters.").refine(isOneLine, { message: "Write it on one line, without tabs, control or invisible direction characters.", params: { code: "one_line" } });
 const noteField = text().trim().max(5000, "Keep the note under 5,000 characters.");

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   // `params.code`): each is the whole sentence in ui.apiErrors, with the values it names.
   // BEGIN specific codes
   "one_line",
+  "direction_control",
   "glossary_term_cyrillic",
   "glossary_english_latin",
   "glossary_nothing_changed",
