@@ -4,6 +4,7 @@ import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { DomainError, invalid, unprocessable, said, type Said } from "@/lib/errors";
 import type { CodeParams, ErrorCode } from "@/lib/http/error-codes";
+import { withoutDirectionControls } from "@/lib/validation/text";
 import { describeResult } from "./describe";
 import { jsonErrorPlace } from "./json-position";
 
@@ -176,9 +177,12 @@ function cleanTags(values: unknown[], notices?: Said[]): string[] {
   return [...seen.values()].slice(0, MAX_TAGS);
 }
 
-/** A claim's statement from the words it marks: spacing made single, shortened (and told) past the limit. */
+/**
+ * A claim's statement from the words it marks: spacing made single, without direction controls (a statement may
+ * not hold them, lib/claims/schemas.ts), shortened (and told) past the limit.
+ */
 function statementOf(words: string, notices: Said[]): string {
-  return shorten(words.replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices);
+  return shorten(withoutDirectionControls(words).replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices);
 }
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
@@ -268,7 +272,7 @@ function claimOf(bodies: unknown[], notices: Said[]): ImportedClaim | null {
     const claimant = str(node["ct:claimant"]);
     return {
       key: str(node.id) ?? String(node["ct:statement"]),
-      statement: shorten(String(node["ct:statement"]).trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices),
+      statement: shorten(withoutDirectionControls(String(node["ct:statement"])).trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices),
       claimant: claimant === null ? null : shorten(claimant.trim(), CLAIMANT_MAX, "Claimant", "annotation_claimant_shortened", notices),
       tags,
       reviewState: str(node["ct:reviewState"]),

@@ -87,17 +87,13 @@ export function isOneLine(s: string): boolean {
  * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). In a statement they
  * make the page show text other than what is stored, searched and exported (U+202E shows "gnirts" as "string"),
  * and an unclosed one reorders what follows it (black-box B7). The marks U+200E/U+200F stay: right-to-left text
- * needs them and they reorder nothing.
+ * needs them and they reorder nothing. `withoutDirectionControls` below takes them out (a statement taken from
+ * an article's text).
  */
 const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 export function hasNoDirectionControl(s: string): boolean {
   return !DIRECTION_CONTROL.test(s);
-}
-
-/** The text without those controls: what a statement taken from an article's text keeps. */
-export function withoutDirectionControls(s: string): string {
-  return s.replace(/[\u202A-\u202E\u2066-\u2069]/gu, "");
 }
 
 /** The text on one line: each run of control or line-separator characters becomes one space. */
