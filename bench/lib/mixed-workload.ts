@@ -64,7 +64,8 @@ export async function mixedWorkload(app: TestServer, ws: GeneratedWorkspace, dat
     // The new workspace is made in SQL: creating workspaces is not what is measured.
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const target = { id: `mixed-${Date.now()}`, slug: `mixed-${Date.now()}` };
+    const stamp = Date.now();
+    const target = { id: `mixed-${stamp}`, slug: `mixed-${stamp}` };
     await db.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ($1, $2, $2)`, [target.id, target.slug]);
     await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'admin')`, [`${target.id}-m`, target.id, ws.admin.id]);
     await db.end();

@@ -79,7 +79,9 @@ export function useClaim(slug: string, initial: ClaimDetail) {
         return { ok: true, fields: {}, data: res.data };
       }
       const error = localize(res.error);
-      if (error.status === 404) setGone(true);
+      // A 404 may name a part (a source or comment a teammate removed) rather than the claim: reading the claim
+      // again says which, and only its own 404 marks the page as gone.
+      if (error.status === 404) await reload();
       if (error.status === 409 && Array.isArray(error.body.changes)) {
         setNotice({ tone: "error", text: describeConflict(error.body.changes as ClaimChange[], t) });
         await reload();

@@ -90,10 +90,8 @@ export function isOneLine(s: string): boolean {
  * needs them and they reorder nothing. `withoutDirectionControls` below takes them out (a statement taken from
  * an article's text).
  */
-const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
-
 export function hasNoDirectionControl(s: string): boolean {
-  return !DIRECTION_CONTROL.test(s);
+  return withoutDirectionControls(s) === s;
 }
 
 /** The text on one line: each run of control or line-separator characters becomes one space. */
