@@ -4,7 +4,8 @@
  * For 10k and 100k claims (and 1M with BENCH_1M=1; BENCH_PAGES_SCALES=1000000 for 1M alone), generates a workspace in
  * SQL (bench/lib/dataset.ts) into the production server's own fresh database
  * (scripts/lib/test-server.ts), then measures p50/p95 over HTTP, warm, of
- * REQUESTS sequential requests each: the claims list's first page, a later
+ * REQUESTS sequential requests each, every scale's servers running at once and
+ * each case's requests to them interleaved: the claims list's first page, a later
  * page, every filter and sort; the dashboard; the claim page for a typical
  * claim and one with 200 mentions; the REST API's lists. Each figure is
  * recorded at the scale it was measured at: targets (stated for 100k, and
@@ -127,14 +128,26 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
   return ms;
 }
 
-async function measureScale(claims: number): Promise<Map<string, number>> {
-  const p95s = new Map<string, number>();
+/** One scale's running server, its workspace and what its requests carry. */
+interface Scale {
+  claims: number;
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  ws: GeneratedWorkspace;
+  page: Record<string, string>;
+  api: Record<string, string>;
+  ctx: { cursor: string; apiCursor: string };
+  memory: ReturnType<typeof sampler>;
+  p95s: Map<string, number>;
+}
+
+const load = () => `load ${os.loadavg()[0].toFixed(1)}`;
+
+async function startScale(claims: number): Promise<Scale> {
   const t0 = performance.now();
   const template = process.env.BENCH_PAGES_TEMPLATE ? `${process.env.BENCH_PAGES_TEMPLATE}_${label(claims).split(" ")[0].toLowerCase()}` : undefined;
   const { database, ws, generated } = await datasetDatabase(process.env.DATABASE_URL!, { claims, seed: 11, template });
   const gen = (performance.now() - t0) / 1000;
   const server = await startTestServer({ quiet: true, database });
-  const load = () => `load ${os.loadavg()[0].toFixed(1)}`;
   try {
     console.log(`\n${label(claims)}: ${generated ? "generated" : `copied from ${template}:`} ${ws.articles.toLocaleString("en")} articles, ${ws.highlights.toLocaleString("en")} highlights in ${gen.toFixed(1)} s (${load()})`);
     if (generated) recordInfo({ area: "scale dataset", measure: "generation time (SQL)", scale: label(claims), value: gen, unit: "s", note: load() });
@@ -147,70 +160,95 @@ async function measureScale(claims: number): Promise<Map<string, number>> {
     // A page well into the list: follow the cursor ten pages.
     let cursor = first.nextCursor;
     for (let i = 0; i < 10; i++) cursor = ((await (await fetch(`${server.baseUrl}/api/w/${ws.slug}/claims?cursor=${cursor}`, { headers: page })).json()) as { nextCursor: string }).nextCursor;
-    const ctx = { cursor, apiCursor: apiFirst.nextCursor };
-
     // The server has answered a few requests (sign-in page, the cursors): its memory before the workload.
     const memory = sampler(() => server.pid, 100);
-
-    for (const c of CASES.filter(chosen)) {
-      const url = server.baseUrl + c.path(ws, ctx);
-      const headers = c.api ? api : page;
-      for (let i = 0; i < WARMUP; i++) await timed(url, headers);
-      const sample: number[] = [];
-      const cpu0 = treeCpuMs(server.pid);
-      for (let i = 0; i < REQUESTS; i++) sample.push(await timed(url, headers));
-      // The server's own CPU time per request: what the page costs, whatever else the machine is doing.
-      const cpu = (treeCpuMs(server.pid) - cpu0) / REQUESTS;
-      const p50 = percentile(sample, 50);
-      const p95 = percentile(sample, 95);
-      p95s.set(`${c.area} · ${c.measure}`, p95);
-      const note = `p50 ${formatValue(p50, "ms")}; server CPU ${formatValue(cpu, "ms")}/request; ${REQUESTS} requests; ${load()}`;
-      const r = { area: c.area, measure: `p95 over HTTP, ${c.measure}`, scale: label(claims), value: p95, unit: "ms", note };
-      const judged = c.target !== undefined && (claims === 100_000 || (claims === 1_000_000 && c.at1M));
-      if (judged) recordAtMost(r, c.target!);
-      else recordInfo(r);
-    }
-
-    const mem = memory.stop();
-    console.log(`  server RSS: ${mem.baseMb.toFixed(0)} MB before the workload, peak ${mem.peakMb.toFixed(0)} MB; idle ${IDLE_MS / 1000} s…`);
-    recordInfo({ area: "server memory", measure: "RSS before the page workload", scale: label(claims), value: mem.baseMb, unit: "MB", note: load() });
-    recordInfo({ area: "server memory", measure: "peak RSS during the page workload", scale: label(claims), value: mem.peakMb, unit: "MB", note: load() });
-    // Sampled every second while idle: the server's idle collection (lib/memory/idle-collect.ts) runs after ~6–8 s
-    // of quiet and once more at ~12–14 s, so a single reading at 15 s raced the second one (291–362 MB in three runs
-    // of 2026-12-02). The target is judged on the settled reading, at SETTLE_MS; the one at IDLE_MS is kept beside it.
-    const idle: { s: number; mb: number }[] = [];
-    const t0 = Date.now();
-    while (Date.now() - t0 < SETTLE_MS) {
-      await new Promise((r) => setTimeout(r, 1_000));
-      idle.push({ s: (Date.now() - t0) / 1000, mb: treeRss(server.pid) / MB });
-    }
-    const at = (ms: number) => idle.findLast((x) => x.s * 1000 <= ms + 500) ?? idle[0];
-    const drops = idle.filter((x, i) => i > 0 && idle[i - 1].mb - x.mb >= 16).map((x) => `${x.s.toFixed(0)} s → ${x.mb.toFixed(0)} MB`);
-    const note = `${load()}; drops of ≥ 16 MB while idle: ${drops.join(", ") || "none"}`;
-    console.log(`  server RSS while idle: ${drops.length ? `fell to ${drops.join(", then ")}` : "no drop of 16 MB or more"}; ${at(SETTLE_MS).mb.toFixed(0)} MB at ${SETTLE_MS / 1000} s`);
-    recordInfo({ area: "server memory", measure: `RSS after the page workload, ${IDLE_MS / 1000} s idle`, scale: label(claims), value: at(IDLE_MS).mb, unit: "MB", note });
-    const after = { area: "server memory", measure: `RSS after the page workload, ${SETTLE_MS / 1000} s idle (settled)`, scale: label(claims), value: at(SETTLE_MS).mb, unit: "MB", note };
-    if (claims >= 100_000) recordAtMost(after, RSS_TARGET_MB);
-    else recordInfo(after);
-  } finally {
+    return { claims, server, ws, page, api, ctx: { cursor, apiCursor: apiFirst.nextCursor }, memory, p95s: new Map() };
+  } catch (err) {
     await server.stop();
+    throw err;
   }
-  return p95s;
+}
+
+/**
+ * One case at every scale, side by side: request i goes to each scale in turn (the order rotating), so a change in
+ * the machine's load falls on all of them alike. Growth 10k → 100k measured one scale after the other, minutes
+ * apart, moved with the load: six claims-list ratios read 1.62–1.81× in a whole run and 0.66–1.39× rerun alone
+ * (bench/results/pages-claims-list-2026-12-03-session29.md).
+ */
+async function measureCase(c: Case, scales: Scale[]): Promise<void> {
+  const urls = scales.map((s) => ({ url: s.server.baseUrl + c.path(s.ws, s.ctx), headers: c.api ? s.api : s.page }));
+  for (let i = 0; i < WARMUP; i++) for (const u of urls) await timed(u.url, u.headers);
+  const samples: number[][] = scales.map(() => []);
+  const cpu0 = scales.map((s) => treeCpuMs(s.server.pid));
+  for (let i = 0; i < REQUESTS; i++) {
+    for (let k = 0; k < scales.length; k++) {
+      const j = (i + k) % scales.length;
+      samples[j].push(await timed(urls[j].url, urls[j].headers));
+    }
+  }
+  scales.forEach((s, j) => {
+    // The server's own CPU time per request: what the page costs, whatever else the machine is doing.
+    const cpu = (treeCpuMs(s.server.pid) - cpu0[j]) / REQUESTS;
+    const p50 = percentile(samples[j], 50);
+    const p95 = percentile(samples[j], 95);
+    s.p95s.set(`${c.area} · ${c.measure}`, p95);
+    const note = `p50 ${formatValue(p50, "ms")}; server CPU ${formatValue(cpu, "ms")}/request; ${REQUESTS} requests${scales.length > 1 ? `, interleaved with ${scales.filter((o) => o !== s).map((o) => label(o.claims)).join(", ")}` : ""}; ${load()}`;
+    const r = { area: c.area, measure: `p95 over HTTP, ${c.measure}`, scale: label(s.claims), value: p95, unit: "ms", note };
+    const judged = c.target !== undefined && (s.claims === 100_000 || (s.claims === 1_000_000 && c.at1M));
+    if (judged) recordAtMost(r, c.target!);
+    else recordInfo(r);
+  });
+}
+
+/** Each server's memory: before, peak, and after the workload while every server is idle (sampled together). */
+async function recordMemory(scales: Scale[]): Promise<void> {
+  const mems = scales.map((s) => s.memory.stop());
+  scales.forEach((s, j) => {
+    console.log(`  ${label(s.claims)}: server RSS ${mems[j].baseMb.toFixed(0)} MB before the workload, peak ${mems[j].peakMb.toFixed(0)} MB`);
+    recordInfo({ area: "server memory", measure: "RSS before the page workload", scale: label(s.claims), value: mems[j].baseMb, unit: "MB", note: load() });
+    recordInfo({ area: "server memory", measure: "peak RSS during the page workload", scale: label(s.claims), value: mems[j].peakMb, unit: "MB", note: load() });
+  });
+  // Sampled every second while idle: the server's idle collection (lib/memory/idle-collect.ts) runs after ~6–8 s
+  // of quiet and once more at ~12–14 s, so a single reading at 15 s raced the second one (291–362 MB in three runs
+  // of 2026-12-02). The target is judged on the settled reading, at SETTLE_MS; the one at IDLE_MS is kept beside it.
+  console.log(`  idle ${SETTLE_MS / 1000} s…`);
+  const idle: { s: number; mb: number[] }[] = [];
+  const t0 = Date.now();
+  while (Date.now() - t0 < SETTLE_MS) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    idle.push({ s: (Date.now() - t0) / 1000, mb: scales.map((s) => treeRss(s.server.pid) / MB) });
+  }
+  const at = (ms: number) => idle.findLast((x) => x.s * 1000 <= ms + 500) ?? idle[0];
+  scales.forEach((s, j) => {
+    const drops = idle.filter((x, i) => i > 0 && idle[i - 1].mb[j] - x.mb[j] >= 16).map((x) => `${x.s.toFixed(0)} s → ${x.mb[j].toFixed(0)} MB`);
+    const note = `${load()}; drops of ≥ 16 MB while idle: ${drops.join(", ") || "none"}`;
+    console.log(`  ${label(s.claims)}: server RSS while idle ${drops.length ? `fell to ${drops.join(", then ")}` : "had no drop of 16 MB or more"}; ${at(SETTLE_MS).mb[j].toFixed(0)} MB at ${SETTLE_MS / 1000} s`);
+    recordInfo({ area: "server memory", measure: `RSS after the page workload, ${IDLE_MS / 1000} s idle`, scale: label(s.claims), value: at(IDLE_MS).mb[j], unit: "MB", note });
+    const after = { area: "server memory", measure: `RSS after the page workload, ${SETTLE_MS / 1000} s idle (settled)`, scale: label(s.claims), value: at(SETTLE_MS).mb[j], unit: "MB", note };
+    if (s.claims >= 100_000) recordAtMost(after, RSS_TARGET_MB);
+    else recordInfo(after);
+  });
 }
 
 async function main() {
   process.env.API_RATE_LIMIT = "1000000"; // the bench's own token would otherwise hit the per-minute limit
   process.env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
   ensureBuild();
-  const byScale = new Map<number, Map<string, number>>();
-  for (const claims of SCALES) byScale.set(claims, await measureScale(claims));
-  const small = byScale.get(10_000);
-  const large = byScale.get(100_000);
+  const scales: Scale[] = [];
+  try {
+    for (const claims of SCALES) scales.push(await startScale(claims));
+    for (const c of CASES.filter(chosen)) await measureCase(c, scales);
+    await recordMemory(scales);
+  } finally {
+    await Promise.all(scales.map((s) => s.server.stop()));
+  }
+  const small = scales.find((s) => s.claims === 10_000)?.p95s;
+  const large = scales.find((s) => s.claims === 100_000)?.p95s;
   if (!small || !large) return;
   for (const c of CASES) {
     if (!c.growth || !chosen(c)) continue;
     const key = `${c.area} · ${c.measure}`;
-    recordAtMost({ area: c.area, measure: `growth of p95, ${c.measure}`, scale: "10k → 100k claims", value: large.get(key)! / small.get(key)!, unit: "×" }, 1.5);
+    recordAtMost({ area: c.area, measure: `growth of p95, ${c.measure}`, scale: "10k → 100k claims", value: large.get(key)! / small.get(key)!, unit: "×", note: "the two scales' requests interleaved" }, 1.5);
   }
 }
 

@@ -644,6 +644,16 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
        SELECT c."workspaceId", coalesce(c.verdict, ''), c."reviewState", count(*)::int FROM "Claim" c
         WHERE c."workspaceId" = '${workspaceId}' AND c."deletedAt" IS NULL AND c."mergedIntoId" IS NULL GROUP BY 1, 2, 3`,
     );
+    // Absent from databases migrated only as far as an older template's (the table came with migration workspace_content_tally).
+    if ((await client.query(`SELECT to_regclass('"WorkspaceContentTally"') AS t`)).rows[0].t) {
+      await q(
+        "content tally",
+        `INSERT INTO "WorkspaceContentTally" ("workspaceId", "articleCount", "annotationCount")
+         SELECT '${workspaceId}', (SELECT count(*) FROM "Article" WHERE "workspaceId" = '${workspaceId}')::int,
+                (SELECT count(*) FROM "Annotation" WHERE "workspaceId" = '${workspaceId}' AND "workspace_content_tally_counted"("deletedAt", "claimId"))::int
+         ON CONFLICT ("workspaceId") DO UPDATE SET "articleCount" = EXCLUDED."articleCount", "annotationCount" = EXCLUDED."annotationCount"`,
+      );
+    }
     // Statistics first: on a fresh database the planner would otherwise join highlights to claims by nested loop
     // (100 s at 20k claims).
     await client.query(`ANALYZE "Annotation", "Claim", "Article"`);

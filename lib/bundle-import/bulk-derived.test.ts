@@ -38,7 +38,8 @@ async function derived(workspaceId: string, out: ImportResult) {
   const lexemes = (await db.searchLexeme.findMany({ where: { workspaceId }, select: { lexeme: true }, orderBy: { lexeme: "asc" } })).map((l) => l.lexeme);
   const tags = await db.workspaceTag.findMany({ where: { workspaceId }, select: { tag: true, claimCount: true }, orderBy: { tag: "asc" } });
   const tally = await db.workspaceClaimTally.findMany({ where: { workspaceId }, select: { verdict: true, reviewState: true, claimCount: true }, orderBy: [{ verdict: "asc" }, { reviewState: "asc" }] });
-  return { claims, articles, lexemes, tags, tally };
+  const content = await db.workspaceContentTally.findUnique({ where: { workspaceId }, select: { articleCount: true, annotationCount: true } });
+  return { claims, articles, lexemes, tags, tally, content };
 }
 
 describe("an import's derived data, made once at its end", () => {
