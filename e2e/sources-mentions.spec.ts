@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
+import { addHighlight, changeClaim, claimOnNewArticle, richText } from "./action-setup";
 import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
 
 /**
@@ -114,4 +114,35 @@ test("sources: Edit opens the form filled in; a bad URL is refused at its field;
   await page.reload();
   await check();
   await expect(history(page).getByRole("listitem").filter({ hasText: "edited a source: Annual report 2024 (URL, title, published date, stance)" })).toHaveCount(1);
+});
+
+test("a comment removed in another tab: saving an edit of it says so and shows the claim as it is now, not as gone (black-box B3)", async ({ page }) => {
+  const slug = await desk(page, "Parts");
+  const statement = "The tram line will reopen in the spring.";
+  const { claimId } = await claimOnNewArticle(page, slug, "Tram works", statement);
+  const posted = await page.request.post(`/api/w/${slug}/claims/${claimId}/comments`, { data: { body: richText("Check the council minutes.") } });
+  expect(posted.status()).toBe(201);
+  const { id: commentId } = (await posted.json()) as { id: string };
+
+  await page.goto(`/w/${slug}/claims/${claimId}`);
+  await expect(claimHeading(page, statement)).toBeVisible();
+  const discussion = page.getByRole("region", { name: /^Discussion/ });
+  const comments = discussion.getByRole("listitem");
+  await expect(comments).toHaveCount(1);
+  await comments.first().getByRole("button", { name: "Edit", exact: true }).click();
+  await comments.first().getByRole("textbox", { name: "Edit comment" }).click();
+  await page.keyboard.type(" And the budget.");
+
+  // Meanwhile, in another tab, the comment is deleted.
+  expect((await page.request.delete(`/api/w/${slug}/claims/${claimId}/comments/${commentId}`)).ok()).toBe(true);
+
+  const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().endsWith(`/comments/${commentId}`));
+  await comments.first().getByRole("button", { name: "Save" }).click();
+  expect((await saved).status()).toBe(404);
+  await expect(notice(page, "Comment not found")).toBeVisible();
+  // The claim is read again: the comment is gone from the list, the claim itself is still here.
+  await expect(comments).toHaveCount(0);
+  await expect(discussion).toContainText("No comments yet.");
+  await expect(page.getByText("This claim is no longer here")).toHaveCount(0);
+  await expect(claimHeading(page, statement)).toBeVisible();
 });

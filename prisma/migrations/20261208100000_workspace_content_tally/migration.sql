@@ -96,18 +96,18 @@ END $$;
 
 -- A claim that stops standing (deleted, merged) takes its live highlights out of the count, and one restored brings
 -- them back. Its mentions are normally detached or moved in the same transaction, which the highlights' own trigger
--- counts; either order comes out the same.
-CREATE FUNCTION "workspace_content_tally_claim_update_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- counts; either order comes out the same. A row trigger, fired (see its WHEN) only for the rare update that changes a
+-- claim's standing: as a statement trigger it joined the old and new rows of every claim update (the bundle import's
+-- derived-data refresh, a claim's search document), 7–13% on an update of 10,000 claims.
+CREATE FUNCTION "workspace_content_tally_claim_standing_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  n INT;
 BEGIN
-  PERFORM "workspace_content_tally_apply"((
-    SELECT coalesce(jsonb_agg(jsonb_build_object('ws', ws, 'articles', 0, 'annotations', n)), '[]'::jsonb)
-      FROM (
-        SELECT a."workspaceId" AS ws, sum(CASE WHEN n."deletedAt" IS NULL AND n."mergedIntoId" IS NULL THEN 1 ELSE -1 END)::int AS n
-          FROM new_rows n JOIN old_rows o ON o.id = n.id
-          JOIN "Annotation" a ON a."claimId" = n.id AND a."deletedAt" IS NULL
-         WHERE (o."deletedAt" IS NULL AND o."mergedIntoId" IS NULL) <> (n."deletedAt" IS NULL AND n."mergedIntoId" IS NULL)
-         GROUP BY 1
-      ) g));
+  SELECT count(*) INTO n FROM "Annotation" a WHERE a."claimId" = NEW."id" AND a."deletedAt" IS NULL;
+  IF n > 0 THEN
+    PERFORM "workspace_content_tally_apply"(jsonb_build_array(jsonb_build_object(
+      'ws', NEW."workspaceId", 'articles', 0, 'annotations', CASE WHEN NEW."deletedAt" IS NULL AND NEW."mergedIntoId" IS NULL THEN n ELSE -n END)));
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -121,8 +121,9 @@ CREATE TRIGGER "Annotation_contentTally_delete" AFTER DELETE ON "Annotation" REF
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_annotation_delete_trigger"();
 CREATE TRIGGER "Annotation_contentTally_update" AFTER UPDATE ON "Annotation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_annotation_update_trigger"();
-CREATE TRIGGER "Claim_contentTally_update" AFTER UPDATE ON "Claim" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_claim_update_trigger"();
+CREATE TRIGGER "Claim_contentTally_standing" AFTER UPDATE OF "deletedAt", "mergedIntoId" ON "Claim" FOR EACH ROW
+  WHEN ((OLD."deletedAt" IS NULL AND OLD."mergedIntoId" IS NULL) IS DISTINCT FROM (NEW."deletedAt" IS NULL AND NEW."mergedIntoId" IS NULL))
+  EXECUTE FUNCTION "workspace_content_tally_claim_standing_trigger"();
 
 -- Backfill from what there is.
 INSERT INTO "WorkspaceContentTally" ("workspaceId", "articleCount", "annotationCount")
