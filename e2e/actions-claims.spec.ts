@@ -300,7 +300,7 @@ test("delete and restore: a deleted claim leaves the list, an admin finds it und
   await expect(page.getByRole("link", { name: statement })).toBeVisible();
 });
 
-test("the claims list: every filter, Clear, x to select a row, and Next page", async ({ page }) => {
+test("the claims list: every filter, Clear, x to select a row, Next and Previous page", async ({ page }) => {
   test.setTimeout(180_000);
   const { slug, person } = await desk(page, "Lister");
   const fares = await claimOnNewArticle(page, slug, "Fares", "Bus fares rise by ten percent.", { claimant: "Transit board", tags: ["fares"] });
@@ -409,6 +409,23 @@ test("the claims list: every filter, Clear, x to select a row, and Next page", a
   await page.waitForURL(/cursor=/);
   await expect(rows).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Next page →" })).toHaveCount(0);
+  const lastRow = await rows.first().textContent();
+  // Previous page (black-box B8): the page before, the same 50 rows as the first page, and on again from there.
+  const firstPageRows = async () => {
+    await page.goto(`/w/${slug}/claims`);
+    return rows.allTextContents();
+  };
+  await page.getByRole("link", { name: "← Previous page" }).click();
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole("link", { name: "← Previous page" })).toHaveCount(0);
+  const back = await rows.allTextContents();
+  await page.getByRole("link", { name: "Next page →" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveText(lastRow!);
+  expect(back).toEqual(await firstPageRows());
+  await page.getByRole("link", { name: "Next page →" }).click();
+  await page.waitForURL(/cursor=/);
+  await expect(rows).toHaveCount(1);
   // And back to the start of the same list.
   await page.getByRole("link", { name: "← First page" }).click();
   await page.waitForURL((url) => !url.search.includes("cursor="));

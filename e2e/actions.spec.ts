@@ -132,13 +132,13 @@
  * - Claims list, My queue, dashboard: "N new changes — show" after a teammate's change → live.spec.ts › two teammates see each other's changes live on the reader, the claim page and the claims list, and each other's names
  * - Claim page: "A teammate changed this claim — show" while a form is open → live.spec.ts › on the claim page, a teammate's change waits behind “A teammate changed this claim — show” while a form is open
  * - Filter by review state; All claims → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
- * - Filters: search, verdict, assignee, tag, claimant, sources, sort; Clear → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, and Next page
+ * - Filters: search, verdict, assignee, tag, claimant, sources, sort; Clear → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, Next and Previous page
  * - j / k move, Enter opens → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
- * - x selects the focused row → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, and Next page
+ * - x selects the focused row → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, Next and Previous page
  * - Select with the checkbox; bulk Send to review; bulk Assign → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  * - My queue → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  * - Deleted (admins) → actions-claims.spec.ts › delete and restore: a deleted claim leaves the list, an admin finds it under Deleted and restores it; Cancel closes the merge search
- * - Next page → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, and Next page
+ * - Next page, Previous page, First page → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, Next and Previous page
  *
  * Dashboard and export
  * - Dashboard: read the counts → claims-admin.spec.ts › a reviewer merges a duplicate claim, an admin renames a verdict, and the dashboard counts it all

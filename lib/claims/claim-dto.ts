@@ -206,6 +206,8 @@ export interface ClaimPage {
   items: ClaimListItem[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** Pass back as `cursor` for the page before (the list's Previous page); null on the first page. Not in API v1's pages. */
+  prevCursor: string | null;
 }
 
 /** One field changed since the version a stale request was based on. */

@@ -194,6 +194,40 @@ describe("listing claims", () => {
     await rejection(listClaims(a, { cursor: "not-a-cursor" }), 400);
   });
 
+  it("Previous page walks back the same pages in every sort order, and the first page has none (black-box B8)", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    for (let i = 0; i < 3; i++) {
+      const art = await w.article();
+      for (const words of ["about 40,000 vehicles a day", "a third of their customers", "€12 million"]) await w.claim(words, { on: art });
+    }
+    for (const sort of ["updated", "created", "statement"] as const) {
+      const forward: { ids: string[]; prevCursor: string | null; nextCursor: string | null }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listClaims(a, { sort, limit: 4, cursor });
+        forward.push({ ids: page.items.map((i) => i.id), prevCursor: page.prevCursor, nextCursor: page.nextCursor });
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(forward.map((p) => p.ids.length)).toEqual([4, 4, 1]);
+      expect(forward[0].prevCursor).toBeNull();
+      // From the last page back to the first, by Previous page alone: each page as it was going forward.
+      let back = forward.at(-1)!.prevCursor;
+      for (let i = forward.length - 2; i >= 0; i--) {
+        const page = await listClaims(a, { sort, limit: 4, cursor: back! });
+        expect(page.items.map((x) => x.id), `${sort}, page ${i + 1}`).toEqual(forward[i].ids);
+        // A page reached backwards leads on to the one it came from.
+        expect((await listClaims(a, { sort, limit: 4, cursor: page.nextCursor! })).items.map((x) => x.id)).toEqual(forward[i + 1].ids);
+        back = page.prevCursor;
+      }
+      // Back on the first page: nothing before it.
+      expect(back).toBeNull();
+    }
+    // A cursor with a direction that isn't ours is refused like any other bad cursor.
+    const odd = Buffer.from(JSON.stringify(["updated", new Date().toISOString(), "c1", "sideways"])).toString("base64url");
+    await rejection(listClaims(a, { cursor: odd }), 400);
+  });
+
   it("bulk assign and submit report what they skipped and why", async () => {
     const w = await claimWorld();
     const a = await w.as(w.annotator);

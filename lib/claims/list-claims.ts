@@ -14,16 +14,21 @@ interface Cursor {
   sort: ClaimSort;
   value: string;
   id: string;
+  /** The page before this row (Previous page) rather than after it. */
+  before?: boolean;
 }
 
+/** [sort, value, id], with "before" appended for a Previous page's cursor (older links keep working). */
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString("base64url");
+  return Buffer.from(JSON.stringify(c.before ? [c.sort, c.value, c.id, "before"] : [c.sort, c.value, c.id])).toString("base64url");
 }
 
 function decodeCursor(raw: string, sort: ClaimSort): Cursor {
   try {
-    const [s, value, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (s === sort && typeof value === "string" && typeof id === "string") return { sort, value, id };
+    const [s, value, id, direction, ...rest] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
+    if (s === sort && typeof value === "string" && typeof id === "string" && (direction === undefined || direction === "before") && !rest.length) {
+      return { sort, value, id, before: direction === "before" };
+    }
   } catch {
     // fall through
   }
@@ -31,27 +36,37 @@ function decodeCursor(raw: string, sort: ClaimSort): Cursor {
 }
 
 /**
- * Each sort's ORDER BY and the keyset condition "strictly after the cursor",
- * both answered by an index: (workspaceId, updatedAt, id), (workspaceId,
+ * Each sort's ORDER BY (and its reverse, read from the same index backwards, for
+ * a Previous page) and the keyset conditions "strictly after/before the cursor",
+ * all answered by an index: (workspaceId, updatedAt, id), (workspaceId,
  * createdAt, id) and (workspaceId, left(statement, 100), id). The statement
  * sort orders by the first 100 characters, then the whole statement: a btree
  * over whole statements could exceed PostgreSQL's index row size (migration
  * q100k_scale_indexes), and ties within 100 characters are rare.
  */
-const ORDER: Record<ClaimSort, { by: Prisma.Sql; after: (c: Cursor) => Prisma.Sql; value: (row: { statement: string; updatedAt: Date; createdAt: Date }) => string }> = {
+const ORDER: Record<
+  ClaimSort,
+  { by: Prisma.Sql; reversed: Prisma.Sql; after: (c: Cursor) => Prisma.Sql; before: (c: Cursor) => Prisma.Sql; value: (row: { statement: string; updatedAt: Date; createdAt: Date }) => string }
+> = {
   updated: {
     by: Prisma.sql`c."updatedAt" DESC, c.id DESC`,
+    reversed: Prisma.sql`c."updatedAt", c.id`,
     after: (cur) => Prisma.sql`(c."updatedAt", c.id) < (${new Date(cur.value)}::timestamp(3), ${cur.id})`,
+    before: (cur) => Prisma.sql`(c."updatedAt", c.id) > (${new Date(cur.value)}::timestamp(3), ${cur.id})`,
     value: (r) => r.updatedAt.toISOString(),
   },
   created: {
     by: Prisma.sql`c."createdAt" DESC, c.id DESC`,
+    reversed: Prisma.sql`c."createdAt", c.id`,
     after: (cur) => Prisma.sql`(c."createdAt", c.id) < (${new Date(cur.value)}::timestamp(3), ${cur.id})`,
+    before: (cur) => Prisma.sql`(c."createdAt", c.id) > (${new Date(cur.value)}::timestamp(3), ${cur.id})`,
     value: (r) => r.createdAt.toISOString(),
   },
   statement: {
     by: Prisma.sql`left(c.statement, 100), c.statement, c.id`,
+    reversed: Prisma.sql`left(c.statement, 100) DESC, c.statement DESC, c.id DESC`,
     after: (cur) => Prisma.sql`(left(c.statement, 100), c.statement, c.id) > (left(${cur.value}, 100), ${cur.value}::text, ${cur.id})`,
+    before: (cur) => Prisma.sql`(left(c.statement, 100), c.statement, c.id) < (left(${cur.value}, 100), ${cur.value}::text, ${cur.id})`,
     value: (r) => r.statement,
   },
 };
@@ -210,7 +225,10 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
   // Lower case too: «кулеба» as typed is read as the name «Кулеба» as well (names are told by their capital).
   if (f.q) and.push(await denseOrListed(access.workspace.id, !!f.deleted, textMatch(f.q)));
   const order = ORDER[f.sort];
-  if (f.cursor) and.push(order.after(decodeCursor(f.cursor, f.sort)));
+  const cursor = f.cursor ? decodeCursor(f.cursor, f.sort) : null;
+  if (cursor) and.push(cursor.before ? order.before(cursor) : order.after(cursor));
+  // A Previous page reads the rows just before the cursor nearest first (the sort's index backwards), then shows them in the list's order.
+  const inner = cursor?.before ? order.reversed : order.by;
 
   // The page first, then its counts and assignees: counting for the page's rows only.
   const rows = await db.$queryRaw<ListRow[]>`
@@ -220,10 +238,12 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
            (SELECT count(*) FROM "Annotation" n WHERE n."claimId" = c.id AND n."deletedAt" IS NULL)::int AS "mentionCount",
            (SELECT count(DISTINCT n."articleId") FROM "Annotation" n WHERE n."claimId" = c.id AND n."deletedAt" IS NULL)::int AS "articleCount",
            (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id)::int AS "sourceCount"
-      FROM (SELECT c.* FROM "Claim" c WHERE ${Prisma.join(and, " AND ")} ORDER BY ${order.by} LIMIT ${f.limit + 1}) c
+      FROM (SELECT c.* FROM "Claim" c WHERE ${Prisma.join(and, " AND ")} ORDER BY ${inner} LIMIT ${f.limit + 1}) c
       LEFT JOIN "User" u ON u.id = c."assigneeId"
-     ORDER BY ${order.by}`;
+     ORDER BY ${inner}`;
+  const more = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
+  if (cursor?.before) page.reverse();
   const items: ClaimListItem[] = page.map((r) => ({
     id: r.id,
     statement: r.statement,
@@ -243,9 +263,14 @@ export async function listClaims(access: Access, filters: ClaimFilters = {}): Pr
     updatedAt: r.updatedAt.toISOString(),
     deletedAt: r.deletedAt?.toISOString() ?? null,
   }));
+  const first = page.at(0);
   const last = page.at(-1);
-  const nextCursor = rows.length > f.limit && last ? encodeCursor({ sort: f.sort, value: order.value(last), id: last.id }) : null;
-  return { items, nextCursor };
+  const at = (row: ListRow, before: boolean) => encodeCursor({ sort: f.sort, value: order.value(row), id: row.id, before });
+  // Going forward, there is a page before this one when it was reached by a cursor; going back, when rows were left over.
+  // And the other way round for the page after: a Previous page came from one.
+  const nextCursor = last && (cursor?.before ? true : more) ? at(last, false) : null;
+  const prevCursor = first && (cursor?.before ? more : cursor !== null) ? at(first, true) : null;
+  return { items, nextCursor, prevCursor };
 }
 
 interface ListRow {

@@ -51,7 +51,11 @@ export const listClaimsEndpoint = endpoint({
   action: "workspace.view",
   query: claimFiltersSchema,
   responses: { 200: { description: "A page of claims.", schema: pageOf(claimSummarySchema, "ClaimPage") } },
-  handler: ({ access, req }) => listClaims(access, Object.fromEntries(new URL(req.url).searchParams)),
+  // API v1's pages are { items, nextCursor } (its OpenAPI document); the list's Previous page is the app's own.
+  handler: async ({ access, req }) => {
+    const { items, nextCursor } = await listClaims(access, Object.fromEntries(new URL(req.url).searchParams));
+    return { items, nextCursor };
+  },
 });
 
 export const createClaimEndpoint = endpoint({

@@ -47,8 +47,8 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const filters = stale ? Object.fromEntries(Object.entries(asked).filter(([k]) => k !== "cursor")) : asked;
   const result = stale ? await list(filters) : listed;
   const errors = result instanceof DomainError ? await claimFilterErrors(result) : {};
-  const nextHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
-  // The same filters from the start (no cursor): later pages are reached by Next page, so this is the way back.
+  const pageHref = (cursor: string) => `/w/${slug}/claims?${new URLSearchParams({ ...(filters as Record<string, string>), cursor }).toString()}`;
+  // The same filters from the start (no cursor).
   const withoutCursor = new URLSearchParams(Object.entries(filters as Record<string, string>).filter(([k]) => k !== "cursor"));
   const firstHref = `/w/${slug}/claims${withoutCursor.size ? `?${withoutCursor}` : ""}`;
   const myQueue = filters.assignee === "me";
@@ -107,7 +107,13 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             canBulk={can(access.role, "claim.edit")}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
-          <PagerLinks links={[filters.cursor ? { href: firstHref, text: t("firstPage") } : null, result.nextCursor ? { href: nextHref(result.nextCursor), text: t("nextPage") } : null]} />
+          <PagerLinks
+            links={[
+              filters.cursor ? { href: firstHref, text: t("firstPage") } : null,
+              result.prevCursor ? { href: pageHref(result.prevCursor), text: t("previousPage") } : null,
+              result.nextCursor ? { href: pageHref(result.nextCursor), text: t("nextPage") } : null,
+            ]}
+          />
         </>
       )}
     </section>
