@@ -50,15 +50,17 @@ export async function mixedWorkload(app: TestServer, ws: GeneratedWorkspace, dat
   await get(`/w/${ws.slug}/claims`, cookie);
   const beforeMb = treeRss(app.pid) / MB;
   const memory = sampler(() => app.pid, 100);
-  for (const p of [...PAGES.map((x) => `/w/${ws.slug}/${x}`), `/w/${ws.slug}/claims/${ws.typicalClaimId}`, `/w/${ws.slug}/claims/${ws.hotClaimIds[0]}`]) {
-    for (let i = 0; i < 20; i++) await get(p, cookie);
-  }
-  const afterPagesMb = treeRss(app.pid) / MB;
-  const exportBytes = await Promise.all(FORMATS.map((f) => get(`/api/v1/workspaces/${ws.slug}/export?format=${f}`, bearer)));
-  const afterExportsMb = treeRss(app.pid) / MB;
-
   const bundle = path.join(os.tmpdir(), `mixed-${Date.now()}.claimtrail.json`);
+  // Stopped on the way out whatever happens: a failed request must not leave the sampler reading /proc every 100 ms
+  // while bench/mixed-memory.ts goes on to its next setting.
   try {
+    for (const p of [...PAGES.map((x) => `/w/${ws.slug}/${x}`), `/w/${ws.slug}/claims/${ws.typicalClaimId}`, `/w/${ws.slug}/claims/${ws.hotClaimIds[0]}`]) {
+      for (let i = 0; i < 20; i++) await get(p, cookie);
+    }
+    const afterPagesMb = treeRss(app.pid) / MB;
+    const exportBytes = await Promise.all(FORMATS.map((f) => get(`/api/v1/workspaces/${ws.slug}/export?format=${f}`, bearer)));
+    const afterExportsMb = treeRss(app.pid) / MB;
+
     const res = await fetch(`${app.baseUrl}/api/v1/workspaces/${ws.slug}/export?format=bundle&reviewState=approved`, { headers: bearer });
     await pipeline(Readable.fromWeb(res.body as never), createWriteStream(bundle));
     // The new workspace is made in SQL: creating workspaces is not what is measured.
@@ -92,6 +94,7 @@ export async function mixedWorkload(app: TestServer, ws: GeneratedWorkspace, dat
     }
     return { beforeMb, afterPagesMb, afterExportsMb, exportBytes, importSeconds, peakMb, idleMb };
   } finally {
+    memory.stop();
     rmSync(bundle, { force: true });
   }
 }
