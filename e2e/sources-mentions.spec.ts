@@ -146,3 +146,30 @@ test("a comment removed in another tab: saving an edit of it says so and shows t
   await expect(page.getByText("This claim is no longer here")).toHaveCount(0);
   await expect(claimHeading(page, statement)).toBeVisible();
 });
+
+test("a claim merged away while its details are being edited: the page stays with the typed text, says so and links to the claim it went into (black-box, session 30)", async ({ page }) => {
+  const slug = await desk(page, "Mergedaway");
+  const statement = "The ferry will carry 900 passengers a day.";
+  const { claimId } = await claimOnNewArticle(page, slug, "Ferry plans", statement);
+  const other = await claimOnNewArticle(page, slug, "Ferry notes", "The ferry will carry nine hundred people daily.");
+
+  await page.goto(`/w/${slug}/claims/${claimId}`);
+  await expect(claimHeading(page, statement)).toBeVisible();
+  await page.getByRole("button", { name: "Edit details" }).click();
+  await page.getByLabel("Claimant").fill("Harbour office");
+
+  // Meanwhile a teammate merges it into the other claim.
+  await changeClaim(page, "post", `/api/w/${slug}/claims/${other.claimId}/merge`, { from: claimId, version: other.version });
+
+  const gone = page.getByTestId("claim-gone");
+  await expect(gone).toContainText("A teammate merged this claim into another while this page was open");
+  await expect(gone.getByRole("link", { name: "Open the claim it was merged into" })).toHaveAttribute("href", `/w/${slug}/claims/${other.claimId}`);
+  // Still this page, with what was typed.
+  await expect(page).toHaveURL(new RegExp(`/claims/${claimId}$`));
+  await expect(page.getByLabel("Claimant")).toHaveValue("Harbour office");
+  // A save now is refused, said beside the banner.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(notice(page, "This claim was merged into another claim; make the change there.")).toBeVisible();
+  await gone.getByRole("link", { name: "Open the claim it was merged into" }).click();
+  await expect(claimHeading(page, "The ferry will carry nine hundred people daily.")).toBeVisible();
+});

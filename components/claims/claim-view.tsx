@@ -50,7 +50,7 @@ export function ClaimView({
   liveSeq: number;
 }) {
   const t = useTranslations("claims.view");
-  const { claim, gone, send: sendChange, notice, reload } = useClaim(slug, initial);
+  const { claim, gone, mergedInto, send: sendChange, notice, reload } = useClaim(slug, initial);
   // Something typed or chosen on this page and not yet saved: a teammate's change then waits behind
   // "show" instead of reloading the claim, which would reset the forms keyed by its version (a
   // half-written send-back reason, an open verdict form). Saving anything settles it: the forms
@@ -94,13 +94,21 @@ export function ClaimView({
         {gone ? (
           <Alert>
             <span data-testid="claim-gone">
-              {t.rich("gone", {
-                link: (chunks) => (
-                  <Link href={`/w/${slug}/claims`} className="font-medium underline">
-                    {chunks}
-                  </Link>
-                ),
-              })}
+              {mergedInto
+                ? t.rich("mergedAway", {
+                    link: (chunks) => (
+                      <Link href={`/w/${slug}/claims/${mergedInto}`} className="font-medium underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })
+                : t.rich("gone", {
+                    link: (chunks) => (
+                      <Link href={`/w/${slug}/claims`} className="font-medium underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
             </span>
           </Alert>
         ) : null}

@@ -54,16 +54,25 @@ export function useClaim(slug: string, initial: ClaimDetail) {
 
   // The claim is no longer there for this reader: a teammate deleted it (or merged it away, or took their access).
   const [gone, setGone] = useState(false);
+  // The claim it was merged into, when that is why it's gone: the page stays (an edit in progress isn't lost) and links there.
+  const [mergedInto, setMergedInto] = useState<string | null>(null);
 
   /**
    * Reads the claim again; false when that failed (the caller may retry). A 404 is an answer, not a failure:
    * retried, it would say "couldn't be loaded yet" for ever about a claim that was deleted (black-box B3).
    */
   const reload = useCallback(async (): Promise<boolean> => {
-    const res = await apiSend<ClaimDetail>("GET", base);
+    const res = await apiSend<ClaimDetail | { redirectTo: string }>("GET", base);
     if (res.ok) {
-      setGone(false);
-      setClaim(res.data);
+      const data = res.data;
+      if ("redirectTo" in data) {
+        // Merged into another claim meanwhile (the API answers where it went, not the claim).
+        setMergedInto(data.redirectTo);
+        setGone(true);
+      } else {
+        setGone(false);
+        setClaim(data);
+      }
     } else if (res.error.status === 404) setGone(true);
     return res.ok || res.error.status === 404;
   }, [base]);
@@ -95,5 +104,5 @@ export function useClaim(slug: string, initial: ClaimDetail) {
     [base, reload, initial.id, t, localize],
   );
 
-  return { claim, gone, send, notice, setNotice, reload };
+  return { claim, gone, mergedInto, send, notice, setNotice, reload };
 }

@@ -10,7 +10,7 @@ import { useRetrying } from "@/components/live/use-retrying";
  * again (one item) and shown, unless the person is in the middle of an edit
  * (`isEditing`: typed into or opened something not yet saved), where a
  * "changed — show" button waits instead, so nothing they typed is lost and
- * nothing moves under their cursor. A merge of this claim into another opens that one.
+ * nothing moves under their cursor. A merge of this claim into another opens that one (during an edit, it is said and linked).
  * A failed fetch is retried until it works (useRetrying): the stream has
  * moved past the change, so giving up would lose it until a reload.
  */
@@ -22,7 +22,9 @@ export function useLiveClaim(opts: { slug: string; claimId: string; after: numbe
     { slug: opts.slug, claim: opts.claimId },
     opts.after,
     (changes) => {
-      if (changes.some((c) => c.kind === "claim.merged" && c.data.from === opts.claimId)) return router.refresh();
+      // Merged into another: that one opens, unless an edit is in progress here; then the page stays, says so and
+      // links there (reload reads where it went), so nothing typed is lost without a word.
+      if (changes.some((c) => c.kind === "claim.merged" && c.data.from === opts.claimId)) return opts.isEditing() ? fetchClaim.run() : router.refresh();
       // Our own changes are on the page already (each answer carries the claim).
       const theirs = changes.filter((c) => c.actorId !== opts.currentUserId);
       if (!theirs.length) return;

@@ -15,10 +15,12 @@ export async function deleteClaim(access: Access, claimId: string, input: { vers
   return db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, access, claimId, input.version);
     const deletedAt = new Date();
-    const version = await commitClaim(tx, claim, input.version, { deletedAt, deletedById: access.userId });
+    // The mentions are detached while the claim still stands, so the export's count of highlights doesn't move
+    // (migration workspace_content_tally): deleting a claim takes no lock on the workspace's counts.
     const mentions = await tx.annotation.findMany({ where: { claimId: claim.id }, select: { id: true }, orderBy: { createdAt: "asc" } });
     const mentionIds = mentions.map((m) => m.id);
     await tx.annotation.updateMany({ where: { id: { in: mentionIds }, claimId: claim.id }, data: { claimId: null } });
+    const version = await commitClaim(tx, claim, input.version, { deletedAt, deletedById: access.userId });
     await recordClaimChange(tx, access, claim.id, "claim.deleted", { mentionIds, version });
     return { id: claim.id, version, deletedAt: deletedAt.toISOString() };
   });

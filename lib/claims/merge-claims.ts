@@ -29,13 +29,15 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
 
     const tagsAdded = merged.tags.filter((t) => !survivor.tags.includes(t));
     const version = await commitClaim(tx, survivor, input.version, { tags: [...survivor.tags, ...tagsAdded] });
+    // The mentions move while both claims stand, so the export's count of highlights doesn't move (migration
+    // workspace_content_tally): a merge takes no lock on the workspace's counts. A lost race below rolls it back.
+    const mentions = await tx.annotation.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const { count: marked } = await tx.claim.updateMany({
       where: { id: merged.id, deletedAt: null, mergedIntoId: null },
       data: { mergedIntoId: survivor.id, mergedAt: new Date(), version: { increment: 1 } },
     });
     if (marked === 0) throw conflict(said("just_merged", "That claim was just merged or deleted by someone else."), { from: said("just_merged", "Just merged or deleted.") });
 
-    const mentions = await tx.annotation.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const sources = await tx.source.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
     const comments = await tx.claimComment.updateMany({ where: { claimId: merged.id }, data: { claimId: survivor.id } });
 

@@ -111,15 +111,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Lock order. Triggers of one event fire in the order of their names, so the highlights' ones are named to fire
+-- first ("a_"): a statement on highlights takes this row before the claims' rows and the articles' progress its
+-- other triggers update, as the creation of a highlight does. Taken last there, a highlight's deletion (claim row, then
+-- progress, then this row) and a highlight made into a claim (this row, then progress) could deadlock. The app's own
+-- changes never change a highlight's count by a claim's standing (deleteClaim detaches the mentions before the
+-- claim stops standing; merging moves them first), so the claims' trigger below takes it only for changes by hand.
 CREATE TRIGGER "Article_contentTally_insert" AFTER INSERT ON "Article" REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_article_insert_trigger"();
 CREATE TRIGGER "Article_contentTally_delete" AFTER DELETE ON "Article" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_article_delete_trigger"();
-CREATE TRIGGER "Annotation_contentTally_insert" AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER "Annotation_a_contentTally_insert" AFTER INSERT ON "Annotation" REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_annotation_insert_trigger"();
-CREATE TRIGGER "Annotation_contentTally_delete" AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows
+CREATE TRIGGER "Annotation_a_contentTally_delete" AFTER DELETE ON "Annotation" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_annotation_delete_trigger"();
-CREATE TRIGGER "Annotation_contentTally_update" AFTER UPDATE ON "Annotation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+CREATE TRIGGER "Annotation_a_contentTally_update" AFTER UPDATE ON "Annotation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "workspace_content_tally_annotation_update_trigger"();
 CREATE TRIGGER "Claim_contentTally_standing" AFTER UPDATE OF "deletedAt", "mergedIntoId" ON "Claim" FOR EACH ROW
   WHEN ((OLD."deletedAt" IS NULL AND OLD."mergedIntoId" IS NULL) IS DISTINCT FROM (NEW."deletedAt" IS NULL AND NEW."mergedIntoId" IS NULL))
