@@ -9,6 +9,7 @@ import type { ClaimChange, ClaimDetail } from "@/lib/claims/claim-dto";
 import type { ClaimWords } from "./describe-event";
 import { clipText, CONFLICT_VALUE_CLIP } from "@/lib/format/clip";
 
+const COUNTED = new Set(["mentions", "sources", "relations"]);
 const FIELD_NAMES = new Set(["statement", "claimant", "claimDate", "tags", "assignee", "explanation", "reviewState", "verdict", "mentions", "sources", "relations", "deleted"]);
 
 function describeValue(value: unknown, t: ClaimWords): string {
@@ -21,7 +22,13 @@ function describeValue(value: unknown, t: ClaimWords): string {
 /** A stale-version refusal in words: who changed what since this page was loaded. */
 export function describeConflict(changes: ClaimChange[], t: ClaimWords): string {
   if (!changes.length) return t("conflict.unknown");
-  const parts = changes.map((c) => t("conflict.part", { name: c.by?.name ?? t("conflict.someone"), field: FIELD_NAMES.has(c.field) ? t(`conflict.field.${c.field}`) : c.field, value: describeValue(c.value, t) }));
+  const parts = changes.map((c) => {
+    const name = c.by?.name ?? t("conflict.someone");
+    const field = FIELD_NAMES.has(c.field) ? t(`conflict.field.${c.field}`) : c.field;
+    // Mentions, sources and related claims come as how many there are now: "changed the sources (now 0)", not "to “0”".
+    if (COUNTED.has(c.field) && typeof c.value === "number") return t("conflict.countPart", { name, field, count: c.value });
+    return t("conflict.part", { name, field, value: describeValue(c.value, t) });
+  });
   return t("conflict.message", { parts: parts.join("; ") });
 }
 
