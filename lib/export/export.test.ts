@@ -639,6 +639,12 @@ describe("export routes", () => {
     }
     expect(await events()).toBe(before);
     expect((await get(countRoute.GET as Handler, "?reviewState=approved&format=csv&locale=ru")).status).toBe(200);
+    // A format the export refuses is refused by the count too, named (black-box, session 30).
+    for (const query of ["?format=nope", "?format="]) {
+      const refused = await get(countRoute.GET as Handler, query);
+      expect(refused.status, query).toBe(400);
+      expect(Object.keys(((await refused.json()) as { errors: Record<string, string> }).errors), query).toEqual(["format"]);
+    }
     session.user = await makeUser();
     expect((await get(exportRoute.GET as Handler, "?format=jsonl")).status).toBe(404);
     session.user = null;
