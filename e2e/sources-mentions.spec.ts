@@ -173,3 +173,20 @@ test("a claim merged away while its details are being edited: the page stays wit
   await gone.getByRole("link", { name: "Open the claim it was merged into" }).click();
   await expect(claimHeading(page, "The ferry will carry nine hundred people daily.")).toBeVisible();
 });
+
+test("a claim deleted while its details are being edited: saving says it was deleted, and doesn't invite saving again (black-box, session 30)", async ({ page }) => {
+  const slug = await desk(page, "Deletedaway");
+  const statement = "The bridge will reopen on 1 March.";
+  const { claimId, version } = await claimOnNewArticle(page, slug, "Bridge works", statement);
+
+  await page.goto(`/w/${slug}/claims/${claimId}`);
+  await expect(claimHeading(page, statement)).toBeVisible();
+  await page.getByRole("button", { name: "Edit details" }).click();
+  await page.getByLabel("Claimant").fill("Roads department");
+  // Meanwhile, in another tab, the claim is deleted.
+  expect((await page.request.delete(`/api/w/${slug}/claims/${claimId}`, { data: { version } })).ok()).toBe(true);
+
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText(/^This claim was deleted by /)).toBeVisible();
+  await expect(page.getByText("Your changes are kept below")).toHaveCount(0);
+});

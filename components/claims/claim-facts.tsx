@@ -63,7 +63,8 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
   if (editing) {
     return (
       <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
-        {carried ? (
+        {/* Not on a claim deleted meanwhile: "save again" can't work there (its own notice says it was deleted). */}
+        {carried && !claim.deletedAt ? (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
             {t("draftKept")}
           </p>
