@@ -57,7 +57,7 @@ interface Case {
   at1M?: boolean;
   /** Growth 10k → 100k is judged (≤ 1.5×) for what a single page shows. */
   growth?: boolean;
-  path: (ws: GeneratedWorkspace, ctx: { cursor: string; apiCursor: string }) => string;
+  path: (ws: GeneratedWorkspace, ctx: { cursor: string; prevCursor: string; apiCursor: string }) => string;
   api?: boolean;
 }
 
@@ -73,6 +73,8 @@ const list = (measure: string, query: string, growth = true): Case => ({
 const CASES: Case[] = [
   list("first page", ""),
   { ...list("a later page (cursor)", ""), path: (ws, c) => `/w/${ws.slug}/claims?cursor=${c.cursor}` },
+  // Previous page from there: the sort's index read backwards.
+  { ...list("a previous page (cursor)", ""), path: (ws, c) => `/w/${ws.slug}/claims?cursor=${c.prevCursor}` },
   list("sort by creation", "sort=created"),
   list("sort by statement", "sort=statement"),
   list("filter review state (approved)", "reviewState=approved"),
@@ -135,7 +137,7 @@ interface Scale {
   ws: GeneratedWorkspace;
   page: Record<string, string>;
   api: Record<string, string>;
-  ctx: { cursor: string; apiCursor: string };
+  ctx: { cursor: string; prevCursor: string; apiCursor: string };
   memory: ReturnType<typeof sampler>;
   p95s: Map<string, number>;
 }
@@ -160,9 +162,10 @@ async function startScale(claims: number): Promise<Scale> {
     // A page well into the list: follow the cursor ten pages.
     let cursor = first.nextCursor;
     for (let i = 0; i < 10; i++) cursor = ((await (await fetch(`${server.baseUrl}/api/w/${ws.slug}/claims?cursor=${cursor}`, { headers: page })).json()) as { nextCursor: string }).nextCursor;
+    const { prevCursor } = (await (await fetch(`${server.baseUrl}/api/w/${ws.slug}/claims?cursor=${cursor}`, { headers: page })).json()) as { prevCursor: string };
     // The server has answered a few requests (sign-in page, the cursors): its memory before the workload.
     const memory = sampler(() => server.pid, 100);
-    return { claims, server, ws, page, api, ctx: { cursor, apiCursor: apiFirst.nextCursor }, memory, p95s: new Map() };
+    return { claims, server, ws, page, api, ctx: { cursor, prevCursor, apiCursor: apiFirst.nextCursor }, memory, p95s: new Map() };
   } catch (err) {
     await server.stop();
     throw err;
