@@ -4,7 +4,7 @@ import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import { withoutControlCharacters } from "@/lib/articles/import/control-chars";
 import { DomainError, invalid, unprocessable, said, type Said } from "@/lib/errors";
 import type { CodeParams, ErrorCode } from "@/lib/http/error-codes";
-import { withoutDirectionControls } from "@/lib/validation/text";
+import { statementFromWords, withoutDirectionControls } from "@/lib/validation/text";
 import { describeResult } from "./describe";
 import { jsonErrorPlace } from "./json-position";
 
@@ -182,7 +182,7 @@ function cleanTags(values: unknown[], notices?: Said[]): string[] {
  * not hold them, lib/claims/schemas.ts), shortened (and told) past the limit.
  */
 function statementOf(words: string, notices: Said[]): string {
-  return shorten(withoutDirectionControls(words).replace(/\s+/g, " ").trim(), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices);
+  return shorten(statementFromWords(words), STATEMENT_MAX, "Claim statement", "annotation_statement_shortened", notices);
 }
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);

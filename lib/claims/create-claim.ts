@@ -2,7 +2,7 @@ import { detectLanguage } from "@/lib/articles/import/language";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound, said } from "@/lib/errors";
-import { withoutDirectionControls } from "@/lib/validation/text";
+import { statementFromWords } from "@/lib/validation/text";
 import type { ClaimDetail } from "./claim-dto";
 import { recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -30,7 +30,7 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
   if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
   if (annotation.claimId) throw conflict(said("already_mention", "This highlight is already a mention of a claim."), { annotationId: said("already_mention", "Already a mention of a claim.") }, { claimId: annotation.claimId });
   // From the highlight, the article's own text, without direction controls a pasted article may hold (see schemas.ts).
-  const text = statement ?? withoutDirectionControls(annotation.exact).replace(/\s+/g, " ").trim().slice(0, 2000);
+  const text = statement ?? statementFromWords(annotation.exact).slice(0, 2000);
   const claim = await tx.claim.create({
     data: {
       workspaceId: access.workspace.id,

@@ -117,6 +117,11 @@ export function withoutDirectionControls(s: string): string {
   return s.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 }
 
+/** A claim's statement from the words a highlight marks: without direction controls, each run of spacing one space. */
+export function statementFromWords(words: string): string {
+  return withoutDirectionControls(words).replace(/\s+/g, " ").trim();
+}
+
 /**
  * Imported metadata (a page's <title>, a PDF's or a Word file's properties, a bundle, an annotation file) on one
  * line: line breaks, tabs and other controls become one space, the invisible zero-width and direction characters
