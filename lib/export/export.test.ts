@@ -8,16 +8,17 @@ import { db } from "@/lib/db/client";
 import { makeMember, makeUser } from "@/lib/testing/fixtures";
 import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as countRoute from "@/app/api/w/[slug]/export/count/route";
-import { CSV_BOM, CSV_COLUMNS } from "./formats/csv";
+import { stringify } from "csv-stringify/sync";
+import { CSV_BOM, CSV_COLUMNS, CSV_JOINER, csvRow, OPTIONS } from "./formats/csv";
 import { claimBatches } from "./batches";
 import { exportContext } from "./context";
 import { jsonlRecord } from "./formats/jsonl";
 import { claimReview, reviewedClaimsSql } from "./formats/claimreview";
 import { inlineSql } from "./copy-stream";
-import { addComment, addRelation, removeRelation } from "@/lib/claims";
+import { addComment, addRelation, addSource, attachMention, removeRelation } from "@/lib/claims";
 import { Prisma } from "@/lib/db/generated/client";
 import { countExportSet, exportResponse, exportSet, exportToString } from "./index";
-import { claimWorld, explanation } from "@/lib/claims/test-world";
+import { claimWorld, explanation, source } from "@/lib/claims/test-world";
 import { expectedW3cText, exportWorld, CYRILLIC, FORMULA_STATEMENT, TRICKY_STATEMENT } from "./export-world";
 import { offlineDocumentLoader } from "./jsonld-loader";
 import { claimRanges, PARTS } from "./ranges";
@@ -303,6 +304,55 @@ describe("JSON Lines written by PostgreSQL", () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await exportToString(access, "jsonl", filters, at)).toBe(expected);
     }
+  });
+});
+
+describe("CSV written by PostgreSQL", () => {
+  afterEach(() => {
+    PARTS.minClaims = 20_000;
+  });
+
+  it("is byte for byte csv-stringify of csvRow for claimBatches' claims, in one part and in two, white space and repeats at a cell's edges too", async () => {
+    const cw = await claimWorld();
+    const annotator = await cw.as(cw.annotator);
+    // Articles titled alike (one title in the cell, at its first mention), a title starting with a space JavaScript's \s knows
+    // and PostgreSQL's locale may not, one ending with a byte-order mark.
+    const same = await cw.article();
+    const spaced = await cw.article();
+    const bom = await cw.article();
+    await db.article.update({ where: { id: same.id }, data: { title: cw.first.title } });
+    await db.article.update({ where: { id: spaced.id }, data: { title: "\u3000Ideographic, first" } });
+    await db.article.update({ where: { id: bom.id }, data: { title: "Ends with a BOM\ufeff" } });
+    let one = await cw.claim("about 40,000 vehicles a day");
+    for (const [words, on] of [["Traders say", same], ["a third of their customers", spaced], ["the council leader said", bom], ["the closure will cost", same]] as const) {
+      one = await attachMention(annotator, one.id, { annotationId: (await cw.highlight(words, on)).id, version: one.version });
+    }
+    one = await addSource(annotator, one.id, source(one.version, { url: "https://example.org/b" }));
+    one = await addSource(annotator, one.id, source(one.version, { url: "https://example.org/a" }));
+    one = await addSource(annotator, one.id, source(one.version, { url: "https://example.org/b" }));
+    one = await addSource(annotator, one.id, source(one.version, { url: "https://example.org/gone" }));
+    await db.source.updateMany({ where: { claimId: one.id, url: "https://example.org/gone" }, data: { url: "" } });
+    const two = await cw.claim("Unemployment fell to 4.1 percent");
+    const three = await cw.claim("the minister claimed");
+    // Values the use cases would trim, written as an older version or another tool could have left them.
+    await db.claim.update({ where: { id: two.id }, data: { statement: "\u2028Line separator first", claimant: "last\u00a0" } });
+    await db.claim.update({ where: { id: three.id }, data: { statement: " -1 with a space first", claimant: "\u205fthen a formula? =1" } });
+    const access = await cw.as(cw.viewer);
+    for (const filters of [{}, { articles: [spaced.id] }, { verdict: ["none" as const] }]) {
+      const ctx = await exportContext(access, exportSet(access, filters), at);
+      const records: (string | number)[][] = [];
+      for await (const batch of claimBatches(ctx.set)) for (const c of batch) records.push(csvRow(ctx, c));
+      expect(records.length).toBeGreaterThan(0);
+      const expected = CSV_BOM + stringify([[...CSV_COLUMNS], ...records], OPTIONS);
+      expect(await exportToString(access, "csv", filters, at)).toBe(expected);
+      PARTS.minClaims = 1;
+      expect(await exportToString(access, "csv", filters, at)).toBe(expected);
+      PARTS.minClaims = 20_000;
+    }
+    const [row] = parseCsv(await exportToString(access, "csv", {}, at), { bom: true, columns: true }) as Record<string, string>[];
+    expect(row.Articles).toBe([cw.first.title, "\u3000Ideographic, first", "Ends with a BOM\ufeff"].join(CSV_JOINER));
+    expect(row.Mentions).toBe("5");
+    expect(row["Source URLs"]).toBe(["https://example.org/b", "https://example.org/a"].join(CSV_JOINER));
   });
 });
 
