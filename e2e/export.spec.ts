@@ -77,3 +77,34 @@ test("a filtered set exports in all five formats, and the downloaded files hold 
   expect(reviews[0].url).toBe(`https://factcheck.example.org/claims/${approved.id}`);
   expect(reviews[0].reviewRating).toMatchObject({ name: "False", alternateName: "False", ratingValue: 1 });
 });
+
+test("the page takes its filters from its address, and says which one it couldn't use", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Linker"));
+  const slug = await createWorkspace(page, "Address desk");
+  await claim(page, slug, "Bridge traffic", "The bridge carries 40,000 vehicles a day, the council said.");
+  await claim(page, slug, "Ferry plans", "A free ferry will run every fifteen minutes, the operator said.");
+  const listed = (await (await page.request.get(`/api/w/${slug}/articles`)).json()) as { items: { id: string; title: string }[] };
+  const ferry = listed.items.find((a) => a.title === "Ferry plans")!;
+
+  await page.goto(`/w/${slug}/export?articles=${ferry.id}&reviewState=unreviewed`);
+  const counts = page.getByRole("region", { name: "This export holds" });
+  await expect(counts).toContainText("1 article, 1 highlight and 1 claim");
+  await expect(page.getByRole("checkbox", { name: "Ferry plans" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Bridge traffic" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Unreviewed" })).toBeChecked();
+  const csv = (await download(page, "CSV")).text;
+  expect(csv).toContain("free ferry");
+  expect(csv).not.toContain("40,000");
+
+  for (const [query, field, why] of [
+    ["from=2024-13-01", "from", "Use a real date"],
+    ["articles=,,,", "articles", "Holds only commas"],
+    ["verdict=bogus", "verdict", "Verdicts are"],
+  ] as const) {
+    await page.goto(`/w/${slug}/export?${query}`);
+    await expect(page.getByRole("alert").filter({ hasText: "address" })).toContainText(`${field}: ${why}`);
+    // Nothing of it applied: the whole workspace, downloadable.
+    await expect(counts).toContainText("2 articles, 2 highlights and 2 claims");
+    await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  }
+});

@@ -28,9 +28,28 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
+/** Why the filters in the page's address were not used: the export's 400, as the page's server read it. */
+export type AddressProblem = { message: string; fields: Record<string, string>; extra: Record<string, unknown>; field: string };
+
 /** The export page's form: filters, the set's counts, one download link per format. */
-export function ExportPanel({ slug, articles, tags, labels }: { slug: string; articles: { id: string; title: string }[]; tags: string[]; labels: Record<Verdict, string> }) {
-  const [filters, setFilters] = useState<ExportFiltersInput>({ dateField: "claimDate" });
+export function ExportPanel({
+  slug,
+  articles,
+  tags,
+  labels,
+  initial = { dateField: "claimDate" },
+  addressProblem = null,
+}: {
+  slug: string;
+  articles: { id: string; title: string }[];
+  tags: string[];
+  labels: Record<Verdict, string>;
+  /** The filters the page's address asked for (app/w/[slug]/export/page.tsx). */
+  initial?: ExportFiltersInput;
+  /** Why the address's filters were not used, when they weren't. */
+  addressProblem?: AddressProblem | null;
+}) {
+  const [filters, setFilters] = useState<ExportFiltersInput>(initial);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [countError, setCountError] = useState<string | null>(null);
   const [started, setStarted] = useState<ExportFormat | null>(null);
@@ -74,8 +93,13 @@ export function ExportPanel({ slug, articles, tags, labels }: { slug: string; ar
   // so a 100k-claim export never sits in this page's memory (it did when read here into a Blob).
   const href = (f: ExportFormat) => `/api/w/${slug}/export?${new URLSearchParams([["format", f], ...new URLSearchParams(query)]).toString()}`;
 
+  const addressText = addressProblem
+    ? t("addressIgnored", { field: addressProblem.field, problem: problemText({ detail: addressProblem.message, errors: addressProblem.fields, ...addressProblem.extra }, 400, addressProblem.message) })
+    : null;
+
   return (
     <div className="space-y-6">
+      {addressText ? <Alert>{addressText}</Alert> : null}
       <form className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("formLabel")} onSubmit={(e) => e.preventDefault()}>
         <fieldset className="min-w-0 sm:col-span-2 lg:col-span-1">
           <legend className={LABEL}>{t("articles")}</legend>

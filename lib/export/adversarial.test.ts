@@ -123,7 +123,7 @@ describe("export filters are checked before the first byte", () => {
   type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
   const get = (query: string) => (exportRoute.GET as Handler)(new Request(`http://localhost/api/w/${w.workspace.slug}/export${query}`), { params: Promise.resolve({ slug: w.workspace.slug }) });
 
-  it("refuses a NUL or year 0 in a filter with 400 naming it, before the download starts", async () => {
+  it("refuses a NUL, year 0 or a list of only commas in a filter with 400 naming it, before the download starts", async () => {
     session.user = w.viewer;
     for (const [query, field] of [
       ["?format=csv&claimant=a%00b", "claimant"],
@@ -131,10 +131,23 @@ describe("export filters are checked before the first byte", () => {
       ["?format=jsonl&articles=ab%00c", "articles"],
       ["?format=csv&from=0000-01-01", "from"],
       ["?format=csv&from=2024-02-30", "from"],
+      // Only separators: ids that came out empty, not "every article".
+      ["?format=csv&articles=,,,", "articles"],
+      ["?format=csv&articles=%20,%20", "articles"],
+      ["?format=csv&verdict=,", "verdict"],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(400);
       expect((await res.json()).errors[field], query).toEqual(expect.any(String));
+    }
+  });
+
+  it("takes an empty list as no filter", async () => {
+    session.user = w.viewer;
+    for (const query of ["?format=csv&articles=", "?format=csv&verdict=&articles=%20"]) {
+      const res = await get(query);
+      expect(res.status, query).toBe(200);
+      expect(parseCsv(await res.text(), { bom: true, columns: true }), query).toHaveLength(STATEMENTS.length);
     }
   });
 

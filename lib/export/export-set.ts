@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { invalid, invalidInput, said } from "@/lib/errors";
 import { exportRows } from "./rows";
-import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, type ExportFilters, type ExportFiltersInput } from "./filters";
+import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, ONLY_SEPARATORS, onlySeparators, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
 
 /**
@@ -33,6 +33,8 @@ export interface ExportSet {
 
 /** Parses filters from query parameters or an object; 400 naming the bad parameter. */
 export function parseExportFilters(input: URLSearchParams | ExportFiltersInput): ExportFilters {
+  const separators = input instanceof URLSearchParams ? onlySeparators(input) : null;
+  if (separators) throw invalid("Some export filters are invalid.", { [separators]: ONLY_SEPARATORS });
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error);

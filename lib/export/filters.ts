@@ -83,6 +83,21 @@ export const EXPORT_QUERY_PARAMS: readonly string[] = ["format", "locale", ...Ob
 /** The cookie routes' query rules (REST v1's query schema is strict over the same names). */
 export const EXPORT_QUERY: QueryRules = { repeatable: REPEATABLE_EXPORT_PARAMS, accepted: EXPORT_QUERY_PARAMS };
 
+export const ONLY_SEPARATORS = "Holds only commas: give at least one value, or leave it out for no filter.";
+
+/**
+ * The first list parameter holding only separators (`articles=,,,`), if any: a list built from empty ids, which
+ * filtersFromSearchParams would drop (an empty value means no filter) and so export everything.
+ */
+export function onlySeparators(params: URLSearchParams): string | null {
+  for (const [key, splits] of Object.entries(LISTS) as [keyof typeof LISTS, boolean][]) {
+    if (!splits) continue;
+    const raw = params.getAll(PARAM_NAMES[key]);
+    if (raw.some((v) => v.trim() !== "") && raw.every((v) => v.split(",").every((p) => p.trim() === ""))) return PARAM_NAMES[key];
+  }
+  return null;
+}
+
 /** Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values dropped. */
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};

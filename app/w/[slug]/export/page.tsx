@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ExportPanel } from "@/components/export/export-panel";
+import { ExportPanel, type AddressProblem } from "@/components/export/export-panel";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
 import { db } from "@/lib/db/client";
 import { recentArticleChoices } from "@/lib/articles/list-articles";
+import { DomainError } from "@/lib/errors";
+import { parseExportFilters } from "@/lib/export/export-set";
+import { filtersFromSearchParams, type ExportFiltersInput } from "@/lib/export/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("export");
@@ -15,8 +18,27 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Articles offered for choosing, newest first; past this many, export all or filter by claims. */
 const ARTICLE_CHOICES = 500;
 
-export default async function ExportPage({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * The filters this page's address asks for (`/w/x/export?reviewState=approved&articles=…`, as the API takes them), checked
+ * as the export checks them. Filters that would be refused are all left out, and the page says which one and why, rather
+ * than offering the whole workspace as if it were what was asked for. Other parameters are not the page's and are ignored.
+ */
+function addressFilters(query: Record<string, string | string[] | undefined>): { initial: ExportFiltersInput; problem: AddressProblem | null } {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) for (const one of [v ?? []].flat()) params.append(k, one);
+  try {
+    parseExportFilters(params);
+    return { initial: { dateField: "claimDate", ...(filtersFromSearchParams(params) as ExportFiltersInput) }, problem: null };
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.status !== 400) throw err;
+    const [field] = Object.keys(err.fields);
+    return { initial: { dateField: "claimDate" }, problem: { message: err.message, fields: err.fields, extra: err.extra, field: field ?? "" } };
+  }
+}
+
+export default async function ExportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const { initial, problem } = addressFilters(await searchParams);
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/export`);
   const [t, articles, tagRows, labels] = await Promise.all([
     getTranslations("export"),
@@ -31,7 +53,7 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
         <h2 className="text-lg font-semibold">{t("title")}</h2>
         <p className="text-sm text-stone-600">{t("intro")}</p>
       </div>
-      <ExportPanel slug={slug} articles={articles} tags={tagRows.map((t) => t.tag)} labels={labels} />
+      <ExportPanel slug={slug} articles={articles} tags={tagRows.map((t) => t.tag)} labels={labels} initial={initial} addressProblem={problem} />
     </div>
   );
 }
