@@ -128,6 +128,14 @@ describe("cookie routes: text that can't be stored is a 400 naming where it is",
     expect((await problemOf(res)).errors).toEqual({ q: NUL_MESSAGE });
   });
 
+  it("a NUL in a query parameter's name: 400 naming the parameter, the NUL written as \\u0000", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    const res = await call(claimsRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?a%00b=1");
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors).toEqual({ "a\\u0000b": NUL_MESSAGE });
+  });
+
   it("a CSV export whose filter holds a NUL is a 400 naming the filter, before any of the stream is sent", async () => {
     const w = await world();
     session.user = w.viewer;

@@ -109,6 +109,14 @@ export interface QueryRules {
 }
 
 /**
+ * A parameter's name as an error names it when the name itself can't be stored: control characters written as
+ * JavaScript escapes (`a\\u0000b`), so a client sees which parameter it was, not `_` (black-box pass of session 30).
+ */
+export function printableName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
  * Query parameters: none may hold text that can't be stored or compared, nor bytes that are no
  * text (nor U+FFFD, which is what those arrive as over HTTP); each is given once, except the
  * `repeatable` ones an operation documents as such (`?limit=1&limit=2` would otherwise use one of
@@ -121,7 +129,8 @@ export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules =
   for (const [name, value] of url.searchParams) {
     const nameWhy = reason(name);
     const why = nameWhy ?? reason(value);
-    if (why) errors[nameWhy ? "_" : name] ??= why;
+    // A name holding U+FFFD stands for bytes that were no text, which no name can give back: `_`.
+    if (why) errors[nameWhy ? (name.includes("\uFFFD") ? "_" : printableName(name)) : name] ??= why;
     else if (accepted && !accepted.includes(name)) errors[name] ??= said("not_allowed", UNKNOWN_FIELD_MESSAGE);
     else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= said("query_repeated", REPEATED_PARAMETER_MESSAGE);
     seen.add(name);
