@@ -543,3 +543,27 @@ test("export: every filter changes what the set holds, the bundle takes revision
   await holds("and 2 claims");
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("download", "");
 });
+
+test("the claims list: filters matching nothing say so; what the API would refuse in the address is named, not dropped", async ({ page }) => {
+  const { slug } = await desk(page, "Addresser");
+  await claimOnNewArticle(page, slug, "Fares", "Bus fares rise by ten percent.");
+  const rows = page.locator("tbody tr");
+  await page.goto(`/w/${slug}/claims`);
+  await expect(rows).toHaveCount(1);
+  await page.goto(`/w/${slug}/claims?reviewState=approved`);
+  await expect(page.getByRole("heading", { name: "No claims match these filters" })).toBeVisible();
+  await expect(page.getByText("Change or clear the filters above")).toBeVisible();
+
+  for (const [query, named] of [
+    ["claimant=%FF", "Claimant: Not valid UTF-8"],
+    ["q=%F0%9F", "Search: Not valid UTF-8"],
+    ["reviewState=approved&reviewState=in-review", "Review state:"],
+    ["reviewstate=approved", "reviewstate: Not taken here"],
+  ] as const) {
+    await page.goto(`/w/${slug}/claims?${query}`);
+    const alert = page.getByRole("alert").filter({ hasText: "These filters in the address can't be used" });
+    await expect(alert, query).toContainText(named);
+    await expect(rows, query).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "No claims here" }), query).toHaveCount(0);
+  }
+});

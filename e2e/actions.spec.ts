@@ -139,6 +139,7 @@
  * - My queue → claims.spec.ts › the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself
  * - Deleted (admins) → actions-claims.spec.ts › delete and restore: a deleted claim leaves the list, an admin finds it under Deleted and restores it; Cancel closes the merge search
  * - Next page, Previous page, First page → actions-claims.spec.ts › the claims list: every filter, Clear, x to select a row, Next and Previous page
+ * - Filters matching nothing; an address the API would refuse (a repeated or misspelt parameter, bytes that are no text) named → actions-claims.spec.ts › the claims list: filters matching nothing say so; what the API would refuse in the address is named, not dropped
  *
  * Dashboard and export
  * - Dashboard: read the counts → claims-admin.spec.ts › a reviewer merges a duplicate claim, an admin renames a verdict, and the dashboard counts it all
@@ -147,6 +148,7 @@
  * - Export: the review-state filter → export.spec.ts › a filtered set exports in all five formats, and the downloaded files hold it
  * - Export: articles, verdict, with a verdict, tags, claimant, date range and its field, revisions → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a refused set offers no download
  * - Export: a set the server refuses (reversed dates) offers no download, with the reason → actions-claims.spec.ts › export: every filter changes what the set holds, the bundle takes revisions when asked, and a refused set offers no download
+ * - Export: filters from the page's address; ones that can't be used are named and none applied → export.spec.ts › the page takes its filters from its address, and says which one it couldn't use
  *
  * API tokens and the API reference
  * - Create a token → tokens.spec.ts › a personal API token is created once, works with its owner's role in one workspace, and stops working when revoked

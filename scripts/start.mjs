@@ -10,7 +10,7 @@ import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { execWithMallocSettings } from "./lib/malloc-settings.mjs";
+import { execWithMallocSettings, MALLOC_ENV } from "./lib/malloc-settings.mjs";
 import { stopDatabase } from "./lib/stop-database.mjs";
 
 const root = process.cwd();
@@ -70,6 +70,11 @@ async function main() {
   // First of all, before anything runs: the server's memory allocator settings, which glibc reads only as a
   // process starts, so this process starts again with them (the same process: execve).
   execWithMallocSettings();
+  // Still here without them: this Node can't restart itself with them (process.execve came with 22.15). Said, since
+  // without them the server stays a few hundred MB larger after heavy work (black-box pass of session 31).
+  const unset = Object.keys(MALLOC_ENV).filter((k) => process.env[k] === undefined);
+  if (process.platform === "linux" && unset.length)
+    log(`Node ${process.version} can't set the server's memory allocator settings itself: start it as \`${unset.map((k) => `${k}=${MALLOC_ENV[k]}`).join(" ")} npm start\` (README, Configuration), or use Node 22.15 or later. Without them its memory stays several hundred MB higher after heavy work.`);
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.NODE_ENV = "production";
   const port = process.env.PORT ?? "3000";

@@ -21,11 +21,17 @@ afterEach(async () => {
   for (const d of databases.splice(0)) await d.drop();
 });
 
-async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
   // Its own process group, so a signal reaches every process of it, as Ctrl-C in a terminal does.
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: String(port), DEMO: "0" }, detached: true, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: String(port), DEMO: "0" }, detached: true, stdio: ["ignore", "pipe", "inherit"] });
   running.push(child);
+  let printed = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const output = () => printed;
   const base = `http://localhost:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`scripts/start.mjs exited with ${child.exitCode}`);
@@ -33,7 +39,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; bas
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) return { child, base };
+    if (status === 200) return { child, base, output };
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -57,7 +63,7 @@ describe("npm start's processes", () => {
     databases.push(database);
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-not-for-production" };
     for (const key of Object.keys(MALLOC_ENV)) delete env[key];
-    const { child, base } = await start(env);
+    const { child, base, output } = await start(env);
     console.log(`after start, with DATABASE_URL:\n  ${describeTree(child.pid!).join("\n  ")}`);
     const tree = processTree(child.pid!);
     // Next names its server process so: the launched process became the server.
@@ -66,6 +72,8 @@ describe("npm start's processes", () => {
     const environ = fs.readFileSync(`/proc/${child.pid}/environ`, "utf8").split("\0");
     const canExec = typeof (process as { execve?: unknown }).execve === "function";
     for (const [key, value] of Object.entries(MALLOC_ENV)) expect(environ.includes(`${key}=${value}`), `${key} (Node ${process.version})`).toBe(canExec);
+    // Where it can't (Node 20), it says how to start it with them.
+    expect(output().includes(`${Object.keys(MALLOC_ENV)[0]}=${Object.values(MALLOC_ENV)[0]} npm start`), output()).toBe(!canExec);
     // The process answering is the one launched: stop it, and nothing answers.
     expect(await ctrlC(child)).toBe(130);
     await expect(fetch(`${base}/signin`)).rejects.toThrow();

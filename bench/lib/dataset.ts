@@ -393,12 +393,14 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       `INSERT INTO "ArticleRevision" (id, "articleId", number, title, doc, text, "contentHash", "createdById", "createdAt")
        SELECT id || 'r1', id, 1, title, doc, text, "contentHash", "createdById", "createdAt" FROM "Article" WHERE "workspaceId" = '${workspaceId}'`,
     );
+    // A deleted claim's highlights are plain highlights, as deleting a claim in the app leaves them (black-box pass of
+    // session 31: they had stayed attached, which the reader showed as plain and the exports left out).
     await q(
       "highlights",
       `INSERT INTO "Annotation" (id, "workspaceId", "articleId", "createdById", exact, prefix, suffix, start, "end", status, "anchoredRevision",
          "createdAt", "updatedAt", "claimId")
        SELECT ${id("h", "h")}, '${workspaceId}', ${id("a", "a")}, ($1::text[])[1 + h % 4], exact, right(lead || ' ', 32), left(' ' || trail, 32),
-         start, start + length(exact), 'exact', 1, t, t, ${id("c", "survivor")}
+         start, start + length(exact), 'exact', 1, t, t, CASE WHEN ${deleted.replaceAll("g", "survivor")} THEN NULL ELSE ${id("c", "survivor")} END
        FROM (SELECT *, timestamp '2024-01-01' + (a::float8 / ${A} * 700) * interval '1 day' + k * interval '1 minute' AS t FROM segpos) s`,
       [annotators],
     );

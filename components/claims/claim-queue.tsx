@@ -25,7 +25,22 @@ const NOBODY = "__nobody__";
  * The review queue: j/k move, x selects, Enter opens; selected claims can be
  * assigned or sent to review together.
  */
-export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: string; items: ClaimListItem[]; labels: Record<Verdict, string>; canBulk: boolean; members: { id: string; name: string }[] }) {
+export function ClaimQueue({
+  slug,
+  items,
+  labels,
+  canBulk,
+  members,
+  filtered = false,
+}: {
+  slug: string;
+  items: ClaimListItem[];
+  labels: Record<Verdict, string>;
+  canBulk: boolean;
+  members: { id: string; name: string }[];
+  /** Filters narrow the list: an empty one then says no claim matches them, not how claims are made. */
+  filtered?: boolean;
+}) {
   const router = useRouter();
   const t = useTranslations("claims.queue");
   const langOf = useContentLang();
@@ -80,8 +95,8 @@ export function ClaimQueue({ slug, items, labels, canBulk, members }: { slug: st
   if (!items.length) {
     return (
       <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-        <h3 className="font-medium">{t("emptyTitle")}</h3>
-        <p className="mt-1 text-sm text-stone-600">{t("emptyHint")}</p>
+        <h3 className="font-medium">{filtered ? t("emptyFilteredTitle") : t("emptyTitle")}</h3>
+        <p className="mt-1 text-sm text-stone-600">{filtered ? t("emptyFilteredHint") : t("emptyHint")}</p>
       </div>
     );
   }

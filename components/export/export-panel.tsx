@@ -59,7 +59,9 @@ export function ExportPanel({
   const localize = useApiErrors();
   const problemText = (body: Problem, status: number, fallback: string): string => {
     const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, codeParams: body.codeParams, fieldCodes: body.fieldCodes, status, body: {} });
-    return Object.values(e.fields)[0] ?? e.message;
+    // Named: the field's message alone ("At most 300 characters.") doesn't say which filter it is about.
+    const [field] = Object.entries(e.fields);
+    return field ? `${field[0]}: ${field[1]}` : e.message;
   };
 
   useEffect(() => {
@@ -94,7 +96,7 @@ export function ExportPanel({
   const href = (f: ExportFormat) => `/api/w/${slug}/export?${new URLSearchParams([["format", f], ...new URLSearchParams(query)]).toString()}`;
 
   const addressText = addressProblem
-    ? t("addressIgnored", { field: addressProblem.field, problem: problemText({ detail: addressProblem.message, errors: addressProblem.fields, ...addressProblem.extra }, 400, addressProblem.message) })
+    ? t("addressIgnored", { problem: problemText({ detail: addressProblem.message, errors: addressProblem.fields, ...addressProblem.extra }, 400, addressProblem.message) })
     : null;
 
   return (

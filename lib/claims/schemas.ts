@@ -274,7 +274,9 @@ export function namedFilterErrors(fields: Record<string, string>): Record<string
       const param = key.split(".")[0] as keyof typeof CLAIM_FILTER_LABELS;
       const label: string | undefined = CLAIM_FILTER_LABELS[param];
       if (param === "cursor") return [key, CURSOR_MESSAGE];
-      return [key, !label || message.startsWith(`${label}:`) ? message : `${label}: ${message}`];
+      // A parameter the list doesn't take (`reviewstate`) has no label: named as it was written.
+      const name = label ?? key;
+      return [key, message.startsWith(`${name}:`) ? message : `${name}: ${message}`];
     }),
   );
 }

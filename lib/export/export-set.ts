@@ -37,7 +37,8 @@ export function parseExportFilters(input: URLSearchParams | ExportFiltersInput):
   if (separators) throw invalid("Some export filters are invalid.", { [separators]: ONLY_SEPARATORS });
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error);
+  // Named as the query parameter is (`verdict`, not `verdict.0`; `tag`, not `tags`).
+  if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error, (p) => p.replace(/\.\d+$/, "").replace(/^tags$/, "tag"));
   return parsed.data;
 }
 

@@ -82,7 +82,7 @@ describe("choosing a set", () => {
 
   it("refuses bad filters with 400 naming the field", async () => {
     const access = await viewerAccess();
-    await expect(countExportSet(access, new URLSearchParams("verdict=maybe"))).rejects.toMatchObject({ status: 400, fields: { "verdict.0": expect.any(String) } });
+    await expect(countExportSet(access, new URLSearchParams("verdict=maybe"))).rejects.toMatchObject({ status: 400, fields: { verdict: expect.any(String) } });
     await expect(countExportSet(access, new URLSearchParams("from=2024-05-01&to=2024-04-01"))).rejects.toMatchObject({ status: 400, fields: { to: expect.any(String) } });
   });
 });

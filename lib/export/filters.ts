@@ -41,8 +41,8 @@ const text = (max: number, min = 0) =>
   z
     .string()
     .trim()
-    .min(min)
-    .max(max)
+    .min(min, { error: min === 1 ? "Must not be empty." : `At least ${min} characters.` })
+    .max(max, { error: `At most ${max} characters.` })
     .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } });
 
 const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")]);

@@ -14,6 +14,7 @@ import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
 import { DomainError } from "@/lib/errors";
+import { checkQuery } from "@/lib/http/pipeline";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
 import { NewChangesBanner } from "@/components/live/new-changes-banner";
@@ -27,6 +28,23 @@ type Search = Record<string, string | string[] | undefined>;
 
 const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "assignee", "hasSources", "q", "sort", "cursor", "deleted"] as const;
 
+/**
+ * What the claims API would refuse in this page's address before filtering (lib/http/pipeline.ts checkQuery): a
+ * parameter given twice, one the list doesn't take (`reviewstate=approved`), a value that was no text (`%FF`) or holds
+ * a NUL. Shown as the list's bad filters, naming each, not dropped for an unfiltered list or used for an empty one.
+ */
+function addressError(search: Search): DomainError | null {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) for (const one of [v ?? []].flat()) query.append(k, one);
+  try {
+    checkQuery(new URL(`http://claims.invalid/?${query}`), { accepted: FILTER_KEYS });
+    return null;
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
+}
+
 export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const search = await searchParams;
@@ -37,7 +55,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const asked = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
   const list = (f: typeof asked) => listClaims(access, f).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err)));
   const [listed, labels, members, tags] = await Promise.all([
-    list(asked),
+    addressError(search) ?? list(asked),
     uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     listWorkspaceTags(access),
@@ -105,6 +123,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             items={result.items}
             labels={labels}
             canBulk={can(access.role, "claim.edit")}
+            filtered={Object.keys(filters).some((k) => k !== "sort" && k !== "cursor")}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
           <PagerLinks
