@@ -454,7 +454,7 @@ export async function generateWorkspace(databaseUrl: string, options: GenerateOp
       `CREATE TEMP TABLE mention_doc AS
        SELECT s.survivor AS g, "search_tsvector_agg"(p.sc ORDER BY a."createdAt", a.id) AS sv
        FROM segpos s JOIN "Annotation" a ON a.id = ${id("h", "s.h")} JOIN ${pieces} p ON p.g = s.c
-       WHERE a."deletedAt" IS NULL
+       WHERE a."deletedAt" IS NULL AND a."claimId" IS NOT NULL
        GROUP BY s.survivor`,
     );
     await client.query(`CREATE UNIQUE INDEX ON mention_doc (g)`);
