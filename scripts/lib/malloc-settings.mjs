@@ -8,8 +8,9 @@
 // settled at 356; bench/results/mixed-memory-2026-12-03-session28.md). At 128 KB the network's 64 KB reads (the
 // database's rows, uploads) still came from the main heap, which they left fragmented: 71 MB of it resident after
 // the workload, 4 MB at start. At 64 KB they are mappings too: 284 MB after the workload, against 301 at 128 KB,
-// side by side. 32 KB settled lower (236) but made every block from 32 KB up a mapping made and removed, which doubled
-// the server's CPU per export and per claims-list page (bench/results/mixed-memory-2026-12-03-session31.md).
+// side by side. 32 KB settled lower (236) but made every block from 32 KB up a mapping made and removed: the server's
+// CPU per JSON Lines export doubled in process, and in the whole bench run with it the claims list's CPU per page was
+// twice session 30's (bench/results/mixed-memory-2026-12-03-session31.md).
 export const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "65536" };
 
 /**
