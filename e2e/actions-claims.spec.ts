@@ -536,7 +536,7 @@ test("export: every filter changes what the set holds, the bundle takes revision
   // A reversed date range: the count says why, and no download is offered for a set the server would refuse.
   await page.getByLabel("From", { exact: true }).fill("2025-03-31");
   await page.getByLabel("To", { exact: true }).fill("2025-03-01");
-  await expect(counts.getByRole("alert")).toHaveText("The start date must not be after the end date.");
+  await expect(counts.getByRole("alert")).toHaveText("To: The start date must not be after the end date.");
   await expect(page.getByRole("button", { name: "Export CSV" })).toBeDisabled();
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   await page.getByLabel("To", { exact: true }).fill("");

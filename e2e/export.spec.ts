@@ -97,9 +97,9 @@ test("the page takes its filters from its address, and says which one it couldn'
   expect(csv).not.toContain("40,000");
 
   for (const [query, field, why] of [
-    ["from=2024-13-01", "from", "Use a real date"],
-    ["articles=,,,", "articles", "Holds only commas"],
-    ["verdict=bogus", "verdict", "Verdicts are"],
+    ["from=2024-13-01", "From", "Use a real date"],
+    ["articles=,,,", "Articles", "Holds only commas"],
+    ["verdict=bogus", "Verdict (any when none ticked)", "Verdicts are"],
   ] as const) {
     await page.goto(`/w/${slug}/export?${query}`);
     await expect(page.getByRole("alert").filter({ hasText: "address" })).toContainText(`${field}: ${why}`);

@@ -170,7 +170,7 @@ test("what approval needs shows before any click; a send-back reads 'Changes req
   await expect(panel).toContainText("In review");
   await expect(panel).not.toContainText("Changes requested");
   await a.goto(`/w/${slug}/claims?reviewState=changes-requested`);
-  await expect(a.getByRole("heading", { name: "No claims here" })).toBeVisible();
+  await expect(a.getByRole("heading", { name: "No claims match these filters" })).toBeVisible();
 });
 
 test("Approve is disabled, with the reason, when the server would refuse: something missing, or the reviewer's own verdict; another person approves; an admin can turn the rule off", async () => {

@@ -28,6 +28,18 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
+/** Each export parameter's label on this page (messages: export.*), for naming it in an error. */
+const FILTER_LABEL: Record<string, "articles" | "reviewState" | "verdict" | "tags" | "claimant" | "dateField" | "from" | "to"> = {
+  articles: "articles",
+  reviewState: "reviewState",
+  verdict: "verdict",
+  tag: "tags",
+  claimant: "claimant",
+  dateField: "dateField",
+  from: "from",
+  to: "to",
+};
+
 /** Why the filters in the page's address were not used: the export's 400, as the page's server read it. */
 export type AddressProblem = { message: string; fields: Record<string, string>; extra: Record<string, unknown>; field: string };
 
@@ -59,9 +71,11 @@ export function ExportPanel({
   const localize = useApiErrors();
   const problemText = (body: Problem, status: number, fallback: string): string => {
     const e = localize({ message: body.detail ?? fallback, fields: body.errors ?? {}, code: body.code, codeParams: body.codeParams, fieldCodes: body.fieldCodes, status, body: {} });
-    // Named: the field's message alone ("At most 300 characters.") doesn't say which filter it is about.
+    // Named by the filter's label: the field's message alone ("At most 300 characters.") doesn't say which filter it is about.
     const [field] = Object.entries(e.fields);
-    return field ? `${field[0]}: ${field[1]}` : e.message;
+    if (!field) return e.message;
+    const label = FILTER_LABEL[field[0]];
+    return `${label ? t(label) : field[0]}: ${field[1]}`;
   };
 
   useEffect(() => {
