@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { REVIEW_STATES, type ReviewState } from "@/lib/claims/review-states";
 import { VERDICTS, type Verdict } from "@/lib/claims/verdicts";
-import { EXPORT_FORMATS, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
+import { EXPORT_FORMATS, filterOfParam, filtersToSearchParams, type ExportFiltersInput, type ExportFormat } from "@/lib/export/filters";
 import type { CodeParams, FieldCodes } from "@/lib/http/error-codes";
 
 const CONTROL = "block w-full rounded-md bg-white px-2.5 py-1.5 text-sm ring-1 ring-stone-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
@@ -28,20 +28,12 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
 /** A problem+json body's first field message, else its detail (each in the reader's language when its code is known). */
 type Problem = { detail?: string; errors?: Record<string, string>; code?: string; codeParams?: CodeParams; fieldCodes?: FieldCodes };
 
-/** Each export parameter's label on this page (messages: export.*), for naming it in an error. */
-const FILTER_LABEL: Record<string, "articles" | "reviewState" | "verdict" | "tags" | "claimant" | "dateField" | "from" | "to"> = {
-  articles: "articles",
-  reviewState: "reviewState",
-  verdict: "verdict",
-  tag: "tags",
-  claimant: "claimant",
-  dateField: "dateField",
-  from: "from",
-  to: "to",
-};
+/** The filters with a label on this page (messages: export.*), for naming a parameter in an error by its filter's label. */
+const LABELLED = ["articles", "reviewState", "verdict", "tags", "claimant", "dateField", "from", "to"] as const;
+const labelOf = (param: string) => LABELLED.find((f) => f === filterOfParam(param));
 
 /** Why the filters in the page's address were not used: the export's 400, as the page's server read it. */
-export type AddressProblem = { message: string; fields: Record<string, string>; extra: Record<string, unknown>; field: string };
+export type AddressProblem = { message: string; fields: Record<string, string>; extra: Record<string, unknown> };
 
 /** The export page's form: filters, the set's counts, one download link per format. */
 export function ExportPanel({
@@ -74,7 +66,7 @@ export function ExportPanel({
     // Named by the filter's label: the field's message alone ("At most 300 characters.") doesn't say which filter it is about.
     const [field] = Object.entries(e.fields);
     if (!field) return e.message;
-    const label = FILTER_LABEL[field[0]];
+    const label = labelOf(field[0]);
     return `${label ? t(label) : field[0]}: ${field[1]}`;
   };
 

@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { invalid, invalidInput, said } from "@/lib/errors";
 import { exportRows } from "./rows";
-import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, ONLY_SEPARATORS, onlySeparators, type ExportFilters, type ExportFiltersInput } from "./filters";
+import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, ONLY_SEPARATORS, onlySeparators, paramOf, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
 
 /**
@@ -38,7 +38,7 @@ export function parseExportFilters(input: URLSearchParams | ExportFiltersInput):
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
   // Named as the query parameter is (`verdict`, not `verdict.0`; `tag`, not `tags`).
-  if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error, (p) => p.replace(/\.\d+$/, "").replace(/^tags$/, "tag"));
+  if (!parsed.success) throw invalidInput("Some export filters are invalid.", parsed.error, paramOf);
   return parsed.data;
 }
 

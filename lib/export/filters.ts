@@ -73,6 +73,17 @@ export const REPEATABLE_EXPORT_PARAMS = ["tag"] as const;
 const LISTS = { articles: true, reviewState: true, verdict: true, tags: false } as const;
 const PARAM_NAMES: Record<keyof typeof LISTS, string> = { articles: "articles", reviewState: "reviewState", verdict: "verdict", tags: "tag" };
 
+/** The query parameter a filter's error path names (`verdict.0` → `verdict`, `tags` → `tag`), as a client gave it. */
+export function paramOf(path: string): string {
+  const key = path.replace(/\.\d+$/, "");
+  return key in PARAM_NAMES ? PARAM_NAMES[key as keyof typeof LISTS] : key;
+}
+
+/** The filter a query parameter sets (`tag` → `tags`): the inverse of paramOf, for naming a parameter by its filter's label. */
+export function filterOfParam(param: string): string {
+  return (Object.keys(PARAM_NAMES) as (keyof typeof LISTS)[]).find((k) => PARAM_NAMES[k] === param) ?? param;
+}
+
 /**
  * Every query parameter an export and its count take: the filters', `format` and `locale`. Any
  * other is refused, naming it: a misspelt filter (`reviewstate=approved`) ignored would export

@@ -116,6 +116,13 @@ export function printableName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** A page's `searchParams` (Next.js: a value or a list per name) as the URLSearchParams a route would read. */
+export function pageSearchParams(search: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) for (const one of [v ?? []].flat()) params.append(k, one);
+  return params;
+}
+
 /**
  * Query parameters: none may hold text that can't be stored or compared, nor bytes that are no
  * text (nor U+FFFD, which is what those arrive as over HTTP); each is given once, except the

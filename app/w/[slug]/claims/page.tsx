@@ -14,7 +14,7 @@ import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
 import { DomainError } from "@/lib/errors";
-import { checkQuery } from "@/lib/http/pipeline";
+import { checkQuery, pageSearchParams } from "@/lib/http/pipeline";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
 import { NewChangesBanner } from "@/components/live/new-changes-banner";
@@ -34,10 +34,8 @@ const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "
  * a NUL. Shown as the list's bad filters, naming each, not dropped for an unfiltered list or used for an empty one.
  */
 function addressError(search: Search): DomainError | null {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(search)) for (const one of [v ?? []].flat()) query.append(k, one);
   try {
-    checkQuery(new URL(`http://claims.invalid/?${query}`), { accepted: FILTER_KEYS });
+    checkQuery(new URL(`http://claims.invalid/?${pageSearchParams(search)}`), { accepted: FILTER_KEYS });
     return null;
   } catch (err) {
     if (err instanceof DomainError) return err;

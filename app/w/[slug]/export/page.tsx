@@ -9,6 +9,7 @@ import { recentArticleChoices } from "@/lib/articles/list-articles";
 import { DomainError } from "@/lib/errors";
 import { parseExportFilters } from "@/lib/export/export-set";
 import { filtersFromSearchParams, type ExportFiltersInput } from "@/lib/export/filters";
+import { pageSearchParams } from "@/lib/http/pipeline";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("export");
@@ -24,15 +25,13 @@ const ARTICLE_CHOICES = 500;
  * than offering the whole workspace as if it were what was asked for. Other parameters are not the page's and are ignored.
  */
 function addressFilters(query: Record<string, string | string[] | undefined>): { initial: ExportFiltersInput; problem: AddressProblem | null } {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) for (const one of [v ?? []].flat()) params.append(k, one);
+  const params = pageSearchParams(query);
   try {
     parseExportFilters(params);
     return { initial: { dateField: "claimDate", ...(filtersFromSearchParams(params) as ExportFiltersInput) }, problem: null };
   } catch (err) {
     if (!(err instanceof DomainError) || err.status !== 400) throw err;
-    const [field] = Object.keys(err.fields);
-    return { initial: { dateField: "claimDate" }, problem: { message: err.message, fields: err.fields, extra: err.extra, field: field ?? "" } };
+    return { initial: { dateField: "claimDate" }, problem: { message: err.message, fields: err.fields, extra: err.extra } };
   }
 }
 
