@@ -88,6 +88,13 @@ describe("claim changes with input PostgreSQL can't take", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("a statement's CR and CRLF line ends are stored as LF, as the claim page shows them (black-box, session 31)", async () => {
+    const w = await world();
+    const res = await send(claim.PATCH, "PATCH", w.p, { version: w.c.version, statement: "Line one\r\nline two\rthree\nfour\r\n" });
+    expect(res.status).toBe(200);
+    expect((await w.row()).statement).toBe("Line one\nline two\nthree\nfour");
+  });
+
   it("claim dates must be real dates in years 1–9999: year 0, negative years, 10000 and 30 February are 400 on claimDate", async () => {
     const w = await world();
     for (const date of ["0000-01-01", "-000001-01-01", "10000-01-01", "+010000-01-01T00:00:00Z", "2024-02-30", "2024-05-01T12:00"]) {

@@ -28,7 +28,10 @@ export const versionSchema = z.object({ version: versionField });
 /** "2024-05-01" or a full ISO timestamp with its offset: a real date in years 1–9999 (lib/validation/date). */
 const dateField = calendarDate();
 
+// Line ends as one LF: a page shows CR, CRLF and LF alike (HTML reads them so), and the CSV cell and the API then
+// hold what the claim page shows; a bare CR in a cell is also what spreadsheet importers trip over (black-box, session 31).
 const statementField = text()
+  .overwrite((s) => s.replace(/\r\n?/g, "\n"))
   .trim()
   .min(1, "Write the claim's statement.")
   .max(2000, "Keep the statement under 2,000 characters.")
