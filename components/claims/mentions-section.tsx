@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import type { MentionView } from "@/lib/claims/claim-dto";
+import { contextCut } from "@/lib/claims/mention-context";
 import type { Send } from "./use-claim";
 import { useContentLang } from "@/components/ui/content-lang";
 
@@ -133,9 +134,9 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
               ) : null}
             </div>
             <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`, m.article.language)}>
-              {m.before ? <span>…{m.before}</span> : null}
+              {m.before ? <span>{contextCut(m).before ? "…" : ""}{m.before}</span> : null}
               <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
-              {m.after ? <span>{m.after}…</span> : null}
+              {m.after ? <span>{m.after}{contextCut(m).after ? "…" : ""}</span> : null}
             </p>
             {m.deleted ? <p className="mt-2 text-xs text-stone-600">{t("highlightDeletedHint")}</p> : null}
             {canEdit && !m.deleted ? <DetachControl m={m} version={version} send={send} /> : null}

@@ -9,6 +9,7 @@ import { attachMention } from "./attach-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { createClaim } from "./create-claim";
 import { CONTEXT_CHARS } from "./claim-reads";
+import { contextCut } from "./mention-context";
 import { getClaim, HISTORY_PAGE, MENTIONS_PAGE } from "./get-claim";
 import { listClaimMentions, listClaimRelations, listClaimSources } from "./list-claim-parts";
 import { listClaimHistory } from "./list-claim-history";
@@ -68,6 +69,13 @@ describe("a claim's parts, read in SQL", () => {
     expect(byId.get(afterEmoji.id)!.before.endsWith("😀xy The closure will cost ")).toBe(true);
     expect(byId.get(afterEmoji.id)!.after).toBe(text.slice(afterEmoji.end, afterEmoji.end + CONTEXT_CHARS));
     expect(JSON.stringify(byId.get(afterEmoji.id))).not.toMatch(/\\ud[89a-f]/i);
+    // An ellipsis goes only where text goes on: not before the article's first words, nor after its last.
+    expect(contextCut(byId.get(middle.id)!)).toEqual({ before: true, after: true });
+    expect(contextCut(byId.get(atStart.id)!)).toEqual({ before: false, after: true });
+    expect(contextCut(byId.get(atEnd.id)!)).toEqual({ before: true, after: false });
+    expect(contextCut(byId.get(afterEmoji.id)!)).toEqual({ before: true, after: afterEmoji.end + CONTEXT_CHARS < text.length });
+    expect(contextCut({ start: 3, before: "abc", after: "end." })).toEqual({ before: false, after: false });
+    expect(contextCut({ start: null, before: "stored prefix", after: "" })).toEqual({ before: true, after: false });
   });
 
   it("follows a merge chain to the claim that stands, and shows the whole tree's history there", async () => {

@@ -5,6 +5,7 @@ import { readClaimChanges } from "./claim-changes";
 import type { ClaimEventView, MentionView, RelationView, SourceView, UserRef } from "./claim-dto";
 import { RELATION_WORDING, type RelationType, type ReviewState, type SourceKind, type Stance } from "./review-states";
 import { encodeHistoryCursor } from "./history-cursor";
+import { CONTEXT_CHARS } from "./mention-context";
 import type { Verdict } from "./verdicts";
 
 /**
@@ -17,8 +18,7 @@ import type { Verdict } from "./verdicts";
 /** The app's client or a transaction. */
 export type Reader = Prisma.TransactionClient | typeof db;
 
-/** Characters of article text shown either side of a mention. */
-export const CONTEXT_CHARS = 200;
+export { CONTEXT_CHARS };
 /** How far merges are followed (the app never makes cycles; this bounds a corrupted chain). */
 const MAX_MERGE_DEPTH = 50;
 
