@@ -444,7 +444,7 @@ test("dashboard: its article, most-linked claim and recent-activity links open t
   const { slug } = await desk(page, "Dash");
   const statement = "The ferry carried 5,000 people on its first day.";
   const c = await claimOnNewArticle(page, slug, "Ferry first day", statement);
-  await changeClaim(page, "put", `/api/w/${slug}/claims/${c.claimId}/verdict`, { verdict: "true", explanation: null, version: c.version });
+  const version = await changeClaim(page, "put", `/api/w/${slug}/claims/${c.claimId}/verdict`, { verdict: "true", explanation: null, version: c.version });
 
   const dashboard = `/w/${slug}/dashboard`;
   await page.goto(dashboard);
@@ -453,14 +453,23 @@ test("dashboard: its article, most-linked claim and recent-activity links open t
   await expect(page.getByRole("heading", { level: 1, name: "Ferry first day" })).toBeVisible();
 
   await page.goto(dashboard);
-  await page.getByRole("region", { name: "Most-linked claims" }).getByRole("link", { name: statement }).click();
-  await page.waitForURL(new RegExp(`/claims/${c.claimId}$`));
-  await expect(claimHeading(page, statement)).toBeVisible();
-
-  await page.goto(dashboard);
   const activity = page.getByRole("region", { name: "Recent activity" });
   await expect(activity.getByRole("listitem")).toHaveCount(2);
   await activity.getByRole("listitem").filter({ hasText: "changed the verdict from no verdict to True" }).getByRole("link").click();
+  await page.waitForURL(new RegExp(`/claims/${c.claimId}$`));
+  await expect(claimHeading(page, statement)).toBeVisible();
+
+  // In one article and related to nothing, the claim is linked to nothing yet.
+  await page.goto(dashboard);
+  const linked = page.getByRole("region", { name: "Most-linked claims" });
+  await expect(linked).toContainText("No claim is in two articles or linked to another claim yet.");
+  await expect(linked.getByRole("link")).toHaveCount(0);
+  // Mentioned in a second article, it is.
+  const second = await addArticle(page, slug, "Ferry, a week on", [statement, "More passengers came later."]);
+  await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId: await addHighlight(page, slug, second, statement), version });
+  await page.goto(dashboard);
+  await expect(linked).toContainText("2 articles · 0 links");
+  await linked.getByRole("link", { name: statement }).click();
   await page.waitForURL(new RegExp(`/claims/${c.claimId}$`));
   await expect(claimHeading(page, statement)).toBeVisible();
 });

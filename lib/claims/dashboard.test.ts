@@ -7,6 +7,7 @@ import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { db } from "@/lib/db/client";
 import { deleteClaim, restoreClaim } from "./delete-claim";
 import { mergeClaims } from "./merge-claims";
+import { addRelation } from "./relations";
 import { setVerdict } from "./set-verdict";
 import { claimWorld, explanation } from "./test-world";
 
@@ -27,7 +28,17 @@ describe("workspace dashboard", () => {
     const progress = Object.fromEntries(d.articles.map((a) => [a.id, [a.withVerdict, a.claims]]));
     expect(progress[w.first.id]).toEqual([1, 2]);
     expect(progress[second.id]).toEqual([0, 1]);
-    expect(d.mostLinked[0]).toMatchObject({ id: open.id, articles: 2 });
+    // Only claims linked to something: the approved claim is in one article and related to nothing.
+    expect(d.mostLinked).toEqual([expect.objectContaining({ id: open.id, articles: 2, relations: 0 })]);
+    // Related to another claim, each of the two is linked: after the claim in two articles, the later-changed first.
+    const third = await w.claim("€12 million");
+    await addRelation(await w.as(w.annotator), third.id, { toId: approved.id, type: "contradicts", version: third.version });
+    const linked = (await getDashboard(await w.as(w.viewer))).mostLinked;
+    expect(linked.map((c) => [c.id, c.articles, c.relations])).toEqual([
+      [open.id, 2, 0],
+      [third.id, 1, 1],
+      [approved.id, 1, 1],
+    ]);
     expect(d.activity[0]).toMatchObject({ kind: "mention-added", claimId: open.id, actor: expect.any(String) });
     expect(d.activity.length).toBeGreaterThanOrEqual(6);
   });

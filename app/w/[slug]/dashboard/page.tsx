@@ -75,7 +75,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             <h3 id="linked-heading" className="text-sm font-semibold">
               {t("mostLinked")}
             </h3>
-            {data.mostLinked.length === 0 ? <p className="mt-3 text-sm text-stone-500">{t("noClaims")}</p> : null}
+            {data.mostLinked.length === 0 ? <p className="mt-3 text-sm text-stone-500">{t("noLinked")}</p> : null}
             <ol className="mt-3 space-y-2">
               {data.mostLinked.map((c) => (
                 <li key={c.id} className="text-sm">
