@@ -125,6 +125,8 @@ test("every page: no sideways scrolling on a phone, no serious accessibility vio
     { name: "inbox", path: "/inbox", ready: (p) => p.getByRole("heading", { level: 1, name: "Inbox" }), shot: true },
     { name: "api-docs", path: "/api/docs", ready: (p) => p.getByRole("navigation", { name: "API sections" }) },
     { name: "not-found", path: "/no-such-page", ready: (p) => p.getByRole("heading", { level: 1 }).first() },
+    // A path the router can't decode: a page saying so, not the API's problem+json as text.
+    { name: "malformed-address", path: `${article}%FF`, ready: (p) => p.getByRole("heading", { level: 1, name: "This address is not valid" }) },
   ];
   const signedOut: typeof signedIn = [
     { name: "signin", path: "/signin", ready: (p) => p.getByRole("button", { name: "Sign in" }), shot: true },

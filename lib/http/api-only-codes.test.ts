@@ -7,7 +7,7 @@ import { ifMatchVersion } from "@/lib/api-v1/endpoint";
 import { decodeHistoryCursor } from "@/lib/claims/history-cursor";
 import { DomainError } from "@/lib/errors";
 import { localizeError, type ErrorTranslator } from "./localize-error";
-import { malformedPathResponse } from "./malformed-path";
+import { malformedPathResponse, wantsPage } from "./malformed-path";
 import { checkParams, checkQuery, REPEATED_PARAMETER_MESSAGE } from "./pipeline";
 import { problem } from "./problem";
 
@@ -89,5 +89,17 @@ describe("API-only refusals carry their own code", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(await res.json()).toMatchObject({ detail: "The URL path is not valid: its percent-encoding is malformed.", code: "path_malformed" });
+    // A browser asking for a page gets one; an API path stays problem+json whatever it accepts.
+    const page = malformedPathResponse(true);
+    expect(page.status).toBe(400);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await page.text()).toContain("<h1>This address is not valid</h1>");
+    const html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    expect(wantsPage("/w/x/articles/%FF", html)).toBe(true);
+    expect(wantsPage("/api/w/x/claims/%FF", html)).toBe(false);
+    expect(wantsPage("/api", html)).toBe(false);
+    expect(wantsPage("/w/x/articles/%FF", "application/json")).toBe(false);
+    expect(wantsPage("/w/x/articles/%FF", null)).toBe(false);
   });
 });

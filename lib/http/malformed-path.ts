@@ -21,7 +21,25 @@ const SECURITY_HEADERS = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
 };
 
+const DETAIL = "The URL path is not valid: its percent-encoding is malformed.";
+
+/**
+ * A page of its own for a browser asking for a page (not an API path, HTML accepted): the problem+json showed it
+ * `{"code":"path_malformed",…}` as text (black-box, session 31). Plain HTML, no script or style, as the policy
+ * above allows: the app's pages can't render for a path the router can't read.
+ */
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not a valid address · Claimtrail</title></head>
+<body><main><h1>This address is not valid</h1><p>Part of it is encoded wrongly (its percent-encoding is malformed), so it can't lead to a page. Check the link you followed, or go to <a href="/">Claimtrail's start page</a>.</p></main></body></html>
+`;
+
 /** The 400, with next.config.js's fixed security headers set here too: it is answered before they would be. */
-export function malformedPathResponse(): Response {
-  return problem(400, "The URL path is not valid: its percent-encoding is malformed.", undefined, SECURITY_HEADERS, { code: "path_malformed" });
+export function malformedPathResponse(page = false): Response {
+  if (page) return new Response(PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8", ...SECURITY_HEADERS } });
+  return problem(400, DETAIL, undefined, SECURITY_HEADERS, { code: "path_malformed" });
+}
+
+/** Whether the request is a browser's for a page: not an API path, and HTML accepted. */
+export function wantsPage(pathname: string, accept: string | null): boolean {
+  return !/^\/api(\/|$)/.test(pathname) && /\btext\/html\b/.test(accept ?? "");
 }
