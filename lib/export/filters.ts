@@ -22,7 +22,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, { label: string; descrip
   bundle: { label: "Claimtrail bundle", description: "Everything needed to rebuild the set in another Claimtrail (JSON)." },
   jsonl: { label: "JSON Lines", description: "One claim per line with its mentions, sources and verdict." },
   csv: { label: "CSV", description: "One row per claim, for spreadsheets (UTF-8 with BOM)." },
-  w3c: { label: "W3C Web Annotation", description: "One annotation per mention (JSON-LD AnnotationCollection)." },
+  w3c: { label: "W3C Web Annotation", description: "One annotation per highlight that marks a claim; plain highlights are only in the bundle (JSON-LD AnnotationCollection)." },
   claimreview: { label: "schema.org ClaimReview", description: "One ClaimReview per approved claim with a verdict (JSON-LD)." },
 };
 
