@@ -315,6 +315,38 @@ test("two people editing the same claim: the first save wins, the second is told
   await mate.context.close();
 });
 
+test("a teammate saves the statement while the details form is open here: the change waits behind the banner, and saving here is refused, not an overwrite (black-box, session 32)", async ({ page, browser }) => {
+  test.slow(); // two people's pages
+  const { slug } = await deskWithCorpus(page, "Typing", [RYABKOV]);
+  await openCorpusArticle(page, slug, RYABKOV);
+  const { claimId } = await markClaim(page, draftsIn001);
+  const mate = await inviteMember(browser, page, slug, "annotator", "Mate");
+  const m = mate.page;
+  await m.setViewportSize({ width: 390, height: 844 });
+
+  await openClaimPage(page, slug, claimId, draftsIn001);
+  await openClaimPage(m, slug, claimId, draftsIn001);
+  // The mate opens the form (focus goes to the statement) and hasn't typed yet; the lead edits the same statement and saves.
+  await m.getByRole("button", { name: "Edit details" }).click();
+  await expect(m.getByLabel("Statement")).toBeFocused();
+  await page.getByRole("button", { name: "Edit details" }).click();
+  await page.getByLabel("Statement").fill("Statement by the lead");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(notice(page, "Saved.")).toBeVisible();
+
+  // The mate's form stays open on the version it was opened on; the page says a teammate changed the claim.
+  await expect(m.getByRole("button", { name: "A teammate changed this claim — show" })).toBeVisible({ timeout: 10_000 });
+  await m.getByLabel("Statement").fill("Statement by the mate");
+  await m.getByRole("button", { name: "Save", exact: true }).click();
+  const conflict = notice(m, "This claim changed since you loaded it");
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("changed the statement to “Statement by the lead”");
+  await expect(m.getByText("Your changes are kept below")).toBeVisible();
+  await m.reload();
+  await expect(claimHeading(m, "Statement by the lead")).toBeVisible();
+  await mate.context.close();
+});
+
 test("the claims list: filter by review state, j/k and Enter, and My queue after bulk-assigning a claim to yourself", async ({ page }) => {
   const { slug, person } = await deskWithCorpus(page, "Queue", [RYABKOV]);
   await openCorpusArticle(page, slug, RYABKOV);

@@ -2,7 +2,7 @@
 
 import type { Send } from "./use-claim";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Time } from "@/components/ui/locale";
@@ -24,6 +24,15 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
   const langOf = useContentLang();
   const carried = draft && draft.fromVersion < claim.version ? draft.changed : null;
   const [editing, setEditing] = useState(!!carried);
+  // Opened by its button, the form takes the focus on its first field: the button it replaces is gone, and with the
+  // focus on the page's body a teammate's change reloaded the claim, which closed the open form; the person then
+  // opened it again on the new version and saved over the change without a word (black-box, session 32). With the
+  // focus in the form, the change waits behind "A teammate changed this claim — show" and a save here is refused.
+  const form = useRef<HTMLFormElement>(null);
+  const [opened, setOpened] = useState(0);
+  useEffect(() => {
+    if (opened) form.current?.querySelector<HTMLElement>("textarea, input, select")?.focus();
+  }, [opened]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   // What an approval vouches for (and ClaimReview publishes) is locked until a reviewer reopens it; the server refuses it too (update-claim.ts).
@@ -62,7 +71,7 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
 
   if (editing) {
     return (
-      <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-stone-200">
         {/* Not on a claim deleted meanwhile: "save again" can't work there (its own notice says it was deleted). */}
         {carried && !claim.deletedAt ? (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -131,7 +140,10 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
         </dd>
       </dl>
       {canEdit ? (
-        <Button variant="secondary" className="mt-3 py-1" onClick={() => setEditing(true)}>
+        <Button variant="secondary" className="mt-3 py-1" onClick={() => {
+            setEditing(true);
+            setOpened((n) => n + 1);
+          }}>
           {t("edit")}
         </Button>
       ) : null}

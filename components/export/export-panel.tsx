@@ -1,5 +1,6 @@
 "use client";
 
+import type { AppLocale } from "@/lib/i18n/locales";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -42,6 +43,7 @@ export function ExportPanel({
   tags,
   labels,
   initial = { dateField: "claimDate" },
+  locale = null,
   addressProblem = null,
 }: {
   slug: string;
@@ -50,6 +52,8 @@ export function ExportPanel({
   labels: Record<Verdict, string>;
   /** The filters the page's address asked for (app/w/[slug]/export/page.tsx). */
   initial?: ExportFiltersInput;
+  /** The language of the verdict labels the address asked the downloads for (`locale=`), else the reader's. */
+  locale?: AppLocale | null;
   /** Why the address's filters were not used, when they weren't. */
   addressProblem?: AddressProblem | null;
 }) {
@@ -99,7 +103,7 @@ export function ExportPanel({
 
   // A plain link: the browser streams the file to disk as it arrives and shows its progress in its downloads,
   // so a 100k-claim export never sits in this page's memory (it did when read here into a Blob).
-  const href = (f: ExportFormat) => `/api/w/${slug}/export?${new URLSearchParams([["format", f], ...new URLSearchParams(query)]).toString()}`;
+  const href = (f: ExportFormat) => `/api/w/${slug}/export?${new URLSearchParams([["format", f], ...new URLSearchParams(query), ...(locale ? [["locale", locale]] : [])]).toString()}`;
 
   const addressText = addressProblem
     ? t("addressIgnored", { problem: problemText({ detail: addressProblem.message, errors: addressProblem.fields, ...addressProblem.extra }, 400, addressProblem.message) })

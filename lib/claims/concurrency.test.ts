@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { StaleClaimProblem } from "./claim-dto";
 import { attachMention } from "./attach-mention";
 import { createClaim } from "./create-claim";
+import { mergeClaims } from "./merge-claims";
 import { setVerdict } from "./set-verdict";
 import { addSource } from "./sources";
 import { updateClaim } from "./update-claim";
@@ -30,6 +31,24 @@ describe("concurrent edits", () => {
     // Never a silent overwrite: only the winner's edits are stored, and only the winner's events.
     const edits = await db.change.findMany({ where: { claimId: c.id, kind: "claim.edited" } });
     expect(edits.every((e) => e.actorId === (row.statement === "Alice's wording" ? w.annotator.id : w.reviewer.id))).toBe(true);
+  });
+
+  it("two reviewers merging the same pair in opposite directions at once: one merge, the other a 409, never a deadlock (black-box, session 32)", async () => {
+    const w = await claimWorld();
+    const [tess, rex] = [await w.as(w.reviewer), await w.as(w.admin)];
+    for (let round = 0; round < 4; round++) {
+      const on = await w.article();
+      const a = await w.claim("about 40,000 vehicles a day", { on });
+      const b = await w.claim("a third of their customers", { on });
+      const results = await Promise.allSettled([mergeClaims(tess, a.id, { from: b.id, version: a.version }), mergeClaims(rex, b.id, { from: a.id, version: b.version })]);
+      expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(lost.reason, `round ${round}`).toMatchObject({ status: 409 });
+      const rows = await db.claim.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true, mergedIntoId: true } });
+      // One stands, the other points at it: no cycle.
+      expect(rows.filter((r) => r.mergedIntoId === null)).toHaveLength(1);
+      expect(rows.find((r) => r.mergedIntoId !== null)!.mergedIntoId).toBe(rows.find((r) => r.mergedIntoId === null)!.id);
+    }
   });
 
   it("a stale verdict or source is refused and told which fields changed, by whom, with their current values", async () => {

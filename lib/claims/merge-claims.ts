@@ -19,6 +19,10 @@ export async function mergeClaims(access: Access, survivorId: string, input: Mer
   assertCan(access, "claim.merge", "Only reviewers and admins can merge claims.");
   if (input.from === survivorId) throw invalid(said("merge_self", "A claim can't be merged into itself."), { from: said("merge_self", "Choose another claim.") });
   return db.$transaction(async (tx) => {
+    // Both claims locked first, in id order: two reviewers merging the same pair in opposite directions at once
+    // otherwise each locked its survivor, then waited on the other's (a deadlock, answered 503 "too busy"; black-box,
+    // session 32). Now the second waits, then finds its claim merged away: a 409 saying so.
+    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id IN (${survivorId}, ${input.from}) AND "workspaceId" = ${access.workspace.id} ORDER BY id FOR NO KEY UPDATE`;
     const survivor = await loadClaim(tx, access, survivorId, input.version);
     const merged = await tx.claim.findFirst({
       where: { id: input.from, workspaceId: access.workspace.id, deletedAt: null },

@@ -41,7 +41,7 @@ const text = (max: number, min = 0) =>
   z
     .string()
     .trim()
-    .min(min, { error: min === 1 ? "Must not be empty." : `At least ${min} characters.` })
+    .min(min, { error: min === 1 ? "Give a value, or leave the filter out." : `At least ${min} characters.` })
     .max(max, { error: `At most ${max} characters.` })
     .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } });
 
@@ -54,7 +54,7 @@ export const exportFiltersSchema = z
     /** "none" for claims without a verdict. */
     verdict: z.array(z.enum([...VERDICTS, "none"] as const, { error: `Verdicts are ${VERDICTS.join(", ")} or none.` })).optional(),
     tags: z.array(text(50, 1)).max(30).optional(),
-    claimant: text(300).optional(),
+    claimant: text(300, 1).optional(),
     dateField: z.enum(["claimDate", "createdAt"], { error: "Filter dates by claimDate or createdAt." }).default("claimDate"),
     from: day.optional(),
     to: day.optional(),
@@ -94,7 +94,7 @@ export const EXPORT_QUERY_PARAMS: readonly string[] = ["format", "locale", ...Ob
 /** The cookie routes' query rules (REST v1's query schema is strict over the same names). */
 export const EXPORT_QUERY: QueryRules = { repeatable: REPEATABLE_EXPORT_PARAMS, accepted: EXPORT_QUERY_PARAMS };
 
-export const ONLY_SEPARATORS = "Holds only commas: give at least one value, or leave it out for no filter.";
+export const ONLY_SEPARATORS = "Holds only commas or spaces: give at least one value, or leave it out for no filter.";
 
 /**
  * The first list parameter holding only separators (`articles=,,,`), if any: a list built from empty ids, which
@@ -104,21 +104,28 @@ export function onlySeparators(params: URLSearchParams): string | null {
   for (const [key, splits] of Object.entries(LISTS) as [keyof typeof LISTS, boolean][]) {
     if (!splits) continue;
     const raw = params.getAll(PARAM_NAMES[key]);
-    if (raw.some((v) => v.trim() !== "") && raw.every((v) => v.split(",").every((p) => p.trim() === ""))) return PARAM_NAMES[key];
+    if (raw.some((v) => v !== "") && raw.every((v) => v.split(",").every((p) => p.trim() === ""))) return PARAM_NAMES[key];
   }
   return null;
 }
 
-/** Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values dropped. */
+/**
+ * Query parameters as the schema's input: comma-separated lists split, repeated `tag`s collected, empty values
+ * (`claimant=`, as a form sends an empty field) dropped. A value of only spaces or control characters (`claimant=%0D%0A`,
+ * `tag=%20`) is kept for the schema to refuse, naming it, as the claims list does: dropped, it exported every claim
+ * (black-box, session 32). Between a list's commas, empty items are what a trailing comma leaves, and go.
+ */
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, splits] of Object.entries(LISTS) as [keyof typeof LISTS, boolean][]) {
-    const values = params.getAll(PARAM_NAMES[key]).flatMap((v) => (splits ? v.split(",") : [v])).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(PARAM_NAMES[key])
+      .flatMap((v) => (splits ? v.split(",").map((p) => p.trim()).filter(Boolean) : v === "" ? [] : [v]));
     if (values.length) out[key] = values;
   }
   for (const key of ["claimant", "dateField", "from", "to", "withVerdict", "revisions"]) {
-    const v = params.get(key)?.trim();
-    if (v) out[key] = v;
+    const v = params.get(key);
+    if (v) out[key] = v.trim() || v;
   }
   return out;
 }

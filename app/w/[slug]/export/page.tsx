@@ -8,8 +8,10 @@ import { db } from "@/lib/db/client";
 import { recentArticleChoices } from "@/lib/articles/list-articles";
 import { DomainError } from "@/lib/errors";
 import { parseExportFilters } from "@/lib/export/export-set";
-import { filtersFromSearchParams, type ExportFiltersInput } from "@/lib/export/filters";
-import { pageSearchParams } from "@/lib/http/pipeline";
+import { EXPORT_QUERY, type ExportFiltersInput } from "@/lib/export/filters";
+import { exportLocale } from "@/lib/export";
+import { checkQuery, pageSearchParams } from "@/lib/http/pipeline";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("export");
@@ -21,23 +23,27 @@ const ARTICLE_CHOICES = 500;
 
 /**
  * The filters this page's address asks for (`/w/x/export?reviewState=approved&articles=…`, as the API takes them), checked
- * as the export checks them. Filters that would be refused are all left out, and the page says which one and why, rather
- * than offering the whole workspace as if it were what was asked for. Other parameters are not the page's and are ignored.
+ * as the export checks them: the query's rules first (a misspelt, repeated or undecodable parameter is named, as the API
+ * and the claims page name it: ignored, `reviewstate=approved` offered every claim), then each filter's value. Filters
+ * that would be refused are all left out, and the page says which one and why, rather than offering the whole workspace
+ * as if it were what was asked for. What is used is what the export parsed (`withVerdict=true` as a ticked box), and
+ * `locale` goes on to the downloads; `format` is taken and ignored, since the page offers every format.
  */
-function addressFilters(query: Record<string, string | string[] | undefined>): { initial: ExportFiltersInput; problem: AddressProblem | null } {
+function addressFilters(query: Record<string, string | string[] | undefined>): { initial: ExportFiltersInput; locale: AppLocale | null; problem: AddressProblem | null } {
   const params = pageSearchParams(query);
   try {
-    parseExportFilters(params);
-    return { initial: { dateField: "claimDate", ...(filtersFromSearchParams(params) as ExportFiltersInput) }, problem: null };
+    checkQuery(new URL(`http://export.invalid/?${params}`), EXPORT_QUERY);
+    const initial = parseExportFilters(params);
+    return { initial, locale: params.has("locale") ? exportLocale(params) : null, problem: null };
   } catch (err) {
     if (!(err instanceof DomainError) || err.status !== 400) throw err;
-    return { initial: { dateField: "claimDate" }, problem: { message: err.message, fields: err.fields, extra: err.extra } };
+    return { initial: { dateField: "claimDate" }, locale: null, problem: { message: err.message, fields: err.fields, extra: err.extra } };
   }
 }
 
 export default async function ExportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
-  const { initial, problem } = addressFilters(await searchParams);
+  const { initial, locale, problem } = addressFilters(await searchParams);
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/export`);
   const [t, articles, tagRows, labels] = await Promise.all([
     getTranslations("export"),
@@ -52,7 +58,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
         <h2 className="text-lg font-semibold">{t("title")}</h2>
         <p className="text-sm text-stone-600">{t("intro")}</p>
       </div>
-      <ExportPanel slug={slug} articles={articles} tags={tagRows.map((t) => t.tag)} labels={labels} initial={initial} addressProblem={problem} />
+      <ExportPanel slug={slug} articles={articles} tags={tagRows.map((t) => t.tag)} labels={labels} initial={initial} locale={locale} addressProblem={problem} />
     </div>
   );
 }
