@@ -173,6 +173,10 @@ test("on a Russian page, an English statement is marked lang=en and a Ukrainian 
 
   await page.goto(`/w/${slug}/claims/${ids[UK_TITLE]}`);
   await expect(page.getByRole("heading", { level: 1, name: UK })).toHaveAttribute("lang", "uk");
+  // Related, the two are linked claims, which the dashboard lists (a claim linked to nothing isn't).
+  const en = (await (await page.request.get(`/api/w/${slug}/claims/${ids[EN_TITLE]}`)).json()) as { version: number };
+  const related = await page.request.post(`/api/w/${slug}/claims/${ids[EN_TITLE]}/relations`, { data: { toId: ids[UK_TITLE], type: "related", version: en.version } });
+  expect(related.status(), await related.text()).toBeLessThan(300);
   await page.goto(`/w/${slug}/dashboard`);
   await expect(page.getByRole("link", { name: UK }).first()).toHaveAttribute("lang", "uk");
   await expect(page.getByRole("link", { name: EN }).first()).toHaveAttribute("lang", "en");
