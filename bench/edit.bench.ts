@@ -14,7 +14,7 @@ import { createApiToken } from "../lib/api-v1/tokens";
 import { db } from "../lib/db/client";
 import { startTestServer } from "../scripts/lib/test-server";
 import { HIGHLIGHTS, setUpEditBench } from "./lib/edit-article-setup";
-import { backendCpu, backendCpuSpent, treeCpuMs } from "./lib/process-usage";
+import { backendCpu, backendCpuSpent, CLIENT_BACKENDS_SQL, treeCpuMs } from "./lib/process-usage";
 import { percentile, recordAtMost, recordInfo } from "./lib/report";
 
 const TIMED = 6;
@@ -30,7 +30,7 @@ async function main() {
 
     let version = 1;
     const backends = async () =>
-      (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((r) => r.pid);
+      (await db.$queryRawUnsafe<{ pid: number }[]>(CLIENT_BACKENDS_SQL)).map((r) => r.pid);
     const edit = async (paragraphs: string[]) => {
       const dbBefore = await backendCpu(backends);
       const appBefore = treeCpuMs(server.pid);

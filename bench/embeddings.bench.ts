@@ -32,7 +32,7 @@ import { loadEmbedder } from "../lib/search/embeddings/model";
 import { quantise } from "../lib/search/embeddings/quantise";
 import { candidateVectors, probesFor, trainIndex } from "../lib/search/embeddings/vector-index";
 import { writeTinyModel } from "../lib/testing/tiny-embedding-model";
-import { backendCpuMs } from "./lib/process-usage";
+import { backendCpuMs, CLIENT_BACKENDS_SQL } from "./lib/process-usage";
 import { percentile, recordAtLeast, recordAtMost, recordInfo } from "./lib/report";
 
 const DIM = 384;
@@ -114,7 +114,7 @@ async function main() {
   const watcher = new pg.Client({ connectionString: database.url });
   await watcher.connect();
   const dbCpu = async () => {
-    const rows = (await watcher.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[];
+    const rows = (await watcher.query(CLIENT_BACKENDS_SQL)).rows as { pid: number }[];
     return new Map(rows.map((r) => [r.pid, backendCpuMs(r.pid) ?? 0])); // 0: the backend ended
   };
   try {
@@ -134,7 +134,8 @@ async function main() {
       const filed = await trainIndex(workspace.id, embedder.fingerprint);
       const t2 = performance.now();
       const trainUsed = process.cpuUsage(trainCpu);
-      await watcher.query('VACUUM ANALYZE "ClaimEmbedding"');
+      // Everything the seeding wrote, not only the vectors: autovacuum would otherwise pick the claims up during the queries.
+      await watcher.query("VACUUM ANALYZE");
       console.log(`  seeded ${scale} embedded claims in ${((t1 - t0) / 1000).toFixed(1)} s; trained and filed ${filed} in ${((t2 - t1) / 1000).toFixed(1)} s, ${((trainUsed.user + trainUsed.system) / 1e6).toFixed(1)} s Node CPU (load ${os.loadavg()[0]!.toFixed(1)})`);
       const scaleText = `${scale / 1000}k claims`;
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { backendCpuMs } from "./lib/process-usage";
+import { backendCpuMs, CLIENT_BACKENDS_SQL } from "./lib/process-usage";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { authorize } from "../lib/auth/permissions";
@@ -30,7 +30,7 @@ async function main() {
     for (let run = 0; run < runs; run++) {
       const first = new Map<number, number>();
       const last = new Map<number, number>();
-      const pids = async () => ((await monitor.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[]).map((r) => r.pid);
+      const pids = async () => ((await monitor.query(CLIENT_BACKENDS_SQL)).rows as { pid: number }[]).map((r) => r.pid);
       for (const pid of await pids()) first.set(pid, backendCpuMs(pid) ?? 0);
       let sampling = true;
       const loop = (async () => {

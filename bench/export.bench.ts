@@ -56,7 +56,7 @@ import { startTestServer } from "../scripts/lib/test-server";
 import { HISTORY_FEED_KINDS } from "../lib/claims/claim-changes";
 import { type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
-import { backendCpuMs, MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
+import { backendCpuMs, CLIENT_BACKENDS_SQL, MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
 import { recordInfo, recordTargetAtScale } from "./lib/report";
 
 const SERVER = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -121,7 +121,7 @@ async function databaseCpu(url: string) {
   await client.connect();
   // Client backends only: an autovacuum worker on the freshly copied database is no part of the export.
   const pids = async () =>
-    ((await client.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).rows as { pid: number }[]).map((r) => r.pid);
+    ((await client.query(CLIENT_BACKENDS_SQL)).rows as { pid: number }[]).map((r) => r.pid);
   const first = new Map<number, number>();
   const last = new Map<number, number>();
   for (const pid of await pids()) first.set(pid, backendCpuMs(pid) ?? 0);

@@ -9,7 +9,7 @@
  *   createdb -T ct_pages_100k x_100k
  *   DATABASE_URL=postgresql://…/x_100k PROFILE_TEMPLATE=ct_pages_100k npx tsx bench/pages-cpu-profile.ts [list|claim|…]
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -18,7 +18,7 @@ import pg from "pg";
 import { startTestServer } from "../scripts/lib/test-server";
 import type { GeneratedWorkspace } from "./lib/dataset";
 import { templateHandles } from "./lib/dataset-template";
-import { backendCpu, backendCpuSpent, treeCpuMs } from "./lib/process-usage";
+import { backendCpu, backendCpuSpent, CLIENT_BACKENDS_SQL, treeCpuMs } from "./lib/process-usage";
 import { percentile } from "./lib/report";
 
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 100);
@@ -111,7 +111,7 @@ async function main() {
   });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const pids = async () => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
+  const pids = async () => (await db.query<{ pid: number }>(CLIENT_BACKENDS_SQL)).rows.map((r) => r.pid);
   try {
     const token = await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId, name: ws.admin.name, email: ws.admin.email }, secret: server.env.NEXTAUTH_SECRET! });
     for (const name of names) {
@@ -123,7 +123,10 @@ async function main() {
       const get = async () => {
         const t0 = performance.now();
         const res = await fetch(server.baseUrl + p, { headers, redirect: "manual" });
-        bytes = (await res.arrayBuffer()).byteLength;
+        const body = await res.arrayBuffer();
+        bytes = body.byteLength;
+        // PROFILE_SAVE=<dir>: each page's last body, to see what it is made of.
+        if (process.env.PROFILE_SAVE) writeFileSync(path.join(process.env.PROFILE_SAVE, `${name}.html`), Buffer.from(body));
         if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
         return performance.now() - t0;
       };

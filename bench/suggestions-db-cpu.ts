@@ -13,6 +13,7 @@ import { paraphraseCases } from "../lib/search/evaluation-paraphrases";
 import { crossLanguageCases } from "../lib/search/evaluation-set";
 import { searchClaims, suggestClaims } from "../lib/search/suggest-claims";
 import { corpusWords, evaluationCasesIn, hugeSelections, shortSelections, TYPED } from "./suggestions.bench";
+import { CLIENT_BACKENDS_SQL } from "./lib/process-usage";
 function cpuMs(pid: number): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
@@ -25,7 +26,7 @@ async function main() {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await c.connect();
   const cpu = async () => {
-    const rows = (await c.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows as { pid: number }[];
+    const rows = (await c.query(CLIENT_BACKENDS_SQL)).rows as { pid: number }[];
     return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
   };
   const [{ workspaceId }] = await db.$queryRaw<{ workspaceId: string }[]>`SELECT "workspaceId" FROM "Claim" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;

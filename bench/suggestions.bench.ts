@@ -56,6 +56,7 @@ import { startTestServer } from "../scripts/lib/test-server";
 import { DATASET_PASSWORD, type GeneratedWorkspace } from "./lib/dataset";
 import { datasetDatabase } from "./lib/dataset-template";
 import { percentile, recordAtLeast, recordAtMost, recordInfo, TARGET_CLAIMS } from "./lib/report";
+import { CLIENT_BACKENDS_SQL } from "./lib/process-usage";
 
 /** SUGGESTIONS_BENCH_SCALES=10000 measures one small scale only (a quick look; growth is then not judged). */
 const SCALES = process.env.SUGGESTIONS_BENCH_SCALES ? process.env.SUGGESTIONS_BENCH_SCALES.split(",").map(Number) : [10_000, 100_000];
@@ -294,8 +295,7 @@ function processCpuMs(pid: number): number {
 }
 
 async function backendCpu(): Promise<Map<number, number>> {
-  const rows = await db.$queryRaw<{ pid: number }[]>`
-    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  const rows = await db.$queryRawUnsafe<{ pid: number }[]>(CLIENT_BACKENDS_SQL);
   return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
 }
 

@@ -88,3 +88,26 @@ test("a claim made in many articles shows its first 20 mentions with the full co
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
   await expectNoSeriousAxeViolations(page, { include: "main", rules: "all" });
 });
+
+test("a mention's context shows … only where the article goes on past what is shown (black-box, session 31)", async ({ page }) => {
+  await signUpAndLand(page, newPerson("Ellipsis"));
+  const slug = await createWorkspace(page, "Ellipsis desk");
+  const sentence = "The bridge reopened after 14 months of repairs.";
+  // Whole: the article is the sentence and one short paragraph, so its context reaches both ends.
+  const c = await claimOnNewArticle(page, slug, "Bridge short", sentence);
+  // Cut: 400 characters of text either side, more than the 200 shown.
+  const filler = (word: string) => Array.from({ length: 40 }, () => word).join(" ");
+  const long = await addArticle(page, slug, "Bridge long", [`${filler("before")}. ${sentence} ${filler("after")}.`]);
+  await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId: await addHighlight(page, slug, long, sentence), version: c.version });
+
+  await page.goto(`/w/${slug}/claims/${c.claimId}`);
+  const mentions = page.getByRole("region", { name: /^Mentions/ });
+  const item = (title: string) => mentions.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(item("Bridge short").locator("mark")).toHaveText(sentence);
+  await expect(item("Bridge short")).toContainText("A second paragraph follows here.");
+  expect(await item("Bridge short").locator("p").first().innerText()).not.toContain("…");
+  const cut = await item("Bridge long").locator("p").first().innerText();
+  expect(cut.startsWith("…")).toBe(true);
+  expect(cut.endsWith("…")).toBe(true);
+  expect(cut).toContain(sentence);
+});

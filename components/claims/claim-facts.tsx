@@ -140,10 +140,14 @@ export function ClaimFacts({ claim, canEdit, members, send, draft, onDraft }: { 
         </dd>
       </dl>
       {canEdit ? (
-        <Button variant="secondary" className="mt-3 py-1" onClick={() => {
+        <Button
+          variant="secondary"
+          className="mt-3 py-1"
+          onClick={() => {
             setEditing(true);
             setOpened((n) => n + 1);
-          }}>
+          }}
+        >
           {t("edit")}
         </Button>
       ) : null}

@@ -84,6 +84,19 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
   );
 }
 
+/** The quote with the article's text around it; "…" only where the article goes on past what is shown. */
+function QuoteInContext({ m }: { m: MentionView }) {
+  const langOf = useContentLang();
+  const cut = contextCut(m);
+  return (
+    <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`, m.article.language)}>
+      {m.before ? <span>{cut.before ? "…" : ""}{m.before}</span> : null}
+      <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
+      {m.after ? <span>{m.after}{cut.after ? "…" : ""}</span> : null}
+    </p>
+  );
+}
+
 interface Props {
   slug: string;
   claimId: string;
@@ -133,11 +146,7 @@ export function MentionsSection({ slug, claimId, mentions, nextCursor, count, ar
                 <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">{status(m.status)}</span>
               ) : null}
             </div>
-            <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`, m.article.language)}>
-              {m.before ? <span>{contextCut(m).before ? "…" : ""}{m.before}</span> : null}
-              <mark className="bg-amber-100 px-0.5 text-stone-900">{m.exact}</mark>
-              {m.after ? <span>{m.after}{contextCut(m).after ? "…" : ""}</span> : null}
-            </p>
+            <QuoteInContext m={m} />
             {m.deleted ? <p className="mt-2 text-xs text-stone-600">{t("highlightDeletedHint")}</p> : null}
             {canEdit && !m.deleted ? <DetachControl m={m} version={version} send={send} /> : null}
           </li>
