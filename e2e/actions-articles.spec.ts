@@ -129,9 +129,9 @@ test("bundle import: a broken file is refused with the reason; a bundle from ano
   await expect(section.getByRole("alert")).toBeVisible();
   await expect(section.getByRole("alert")).not.toBeEmpty();
   await expect(section.getByRole("button", { name: "Import" })).toHaveCount(0);
-  // Not JSON at all: one sentence under the control, no "_:" or parser message.
+  // Not JSON at all: one sentence under the control, saying where ("{ nope": the "o", as "n" may start null), no "_:" or parser message.
   await file.setInputFiles({ name: "notes.claimtrail.json", mimeType: "application/json", buffer: Buffer.from("{ nope") });
-  await expect(section.locator("#bundle-file-problem")).toHaveText("The bundle is not valid JSON.");
+  await expect(section.locator("#bundle-file-problem")).toHaveText("The bundle is not valid JSON at byte 4.");
   await expect(file).toHaveAttribute("aria-describedby", "bundle-file-problem");
 
   // The dry run: what would be created, and nothing written yet.

@@ -15,7 +15,9 @@ export const newAnnotationSchema = z.object({
   /** The revision the offsets were taken from: a stale page must not mark the wrong words. */
   revision: z.number({ error: "Give the article revision." }).int().min(1),
   note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
-});
+})
+  // A span given backwards was taken the right way round (10–50 for start 50, end 10): a client's mistake, named.
+  .refine((v) => v.end >= v.start, { message: "The end comes before the start.", path: ["end"], params: { code: "selection_reversed" } });
 
 export type NewAnnotation = z.infer<typeof newAnnotationSchema>;
 

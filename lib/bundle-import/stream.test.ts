@@ -107,6 +107,25 @@ describe("bundleEvents (incremental JSON)", () => {
     expect(await run("[1, 2]")).toBe(400);
     expect(await run("   ")).toBe(400);
   });
+
+  it("says where the JSON went wrong: cut short (how many bytes came), a bad byte (which), or more after its end (black-box, session 32)", async () => {
+    const message = async (...parts: (string | Uint8Array)[]) => {
+      try {
+        for await (const batch of bundleEvents((async function* () {
+          yield* parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p));
+        })())) void batch;
+        return null;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    // Cut off mid-way through the second chunk: every byte that came is counted.
+    expect(await message('{"format": "claimtrail-bundle", ', '"claims": [{"id": "a"},')).toBe("The bundle ends before its JSON is complete, after 55 bytes: the file may have been cut off.");
+    // The 12th byte, "x", is where it stops being JSON (counted from 1, across chunks).
+    expect(await message('{"format": ', "x}")).toBe("The bundle is not valid JSON at byte 12.");
+    expect(await message('{"a": 1}', ' {"b": 2}')).toBe("The bundle's JSON is complete, but more data follows it.");
+    expect(await message('{"a": 1}\n')).toBeNull();
+  });
 });
 
 describe("POST /api/w/[slug]/import-bundle, streamed", () => {

@@ -25,6 +25,19 @@ const OPEN = new Set([TokenType.LEFT_BRACE, TokenType.LEFT_BRACKET]);
 const CLOSE = new Set([TokenType.RIGHT_BRACE, TokenType.RIGHT_BRACKET]);
 
 const notJson = () => invalid(said("bundle_not_json", "The bundle is not valid JSON."), { _: said("bundle_not_json", "Not valid JSON.") });
+/**
+ * Where the JSON went wrong, so a cut-off download can be told from a corrupt or padded file (black-box, session 32:
+ * all three were "not valid JSON"). The tokenizer names the position of a character it can't take (from 0; said from 1,
+ * as the file's n-th byte); a value after the bundle's end is refused by the parser.
+ */
+const truncated = (bytes: number) =>
+  invalid(said("bundle_truncated", `The bundle ends before its JSON is complete, after ${bytes} bytes: the file may have been cut off.`, { bytes }), {
+    _: said("bundle_truncated", `Ends after ${bytes} bytes, before the JSON is complete.`, { bytes }),
+  });
+const notJsonAt = (at: number) =>
+  invalid(said("bundle_not_json_at", `The bundle is not valid JSON at byte ${at}.`, { at }), { _: said("bundle_not_json_at", `Not valid JSON at byte ${at}.`, { at }) });
+const extraAfterEnd = () =>
+  invalid(said("bundle_extra_data", "The bundle's JSON is complete, but more data follows it."), { _: said("bundle_extra_data", "More data follows the JSON.") });
 
 /** Batches of events, one batch per chunk read. */
 export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<BundleEvent[]> {
@@ -82,13 +95,18 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
   };
   tokenizer.onToken = onToken;
   const notUtf8 = () => invalid(said("not_utf8", "The request body is not valid UTF-8 text."), { _: said("not_utf8", "Not valid UTF-8.") });
+  /** Bytes (or, for text chunks, characters) given to the tokenizer before the current chunk. */
+  let fed = 0;
   const write = (input: string | Uint8Array) => {
     try {
       tokenizer.write(input);
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      throw notJson();
+      if (parser.isEnded) throw extraAfterEnd();
+      const at = /absolute position "(\d+)"/.exec(err instanceof Error ? err.message : "");
+      throw at ? notJsonAt(Number(at[1]) + 1) : notJson();
     }
+    fed += input.length;
   };
   // Bytes go to the tokenizer as they are (it decodes each string value itself): decoding every chunk to a
   // string only for the tokenizer to encode it again cost two copies of the whole upload in garbage.
@@ -126,6 +144,6 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
   }
   if (carry) throw notUtf8();
   if (!any) throw invalid(said("bundle_empty", "Send the bundle as the request body."), { _: said("bundle_empty", "The body is empty.") });
-  if (!parser.isEnded) throw notJson();
+  if (!parser.isEnded) throw truncated(fed);
   if (out.length) yield out;
 }

@@ -17,6 +17,7 @@ import * as relations from "@/app/api/w/[slug]/claims/[claimId]/relations/route"
 import * as relation from "@/app/api/w/[slug]/claims/[claimId]/relations/[relationId]/route";
 import * as comments from "@/app/api/w/[slug]/claims/[claimId]/comments/route";
 import * as commentRoute from "@/app/api/w/[slug]/claims/[claimId]/comments/[commentId]/route";
+import * as annotations from "@/app/api/w/[slug]/articles/[articleId]/annotations/route";
 import { claimWorld, explanation, source } from "./test-world";
 
 /** The session is next-auth's; everything after it (membership, permission, zod, domain, problem+json) runs for real. */
@@ -101,6 +102,32 @@ describe("claims API", () => {
     expect(stale.headers.get("content-type")).toBe("application/problem+json");
     const body = await stale.json();
     expect(body).toMatchObject({ status: 409, title: "Conflict", currentVersion: 2, changes: [{ field: "claimant", value: "Council leader", by: { id: w.annotator.id } }] });
+  });
+
+  it("a write with a field it doesn't take is 400 naming that field, and changes nothing (black-box, session 32)", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    // Review and verdict have their own requests: a PATCH carrying them answered 200 with the claim still unreviewed.
+    const patch = await call(claim.PATCH as Handler, "PATCH", w.p, { version: w.c.version, statement: "About 40,000 vehicles a day use it", reviewState: "approved", verdict: "true" });
+    expect(patch.status).toBe(400);
+    expect(patch.headers.get("content-type")).toBe("application/problem+json");
+    expect(Object.keys((await patch.json()).errors).sort()).toEqual(["reviewState", "verdict"]);
+    const sourced = await call(sources.POST as Handler, "POST", w.p, { ...source(w.c.version), bogusField: 1 });
+    expect(sourced.status).toBe(400);
+    expect((await sourced.json()).errors).toHaveProperty("bogusField");
+    const after = await db.claim.findUniqueOrThrow({ where: { id: w.c.id }, select: { statement: true, version: true, reviewState: true, _count: { select: { sources: true } } } });
+    expect(after).toEqual({ statement: w.c.statement, version: w.c.version, reviewState: "unreviewed", _count: { sources: 0 } });
+  });
+
+  it("a highlight given end before start is 400 naming `end`, not made the other way round (black-box, session 32)", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const article = await db.article.findFirstOrThrow({ where: { workspaceId: w.workspace.id }, select: { id: true, revision: true } });
+    const before = await db.annotation.count({ where: { articleId: article.id } });
+    const res = await call(annotations.POST as Handler, "POST", { slug: w.workspace.slug, articleId: article.id }, { start: 50, end: 10, revision: article.revision });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual({ end: "The end comes before the start." });
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(before);
   });
 
   it("approval without prerequisites is 400 naming each; send-back without a comment is 400 on `note`", async () => {

@@ -49,7 +49,12 @@ const tagsField = z
   // One spelling per tag on a claim: "Health" and "health" are one tag (matching ignores case), the first kept.
   .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t] as const).reverse()).values()].reverse());
 
-export const createClaimSchema = z.object({
+/*
+ * Claim writes are strict objects: a field a write doesn't take is refused, named ("reviewState": not allowed),
+ * not ignored. A PATCH with {"reviewState": "approved"} answered 200 with the claim still unreviewed, so a script
+ * believed it had approved it (black-box, session 32); review and verdict have their own requests.
+ */
+export const createClaimSchema = z.strictObject({
   annotationId: id("highlight to make a claim of"),
   /** Defaults to the highlighted text. */
   statement: statementField.optional(),
@@ -60,7 +65,7 @@ export const createClaimSchema = z.object({
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const updateClaimSchema = z
-  .object({
+  .strictObject({
     version: versionField,
     statement: statementField.optional(),
     /** null or "" clears it. */
@@ -73,25 +78,25 @@ export const updateClaimSchema = z
   .refine((v) => ["statement", "claimant", "claimDate", "tags", "assigneeId"].some((k) => k in v), { message: "Change at least one field.", params: { code: "nothing_changed" } });
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
-export const mentionSchema = z.object({ annotationId: id("highlight"), version: versionField });
+export const mentionSchema = z.strictObject({ annotationId: id("highlight"), version: versionField });
 
 export const reviewActionSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("submit"), version: versionField, note: noteField.optional() }),
-    z.object({ action: z.literal("approve"), version: versionField, note: noteField.optional() }),
-    z.object({
+    z.strictObject({ action: z.literal("submit"), version: versionField, note: noteField.optional() }),
+    z.strictObject({ action: z.literal("approve"), version: versionField, note: noteField.optional() }),
+    z.strictObject({
       action: z.literal("send-back"),
       version: versionField,
       note: text(undefined, "Say what needs to change before sending it back.").trim().min(1, "Say what needs to change before sending it back.").max(5000),
     }),
-    z.object({ action: z.literal("reopen"), version: versionField, note: noteField.optional() }),
+    z.strictObject({ action: z.literal("reopen"), version: versionField, note: noteField.optional() }),
   ],
   { error: "Choose an action: submit, approve, send-back or reopen." },
 );
 export type ReviewActionInput = z.infer<typeof reviewActionSchema>;
 
-export const setVerdictSchema = z.object({
+export const setVerdictSchema = z.strictObject({
   verdict: z.enum(VERDICTS, { error: `Choose a verdict: ${VERDICTS.join(", ")}, or null.` }).nullable(),
   /** Omitted: unchanged; null: cleared. */
   explanation: richTextSchema.nullable().optional(),
@@ -105,7 +110,7 @@ const urlField = text()
   .max(2000)
   .refine((s) => /^https?:\/\/\S+$/i.test(s), { message: "Use an http or https address.", params: { code: "invalid_url" } });
 
-export const addSourceSchema = z.object({
+export const addSourceSchema = z.strictObject({
   version: versionField,
   url: urlField.nullable().optional(),
   title: text().trim().min(1, "Give the source a title.").max(500, "Keep the title under 500 characters."),
@@ -126,7 +131,7 @@ export const editSourceSchema = addSourceSchema
   .refine((v) => SOURCE_EDIT_FIELDS.some((k) => k in v), { message: "Change at least one field of the source.", params: { code: "nothing_changed" } });
 export type EditSourceInput = z.infer<typeof editSourceSchema>;
 
-export const addRelationSchema = z.object({
+export const addRelationSchema = z.strictObject({
   version: versionField,
   /** The other claim: this claim <type> that one. */
   toId: id("other claim"),
@@ -135,22 +140,22 @@ export const addRelationSchema = z.object({
 });
 export type AddRelationInput = z.infer<typeof addRelationSchema>;
 
-export const mergeClaimsSchema = z.object({
+export const mergeClaimsSchema = z.strictObject({
   /** The claim merged into this one; it stops existing on its own. */
   from: id("claim to merge in"),
   version: versionField,
 });
 export type MergeClaimsInput = z.infer<typeof mergeClaimsSchema>;
 
-export const commentSchema = z.object({ body: nonEmptyRichTextSchema });
+export const commentSchema = z.strictObject({ body: nonEmptyRichTextSchema });
 export type CommentInput = z.infer<typeof commentSchema>;
 
 const claimIds = z.array(id("claim")).min(1, "Choose at least one claim.").max(500, "At most 500 claims at once.");
 export const bulkSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("assign"), claimIds, assigneeId: userRef().nullable() }),
-    z.object({ action: z.literal("submit"), claimIds }),
+    z.strictObject({ action: z.literal("assign"), claimIds, assigneeId: userRef().nullable() }),
+    z.strictObject({ action: z.literal("submit"), claimIds }),
   ],
   { error: "Choose an action: assign or submit." },
 );

@@ -45,7 +45,8 @@ const text = (max: number, min = 0) =>
     .max(max, { error: `At most ${max} characters.` })
     .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } });
 
-const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")]);
+// Its own message: "yes" was only "Invalid input" (black-box, session 32).
+const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")], { error: "Use true or false." });
 
 export const exportFiltersSchema = z
   .object({

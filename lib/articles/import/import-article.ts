@@ -29,9 +29,9 @@ const contentSchema = z
 /** The request to import one article: pasted text or one file's content. */
 export const importRequestSchema = z.object({
   filename: z.string().trim().max(255, "Keep the file name under 255 characters.").superRefine(storableText).optional(),
+  // The union's own message: without it, a format none of its forms take ("rtf") was only "Invalid input".
   format: z
-    .enum(IMPORT_FORMATS, { error: `Use one of: ${IMPORT_FORMATS.join(", ")}.` })
-    .or(z.literal("").transform(() => undefined))
+    .union([z.enum(IMPORT_FORMATS), z.literal("").transform(() => undefined)], { error: `Use one of: ${IMPORT_FORMATS.join(", ")}.` })
     .optional(),
   content: contentSchema,
   ...importMetadataSchema.shape,
