@@ -112,15 +112,36 @@ export async function* coalesce(chunks: AsyncGenerator<ExportChunk>, size = RESP
  * reads (backpressure), and stopped when the client goes away. The first
  * chunk is read before answering, so a failure there is still a proper error
  * response rather than a cut-off download.
+ *
+ * `signal` is the request's: it aborts when the client goes away, also before the answer starts (the first chunk
+ * can take seconds at 100k claims), when the response body's cancel() never comes. Without it, a download dropped
+ * that early left its queries running and their connections open until the server stopped (black-box, session 33).
  */
-export async function exportResponse(access: Access, params: URLSearchParams, defaultLocale: AppLocale = DEFAULT_LOCALE): Promise<Response> {
+export async function exportResponse(access: Access, params: URLSearchParams, defaultLocale: AppLocale = DEFAULT_LOCALE, signal?: AbortSignal): Promise<Response> {
   const format = parseFormat(params.get("format"));
   const locale = exportLocale(params, defaultLocale);
   const exportedAt = new Date();
   // Aborted when the client stops reading, so the export's queries stop then, not at their next row.
   const reader = new AbortController();
+  signal?.throwIfAborted();
   const chunks = coalesce(await exportChunks(access, format, params, exportedAt, locale, reader.signal));
-  const first = await chunks.next();
+  // Stops the queries (the reader's signal) and ends the generator, which gives its connections back; an async
+  // generator takes return() after the step it is in, which the aborted queries end.
+  const stop = () => {
+    reader.abort();
+    void chunks.return(undefined).catch(() => undefined);
+  };
+  signal?.addEventListener("abort", stop, { once: true });
+  // Gone while the export was being set up: the listener came too late to hear it.
+  if (signal?.aborted) stop();
+  let first: IteratorResult<Uint8Array>;
+  try {
+    first = await chunks.next();
+  } catch (err) {
+    signal?.removeEventListener("abort", stop);
+    throw err;
+  }
+  if (signal?.aborted) throw signal.reason;
   // Recorded once the export has started without error; how many rows it holds isn't known until it has streamed.
   const { filters } = exportSet(access, params);
   await db.$transaction((tx) =>
@@ -140,14 +161,25 @@ export async function exportResponse(access: Access, params: URLSearchParams, de
         const next = await chunks.next();
         if (next.done) {
           done = true;
+          signal?.removeEventListener("abort", stop);
           controller.close();
         } else controller.enqueue(next.value);
       } catch (err) {
+        // Stopped because the client went away: nobody is left to tell, and nothing went wrong.
+        if (reader.signal.aborted) {
+          try {
+            controller.close();
+          } catch {
+            // Already cancelled.
+          }
+          return;
+        }
         console.error("Export failed while streaming", err);
         controller.error(err);
       }
     },
     async cancel() {
+      signal?.removeEventListener("abort", stop);
       reader.abort();
       await chunks.return(undefined);
     },

@@ -51,5 +51,5 @@ export const exportEndpoint = endpoint({
       headers: { "Content-Disposition": "attachment; filename=…" },
     },
   },
-  handler: ({ access, req }) => exportResponse(access, new URL(req.url).searchParams),
+  handler: ({ access, req }) => exportResponse(access, new URL(req.url).searchParams, undefined, req.signal),
 });
