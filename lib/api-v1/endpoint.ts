@@ -156,7 +156,7 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
           const result = await def.handler({ req, params, query: query as Out<Q>, body: body as Out<B>, token, access, headers });
           return toResponse(result, def.status ?? 200, headers);
         } catch (err) {
-          return errorResponse(err);
+          return errorResponse(err, req);
         }
       };
       if (key !== null) {
@@ -168,7 +168,7 @@ export function endpoint<Q extends z.ZodType | undefined = undefined, B extends 
         res = await execute();
       }
     } catch (err) {
-      res = errorResponse(err);
+      res = errorResponse(err, req);
     }
     for (const [k, v] of Object.entries(rateHeaders(rate))) res.headers.set(k, v);
     return res;

@@ -48,7 +48,7 @@ async function run<S extends z.ZodType, A, X>(
     const body = (opts.body ? validate(opts.body, parseJson(await readText(req, opts.maxBodyBytes ?? MAX_BODY_BYTES)), "body") : undefined) as z.output<S>;
     return toResponse(await handler({ req, params, body, ...extra }), opts.status ?? 200);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, req);
   }
 }
 

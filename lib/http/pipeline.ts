@@ -218,15 +218,16 @@ export function toResponse(result: unknown, status: number, headers = new Header
  * (timeout, deadlock), is 503 (the same request may succeed a moment later);
  * anything else is logged and a generic 500.
  */
-export function errorResponse(err: unknown): Response {
+export function errorResponse(err: unknown, req?: Request): Response {
   if (err instanceof HttpProblem) return err.response;
   if (err instanceof DomainError) {
     // A 429 that knows when to come back says so in the header clients read (RFC 9110 Retry-After).
     const retryAfter = err.status === 429 && typeof err.extra.retryAfter === "number" ? { "retry-after": String(err.extra.retryAfter) } : undefined;
     return problem(err.status, err.message, err.fields, retryAfter, err.extra);
   }
-  // The client is gone: nobody reads the answer, and it is no server or database trouble to log.
-  if (isClientAbort(err)) return problem(400, "The request was aborted by the client.");
+  // The client is gone: nobody reads the answer, and it is no server or database trouble to log. With the request, also
+  // whatever its going caused (an export's queries cancelled when the client dropped the download before its first byte).
+  if (isClientAbort(err, req)) return problem(400, "The request was aborted by the client.");
   if (isDatabaseUnavailable(err)) {
     console.error("database unavailable:", err instanceof Error ? err.message : err);
     return problem(503, "The database can't be reached right now. Try again shortly.", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
