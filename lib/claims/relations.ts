@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, invalid, notFound, said } from "@/lib/errors";
+import { conflict, DomainError, invalid, notFound, said } from "@/lib/errors";
 import type { ClaimDetail } from "./claim-dto";
 import { bumpClaim, commitClaim, loadClaim, recordClaimChange } from "./claim-write";
 import { claimDetail } from "./get-claim";
@@ -19,7 +19,8 @@ export async function addRelation(access: Access, claimId: string, input: AddRel
       where: { id: input.toId, workspaceId: access.workspace.id, deletedAt: null, mergedIntoId: null },
       select: { id: true, statement: true },
     });
-    if (!other) throw notFound("The other claim wasn't found.");
+    // Naming the field, as other refusals of a request's values do (black-box, session 33).
+    if (!other) throw new DomainError(404, "The other claim wasn't found.", { toId: "No such claim in this workspace." });
     // "related" reads the same both ways, so B related A duplicates A related B.
     const duplicate = await tx.claimRelation.findFirst({
       where: {

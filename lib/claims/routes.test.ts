@@ -119,6 +119,14 @@ describe("claims API", () => {
     expect(after).toEqual({ statement: w.c.statement, version: w.c.version, reviewState: "unreviewed", _count: { sources: 0 } });
   });
 
+  it("a relation to a claim that doesn't exist is 404 naming `toId` (black-box, session 33)", async () => {
+    const w = await world();
+    session.user = w.annotator;
+    const res = await call(relations.POST as Handler, "POST", w.p, { version: w.c.version, toId: "cnosuchclaim000000000000", type: "contradicts" });
+    expect(res.status).toBe(404);
+    expect((await res.json()).errors).toEqual({ toId: "No such claim in this workspace." });
+  });
+
   it("a highlight given end before start is 400 naming `end`, not made the other way round (black-box, session 32)", async () => {
     const w = await world();
     session.user = w.annotator;

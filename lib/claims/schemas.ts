@@ -214,7 +214,9 @@ const filterText = (label: string, max: number) =>
   text(`${label}: ${UNSTORABLE_TEXT_MESSAGE}`, `${label}: give it as text.`)
     .trim()
     .min(1, `${label}: give a value, or leave it out.`)
-    .max(max, `${label}: keep it under ${max} characters.`);
+    .max(max, `${label}: keep it under ${max} characters.`)
+    // Only control or invisible characters (`q=%01%02%03`, a zero-width space): refused as spaces are (black-box, session 33).
+    .refine(hasVisibleText, { message: `${label}: give a value, or leave it out.`, params: { code: "required" } });
 
 /**
  * An id filter's check: the English names the filter and the value (the API's `errors`); the code and the

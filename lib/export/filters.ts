@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleText } from "@/lib/validation/text";
 import { REVIEW_STATES } from "@/lib/claims/review-states";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { QueryRules } from "@/lib/http/pipeline";
@@ -43,7 +44,10 @@ const text = (max: number, min = 0) =>
     .trim()
     .min(min, { error: min === 1 ? "Give a value, or leave the filter out." : `At least ${min} characters.` })
     .max(max, { error: `At most ${max} characters.` })
-    .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } });
+    .refine((s) => !s.includes("\u0000"), { message: "Remove the NUL character (\\u0000): no stored text can hold it.", params: { code: "unstorable_text" } })
+    // Only control or invisible characters (`claimant=%01%02`, a zero-width space): nothing to match, refused as a blank
+    // value is, not an empty export (black-box, session 33).
+    .refine((s) => min === 0 || s === "" || hasVisibleText(s), { message: "Give a value, or leave the filter out.", params: { code: "required" } });
 
 // Its own message: "yes" was only "Invalid input" (black-box, session 32).
 const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0", ""]).transform((s) => s === "true" || s === "1")], { error: "Use true or false." });

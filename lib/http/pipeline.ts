@@ -130,19 +130,22 @@ export function pageSearchParams(search: Record<string, string | string[] | unde
  * them silently); and where a route lists what it `accepted`, nothing else.
  */
 export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules = {}): Record<string, string> {
-  const errors: Record<string, Message> = badlyEncoded(url.search);
+  // A Map, not an object's keys: `errors["__proto__"] ??= …` found Object.prototype there and `constructor` the
+  // Object function, so those two names (and toString, valueOf…) were taken without a word (black-box, session 33).
+  const errors = new Map<string, Message>(Object.entries(badlyEncoded(url.search)));
+  const refuse = (name: string, why: Message) => void (errors.has(name) || errors.set(name, why));
   const seen = new Set<string>();
   const reason = (s: string): Message | null => unstorable(unstorableReason(s)) ?? (s.includes("\uFFFD") ? said("query_replacement_char", REPLACEMENT_CHARACTER_MESSAGE) : null);
   for (const [name, value] of url.searchParams) {
     const nameWhy = reason(name);
     const why = nameWhy ?? reason(value);
     // A name holding U+FFFD stands for bytes that were no text, which no name can give back: `_`.
-    if (why) errors[nameWhy ? (name.includes("\uFFFD") ? "_" : printableName(name)) : name] ??= why;
-    else if (accepted && !accepted.includes(name)) errors[name] ??= said("not_allowed", UNKNOWN_FIELD_MESSAGE);
-    else if (seen.has(name) && !repeatable.includes(name)) errors[name] ??= said("query_repeated", REPEATED_PARAMETER_MESSAGE);
+    if (why) refuse(nameWhy ? (name.includes("\uFFFD") ? "_" : printableName(name)) : name, why);
+    else if (accepted && !accepted.includes(name)) refuse(name, said("not_allowed", UNKNOWN_FIELD_MESSAGE));
+    else if (seen.has(name) && !repeatable.includes(name)) refuse(name, said("query_repeated", REPEATED_PARAMETER_MESSAGE));
     seen.add(name);
   }
-  if (Object.keys(errors).length) throw invalid(said("query_params_invalid", "Some query parameters are invalid."), errors);
+  if (errors.size) throw invalid(said("query_params_invalid", "Some query parameters are invalid."), Object.fromEntries(errors));
   return Object.fromEntries(url.searchParams);
 }
 

@@ -26,7 +26,8 @@ export function problem(status: number, detail: string, errors?: FieldErrors, he
   const hasErrors = !!errors && Object.keys(errors).length > 0;
   const code = typeof extra?.code === "string" ? extra.code : statusCode(status, extra);
   const given = (extra?.fieldCodes ?? {}) as FieldCodes;
-  const fieldCodes = hasErrors ? Object.fromEntries(Object.keys(errors).map((k) => [k, given[k] ?? fieldCodeForStatus(status)])) : undefined;
+  // Own keys only: a field named "constructor" or "__proto__" would otherwise find Object's.
+  const fieldCodes = hasErrors ? Object.fromEntries(Object.keys(errors).map((k) => [k, (Object.hasOwn(given, k) ? given[k] : undefined) ?? fieldCodeForStatus(status)])) : undefined;
   const body = {
     ...extra,
     type: "about:blank",
