@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { localizedFieldErrors } from "@/components/ui/api-errors-server";
-import { namedFilterErrors } from "@/lib/claims/schemas";
+import { CLAIM_FILTER_LABELS, namedFilterErrors } from "@/lib/claims/schemas";
 import type { DomainError } from "@/lib/errors";
 
 /**
@@ -14,7 +14,8 @@ export async function claimFilterErrors(err: DomainError): Promise<Record<string
   return Object.fromEntries(
     Object.entries(messages).map(([key, message]) => {
       const param = key.split(".")[0];
-      const filter = t.has(`filterParams.${param}` as never) ? t(`filterParams.${param}` as never) : param;
+      // Only the list's own filters have a name to look up (a parameter called `constructor` is named as written).
+      const filter = Object.hasOwn(CLAIM_FILTER_LABELS, param) && t.has(`filterParams.${param}` as never) ? t(`filterParams.${param}` as never) : param;
       return [key, t("filterError", { filter, message: param === "cursor" ? t("badCursor") : message })];
     }),
   );

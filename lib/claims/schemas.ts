@@ -282,7 +282,8 @@ export function namedFilterErrors(fields: Record<string, string>): Record<string
   return Object.fromEntries(
     Object.entries(fields).map(([key, message]) => {
       const param = key.split(".")[0] as keyof typeof CLAIM_FILTER_LABELS;
-      const label: string | undefined = CLAIM_FILTER_LABELS[param];
+      // Own keys only: `constructor=1` found Object's constructor here and named the filter "function Object() …".
+      const label: string | undefined = Object.hasOwn(CLAIM_FILTER_LABELS, param) ? CLAIM_FILTER_LABELS[param] : undefined;
       if (param === "cursor") return [key, CURSOR_MESSAGE];
       // A parameter the list doesn't take (`reviewstate`) has no label: named as it was written.
       const name = label ?? key;

@@ -229,7 +229,6 @@ async function connect(opts: CopyOptions): Promise<pg.PoolClient> {
  */
 async function giveBack(client: pg.Client): Promise<void> {
   const pooled = client as pg.PoolClient;
-  if (typeof pooled.release !== "function") return void (await client.end().catch(() => undefined));
   try {
     if (inTransaction.has(client)) await client.query("ROLLBACK");
     inTransaction.delete(client);
@@ -237,17 +236,6 @@ async function giveBack(client: pg.Client): Promise<void> {
   } catch (err) {
     pooled.release(err instanceof Error ? err : true);
   }
-}
-
-/** Ends a connection left in COPY mode (stopped mid-stream): no use to anyone; the pool drops it when it comes back. */
-function endMidStream(client: pg.Client): void {
-  client.end().catch(() => undefined);
-}
-
-/** For scripts and tests that end the process: closes the kept connections. */
-export async function closeCopyPool(): Promise<void> {
-  await globalForCopy.claimtrailCopyPool?.pool.end();
-  globalForCopy.claimtrailCopyPool = undefined;
 }
 
 /**
@@ -311,8 +299,8 @@ async function* copyChunks(sql: Prisma.Sql, opts: CopyOptions): AsyncGenerator<B
   } finally {
     opts.signal?.removeEventListener("abort", cancel);
     await cancelling;
-    // Stopped mid-stream: the connection is in COPY mode, whoever's it is; ending it is the clean way out.
-    if (!ok) endMidStream(client);
+    // Stopped mid-stream: the connection is in COPY mode, whoever's it is; ending it is the clean way out (the pool drops it when given back).
+    if (!ok) client.end().catch(() => undefined);
     if (!opts.connection) await giveBack(client);
   }
 }
