@@ -11,7 +11,8 @@
  * the wall clock), and the load average printed beside every figure. `api` starts the production
  * server on the copy, uploads the bundle as a stream, then reads the server's memory 15, 30 (the pages bench's settled figure) and 60 s after.
  * BENCH_IMPORT_CWD=<checkout> runs the CLI of another checkout (its scripts/cli.ts, from its folder):
- * the code before a change, side by side with this one.
+ * the code before a change, side by side with this one. BENCH_SERVER_NODE_ARGS adds node options to the
+ * server's (e.g. --heapsnapshot-signal=SIGUSR2, with BENCH_HEAP_SNAPSHOT=1 to have it write one after the 60 s reading).
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, statSync } from "node:fs";
@@ -30,7 +31,7 @@ import { serverTimeouts } from "../scripts/lib/keep-alive";
 import { startTestServer } from "../scripts/lib/test-server";
 import type { GeneratedWorkspace } from "./lib/dataset";
 import { storedTemplate } from "./lib/dataset-template";
-import { MB, sampler, treeCpuMs, treeRss } from "./lib/process-usage";
+import { MB, sampler, treeCpuMs, treeRss, treeRssByKind } from "./lib/process-usage";
 
 const server = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const urlOf = (name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
@@ -99,11 +100,12 @@ async function main() {
         if (exit !== 0) throw new Error(`${mode} exited ${exit}`);
         console.log(`${mode}: peak ${m.peakMb.toFixed(0)} MB RSS (process tree), ${((performance.now() - t0) / 1000).toFixed(1)} s, CPU ≥ ${(cpu / 1000).toFixed(1)} s, ${mode === "cli" ? `${await claimsIn(t.id)} claims written; ` : ""}load ${l0} → ${load()}`);
       } else if (mode === "api") {
-        const srv = await startTestServer({ quiet: true, database: { url: urlOf(copy), drop: async () => undefined }, nodeArgs: serverTimeouts().nodeArgs });
+        const srv = await startTestServer({ quiet: true, database: { url: urlOf(copy), drop: async () => undefined }, nodeArgs: [...serverTimeouts().nodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)] });
         try {
           const t = await target(`import-api-${Date.now()}`);
           const cookie = `next-auth.session-token=${await encode({ token: { sub: ws.admin.id, sid: ws.admin.sessionId }, secret: SECRET })}`;
           const before = treeRss(srv.pid) / MB;
+          const kinds0 = treeRssByKind(srv.pid);
           const mem = sampler(() => srv.pid);
           const cpu0 = treeCpuMs(srv.pid);
           const l0 = load();
@@ -125,9 +127,15 @@ async function main() {
           const settled: string[] = [];
           for (const [wait, at] of [[15_000, 15], [15_000, 30], [30_000, 60]] as const) {
             await new Promise((r) => setTimeout(r, wait));
-            settled.push(`${(treeRss(srv.pid) / MB).toFixed(0)} MB ${at} s after`);
+            const kinds = treeRssByKind(srv.pid);
+            settled.push(`${(treeRss(srv.pid) / MB).toFixed(0)} MB ${at} s after (malloc heap ${kinds.heapMb.toFixed(0)}, other anonymous ${kinds.anonMb.toFixed(0)}, files ${kinds.fileMb.toFixed(0)})`);
           }
-          console.log(`api: server ${before.toFixed(0)} MB before, peak ${m.peakMb.toFixed(0)} MB, ${settled.join(", ")}; ${seconds.toFixed(1)} s, server CPU ${cpu.toFixed(1)} s, ${await claimsIn(t.id)} claims written; load ${l0} → ${load()}`);
+          if (process.env.BENCH_HEAP_SNAPSHOT) {
+            // The server started with --heapsnapshot-signal=SIGUSR2 (BENCH_SERVER_NODE_ARGS) writes a snapshot into its folder.
+            process.kill(srv.pid, "SIGUSR2");
+            await new Promise((r) => setTimeout(r, 20_000));
+          }
+          console.log(`api: server ${before.toFixed(0)} MB before (malloc heap ${kinds0.heapMb.toFixed(0)}, other anonymous ${kinds0.anonMb.toFixed(0)}, files ${kinds0.fileMb.toFixed(0)}), peak ${m.peakMb.toFixed(0)} MB, ${settled.join(", ")}; ${seconds.toFixed(1)} s, server CPU ${cpu.toFixed(1)} s, ${await claimsIn(t.id)} claims written; load ${l0} → ${load()}`);
         } finally {
           await srv.stop();
         }

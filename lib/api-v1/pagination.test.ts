@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseClaimFilters } from "@/lib/claims/list-claims";
+import type { DomainError } from "@/lib/errors";
 import { listArticles } from "./endpoints/articles";
+import { listClaimsEndpoint as listClaims } from "./endpoints/claims";
 import { listEvents, listSources } from "./endpoints/claim-parts";
 import { encodeCursor } from "./pagination";
 import { apiWorld, call } from "./testing";
@@ -42,5 +45,35 @@ describe("malformed cursors on /api/v1 lists", () => {
     const second = await call<{ items: { id: string }[] }>(listArticles, { token: w.tokens.viewer, params: { ws: w.ws }, query: { limit: "1", cursor: first.body.nextCursor } });
     expect(second.status).toBe(200);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+  });
+});
+
+/**
+ * `limit` is digits only, on /api/v1 and the cookie routes alike (black-box s33, 8): "abc" had been
+ * reported as “null” (NaN's JSON), "1e2" and "0x10" had been read as 100 and 16, and the two routes gave
+ * "abc" different codes.
+ */
+describe("limit", () => {
+  it("takes digits only, with one message and code on both kinds of route", async () => {
+    const w = await apiWorld();
+    await w.claim("about 40,000 vehicles a day");
+    for (const limit of ["abc", "1e2", "0x10", " 5", "5 ", "1.5", "-1", "", "+5", "٥"]) {
+      const v1 = await call<{ errors?: Record<string, string>; fieldCodes?: Record<string, { code: string }> }>(listClaims, { token: w.tokens.viewer, params: { ws: w.ws }, query: { limit } });
+      expect(v1.status, JSON.stringify(limit)).toBe(400);
+      expect(v1.body.errors, JSON.stringify(limit)).toEqual({ limit: "Limit: give a whole number from 1 to 100." });
+      let cookie: DomainError | undefined;
+      try {
+        parseClaimFilters(new URLSearchParams({ limit }));
+      } catch (err) {
+        cookie = err as DomainError;
+      }
+      expect(cookie?.status, JSON.stringify(limit)).toBe(400);
+      expect(cookie?.fields, JSON.stringify(limit)).toEqual({ limit: "Limit: give a whole number from 1 to 100." });
+      expect(cookie?.extra?.fieldCodes, JSON.stringify(limit)).toEqual(v1.body.fieldCodes);
+    }
+    const ok = await call<{ items: unknown[] }>(listClaims, { token: w.tokens.viewer, params: { ws: w.ws }, query: { limit: "007" } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.items).toHaveLength(1);
+    expect(parseClaimFilters(new URLSearchParams({ limit: "100" })).limit).toBe(100);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInt } from "@/lib/validation/numbers";
 import { DomainError, invalid, said } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation/date";
 import { isId } from "@/lib/validation/id";
@@ -10,7 +11,7 @@ import { cursorField } from "@/lib/validation/cursor";
  * item's sort key and id) and only valid for the list and order it came from.
  */
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(50).meta({ description: "Items per page (1–100, default 50)." }),
+  limit: queryInt("limit", 1, 100).default(50).meta({ description: "Items per page (1–100, default 50)." }),
   cursor: cursorField.optional().meta({ description: "nextCursor from the previous page." }),
 };
 

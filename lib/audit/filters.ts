@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInt } from "@/lib/validation/numbers";
 import { CHANGE_KINDS, changeArea, type ChangeKind } from "@/lib/changes/kinds";
 import { calendarDate } from "@/lib/validation/date";
 import { id } from "@/lib/validation/id";
@@ -22,7 +23,7 @@ export const auditFilterSchema = z
     from: calendarDate().optional(),
     to: calendarDate().optional(),
     before: z.coerce.number({ error: "Give a page position (a seq)." }).int("Give a page position (a seq).").min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: queryInt("limit", 1, 200).default(50),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date is after the end date.", path: ["to"], params: { code: "date_order" } });
 

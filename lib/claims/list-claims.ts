@@ -180,7 +180,8 @@ async function denseOrListed(workspaceId: string, deleted: boolean, { match, den
 /** Parses filters from query parameters (or an object); 400 naming the bad parameter. */
 export function parseClaimFilters(input: URLSearchParams | ClaimFilters) {
   const raw = input instanceof URLSearchParams ? Object.fromEntries(input) : input;
-  const parsed = claimFiltersSchema.safeParse(raw);
+  // reportInput: a wrong kind of value is told from a missing one by its input (lib/http/error-codes.ts), as the pipeline does.
+  const parsed = claimFiltersSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const fields = namedFilterErrors(fieldErrors(parsed.error));
     const messages = Object.values(fields);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cursorField, decodeBase64UrlJson } from "@/lib/validation/cursor";
 import { calendarDate, isCalendarDate } from "@/lib/validation/date";
 import { ID_PATTERN, isId } from "@/lib/validation/id";
-import { PG_INT_MAX } from "@/lib/validation/numbers";
+import { PG_INT_MAX, queryInt } from "@/lib/validation/numbers";
 import { hasNoDirectionControl, hasVisibleText, isOneLine, text, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { RELATION_TYPES, REVIEW_FILTER_STATES, SOURCE_KINDS, STANCES } from "./review-states";
 import { nonEmptyRichTextSchema, richTextSchema } from "./rich-text";
@@ -250,12 +250,7 @@ export const claimFiltersSchema = z.object({
   deleted: flag(CLAIM_FILTER_LABELS.deleted).optional(),
   sort: z.enum(CLAIM_SORTS, { error: (issue) => notOneOf(CLAIM_FILTER_LABELS.sort, issue.input, CLAIM_SORTS) }).default("updated"),
   cursor: cursorField.optional(),
-  limit: z.coerce
-    .number({ error: (issue) => `${CLAIM_FILTER_LABELS.limit}: ${quoted(issue.input)} is not a number.` })
-    .int({ error: `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.` })
-    .min(1, `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.`)
-    .max(100, `${CLAIM_FILTER_LABELS.limit}: give a whole number from 1 to 100.`)
-    .default(50),
+  limit: queryInt(CLAIM_FILTER_LABELS.limit, 1, 100).default(50),
 }).superRefine((f, ctx) => {
   // The list's cursor is [sort, value, id] (lib/claims/list-claims.ts); for the time sorts the value is
   // compared with a timestamp column, so it must be a time PostgreSQL can hold, and the id one of ours.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInt } from "@/lib/validation/numbers";
 import { invalid } from "@/lib/errors";
 import { id } from "@/lib/validation/id";
 import type { LiveScope } from "./live-change";
@@ -18,7 +19,7 @@ export const liveQuery = z
 export const listChangesQuery = z
   .object({
     after: seq.default(0).meta({ description: "Changes after this seq (default 0: from the first)." }),
-    limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: "At most this many changes read (1–500, default 100)." }),
+    limit: queryInt("limit", 1, 500).default(100).meta({ description: "At most this many changes read (1–500, default 100)." }),
     article: id("Give a valid article id.").optional().meta({ description: "Only changes touching this article." }),
     claim: id("Give a valid claim id.").optional().meta({ description: "Only changes to this claim." }),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInt } from "@/lib/validation/numbers";
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/changes/kinds";
 import { text } from "@/lib/validation/text";
 
@@ -36,6 +37,6 @@ export const allowHostsSchema = z
   .strict();
 
 export const deliveryPageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: queryInt("limit", 1, 100).default(50),
   cursor: z.string().optional(),
 });
