@@ -161,6 +161,14 @@ describe("listing claims", () => {
     expect(await ids({ hasSources: "true" })).toEqual([bridge.id]);
     expect(await ids({ hasSources: false })).toEqual([traders.id, jobs.id].sort());
     expect(await ids({ q: "UNEMPLOYMENT" })).toEqual([jobs.id]);
+    // Words too common for the search vector are found as whole words of the statement (black-box s33, 7).
+    expect(await ids({ q: "of" })).toEqual([traders.id]);
+    expect(await ids({ q: "OF" })).toEqual([traders.id]);
+    expect(await ids({ q: "to" })).toEqual([jobs.id]);
+    expect(await ids({ q: "a" })).toEqual([bridge.id, traders.id].sort());
+    expect(await ids({ q: " a  third" })).toEqual([traders.id]);
+    expect(await ids({ q: "in" })).toEqual([]);
+    expect(await ids({ q: "f." })).toEqual([]);
 
     const item = (await listClaims(a, { reviewState: "approved" })).items[0];
     expect(item).toMatchObject({ verdict: "mostly-false", reviewState: "approved", mentionCount: 2, articleCount: 2, sourceCount: 1, assignee: null });
