@@ -98,7 +98,12 @@ test("a mention's context shows … only where the article goes on past what is 
   // Cut: 400 characters of text either side, more than the 200 shown.
   const filler = (word: string) => Array.from({ length: 40 }, () => word).join(" ");
   const long = await addArticle(page, slug, "Bridge long", [`${filler("before")}. ${sentence} ${filler("after")}.`]);
-  await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId: await addHighlight(page, slug, long, sentence), version: c.version });
+  const afterLong = await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId: await addHighlight(page, slug, long, sentence), version: c.version });
+  // Exactly as much text after it as is shown (200 characters), then the article's end: no "…" there (black-box, session 33).
+  const tail = ` ${"x".repeat(198)}.`;
+  expect(tail).toHaveLength(200);
+  const edge = await addArticle(page, slug, "Bridge edge", [`${filler("before")}. ${sentence}${tail}`]);
+  await changeClaim(page, "post", `/api/w/${slug}/claims/${c.claimId}/mentions`, { annotationId: await addHighlight(page, slug, edge, sentence), version: afterLong });
 
   await page.goto(`/w/${slug}/claims/${c.claimId}`);
   const mentions = page.getByRole("region", { name: /^Mentions/ });
@@ -110,4 +115,7 @@ test("a mention's context shows … only where the article goes on past what is 
   expect(cut.startsWith("…")).toBe(true);
   expect(cut.endsWith("…")).toBe(true);
   expect(cut).toContain(sentence);
+  const edgeText = await item("Bridge edge").locator("p").first().innerText();
+  expect(edgeText.startsWith("…")).toBe(true);
+  expect(edgeText.endsWith(tail)).toBe(true);
 });

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useCursorPages } from "@/components/ui/use-cursor-pages";
 import type { MentionView } from "@/lib/claims/claim-dto";
-import { contextCut } from "@/lib/claims/mention-context";
 import type { Send } from "./use-claim";
 import { useContentLang } from "@/components/ui/content-lang";
 
@@ -87,7 +86,7 @@ function DetachControl({ m, version, send }: { m: MentionView; version: number; 
 /** The quote with the article's text around it; "…" only where the article goes on past what is shown. */
 function QuoteInContext({ m }: { m: MentionView }) {
   const langOf = useContentLang();
-  const cut = contextCut(m);
+  const cut = m.contextCut;
   return (
     <p className="mt-2 font-serif text-[0.95rem] leading-relaxed text-stone-600" lang={langOf(`${m.before}${m.exact}${m.after}`, m.article.language)}>
       {m.before ? <span>{cut.before ? "…" : ""}{m.before}</span> : null}

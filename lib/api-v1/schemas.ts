@@ -165,6 +165,9 @@ export const mentionSchema = z
     suffix: z.string(),
     before: z.string(),
     after: z.string(),
+    contextCut: z
+      .object({ before: z.boolean(), after: z.boolean() })
+      .meta({ description: "Whether the article's text goes on beyond `before` and `after` (where a reader shows an ellipsis); for an orphaned mention, whether the stored prefix and suffix are non-empty." }),
     status: z.enum(["exact", "moved", "fuzzy", "orphaned"]),
     start: z.int().nullable(),
     end: z.int().nullable(),

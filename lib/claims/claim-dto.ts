@@ -71,6 +71,8 @@ export interface MentionView {
   /** Up to ~200 characters of the current article text either side (prefix/suffix when orphaned). */
   before: string;
   after: string;
+  /** Whether the article's text goes on before `before` and after `after` (an orphan's: whether prefix and suffix are non-empty). */
+  contextCut: { before: boolean; after: boolean };
   status: "exact" | "moved" | "fuzzy" | "orphaned";
   start: number | null;
   end: number | null;

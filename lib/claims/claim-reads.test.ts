@@ -9,7 +9,6 @@ import { attachMention } from "./attach-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { createClaim } from "./create-claim";
 import { CONTEXT_CHARS } from "./claim-reads";
-import { contextCut } from "./mention-context";
 import { getClaim, HISTORY_PAGE, MENTIONS_PAGE } from "./get-claim";
 import { listClaimMentions, listClaimRelations, listClaimSources } from "./list-claim-parts";
 import { listClaimHistory } from "./list-claim-history";
@@ -70,12 +69,39 @@ describe("a claim's parts, read in SQL", () => {
     expect(byId.get(afterEmoji.id)!.after).toBe(text.slice(afterEmoji.end, afterEmoji.end + CONTEXT_CHARS));
     expect(JSON.stringify(byId.get(afterEmoji.id))).not.toMatch(/\\ud[89a-f]/i);
     // An ellipsis goes only where text goes on: not before the article's first words, nor after its last.
-    expect(contextCut(byId.get(middle.id)!)).toEqual({ before: true, after: true });
-    expect(contextCut(byId.get(atStart.id)!)).toEqual({ before: false, after: true });
-    expect(contextCut(byId.get(atEnd.id)!)).toEqual({ before: true, after: false });
-    expect(contextCut(byId.get(afterEmoji.id)!)).toEqual({ before: true, after: afterEmoji.end + CONTEXT_CHARS < text.length });
-    expect(contextCut({ start: 3, before: "abc", after: "end." })).toEqual({ before: false, after: false });
-    expect(contextCut({ start: null, before: "stored prefix", after: "" })).toEqual({ before: true, after: false });
+    expect(byId.get(middle.id)!.contextCut).toEqual({ before: true, after: true });
+    expect(byId.get(atStart.id)!.contextCut).toEqual({ before: false, after: true });
+    expect(byId.get(atEnd.id)!.contextCut).toEqual({ before: true, after: false });
+    expect(byId.get(afterEmoji.id)!.contextCut).toEqual({ before: true, after: afterEmoji.end + CONTEXT_CHARS < text.length });
+  });
+
+  it("says whether the article goes on past the context, also when exactly CONTEXT_CHARS follow or precede", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    // No spaces: a selection is trimmed of them, and these spans must stay exactly as given.
+    const filler = "Figures".repeat(90);
+    // Without emoji (the context is cut in SQL) and with (cut in JavaScript): the same answers.
+    for (const lead of ["", "😀😀"]) {
+      const created = await createArticle({ workspaceId: w.workspace.id, actorId: w.admin.id, doc: docFromParagraphs([`${lead}${filler}`, `${filler}.`]), metadata: { title: unique("Edges"), tags: [] } });
+      const { text, id: articleId } = await db.article.findUniqueOrThrow({ where: { id: created.article.id }, select: { text: true, id: true } });
+      const span = async (start: number, end: number) => (await createAnnotation(a, articleId, { start, end, revision: 1 })).id;
+      const end = text.length;
+      const marks = {
+        exactlyAfter: await span(end - CONTEXT_CHARS - 5, end - CONTEXT_CHARS),
+        oneMoreAfter: await span(end - CONTEXT_CHARS - 6, end - CONTEXT_CHARS - 1),
+        exactlyBefore: await span(CONTEXT_CHARS, CONTEXT_CHARS + 5),
+        oneMoreBefore: await span(CONTEXT_CHARS + 1, CONTEXT_CHARS + 6),
+      };
+      let claim = await createClaim(a, { annotationId: marks.exactlyAfter });
+      for (const id of [marks.oneMoreAfter, marks.exactlyBefore, marks.oneMoreBefore]) claim = await attachMention(a, claim.id, { annotationId: id, version: claim.version });
+      const cut = (id: string) => claim.mentions.find((m) => m.annotationId === id)!;
+      expect(Object.values(marks).map((id) => cut(id).start)).toEqual([end - CONTEXT_CHARS - 5, end - CONTEXT_CHARS - 6, CONTEXT_CHARS, CONTEXT_CHARS + 1]);
+      expect(cut(marks.exactlyAfter).after, lead).toBe(text.slice(end - CONTEXT_CHARS));
+      expect(cut(marks.exactlyAfter).contextCut.after, lead).toBe(false);
+      expect(cut(marks.oneMoreAfter).contextCut.after, lead).toBe(true);
+      expect(cut(marks.exactlyBefore).contextCut.before, lead).toBe(false);
+      expect(cut(marks.oneMoreBefore).contextCut.before, lead).toBe(true);
+    }
   });
 
   it("follows a merge chain to the claim that stands, and shows the whole tree's history there", async () => {

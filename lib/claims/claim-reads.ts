@@ -83,6 +83,8 @@ interface MentionRow {
   pageStarts: number[];
   before: string | null;
   after: string | null;
+  /** The article's text goes on after `after` (read one character further than shown). */
+  more: boolean | null;
   text: string | null;
 }
 
@@ -116,11 +118,12 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
            a.id AS "articleId", a.title, a."publishedAt", a.url, a.language, a."pageStarts",
            CASE WHEN NOT x.astral THEN substr(a.head, greatest(n.start - ${CONTEXT_CHARS}, 0) + 1, n.start - greatest(n.start - ${CONTEXT_CHARS}, 0)) END AS before,
            CASE WHEN NOT x.astral THEN substr(a.head, n."end" + 1, ${CONTEXT_CHARS}) END AS after,
+           CASE WHEN NOT x.astral THEN length(a.head) > n."end" + ${CONTEXT_CHARS} END AS more,
            CASE WHEN x.astral THEN a.text END AS text
       FROM (SELECT * FROM "Annotation" n WHERE n."claimId" = ${claimId} ${after} ORDER BY n."createdAt", n.id ${limit(page.take)}) n
       CROSS JOIN LATERAL (
         SELECT a.id, a.title, a."publishedAt", a.url, a.language, a."pageStarts", a.text,
-               CASE WHEN n.start IS NOT NULL AND n."end" IS NOT NULL THEN left(a.text, n."end" + ${CONTEXT_CHARS}) END AS head
+               CASE WHEN n.start IS NOT NULL AND n."end" IS NOT NULL THEN left(a.text, n."end" + ${CONTEXT_CHARS} + 1) END AS head
           FROM "Article" a WHERE a.id = n."articleId" OFFSET 0) a
       CROSS JOIN LATERAL (SELECT (${ASTRAL_LEADS}) AS astral FROM (SELECT convert_to(a.head, 'UTF8') AS bytes) t OFFSET 0) x
      ORDER BY n."createdAt", n.id`;
@@ -131,6 +134,12 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
       : m.text !== null
         ? cutContext(m.text, m.start!, m.end!)
         : { before: m.before ?? "", after: m.after ?? "" };
+    // Where the article goes on past what is shown, for an ellipsis there only (black-box s31 and s33: "…" had
+    // been guessed from the context's length, and shown after an article's last word when exactly 200 followed).
+    // A mention that lost its place shows the quote's stored prefix and suffix, which can't say: cut if any.
+    const contextCut = !anchored
+      ? { before: m.prefix !== "", after: m.suffix !== "" }
+      : { before: m.start! > CONTEXT_CHARS, after: m.text !== null ? m.end! + CONTEXT_CHARS < m.text.length : m.more === true };
     return {
       annotationId: m.id,
       article: { id: m.articleId, title: m.title, publishedAt: iso(m.publishedAt), url: m.url, language: m.language },
@@ -139,6 +148,7 @@ export async function readMentions(client: Reader, claimId: string, page: PageOp
       suffix: m.suffix,
       before: context.before,
       after: context.after,
+      contextCut,
       status: m.status,
       start: m.start,
       end: m.end,
