@@ -130,6 +130,11 @@ async function main() {
             const kinds = treeRssByKind(srv.pid);
             settled.push(`${(treeRss(srv.pid) / MB).toFixed(0)} MB ${at} s after (malloc heap ${kinds.heapMb.toFixed(0)}, other anonymous ${kinds.anonMb.toFixed(0)}, files ${kinds.fileMb.toFixed(0)})`);
           }
+          // BENCH_HOLD_SECONDS: the server kept as it is for that long, to be looked at from outside (gdb, /proc).
+          if (process.env.BENCH_HOLD_SECONDS) {
+            console.log(`holding the server (pid ${srv.pid}) for ${process.env.BENCH_HOLD_SECONDS} s`);
+            await new Promise((r) => setTimeout(r, Number(process.env.BENCH_HOLD_SECONDS) * 1000));
+          }
           if (process.env.BENCH_HEAP_SNAPSHOT) {
             // The server started with --heapsnapshot-signal=SIGUSR2 (BENCH_SERVER_NODE_ARGS) writes a snapshot into its folder.
             process.kill(srv.pid, "SIGUSR2");
