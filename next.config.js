@@ -28,8 +28,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages are loaded by Node at run time, not bundled; so are pdf.js (its worker module is
   // imported at run time, lib/articles/import/pdf-to-doc.ts), eld (megabytes of n-gram data) and onnxruntime-web
-  // (loads its .wasm file from beside itself; lib/search/embeddings).
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "pdfjs-dist", "eld", "onnxruntime-web"],
+  // (loads its .wasm file from beside itself; lib/search/embeddings); so is koffi (a native FFI, lib/memory/malloc-trim.ts).
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "pdfjs-dist", "eld", "onnxruntime-web", "koffi"],
   async headers() {
     return [
       { source: "/:path*", headers: EVERY_RESPONSE },

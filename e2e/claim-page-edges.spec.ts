@@ -89,7 +89,7 @@ test("a claim made in many articles shows its first 20 mentions with the full co
   await expectNoSeriousAxeViolations(page, { include: "main", rules: "all" });
 });
 
-test("a mention's context shows … only where the article goes on past what is shown (black-box, session 31)", async ({ page }) => {
+test("a mention's context shows … only where the article goes on past what is shown (black-box, sessions 31 and 33); one h1 on each page", async ({ page }) => {
   await signUpAndLand(page, newPerson("Ellipsis"));
   const slug = await createWorkspace(page, "Ellipsis desk");
   const sentence = "The bridge reopened after 14 months of repairs.";
@@ -118,4 +118,19 @@ test("a mention's context shows … only where the article goes on past what is 
   const edgeText = await item("Bridge edge").locator("p").first().innerText();
   expect(edgeText.startsWith("…")).toBe(true);
   expect(edgeText.endsWith(tail)).toBe(true);
+
+  // One h1 on each page: the statement here, the title on an article's page, the workspace's name on its lists
+  // and on an article's editor (black-box, session 31: the workspace's name had been a second h1).
+  const h1 = page.getByRole("heading", { level: 1 });
+  await expect(h1).toHaveCount(1);
+  await expect(h1).toHaveText(sentence);
+  await expect(page.getByText("Ellipsis desk", { exact: true })).toBeVisible();
+  await page.goto(`/w/${slug}/articles/${edge.articleId}`);
+  await expect(h1).toHaveText("Bridge edge");
+  await expect(h1).toHaveCount(1);
+  for (const path of [`/w/${slug}`, `/w/${slug}/claims`, `/w/${slug}/articles/${edge.articleId}/edit`]) {
+    await page.goto(path);
+    await expect(h1, path).toHaveText("Ellipsis desk");
+    await expect(h1, path).toHaveCount(1);
+  }
 });

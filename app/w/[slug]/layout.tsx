@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
+import { WorkspaceTitle } from "@/components/workspaces/workspace-title";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
 
@@ -21,7 +22,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       <div className="border-b border-stone-200 bg-white">
         <div className="mx-auto max-w-6xl px-4">
           <div className="flex items-center gap-3 pt-5">
-            <h1 className="text-xl font-semibold tracking-tight">{access.workspace.name}</h1>
+            <WorkspaceTitle name={access.workspace.name} />
             <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700" title={t("yourRole")}>
               {roles(access.role)}
             </span>
