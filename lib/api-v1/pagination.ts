@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { queryInt } from "@/lib/validation/numbers";
 import { DomainError, invalid, said } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation/date";
