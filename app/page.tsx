@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("pages.home"))("metaTitle") };
+  // The root layout's "%s · Claimtrail" applies to the segments below it, not to its own page: given whole here.
+  return { title: { absolute: `${(await getTranslations("pages.home"))("metaTitle")} · Claimtrail` } };
 }
 
 export default async function HomePage() {

@@ -483,4 +483,6 @@ test("the skip link jumps past the header, and the not-found page leads back to 
   await page.getByRole("link", { name: "Go to your workspaces" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
+  // Named like every other page (black-box s34, L7: the start page's title had no "· Claimtrail").
+  await expect(page).toHaveTitle("Your workspaces · Claimtrail");
 });
