@@ -1,17 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/auth/return-path";
-import { hasPrototypeParameter, isMalformedPath, malformedPathResponse, prototypeParameterResponse, wantsPage } from "@/lib/http/malformed-path";
+import { isMalformedPath, malformedPathResponse, wantsPage } from "@/lib/http/malformed-path";
 import { contentSecurityPolicy, isForeignMutation, isTokenRequest, responseSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const securityHeaders = responseSecurityHeaders(request.headers, request.url);
   if (isMalformedPath(request.nextUrl.pathname)) {
     const res = malformedPathResponse(wantsPage(request.nextUrl.pathname, request.headers.get("accept")));
-    for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
-    return res;
-  }
-  if (hasPrototypeParameter(request.nextUrl.searchParams)) {
-    const res = prototypeParameterResponse(wantsPage(request.nextUrl.pathname, request.headers.get("accept")));
     for (const [name, value] of Object.entries(securityHeaders)) res.headers.set(name, value);
     return res;
   }

@@ -43,28 +43,3 @@ export function malformedPathResponse(page = false): Response {
 export function wantsPage(pathname: string, accept: string | null): boolean {
   return !/^\/api(\/|$)/.test(pathname) && /\btext\/html\b/.test(accept ?? "");
 }
-
-/**
- * A query parameter named `__proto__` (black-box s34, M1): Next.js rebuilds the query as an object before a route
- * or page sees it, and on an object that name sets the prototype instead of a key, so the parameter vanished and
- * the request was answered as if it were not there (an export with an unknown parameter exported everything). Only
- * the proxy still sees it; it answers 400 naming it, as the routes answer `constructor` or any name they don't take.
- */
-export function hasPrototypeParameter(searchParams: URLSearchParams): boolean {
-  for (const key of searchParams.keys()) if (key === "__proto__") return true;
-  return false;
-}
-
-const PROTO_DETAIL = "This request has a parameter named __proto__, which nothing here takes.";
-
-const PROTO_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not a valid address · Claimtrail</title></head>
-<body><main><h1>This address is not valid</h1><p>It has a parameter named <code>__proto__</code>, which no page here takes. Check the link you followed, or go to <a href="/">Claimtrail's start page</a>.</p></main></body></html>
-`;
-
-/** The 400 for a `__proto__` parameter: a page for a browser, else problem+json naming it (built as text: an object's `__proto__` key is no key). */
-export function prototypeParameterResponse(page = false): Response {
-  if (page) return new Response(PROTO_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8", ...SECURITY_HEADERS } });
-  const body = `{"type":"about:blank","title":"Invalid request","status":400,"detail":${JSON.stringify(PROTO_DETAIL)},"code":"query_params_invalid","errors":{"__proto__":${JSON.stringify(PROTO_DETAIL)}},"fieldCodes":{"__proto__":{"code":"not_allowed"}}}`;
-  return new Response(body, { status: 400, headers: { "content-type": "application/problem+json", ...SECURITY_HEADERS } });
-}
