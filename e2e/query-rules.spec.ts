@@ -9,7 +9,8 @@ import { createWorkspace, newPerson, signUpAndLand } from "./helpers";
  * - a single-valued parameter given twice (`?limit=1&limit=2`) is a 400 naming it; `tag` on the
  *   export, documented as repeatable, stays allowed (N5);
  * - the aliases and glossary-proposals lists, like the glossary list, name a parameter they don't take (S6, X41);
- * - so does the claims list, on both routes (black-box B1 of 2026-12-03: a misspelt filter listed every claim).
+ * - so does the claims list, on both routes (black-box B1 of 2026-12-03: a misspelt filter listed every claim);
+ * - a parameter named __proto__, on every route and on the claims and export pages (black-box s34, M1: Next.js drops it).
  */
 
 interface Problem {
@@ -93,5 +94,19 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
   await expectRefused(await page.request.get(`${cookie}/export/count?articles=nosuch`), "articles", /No article in this workspace/);
   await expectRefused(await page.request.get(`${cookie}/export?format=csv&articles=nosuch`), "articles", /No article in this workspace/);
   expect((await page.request.get(`${cookie}/export/count?locale=uk`)).status()).toBe(200);
+
+  // A parameter named __proto__ is named too: Next.js drops it from the query before any route sees it, so an
+  // export with it exported everything (black-box s34, M1); the server tells the routes. Encoded or not.
+  for (const proto of ["__proto__", "%5F%5Fproto%5F%5F"]) {
+    await expectRefused(await api.get(`${v1}/claims?${proto}=1`), "__proto__", /Not taken here/);
+    await expectRefused(await api.get(`${v1}/export?format=csv&${proto}=1`), "__proto__", /Not taken here/);
+    await expectRefused(await page.request.get(`${cookie}/export/count?${proto}=1`), "__proto__", /Not taken here/);
+    await expectRefused(await page.request.get(`${cookie}/claims?limit=1&${proto}=x`), "__proto__", /Not taken here/);
+  }
+  // The pages name it among the address's bad filters, as they name a misspelt one.
+  for (const path of [`/w/${slug}/claims?__proto__=1`, `/w/${slug}/export?__proto__=1`]) {
+    await page.goto(path);
+    await expect(page.getByText("__proto__", { exact: false }).first(), path).toBeVisible();
+  }
   await api.dispose();
 });

@@ -118,7 +118,7 @@ function parseBody(text: string, req: Request, def: { body?: z.ZodType; versione
  */
 function parseQuery(req: Request, def: { query?: z.ZodType; repeatableQuery?: readonly string[] }): unknown {
   const accepted = def.query instanceof z.ZodObject ? Object.keys(def.query.shape) : undefined;
-  const query = checkQuery(new URL(req.url), { repeatable: def.repeatableQuery, accepted });
+  const query = checkQuery(new URL(req.url), { repeatable: def.repeatableQuery, accepted }, req.headers);
   return def.query ? validate(def.query, query, "query") : undefined;
 }
 

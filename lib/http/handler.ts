@@ -44,7 +44,7 @@ async function run<S extends z.ZodType, A, X>(
     const params = checkParams((await ctx?.params) ?? {});
     // Access is settled before the request is read, so a non-member learns nothing from validation errors.
     const extra = await resolve(actor, params);
-    checkQuery(new URL(req.url), opts.query);
+    checkQuery(new URL(req.url), opts.query, req.headers);
     const body = (opts.body ? validate(opts.body, parseJson(await readText(req, opts.maxBodyBytes ?? MAX_BODY_BYTES)), "body") : undefined) as z.output<S>;
     return toResponse(await handler({ req, params, body, ...extra }), opts.status ?? 200);
   } catch (err) {

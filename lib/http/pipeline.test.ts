@@ -11,7 +11,8 @@ import * as exportRoute from "@/app/api/w/[slug]/export/route";
 import * as importBundleRoute from "@/app/api/w/[slug]/import-bundle/route";
 import { makeUser } from "@/lib/testing/fixtures";
 import { userRoute } from "./handler";
-import { checkQuery, MAX_BODY_BYTES, REPEATED_PARAMETER_MESSAGE, REPLACEMENT_CHARACTER_MESSAGE } from "./pipeline";
+import { checkQuery, DROPPED_PARAMS_HEADER, MAX_BODY_BYTES, REPEATED_PARAMETER_MESSAGE, REPLACEMENT_CHARACTER_MESSAGE } from "./pipeline";
+import { droppedParams } from "@/scripts/lib/http-timeouts.mjs";
 import { UNKNOWN_FIELD_MESSAGE } from "./problem";
 import { findUnstorableText, NUL_MESSAGE } from "@/lib/validation/text";
 
@@ -301,6 +302,28 @@ describe("checkQuery: each parameter once, as text", () => {
     const locales = await call(exportRoute.GET as Handler, "GET", { slug: w.workspace.slug }, undefined, "?format=csv&locale=ru&locale=en");
     expect(locales.status).toBe(400);
     expect((await problemOf(locales)).errors).toEqual({ locale: REPEATED_PARAMETER_MESSAGE });
+  });
+
+  it("a parameter Next.js dropped (__proto__), as the server reports it, is refused naming it: the export doesn't run", async () => {
+    const w = await world();
+    session.user = w.viewer;
+    // What Next.js hands the route for ?format=csv&__proto__=1: the parameter gone, the server's header saying so.
+    const dropped = { [DROPPED_PARAMS_HEADER]: "__proto__" };
+    for (const [handler, query] of [
+      [exportRoute.GET, "?format=csv"],
+      [claimsRoute.GET, "?limit=1"],
+    ] as const) {
+      const res = await call(handler as Handler, "GET", { slug: w.workspace.slug }, undefined, query, dropped);
+      expect(res.status).toBe(400);
+      const body = await problemOf(res);
+      expect(Object.keys(body.errors ?? {})).toEqual(["__proto__"]);
+      expect(body.errors?.["__proto__"]).toBe(UNKNOWN_FIELD_MESSAGE);
+      expect(JSON.parse(JSON.stringify(body)).fieldCodes).toEqual(JSON.parse('{"__proto__":{"code":"not_allowed"}}'));
+    }
+    expect(droppedParams("/api/w/x/export?format=csv&__proto__=1")).toEqual(["__proto__"]);
+    expect(droppedParams("/api/w/x/export?format=csv&%5F%5Fproto%5F%5F=1")).toEqual(["__proto__"]);
+    expect(droppedParams("/api/w/x/export?format=csv&constructor=1")).toEqual([]);
+    expect(droppedParams("/api/w/x/export")).toEqual([]);
   });
 });
 

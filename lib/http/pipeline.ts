@@ -97,6 +97,9 @@ function badlyEncoded(search: string): Record<string, Message> {
 export const REPLACEMENT_CHARACTER_MESSAGE = "Not valid UTF-8, or holds U+FFFD (the replacement character, which bytes that aren't UTF-8 turn into): send the text percent-encoded as UTF-8.";
 export const REPEATED_PARAMETER_MESSAGE = "Given more than once: give it once.";
 
+/** Set by the server for the query's parameters Next.js drops (scripts/lib/http-timeouts.mjs, which can't import this). */
+export const DROPPED_PARAMS_HEADER = "x-claimtrail-dropped-params";
+
 /** What a route's query may hold beyond the rules for every query. */
 export interface QueryRules {
   /** Parameters that may be given more than once (the export's `tag`); any other repeated is refused. */
@@ -129,7 +132,7 @@ export function pageSearchParams(search: Record<string, string | string[] | unde
  * `repeatable` ones an operation documents as such (`?limit=1&limit=2` would otherwise use one of
  * them silently); and where a route lists what it `accepted`, nothing else.
  */
-export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules = {}): Record<string, string> {
+export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules = {}, headers?: Headers): Record<string, string> {
   // A Map, not an object's keys: `errors["__proto__"] ??= …` found Object.prototype there and `constructor` the
   // Object function, so those two names (and toString, valueOf…) were taken without a word (black-box, session 33).
   const errors = new Map<string, Message>(Object.entries(badlyEncoded(url.search)));
@@ -145,6 +148,9 @@ export function checkQuery(url: URL, { repeatable = [], accepted }: QueryRules =
     else if (seen.has(name) && !repeatable.includes(name)) refuse(name, said("query_repeated", REPEATED_PARAMETER_MESSAGE));
     seen.add(name);
   }
+  // Names Next.js dropped before the URL reached here (`__proto__`), as the server saw them (scripts/lib/http-timeouts.mjs):
+  // ignored, a bad filter's export had held the whole workspace (black-box, session 34).
+  for (const name of (headers?.get(DROPPED_PARAMS_HEADER) ?? "").split(",").filter(Boolean)) refuse(name, said("not_allowed", UNKNOWN_FIELD_MESSAGE));
   if (errors.size) throw invalid(said("query_params_invalid", "Some query parameters are invalid."), Object.fromEntries(errors));
   return Object.fromEntries(url.searchParams);
 }

@@ -7,10 +7,25 @@
 //   client's to write when no proxy sits in front, so sign-in throttling reads the
 //   address from here (lib/auth/client-address.ts);
 // - problem+json for requests Node itself refuses before Next sees them (an address over
-//   16 KB is a 431), where Node's default answer has no body.
+//   16 KB is a 431), where Node's default answer has no body;
+// - X-Claimtrail-Dropped-Params: the query's parameters Next.js will drop before any route or
+//   page sees them (a name `__proto__`: Next builds the query as a plain object, where that name
+//   sets nothing), so the query checks can refuse them (lib/http/pipeline.ts checkQuery).
 import http from "node:http";
 
 export const PEER_HEADER = "x-claimtrail-peer";
+export const DROPPED_PARAMS_HEADER = "x-claimtrail-dropped-params";
+
+/** The names in a raw request target's query that a plain object can't hold as keys. */
+export function droppedParams(target) {
+  const at = typeof target === "string" ? target.indexOf("?") : -1;
+  if (at < 0) return [];
+  try {
+    return new URLSearchParams(target.slice(at + 1)).has("__proto__") ? ["__proto__"] : [];
+  } catch {
+    return [];
+  }
+}
 
 const keepAlive = Number(process.env.CLAIMTRAIL_KEEP_ALIVE_TIMEOUT_MS);
 const createServer = http.createServer;
@@ -23,6 +38,10 @@ http.createServer = function createClaimtrailServer(...args) {
   // Runs before Next's own request listener.
   server.prependListener("request", (req) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    // Written here only: a client's own is removed.
+    const dropped = droppedParams(req.url);
+    if (dropped.length) req.headers[DROPPED_PARAMS_HEADER] = dropped.join(",");
+    else delete req.headers[DROPPED_PARAMS_HEADER];
   });
   server.on("clientError", answerClientError);
   return server;

@@ -14,6 +14,7 @@ import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
 import { uiLocale } from "@/lib/i18n/ui-locale";
 import { DomainError } from "@/lib/errors";
+import { headers } from "next/headers";
 import { checkQuery, pageSearchParams } from "@/lib/http/pipeline";
 import { listMembers } from "@/lib/members/list-members";
 import { latestSeq } from "@/lib/changes";
@@ -33,9 +34,9 @@ const FILTER_KEYS = ["reviewState", "verdict", "tag", "articleId", "claimant", "
  * parameter given twice, one the list doesn't take (`reviewstate=approved`), a value that was no text (`%FF`) or holds
  * a NUL. Shown as the list's bad filters, naming each, not dropped for an unfiltered list or used for an empty one.
  */
-function addressError(search: Search): DomainError | null {
+function addressError(search: Search, requestHeaders: Headers): DomainError | null {
   try {
-    checkQuery(new URL(`http://claims.invalid/?${pageSearchParams(search)}`), { accepted: FILTER_KEYS });
+    checkQuery(new URL(`http://claims.invalid/?${pageSearchParams(search)}`), { accepted: FILTER_KEYS }, requestHeaders);
     return null;
   } catch (err) {
     if (err instanceof DomainError) return err;
@@ -53,7 +54,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const asked = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
   const list = (f: typeof asked) => listClaims(access, f).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err)));
   const [listed, labels, members, tags] = await Promise.all([
-    addressError(search) ?? list(asked),
+    addressError(search, await headers()) ?? list(asked),
     uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     listWorkspaceTags(access),

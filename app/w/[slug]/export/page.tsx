@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { parseExportFilters } from "@/lib/export/export-set";
 import { EXPORT_QUERY, type ExportFiltersInput } from "@/lib/export/filters";
 import { exportLocale } from "@/lib/export";
+import { headers } from "next/headers";
 import { checkQuery, pageSearchParams } from "@/lib/http/pipeline";
 import type { AppLocale } from "@/lib/i18n/locales";
 
@@ -29,10 +30,10 @@ const ARTICLE_CHOICES = 500;
  * as if it were what was asked for. What is used is what the export parsed (`withVerdict=true` as a ticked box), and
  * `locale` goes on to the downloads; `format` is taken and ignored, since the page offers every format.
  */
-function addressFilters(query: Record<string, string | string[] | undefined>): { initial: ExportFiltersInput; locale: AppLocale | null; problem: AddressProblem | null } {
+function addressFilters(query: Record<string, string | string[] | undefined>, requestHeaders: Headers): { initial: ExportFiltersInput; locale: AppLocale | null; problem: AddressProblem | null } {
   const params = pageSearchParams(query);
   try {
-    checkQuery(new URL(`http://export.invalid/?${params}`), EXPORT_QUERY);
+    checkQuery(new URL(`http://export.invalid/?${params}`), EXPORT_QUERY, requestHeaders);
     const initial = parseExportFilters(params);
     return { initial, locale: params.has("locale") ? exportLocale(params) : null, problem: null };
   } catch (err) {
@@ -43,7 +44,7 @@ function addressFilters(query: Record<string, string | string[] | undefined>): {
 
 export default async function ExportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
-  const { initial, locale, problem } = addressFilters(await searchParams);
+  const { initial, locale, problem } = addressFilters(await searchParams, await headers());
   const access = await requirePageAccess(slug, "workspace.view", `/w/${slug}/export`);
   const [t, articles, tagRows, labels] = await Promise.all([
     getTranslations("export"),
