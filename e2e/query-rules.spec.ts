@@ -103,10 +103,10 @@ test("over HTTP: bytes that are no UTF-8 and repeated single-valued parameters a
     await expectRefused(await page.request.get(`${cookie}/export/count?${proto}=1`), "__proto__", /Not taken here/);
     await expectRefused(await page.request.get(`${cookie}/claims?limit=1&${proto}=x`), "__proto__", /Not taken here/);
   }
-  // The pages name it among the address's bad filters, as they name a misspelt one.
-  for (const path of [`/w/${slug}/claims?__proto__=1`, `/w/${slug}/export?__proto__=1`]) {
-    await page.goto(path);
-    await expect(page.getByText("__proto__", { exact: false }).first(), path).toBeVisible();
-  }
+  // The claims page names it among the address's bad filters, as it names a misspelt one; the export page applies none of them.
+  await page.goto(`/w/${slug}/claims?__proto__=1`);
+  await expect(page.getByText("__proto__", { exact: false }).first()).toBeVisible();
+  await page.goto(`/w/${slug}/export?__proto__=1`);
+  await expect(page.getByText("This page's address asks for filters that can't be used, so none were applied.", { exact: false })).toBeVisible();
   await api.dispose();
 });
