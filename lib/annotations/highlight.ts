@@ -35,7 +35,9 @@ export const highlightSchema = z
     message: "Give selectors, {start, end} or {exact, prefix, suffix}.",
     params: { code: "highlight_target" },
     path: ["selectors"],
-  });
+  })
+  // A reversed span is the request's own error, named as the cookie route names it (black-box s34, L4: v1 answered 422).
+  .refine((v) => v.start === undefined || v.end === undefined || v.end >= v.start, { message: "The end comes before the start.", path: ["end"], params: { code: "selection_reversed" } });
 
 export type HighlightInput = z.output<typeof highlightSchema>;
 

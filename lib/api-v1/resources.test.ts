@@ -137,6 +137,10 @@ describe("annotations", () => {
     expect(missing.body).toMatchObject({ status: 422, errors: { exact: expect.any(String) } });
     const outside = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 5, end: 10_000_000 } });
     expect(outside.status).toBe(422);
+    // Reversed: a 400 naming end with its code, as on the cookie route.
+    const reversed = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 5, end: 2 } });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatchObject({ errors: { end: "The end comes before the start." }, fieldCodes: { end: { code: "selection_reversed" } } });
     const stale = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revision: 7 } });
     expect(stale.status).toBe(409);
     expect(stale.body.currentVersion).toBe(1);
