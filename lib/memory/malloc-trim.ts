@@ -16,8 +16,9 @@ let trim: (() => boolean) | null | undefined;
 export function mallocTrim(): (() => boolean) | null {
   if (trim === undefined) {
     trim = null;
-    const header = process.platform === "linux" ? (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header : undefined;
-    if (header?.glibcVersionRuntime) {
+    // No glibc (another system, or musl): libc.so.6 or its malloc_trim isn't there, and loading throws. Asked
+    // of the loader rather than of process.report, whose report costs a start-up a full diagnostic.
+    if (process.platform === "linux") {
       try {
         // Required at run time, not bundled (next.config.js serverExternalPackages).
         const koffi = createRequire(import.meta.url)("koffi") as typeof import("koffi");
