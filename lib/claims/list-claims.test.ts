@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { approveClaim } from "./change-review-state";
-import { listClaims } from "./list-claims";
+import { listClaims, numberEdges } from "./list-claims";
 import { attachMention } from "./attach-mention";
 import { updateClaim } from "./update-claim";
 import { bulkAssign, bulkSubmitForReview } from "./bulk";
@@ -25,6 +25,37 @@ describe("listing claims", () => {
     // Every word is required, as in the plain text search; and text as written still matches inside words.
     expect(await ids("Лавров гарантиям")).toEqual([]);
     expect(await ids("Blink")).toEqual([en.id]);
+  });
+
+  it("Search statements finds a number at the text's ends only whole: 9 tonnes is not in 8209 tonnes, in either word order (black-box s34, M2)", async () => {
+    const w = await claimWorld();
+    const a = await w.as(w.annotator);
+    const claim = (statement: string) => db.claim.create({ data: { workspaceId: w.workspace.id, statement, language: "en" } });
+    const nine = await claim("The ship carried 9 tonnes of grain");
+    const other = await claim("Exports reached 8209 tonnes last year");
+    const decimal = await claim("Only 1.9 tonnes arrived, or 1,9 in French");
+    const nineteen = await claim("A record 19 tonnes, then 9.5 tonnes");
+    const comma = await claim("At 820, prices fell; 820.5 later");
+    const ids = async (q: string) => (await listClaims(a, { q })).items.map((i) => i.id).sort();
+    expect(await ids("9 tonnes")).toEqual([nine.id]);
+    expect(await ids("tonnes 9")).toEqual([nine.id]);
+    expect(await ids("9 TONNES of")).toEqual([nine.id]);
+    // A number at the end: not a part of a longer number or a decimal.
+    expect(await ids("reached 820")).toEqual([]);
+    expect(await ids("At 820")).toEqual([comma.id]);
+    expect(await ids("820")).toEqual([comma.id]);
+    expect(await ids("820.5")).toEqual([comma.id]);
+    expect(await ids("20.5")).toEqual([]);
+    // Words alone are still found in part, as typed.
+    expect(await ids("tonne")).toEqual([nine.id, other.id, decimal.id, nineteen.id].sort());
+    expect(await ids("8209")).toEqual([other.id]);
+  });
+
+  it("the number edges are literal text between two digit-only guards", () => {
+    expect(numberEdges("tonnes")).toBeNull();
+    expect(numberEdges("9 tonnes")).toBe("(^|[^0-9.,]|(^|[^0-9])[.,])9\\ tonnes");
+    expect(numberEdges("a.b 5")).toBe("a\\.b\\ 5($|[^0-9.,]|[.,]($|[^0-9]))");
+    expect(numberEdges("1 (*) 2")).toBe("(^|[^0-9.,]|(^|[^0-9])[.,])1\\ \\(\\*\\)\\ 2($|[^0-9.,]|[.,]($|[^0-9]))");
   });
 
   it("a text or claimant filter pages the same whether few claims match (read as a list of ids) or many (the sort's index walked)", async () => {

@@ -143,13 +143,38 @@ interface Match {
  */
 const textMatch = async (q: string): Promise<Match> => {
   const words = (c: Prisma.Sql) => Prisma.sql`${c}."searchVector" @@ ("search_typed_tsquery"(${q}) || "search_typed_tsquery"(initcap(${q})))`;
-  if (!tooShortForTrigrams(q)) return { match: (c) => Prisma.sql`(${c}.statement ILIKE ${containing(q)} OR ${words(c)})` };
+  if (!tooShortForTrigrams(q)) return { match: (c) => Prisma.sql`(${statementContains(c, q)} OR ${words(c)})` };
   // Only words too common to be indexed ("in", "of", "и"): the search vector has none of them, so they are
   // looked for as whole words in the statement itself (black-box s33, 7: `q=in` had found nothing, with no hint
   // why). Such words are in most claims, so the page's walk along its sort ends soon.
   if (/[\p{L}\p{N}]/u.test(q) && !(await indexedWords(q))) return { match: (c) => Prisma.sql`${c}.statement ~* ${wholeWords(q)}`, dense: true };
   return { match: words };
 };
+
+/**
+ * The text anywhere in the statement, as written; a number at either end of it only as a whole number
+ * (black-box s34, M2: `9 tonnes` had found "8209 tonnes", and so differed from `tonnes 9`, which the
+ * words half reads alike). A text starting with a digit must not follow a digit, or a digit and a
+ * decimal point or separator ("1.9 tonnes", "1,9"); one ending with a digit must not be followed by
+ * another, or by a point and a digit ("2.55", "9,5"). Words are still matched in part ("Blink" finds
+ * "Blinken"), as the list is searched while typing. The ILIKE is what the trigram index answers; the
+ * expression, of ASCII digits only (the same under any locale), is checked on the rows it yields.
+ */
+function statementContains(c: Prisma.Sql, q: string): Prisma.Sql {
+  const ilike = Prisma.sql`${c}.statement ILIKE ${containing(q)}`;
+  const edges = numberEdges(q);
+  return edges ? Prisma.sql`(${ilike} AND ${c}.statement ~* ${edges})` : ilike;
+}
+
+/** The regular expression numbers at the text's ends add to its match (statementContains), or null when it starts and ends with no digit. */
+export function numberEdges(q: string): string | null {
+  const first = /^[0-9]/.test(q);
+  const last = /[0-9]$/.test(q);
+  if (!first && !last) return null;
+  // Every character but letters and digits escaped: in PostgreSQL's regular expressions `\` before any other character is that character.
+  const literal = q.replace(/[^\p{L}\p{N}]/gu, (ch) => `\\${ch}`);
+  return `${first ? "(^|[^0-9.,]|(^|[^0-9])[.,])" : ""}${literal}${last ? "($|[^0-9.,]|[.,]($|[^0-9]))" : ""}`;
+}
 
 /** Whether the text filter has any word the search vector holds (not only stop words). */
 async function indexedWords(q: string): Promise<boolean> {

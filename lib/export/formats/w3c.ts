@@ -11,6 +11,7 @@ import { claimUrl, iso, verdictFields, type ExportContext } from "../context";
 import { describeSpan } from "@/lib/anchoring/selectors";
 import { pageAt } from "@/lib/articles/page-starts";
 import { CodePointIndex } from "./code-points";
+import { Utf8Text } from "./utf8-text";
 import { CLAIMTRAIL_NS } from "./namespace";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -111,7 +112,19 @@ export function webAnnotation(ctx: ExportContext, c: ExportClaim, m: ExportMenti
 /** Articles per query for W3C: their texts are what memory holds at a time (the mentions stream past). */
 export const W3C_ARTICLE_PAGE = 50;
 
-type ArticleText = Keyed & { text: string };
+/** An article's text as its UTF-8 bytes (Utf8Text: a decoded text would wait in V8's old generation). */
+type ArticleText = Keyed & { text: Buffer };
+
+/** A page of articles' ids and texts (`sql`: id, createdAt, text), by COPY: the texts come as bytes, each copied out of the network's chunks. */
+async function articleTexts(sql: Prisma.Sql, connection: pg.Client, signal?: AbortSignal): Promise<ArticleText[]> {
+  const page: ArticleText[] = [];
+  for await (const tuples of copyTuples(sql, { connection, signal })) {
+    for (const [id, createdAt, text] of tuples) {
+      page.push({ id: id!.toString("utf8"), createdAt: new Date(`${createdAt!.toString("latin1").replace(" ", "T")}Z`), text: Buffer.from(text!) });
+    }
+  }
+  return page;
+}
 
 /** Text encodeURIComponent leaves unchanged (an SQL pattern); its characters are also ones JSON.stringify writes as they are. */
 const URI_SAFE = `'^[A-Za-z0-9_.!~*''()-]*$'`;
@@ -240,22 +253,6 @@ function mentionLinesSql(ctx: ExportContext): Prisma.Sql {
     ORDER BY ${Prisma.raw(keys)}`;
 }
 
-/**
- * A mention's selectors as w3cSelectors writes them (JSON text), from its article's text; null when only
- * the stored quote can be written (no position, or one the text can't hold), which the caller has from SQL.
- */
-function selectorsJson(text: string, start: number | null, end: number | null, points: (text: string) => CodePointIndex): string | null {
-  if (start === null || end === null || end > text.length) return null;
-  let q;
-  try {
-    ({ quote: q } = describeSpan(text, start, end));
-  } catch {
-    return null;
-  }
-  const index = points(text);
-  return `[{"type":"TextPositionSelector","start":${index.offset(start)},"end":${index.offset(end)}},{"type":"TextQuoteSelector","exact":${JSON.stringify(q.exact)},"prefix":${JSON.stringify(q.prefix)},"suffix":${JSON.stringify(q.suffix)}}]`;
-}
-
 /** The stored quote of one annotation as quoteSelectorSql writes it: for a position its article's text can't hold (never written by the app). */
 async function storedQuote(annotationId: string, connection: pg.Client): Promise<string> {
   const [row] = await exportRows<{ quote: string }>(Prisma.sql`SELECT ${Prisma.raw(quoteSelectorSql())} AS "quote" FROM "Annotation" a WHERE a."id" = ${annotationId}`, connection);
@@ -309,17 +306,19 @@ async function* w3cCollection(ctx: ExportContext, linesOn: pg.Client, textsOn: p
   const firstLines = await lines.next();
   yield `${JSON.stringify(head).slice(0, -1)},\n"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   let total = 0;
+  // Each page read whole before the next query on the connection (storedQuote's, textOf's), so neither waits on the other.
   const articles = readAhead(
     keysetPages<ArticleText>(
       "ar",
-      (after, take) => exportRows<ArticleText>(Prisma.sql`SELECT ar."id", ar."createdAt", ar."text" FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`, textsOn),
+      (after, take) =>
+        articleTexts(Prisma.sql`SELECT ar."id", ar."createdAt"::text, ar."text" FROM "Article" ar WHERE ${set.articles}${after} ORDER BY ar."createdAt", ar."id" LIMIT ${take}`, textsOn, ctx.signal),
       W3C_ARTICLE_PAGE,
     ),
   );
-  let texts = new Map<string, string>();
+  let texts = new Map<string, Buffer>();
   let articlesDone = false;
   /** The article's text: the article pages advance in the lines' order; one written since (not in the pages read) is read alone. */
-  const textOf = async (id: string): Promise<string> => {
+  const textOf = async (id: string): Promise<Buffer> => {
     for (;;) {
       const text = texts.get(id);
       if (text !== undefined) return text;
@@ -328,15 +327,11 @@ async function* w3cCollection(ctx: ExportContext, linesOn: pg.Client, textsOn: p
       if (next.done) articlesDone = true;
       else texts = new Map(next.value.map((a) => [a.id, a.text]));
     }
-    const [row] = await exportRows<{ text: string }>(Prisma.sql`SELECT ar."text" FROM "Article" ar WHERE ar."id" = ${id}`, textsOn);
-    return row?.text ?? "";
+    const [row] = await articleTexts(Prisma.sql`SELECT ar."id", ar."createdAt"::text, ar."text" FROM "Article" ar WHERE ar."id" = ${id}`, textsOn, ctx.signal);
+    return row?.text ?? Buffer.alloc(0);
   };
-  // One code-point index per article text, however many highlights it holds.
-  let indexed: { text: string; index: CodePointIndex } | null = null;
-  const points = (text: string) => {
-    if (indexed?.text !== text) indexed = { text, index: new CodePointIndex(text) };
-    return indexed.index;
-  };
+  // The current article's text, indexed once however many highlights it holds.
+  const text = new Utf8Text();
   // A non-negative integer's decimal digits (start and end, written by ::text), read without making a string per field.
   const num = (b: Buffer | null) => {
     if (b === null) return null;
@@ -361,14 +356,14 @@ async function* w3cCollection(ctx: ExportContext, linesOn: pg.Client, textsOn: p
   try {
     let batch = firstLines;
     let article: Buffer | null = null;
-    let text = "";
     while (!batch.done) {
       for (const [idBytes, start, end, before, after, quote, annotationId] of batch.value) {
         if (article === null || !idBytes!.equals(article)) {
           article = Buffer.from(idBytes!); // a copy: the row's fields are views of a network chunk
-          text = await textOf(article.toString("utf8"));
+          text.of(await textOf(article.toString("utf8")));
         }
-        const selectors = selectorsJson(text, num(start), num(end), points) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"), textsOn)}]`);
+        const [from, to] = [num(start), num(end)];
+        const selectors = (from !== null && to !== null ? text.selectorsJson(from, to) : null) ?? (quote ? null : `[${await storedQuote(annotationId!.toString("utf8"), textsOn)}]`);
         // A JavaScript string is at most 3 UTF-8 bytes per code unit.
         const most = 2 + before!.length + after!.length + (selectors === null ? quote!.length + 2 : 3 * selectors.length);
         const full = room(most);
