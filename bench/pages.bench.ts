@@ -95,6 +95,9 @@ const CASES: Case[] = [
   list("filter text (rare)", "q=Zzyzx"),
   list("filter text, two letters", "q=xq"),
   list("filter text, a symbol", `q=${encodeURIComponent("!")}`),
+  // The slowest searches a black-box tester found (session 34, L2: 315 and 206 ms p95): a number with a word, a phrase.
+  list("filter text, a number and a word", `q=${encodeURIComponent("9 percent")}`),
+  list("filter text, a phrase", `q=${encodeURIComponent("grain exports")}`),
   list("deleted claims (admin)", "deleted=true"),
   { area: "dashboard", measure: "page", target: 300, growth: true, path: (ws) => `/w/${ws.slug}/dashboard` },
   // Pages a black-box tester found growing 2–4.6× (B4, 2026-12-03): each shows one page of its kind, so its growth is judged.

@@ -36,6 +36,7 @@ describe("listing claims", () => {
     const decimal = await claim("Only 1.9 tonnes arrived, or 1,9 in French");
     const nineteen = await claim("A record 19 tonnes, then 9.5 tonnes");
     const comma = await claim("At 820, prices fell; 820.5 later");
+    const bracketed = await claim("Imports fell (-12 percent) as «12 percent» more went to “12 percent” of ports, A12 percent");
     const ids = async (q: string) => (await listClaims(a, { q })).items.map((i) => i.id).sort();
     expect(await ids("9 tonnes")).toEqual([nine.id]);
     expect(await ids("tonnes 9")).toEqual([nine.id]);
@@ -49,13 +50,19 @@ describe("listing claims", () => {
     // Words alone are still found in part, as typed.
     expect(await ids("tonne")).toEqual([nine.id, other.id, decimal.id, nineteen.id].sort());
     expect(await ids("8209")).toEqual([other.id]);
+    // After ASCII punctuation (a bracket, a sign) the number is found as written; after a letter it is not a number of its own.
+    expect(await ids("12 percent)")).toEqual([bracketed.id]);
+    // After «, “ or a dash (past ASCII) the words half finds it (the same words in any order).
+    expect(await ids("12 percent")).toEqual([bracketed.id]);
+    expect(await ids("percent» 12")).toEqual([bracketed.id]);
   });
 
   it("the number edges are literal text between two digit-only guards", () => {
     expect(numberEdges("tonnes")).toBeNull();
-    expect(numberEdges("9 tonnes")).toBe("(^|[^0-9.,]|(^|[^0-9])[.,])9\\ tonnes");
+    const opener = "(^|[\\t\\n\\r !\"#$%&'(*+/:;<=>?@\\[^_`{|}~-])";
+    expect(numberEdges("9 tonnes")).toBe(`${opener}9\\ tonnes`);
     expect(numberEdges("a.b 5")).toBe("a\\.b\\ 5($|[^0-9.,]|[.,]($|[^0-9]))");
-    expect(numberEdges("1 (*) 2")).toBe("(^|[^0-9.,]|(^|[^0-9])[.,])1\\ \\(\\*\\)\\ 2($|[^0-9.,]|[.,]($|[^0-9]))");
+    expect(numberEdges("1 (*) 2")).toBe(`${opener}1\\ \\(\\*\\)\\ 2($|[^0-9.,]|[.,]($|[^0-9]))`);
   });
 
   it("a text or claimant filter pages the same whether few claims match (read as a list of ids) or many (the sort's index walked)", async () => {

@@ -154,17 +154,23 @@ const textMatch = async (q: string): Promise<Match> => {
 /**
  * The text anywhere in the statement, as written; a number at either end of it only as a whole number
  * (black-box s34, M2: `9 tonnes` had found "8209 tonnes", and so differed from `tonnes 9`, which the
- * words half reads alike). A text starting with a digit must not follow a digit, or a digit and a
- * decimal point or separator ("1.9 tonnes", "1,9"); one ending with a digit must not be followed by
- * another, or by a point and a digit ("2.55", "9,5"). Words are still matched in part ("Blink" finds
- * "Blinken"), as the list is searched while typing. The ILIKE is what the trigram index answers; the
- * expression, of ASCII digits only (the same under any locale), is checked on the rows it yields.
+ * words half reads alike). A text ending with a digit must not be followed by another, or by a point or
+ * separator and a digit ("2.55", "9,5"). A text starting with a digit must follow the statement's start,
+ * a space or ASCII punctuation other than a point or comma (NUMBER_OPENERS): that much pg_trgm can read
+ * in a regular expression, so its index finds the claims with the number as a word of its own (8 ms for
+ * `9 percent` at 100k claims, against 107 ms testing each claim saying "percent"); one class with a
+ * character past ASCII in it (“, —, €) made it give up. A number after those is still found by the
+ * words half (the same words in any order). Words are still matched in part ("Blink" finds "Blinken"),
+ * as the list is searched while typing.
  */
 function statementContains(c: Prisma.Sql, q: string): Prisma.Sql {
   const ilike = Prisma.sql`${c}.statement ILIKE ${containing(q)}`;
   const edges = numberEdges(q);
   return edges ? Prisma.sql`(${ilike} AND ${c}.statement ~* ${edges})` : ilike;
 }
+
+/** What may come just before a number at the start of the text: whitespace and ASCII punctuation but `.` and `,` (a bracket expression). */
+const NUMBER_OPENERS = "[\\t\\n\\r !\"#$%&'(*+/:;<=>?@\\[^_`{|}~-]";
 
 /** The regular expression numbers at the text's ends add to its match (statementContains), or null when it starts and ends with no digit. */
 export function numberEdges(q: string): string | null {
@@ -173,7 +179,7 @@ export function numberEdges(q: string): string | null {
   if (!first && !last) return null;
   // Every character but letters and digits escaped: in PostgreSQL's regular expressions `\` before any other character is that character.
   const literal = q.replace(/[^\p{L}\p{N}]/gu, (ch) => `\\${ch}`);
-  return `${first ? "(^|[^0-9.,]|(^|[^0-9])[.,])" : ""}${literal}${last ? "($|[^0-9.,]|[.,]($|[^0-9]))" : ""}`;
+  return `${first ? `(^|${NUMBER_OPENERS})` : ""}${literal}${last ? "($|[^0-9.,]|[.,]($|[^0-9]))" : ""}`;
 }
 
 /** Whether the text filter has any word the search vector holds (not only stop words). */
