@@ -568,6 +568,9 @@ test("the claims list: filters matching nothing say so; what the API would refus
   await page.goto(`/w/${slug}/claims?reviewState=approved`);
   await expect(page.getByRole("heading", { name: "No claims match these filters" })).toBeVisible();
   await expect(page.getByText("Change or clear the filters above")).toBeVisible();
+  // Symbols alone: the search looks for words and numbers, and says so (black-box s34, L6).
+  await page.goto(`/w/${slug}/claims?q=${encodeURIComponent("“%")}`);
+  await expect(page.getByText("symbols alone find nothing")).toBeVisible();
 
   for (const [query, named] of [
     ["claimant=%FF", "Claimant: Not valid UTF-8"],
@@ -576,6 +579,9 @@ test("the claims list: filters matching nothing say so; what the API would refus
     ["reviewstate=approved", "reviewstate: Not taken here"],
     // A name Object.prototype has was taken without a word (black-box, session 33).
     ["constructor=1", "constructor: Not taken here"],
+    // An unknown parameter beside a bad filter: both named, as the API does (black-box s34, L3).
+    ["reviewState=foo&limit=abc", "limit: Not taken here"],
+    ["reviewState=foo&limit=abc", "Review state: “foo” is not one of"],
   ] as const) {
     await page.goto(`/w/${slug}/claims?${query}`);
     const alert = page.getByRole("alert").filter({ hasText: "These filters in the address can't be used" });

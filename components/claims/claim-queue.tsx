@@ -32,6 +32,7 @@ export function ClaimQueue({
   canBulk,
   members,
   filtered = false,
+  symbolsOnly = false,
 }: {
   slug: string;
   items: ClaimListItem[];
@@ -40,6 +41,8 @@ export function ClaimQueue({
   members: { id: string; name: string }[];
   /** Filters narrow the list: an empty one then says no claim matches them, not how claims are made. */
   filtered?: boolean;
+  /** The search is only symbols, which it never finds (it looks for words and numbers): an empty list says so (black-box s34, L6). */
+  symbolsOnly?: boolean;
 }) {
   const router = useRouter();
   const t = useTranslations("claims.queue");
@@ -96,7 +99,7 @@ export function ClaimQueue({
     return (
       <div className="mt-6 rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
         <h3 className="font-medium">{filtered ? t("emptyFilteredTitle") : t("emptyTitle")}</h3>
-        <p className="mt-1 text-sm text-stone-600">{filtered ? t("emptyFilteredHint") : t("emptyHint")}</p>
+        <p className="mt-1 text-sm text-stone-600">{symbolsOnly ? t("emptySymbolsHint") : filtered ? t("emptyFilteredHint") : t("emptyHint")}</p>
       </div>
     );
   }

@@ -22,7 +22,11 @@ const id = (what: string) =>
 const userRef = () => text().trim().min(1).regex(ID_PATTERN, "Give a valid user id.");
 
 /** The claim version the change was based on; a stale one is refused with 409. */
-export const versionField = z.int({ error: "Send the claim version you based this change on." }).min(1).max(PG_INT_MAX, "That is not a version of this claim.");
+// Missing, or sent wrongly ("1", 1.5, 1e300, -1): each said as what it is (black-box s34, L4: all four had read as missing).
+export const versionField = z
+  .int({ error: (issue) => (issue.input === undefined ? "Send the claim version you based this change on." : "The claim's version is a whole number: send the version you read with the claim.") })
+  .min(1, "That is not a version of this claim.")
+  .max(PG_INT_MAX, "That is not a version of this claim.");
 export const versionSchema = z.object({ version: versionField });
 
 /** "2024-05-01" or a full ISO timestamp with its offset: a real date in years 1–9999 (lib/validation/date). */

@@ -1,7 +1,7 @@
 import type { Access } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
-import { invalid, invalidInput, said } from "@/lib/errors";
+import { DomainError, invalid, invalidInput, said } from "@/lib/errors";
 import { exportRows } from "./rows";
 import { exportFiltersSchema, filtersFromSearchParams, hasClaimFilters, ONLY_SEPARATORS, onlySeparators, paramOf, type ExportFilters, type ExportFiltersInput } from "./filters";
 import { tagsMatchSql } from "@/lib/claims/workspace-tags";
@@ -34,7 +34,8 @@ export interface ExportSet {
 /** Parses filters from query parameters or an object; 400 naming the bad parameter. */
 export function parseExportFilters(input: URLSearchParams | ExportFiltersInput): ExportFilters {
   const separators = input instanceof URLSearchParams ? onlySeparators(input) : null;
-  if (separators) throw invalid("Some export filters are invalid.", { [separators]: ONLY_SEPARATORS });
+  // Coded as the schema's refusals are (invalid_fields, with the field's code), for the page to say it in the reader's language.
+  if (separators) throw new DomainError(400, "Some export filters are invalid.", { [separators]: said("required", ONLY_SEPARATORS) }, { code: "invalid_fields" });
   const raw = input instanceof URLSearchParams ? filtersFromSearchParams(input) : input;
   const parsed = exportFiltersSchema.safeParse(raw);
   // Named as the query parameter is (`verdict`, not `verdict.0`; `tag`, not `tags`).

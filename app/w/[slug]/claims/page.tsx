@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { PagerLinks } from "@/components/ui/pager-links";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { listClaims } from "@/lib/claims/list-claims";
+import { listClaims, parseClaimFilters } from "@/lib/claims/list-claims";
 import { onlyTheCursorIsWrong } from "@/lib/api-v1/pagination";
 import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
@@ -44,6 +44,21 @@ function addressError(search: Search, requestHeaders: Headers): DomainError | nu
   }
 }
 
+/**
+ * The address's refusal with the filters' own beside it: an unknown parameter no longer hides a bad filter
+ * next to it (`reviewState=foo&limit=abc` named only `limit`; the API names both; black-box s34, L3).
+ */
+function withFilterErrors(address: DomainError, asked: Record<string, string>): DomainError {
+  try {
+    parseClaimFilters(asked);
+    return address;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const fieldCodes = { ...((err.extra.fieldCodes as object | undefined) ?? {}), ...((address.extra.fieldCodes as object | undefined) ?? {}) };
+    return new DomainError(400, address.message, { ...err.fields, ...address.fields }, { ...address.extra, fieldCodes });
+  }
+}
+
 export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const search = await searchParams;
@@ -53,8 +68,9 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
   const liveSeq = await latestSeq(access.workspace.id);
   const asked = Object.fromEntries(FILTER_KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
   const list = (f: typeof asked) => listClaims(access, f).catch((err: unknown) => (err instanceof DomainError ? err : Promise.reject(err)));
+  const refused = addressError(search, await headers());
   const [listed, labels, members, tags] = await Promise.all([
-    addressError(search, await headers()) ?? list(asked),
+    refused ? withFilterErrors(refused, asked) : list(asked),
     uiLocale().then((locale) => getVerdictLabels(access.workspace.id, locale)),
     listMembers(access.workspace.id),
     listWorkspaceTags(access),
@@ -123,6 +139,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             labels={labels}
             canBulk={can(access.role, "claim.edit")}
             filtered={Object.keys(filters).some((k) => k !== "sort" && k !== "cursor")}
+            symbolsOnly={typeof filters.q === "string" && !/[\p{L}\p{N}]/u.test(filters.q)}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
           <PagerLinks
