@@ -17,10 +17,12 @@ const INSIDE_PAIR = 0xffffffff;
  *
  * The bytes must be well-formed UTF-8 (PostgreSQL's text always is), so every
  * surrogate pair is whole and a lone surrogate can't occur. One index is kept
- * and reused for each text (`Utf8Text.of`): the export reads one article at a time.
+ * and reused for each text (`Utf8Text.of`): the export reads one article at a time,
+ * and the index goes with the export (not kept for the process: one long article
+ * would hold four bytes per byte of it for the server's life).
  */
 export class Utf8Text {
-  private static scratch = new Uint32Array(0);
+  private scratch = new Uint32Array(0);
   /** Length in UTF-16 code units. */
   length = 0;
   private bytes: Buffer = Buffer.alloc(0);
@@ -39,8 +41,8 @@ export class Utf8Text {
       return this;
     }
     // A text has at most as many UTF-16 code units as bytes.
-    if (Utf8Text.scratch.length < bytes.length + 1) Utf8Text.scratch = new Uint32Array(Math.max(bytes.length + 1, Utf8Text.scratch.length * 2));
-    const at = Utf8Text.scratch;
+    if (this.scratch.length < bytes.length + 1) this.scratch = new Uint32Array(Math.max(bytes.length + 1, this.scratch.length * 2));
+    const at = this.scratch;
     let unit = 0;
     for (let i = 0; i < bytes.length; ) {
       const b = bytes[i];
