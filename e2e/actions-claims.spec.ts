@@ -580,7 +580,7 @@ test("the claims list: filters matching nothing say so; what the API would refus
     // A name Object.prototype has was taken without a word (black-box, session 33).
     ["constructor=1", "constructor: Not taken here"],
     // An unknown parameter beside a bad filter: both named, as the API does (black-box s34, L3).
-    ["reviewState=foo&limit=abc", "limit: Not taken here"],
+    ["reviewState=foo&limit=abc", "Limit: Not taken here"],
     ["reviewState=foo&limit=abc", "Review state: “foo” is not one of"],
   ] as const) {
     await page.goto(`/w/${slug}/claims?${query}`);
