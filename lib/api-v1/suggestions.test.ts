@@ -33,6 +33,7 @@ describe("GET /workspaces/{ws}/claims/suggestions", () => {
       [{ text: "x", limit: "0" }, "limit"],
       [{ text: "x", limit: "many" }, "limit"],
       [{ text: "x", language: "not a language" }, "language"],
+      [{ text: "x", language: "xx-YY-ZZ" }, "language"],
       [{ q: "x".repeat(501) }, "q"],
     ] as const) {
       const res = await call<{ errors: Record<string, string> }>(suggestClaimsEndpoint, { token: w.tokens.viewer, params: p, query });
@@ -73,6 +74,7 @@ describe("POST /workspaces/{ws}/claims/suggestions (the passage in a JSON body)"
       [{ text: "x", limit: 0 }, "limit"],
       [{ text: "x", limit: "5" }, "limit"],
       [{ text: "x", language: "not a language" }, "language"],
+      [{ text: "x", language: "xx-YY-ZZ" }, "language"],
       [{ text: "x", exclude: "a,b" }, "exclude"],
       [{ text: "a\u0000b" }, "text"],
     ] as const) {

@@ -1,6 +1,6 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, notFound, said } from "@/lib/errors";
+import { conflict, said, highlightNotFound } from "@/lib/errors";
 import { proposeFromMention } from "@/lib/glossary/propose-from-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";
@@ -20,7 +20,7 @@ export async function attachMentionIn(tx: Prisma.TransactionClient, access: Acce
     where: { id: input.annotationId, workspaceId: access.workspace.id },
     select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true },
   });
-  if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
+  if (!annotation || annotation.deletedAt) throw highlightNotFound();
   if (annotation.claimId === claim.id) throw conflict(said("already_mention_this", "This highlight is already a mention of this claim."), { annotationId: said("already_mention_this", "Already a mention of this claim.") });
   if (annotation.claimId) throw conflict(said("already_mention_other", "This highlight is already a mention of another claim."), { annotationId: said("already_mention_other", "Already a mention of another claim.") }, { claimId: annotation.claimId });
   const version = await commitClaim(tx, claim, input.version);

@@ -1,7 +1,7 @@
 import { detectLanguage } from "@/lib/articles/import/language";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, notFound, said } from "@/lib/errors";
+import { conflict, said, highlightNotFound } from "@/lib/errors";
 import { statementFromWords } from "@/lib/validation/text";
 import type { ClaimDetail } from "./claim-dto";
 import { recordClaimChange } from "./claim-write";
@@ -27,7 +27,7 @@ export async function createClaimIn(tx: Prisma.TransactionClient, access: Access
     where: { id: annotationId, workspaceId: access.workspace.id },
     select: { id: true, articleId: true, exact: true, claimId: true, deletedAt: true, article: { select: { language: true } } },
   });
-  if (!annotation || annotation.deletedAt) throw notFound("Highlight not found");
+  if (!annotation || annotation.deletedAt) throw highlightNotFound();
   if (annotation.claimId) throw conflict(said("already_mention", "This highlight is already a mention of a claim."), { annotationId: said("already_mention", "Already a mention of a claim.") }, { claimId: annotation.claimId });
   // From the highlight, the article's own text, without direction controls a pasted article may hold (see schemas.ts).
   const text = statement ?? statementFromWords(annotation.exact).slice(0, 2000);

@@ -112,6 +112,11 @@ describe("mark as claim, in one transaction", () => {
     const stale = await rejected(markAsClaim(access, w.first.id, { ...words, claimId: existing.id, version: existing.version }));
     expect(stale.status).toBe(409);
     expect((await rejected(markAsClaim(access, w.first.id, { ...words, claimId: "nosuchclaim", version: 1 }))).status).toBe(404);
+    // A highlight id that names nothing: 404 naming the field (black-box s35, L3: no field had been named).
+    const noHighlight = await rejected(markAsClaim(access, w.first.id, { annotationId: "nosuchhighlight", statement: "A claim" }));
+    expect(noHighlight.status).toBe(404);
+    expect(noHighlight.fields).toEqual({ annotationId: "No live highlight with this id in this workspace." });
+    expect(noHighlight.extra.fieldCodes).toEqual({ annotationId: { code: "not_found" } });
     const badFeedback = { queryText: "x", items: [{ claimId: "nosuchclaim", rank: 1, score: 1, accepted: false }] };
     expect((await rejected(markAsClaim(access, w.first.id, { ...words, statement: "A claim", feedback: badFeedback }))).status).toBe(404);
     expect(await state(w.workspace.id, w.first.id)).toEqual(before);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createAnnotationIn } from "@/lib/annotations/create-annotation";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, DomainError, notFound, said } from "@/lib/errors";
+import { conflict, DomainError, said, highlightNotFound } from "@/lib/errors";
 import { feedbackSchema, recordSuggestionFeedbackIn } from "@/lib/search/record-feedback";
 import { ID_PATTERN } from "@/lib/validation/id";
 import { attachMentionIn } from "./attach-mention";
@@ -99,7 +99,7 @@ async function mentionMadeAt(tx: Prisma.TransactionClient, annotationId: string,
 async function passage(tx: Prisma.TransactionClient, access: Access, articleId: string, input: MarkAsClaimInput): Promise<string> {
   if (input.annotationId) {
     const named = await tx.annotation.findFirst({ where: { id: input.annotationId, articleId, workspaceId: access.workspace.id, deletedAt: null }, select: { id: true } });
-    if (!named) throw notFound("Highlight not found");
+    if (!named) throw highlightNotFound();
     return named.id;
   }
   try {

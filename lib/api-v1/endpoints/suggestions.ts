@@ -1,3 +1,4 @@
+import { isLanguageTag } from "@/lib/articles/metadata";
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { answerSuggestionRequest, articleIdSchema, checkSuggestionQuery, MESSAGES, Q_MAX, suggestionBodySchema, TEXT_MAX } from "@/lib/search/suggestion-request";
@@ -37,6 +38,8 @@ const suggestionsSchema = z.object({ items: z.array(suggestionSchema) }).meta({ 
 const languageSchema = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: "A BCP 47 language code, e.g. en, ru, uk." })
+  // Shaped like one is not enough: `xx-YY-ZZ` (no such subtags in that order) had been taken (black-box s35, L4).
+  .refine(isLanguageTag, { error: "A BCP 47 language code, e.g. en, ru, uk.", params: { code: "invalid_language" } })
   .optional()
   .meta({ description: "The passage's language (BCP 47), e.g. its article's; detected from the text when absent." });
 
