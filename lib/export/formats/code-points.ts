@@ -24,16 +24,21 @@ export class CodePointIndex {
 
   /** The code-point offset of code-unit offset `unit`. */
   offset(unit: number): number {
-    // Pairs wholly before `unit` start at or before unit - 2: count them.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.pairs[mid] <= unit - 2) lo = mid + 1;
-      else hi = mid;
-    }
-    return unit - lo;
+    return codePointsBefore(this.pairs, unit);
   }
+}
+
+/** The code-point offset of code-unit offset `unit`, given where the text's surrogate pairs start (ascending). */
+export function codePointsBefore(pairs: readonly number[], unit: number): number {
+  // Pairs wholly before `unit` start at or before unit - 2: count them (a binary search), each one unit less.
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid] <= unit - 2) lo = mid + 1;
+    else hi = mid;
+  }
+  return unit - lo;
 }
 
 /** The code-point offset of `unit` in `text`, for a single look-up. */

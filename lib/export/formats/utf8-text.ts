@@ -1,5 +1,6 @@
 import { isAscii } from "node:buffer";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
+import { codePointsBefore } from "./code-points";
 
 /** Marks a UTF-16 offset that falls between the two halves of a surrogate pair (no byte starts there). */
 const INSIDE_PAIR = 0xffffffff;
@@ -76,14 +77,7 @@ export class Utf8Text {
 
   /** The offset in Unicode code points of UTF-16 offset `unit` (as CodePointIndex counts it). */
   codePoints(unit: number): number {
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.pairs[mid] <= unit - 2) lo = mid + 1;
-      else hi = mid;
-    }
-    return unit - lo;
+    return codePointsBefore(this.pairs, unit);
   }
 
   /**
