@@ -92,9 +92,11 @@ export class Utf8Text {
     if (this.splitsPair(prefixStart)) prefixStart += 1;
     let suffixEnd = Math.min(this.length, end + CONTEXT_LENGTH);
     if (this.splitsPair(suffixEnd)) suffixEnd -= 1;
-    const exact = JSON.stringify(this.slice(start, end));
-    const prefix = JSON.stringify(this.slice(prefixStart, start));
-    const suffix = JSON.stringify(this.slice(end, suffixEnd));
+    // One decode of the quote and its context, cut as a string (no offset in it splits a pair), not one decode per part.
+    const around = this.slice(prefixStart, suffixEnd);
+    const exact = JSON.stringify(around.slice(start - prefixStart, end - prefixStart));
+    const prefix = JSON.stringify(around.slice(0, start - prefixStart));
+    const suffix = JSON.stringify(around.slice(end - prefixStart));
     return `[{"type":"TextPositionSelector","start":${this.codePoints(start)},"end":${this.codePoints(end)}},{"type":"TextQuoteSelector","exact":${exact},"prefix":${prefix},"suffix":${suffix}}]`;
   }
 }
