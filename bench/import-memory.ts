@@ -110,6 +110,13 @@ async function main() {
           const cpu0 = treeCpuMs(srv.pid);
           const l0 = load();
           const t0 = performance.now();
+          // Where the RSS is at its highest (smaps, read each second): what an import holds at its peak, not after.
+          let top = { mb: 0, at: 0, kinds: treeRssByKind(srv.pid) };
+          const kindsTimer = setInterval(() => {
+            const kinds = treeRssByKind(srv.pid);
+            const mb = kinds.heapMb + kinds.anonMb + kinds.fileMb;
+            if (mb > top.mb) top = { mb, at: (performance.now() - t0) / 1000, kinds };
+          }, 1000);
           const status = await new Promise<number>((resolve, reject) => {
             const req = http.request(`${srv.baseUrl}/api/w/${t.slug}/import-bundle?dryRun=false`, { method: "POST", headers: { cookie, origin: srv.baseUrl, "content-type": "application/json", "transfer-encoding": "chunked" } });
             req.on("response", (res) => {
@@ -120,9 +127,11 @@ async function main() {
             createReadStream(bundleFile).pipe(req);
           });
           const m = mem.stop();
+          clearInterval(kindsTimer);
           const seconds = (performance.now() - t0) / 1000;
           const cpu = (treeCpuMs(srv.pid) - cpu0) / 1000;
           if (status !== 200) throw new Error(`API import: HTTP ${status}`);
+          console.log(`api: at its highest smaps reading, ${top.at.toFixed(0)} s in: ${top.mb.toFixed(0)} MB (malloc heap ${top.kinds.heapMb.toFixed(0)}, other anonymous ${top.kinds.anonMb.toFixed(0)}, files ${top.kinds.fileMb.toFixed(0)})`);
           // Read as the pages bench reads its settled figure (30 s idle), and before and after that.
           const settled: string[] = [];
           for (const [wait, at] of [[15_000, 15], [15_000, 30], [30_000, 60]] as const) {
