@@ -9,6 +9,19 @@ import { splitsSurrogatePair } from "./unicode";
 export const CONTEXT_LENGTH = 32;
 
 /**
+ * Where the quote's prefix starts and its suffix ends in a text of `length` code units: CONTEXT_LENGTH each
+ * side of [start, end), moved inward off the middle of a surrogate pair (`splitsPair`). describeSpan's, and the
+ * W3C export's over a text it holds as bytes (lib/export/formats/utf8-text.ts).
+ */
+export function contextBounds(length: number, start: number, end: number, splitsPair: (offset: number) => boolean): { prefixStart: number; suffixEnd: number } {
+  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsPair(prefixStart)) prefixStart += 1;
+  let suffixEnd = Math.min(length, end + CONTEXT_LENGTH);
+  if (splitsPair(suffixEnd)) suffixEnd -= 1;
+  return { prefixStart, suffixEnd };
+}
+
+/**
  * Describes `text[start, end)` (code-unit offsets) with both selectors.
  *
  * Prefix and suffix are shortened by one code unit rather than cut through an
@@ -25,10 +38,7 @@ export function describeSpan(text: string, start: number, end: number): SpanSele
     throw new RangeError(`Span [${start}, ${end}) splits a surrogate pair`);
   }
 
-  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
-  if (splitsSurrogatePair(text, prefixStart)) prefixStart += 1;
-  let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
-  if (splitsSurrogatePair(text, suffixEnd)) suffixEnd -= 1;
+  const { prefixStart, suffixEnd } = contextBounds(text.length, start, end, (offset) => splitsSurrogatePair(text, offset));
 
   return {
     position: { type: "TextPositionSelector", start, end },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
-import { invalidInput, notFound } from "@/lib/errors";
+import { invalidInput, notFound, highlightNotFound } from "@/lib/errors";
 
 /**
  * What a person did with the suggestions shown for one selection or search:
@@ -38,7 +38,7 @@ export async function recordSuggestionFeedbackIn(tx: Prisma.TransactionClient, i
   const found = await tx.claim.count({ where: { id: { in: claimIds }, workspaceId } });
   if (found !== claimIds.length) throw notFound("Claim not found");
   if (annotationId && !(await tx.annotation.findFirst({ where: { id: annotationId, workspaceId }, select: { id: true } }))) {
-    throw notFound("Highlight not found");
+    throw highlightNotFound();
   }
   const { count } = await tx.suggestionFeedback.createMany({
     data: items.map((item) => ({ workspaceId, actorId, annotationId, queryText, ...item })),

@@ -11,7 +11,8 @@ describe("zod's own messages in the house style (black-box s35, L3)", () => {
     expect(message(z.string(), 123)).toBe("Give text, not a number.");
     expect(message(z.number().min(0), -5)).toBe("At least 0.");
     expect(message(z.number().gt(0), 0)).toBe("More than 0.");
-    expect(message(z.string().min(1), "")).toBe("Give a value, or leave it out.");
+    expect(message(z.string().min(1), "")).toBe("Can't be empty: give a value.");
+    expect(message(z.array(z.string()).min(1), [])).toBe("At least 1 item.");
     expect(message(z.string().min(3), "ab")).toBe("At least 3 characters.");
     expect(message(z.string().max(2), "abc")).toBe("At most 2 characters.");
     expect(message(z.array(z.string()).max(1), ["a", "b"])).toBe("At most 1 item.");

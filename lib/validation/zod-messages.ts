@@ -22,7 +22,7 @@ export function houseMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return `Give ${KINDS[issue.expected] ?? issue.expected}, not ${received(issue.input)}.`;
     case "too_small": {
       const min = issue.minimum as number | bigint;
-      if ((issue.origin === "string" || issue.origin === "array") && Number(min) <= 1) return "Give a value, or leave it out.";
+      if (issue.origin === "string" && Number(min) <= 1) return "Can't be empty: give a value.";
       return `${issue.inclusive === false ? "More than" : "At least"} ${sized(issue.origin, min)}.`;
     }
     case "too_big": {

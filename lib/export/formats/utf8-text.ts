@@ -1,5 +1,5 @@
 import { isAscii } from "node:buffer";
-import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
+import { contextBounds } from "@/lib/anchoring/selectors";
 import { codePointsBefore } from "./code-points";
 
 /** Marks a UTF-16 offset that falls between the two halves of a surrogate pair (no byte starts there). */
@@ -88,10 +88,7 @@ export class Utf8Text {
   selectorsJson(start: number, end: number): string | null {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > this.length) return null;
     if (this.splitsPair(start) || this.splitsPair(end)) return null;
-    let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
-    if (this.splitsPair(prefixStart)) prefixStart += 1;
-    let suffixEnd = Math.min(this.length, end + CONTEXT_LENGTH);
-    if (this.splitsPair(suffixEnd)) suffixEnd -= 1;
+    const { prefixStart, suffixEnd } = contextBounds(this.length, start, end, (offset) => this.splitsPair(offset));
     // One decode of the quote and its context, cut as a string (no offset in it splits a pair), not one decode per part.
     const around = this.slice(prefixStart, suffixEnd);
     const exact = JSON.stringify(around.slice(start - prefixStart, end - prefixStart));

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { PagerLinks } from "@/components/ui/pager-links";
 import { can } from "@/lib/auth/permissions";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { listClaims, parseClaimFilters } from "@/lib/claims/list-claims";
+import { listClaims, onlySymbols, parseClaimFilters } from "@/lib/claims/list-claims";
 import { onlyTheCursorIsWrong } from "@/lib/api-v1/pagination";
 import { listWorkspaceTags } from "@/lib/claims/workspace-tags";
 import { getVerdictLabels } from "@/lib/claims/workspace-labels";
@@ -139,7 +139,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Pro
             labels={labels}
             canBulk={can(access.role, "claim.edit")}
             filtered={Object.keys(filters).some((k) => k !== "sort" && k !== "cursor")}
-            symbolsOnly={typeof filters.q === "string" && !/[\p{L}\p{N}]/u.test(filters.q)}
+            symbolsOnly={typeof filters.q === "string" && onlySymbols(filters.q)}
             members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
           />
           <PagerLinks
