@@ -3,6 +3,7 @@ import { FEED_KIND_OF, subjectsOf, type ClaimChangeKind } from "@/lib/claims/cla
 import { detectLanguage } from "@/lib/articles/import/language";
 import { importedMetadataLine as line } from "@/lib/articles/metadata";
 import { db } from "@/lib/db/client";
+import { transactionConnection } from "@/lib/db/transaction-connection";
 import { Prisma } from "@/lib/db/generated/client";
 import type { BundleSummary } from "./checker";
 import { checkWhole } from "./checker";
@@ -72,7 +73,9 @@ type Cell = string | number | null;
  * Rows into a table as one statement with one parameter per column (arrays,
  * unnest): Prisma's createMany built a statement with a parameter per value,
  * which cost it about 0.5 s and hundreds of MB per thousand rows. Dates stay
- * the bundle's ISO strings (UTC, as the columns store them).
+ * the bundle's ISO strings (UTC, as the columns store them). Sent on the
+ * transaction's own connection where it can be had, without Prisma's copies
+ * of the parameters (lib/db/transaction-connection.ts).
  */
 export async function insertRows(tx: Prisma.TransactionClient, table: string, columns: [string, Kind][], rows: Cell[][]): Promise<void> {
   if (!rows.length) return;
@@ -81,7 +84,9 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, co
   const select = columns.map(([, kind], i) => CAST[kind](`u.${aliases[i]}`)).join(", ");
   const params = columns.map((_, i) => rows.map((r) => (r[i] === null ? null : String(r[i]))));
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${aliases.join(", ")})`;
-  await tx.$executeRawUnsafe(sql, ...params);
+  const conn = await transactionConnection(tx);
+  if (conn) await conn.query(sql, params);
+  else await tx.$executeRawUnsafe(sql, ...params);
 }
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 

@@ -7,10 +7,14 @@ import type { FieldCode } from "@/lib/http/error-codes";
 import { findUnstorableText } from "@/lib/validation/text";
 import { apiRules, noNul } from "./api-rules";
 import { IdMap } from "./ids";
+import { releaseTexts } from "./memory";
 import { coded, issueOf, shapeIssue, type AddIssue, type BundleIssue } from "./issue";
 import { bundleSchema, ENTITY_SCHEMAS, SECTIONS, type Bundle, type BundleAnnotation, type BundleArticle, type BundlePerson, type SectionName } from "./schema";
 
 export type { AddIssue, BundleIssue } from "./issue";
+
+/** Texts kept past which the check gives their memory back once done with them (memory.ts, releaseTexts). */
+const RELEASE_TEXTS_BYTES = 16 * 1024 * 1024;
 
 /** Reporting stops here: a broken file would otherwise produce one line per row. */
 export const MAX_ISSUES = 200;
@@ -68,6 +72,8 @@ export class BundleChecker {
   private decoded: { id: string; info: ArticleInfo } | null = null;
   /** Set once both articles and annotations are read: texts are no longer kept (`articles` keeps revisions only). */
   private textsDone = false;
+  /** The bytes of the texts kept in `articles`. */
+  private textBytes = 0;
   private readonly hashes = new Map<string, number>();
   private readonly emails = new Map<string, number>();
   private readonly people = new Map<string, BundlePerson>();
@@ -137,6 +143,8 @@ export class BundleChecker {
       this.textsDone = true;
       this.articles.clear();
       this.decoded = null;
+      // Worth a full collection only when there is much to give back.
+      if (this.textBytes >= RELEASE_TEXTS_BYTES) releaseTexts();
     }
     if (key === "people") this.personRefs.resolve(this.add);
     if (key === "claims") this.claimRefs.resolve(this.add);
@@ -203,7 +211,9 @@ export class BundleChecker {
         apiRules.articles(a, i, this.add);
         if (!this.articles.has(a.id)) {
           // Only what highlights are checked against: the texts, not the documents.
-          this.articles.set(a.id, { revision: a.revision, utf8: Buffer.from(a.text, "utf8"), revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) });
+          const stored: StoredArticle = { revision: a.revision, utf8: Buffer.from(a.text, "utf8"), revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) };
+          this.textBytes += stored.utf8.length + (stored.revisions ?? []).reduce((n, v) => n + v.utf8.length, 0);
+          this.articles.set(a.id, stored);
         }
         this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, revisions: a.revisions?.length ?? null });
         return;
