@@ -25,6 +25,19 @@ describe("transactionConnection", () => {
     expect(await db.workspace.findUnique({ where: { slug } })).toBeNull();
   });
 
+  it("a statement that fails on it fails the transaction, which rolls back whole; the connection serves the next one", async () => {
+    const slug = `tc-${randomUUID()}`;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.workspace.create({ data: { id: slug, slug, name: slug } });
+        const conn = (await transactionConnection(tx))!;
+        await conn.query(`INSERT INTO "Workspace" (id, slug, name) VALUES ($1, $1, $1)`, [slug]); // the same key again
+      }),
+    ).rejects.toMatchObject({ code: "23505" });
+    expect(await db.workspace.findUnique({ where: { slug } })).toBeNull();
+    expect(await db.$transaction(async (tx) => (await (await transactionConnection(tx))!.query("SELECT 1 AS one")).rows)).toEqual([{ one: 1 }]);
+  });
+
   // The embedded database runs one transaction at a time.
   it.skipIf(isEmbeddedUrl(process.env.DATABASE_URL))("gives transactions running at once their own connections", async () => {
     // Each stays open until both have their connection, so the pool can't hand them the same one in turn.
