@@ -115,6 +115,23 @@ describe("validation", () => {
     expect(codes["events.0.actorId"]).toEqual({ code: "bundle_person_unknown", params: { id: "ghost" } });
   });
 
+  it("refuses an id used twice in one section, takes one shared by two sections, and resolves a claim reference only to a claim", () => {
+    const b = copy() as unknown as Record<string, Record<string, unknown>[]>;
+    b.claims[1].id = b.claims[0].id;
+    b.events[3].id = b.events[2].id;
+    // An id that is a highlight's elsewhere in the bundle: no duplicate (other section), but not a claim either.
+    b.sources[0].id = b.annotations[0].id as string;
+    b.relations[0].toId = b.annotations[0].id as string;
+    const r = validateBundle(b);
+    if (r.ok) throw new Error("should fail");
+    const issues = Object.fromEntries(r.issues.map((i) => [i.path, i]));
+    expect(issues["claims.1.id"]).toMatchObject({ message: `Duplicate id "${b.claims[0].id}" in claims.`, code: "bundle_duplicate_id" });
+    expect(issues["events.3.id"]).toMatchObject({ code: "bundle_duplicate_id" });
+    expect(issues["sources.0.id"]).toBeUndefined();
+    expect(issues["relations.0.toId"]).toMatchObject({ code: "bundle_claim_unknown" });
+    expect(Object.keys(issues).filter((p) => p.endsWith(".id")).sort()).toEqual(["claims.1.id", "events.3.id"]);
+  });
+
   it("checks the text against the document, the hash against the text, offsets against the text", () => {
     const b = copy();
     b.articles[1].text += " tampered";

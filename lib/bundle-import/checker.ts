@@ -16,6 +16,10 @@ export type { AddIssue, BundleIssue } from "./issue";
 /** Texts kept past which the check gives their memory back once done with them (memory.ts, releaseTexts). */
 const RELEASE_TEXTS_BYTES = 16 * 1024 * 1024;
 
+/** Each section's bit in the checker's `sectionsOf` (eight sections, one byte). */
+const SECTION_BIT = Object.fromEntries(SECTIONS.map((s, i) => [s, 1 << i])) as Record<SectionName, number>;
+if (SECTIONS.length > 8) throw new Error("SECTION_BIT: more sections than bits in a byte");
+
 /** Reporting stops here: a broken file would otherwise produce one line per row. */
 export const MAX_ISSUES = 200;
 
@@ -66,7 +70,8 @@ export class BundleChecker {
   private readonly issues: BundleIssue[] = [];
   private readonly header = new Map<string, unknown>();
   private readonly complete = new Set<string>();
-  private readonly seen = Object.fromEntries(SECTIONS.map((s) => [s, new Set<string>()])) as Record<SectionName, Set<string>>;
+  /** Per id, by its number in the id map: the sections that hold it, one bit each (SECTION_BIT). */
+  private sectionsOf = new Uint8Array(1024);
   private readonly articles = new Map<string, StoredArticle>();
   /** The last article's texts as strings: a bundle's highlights come article by article. */
   private decoded: { id: string; info: ArticleInfo } | null = null;
@@ -85,7 +90,7 @@ export class BundleChecker {
    * this holds every highlight's claim reference until the claims are read: as path strings, 199,000 of them
    * at 100k claims held ~45 MB of the check's peak (issue #11).
    */
-  private readonly claimRefs = new PendingRefs<number>(claimRefPath, claimUnknown, (id) => this.seen.claims.has(id));
+  private readonly claimRefs = new PendingRefs<number>(claimRefPath, claimUnknown, (id) => this.isClaim(id));
   private pendingAnnotations: [number, BundleAnnotation][] = [];
   private readonly collected: Partial<Record<SectionName, unknown[]>> = {};
   private readonly summary: BundleSummary = {
@@ -120,10 +125,15 @@ export class BundleChecker {
     } else this.personRefs.hold(id, path);
   }
 
+  private isClaim(id: string): boolean {
+    const n = this.summary.ids.numberIfKnown(id);
+    return n >= 0 && (this.sectionsOf[n] & SECTION_BIT.claims) !== 0;
+  }
+
   /** A reference to a claim from entity `i` of `site`'s section: checked now if claims were read, else when they are. */
   private claimRef(site: ClaimRefSite, i: number, id: string) {
     if (this.complete.has("claims")) {
-      if (!this.seen.claims.has(id)) this.add(claimRefPath(claimRefAt(site, i)), ...claimUnknown(id));
+      if (!this.isClaim(id)) this.add(claimRefPath(claimRefAt(site, i)), ...claimUnknown(id));
     } else this.claimRefs.hold(id, claimRefAt(site, i));
   }
 
@@ -166,10 +176,16 @@ export class BundleChecker {
     this.collected[section]?.push(row);
     // After a shape issue only shape issues are reported (as for a whole bundle): the rest isn't checked.
     if (this.shapeIssues.length) return;
-    if (this.seen[section].has(row.id)) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`, coded("bundle_duplicate_id", { id: row.id, section }));
-    else this.seen[section].add(row.id);
-    // Events get no new id (the feed numbers its changes) and nothing refers to one: only what is referred to or written with an id is mapped.
-    if (section !== "people" && section !== "events") this.summary.ids.add(row.id);
+    // Every id goes into the id map, which numbers it; events and people don't use theirs (the feed numbers its
+    // changes; people are matched by email), but one table of ids costs less than a second one to find duplicates.
+    const n = this.summary.ids.add(row.id);
+    if (n >= this.sectionsOf.length) {
+      const grown = new Uint8Array(Math.max(n + 1, this.sectionsOf.length * 2));
+      grown.set(this.sectionsOf);
+      this.sectionsOf = grown;
+    }
+    if (this.sectionsOf[n] & SECTION_BIT[section]) this.add(`${path}.id`, `Duplicate id "${row.id}" in ${section}.`, coded("bundle_duplicate_id", { id: row.id, section }));
+    else this.sectionsOf[n] |= SECTION_BIT[section];
     noNul(this.add, row, path);
     this.check(section, row, i, path);
   }

@@ -14,6 +14,10 @@ describe("IdMap", () => {
     expect(map.known("merged-away")).toBeUndefined();
     expect(map.number("merged-away")).toBe(2);
     expect(map.get("merged-away")).toBe(nth(2));
+    // The same id added again (another section may use it) keeps its number.
+    expect(map.add("claim-1")).toBe(1);
+    expect(map.numberIfKnown("claim-1")).toBe(1);
+    expect(map.numberIfKnown("never-named")).toBe(-1);
     // Strictly increasing in the order asked: rows tying on createdAt keep their order by id.
     expect([nth(0), nth(1), nth(2)]).toEqual([nth(0), nth(1), nth(2)].sort());
   });

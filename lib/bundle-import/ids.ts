@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { IdTable } from "./id-table";
 
 /**
  * New ids for one import, cuid-shaped ("c" + 24 lower-case base-36
@@ -27,20 +28,19 @@ export function idSequence(now = Date.now()): (n: number) => string {
  */
 export class IdMap {
   /**
-   * Bundle id → the number of its new id (idSequence): a bundle of 100,000
-   * claims names about a million entities, and a number costs nothing next
-   * to a string per entity; the new id is written out when asked for.
+   * Bundle id → the number of its new id (idSequence): a bundle of 100,000 claims names about a million
+   * entities, kept outside V8's heap (id-table.ts) with a number each; the new id is written out only
+   * when asked for. Numbered in the order first seen.
    */
-  private readonly map = new Map<string, number>();
+  private readonly table = new IdTable();
   private readonly nth: (n: number) => string;
-  private next = 0;
   constructor(nth: (n: number) => string = idSequence()) {
     this.nth = nth;
   }
 
-  /** Allocates (bundle order matters: call this for every entity first). The id itself is written out only when asked for. */
-  add(old: string): void {
-    this.map.set(old, this.next++);
+  /** Allocates (bundle order matters: call this for every entity first), and gives the number. The id itself is written out only when asked for. */
+  add(old: string): number {
+    return this.table.add(old);
   }
 
   get(old: string): string {
@@ -52,9 +52,7 @@ export class IdMap {
    * later, a number instead of a 33-character string (idOf writes it out).
    */
   number(old: string): number {
-    let n = this.map.get(old);
-    if (n === undefined) this.map.set(old, (n = this.next++));
-    return n;
+    return this.table.add(old);
   }
 
   /** The new id numbered `n` by this map. */
@@ -62,9 +60,14 @@ export class IdMap {
     return this.nth(n);
   }
 
+  /** The number of an id already allocated, or -1. */
+  numberIfKnown(old: string): number {
+    return this.table.indexOf(old);
+  }
+
   /** Only ids already allocated. */
   known(old: string): string | undefined {
-    const n = this.map.get(old);
-    return n === undefined ? undefined : this.nth(n);
+    const n = this.table.indexOf(old);
+    return n < 0 ? undefined : this.nth(n);
   }
 }
