@@ -125,6 +125,14 @@ describe("bundleEvents (incremental JSON)", () => {
     expect(await message('{"format": ', "x}")).toBe("The bundle is not valid JSON at byte 12.");
     expect(await message('{"a": 1}', ' {"b": 2}')).toBe("The bundle's JSON is complete, but more data follows it.");
     expect(await message('{"a": 1}\n')).toBeNull();
+    // Bytes that aren't UTF-8 (black-box, session 36: the message named no place): the first bad one, counted across
+    // chunks; a character split between chunks is no error, and one the file's end cuts short is named where it starts.
+    const euro = Buffer.from("€"); // 3 bytes
+    expect(await message('{"a": "', Buffer.concat([euro.subarray(0, 2)]), Buffer.concat([euro.subarray(2), Buffer.from('", "b": "\ufffd x'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]))).toBe(
+      "The bundle is not valid UTF-8 text at byte 25.",
+    );
+    expect(await message('{"a": "', Buffer.from([0xe2, 0x82]))).toBe("The bundle is not valid UTF-8 text at byte 8.");
+    expect(await message(Buffer.from([0x7b, 0x22, 0xed, 0xa0, 0x80, 0x22]))).toBe("The bundle is not valid UTF-8 text at byte 3."); // a surrogate's bytes
   });
 });
 

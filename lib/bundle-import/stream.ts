@@ -94,7 +94,9 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
     }
   };
   tokenizer.onToken = onToken;
-  const notUtf8 = () => invalid(said("not_utf8", "The request body is not valid UTF-8 text."), { _: said("not_utf8", "Not valid UTF-8.") });
+  /** Said from 1, as the file's n-th byte (as bundle_not_json_at), so the reader can find it in the file they chose. */
+  const notUtf8At = (at: number) =>
+    invalid(said("bundle_not_utf8_at", `The bundle is not valid UTF-8 text at byte ${at}.`, { at }), { _: said("bundle_not_utf8_at", `Not valid UTF-8 at byte ${at}.`, { at }) });
   /** Bytes (or, for text chunks, characters) given to the tokenizer before the current chunk. */
   let fed = 0;
   const write = (input: string | Uint8Array) => {
@@ -121,7 +123,7 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
       if (b >= 0xc0 && (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k) cut = buf.length - k;
       break;
     }
-    if (!isUtf8(buf.subarray(0, cut))) throw notUtf8();
+    if (!isUtf8(buf.subarray(0, cut))) throw notUtf8At(fed - (carry?.length ?? 0) + firstNotUtf8(buf) + 1);
     carry = cut < buf.length ? buf.slice(cut) : null;
   };
   const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -142,8 +144,22 @@ export async function* bundleEvents(chunks: AsyncIterable<Uint8Array | string>):
       out = [];
     }
   }
-  if (carry) throw notUtf8();
+  // A character the file's end cuts short.
+  const tail = carry as Uint8Array | null; // set in checkUtf8, which TypeScript doesn't follow
+  if (tail) throw notUtf8At(fed - tail.length + 1);
   if (!any) throw invalid(said("bundle_empty", "Send the bundle as the request body."), { _: said("bundle_empty", "The body is empty.") });
   if (!parser.isEnded) throw truncated(fed);
   if (out.length) yield out;
+}
+
+/**
+ * Where the first byte that isn't UTF-8 is in `bytes` (from 0). Only for bytes known to hold one: decoded with
+ * U+FFFD standing for what isn't UTF-8 and encoded again, they come back the same up to there (U+FFFD written
+ * in the bytes themselves comes back as it was).
+ */
+export function firstNotUtf8(bytes: Uint8Array): number {
+  const again = Buffer.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), "utf8");
+  let i = 0;
+  while (i < bytes.length && bytes[i] === again[i]) i++;
+  return i;
 }

@@ -171,6 +171,7 @@ export const ERROR_CODES = [
   "bundle_not_json",
   "bundle_truncated",
   "bundle_not_json_at",
+  "bundle_not_utf8_at",
   "bundle_extra_data",
   "bundle_not_object",
   "not_utf8",
