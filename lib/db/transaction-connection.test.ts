@@ -38,6 +38,10 @@ describe("transactionConnection", () => {
     expect(await db.$transaction(async (tx) => (await (await transactionConnection(tx))!.query("SELECT 1 AS one")).rows)).toEqual([{ one: 1 }]);
   });
 
+  it("is null for the client itself, outside a transaction", async () => {
+    expect(await transactionConnection(db as unknown as Parameters<typeof transactionConnection>[0])).toBeNull();
+  });
+
   // The embedded database runs one transaction at a time.
   it.skipIf(isEmbeddedUrl(process.env.DATABASE_URL))("gives transactions running at once their own connections", async () => {
     // Each stays open until both have their connection, so the pool can't hand them the same one in turn.

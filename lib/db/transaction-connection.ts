@@ -6,8 +6,9 @@ const connections = new WeakMap<object, SerialClient | null>();
 
 /**
  * The node-postgres connection an interactive Prisma transaction runs on, to send it large statements
- * directly; null where it can't be had (a client not made by lib/db/client.ts), and the caller goes
- * through Prisma as before.
+ * directly; null where it can't be had (a client not made by lib/db/client.ts, or not a transaction's),
+ * and the caller goes through Prisma as before. Only while the transaction runs: after it, the
+ * connection is the pool's again.
  *
  * Why: Prisma passes a raw statement's parameters through JSON (stringified, then parsed back) before
  * node-postgres sees them. For a bundle import's rows, articles' texts and documents above all, those
@@ -21,6 +22,9 @@ const connections = new WeakMap<object, SerialClient | null>();
  * transaction (serial-client.ts), once per transaction.
  */
 export async function transactionConnection(tx: Prisma.TransactionClient): Promise<SerialClient | null> {
+  // The client itself, not a transaction's: its marker would name whichever pooled connection ran it, which the pool
+  // may hand to another request's transaction next. A transaction's client has no $disconnect (Prisma's deny list).
+  if (typeof (tx as { $disconnect?: unknown }).$disconnect === "function") return null;
   if (connections.has(tx)) return connections.get(tx)!;
   const token = randomUUID();
   await tx.$queryRawUnsafe(CLAIM_SQL, token);
