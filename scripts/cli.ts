@@ -15,7 +15,7 @@ import { UrlImportError } from "@/lib/articles/import/fetch-url";
 import { authorize } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { createApiToken, newTokenSchema } from "@/lib/api-v1/tokens";
-import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue } from "@/lib/bundle-import";
+import { applyChecked, checkBundleStream, planImport, streamReader, type BundleIssue, type ImportStep } from "@/lib/bundle-import";
 import { issueLines, planLines } from "@/lib/bundle-import/report";
 import { importAnnotations, type ImportReport } from "@/lib/annotation-import/import-annotations";
 import { describeResult } from "@/lib/annotation-import/describe";
@@ -57,6 +57,19 @@ async function readPasswordFromStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
 }
+
+/** What the CLI says as an import's writing reaches each step. */
+const IMPORT_STEP_LINES: Record<ImportStep, string> = {
+  articles: "writing articles…",
+  annotations: "writing highlights…",
+  claims: "writing claims…",
+  sources: "writing sources…",
+  relations: "writing links between claims…",
+  events: "writing claims' history…",
+  comments: "writing comments…",
+  links: "linking highlights to their claims…",
+  derived: "updating search data and counts (the longest step)…",
+};
 
 const COMMANDS: Record<string, (values: Record<string, string | undefined>, positionals: string[]) => Promise<string>> = {
   async "user:create"(values) {
@@ -139,6 +152,11 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     }
     // Streamed: checked as it is read, then read again to be written; never held whole.
     const source = () => createReadStream(file, { highWaterMark: 256 * 1024 });
+    // What it is doing, on stderr: a 100k-claim bundle takes minutes, and said nothing until the end (black-box, session 36).
+    const started = performance.now();
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+    say(`Checking ${file}…`);
     let summary;
     try {
       summary = await checkBundleStream(source);
@@ -151,8 +169,12 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
       if (err instanceof DomainError && err.status === 400) throw new UsageError(`Can't read ${file} as a bundle: ${err.message}`);
       throw err;
     }
+    const c = summary.counts;
+    say(`Checked in ${seconds()}: ${c.articles} articles, ${c.annotations} highlights, ${c.claims} claims, ${c.events} events.`);
     if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, summary)).plan, false)].join("\n");
-    const result = await applyChecked(workspace.id, summary, streamReader(source));
+    say("Writing them in one transaction (nothing is kept if it fails):");
+    const result = await applyChecked(workspace.id, summary, streamReader(source), { onStep: (step) => say(`  ${IMPORT_STEP_LINES[step]} (${seconds()})`) });
+    say(`Done in ${seconds()}.`);
     return [`Imported ${file} into ${input.workspace}.`, ...planLines(result.plan, true)].join("\n");
   },
   async "import-annotations"(values, [file, ...extra]) {

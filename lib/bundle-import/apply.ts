@@ -26,6 +26,9 @@ export type BundleReader = (sections: readonly SectionName[]) => AsyncIterable<{
 /** The sections with rows, in the order they are written (each refers only to those before it, annotations' claims aside). */
 const WRITE_ORDER = ["articles", "annotations", "claims", "sources", "relations", "events", "comments"] as const satisfies readonly SectionName[];
 
+/** What an import is doing: writing a section's rows, linking highlights to their claims, or making the derived data. */
+export type ImportStep = (typeof WRITE_ORDER)[number] | "links" | "derived";
+
 /**
  * Rows per statement. Prisma copies a statement's parameters several times on
  * the way to the driver (serialised, then read back), and those copies were
@@ -145,6 +148,8 @@ export async function applyChecked(
     actorId?: string | null;
     /** Tests only: derived data kept by the triggers statement by statement, to compare with the import's one refresh. */
     perStatementDerived?: boolean;
+    /** Told as each step starts (the CLI says it: a 100k import writes for minutes). */
+    onStep?: (step: ImportStep) => void;
   } = {},
 ): Promise<ImportResult> {
   const result = await db.$transaction(
@@ -314,6 +319,7 @@ export async function applyChecked(
             if (!writers[s]) continue;
             // A section is written whole before the next one starts, so what a row refers to is already in.
             if (current !== s && current !== null) await writers[current].flush();
+            if (current !== s) opts.onStep?.(s);
             current = s;
             await writers[s].add(value as never);
           }
@@ -322,13 +328,17 @@ export async function applyChecked(
       }
 
       const idsOf = (numbers: number[]) => numbers.map((n) => ids.idOf(n));
+      if (links.annotation.length) opts.onStep?.("links");
       for (let i = 0; i < links.annotation.length; i += LINK_CHUNK) {
         await tx.$executeRaw`
           UPDATE "Annotation" a SET "claimId" = l."claimId"
           FROM unnest(${idsOf(links.annotation.slice(i, i + LINK_CHUNK))}::text[], ${idsOf(links.claim.slice(i, i + LINK_CHUNK))}::text[]) AS l("id", "claimId")
           WHERE a."id" = l."id"`;
       }
-      if (deferred) await bulkDerived(tx, Object.values(claimsOut), [...linkedArticles]);
+      if (deferred) {
+        opts.onStep?.("derived");
+        await bulkDerived(tx, Object.values(claimsOut), [...linkedArticles]);
+      }
       if (labels) await tx.workspace.update({ where: { id: workspaceId }, data: { verdictLabels: labels as Record<string, Record<string, string>> } });
       // One event for the whole bundle: its rows are its own history (a change each would flood the feed with thousands).
       await recordChange(tx, {

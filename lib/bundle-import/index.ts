@@ -15,7 +15,7 @@ import { bundleEvents } from "./stream";
  */
 export { validateBundle, MAX_ISSUES, type BundleIssue, type Validation } from "./validate";
 export { planImport, type ImportPlan } from "./plan";
-export { applyImport, applyChecked, type ImportResult } from "./apply";
+export { applyImport, applyChecked, type ImportResult, type ImportStep } from "./apply";
 export { bundleSchema, type Bundle } from "./schema";
 
 /** The largest bundle the API accepts, in bytes: read as a stream, never held whole (about 300 MB per 100,000 claims). */
