@@ -30,11 +30,13 @@ const WRITE_ORDER = ["articles", "annotations", "claims", "sources", "relations"
 export type ImportStep = (typeof WRITE_ORDER)[number] | "links" | "derived";
 
 /**
- * Rows per statement. Prisma copies a statement's parameters several times on
- * the way to the driver (serialised, then read back), and those copies were
- * most of what an import held: at 1,000 rows (and 1 M characters of articles)
- * a 100k-claim bundle peaked near 1.8 GB; smaller statements keep that small
- * for about the same time (bench/export.bench.ts).
+ * Rows per statement. Through Prisma, a statement's parameters are copied
+ * several times on the way to the driver (serialised, then read back), and
+ * those copies were most of what an import held: at 1,000 rows (and 1 M
+ * characters of articles) a 100k-claim bundle peaked near 1.8 GB; smaller
+ * statements kept that small for about the same time (bench/export.bench.ts).
+ * The rows now skip Prisma (insertRows); node-postgres still makes one copy
+ * of a statement's values, which this keeps small too.
  */
 const CHUNK = 250;
 /** Article rows carry whole documents: a chunk of them stops at about this many characters of text. */
