@@ -57,8 +57,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: Message = "Not found") => new DomainError(404, what);
-/** A highlight named by `annotationId` that isn't there (another workspace's, deleted, or no such id): 404, naming the field. */
-export const highlightNotFound = () => new DomainError(404, "Highlight not found", { annotationId: said("not_found", "No live highlight with this id in this workspace.") });
 export const forbidden = (why: Message = "You don't have permission to do that.") => new DomainError(403, why);
 export const conflict = (why: Message, fields: Record<string, Message> = {}, extra: Record<string, unknown> = {}) => new DomainError(409, why, fields, extra);
 export const invalid = (why: Message, fields: Record<string, Message> = {}) => new DomainError(400, why, fields);

@@ -1,6 +1,7 @@
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, said, highlightNotFound } from "@/lib/errors";
+import { highlightNotFound } from "@/lib/annotations/highlight-not-found";
+import { conflict, said } from "@/lib/errors";
 import { proposeFromMention } from "@/lib/glossary/propose-from-mention";
 import type { ClaimDetail } from "./claim-dto";
 import { commitClaim, loadClaim, recordClaimChange } from "./claim-write";

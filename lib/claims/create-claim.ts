@@ -1,7 +1,8 @@
 import { detectLanguage } from "@/lib/articles/import/language";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db/client";
-import { conflict, said, highlightNotFound } from "@/lib/errors";
+import { highlightNotFound } from "@/lib/annotations/highlight-not-found";
+import { conflict, said } from "@/lib/errors";
 import { statementFromWords } from "@/lib/validation/text";
 import type { ClaimDetail } from "./claim-dto";
 import { recordClaimChange } from "./claim-write";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
-import { invalidInput, notFound, highlightNotFound } from "@/lib/errors";
+import { highlightNotFound } from "@/lib/annotations/highlight-not-found";
+import { invalidInput, notFound } from "@/lib/errors";
 
 /**
  * What a person did with the suggestions shown for one selection or search:
