@@ -161,6 +161,23 @@ test("bundle import: a broken file is refused with the reason; a bundle from ano
   await expect(page.getByRole("link", { name: sentence })).toBeVisible();
   await page.goto(`/w/${target}`);
   await expect(page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Ferry terminal opening/ })).toBeVisible();
+
+  // The same bundle again: its highlight is on words already highlighted here and its claim is the one here,
+  // so the dry run says so and the import adds neither (black-box, session 36: it used to add both again).
+  await page.goto(`/w/${target}/import`);
+  await file.setInputFiles({ name: "desk.claimtrail.json", mimeType: "application/json", buffer: bundle });
+  await expect(section.getByRole("heading", { name: "Would create" })).toBeVisible();
+  await expect(section.getByRole("listitem").filter({ hasText: /^0 highlights$/ })).toHaveCount(1);
+  await expect(section.getByRole("listitem").filter({ hasText: /^0 claims$/ })).toHaveCount(1);
+  await expect(section).toContainText("1 highlight is on words already highlighted here and left out, with 1 claim already here (the claim here is kept as it is).");
+  await section.getByRole("button", { name: "Import" }).click();
+  await expect(section.getByRole("heading", { name: "Imported" })).toBeVisible();
+  await expect(section.getByRole("status")).toContainText("Imported 0 claims.");
+  await page.goto(`/w/${target}/claims`);
+  await expect(page.getByRole("link", { name: sentence })).toHaveCount(1);
+  await page.goto(`/w/${target}`);
+  await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Ferry terminal opening/ }).click();
+  await expect(panel(page).getByRole("heading", { name: "Highlights (1)" })).toBeVisible();
 });
 
 test("article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back", async ({ page }) => {

@@ -171,7 +171,7 @@ const COMMANDS: Record<string, (values: Record<string, string | undefined>, posi
     }
     const n = (section: keyof typeof summary.counts) => summary.counts[section].toLocaleString("en");
     say(`Checked in ${seconds()}: ${n("articles")} articles, ${n("annotations")} highlights, ${n("claims")} claims, ${n("events")} events.`);
-    if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, summary)).plan, false)].join("\n");
+    if (values["dry-run"] === "true") return ["Dry run: nothing was written.", ...planLines((await planImport(db, workspace.id, summary, streamReader(source))).plan, false)].join("\n");
     say("Writing them in one transaction (nothing is kept if it fails):");
     const result = await applyChecked(workspace.id, summary, streamReader(source), { onStep: (step) => say(`  ${IMPORT_STEP_LINES[step]} (${seconds()})`) });
     say(`Done in ${seconds()}.`);

@@ -65,6 +65,11 @@ export function BundleImport({ slug }: { slug: string }) {
 
 function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
   const t = useTranslations("articles.bundle");
+  const noteText = (n: ImportPlan["notes"][number]) => {
+    if (n.kind === "reused" || n.kind === "unmatched") return t(`notes.${n.kind}`, { count: n.count });
+    if (n.kind === "alreadyHere") return t("notes.alreadyHere", { annotations: n.annotations, claims: n.claims });
+    return t(`notes.${n.kind}`);
+  };
   const counts = Object.entries(plan.create) as [keyof ImportPlan["create"], number][];
   const unmatched = [...plan.people.notMembers.map((p) => ({ ...p, why: t("notMember") })), ...plan.people.notFound.map((p) => ({ ...p, why: t("noAccount") }))];
   return (
@@ -118,7 +123,7 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
       {plan.notes.length > 0 && (
         <ul className="mt-3 list-disc pl-5 text-stone-600">
           {plan.notes.map((n) => (
-            <li key={n.kind}>{n.kind === "reused" || n.kind === "unmatched" ? t(`notes.${n.kind}`, { count: n.count }) : t(`notes.${n.kind}`)}</li>
+            <li key={n.kind}>{noteText(n)}</li>
           ))}
         </ul>
       )}

@@ -9,6 +9,7 @@ import type { BundleSummary } from "./checker";
 import { checkWhole } from "./checker";
 import { rewriteEventData } from "./event-refs";
 import { recordChange } from "@/lib/changes";
+import { relationWritten } from "./already-here";
 import { idFactory } from "./ids";
 import { planImport, type ImportPlan } from "./plan";
 import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson, SectionName } from "./schema";
@@ -163,12 +164,18 @@ export async function applyChecked(
       if (deferred) await tx.$executeRaw`SELECT set_config('claimtrail.bulk', 'on', true)`;
       /** Articles whose highlights are linked to a claim: their claim progress is counted at the end. */
       const linkedArticles = new Set<string>();
-      const { plan, users, reused, skipped, labels } = await planImport(tx, workspaceId, summary);
+      const { plan, users, reused, skipped, labels, alreadyHere } = await planImport(tx, workspaceId, summary, read, { lock: true });
       const ids = summary.ids;
+      /** A claim already here (already-here.ts): the claim here, else undefined. */
+      const claimHere = (old: string) => alreadyHere.claims.get(ids.number(old));
+      const claimNew = (row: { claimId: string }) => claimHere(row.claimId) === undefined;
       const people = new Map<string, BundlePerson>(summary.people.map((p) => [p.id, p]));
       const user = (old: string | null) => (old === null ? null : (users.get(old) ?? null));
       const articleId = (old: string) => reused.get(old)?.id ?? ids.get(old);
+      /** Any bundle id as it is here: a reused article's, a claim already here's, else its new id. */
+      const entityId = (old: string) => reused.get(old)?.id ?? claimHere(old) ?? ids.get(old);
       const claimsOut: Record<string, string> = {};
+      const relationsMade = new Set<string>();
       // Held until the claims are in: as id numbers (ids.ts), 200,000 links at 100k claims being ~25 MB as strings.
       const links: { annotation: number[]; claim: number[] } = { annotation: [], claim: [] };
       const revisionId = idFactory();
@@ -247,19 +254,26 @@ export async function applyChecked(
                 return [id, workspaceId, articleId(a.articleId), a.note, quote.exact, quote.prefix, quote.suffix, position?.start ?? null, position?.end ?? null, a.status, anchored, user(a.createdById), a.createdAt, a.updatedAt];
               }),
             ),
-          (a) => !skipped.has(a.articleId),
+          (a) => !skipped.has(a.articleId) && !alreadyHere.annotations.has(ids.number(a.id)),
         ),
-        claims: new Writer<Bundle["claims"][number]>((chunk) =>
-          insertRows(
-            tx,
-            "Claim",
-            [["id", "text"], ["workspaceId", "text"], ["statement", "text"], ["claimant", "text"], ["claimDate", "time"], ["reviewState", "text"], ["verdict", "text"], ["explanation", "json"], ["explanationText", "text"], ["tags", "tags"], ["assigneeId", "text"], ["createdById", "text"], ["approvedById", "text"], ["approvedAt", "time"], ["version", "int"], ["createdAt", "time"], ["updatedAt", "time"]],
-            chunk.map((c) => {
-              const id = ids.get(c.id);
-              claimsOut[c.id] = id;
-              return [id, workspaceId, c.statement, c.claimant, c.claimDate, c.reviewState, c.verdict, json(c.explanation), c.explanationText, json(c.tags), user(c.assigneeId), user(c.createdById), user(c.approvedById), c.approvedAt, c.version, c.createdAt, c.updatedAt];
-            }),
-          ),
+        claims: new Writer<Bundle["claims"][number]>(
+          (chunk) =>
+            insertRows(
+              tx,
+              "Claim",
+              [["id", "text"], ["workspaceId", "text"], ["statement", "text"], ["claimant", "text"], ["claimDate", "time"], ["reviewState", "text"], ["verdict", "text"], ["explanation", "json"], ["explanationText", "text"], ["tags", "tags"], ["assigneeId", "text"], ["createdById", "text"], ["approvedById", "text"], ["approvedAt", "time"], ["version", "int"], ["createdAt", "time"], ["updatedAt", "time"]],
+              chunk.map((c) => {
+                const id = ids.get(c.id);
+                claimsOut[c.id] = id;
+                return [id, workspaceId, c.statement, c.claimant, c.claimDate, c.reviewState, c.verdict, json(c.explanation), c.explanationText, json(c.tags), user(c.assigneeId), user(c.createdById), user(c.approvedById), c.approvedAt, c.version, c.createdAt, c.updatedAt];
+              }),
+            ),
+          // A claim already here is the claim here (claimsOut says which); the one here is kept as it is.
+          (c) => {
+            const here = claimHere(c.id);
+            if (here !== undefined) claimsOut[c.id] = here;
+            return here === undefined;
+          },
         ),
         sources: new Writer<Bundle["sources"][number]>((chunk) =>
           insertRows(
@@ -268,14 +282,17 @@ export async function applyChecked(
             [["id", "text"], ["claimId", "text"], ["url", "text"], ["title", "text"], ["publisher", "text"], ["publishedAt", "time"], ["accessedAt", "time"], ["kind", "text"], ["stance", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
             chunk.map((s) => [ids.get(s.id), ids.get(s.claimId), s.url, s.title, s.publisher, s.publishedAt, s.accessedAt, s.kind, s.stance, s.note, user(s.createdById), s.createdAt]),
           ),
+          claimNew,
         ),
-        relations: new Writer<Bundle["relations"][number]>((chunk) =>
-          insertRows(
-            tx,
-            "ClaimRelation",
-            [["id", "text"], ["workspaceId", "text"], ["fromId", "text"], ["toId", "text"], ["type", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
-            chunk.map((r) => [ids.get(r.id), workspaceId, ids.get(r.fromId), ids.get(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
-          ),
+        relations: new Writer<Bundle["relations"][number]>(
+          (chunk) =>
+            insertRows(
+              tx,
+              "ClaimRelation",
+              [["id", "text"], ["workspaceId", "text"], ["fromId", "text"], ["toId", "text"], ["type", "text"], ["note", "text"], ["createdById", "text"], ["createdAt", "time"]],
+              chunk.map((r) => [ids.get(r.id), workspaceId, entityId(r.fromId), entityId(r.toId), r.type, r.note, user(r.createdById), r.createdAt]),
+            ),
+          (r) => relationWritten(r, ids, alreadyHere.claims, relationsMade),
         ),
         // A claim's history is its part of the change feed: each event becomes the matching typed change
         // (validated when the bundle was checked), keeping its time; seq is given at this transaction's commit.
@@ -298,6 +315,7 @@ export async function applyChecked(
               return [workspaceId, kind, ids.get(e.claimId), articleId, subjectId, json(typed), actor, e.createdAt];
             }),
           ),
+          claimNew,
         ),
         comments: new Writer<Bundle["comments"][number]>((chunk) =>
           insertRows(
@@ -306,9 +324,10 @@ export async function applyChecked(
             [["id", "text"], ["claimId", "text"], ["authorId", "text"], ["body", "json"], ["bodyText", "text"], ["createdAt", "time"], ["updatedAt", "time"]],
             chunk.map((c) => [ids.get(c.id), ids.get(c.claimId), user(c.authorId), json(c.body), c.bodyText, c.createdAt, c.updatedAt]),
           ),
+          claimNew,
         ),
       } as unknown as Record<(typeof WRITE_ORDER)[number], Writer<never>>;
-      const rewrite = { entity: articleId, user: (old: string) => user(old) };
+      const rewrite = { entity: entityId, user: (old: string) => user(old) };
 
       const present = summary.order.filter((s): s is (typeof WRITE_ORDER)[number] => (WRITE_ORDER as readonly string[]).includes(s));
       const usual = present.every((s, i) => i === 0 || WRITE_ORDER.indexOf(s) > WRITE_ORDER.indexOf(present[i - 1]));
@@ -330,11 +349,13 @@ export async function applyChecked(
       }
 
       const idsOf = (numbers: number[]) => numbers.map((n) => ids.idOf(n));
+      // A claim already here gets the highlights its bundle claim has on other words.
+      const claimIdsOf = (numbers: number[]) => numbers.map((n) => alreadyHere.claims.get(n) ?? ids.idOf(n));
       if (links.annotation.length) opts.onStep?.("links");
       for (let i = 0; i < links.annotation.length; i += LINK_CHUNK) {
         await tx.$executeRaw`
           UPDATE "Annotation" a SET "claimId" = l."claimId"
-          FROM unnest(${idsOf(links.annotation.slice(i, i + LINK_CHUNK))}::text[], ${idsOf(links.claim.slice(i, i + LINK_CHUNK))}::text[]) AS l("id", "claimId")
+          FROM unnest(${idsOf(links.annotation.slice(i, i + LINK_CHUNK))}::text[], ${claimIdsOf(links.claim.slice(i, i + LINK_CHUNK))}::text[]) AS l("id", "claimId")
           WHERE a."id" = l."id"`;
       }
       if (deferred) {

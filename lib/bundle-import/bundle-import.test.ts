@@ -380,25 +380,92 @@ describe("apply", () => {
     expect(article.createdById).toBeNull();
   });
 
-  it("reuses an article whose text is already here and attaches the highlights to it", async () => {
+  it("reuses an article whose text is already here; imported again, the bundle adds no highlight on words already highlighted, and its claims are the ones here", async () => {
     const { workspace, access } = await target([
       { user: w.annotator, role: "annotator" },
       { user: w.reviewer, role: "reviewer" },
     ]);
     const first = await importBundle(access, copy(), { dryRun: false });
     if (first.dryRun) throw new Error("expected an import");
+    const after = await rowsIn(workspace.id);
+    const mentioned = new Set(bundle.annotations.flatMap((a) => (a.claimId ? [a.claimId] : [])));
+    const unmentioned = bundle.claims.filter((c) => !mentioned.has(c.id));
+    expect(mentioned.size).toBeGreaterThan(1);
     const again = await importBundle(access, copy(), { dryRun: true });
     if (!again.dryRun) throw new Error("expected a dry run");
     expect(again.plan.create.articles).toBe(0);
     expect(again.plan.reusedArticles.map((r) => r.existingId)).toEqual(bundle.articles.map((a) => first.articles[a.id]));
-    expect(again.plan.warnings.join(" ")).toMatch(/duplicates/);
+    expect(again.plan.alreadyHere).toEqual({ annotations: bundle.annotations.length, claims: mentioned.size });
+    expect(again.plan.create.annotations).toBe(0);
+    expect(again.plan.create.claims).toBe(unmentioned.length);
+    const unmentionedIds = new Set(unmentioned.map((c) => c.id));
+    expect(again.plan.create.sources).toBe(bundle.sources.filter((x) => unmentionedIds.has(x.claimId)).length);
+    expect(again.plan.create.comments).toBe(bundle.comments.filter((x) => unmentionedIds.has(x.claimId)).length);
+    expect(again.plan.create.events).toBe(bundle.events.filter((x) => unmentionedIds.has(x.claimId)).length);
+    expect(again.plan.warnings.join(" ")).toMatch(/on words already highlighted here and left out, with \d+ claims already here/);
     // The same warnings as what they are made of, for the reader's language.
     expect(again.plan.notes).toContainEqual({ kind: "reused", count: 3 });
+    expect(again.plan.notes).toContainEqual({ kind: "alreadyHere", annotations: bundle.annotations.length, claims: mentioned.size });
     const second = await importBundle(access, copy(), { dryRun: false });
     if (second.dryRun) throw new Error("expected an import");
     expect(second.articles).toEqual(first.articles);
-    expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(3);
-    expect(await db.annotation.count({ where: { workspaceId: workspace.id } })).toBe(2 * bundle.annotations.length);
+    // The bundle's claims are the claims the first import made; only those no highlight names are made again.
+    for (const id of mentioned) expect(second.claims[id]).toBe(first.claims[id]);
+    const rows = await rowsIn(workspace.id);
+    expect(rows).toEqual({
+      ...after,
+      claims: after.claims + again.plan.create.claims,
+      sources: after.sources + again.plan.create.sources,
+      relations: after.relations + again.plan.create.relations,
+      events: after.events + again.plan.create.events,
+      comments: after.comments + again.plan.create.comments,
+    });
+    // One live highlight per span, as the API keeps it.
+    const twins = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM "Annotation" WHERE "workspaceId" = ${workspace.id} AND "deletedAt" IS NULL AND "start" IS NOT NULL GROUP BY "articleId", "start", "end" HAVING count(*) > 1) t`;
+    expect(Number(twins[0].n)).toBe(0);
+    // A third time: the same again.
+    const third = await importBundle(access, copy(), { dryRun: true });
+    if (!third.dryRun) throw new Error("expected a dry run");
+    expect(third.plan.create).toEqual(again.plan.create);
+  });
+
+  it("makes a claim already here the one its highlights join: new words become its mentions, words highlighted without a claim are left out", async () => {
+    const { workspace, access } = await target([
+      { user: w.annotator, role: "annotator" },
+      { user: w.reviewer, role: "reviewer" },
+    ]);
+    const first = await importBundle(access, copy(), { dryRun: false });
+    if (first.dryRun) throw new Error("expected an import");
+    // A claim with two highlights: one deleted here, so its words are free again.
+    const counts = new Map<string, number>();
+    for (const a of bundle.annotations) if (a.claimId && a.selectors.some((x) => x.type === "TextPositionSelector")) counts.set(a.claimId, (counts.get(a.claimId) ?? 0) + 1);
+    const claimId = [...counts].find(([, n]) => n >= 2)?.[0];
+    if (!claimId) throw new Error("the world needs a claim with two highlights");
+    const [gone, kept] = bundle.annotations.filter((a) => a.claimId === claimId);
+    const position = (a: typeof gone) => a.selectors.find((x) => x.type === "TextPositionSelector")!;
+    const here = first.claims[claimId];
+    const goneHere = await db.annotation.findFirstOrThrow({ where: { articleId: first.articles[gone.articleId], start: position(gone).start, end: position(gone).end } });
+    await db.annotation.update({ where: { id: goneHere.id }, data: { deletedAt: new Date() } });
+    // Another claim's highlights lose their claim here: their words are highlighted with no claim.
+    const other = bundle.annotations.find((a) => a.claimId && a.claimId !== claimId && counts.has(a.claimId))!;
+    await db.annotation.updateMany({ where: { claimId: first.claims[other.claimId!] }, data: { claimId: null } });
+
+    const again = await importBundle(access, copy(), { dryRun: false });
+    if (again.dryRun) throw new Error("expected an import");
+    // The deleted highlight's words are highlighted again, as a mention of the claim here.
+    expect(again.claims[claimId]).toBe(here);
+    const back = await db.annotation.findMany({ where: { articleId: first.articles[gone.articleId], start: position(gone).start, end: position(gone).end, deletedAt: null } });
+    expect(back.map((a) => a.claimId)).toEqual([here]);
+    expect(await db.annotation.count({ where: { claimId: here, deletedAt: null } })).toBe(counts.get(claimId));
+    // The claim whose words here have no claim is made again, without that highlight.
+    const remade = again.claims[other.claimId!];
+    expect(remade).not.toBe(first.claims[other.claimId!]);
+    expect(await db.annotation.count({ where: { claimId: remade } })).toBe(0);
+    expect(await db.annotation.count({ where: { articleId: first.articles[other.articleId], start: position(other).start, end: position(other).end, deletedAt: null } })).toBe(1);
+    const claimHere = await db.claim.findUniqueOrThrow({ where: { id: here } });
+    expect(claimHere.deletedAt).toBeNull();
+    expect(await db.claim.count({ where: { workspaceId: workspace.id, id: here } })).toBe(1);
   });
 
   it("skips, as a conflict, an article here whose stored hash is the bundle's but whose text is not", async () => {
@@ -417,7 +484,9 @@ describe("apply", () => {
     expect(again.plan.conflicts).toContainEqual(expect.objectContaining({ kind: "article", bundleId: changed.id }));
     expect(again.plan.reusedArticles.map((r) => r.bundleId)).toEqual(same.map((a) => a.id));
     expect(again.plan.create.articles).toBe(0);
-    expect(again.plan.create.annotations).toBe(bundle.annotations.filter((a) => a.articleId !== changed.id).length);
+    // Those on the articles reused are on words already highlighted by the first import.
+    expect(again.plan.create.annotations).toBe(0);
+    expect(again.plan.alreadyHere.annotations).toBe(bundle.annotations.filter((a) => a.articleId !== changed.id).length);
     expect(await db.article.count({ where: { workspaceId: workspace.id } })).toBe(3);
   });
 });

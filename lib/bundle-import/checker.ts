@@ -77,8 +77,6 @@ export class BundleChecker {
   private decoded: { id: string; info: ArticleInfo } | null = null;
   /** Set once both articles and annotations are read: texts are no longer kept (`articles` keeps revisions only). */
   private textsDone = false;
-  /** The bytes of the texts kept in `articles`. */
-  private textBytes = 0;
   private readonly hashes = new Map<string, number>();
   private readonly emails = new Map<string, number>();
   private readonly people = new Map<string, BundlePerson>();
@@ -151,10 +149,12 @@ export class BundleChecker {
     // Highlights are all checked against their texts: the texts aren't needed any more (the summary keeps them as bytes).
     if ((key === "articles" || key === "annotations") && this.complete.has("articles") && this.complete.has("annotations")) {
       this.textsDone = true;
+      let textBytes = 0;
+      for (const a of this.articles.values()) textBytes += a.utf8.length + (a.revisions ?? []).reduce((n, v) => n + v.utf8.length, 0);
       this.articles.clear();
       this.decoded = null;
       // Worth a full collection only when there is much to give back.
-      if (this.textBytes >= RELEASE_TEXTS_BYTES) releaseTexts();
+      if (textBytes >= RELEASE_TEXTS_BYTES) releaseTexts();
     }
     if (key === "people") this.personRefs.resolve(this.add);
     if (key === "claims") this.claimRefs.resolve(this.add);
@@ -178,7 +178,7 @@ export class BundleChecker {
     if (this.shapeIssues.length) return;
     // Every id goes into the id map, which numbers it; events and people don't use theirs (the feed numbers its
     // changes; people are matched by email), but one table of ids costs less than a second one to find duplicates.
-    const n = this.summary.ids.add(row.id);
+    const n = this.summary.ids.number(row.id);
     if (n >= this.sectionsOf.length) {
       const grown = new Uint8Array(Math.max(n + 1, this.sectionsOf.length * 2));
       grown.set(this.sectionsOf);
@@ -228,7 +228,6 @@ export class BundleChecker {
         if (!this.articles.has(a.id)) {
           // Only what highlights are checked against: the texts, not the documents.
           const stored: StoredArticle = { revision: a.revision, utf8: Buffer.from(a.text, "utf8"), revisions: a.revisions?.filter((v) => v.number !== a.revision).map((v) => ({ number: v.number, utf8: Buffer.from(v.text, "utf8") })) };
-          this.textBytes += stored.utf8.length + (stored.revisions ?? []).reduce((n, v) => n + v.utf8.length, 0);
           this.articles.set(a.id, stored);
         }
         this.summary.articles.push({ id: a.id, title: a.title, contentHash: a.contentHash, revisions: a.revisions?.length ?? null });

@@ -38,18 +38,13 @@ export class IdMap {
     this.nth = nth;
   }
 
-  /** Allocates (bundle order matters: call this for every entity first), and gives the number. The id itself is written out only when asked for. */
-  add(old: string): number {
-    return this.table.add(old);
-  }
-
   get(old: string): string {
     return this.nth(this.number(old));
   }
 
   /**
-   * The number of `old`'s new id (allocated if new): for what is held until
-   * later, a number instead of a 33-character string (idOf writes it out).
+   * The number of `old`'s new id, allocated if new (bundle order matters: the checker asks for every
+   * entity first): for what is held until later, a number instead of a 33-character string (idOf writes it out).
    */
   number(old: string): number {
     return this.table.add(old);
@@ -63,11 +58,5 @@ export class IdMap {
   /** The number of an id already allocated, or -1. */
   numberIfKnown(old: string): number {
     return this.table.indexOf(old);
-  }
-
-  /** Only ids already allocated. */
-  known(old: string): string | undefined {
-    const n = this.table.indexOf(old);
-    return n < 0 ? undefined : this.nth(n);
   }
 }

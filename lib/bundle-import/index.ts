@@ -45,7 +45,7 @@ export async function importBundle(access: Access, input: unknown, opts: { dryRu
   assertCan(access, "workspace.import");
   const checked = checkWhole(input);
   if (!checked.ok) throw invalidBundle(checked.issues);
-  if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, checked.summary)).plan };
+  if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, checked.summary, wholeBundleReader(checked.bundle!))).plan };
   return { dryRun: false, ...(await applyChecked(access.workspace.id, checked.summary, wholeBundleReader(checked.bundle!), { actorId: access.userId })) };
 }
 
@@ -85,6 +85,6 @@ export function streamReader(source: BundleSource): BundleReader {
 export async function importBundleStream(access: Access, source: BundleSource, opts: { dryRun: boolean }): Promise<BundleImportOutcome> {
   assertCan(access, "workspace.import");
   const summary = await checkBundleStream(source);
-  if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, summary)).plan };
+  if (opts.dryRun) return { dryRun: true, plan: (await planImport(db, access.workspace.id, summary, streamReader(source))).plan };
   return { dryRun: false, ...(await applyChecked(access.workspace.id, summary, streamReader(source), { actorId: access.userId })) };
 }

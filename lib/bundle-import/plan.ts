@@ -2,9 +2,11 @@ import { labelsByLocale, VERDICTS, type VerdictLabelsByLocale } from "@/lib/clai
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Prisma } from "@/lib/db/client";
 import { contentHash } from "@/lib/articles/document";
+import { findAlreadyHere, type AlreadyHere } from "./already-here";
+import type { BundleReader } from "./apply";
 import type { BundleSummary } from "./checker";
 
-type Client = Pick<Prisma.TransactionClient, "article" | "membership" | "user" | "workspace">;
+type Client = Pick<Prisma.TransactionClient, "article" | "membership" | "user" | "workspace" | "$queryRaw">;
 
 export interface PlannedPerson {
   name: string;
@@ -20,6 +22,9 @@ export interface PlannedPerson {
  *   holds (same content hash, identical text). The existing article is kept
  *   as it is (its metadata and revisions win) and the bundle's highlights
  *   are attached to it, anchored to its current revision.
+ * - `alreadyHere`: highlights on words already highlighted on those
+ *   articles, and the claims that are already here with them, left out
+ *   (already-here.ts): a bundle imported again adds no highlight twice.
  * - `conflicts`: what can't be imported and is skipped, with the reason.
  * - `people`: matched by email to members of this workspace; the others are
  *   recorded by name only (README, "Import a bundle").
@@ -27,6 +32,7 @@ export interface PlannedPerson {
 export interface ImportPlan {
   create: { articles: number; revisions: number; annotations: number; claims: number; sources: number; relations: number; events: number; comments: number };
   reusedArticles: { bundleId: string; title: string; existingId: string; existingTitle: string }[];
+  alreadyHere: { annotations: number; claims: number };
   /** `message` in English (the CLI); `existingTitle`, the article here it collides with, for the reader's language. */
   conflicts: { kind: "article"; bundleId: string; title: string; message: string; existingTitle: string }[];
   people: { matched: PlannedPerson[]; notMembers: PlannedPerson[]; notFound: PlannedPerson[] };
@@ -37,7 +43,7 @@ export interface ImportPlan {
   notes: PlanNote[];
 }
 
-export type PlanNote = { kind: "reused"; count: number } | { kind: "noRevisions" } | { kind: "unmatched"; count: number } | { kind: "labelsDiffer" };
+export type PlanNote = { kind: "reused"; count: number } | { kind: "alreadyHere"; annotations: number; claims: number } | { kind: "noRevisions" } | { kind: "unmatched"; count: number } | { kind: "labelsDiffer" };
 
 export interface PlanDetails {
   plan: ImportPlan;
@@ -49,10 +55,16 @@ export interface PlanDetails {
   skipped: Set<string>;
   /** The verdict labels to store, when adopting the bundle's. */
   labels: VerdictLabelsByLocale | null;
+  /** What is left out as already here. */
+  alreadyHere: AlreadyHere;
 }
 
-/** From the checked bundle's summary (checker.ts): its people, articles and counts, never its rows. */
-export async function planImport(client: Client, workspaceId: string, bundle: BundleSummary): Promise<PlanDetails> {
+/**
+ * From the checked bundle's summary (checker.ts): its people, articles and counts; its rows are read
+ * again (`read`) only when it shares articles with this workspace, to find what is already here.
+ * `lock` (the import itself): those articles are locked until the transaction ends.
+ */
+export async function planImport(client: Client, workspaceId: string, bundle: BundleSummary, read: BundleReader, opts: { lock?: boolean } = {}): Promise<PlanDetails> {
   const warnings: string[] = [];
   const notes: PlanNote[] = [];
 
@@ -85,6 +97,7 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   const plan: ImportPlan = {
     create: { articles: 0, revisions: 0, annotations: 0, claims: bundle.counts.claims, sources: bundle.counts.sources, relations: bundle.counts.relations, events: bundle.counts.events, comments: bundle.counts.comments },
     reusedArticles: [],
+    alreadyHere: { annotations: 0, claims: 0 },
     conflicts: [],
     people,
     verdictLabels: "same",
@@ -106,11 +119,17 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
       plan.create.revisions += a.revisions ?? 1;
     }
   }
-  plan.create.annotations = bundle.counts.annotations - [...skipped].reduce((n, id) => n + (bundle.annotationsPerArticle.get(id) ?? 0), 0);
+  const alreadyHere = await findAlreadyHere(client, reused, bundle.ids, read, opts.lock ?? false);
+  plan.alreadyHere = { annotations: alreadyHere.annotations.size, claims: alreadyHere.claims.size };
+  plan.create.annotations = bundle.counts.annotations - [...skipped].reduce((n, id) => n + (bundle.annotationsPerArticle.get(id) ?? 0), 0) - alreadyHere.annotations.size;
+  plan.create.claims -= alreadyHere.claims.size;
+  for (const kind of ["sources", "relations", "events", "comments"] as const) plan.create[kind] -= alreadyHere.left[kind];
   if (reused.size) notes.push({ kind: "reused", count: reused.size });
+  if (alreadyHere.annotations.size) notes.push({ kind: "alreadyHere", ...plan.alreadyHere });
   if (bundle.articles.some((a) => a.revisions === null)) notes.push({ kind: "noRevisions" });
   if (people.notMembers.length + people.notFound.length) notes.push({ kind: "unmatched", count: people.notMembers.length + people.notFound.length });
-  if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}. Importing the same bundle twice duplicates its highlights and claims.`);
+  if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}.`);
+  if (alreadyHere.annotations.size) warnings.push(alreadyHereSentence(plan.alreadyHere));
   if (bundle.articles.some((a) => a.revisions === null)) warnings.push("The bundle has no article revisions (exported without them): each article starts with its current revision only.");
   const unmatched = people.notMembers.length + people.notFound.length;
   if (unmatched) warnings.push(`${unmatched} ${unmatched === 1 ? "person is" : "people are"} not members here: their names are kept in the claims' history, and the fields naming them are left empty. Invite them first to keep them.`);
@@ -131,7 +150,15 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
     }
   }
 
-  return { plan, users: userMap, reused, skipped, labels };
+  return { plan, users: userMap, reused, skipped, labels, alreadyHere };
+}
+
+const plural = (n: number, one: string, other: string) => `${n.toLocaleString("en")} ${n === 1 ? one : other}`;
+
+/** The alreadyHere note in English (the CLI). */
+function alreadyHereSentence({ annotations, claims }: ImportPlan["alreadyHere"]): string {
+  const them = `${plural(annotations, "highlight is", "highlights are")} on words already highlighted here and left out`;
+  return claims ? `${them}, with ${plural(claims, "claim", "claims")} already here (the claim${claims === 1 ? "" : "s"} here ${claims === 1 ? "is" : "are"} kept as ${claims === 1 ? "it is" : "they are"}).` : `${them}.`;
 }
 
 /**
