@@ -442,7 +442,7 @@ describe("apply", () => {
     for (const a of bundle.annotations) if (a.claimId && a.selectors.some((x) => x.type === "TextPositionSelector")) counts.set(a.claimId, (counts.get(a.claimId) ?? 0) + 1);
     const claimId = [...counts].find(([, n]) => n >= 2)?.[0];
     if (!claimId) throw new Error("the world needs a claim with two highlights");
-    const [gone, kept] = bundle.annotations.filter((a) => a.claimId === claimId);
+    const [gone] = bundle.annotations.filter((a) => a.claimId === claimId);
     const position = (a: typeof gone) => a.selectors.find((x) => x.type === "TextPositionSelector")!;
     const here = first.claims[claimId];
     const goneHere = await db.annotation.findFirstOrThrow({ where: { articleId: first.articles[gone.articleId], start: position(gone).start, end: position(gone).end } });
