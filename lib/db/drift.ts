@@ -1,4 +1,5 @@
 import path from "node:path";
+import { withoutBtreeGinRecreations } from "./btree-gin";
 import { liveDatabaseTarget, openEngine, schemaTarget } from "./schema-engine";
 
 /**
@@ -6,7 +7,9 @@ import { liveDatabaseTarget, openEngine, schemaTarget } from "./schema-engine";
  * schema engine's own differ (tables, columns, types, nullability, defaults,
  * indexes, foreign keys and their referential actions, enums).
  * Returns null when they match, otherwise a report naming each difference and
- * the SQL the engine would run to bring the database to the schema.
+ * the SQL the engine would run to bring the database to the schema. The
+ * engine's endless re-creation of the btree_gin indexes is no difference
+ * (btree-gin.ts).
  */
 export async function findDrift(
   databaseUrl: string,
@@ -17,13 +20,14 @@ export async function findDrift(
     const [from, to] = await Promise.all([liveDatabaseTarget(schemaPath), schemaTarget(schemaPath)]);
     const summary = await engine.diff(from, to, { script: false });
     if (summary.exitCode === 0) return null;
-    const { stdout: sql } = await engine.diff(from, to, { script: true });
+    const sql = withoutBtreeGinRecreations((await engine.diff(from, to, { script: true })).stdout ?? "");
+    if (!sql) return null;
     return [
       `The database differs from ${schemaPath}:`,
       (summary.stdout ?? "").trim(),
       "",
       "SQL that would bring the database in line with the schema:",
-      (sql ?? "").trim(),
+      sql,
     ].join("\n");
   } finally {
     await engine.close();

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedUrl } from "./embedded-url";
@@ -84,7 +85,7 @@ export async function startEmbedded(dir: string | null): Promise<EmbeddedServer>
   }
   const db = await PGlite.create({
     dataDir: dir ? path.join(dir, "pgdata") : undefined,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gin },
   });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
   keepBatchesTogether(server);

@@ -3,6 +3,7 @@ import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
@@ -189,7 +190,7 @@ describe("migrate() against PostgreSQL", () => {
 
 describe("migrate() against PGlite over the wire protocol", () => {
   it("applies the migrations to an in-memory PGlite", async () => {
-    const db = new PGlite({ extensions: { pg_trgm } });
+    const db = new PGlite({ extensions: { pg_trgm, btree_gin } });
     const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 10 });
     await server.start();
     try {
