@@ -1,3 +1,4 @@
+import { contextErrors } from "./distance";
 import { matchQuote } from "./match-quote";
 import type { Anchor, AnchorSelectors } from "./types";
 import { hasVisibleText } from "./unicode";
@@ -19,16 +20,44 @@ function intactAt(text: string, quote: string, prefix: string, suffix: string, s
 }
 
 /**
+ * Where the quote is expected, stored context on one side at least this long found whole, and the other side
+ * agreeing at least this much (0–1: a word of it changed), keep the span there (`anchor`, step 2).
+ */
+const VOUCHING_CONTEXT = 16;
+const OTHER_SIDE_AGREEMENT = 0.7;
+
+/**
+ * Whether the quote sits at `start` with one side of its stored context, of VOUCHING_CONTEXT or more, whole:
+ * null if not, else how much the other side still agrees (0–1).
+ */
+function halfIntactAt(text: string, quote: string, prefix: string, suffix: string, start: number): number | null {
+  if (!text.startsWith(quote, start)) return null;
+  const end = start + quote.length;
+  const agrees = (context: string, errors: number) => (context.length ? 1 - errors / context.length : 1);
+  if (prefix.length >= VOUCHING_CONTEXT && text.endsWith(prefix, start)) return agrees(suffix, contextErrors(text, suffix, end, 1));
+  if (suffix.length >= VOUCHING_CONTEXT && text.startsWith(suffix, end)) return agrees(prefix, contextErrors(text, prefix, start, -1));
+  return null;
+}
+
+/**
  * Finds a stored span in the current `text`:
  *  1. `exact`: the quote is still at its stored position (and no other
  *     occurrence fits the stored context better);
- *  2. `moved`: the exact quote elsewhere, the one whose prefix/suffix best
+ *  2. the quote where it is expected (the hint, else its stored position),
+ *     one side of its context whole and the other mostly agreeing: a word
+ *     changed just before or after the words leaves them where the
+ *     neighbouring spans' shift says. Scored among every occurrence instead,
+ *     context alone preferred a near-copy of the passage far away
+ *     (black-box, session 37: templated paragraphs differing by one digit, a
+ *     word of the suffix changed here). A paragraph moved away, whose old
+ *     place keeps one side only, is still found where it went (step 3);
+ *  3. `moved`: the exact quote elsewhere, the one whose prefix/suffix best
  *     match the stored context, nearest the old position among equals;
- *  3. `fuzzy`: no exact occurrence, but a match within
+ *  4. `fuzzy`: no exact occurrence, but a match within
  *     `fuzzyErrorBound(quote.length)` edits (`errors` tells how many) whose
  *     context still agrees, or, for a quote of 32+ code units, one close to
  *     the stored or hinted position (never without a position);
- *  4. `orphaned`: none of these, or the quote is blank.
+ *  5. `orphaned`: none of these, or the quote is blank.
  *
  * Offsets are UTF-16 code units; fuzzy matches never begin or end inside a
  * surrogate pair.
@@ -51,6 +80,13 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   }
   if (hint !== undefined && hint !== oldStart && intactAt(text, quote, prefix, suffix, hint)) {
     return { status: "moved", start: hint, end: end(hint), errors: 0 };
+  }
+
+  for (const at of new Set([hint, oldStart])) {
+    const other = at === undefined ? null : halfIntactAt(text, quote, prefix, suffix, at);
+    if (at !== undefined && other !== null && other >= OTHER_SIDE_AGREEMENT) {
+      return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
+    }
   }
 
   const expected = [oldStart, hint].filter((n): n is number => n !== undefined);

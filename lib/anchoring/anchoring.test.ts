@@ -194,6 +194,34 @@ describe("scripts and surrogate pairs", () => {
 });
 
 describe("anchorAll", () => {
+  it("keeps a span in its paragraph when a word beside it changed, though a near-copy of the paragraph elsewhere has that word (black-box, session 37)", () => {
+    // Templated paragraphs: 7 and 17 differ only in their number.
+    const para = (i: number) => `Paragraph ${i}: the ministry said grain exports rose by ${i % 10} percent, officials reported.`;
+    const text = Array.from({ length: 30 }, (_, i) => para(i)).join("\n\n");
+    const at = text.indexOf(para(17));
+    const spans = ["Paragraph 16", "grain exports", "percent"].map((q, k) => spanOf(text, q, k === 0 ? text.indexOf(para(16)) : at));
+    // A paragraph inserted at the top, and "officials" changed in paragraph 17 (inside the spans' suffixes).
+    const edited = `A new first paragraph.\n\n${text.replace(para(17), para(17).replace("officials", "sources"))}`;
+    const results = anchorAll(edited, spans);
+    const moved = edited.indexOf(para(17).replace("officials", "sources"));
+    for (const [i, r] of results.entries()) {
+      expect(r.status).toBe("moved");
+      expect(edited.slice(r.start, r.end)).toBe(spans[i].quote.exact);
+      if (i > 0) expect(r.start > moved && r.start < moved + para(17).length).toBe(true);
+    }
+  });
+
+  it("finds a moved paragraph where it went, though the old place keeps one side of a span's context", () => {
+    const moved = "The finance minister said the plan would balance the budget by 2027, without new taxes.";
+    const text = ["Opening remarks were brief.", moved, "Questions followed."].join("\n\n");
+    const span = spanOf(text, "the plan");
+    // The paragraph goes to the end; in its place a sentence that starts the same way.
+    const edited = ["Opening remarks were brief.", "The finance minister said the plan was abandoned in March.", "Questions followed.", moved].join("\n\n");
+    const [a] = anchorAll(edited, [span]);
+    expect(a.status).toBe("moved");
+    expect(a.start).toBe(edited.indexOf(moved) + moved.indexOf("the plan"));
+  });
+
   it("returns results in input order and follows a shared shift", () => {
     const spans = [spanOf(ARTICLE, P3), spanOf(ARTICLE, "Tuesday"), spanOf(ARTICLE, "doubled in cost")];
     const edited = ARTICLE.replace("Tuesday", "Wednesday").replace(P1, P1 + "\n\nA new paragraph.");
