@@ -118,7 +118,24 @@ export interface ExportCounts {
 export async function countExportSet(access: Access, input: URLSearchParams | ExportFiltersInput): Promise<ExportCounts> {
   const set = exportSet(access, input);
   await checkChosenArticles(set);
-  return set.filters.articles?.length || hasClaimFilters(set.filters) ? countBySearch(set) : countWholeWorkspace(set.workspaceId);
+  if (hasClaimFilters(set.filters)) return countNarrowed(set);
+  return set.filters.articles?.length ? countBySearch(set) : countWholeWorkspace(set.workspaceId);
+}
+
+/**
+ * A set narrowed by claim filters, in one statement: its claims read once, their live mentions (in the chosen
+ * articles, if any) through the mentions' covering index, and the articles those are in. The same numbers as
+ * countBySearch (lib/export/count-tally.test.ts holds them together), whose three counts tested each of the
+ * workspace's highlights and articles against the filters: 0.75–1.3 s at 100k claims for `reviewState=approved`
+ * (black-box, session 37), against 0.12–0.2 s here.
+ */
+async function countNarrowed(set: ExportSet): Promise<ExportCounts> {
+  const [row] = await exportRows<{ articles: string; annotations: string; claims: string }>(Prisma.sql`
+    WITH c AS MATERIALIZED (SELECT c."id" FROM "Claim" c WHERE ${set.claims}),
+         a AS MATERIALIZED (SELECT a."articleId" FROM c JOIN "Annotation" a ON a."claimId" = c."id" WHERE ${set.mentions})
+    SELECT (SELECT count(*) FROM c) AS claims, (SELECT count(*) FROM a) AS annotations,
+           (SELECT count(*) FROM (SELECT DISTINCT "articleId" FROM a) d) AS articles`);
+  return { articles: Number(row.articles), annotations: Number(row.annotations), claims: Number(row.claims) };
 }
 
 /** Counts the set's rows: as many as the filters leave. */
