@@ -3,6 +3,7 @@
 // that takes the migrations folder to prisma/schema.prisma.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { withoutBtreeGinRecreations } from "../lib/db/btree-gin";
 import { MIGRATION_LOCK_FILE, openEngine, readMigrations, schemaTarget } from "../lib/db/schema-engine";
 
 const MIGRATIONS_DIR = path.resolve("prisma", "migrations");
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   try {
     const migrations = await readMigrations(MIGRATIONS_DIR);
     const { exitCode, stdout } = await engine.diff({ tag: "migrations", ...migrations }, await schemaTarget(SCHEMA));
-    if (exitCode === 0) {
+    // Without the engine's endless re-creation of the btree_gin indexes (lib/db/btree-gin.ts).
+    const sql = exitCode === 0 ? "" : withoutBtreeGinRecreations(stdout ?? "");
+    if (!sql) {
       console.log("No schema changes");
       return;
     }
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     if (stamp <= last) stamp = String(Number(last) + 1);
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     await mkdir(dir);
-    await writeFile(path.join(dir, "migration.sql"), stdout ?? "");
+    await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
     console.log(`Created ${path.relative(process.cwd(), path.join(dir, "migration.sql"))}`);
   } finally {
     await engine.close();

@@ -205,7 +205,7 @@ describe("anchorAll", () => {
     const results = anchorAll(edited, spans);
     const moved = edited.indexOf(para(17).replace("officials", "sources"));
     for (const [i, r] of results.entries()) {
-      expect(r.status).toBe("moved");
+      if (r.status !== "moved") throw new Error(`span ${i}: ${r.status}`);
       expect(edited.slice(r.start, r.end)).toBe(spans[i].quote.exact);
       if (i > 0) expect(r.start > moved && r.start < moved + para(17).length).toBe(true);
     }

@@ -6,6 +6,7 @@ import { mergeClaims } from "@/lib/claims/merge-claims";
 import { claimWorld } from "@/lib/claims/test-world";
 import { db } from "@/lib/db/client";
 import { countBySearch, countExportSet, exportSet } from "./export-set";
+import type { ExportFiltersInput } from "./filters";
 
 /**
  * The export page's count of the whole workspace reads the counts the database keeps (migration
@@ -94,7 +95,7 @@ describe("the whole-workspace export count from the kept tallies", () => {
     const gone = await w.claim("Unemployment fell to 4.1 percent last year", { on: second });
     await db.$executeRaw`UPDATE "Claim" SET "verdict" = 'false' WHERE id = ${gone.id}`;
     await db.$executeRaw`UPDATE "Annotation" SET "deletedAt" = now() WHERE "claimId" = ${gone.id}`;
-    const filters = [{ verdict: ["false"] }, { verdict: ["none"] }, { verdict: ["true", "none"] }, { withVerdict: true }, { claimant: "port" }, { verdict: ["false"], articles: [second.id] }, { verdict: ["false"], articles: [w.first.id] }, { reviewState: ["approved"] }];
+    const filters: ExportFiltersInput[] = [{ verdict: ["false"] }, { verdict: ["none"] }, { verdict: ["true", "none"] }, { withVerdict: true }, { claimant: "port" }, { verdict: ["false"], articles: [second.id] }, { verdict: ["false"], articles: [w.first.id] }, { reviewState: ["approved"] }];
     for (const f of filters) expect(await countExportSet(access, f), JSON.stringify(f)).toEqual(await countBySearch(exportSet(access, f)));
     expect(await countExportSet(access, { verdict: ["false"] })).toEqual({ articles: 2, annotations: 2, claims: 2 });
   });
