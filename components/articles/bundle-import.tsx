@@ -44,7 +44,7 @@ export function BundleImport({ slug }: { slug: string }) {
       }}
       apply={async (file) => {
         const r = await send(slug, file, false);
-        return r.ok ? { ok: true, data: { plan: r.data.plan, claims: Object.keys(r.data.claims ?? {}).length } } : r;
+        return r.ok ? { ok: true, data: { plan: r.data.plan, claims: r.data.plan.create.claims } } : r;
       }}
       renderPlan={(plan) => <PlanReport plan={plan} done={false} />}
       importLabel={() => t("import")}

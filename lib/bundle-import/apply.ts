@@ -16,7 +16,7 @@ import type { Bundle, BundleAnnotation, BundleArticle, BundlePerson, SectionName
 
 export interface ImportResult {
   plan: ImportPlan;
-  /** Bundle article/claim id → new id (reused articles: the existing id). */
+  /** Bundle article/claim id → new id (reused articles and claims already here: the existing id). */
   articles: Record<string, string>;
   claims: Record<string, string>;
 }
