@@ -1,5 +1,6 @@
 import { contextErrors } from "./distance";
 import { matchQuote } from "./match-quote";
+import { paragraphHints } from "./paragraph-hints";
 import type { Anchor, AnchorSelectors } from "./types";
 import { hasVisibleText } from "./unicode";
 
@@ -7,9 +8,11 @@ export interface AnchorOptions {
   /**
    * Where the span is now expected to start (code units), when the caller
    * knows better than the stored position, e.g. after earlier spans in the
-   * same document were found shifted. Defaults to the stored position.
+   * same document were found shifted, or from the paragraphs the old and new
+   * texts share (paragraph-hints.ts); the likeliest first. Defaults to the
+   * stored position.
    */
-  hint?: number;
+  hint?: number | number[];
 }
 
 const ORPHANED: Anchor = { status: "orphaned" };
@@ -70,7 +73,8 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
 
   const stored = selectors.position?.start;
   const oldStart = Number.isInteger(stored) ? stored : undefined;
-  const hint = Number.isInteger(opts.hint) ? opts.hint : oldStart;
+  const given = [opts.hint ?? []].flat().filter((n) => Number.isInteger(n));
+  const hints = given.length ? given : oldStart === undefined ? [] : [oldStart];
   const end = (start: number) => start + quote.length;
 
   // Fast paths: most spans of an edited article are untouched, and the cheap
@@ -78,18 +82,18 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   if (oldStart !== undefined && intactAt(text, quote, prefix, suffix, oldStart)) {
     return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
   }
-  if (hint !== undefined && hint !== oldStart && intactAt(text, quote, prefix, suffix, hint)) {
-    return { status: "moved", start: hint, end: end(hint), errors: 0 };
+  for (const hint of hints) {
+    if (hint !== oldStart && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
   }
 
-  for (const at of new Set([hint, oldStart])) {
-    const other = at === undefined ? null : halfIntactAt(text, quote, prefix, suffix, at);
-    if (at !== undefined && other !== null && other >= OTHER_SIDE_AGREEMENT) {
+  for (const at of new Set([...hints, ...(oldStart === undefined ? [] : [oldStart])])) {
+    const other = halfIntactAt(text, quote, prefix, suffix, at);
+    if (other !== null && other >= OTHER_SIDE_AGREEMENT) {
       return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
     }
   }
 
-  const expected = [oldStart, hint].filter((n): n is number => n !== undefined);
+  const expected = [...new Set([...(oldStart === undefined ? [] : [oldStart]), ...hints])];
   const match = matchQuote(text, quote, { prefix, suffix, expected });
   if (!match) return ORPHANED;
   if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors };
@@ -100,11 +104,13 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
  * Anchors many spans of one document, returning results in input order.
  *
  * Spans are visited in stored-position order and each is first looked for
- * where the previous span's shift predicts it: an inserted paragraph moves
+ * where its paragraph went, when the old text is given (paragraph-hints.ts),
+ * and where the previous span's shift predicts it: an inserted paragraph moves
  * everything after it by the same amount, so most moved spans are then
  * confirmed by one comparison instead of a search of the whole text.
  */
-export function anchorAll(text: string, annotations: readonly AnchorSelectors[]): Anchor[] {
+export function anchorAll(text: string, annotations: readonly AnchorSelectors[], opts: { oldText?: string } = {}): Anchor[] {
+  const paragraph = opts.oldText === undefined ? () => undefined : paragraphHints(opts.oldText, text);
   const order = annotations
     .map((a, i) => ({ i, start: a.position?.start }))
     .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
@@ -115,7 +121,9 @@ export function anchorAll(text: string, annotations: readonly AnchorSelectors[])
       results[i] = anchor(text, annotations[i]);
       continue;
     }
-    const result = anchor(text, annotations[i], { hint: Math.max(0, start + shift) });
+    const shifted = Math.max(0, start + shift);
+    const own = paragraph(start);
+    const result = anchor(text, annotations[i], { hint: own === undefined || own === shifted ? shifted : [own, shifted] });
     results[i] = result;
     if (result.status !== "orphaned") shift = result.start - start;
   }

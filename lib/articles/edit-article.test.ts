@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { docFromParagraphs } from "@/lib/articles/document";
 import { db } from "@/lib/db/client";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { claimWorld, rejection } from "@/lib/claims/test-world";
 import { editArticle } from "./edit-article";
 import { updateArticle } from "./update-article";
@@ -32,5 +33,24 @@ describe("article edit use cases re-check the actor's permission", () => {
     expect(await editArticle(annotator, w.first.id, { version: 1, title: w.first.title })).toEqual({ revision: 1, reanchored: 0 });
     expect((await db.article.findUniqueOrThrow({ where: { id: w.first.id } })).revision).toBe(1);
     expect((await editArticle(annotator, w.first.id, { version: 1, title: "Renamed" })).revision).toBe(2);
+  });
+});
+
+describe("re-anchoring after an edit", () => {
+  it("keeps a lone highlight in its paragraph when the word beside it changed, though a near-copy of the paragraph is elsewhere (black-box, session 37)", async () => {
+    const w = await claimWorld();
+    const item = (n: number, who: string) => `Item ${n}: the ministry said grain exports rose by 5 percent, ${who} reported.`;
+    const admin = await w.as(w.admin);
+    const article = await w.article("Near copies");
+    await updateArticle(admin, article.id, { baseRevision: 1, doc: docFromParagraphs([item(1, "officials"), "Some other text in between.", item(2, "officials")]), metadata: { title: "Near copies", tags: [] } });
+    const before = (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true } })).text;
+    // Item 2's words only: no highlight before it to tell how far the text moved.
+    const start = before.lastIndexOf("grain exports");
+    const lone = await createAnnotation(await w.as(w.annotator), article.id, { start, end: start + "grain exports".length, revision: 2 });
+    await updateArticle(admin, article.id, { baseRevision: 2, doc: docFromParagraphs(["A new first paragraph.", item(1, "officials"), "Some other text in between.", item(2, "sources")]), metadata: { title: "Near copies", tags: [] } });
+    const after = (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true } })).text;
+    const placed = await db.annotation.findUniqueOrThrow({ where: { id: lone.id } });
+    expect(placed).toMatchObject({ status: "moved", start: after.lastIndexOf("grain exports") });
+    expect(after.slice(placed.start! - 26, placed.end!)).toBe("Item 2: the ministry said grain exports");
   });
 });

@@ -18,6 +18,8 @@ interface Placed {
 export interface ReanchorPlan {
   rows: Placed[];
   anchors: Anchor[];
+  /** The text the rows' offsets refer to (the article's before the edit): where its paragraphs went hints where each is. */
+  oldText: string;
 }
 
 /**
@@ -26,10 +28,11 @@ export interface ReanchorPlan {
  */
 export type Move = [string, number | null, number | null, string, number | null, number | null, string, number | null];
 
-const place = (rows: Placed[], text: string): Anchor[] =>
+const place = (rows: Placed[], text: string, oldText: string): Anchor[] =>
   anchorAll(
     text,
     rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
+    { oldText },
   );
 
 /**
@@ -39,9 +42,13 @@ const place = (rows: Placed[], text: string): Anchor[] =>
  * waits for, is not held while 10,000 highlights are read and matched (issue 11).
  */
 export async function planReanchoring(articleId: string, text: string): Promise<ReanchorPlan> {
-  const rows = await db.$queryRaw<Placed[]>`
-    SELECT "id", "exact", "prefix", "suffix", "start", "end", "status"::text AS "status" FROM "Annotation" WHERE "articleId" = ${articleId}`;
-  return { rows, anchors: place(rows, text) };
+  const [rows, [article]] = await Promise.all([
+    db.$queryRaw<Placed[]>`
+      SELECT "id", "exact", "prefix", "suffix", "start", "end", "status"::text AS "status" FROM "Annotation" WHERE "articleId" = ${articleId}`,
+    db.$queryRaw<{ text: string }[]>`SELECT "text" FROM "Article" WHERE "id" = ${articleId}`,
+  ]);
+  const oldText = article?.text ?? "";
+  return { rows, anchors: place(rows, text, oldText), oldText };
 }
 
 /**
@@ -68,7 +75,7 @@ export async function applyReanchoring(tx: Tx, plan: ReanchorPlan, articleId: st
   if (latecomers.length) {
     const late = new Set(latecomers.map((r) => r.id));
     rows = [...rows.filter((r) => !late.has(r.id)), ...latecomers];
-    anchors = place(rows, text);
+    anchors = place(rows, text, plan.oldText);
   }
 
   const moves: Move[] = [];
