@@ -286,8 +286,9 @@ async function main() {
   console.log(`Annotations: ${selectors.length.toLocaleString()}; our times are medians of ${RUNS} runs after a warm-up\n`);
 
   let results: Anchor[] = [];
+  // As the app re-anchors after an edit: with the text before it, whose paragraphs hint where each span went.
   const all = timeRuns(() => {
-    results = anchorAll(text, selectors);
+    results = anchorAll(text, selectors, { oldText: original });
   });
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of results) counts[r.status]++;
