@@ -347,10 +347,10 @@ async function timeGets(urls: string[], passes: number, cookie: string, warm = t
   return times;
 }
 
-/** UNSEEN statements of the workspace's claims not asked before in this run (`asked` holds the evaluation set's and collects them), with their ids. */
+/** UNSEEN statements of the workspace's live claims (a deleted or merged one is never suggested) not asked before in this run (`asked` holds the evaluation set's and collects them), with their ids. */
 async function unseenSelections(workspaceId: string, asked: Set<string>): Promise<{ id: string; statement: string }[]> {
   const rows = await db.$queryRaw<{ id: string; statement: string }[]>`
-    SELECT "id", "statement" FROM "Claim" WHERE "workspaceId" = ${workspaceId} AND NOT ("id" = ANY(${[...asked]}::text[]))
+    SELECT "id", "statement" FROM "Claim" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND "mergedIntoId" IS NULL AND NOT ("id" = ANY(${[...asked]}::text[]))
     ORDER BY md5("id") LIMIT ${UNSEEN}`;
   for (const r of rows) asked.add(r.id);
   return rows;
