@@ -1,6 +1,7 @@
 import { recordChanges, type ChangeInput } from "@/lib/changes";
 import { z } from "zod";
 import { anchorAll, describeSpan, type AnchorSelectors } from "@/lib/anchoring";
+import { wordsKey } from "@/lib/annotations/live-twin";
 import { trimSpan } from "@/lib/annotations/span";
 import { detectLanguage } from "@/lib/articles/import/language";
 import { parseArticleAsync } from "@/lib/articles/import/parse-file";
@@ -251,7 +252,7 @@ function place(docs: ImportedDoc[], targets: Map<ImportedDoc, Target | null>, ex
       if (!trimmed) {
         const quote = selectors[i].quote;
         because(row, s.problem ?? (quote.exact ? said("annotation_quote_not_found", "The quoted words aren't in the article.") : said("annotation_no_quote", "No quote to look for.")));
-        const orphanKey = `orphan:${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}`;
+        const orphanKey = wordsKey(null, null, { exact: quote.exact, prefix: quote.prefix ?? "", suffix: quote.suffix ?? "" });
         // With no words there is nothing to keep (left out); `stored` tells the report which orphans are kept.
         if (quote.exact.trim() && (live.has(orphanKey) || taken.has(orphanKey))) {
           row.status = "duplicate";
@@ -337,7 +338,7 @@ export async function importAnnotations(access: Access, input: ImportAnnotations
       for (const a of live) {
         const set = existing.get(a.articleId) ?? new Set<string>();
         // Orphans are told by their quote: importing a file twice keeps one of each.
-        set.add(a.start === null ? `orphan:${a.exact}\u0000${a.prefix}\u0000${a.suffix}` : `${a.start}:${a.end}`);
+        set.add(wordsKey(a.start, a.end, a));
         existing.set(a.articleId, set);
       }
       const placements = place(parsed.docs, targets, existing);

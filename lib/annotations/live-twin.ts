@@ -23,6 +23,14 @@ export async function findLiveTwin(tx: Tx, articleId: string, span: { start: num
   });
 }
 
+/**
+ * A highlight's words as imports compare them with the live highlights of an article (the annotation import,
+ * the bundle import's already-here): its span, or, for an orphan (no span), its quote with its context.
+ */
+export function wordsKey(start: number | null, end: number | null, quote: { exact: string; prefix: string; suffix: string }): string {
+  return start === null || end === null ? `orphan:${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}` : `${start}:${end}`;
+}
+
 /** 409 naming the highlight already on these words (`existingAnnotationId`), so clients can select it instead. */
 export function duplicateSpan(existingId: string) {
   return conflict(

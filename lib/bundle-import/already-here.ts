@@ -1,3 +1,4 @@
+import { wordsKey } from "@/lib/annotations/live-twin";
 import type { Prisma } from "@/lib/db/client";
 import type { BundleReader } from "./apply";
 import type { IdMap } from "./ids";
@@ -38,11 +39,6 @@ export interface AlreadyHere {
 }
 
 export const NOTHING_HERE: AlreadyHere = { annotations: new Set(), claims: new Map(), left: { sources: 0, relations: 0, events: 0, comments: 0 } };
-
-/** A highlight's words as the live-twin rule compares them: its span, or an orphan's quote (as the annotation import does). */
-function wordsKey(start: number | null, end: number | null, quote: { exact: string; prefix: string; suffix: string }): string {
-  return start === null || end === null ? `orphan:${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}` : `${start}:${end}`;
-}
 
 /** The key of a bundle highlight as apply.ts writes it (its position selector, when it has one). */
 export function bundleWordsKey(a: BundleAnnotation): string {

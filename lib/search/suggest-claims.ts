@@ -488,15 +488,16 @@ function rankQuery(input: RankInput): Prisma.Sql {
       GROUP BY d.id
     ),
     best AS (
-      SELECT c."id", c."statement", c."language", c."verdict", c."reviewState", e.by_text, e.matched, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score
-      FROM exact e JOIN "Claim" c ON c."id" = e.id
       -- A statement that is the text itself comes first, here and below: nothing says more that the selection is that claim.
-      ORDER BY (c."statement" = ${input.surface.text}) DESC, e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
+      SELECT c."id", c."statement", c."language", c."verdict", c."reviewState", e.by_text, e.matched, e.bm25 / nullif(max(e.bm25) OVER (), 0) AS text_score,
+        c."statement" = ${input.surface.text} AS same_text
+      FROM exact e JOIN "Claim" c ON c."id" = e.id
+      ORDER BY same_text DESC, e.bm25 DESC, e.id LIMIT ${raw(TRIGRAM_CANDIDATES)}
     ),
     scored AS MATERIALIZED (
       SELECT b.*, ${raw(1 - TRIGRAM_WEIGHT)} * b.text_score + ${raw(TRIGRAM_WEIGHT)} * word_similarity("search_clean"(${input.trigramText}), b."statement") AS score
       FROM best b
-      ORDER BY b."statement" = ${input.surface.text} DESC, score DESC, b."id" LIMIT ${input.limit}
+      ORDER BY b.same_text DESC, score DESC, b."id" LIMIT ${input.limit}
     ),
     spelled AS (
       SELECT s."id", ARRAY(SELECT m.x ->> 1 FROM jsonb_array_elements(s.matched) m(x) WHERE m.x ->> 0 NOT IN ('glossary', 'alias', 'place')) AS lexemes FROM scored s
@@ -520,7 +521,7 @@ function rankQuery(input: RankInput): Prisma.Sql {
       SELECT count(*)::int AS mentions, count(DISTINCT a."articleId")::int AS articles
       FROM "Annotation" a WHERE a."claimId" = s."id" AND a."deletedAt" IS NULL
     ) m
-    ORDER BY s."statement" = ${input.surface.text} DESC, s.score DESC, s."id"`;
+    ORDER BY s.same_text DESC, s.score DESC, s."id"`;
 }
 
 interface Row {
