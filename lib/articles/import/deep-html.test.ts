@@ -72,10 +72,14 @@ describe("deeply nested HTML", () => {
 describe("a 3.6 MB page of 100,000 nested elements", () => {
   /**
    * The import runs while a setImmediate loop measures how long the event loop
-   * is held between turns. Measured in this process's CPU time, so a shared,
-   * busy test machine that deschedules the process doesn't count as blocking;
-   * the wall-clock gap is bounded too, loosely. Before, one such import held
-   * the loop for ~30 s and ended in a stack overflow (500).
+   * is held between turns. The main thread's time in one stretch is at most
+   * the wall-clock gap (a shared, busy machine that deschedules the process
+   * makes that larger, never smaller) and at most the process's CPU time (which
+   * also counts V8's garbage-collection helper threads, so it can exceed the
+   * gap: 120 ms of CPU in a 61 ms gap was measured here, 215 ms once in CI).
+   * The smaller of the two is what the loop was held. The wall-clock gap is
+   * bounded too, loosely. Before, one such import held the loop for ~30 s and
+   * ended in a stack overflow (500).
    */
   it("imports quickly without holding the event loop for more than 200 ms at a time", async () => {
     const { workspace, admin } = await makeWorkspace();
@@ -84,17 +88,17 @@ describe("a 3.6 MB page of 100,000 nested elements", () => {
     const big = html + " ".repeat(3_600_000 - html.length);
 
     let running = true;
-    let worstCpu = 0;
+    let worstHeld = 0;
     let worstWall = 0;
     let ticks = 0;
     let lastWall = performance.now();
     let lastCpu = process.cpuUsage();
     const tick = () => {
-      const wall = performance.now();
+      const wall = performance.now() - lastWall;
       const cpu = process.cpuUsage(lastCpu);
-      worstWall = Math.max(worstWall, wall - lastWall);
-      worstCpu = Math.max(worstCpu, (cpu.user + cpu.system) / 1000);
-      lastWall = wall;
+      worstWall = Math.max(worstWall, wall);
+      worstHeld = Math.max(worstHeld, Math.min(wall, (cpu.user + cpu.system) / 1000));
+      lastWall = performance.now();
       lastCpu = process.cpuUsage();
       ticks++;
       if (running) setImmediate(tick);
@@ -110,7 +114,7 @@ describe("a 3.6 MB page of 100,000 nested elements", () => {
     const row = await db.article.findUniqueOrThrow({ where: { id: result.article.id }, select: { text: true } });
     expect(row.text).toBe("The only text, deep inside.\n\nAnd after.");
     expect(took).toBeLessThan(15_000);
-    expect(worstCpu, `longest CPU stretch ${Math.round(worstCpu)} ms`).toBeLessThan(200);
+    expect(worstHeld, `longest stretch the loop was held ${Math.round(worstHeld)} ms`).toBeLessThan(200);
     expect(worstWall, `longest wall-clock gap ${Math.round(worstWall)} ms`).toBeLessThan(1_000);
     expect(ticks, `the loop turned ${ticks} times in ${Math.round(took)} ms`).toBeGreaterThan(10);
   });
