@@ -209,6 +209,50 @@ test("edits move a highlight with its words, and removing its words orphans it",
   }
 });
 
+test("an edit beside a highlight keeps it in its own paragraph when a near-copy of that paragraph sits above", async ({ page }) => {
+  // Wire copy repeats itself: an outside tester's edit (a paragraph added on top, a word changed
+  // beside the highlight) once moved both highlights onto the first copy's words, status "moved".
+  await signUpAndLand(page, newPerson("Copies"));
+  const slug = await createWorkspace(page, "Copies desk");
+  const bulletin = (n: number, who: string) => `Item ${n}: the ministry said grain exports rose by 5 percent, ${who} reported.`;
+  const body = ["Grain bulletins", bulletin(1, "officials"), "Some other text in between.", bulletin(2, "officials")].join("\n\n");
+  await uploadFiles(page, slug, [{ name: "bulletins.txt", mimeType: "text/plain", buffer: Buffer.from(body + "\n") }], { "bulletins.txt": "Added" });
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("link", { name: "Grain bulletins" }).click();
+  const reader = articleText(page);
+  await expect(reader.locator("p")).toHaveCount(3);
+  const articlePath = new URL(page.url()).pathname;
+  const item = (n: number) => reader.locator("p").filter({ hasText: `Item ${n}:` });
+
+  await mouseSelect(page, item(2), "grain exports");
+  const second = await markSelection(page);
+  await mouseSelect(page, item(1), "grain exports");
+  const first = await markSelection(page);
+
+  await page.getByRole("link", { name: "Edit article" }).click();
+  await page.waitForURL(/\/edit$/);
+  const editor = page.getByRole("textbox", { name: "Article text" });
+  const { start } = await textPoints(editor, "Item 1:");
+  await page.mouse.click(start.x, start.y);
+  await page.keyboard.type("Updated at noon with the second bulletin.");
+  await page.keyboard.press("Enter");
+  await mouseSelect(page, editor.locator("p").filter({ hasText: "Item 2:" }), "officials");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("officials");
+  await page.keyboard.type("sources");
+  await expect(editor).toContainText(bulletin(2, "sources"));
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await page.waitForURL((url) => url.pathname === articlePath);
+  await expect(page.getByText("Revision 2 of 2")).toBeVisible();
+
+  // Each highlight is on its own paragraph's words, one highlight a span, none orphaned.
+  await expect(item(2).locator(`.ct-hl[data-ids~="${second}"]`)).toHaveText("grain exports");
+  await expect(item(1).locator(`.ct-hl[data-ids~="${first}"]`)).toHaveText("grain exports");
+  await expect(highlight(page, second)).toHaveCount(1);
+  await expect(highlight(page, first)).toHaveCount(1);
+  await expect(page.locator(".ct-hl")).toHaveCount(2);
+  await expect(panel(page).getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
+});
+
 test("a selection across two paragraphs, and a keyboard selection highlighted with H", async ({ page }) => {
   await deskWithArticle(page, "Keys");
 

@@ -53,4 +53,19 @@ describe("re-anchoring after an edit", () => {
     expect(placed).toMatchObject({ status: "moved", start: after.lastIndexOf("grain exports") });
     expect(after.slice(placed.start! - 26, placed.end!)).toBe("Item 2: the ministry said grain exports");
   });
+
+  it("moves a PDF's page starts with the text of an edit, and keeps them through an edit of the details only", async () => {
+    const w = await claimWorld();
+    const admin = await w.as(w.admin);
+    const article = await w.article("Paged");
+    const pages = ["Page one text here.", "Page two starts here and goes on.", "Page three."];
+    await updateArticle(admin, article.id, { baseRevision: 1, doc: docFromParagraphs(pages), metadata: { title: "Paged", tags: [] } });
+    const text = (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true } })).text;
+    await db.article.update({ where: { id: article.id }, data: { pageStarts: [0, text.indexOf("Page two"), text.indexOf("Page three")] } });
+    await updateArticle(admin, article.id, { baseRevision: 2, doc: docFromParagraphs(["A new lead paragraph.", "Page one longer text here.", ...pages.slice(1)]), metadata: { title: "Paged", tags: [] } });
+    const edited = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true, pageStarts: true } });
+    expect(edited.pageStarts.map((p) => edited.text.slice(p, p + 10))).toEqual(["A new lead", "Page two s", "Page three"]);
+    await updateArticle(admin, article.id, { baseRevision: 3, doc: docFromParagraphs(["A new lead paragraph.", "Page one longer text here.", ...pages.slice(1)]), metadata: { title: "Paged again", tags: [] } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { pageStarts: true } })).pageStarts).toEqual(edited.pageStarts);
+  });
 });

@@ -78,16 +78,15 @@ export async function updateArticle(access: Access, articleId: string, input: { 
     if (textChanged) fields.push("text");
     const revision = article.revision + 1;
     // The plan was made against this revision's text (checked above), unless the text is unchanged after all.
-    const { moves, ...reanchored } = textChanged ? await applyReanchoring(tx, plan ?? (await planReanchoring(articleId, text)), articleId, text, revision) : { count: 0, orphaned: 0, moves: [] };
+    const applied = textChanged ? (plan ?? (await planReanchoring(articleId, text))) : null;
+    const { moves, ...reanchored } = applied ? await applyReanchoring(tx, applied, articleId, text, revision) : { count: 0, orphaned: 0, moves: [] };
     // JSON written as text: Prisma's JSON input walks every node of a 5 MB document and of a 10,000-entry record first.
     await tx.$executeRaw`
       INSERT INTO "ArticleRevision" ("id", "articleId", "number", "title", "doc", "text", "contentHash", "createdById", "reanchored")
       VALUES (${idFactory()()}, ${articleId}, ${revision}, ${input.metadata.title}, ${JSON.stringify(doc)}::jsonb, ${text}, ${hash}, ${access.userId}, ${moves.length ? JSON.stringify(moves) : null}::jsonb)`;
     let pageStarts = article.pageStarts ?? [];
-    if (textChanged && pageStarts.length) {
-      const old = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } });
-      pageStarts = movePageStarts(old.text, text, pageStarts);
-    }
+    // The plan holds this revision's text already: no second read of up to 5 MB inside the lock.
+    if (applied && pageStarts.length) pageStarts = movePageStarts(applied.oldText, text, pageStarts);
     await tx.article.update({
       where: { id: articleId },
       data: { ...input.metadata, ...source, doc: doc as object, text, contentHash: hash, revision, pageStarts },
