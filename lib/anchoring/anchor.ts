@@ -1,6 +1,6 @@
-import { contextErrors } from "./distance";
-import { matchQuote } from "./match-quote";
-import { paragraphHints } from "./paragraph-hints";
+import { blockDiff } from "./block-diff";
+import { contextErrors, editDistanceWithin } from "./distance";
+import { fuzzyErrorBound, matchQuote } from "./match-quote";
 import type { Anchor, AnchorSelectors } from "./types";
 import { hasVisibleText } from "./unicode";
 
@@ -9,10 +9,14 @@ export interface AnchorOptions {
    * Where the span is now expected to start (code units), when the caller
    * knows better than the stored position, e.g. after earlier spans in the
    * same document were found shifted, or from the paragraphs the old and new
-   * texts share (paragraph-hints.ts); the likeliest first. Defaults to the
+   * texts share (block-diff.ts); the likeliest first. Defaults to the
    * stored position.
    */
   hint?: number | number[];
+  /** Whether the span may be placed at [start, end) (anchorAll: not on words an edit kept; block-diff.ts). */
+  allowed?: (start: number, end: number) => boolean;
+  /** With `allowed`, the ranges a fuzzy match is searched in (match-quote.ts). */
+  within?: readonly { start: number; end: number }[];
 }
 
 const ORPHANED: Anchor = { status: "orphaned" };
@@ -76,55 +80,86 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   const given = [opts.hint ?? []].flat().filter((n) => Number.isInteger(n));
   const hints = given.length ? given : oldStart === undefined ? [] : [oldStart];
   const end = (start: number) => start + quote.length;
+  const allowed = (start: number) => !opts.allowed || opts.allowed(start, end(start));
 
   // Fast paths: most spans of an edited article are untouched, and the cheap
   // comparisons here spare them any search.
-  if (oldStart !== undefined && intactAt(text, quote, prefix, suffix, oldStart)) {
+  if (oldStart !== undefined && allowed(oldStart) && intactAt(text, quote, prefix, suffix, oldStart)) {
     return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
   }
   for (const hint of hints) {
-    if (hint !== oldStart && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
+    if (hint !== oldStart && allowed(hint) && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
   }
 
   for (const at of new Set([...hints, ...(oldStart === undefined ? [] : [oldStart])])) {
-    const other = halfIntactAt(text, quote, prefix, suffix, at);
+    const other = allowed(at) ? halfIntactAt(text, quote, prefix, suffix, at) : null;
     if (other !== null && other >= OTHER_SIDE_AGREEMENT) {
       return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
     }
   }
 
   const expected = [...new Set([...(oldStart === undefined ? [] : [oldStart]), ...hints])];
-  const match = matchQuote(text, quote, { prefix, suffix, expected });
+  const match = matchQuote(text, quote, { prefix, suffix, expected, allowed: opts.allowed, within: opts.within });
   if (!match) return ORPHANED;
   if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors };
   return { status: match.start === oldStart ? "exact" : "moved", start: match.start, end: match.end, errors: 0 };
 }
 
 /**
+ * Where a span whose words an edit kept (block-diff.ts) is now: on those words, exact or moved; a fuzzy one stays
+ * fuzzy on them. Null when its stored quote is not what its old place held (a stale row): it is searched for.
+ */
+function onKeptWords(oldText: string, selectors: AnchorSelectors, start: number, end: number, at: number): Anchor | null {
+  const quote = selectors.quote.exact;
+  const words = oldText.slice(start, end);
+  if (words === quote) return { status: at === start ? "exact" : "moved", start: at, end: at + quote.length, errors: 0 };
+  const bound = fuzzyErrorBound(quote.length);
+  const errors = editDistanceWithin(words, quote, bound);
+  return errors <= bound && hasVisibleText(words) ? { status: "fuzzy", start: at, end: at + words.length, errors } : null;
+}
+
+/**
  * Anchors many spans of one document, returning results in input order.
  *
+ * Given the text before the edit, the two are compared by paragraph first
+ * (block-diff.ts): a span on words the edit kept stays on them, wherever
+ * their paragraph went, without a search; any other is looked for only in
+ * text the edit wrote, never on another passage's kept words, so deleting,
+ * moving or changing one of two identical paragraphs can't put two
+ * highlights on one span.
+ *
  * Spans are visited in stored-position order and each is first looked for
- * where its paragraph went, when the old text is given (paragraph-hints.ts),
- * and where the previous span's shift predicts it: an inserted paragraph moves
- * everything after it by the same amount, so most moved spans are then
- * confirmed by one comparison instead of a search of the whole text.
+ * where its paragraph went, and where the previous span's shift predicts it:
+ * an inserted paragraph moves everything after it by the same amount, so most
+ * moved spans are then confirmed by one comparison instead of a search of the
+ * whole text.
  */
-export function anchorAll(text: string, annotations: readonly AnchorSelectors[], opts: { oldText?: string } = {}): Anchor[] {
-  const paragraph = opts.oldText === undefined ? () => undefined : paragraphHints(opts.oldText, text);
+export function anchorAll(text: string, annotations: readonly AnchorSelectors[], opts: { oldText?: string; deleted?: readonly boolean[] } = {}): Anchor[] {
+  const { oldText, deleted } = opts;
+  const diff = oldText === undefined ? null : blockDiff(oldText, text);
+  // Spans placed in written text, so a second span with the same words (a deleted one aside) can't take them too.
+  const taken = new Set<string>();
+  const placement = diff
+    ? (i: number) => ({ within: diff.written, allowed: (start: number, end: number) => !diff.kept(start, end) && (deleted?.[i] === true || !taken.has(`${start}:${end}`)) })
+    : () => ({});
   const order = annotations
-    .map((a, i) => ({ i, start: a.position?.start }))
+    .map((a, i) => ({ i, start: a.position?.start, end: a.position?.end }))
     .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
   const results: Anchor[] = new Array(annotations.length);
   let shift = 0;
-  for (const { i, start } of order) {
+  for (const { i, start, end } of order) {
     if (start === undefined || !Number.isInteger(start)) {
-      results[i] = anchor(text, annotations[i]);
+      results[i] = anchor(text, annotations[i], placement(i));
+      if (diff && deleted?.[i] !== true && results[i].status !== "orphaned") taken.add(`${results[i].start}:${results[i].end}`);
       continue;
     }
+    const at = diff && end !== undefined && Number.isInteger(end) ? diff.keptAt(start, end) : null;
+    const kept = at === null ? null : onKeptWords(oldText!, annotations[i], start, end!, at);
     const shifted = Math.max(0, start + shift);
-    const own = paragraph(start);
-    const result = anchor(text, annotations[i], { hint: own === undefined || own === shifted ? shifted : [own, shifted] });
+    const own = diff?.hint(start);
+    const result = kept ?? anchor(text, annotations[i], { hint: own === undefined || own === shifted ? shifted : [own, shifted], ...placement(i) });
     results[i] = result;
+    if (diff && !kept && deleted?.[i] !== true && result.status !== "orphaned") taken.add(`${result.start}:${result.end}`);
     if (result.status !== "orphaned") shift = result.start - start;
   }
   return results;

@@ -42,6 +42,14 @@ export interface QuoteContext {
   suffix: string;
   /** Expected start offsets (old position, predicted position), code units. */
   expected: number[];
+  /** Whether a match may lie at [start, end): re-anchoring after an edit never puts a span on kept words (block-diff.ts). */
+  allowed?: (start: number, end: number) => boolean;
+  /**
+   * With `allowed`: the only ranges, in order, a fuzzy match is looked for in (with `allowed`'s kept words left
+   * out of the search itself: it reports only the fewest errors found, so an exact copy on kept words would hide
+   * a near one where it may go).
+   */
+  within?: readonly { start: number; end: number }[];
 }
 
 export interface QuoteMatch {
@@ -120,7 +128,7 @@ function adjacentAgreement(text: string, ctx: QuoteContext, start: number, end: 
  */
 export function matchExact(text: string, quote: string, ctx: QuoteContext): QuoteMatch | null {
   const starts: number[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) starts.push(i);
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) if (!ctx.allowed || ctx.allowed(i, i + quote.length)) starts.push(i);
   if (starts.length === 0) return null;
 
   let shortlist = starts;
@@ -158,15 +166,29 @@ function settle(text: string, quote: string, start: number, end: number, maxErro
   return found;
 }
 
+/** The pieces of [from, to) a fuzzy search reads: all of it, or its overlap with `within`, widened by `pad`. */
+function searchedPieces(ctx: QuoteContext, from: number, to: number, pad: number): [number, number][] {
+  if (!ctx.within) return [[from, to]];
+  const pieces: [number, number][] = [];
+  for (const r of ctx.within) {
+    const lo = Math.max(from, r.start - pad);
+    const hi = Math.min(to, r.end + pad);
+    if (lo < hi) pieces.push([lo, hi]);
+  }
+  return pieces;
+}
+
 function fuzzyCandidates(text: string, quote: string, ctx: QuoteContext, maxErrors: number, from: number, to: number) {
-  const raw = search(text.slice(from, to), quote, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from }));
+  const raw = searchedPieces(ctx, from, to, maxErrors)
+    .flatMap(([lo, hi]) => (hi - lo < quote.length - maxErrors ? [] : search(text.slice(lo, hi), quote, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo }))))
+    .filter((m) => !ctx.allowed || ctx.allowed(m.start, m.end));
   // Near-identical candidates come in runs (one per possible end); score the
   // ones nearest the expected position.
   raw.sort((a, b) => distanceToExpected(a.start, ctx.expected) - distanceToExpected(b.start, ctx.expected));
   const out: QuoteMatch[] = [];
   for (const m of raw.slice(0, MAX_SCORED_CANDIDATES)) {
     const settled = settle(text, quote, m.start, m.end, maxErrors);
-    if (settled) out.push(scoreMatch(text, quote, ctx, settled.start, settled.end, settled.errors));
+    if (settled && (!ctx.allowed || ctx.allowed(settled.start, settled.end))) out.push(scoreMatch(text, quote, ctx, settled.start, settled.end, settled.errors));
   }
   return out;
 }

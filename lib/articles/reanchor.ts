@@ -12,6 +12,8 @@ interface Placed {
   start: number | null;
   end: number | null;
   status: string;
+  /** A deleted highlight is placed too (a restored one must be where its words are), but never keeps a live one off its words. */
+  deleted: boolean;
 }
 
 /** The article's highlights as read before the edit's transaction, each with its place in the new text. */
@@ -32,7 +34,7 @@ const place = (rows: Placed[], text: string, oldText: string): Anchor[] =>
   anchorAll(
     text,
     rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
-    { oldText },
+    { oldText, deleted: rows.map((r) => r.deleted) },
   );
 
 /**
@@ -44,7 +46,8 @@ const place = (rows: Placed[], text: string, oldText: string): Anchor[] =>
 export async function planReanchoring(articleId: string, text: string): Promise<ReanchorPlan> {
   const [rows, [article]] = await Promise.all([
     db.$queryRaw<Placed[]>`
-      SELECT "id", "exact", "prefix", "suffix", "start", "end", "status"::text AS "status" FROM "Annotation" WHERE "articleId" = ${articleId}`,
+      SELECT "id", "exact", "prefix", "suffix", "start", "end", "status"::text AS "status", "deletedAt" IS NOT NULL AS "deleted"
+      FROM "Annotation" WHERE "articleId" = ${articleId}`,
     db.$queryRaw<{ text: string }[]>`SELECT "text" FROM "Article" WHERE "id" = ${articleId}`,
   ]);
   const oldText = article?.text ?? "";
@@ -65,12 +68,13 @@ export async function planReanchoring(articleId: string, text: string): Promise<
  */
 export async function applyReanchoring(tx: Tx, plan: ReanchorPlan, articleId: string, text: string, revision: number): Promise<{ count: number; orphaned: number; moves: Move[] }> {
   const latecomers = await tx.$queryRaw<Placed[]>`
-    SELECT a."id", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status"
+    SELECT a."id", a."exact", a."prefix", a."suffix", a."start", a."end", a."status"::text AS "status", a."deletedAt" IS NOT NULL AS "deleted"
     FROM "Annotation" AS a
-    LEFT JOIN unnest(${plan.rows.map((r) => r.id)}::text[], ${plan.rows.map((r) => r.start)}::int[], ${plan.rows.map((r) => r.end)}::int[], ${plan.rows.map((r) => r.status)}::text[])
-      AS s("id", "start", "end", "status") ON s."id" = a."id"
+    LEFT JOIN unnest(${plan.rows.map((r) => r.id)}::text[], ${plan.rows.map((r) => r.start)}::int[], ${plan.rows.map((r) => r.end)}::int[], ${plan.rows.map((r) => r.status)}::text[], ${plan.rows.map((r) => r.deleted)}::boolean[])
+      AS s("id", "start", "end", "status", "deleted") ON s."id" = a."id"
     WHERE a."articleId" = ${articleId}
-      AND (s."id" IS NULL OR a."start" IS DISTINCT FROM s."start" OR a."end" IS DISTINCT FROM s."end" OR a."status"::text <> s."status")`;
+      AND (s."id" IS NULL OR a."start" IS DISTINCT FROM s."start" OR a."end" IS DISTINCT FROM s."end" OR a."status"::text <> s."status"
+        OR (a."deletedAt" IS NOT NULL) <> s."deleted")`;
   let { rows, anchors } = plan;
   if (latecomers.length) {
     const late = new Set(latecomers.map((r) => r.id));

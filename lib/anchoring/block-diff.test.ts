@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { anchorAll, describeSpan, type Anchor } from "./index";
+import { blockDiff } from "./block-diff";
+
+const item = (n: number, who = "officials") => `Item ${n}: the ministry said grain exports rose by 5 percent, ${who} reported.`;
+
+describe("blockDiff", () => {
+  it("maps an offset to where its paragraph went, or keeps its distance from the last kept paragraph before it", () => {
+    const old = ["Alpha.", "Bravo paragraph.", "Charlie paragraph.", "Delta."].join("\n\n");
+    const edited = ["New first.", "Alpha.", "Bravo paragraph.", "Charlie paragraph, edited.", "Delta."].join("\n\n");
+    const diff = blockDiff(old, edited);
+    const at = (s: string, q: string, t: string) => t.indexOf(s) + s.indexOf(q);
+    // In a kept paragraph: exactly its new place.
+    expect(diff.hint(at("Bravo paragraph.", "paragraph", old))).toBe(at("Bravo paragraph.", "paragraph", edited));
+    expect(diff.keptAt(at("Bravo paragraph.", "Bravo", old), at("Bravo paragraph.", "Bravo", old) + 5)).toBe(at("Bravo paragraph.", "Bravo", edited));
+    // In the edited one: as far from Bravo's start as before, and its words aren't kept ones.
+    expect(diff.hint(at("Charlie paragraph.", "Charlie", old))).toBe(at("Charlie paragraph, edited.", "Charlie", edited));
+    expect(diff.keptAt(at("Charlie paragraph.", "Charlie", old), at("Charlie paragraph.", "Charlie", old) + 7)).toBeNull();
+    expect(diff.kept(edited.indexOf("Charlie"), edited.indexOf("Charlie") + 7)).toBe(false);
+    // Kept text joins across the break between kept paragraphs; new text is not kept.
+    expect(diff.kept(edited.indexOf("Alpha."), edited.indexOf("Bravo") + 5)).toBe(true);
+    expect(diff.kept(0, 10)).toBe(false);
+    expect(diff.hint(0)).toBe(edited.indexOf("Alpha."));
+    expect(blockDiff("One.\n\nTwo.", "Three.\n\nFour.").hint(3)).toBeUndefined();
+  });
+
+  it("pairs repeated paragraphs inside the gaps between unique ones, and runs without recursion on 100,000 paragraphs", () => {
+    const old = ["Head.", "Same.", "Middle.", "Same.", "Tail."].join("\n\n");
+    // The first "Same." deleted: the second is the one kept.
+    const edited = ["Head.", "Middle.", "Same.", "Tail."].join("\n\n");
+    const diff = blockDiff(old, edited);
+    expect(diff.keptAt(old.lastIndexOf("Same."), old.lastIndexOf("Same.") + 4)).toBe(edited.indexOf("Same."));
+    expect(diff.keptAt(old.indexOf("Same."), old.indexOf("Same.") + 4)).toBeNull();
+
+    const many = Array.from({ length: 100_000 }, (_, i) => `Paragraph ${i % 7}.`);
+    const big = blockDiff(many.join("\n\n"), ["Inserted.", ...many.slice(1)].join("\n\n"));
+    const last = many.join("\n\n").lastIndexOf("Paragraph");
+    expect(big.keptAt(last, last + 9)).toBe(["Inserted.", ...many.slice(1)].join("\n\n").lastIndexOf("Paragraph"));
+  });
+});
+
+describe("re-anchoring after an edit never puts a highlight on another passage's kept words", () => {
+  it("lets a lone highlight stay in its paragraph when a word beside it changed and a near-copy of the paragraph is elsewhere (black-box, session 37)", () => {
+    const old = [item(1), "Some other text in between.", item(2)].join("\n\n");
+    const start = old.lastIndexOf("grain exports");
+    const span = describeSpan(old, start, start + "grain exports".length);
+    const edited = ["A new first paragraph.", item(1), "Some other text in between.", item(2, "sources")].join("\n\n");
+    const [withOld] = anchorAll(edited, [span], { oldText: old });
+    expect(withOld).toMatchObject({ status: "moved", start: edited.lastIndexOf("grain exports") });
+    // Without the old text, nothing says where its paragraph went: the near-copy's context fits best.
+    const [without] = anchorAll(edited, [span]);
+    expect(without.start).toBe(edited.indexOf("grain exports"));
+  });
+
+  /**
+   * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
+   * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
+   * highlights on one span: a deleted or changed paragraph's highlight moved onto its twin, and a plain reorder
+   * moved one off its own unchanged words.
+   */
+  const P = [
+    "Opening of the report, unique.",
+    "The ministry said grain exports rose by 5 percent in March, officials added.",
+    "Farmers welcomed the news on Tuesday.",
+    "The ministry said grain exports rose by 5 percent in March, officials added.",
+    "The ministry said grain exports rose by 6 percent in March, officials added.",
+    "Closing remarks from the ministry.",
+  ];
+  const oldText = P.join("\n\n");
+  const offset = (p: number) => P.slice(0, p).reduce((n, t) => n + t.length + 2, 0);
+  const spans = {
+    hA: [1, "grain exports rose by 5 percent"],
+    hD: [2, "welcomed the news"],
+    hB: [3, "grain exports rose by 5 percent"],
+    hC: [4, "grain exports rose by 6 percent"],
+    hE: [5, "Closing remarks"],
+  } as const;
+  const names = Object.keys(spans) as (keyof typeof spans)[];
+  const selectors = names.map((name) => {
+    const [p, words] = spans[name];
+    const start = offset(p) + P[p].indexOf(words);
+    return describeSpan(oldText, start, start + words.length);
+  });
+  /** Each highlight's paragraph in the new text (its index among `paragraphs`), or its status when not placed. */
+  function placed(paragraphs: string[]): Record<string, number | string> {
+    const text = paragraphs.join("\n\n");
+    const anchors = anchorAll(text, selectors, { oldText });
+    const spansHeld = anchors.filter((a) => a.status !== "orphaned").map((a) => `${a.start}-${a.end}`);
+    expect(new Set(spansHeld).size, "one highlight a span").toBe(spansHeld.length);
+    const starts = paragraphs.map((_, i) => paragraphs.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+    const paragraphOf = (a: Anchor) => (a.status === "orphaned" ? "orphaned" : starts.findLastIndex((s) => s <= a.start));
+    return Object.fromEntries(names.map((name, i) => [name, paragraphOf(anchors[i])]));
+  }
+  const without = (...drop: number[]) => P.filter((_, i) => !drop.includes(i));
+
+  it.each([
+    ["S1 delete P1", without(1), { hA: "orphaned", hD: 1, hB: 2, hC: 3, hE: 4 }],
+    ["S2 delete P3", without(3), { hA: 1, hD: 2, hB: "orphaned", hC: 3, hE: 4 }],
+    ["S3 delete P4 (the 6 percent one)", without(4), { hA: 1, hD: 2, hB: 3, hC: "orphaned", hE: 4 }],
+    ["S8 delete P1 and P3", without(1, 3), { hA: "orphaned", hD: 1, hB: "orphaned", hC: 2, hE: 3 }],
+    ["S12 move P3 to the end", [...without(3), P[3]], { hA: 1, hD: 2, hB: 5, hC: 3, hE: 4 }],
+    ["S13 delete P2, change P1's opening", [P[0], P[1].replace("The ministry", "A ministry"), P[3], P[4], P[5]], { hA: 1, hD: "orphaned", hB: 2, hC: 3, hE: 4 }],
+    ["S6 insert paragraphs at the top and in the middle", [P[0], "Inserted.", P[1], P[2], "Also inserted.", P[3], P[4], P[5]], { hA: 2, hD: 3, hB: 5, hC: 6, hE: 7 }],
+    ["S10 duplicate P1", [P[0], P[1], P[1], P[2], P[3], P[4], P[5]], { hA: 1, hD: 3, hB: 4, hC: 5, hE: 6 }],
+  ])("%s", (_, paragraphs, expected) => {
+    expect(placed(paragraphs)).toEqual(expected);
+  });
+
+  it("S7: swapping P1 and P2 moves no highlight off its own words, and each keeps a span of its own", () => {
+    const got = placed([P[0], P[2], P[1], P[3], P[4], P[5]]);
+    expect(got).toMatchObject({ hD: 1, hC: 4, hE: 5 });
+    // P1 and P3 hold the same words: hA and hB take one each, never the same one.
+    expect([got.hA, got.hB].sort()).toEqual([2, 3]);
+  });
+
+  it("S4: a digit changed inside P1's highlight leaves it fuzzy on P1, not on P3's identical words", () => {
+    const edited = [P[0], P[1].replace("5 percent", "7 percent"), ...P.slice(2)].join("\n\n");
+    const [hA] = anchorAll(edited, [selectors[0]], { oldText });
+    expect(hA).toMatchObject({ status: "fuzzy", start: edited.indexOf("grain exports rose by 7 percent"), errors: 1 });
+  });
+
+  it("S14: both copies' numbers changed: each highlight fuzzy in its own paragraph", () => {
+    const paragraphs = [P[0], P[1].replace("5 percent", "8 percent"), P[2], P[3].replace("5 percent", "9 percent"), P[4], P[5]];
+    expect(placed(paragraphs)).toEqual({ hA: 1, hD: 2, hB: 3, hC: 4, hE: 5 });
+  });
+
+  it("a highlight whose words were moved to a new paragraph of their own follows them there", () => {
+    const moved = "Grain exports rose by 5 percent, said the ministry: grain exports rose by 5 percent in March.";
+    const edited = [P[0], P[2], moved, P[4], P[5]].join("\n\n");
+    const anchors = anchorAll(edited, selectors, { oldText });
+    // P1 and P3 are gone; their words are in the new paragraph only: one highlight each way, nothing shared.
+    const placedOn = anchors.filter((a) => a.status !== "orphaned").map((a) => a.start);
+    expect(new Set(placedOn).size).toBe(placedOn.length);
+    expect(anchors[0]).toMatchObject({ start: edited.indexOf("grain exports rose by 5 percent in March") });
+  });
+
+  it("a deleted highlight placed first doesn't keep a live one off the only copy of their words", () => {
+    const edited = [P[0], P[2], "Now: the ministry said grain exports rose by 5 percent in March.", P[4], P[5]].join("\n\n");
+    const both = [selectors[0], selectors[2]];
+    const words = edited.indexOf("grain exports rose by 5 percent");
+    // Both live: the first takes the words, the second is orphaned.
+    expect(anchorAll(edited, both, { oldText }).map((a) => a.start)).toEqual([words, undefined]);
+    // The first deleted: the live one has them too.
+    expect(anchorAll(edited, both, { oldText, deleted: [true, false] }).map((a) => a.start)).toEqual([words, words]);
+  });
+});
+

@@ -1,0 +1,170 @@
+/** How the canonical text joins its blocks (README, "Offsets"). */
+const BLOCK_BREAK = "\n\n";
+
+interface Blocks {
+  starts: number[];
+  texts: string[];
+}
+
+function blocksOf(text: string): Blocks {
+  const starts: number[] = [];
+  const texts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const next = text.indexOf(BLOCK_BREAK, at);
+    starts.push(at);
+    texts.push(text.slice(at, next === -1 ? text.length : next));
+    if (next === -1) return { starts, texts };
+    at = next + BLOCK_BREAK.length;
+  }
+}
+
+/** The last index whose value is ≤ `x` in an ascending array, or -1. */
+function lastAtMost(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Pairs of block indexes [old, new] with the same text, increasing in both: a patience diff. In each range, the
+ * blocks shared at its start and end pair first; then the blocks found once on each side of what is left, the
+ * longest run of them in the same order in both (patience sorting); then each gap between two of those is a range
+ * of its own. Ranges are a work list, not recursion: a 100,000-paragraph article can't overflow the stack.
+ */
+function pairBlocks(a: readonly string[], b: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const ranges: [number, number, number, number][] = [[0, a.length, 0, b.length]];
+  for (let range = ranges.pop(); range; range = ranges.pop()) {
+    let [aLo, aHi, bLo, bHi] = range;
+    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) pairs.push([aLo++, bLo++]);
+    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) pairs.push([--aHi, --bHi]);
+    if (aLo === aHi || bLo === bHi) continue;
+    const inA = new Map<string, number>();
+    for (let i = aLo; i < aHi; i++) inA.set(a[i], inA.has(a[i]) ? -1 : i);
+    const inB = new Map<string, number>();
+    for (let j = bLo; j < bHi; j++) inB.set(b[j], inB.has(b[j]) ? -1 : j);
+    const unique: [number, number][] = [];
+    for (let i = aLo; i < aHi; i++) {
+      const j = inB.get(a[i]);
+      if (inA.get(a[i]) === i && j !== undefined && j >= 0) unique.push([i, j]);
+    }
+    const tails: number[] = [];
+    const previous: number[] = new Array(unique.length).fill(-1);
+    for (let k = 0; k < unique.length; k++) {
+      let lo = 0;
+      let hi = tails.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (unique[tails[mid]][1] < unique[k][1]) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) previous[k] = tails[lo - 1];
+      tails[lo] = k;
+    }
+    const kept: [number, number][] = [];
+    for (let k = tails.length ? tails[tails.length - 1] : -1; k !== -1; k = previous[k]) kept.unshift(unique[k]);
+    // No block is found once on each side: what is left is changed text.
+    let [i0, j0] = [aLo, bLo];
+    for (const [i, j] of kept) {
+      ranges.push([i0, i, j0, j]);
+      pairs.push([i, j]);
+      [i0, j0] = [i + 1, j + 1];
+    }
+    if (kept.length) ranges.push([i0, aHi, j0, bHi]);
+  }
+  return pairs.sort((x, y) => x[0] - y[0]);
+}
+
+/** What an edit kept of the old text, block by block (paragraphs): see `blockDiff`. */
+export interface BlockDiff {
+  /**
+   * Where the old text's [start, end) is in the new text when those words were kept as they were (every block
+   * they touch is one the edit left alone, in the same order), else null.
+   */
+  keptAt(start: number, end: number): number | null;
+  /**
+   * Where an offset of the old text is expected in the new one: in a kept block, exactly its new place;
+   * elsewhere, as far from the start of the nearest kept block before it (after it, when there is none before).
+   * Undefined when the edit kept no block.
+   */
+  hint(offset: number): number | undefined;
+  /** Whether the new text's [start, end) lies wholly in kept text: words that were there before, elsewhere. */
+  kept(start: number, end: number): boolean;
+  /** The new text outside kept runs (what the edit wrote, and the breaks around it), in order. */
+  written: readonly { start: number; end: number }[];
+}
+
+/**
+ * Compares an article's text before and after an edit by blocks (paragraphs, headings, list items: the canonical
+ * text separates them by a blank line). Re-anchoring reads it (anchorAll): a highlight whose words are in kept
+ * blocks stays on them, wherever they went; one whose words were edited or removed is looked for only in text the
+ * edit wrote, never on kept words, which are another passage's (black-box, session 38: with a paragraph deleted,
+ * reordered or changed, its highlight moved onto an identical paragraph elsewhere, two highlights on one span).
+ */
+export function blockDiff(oldText: string, newText: string): BlockDiff {
+  const before = blocksOf(oldText);
+  const after = blocksOf(newText);
+  const pairs = pairBlocks(before.texts, after.texts);
+  const newOf = new Map(pairs);
+  const oldStarts = pairs.map(([i]) => before.starts[i]);
+  // Kept runs of the new text: blocks kept one after another in both texts join, with the break between them.
+  const runs: { start: number; end: number }[] = [];
+  pairs.forEach(([i, j], k) => {
+    const start = after.starts[j];
+    const end = start + after.texts[j].length;
+    const last = runs[runs.length - 1];
+    if (last && k > 0 && pairs[k - 1][0] === i - 1 && pairs[k - 1][1] === j - 1) last.end = end;
+    else runs.push({ start, end });
+  });
+  runs.sort((x, y) => x.start - y.start);
+  const runStarts = runs.map((r) => r.start);
+  const written: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const r of runs) {
+    if (r.start > from) written.push({ start: from, end: r.start });
+    from = Math.max(from, r.end);
+  }
+  if (from < newText.length) written.push({ start: from, end: newText.length });
+
+  /** The new offset of an old one inside a kept block (its end included), or null. */
+  const mapped = (offset: number, side: "start" | "end"): number | null => {
+    const i = lastAtMost(before.starts, side === "end" ? offset - 1 : offset);
+    if (i < 0) return null;
+    const j = newOf.get(i);
+    const within = offset - before.starts[i];
+    if (j === undefined || within > before.texts[i].length) return null;
+    return after.starts[j] + within;
+  };
+
+  return {
+    keptAt(start, end) {
+      if (end <= start) return null;
+      const from = mapped(start, "start");
+      const to = mapped(end, "end");
+      if (from === null || to === null || to - from !== end - start) return null;
+      // Same ends, same length: the same words only if the text between is too (a changed block of the same
+      // length between two kept ones is not).
+      return newText.startsWith(oldText.slice(start, end), from) ? from : null;
+    },
+    hint(offset) {
+      if (!pairs.length) return undefined;
+      const k = Math.max(0, lastAtMost(oldStarts, offset));
+      const [i, j] = pairs[k];
+      return Math.max(0, Math.min(newText.length, after.starts[j] + (offset - before.starts[i])));
+    },
+    kept(start, end) {
+      const r = lastAtMost(runStarts, start);
+      return r >= 0 && end <= runs[r].end;
+    },
+    written,
+  };
+}
