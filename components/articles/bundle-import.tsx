@@ -68,6 +68,7 @@ function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
   const noteText = (n: ImportPlan["notes"][number]) => {
     if (n.kind === "reused" || n.kind === "unmatched") return t(`notes.${n.kind}`, { count: n.count });
     if (n.kind === "alreadyHere") return t("notes.alreadyHere", { annotations: n.annotations, claims: n.claims });
+    if (n.kind === "earlierRevision") return t("notes.earlierRevision", { count: n.count, titles: n.titles });
     return t(`notes.${n.kind}`);
   };
   const counts = Object.entries(plan.create) as [keyof ImportPlan["create"], number][];

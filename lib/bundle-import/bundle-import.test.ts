@@ -11,6 +11,8 @@ import { IMPORT_TIMEOUT_BASE_MS, importTimeoutMs } from "./apply";
 import { applyImport, importBundle, validateBundle, type Bundle } from "./index";
 import { importWorld } from "./import-world";
 import { normaliseBundle } from "./normalise";
+import { docFromParagraphs } from "@/lib/articles/document";
+import { updateArticle } from "@/lib/articles/update-article";
 import type { SectionName } from "./schema";
 
 type World = Awaited<ReturnType<typeof importWorld>>;
@@ -428,6 +430,27 @@ describe("apply", () => {
     const third = await importBundle(access, copy(), { dryRun: true });
     if (!third.dryRun) throw new Error("expected a dry run");
     expect(third.plan.create).toEqual(again.plan.create);
+  });
+
+  it("says, naming it, when a bundle article's text is an earlier revision of an article here: it is created anew", async () => {
+    const { workspace } = await target([]);
+    const owner = (await db.membership.findFirstOrThrow({ where: { workspaceId: workspace.id, role: "admin" }, select: { userId: true } })).userId;
+    const access = await authorize(owner, workspace.slug, "article.edit");
+    const first = await importBundle(access, copy(), { dryRun: false });
+    if (first.dryRun) throw new Error("expected an import");
+    const edited = bundle.articles[0];
+    const here = await db.article.findUniqueOrThrow({ where: { id: first.articles[edited.id] }, select: { id: true, title: true, revision: true } });
+    await updateArticle(access, here.id, { baseRevision: here.revision, doc: docFromParagraphs(["A paragraph added here after the export.", "And another."]), metadata: { title: here.title, tags: [] } });
+    const again = await importBundle(access, copy(), { dryRun: true });
+    if (!again.dryRun) throw new Error("expected a dry run");
+    expect(again.plan.create.articles).toBe(1);
+    expect(again.plan.notes).toContainEqual({ kind: "earlierRevision", count: 1, titles: `“${here.title}”` });
+    expect(again.plan.warnings.join(" ")).toContain(`edited since this bundle was exported (“${here.title}”)`);
+    // Imported as it is, nothing is said.
+    const fresh = await target([]);
+    const plain = await importBundle(fresh.access, copy(), { dryRun: true });
+    if (!plain.dryRun) throw new Error("expected a dry run");
+    expect(plain.plan.notes.map((n) => n.kind)).not.toContain("earlierRevision");
   });
 
   it("makes a claim already here the one its highlights join: new words become its mentions, words highlighted without a claim are left out", async () => {

@@ -43,7 +43,7 @@ export interface ImportPlan {
   notes: PlanNote[];
 }
 
-export type PlanNote = { kind: "reused"; count: number } | { kind: "alreadyHere"; annotations: number; claims: number } | { kind: "noRevisions" } | { kind: "unmatched"; count: number } | { kind: "labelsDiffer" };
+export type PlanNote = { kind: "reused"; count: number } | { kind: "alreadyHere"; annotations: number; claims: number } | { kind: "noRevisions" } | { kind: "unmatched"; count: number } | { kind: "labelsDiffer" } | { kind: "earlierRevision"; count: number; titles: string };
 
 export interface PlanDetails {
   plan: ImportPlan;
@@ -119,6 +119,15 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
       plan.create.revisions += a.revisions ?? 1;
     }
   }
+  // A bundle article whose text is an earlier revision of one here (exported, then edited here) is not that
+  // article's text now: it is created anew. Said, naming the article, so the dry run shows the copy coming.
+  const created = bundle.articles.filter((a) => !reused.has(a.id) && !skipped.has(a.id)).map((a) => a.contentHash);
+  const edited = created.length
+    ? await client.$queryRaw<{ title: string }[]>`
+        SELECT DISTINCT a."title" FROM "ArticleRevision" r JOIN "Article" a ON a."id" = r."articleId"
+        WHERE a."workspaceId" = ${workspaceId} AND r."contentHash" = ANY(${created}::text[]) AND a."contentHash" <> r."contentHash"
+        ORDER BY a."title" LIMIT 20`
+    : [];
   const alreadyHere = await findAlreadyHere(client, reused, bundle.ids, read, opts.lock ?? false);
   plan.alreadyHere = { annotations: alreadyHere.annotations.size, claims: alreadyHere.claims.size };
   plan.create.annotations = bundle.counts.annotations - [...skipped].reduce((n, id) => n + (bundle.annotationsPerArticle.get(id) ?? 0), 0) - alreadyHere.annotations.size;
@@ -126,6 +135,11 @@ export async function planImport(client: Client, workspaceId: string, bundle: Bu
   for (const kind of ["sources", "relations", "events", "comments"] as const) plan.create[kind] -= alreadyHere.left[kind];
   if (reused.size) notes.push({ kind: "reused", count: reused.size });
   if (alreadyHere.annotations.size) notes.push({ kind: "alreadyHere", ...plan.alreadyHere });
+  if (edited.length) {
+    const titles = edited.map((r) => `“${r.title}”`).join(", ");
+    notes.push({ kind: "earlierRevision", count: edited.length, titles });
+    warnings.push(`${edited.length === 1 ? "An article here was" : "Articles here were"} edited since this bundle was exported (${titles}): the bundle's ${edited.length === 1 ? "copy is" : "copies are"} imported as new ${edited.length === 1 ? "article" : "articles"}, with ${edited.length === 1 ? "its" : "their"} highlights and claims.`);
+  }
   if (bundle.articles.some((a) => a.revisions === null)) notes.push({ kind: "noRevisions" });
   if (people.notMembers.length + people.notFound.length) notes.push({ kind: "unmatched", count: people.notMembers.length + people.notFound.length });
   if (reused.size) warnings.push(`${reused.size} ${reused.size === 1 ? "article is" : "articles are"} already here: highlights are added to the existing ${reused.size === 1 ? "one" : "ones"}.`);
