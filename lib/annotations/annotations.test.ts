@@ -56,13 +56,16 @@ describe("annotations", () => {
     expect(await db.change.count({ where: { articleId: article.id, kind: "annotation.created", subjectId: view.id } })).toBe(1);
   });
 
-  it("refuses an empty or whitespace-only selection and a stale revision", async () => {
-    const { article, annotator, as } = await setup();
+  it("refuses an empty or whitespace-only selection, a stale revision (409) and one the article hasn't reached (400 naming revision)", async () => {
+    const { article, admin, annotator, as } = await setup();
     const access = await as(annotator.id);
     const gap = article.text.indexOf("\n\n");
     await expectDomainError(createAnnotation(access, article.id, { start: gap, end: gap + 2, revision: 1 }), 400);
     await expectDomainError(createAnnotation(access, article.id, { start: 3, end: 3, revision: 1 }), 400);
-    await expectDomainError(createAnnotation(access, article.id, { start: 0, end: 5, revision: 2 }), 409);
+    const ahead = await createAnnotation(access, article.id, { start: 0, end: 5, revision: 2 }).catch((e: unknown) => e as DomainError);
+    expect(ahead).toMatchObject({ status: 400, fields: { revision: expect.stringMatching(/no such revision yet/) } });
+    await updateArticle(await as(admin.id, "article.edit"), article.id, { baseRevision: 1, doc: docFromParagraphs(["Rewritten.", ...PARAGRAPHS]), metadata: { title: "Bridge", tags: [] } });
+    await expectDomainError(createAnnotation(access, article.id, { start: 0, end: 5, revision: 1 }), 409);
     expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { splitsSurrogatePair } from "@/lib/anchoring/unicode";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { recordChange } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
+import { REVISION_MAX } from "@/lib/articles/get-article";
 import { conflict, invalid, notFound, said } from "@/lib/errors";
 import { annotationSelect, toView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
@@ -13,7 +14,7 @@ export const newAnnotationSchema = z.object({
   start: z.number({ error: "Give the start offset." }).int().min(0),
   end: z.number({ error: "Give the end offset." }).int().min(0),
   /** The revision the offsets were taken from: a stale page must not mark the wrong words. */
-  revision: z.number({ error: "Give the article revision." }).int().min(1),
+  revision: z.number({ error: "Give the article revision." }).int().min(1).max(REVISION_MAX),
   note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
 })
   // A span given backwards was taken the right way round (10–50 for start 50, end 10): a client's mistake, named.
@@ -33,6 +34,12 @@ export async function createAnnotationIn(tx: Prisma.TransactionClient, access: A
   const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
     SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
   if (!article) throw notFound("Article not found");
+  // A revision the article hasn't reached is the client's mistake, not an edit it missed.
+  if (input.revision > article.revision) {
+    throw invalid(said("article_revision_ahead", "The article has no such revision yet: give the revision you read."), {
+      revision: said("article_revision_ahead", "The article has no such revision yet: give the revision you read."),
+    });
+  }
   if (article.revision !== input.revision) {
     throw conflict(said("article_edited_since", "The article was edited since you opened it. Reload to see the new version, then select again."));
   }

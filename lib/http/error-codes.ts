@@ -143,6 +143,7 @@ export const ERROR_CODES = [
   "highlight_restore_admin",
   "highlight_duplicate",
   "article_edited_since",
+  "article_revision_ahead",
   "selection_outside",
   "selection_splits_char",
   "selection_empty",
