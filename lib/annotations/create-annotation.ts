@@ -10,7 +10,7 @@ import { annotationSelect, toView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
 import { trimSpan } from "./span";
 
-export const newAnnotationSchema = z.object({
+export const newAnnotationSchema = z.strictObject({
   start: z.number({ error: "Give the start offset." }).int().min(0),
   end: z.number({ error: "Give the end offset." }).int().min(0),
   /** The revision the offsets were taken from: a stale page must not mark the wrong words. */

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { anchor } from "@/lib/anchoring";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { REVISION_MAX } from "@/lib/articles/get-article";
+import { conflict, invalid, notFound, said, unprocessable } from "@/lib/errors";
 import { createAnnotation } from "./create-annotation";
 
 /**
@@ -19,7 +20,8 @@ const quoteSelector = z.object({
 });
 
 export const highlightSchema = z
-  .object({
+  // Strict: a misspelt `revison` would otherwise highlight against whatever the text is now (black-box s38, F7).
+  .strictObject({
     /** W3C Web Annotation selectors: a position, a quote, or both (the quote then wins where they disagree). */
     selectors: z.array(z.discriminatedUnion("type", [positionSelector, quoteSelector], { error: "Use TextPositionSelector or TextQuoteSelector." })).min(1).max(2).optional(),
     start: z.int().min(0).optional().meta({ description: "Offset (UTF-16 code units) into the article's canonical text." }),
@@ -28,7 +30,7 @@ export const highlightSchema = z
     prefix: z.string().max(1000).optional(),
     suffix: z.string().max(1000).optional(),
     /** The article revision offsets were taken from; a stale one is 409. Defaults to the current one. */
-    revision: z.int().min(1).optional().meta({ description: "The article version (revision) the offsets refer to; a stale one is 409. Defaults to the current one." }),
+    revision: z.int().min(1).max(REVISION_MAX).optional().meta({ description: "The article version (revision) the offsets refer to; a stale one is 409. Defaults to the current one." }),
     note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
   })
   .refine((v) => v.selectors !== undefined || (v.start !== undefined && v.end !== undefined) || v.exact !== undefined, {
@@ -46,6 +48,11 @@ export async function highlightPassage(access: Access, articleId: string, input:
   assertCan(access, "annotation.create");
   const article = await db.article.findFirst({ where: { id: articleId, workspaceId: access.workspace.id }, select: { text: true, revision: true } });
   if (!article) throw notFound("Article not found");
+  if (input.revision !== undefined && input.revision > article.revision) {
+    throw invalid(said("article_revision_ahead", "The article has no such revision yet: give the revision you read."), {
+      revision: said("article_revision_ahead", "The article has no such revision yet: give the revision you read."),
+    });
+  }
   if (input.revision !== undefined && input.revision !== article.revision) {
     throw conflict(`The article was edited since revision ${input.revision}; it is now at ${article.revision}.`, {}, { currentVersion: article.revision });
   }

@@ -129,9 +129,10 @@ describe("annotations", () => {
     expect(spaced.body.exact).toBe("Unemployment");
   });
 
-  it("422 for a quote that isn't in the article and for offsets outside it; 409 for a stale revision; 400 for nothing to place", async () => {
+  it("422 for a quote that isn't in the article and for offsets outside it; 409 for a stale revision; 400 for a revision not reached, an unknown field, nothing to place", async () => {
     const w = await apiWorld();
     const params = { ws: w.ws, articleId: w.first.id };
+    const highlightsBefore = await db.annotation.count({ where: { articleId: w.first.id } });
     const missing = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { exact: "words nobody ever wrote here" } });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ status: 422, errors: { exact: expect.any(String) } });
@@ -141,9 +142,22 @@ describe("annotations", () => {
     const reversed = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 5, end: 2 } });
     expect(reversed.status).toBe(400);
     expect(reversed.body).toMatchObject({ errors: { end: "The end comes before the start." }, fieldCodes: { end: { code: "selection_reversed" } } });
-    const stale = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revision: 7 } });
+    // A revision the article hasn't reached, or past what one can be, is the request's own error, named (black-box s38, F6).
+    for (const revision of [7, 2 ** 31]) {
+      const ahead = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revision } });
+      expect(ahead.status).toBe(400);
+      expect(Object.keys(ahead.body.errors as object)).toEqual(["revision"]);
+    }
+    // A field it doesn't take (a misspelt revision) is refused by name, not ignored (F7).
+    const misspelt = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revison: 1 } });
+    expect(misspelt.status).toBe(400);
+    expect(JSON.stringify(misspelt.body.errors)).toContain("revison");
+    const edited = await call<J>(ar.updateArticleEndpoint, { token: w.tokens.annotator, params, headers: { "if-match": '"1"' }, body: { title: "Renamed" } });
+    expect(edited.status).toBe(200);
+    const stale = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revision: 1 } });
     expect(stale.status).toBe(409);
-    expect(stale.body.currentVersion).toBe(1);
+    expect(stale.body.currentVersion).toBe(2);
+    expect(await db.annotation.count({ where: { articleId: w.first.id } })).toBe(highlightsBefore);
     const nothing = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { note: "?" } });
     expect(nothing.status).toBe(400);
     expect((await call(an.createAnnotationEndpoint, { token: w.tokens.viewer, params, body: { exact: "bridge" } })).status).toBe(403);

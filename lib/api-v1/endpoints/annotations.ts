@@ -74,14 +74,14 @@ export const createAnnotationEndpoint = endpoint({
   summary: "Highlight a passage",
   description:
     "Give W3C `selectors`, or `{start, end}` offsets, or a quote `{exact, prefix, suffix}` that is placed in the current text (lib/anchoring). " +
-    "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409. " +
+    "Whitespace at either end is left out. A quote that can't be found exactly is 422; offsets outside the text are 422; a stale `revision` is 409, one the article hasn't reached 400; a field it doesn't take is 400. " +
     "Exactly the words of a live annotation (same start and end, after trimming) are never highlighted twice: that is 409 with `existingAnnotationId`, even for two identical requests at once.",
   action: "annotation.create",
   body: highlightSchema,
   status: 201,
   responses: {
     201: { description: "Created.", schema: annotationSchema },
-    409: { description: "`revision` is not the article's current one (`currentVersion`), or a live annotation already covers exactly these words (`existingAnnotationId` names it)." },
+    409: { description: "`revision` is an earlier one than the article's current one (`currentVersion`), or a live annotation already covers exactly these words (`existingAnnotationId` names it)." },
     422: { description: "The quote isn't in the article, or the offsets are outside it or empty." },
   },
   example: { exact: "about 40,000 vehicles a day", prefix: "The bridge carries ", note: "Check the traffic count" },
