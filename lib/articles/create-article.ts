@@ -1,3 +1,4 @@
+import { idFactory } from "@/lib/bundle-import/ids";
 import { recordChange, type ArticleVia } from "@/lib/changes";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, said } from "@/lib/errors";
@@ -38,12 +39,19 @@ export function findByCanonicalUrl(client: Prisma.TransactionClient, workspaceId
   return client.article.findFirst({ where: { workspaceId, canonicalUrl }, select: { id: true, title: true }, orderBy: { createdAt: "asc" } });
 }
 
+interface Prepared {
+  text: string;
+  hash: string;
+  /** The document as JSON text, written as such: Prisma's JSON input walks every node first (~2.3 s of event loop for 100,000 paragraphs, black-box s38 F8). */
+  json: string;
+}
+
 /** The checks and the canonical text, done before any transaction opens (a 5 MB document takes a while). */
-function prepare(input: NewArticle): { text: string; hash: string } {
+function prepare(input: NewArticle): Prepared {
   assertStorableArticle(input.doc, input.metadata);
   const text = canonicalText(input.doc);
   if (!text.trim()) throw conflict(said("article_no_text", "The article has no text."), { text: said("article_no_text", "The article has no text.") });
-  return { text, hash: contentHash(text) };
+  return { text, hash: contentHash(text), json: JSON.stringify(input.doc) };
 }
 
 /** Inside a caller's transaction: the article and its first revision. */
@@ -51,16 +59,18 @@ export function createArticleIn(tx: Prisma.TransactionClient, input: NewArticle)
   return insertArticle(tx, input, prepare(input));
 }
 
-async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { text, hash }: { text: string; hash: string }): Promise<CreateArticleResult> {
+async function insertArticle(tx: Prisma.TransactionClient, input: NewArticle, { text, hash, json }: Prepared): Promise<CreateArticleResult> {
   const existing = (await findByHash(tx, input.workspaceId, hash)) ?? (await findByCanonicalUrl(tx, input.workspaceId, input.source?.canonicalUrl));
   if (existing) return { status: "duplicate", article: existing };
   const article = await tx.article.create({
-    data: { workspaceId: input.workspaceId, ...input.metadata, ...input.source, pageStarts: input.pageStarts ?? [], doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
+    // The document follows as JSON text, in this transaction: no reader sees the empty one.
+    data: { workspaceId: input.workspaceId, ...input.metadata, ...input.source, pageStarts: input.pageStarts ?? [], doc: {}, text, contentHash: hash, createdById: input.actorId },
     select: { id: true, title: true },
   });
-  await tx.articleRevision.create({
-    data: { articleId: article.id, number: 1, title: input.metadata.title, doc: input.doc as object, text, contentHash: hash, createdById: input.actorId },
-  });
+  await tx.$executeRaw`UPDATE "Article" SET "doc" = ${json}::jsonb WHERE "id" = ${article.id}`;
+  await tx.$executeRaw`
+    INSERT INTO "ArticleRevision" ("id", "articleId", "number", "title", "doc", "text", "contentHash", "createdById")
+    VALUES (${idFactory()()}, ${article.id}, 1, ${input.metadata.title}, ${json}::jsonb, ${text}, ${hash}, ${input.actorId})`;
   const via = input.via ?? "paste";
   await recordChange(tx, {
     kind: "article.created",
