@@ -1,6 +1,6 @@
 import { blockDiff } from "./block-diff";
 import { contextErrors, editDistanceWithin } from "./distance";
-import { fuzzyErrorBound, matchQuote } from "./match-quote";
+import { fuzzyErrorBound, matchExact, matchFuzzy } from "./match-quote";
 import type { Anchor, AnchorSelectors } from "./types";
 import { hasVisibleText } from "./unicode";
 
@@ -70,10 +70,19 @@ function halfIntactAt(text: string, quote: string, prefix: string, suffix: strin
  * surrogate pair.
  */
 export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOptions = {}): Anchor {
+  return anchorStage(text, selectors, opts, "inPlace") ?? anchorStage(text, selectors, opts, "exact") ?? anchorStage(text, selectors, opts, "fuzzy") ?? ORPHANED;
+}
+
+/**
+ * One step of `anchor`: `inPlace` (steps 1–2: where the span was or is expected, no search), `exact` (step 3)
+ * or `fuzzy` (step 4); null when that step finds nothing. anchorAll runs each step for every span before the
+ * next, so no span's search takes words another span still holds in place or exactly.
+ */
+function anchorStage(text: string, selectors: AnchorSelectors, opts: AnchorOptions, stage: "inPlace" | "exact" | "fuzzy"): Anchor | null {
   const quote = selectors.quote.exact;
   const prefix = selectors.quote.prefix ?? "";
   const suffix = selectors.quote.suffix ?? "";
-  if (!hasVisibleText(quote)) return ORPHANED;
+  if (!hasVisibleText(quote)) return null;
 
   const stored = selectors.position?.start;
   const oldStart = Number.isInteger(stored) ? stored : undefined;
@@ -82,25 +91,28 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   const end = (start: number) => start + quote.length;
   const allowed = (start: number) => !opts.allowed || opts.allowed(start, end(start));
 
-  // Fast paths: most spans of an edited article are untouched, and the cheap
-  // comparisons here spare them any search.
-  if (oldStart !== undefined && allowed(oldStart) && intactAt(text, quote, prefix, suffix, oldStart)) {
-    return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
-  }
-  for (const hint of hints) {
-    if (hint !== oldStart && allowed(hint) && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
-  }
-
-  for (const at of new Set([...hints, ...(oldStart === undefined ? [] : [oldStart])])) {
-    const other = allowed(at) ? halfIntactAt(text, quote, prefix, suffix, at) : null;
-    if (other !== null && other >= OTHER_SIDE_AGREEMENT) {
-      return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
+  if (stage === "inPlace") {
+    // Fast paths: most spans of an edited article are untouched, and the cheap
+    // comparisons here spare them any search.
+    if (oldStart !== undefined && allowed(oldStart) && intactAt(text, quote, prefix, suffix, oldStart)) {
+      return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
     }
+    for (const hint of hints) {
+      if (hint !== oldStart && allowed(hint) && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
+    }
+    for (const at of new Set([...hints, ...(oldStart === undefined ? [] : [oldStart])])) {
+      const other = allowed(at) ? halfIntactAt(text, quote, prefix, suffix, at) : null;
+      if (other !== null && other >= OTHER_SIDE_AGREEMENT) {
+        return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
+      }
+    }
+    return null;
   }
 
   const expected = [...new Set([...(oldStart === undefined ? [] : [oldStart]), ...hints])];
-  const match = matchQuote(text, quote, { prefix, suffix, expected, allowed: opts.allowed, within: opts.within });
-  if (!match) return ORPHANED;
+  const ctx = { prefix, suffix, expected, allowed: opts.allowed, within: opts.within };
+  const match = stage === "exact" ? matchExact(text, quote, ctx) : matchFuzzy(text, quote, ctx);
+  if (!match) return null;
   if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors };
   return { status: match.start === oldStart ? "exact" : "moved", start: match.start, end: match.end, errors: 0 };
 }
@@ -135,32 +147,101 @@ function onKeptWords(oldText: string, selectors: AnchorSelectors, start: number,
  * whole text.
  */
 export function anchorAll(text: string, annotations: readonly AnchorSelectors[], opts: { oldText?: string; deleted?: readonly boolean[] } = {}): Anchor[] {
-  const { oldText, deleted } = opts;
-  const diff = oldText === undefined ? null : blockDiff(oldText, text);
-  // Spans placed in written text, so a second span with the same words (a deleted one aside) can't take them too.
-  const taken = new Set<string>();
-  const placement = diff
-    ? (i: number) => ({ within: diff.written, allowed: (start: number, end: number) => !diff.kept(start, end) && (deleted?.[i] === true || !taken.has(`${start}:${end}`)) })
-    : () => ({});
   const order = annotations
     .map((a, i) => ({ i, start: a.position?.start, end: a.position?.end }))
     .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+  if (opts.oldText === undefined) return anchorEach(text, annotations, order);
+  return anchorAfterEdit(text, annotations, order, opts.oldText, opts.deleted);
+}
+
+type Order = { i: number; start: number | undefined; end: number | undefined }[];
+
+/** Without the old text (quote imports): each span in turn, expected where the previous one's shift predicts. */
+function anchorEach(text: string, annotations: readonly AnchorSelectors[], order: Order): Anchor[] {
   const results: Anchor[] = new Array(annotations.length);
+  let shift = 0;
+  for (const { i, start } of order) {
+    if (start === undefined || !Number.isInteger(start)) {
+      results[i] = anchor(text, annotations[i]);
+      continue;
+    }
+    const result = anchor(text, annotations[i], { hint: Math.max(0, start + shift) });
+    results[i] = result;
+    if (result.status !== "orphaned") shift = result.start - start;
+  }
+  return results;
+}
+
+/**
+ * Spans placed so far, for the rule that no span is put on words another one holds: the same span, or one
+ * overlapping it by 80% or more of the longer (a fuzzy variant of the same words; highlights that merely
+ * overlap, as people make them, stay apart).
+ */
+class Held {
+  private readonly byStart = new Map<number, number[]>();
+  add(start: number, end: number) {
+    const ends = this.byStart.get(start);
+    if (ends) ends.push(end);
+    else this.byStart.set(start, [end]);
+  }
+  holds(start: number, end: number): boolean {
+    const reach = Math.ceil((end - start) / 4) + 1;
+    for (let s = start - reach; s <= start + reach; s++) {
+      for (const e of this.byStart.get(s) ?? []) {
+        const overlap = Math.min(end, e) - Math.max(start, s);
+        if (overlap >= 0.8 * Math.max(end - start, e - s)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * After an edit: kept words first (block-diff.ts), then every span still where it was or is expected (no
+ * search), then exact matches, then fuzzy ones, each first within the text written where the span's own
+ * paragraph was, then in any written text. A span never takes words another holds, so one whose words went
+ * can't take its twin's while the twin's highlight is still to be placed (black-box, session 38, second
+ * tester: first come, first placed had orphaned highlights whose words were untouched).
+ */
+function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], order: Order, oldText: string, deleted?: readonly boolean[]): Anchor[] {
+  const diff = blockDiff(oldText, text);
+  const held = new Held();
+  const results: Anchor[] = new Array(annotations.length);
+  const place = (i: number, result: Anchor) => {
+    results[i] = result;
+    if (result.status !== "orphaned" && deleted?.[i] !== true) held.add(result.start, result.end);
+  };
+  const allowedFor = (i: number, within?: { start: number; end: number }) => (start: number, end: number) =>
+    !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end)) && (!within || (start >= within.start && end <= within.end));
+
+  const pending: { i: number; hint: number[]; local: { start: number; end: number } | undefined }[] = [];
   let shift = 0;
   for (const { i, start, end } of order) {
     if (start === undefined || !Number.isInteger(start)) {
-      results[i] = anchor(text, annotations[i], placement(i));
-      if (diff && deleted?.[i] !== true && results[i].status !== "orphaned") taken.add(`${results[i].start}:${results[i].end}`);
+      pending.push({ i, hint: [], local: undefined });
       continue;
     }
-    const at = diff && end !== undefined && Number.isInteger(end) ? diff.keptAt(start, end) : null;
-    const kept = at === null ? null : onKeptWords(oldText!, annotations[i], start, end!, at);
+    const at = end !== undefined && Number.isInteger(end) ? diff.keptAt(start, end) : null;
+    const kept = at === null ? null : onKeptWords(oldText, annotations[i], start, end!, at);
     const shifted = Math.max(0, start + shift);
-    const own = diff?.hint(start);
-    const result = kept ?? anchor(text, annotations[i], { hint: own === undefined || own === shifted ? shifted : [own, shifted], ...placement(i) });
-    results[i] = result;
-    if (diff && !kept && deleted?.[i] !== true && result.status !== "orphaned") taken.add(`${result.start}:${result.end}`);
-    if (result.status !== "orphaned") shift = result.start - start;
+    const own = diff.hint(start);
+    const hint = own === undefined || own === shifted ? [shifted] : [own, shifted];
+    const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i) }, "inPlace");
+    if (result && result.status !== "orphaned") {
+      place(i, result);
+      shift = result.start - start;
+    } else pending.push({ i, hint, local: diff.written.find((r) => r.start <= hint[0] && hint[0] <= r.end) });
   }
+  for (const stage of ["exact", "fuzzy"] as const) {
+    for (const scope of ["local", "anywhere"] as const) {
+      for (const job of pending) {
+        if (results[job.i] || (scope === "local" && !job.local)) continue;
+        const within = scope === "local" ? job.local : undefined;
+        const found = anchorStage(text, annotations[job.i], { hint: job.hint, allowed: allowedFor(job.i, within), within: within ? [within] : diff.written }, stage);
+        if (found) place(job.i, found);
+      }
+    }
+  }
+  for (const job of pending) results[job.i] ??= ORPHANED;
   return results;
 }

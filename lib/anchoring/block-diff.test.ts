@@ -128,20 +128,73 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     const moved = "Grain exports rose by 5 percent, said the ministry: grain exports rose by 5 percent in March.";
     const edited = [P[0], P[2], moved, P[4], P[5]].join("\n\n");
     const anchors = anchorAll(edited, selectors, { oldText });
-    // P1 and P3 are gone; their words are in the new paragraph only: one highlight each way, nothing shared.
+    // P1 and P3 are gone; their words are once in the new paragraph, written where P3 was: P3's highlight takes them, P1's is orphaned.
     const placedOn = anchors.filter((a) => a.status !== "orphaned").map((a) => a.start);
     expect(new Set(placedOn).size).toBe(placedOn.length);
-    expect(anchors[0]).toMatchObject({ start: edited.indexOf("grain exports rose by 5 percent in March") });
+    expect(anchors[2]).toMatchObject({ start: edited.indexOf("grain exports rose by 5 percent in March") });
+    expect(anchors[0].status).toBe("orphaned");
   });
 
-  it("a deleted highlight placed first doesn't keep a live one off the only copy of their words", () => {
+  it("a deleted highlight doesn't keep a live one off the only copy of their words", () => {
+    // The words are once in a paragraph written where P3 was: P3's highlight takes them, P1's is orphaned.
     const edited = [P[0], P[2], "Now: the ministry said grain exports rose by 5 percent in March.", P[4], P[5]].join("\n\n");
     const both = [selectors[0], selectors[2]];
     const words = edited.indexOf("grain exports rose by 5 percent");
-    // Both live: the first takes the words, the second is orphaned.
-    expect(anchorAll(edited, both, { oldText }).map((a) => a.start)).toEqual([words, undefined]);
-    // The first deleted: the live one has them too.
-    expect(anchorAll(edited, both, { oldText, deleted: [true, false] }).map((a) => a.start)).toEqual([words, words]);
+    expect(anchorAll(edited, both, { oldText }).map((a) => a.start)).toEqual([undefined, words]);
+    // P3's highlight deleted: it still finds its words (a restore must), and P1's live one has them too.
+    expect(anchorAll(edited, both, { oldText, deleted: [false, true] }).map((a) => a.start)).toEqual([words, words]);
+  });
+
+  /** Second outside tester, session 38: a highlight whose words went took its twin's, and the twin's own was orphaned. */
+  it.each([
+    ["S24 delete P1, change a word beside hB", [P[0], P[2], P[3].replace("The ministry", "The agency"), P[4], P[5]], { hA: "orphaned", hD: 1, hB: 2, hC: 3, hE: 4 }],
+    ["S21 delete P1, P4's 6 becomes 7", [P[0], P[2], P[3], P[4].replace("6 percent", "7 percent"), P[5]], { hA: "orphaned", hD: 1, hB: 2, hC: 3, hE: 4 }],
+  ])("%s", (_, paragraphs, expected) => {
+    expect(placed(paragraphs)).toEqual(expected);
+  });
+
+  it("S23: P4 deleted and P1 turned into its copy: P3's highlight stays on its unchanged words", () => {
+    const got = placed([P[0], P[4], P[2], P[3], P[5]]);
+    expect(got).toMatchObject({ hD: 2, hB: 3, hE: 4 });
+  });
+
+  it("in one long paragraph (nothing to compare by), a highlight still at its words keeps them; the changed one goes fuzzy or orphaned", () => {
+    const sentences = ["Officials said grain exports rose by 5 percent in March.", "Farmers welcomed it.", "Traders said grain exports rose by 5 percent in April.", "Analysts said grain exports rose by 6 percent in May."];
+    const old = sentences.join(" ");
+    const at = (n: number, words: string) => sentences.slice(0, n).join(" ").length + (n ? 1 : 0) + sentences[n].indexOf(words);
+    const spanOf = (n: number) => describeSpan(old, at(n, "grain exports rose by"), at(n, "grain exports rose by") + "grain exports rose by 5 percent".length);
+    const spans = [spanOf(0), spanOf(2), spanOf(3)];
+    // L4: the first sentence's 5 becomes 7, same length: the second highlight is exactly where it was.
+    const l4 = old.replace("5 percent in March", "7 percent in March");
+    const [a, b] = anchorAll(l4, spans, { oldText: old });
+    expect(b).toMatchObject({ status: "exact", start: spans[1].position.start });
+    expect(a).toMatchObject({ status: "fuzzy", start: spans[0].position.start });
+    // L8: sentences 1 and 3 deleted: the third highlight's words are untouched; the other two are gone.
+    const l8 = [sentences[1], sentences[3]].join(" ");
+    const [x, y, z] = anchorAll(l8, spans, { oldText: old });
+    expect(z).toMatchObject({ start: l8.indexOf("grain exports rose by 6 percent"), errors: 0 });
+    expect([x.status, y.status]).toEqual(["orphaned", "orphaned"]);
+  });
+
+  it("templated copy (300 paragraphs, most of them twice or more): a digit changed in 12 leaves every highlight in its own paragraph", () => {
+    const countries = ["Italy", "Spain", "Kenya", "Chile", "Japan"];
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `In ${2010 + (i % 6)} grain exports from ${countries[i % 5]} rose by ${i % 4} percent, officials said.`);
+    const old = paragraphs.join("\n\n");
+    const starts = paragraphs.map((_, i) => paragraphs.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+    const spans = paragraphs.flatMap((p, i) =>
+      ["grain exports", p.match(/rose by \d percent/)![0], "officials said"].map((w) => describeSpan(old, starts[i] + p.indexOf(w), starts[i] + p.indexOf(w) + w.length)),
+    );
+    const changed = new Set([3, 28, 53, 78, 103, 128, 153, 178, 203, 228, 253, 278]);
+    const edited = paragraphs.map((p, i) => (changed.has(i) ? p.replace(/rose by \d/, "rose by 9") : p));
+    const text = edited.join("\n\n");
+    const newStarts = edited.map((_, i) => edited.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+    const anchors = anchorAll(text, spans, { oldText: old });
+    anchors.forEach((a, k) => {
+      const paragraph = Math.floor(k / 3);
+      if (a.status === "orphaned") throw new Error(`span ${k} orphaned`);
+      expect(newStarts.findLastIndex((s) => s <= a.start), `span ${k}`).toBe(paragraph);
+      expect(a.status).toBe(changed.has(paragraph) && k % 3 === 1 ? "fuzzy" : "exact");
+    });
   });
 });
 

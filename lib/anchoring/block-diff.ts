@@ -34,13 +34,97 @@ function lastAtMost(xs: readonly number[], x: number): number {
   return found;
 }
 
+/** Most changed blocks the exact diff (Myers) looks through; past it, the patience diff pairs what it can. */
+const MAX_EDITS = 1_000;
+
 /**
- * Pairs of block indexes [old, new] with the same text, increasing in both: a patience diff. In each range, the
+ * The longest common subsequence of `a` and `b` as index pairs (Myers' O(ND) diff, its trace kept for the way
+ * back), or null past `maxD` changed blocks. Unlike the patience diff it pairs repeated paragraphs too: with
+ * many identical ones (templated copy), unique ones are too few to anchor on.
+ */
+function myersPairs(a: Int32Array, b: Int32Array, maxD: number): [number, number][] | null {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(maxD, n + m);
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(off - d - 1, off + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[off + k] = x;
+      if (x >= n && y >= m) return backtrack(trace, d, n, m);
+    }
+  }
+  return null;
+}
+
+function backtrack(trace: Int32Array[], last: number, n: number, m: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  let x = n;
+  let y = m;
+  for (let d = last; d > 0; d--) {
+    // trace[d] holds the furthest x of each diagonal k ∈ [-d-1, d+1] after step d - 1, at index k + d + 1.
+    const at = (k: number) => trace[d][k + d + 1];
+    const k = x - y;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) pairs.push([--x, --y]);
+    x = prevX;
+    y = prevY;
+  }
+  while (x > 0 && y > 0) pairs.push([--x, --y]);
+  return pairs.reverse();
+}
+
+/** Block texts as small integers, equal texts equal numbers, for the diff's comparisons. */
+function intern(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
+  const ids = new Map<string, number>();
+  const of = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    return id;
+  };
+  return [Int32Array.from(a, of), Int32Array.from(b, of)];
+}
+
+/**
+ * Pairs of block indexes [old, new] with the same text, increasing in both: the longest such run (Myers) when
+ * the edit changed at most MAX_EDITS blocks, else a patience diff. In each range, the
  * blocks shared at its start and end pair first; then the blocks found once on each side of what is left, the
  * longest run of them in the same order in both (patience sorting); then each gap between two of those is a range
  * of its own. Ranges are a work list, not recursion: a 100,000-paragraph article can't overflow the stack.
  */
 function pairBlocks(a: readonly string[], b: readonly string[]): [number, number][] {
+  // The blocks shared at the start and at the end pair first, as a reader would see them (a copy of a paragraph
+  // deleted above an unchanged one leaves that one paired with itself); Myers' diff then pairs the middle.
+  let lo = 0;
+  while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
+  let aHi = a.length;
+  let bHi = b.length;
+  while (aHi > lo && bHi > lo && a[aHi - 1] === b[bHi - 1]) {
+    aHi--;
+    bHi--;
+  }
+  const [ia, ib] = intern(a.slice(lo, aHi), b.slice(lo, bHi));
+  const middle = myersPairs(ia, ib, MAX_EDITS);
+  if (!middle) return patiencePairs(a, b);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < lo; i++) pairs.push([i, i]);
+  for (const [i, j] of middle) pairs.push([i + lo, j + lo]);
+  for (let k = 0; aHi + k < a.length; k++) pairs.push([aHi + k, bHi + k]);
+  return pairs;
+}
+
+/** The patience diff (blocks found once on each side anchor the rest), for edits too large for Myers' diff. */
+function patiencePairs(a: readonly string[], b: readonly string[]): [number, number][] {
   const pairs: [number, number][] = [];
   const ranges: [number, number, number, number][] = [[0, a.length, 0, b.length]];
   for (let range = ranges.pop(); range; range = ranges.pop()) {

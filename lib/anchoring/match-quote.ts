@@ -178,10 +178,27 @@ function searchedPieces(ctx: QuoteContext, from: number, to: number, pad: number
   return pieces;
 }
 
+/** The pieces with the ranges `cut` taken out of them. */
+function cutOut(pieces: [number, number][], cut: { start: number; end: number }[]): [number, number][] {
+  let out = pieces;
+  for (const c of cut) out = out.flatMap(([lo, hi]): [number, number][] => (c.end <= lo || c.start >= hi ? [[lo, hi]] : ([[lo, c.start], [c.end, hi]] as [number, number][]).filter(([a, b]) => b > a)));
+  return out;
+}
+
+/** Searches rounds this many times at most, cutting out matches `allowed` refuses. */
+const SEARCH_ROUNDS = 4;
+
 function fuzzyCandidates(text: string, quote: string, ctx: QuoteContext, maxErrors: number, from: number, to: number) {
-  const raw = searchedPieces(ctx, from, to, maxErrors)
-    .flatMap(([lo, hi]) => (hi - lo < quote.length - maxErrors ? [] : search(text.slice(lo, hi), quote, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo }))))
-    .filter((m) => !ctx.allowed || ctx.allowed(m.start, m.end));
+  let pieces = searchedPieces(ctx, from, to, maxErrors);
+  let raw: { start: number; end: number }[] = [];
+  // The search reports only the fewest errors it finds: a copy another span holds (0 errors) would hide this
+  // span's changed words (1 error) behind it. Refused matches are cut out and the rest searched again.
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    const found = pieces.flatMap(([lo, hi]) => (hi - lo < quote.length - maxErrors ? [] : search(text.slice(lo, hi), quote, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo }))));
+    raw = found.filter((m) => !ctx.allowed || ctx.allowed(m.start, m.end));
+    if (raw.length || !found.length || !ctx.allowed) break;
+    pieces = cutOut(pieces, found);
+  }
   // Near-identical candidates come in runs (one per possible end); score the
   // ones nearest the expected position.
   raw.sort((a, b) => distanceToExpected(a.start, ctx.expected) - distanceToExpected(b.start, ctx.expected));
