@@ -70,15 +70,20 @@ function halfIntactAt(text: string, quote: string, prefix: string, suffix: strin
  * surrogate pair.
  */
 export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOptions = {}): Anchor {
-  return anchorStage(text, selectors, opts, "inPlace") ?? anchorStage(text, selectors, opts, "exact") ?? anchorStage(text, selectors, opts, "fuzzy") ?? ORPHANED;
+  const found = anchorStage(text, selectors, opts, "inPlace") ?? anchorStage(text, selectors, opts, "exact") ?? anchorStage(text, selectors, opts, "fuzzy");
+  return found ? plain(found) : ORPHANED;
 }
+
+/** A placement without its score. */
+const plain = (a: Scored): Anchor =>
+  a.status === "fuzzy" ? { status: "fuzzy", start: a.start, end: a.end, errors: a.errors } : { status: a.status, start: a.start, end: a.end, errors: 0 };
 
 /**
  * One step of `anchor`: `inPlace` (steps 1–2: where the span was or is expected, no search), `exact` (step 3)
  * or `fuzzy` (step 4); null when that step finds nothing. anchorAll runs each step for every span before the
  * next, so no span's search takes words another span still holds in place or exactly.
  */
-function anchorStage(text: string, selectors: AnchorSelectors, opts: AnchorOptions, stage: "inPlace" | "exact" | "fuzzy"): Anchor | null {
+function anchorStage(text: string, selectors: AnchorSelectors, opts: AnchorOptions, stage: "inPlace" | "exact" | "fuzzy"): Scored | null {
   const quote = selectors.quote.exact;
   const prefix = selectors.quote.prefix ?? "";
   const suffix = selectors.quote.suffix ?? "";
@@ -113,9 +118,13 @@ function anchorStage(text: string, selectors: AnchorSelectors, opts: AnchorOptio
   const ctx = { prefix, suffix, expected, allowed: opts.allowed, within: opts.within };
   const match = stage === "exact" ? matchExact(text, quote, ctx) : matchFuzzy(text, quote, ctx);
   if (!match) return null;
-  if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors };
-  return { status: match.start === oldStart ? "exact" : "moved", start: match.start, end: match.end, errors: 0 };
+  const { score } = match;
+  if (match.errors > 0) return { status: "fuzzy", start: match.start, end: match.end, errors: match.errors, score };
+  return { status: match.start === oldStart ? "exact" : "moved", start: match.start, end: match.end, errors: 0, score };
 }
+
+/** A placement with how well it fits (match-quote.ts's score: quote, context, position), when a search found it. */
+type Scored = Exclude<Anchor, { status: "orphaned" }> & { score?: number };
 
 /**
  * Where a span whose words an edit kept (block-diff.ts) is now: on those words, exact or moved; a fuzzy one stays
@@ -207,7 +216,8 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   const diff = blockDiff(oldText, text);
   const held = new Held();
   const results: Anchor[] = new Array(annotations.length);
-  const place = (i: number, result: Anchor) => {
+  const place = (i: number, placed: Scored) => {
+    const result = plain(placed);
     results[i] = result;
     if (result.status !== "orphaned" && deleted?.[i] !== true) held.add(result.start, result.end);
   };
@@ -234,11 +244,20 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   }
   for (const stage of ["exact", "fuzzy"] as const) {
     for (const scope of ["local", "anywhere"] as const) {
-      for (const job of pending) {
-        if (results[job.i] || (scope === "local" && !job.local)) continue;
+      const search = (job: (typeof pending)[number]) => {
         const within = scope === "local" ? job.local : undefined;
-        const found = anchorStage(text, annotations[job.i], { hint: job.hint, allowed: allowedFor(job.i, within), within: within ? [within] : diff.written }, stage);
-        if (found) place(job.i, found);
+        return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: allowedFor(job.i, within), within: within ? [within] : diff.written }, stage);
+      };
+      // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
+      // of them still holds), the one whose context they are takes them; the other looks again.
+      const found = pending
+        .filter((job) => !results[job.i] && (scope === "anywhere" || job.local))
+        .map((job) => ({ job, found: search(job) }))
+        .filter((c): c is { job: (typeof pending)[number]; found: Scored } => c.found !== null)
+        .sort((x, y) => (y.found.score ?? 0) - (x.found.score ?? 0));
+      for (const { job, found: first } of found) {
+        const still = allowedFor(job.i)(first.start, first.end) ? first : search(job);
+        if (still) place(job.i, still);
       }
     }
   }

@@ -169,6 +169,12 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     const [a, b] = anchorAll(l4, spans, { oldText: old });
     expect(b).toMatchObject({ status: "exact", start: spans[1].position.start });
     expect(a).toMatchObject({ status: "fuzzy", start: spans[0].position.start });
+    // L1: the first sentence deleted: the third's highlight follows its own words, the first's is orphaned.
+    const l1 = sentences.slice(1).join(" ");
+    const [p1, q1, r1] = anchorAll(l1, spans, { oldText: old });
+    expect(q1).toMatchObject({ status: "moved", start: l1.indexOf("grain exports rose by 5 percent") });
+    expect(p1.status).toBe("orphaned");
+    expect(r1).toMatchObject({ start: l1.indexOf("grain exports rose by 6 percent"), errors: 0 });
     // L8: sentences 1 and 3 deleted: the third highlight's words are untouched; the other two are gone.
     const l8 = [sentences[1], sentences[3]].join(" ");
     const [x, y, z] = anchorAll(l8, spans, { oldText: old });
