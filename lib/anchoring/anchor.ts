@@ -242,23 +242,24 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       shift = result.start - start;
     } else pending.push({ i, hint, local: diff.written.find((r) => r.start <= hint[0] && hint[0] <= r.end) });
   }
-  for (const stage of ["exact", "fuzzy"] as const) {
-    for (const scope of ["local", "anywhere"] as const) {
-      const search = (job: (typeof pending)[number]) => {
-        const within = scope === "local" ? job.local : undefined;
-        return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: allowedFor(job.i, within), within: within ? [within] : diff.written }, stage);
-      };
-      // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
-      // of them still holds), the one whose context they are takes them; the other looks again.
-      const found = pending
-        .filter((job) => !results[job.i] && (scope === "anywhere" || job.local))
-        .map((job) => ({ job, found: search(job) }))
-        .filter((c): c is { job: (typeof pending)[number]; found: Scored } => c.found !== null)
-        .sort((x, y) => (y.found.score ?? 0) - (x.found.score ?? 0));
-      for (const { job, found: first } of found) {
-        const still = allowedFor(job.i)(first.start, first.end) ? first : search(job);
-        if (still) place(job.i, still);
-      }
+  // A span still finds its own (changed) paragraph's words, even approximately, before it looks anywhere else
+  // for an exact copy (second tester's S25: a paragraph moved to the end while its twin's number changed).
+  const rounds = [["exact", "local"], ["fuzzy", "local"], ["exact", "anywhere"], ["fuzzy", "anywhere"]] as const;
+  for (const [stage, scope] of rounds) {
+    const search = (job: (typeof pending)[number]) => {
+      const within = scope === "local" ? job.local : undefined;
+      return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: allowedFor(job.i, within), within: within ? [within] : diff.written }, stage);
+    };
+    // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
+    // of them still holds), the one whose context they are takes them; the other looks again.
+    const found = pending
+      .filter((job) => !results[job.i] && (scope === "anywhere" || job.local))
+      .map((job) => ({ job, found: search(job) }))
+      .filter((c): c is { job: (typeof pending)[number]; found: Scored } => c.found !== null)
+      .sort((x, y) => (y.found.score ?? 0) - (x.found.score ?? 0));
+    for (const { job, found: first } of found) {
+      const still = allowedFor(job.i)(first.start, first.end) ? first : search(job);
+      if (still) place(job.i, still);
     }
   }
   for (const job of pending) results[job.i] ??= ORPHANED;

@@ -153,6 +153,11 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     expect(placed(paragraphs)).toEqual(expected);
   });
 
+  it("S25: P1 moved to the end while P3's number changed: P1's highlight follows it, P3's stays fuzzy in P3", () => {
+    const got = placed([P[0], P[2], P[3].replace("5 percent", "9 percent"), P[4], P[5], P[1]]);
+    expect(got).toEqual({ hA: 5, hD: 1, hB: 2, hC: 3, hE: 4 });
+  });
+
   it("S23: P4 deleted and P1 turned into its copy: P3's highlight stays on its unchanged words", () => {
     const got = placed([P[0], P[4], P[2], P[3], P[5]]);
     expect(got).toMatchObject({ hD: 2, hB: 3, hE: 4 });
