@@ -233,7 +233,8 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     }
     const at = end !== undefined && Number.isInteger(end) ? diff.keptAt(start, end) : null;
     const kept = at === null ? null : onKeptWords(oldText, annotations[i], start, end!, at);
-    const shifted = Math.max(0, start + shift);
+    // Within the text: a span past its end would find no written text of its own to be looked for in first.
+    const shifted = Math.min(text.length, Math.max(0, start + shift));
     const own = diff.hint(start);
     const hint = own === undefined || own === shifted ? [shifted] : [own, shifted];
     const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i) }, "inPlace");

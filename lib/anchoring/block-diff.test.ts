@@ -158,6 +158,17 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     expect(got).toEqual({ hA: 5, hD: 1, hB: 2, hC: 3, hE: 4 });
   });
 
+  it("the same paragraphs as one long paragraph (joined by spaces), P1 and P3 deleted: P4's highlight keeps its words, P1's and P3's are orphaned", () => {
+    const long = P.join(" ");
+    const at = (p: number, words: string) => P.slice(0, p).reduce((n, t) => n + t.length + 1, 0) + P[p].indexOf(words);
+    const spanAt = (p: number, words: string) => describeSpan(long, at(p, words), at(p, words) + words.length);
+    const sel = [spanAt(1, "grain exports rose by 5 percent"), spanAt(3, "grain exports rose by 5 percent"), spanAt(4, "grain exports rose by 6 percent")];
+    const edited = [P[0], P[2], P[4], P[5]].join(" ");
+    const [a, b, c] = anchorAll(edited, sel, { oldText: long });
+    expect(c).toMatchObject({ start: edited.indexOf("grain exports rose by 6 percent"), errors: 0 });
+    expect([a.status, b.status]).toEqual(["orphaned", "orphaned"]);
+  });
+
   it("S23: P4 deleted and P1 turned into its copy: P3's highlight stays on its unchanged words", () => {
     const got = placed([P[0], P[4], P[2], P[3], P[5]]);
     expect(got).toMatchObject({ hD: 2, hB: 3, hE: 4 });
