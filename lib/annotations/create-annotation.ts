@@ -22,6 +22,13 @@ export const newAnnotationSchema = z.strictObject({
 
 export type NewAnnotation = z.infer<typeof newAnnotationSchema>;
 
+/** A revision the article hasn't reached is the client's mistake (400 naming `revision`), not an edit it missed (409). */
+export function assertRevisionReached(given: number | undefined, current: number): void {
+  if (given === undefined || given <= current) return;
+  const message = said("article_revision_ahead", "The article has no such revision yet: give the revision you read.");
+  throw invalid(message, { revision: message });
+}
+
 export async function createAnnotation(access: Access, articleId: string, input: NewAnnotation) {
   assertCan(access, "annotation.create");
   return db.$transaction((tx) => createAnnotationIn(tx, access, articleId, input));
@@ -34,12 +41,7 @@ export async function createAnnotationIn(tx: Prisma.TransactionClient, access: A
   const [article] = await tx.$queryRaw<{ id: string; text: string; revision: number }[]>`
     SELECT id, text, revision FROM "Article" WHERE id = ${articleId} AND "workspaceId" = ${access.workspace.id} FOR UPDATE`;
   if (!article) throw notFound("Article not found");
-  // A revision the article hasn't reached is the client's mistake, not an edit it missed.
-  if (input.revision > article.revision) {
-    throw invalid(said("article_revision_ahead", "The article has no such revision yet: give the revision you read."), {
-      revision: said("article_revision_ahead", "The article has no such revision yet: give the revision you read."),
-    });
-  }
+  assertRevisionReached(input.revision, article.revision);
   if (article.revision !== input.revision) {
     throw conflict(said("article_edited_since", "The article was edited since you opened it. Reload to see the new version, then select again."));
   }

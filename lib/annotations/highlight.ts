@@ -3,8 +3,8 @@ import { anchor } from "@/lib/anchoring";
 import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { REVISION_MAX } from "@/lib/articles/get-article";
-import { conflict, invalid, notFound, said, unprocessable } from "@/lib/errors";
-import { createAnnotation } from "./create-annotation";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { assertRevisionReached, createAnnotation } from "./create-annotation";
 
 /**
  * Highlighting a passage from outside the reader (API, scripts): by W3C
@@ -48,11 +48,7 @@ export async function highlightPassage(access: Access, articleId: string, input:
   assertCan(access, "annotation.create");
   const article = await db.article.findFirst({ where: { id: articleId, workspaceId: access.workspace.id }, select: { text: true, revision: true } });
   if (!article) throw notFound("Article not found");
-  if (input.revision !== undefined && input.revision > article.revision) {
-    throw invalid(said("article_revision_ahead", "The article has no such revision yet: give the revision you read."), {
-      revision: said("article_revision_ahead", "The article has no such revision yet: give the revision you read."),
-    });
-  }
+  assertRevisionReached(input.revision, article.revision);
   if (input.revision !== undefined && input.revision !== article.revision) {
     throw conflict(`The article was edited since revision ${input.revision}; it is now at ${article.revision}.`, {}, { currentVersion: article.revision });
   }
