@@ -236,9 +236,13 @@ test("bundle import in Russian: a dry run's problems are listed in Russian, and 
   // The bundle as exported, into the workspace that holds its article already: the dry run's notes are in Russian too.
   await file.setInputFiles({ name: "desk.claimtrail.json", mimeType: "application/json", buffer: valid });
   await expect(section.getByRole("heading", { name: "Будет создано" })).toBeVisible();
-  await expect(section.getByRole("listitem").filter({ hasText: "уже есть здесь" })).toHaveText(
-    "1 статья уже есть здесь: выделения добавляются к существующей. Повторный импорт того же пакета удвоит его выделения и утверждения.",
+  // Two notes: the article is here already, and so are its highlight and claim (left out, not doubled).
+  await expect(section.getByRole("listitem").filter({ hasText: "статья уже есть здесь" })).toHaveText(
+    "1 статья уже есть здесь: выделения добавляются к существующей.",
   );
-  await expectNoLeftoverEnglish(page, [...english, "already here", "Importing the same bundle twice"]);
+  await expect(section.getByRole("listitem").filter({ hasText: "уже выделенных здесь" })).toHaveText(
+    "1 выделение на словах, уже выделенных здесь, не импортируется, как и 1 утверждение, которое уже есть здесь (оно остаётся как есть).",
+  );
+  await expectNoLeftoverEnglish(page, [...english, "already here", "already highlighted here", "kept as it is"]);
   await expectNoMissingMessages(page);
 });
