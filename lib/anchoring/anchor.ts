@@ -241,7 +241,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     if (result && result.status !== "orphaned") {
       place(i, result);
       shift = result.start - start;
-    } else pending.push({ i, hint, local: diff.written.find((r) => r.start <= hint[0] && hint[0] <= r.end) });
+    } else pending.push({ i, hint, local: diff.writtenAt(hint[0]) });
   }
   // A span still finds its own (changed) paragraph's words, even approximately, before it looks anywhere else
   // for an exact copy (second tester's S25: a paragraph moved to the end while its twin's number changed).

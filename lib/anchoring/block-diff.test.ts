@@ -24,6 +24,22 @@ describe("blockDiff", () => {
     expect(blockDiff("One.\n\nTwo.", "Three.\n\nFour.").hint(3)).toBeUndefined();
   });
 
+  it("finds the written range of any offset as a scan from the start would, touching ranges and text ends included", () => {
+    const texts: [string, string][] = [
+      [["A.", "B.", "C.", "D."].join("\n\n"), ["X.", "A.", "Y.", "C.", "Z."].join("\n\n")],
+      // An empty kept block between two written ranges: they touch.
+      [["A.", "", "B."].join("\n\n"), ["X.", "", "Y."].join("\n\n")],
+      ["", "New."],
+      ["Same.", "Same."],
+    ];
+    for (const [old, edited] of texts) {
+      const diff = blockDiff(old, edited);
+      for (let offset = -1; offset <= edited.length + 1; offset++) {
+        expect(diff.writtenAt(offset), `${JSON.stringify(edited)} @ ${offset}`).toBe(diff.written.find((r) => r.start <= offset && offset <= r.end));
+      }
+    }
+  });
+
   it("pairs repeated paragraphs inside the gaps between unique ones, and runs without recursion on 100,000 paragraphs", () => {
     const old = ["Head.", "Same.", "Middle.", "Same.", "Tail."].join("\n\n");
     // The first "Same." deleted: the second is the one kept.

@@ -185,6 +185,8 @@ export interface BlockDiff {
   kept(start: number, end: number): boolean;
   /** The new text outside kept runs (what the edit wrote, and the breaks around it), in order. */
   written: readonly { start: number; end: number }[];
+  /** The written range holding the new text's offset (either end included), if any: a binary search of `written`. */
+  writtenAt(offset: number): { start: number; end: number } | undefined;
 }
 
 /**
@@ -218,6 +220,7 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
     from = Math.max(from, r.end);
   }
   if (from < newText.length) written.push({ start: from, end: newText.length });
+  const writtenStarts = written.map((r) => r.start);
 
   /** The new offset of an old one inside a kept block (its end included), or null. */
   const mapped = (offset: number, side: "start" | "end"): number | null => {
@@ -250,5 +253,12 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
       return r >= 0 && end <= runs[r].end;
     },
     written,
+    writtenAt(offset) {
+      const k = lastAtMost(writtenStarts, offset);
+      // Two ranges may touch (an empty kept block between them): the earlier one, as a scan from the start finds.
+      if (k > 0 && written[k - 1].end >= offset) return written[k - 1];
+      const r = written[k];
+      return r && offset <= r.end ? r : undefined;
+    },
   };
 }
