@@ -10,9 +10,12 @@ import { annotationSelect, toView } from "./annotation-dto";
 import { duplicateSpan, findLiveTwin } from "./live-twin";
 import { trimSpan } from "./span";
 
+/** The offsets' column range: past it, "At most 2147483647." names the field's own bound, not JavaScript's. */
+export const OFFSET_MAX = 2_147_483_647;
+
 export const newAnnotationSchema = z.strictObject({
-  start: z.number({ error: "Give the start offset." }).int().min(0),
-  end: z.number({ error: "Give the end offset." }).int().min(0),
+  start: z.number({ error: "Give the start offset." }).int().min(0).max(OFFSET_MAX),
+  end: z.number({ error: "Give the end offset." }).int().min(0).max(OFFSET_MAX),
   /** The revision the offsets were taken from: a stale page must not mark the wrong words. */
   revision: z.number({ error: "Give the article revision." }).int().min(1).max(REVISION_MAX),
   note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),

@@ -4,15 +4,16 @@ import { assertCan, type Access } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { REVISION_MAX } from "@/lib/articles/get-article";
 import { conflict, notFound, unprocessable } from "@/lib/errors";
-import { assertRevisionReached, createAnnotation } from "./create-annotation";
+import { assertRevisionReached, createAnnotation, OFFSET_MAX } from "./create-annotation";
 
 /**
  * Highlighting a passage from outside the reader (API, scripts): by W3C
  * selectors, by offsets, or by a quote placed in the current text. The
  * reader selects offsets itself and calls createAnnotation directly.
  */
-const positionSelector = z.object({ type: z.literal("TextPositionSelector"), start: z.int().min(0), end: z.int().min(0) });
-const quoteSelector = z.object({
+// Strict like the body: a misspelt `strat` inside a selector is named, not taken as a selector without it.
+const positionSelector = z.strictObject({ type: z.literal("TextPositionSelector"), start: z.int().min(0).max(OFFSET_MAX), end: z.int().min(0).max(OFFSET_MAX) });
+const quoteSelector = z.strictObject({
   type: z.literal("TextQuoteSelector"),
   exact: z.string().min(1).max(20_000),
   prefix: z.string().max(1000).optional(),
@@ -24,8 +25,8 @@ export const highlightSchema = z
   .strictObject({
     /** W3C Web Annotation selectors: a position, a quote, or both (the quote then wins where they disagree). */
     selectors: z.array(z.discriminatedUnion("type", [positionSelector, quoteSelector], { error: "Use TextPositionSelector or TextQuoteSelector." })).min(1).max(2).optional(),
-    start: z.int().min(0).optional().meta({ description: "Offset (UTF-16 code units) into the article's canonical text." }),
-    end: z.int().min(0).optional(),
+    start: z.int().min(0).max(OFFSET_MAX).optional().meta({ description: "Offset (UTF-16 code units) into the article's canonical text." }),
+    end: z.int().min(0).max(OFFSET_MAX).optional(),
     exact: z.string().min(1).max(20_000).optional().meta({ description: "The quoted text; placed with prefix/suffix to tell repeats apart." }),
     prefix: z.string().max(1000).optional(),
     suffix: z.string().max(1000).optional(),

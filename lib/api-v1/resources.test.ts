@@ -152,6 +152,16 @@ describe("annotations", () => {
     const misspelt = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revison: 1 } });
     expect(misspelt.status).toBe(400);
     expect(JSON.stringify(misspelt.body.errors)).toContain("revison");
+    // So is a misspelt key inside a selector; and a number past any offset names the field's bound, not JavaScript's.
+    const inSelector = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { selectors: [{ type: "TextPositionSelector", start: 0, end: 5, strat: 1 }] } });
+    expect(inSelector.status).toBe(400);
+    expect(inSelector.body.errors).toEqual({ "selectors.0.strat": "Not taken here: check the spelling, or leave it out." });
+    const huge = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 1e20, end: 1e20 + 1, revision: 1e20 } });
+    expect(huge.status).toBe(400);
+    expect(huge.body).toMatchObject({
+      errors: { start: "At most 2147483647.", end: "At most 2147483647.", revision: "At most 2147483647." },
+      fieldCodes: { start: { code: "too_big", limit: 2147483647 }, revision: { code: "too_big", limit: 2147483647 } },
+    });
     const edited = await call<J>(ar.updateArticleEndpoint, { token: w.tokens.annotator, params, headers: { "if-match": '"1"' }, body: { title: "Renamed" } });
     expect(edited.status).toBe(200);
     const stale = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start: 0, end: 5, revision: 1 } });

@@ -346,10 +346,23 @@ export function issueKeys(issue: core.$ZodIssue): string[] {
   return [issue.path.length ? issue.path.join(".") : "_"];
 }
 
+/** zod's own bound on every whole number (JavaScript's safe-integer range), not one a schema chose. */
+export const isSafeRangeIssue = (issue: core.$ZodIssue): boolean =>
+  (issue.code === "too_big" && issue.maximum === Number.MAX_SAFE_INTEGER) || (issue.code === "too_small" && issue.minimum === Number.MIN_SAFE_INTEGER);
+
+/**
+ * The issues in the order a field's message is chosen from: a schema's own bound before zod's safe-integer one,
+ * so `revision: 1e20` reads "At most 2147483647.", not JavaScript's limit (black-box s38 low).
+ */
+export const rankedIssues = (issues: readonly core.$ZodIssue[]): core.$ZodIssue[] => [
+  ...issues.filter((i) => !isSafeRangeIssue(i)),
+  ...issues.filter(isSafeRangeIssue),
+];
+
 /** Codes per field path, keyed as lib/http/problem.ts's fieldErrors keys the messages (first issue wins). */
 export function zodFieldCodes(issues: readonly core.$ZodIssue[]): FieldCodes {
   const out = new Map<string, FieldCodes[string]>();
-  for (const issue of issues) for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issueCode(issue));
+  for (const issue of rankedIssues(issues)) for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issueCode(issue));
   return Object.fromEntries(out);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrors, problem, UNKNOWN_FIELD_MESSAGE, zodFieldCodes } from "./problem";
+import "@/lib/validation/zod-messages";
 
 describe("problem()", () => {
   it("adds extension members (e.g. currentVersion on a stale write) without letting them override the standard ones", async () => {
@@ -67,6 +68,16 @@ describe("fieldErrors()", () => {
     const twice = z.string().min(5, "first").regex(/^\d+$/, "second");
     const result = z.object({ code: twice }).safeParse({ code: "ab" });
     expect(fieldErrors(result.error!)).toEqual({ code: "first" });
+  });
+
+  it("names a field's own bound before zod's safe-integer one, message and code alike (black-box s38 low: `1e20`)", () => {
+    const result = z.object({ revision: z.int().min(1).max(1000) }).safeParse({ revision: 1e20 });
+    expect(result.error!.issues[0].message).toBe("Far too large a number.");
+    expect(fieldErrors(result.error!)).toEqual({ revision: "At most 1000." });
+    expect(zodFieldCodes(result.error!.issues)).toEqual({ revision: { code: "too_big", limit: 1000 } });
+    // Alone, the safe-integer issue still names the field.
+    const alone = z.object({ n: z.int() }).safeParse({ n: 1e20 });
+    expect(fieldErrors(alone.error!)).toEqual({ n: "Far too large a number." });
   });
 
   it("keys a strict object doesn't take are each named, with their codes", () => {

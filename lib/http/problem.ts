@@ -1,6 +1,6 @@
 import type { ZodError } from "zod";
 import type { FieldErrors } from "@/lib/errors";
-import { fieldCodeForStatus, issueKeys, statusCode, type FieldCodes } from "./error-codes";
+import { fieldCodeForStatus, issueKeys, rankedIssues, statusCode, type FieldCodes } from "./error-codes";
 
 const TITLES: Record<number, string> = {
   400: "Invalid request",
@@ -53,7 +53,7 @@ export const UNKNOWN_FIELD_MESSAGE = "Not taken here: check the spelling, or lea
 export function fieldErrors(error: ZodError): FieldErrors {
   // A Map, then own properties: a body key named "__proto__" is named like any other, not lost to the prototype.
   const out = new Map<string, string>();
-  for (const issue of error.issues) {
+  for (const issue of rankedIssues(error.issues)) {
     for (const key of issueKeys(issue)) if (!out.has(key)) out.set(key, issue.code === "unrecognized_keys" ? UNKNOWN_FIELD_MESSAGE : issue.message);
   }
   return Object.fromEntries(out);

@@ -18,6 +18,9 @@ describe("zod's own messages in the house style (black-box s35, L3)", () => {
     expect(message(z.array(z.string()).max(1), ["a", "b"])).toBe("At most 1 item.");
     expect(message(z.enum(["en", "ru", "uk"]), "de")).toBe("One of: en, ru, uk.");
     expect(message(z.literal("yes"), "no")).toBe('Only "yes" is taken here.');
+    // zod's bound on every whole number is JavaScript's, not the field's: said without it.
+    expect(message(z.int(), 1e20)).toBe("Far too large a number.");
+    expect(message(z.int(), -1e20)).toBe("Far too small a number.");
   });
 
   it("leaves a schema's own message as it is", () => {

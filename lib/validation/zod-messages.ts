@@ -23,10 +23,13 @@ export function houseMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case "too_small": {
       const min = issue.minimum as number | bigint;
       if (issue.origin === "string" && Number(min) <= 1) return "Can't be empty: give a value.";
+      if (issue.origin === "int" && min === Number.MIN_SAFE_INTEGER) return "Far too small a number.";
       return `${issue.inclusive === false ? "More than" : "At least"} ${sized(issue.origin, min)}.`;
     }
     case "too_big": {
       const max = issue.maximum as number | bigint;
+      // zod's bound on every whole number, not the field's: JavaScript's limit means nothing to the reader.
+      if (issue.origin === "int" && max === Number.MAX_SAFE_INTEGER) return "Far too large a number.";
       return `${issue.inclusive === false ? "Less than" : "At most"} ${sized(issue.origin, max)}.`;
     }
     case "invalid_value":
