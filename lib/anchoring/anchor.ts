@@ -181,24 +181,32 @@ function anchorEach(text: string, annotations: readonly AnchorSelectors[], order
   return results;
 }
 
+type Span = { start: number; end: number };
+
+/** Two spans are the same words, or a fuzzy variant of them: overlapping by 80% or more of the longer. */
+const nearlySame = (a: Span, b: Span) => Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 0.8 * Math.max(a.end - a.start, b.end - b.start);
+
 /**
  * Spans placed so far, for the rule that no span is put on words another one holds: the same span, or one
  * overlapping it by 80% or more of the longer (a fuzzy variant of the same words; highlights that merely
- * overlap, as people make them, stay apart).
+ * overlap, as people make them, stay apart). Two highlights that were that close before the edit (a sentence
+ * and most of it) may stay so: only the exact same span is refused them (third tester, session 39: the inner
+ * one of two nested highlights was orphaned when a word elsewhere in their paragraph changed).
  */
 class Held {
-  private readonly byStart = new Map<number, number[]>();
-  add(start: number, end: number) {
-    const ends = this.byStart.get(start);
-    if (ends) ends.push(end);
-    else this.byStart.set(start, [end]);
+  private readonly byStart = new Map<number, { end: number; old: Span | undefined }[]>();
+  add(start: number, end: number, old: Span | undefined) {
+    const spans = this.byStart.get(start);
+    if (spans) spans.push({ end, old });
+    else this.byStart.set(start, [{ end, old }]);
   }
-  holds(start: number, end: number): boolean {
+  /** Whether [start, end) is held for a span that was at `old` before the edit (undefined: not known). */
+  holds(start: number, end: number, old: Span | undefined): boolean {
     const reach = Math.ceil((end - start) / 4) + 1;
     for (let s = start - reach; s <= start + reach; s++) {
-      for (const e of this.byStart.get(s) ?? []) {
-        const overlap = Math.min(end, e) - Math.max(start, s);
-        if (overlap >= 0.8 * Math.max(end - start, e - s)) return true;
+      for (const held of this.byStart.get(s) ?? []) {
+        if (s === start && held.end === end) return true;
+        if (nearlySame({ start, end }, { start: s, end: held.end }) && !(old && held.old && nearlySame(old, held.old))) return true;
       }
     }
     return false;
@@ -215,14 +223,18 @@ class Held {
 function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], order: Order, oldText: string, deleted?: readonly boolean[]): Anchor[] {
   const diff = blockDiff(oldText, text);
   const held = new Held();
+  const oldSpan = (i: number): Span | undefined => {
+    const p = annotations[i].position;
+    return p && Number.isInteger(p.start) && Number.isInteger(p.end) ? { start: p.start, end: p.end } : undefined;
+  };
   const results: Anchor[] = new Array(annotations.length);
   const place = (i: number, placed: Scored) => {
     const result = plain(placed);
     results[i] = result;
-    if (result.status !== "orphaned" && deleted?.[i] !== true) held.add(result.start, result.end);
+    if (result.status !== "orphaned" && deleted?.[i] !== true) held.add(result.start, result.end, oldSpan(i));
   };
   const allowedFor = (i: number, within?: { start: number; end: number }) => (start: number, end: number) =>
-    !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end)) && (!within || (start >= within.start && end <= within.end));
+    !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end, oldSpan(i))) && (!within || (start >= within.start && end <= within.end));
 
   const pending: { i: number; hint: number[]; local: { start: number; end: number } | undefined }[] = [];
   let shift = 0;

@@ -69,6 +69,38 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
   });
 
   /**
+   * Third tester, session 39: two nested highlights (a phrase and most of it, or a sentence with and without its
+   * full stop) overlap by 80% or more. A word changed elsewhere in their paragraph orphaned the inner one: the
+   * outer one, placed first, held the span that close a fuzzy variant would take. They were that close before.
+   */
+  it.each([
+    ["N1: another paragraph changed", (g: string) => g, (w: string) => w.replace("Tuesday", "Monday")],
+    ["N2: a word after them changed", (g: string) => g.replace("officials", "aides"), (w: string) => w],
+    ["N3: a word before them changed", (g: string) => g.replace("The ministry", "A ministry"), (w: string) => w],
+    ["N5: words put before the sentence", (g: string) => `Update: ${g}`, (w: string) => w],
+  ])("nested highlights both keep their words, %s", (_, editG, editW) => {
+    const G = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const W = "Farmers in the south welcomed the news on Tuesday.";
+    const old = [G, W, "Closing remarks."].join("\n\n");
+    for (const pair of [
+      ["grain exports rose by 5 percent in March", "exports rose by 5 percent in March"],
+      [G, G.slice(0, -1)],
+      ["grain exports rose by 5 percent in March", "rose by 5 percent"],
+    ]) {
+      const selectors = pair.map((words) => describeSpan(old, old.indexOf(words), old.indexOf(words) + words.length));
+      const edited = [editG(G), editW(W), "Closing remarks."].join("\n\n");
+      const anchors = anchorAll(edited, selectors, { oldText: old });
+      anchors.forEach((a, i) => {
+        expect(a.status, `${pair[i]} in ${edited}`).not.toBe("orphaned");
+        // Words the edit left as they were are kept exactly; the sentence whose word changed is placed fuzzy on it.
+        if (edited.includes(pair[i])) expect(edited.slice(a.start, a.end)).toBe(pair[i]);
+        else expect(a.status).toBe("fuzzy");
+      });
+      expect(`${anchors[0].start}-${anchors[0].end}`).not.toBe(`${anchors[1].start}-${anchors[1].end}`);
+    }
+  });
+
+  /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
    * highlights on one span: a deleted or changed paragraph's highlight moved onto its twin, and a plain reorder
