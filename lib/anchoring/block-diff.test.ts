@@ -100,6 +100,21 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     }
   });
 
+  it("a deleted paragraph's highlight isn't put approximately on a near-twin's words in a paragraph changed elsewhere (third tester's D2)", () => {
+    const G5 = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const G6 = G5.replace("5 percent", "6 percent");
+    const W = "Farmers in the south welcomed the news on Tuesday.";
+    const old = [G5, W, G6, "Closing remarks."].join("\n\n");
+    const words = "grain exports rose by 5 percent";
+    const span = describeSpan(old, old.indexOf(words), old.indexOf(words) + words.length);
+    const [gone] = anchorAll([W, G6.replace("officials", "aides"), "Closing remarks."].join("\n\n"), [span], { oldText: old });
+    expect(gone.status).toBe("orphaned");
+    // Its own paragraph changed where it was: still found there approximately.
+    const edited = [G5.replace("5 percent", "7 percent"), W, G6.replace("officials", "aides"), "Closing remarks."].join("\n\n");
+    const [own] = anchorAll(edited, [span], { oldText: old });
+    expect(own).toMatchObject({ status: "fuzzy", start: edited.indexOf("grain exports rose by 7 percent") });
+  });
+
   /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
