@@ -236,10 +236,10 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   const allowedFor = (i: number, within?: { start: number; end: number }) => (start: number, end: number) =>
     !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end, oldSpan(i))) && (!within || (start >= within.start && end <= within.end));
   /**
-   * Away from its own paragraph, a span isn't put approximately on words that were already in the text elsewhere:
-   * they are another passage's, in a paragraph the edit changed around them (third tester, session 39: a deleted
-   * paragraph's "5 percent" highlight went fuzzy onto a twin's "6 percent", whose paragraph had a word changed).
-   * An exact copy may still be followed: a paragraph moved is written anew where it went.
+   * Away from its own paragraph, a span isn't put on words that were already in the text elsewhere: they are
+   * another passage's, in a paragraph the edit changed around them (third tester, session 39: a deleted
+   * paragraph's "5 percent" highlight went onto a twin's "5 percent", or fuzzy onto its "6 percent", whose
+   * paragraph had a word changed). A paragraph moved as it was is kept words where it went (block-diff.ts).
    */
   const notAnotherPassage = (i: number) => (start: number, end: number) => {
     const words = text.slice(start, end);
@@ -277,7 +277,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       const within = scope === "local" ? job.local : undefined;
       const allowed = allowedFor(job.i, within);
       const elsewhere = notAnotherPassage(job.i);
-      const check = stage === "fuzzy" && scope === "anywhere" ? (start: number, end: number) => allowed(start, end) && elsewhere(start, end) : allowed;
+      const check = scope === "anywhere" ? (start: number, end: number) => allowed(start, end) && elsewhere(start, end) : allowed;
       return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
     };
     // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one

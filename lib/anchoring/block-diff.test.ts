@@ -115,6 +115,25 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     expect(own).toMatchObject({ status: "fuzzy", start: edited.indexOf("grain exports rose by 7 percent") });
   });
 
+  it("two similar paragraphs swapped and a word changed in one: each highlight follows its own words (third tester's F3)", () => {
+    const G5 = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const G6 = G5.replace("5 percent", "6 percent");
+    const W = "Farmers in the south welcomed the news on Tuesday.";
+    const old = [G5, W, G6, "Closing remarks."].join("\n\n");
+    const spans = ["grain exports rose by 5 percent", "grain exports rose by 6 percent"].map((words) => describeSpan(old, old.indexOf(words), old.indexOf(words) + words.length));
+    for (const [p0, p2] of [
+      [G6.replace("officials", "aides"), G5],
+      [G6, G5.replace("officials", "aides")],
+      [G6, G5],
+    ]) {
+      const edited = [p0, W, p2, "Closing remarks."].join("\n\n");
+      const [five, six] = anchorAll(edited, spans, { oldText: old });
+      expect(edited.slice(five.start, five.end), edited).toBe("grain exports rose by 5 percent");
+      expect(edited.slice(six.start, six.end), edited).toBe("grain exports rose by 6 percent");
+      expect([five.status, six.status]).toEqual(["moved", "moved"]);
+    }
+  });
+
   /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
@@ -198,14 +217,19 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     expect(anchors[0].status).toBe("orphaned");
   });
 
-  it("a deleted highlight doesn't keep a live one off the only copy of their words", () => {
+  it("a deleted highlight doesn't keep a live one off their words, and a live one whose paragraph went doesn't take another's", () => {
     // The words are once in a paragraph written where P3 was: P3's highlight takes them, P1's is orphaned.
     const edited = [P[0], P[2], "Now: the ministry said grain exports rose by 5 percent in March.", P[4], P[5]].join("\n\n");
     const both = [selectors[0], selectors[2]];
     const words = edited.indexOf("grain exports rose by 5 percent");
     expect(anchorAll(edited, both, { oldText }).map((a) => a.start)).toEqual([undefined, words]);
-    // P3's highlight deleted: it still finds its words (a restore must), and P1's live one has them too.
-    expect(anchorAll(edited, both, { oldText, deleted: [false, true] }).map((a) => a.start)).toEqual([words, words]);
+    // P3's highlight deleted: it still finds its words (a restore must); P1's live one doesn't take them, they
+    // were P3's before (third tester, session 39, F4: a deleted paragraph's highlight landed on its twin's words).
+    expect(anchorAll(edited, both, { oldText, deleted: [false, true] }).map((a) => a.start)).toEqual([undefined, words]);
+    // A deleted and a live highlight on the same words, their paragraph changed beside them: both are placed there.
+    const changed = [P[0], P[1].replace("officials", "aides"), ...P.slice(2)].join("\n\n");
+    const own = changed.indexOf("grain exports rose by 5 percent");
+    expect(anchorAll(changed, [selectors[0], selectors[0]], { oldText, deleted: [true, false] }).map((a) => a.start)).toEqual([own, own]);
   });
 
   /** Second outside tester, session 38: a highlight whose words went took its twin's, and the twin's own was orphaned. */

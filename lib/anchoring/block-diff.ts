@@ -168,6 +168,33 @@ function patiencePairs(a: readonly string[], b: readonly string[]): [number, num
   return pairs.sort((x, y) => x[0] - y[0]);
 }
 
+/**
+ * The pairs, with each block the diff left unpaired on both sides paired to one of the same text (in order of
+ * both): a paragraph moved past others is kept words where it went, not text written anew there. Otherwise a
+ * highlight on it looked first where it had been, and took a changed near-twin's words there approximately
+ * (third tester, session 39: two similar paragraphs swapped and one word changed put each highlight, fuzzy, on
+ * the other's number). Sorted by the old index.
+ */
+function withMoved(a: readonly string[], b: readonly string[], pairs: [number, number][]): [number, number][] {
+  const pairedA = new Set(pairs.map(([i]) => i));
+  const pairedB = new Set(pairs.map(([, j]) => j));
+  const waiting = new Map<string, number[]>();
+  for (let i = 0; i < a.length; i++) {
+    if (pairedA.has(i) || !a[i].trim()) continue;
+    const queue = waiting.get(a[i]);
+    if (queue) queue.push(i);
+    else waiting.set(a[i], [i]);
+  }
+  if (!waiting.size) return pairs;
+  const moved: [number, number][] = [];
+  for (let j = 0; j < b.length; j++) {
+    if (pairedB.has(j)) continue;
+    const i = waiting.get(b[j])?.shift();
+    if (i !== undefined) moved.push([i, j]);
+  }
+  return moved.length ? [...pairs, ...moved].sort((x, y) => x[0] - y[0]) : pairs;
+}
+
 /** What an edit kept of the old text, block by block (paragraphs): see `blockDiff`. */
 export interface BlockDiff {
   /**
@@ -199,7 +226,7 @@ export interface BlockDiff {
 export function blockDiff(oldText: string, newText: string): BlockDiff {
   const before = blocksOf(oldText);
   const after = blocksOf(newText);
-  const pairs = pairBlocks(before.texts, after.texts);
+  const pairs = withMoved(before.texts, after.texts, pairBlocks(before.texts, after.texts));
   const newOf = new Map(pairs);
   const oldStarts = pairs.map(([i]) => before.starts[i]);
   // Kept runs of the new text: blocks kept one after another in both texts join, with the break between them.

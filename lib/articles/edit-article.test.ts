@@ -54,6 +54,40 @@ describe("re-anchoring after an edit", () => {
     expect(after.slice(placed.start! - 26, placed.end!)).toBe("Item 2: the ministry said grain exports");
   });
 
+  it("an orphan stays one: a later edit that moves its twin paragraph, or writes its words again, leaves it orphaned and the twin's highlight on its words (third tester, session 39, F2)", async () => {
+    const w = await claimWorld();
+    const G5 = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const W = "Farmers in the south welcomed the news on Tuesday.";
+    const E = "Closing remarks came from the deputy minister.";
+    const admin = await w.as(w.admin);
+    const annotator = await w.as(w.annotator);
+    const article = await w.article("Twins");
+    const save = (revision: number, paragraphs: string[]) =>
+      updateArticle(admin, article.id, { baseRevision: revision, doc: docFromParagraphs(paragraphs), metadata: { title: "Twins", tags: [] } });
+    const textNow = async () => (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true } })).text;
+    await save(1, [G5, W, G5, E]);
+    const words = "grain exports rose by 5 percent";
+    const text2 = await textNow();
+    const h0 = await createAnnotation(annotator, article.id, { start: text2.indexOf(words), end: text2.indexOf(words) + words.length, revision: 2 });
+    const h1 = await createAnnotation(annotator, article.id, { start: text2.lastIndexOf(words), end: text2.lastIndexOf(words) + words.length, revision: 2 });
+    // Edit 1 deletes P0: its highlight is orphaned, the twin's moves.
+    await save(2, [W, G5, E]);
+    const status = async (id: string) => db.annotation.findUniqueOrThrow({ where: { id }, select: { status: true, start: true, end: true } });
+    expect((await status(h0.id)).status).toBe("orphaned");
+    expect((await status(h1.id)).status).toBe("moved");
+    // Edit 2 moves the twin to the end and changes a word in it: its own highlight follows; the orphan stays one.
+    await save(3, [W, E, G5.replace("officials", "aides")]);
+    const text4 = await textNow();
+    const twin = await status(h1.id);
+    expect(twin.status).not.toBe("orphaned");
+    expect(text4.slice(twin.start!, twin.end!)).toBe(words);
+    expect((await status(h0.id)).status).toBe("orphaned");
+    // Edit 3 writes the deleted paragraph again: its words are other words now; the orphan is not attached to them.
+    await save(4, [G5, W, E, G5.replace("officials", "aides")]);
+    expect((await status(h0.id)).status).toBe("orphaned");
+    expect(await status(h1.id)).toMatchObject({ start: (await textNow()).lastIndexOf(words) });
+  });
+
   it("moves a PDF's page starts with the text of an edit, and keeps them through an edit of the details only", async () => {
     const w = await claimWorld();
     const admin = await w.as(w.admin);

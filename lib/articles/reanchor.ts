@@ -30,12 +30,28 @@ export interface ReanchorPlan {
  */
 export type Move = [string, number | null, number | null, string, number | null, number | null, string, number | null];
 
-const place = (rows: Placed[], text: string, oldText: string): Anchor[] =>
-  anchorAll(
+const ORPHANED: Anchor = { status: "orphaned" };
+
+/**
+ * Each row's place in the new text. An orphan stays one: it has no place in the old text to follow, so any words
+ * it found would be other words (the README's promise). Placed again, it took a moved twin's words from that
+ * twin's own live highlight, and templated copies added later took back orphans by the dozen (third tester,
+ * session 39, F2).
+ */
+function place(rows: Placed[], text: string, oldText: string): Anchor[] {
+  const live = rows.flatMap((r, i) => (r.status === "orphaned" ? [] : [i]));
+  const placed = anchorAll(
     text,
-    rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined })),
-    { oldText, deleted: rows.map((r) => r.deleted) },
+    live.map((i) => {
+      const r = rows[i];
+      return { quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : undefined };
+    }),
+    { oldText, deleted: live.map((i) => rows[i].deleted) },
   );
+  const anchors: Anchor[] = rows.map(() => ORPHANED);
+  live.forEach((i, k) => (anchors[i] = placed[k]));
+  return anchors;
+}
 
 /**
  * Reads every highlight of the article (deleted ones too: a restored one must
