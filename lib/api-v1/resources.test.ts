@@ -200,6 +200,43 @@ describe("annotations", () => {
     expect(deleted.body.items!.map((a) => a.id).sort()).toEqual([h1.id, h2.id].sort());
     const viewerDeleted = await call<J>(an.listAnnotationsEndpoint, { token: w.tokens.viewer, params, query: { deleted: "true" } });
     expect(viewerDeleted.body.items).toEqual([]);
+    // A deleted one is for admins only, one at a time too.
+    expect((await call(an.getAnnotationEndpoint, { token: w.tokens.viewer, params: { ...params, annotationId: h2.id } })).status).toBe(404);
+    expect((await call<J>(an.getAnnotationEndpoint, { token: w.tokens.admin, params: { ...params, annotationId: h2.id } })).body.deletedAt).not.toBeNull();
+  });
+
+  it("pages in the reader's order one at a time, orphans last, and names a cursor that isn't one of the article's (third tester, session 39, F5: pages were cut from the whole list)", async () => {
+    const w = await apiWorld();
+    const params = { ws: w.ws, articleId: w.first.id };
+    const text = w.first.text;
+    // Eleven highlights: words at the same start (longer first), and two orphans.
+    const spans: [number, number][] = [[0, 3], [0, 8], [10, 14], [20, 30], [20, 25], [40, 44], [50, 55], [60, 64], [70, 74]];
+    const ids: string[] = [];
+    for (const [start, end] of spans) {
+      const made = await call<J>(an.createAnnotationEndpoint, { token: w.tokens.annotator, params, body: { start, end } });
+      expect(made.status, text.slice(start, end)).toBe(201);
+      ids.push(made.body.id as string);
+    }
+    await db.annotation.updateMany({ where: { id: { in: [ids[1], ids[5]] } }, data: { status: "orphaned", start: null, end: null } });
+    const all = await call<J>(an.listAnnotationsEndpoint, { token: w.tokens.viewer, params, query: { limit: "100" } });
+    const order = all.body.items!.map((a) => [a.start, a.end]);
+    expect(order.slice(0, 7)).toEqual([[0, 3], [10, 14], [20, 30], [20, 25], [50, 55], [60, 64], [70, 74]]);
+    expect(order.slice(7)).toEqual([[null, null], [null, null]]);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call<J>(an.listAnnotationsEndpoint, { token: w.tokens.viewer, params, query: { limit: "2", ...(cursor ? { cursor } : {}) } });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items!.map((a) => a.id as string));
+      cursor = (page.body.nextCursor as string | null) ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items!.map((a) => a.id));
+    const orphans = await call<J>(an.listAnnotationsEndpoint, { token: w.tokens.viewer, params, query: { status: "orphaned" } });
+    expect(orphans.body.items!.map((a) => a.id).sort()).toEqual([ids[1], ids[5]].sort());
+    // Another article's annotation as the cursor: 400 naming it.
+    const other = await call<J>(an.listAnnotationsEndpoint, { token: w.tokens.viewer, params: { ws: w.ws, articleId: w.first.id }, query: { cursor: Buffer.from(JSON.stringify(["", "nosuchannotation"])).toString("base64url") } });
+    expect(other.status).toBe(400);
+    expect(Object.keys(other.body.errors as object)).toEqual(["cursor"]);
   });
 });
 

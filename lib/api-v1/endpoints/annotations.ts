@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { AnnotationView } from "@/lib/annotations/annotation-dto";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
-import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { getAnnotationView, listAnnotationPage } from "@/lib/annotations/list-annotation-page";
 import { restoreAnnotation } from "@/lib/annotations/restore-annotation";
 import { highlightPassage, highlightSchema } from "@/lib/annotations/highlight";
-import { notFound } from "@/lib/errors";
 import { endpoint } from "../endpoint";
-import { pageOfArray, pageQuery } from "../pagination";
+import { decodeCursor, encodeCursor, pageQuery } from "../pagination";
 import { annotationSchema, pageOf } from "../schemas";
 
 /** The API's annotation: the reader's view plus its article and W3C selectors. */
@@ -39,13 +38,10 @@ export const listAnnotationsEndpoint = endpoint({
   }),
   responses: { 200: { description: "A page of annotations.", schema: pageOf(annotationSchema, "AnnotationPage") } },
   handler: async ({ access, params, query }) => {
-    const { annotations } = await listAnnotations(access, params.articleId);
-    const items = annotations
-      .filter((a) => (query.deleted ? a.deletedAt !== null : a.deletedAt === null))
-      .filter((a) => !query.status || a.status === query.status)
-      .filter((a) => query.hasClaim === undefined || (a.claim !== null) === query.hasClaim)
-      .map((a) => toApi(params.articleId, a));
-    return pageOfArray(items, query.limit, query.cursor, (a) => a.id);
+    const after = query.cursor ? decodeCursor(query.cursor).id : undefined;
+    const { items, more } = await listAnnotationPage(access, params.articleId, { status: query.status, hasClaim: query.hasClaim, deleted: query.deleted, limit: query.limit, after });
+    const last = items.at(-1);
+    return { items: items.map((a) => toApi(params.articleId, a)), nextCursor: more && last ? encodeCursor("", last.id) : null };
   },
 });
 
@@ -57,12 +53,7 @@ export const getAnnotationEndpoint = endpoint({
   summary: "Get an annotation",
   action: "workspace.view",
   responses: { 200: { description: "The annotation.", schema: annotationSchema } },
-  handler: async ({ access, params }) => {
-    const { annotations } = await listAnnotations(access, params.articleId);
-    const found = annotations.find((a) => a.id === params.annotationId);
-    if (!found) throw notFound("Annotation not found");
-    return toApi(params.articleId, found);
-  },
+  handler: async ({ access, params }) => toApi(params.articleId, await getAnnotationView(access, params.articleId, params.annotationId)),
 });
 
 
