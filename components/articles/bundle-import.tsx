@@ -47,7 +47,9 @@ export function BundleImport({ slug }: { slug: string }) {
         return r.ok ? { ok: true, data: { plan: r.data.plan, claims: r.data.plan.create.claims } } : r;
       }}
       renderPlan={(plan) => <PlanReport plan={plan} done={false} />}
-      importLabel={() => t("import")}
+      // A bundle all of whose contents are here already (imported before) would add nothing: said on the button.
+      importLabel={(plan) => (createsSomething(plan) ? t("import") : t("nothingToImport"))}
+      canImport={createsSomething}
       renderDone={({ plan, claims }) => (
         <>
           <PlanReport plan={plan} done />
@@ -62,6 +64,8 @@ export function BundleImport({ slug }: { slug: string }) {
     />
   );
 }
+
+const createsSomething = (plan: ImportPlan) => Object.values(plan.create).some((n) => n > 0);
 
 function PlanReport({ plan, done }: { plan: ImportPlan; done: boolean }) {
   const t = useTranslations("articles.bundle");
