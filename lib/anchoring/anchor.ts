@@ -292,6 +292,23 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       if (still) place(job.i, still);
     }
   }
+  // Last, a span whose words were only written in another Unicode form (an editor that saves "é" composed where
+  // the text had "e" and a combining accent): its words in that form, as a changed passage (third tester,
+  // session 39, F8: nothing visible changed, and the highlight was orphaned).
+  for (const job of pending) {
+    if (results[job.i]) continue;
+    for (const form of ["NFC", "NFD"] as const) {
+      const { quote, position } = annotations[job.i];
+      const other = { exact: quote.exact.normalize(form), prefix: quote.prefix?.normalize(form), suffix: quote.suffix?.normalize(form) };
+      if (other.exact === quote.exact) continue;
+      const found = anchorStage(text, { quote: other, position }, { hint: job.hint, allowed: allowedFor(job.i, job.local), within: job.local ? [job.local] : diff.written }, "exact");
+      if (found) {
+        const words = text.slice(found.start, found.end);
+        place(job.i, { ...found, status: "fuzzy", errors: editDistanceWithin(words, quote.exact, Math.max(words.length, quote.exact.length)) });
+        break;
+      }
+    }
+  }
   for (const job of pending) results[job.i] ??= ORPHANED;
   return results;
 }

@@ -134,6 +134,22 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     }
   });
 
+  it("words saved again in another Unicode form (composed accents for combining ones) are found, as a changed passage (third tester's F8)", () => {
+    const old = ["Cafe\u0301 owners said the re\u0301sume\u0301 tax rose.", "Other text here."].join("\n\n");
+    const words = "re\u0301sume\u0301 tax";
+    const span = describeSpan(old, old.indexOf(words), old.indexOf(words) + words.length);
+    for (const edited of [old.normalize("NFC"), `New lead.\n\n${old.normalize("NFC")}`]) {
+      const [placed] = anchorAll(edited, [span], { oldText: old });
+      expect(placed.status).toBe("fuzzy");
+      expect(edited.slice(placed.start, placed.end)).toBe("r\u00e9sum\u00e9 tax");
+    }
+    // And the other way round.
+    const composed = old.normalize("NFC");
+    const back = describeSpan(composed, composed.indexOf("r\u00e9sum"), composed.indexOf("r\u00e9sum") + "r\u00e9sum\u00e9 tax".length);
+    const [placed] = anchorAll(old, [back], { oldText: composed });
+    expect(old.slice(placed.start, placed.end)).toBe(words);
+  });
+
   /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
