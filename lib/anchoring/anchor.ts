@@ -236,16 +236,21 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   const allowedFor = (i: number, within?: { start: number; end: number }) => (start: number, end: number) =>
     !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end, oldSpan(i))) && (!within || (start >= within.start && end <= within.end));
   /**
-   * Away from its own paragraph, a span isn't put on words that were already in the text elsewhere: they are
-   * another passage's, in a paragraph the edit changed around them (third tester, session 39: a deleted
-   * paragraph's "5 percent" highlight went onto a twin's "5 percent", or fuzzy onto its "6 percent", whose
-   * paragraph had a word changed). A paragraph moved as it was is kept words where it went (block-diff.ts).
+   * Away from its own paragraph, a span isn't put on words that were another passage's: words that were already
+   * in the text in a paragraph the edit changed or removed, found in the text written where that paragraph went
+   * (third tester, session 39: a deleted paragraph's "5 percent" highlight went onto a changed twin's words).
+   * Words of a paragraph the edit kept are no claim on text written elsewhere: a copy of them moved and changed
+   * is still the span's own (its regression R1).
    */
   const notAnotherPassage = (i: number) => (start: number, end: number) => {
     const words = text.slice(start, end);
     const own = oldSpan(i);
     for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
-      if (!own || at + words.length <= own.start || at >= own.end) return false;
+      if (own && at < own.end && at + words.length > own.start) continue;
+      if (diff.keptAt(at, at + words.length) !== null) continue;
+      const hint = diff.hint(at);
+      const theirs = hint === undefined ? undefined : diff.writtenAt(hint);
+      if (theirs && start >= theirs.start && end <= theirs.end) return false;
     }
     return true;
   };
@@ -269,9 +274,11 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       shift = result.start - start;
     } else pending.push({ i, hint, local: diff.writtenAt(hint[0]) });
   }
-  // A span still finds its own (changed) paragraph's words, even approximately, before it looks anywhere else
-  // for an exact copy (second tester's S25: a paragraph moved to the end while its twin's number changed).
-  const rounds = [["exact", "local"], ["fuzzy", "local"], ["exact", "anywhere"], ["fuzzy", "anywhere"]] as const;
+  // Its exact words first, in its own paragraph's place then anywhere the edit wrote, before any approximate
+  // match: two near-twin paragraphs swapped and both changed, each highlight follows its own number rather than
+  // staying, fuzzy, on the other's (third tester, session 39, F3). A paragraph moved as it was is kept words
+  // (block-diff.ts), so its twin changed in place no longer draws it (second tester's S25).
+  const rounds = [["exact", "local"], ["exact", "anywhere"], ["fuzzy", "local"], ["fuzzy", "anywhere"]] as const;
   for (const [stage, scope] of rounds) {
     const search = (job: (typeof pending)[number]) => {
       const within = scope === "local" ? job.local : undefined;

@@ -151,6 +151,50 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
   });
 
   /**
+   * Third tester, session 39 (re-check, R1): a highlight in one of two identical paragraphs, its paragraph moved
+   * and a word changed outside its words. The twin's words are kept where they were, so they are no claim on
+   * the moved copy: the highlight follows it (an intermediate rule orphaned it). F3: near-twins swapped, both
+   * changed: each highlight follows its own number.
+   */
+  it.each([
+    ["M2", [["G5", 0], ["G5", 1]], ["W", "G5", "E", "G5a"], [3, 1]],
+    ["M2a", [["G5", 0]], ["W", "G5", "E", "G5a"], [3]],
+    ["M2d", [["G5", 0], ["G5", 1]], ["G5", "W", "E", "G5a"], [0, 3]],
+    ["M2e", [["G5", 0], ["G5", 1]], ["W", "G5", "G5a", "E"], [2, 1]],
+    ["M2f", [["G5", 0], ["G5", 1]], ["W", "G5a", "E", "G5b"], [3, 1]],
+    ["A6", [["G5", 0], ["G6", 0]], ["G6m", "W", "G5m", "E"], [2, 0]],
+  ] as const)("%s: each highlight follows its own words", (_, spans, after, paragraphs) => {
+    const G5 = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const G6 = G5.replace("5 percent", "6 percent");
+    const texts: Record<string, string> = {
+      G5,
+      G6,
+      W: "Farmers in the south welcomed the news on Tuesday.",
+      E: "Closing remarks came from the deputy minister.",
+      G5a: G5.replace("officials", "aides"),
+      G5b: G5.replace("officials", "sources"),
+      G5m: G5.replace("ministry", "office"),
+      G6m: G6.replace("ministry", "agency"),
+    };
+    const before = spans[0][0] === "G5" && spans[1]?.[0] === "G6" ? ["G5", "W", "G6", "E"] : ["G5", "W", "G5", "E"];
+    const old = before.map((k) => texts[k]).join("\n\n");
+    const selectors = spans.map(([k, nth]) => {
+      const words = texts[k].slice(texts[k].indexOf("grain"), texts[k].indexOf("percent") + "percent".length);
+      let at = -1;
+      for (let n = 0; n <= nth; n++) at = old.indexOf(words, at + 1);
+      return describeSpan(old, at, at + words.length);
+    });
+    const edited = after.map((k) => texts[k]).join("\n\n");
+    const starts = after.map((_, i) => after.slice(0, i).reduce((n, k) => n + texts[k].length + 2, 0));
+    const anchors = anchorAll(edited, selectors, { oldText: old });
+    anchors.forEach((a, i) => {
+      if (a.status === "orphaned") throw new Error(`h${i} orphaned`);
+      expect(starts.findLastIndex((s) => s <= a.start), `h${i}`).toBe(paragraphs[i]);
+      expect(edited.slice(a.start, a.end)).toBe(old.slice(selectors[i].position!.start, selectors[i].position!.end));
+    });
+  });
+
+  /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
    * highlights on one span: a deleted or changed paragraph's highlight moved onto its twin, and a plain reorder
