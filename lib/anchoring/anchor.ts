@@ -255,6 +255,17 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     return true;
   };
 
+  /** Whether the new text's [start, end) holds words another paragraph, changed or removed by the edit, held before. */
+  const changedParagraphsWords = (i: number, start: number, end: number) => {
+    const words = text.slice(start, end);
+    const own = oldSpan(i);
+    for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
+      if (own && at < own.end && at + words.length > own.start) continue;
+      if (diff.keptAt(at, at + words.length) === null) return true;
+    }
+    return false;
+  };
+
   const pending: { i: number; hint: number[]; local: { start: number; end: number } | undefined }[] = [];
   let shift = 0;
   for (const { i, start, end } of order) {
@@ -274,17 +285,22 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       shift = result.start - start;
     } else pending.push({ i, hint, local: diff.writtenAt(hint[0]) });
   }
-  // Its exact words first, in its own paragraph's place then anywhere the edit wrote, before any approximate
-  // match: two near-twin paragraphs swapped and both changed, each highlight follows its own number rather than
-  // staying, fuzzy, on the other's (third tester, session 39, F3). A paragraph moved as it was is kept words
-  // (block-diff.ts), so its twin changed in place no longer draws it (second tester's S25).
-  const rounds = [["exact", "local"], ["exact", "anywhere"], ["fuzzy", "local"], ["fuzzy", "anywhere"]] as const;
+  // A span finds its own (changed) paragraph's words, even approximately, before it looks anywhere else for an
+  // exact copy: a corrected figure ("5" made "7") keeps its highlight, fuzzy, rather than following the old words
+  // quoted elsewhere (third tester's re-check, W1). Approximate words there that were another changed paragraph's
+  // before are not its own: two near-twins swapped and both changed, each highlight follows its own number (F3).
+  const rounds = [["exact", "local"], ["fuzzy", "local"], ["exact", "anywhere"], ["fuzzy", "anywhere"]] as const;
   for (const [stage, scope] of rounds) {
     const search = (job: (typeof pending)[number]) => {
       const within = scope === "local" ? job.local : undefined;
       const allowed = allowedFor(job.i, within);
       const elsewhere = notAnotherPassage(job.i);
-      const check = scope === "anywhere" ? (start: number, end: number) => allowed(start, end) && elsewhere(start, end) : allowed;
+      const check =
+        scope === "anywhere"
+          ? (start: number, end: number) => allowed(start, end) && elsewhere(start, end)
+          : stage === "fuzzy"
+            ? (start: number, end: number) => allowed(start, end) && !changedParagraphsWords(job.i, start, end)
+            : allowed;
       return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
     };
     // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one

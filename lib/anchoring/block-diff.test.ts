@@ -194,6 +194,33 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
     });
   });
 
+  it("a corrected figure keeps its highlight, fuzzy, in its own sentence, though the old words are quoted elsewhere or stand in a twin (third tester's re-check, W1)", () => {
+    const G5 = "The ministry said grain exports rose by 5 percent in March, officials added.";
+    const G7 = G5.replace("5 percent", "7 percent");
+    const W = "Farmers in the south welcomed the news on Tuesday.";
+    const E = "Closing remarks came from the deputy minister.";
+    const words = "grain exports rose by 5 percent";
+    const quoted = "Earlier estimates said grain exports rose by 5 percent.";
+    for (const [before, after, highlighted] of [
+      [[G5, W, E], [G7, W, `${E} ${quoted}`], [0]],
+      [[G5, W, E], [G7, W, E, quoted], [0]],
+      [[G5, W, G5, E], [G7, W, E, G5.replace("officials", "aides")], [0]],
+      [[G5, W, G5, E], [G7, W, E, G5.replace("officials", "aides")], [0, 1]],
+    ] as const) {
+      const old = before.join("\n\n");
+      const selectors = highlighted.map((nth) => {
+        let at = -1;
+        for (let n = 0; n <= nth; n++) at = old.indexOf(words, at + 1);
+        return describeSpan(old, at, at + words.length);
+      });
+      const edited = after.join("\n\n");
+      const anchors = anchorAll(edited, selectors, { oldText: old });
+      expect(anchors[0]).toMatchObject({ status: "fuzzy", start: edited.indexOf("grain exports rose by 7 percent") });
+      // The twin's own highlight follows the twin, moved and changed beside its words.
+      if (anchors[1]) expect(anchors[1]).toMatchObject({ status: "moved", start: edited.lastIndexOf(words) });
+    }
+  });
+
   /**
    * Black-box, session 38: an article of a unique opening and five paragraphs, two of them identical (P1, P3) and
    * one differing by a digit (P4); five highlights; fourteen edits. Before, eight of them left two or three live
