@@ -235,6 +235,15 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   };
   const allowedFor = (i: number, within?: { start: number; end: number }) => (start: number, end: number) =>
     !diff.kept(start, end) && (deleted?.[i] === true || !held.holds(start, end, oldSpan(i))) && (!within || (start >= within.start && end <= within.end));
+  /** Where the new text's words [start, end) stood before the edit, in paragraphs it changed or removed, other than span i's own place. */
+  function* changedElsewhere(i: number, start: number, end: number) {
+    const words = text.slice(start, end);
+    const own = oldSpan(i);
+    for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
+      if (own && at < own.end && at + words.length > own.start) continue;
+      if (diff.keptAt(at, at + words.length) === null) yield at;
+    }
+  }
   /**
    * Away from its own paragraph, a span isn't put on words that were another passage's: words that were already
    * in the text in a paragraph the edit changed or removed, found in the text written where that paragraph went
@@ -243,28 +252,15 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
    * is still the span's own (its regression R1).
    */
   const notAnotherPassage = (i: number) => (start: number, end: number) => {
-    const words = text.slice(start, end);
-    const own = oldSpan(i);
-    for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
-      if (own && at < own.end && at + words.length > own.start) continue;
-      if (diff.keptAt(at, at + words.length) !== null) continue;
+    for (const at of changedElsewhere(i, start, end)) {
       const hint = diff.hint(at);
       const theirs = hint === undefined ? undefined : diff.writtenAt(hint);
       if (theirs && start >= theirs.start && end <= theirs.end) return false;
     }
     return true;
   };
-
-  /** Whether the new text's [start, end) holds words another paragraph, changed or removed by the edit, held before. */
-  const changedParagraphsWords = (i: number, start: number, end: number) => {
-    const words = text.slice(start, end);
-    const own = oldSpan(i);
-    for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
-      if (own && at < own.end && at + words.length > own.start) continue;
-      if (diff.keptAt(at, at + words.length) === null) return true;
-    }
-    return false;
-  };
+  /** In its own paragraph's place, approximate words another changed paragraph held before are not the span's. */
+  const notAnotherParagraphsWords = (i: number) => (start: number, end: number) => changedElsewhere(i, start, end).next().done === true;
 
   const pending: { i: number; hint: number[]; local: { start: number; end: number } | undefined }[] = [];
   let shift = 0;
@@ -294,13 +290,8 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     const search = (job: (typeof pending)[number]) => {
       const within = scope === "local" ? job.local : undefined;
       const allowed = allowedFor(job.i, within);
-      const elsewhere = notAnotherPassage(job.i);
-      const check =
-        scope === "anywhere"
-          ? (start: number, end: number) => allowed(start, end) && elsewhere(start, end)
-          : stage === "fuzzy"
-            ? (start: number, end: number) => allowed(start, end) && !changedParagraphsWords(job.i, start, end)
-            : allowed;
+      const theirs = scope === "anywhere" ? notAnotherPassage(job.i) : stage === "fuzzy" ? notAnotherParagraphsWords(job.i) : undefined;
+      const check = theirs ? (start: number, end: number) => allowed(start, end) && theirs(start, end) : allowed;
       return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
     };
     // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
