@@ -19,7 +19,8 @@ export interface AnchorOptions {
   within?: readonly { start: number; end: number }[];
 }
 
-const ORPHANED: Anchor = { status: "orphaned" };
+/** The result for a span with no place in the text. */
+export const ORPHANED: Anchor = { status: "orphaned" };
 
 /** Whether the quote, with its full stored context, sits at `start`. */
 function intactAt(text: string, quote: string, prefix: string, suffix: string, start: number): boolean {

@@ -1,4 +1,4 @@
-import { anchorAll, type Anchor } from "@/lib/anchoring";
+import { anchorAll, ORPHANED, type Anchor } from "@/lib/anchoring";
 import { db, type Prisma } from "@/lib/db/client";
 
 type Tx = Prisma.TransactionClient;
@@ -29,8 +29,6 @@ export interface ReanchorPlan {
  * (ArticleRevision.reanchored): [id, fromStart, fromEnd, fromStatus, toStart, toEnd, toStatus, errors].
  */
 export type Move = [string, number | null, number | null, string, number | null, number | null, string, number | null];
-
-const ORPHANED: Anchor = { status: "orphaned" };
 
 /**
  * Each row's place in the new text. An orphan stays one: it has no place in the old text to follow, so any words
