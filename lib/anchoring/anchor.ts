@@ -263,11 +263,12 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   /** In its own paragraph's place, approximate words another changed paragraph held before are not the span's. */
   const notAnotherParagraphsWords = (i: number) => (start: number, end: number) => changedElsewhere(i, start, end).next().done === true;
 
-  const pending: { i: number; hint: number[]; local: { start: number; end: number } | undefined }[] = [];
+  type Range = { start: number; end: number };
+  const pending: { i: number; hint: number[]; own: Range | undefined; local: Range | undefined }[] = [];
   let shift = 0;
   for (const { i, start, end } of order) {
     if (start === undefined || !Number.isInteger(start)) {
-      pending.push({ i, hint: [], local: undefined });
+      pending.push({ i, hint: [], own: undefined, local: undefined });
       continue;
     }
     const at = end !== undefined && Number.isInteger(end) ? diff.keptAt(start, end) : null;
@@ -280,16 +281,18 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     if (result && result.status !== "orphaned") {
       place(i, result);
       shift = result.start - start;
-    } else pending.push({ i, hint, local: diff.writtenAt(hint[0]) });
+    } else pending.push({ i, hint, own: diff.counterpart(start), local: diff.writtenAt(hint[0]) });
   }
   // A span finds its own (changed) paragraph's words, even approximately, before it looks anywhere else for an
   // exact copy: a corrected figure ("5" made "7") keeps its highlight, fuzzy, rather than following the old words
   // quoted elsewhere (third tester's re-check, W1). Approximate words there that were another changed paragraph's
   // before are not its own: two near-twins swapped and both changed, each highlight follows its own number (F3).
-  const rounds = [["exact", "local"], ["fuzzy", "local"], ["exact", "anywhere"], ["fuzzy", "anywhere"]] as const;
+  // First of all in the paragraph most like its own (block-diff.ts's counterpart): where its paragraph went when it
+  // was changed and moved too (W2: templated paragraphs moved to the end and changed took each other's highlights).
+  const rounds = [["exact", "own"], ["fuzzy", "own"], ["exact", "local"], ["fuzzy", "local"], ["exact", "anywhere"], ["fuzzy", "anywhere"]] as const;
   for (const [stage, scope] of rounds) {
     const search = (job: (typeof pending)[number]) => {
-      const within = scope === "local" ? job.local : undefined;
+      const within = scope === "own" ? job.own : scope === "local" ? job.local : undefined;
       const allowed = allowedFor(job.i, within);
       const theirs = scope === "anywhere" ? notAnotherPassage(job.i) : stage === "fuzzy" ? notAnotherParagraphsWords(job.i) : undefined;
       const check = theirs ? (start: number, end: number) => allowed(start, end) && theirs(start, end) : allowed;
@@ -298,7 +301,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
     // of them still holds), the one whose context they are takes them; the other looks again.
     const found = pending
-      .filter((job) => !results[job.i] && (scope === "anywhere" || job.local))
+      .filter((job) => !results[job.i] && (scope === "anywhere" || (scope === "own" ? job.own : job.local)))
       .map((job) => ({ job, found: search(job) }))
       .filter((c): c is { job: (typeof pending)[number]; found: Scored } => c.found !== null)
       .sort((x, y) => (y.found.score ?? 0) - (x.found.score ?? 0));

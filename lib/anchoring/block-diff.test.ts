@@ -394,3 +394,51 @@ describe("re-anchoring after an edit never puts a highlight on another passage's
   });
 });
 
+
+/**
+ * Third tester's re-check (bb42, W2), bigedit E4 at 500 paragraphs: templated paragraphs (each text again every
+ * 72, siblings 24 apart differing only in their figure), 50 of them moved to the end with a word changed in each.
+ * A moved and changed paragraph pairs with no kept one, so its highlights were looked for where it had been, and
+ * took a moved sibling's words (107 of 2,000 in another paragraph, 92 of them pairwise swaps).
+ */
+describe("templated paragraphs moved and changed", () => {
+  const countries = ["Italy", "Spain", "Kenya", "Chile", "Japan", "Peru", "Nepal", "Ghana"];
+  const paragraph = (i: number) =>
+    `In ${2010 + (i % 3)} the ministry said grain exports from ${countries[i % 8]} rose by ${i % 9} percent. Farmers welcomed the figure. Traders expect prices to fall.`;
+  const WORDS = ["the ministry said", "welcomed the", "Traders expect prices", "percent. Farmers"];
+  const startsOf = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+
+  function run(n: number, moved: number[], change: (p: string) => string) {
+    const paragraphs = Array.from({ length: n }, (_, i) => paragraph(i));
+    const old = paragraphs.join("\n\n");
+    const starts = startsOf(paragraphs);
+    const spans = paragraphs.flatMap((p, i) => WORDS.map((w) => describeSpan(old, starts[i] + p.indexOf(w), starts[i] + p.indexOf(w) + w.length)));
+    const movedSet = new Set(moved);
+    const order = [...paragraphs.keys()].filter((i) => !movedSet.has(i)).concat(moved);
+    const edited = order.map((i) => (movedSet.has(i) ? change(paragraphs[i]) : paragraphs[i]));
+    const text = edited.join("\n\n");
+    const newStarts = startsOf(edited);
+    const anchors = anchorAll(text, spans, { oldText: old });
+    const wrong: string[] = [];
+    anchors.forEach((a, k) => {
+      const own = Math.floor(k / WORDS.length);
+      const at = a.status === "orphaned" ? "orphaned" : order[newStarts.findLastIndex((s) => s <= a.start)];
+      if (at !== own) wrong.push(`P${own} "${WORDS[k % WORDS.length]}" → ${at === "orphaned" ? at : `P${at}`} (${a.status})`);
+    });
+    return { anchors, wrong };
+  }
+
+  it("50 of 500 moved to the end, a word changed inside one highlight of each: every highlight stays in its own paragraph", () => {
+    const moved = Array.from({ length: 50 }, (_, k) => 280 + k);
+    const { anchors, wrong } = run(500, moved, (p) => p.replace("Traders expect", "Traders now expect"));
+    expect(wrong).toEqual([]);
+    const traders = moved.map((i) => anchors[i * WORDS.length + 2]);
+    expect(traders.every((a) => a.status === "fuzzy")).toBe(true);
+  });
+
+  it("the same, with the word changed outside every highlight", () => {
+    const moved = Array.from({ length: 50 }, (_, k) => 100 + 3 * k);
+    const { wrong } = run(500, moved, (p) => p.replace("to fall", "to fall further"));
+    expect(wrong).toEqual([]);
+  });
+});

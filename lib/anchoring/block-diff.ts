@@ -195,6 +195,96 @@ function withMoved(a: readonly string[], b: readonly string[], pairs: [number, n
   return moved.length ? [...pairs, ...moved].sort((x, y) => x[0] - y[0]) : pairs;
 }
 
+/** Least share of words (Dice's coefficient over word counts) for a changed paragraph to be taken for another's new version. */
+const SIMILAR = 0.5;
+/**
+ * Most paragraph comparisons `similarPairs` makes (~30 ms): past it (an edit rewriting hundreds of paragraphs), none
+ * is made, and a changed paragraph's highlights are looked for where it was, as before there were any.
+ */
+const MAX_COMPARISONS = 200_000;
+/** How many of the new paragraphs most like a changed one it may be paired with (the best taken by a closer match, the next). */
+const KEEP = 8;
+
+/** A paragraph's words (letters and digits, lower-cased) as ids, sorted: two such lists are compared in one pass. */
+function wordIds(text: string, ids: Map<string, number>): Int32Array {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return Int32Array.from(words, (w) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  }).sort();
+}
+
+/** Dice's coefficient of two sorted word-id lists, repeated words counted as often as both have them. */
+function dice(a: Int32Array, b: Int32Array): number {
+  if (!a.length && !b.length) return 0;
+  let shared = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x] === b[y]) {
+      shared++;
+      x++;
+      y++;
+    } else if (a[x] < b[y]) x++;
+    else y++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * Each paragraph the edit changed, paired with the new paragraph most like it (one each, the most alike first,
+ * then the nearest in order): where a changed paragraph went when it was moved too, which the pairs of equal
+ * texts can't say. Its highlights are then looked for there first (third tester's re-check, session 39, W2: 50
+ * templated paragraphs moved to the end and changed, their highlights looked for where they had been, and 107
+ * took a moved sibling's words). Blank paragraphs pair with nothing.
+ */
+function similarPairs(a: readonly string[], b: readonly string[], inOrder: [number, number][], pairs: [number, number][]): [number, number][] {
+  const pairedA = new Set(pairs.map(([i]) => i));
+  const pairedB = new Set(pairs.map(([, j]) => j));
+  // Between which two pairs of the diff (increasing in both) a block is: two changed ones alike as much as another
+  // pair (twins), the one changed in the same place is the one (a twin deleted above it, the other edited).
+  const oldIndexes = inOrder.map(([i]) => i);
+  const newIndexes = inOrder.map(([, j]) => j);
+  const olds = a.flatMap((t, i) => (pairedA.has(i) || !t.trim() ? [] : [i]));
+  const news = b.flatMap((t, j) => (pairedB.has(j) || !t.trim() ? [] : [j]));
+  if (!olds.length || !news.length || olds.length * news.length > MAX_COMPARISONS) return [];
+  const ids = new Map<string, number>();
+  const oldWords = olds.map((i) => wordIds(a[i], ids));
+  const newWords = news.map((j) => wordIds(b[j], ids));
+  type Candidate = { x: number; y: number; score: number; elsewhere: number; distance: number };
+  const better = (p: Candidate, q: Candidate) => q.score - p.score || p.elsewhere - q.elsewhere || p.distance - q.distance;
+  const newGaps = news.map((j) => lastAtMost(newIndexes, j));
+  const candidates: Candidate[] = [];
+  olds.forEach((i, x) => {
+    // Where the old paragraph's place is among the changed new ones, by their share of the text.
+    const place = Math.round(((x + 0.5) * news.length) / olds.length - 0.5);
+    const gap = lastAtMost(oldIndexes, i);
+    // Its best few only: sorting every pair alike enough costs more than all the comparisons (templated text).
+    const best: Candidate[] = [];
+    for (let y = 0; y < news.length; y++) {
+      const score = dice(oldWords[x], newWords[y]);
+      if (score < SIMILAR) continue;
+      const c = { x, y, score, elsewhere: gap === newGaps[y] ? 0 : 1, distance: Math.abs(y - place) };
+      if (best.length === KEEP && better(c, best[KEEP - 1]) >= 0) continue;
+      let at = best.length - (best.length === KEEP ? 1 : 0);
+      while (at > 0 && better(c, best[at - 1]) < 0) at--;
+      best.splice(at, 0, c);
+      if (best.length > KEEP) best.pop();
+    }
+    candidates.push(...best);
+  });
+  candidates.sort(better);
+  const takenA = new Set<number>();
+  const takenB = new Set<number>();
+  const similar: [number, number][] = [];
+  for (const { x, y } of candidates) {
+    if (takenA.has(x) || takenB.has(y)) continue;
+    takenA.add(x);
+    takenB.add(y);
+    similar.push([olds[x], news[y]]);
+  }
+  return similar;
+}
+
 /** What an edit kept of the old text, block by block (paragraphs): see `blockDiff`. */
 export interface BlockDiff {
   /**
@@ -205,9 +295,12 @@ export interface BlockDiff {
   /**
    * Where an offset of the old text is expected in the new one: in a kept block, exactly its new place;
    * elsewhere, as far from the start of the nearest kept block before it (after it, when there is none before).
+   * In a changed block: as far from the start of the new block most like it (`counterpart`), when there is one.
    * Undefined when the edit kept no block.
    */
   hint(offset: number): number | undefined;
+  /** The new block most like the changed old block holding `offset` (its end included), if any: where that paragraph went. */
+  counterpart(offset: number): { start: number; end: number } | undefined;
   /** Whether the new text's [start, end) lies wholly in kept text: words that were there before, elsewhere. */
   kept(start: number, end: number): boolean;
   /** The new text outside kept runs (what the edit wrote, and the breaks around it), in order. */
@@ -226,8 +319,10 @@ export interface BlockDiff {
 export function blockDiff(oldText: string, newText: string): BlockDiff {
   const before = blocksOf(oldText);
   const after = blocksOf(newText);
-  const pairs = withMoved(before.texts, after.texts, pairBlocks(before.texts, after.texts));
+  const inOrder = pairBlocks(before.texts, after.texts);
+  const pairs = withMoved(before.texts, after.texts, inOrder);
   const newOf = new Map(pairs);
+  const similarOf = new Map(similarPairs(before.texts, after.texts, inOrder, pairs));
   const oldStarts = pairs.map(([i]) => before.starts[i]);
   // Kept runs of the new text: blocks kept one after another in both texts join, with the break between them.
   const runs: { start: number; end: number }[] = [];
@@ -270,10 +365,19 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
       return newText.startsWith(oldText.slice(start, end), from) ? from : null;
     },
     hint(offset) {
+      const changed = lastAtMost(before.starts, offset);
+      const like = similarOf.get(changed);
+      if (like !== undefined) return Math.min(after.starts[like] + after.texts[like].length, after.starts[like] + (offset - before.starts[changed]));
       if (!pairs.length) return undefined;
       const k = Math.max(0, lastAtMost(oldStarts, offset));
       const [i, j] = pairs[k];
       return Math.max(0, Math.min(newText.length, after.starts[j] + (offset - before.starts[i])));
+    },
+    counterpart(offset) {
+      const i = lastAtMost(before.starts, offset);
+      const j = similarOf.get(i);
+      if (j === undefined || offset - before.starts[i] > before.texts[i].length) return undefined;
+      return { start: after.starts[j], end: after.starts[j] + after.texts[j].length };
     },
     kept(start, end) {
       const r = lastAtMost(runStarts, start);
