@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { addArticle, addHighlight, changeClaim, claimOnNewArticle } from "./action-setup";
+import { addArticle, addHighlight, changeClaim, claimOnNewArticle, richText } from "./action-setup";
 import { articleText, createWorkspace, highlight, mouseSelect, newPerson, selectionToolbar, signUpAndLand, textPoints } from "./helpers";
 
 /**
@@ -178,6 +178,25 @@ test("bundle import: a broken file is refused with the reason; a bundle from ano
   await page.goto(`/w/${target}`);
   await page.getByRole("list", { name: "Articles" }).getByRole("link", { name: /Ferry terminal opening/ }).click();
   await expect(panel(page).getByRole("heading", { name: "Highlights (1)" })).toBeVisible();
+
+  // Edited here since the export: the bundle's text is an earlier revision of it, so its copy would come in as a new
+  // article, and the dry run says so, naming it.
+  const articleId = new URL(page.url()).pathname.split("/").pop()!;
+  const current = (await (await page.request.get(`/api/w/${target}/articles/${articleId}`)).json()) as { revision: number; language: string | null };
+  const edit = await page.request.put(`/api/w/${target}/articles/${articleId}`, {
+    data: {
+      baseRevision: current.revision,
+      doc: richText(sentence.replace("September", "October")),
+      metadata: { title: "Ferry terminal opening", publisher: "", author: "", url: "", publishedAt: "", language: current.language ?? "", tags: [] },
+      source: { canonicalUrl: "", modifiedAt: "" },
+    },
+  });
+  expect(edit.status(), await edit.text()).toBe(200);
+  await page.goto(`/w/${target}/import`);
+  await file.setInputFiles({ name: "desk.claimtrail.json", mimeType: "application/json", buffer: bundle });
+  await expect(section.getByRole("heading", { name: "Would create" })).toBeVisible();
+  await expect(section).toContainText("An article here was edited since this bundle was exported (“Ferry terminal opening”): the bundle’s copy is imported as a new article, with its highlights and claims.");
+  await expect(section.getByRole("listitem").filter({ hasText: /^1 articles$/ })).toHaveCount(1);
 });
 
 test("article editor: Cancel keeps the article as it was; the details and every formatting button are saved as a new revision; History opens the earlier one and leads back", async ({ page }) => {

@@ -253,6 +253,44 @@ test("an edit beside a highlight keeps it in its own paragraph when a near-copy 
   await expect(panel(page).getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
 });
 
+test("a corrected figure keeps its highlight, marked as a fuzzy match, in its own sentence though the old words are quoted in a new paragraph", async ({ page }) => {
+  // The typical fact-check correction (outside tester's W1, session 39): the highlight once left the corrected
+  // sentence for the old words quoted below it, marked "moved", so nothing said its words had changed.
+  await signUpAndLand(page, newPerson("Corrections"));
+  const slug = await createWorkspace(page, "Corrections desk");
+  const body = ["Grain report", "The ministry said grain exports rose by 5 percent in March, officials added.", "Farmers in the south welcomed the news on Tuesday."].join("\n\n");
+  await uploadFiles(page, slug, [{ name: "grain.txt", mimeType: "text/plain", buffer: Buffer.from(body + "\n") }], { "grain.txt": "Added" });
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("link", { name: "Grain report" }).click();
+  const reader = articleText(page);
+  await expect(reader.locator("p")).toHaveCount(2);
+  const articlePath = new URL(page.url()).pathname;
+  await mouseSelect(page, reader.locator("p").first(), "grain exports rose by 5 percent");
+  const id = await markSelection(page);
+
+  await page.getByRole("link", { name: "Edit article" }).click();
+  await page.waitForURL(/\/edit$/);
+  const editor = page.getByRole("textbox", { name: "Article text" });
+  await mouseSelect(page, editor.locator("p").first(), "5 percent");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("5 percent");
+  await page.keyboard.type("7 percent");
+  const { end } = await textPoints(editor, "on Tuesday.");
+  await page.mouse.click(end.x, end.y);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Earlier estimates said grain exports rose by 5 percent.");
+  await expect(editor.locator("p")).toHaveCount(3);
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await page.waitForURL((url) => url.pathname === articlePath);
+  await expect(page.getByText("Revision 2 of 2")).toBeVisible();
+
+  await expect(reader.locator("p").first().locator(`.ct-hl[data-ids~="${id}"]`)).toHaveText("grain exports rose by 7 percent");
+  await expect(highlight(page, id)).toHaveCount(1);
+  await expect(reader.locator("p").last().locator(".ct-hl")).toHaveCount(0);
+  await expect(panel(page).locator(`#ann-${id}`)).toContainText("Fuzzy match");
+  await expect(panel(page).getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
+});
+
 test("a selection across two paragraphs, and a keyboard selection highlighted with H", async ({ page }) => {
   await deskWithArticle(page, "Keys");
 

@@ -239,6 +239,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   /** Where the new text's words [start, end) stood before the edit, in paragraphs it changed or removed, other than span i's own place. */
   function* changedElsewhere(i: number, start: number, end: number) {
     const words = text.slice(start, end);
+    if (!words.includes("\n\n") && !diff.changedBefore.includes(words)) return;
     const own = oldSpan(i);
     for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
       if (own && at < own.end && at + words.length > own.start) continue;

@@ -305,6 +305,11 @@ export interface BlockDiff {
   kept(start: number, end: number): boolean;
   /** The new text outside kept runs (what the edit wrote, and the breaks around it), in order. */
   written: readonly { start: number; end: number }[];
+  /**
+   * The old text's blocks the edit changed or removed, joined by breaks: words without a break in them that aren't
+   * here stood before only in kept blocks (a quick "no" before a search of the whole old text).
+   */
+  changedBefore: string;
   /** The written range holding the new text's offset (either end included), if any: a binary search of `written`. */
   writtenAt(offset: number): { start: number; end: number } | undefined;
 }
@@ -384,6 +389,7 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
       return r >= 0 && end <= runs[r].end;
     },
     written,
+    changedBefore: before.texts.filter((_, i) => !newOf.has(i)).join(BLOCK_BREAK),
     writtenAt(offset) {
       const k = lastAtMost(writtenStarts, offset);
       // Two ranges may touch (an empty kept block between them): the earlier one, as a scan from the start finds.
