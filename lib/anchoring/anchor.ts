@@ -295,7 +295,9 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     const search = (job: (typeof pending)[number]) => {
       const within = scope === "own" ? job.own : scope === "local" ? job.local : undefined;
       const allowed = allowedFor(job.i, within);
-      const theirs = scope === "anywhere" ? notAnotherPassage(job.i) : stage === "fuzzy" ? notAnotherParagraphsWords(job.i) : undefined;
+      // In the paragraph most like its own, approximate words are its own even if another changed paragraph had them
+      // before: two corrections that swap figures, or a chain of them (fourth tester, session 40, B1, B2).
+      const theirs = scope === "anywhere" ? notAnotherPassage(job.i) : stage === "fuzzy" && scope === "local" ? notAnotherParagraphsWords(job.i) : undefined;
       const check = theirs ? (start: number, end: number) => allowed(start, end) && theirs(start, end) : allowed;
       return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
     };

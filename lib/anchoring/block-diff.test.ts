@@ -442,3 +442,62 @@ describe("templated paragraphs moved and changed", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+/** Fourth tester (bb43), session 40: corrections of figures, where the old figure stands elsewhere. */
+describe("corrected figures whose old words stand elsewhere", () => {
+  const G = (n: number) => `The ministry said grain exports rose by ${n} percent in March, officials added.`;
+  const W = "Farmers welcomed the figures at a meeting on Tuesday.";
+  const E = "Closing remarks came from the regional governor.";
+  const REF = "Ref unique closing paragraph.";
+  /** Each span's paragraph in the new text and status. */
+  function placed(before: string[], spans: [number, string][], after: string[]) {
+    const old = before.join("\n\n");
+    const starts = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+    const oldStarts = starts(before);
+    const selectors = spans.map(([p, words]) => describeSpan(old, oldStarts[p] + before[p].indexOf(words), oldStarts[p] + before[p].indexOf(words) + words.length));
+    const text = after.join("\n\n");
+    const newStarts = starts(after);
+    return anchorAll(text, selectors, { oldText: old }).map((a) => (a.status === "orphaned" ? "orphaned" : `${a.status}@P${newStarts.findLastIndex((s) => s <= a.start)} ${text.slice(a.start, a.end)}`));
+  }
+
+  it("X9c, X9c2: own paragraph corrected 5→7, its identical twin moved unedited: the correction keeps its highlight, fuzzy; the twin's follows it", () => {
+    const h0: [number, string] = [0, "grain exports rose by 5 percent"];
+    const h1: [number, string] = [2, "grain exports rose by 5 percent"];
+    for (const tail of [[], [REF]]) {
+      const before = [G(5), W, G(5), E, ...tail];
+      const after = [G(7), W, E, G(5), ...tail];
+      expect(placed(before, [h0], after)).toEqual(["fuzzy@P0 grain exports rose by 7 percent"]);
+      expect(placed(before, [h0, h1], after)).toEqual(["fuzzy@P0 grain exports rose by 7 percent", "moved@P3 grain exports rose by 5 percent"]);
+    }
+  });
+
+  it("B2: two stories' figures corrected so that they swap: each highlight stays, fuzzy, in its own story", () => {
+    const ro = (n: number) => `In 1992, the ministry said Romania grain exports rose by ${n} percent.`;
+    const po = (n: number) => `In 1995, the ministry said Poland grain exports rose by ${n} percent.`;
+    const got = placed([ro(12), W, po(13), E, REF], [[0, "rose by 12 percent"], [2, "rose by 13 percent"]], [ro(13), W, po(12), E, REF]);
+    expect(got).toEqual(["fuzzy@P0 rose by 13 percent", "fuzzy@P2 rose by 12 percent"]);
+  });
+
+  it("B1: a chain of corrections in templated stories (a new figure another's old one): each highlight stays in its own story", () => {
+    const countries = ["Ukraine", "Poland", "Romania", "Hungary", "Moldova", "Bulgaria", "Serbia", "Croatia", "Slovakia", "Czechia", "Austria", "Germany", "France", "Spain", "Italy", "Greece", "Turkey", "Egypt", "Kenya", "Brazil", "Chile", "Peru", "India", "Vietnam"];
+    const para = (t: number, f: number) =>
+      `In ${1990 + t}, the ministry said ${countries[t]} grain exports rose by ${5 + (t % 4) + f * 3} percent. Farmers welcomed the figures in ${countries[t]}. Traders expect prices to stay firm this season, analysts in ${countries[t]} noted.`;
+    const before = Array.from({ length: 200 }, (_, i) => para(i % 24, Math.floor(i / 24) % 3));
+    const changed = before.map((_, i) => i).filter((i) => i % 25 === 0);
+    const after = before.map((t, i) => (changed.includes(i) ? t.replace(/rose by (\d+) percent/, (_, n: string) => `rose by ${n.slice(0, -1)}${(Number(n.slice(-1)) + 1) % 10} percent`) : t));
+    const got = placed(before, changed.map((i) => [i, before[i].match(/rose by \d+ percent/)![0]]), after);
+    expect(got).toEqual(changed.map((i) => `fuzzy@P${i} ${after[i].match(/rose by \d+ percent/)![0]}`));
+  });
+
+  it("B4: a fuzzy highlight starts and ends where words do, or is orphaned: 'fell' made 'rose' no longer marks 'se to 4 percent'", () => {
+    // "rose to 4 percent" is 4 edits from "fell to 4 percent", past the 20% bound (3): the direction changed, the
+    // highlight is orphaned for a person to look at, rather than put on part of a word.
+    const before = ["Unemployment fell to 4 percent in May, the office said.", E];
+    expect(placed(before, [[0, "fell to 4 percent"]], ["Unemployment rose to 4 percent in May, the office said.", E])).toEqual(["orphaned"]);
+    expect(placed(before, [[0, "fell to 4 percent"]], ["Unemployment fel to 4 percent in May, the office said.", E])).toEqual(["fuzzy@P0 fel to 4 percent"]);
+    expect(placed(before, [[0, "Unemployment fell"]], ["Jobless figures fell to 4 percent in May, the office said.", E])).toEqual(["orphaned"]);
+    const traders = ["Traders expect prices to stay firm this season.", E];
+    const [t] = placed(traders, [[0, "Traders expect prices"]], ["Traders nowadays expect prices to stay firm this season.", E]);
+    expect(t === "orphaned" || t === "fuzzy@P0 Traders nowadays expect prices").toBe(true);
+  });
+});

@@ -285,6 +285,49 @@ function similarPairs(a: readonly string[], b: readonly string[], inOrder: [numb
   return similar;
 }
 
+/**
+ * Identical old paragraphs are interchangeable: which copy was changed and which went elsewhere, the texts can't say.
+ * A copy paired with a changed paragraph elsewhere, while another copy is kept and the changed one stands where
+ * that other copy was (between the same kept paragraphs), trade places: the copy there is the one that was
+ * changed, the other the one that moved. Otherwise a figure corrected in place whose identical twin moved put the
+ * corrected one's highlight on the twin's words, "moved", and the twin's on the correction (fourth tester, session
+ * 40, B3: X9c, X9c2). When the kept copy is in its own place too (both copies in one place, one changed), the
+ * diff's reading (the fewest moves) stands: the texts can't tell, and testers' expectations differ (M2e, X9c-mid).
+ */
+function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, number][], similar: [number, number][], inOrder: [number, number][]) {
+  const texts = new Set(similar.map(([i]) => a[i]));
+  if (!texts.size) return { pairs, similar };
+  const oldIndexes = inOrder.map(([i]) => i);
+  const newIndexes = inOrder.map(([, j]) => j);
+  const keptOf = new Map<string, [number, number][]>();
+  for (const p of pairs) {
+    if (!texts.has(a[p[0]])) continue;
+    const group = keptOf.get(a[p[0]]);
+    if (group) group.push(p);
+    else keptOf.set(a[p[0]], [p]);
+  }
+  if (!keptOf.size) return { pairs, similar };
+  const trades = new Map<number, number>();
+  const newSimilar = similar.map(([s, js]): [number, number] => {
+    const kept = keptOf.get(a[s]);
+    if (!kept) return [s, js];
+    // The diff's pairs before a block, the group's own left out: equal counts on both sides, the same place.
+    const inOrderOfGroup = kept.filter(([i, j]) => inOrder[lastAtMost(oldIndexes, i)]?.[1] === j);
+    const before = (indexes: number[], side: 0 | 1, x: number) => lastAtMost(indexes, x - 1) + 1 - inOrderOfGroup.filter((p) => p[side] < x).length;
+    const samePlace = (i: number, j: number) => before(oldIndexes, 0, i) === before(newIndexes, 1, j);
+    if (samePlace(s, js)) return [s, js];
+    const k = kept.findIndex(([i, jk]) => !trades.has(i) && samePlace(i, js) && !samePlace(i, jk));
+    if (k < 0) return [s, js];
+    const [i, jk] = kept[k];
+    trades.set(i, s);
+    kept[k] = [s, jk];
+    return [i, js];
+  });
+  if (!trades.size) return { pairs, similar };
+  const traded = new Map([...keptOf.values()].flat().map(([i, j]) => [j, i]));
+  return { pairs: pairs.map(([i, j]): [number, number] => (traded.has(j) ? [traded.get(j)!, j] : [i, j])).sort((x, y) => x[0] - y[0]), similar: newSimilar };
+}
+
 /** What an edit kept of the old text, block by block (paragraphs): see `blockDiff`. */
 export interface BlockDiff {
   /**
@@ -325,9 +368,10 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
   const before = blocksOf(oldText);
   const after = blocksOf(newText);
   const inOrder = pairBlocks(before.texts, after.texts);
-  const pairs = withMoved(before.texts, after.texts, inOrder);
+  const moved = withMoved(before.texts, after.texts, inOrder);
+  const { pairs, similar } = leastMoved(before.texts, after.texts, moved, similarPairs(before.texts, after.texts, inOrder, moved), inOrder);
   const newOf = new Map(pairs);
-  const similarOf = new Map(similarPairs(before.texts, after.texts, inOrder, pairs));
+  const similarOf = new Map(similar);
   const oldStarts = pairs.map(([i]) => before.starts[i]);
   // Kept runs of the new text: blocks kept one after another in both texts join, with the break between them.
   const runs: { start: number; end: number }[] = [];

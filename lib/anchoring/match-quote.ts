@@ -152,9 +152,9 @@ export function matchExact(text: string, quote: string, ctx: QuoteContext): Quot
  * whichever variant is closest to the quote. Returns null if none is within
  * `maxErrors`, or the match is blank.
  */
-function settle(text: string, quote: string, start: number, end: number, maxErrors: number) {
-  const starts = splitsSurrogatePair(text, start) ? [start - 1, start + 1] : [start];
-  const ends = splitsSurrogatePair(text, end) ? [end + 1, end - 1] : [end];
+function settle(text: string, quote: string, start: number, end: number, maxErrors: number, words: { start: boolean; end: boolean }) {
+  const starts = (splitsSurrogatePair(text, start) ? [start - 1, start + 1] : [start]).flatMap((s) => (words.start ? wordStarts(text, s) : [s]));
+  const ends = (splitsSurrogatePair(text, end) ? [end + 1, end - 1] : [end]).flatMap((e) => (words.end ? wordEnds(text, e) : [e]));
   let found: { start: number; end: number; errors: number } | null = null;
   for (const s of starts) {
     for (const e of ends) {
@@ -164,6 +164,39 @@ function settle(text: string, quote: string, start: number, end: number, maxErro
     }
   }
   return found;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const isWord = (c: string | undefined) => c !== undefined && WORD.test(c);
+/** Farthest a fuzzy match's end moves to reach a word's edge: past it (text without spaces), it stays where it is. */
+const MAX_SNAP = 16;
+
+/**
+ * Where a fuzzy match that starts inside a word may start instead: that word's start, or the next word's; itself if
+ * it doesn't start inside one. A highlight that began with a word once began mid-word after an edit ("fell to 4
+ * percent" made "rose to …" marked "se to 4 percent": fourth tester, session 40, B4).
+ */
+function wordStarts(text: string, at: number): number[] {
+  if (!isWord(text[at - 1]) || !isWord(text[at])) return [at];
+  let back = at;
+  while (back > 0 && isWord(text[back - 1]) && at - back <= MAX_SNAP) back--;
+  let ahead = at;
+  while (ahead < text.length && isWord(text[ahead]) && ahead - at <= MAX_SNAP) ahead++;
+  while (ahead < text.length && !isWord(text[ahead]) && ahead - at <= MAX_SNAP) ahead++;
+  const out = [back, ahead].filter((x) => Math.abs(x - at) <= MAX_SNAP && !isWord(text[x - 1]));
+  return out.length ? out : [at];
+}
+
+/** The same for a match's end: that word's end, or the previous word's. */
+function wordEnds(text: string, at: number): number[] {
+  if (!isWord(text[at - 1]) || !isWord(text[at])) return [at];
+  let ahead = at;
+  while (ahead < text.length && isWord(text[ahead]) && ahead - at <= MAX_SNAP) ahead++;
+  let back = at;
+  while (back > 0 && isWord(text[back - 1]) && at - back <= MAX_SNAP) back--;
+  while (back > 0 && !isWord(text[back - 1]) && at - back <= MAX_SNAP) back--;
+  const out = [ahead, back].filter((x) => Math.abs(x - at) <= MAX_SNAP && !isWord(text[x]));
+  return out.length ? out : [at];
 }
 
 /** The pieces of [from, to) a fuzzy search reads: all of it, or its overlap with `within`, widened by `pad`. */
@@ -203,8 +236,10 @@ function fuzzyCandidates(text: string, quote: string, ctx: QuoteContext, maxErro
   // ones nearest the expected position.
   raw.sort((a, b) => distanceToExpected(a.start, ctx.expected) - distanceToExpected(b.start, ctx.expected));
   const out: QuoteMatch[] = [];
+  // Whole words at an end where the quote had them (it began or ended a word): a highlight made mid-word stays so.
+  const words = { start: isWord(quote[0]) && !isWord(ctx.prefix[ctx.prefix.length - 1]), end: isWord(quote[quote.length - 1]) && !isWord(ctx.suffix[0]) };
   for (const m of raw.slice(0, MAX_SCORED_CANDIDATES)) {
-    const settled = settle(text, quote, m.start, m.end, maxErrors);
+    const settled = settle(text, quote, m.start, m.end, maxErrors, words);
     if (settled && (!ctx.allowed || ctx.allowed(settled.start, settled.end))) out.push(scoreMatch(text, quote, ctx, settled.start, settled.end, settled.errors));
   }
   return out;
