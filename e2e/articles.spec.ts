@@ -287,7 +287,9 @@ test("a corrected figure keeps its highlight, marked as a fuzzy match, in its ow
   await expect(reader.locator("p").first().locator(`.ct-hl[data-ids~="${id}"]`)).toHaveText("grain exports rose by 7 percent");
   await expect(highlight(page, id)).toHaveCount(1);
   await expect(reader.locator("p").last().locator(".ct-hl")).toHaveCount(0);
+  // The entry says the words changed, and what they read now (fourth tester, session 40, UI2).
   await expect(panel(page).locator(`#ann-${id}`)).toContainText("Fuzzy match");
+  await expect(panel(page).locator(`#ann-${id}`)).toContainText("Now reads: “grain exports rose by 7 percent”");
   await expect(panel(page).getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
 });
 

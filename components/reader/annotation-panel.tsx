@@ -25,9 +25,11 @@ interface Props {
   describe(a: AnnotationView): string;
   /** PDFs: where each page starts, for "p. 4" on each entry. */
   pageStarts?: number[];
+  /** The article's text, for what a fuzzy highlight's words read now. */
+  text?: string;
 }
 
-function Entry({ a, selected, onOpen, actions, style, measure, index, describe, pageStarts }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string; pageStarts?: number[] } & RowProps) {
+function Entry({ a, selected, onOpen, actions, style, measure, index, describe, pageStarts, text }: { a: AnnotationView; selected: boolean; onOpen?: () => void; actions?: React.ReactNode; describe?: (a: AnnotationView) => string; pageStarts?: number[]; text?: string } & RowProps) {
   const t = useTranslations("reader.panel");
   const langOf = useContentLang();
   const words = useReaderWords();
@@ -36,6 +38,9 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
   const help = a.status === "orphaned" && a.importedFrom ? t("statusHelp.importedOrphan") : t(`statusHelp.${a.status}`);
   const page = a.start != null && a.end != null && a.status !== "orphaned" ? words.page(pageStarts, a.start, a.end) : null;
   const credit = words.credit(a);
+  // A fuzzy highlight marks words an edit changed: the entry says what they read now, beside the words highlighted
+  // (fourth tester, session 40, UI2: the list showed only the old words).
+  const now = a.status === "fuzzy" && text && a.start != null && a.end != null ? text.slice(a.start, a.end) : null;
   return (
     <li id={`ann-${a.id}`} ref={measure} data-index={index} style={style} className={`rounded-lg ring-1 ${selected ? "bg-brand-50 ring-brand-600" : "bg-white ring-stone-200"}`}>
       <button type="button" onClick={onOpen} disabled={!onOpen} aria-current={selected ? "true" : undefined} className="block w-full px-3 pt-2.5 pb-1 text-left disabled:cursor-default">
@@ -43,6 +48,11 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
           {a.exact}
         </span>
       </button>
+      {now !== null && now !== a.exact ? (
+        <p className="line-clamp-2 px-3 pb-1 text-xs text-amber-900" lang={langOf(now)}>
+          {t("nowReads", { words: now })}
+        </p>
+      ) : null}
       {a.note ? <p className="px-3 pb-1 text-sm whitespace-pre-wrap text-stone-700">{a.note}</p> : null}
       {a.claim && describe ? <p className="px-3 pb-1 text-xs font-medium text-stone-700">{describe(a)}</p> : null}
       <div className="flex items-center gap-2 px-3 pb-2 text-xs text-stone-500">
@@ -55,7 +65,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
           </span>
         ) : null}
         {label ? (
-          <span title={help} className={`rounded px-1.5 py-0.5 font-medium ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+          <span title={help} className={`shrink-0 rounded px-1.5 py-0.5 font-medium whitespace-nowrap ${a.status === "orphaned" ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
             {label}
           </span>
         ) : null}
@@ -68,7 +78,7 @@ function Entry({ a, selected, onOpen, actions, style, measure, index, describe, 
 const keyOf = (a: AnnotationView) => a.id;
 
 /** The article's highlights in document order, then orphans, then (for admins) deleted ones. */
-export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe, pageStarts }: Props) {
+export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnnotate, canDeleteAny, canRestore, onOpen, onDelete, onRestore, onMakeClaim, scrollParent, reveal, describe, pageStarts, text }: Props) {
   const t = useTranslations("reader.panel");
   const live = annotations.filter((a) => !a.deletedAt);
   const anchored = live.filter((a) => a.status !== "orphaned");
@@ -111,7 +121,7 @@ export function AnnotationPanel({ annotations, selectedId, currentUserId, canAnn
             keyOf={keyOf}
             scrollParent={scrollParent}
             reveal={reveal}
-            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} pageStarts={pageStarts} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={actions(a)} />}
+            render={(a, row) => <Entry key={a.id} a={a} {...row} describe={describe} pageStarts={pageStarts} text={text} selected={a.id === selectedId} onOpen={() => onOpen(a.id)} actions={actions(a)} />}
           />
         )}
       </section>

@@ -403,6 +403,7 @@ export function Reader(props: ReaderProps) {
           reveal={reveal}
           describe={describe}
           pageStarts={props.pageStarts}
+          text={props.text}
         />
       </div>
       </HighlightsSheet>
