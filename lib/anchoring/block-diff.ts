@@ -328,6 +328,42 @@ function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, 
   return { pairs: pairs.map(([i, j]): [number, number] => (traded.has(j) ? [traded.get(j)!, j] : [i, j])).sort((x, y) => x[0] - y[0]), similar: newSimilar };
 }
 
+/**
+ * A kept paragraph with neither neighbour kept beside it, whose identical copy elsewhere has a neighbour that was
+ * kept just before (or after) it: that copy is the one kept there, as a byline goes with its story. The diff pairs
+ * any one of equal longest readings, and took another story's byline (fourth tester, session 40, B6: two stories
+ * reordered, each with "Reporting by …", one of them corrected). The copies trade what they were paired with.
+ */
+function withNeighbours(a: readonly string[], pairs: [number, number][], similar: [number, number][]) {
+  const newOf = new Map(pairs);
+  const oldOf = new Map(pairs.map(([i, j]) => [j, i]));
+  const similarOf = new Map(similar);
+  const beside = (i: number, j: number) => newOf.get(i - 1) === j - 1 || newOf.get(i + 1) === j + 1;
+  let traded = false;
+  for (const [i, j] of pairs) {
+    if (newOf.get(i) !== j || beside(i, j)) continue;
+    const before = oldOf.get(j - 1);
+    const after = oldOf.get(j + 1);
+    const copy = [before === undefined ? -1 : before + 1, after === undefined ? -1 : after - 1].find((c) => c >= 0 && c !== i && a[c] === a[i]);
+    if (copy === undefined) continue;
+    const theirs = newOf.get(copy);
+    if (theirs !== undefined && beside(copy, theirs)) continue;
+    // The copy is kept here; the paragraph takes what the copy was paired with (kept elsewhere, changed, or none).
+    const theirsSimilar = similarOf.get(copy);
+    newOf.set(copy, j);
+    oldOf.set(j, copy);
+    similarOf.delete(copy);
+    newOf.delete(i);
+    if (theirs !== undefined) {
+      newOf.set(i, theirs);
+      oldOf.set(theirs, i);
+    } else if (theirsSimilar !== undefined) similarOf.set(i, theirsSimilar);
+    traded = true;
+  }
+  if (!traded) return { pairs, similar };
+  return { pairs: [...newOf].sort((x, y) => x[0] - y[0]), similar: [...similarOf] };
+}
+
 /** What an edit kept of the old text, block by block (paragraphs): see `blockDiff`. */
 export interface BlockDiff {
   /**
@@ -369,7 +405,8 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
   const after = blocksOf(newText);
   const inOrder = pairBlocks(before.texts, after.texts);
   const moved = withMoved(before.texts, after.texts, inOrder);
-  const { pairs, similar } = leastMoved(before.texts, after.texts, moved, similarPairs(before.texts, after.texts, inOrder, moved), inOrder);
+  const least = leastMoved(before.texts, after.texts, moved, similarPairs(before.texts, after.texts, inOrder, moved), inOrder);
+  const { pairs, similar } = withNeighbours(before.texts, least.pairs, least.similar);
   const newOf = new Map(pairs);
   const similarOf = new Map(similar);
   const oldStarts = pairs.map(([i]) => before.starts[i]);
