@@ -152,14 +152,17 @@ export function matchExact(text: string, quote: string, ctx: QuoteContext): Quot
  * whichever variant is closest to the quote. Returns null if none is within
  * `maxErrors`, or the match is blank.
  */
-function settle(text: string, quote: string, start: number, end: number, maxErrors: number, words: { start: boolean; end: boolean }) {
+function settle(text: string, quote: string, start: number, end: number, maxErrors: number, words: { start: boolean; end: boolean }, seen: Map<string, number>) {
   const starts = (splitsSurrogatePair(text, start) ? [start - 1, start + 1] : [start]).flatMap((s) => (words.start ? wordStarts(text, s) : [s]));
   const ends = (splitsSurrogatePair(text, end) ? [end + 1, end - 1] : [end]).flatMap((e) => (words.end ? wordEnds(text, e) : [e]));
   let found: { start: number; end: number; errors: number } | null = null;
   for (const s of starts) {
     for (const e of ends) {
       if (s >= e || !hasVisibleText(text, s, e)) continue;
-      const errors = editDistanceWithin(text.slice(s, e), quote, maxErrors);
+      // Candidates come in runs (one per possible end) that settle on the same words: each pair is measured once.
+      const key = `${s}:${e}`;
+      let errors = seen.get(key);
+      if (errors === undefined) seen.set(key, (errors = editDistanceWithin(text.slice(s, e), quote, maxErrors)));
       if (errors <= maxErrors && (!found || errors < found.errors)) found = { start: s, end: e, errors };
     }
   }
@@ -238,9 +241,13 @@ function fuzzyCandidates(text: string, quote: string, ctx: QuoteContext, maxErro
   const out: QuoteMatch[] = [];
   // Whole words at an end where the quote had them (it began or ended a word): a highlight made mid-word stays so.
   const words = { start: isWord(quote[0]) && !isWord(ctx.prefix[ctx.prefix.length - 1]), end: isWord(quote[quote.length - 1]) && !isWord(ctx.suffix[0]) };
+  const seen = new Map<string, number>();
+  const scored = new Set<string>();
   for (const m of raw.slice(0, MAX_SCORED_CANDIDATES)) {
-    const settled = settle(text, quote, m.start, m.end, maxErrors, words);
-    if (settled && (!ctx.allowed || ctx.allowed(settled.start, settled.end))) out.push(scoreMatch(text, quote, ctx, settled.start, settled.end, settled.errors));
+    const settled = settle(text, quote, m.start, m.end, maxErrors, words, seen);
+    if (!settled || scored.has(`${settled.start}:${settled.end}`)) continue;
+    scored.add(`${settled.start}:${settled.end}`);
+    if (!ctx.allowed || ctx.allowed(settled.start, settled.end)) out.push(scoreMatch(text, quote, ctx, settled.start, settled.end, settled.errors));
   }
   return out;
 }
