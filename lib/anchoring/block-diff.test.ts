@@ -503,22 +503,25 @@ describe("corrected figures whose old words stand elsewhere", () => {
 });
 
 describe("identical bylines under two stories", () => {
-  it("B6: the stories reordered and one byline corrected: each byline's highlight goes with its own story", () => {
+  it.each([
+    ["alone", [] as string[]],
+    ["with a closing paragraph after them", ["Ref closing paragraph."]],
+  ])("B6: the stories reordered and one byline corrected: each byline's highlight goes with its own story (%s)", (_, tail) => {
     const kyiv = "KYIV (Reuters) - Grain exports rose by 5 percent in March, the ministry said on Tuesday.";
     const lviv = "LVIV (Reuters) - Wheat prices fell for a third week as the harvest came in early.";
     const byline = "Reporting by Olena Harmash";
-    const old = [kyiv, byline, lviv, byline].join("\n\n");
+    const old = [kyiv, byline, lviv, byline, ...tail].join("\n\n");
     const first = old.indexOf(byline);
     const second = old.lastIndexOf(byline);
     const spans = [describeSpan(old, first, first + byline.length), describeSpan(old, second, second + byline.length)];
-    const after = [lviv, "Reporting by Olena Harmasch", kyiv, byline];
+    const after = [lviv, "Reporting by Olena Harmasch", kyiv, byline, ...tail];
     const text = after.join("\n\n");
     const starts = after.map((_, i) => after.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
     const [h0, h1] = anchorAll(text, spans, { oldText: old });
     expect(h0).toMatchObject({ status: "moved", start: starts[3] });
     expect(h1).toMatchObject({ status: "fuzzy", start: starts[1] });
     // The mirror (the first byline corrected, the second story moved to the top) was right before and stays so.
-    const mirror = [lviv, byline, kyiv, "Reporting by Olena Harmasch"];
+    const mirror = [lviv, byline, kyiv, "Reporting by Olena Harmasch", ...tail];
     const mt = mirror.join("\n\n");
     const ms = mirror.map((_, i) => mirror.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
     const [m0, m1] = anchorAll(mt, spans, { oldText: old });

@@ -329,36 +329,40 @@ function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, 
 }
 
 /**
- * A kept paragraph with neither neighbour kept beside it, whose identical copy elsewhere has a neighbour that was
- * kept just before (or after) it: that copy is the one kept there, as a byline goes with its story. The diff pairs
- * any one of equal longest readings, and took another story's byline (fourth tester, session 40, B6: two stories
- * reordered, each with "Reporting by …", one of them corrected). The copies trade what they were paired with.
+ * Copies of a changed paragraph trade what they were paired with when their neighbours then agree more: a
+ * paragraph is counted as agreeing with each neighbour kept just beside it in both texts (a byline goes with its
+ * story). The diff pairs any one of equal longest readings, and took another story's byline (fourth tester,
+ * session 40, B6: two stories reordered, each with "Reporting by …", one of them corrected).
  */
 function withNeighbours(a: readonly string[], pairs: [number, number][], similar: [number, number][]) {
+  const texts = new Set(similar.map(([i]) => a[i]));
+  if (!texts.size) return { pairs, similar };
   const newOf = new Map(pairs);
-  const oldOf = new Map(pairs.map(([i, j]) => [j, i]));
   const similarOf = new Map(similar);
-  const beside = (i: number, j: number) => newOf.get(i - 1) === j - 1 || newOf.get(i + 1) === j + 1;
+  const groups = new Map<string, number[]>();
+  a.forEach((t, i) => {
+    if (!texts.has(t)) return;
+    const group = groups.get(t);
+    if (group) group.push(i);
+    else groups.set(t, [i]);
+  });
+  const agreeing = (i: number, j: number | undefined) => (j === undefined ? 0 : (newOf.get(i - 1) === j - 1 ? 1 : 0) + (newOf.get(i + 1) === j + 1 ? 1 : 0));
   let traded = false;
-  for (const [i, j] of pairs) {
-    if (newOf.get(i) !== j || beside(i, j)) continue;
-    const before = oldOf.get(j - 1);
-    const after = oldOf.get(j + 1);
-    const copy = [before === undefined ? -1 : before + 1, after === undefined ? -1 : after - 1].find((c) => c >= 0 && c !== i && a[c] === a[i]);
-    if (copy === undefined) continue;
-    const theirs = newOf.get(copy);
-    if (theirs !== undefined && beside(copy, theirs)) continue;
-    // The copy is kept here; the paragraph takes what the copy was paired with (kept elsewhere, changed, or none).
-    const theirsSimilar = similarOf.get(copy);
-    newOf.set(copy, j);
-    oldOf.set(j, copy);
-    similarOf.delete(copy);
-    newOf.delete(i);
-    if (theirs !== undefined) {
-      newOf.set(i, theirs);
-      oldOf.set(theirs, i);
-    } else if (theirsSimilar !== undefined) similarOf.set(i, theirsSimilar);
-    traded = true;
+  for (const copies of groups.values()) {
+    for (const p of copies) {
+      for (const q of copies) {
+        const jp = newOf.get(p);
+        if (q === p || jp === undefined || newOf.has(q)) continue;
+        const jq = similarOf.get(q);
+        if (agreeing(q, jp) + agreeing(p, jq) <= agreeing(p, jp) + agreeing(q, jq)) continue;
+        // q is the copy kept at jp; p takes what q was paired with (a changed paragraph, or none).
+        newOf.delete(p);
+        newOf.set(q, jp);
+        similarOf.delete(q);
+        if (jq !== undefined) similarOf.set(p, jq);
+        traded = true;
+      }
+    }
   }
   if (!traded) return { pairs, similar };
   return { pairs: [...newOf].sort((x, y) => x[0] - y[0]), similar: [...similarOf] };
