@@ -17,6 +17,11 @@ export interface AnchorOptions {
   allowed?: (start: number, end: number) => boolean;
   /** With `allowed`, the ranges a fuzzy match is searched in (match-quote.ts). */
   within?: readonly { start: number; end: number }[];
+  /**
+   * Steps 1–2 look only where the hints say, not at the stored position: its paragraph went elsewhere (anchorAll,
+   * block-diff.ts's counterpart), and what stands at its old place now is another passage.
+   */
+  hintsOnly?: boolean;
 }
 
 /** The result for a span with no place in the text. */
@@ -100,13 +105,14 @@ function anchorStage(text: string, selectors: AnchorSelectors, opts: AnchorOptio
   if (stage === "inPlace") {
     // Fast paths: most spans of an edited article are untouched, and the cheap
     // comparisons here spare them any search.
-    if (oldStart !== undefined && allowed(oldStart) && intactAt(text, quote, prefix, suffix, oldStart)) {
-      return { status: "exact", start: oldStart, end: end(oldStart), errors: 0 };
+    const stored = opts.hintsOnly ? undefined : oldStart;
+    if (stored !== undefined && allowed(stored) && intactAt(text, quote, prefix, suffix, stored)) {
+      return { status: "exact", start: stored, end: end(stored), errors: 0 };
     }
     for (const hint of hints) {
-      if (hint !== oldStart && allowed(hint) && intactAt(text, quote, prefix, suffix, hint)) return { status: "moved", start: hint, end: end(hint), errors: 0 };
+      if (hint !== stored && allowed(hint) && intactAt(text, quote, prefix, suffix, hint)) return { status: hint === oldStart ? "exact" : "moved", start: hint, end: end(hint), errors: 0 };
     }
-    for (const at of new Set([...hints, ...(oldStart === undefined ? [] : [oldStart])])) {
+    for (const at of new Set([...hints, ...(stored === undefined ? [] : [stored])])) {
       const other = allowed(at) ? halfIntactAt(text, quote, prefix, suffix, at) : null;
       if (other !== null && other >= OTHER_SIDE_AGREEMENT) {
         return { status: at === oldStart ? "exact" : "moved", start: at, end: end(at), errors: 0 };
@@ -277,8 +283,12 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     // Within the text: a span past its end would find no written text of its own to be looked for in first.
     const shifted = Math.min(text.length, Math.max(0, start + shift));
     const own = diff.hint(start);
-    const hint = own === undefined || own === shifted ? [shifted] : [own, shifted];
-    const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i) }, "inPlace");
+    // A changed paragraph paired with the new one most like it (its counterpart) is looked for there only: at its old
+    // place, or where the span before it moved, may stand another passage, a near-copy whose words were corrected
+    // into this one's (fourth tester's re-check, N4: two stories swapped and their figures corrected into each other's).
+    const paired = diff.counterpart(start) !== undefined;
+    const hint = paired ? [own!] : own === undefined || own === shifted ? [shifted] : [own, shifted];
+    const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i), hintsOnly: paired }, "inPlace");
     if (result && result.status !== "orphaned") {
       place(i, result);
       shift = result.start - start;

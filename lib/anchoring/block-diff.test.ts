@@ -529,3 +529,36 @@ describe("identical bylines under two stories", () => {
     expect(m1).toMatchObject({ status: "moved", start: ms[1] });
   });
 });
+
+describe("the fourth tester's re-check (bb44)", () => {
+  const W = "Farmers welcomed the figures at a meeting on Tuesday.";
+  const E = "Closing remarks came from the regional governor.";
+  const ro = (n: number) => `In 1992, the ministry said Romania grain exports rose by ${n} percent.`;
+  const po = (n: number) => `In 1995, the ministry said Poland grain exports rose by ${n} percent.`;
+  function placed(before: string[], spans: [number, string][], after: string[]) {
+    const old = before.join("\n\n");
+    const starts = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+    const oldStarts = starts(before);
+    const selectors = spans.map(([p, words]) => describeSpan(old, oldStarts[p] + before[p].indexOf(words), oldStarts[p] + before[p].indexOf(words) + words.length));
+    const text = after.join("\n\n");
+    const newStarts = starts(after);
+    return anchorAll(text, selectors, { oldText: old }).map((a) => (a.status === "orphaned" ? "orphaned" : `${a.status}@P${newStarts.findLastIndex((s) => s <= a.start)} ${text.slice(a.start, a.end)}`));
+  }
+
+  it("N4: two stories swapped and their figures corrected into each other's: each highlight stays, fuzzy, with its story", () => {
+    for (const tail of [[], ["Ref closing paragraph."]]) {
+      const got = placed([ro(12), W, po(13), E, ...tail], [[0, "rose by 12 percent"], [2, "rose by 13 percent"]], [po(12), W, ro(13), E, ...tail]);
+      expect(got).toEqual(["fuzzy@P2 rose by 13 percent", "fuzzy@P0 rose by 12 percent"]);
+    }
+  });
+
+  it("N-B6b: two stories with identical bylines swapped, nothing else changed: each byline's highlight goes with its story", () => {
+    const kyiv = "KYIV (Reuters) - Grain exports rose by 5 percent in March, the ministry said on Tuesday.";
+    const lviv = "LVIV (Reuters) - Wheat prices fell for a third week as the harvest came in early.";
+    const byline = "Reporting by Olena Harmash";
+    for (const tail of [[], ["Ref closing paragraph."]]) {
+      const got = placed([kyiv, byline, lviv, byline, ...tail], [[1, byline], [3, byline]], [lviv, byline, kyiv, byline, ...tail]);
+      expect(got).toEqual([`moved@P3 ${byline}`, `moved@P1 ${byline}`]);
+    }
+  });
+});

@@ -328,39 +328,62 @@ function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, 
   return { pairs: pairs.map(([i, j]): [number, number] => (traded.has(j) ? [traded.get(j)!, j] : [i, j])).sort((x, y) => x[0] - y[0]), similar: newSimilar };
 }
 
+/** Past this many copies of one paragraph, `withNeighbours` leaves them as paired (each pair of copies is weighed). */
+const MAX_COPIES = 200;
+
 /**
- * Copies of a changed paragraph trade what they were paired with when their neighbours then agree more: a
- * paragraph is counted as agreeing with each neighbour kept just beside it in both texts (a byline goes with its
- * story). The diff pairs any one of equal longest readings, and took another story's byline (fourth tester,
- * session 40, B6: two stories reordered, each with "Reporting by …", one of them corrected).
+ * Identical paragraphs trade what they were paired with when their neighbours then agree more: a paragraph agrees
+ * with each neighbour kept just beside it in both texts (or with the text's edge at the edge), so a byline goes
+ * with its story. Only copies not agreeing with both neighbours trade: kept ones at the edge of a change, changed
+ * ones and removed ones. The diff pairs any one of equal longest readings, and took another story's byline (fourth
+ * tester, session 40, B6: two stories reordered, each with "Reporting by …", one of them corrected; and its
+ * re-check, the same with nothing corrected).
  */
-function withNeighbours(a: readonly string[], pairs: [number, number][], similar: [number, number][]) {
-  const texts = new Set(similar.map(([i]) => a[i]));
-  if (!texts.size) return { pairs, similar };
+function withNeighbours(a: readonly string[], b: readonly string[], pairs: [number, number][], similar: [number, number][]) {
   const newOf = new Map(pairs);
   const similarOf = new Map(similar);
+  const agreeing = (i: number, j: number | undefined) =>
+    j === undefined
+      ? 0
+      : (i === 0 ? (j === 0 ? 1 : 0) : newOf.get(i - 1) === j - 1 ? 1 : 0) + (i === a.length - 1 ? (j === b.length - 1 ? 1 : 0) : newOf.get(i + 1) === j + 1 ? 1 : 0);
+  const loose = (i: number) => {
+    const j = newOf.get(i);
+    return j === undefined || agreeing(i, j) < 2;
+  };
+  const texts = new Set<string>();
+  for (const [i] of pairs) if (loose(i)) texts.add(a[i]);
+  for (const [i] of similar) texts.add(a[i]);
   const groups = new Map<string, number[]>();
   a.forEach((t, i) => {
-    if (!texts.has(t)) return;
+    if (!texts.has(t) || !t.trim() || !loose(i)) return;
     const group = groups.get(t);
     if (group) group.push(i);
     else groups.set(t, [i]);
   });
-  const agreeing = (i: number, j: number | undefined) => (j === undefined ? 0 : (newOf.get(i - 1) === j - 1 ? 1 : 0) + (newOf.get(i + 1) === j + 1 ? 1 : 0));
   let traded = false;
   for (const copies of groups.values()) {
+    if (copies.length < 2 || copies.length > MAX_COPIES) continue;
     for (const p of copies) {
       for (const q of copies) {
         const jp = newOf.get(p);
-        if (q === p || jp === undefined || newOf.has(q)) continue;
-        const jq = similarOf.get(q);
-        if (agreeing(q, jp) + agreeing(p, jq) <= agreeing(p, jp) + agreeing(q, jq)) continue;
-        // q is the copy kept at jp; p takes what q was paired with (a changed paragraph, or none).
-        newOf.delete(p);
+        if (q === p || jp === undefined) continue;
+        const jq = newOf.get(q);
+        const sq = jq === undefined ? similarOf.get(q) : undefined;
+        const now = agreeing(p, jp) + agreeing(q, jq ?? sq);
+        // Weighed as if the two had traded: q at jp, p at what q had.
         newOf.set(q, jp);
-        similarOf.delete(q);
-        if (jq !== undefined) similarOf.set(p, jq);
-        traded = true;
+        if (jq !== undefined) newOf.set(p, jq);
+        else newOf.delete(p);
+        const traded_ = agreeing(q, jp) + agreeing(p, jq ?? sq);
+        if (traded_ > now) {
+          similarOf.delete(q);
+          if (sq !== undefined) similarOf.set(p, sq);
+          traded = true;
+          continue;
+        }
+        newOf.set(p, jp);
+        if (jq !== undefined) newOf.set(q, jq);
+        else newOf.delete(q);
       }
     }
   }
@@ -410,7 +433,7 @@ export function blockDiff(oldText: string, newText: string): BlockDiff {
   const inOrder = pairBlocks(before.texts, after.texts);
   const moved = withMoved(before.texts, after.texts, inOrder);
   const least = leastMoved(before.texts, after.texts, moved, similarPairs(before.texts, after.texts, inOrder, moved), inOrder);
-  const { pairs, similar } = withNeighbours(before.texts, least.pairs, least.similar);
+  const { pairs, similar } = withNeighbours(before.texts, after.texts, least.pairs, least.similar);
   const newOf = new Map(pairs);
   const similarOf = new Map(similar);
   const oldStarts = pairs.map(([i]) => before.starts[i]);
