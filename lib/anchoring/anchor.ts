@@ -286,13 +286,13 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
     // A changed paragraph paired with the new one most like it (its counterpart) is looked for there only: at its old
     // place, or where the span before it moved, may stand another passage, a near-copy whose words were corrected
     // into this one's (fourth tester's re-check, N4: two stories swapped and their figures corrected into each other's).
-    const paired = diff.counterpart(start) !== undefined;
-    const hint = paired ? [own!] : own === undefined || own === shifted ? [shifted] : [own, shifted];
-    const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i), hintsOnly: paired }, "inPlace");
+    const counterpart = diff.counterpart(start);
+    const hint = counterpart ? [own ?? counterpart.start] : own === undefined || own === shifted ? [shifted] : [own, shifted];
+    const result = kept ?? anchorStage(text, annotations[i], { hint, allowed: allowedFor(i), hintsOnly: counterpart !== undefined }, "inPlace");
     if (result && result.status !== "orphaned") {
       place(i, result);
       shift = result.start - start;
-    } else pending.push({ i, hint, own: diff.counterpart(start), local: diff.writtenAt(hint[0]) });
+    } else pending.push({ i, hint, own: counterpart, local: diff.writtenAt(hint[0]) });
   }
   // A span finds its own (changed) paragraph's words, even approximately, before it looks anywhere else for an
   // exact copy: a corrected figure ("5" made "7") keeps its highlight, fuzzy, rather than following the old words
