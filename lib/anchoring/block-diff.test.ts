@@ -443,22 +443,26 @@ describe("templated paragraphs moved and changed", () => {
   });
 });
 
+/**
+ * Each span (a paragraph's index and words in `before`) placed after the edit to `after`: its status, its paragraph
+ * in `after` and the words it marks, or "orphaned".
+ */
+function placed(before: string[], spans: [number, string][], after: string[]) {
+  const old = before.join("\n\n");
+  const starts = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
+  const oldStarts = starts(before);
+  const selectors = spans.map(([p, words]) => describeSpan(old, oldStarts[p] + before[p].indexOf(words), oldStarts[p] + before[p].indexOf(words) + words.length));
+  const text = after.join("\n\n");
+  const newStarts = starts(after);
+  return anchorAll(text, selectors, { oldText: old }).map((a) => (a.status === "orphaned" ? "orphaned" : `${a.status}@P${newStarts.findLastIndex((s) => s <= a.start)} ${text.slice(a.start, a.end)}`));
+}
+
 /** Fourth tester (bb43), session 40: corrections of figures, where the old figure stands elsewhere. */
 describe("corrected figures whose old words stand elsewhere", () => {
   const G = (n: number) => `The ministry said grain exports rose by ${n} percent in March, officials added.`;
   const W = "Farmers welcomed the figures at a meeting on Tuesday.";
   const E = "Closing remarks came from the regional governor.";
   const REF = "Ref unique closing paragraph.";
-  /** Each span's paragraph in the new text and status. */
-  function placed(before: string[], spans: [number, string][], after: string[]) {
-    const old = before.join("\n\n");
-    const starts = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
-    const oldStarts = starts(before);
-    const selectors = spans.map(([p, words]) => describeSpan(old, oldStarts[p] + before[p].indexOf(words), oldStarts[p] + before[p].indexOf(words) + words.length));
-    const text = after.join("\n\n");
-    const newStarts = starts(after);
-    return anchorAll(text, selectors, { oldText: old }).map((a) => (a.status === "orphaned" ? "orphaned" : `${a.status}@P${newStarts.findLastIndex((s) => s <= a.start)} ${text.slice(a.start, a.end)}`));
-  }
 
   it("X9c, X9c2: own paragraph corrected 5→7, its identical twin moved unedited: the correction keeps its highlight, fuzzy; the twin's follows it", () => {
     const h0: [number, string] = [0, "grain exports rose by 5 percent"];
@@ -535,15 +539,6 @@ describe("the fourth tester's re-check (bb44)", () => {
   const E = "Closing remarks came from the regional governor.";
   const ro = (n: number) => `In 1992, the ministry said Romania grain exports rose by ${n} percent.`;
   const po = (n: number) => `In 1995, the ministry said Poland grain exports rose by ${n} percent.`;
-  function placed(before: string[], spans: [number, string][], after: string[]) {
-    const old = before.join("\n\n");
-    const starts = (ps: string[]) => ps.map((_, i) => ps.slice(0, i).reduce((n, t) => n + t.length + 2, 0));
-    const oldStarts = starts(before);
-    const selectors = spans.map(([p, words]) => describeSpan(old, oldStarts[p] + before[p].indexOf(words), oldStarts[p] + before[p].indexOf(words) + words.length));
-    const text = after.join("\n\n");
-    const newStarts = starts(after);
-    return anchorAll(text, selectors, { oldText: old }).map((a) => (a.status === "orphaned" ? "orphaned" : `${a.status}@P${newStarts.findLastIndex((s) => s <= a.start)} ${text.slice(a.start, a.end)}`));
-  }
 
   it("N4: two stories swapped and their figures corrected into each other's: each highlight stays, fuzzy, with its story", () => {
     for (const tail of [[], ["Ref closing paragraph."]]) {
