@@ -554,6 +554,11 @@ describe("the fourth tester's re-check (bb44)", () => {
     for (const tail of [[], ["Ref closing paragraph."]]) {
       const got = placed([kyiv, byline, lviv, byline, ...tail], [[1, byline], [3, byline]], [lviv, byline, kyiv, byline, ...tail]);
       expect(got).toEqual([`moved@P3 ${byline}`, `moved@P1 ${byline}`]);
+      // Fifth tester (bb45): the same with a story edited in the same save (SE1), and with a byline corrected too (SE2).
+      const edited = lviv.replace("third", "fourth");
+      expect(placed([kyiv, byline, lviv, byline, ...tail], [[1, byline], [3, byline]], [edited, byline, kyiv, byline, ...tail])).toEqual([`moved@P3 ${byline}`, `moved@P1 ${byline}`]);
+      const corrected = "Reporting by Olena Harmasch";
+      expect(placed([kyiv, byline, lviv, byline, ...tail], [[1, byline], [3, byline]], [edited, corrected, kyiv, byline, ...tail])).toEqual([`moved@P3 ${byline}`, `fuzzy@P1 ${corrected}`]);
     }
   });
 });

@@ -333,19 +333,21 @@ const MAX_COPIES = 200;
 
 /**
  * Identical paragraphs trade what they were paired with when their neighbours then agree more: a paragraph agrees
- * with each neighbour kept just beside it in both texts (or with the text's edge at the edge), so a byline goes
- * with its story. Only copies not agreeing with both neighbours trade: kept ones at the edge of a change, changed
+ * with each neighbour that went (kept or changed) just beside it in the new text (or with the text's edge at the
+ * edge), so a byline goes with its story. Only copies not agreeing with both neighbours trade: kept ones at the edge of a change, changed
  * ones and removed ones. The diff pairs any one of equal longest readings, and took another story's byline (fourth
  * tester, session 40, B6: two stories reordered, each with "Reporting by …", one of them corrected; and its
- * re-check, the same with nothing corrected).
+ * re-checks, the same with nothing corrected, or with a story edited too).
  */
 function withNeighbours(a: readonly string[], b: readonly string[], pairs: [number, number][], similar: [number, number][]) {
   const newOf = new Map(pairs);
   const similarOf = new Map(similar);
+  // A neighbour kept or changed counts where it went: a story edited in the same save still has its byline.
+  const partner = (i: number) => newOf.get(i) ?? similarOf.get(i);
   const agreeing = (i: number, j: number | undefined) =>
     j === undefined
       ? 0
-      : (i === 0 ? (j === 0 ? 1 : 0) : newOf.get(i - 1) === j - 1 ? 1 : 0) + (i === a.length - 1 ? (j === b.length - 1 ? 1 : 0) : newOf.get(i + 1) === j + 1 ? 1 : 0);
+      : (i === 0 ? (j === 0 ? 1 : 0) : partner(i - 1) === j - 1 ? 1 : 0) + (i === a.length - 1 ? (j === b.length - 1 ? 1 : 0) : partner(i + 1) === j + 1 ? 1 : 0);
   const loose = (i: number) => {
     const j = newOf.get(i);
     return j === undefined || agreeing(i, j) < 2;
