@@ -198,7 +198,7 @@ function withMoved(a: readonly string[], b: readonly string[], pairs: [number, n
 /** Least share of words (Dice's coefficient over word counts) for a changed paragraph to be taken for another's new version. */
 const SIMILAR = 0.5;
 /**
- * Most paragraph comparisons `similarPairs` makes (~30 ms): past it (an edit rewriting hundreds of paragraphs), none
+ * Most paragraph comparisons `similarPairs` makes (tens of milliseconds): past it (an edit rewriting hundreds of paragraphs), none
  * is made, and a changed paragraph's highlights are looked for where it was, as before there were any.
  */
 const MAX_COMPARISONS = 200_000;
@@ -307,7 +307,7 @@ function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, 
     else keptOf.set(a[p[0]], [p]);
   }
   if (!keptOf.size) return { pairs, similar };
-  const trades = new Map<number, number>();
+  const traded = new Set<number>();
   const newSimilar = similar.map(([s, js]): [number, number] => {
     const kept = keptOf.get(a[s]);
     if (!kept) return [s, js];
@@ -316,16 +316,16 @@ function leastMoved(a: readonly string[], b: readonly string[], pairs: [number, 
     const before = (indexes: number[], side: 0 | 1, x: number) => lastAtMost(indexes, x - 1) + 1 - inOrderOfGroup.filter((p) => p[side] < x).length;
     const samePlace = (i: number, j: number) => before(oldIndexes, 0, i) === before(newIndexes, 1, j);
     if (samePlace(s, js)) return [s, js];
-    const k = kept.findIndex(([i, jk]) => !trades.has(i) && samePlace(i, js) && !samePlace(i, jk));
+    const k = kept.findIndex(([i, jk]) => !traded.has(i) && samePlace(i, js) && !samePlace(i, jk));
     if (k < 0) return [s, js];
     const [i, jk] = kept[k];
-    trades.set(i, s);
+    traded.add(i);
     kept[k] = [s, jk];
     return [i, js];
   });
-  if (!trades.size) return { pairs, similar };
-  const traded = new Map([...keptOf.values()].flat().map(([i, j]) => [j, i]));
-  return { pairs: pairs.map(([i, j]): [number, number] => (traded.has(j) ? [traded.get(j)!, j] : [i, j])).sort((x, y) => x[0] - y[0]), similar: newSimilar };
+  if (!traded.size) return { pairs, similar };
+  const oldAt = new Map([...keptOf.values()].flat().map(([i, j]) => [j, i]));
+  return { pairs: pairs.map(([i, j]): [number, number] => [oldAt.get(j) ?? i, j]).sort((x, y) => x[0] - y[0]), similar: newSimilar };
 }
 
 /** Past this many copies of one paragraph, `withNeighbours` leaves them as paired (each pair of copies is weighed). */
@@ -334,8 +334,8 @@ const MAX_COPIES = 200;
 /**
  * Identical paragraphs trade what they were paired with when their neighbours then agree more: a paragraph agrees
  * with each neighbour that went (kept or changed) just beside it in the new text (or with the text's edge at the
- * edge), so a byline goes with its story. Only copies not agreeing with both neighbours trade: kept ones at the edge of a change, changed
- * ones and removed ones. The diff pairs any one of equal longest readings, and took another story's byline (fourth
+ * edge), so a byline goes with its story. Only copies not agreeing with both neighbours trade: kept ones at the
+ * edge of a change, changed ones and removed ones. The diff pairs any one of equal longest readings, and took another story's byline (fourth
  * tester, session 40, B6: two stories reordered, each with "Reporting by …", one of them corrected; and its
  * re-checks, the same with nothing corrected, or with a story edited too).
  */
@@ -362,6 +362,8 @@ function withNeighbours(a: readonly string[], b: readonly string[], pairs: [numb
     if (group) group.push(i);
     else groups.set(t, [i]);
   });
+  /** Kept at `j`, or not kept (undefined). */
+  const keep = (i: number, j: number | undefined) => (j === undefined ? newOf.delete(i) : newOf.set(i, j));
   let traded = false;
   for (const copies of groups.values()) {
     if (copies.length < 2 || copies.length > MAX_COPIES) continue;
@@ -371,21 +373,18 @@ function withNeighbours(a: readonly string[], b: readonly string[], pairs: [numb
         if (q === p || jp === undefined) continue;
         const jq = newOf.get(q);
         const sq = jq === undefined ? similarOf.get(q) : undefined;
-        const now = agreeing(p, jp) + agreeing(q, jq ?? sq);
-        // Weighed as if the two had traded: q at jp, p at what q had.
-        newOf.set(q, jp);
-        if (jq !== undefined) newOf.set(p, jq);
-        else newOf.delete(p);
-        const traded_ = agreeing(q, jp) + agreeing(p, jq ?? sq);
-        if (traded_ > now) {
+        const asPaired = agreeing(p, jp) + agreeing(q, jq ?? sq);
+        // Weighed as traded (q kept at jp, p with what q had): set so, since two neighbouring copies count each other.
+        keep(q, jp);
+        keep(p, jq);
+        if (agreeing(q, jp) + agreeing(p, jq ?? sq) > asPaired) {
           similarOf.delete(q);
           if (sq !== undefined) similarOf.set(p, sq);
           traded = true;
-          continue;
+        } else {
+          keep(p, jp);
+          keep(q, jq);
         }
-        newOf.set(p, jp);
-        if (jq !== undefined) newOf.set(q, jq);
-        else newOf.delete(q);
       }
     }
   }

@@ -148,9 +148,11 @@ export function matchExact(text: string, quote: string, ctx: QuoteContext): Quot
 
 /**
  * Moves a fuzzy match's ends off the middle of surrogate pairs (the search
- * works on code units and can stop between the halves of an emoji), keeping
+ * works on code units and can stop between the halves of an emoji) and, where
+ * `words` says the quote had whole words there, to word edges, keeping
  * whichever variant is closest to the quote. Returns null if none is within
- * `maxErrors`, or the match is blank.
+ * `maxErrors`, or the match is blank. `seen` holds the errors of spans already
+ * measured for this quote.
  */
 function settle(text: string, quote: string, start: number, end: number, maxErrors: number, words: { start: boolean; end: boolean }, seen: Map<string, number>) {
   const starts = (splitsSurrogatePair(text, start) ? [start - 1, start + 1] : [start]).flatMap((s) => (words.start ? wordStarts(text, s) : [s]));
