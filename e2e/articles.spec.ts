@@ -209,19 +209,26 @@ test("edits move a highlight with its words, and removing its words orphans it",
   }
 });
 
+/**
+ * A new person's new desk with one plain-text article uploaded (its first paragraph the title), opened in the
+ * reader: the reader's text and the article's path.
+ */
+async function deskWithTextArticle(page: Page, who: string, paragraphs: string[]) {
+  await signUpAndLand(page, newPerson(who));
+  const slug = await createWorkspace(page, `${who} desk`);
+  await uploadFiles(page, slug, [{ name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(paragraphs.join("\n\n") + "\n") }], { "article.txt": "Added" });
+  await page.goto(`/w/${slug}`);
+  await page.getByRole("link", { name: paragraphs[0] }).click();
+  const reader = articleText(page);
+  await expect(reader.locator("p")).toHaveCount(paragraphs.length - 1);
+  return { reader, articlePath: new URL(page.url()).pathname };
+}
+
 test("an edit beside a highlight keeps it in its own paragraph when a near-copy of that paragraph sits above", async ({ page }) => {
   // Wire copy repeats itself: an outside tester's edit (a paragraph added on top, a word changed
   // beside the highlight) once moved both highlights onto the first copy's words, status "moved".
-  await signUpAndLand(page, newPerson("Copies"));
-  const slug = await createWorkspace(page, "Copies desk");
   const bulletin = (n: number, who: string) => `Item ${n}: the ministry said grain exports rose by 5 percent, ${who} reported.`;
-  const body = ["Grain bulletins", bulletin(1, "officials"), "Some other text in between.", bulletin(2, "officials")].join("\n\n");
-  await uploadFiles(page, slug, [{ name: "bulletins.txt", mimeType: "text/plain", buffer: Buffer.from(body + "\n") }], { "bulletins.txt": "Added" });
-  await page.goto(`/w/${slug}`);
-  await page.getByRole("link", { name: "Grain bulletins" }).click();
-  const reader = articleText(page);
-  await expect(reader.locator("p")).toHaveCount(3);
-  const articlePath = new URL(page.url()).pathname;
+  const { reader, articlePath } = await deskWithTextArticle(page, "Copies", ["Grain bulletins", bulletin(1, "officials"), "Some other text in between.", bulletin(2, "officials")]);
   const item = (n: number) => reader.locator("p").filter({ hasText: `Item ${n}:` });
 
   await mouseSelect(page, item(2), "grain exports");
@@ -256,15 +263,7 @@ test("an edit beside a highlight keeps it in its own paragraph when a near-copy 
 test("a corrected figure keeps its highlight, marked as a fuzzy match, in its own sentence though the old words are quoted in a new paragraph", async ({ page }) => {
   // The typical fact-check correction (outside tester's W1, session 39): the highlight once left the corrected
   // sentence for the old words quoted below it, marked "moved", so nothing said its words had changed.
-  await signUpAndLand(page, newPerson("Corrections"));
-  const slug = await createWorkspace(page, "Corrections desk");
-  const body = ["Grain report", "The ministry said grain exports rose by 5 percent in March, officials added.", "Farmers in the south welcomed the news on Tuesday."].join("\n\n");
-  await uploadFiles(page, slug, [{ name: "grain.txt", mimeType: "text/plain", buffer: Buffer.from(body + "\n") }], { "grain.txt": "Added" });
-  await page.goto(`/w/${slug}`);
-  await page.getByRole("link", { name: "Grain report" }).click();
-  const reader = articleText(page);
-  await expect(reader.locator("p")).toHaveCount(2);
-  const articlePath = new URL(page.url()).pathname;
+  const { reader, articlePath } = await deskWithTextArticle(page, "Corrections", ["Grain report", "The ministry said grain exports rose by 5 percent in March, officials added.", "Farmers in the south welcomed the news on Tuesday."]);
   await mouseSelect(page, reader.locator("p").first(), "grain exports rose by 5 percent");
   const id = await markSelection(page);
 
