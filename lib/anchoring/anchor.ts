@@ -1,4 +1,4 @@
-import { blockDiff } from "./block-diff";
+import { BLOCK_BREAK, blockDiff } from "./block-diff";
 import { contextErrors, editDistanceWithin } from "./distance";
 import { fuzzyErrorBound, matchExact, matchFuzzy } from "./match-quote";
 import type { Anchor, AnchorSelectors } from "./types";
@@ -190,6 +190,19 @@ function anchorEach(text: string, annotations: readonly AnchorSelectors[], order
 
 type Span = { start: number; end: number };
 
+/**
+ * The span with its stored context cut at its paragraph's edges. Looked for in the paragraph most like its own, the
+ * pairing already says which passage it is; the paragraphs that stood around it may be others now (the paragraph
+ * moved), and a short quote's fuzzy match needs its context to agree: a corrected figure moved to the top of the
+ * article was orphaned (fifth tester, session 40: "40,000 people" made "41,000", the paragraph moved first).
+ */
+function withinParagraph(selectors: AnchorSelectors): AnchorSelectors {
+  const { prefix = "", suffix = "" } = selectors.quote;
+  const from = prefix.lastIndexOf(BLOCK_BREAK);
+  const to = suffix.indexOf(BLOCK_BREAK);
+  return { ...selectors, quote: { ...selectors.quote, prefix: from < 0 ? prefix : prefix.slice(from + BLOCK_BREAK.length), suffix: to < 0 ? suffix : suffix.slice(0, to) } };
+}
+
 /** Two spans are the same words, or a fuzzy variant of them: overlapping by 80% or more of the longer. */
 const nearlySame = (a: Span, b: Span) => Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 0.8 * Math.max(a.end - a.start, b.end - b.start);
 
@@ -245,7 +258,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
   /** Where the new text's words [start, end) stood before the edit, in paragraphs it changed or removed, other than span i's own place. */
   function* changedElsewhere(i: number, start: number, end: number) {
     const words = text.slice(start, end);
-    if (!words.includes("\n\n") && !diff.changedBefore.includes(words)) return;
+    if (!words.includes(BLOCK_BREAK) && !diff.changedBefore.includes(words)) return;
     const own = oldSpan(i);
     for (let at = oldText.indexOf(words); at >= 0; at = oldText.indexOf(words, at + 1)) {
       if (own && at < own.end && at + words.length > own.start) continue;
@@ -309,7 +322,7 @@ function anchorAfterEdit(text: string, annotations: readonly AnchorSelectors[], 
       // before: two corrections that swap figures, or a chain of them (fourth tester, session 40, B1, B2).
       const theirs = scope === "anywhere" ? notAnotherPassage(job.i) : stage === "fuzzy" && scope === "local" ? notAnotherParagraphsWords(job.i) : undefined;
       const check = theirs ? (start: number, end: number) => allowed(start, end) && theirs(start, end) : allowed;
-      return anchorStage(text, annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
+      return anchorStage(text, scope === "own" ? withinParagraph(annotations[job.i]) : annotations[job.i], { hint: job.hint, allowed: check, within: within ? [within] : diff.written }, stage);
     };
     // The best fitting first, whatever the order: two spans wanting the same words (a twin's, or words one
     // of them still holds), the one whose context they are takes them; the other looks again.

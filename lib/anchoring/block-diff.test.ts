@@ -547,6 +547,13 @@ describe("the fourth tester's re-check (bb44)", () => {
     }
   });
 
+  it("a corrected figure whose paragraph moved to the top keeps its highlight, fuzzy, though its old neighbours are gone from its context (fifth outside check, bb46)", () => {
+    const S = "The council said the bridge cost 5 million euros in 2024.";
+    const M = "The mayor said 40,000 people cross daily.";
+    const end = "End 1796431017129 0.4825344417650699";
+    expect(placed([S, M, end], [[1, "40,000 people"]], [M.replace("40,000", "41,000"), S, end])).toEqual(["fuzzy@P0 41,000 people"]);
+  });
+
   it("N-B6b: two stories with identical bylines swapped, nothing else changed: each byline's highlight goes with its story", () => {
     const kyiv = "KYIV (Reuters) - Grain exports rose by 5 percent in March, the ministry said on Tuesday.";
     const lviv = "LVIV (Reuters) - Wheat prices fell for a third week as the harvest came in early.";

@@ -1,5 +1,5 @@
 /** How the canonical text joins its blocks (README, "Offsets"). */
-const BLOCK_BREAK = "\n\n";
+export const BLOCK_BREAK = "\n\n";
 
 interface Blocks {
   starts: number[];
